@@ -1,0 +1,43 @@
+"""Application entry: `main(argv)` and `create_window(data_dir, language)`.
+
+Qt is imported lazily so that the headless commands never load it.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from wizard.cli import COMMANDS
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if any(arg in COMMANDS for arg in argv if not arg.startswith("-")) and _first_positional(argv) in COMMANDS:
+        from wizard.cli import run
+
+        return run(argv)
+    from wizard.window import run_gui
+
+    return run_gui(argv)
+
+
+def create_window(data_dir: Path, language: str | None = None):
+    """The ready window, exactly as users get it; a QApplication must exist."""
+    from wizard.window import build_window
+
+    return build_window(Path(data_dir), language)
+
+
+def _first_positional(argv: list[str]) -> str | None:
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg in ("--data-dir", "--lang"):
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        return arg
+    return None

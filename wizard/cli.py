@@ -1,0 +1,86 @@
+"""The headless commands: `check`, `reconcile`, `probe`, `record`, `notice`.
+
+No Qt is imported here or by the commands, except `record` and `notice` which draw PDFs with Qt.
+Errors are one French sentence on stderr and a non-zero exit, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+COMMANDS = ("check", "reconcile", "probe", "record", "notice")
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own English error text is not for our users
+        sys.stderr.write(f"Commande incomplète ou incorrecte ({message}). Voir « {self.prog} --help ».\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = FrenchArgumentParser(prog="pronote-ent-wizard-cli", description="Assistant d'interconnexion PRONOTE – mon ENT Occitanie")
+    parser.add_argument("--data-dir", type=Path, help="dossier des données locales")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=FrenchArgumentParser)
+
+    check = sub.add_parser("check", help="vérifier le fichier des identifiants PRONOTE")
+    check.add_argument("file")
+    check.add_argument("--json", action="store_true")
+    check.add_argument("--uai")
+    check.add_argument("--mode", choices=("complet", "partiel"))
+    check.add_argument("--data-dir", type=Path, dest="data_dir_sub")
+
+    reconcile = sub.add_parser("reconcile", help="prévoir le rapprochement des comptes")
+    reconcile.add_argument("pronote_file")
+    reconcile.add_argument("ent_csv")
+    reconcile.add_argument("--json", action="store_true")
+    reconcile.add_argument("--out", type=Path)
+    reconcile.add_argument("--data-dir", type=Path, dest="data_dir_sub")
+
+    probe = sub.add_parser("probe", help="interroger le serveur PRONOTE")
+    probe.add_argument("url")
+    probe.add_argument("--json", action="store_true")
+    probe.add_argument("--data-dir", type=Path, dest="data_dir_sub")
+
+    for name, text in (("record", "fiche de configuration (PDF)"), ("notice", "notice pour les familles et les personnels (PDF)")):
+        pdf = sub.add_parser(name, help=text)
+        pdf.add_argument("--out", type=Path, required=True)
+        pdf.add_argument("--data-dir", type=Path, dest="data_dir_sub")
+        pdf.add_argument("--lang", choices=("fr", "en"))
+    return parser
+
+
+def resolve_data_dir(args) -> Path:
+    from wizard.paths import default_data_dir
+
+    return getattr(args, "data_dir_sub", None) or args.data_dir or default_data_dir()
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir = resolve_data_dir(args)
+    try:
+        if args.command == "check":
+            from wizard.idfile.command import run_check
+
+            return run_check(args, data_dir)
+        if args.command == "reconcile":
+            from wizard.matching.command import run_reconcile
+
+            return run_reconcile(args, data_dir)
+        if args.command == "probe":
+            from wizard.probe.command import run_probe
+
+            return run_probe(args, data_dir)
+        from wizard.records.command import run_pdf
+
+        return run_pdf(args, data_dir)
+    except KeyboardInterrupt:
+        sys.stderr.write("Interrompu.\n")
+        return 130
+    except Exception as exc:  # a bug must still end in one French sentence, not a traceback
+        from wizard.logs import log_exception
+
+        where = log_exception(exc)
+        sys.stderr.write(f"Erreur inattendue ; le détail est dans le journal {where}.\n")
+        return 3

@@ -1,0 +1,19 @@
+"""Keyed hashes: how the progress remembers identifiers without keeping them.
+
+The key is random per school and stays in the local progress file, so a hash cannot be reversed by trying
+identifiers without that key (a plain SHA-256 of a 16-character PRONOTE identifier could be).
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+
+def new_hash_key() -> str:
+    return secrets.token_hex(32)
+
+
+def keyed_hash(key_hex: str, ident: str) -> str:
+    """A 32-hex-digit HMAC-SHA-256 of an identifier; identifiers are compared case-sensitively, as PRONOTE does."""
+    return hmac.new(bytes.fromhex(key_hex), ident.strip().encode("utf-8"), hashlib.sha256).hexdigest()[:32]

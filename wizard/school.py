@@ -1,0 +1,130 @@
+"""School identity checks: the UAI check letter and the PRONOTE address.
+
+Pure functions; each returns a result with one French sentence when the input is refused.
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"  # 23 letters: no I, O, Q
+_UAI_SHAPE = re.compile(r"^(\d{7})([A-Z])$")
+
+# Pages PRONOTE serves under its root; the address bar often shows one of them (DOMAIN.md).
+_SPACE_PAGE = re.compile(r"^(mobile\.)?[a-z_]+\.html?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Check:
+    ok: bool
+    value: str = ""  # the normalised value when ok
+    message: str = ""  # one French sentence when not ok
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def uai_check_letter(digits: str) -> str:
+    return UAI_LETTERS[int(digits) % 23]
+
+
+def check_uai(text: str) -> Check:
+    uai = re.sub(r"\s+", "", text or "").upper()
+    if not uai:
+        return Check(False, message="Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par exemple 0301746K).")
+    match = _UAI_SHAPE.match(uai)
+    if not match:
+        return Check(False, message="Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K.")
+    digits, letter = match.groups()
+    expected = uai_check_letter(digits)
+    if letter != expected:
+        return Check(False, message=f"La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.")
+    return Check(True, uai)
+
+
+def is_loopback_host(host: str) -> bool:
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def normalise_pronote_url(text: str, *, school_uai: str = "", allow_loopback_http: bool = False) -> Check:
+    """The PRONOTE root as `https://host/pronote/`, whatever page or query the admin pasted.
+
+    http is upgraded to https (PRONOTE hosting always serves https) except for loopback hosts when
+    `allow_loopback_http` is set, which the probe uses for tests and training demos.
+    """
+    raw = (text or "").strip()
+    if not raw:
+        return Check(False, message="Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.")
+    if re.search(r"\s", raw):
+        return Check(False, message="L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.")
+    if "://" not in raw:
+        if raw.lower().startswith(("javascript:", "mailto:", "file:", "data:")):
+            return Check(False, message="Cette adresse n'est pas une adresse web ; elle doit commencer par https://.")
+        raw = "https://" + raw
+    try:
+        parts = urlsplit(raw)
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:
+        return Check(False, message="Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.")
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        return Check(False, message="L'adresse PRONOTE doit commencer par https://.")
+    if not host or not _valid_host(host):
+        return Check(False, message="L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net.")
+    if parts.username or parts.password:
+        return Check(False, message="L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.")
+    if scheme == "http" and not (allow_loopback_http and is_loopback_host(host)):
+        scheme = "https"
+    segments = [s for s in parts.path.split("/") if s]
+    if segments and _SPACE_PAGE.match(segments[-1]):
+        segments.pop()
+    warnings: list[str] = []
+    if not any(s.lower() == "pronote" for s in segments):
+        if segments:
+            return Check(False, message="L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.")
+        segments = ["pronote"]
+        warnings.append("« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.")
+    else:
+        # Keep everything up to and including the first `pronote` segment: the root of the server.
+        index = next(i for i, s in enumerate(segments) if s.lower() == "pronote")
+        segments = segments[: index + 1]
+    netloc = host if ":" not in host else f"[{host}]"
+    if port and not ((scheme == "https" and port == 443) or (scheme == "http" and port == 80)):
+        netloc += f":{port}"
+    url = urlunsplit((scheme, netloc, "/" + "/".join(segments) + "/", "", ""))
+    host_uai = uai_in_host(host)
+    if school_uai and host_uai and host_uai != school_uai.upper():
+        warnings.append(f"L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai.upper()} : vérifiez que c'est bien votre serveur PRONOTE.")
+    return Check(True, url, warnings=tuple(warnings))
+
+
+def uai_in_host(host: str) -> str:
+    """The UAI a hosted server carries in its name (`0301746K.index-education.net`), if any."""
+    first = host.split(".")[0].upper()
+    return first if _UAI_SHAPE.match(first) else ""
+
+
+def cas_url(pronote_url: str) -> str:
+    """The « URL CAS de PRONOTE »: every page under the root, as an Ant-style pattern."""
+    return pronote_url.rstrip("/") + "/**"
+
+
+def _valid_host(host: str) -> bool:
+    if is_loopback_host(host):
+        return True
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return True
+    except ValueError:
+        pass
+    labels = host.rstrip(".").split(".")
+    if len(labels) < 2:
+        return False
+    return all(re.fullmatch(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", label) for label in labels)
