@@ -128,3 +128,37 @@ def _valid_host(host: str) -> bool:
     if len(labels) < 2:
         return False
     return all(re.fullmatch(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", label) for label in labels)
+
+
+def check_ent_site(text: str) -> Check:
+    """The school's ENT site (optional): `https://<slug>.mon-ent-occitanie.fr/`, reduced to its root."""
+    raw = (text or "").strip()
+    if not raw:
+        return Check(True, "")
+    if re.search(r"\s", raw):
+        return Check(False, message="L'adresse du site ENT ne doit pas contenir d'espace.")
+    if "://" not in raw:
+        raw = "https://" + raw
+    try:
+        parts = urlsplit(raw)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return Check(False, message="L'adresse du site ENT n'est pas valide.")
+    if parts.scheme.lower() not in ("http", "https") or not host or not _valid_host(host):
+        return Check(False, message="L'adresse du site ENT doit ressembler à https://mon-college.mon-ent-occitanie.fr/.")
+    return Check(True, f"https://{host}/")
+
+
+def identity_values(identity: dict) -> dict:
+    """The values other pages show and copy, derived from what the admin typed (never typed twice)."""
+    uai = check_uai(identity.get("uai", ""))
+    url = normalise_pronote_url(identity.get("pronote_url", ""), school_uai=uai.value)
+    ent = check_ent_site(identity.get("ent_site_url", ""))
+    return {
+        "name": (identity.get("name") or "").strip(),
+        "uai": uai.value,
+        "pronote_url": url.value,
+        "cas_url": cas_url(url.value) if url.ok else "",
+        "pronote_version": (identity.get("pronote_version") or "").strip(),
+        "ent_site_url": ent.value,
+    }

@@ -1,0 +1,24 @@
+"""Every test gets a fresh data dir and log dir under tmp_path; Qt runs offscreen (no display needed)."""
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRONOTE_ENT_WIZARD_LOG_DIR", str(tmp_path / "logs"))
+    return tmp_path
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    path = tmp_path / "data"
+    path.mkdir()
+    return path

@@ -1,0 +1,129 @@
+"""The flow without widgets: paths, branches, resume targets and what completes each step."""
+import pytest
+
+from wizard import flow
+from wizard.progress import new_school
+
+FULL = ["accueil", "etablissement", "ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net",
+        "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin"]
+
+
+def finished_school(kind):
+    school = new_school()
+    school["setup_finished_at"] = "2026-08-27T10:00:00"
+    school["cycle"]["kind"] = kind
+    return school
+
+
+def test_first_walk_goes_through_every_step():
+    assert flow.path_to("fin", new_school()) == FULL
+    assert [s.id for s in flow.STEPS] == FULL
+
+
+def test_partial_pass_starts_at_part_three():
+    assert flow.path_to("fin", finished_school("partiel")) == ["accueil", "export_mode", "export_pronote", "fichier",
+                                                               "import_ent", "rapprochement", "fin"]
+
+
+def test_new_school_year_passes_by_the_school_page_and_skips_parts_one_and_two():
+    path = flow.path_to("fin", finished_school("nouvelle_annee"))
+    assert path[:3] == ["accueil", "etablissement", "export_mode"]
+    assert not {"ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net"} & set(path)
+
+
+@pytest.mark.parametrize("step", FULL)
+def test_resume_path_at_each_step_of_the_first_walk(step):
+    path = flow.path_to(step, new_school())
+    assert path == FULL[: FULL.index(step) + 1]
+
+
+@pytest.mark.parametrize("step", ["export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin"])
+def test_resume_path_in_a_partial_pass(step):
+    path = flow.path_to(step, finished_school("partiel"))
+    assert path[0] == "accueil" and path[1] == "export_mode" and path[-1] == step
+
+
+def test_resume_target_no_longer_on_the_path_starts_over():
+    assert flow.path_to("ent_service", finished_school("partiel")) == ["accueil"]
+
+
+def test_once_and_recurring_steps():
+    once = {s.id for s in flow.STEPS if s.recurrence == "once"}
+    assert once == {"ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net"}
+    assert {s.id for s in flow.STEPS if s.recurrence == "each_import"} == set(FULL[6:11])
+
+
+def test_school_step_needs_valid_uai_and_url():
+    school = new_school()
+    assert "UAI" in flow.missing("etablissement", school)
+    school["identity"]["uai"] = "0301746K"
+    assert "PRONOTE" in flow.missing("etablissement", school)
+    school["identity"]["pronote_url"] = "https://0301746K.index-education.net/pronote/eleve.html"
+    assert flow.missing("etablissement", school) == ""
+    school["identity"]["ent_site_url"] = "n'importe quoi"
+    assert flow.missing("etablissement", school)
+
+
+@pytest.mark.parametrize("step", ["ent_service", "ent_acces", "export_pronote", "rapprochement"])
+def test_tick_steps_complete_only_with_every_tick(step):
+    school = new_school()
+    school["cycle"]["mode"] = "complet"
+    items = flow.checklist(step, "complet")
+    assert items
+    for item in items[:-1]:
+        school["fields"].setdefault(step, {})[item["id"]] = True
+    assert "1 restante" in flow.missing(step, school)
+    school["fields"][step][items[-1]["id"]] = True
+    assert flow.missing(step, school) == ""
+
+
+def test_ent_access_lists_the_five_profiles_then_valider():
+    ids = [item["id"] for item in flow.checklist("ent_acces", None)]
+    assert ids == ["profil_eleve", "profil_parent", "profil_enseignant", "profil_non_enseignant", "profil_autre", "valider"]
+
+
+def test_export_checkbox_follows_the_mode():
+    full = " ".join(i["text"] for i in flow.checklist("export_pronote", "complet"))
+    partial = " ".join(i["text"] for i in flow.checklist("export_pronote", "partiel"))
+    assert "DÉCOCHÉE" in full and "COCHÉE" in partial and "DÉCOCHÉE" not in partial
+    assert "« Import complet »" in " ".join(i["text"] for i in flow.checklist("import_ent", "complet"))
+    assert "« Partiel »" in " ".join(i["text"] for i in flow.checklist("import_ent", "partiel"))
+
+
+def test_part_two_needs_the_check_or_a_manual_confirmation():
+    school = new_school()
+    for item in flow.checklist("pronote_net", None):
+        school["fields"].setdefault("pronote_net", {})[item["id"]] = True
+    assert "Vérifiez la délégation" in flow.missing("pronote_net", school)
+    school["fields"]["pronote_net"]["confirmation_manuelle"] = True
+    assert flow.missing("pronote_net", school) == ""
+
+
+def test_file_step_rules():
+    school = new_school()
+    school["cycle"]["mode"] = "complet"
+    assert "Choisissez" in flow.missing("fichier", school)
+    school["cycle"]["file"] = {"sha256": "abc"}
+    assert "analysé" in flow.missing("fichier", school)
+    school["cycle"]["analysis"] = {"file_sha256": "abc", "mode": "complet", "errors": 1, "warnings": 0}
+    assert "erreurs bloquantes" in flow.missing("fichier", school)
+    school["cycle"]["analysis"] = {"file_sha256": "abc", "mode": "complet", "errors": 0, "warnings": 2}
+    assert "J'ai lu les avertissements" in flow.missing("fichier", school)
+    school["fields"]["fichier"] = {"avertissements_lus": True}
+    assert flow.missing("fichier", school) == ""
+    school["cycle"]["mode"] = "partiel"  # the analysis was for another mode: redo it
+    assert "analysé" in flow.missing("fichier", school)
+
+
+def test_import_step_needs_the_reported_count():
+    school = new_school()
+    school["cycle"]["mode"] = "partiel"
+    for item in flow.checklist("import_ent", "partiel"):
+        school["fields"].setdefault("import_ent", {})[item["id"]] = True
+    assert "nombre" in flow.missing("import_ent", school)
+    school["fields"]["import_ent"]["nombre_importe"] = 0
+    assert flow.missing("import_ent", school) == ""
+
+
+def test_welcome_and_end_are_always_complete():
+    assert flow.missing("accueil", new_school()) == "" and flow.missing("fin", new_school()) == ""

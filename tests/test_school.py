@@ -1,0 +1,98 @@
+import pytest
+
+from wizard.school import cas_url, check_ent_site, check_uai, identity_values, normalise_pronote_url
+
+
+@pytest.mark.parametrize("uai", ["0301746K", "0870003F", "0341794R", "0312289V", "7200583W", "0911028Y", " 0301746k "])
+def test_valid_uai(uai):
+    result = check_uai(uai)
+    assert result.ok and result.value == uai.strip().upper()
+
+
+@pytest.mark.parametrize("uai, words", [
+    ("0740003A", "lettre de contrôle"),
+    ("0450000A", "lettre de contrôle"),
+    ("0301746L", "« K »"),
+    ("030174K", "7 chiffres"),
+    ("03017466K", "7 chiffres"),
+    ("0301746", "7 chiffres"),
+    ("ABCDEFGH", "7 chiffres"),
+    ("", "Saisissez"),
+])
+def test_invalid_uai(uai, words):
+    result = check_uai(uai)
+    assert not result.ok
+    assert words in result.message
+
+
+ROOT = "https://0301746k.index-education.net/pronote/"
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("https://0301746K.index-education.net/pronote/", ROOT),
+    ("http://0301746K.index-education.net/pronote/", ROOT),
+    ("HTTPS://0301746K.INDEX-EDUCATION.NET/pronote/", ROOT),
+    ("https://0301746K.index-education.net/pronote/eleve.html?login=true", ROOT),
+    ("https://0301746K.index-education.net/pronote/mobile.parent.html", ROOT),
+    ("https://0301746K.index-education.net/pronote/professeur.html#x", ROOT),
+    ("https://0301746K.index-education.net/pronote", ROOT),
+    ("0301746K.index-education.net/pronote/viescolaire.html", ROOT),
+    ("  https://0301746K.index-education.net/pronote/  ", ROOT),
+    ("https://0301746K.index-education.net", ROOT),
+    ("https://portail.lycee-exemple.fr/pronote/direction.html", "https://portail.lycee-exemple.fr/pronote/"),
+    ("https://portail.lycee-exemple.fr:8443/pronote/", "https://portail.lycee-exemple.fr:8443/pronote/"),
+    ("https://portail.lycee-exemple.fr:443/pronote/", "https://portail.lycee-exemple.fr/pronote/"),
+])
+def test_url_normalised(typed, expected):
+    result = normalise_pronote_url(typed)
+    assert result.ok, result.message
+    assert result.value == expected
+
+
+@pytest.mark.parametrize("typed, words", [
+    ("", "Saisissez"),
+    ("pas une adresse", "espace"),
+    ("https://0301746K.index-education.net/pro note/", "espace"),
+    ("ftp://0301746K.index-education.net/pronote/", "https://"),
+    ("javascript:alert(1)", "adresse web"),
+    ("https://localhost-typo/", "nom de serveur"),
+    ("https://0301746K.index-education.net/autre/page/", "/pronote/"),
+    ("https://user:pw@0301746K.index-education.net/pronote/", "mot de passe"),
+    ("https://exa_mple.fr/pronote/", "nom de serveur"),
+])
+def test_url_refused(typed, words):
+    result = normalise_pronote_url(typed)
+    assert not result.ok
+    assert words in result.message
+
+
+def test_missing_pronote_root_is_added_with_a_warning():
+    result = normalise_pronote_url("https://0301746K.index-education.net/")
+    assert result.value == ROOT
+    assert any("/pronote/" in w for w in result.warnings)
+
+
+def test_host_uai_differing_from_school_warns():
+    result = normalise_pronote_url(ROOT, school_uai="0870003F")
+    assert result.ok
+    assert any("0301746K" in w and "0870003F" in w for w in result.warnings)
+    assert not normalise_pronote_url(ROOT, school_uai="0301746K").warnings
+
+
+def test_loopback_http_kept_only_when_allowed():
+    assert normalise_pronote_url("http://127.0.0.1:8080/pronote/").value == "https://127.0.0.1:8080/pronote/"
+    assert normalise_pronote_url("http://127.0.0.1:8080/pronote/", allow_loopback_http=True).value == "http://127.0.0.1:8080/pronote/"
+    assert normalise_pronote_url("http://example.org/pronote/", allow_loopback_http=True).value == "https://example.org/pronote/"
+
+
+def test_cas_url_is_derived():
+    assert cas_url(ROOT) == ROOT + "**"
+    values = identity_values({"uai": "0301746k", "pronote_url": "0301746K.index-education.net/pronote/eleve.html"})
+    assert values["cas_url"] == "https://0301746k.index-education.net/pronote/**"
+    assert values["uai"] == "0301746K"
+
+
+def test_ent_site():
+    assert check_ent_site("").ok
+    assert check_ent_site("via-domitia.mon-ent-occitanie.fr/page").value == "https://via-domitia.mon-ent-occitanie.fr/"
+    assert not check_ent_site("pas une adresse").ok

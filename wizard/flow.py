@@ -1,0 +1,165 @@
+"""The flow as data: the steps, their order, the branch on the kind of pass, and what completes each step.
+
+Qt-free. The window asks `next_step` for QWizard's nextId and `missing` for each page's isComplete, so every
+rule lives here once and is tested without a display.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wizard.entdata import load_ent
+from wizard.school import check_ent_site, check_uai, normalise_pronote_url
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    part: int  # 0 welcome, 1 ENT service, 2 pronote.net, 3 identifiers, 4 end
+    title: str
+    recurrence: str  # "always" | "once" (parts 1–2, for the life of the interconnection) | "each_import"
+
+
+STEPS: tuple[Step, ...] = (
+    Step("accueil", 0, "Bienvenue", "always"),
+    Step("etablissement", 0, "Votre établissement", "always"),
+    Step("ent_service", 1, "Partie 1 – Créer le service PRONOTE dans l'ENT", "once"),
+    Step("ent_acces", 1, "Partie 1 – Donner l'accès au service à chaque profil", "once"),
+    Step("pronote_net_avertissement", 2, "Partie 2 – Avant de basculer pronote.net", "once"),
+    Step("pronote_net", 2, "Partie 2 – Basculer pronote.net vers mon ENT Occitanie", "once"),
+    Step("export_mode", 3, "Partie 3 – Import complet ou partiel", "each_import"),
+    Step("export_pronote", 3, "Partie 3 – Exporter les identifiants depuis PRONOTE", "each_import"),
+    Step("fichier", 3, "Partie 3 – Vérifier le fichier des identifiants", "each_import"),
+    Step("import_ent", 3, "Partie 3 – Importer le fichier dans l'ENT", "each_import"),
+    Step("rapprochement", 3, "Partie 3 – Rapprocher les comptes", "each_import"),
+    Step("fin", 4, "Terminé", "always"),
+)
+STEP_IDS = tuple(step.id for step in STEPS)
+BY_ID = {step.id: step for step in STEPS}
+PART_NAMES = {1: "Partie 1 – Service PRONOTE dans l'ENT", 2: "Partie 2 – pronote.net", 3: "Partie 3 – Identifiants"}
+
+
+def checklist(step_id: str, mode: str | None) -> list[dict]:
+    """The actions of a step as ticks, those depending on the mode filtered by it (export checkbox, import mode)."""
+    items = load_ent().checklists.get(step_id, [])
+    return [item for item in items if "modes" not in item or (mode or "complet") in item["modes"]]
+
+
+def next_step(step_id: str, school: dict) -> str | None:
+    """The step after `step_id` for this school, or None after « fin».
+
+    Once the first walk is finished, parts 1 and 2 (done once) are skipped; a partial pass goes from the
+    welcome page straight to part 3, a new school year passes by the school page (the PRONOTE version
+    changes every year and the ENT service shows it).
+    """
+    if step_id == "fin":
+        return None
+    index = STEP_IDS.index(step_id)
+    candidate = STEP_IDS[index + 1]
+    if school.get("setup_finished_at"):
+        if step_id == "accueil" and school["cycle"].get("kind") == "partiel":
+            return "export_mode"
+        while BY_ID[candidate].recurrence == "once":
+            candidate = STEP_IDS[STEP_IDS.index(candidate) + 1]
+    return candidate
+
+
+def path_to(target: str, school: dict) -> list[str]:
+    """The steps from the welcome page to `target`, as the admin walked them (to rebuild Back on resume)."""
+    path = ["accueil"]
+    while path[-1] != target:
+        following = next_step(path[-1], school)
+        if following is None:
+            return ["accueil"]  # target not on this school's path (e.g. a step skipped since): start over
+        path.append(following)
+    return path
+
+
+def ticks_missing(step_id: str, school: dict) -> list[dict]:
+    ticks = school["fields"].get(step_id, {})
+    return [item for item in checklist(step_id, school["cycle"].get("mode")) if not ticks.get(item["id"])]
+
+
+def missing(step_id: str, school: dict) -> str:
+    """Why the step is not complete yet, as one French sentence; "" when it is complete."""
+    rule = _RULES.get(step_id)
+    return rule(school) if rule else ""
+
+
+def _ticks_rule(step_id: str, what: str):
+    def rule(school: dict) -> str:
+        left = ticks_missing(step_id, school)
+        if not left:
+            return ""
+        return f"Cochez chaque action une fois faite dans {what} ({len(left)} restante{'s' if len(left) > 1 else ''})."
+    return rule
+
+
+def _school_rule(school: dict) -> str:
+    identity = school["identity"]
+    uai = check_uai(identity.get("uai", ""))
+    if not uai.ok:
+        return uai.message
+    url = normalise_pronote_url(identity.get("pronote_url", ""))
+    if not url.ok:
+        return url.message
+    ent = check_ent_site(identity.get("ent_site_url", ""))
+    return "" if ent.ok else ent.message
+
+
+def _warning_rule(school: dict) -> str:
+    if school["fields"].get("pronote_net_avertissement", {}).get("compris"):
+        return ""
+    return "Cochez la case confirmant que vous avez compris les conséquences de la bascule."
+
+
+def _pronote_net_rule(school: dict) -> str:
+    left = _ticks_rule("pronote_net", "pronote.net")(school)
+    if left:
+        return left
+    values = school["fields"].get("pronote_net", {})
+    if values.get("delegation_verifiee") or values.get("confirmation_manuelle"):
+        return ""
+    return "Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible."
+
+
+def _mode_rule(school: dict) -> str:
+    return "" if school["cycle"].get("mode") in ("complet", "partiel") else "Choisissez un import complet ou partiel."
+
+
+def _file_rule(school: dict) -> str:
+    file = school["cycle"].get("file")
+    if not file:
+        return "Choisissez le fichier IdPN_To_KOSMOS.xml exporté depuis PRONOTE."
+    analysis = school["cycle"].get("analysis")
+    if (analysis is None or analysis.get("file_sha256") != file.get("sha256")
+            or analysis.get("mode") != school["cycle"].get("mode")):
+        return "Le fichier doit être analysé avant de continuer."
+    if analysis.get("errors"):
+        return "Le fichier contient des erreurs bloquantes : corrigez l'export dans PRONOTE puis choisissez le nouveau fichier."
+    if analysis.get("warnings") and not school["fields"].get("fichier", {}).get("avertissements_lus"):
+        return "Cochez « J'ai lu les avertissements » pour continuer."
+    return ""
+
+
+def _import_rule(school: dict) -> str:
+    left = _ticks_rule("import_ent", "l'ENT")(school)
+    if left:
+        return left
+    reported = school["fields"].get("import_ent", {}).get("nombre_importe")
+    if not isinstance(reported, int) or reported < 0:
+        return "Saisissez le nombre d'identifiants que l'ENT annonce avoir importés."
+    return ""
+
+
+_RULES = {
+    "etablissement": _school_rule,
+    "ent_service": _ticks_rule("ent_service", "l'ENT"),
+    "ent_acces": _ticks_rule("ent_acces", "l'ENT"),
+    "pronote_net_avertissement": _warning_rule,
+    "pronote_net": _pronote_net_rule,
+    "export_mode": _mode_rule,
+    "export_pronote": _ticks_rule("export_pronote", "PRONOTE"),
+    "fichier": _file_rule,
+    "import_ent": _import_rule,
+    "rapprochement": _ticks_rule("rapprochement", "l'ENT"),
+}

@@ -1,0 +1,68 @@
+"""The ENT's reported import count against the analysed file, and the history entry it leaves."""
+from __future__ import annotations
+
+from wizard.progress import now_iso
+
+
+def file_total(analysis: dict | None) -> int:
+    return int((analysis or {}).get("counts", {}).get("total", 0))
+
+
+def _count(analysis: dict, code: str) -> int:
+    return sum(1 for f in analysis.get("findings", []) if f.get("code") == code)
+
+
+def explain_count(analysis: dict | None, reported: int, mode: str | None) -> tuple[str, str]:
+    """(level, one or two French sentences) comparing the ENT's figure with the file's."""
+    if not analysis:
+        return "warning", "Le fichier n'a pas été analysé : l'assistant ne peut pas comparer ce nombre."
+    total = file_total(analysis)
+    if reported == total:
+        return "ok", f"L'ENT a importé {reported} identifiant(s) : c'est exactement le nombre de personnes du fichier."
+    if reported < total:
+        reasons = []
+        missing = _count(analysis, "identifiant_manquant")
+        duplicates = _count(analysis, "identifiant_duplique")
+        already = _count(analysis, "deja_importe")
+        if missing:
+            reasons.append(f"{missing} personne(s) sans identifiant dans le fichier, que l'ENT ignore")
+        if duplicates:
+            reasons.append(f"{duplicates} identifiant(s) en double, comptés une seule fois")
+        if mode == "partiel" and already:
+            reasons.append(f"{already} personne(s) déjà importée(s) lors d'un import précédent")
+        gap = total - reported
+        if reasons:
+            return "warning", f"L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}). Explications possibles : " + " ; ".join(reasons) + "."
+        return "warning", (
+            f"L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}) sans raison visible dans le fichier : "
+            "vérifiez le mode d'import choisi dans l'ENT et consultez le bilan d'import."
+        )
+    return "warning", (
+        f"L'ENT annonce plus d'identifiants ({reported}) que le fichier n'en contient ({total}) : vérifiez que vous avez "
+        "importé le fichier analysé à l'étape précédente, et non un ancien export."
+    )
+
+
+def history_entry(cycle: dict, reported: int) -> dict:
+    analysis = cycle.get("analysis") or {}
+    return {
+        "date": now_iso(),
+        "cycle": cycle.get("started_at"),
+        "mode": cycle.get("mode"),
+        "counts": analysis.get("counts", {}),
+        "file_sha256": (cycle.get("file") or {}).get("sha256"),
+        "reported_count": reported,
+        "export_date": analysis.get("export_date"),
+        "id_hashes": analysis.get("id_hashes", []),
+    }
+
+
+def record_import(progress, reported: int) -> None:
+    """Add this pass's import to the history, or correct it when the admin comes back and changes the figure."""
+    entry = history_entry(progress.cycle, reported)
+    history = progress.school["import_history"]
+    if history and history[-1].get("cycle") == entry["cycle"] and entry["cycle"]:
+        history[-1] = entry
+        progress.save()
+    else:
+        progress.add_import(entry)

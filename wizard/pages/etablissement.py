@@ -1,0 +1,97 @@
+"""Your school: name, UAI (check letter), PRONOTE address (normalised), PRONOTE version, ENT site."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from wizard.pages.base import StepPage, notice, paragraph
+from wizard.school import check_ent_site, check_uai, normalise_pronote_url
+
+
+class EtablissementPage(StepPage):
+    step_id = "etablissement"
+    intro = (
+        "Ces informations servent à toutes les étapes : l'assistant en déduit les valeurs à saisir dans l'ENT "
+        "(dont l'URL CAS de PRONOTE), vérifie les codes et, si vous le souhaitez, interroge votre serveur PRONOTE."
+    )
+
+    def build(self) -> None:
+        form_widget = QWidget()
+        form = QFormLayout(form_widget)
+        self.fields: dict[str, QLineEdit] = {}
+        specs = (
+            ("name", "&Nom de l'établissement", "Nom de l'établissement", "par exemple Collège Via Domitia, Manduel"),
+            ("uai", "Code &UAI", "Code UAI de l'établissement", "7 chiffres et une lettre, par exemple 0301746K"),
+            ("pronote_url", "&Adresse du serveur PRONOTE", "Adresse du serveur PRONOTE", "https://0301746K.index-education.net/pronote/"),
+            ("pronote_version", "&Version de PRONOTE", "Version de PRONOTE", "par exemple 2024 – 2.5"),
+            ("ent_site_url", "Adresse du site &ENT (facultatif)", "Adresse du site ENT de l'établissement (facultatif)", "https://mon-college.mon-ent-occitanie.fr/"),
+        )
+        for key, label_text, accessible, placeholder in specs:
+            field = QLineEdit()
+            field.setObjectName(f"field_{key}")
+            field.setPlaceholderText(placeholder)
+            field.setAccessibleName(accessible)
+            field.textEdited.connect(lambda text, k=key: self._edited(k, text))
+            label = QLabel(label_text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+            self.fields[key] = field
+            if key == "uai":
+                self.uai_message = paragraph("")
+                self.uai_message.setObjectName("uai_message")
+                form.addRow("", self.uai_message)
+            if key == "pronote_url":
+                self.url_message = paragraph("")
+                self.url_message.setObjectName("url_message")
+                form.addRow("", self.url_message)
+        self.body.addWidget(form_widget)
+        self.body.addWidget(notice(
+            "L'adresse PRONOTE est celle de la barre d'adresse quand vous ouvrez PRONOTE dans un navigateur, "
+            "sans le nom de l'espace (eleve.html, professeur.html…) : l'assistant l'enlève pour vous. "
+            "La version s'affiche dans le titre du client PRONOTE (par exemple « PRONOTE 2024 - 2.5 »).",
+            "info",
+        ))
+        self.build_probe()
+
+    def build_probe(self) -> None:
+        """The live server check (issue 4) attaches here."""
+
+    def load(self) -> None:
+        identity = self.progress.identity
+        for key, field in self.fields.items():
+            field.setText(identity.get(key, ""))
+        self._show_checks()
+
+    def _edited(self, key: str, text: str) -> None:
+        self.progress.set_identity(key, text)
+        self._show_checks()
+        self.changed()
+
+    def _show_checks(self) -> None:
+        identity = self.progress.identity
+        uai = check_uai(identity.get("uai", ""))
+        if identity.get("uai", "").strip():
+            self.uai_message.setText("✓ Code UAI valide." if uai.ok else uai.message)
+        else:
+            self.uai_message.setText("")
+        url_text = identity.get("pronote_url", "")
+        if url_text.strip():
+            url = normalise_pronote_url(url_text, school_uai=uai.value)
+            if url.ok:
+                lines = [f"Adresse retenue : {url.value}", *url.warnings]
+                self.url_message.setText("\n".join(lines))
+            else:
+                self.url_message.setText(url.message)
+        else:
+            self.url_message.setText("")
+
+    def validatePage(self) -> bool:
+        if not super().validatePage():
+            return False
+        # What goes forward is the normalised form, so Back shows exactly what the other pages use.
+        identity = self.progress.identity
+        self.progress.set_identity("uai", check_uai(identity["uai"]).value)
+        self.progress.set_identity("pronote_url", normalise_pronote_url(identity["pronote_url"]).value)
+        self.progress.set_identity("ent_site_url", check_ent_site(identity.get("ent_site_url", "")).value)
+        self.progress.set_identity("name", identity.get("name", "").strip())
+        self.progress.set_identity("pronote_version", identity.get("pronote_version", "").strip())
+        return True

@@ -1,0 +1,57 @@
+"""Part 3: full import (start of the school year) or partial import (newcomers)."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QButtonGroup, QRadioButton
+
+from wizard.pages.base import StepPage, notice, paragraph
+from wizard.schoolyear import default_mode, describe_import, last_import, school_year_label
+
+
+class ExportModePage(StepPage):
+    step_id = "export_mode"
+    today = staticmethod(date.today)
+
+    def build(self) -> None:
+        self.body.addWidget(paragraph(
+            "La partie 3 donne à l'ENT les identifiants PRONOTE qu'il présentera à PRONOTE pour reconnaître "
+            "chaque utilisateur. Un import complet se fait en début d'année scolaire ; ensuite, un import partiel "
+            "à chaque arrivée de nouveaux élèves ou personnels."
+        ))
+        self.history_note = notice("", "info")
+        self.history_note.setObjectName("history_note")
+        self.body.addWidget(self.history_note)
+        self.group = QButtonGroup(self)
+        self.full = QRadioButton("Import &complet – début d'année : tous les utilisateurs")
+        self.full.setAccessibleName("Import complet, début d'année, tous les utilisateurs")
+        self.partial = QRadioButton("Import &partiel – nouveaux arrivants seulement")
+        self.partial.setAccessibleName("Import partiel, nouveaux arrivants seulement")
+        for mode, button in (("complet", self.full), ("partiel", self.partial)):
+            button.setObjectName(f"mode_{mode}")
+            self.group.addButton(button)
+            button.toggled.connect(lambda on, m=mode: on and self._chosen(m))
+            self.body.addWidget(button)
+
+    def load(self) -> None:
+        history = self.progress.school["import_history"]
+        today = self.today()
+        mode = self.progress.cycle.get("mode")
+        suggested = default_mode(history, today)
+        if mode not in ("complet", "partiel"):
+            mode = suggested
+            self.progress.set_cycle("mode", mode)
+        entry = last_import(history)
+        lines = [describe_import(entry) + "." if entry else "Aucun import enregistré par l'assistant."]
+        if suggested == "complet":
+            lines.append(f"Aucun import complet n'a été fait pour l'année {school_year_label(today)} : l'import complet est conseillé.")
+        else:
+            lines.append(f"L'import complet de l'année {school_year_label(today)} est fait : pour les nouveaux arrivants, choisissez l'import partiel.")
+        self.history_note.setText("\n".join(lines))
+        (self.full if mode == "complet" else self.partial).setChecked(True)
+
+    def _chosen(self, mode: str) -> None:
+        if self._loading:
+            return
+        self.progress.set_cycle("mode", mode)
+        self.changed()

@@ -1,0 +1,24 @@
+"""Part 3: export the identifiers from the PRONOTE client, with the checkbox state that fits the mode."""
+from __future__ import annotations
+
+from wizard.pages.base import ChecklistPage, notice
+
+
+class ExportPronotePage(ChecklistPage):
+    step_id = "export_pronote"
+    intro = "Dans le client PRONOTE (le logiciel installé sur le poste), avec le compte Superviseur :"
+
+    def build_extra(self) -> None:
+        self.mode_note = notice("", "warning")
+        self.mode_note.setObjectName("mode_note")
+        self.body.addWidget(self.mode_note)
+
+    def load(self) -> None:
+        super().load()
+        if self.progress.cycle.get("mode") == "partiel":
+            text = ("Import partiel : la case « Uniquement les utilisateurs sans identifiants CAS » doit être COCHÉE, "
+                    "sinon tout le monde est exporté à nouveau.")
+        else:
+            text = ("Import complet : la case « Uniquement les utilisateurs sans identifiants CAS » doit être DÉCOCHÉE, "
+                    "sinon les utilisateurs qui avaient un identifiant de l'ancien ENT ne seront pas exportés.")
+        self.mode_note.setText(text)

@@ -1,0 +1,155 @@
+"""The Qt window: the QWizard driven by the Qt-free flow, the translators, the single-instance lock."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+
+from wizard import flow
+from wizard.paths import resources_dir
+from wizard.progress import Progress
+from wizard.store import ProgressStore, StoreError
+
+WINDOW_TITLE = "Assistant d'interconnexion PRONOTE – mon ENT Occitanie"
+
+
+class InterconnectionWizard(QWizard):
+    def __init__(self, progress: Progress, parent=None):
+        super().__init__(parent)
+        from wizard.pages import build_pages
+
+        self.progress = progress
+        self.setWindowTitle(WINDOW_TITLE)
+        # ModernStyle everywhere: AeroStyle ignores the palette (dark mode) and mis-scales at high DPI.
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.setMinimumSize(860, 640)
+        icon = resources_dir() / "icons" / "pronote-ent-wizard.png"
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.page_ids: dict[str, int] = {}
+        for index, page in enumerate(build_pages(progress)):
+            self.setPage(index, page)
+            self.page_ids[page.step_id] = index
+        self.step_ids = {number: step for step, number in self.page_ids.items()}
+        self.setStartId(self.page_ids["accueil"])
+        self.currentIdChanged.connect(self._on_page_changed)
+
+    # QWizard asks here where Next goes: the flow decides, per school and per kind of pass.
+    def nextId(self) -> int:
+        step = self.step_ids.get(self.currentId())
+        if step is None:
+            return -1
+        following = flow.next_step(step, self.progress.school)
+        return self.page_ids[following] if following else -1
+
+    def current_step(self) -> str | None:
+        return self.step_ids.get(self.currentId())
+
+    def _on_page_changed(self, page_id: int) -> None:
+        step = self.step_ids.get(page_id)
+        if step is None or getattr(self, "_replaying", False):
+            return
+        if step != "accueil" or not self.progress.setup_finished:
+            self.progress.set_current_step(step)
+        if step == "fin":
+            self.progress.finish_walk()
+
+    def go_to(self, target: str) -> None:
+        """Walk from the welcome page to `target` through the flow, so Back retraces the admin's path."""
+        self._replaying = True
+        try:
+            self.restart()
+            for step in flow.path_to(target, self.progress.school)[1:]:
+                self.next()
+                if self.current_step() != step:
+                    break
+        finally:
+            self._replaying = False
+        if self.current_step():
+            self._on_page_changed(self.currentId())
+
+    def resume(self) -> None:
+        """Open where the admin stopped; once the first walk is over, on the status board instead."""
+        school = self.progress.school
+        if self.progress.setup_finished:
+            self.restart()
+        else:
+            self.go_to(school.get("current_step") or "accueil")
+
+    def reload_school(self) -> None:
+        """After switching or erasing schools: every page reads the model again."""
+        for page_id in self.pageIds():
+            page = self.page(page_id)
+            if hasattr(page, "load"):
+                page.load()
+        self.resume()
+
+    def closeEvent(self, event) -> None:
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.progress.store.release()
+
+
+def load_translations(app: QApplication, language: str | None) -> str:
+    """Qt's own strings (buttons « Suivant », « Précédent », « Annuler ») follow the chosen language."""
+    language = language or "fr"
+    for old in getattr(app, "_wizard_translators", []):
+        app.removeTranslator(old)
+    translators = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if translator.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(translator)
+        translators.append(translator)
+    app._wizard_translators = translators
+    QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English))
+    return language
+
+
+def build_window(data_dir: Path, language: str | None = None) -> InterconnectionWizard:
+    app = QApplication.instance()
+    if app is None:
+        raise RuntimeError("create_window needs a QApplication")
+    load_translations(app, language)
+    store = ProgressStore(data_dir)
+    store.acquire()
+    try:
+        progress = Progress.open(store)
+        window = InterconnectionWizard(progress)
+    except BaseException:
+        store.release()
+        raise
+    window.recovery_message = store.recovery_message
+    window.resume()
+    return window
+
+
+def run_gui(argv: list[str]) -> int:
+    import argparse
+
+    from wizard.cli import FrenchArgumentParser
+    from wizard.paths import default_data_dir
+
+    parser = FrenchArgumentParser(prog="pronote-ent-wizard")
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--lang", choices=("fr", "en"))
+    args, qt_args = parser.parse_known_args(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName("pronote-ent-wizard")
+    app.setApplicationDisplayName(WINDOW_TITLE)
+    QGuiApplication.setDesktopFileName("pronote-ent-wizard")
+    try:
+        window = build_window(args.data_dir or default_data_dir(), args.lang)
+    except StoreError as problem:
+        load_translations(app, args.lang)
+        QMessageBox.critical(None, WINDOW_TITLE, str(problem))
+        return 1
+    window.show()
+    if window.recovery_message:
+        QMessageBox.warning(window, WINDOW_TITLE, window.recovery_message)
+    return app.exec()
