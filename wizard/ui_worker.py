@@ -21,7 +21,9 @@ class Cancelled(Exception):
 class Worker(QObject):
     progressed = Signal(float)
     succeeded = Signal(object)
-    failed = Signal(object)  # the exception; the page turns it into one French sentence
+    # The French sentence of a failure that carries one (`.message`), else "" and the page says it generically.
+    # Only a string crosses threads: exception objects hold frames of the worker thread.
+    failed = Signal(str)
     cancelled = Signal()
     finished = Signal()
 
@@ -55,8 +57,11 @@ class Worker(QObject):
             if self._stop.is_set() or type(exc).__name__ == "Cancelled":
                 self.cancelled.emit()
             else:
-                log.warning("tâche en arrière-plan échouée : %s", type(exc).__name__)
-                self.failed.emit(exc)
+                message = getattr(exc, "message", None)
+                if not isinstance(message, str):
+                    log.error("tâche en arrière-plan échouée", exc_info=(type(exc), exc, exc.__traceback__))
+                    message = ""
+                self.failed.emit(message)
         else:
             if self._stop.is_set():
                 self.cancelled.emit()

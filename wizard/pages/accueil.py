@@ -43,7 +43,7 @@ class AccueilPage(StepPage):
         row = QHBoxLayout(actions)
         row.setContentsMargins(0, 0, 0, 0)
         self.resume_button = QPushButton("&Reprendre")
-        self.partial_button = QPushButton("Import &partiel (nouveaux arrivants)")
+        self.partial_button = QPushButton("Import partiel (&nouveaux arrivants)")
         self.year_button = QPushButton("Nouvelle &année scolaire")
         for name, button, slot in (("resume", self.resume_button, self._resume),
                                    ("partial", self.partial_button, lambda: self._start("partiel")),
@@ -57,7 +57,7 @@ class AccueilPage(StepPage):
 
         schools = QGroupBox("Établissement")
         layout = QHBoxLayout(schools)
-        label = QLabel("Établissement &suivi :")
+        label = QLabel("Établissement s&uivi :")
         self.school_combo = QComboBox()
         self.school_combo.setObjectName("school_combo")
         self.school_combo.setAccessibleName("Établissement suivi")

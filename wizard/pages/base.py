@@ -2,7 +2,7 @@
 completion taken from the flow (with the reason shown on the page while Next is disabled)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QToolButton,
@@ -93,6 +93,22 @@ class StepPage(QWizardPage):
         finally:
             self._loading = False
         self._refresh_reason()
+        QTimer.singleShot(0, self.focus_first_input)
+
+    def focus_first_input(self) -> None:
+        """Keyboard users land on the page's first input, not on the scroll area around it."""
+        if not self.isVisible():
+            return
+        scroll = self.findChild(QScrollArea)
+        widget = scroll.widget().nextInFocusChain() if scroll else None
+        body = scroll.widget() if scroll else None
+        for _ in range(200):
+            if widget is None or widget is scroll:
+                return
+            if body.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def cleanupPage(self) -> None:
         # QWizard's default resets registered fields on Back; ours live in the model and must stay as typed.

@@ -25,7 +25,7 @@ class ExportModePage(StepPage):
         self.group = QButtonGroup(self)
         self.full = QRadioButton("Import &complet – début d'année : tous les utilisateurs")
         self.full.setAccessibleName("Import complet, début d'année, tous les utilisateurs")
-        self.partial = QRadioButton("Import &partiel – nouveaux arrivants seulement")
+        self.partial = QRadioButton("Import partie&l – nouveaux arrivants seulement")
         self.partial.setAccessibleName("Import partiel, nouveaux arrivants seulement")
         for mode, button in (("complet", self.full), ("partiel", self.partial)):
             button.setObjectName(f"mode_{mode}")

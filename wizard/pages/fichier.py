@@ -241,8 +241,8 @@ class FichierPage(StepPage):
         self._show_analysis(self.progress.cycle["analysis"])
         self.changed()
 
-    def _failed(self, error) -> None:
-        message = getattr(error, "message", None) or "Le fichier n'a pas pu être lu."
+    def _failed(self, message: str) -> None:
+        message = message or "Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal."
         self.progress.set_cycle("analysis", None)
         self._show_analysis(None)
         self._set_status(message, "error")

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Prepares a fresh machine: the Debian libraries Qt needs (when missing), then `.venv` at the repository root
+# with the app (and, with --test, the test tools). Safe to run again: it only does what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+extra=""
+[ "${1:-}" = "--test" ] && extra="[test]"
+
+# Qt's offscreen and xcb platforms load these at run time; pip cannot bring them.
+qt_libs="libegl1 libgl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
+gui_libs="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0"
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=""
+  for pkg in $qt_libs $gui_libs; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
+  done
+  if [ -n "$missing" ]; then
+    if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else sudo="none"; fi
+    if [ "$sudo" = none ]; then
+      echo "Bibliothèques système manquantes :$missing — installez-les (apt-get install$missing) puis relancez." >&2
+      exit 1
+    fi
+    echo "Installation des bibliothèques système pour Qt :$missing"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  fi
+fi
+
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+# Reinstall only when pyproject.toml changed since the last successful install.
+stamp=".venv/.installed$extra"
+want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q -e ".$extra"
+  echo "$want" > "$stamp"
+fi
