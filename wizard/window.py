@@ -4,8 +4,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from wizard import flow
@@ -19,25 +19,36 @@ WINDOW_TITLE = "Assistant d'interconnexion PRONOTE – mon ENT Occitanie"
 class InterconnectionWizard(QWizard):
     def __init__(self, progress: Progress, parent=None):
         super().__init__(parent)
-        from wizard.pages import build_pages
-
         self.progress = progress
         self.setWindowTitle(WINDOW_TITLE)
         # ModernStyle everywhere: AeroStyle ignores the palette (dark mode) and mis-scales at high DPI.
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
         self.setMinimumSize(860, 640)
         icon = resources_dir() / "icons" / "pronote-ent-wizard.png"
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
-        self.page_ids: dict[str, int] = {}
-        for index, page in enumerate(build_pages(progress)):
-            self.setPage(index, page)
-            self.page_ids[page.step_id] = index
-        self.step_ids = {number: step for step, number in self.page_ids.items()}
+        # Page ids are the steps' places in the flow; pages are made when the flow first reaches them.
+        self.page_ids = {step: number for number, step in enumerate(flow.STEP_IDS)}
+        self.step_ids = dict(enumerate(flow.STEP_IDS))
+        self.ensure_page("accueil")
         self.setStartId(self.page_ids["accueil"])
         self.currentIdChanged.connect(self._on_page_changed)
+
+    def ensure_page(self, step: str):
+        from wizard.pages import build_page
+
+        number = self.page_ids[step]
+        page = self.page(number)
+        if page is None:
+            page = build_page(step, self.progress)
+            self.setPage(number, page)
+        return page
+
+    def ensure_all_pages(self) -> None:
+        """Every page made now (tests and tools that inspect pages not yet reached)."""
+        for step in flow.STEP_IDS:
+            self.ensure_page(step)
 
     # QWizard asks here where Next goes: the flow decides, per school and per kind of pass.
     def nextId(self) -> int:
@@ -45,7 +56,10 @@ class InterconnectionWizard(QWizard):
         if step is None:
             return -1
         following = flow.next_step(step, self.progress.school)
-        return self.page_ids[following] if following else -1
+        if following is None:
+            return -1
+        self.ensure_page(following)
+        return self.page_ids[following]
 
     def current_step(self) -> str | None:
         return self.step_ids.get(self.currentId())
@@ -82,11 +96,7 @@ class InterconnectionWizard(QWizard):
             self.go_to(school.get("current_step") or "accueil")
 
     def reload_school(self) -> None:
-        """After switching or erasing schools: every page reads the model again."""
-        for page_id in self.pageIds():
-            page = self.page(page_id)
-            if hasattr(page, "load"):
-                page.load()
+        """After switching or erasing schools: restarting makes every page read the model again when shown."""
         self.resume()
 
     def closeEvent(self, event) -> None:

@@ -111,7 +111,6 @@ def test_back_keeps_values(qtbot, data_dir):
     go_next_by_keyboard(window)
     tick_all_by_keyboard(window)
     window.back()
-    window.back()
     assert window.currentPage().fields["name"].text() == SCHOOL["field_name"]
     go_next_by_keyboard(window)
     assert all(box.isChecked() for box in window.currentPage().checklist.boxes.values())
@@ -146,8 +145,10 @@ def test_partial_import_from_the_status_board(qtbot, data_dir, monkeypatch):
 
 def test_every_input_has_a_label_and_an_accessible_name(qtbot, data_dir):
     window = open_window(qtbot, data_dir)
+    window.ensure_all_pages()
     for page_id in window.pageIds():
         page = window.page(page_id)
+        page.ensure_built()
         for widget in page.findChildren(QLineEdit) + page.findChildren(QCheckBox) + page.findChildren(QRadioButton):
             assert widget.accessibleName(), (page.step_id, widget.objectName())
     school_page = window.page(window.page_ids["etablissement"])

@@ -1,23 +1,24 @@
-"""One page per step of the flow, in flow order."""
+"""One page per step of the flow, each in its own module, imported when the page is first needed."""
 from __future__ import annotations
 
+from importlib import import_module
 
-def build_pages(progress):
-    from wizard.pages.accueil import AccueilPage
-    from wizard.pages.ent_acces import EntAccesPage
-    from wizard.pages.ent_service import EntServicePage
-    from wizard.pages.etablissement import EtablissementPage
-    from wizard.pages.export_mode import ExportModePage
-    from wizard.pages.export_pronote import ExportPronotePage
-    from wizard.pages.fichier import FichierPage
-    from wizard.pages.fin import FinPage
-    from wizard.pages.import_ent import ImportEntPage
-    from wizard.pages.pronote_net import PronoteNetPage
-    from wizard.pages.pronote_net_avertissement import PronoteNetAvertissementPage
-    from wizard.pages.rapprochement import RapprochementPage
+PAGE_CLASSES = {
+    "accueil": "accueil:AccueilPage",
+    "etablissement": "etablissement:EtablissementPage",
+    "ent_service": "ent_service:EntServicePage",
+    "ent_acces": "ent_acces:EntAccesPage",
+    "pronote_net_avertissement": "pronote_net_avertissement:PronoteNetAvertissementPage",
+    "pronote_net": "pronote_net:PronoteNetPage",
+    "export_mode": "export_mode:ExportModePage",
+    "export_pronote": "export_pronote:ExportPronotePage",
+    "fichier": "fichier:FichierPage",
+    "import_ent": "import_ent:ImportEntPage",
+    "rapprochement": "rapprochement:RapprochementPage",
+    "fin": "fin:FinPage",
+}
 
-    classes = (
-        AccueilPage, EtablissementPage, EntServicePage, EntAccesPage, PronoteNetAvertissementPage, PronoteNetPage,
-        ExportModePage, ExportPronotePage, FichierPage, ImportEntPage, RapprochementPage, FinPage,
-    )
-    return [cls(progress) for cls in classes]
+
+def build_page(step_id: str, progress):
+    module, name = PAGE_CLASSES[step_id].split(":")
+    return getattr(import_module(f"wizard.pages.{module}"), name)(progress)

@@ -59,6 +59,14 @@ class StepPage(QWizardPage):
         if step.part in flow.PART_NAMES:
             self.setSubTitle(flow.PART_NAMES[step.part])
         self._loading = False
+        self.built = False
+
+    def ensure_built(self) -> None:
+        """Widgets are made on the page's first visit: the window opens as fast as a bare QWizard
+        (bench/startup.py), and a page never seen costs nothing."""
+        if self.built:
+            return
+        self.built = True
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -87,13 +95,14 @@ class StepPage(QWizardPage):
 
     # -- QWizard hooks ---------------------------------------------------------------------------
     def initializePage(self) -> None:
+        self.ensure_built()
         self._loading = True
         try:
             self.load()
         finally:
             self._loading = False
         self._refresh_reason()
-        QTimer.singleShot(0, self.focus_first_input)
+        QTimer.singleShot(0, self, self.focus_first_input)  # the page as context: no call once it is gone
 
     def focus_first_input(self) -> None:
         """Keyboard users land on the page's first input, not on the scroll area around it."""
@@ -129,7 +138,7 @@ class StepPage(QWizardPage):
         self._refresh_reason()
 
     def _refresh_reason(self) -> None:
-        if self._loading:
+        if self._loading or not self.built:
             return
         why = flow.missing(self.step_id, self.progress.school)
         self.reason.setText(why)

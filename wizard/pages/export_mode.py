@@ -30,7 +30,7 @@ class ExportModePage(StepPage):
         for mode, button in (("complet", self.full), ("partiel", self.partial)):
             button.setObjectName(f"mode_{mode}")
             self.group.addButton(button)
-            button.toggled.connect(lambda on, m=mode: on and self._chosen(m))
+            button.toggled.connect(lambda on, m=mode: self._chosen(m, on))
             self.body.addWidget(button)
 
     def load(self) -> None:
@@ -50,8 +50,8 @@ class ExportModePage(StepPage):
         self.history_note.setText("\n".join(lines))
         (self.full if mode == "complet" else self.partial).setChecked(True)
 
-    def _chosen(self, mode: str) -> None:
-        if self._loading:
+    def _chosen(self, mode: str, on: bool) -> None:
+        if self._loading or not on:
             return
         self.progress.set_cycle("mode", mode)
         self.changed()
