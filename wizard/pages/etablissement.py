@@ -1,9 +1,11 @@
 """Your school: name, UAI (check letter), PRONOTE address (normalised), PRONOTE version, ENT site."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from wizard.pages.base import StepPage, notice, paragraph
+from wizard.pages.server_check import ServerCheck
+from wizard.servercheck import record_probe
 from wizard.school import check_ent_site, check_uai, normalise_pronote_url
 
 
@@ -53,7 +55,61 @@ class EtablissementPage(StepPage):
         self.build_probe()
 
     def build_probe(self) -> None:
-        """The live server check (issue 4) attaches here."""
+        self.server = ServerCheck("Vérifier le serveur PRO&NOTE", self._url_for_probe, self.ent.cas_host)
+        self.server.started.connect(self.changed)
+        self.server.finished.connect(self._probed)
+        self.use_name = QPushButton("Utiliser ce nom")
+        self.use_name.setObjectName("use_server_name")
+        self.use_name.setVisible(False)
+        self.use_name.clicked.connect(self._use_server_name)
+        self.body.addWidget(paragraph(
+            "Facultatif : l'assistant peut interroger votre serveur PRONOTE (il faut une connexion à Internet) pour "
+            "vérifier l'adresse et relever la version. Rien d'autre n'est envoyé."
+        ))
+        self.body.addWidget(self.server)
+        self.body.addWidget(self.use_name)
+        self._server_name = ""
+
+    def _url_for_probe(self) -> str:
+        return self.progress.identity.get("pronote_url", "")
+
+    def _probed(self, result) -> None:
+        self.use_name.setVisible(False)
+        if result is None:
+            self.changed()
+            return
+        record_probe(self.progress, "address", result)
+        if result.is_pronote:
+            lines = [result.message]
+            if result.version and self.progress.identity.get("pronote_version", "").strip() != result.version:
+                self.progress.set_identity("pronote_version", result.version)
+                self.fields["pronote_version"].setText(result.version)
+                lines.append(f"Version relevée : {result.version}.")
+            name = (result.school_name or "").strip()
+            if name and name != self.progress.identity.get("name", "").strip():
+                if not self.progress.identity.get("name", "").strip():
+                    self.progress.set_identity("name", name)
+                    self.fields["name"].setText(name)
+                else:
+                    self._server_name = name
+                    self.use_name.setText(f"Utiliser le nom « {name} »")
+                    self.use_name.setAccessibleName(f"Utiliser le nom annoncé par le serveur : {name}")
+                    self.use_name.setVisible(True)
+            self.server.show_message("\n".join(lines), "ok")
+        else:
+            kind = "warning" if result.reachable else "error"
+            self.server.show_message(result.message + " Vous pouvez continuer sans cette vérification.", kind)
+        self.changed()
+
+    def _use_server_name(self) -> None:
+        self.progress.set_identity("name", self._server_name)
+        self.fields["name"].setText(self._server_name)
+        self.use_name.setVisible(False)
+        self.changed()
+
+    def isComplete(self) -> bool:
+        # Next waits while the server is being checked, so the filled-in version is the one carried forward.
+        return not (self.built and self.server.running) and super().isComplete()
 
     def load(self) -> None:
         identity = self.progress.identity

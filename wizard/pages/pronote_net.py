@@ -4,7 +4,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox
 
 from wizard.pages.base import ChecklistPage, notice, paragraph
+from wizard.pages.server_check import ServerCheck
 from wizard.progress import now_iso
+from wizard.servercheck import delegation_verdict, last_delegation, record_probe
 
 
 class PronoteNetPage(ChecklistPage):
@@ -32,11 +34,40 @@ class PronoteNetPage(ChecklistPage):
         ))
 
     def build_probe(self) -> None:
-        """The live delegation check (issue 4) attaches here."""
+        self.server = ServerCheck("Vérifier la &délégation", lambda: self.progress.identity.get("pronote_url", ""),
+                                  self.ent.cas_host)
+        self.server.started.connect(self.changed)
+        self.server.finished.connect(self._probed)
+        self.body.addWidget(self.server)
+
+    def _probed(self, result) -> None:
+        if result is None:
+            self.changed()
+            return
+        record_probe(self.progress, "delegation", result)
+        level, text = delegation_verdict(result, self.ent.name)
+        self.progress.set_field(self.step_id, "delegation_verifiee", level == "ok")
+        self.server.show_message(text, level)
+        self._offer_manual(not (result.is_pronote and not result.delegated_to_ent))
+        self.changed()
+
+    def _offer_manual(self, allowed: bool) -> None:
+        """A server seen answering without the delegation cannot be confirmed by hand: that would record a
+        switch the server itself contradicts. Unreachable or never checked, the admin may confirm."""
+        self.manual.setEnabled(allowed)
+        if not allowed and self.manual.isChecked():
+            self.manual.setChecked(False)
+
+    def isComplete(self) -> bool:
+        return not (self.built and self.server.running) and super().isComplete()
 
     def load(self) -> None:
         super().load()
         self.manual.setChecked(bool(self.progress.field(self.step_id, "confirmation_manuelle")))
+        check = last_delegation(self.progress.school)
+        if check and check.get("outcome") != "manual":
+            self.server.show_message(check.get("message", ""), "ok" if check.get("verified") else "warning")
+            self._offer_manual(check.get("outcome") not in ("cas_inactive", "cas_other"))
 
     def _manual(self, on: bool) -> None:
         self.progress.set_field(self.step_id, "confirmation_manuelle", on)
