@@ -1,6 +1,10 @@
 """The end: the first connection explained, a summary, and what to do next time."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton
+
 from wizard.pages.base import StepPage, notice, paragraph
 from wizard.school import identity_values
 from wizard.schoolyear import describe_import, last_import
@@ -31,7 +35,67 @@ class FinPage(StepPage):
         self.build_records()
 
     def build_records(self) -> None:
-        """Printable record and notice (issue 6) attach here."""
+        box = QGroupBox("Documents à imprimer ou à enregistrer")
+        grid = QGridLayout(box)
+        grid.addWidget(paragraph(
+            "La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée "
+            "personnelle). La notice explique aux familles et aux personnels comment ouvrir PRONOTE désormais."
+        ), 0, 0, 1, 3)
+        label = QLabel("&Contact indiqué sur la notice :")
+        self.contact = QLineEdit()
+        self.contact.setObjectName("contact")
+        self.contact.setPlaceholderText("par exemple le secrétariat, 04 66 00 00 00")
+        self.contact.setAccessibleName("Contact indiqué sur la notice pour les familles et les personnels")
+        self.contact.textEdited.connect(lambda text: self.progress.set_identity("contact", text))
+        label.setBuddy(self.contact)
+        grid.addWidget(label, 1, 0)
+        grid.addWidget(self.contact, 1, 1, 1, 2)
+        for row, (kind, title) in enumerate((("record", "la fiche de configuration"), ("notice", "la notice")), start=2):
+            grid.addWidget(QLabel(title[0].upper() + title[1:]), row, 0)
+            printing = QPushButton("Imprimer…")
+            printing.setObjectName(f"print_{kind}")
+            printing.setAccessibleName(f"Imprimer {title}")
+            printing.clicked.connect(lambda _=False, k=kind: self._print(k))
+            saving = QPushButton("Enregistrer en PDF…")
+            saving.setObjectName(f"save_{kind}")
+            saving.setAccessibleName(f"Enregistrer {title} en PDF")
+            saving.clicked.connect(lambda _=False, k=kind: self._save(k))
+            grid.addWidget(printing, row, 1)
+            grid.addWidget(saving, row, 2)
+        self.records_message = paragraph("")
+        self.records_message.setObjectName("records_message")
+        grid.addWidget(self.records_message, 4, 0, 1, 3)
+        self.body.addWidget(box)
+
+    def _html(self, kind: str) -> str:
+        from wizard.records.content import notice_html, record_html
+
+        return record_html(self.progress.school) if kind == "record" else notice_html(self.progress.school)
+
+    def _save(self, kind: str) -> None:
+        from wizard.records.command import TITLES
+        from wizard.records.pdf import write_pdf
+
+        suggested = Path.home() / ("fiche-configuration-pronote-ent.pdf" if kind == "record" else "notice-pronote-ent.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, f"Enregistrer – {TITLES[kind]}", str(suggested), "PDF (*.pdf)")
+        if not path:
+            return
+        try:
+            write_pdf(self._html(kind), Path(path), TITLES[kind])
+        except OSError:
+            self.records_message.setText(f"Impossible d'écrire « {path} » : choisissez un autre dossier.")
+            return
+        self.records_message.setText(f"{TITLES[kind]} enregistrée : {path}")
+
+    def _print(self, kind: str) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from wizard.records.pdf import print_html
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            print_html(self._html(kind), printer)
 
     def load(self) -> None:
         values = identity_values(self.progress.identity)
@@ -43,3 +107,4 @@ class FinPage(StepPage):
         if entry:
             lines.append(describe_import(entry) + ".")
         self.summary.setText("L'interconnexion est en place.\n" + "\n".join(lines))
+        self.contact.setText(self.progress.identity.get("contact", ""))
