@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from wizard import flow
@@ -24,6 +24,11 @@ class InterconnectionWizard(QWizard):
         # ModernStyle everywhere: AeroStyle ignores the palette (dark mode) and mis-scales at high DPI.
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, True)
+        self.helpRequested.connect(self.show_help)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.show_help)
+        self.language = "fr"
+        self.help_dialog = None
         self.setMinimumSize(860, 640)
         icon = resources_dir() / "icons" / "pronote-ent-wizard.png"
         if icon.exists():
@@ -34,6 +39,11 @@ class InterconnectionWizard(QWizard):
         self.ensure_page("accueil")
         self.setStartId(self.page_ids["accueil"])
         self.currentIdChanged.connect(self._on_page_changed)
+
+    def show_help(self) -> None:
+        from wizard.ui_help import show_help
+
+        show_help(self)
 
     def ensure_page(self, step: str):
         from wizard.pages import build_page
@@ -134,6 +144,7 @@ def build_window(data_dir: Path, language: str | None = None) -> Interconnection
     except BaseException:
         store.release()
         raise
+    window.language = language or "fr"
     window.recovery_message = store.recovery_message
     window.resume()
     return window
