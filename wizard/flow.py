@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from wizard.entdata import load_ent
 from wizard.school import check_ent_site, check_uai, normalise_pronote_url
+from wizard.i18n import tr, tr_noop
 
 
 @dataclass(frozen=True)
@@ -20,28 +21,38 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
-    Step("accueil", 0, "Bienvenue", "always"),
-    Step("etablissement", 0, "Votre établissement", "always"),
-    Step("ent_service", 1, "Partie 1 – Créer le service PRONOTE dans l'ENT", "once"),
-    Step("ent_acces", 1, "Partie 1 – Donner l'accès au service à chaque profil", "once"),
-    Step("pronote_net_avertissement", 2, "Partie 2 – Avant de basculer pronote.net", "once"),
-    Step("pronote_net", 2, "Partie 2 – Basculer pronote.net vers mon ENT Occitanie", "once"),
-    Step("export_mode", 3, "Partie 3 – Import complet ou partiel", "each_import"),
-    Step("export_pronote", 3, "Partie 3 – Exporter les identifiants depuis PRONOTE", "each_import"),
-    Step("fichier", 3, "Partie 3 – Vérifier le fichier des identifiants", "each_import"),
-    Step("import_ent", 3, "Partie 3 – Importer le fichier dans l'ENT", "each_import"),
-    Step("rapprochement", 3, "Partie 3 – Rapprocher les comptes", "each_import"),
-    Step("fin", 4, "Terminé", "always"),
+    Step("accueil", 0, tr_noop("Bienvenue"), "always"),
+    Step("etablissement", 0, tr_noop("Votre établissement"), "always"),
+    Step("ent_service", 1, tr_noop("Partie 1 – Créer le service PRONOTE dans l'ENT"), "once"),
+    Step("ent_acces", 1, tr_noop("Partie 1 – Donner l'accès au service à chaque profil"), "once"),
+    Step("pronote_net_avertissement", 2, tr_noop("Partie 2 – Avant de basculer pronote.net"), "once"),
+    Step("pronote_net", 2, tr_noop("Partie 2 – Basculer pronote.net vers mon ENT Occitanie"), "once"),
+    Step("export_mode", 3, tr_noop("Partie 3 – Import complet ou partiel"), "each_import"),
+    Step("export_pronote", 3, tr_noop("Partie 3 – Exporter les identifiants depuis PRONOTE"), "each_import"),
+    Step("fichier", 3, tr_noop("Partie 3 – Vérifier le fichier des identifiants"), "each_import"),
+    Step("import_ent", 3, tr_noop("Partie 3 – Importer le fichier dans l'ENT"), "each_import"),
+    Step("rapprochement", 3, tr_noop("Partie 3 – Rapprocher les comptes"), "each_import"),
+    Step("fin", 4, tr_noop("Terminé"), "always"),
 )
 STEP_IDS = tuple(step.id for step in STEPS)
 BY_ID = {step.id: step for step in STEPS}
-PART_NAMES = {1: "Partie 1 – Service PRONOTE dans l'ENT", 2: "Partie 2 – pronote.net", 3: "Partie 3 – Identifiants"}
+PART_NAMES = {1: tr_noop("Partie 1 – Service PRONOTE dans l'ENT"), 2: tr_noop("Partie 2 – pronote.net"),
+              3: tr_noop("Partie 3 – Identifiants")}
 
 
 def checklist(step_id: str, mode: str | None) -> list[dict]:
     """The actions of a step as ticks, those depending on the mode filtered by it (export checkbox, import mode)."""
     items = load_ent().checklists.get(step_id, [])
-    return [item for item in items if "modes" not in item or (mode or "complet") in item["modes"]]
+    return [{**item, "text": tr(item["text"])} for item in items
+            if "modes" not in item or (mode or "complet") in item["modes"]]
+
+
+def title(step_id: str) -> str:
+    return tr(BY_ID[step_id].title)
+
+
+def part_name(part: int) -> str:
+    return tr(PART_NAMES[part])
 
 
 def next_step(step_id: str, school: dict) -> str | None:
@@ -85,12 +96,18 @@ def missing(step_id: str, school: dict) -> str:
     return rule(school) if rule else ""
 
 
-def _ticks_rule(step_id: str, what: str):
+_PLACES = {"ENT": tr_noop("l'ENT"), "PRONOTE": "PRONOTE", "pronote.net": "pronote.net"}
+
+
+def _ticks_rule(step_id: str, place: str):
     def rule(school: dict) -> str:
+        what = tr(_PLACES[place])
         left = ticks_missing(step_id, school)
         if not left:
             return ""
-        return f"Cochez chaque action une fois faite dans {what} ({len(left)} restante{'s' if len(left) > 1 else ''})."
+        template = tr("Cochez chaque action une fois faite dans {what} ({n} restante).") if len(left) == 1 else \
+            tr("Cochez chaque action une fois faite dans {what} ({n} restantes).")
+        return template.format(what=what, n=len(left))
     return rule
 
 
@@ -109,7 +126,7 @@ def _school_rule(school: dict) -> str:
 def _warning_rule(school: dict) -> str:
     if school["fields"].get("pronote_net_avertissement", {}).get("compris"):
         return ""
-    return "Cochez la case confirmant que vous avez compris les conséquences de la bascule."
+    return tr("Cochez la case confirmant que vous avez compris les conséquences de la bascule.")
 
 
 def _pronote_net_rule(school: dict) -> str:
@@ -119,47 +136,47 @@ def _pronote_net_rule(school: dict) -> str:
     values = school["fields"].get("pronote_net", {})
     if values.get("delegation_verifiee") or values.get("confirmation_manuelle"):
         return ""
-    return "Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible."
+    return tr("Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible.")
 
 
 def _mode_rule(school: dict) -> str:
-    return "" if school["cycle"].get("mode") in ("complet", "partiel") else "Choisissez un import complet ou partiel."
+    return "" if school["cycle"].get("mode") in ("complet", "partiel") else tr("Choisissez un import complet ou partiel.")
 
 
 def _file_rule(school: dict) -> str:
     file = school["cycle"].get("file")
     if not file:
-        return "Choisissez le fichier IdPN_To_KOSMOS.xml exporté depuis PRONOTE."
+        return tr("Choisissez le fichier IdPN_To_KOSMOS.xml exporté depuis PRONOTE.")
     analysis = school["cycle"].get("analysis")
     if (analysis is None or analysis.get("file_sha256") != file.get("sha256")
             or analysis.get("mode") != school["cycle"].get("mode")):
-        return "Le fichier doit être analysé avant de continuer."
+        return tr("Le fichier doit être analysé avant de continuer.")
     if analysis.get("errors"):
-        return "Le fichier contient des erreurs bloquantes : corrigez l'export dans PRONOTE puis choisissez le nouveau fichier."
+        return tr("Le fichier contient des erreurs bloquantes : corrigez l'export dans PRONOTE puis choisissez le nouveau fichier.")
     if analysis.get("warnings") and not school["fields"].get("fichier", {}).get("avertissements_lus"):
-        return "Cochez « J'ai lu les avertissements » pour continuer."
+        return tr("Cochez « J'ai lu les avertissements » pour continuer.")
     return ""
 
 
 def _import_rule(school: dict) -> str:
-    left = _ticks_rule("import_ent", "l'ENT")(school)
+    left = _ticks_rule("import_ent", "ENT")(school)
     if left:
         return left
     reported = school["fields"].get("import_ent", {}).get("nombre_importe")
     if not isinstance(reported, int) or reported < 0:
-        return "Saisissez le nombre d'identifiants que l'ENT annonce avoir importés."
+        return tr("Saisissez le nombre d'identifiants que l'ENT annonce avoir importés.")
     return ""
 
 
 _RULES = {
     "etablissement": _school_rule,
-    "ent_service": _ticks_rule("ent_service", "l'ENT"),
-    "ent_acces": _ticks_rule("ent_acces", "l'ENT"),
+    "ent_service": _ticks_rule("ent_service", "ENT"),
+    "ent_acces": _ticks_rule("ent_acces", "ENT"),
     "pronote_net_avertissement": _warning_rule,
     "pronote_net": _pronote_net_rule,
     "export_mode": _mode_rule,
     "export_pronote": _ticks_rule("export_pronote", "PRONOTE"),
     "fichier": _file_rule,
     "import_ent": _import_rule,
-    "rapprochement": _ticks_rule("rapprochement", "l'ENT"),
+    "rapprochement": _ticks_rule("rapprochement", "ENT"),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from wizard.paths import resources_dir
+from wizard.i18n import tr
 from wizard.school import identity_values
 
 
@@ -21,7 +22,7 @@ def help_html(step_id: str, identity: dict, language: str = "fr") -> str:
         path = folder / "fr" / f"{step_id}.html"
     values = identity_values(identity)
     links = {
-        "ent_link": _link(values["ent_site_url"], "https://<votre-établissement>.mon-ent-occitanie.fr/"),
+        "ent_link": _link(values["ent_site_url"], tr("https://<votre-établissement>.mon-ent-occitanie.fr/")),
         "pronote_link": _link(values["pronote_url"], "https://<UAI>.index-education.net/pronote/"),
     }
     text = path.read_text(encoding="utf-8")

@@ -7,15 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from wizard.i18n import tr_noop
+
 # Profile codes shared by the identifier file, the ENT account list and the reports.
 PROFILES = ("eleve", "parent", "enseignant", "personnel", "autre")
 
+# The ENT's own profile names (French); shown through tr() where the interface is translated.
 PROFILE_LABELS = {
-    "eleve": "Élève",
-    "parent": "Parent",
-    "enseignant": "Enseignant",
-    "personnel": "Non enseignant",
-    "autre": "Autre",
+    "eleve": tr_noop("Élève"),
+    "parent": tr_noop("Parent"),
+    "enseignant": tr_noop("Enseignant"),
+    "personnel": tr_noop("Non enseignant"),
+    "autre": tr_noop("Autre"),
 }
 
 

@@ -137,6 +137,11 @@ class Progress:
             self.cycle[key] = value
             self.save()
 
+    def set_language(self, language: str) -> None:
+        if self.doc.get("language") != language:
+            self.doc["language"] = language
+            self.save()
+
     # -- records ---------------------------------------------------------------------------------
     def add_import(self, entry: dict) -> None:
         self.school["import_history"].append(entry)

@@ -8,6 +8,7 @@ import ipaddress
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
+from wizard.i18n import tr
 
 UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"  # 23 letters: no I, O, Q
 _UAI_SHAPE = re.compile(r"^(\d{7})([A-Z])$")
@@ -31,14 +32,14 @@ def uai_check_letter(digits: str) -> str:
 def check_uai(text: str) -> Check:
     uai = re.sub(r"\s+", "", text or "").upper()
     if not uai:
-        return Check(False, message="Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par exemple 0301746K).")
+        return Check(False, message=tr("Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par exemple 0301746K)."))
     match = _UAI_SHAPE.match(uai)
     if not match:
-        return Check(False, message="Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K.")
+        return Check(False, message=tr("Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K."))
     digits, letter = match.groups()
     expected = uai_check_letter(digits)
     if letter != expected:
-        return Check(False, message=f"La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.")
+        return Check(False, message=tr("La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.").format(digits=digits, expected=expected))
     return Check(True, uai)
 
 
@@ -60,26 +61,26 @@ def normalise_pronote_url(text: str, *, school_uai: str = "", allow_loopback_htt
     """
     raw = (text or "").strip()
     if not raw:
-        return Check(False, message="Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.")
+        return Check(False, message=tr("Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/."))
     if re.search(r"\s", raw):
-        return Check(False, message="L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.")
+        return Check(False, message=tr("L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur."))
     if "://" not in raw:
         if raw.lower().startswith(("javascript:", "mailto:", "file:", "data:")):
-            return Check(False, message="Cette adresse n'est pas une adresse web ; elle doit commencer par https://.")
+            return Check(False, message=tr("Cette adresse n'est pas une adresse web ; elle doit commencer par https://."))
         raw = "https://" + raw
     try:
         parts = urlsplit(raw)
         host = parts.hostname or ""
         port = parts.port
     except ValueError:
-        return Check(False, message="Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.")
+        return Check(False, message=tr("Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur."))
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        return Check(False, message="L'adresse PRONOTE doit commencer par https://.")
+        return Check(False, message=tr("L'adresse PRONOTE doit commencer par https://."))
     if not host or not _valid_host(host):
-        return Check(False, message="L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net.")
+        return Check(False, message=tr("L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net."))
     if parts.username or parts.password:
-        return Check(False, message="L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.")
+        return Check(False, message=tr("L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe."))
     if scheme == "http" and not (allow_loopback_http and is_loopback_host(host)):
         scheme = "https"
     segments = [s for s in parts.path.split("/") if s]
@@ -88,9 +89,9 @@ def normalise_pronote_url(text: str, *, school_uai: str = "", allow_loopback_htt
     warnings: list[str] = []
     if not any(s.lower() == "pronote" for s in segments):
         if segments:
-            return Check(False, message="L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.")
+            return Check(False, message=tr("L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/."))
         segments = ["pronote"]
-        warnings.append("« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.")
+        warnings.append(tr("« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur."))
     else:
         # Keep everything up to and including the first `pronote` segment: the root of the server.
         index = next(i for i, s in enumerate(segments) if s.lower() == "pronote")
@@ -101,7 +102,7 @@ def normalise_pronote_url(text: str, *, school_uai: str = "", allow_loopback_htt
     url = urlunsplit((scheme, netloc, "/" + "/".join(segments) + "/", "", ""))
     host_uai = uai_in_host(host)
     if school_uai and host_uai and host_uai != school_uai.upper():
-        warnings.append(f"L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai.upper()} : vérifiez que c'est bien votre serveur PRONOTE.")
+        warnings.append(tr("L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.").format(host_uai=host_uai, school_uai=school_uai.upper()))
     return Check(True, url, warnings=tuple(warnings))
 
 
@@ -136,16 +137,16 @@ def check_ent_site(text: str) -> Check:
     if not raw:
         return Check(True, "")
     if re.search(r"\s", raw):
-        return Check(False, message="L'adresse du site ENT ne doit pas contenir d'espace.")
+        return Check(False, message=tr("L'adresse du site ENT ne doit pas contenir d'espace."))
     if "://" not in raw:
         raw = "https://" + raw
     try:
         parts = urlsplit(raw)
         host = (parts.hostname or "").lower()
     except ValueError:
-        return Check(False, message="L'adresse du site ENT n'est pas valide.")
+        return Check(False, message=tr("L'adresse du site ENT n'est pas valide."))
     if parts.scheme.lower() not in ("http", "https") or not host or not _valid_host(host):
-        return Check(False, message="L'adresse du site ENT doit ressembler à https://mon-college.mon-ent-occitanie.fr/.")
+        return Check(False, message=tr("L'adresse du site ENT doit ressembler à https://mon-college.mon-ent-occitanie.fr/."))
     return Check(True, f"https://{host}/")
 
 

@@ -6,6 +6,7 @@ full import of 2026-2027. We take 1 August as the boundary so the late-August im
 from __future__ import annotations
 
 from datetime import date, datetime
+from wizard.i18n import tr
 
 # The window in which the tutorial advises switching pronote.net (part 2): the days around the pré-rentrée.
 PRE_RENTREE_START = (8, 16)  # 16 August
@@ -56,9 +57,9 @@ def default_mode(history: list[dict], today: date) -> str:
 def describe_import(entry: dict) -> str:
     """« Dernier import : 27/08/2026 en mode complet, 1575 identifiants »."""
     when = parse_iso(entry.get("date"))
-    day = when.strftime("%d/%m/%Y") if when else "date inconnue"
+    day = when.strftime("%d/%m/%Y") if when else tr("date inconnue")
     count = entry.get("reported_count")
     if count is None:
         count = entry.get("counts", {}).get("total", 0)
     plural = "s" if count != 1 else ""
-    return f"Dernier import : {day} en mode {entry.get('mode', '?')}, {count} identifiant{plural}"
+    return tr("Dernier import : {day} en mode {mode}, {count} identifiant{plural}").format(day=day, mode=entry.get("mode", "?"), count=count, plural=plural)

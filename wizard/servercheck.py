@@ -2,23 +2,22 @@
 from __future__ import annotations
 
 from wizard.progress import now_iso
+from wizard.i18n import tr
 
 
 def delegation_verdict(result, ent_name: str) -> tuple[str, str]:
     """(level, French explanation) of a probe made after « Publier la base »."""
     if not result.reachable:
-        return "error", (f"{result.message} La vérification est impossible pour l'instant : réessayez, ou confirmez "
-                         "vous-même la publication ci-dessous.")
+        return "error", (tr("{message} La vérification est impossible pour l'instant : réessayez, ou confirmez vous-même la publication ci-dessous.").format(message=result.message))
     if not result.is_pronote:
-        return "error", f"{result.message} Vérifiez l'adresse PRONOTE sur la page « Votre établissement »."
+        return "error", tr("{message} Vérifiez l'adresse PRONOTE sur la page « Votre établissement ».").format(message=result.message)
     if result.delegated_to_ent:
-        return "ok", f"Vérifié : le serveur PRONOTE délègue l'authentification à {ent_name} ({result.cas_host})."
+        return "ok", tr("Vérifié : le serveur PRONOTE délègue l'authentification à {ent_name} ({cas_host}).").format(ent_name=ent_name, cas_host=result.cas_host)
     if not result.cas_active:
-        return "warning", ("CAS inactif : le serveur n'a pas encore de délégation d'authentification. La base n'a "
+        return "warning", (tr("CAS inactif : le serveur n'a pas encore de délégation d'authentification. La base n'a "
                            "peut-être pas encore été publiée, ou la publication n'est pas terminée : vérifiez « Publier "
-                           "la base » dans pronote.net, attendez quelques minutes, puis vérifiez à nouveau.")
-    return "warning", (f"CAS vers un autre ENT : {result.cas_host}. Le serveur est encore relié à l'ancien ENT : "
-                       f"choisissez bien la configuration « {ent_name} » dans pronote.net, confirmez, puis publiez la base.")
+                           "la base » dans pronote.net, attendez quelques minutes, puis vérifiez à nouveau."))
+    return "warning", (tr("CAS vers un autre ENT : {cas_host}. Le serveur est encore relié à l'ancien ENT : choisissez bien la configuration « {ent_name} » dans pronote.net, confirmez, puis publiez la base.").format(cas_host=result.cas_host, ent_name=ent_name))
 
 
 def record_probe(progress, kind: str, result) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from wizard import flow
 from wizard.schoolyear import describe_import, last_import, parse_iso
+from wizard.i18n import tr
 
 
 def _day(text: str | None) -> str:
@@ -18,8 +19,9 @@ def last_check(school: dict, kind: str) -> dict | None:
 def check_line(check: dict | None) -> str:
     if not check:
         return ""
-    verified = "vérifié" if check.get("verified") else "non vérifié"
-    return f"Dernière vérification du serveur le {_day(check.get('date'))} : {check.get('message', '')} ({verified})"
+    verified = tr("vérifié") if check.get("verified") else tr("non vérifié")
+    return tr("Dernière vérification du serveur le {date} : {message} ({verified})").format(
+        date=_day(check.get("date")), message=check.get("message", ""), verified=verified)
 
 
 def board(school: dict) -> list[tuple[str, bool, str]]:
@@ -28,19 +30,19 @@ def board(school: dict) -> list[tuple[str, bool, str]]:
     rows = []
     for part, steps in ((1, ("ent_service", "ent_acces")), (2, ("pronote_net_avertissement", "pronote_net"))):
         done = all(step in completed for step in steps)
-        detail = f"Fait le {_day(completed[steps[-1]])}" if done else "À faire"
+        detail = tr("Fait le {date}").format(date=_day(completed[steps[-1]])) if done else tr("À faire")
         if part == 2:
             line = check_line(last_check(school, "delegation"))
             detail += ("\n" + line) if line else ""
-        rows.append((flow.PART_NAMES[part], done, detail))
+        rows.append((flow.part_name(part), done, detail))
     entry = last_import(school.get("import_history", []))
     cycle = school.get("cycle", {})
     if cycle.get("finished_at") or not entry:
         state = ""
     else:
         step = flow.BY_ID.get(school.get("current_step"), flow.BY_ID["accueil"])
-        state = f"\nImport en cours, arrêté à l'étape « {step.title} »."
-    rows.append((flow.PART_NAMES[3], bool(entry), (describe_import(entry) + "." if entry else "Aucun import enregistré.") + state))
+        state = tr("\nImport en cours, arrêté à l'étape « {title} ».").format(title=flow.title(step.id))
+    rows.append((flow.part_name(3), bool(entry), (describe_import(entry) + "." if entry else tr("Aucun import enregistré.")) + state))
     return rows
 
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from wizard.helptext import help_html
+from wizard.i18n import tr
 
 
 class HelpDialog(QDialog):
     def __init__(self, title: str, html: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"Aide – {title}")
+        self.setWindowTitle(tr("Aide – {title}").format(title=title))
         self.resize(640, 520)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setObjectName("help_text")
-        self.browser.setAccessibleName(f"Aide : {title}")
+        self.browser.setAccessibleName(tr("Aide : {title}").format(title=title))
         self.browser.setOpenExternalLinks(True)  # the ENT site and the PRONOTE address open in the browser
         self.browser.setHtml(html)
         layout.addWidget(self.browser)

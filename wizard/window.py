@@ -4,23 +4,27 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
-from wizard import flow
+from wizard import flow, i18n
 from wizard.paths import resources_dir
 from wizard.progress import Progress
 from wizard.store import ProgressStore, StoreError
+from wizard.i18n import tr, tr_noop
 
-WINDOW_TITLE = "Assistant d'interconnexion PRONOTE – mon ENT Occitanie"
+WINDOW_TITLE = tr_noop("Assistant d'interconnexion PRONOTE – mon ENT Occitanie")
 
 
 class InterconnectionWizard(QWizard):
+    # The admin chose another language: the app rebuilds the window (texts are set when widgets are made).
+    language_chosen = Signal(str)
+
     def __init__(self, progress: Progress, parent=None):
         super().__init__(parent)
         self.progress = progress
-        self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowTitle(tr(WINDOW_TITLE))
         # ModernStyle everywhere: AeroStyle ignores the palette (dark mode) and mis-scales at high DPI.
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -116,17 +120,21 @@ class InterconnectionWizard(QWizard):
 
 
 def load_translations(app: QApplication, language: str | None) -> str:
-    """Qt's own strings (buttons « Suivant », « Précédent », « Annuler ») follow the chosen language."""
-    language = language or "fr"
+    """The wizard's own strings and Qt's (buttons « Suivant », « Précédent », « Annuler ») follow the language."""
+    language = language if language in ("fr", "en") else "fr"
     for old in getattr(app, "_wizard_translators", []):
         app.removeTranslator(old)
     translators = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translator = QTranslator(app)
-    if translator.load(f"qtbase_{language}", qt_dir):
-        app.installTranslator(translator)
-        translators.append(translator)
+    sources = [(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    if language != "fr":  # French is the source language of the wizard's strings
+        sources.append((f"wizard_{language}", str(resources_dir() / "translations")))
+    for name, folder in sources:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            translators.append(translator)
     app._wizard_translators = translators
+    i18n.install(QCoreApplication.translate, language)
     QLocale.setDefault(QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English))
     return language
 
@@ -135,24 +143,23 @@ def build_window(data_dir: Path, language: str | None = None) -> Interconnection
     app = QApplication.instance()
     if app is None:
         raise RuntimeError("create_window needs a QApplication")
-    load_translations(app, language)
     store = ProgressStore(data_dir)
     store.acquire()
     try:
         progress = Progress.open(store)
+        # An explicit language (--lang, create_window) wins; otherwise the one the admin chose last time.
+        language = load_translations(app, language or progress.doc.get("language"))
         window = InterconnectionWizard(progress)
     except BaseException:
         store.release()
         raise
-    window.language = language or "fr"
+    window.language = language
     window.recovery_message = store.recovery_message
     window.resume()
     return window
 
 
 def run_gui(argv: list[str]) -> int:
-    import argparse
-
     from wizard.cli import FrenchArgumentParser
     from wizard.paths import default_data_dir
 
@@ -162,15 +169,31 @@ def run_gui(argv: list[str]) -> int:
     args, qt_args = parser.parse_known_args(argv)
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("pronote-ent-wizard")
-    app.setApplicationDisplayName(WINDOW_TITLE)
     QGuiApplication.setDesktopFileName("pronote-ent-wizard")
-    try:
-        window = build_window(args.data_dir or default_data_dir(), args.lang)
-    except StoreError as problem:
-        load_translations(app, args.lang)
-        QMessageBox.critical(None, WINDOW_TITLE, str(problem))
+    data_dir = args.data_dir or default_data_dir()
+    windows: list[InterconnectionWizard] = []
+
+    def open_window(language: str | None) -> bool:
+        try:
+            window = build_window(data_dir, language)
+        except StoreError as problem:
+            load_translations(app, language)
+            QMessageBox.critical(None, tr(WINDOW_TITLE), str(problem))
+            return False
+        app.setApplicationDisplayName(tr(WINDOW_TITLE))
+        window.language_chosen.connect(lambda chosen, old=window: switch(old, chosen))
+        windows[:] = [window]
+        window.show()
+        if window.recovery_message:
+            QMessageBox.warning(window, tr(WINDOW_TITLE), window.recovery_message)
+        return True
+
+    def switch(old: InterconnectionWizard, language: str) -> None:
+        geometry = old.saveGeometry()
+        old.close()  # saves nothing new and releases the data dir for the new window
+        if open_window(language):
+            windows[0].restoreGeometry(geometry)
+
+    if not open_window(args.lang):
         return 1
-    window.show()
-    if window.recovery_message:
-        QMessageBox.warning(window, WINDOW_TITLE, window.recovery_message)
     return app.exec()

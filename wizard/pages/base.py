@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from wizard import flow
 from wizard.entdata import load_ent
 from wizard.progress import Progress
+from wizard.i18n import tr
 
 
 def paragraph(text: str, *, rich: bool = False) -> QLabel:
@@ -55,9 +56,9 @@ class StepPage(QWizardPage):
         self.progress = progress
         self.ent = load_ent()
         step = flow.BY_ID[self.step_id]
-        self.setTitle(step.title)
+        self.setTitle(flow.title(self.step_id))
         if step.part in flow.PART_NAMES:
-            self.setSubTitle(flow.PART_NAMES[step.part])
+            self.setSubTitle(flow.part_name(step.part))
         self._loading = False
         self.built = False
 
@@ -75,14 +76,14 @@ class StepPage(QWizardPage):
         body = QWidget()
         self.body = QVBoxLayout(body)
         if self.intro:
-            self.body.addWidget(paragraph(self.intro))
+            self.body.addWidget(paragraph(tr(self.intro)))
         self.build()
         self.body.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         self.reason = notice("", "warning")
         self.reason.setObjectName("reason")
-        self.reason.setAccessibleName("Ce qu'il reste à faire sur cette page")
+        self.reason.setAccessibleName(tr("Ce qu'il reste à faire sur cette page"))
         outer.addWidget(self.reason)
         self.progress.listeners.append(self._refresh_reason)
 
@@ -190,11 +191,11 @@ class Checklist(QWidget):
         field = QLineEdit(value)
         field.setReadOnly(True)
         field.setObjectName(f"value_{key}")
-        field.setAccessibleName(f"{label_text} (valeur à saisir dans l'ENT)")
+        field.setAccessibleName(tr("{label_text} (valeur à saisir dans l'ENT)").format(label_text=label_text))
         field.setToolTip(label_text)
-        copy = QPushButton("Copier")
+        copy = QPushButton(tr("Copier"))
         copy.setObjectName(f"copy_{key}")
-        copy.setAccessibleName(f"Copier {label_text}")
+        copy.setAccessibleName(tr("Copier {label_text}").format(label_text=label_text))
         copy.clicked.connect(lambda: self._copy(field, copy))
         layout.addWidget(field, 1)
         layout.addWidget(copy)
@@ -204,7 +205,7 @@ class Checklist(QWidget):
     @staticmethod
     def _copy(field: QLineEdit, button: QPushButton) -> None:
         QGuiApplication.clipboard().setText(field.text())
-        button.setText("Copié ✓")
+        button.setText(tr("Copié ✓"))
 
     def _ticked(self, key: str, on: bool) -> None:
         self.page.progress.set_field(self.page.step_id, key, on)
@@ -248,7 +249,7 @@ class ChecklistPage(StepPage):
         self.checklist = Checklist(self, self.checklist_values())
         self.body.addWidget(self.checklist)
         if self.help_text:
-            self.body.addWidget(notice(self.help_text, "info"))
+            self.body.addWidget(notice(tr(self.help_text), "info"))
         self.build_extra()
 
     def checklist_values(self) -> dict:

@@ -3,27 +3,28 @@ from __future__ import annotations
 
 from wizard.pages.base import ChecklistPage
 from wizard.school import identity_values
+from wizard.i18n import tr, tr_noop
 
 
 class EntServicePage(ChecklistPage):
     step_id = "ent_service"
     intro = (
-        "Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à saisir "
-        "est à droite, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le formulaire."
+        tr_noop("Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à saisir "
+        "est à droite, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le formulaire.")
     )
     help_text = (
-        "L'URL CAS de PRONOTE est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages de votre "
+        tr_noop("L'URL CAS de PRONOTE est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages de votre "
         "serveur PRONOTE. Le regroupement « Scolarité » place PRONOTE au même endroit pour toutes les familles, "
-        "y compris les parents qui ont des enfants dans plusieurs établissements."
+        "y compris les parents qui ont des enfants dans plusieurs établissements.")
     )
 
     def checklist_values(self) -> dict:
         values = lambda: identity_values(self.progress.identity)
         service = self.ent.service
         return {
-            "sso_type": ("Type de SSO", lambda: service["sso_type"]),
-            "pronote_url": ("URL du serveur PRONOTE", lambda: values()["pronote_url"]),
+            "sso_type": (tr("Type de SSO"), lambda: service["sso_type"]),
+            "pronote_url": (tr("URL du serveur PRONOTE"), lambda: values()["pronote_url"]),
             "regroupement": ("Regroupement", lambda: service["regroupement"]),
-            "pronote_version": ("Version de PRONOTE", lambda: values()["pronote_version"] or "(à relever dans le client PRONOTE)"),
-            "cas_url": ("URL CAS de PRONOTE", lambda: values()["cas_url"]),
+            "pronote_version": (tr("Version de PRONOTE"), lambda: values()["pronote_version"] or tr("(à relever dans le client PRONOTE)")),
+            "cas_url": (tr("URL CAS de PRONOTE"), lambda: values()["cas_url"]),
         }

@@ -7,13 +7,14 @@ from wizard.pages.base import StepPage, notice, paragraph
 from wizard.pages.server_check import ServerCheck
 from wizard.servercheck import record_probe
 from wizard.school import check_ent_site, check_uai, normalise_pronote_url
+from wizard.i18n import tr, tr_noop
 
 
 class EtablissementPage(StepPage):
     step_id = "etablissement"
     intro = (
-        "Ces informations servent à toutes les étapes : l'assistant en déduit les valeurs à saisir dans l'ENT "
-        "(dont l'URL CAS de PRONOTE), vérifie les codes et, si vous le souhaitez, interroge votre serveur PRONOTE."
+        tr_noop("Ces informations servent à toutes les étapes : l'assistant en déduit les valeurs à saisir dans l'ENT "
+        "(dont l'URL CAS de PRONOTE), vérifie les codes et, si vous le souhaitez, interroge votre serveur PRONOTE.")
     )
 
     def build(self) -> None:
@@ -21,11 +22,11 @@ class EtablissementPage(StepPage):
         form = QFormLayout(form_widget)
         self.fields: dict[str, QLineEdit] = {}
         specs = (
-            ("name", "&Nom de l'établissement", "Nom de l'établissement", "par exemple Collège Via Domitia, Manduel"),
-            ("uai", "Code &UAI", "Code UAI de l'établissement", "7 chiffres et une lettre, par exemple 0301746K"),
-            ("pronote_url", "&Adresse du serveur PRONOTE", "Adresse du serveur PRONOTE", "https://0301746K.index-education.net/pronote/"),
-            ("pronote_version", "&Version de PRONOTE", "Version de PRONOTE", "par exemple 2024 – 2.5"),
-            ("ent_site_url", "Adresse du site &ENT (facultatif)", "Adresse du site ENT de l'établissement (facultatif)", "https://mon-college.mon-ent-occitanie.fr/"),
+            ("name", tr("&Nom de l'établissement"), tr("Nom de l'établissement"), tr("par exemple Collège Via Domitia, Manduel")),
+            ("uai", tr("Code &UAI"), tr("Code UAI de l'établissement"), tr("7 chiffres et une lettre, par exemple 0301746K")),
+            ("pronote_url", tr("Adresse du serveur P&RONOTE"), tr("Adresse du serveur PRONOTE"), "https://0301746K.index-education.net/pronote/"),
+            ("pronote_version", tr("&Version de PRONOTE"), tr("Version de PRONOTE"), tr("par exemple 2024 – 2.5")),
+            ("ent_site_url", tr("Adresse du site &ENT (facultatif)"), tr("Adresse du site ENT de l'établissement (facultatif)"), "https://mon-college.mon-ent-occitanie.fr/"),
         )
         for key, label_text, accessible, placeholder in specs:
             field = QLineEdit()
@@ -47,24 +48,24 @@ class EtablissementPage(StepPage):
                 form.addRow("", self.url_message)
         self.body.addWidget(form_widget)
         self.body.addWidget(notice(
-            "L'adresse PRONOTE est celle de la barre d'adresse quand vous ouvrez PRONOTE dans un navigateur, "
+            tr("L'adresse PRONOTE est celle de la barre d'adresse quand vous ouvrez PRONOTE dans un navigateur, "
             "sans le nom de l'espace (eleve.html, professeur.html…) : l'assistant l'enlève pour vous. "
-            "La version s'affiche dans le titre du client PRONOTE (par exemple « PRONOTE 2024 - 2.5 »).",
+            "La version s'affiche dans le titre du client PRONOTE (par exemple « PRONOTE 2024 - 2.5 »)."),
             "info",
         ))
         self.build_probe()
 
     def build_probe(self) -> None:
-        self.server = ServerCheck("Vérifier le serveur PRO&NOTE", self._url_for_probe, self.ent.cas_host)
+        self.server = ServerCheck(tr("Véri&fier le serveur PRONOTE"), self._url_for_probe, self.ent.cas_host)
         self.server.started.connect(self.changed)
         self.server.finished.connect(self._probed)
-        self.use_name = QPushButton("Utiliser ce nom")
+        self.use_name = QPushButton(tr("Utiliser ce nom"))
         self.use_name.setObjectName("use_server_name")
         self.use_name.setVisible(False)
         self.use_name.clicked.connect(self._use_server_name)
         self.body.addWidget(paragraph(
-            "Facultatif : l'assistant peut interroger votre serveur PRONOTE (il faut une connexion à Internet) pour "
-            "vérifier l'adresse et relever la version. Rien d'autre n'est envoyé."
+            tr("Facultatif : l'assistant peut interroger votre serveur PRONOTE (il faut une connexion à Internet) pour "
+            "vérifier l'adresse et relever la version. Rien d'autre n'est envoyé.")
         ))
         self.body.addWidget(self.server)
         self.body.addWidget(self.use_name)
@@ -84,7 +85,7 @@ class EtablissementPage(StepPage):
             if result.version and self.progress.identity.get("pronote_version", "").strip() != result.version:
                 self.progress.set_identity("pronote_version", result.version)
                 self.fields["pronote_version"].setText(result.version)
-                lines.append(f"Version relevée : {result.version}.")
+                lines.append(tr("Version relevée : {version}.").format(version=result.version))
             name = (result.school_name or "").strip()
             if name and name != self.progress.identity.get("name", "").strip():
                 if not self.progress.identity.get("name", "").strip():
@@ -92,13 +93,13 @@ class EtablissementPage(StepPage):
                     self.fields["name"].setText(name)
                 else:
                     self._server_name = name
-                    self.use_name.setText(f"Utiliser le nom « {name} »")
-                    self.use_name.setAccessibleName(f"Utiliser le nom annoncé par le serveur : {name}")
+                    self.use_name.setText(tr("Utiliser le nom « {name} »").format(name=name))
+                    self.use_name.setAccessibleName(tr("Utiliser le nom annoncé par le serveur : {name}").format(name=name))
                     self.use_name.setVisible(True)
             self.server.show_message("\n".join(lines), "ok")
         else:
             kind = "warning" if result.reachable else "error"
-            self.server.show_message(result.message + " Vous pouvez continuer sans cette vérification.", kind)
+            self.server.show_message(result.message + tr(" Vous pouvez continuer sans cette vérification."), kind)
         self.changed()
 
     def _use_server_name(self) -> None:
@@ -126,14 +127,14 @@ class EtablissementPage(StepPage):
         identity = self.progress.identity
         uai = check_uai(identity.get("uai", ""))
         if identity.get("uai", "").strip():
-            self.uai_message.setText("✓ Code UAI valide." if uai.ok else uai.message)
+            self.uai_message.setText(tr("✓ Code UAI valide.") if uai.ok else uai.message)
         else:
             self.uai_message.setText("")
         url_text = identity.get("pronote_url", "")
         if url_text.strip():
             url = normalise_pronote_url(url_text, school_uai=uai.value)
             if url.ok:
-                lines = [f"Adresse retenue : {url.value}", *url.warnings]
+                lines = [tr("Adresse retenue : {value}").format(value=url.value), *url.warnings]
                 self.url_message.setText("\n".join(lines))
             else:
                 self.url_message.setText(url.message)

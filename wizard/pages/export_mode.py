@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QButtonGroup, QRadioButton
 
 from wizard.pages.base import StepPage, notice, paragraph
 from wizard.schoolyear import default_mode, describe_import, last_import, school_year_label
+from wizard.i18n import tr
 
 
 class ExportModePage(StepPage):
@@ -15,18 +16,18 @@ class ExportModePage(StepPage):
 
     def build(self) -> None:
         self.body.addWidget(paragraph(
-            "La partie 3 donne à l'ENT les identifiants PRONOTE qu'il présentera à PRONOTE pour reconnaître "
+            tr("La partie 3 donne à l'ENT les identifiants PRONOTE qu'il présentera à PRONOTE pour reconnaître "
             "chaque utilisateur. Un import complet se fait en début d'année scolaire ; ensuite, un import partiel "
-            "à chaque arrivée de nouveaux élèves ou personnels."
+            "à chaque arrivée de nouveaux élèves ou personnels.")
         ))
         self.history_note = notice("", "info")
         self.history_note.setObjectName("history_note")
         self.body.addWidget(self.history_note)
         self.group = QButtonGroup(self)
-        self.full = QRadioButton("Import &complet – début d'année : tous les utilisateurs")
-        self.full.setAccessibleName("Import complet, début d'année, tous les utilisateurs")
-        self.partial = QRadioButton("Import partie&l – nouveaux arrivants seulement")
-        self.partial.setAccessibleName("Import partiel, nouveaux arrivants seulement")
+        self.full = QRadioButton(tr("Import &complet – début d'année : tous les utilisateurs"))
+        self.full.setAccessibleName(tr("Import complet, début d'année, tous les utilisateurs"))
+        self.partial = QRadioButton(tr("Import partie&l – nouveaux arrivants seulement"))
+        self.partial.setAccessibleName(tr("Import partiel, nouveaux arrivants seulement"))
         for mode, button in (("complet", self.full), ("partiel", self.partial)):
             button.setObjectName(f"mode_{mode}")
             self.group.addButton(button)
@@ -42,11 +43,11 @@ class ExportModePage(StepPage):
             mode = suggested
             self.progress.set_cycle("mode", mode)
         entry = last_import(history)
-        lines = [describe_import(entry) + "." if entry else "Aucun import enregistré par l'assistant."]
+        lines = [describe_import(entry) + "." if entry else tr("Aucun import enregistré par l'assistant.")]
         if suggested == "complet":
-            lines.append(f"Aucun import complet n'a été fait pour l'année {school_year_label(today)} : l'import complet est conseillé.")
+            lines.append(tr("Aucun import complet n'a été fait pour l'année {year} : l'import complet est conseillé.").format(year=school_year_label(today)))
         else:
-            lines.append(f"L'import complet de l'année {school_year_label(today)} est fait : pour les nouveaux arrivants, choisissez l'import partiel.")
+            lines.append(tr("L'import complet de l'année {year} est fait : pour les nouveaux arrivants, choisissez l'import partiel.").format(year=school_year_label(today)))
         self.history_note.setText("\n".join(lines))
         (self.full if mode == "complet" else self.partial).setChecked(True)
 

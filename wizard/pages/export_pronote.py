@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from wizard.pages.base import ChecklistPage, notice
+from wizard.i18n import tr, tr_noop
 
 
 class ExportPronotePage(ChecklistPage):
     step_id = "export_pronote"
-    intro = "Dans le client PRONOTE (le logiciel installé sur le poste), avec le compte Superviseur :"
+    intro = tr_noop("Dans le client PRONOTE (le logiciel installé sur le poste), avec le compte Superviseur :")
 
     def build_extra(self) -> None:
         self.mode_note = notice("", "warning")
@@ -16,9 +17,9 @@ class ExportPronotePage(ChecklistPage):
     def load(self) -> None:
         super().load()
         if self.progress.cycle.get("mode") == "partiel":
-            text = ("Import partiel : la case « Uniquement les utilisateurs sans identifiants CAS » doit être COCHÉE, "
-                    "sinon tout le monde est exporté à nouveau.")
+            text = (tr("Import partiel : la case « Uniquement les utilisateurs sans identifiants CAS » doit être COCHÉE, "
+                    "sinon tout le monde est exporté à nouveau."))
         else:
-            text = ("Import complet : la case « Uniquement les utilisateurs sans identifiants CAS » doit être DÉCOCHÉE, "
-                    "sinon les utilisateurs qui avaient un identifiant de l'ancien ENT ne seront pas exportés.")
+            text = (tr("Import complet : la case « Uniquement les utilisateurs sans identifiants CAS » doit être DÉCOCHÉE, "
+                    "sinon les utilisateurs qui avaient un identifiant de l'ancien ENT ne seront pas exportés."))
         self.mode_note.setText(text)

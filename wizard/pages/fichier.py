@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
     QPushButton, QTableWidget, QTableWidgetItem, QWidget,
@@ -14,8 +14,9 @@ from wizard.pages.base import StepPage, notice, paragraph, style_notice
 from wizard.people import PROFILE_LABELS, PROFILES
 from wizard.progress import now_iso
 from wizard.ui_worker import Worker
+from wizard.i18n import tr, tr_noop
 
-LEVEL_LABELS = {"error": "Erreur", "warning": "Avertissement"}
+LEVEL_LABELS = {"error": tr_noop("Erreur"), "warning": tr_noop("Avertissement")}
 
 
 class FichierPage(StepPage):
@@ -24,18 +25,18 @@ class FichierPage(StepPage):
     def build(self) -> None:
         self.setAcceptDrops(True)
         self.body.addWidget(paragraph(
-            "Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce "
+            tr("Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce "
             "poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et "
-            "signale ce qui ferait échouer l'import dans l'ENT."
+            "signale ce qui ferait échouer l'import dans l'ENT.")
         ))
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.choose = QPushButton("&Choisir le fichier…")
+        self.choose = QPushButton(tr("&Choisir le fichier…"))
         self.choose.setObjectName("choose_file")
-        self.choose.setAccessibleName("Choisir le fichier des identifiants PRONOTE")
+        self.choose.setAccessibleName(tr("Choisir le fichier des identifiants PRONOTE"))
         self.choose.clicked.connect(self._browse)
-        self.cancel = QPushButton("Annuler l'analyse")
+        self.cancel = QPushButton(tr("Annuler l'analyse"))
         self.cancel.setObjectName("cancel_analysis")
         self.cancel.setVisible(False)
         self.cancel.clicked.connect(self._cancel)
@@ -48,7 +49,7 @@ class FichierPage(StepPage):
         self.body.addWidget(self.file_label)
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
-        self.bar.setAccessibleName("Progression de l'analyse du fichier")
+        self.bar.setAccessibleName(tr("Progression de l'analyse du fichier"))
         self.bar.setVisible(False)
         self.body.addWidget(self.bar)
         self.status = notice("", "info")
@@ -58,8 +59,8 @@ class FichierPage(StepPage):
 
         self.counts = QTableWidget(0, 2)
         self.counts.setObjectName("counts")
-        self.counts.setAccessibleName("Nombre de personnes par profil")
-        self.counts.setHorizontalHeaderLabels(["Profil", "Personnes"])
+        self.counts.setAccessibleName(tr("Nombre de personnes par profil"))
+        self.counts.setHorizontalHeaderLabels([tr("Profil"), tr("Personnes")])
         self.counts.verticalHeader().setVisible(False)
         self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -69,13 +70,13 @@ class FichierPage(StepPage):
         filter_row = QWidget()
         filter_layout = QHBoxLayout(filter_row)
         filter_layout.setContentsMargins(0, 0, 0, 0)
-        filter_label = QLabel("&Afficher :")
+        filter_label = QLabel(tr("A&fficher :"))
         self.level_filter = QComboBox()
         self.level_filter.setObjectName("finding_filter")
-        self.level_filter.addItem("Toutes les remarques", "")
-        self.level_filter.addItem("Erreurs seulement", "error")
-        self.level_filter.addItem("Avertissements seulement", "warning")
-        self.level_filter.setAccessibleName("Afficher : filtre des remarques sur le fichier")
+        self.level_filter.addItem(tr("Toutes les remarques"), "")
+        self.level_filter.addItem(tr("Erreurs seulement"), "error")
+        self.level_filter.addItem(tr("Avertissements seulement"), "warning")
+        self.level_filter.setAccessibleName(tr("Afficher : filtre des remarques sur le fichier"))
         filter_label.setBuddy(self.level_filter)
         self.level_filter.currentIndexChanged.connect(self._apply_filter)
         filter_layout.addWidget(filter_label)
@@ -84,17 +85,17 @@ class FichierPage(StepPage):
         self.body.addWidget(filter_row)
         self.findings = QTableWidget(0, 3)
         self.findings.setObjectName("findings")
-        self.findings.setAccessibleName("Remarques sur le fichier : niveau, ligne, message")
-        self.findings.setHorizontalHeaderLabels(["Niveau", "Ligne", "Message"])
+        self.findings.setAccessibleName(tr("Remarques sur le fichier : niveau, ligne, message"))
+        self.findings.setHorizontalHeaderLabels([tr("Niveau"), tr("Ligne"), tr("Message")])
         self.findings.verticalHeader().setVisible(False)
         self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.findings.setWordWrap(True)
         self.findings.setMinimumHeight(160)
         self.body.addWidget(self.findings)
-        self.read_warnings = QCheckBox("J'ai lu les avertissements")
+        self.read_warnings = QCheckBox(tr("J'ai lu les avertissements"))
         self.read_warnings.setObjectName("read_warnings")
-        self.read_warnings.setAccessibleName("J'ai lu les avertissements sur le fichier")
+        self.read_warnings.setAccessibleName(tr("J'ai lu les avertissements sur le fichier"))
         self.read_warnings.toggled.connect(self._warnings_read)
         self.body.addWidget(self.read_warnings)
         self.worker: Worker | None = None
@@ -115,12 +116,12 @@ class FichierPage(StepPage):
 
     def _show_file(self, file: dict | None) -> None:
         if not file:
-            self.file_label.setText(f"Aucun fichier choisi. Le fichier s'appelle normalement {self.ent.export_file_name}.")
+            self.file_label.setText(tr("Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.").format(export_file_name=self.ent.export_file_name))
             return
         size = file.get("size", 0)
         sha = file.get("sha256", "")
         self.file_label.setText(
-            f"Fichier : {file.get('name', '')} – {_human_size(size)}\nEmpreinte SHA-256 : {sha}"
+            tr("Fichier : {name} – {size}\nEmpreinte SHA-256 : {sha}").format(name=file.get("name", ""), size=_human_size(size), sha=sha)
         )
 
     def _show_analysis(self, analysis: dict | None) -> None:
@@ -133,7 +134,7 @@ class FichierPage(StepPage):
             self.status.setVisible(False)
             return
         counts = analysis.get("counts", {})
-        rows = [(PROFILE_LABELS[p], counts.get(p, 0)) for p in PROFILES if counts.get(p)] + [("Total", counts.get("total", 0))]
+        rows = [(tr(PROFILE_LABELS[p]), counts.get(p, 0)) for p in PROFILES if counts.get(p)] + [(tr("Total"), counts.get("total", 0))]
         self.counts.setRowCount(len(rows))
         for index, (label, number) in enumerate(rows):
             self.counts.setItem(index, 0, QTableWidgetItem(label))
@@ -143,27 +144,27 @@ class FichierPage(StepPage):
         findings = analysis.get("findings", [])
         self.findings.setRowCount(len(findings))
         for index, finding in enumerate(findings):
-            level = QTableWidgetItem(LEVEL_LABELS.get(finding.get("level"), finding.get("level", "")))
+            level = QTableWidgetItem(tr(LEVEL_LABELS.get(finding.get("level"), finding.get("level", ""))))
             level.setData(Qt.ItemDataRole.UserRole, finding.get("level"))
             self.findings.setItem(index, 0, level)
             self.findings.setItem(index, 1, QTableWidgetItem(str(finding.get("line") or "")))
             self.findings.setItem(index, 2, QTableWidgetItem(finding.get("message", "")))
         self.findings.resizeRowsToContents()
         self._apply_filter()
-        layout_text = f"Format reconnu : {analysis.get('layout_label') or analysis.get('layout', '?')}"
+        layout_text = tr("Format reconnu : {layout}").format(layout=analysis.get('layout_label') or analysis.get('layout', '?'))
         if analysis.get("encoding"):
-            layout_text += f" ; encodage {analysis['encoding']}"
+            layout_text += tr(" ; encodage {encoding}").format(encoding=analysis['encoding'])
         mapping = analysis.get("mapping") or {}
         if mapping:
-            layout_text += "\nChamps utilisés : " + ", ".join(f"{k} ← {v}" for k, v in mapping.items())
+            layout_text += tr("\nChamps utilisés : ") + ", ".join(f"{k} ← {v}" for k, v in mapping.items())
         if analysis.get("errors"):
-            verdict = f"{analysis['errors']} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait incomplet."
+            verdict = tr("{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait incomplet.").format(errors=analysis["errors"])
             kind = "error"
         elif analysis.get("warnings"):
-            verdict = f"Aucune erreur bloquante ; {analysis['warnings']} avertissement(s) à lire."
+            verdict = tr("Aucune erreur bloquante ; {warnings} avertissement(s) à lire.").format(warnings=analysis["warnings"])
             kind = "warning"
         else:
-            verdict = "Aucune erreur : le fichier peut être importé dans l'ENT."
+            verdict = tr("Aucune erreur : le fichier peut être importé dans l'ENT.")
             kind = "ok"
         self._set_status(verdict + "\n" + layout_text, kind)
 
@@ -182,7 +183,7 @@ class FichierPage(StepPage):
     # -- choosing and analysing ------------------------------------------------------------------
     def _browse(self) -> None:
         start = str(Path(self.progress.cycle.get("file", {}) and self.progress.cycle["file"].get("path", "") or Path.home()).parent)
-        path, _ = QFileDialog.getOpenFileName(self, "Fichier des identifiants PRONOTE", start, "Fichier XML (*.xml);;Tous les fichiers (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Fichier des identifiants PRONOTE"), start, tr("Fichier XML (*.xml);;Tous les fichiers (*)"))
         if path:
             self.analyse(Path(path))
 
@@ -211,7 +212,7 @@ class FichierPage(StepPage):
         self.worker.cancelled.connect(self._cancelled)
         self.worker.finished.connect(self._idle)
         self._busy(True)
-        self._set_status(f"Analyse de {path.name} en cours…", "info")
+        self._set_status(tr("Analyse de {name} en cours…").format(name=path.name), "info")
         self.worker.start()
 
     def _busy(self, on: bool) -> None:
@@ -242,14 +243,14 @@ class FichierPage(StepPage):
         self.changed()
 
     def _failed(self, message: str) -> None:
-        message = message or "Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal."
+        message = message or tr("Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.")
         self.progress.set_cycle("analysis", None)
         self._show_analysis(None)
         self._set_status(message, "error")
         self.changed()
 
     def _cancelled(self) -> None:
-        self._set_status("Analyse annulée : choisissez à nouveau le fichier pour la relancer.", "warning")
+        self._set_status(tr("Analyse annulée : choisissez à nouveau le fichier pour la relancer."), "warning")
 
     def _warnings_read(self, on: bool) -> None:
         if not self._loading:
@@ -261,8 +262,8 @@ class FichierPage(StepPage):
 
 
 def _human_size(size: int) -> str:
-    for unit in ("octets", "Ko", "Mo", "Go"):
-        if size < 1024 or unit == "Go":
-            return f"{size} {unit}" if unit == "octets" else f"{size:.1f} {unit}".replace(".", ",")
+    for unit in (tr("octets"), tr("Ko"), tr("Mo"), tr("Go")):
+        if size < 1024 or unit == tr("Go"):
+            return f"{size} {unit}" if unit == tr("octets") else QLocale().toString(float(size), "f", 1) + f" {unit}"
         size /= 1024
     return str(size)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QGroupBox, QLabel, QLine
 from wizard.pages.base import StepPage, notice, paragraph
 from wizard.school import identity_values
 from wizard.schoolyear import describe_import, last_import
+from wizard.i18n import tr
 
 
 class FinPage(StepPage):
@@ -18,47 +19,47 @@ class FinPage(StepPage):
         self.summary.setObjectName("summary")
         self.body.addWidget(self.summary)
         self.body.addWidget(paragraph(
-            "Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis "
+            tr("Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis "
             "mon ENT Occitanie, une page de « première connexion » lui est proposée une seule fois. Ensuite, un "
             "clic sur PRONOTE dans le menu Scolarité (ou sur le bloc PRONOTE de la page d'accueil) suffit. Le client "
-            "PRONOTE installé sur les postes garde ses propres identifiants."
+            "PRONOTE installé sur les postes garde ses propres identifiants.")
         ))
         self.body.addWidget(notice(
-            "La prochaine fois :\n"
+            tr("La prochaine fois :\n"
             "• à l'arrivée de nouveaux élèves ou personnels, relancez l'assistant et choisissez « Import partiel "
             "(nouveaux arrivants) » ;\n"
             "• à la pré-rentrée, choisissez « Nouvelle année scolaire » pour l'import complet, et mettez à jour la "
             "version de PRONOTE dans le service de l'ENT si elle a changé.\n"
-            "Les parties 1 et 2 n'ont pas à être refaites.",
+            "Les parties 1 et 2 n'ont pas à être refaites."),
             "info",
         ))
         self.build_records()
 
     def build_records(self) -> None:
-        box = QGroupBox("Documents à imprimer ou à enregistrer")
+        box = QGroupBox(tr("Documents à imprimer ou à enregistrer"))
         grid = QGridLayout(box)
         grid.addWidget(paragraph(
-            "La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée "
-            "personnelle). La notice explique aux familles et aux personnels comment ouvrir PRONOTE désormais."
+            tr("La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée "
+            "personnelle). La notice explique aux familles et aux personnels comment ouvrir PRONOTE désormais.")
         ), 0, 0, 1, 3)
-        label = QLabel("&Contact indiqué sur la notice :")
+        label = QLabel(tr("&Contact indiqué sur la notice :"))
         self.contact = QLineEdit()
         self.contact.setObjectName("contact")
-        self.contact.setPlaceholderText("par exemple le secrétariat, 04 66 00 00 00")
-        self.contact.setAccessibleName("Contact indiqué sur la notice pour les familles et les personnels")
+        self.contact.setPlaceholderText(tr("par exemple le secrétariat, 04 66 00 00 00"))
+        self.contact.setAccessibleName(tr("Contact indiqué sur la notice pour les familles et les personnels"))
         self.contact.textEdited.connect(lambda text: self.progress.set_identity("contact", text))
         label.setBuddy(self.contact)
         grid.addWidget(label, 1, 0)
         grid.addWidget(self.contact, 1, 1, 1, 2)
-        for row, (kind, title) in enumerate((("record", "la fiche de configuration"), ("notice", "la notice")), start=2):
+        for row, (kind, title) in enumerate((("record", tr("la fiche de configuration")), ("notice", tr("la notice"))), start=2):
             grid.addWidget(QLabel(title[0].upper() + title[1:]), row, 0)
-            printing = QPushButton("Imprimer…")
+            printing = QPushButton(tr("Imprimer…"))
             printing.setObjectName(f"print_{kind}")
-            printing.setAccessibleName(f"Imprimer {title}")
+            printing.setAccessibleName(tr("Imprimer {title}").format(title=title))
             printing.clicked.connect(lambda _=False, k=kind: self._print(k))
-            saving = QPushButton("Enregistrer en PDF…")
+            saving = QPushButton(tr("Enregistrer en PDF…"))
             saving.setObjectName(f"save_{kind}")
-            saving.setAccessibleName(f"Enregistrer {title} en PDF")
+            saving.setAccessibleName(tr("Enregistrer {title} en PDF").format(title=title))
             saving.clicked.connect(lambda _=False, k=kind: self._save(k))
             grid.addWidget(printing, row, 1)
             grid.addWidget(saving, row, 2)
@@ -77,15 +78,15 @@ class FinPage(StepPage):
         from wizard.records.pdf import write_pdf
 
         suggested = Path.home() / ("fiche-configuration-pronote-ent.pdf" if kind == "record" else "notice-pronote-ent.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, f"Enregistrer – {TITLES[kind]}", str(suggested), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Enregistrer – {title}").format(title=TITLES[kind]), str(suggested), tr("PDF (*.pdf)"))
         if not path:
             return
         try:
             write_pdf(self._html(kind), Path(path), TITLES[kind])
         except OSError:
-            self.records_message.setText(f"Impossible d'écrire « {path} » : choisissez un autre dossier.")
+            self.records_message.setText(tr("Impossible d'écrire « {path} » : choisissez un autre dossier.").format(path=path))
             return
-        self.records_message.setText(f"{TITLES[kind]} enregistrée : {path}")
+        self.records_message.setText(tr("{title} enregistrée : {path}").format(title=TITLES[kind], path=path))
 
     def _print(self, kind: str) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -100,11 +101,11 @@ class FinPage(StepPage):
     def load(self) -> None:
         values = identity_values(self.progress.identity)
         school = self.progress.school
-        lines = [f"{values['name'] or 'Établissement'} ({values['uai']})",
-                 f"PRONOTE : {values['pronote_url']}",
-                 f"URL CAS de PRONOTE : {values['cas_url']}"]
+        lines = [f"{values['name'] or tr('Établissement')} ({values['uai']})",
+                 tr("PRONOTE : {url}").format(url=values['pronote_url']),
+                 tr("URL CAS de PRONOTE : {url}").format(url=values['cas_url'])]
         entry = last_import(school["import_history"])
         if entry:
             lines.append(describe_import(entry) + ".")
-        self.summary.setText("L'interconnexion est en place.\n" + "\n".join(lines))
+        self.summary.setText(tr("L'interconnexion est en place.\n") + "\n".join(lines))
         self.contact.setText(self.progress.identity.get("contact", ""))

@@ -6,11 +6,12 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from wizard.importcheck import explain_count, record_import
 from wizard.pages.base import ChecklistPage, notice
+from wizard.i18n import tr, tr_noop
 
 
 class ImportEntPage(ChecklistPage):
     step_id = "import_ent"
-    intro = "Dans l'ENT, avec votre compte administrateur :"
+    intro = tr_noop("Dans l'ENT, avec votre compte administrateur :")
 
     def build_extra(self) -> None:
         form_widget = QWidget()
@@ -18,16 +19,16 @@ class ImportEntPage(ChecklistPage):
         self.count = QLineEdit()
         self.count.setObjectName("reported_count")
         self.count.setValidator(QIntValidator(0, 10_000_000, self))
-        self.count.setPlaceholderText("par exemple 1575")
-        self.count.setAccessibleName("Nombre d'identifiants importés annoncé par l'ENT")
+        self.count.setPlaceholderText(tr("par exemple 1575"))
+        self.count.setAccessibleName(tr("Nombre d'identifiants importés annoncé par l'ENT"))
         self.count.textEdited.connect(self._count_edited)
-        label = QLabel("&Nombre annoncé par l'ENT :")
+        label = QLabel(tr("&Nombre annoncé par l'ENT :"))
         label.setBuddy(self.count)
         form.addRow(label, self.count)
         self.body.addWidget(form_widget)
         self.body.addWidget(notice(
-            "L'ENT affiche par exemple : « 1575 identifiant(s) Pronote importé(s). Dernier import fait le : "
-            "27/08/26 08:39 en mode Complet. » Recopiez le nombre.", "info"))
+            tr("L'ENT affiche par exemple : « 1575 identifiant(s) Pronote importé(s). Dernier import fait le : "
+            "27/08/26 08:39 en mode Complet. » Recopiez le nombre."), "info"))
         self.comparison = notice("", "info")
         self.comparison.setObjectName("count_comparison")
         self.body.addWidget(self.comparison)

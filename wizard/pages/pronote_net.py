@@ -7,34 +7,34 @@ from wizard.pages.base import ChecklistPage, notice, paragraph
 from wizard.pages.server_check import ServerCheck
 from wizard.progress import now_iso
 from wizard.servercheck import delegation_verdict, last_delegation, record_probe
+from wizard.i18n import tr, tr_noop
 
 
 class PronoteNetPage(ChecklistPage):
     step_id = "pronote_net"
-    intro = "Dans la console d'administration pronote.net (hébergement de votre serveur PRONOTE) :"
+    intro = tr_noop("Dans la console d'administration pronote.net (hébergement de votre serveur PRONOTE) :")
 
     def build_extra(self) -> None:
         self.body.addWidget(paragraph(
-            "Après « Publier la base », votre serveur PRONOTE doit confier l'authentification au serveur CAS de "
-            f"mon ENT Occitanie ({self.ent.cas_host})."
+            tr("Après « Publier la base », votre serveur PRONOTE doit confier l'authentification au serveur CAS de mon ENT Occitanie ({cas_host}).").format(cas_host=self.ent.cas_host)
         ))
         self.build_probe()
         self.manual = QCheckBox(
-            "Je ne peux pas faire vérifier le serveur par l'assistant : je confirme moi-même que la base a été "
-            "publiée avec la configuration « mon ENT Occitanie » (ce sera noté « non vérifié »)."
+            tr("Je ne peux pas faire vérifier le serveur par l'assistant : je confirme moi-même que la base a été "
+            "publiée avec la configuration « mon ENT Occitanie » (ce sera noté « non vérifié »).")
         )
         self.manual.setObjectName("manual_confirmation")
-        self.manual.setAccessibleName("Confirmation manuelle de la publication, non vérifiée")
+        self.manual.setAccessibleName(tr("Confirmation manuelle de la publication, non vérifiée"))
         self.manual.toggled.connect(self._manual)
         self.body.addWidget(_wrap(self.manual))
         self.body.addWidget(notice(
-            "Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. "
-            "Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants).",
+            tr("Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. "
+            "Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants)."),
             "info",
         ))
 
     def build_probe(self) -> None:
-        self.server = ServerCheck("Vérifier la &délégation", lambda: self.progress.identity.get("pronote_url", ""),
+        self.server = ServerCheck(tr("Vérifier la &délégation"), lambda: self.progress.identity.get("pronote_url", ""),
                                   self.ent.cas_host)
         self.server.started.connect(self.changed)
         self.server.finished.connect(self._probed)
@@ -74,7 +74,7 @@ class PronoteNetPage(ChecklistPage):
         if on and not self.progress.field(self.step_id, "delegation_verifiee"):
             self.progress.add_server_check({
                 "date": now_iso(), "kind": "delegation", "outcome": "manual", "verified": False,
-                "message": "Publication confirmée à la main (non vérifié).",
+                "message": tr("Publication confirmée à la main (non vérifié)."),
             })
         self.changed()
 

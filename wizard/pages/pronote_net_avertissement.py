@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox
 
 from wizard.pages.base import StepPage, notice, paragraph
 from wizard.schoolyear import is_pre_rentree
+from wizard.i18n import tr
 
 
 class PronoteNetAvertissementPage(StepPage):
@@ -15,39 +16,36 @@ class PronoteNetAvertissementPage(StepPage):
 
     def build(self) -> None:
         self.body.addWidget(paragraph(
-            "La partie 2 branche votre serveur PRONOTE sur mon ENT Occitanie. Dès la publication :"
+            tr("La partie 2 branche votre serveur PRONOTE sur mon ENT Occitanie. Dès la publication :")
         ))
         self.body.addWidget(notice(
-            "• l'ancien ENT (ENT-LR) ne peut plus ouvrir PRONOTE sans une seconde authentification ;\n"
+            tr("• l'ancien ENT (ENT-LR) ne peut plus ouvrir PRONOTE sans une seconde authentification ;\n"
             "• élèves, parents et personnels doivent passer par mon ENT Occitanie (ou se connecter à PRONOTE "
-            "avec leurs identifiants de l'ENT : ATEN pour les élèves et les parents, ARENA pour les personnels).",
+            "avec leurs identifiants de l'ENT : ATEN pour les élèves et les parents, ARENA pour les personnels)."),
             "warning",
         ))
         self.body.addWidget(notice(
-            "Ce qui ne change pas : le client PRONOTE (le logiciel installé) garde ses propres identifiants "
-            "PRONOTE, et la partie 1 déjà faite dans l'ENT reste valable.",
+            tr("Ce qui ne change pas : le client PRONOTE (le logiciel installé) garde ses propres identifiants "
+            "PRONOTE, et la partie 1 déjà faite dans l'ENT reste valable."),
             "info",
         ))
         self.season = notice("", "warning")
         self.season.setObjectName("season")
         self.body.addWidget(self.season)
-        self.ack = QCheckBox("J'ai compris : je bascule maintenant, en connaissance de cause.")
+        self.ack = QCheckBox(tr("J'ai compris : je bascule maintenant, en connaissance de cause."))
         self.ack.setObjectName("ack")
-        self.ack.setAccessibleName("J'ai compris les conséquences de la bascule de pronote.net")
+        self.ack.setAccessibleName(tr("J'ai compris les conséquences de la bascule de pronote.net"))
         self.ack.toggled.connect(self._toggled)
         self.body.addWidget(self.ack)
 
     def load(self) -> None:
         today = self.today()
         if is_pre_rentree(today):
-            self.season.setText("Nous sommes dans la période de la pré-rentrée : c'est le bon moment pour basculer.")
+            self.season.setText(tr("Nous sommes dans la période de la pré-rentrée : c'est le bon moment pour basculer."))
             self.season.setObjectName("season_ok")
         else:
             self.season.setText(
-                f"Attention : nous sommes le {today:%d/%m/%Y}, en dehors de la pré-rentrée. Basculer en cours "
-                "d'année coupe l'accès à PRONOTE depuis l'ancien ENT pour tout le monde, du jour au lendemain. "
-                "Sauf décision de la direction et information des familles, attendez la pré-rentrée "
-                "(de mi-août à mi-septembre) ; vous pouvez quitter l'assistant et reprendre plus tard."
+                tr("Attention : nous sommes le {today:%d/%m/%Y}, en dehors de la pré-rentrée. Basculer en cours d'année coupe l'accès à PRONOTE depuis l'ancien ENT pour tout le monde, du jour au lendemain. Sauf décision de la direction et information des familles, attendez la pré-rentrée (de mi-août à mi-septembre) ; vous pouvez quitter l'assistant et reprendre plus tard.").format(today=today)
             )
             self.season.setObjectName("season")
         self.ack.setChecked(bool(self.progress.field(self.step_id, "compris")))

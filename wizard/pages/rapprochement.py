@@ -2,18 +2,19 @@
 from __future__ import annotations
 
 from wizard.pages.base import ChecklistPage
+from wizard.i18n import tr_noop
 
 
 class RapprochementPage(ChecklistPage):
     step_id = "rapprochement"
     intro = (
-        "Après l'import, l'ENT relie lui-même la plupart des identifiants PRONOTE à ses comptes. Dans l'ENT, "
-        "faites le rapprochement des comptes restants, profil par profil :"
+        tr_noop("Après l'import, l'ENT relie lui-même la plupart des identifiants PRONOTE à ses comptes. Dans l'ENT, "
+        "faites le rapprochement des comptes restants, profil par profil :")
     )
     help_text = (
-        "Un compte non rapproché ne pourra pas ouvrir PRONOTE depuis l'ENT : à sa première connexion, PRONOTE "
+        tr_noop("Un compte non rapproché ne pourra pas ouvrir PRONOTE depuis l'ENT : à sa première connexion, PRONOTE "
         "affichera « Identification impossible ». Ces échecs se corrigent aussi dans PRONOTE : Communication > "
-        "Gestion des identités > Résolution des échecs d'interconnexion."
+        "Gestion des identités > Résolution des échecs d'interconnexion.")
     )
 
     def build_extra(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayou
 
 from wizard.pages.base import notice, style_notice
 from wizard.ui_worker import Worker
+from wizard.i18n import tr
 
 
 class ServerCheck(QWidget):
@@ -28,13 +29,13 @@ class ServerCheck(QWidget):
         self.button.setObjectName("check_server")
         self.button.setAccessibleName(label.replace("&", ""))
         self.button.clicked.connect(self.start)
-        self.cancel = QPushButton("Annuler la vérification")
+        self.cancel = QPushButton(tr("Annuler la vérification"))
         self.cancel.setObjectName("cancel_check")
         self.cancel.setVisible(False)
         self.cancel.clicked.connect(self.stop)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # indeterminate: a request has no meaningful percentage
-        self.busy.setAccessibleName("Vérification du serveur en cours")
+        self.busy.setAccessibleName(tr("Vérification du serveur en cours"))
         self.busy.setMaximumWidth(160)
         self.busy.setVisible(False)
         row.addWidget(self.button)
@@ -64,7 +65,7 @@ class ServerCheck(QWidget):
         self.worker.cancelled.connect(self._cancelled)
         self.worker.finished.connect(lambda: self._set_busy(False))
         self._set_busy(True)
-        self.show_message("Interrogation du serveur PRONOTE…", "info")
+        self.show_message(tr("Interrogation du serveur PRONOTE…"), "info")
         self.started.emit()
         self.worker.start()
 
@@ -91,9 +92,9 @@ class ServerCheck(QWidget):
         self.finished.emit(result)
 
     def _failed(self, message: str) -> None:
-        self.show_message(message or "La vérification a échoué à cause d'une erreur inattendue ; le détail est dans le journal.", "error")
+        self.show_message(message or tr("La vérification a échoué à cause d'une erreur inattendue ; le détail est dans le journal."), "error")
         self.finished.emit(None)
 
     def _cancelled(self) -> None:
-        self.show_message("Vérification annulée.", "warning")
+        self.show_message(tr("Vérification annulée."), "warning")
         self.finished.emit(None)

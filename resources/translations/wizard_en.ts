@@ -1,0 +1,1319 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+  <context>
+    <name>wizard</name>
+    <message>
+      <location filename="wizard/flow.py" line="39" />
+      <source>Partie 1 – Service PRONOTE dans l'ENT</source>
+      <translation>Part 1 – PRONOTE service in the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="39" />
+      <source>Partie 2 – pronote.net</source>
+      <translation>Part 2 – pronote.net</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="40" />
+      <source>Partie 3 – Identifiants</source>
+      <translation>Part 3 – Identifiers</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="99" />
+      <source>l'ENT</source>
+      <translation>the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="129" />
+      <source>Cochez la case confirmant que vous avez compris les conséquences de la bascule.</source>
+      <translation>Tick the box confirming that you understand the consequences of the switch.</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="139" />
+      <source>Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible.</source>
+      <translation>Check the delegation on the PRONOTE server, or confirm it yourself if the check cannot be done.</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="24" />
+      <source>Bienvenue</source>
+      <translation>Welcome</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="25" />
+      <source>Votre établissement</source>
+      <translation>Your school</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="26" />
+      <source>Partie 1 – Créer le service PRONOTE dans l'ENT</source>
+      <translation>Part 1 – Create the PRONOTE service in the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="27" />
+      <source>Partie 1 – Donner l'accès au service à chaque profil</source>
+      <translation>Part 1 – Give each profile access to the service</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="28" />
+      <source>Partie 2 – Avant de basculer pronote.net</source>
+      <translation>Part 2 – Before switching pronote.net</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="29" />
+      <source>Partie 2 – Basculer pronote.net vers mon ENT Occitanie</source>
+      <translation>Part 2 – Switch pronote.net to mon ENT Occitanie</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="30" />
+      <source>Partie 3 – Import complet ou partiel</source>
+      <translation>Part 3 – Full or partial import</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="31" />
+      <source>Partie 3 – Exporter les identifiants depuis PRONOTE</source>
+      <translation>Part 3 – Export the identifiers from PRONOTE</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="32" />
+      <source>Partie 3 – Vérifier le fichier des identifiants</source>
+      <translation>Part 3 – Check the identifier file</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="33" />
+      <source>Partie 3 – Importer le fichier dans l'ENT</source>
+      <translation>Part 3 – Import the file into the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="34" />
+      <source>Partie 3 – Rapprocher les comptes</source>
+      <translation>Part 3 – Match the accounts</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="35" />
+      <source>Terminé</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="143" />
+      <source>Choisissez un import complet ou partiel.</source>
+      <translation>Choose a full or a partial import.</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="149" />
+      <source>Choisissez le fichier IdPN_To_KOSMOS.xml exporté depuis PRONOTE.</source>
+      <translation>Choose the IdPN_To_KOSMOS.xml file exported from PRONOTE.</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="153" />
+      <source>Le fichier doit être analysé avant de continuer.</source>
+      <translation>The file must be analysed before you continue.</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="155" />
+      <source>Le fichier contient des erreurs bloquantes : corrigez l'export dans PRONOTE puis choisissez le nouveau fichier.</source>
+      <translation>The file has blocking errors: fix the export in PRONOTE, then choose the new file.</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="157" />
+      <source>Cochez « J'ai lu les avertissements » pour continuer.</source>
+      <translation>Tick “I have read the warnings” to continue.</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="167" />
+      <source>Saisissez le nombre d'identifiants que l'ENT annonce avoir importés.</source>
+      <translation>Type the number of identifiers the ENT says it imported.</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="108" />
+      <source>Cochez chaque action une fois faite dans {what} ({n} restante).</source>
+      <translation>Tick each action once done in {what} ({n} left).</translation>
+    </message>
+    <message>
+      <location filename="wizard/flow.py" line="109" />
+      <source>Cochez chaque action une fois faite dans {what} ({n} restantes).</source>
+      <translation>Tick each action once done in {what} ({n} left).</translation>
+    </message>
+    <message>
+      <location filename="wizard/helptext.py" line="25" />
+      <source>https://&lt;votre-établissement&gt;.mon-ent-occitanie.fr/</source>
+      <translation>https://&lt;your-school&gt;.mon-ent-occitanie.fr/</translation>
+    </message>
+    <message>
+      <location filename="wizard/importcheck.py" line="19" />
+      <source>Le fichier n'a pas été analysé : l'assistant ne peut pas comparer ce nombre.</source>
+      <translation>The file was not analysed: the assistant cannot compare this number.</translation>
+    </message>
+    <message>
+      <location filename="wizard/importcheck.py" line="41" />
+      <source>L'ENT annonce plus d'identifiants ({reported}) que le fichier n'en contient ({total}) : vérifiez que vous avez importé le fichier analysé à l'étape précédente, et non un ancien export.</source>
+      <translation>The ENT reports more identifiers ({reported}) than the file holds ({total}): check that you imported the file analysed at the previous step, not an older export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/importcheck.py" line="22" />
+      <source>L'ENT a importé {reported} identifiant(s) : c'est exactement le nombre de personnes du fichier.</source>
+      <translation>The ENT imported {reported} identifier(s): exactly the number of people in the file.</translation>
+    </message>
+    <message>
+      <location filename="wizard/importcheck.py" line="38" />
+      <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}) sans raison visible dans le fichier : vérifiez le mode d'import choisi dans l'ENT et consultez le bilan d'import.</source>
+      <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}) with no visible reason in the file: check the import mode chosen in the ENT and read the import report.</translation>
+    </message>
+    <message>
+      <location filename="wizard/importcheck.py" line="29" />
+      <source>{missing} personne(s) sans identifiant dans le fichier, que l'ENT ignore</source>
+      <translation>{missing} person(s) without an identifier in the file, which the ENT ignores</translation>
+    </message>
+    <message>
+      <location filename="wizard/importcheck.py" line="31" />
+      <source>{duplicates} identifiant(s) en double, comptés une seule fois</source>
+      <translation>{duplicates} duplicated identifier(s), counted once</translation>
+    </message>
+    <message>
+      <location filename="wizard/importcheck.py" line="33" />
+      <source>{already} personne(s) déjà importée(s) lors d'un import précédent</source>
+      <translation>{already} person(s) already imported by an earlier import</translation>
+    </message>
+    <message>
+      <location filename="wizard/importcheck.py" line="36" />
+      <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}). Explications possibles : </source>
+      <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}). Possible reasons: </translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="18" />
+      <source>Interconnexion PRONOTE – mon ENT Occitanie</source>
+      <translation>PRONOTE – mon ENT Occitanie interconnection</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="39" />
+      <source>Où en est l'interconnexion</source>
+      <translation>Where the interconnection stands</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="46" />
+      <source>&amp;Reprendre</source>
+      <translation>&amp;Resume</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="47" />
+      <source>Import partiel (nouveaux arri&amp;vants)</source>
+      <translation>Partial import (ne&amp;wcomers)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="48" />
+      <source>&amp;Nouvelle année scolaire</source>
+      <translation>New school &amp;year</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="59" />
+      <source>Établissement</source>
+      <translation>School</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="61" />
+      <source>Établissement s&amp;uivi :</source>
+      <translation>S&amp;chool followed:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="64" />
+      <source>Établissement suivi</source>
+      <translation>School followed</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="69" />
+      <source>A&amp;jouter un établissement</source>
+      <translation>A&amp;dd a school</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="72" />
+      <source>&amp;Effacer les données locales…</source>
+      <translation>&amp;Erase local data…</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="157" />
+      <source>Effacer les données locales</source>
+      <translation>Erase local data</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="158" />
+      <source>Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, historique des imports et des vérifications. Cette action est définitive. Effacer ?</source>
+      <translation>All the assistant's data on this computer will be erased: schools, ticked steps, history of imports and checks. This cannot be undone. Erase?</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="20" />
+      <source>Cet assistant vous guide, page par page, pour relier votre serveur PRONOTE à mon ENT Occitanie : élèves, parents et personnels ouvriront alors PRONOTE depuis l'ENT sans se reconnecter. Il ne peut pas cliquer à votre place dans l'ENT ou dans PRONOTE : il vous dit exactement quoi faire et quoi saisir, et vérifie tout ce qu'il peut. Vous pouvez vous arrêter à tout moment : tout est enregistré sur ce poste, et vous reprendrez à la même page.</source>
+      <translation>This assistant guides you, page by page, through connecting your PRONOTE server to mon ENT Occitanie: pupils, parents and staff will then open PRONOTE from the ENT without logging in again. It cannot click for you in the ENT or in PRONOTE: it tells you exactly what to do and what to type, and checks everything it can. You can stop at any time: everything is saved on this computer, and you will resume on the same page.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="30" />
+      <source>Il vous faut trois accès administrateur :
+• un compte administrateur de l'ENT (parties 1 et 3) ;
+• un accès administrateur à pronote.net, la console d'hébergement de PRONOTE (partie 2) ;
+• le compte Superviseur (SPR) du client PRONOTE (partie 3).</source>
+      <translation>You need three administrator accesses:
+• an ENT administrator account (parts 1 and 3);
+• an administrator access to pronote.net, PRONOTE's hosting console (part 2);
+• the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="35" />
+      <source>Calendrier : la partie 2 coupe l'accès à PRONOTE depuis l'ancien ENT (ENT-LR). Faites-la à la pré-rentrée ; les parties 1 et 3 peuvent être préparées avant.</source>
+      <translation>Timing: part 2 cuts access to PRONOTE from the former ENT (ENT-LR). Do it during the pre-term days (pré-rentrée); parts 1 and 3 can be prepared before.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="116" />
+      <source>Nouvel établissement</source>
+      <translation>New school</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="129" />
+      <source>Nouvel import</source>
+      <translation>New import</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="130" />
+      <source>Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées de l'import en cours (l'historique des imports est conservé). Continuer ?</source>
+      <translation>An import is already in progress for this school. Starting a new one clears the ticks of the current import (the import history is kept). Continue?</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/base.py" line="86" />
+      <source>Ce qu'il reste à faire sur cette page</source>
+      <translation>What is left to do on this page</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/base.py" line="196" />
+      <source>Copier</source>
+      <translation>Copy</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/base.py" line="208" />
+      <source>Copié ✓</source>
+      <translation>Copied ✓</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/base.py" line="194" />
+      <source>{label_text} (valeur à saisir dans l'ENT)</source>
+      <translation>{label_text} (value to type in the ENT)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/base.py" line="198" />
+      <source>Copier {label_text}</source>
+      <translation>Copy {label_text}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/ent_acces.py" line="12" />
+      <source>Toujours dans le formulaire du service, donnez l'accès à chacun des cinq profils. Oublier le profil « Parent » est l'erreur la plus courante : les familles ne verraient pas PRONOTE.</source>
+      <translation>Still in the service form, give access to each of the five profiles. Forgetting the « Parent » profile is the most common mistake: families would not see PRONOTE.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/ent_acces.py" line="17" />
+      <source>Le récapitulatif des droits d'accès doit alors montrer ces cinq lignes :</source>
+      <translation>The access summary (« Récapitulatif des droits d'accès ») must then show these five lines:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/ent_acces.py" line="27" />
+      <source>VOTRE ÉTABLISSEMENT</source>
+      <translation>YOUR SCHOOL</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/ent_service.py" line="12" />
+      <source>Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à saisir est à droite, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le formulaire.</source>
+      <translation>In the ENT, create the PRONOTE service with single sign-on (CAS). Each value to type is on the right, with a “Copy” button; tick each line once done in the form.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/ent_service.py" line="16" />
+      <source>L'URL CAS de PRONOTE est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages de votre serveur PRONOTE. Le regroupement « Scolarité » place PRONOTE au même endroit pour toutes les familles, y compris les parents qui ont des enfants dans plusieurs établissements.</source>
+      <translation>The « URL CAS de PRONOTE » is the PRONOTE address followed by /**: it allows every page of your PRONOTE server. The « Scolarité » group puts PRONOTE in the same place for every family, including parents with children in several schools.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/ent_service.py" line="25" />
+      <source>Type de SSO</source>
+      <translation>SSO type (« Type de SSO »)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/ent_service.py" line="26" />
+      <source>URL du serveur PRONOTE</source>
+      <translation>PRONOTE server URL</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/ent_service.py" line="28" />
+      <source>Version de PRONOTE</source>
+      <translation>PRONOTE version</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/ent_service.py" line="29" />
+      <source>URL CAS de PRONOTE</source>
+      <translation>PRONOTE CAS URL (« URL CAS de PRONOTE »)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/ent_service.py" line="28" />
+      <source>(à relever dans le client PRONOTE)</source>
+      <translation>(read it in the PRONOTE client)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="16" />
+      <source>Ces informations servent à toutes les étapes : l'assistant en déduit les valeurs à saisir dans l'ENT (dont l'URL CAS de PRONOTE), vérifie les codes et, si vous le souhaitez, interroge votre serveur PRONOTE.</source>
+      <translation>These details serve every step: the assistant derives the values to type in the ENT from them (including the PRONOTE CAS URL), checks the codes and, if you wish, queries your PRONOTE server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="59" />
+      <source>Véri&amp;fier le serveur PRONOTE</source>
+      <translation>Chec&amp;k the PRONOTE server</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="62" />
+      <source>Utiliser ce nom</source>
+      <translation>Use this name</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="25" />
+      <source>&amp;Nom de l'établissement</source>
+      <translation>School na&amp;me</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="25" />
+      <source>Nom de l'établissement</source>
+      <translation>School name</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="25" />
+      <source>par exemple Collège Via Domitia, Manduel</source>
+      <translation>for example Collège Via Domitia, Manduel</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="26" />
+      <source>Code &amp;UAI</source>
+      <translation>&amp;UAI code</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="26" />
+      <source>Code UAI de l'établissement</source>
+      <translation>School UAI code</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="26" />
+      <source>7 chiffres et une lettre, par exemple 0301746K</source>
+      <translation>7 digits and a letter, for example 0301746K</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="27" />
+      <source>Adresse du serveur P&amp;RONOTE</source>
+      <translation>P&amp;RONOTE server address</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="27" />
+      <source>Adresse du serveur PRONOTE</source>
+      <translation>PRONOTE server address</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="28" />
+      <source>&amp;Version de PRONOTE</source>
+      <translation>PRONOTE &amp;version</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="28" />
+      <source>par exemple 2024 – 2.5</source>
+      <translation>for example 2024 – 2.5</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="29" />
+      <source>Adresse du site &amp;ENT (facultatif)</source>
+      <translation>&amp;ENT site address (optional)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="29" />
+      <source>Adresse du site ENT de l'établissement (facultatif)</source>
+      <translation>School's ENT site address (optional)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="51" />
+      <source>L'adresse PRONOTE est celle de la barre d'adresse quand vous ouvrez PRONOTE dans un navigateur, sans le nom de l'espace (eleve.html, professeur.html…) : l'assistant l'enlève pour vous. La version s'affiche dans le titre du client PRONOTE (par exemple « PRONOTE 2024 - 2.5 »).</source>
+      <translation>The PRONOTE address is the one in the address bar when you open PRONOTE in a browser, without the space's page name (eleve.html, professeur.html…): the assistant removes it for you. The version shows in the PRONOTE client's title bar (for example “PRONOTE 2024 - 2.5”).</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="67" />
+      <source>Facultatif : l'assistant peut interroger votre serveur PRONOTE (il faut une connexion à Internet) pour vérifier l'adresse et relever la version. Rien d'autre n'est envoyé.</source>
+      <translation>Optional: the assistant can query your PRONOTE server (an Internet connection is needed) to check the address and read the version. Nothing else is sent.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="102" />
+      <source> Vous pouvez continuer sans cette vérification.</source>
+      <translation> You can continue without this check.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="130" />
+      <source>✓ Code UAI valide.</source>
+      <translation>✓ Valid UAI code.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="88" />
+      <source>Version relevée : {version}.</source>
+      <translation>Version read: {version}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="137" />
+      <source>Adresse retenue : {value}</source>
+      <translation>Address used: {value}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="96" />
+      <source>Utiliser le nom « {name} »</source>
+      <translation>Use the name “{name}”</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="97" />
+      <source>Utiliser le nom annoncé par le serveur : {name}</source>
+      <translation>Use the name given by the server: {name}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/export_mode.py" line="27" />
+      <source>Import &amp;complet – début d'année : tous les utilisateurs</source>
+      <translation>Fu&amp;ll import – start of the year: every user</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/export_mode.py" line="28" />
+      <source>Import complet, début d'année, tous les utilisateurs</source>
+      <translation>Full import, start of the year, every user</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/export_mode.py" line="29" />
+      <source>Import partie&amp;l – nouveaux arrivants seulement</source>
+      <translation>&amp;Partial import – newcomers only</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/export_mode.py" line="30" />
+      <source>Import partiel, nouveaux arrivants seulement</source>
+      <translation>Partial import, newcomers only</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/export_mode.py" line="19" />
+      <source>La partie 3 donne à l'ENT les identifiants PRONOTE qu'il présentera à PRONOTE pour reconnaître chaque utilisateur. Un import complet se fait en début d'année scolaire ; ensuite, un import partiel à chaque arrivée de nouveaux élèves ou personnels.</source>
+      <translation>Part 3 gives the ENT the PRONOTE identifiers it will present to PRONOTE to recognise each user. A full import is made at the start of the school year; then a partial import whenever new pupils or staff arrive.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/export_mode.py" line="46" />
+      <source>Aucun import enregistré par l'assistant.</source>
+      <translation>No import recorded by the assistant.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/export_mode.py" line="48" />
+      <source>Aucun import complet n'a été fait pour l'année {year} : l'import complet est conseillé.</source>
+      <translation>No full import was made for the year {year}: the full import is advised.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/export_mode.py" line="50" />
+      <source>L'import complet de l'année {year} est fait : pour les nouveaux arrivants, choisissez l'import partiel.</source>
+      <translation>The full import of the year {year} is done: for newcomers, choose the partial import.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/export_pronote.py" line="10" />
+      <source>Dans le client PRONOTE (le logiciel installé sur le poste), avec le compte Superviseur :</source>
+      <translation>In the PRONOTE client (the software installed on the computer), with the Supervisor account:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/export_pronote.py" line="20" />
+      <source>Import partiel : la case « Uniquement les utilisateurs sans identifiants CAS » doit être COCHÉE, sinon tout le monde est exporté à nouveau.</source>
+      <translation>Partial import: the box « Uniquement les utilisateurs sans identifiants CAS » must be TICKED, otherwise everyone is exported again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/export_pronote.py" line="23" />
+      <source>Import complet : la case « Uniquement les utilisateurs sans identifiants CAS » doit être DÉCOCHÉE, sinon les utilisateurs qui avaient un identifiant de l'ancien ENT ne seront pas exportés.</source>
+      <translation>Full import: the box « Uniquement les utilisateurs sans identifiants CAS » must be UNTICKED, otherwise users who had an identifier from the former ENT will not be exported.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="19" />
+      <source>Erreur</source>
+      <translation>Error</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="19" />
+      <source>Avertissement</source>
+      <translation>Warning</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="265" />
+      <source>octets</source>
+      <translation>bytes</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="265" />
+      <source>Ko</source>
+      <translation>KB</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="265" />
+      <source>Mo</source>
+      <translation>MB</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="265" />
+      <source>Go</source>
+      <translation>GB</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="35" />
+      <source>&amp;Choisir le fichier…</source>
+      <translation>&amp;Choose the file…</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="37" />
+      <source>Choisir le fichier des identifiants PRONOTE</source>
+      <translation>Choose the PRONOTE identifier file</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="39" />
+      <source>Annuler l'analyse</source>
+      <translation>Cancel the analysis</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="52" />
+      <source>Progression de l'analyse du fichier</source>
+      <translation>Progress of the file analysis</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="62" />
+      <source>Nombre de personnes par profil</source>
+      <translation>Number of people per profile</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="73" />
+      <source>A&amp;fficher :</source>
+      <translation>Sho&amp;w:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="76" />
+      <source>Toutes les remarques</source>
+      <translation>All remarks</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="77" />
+      <source>Erreurs seulement</source>
+      <translation>Errors only</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="78" />
+      <source>Avertissements seulement</source>
+      <translation>Warnings only</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="79" />
+      <source>Afficher : filtre des remarques sur le fichier</source>
+      <translation>Show: filter of the remarks on the file</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="88" />
+      <source>Remarques sur le fichier : niveau, ligne, message</source>
+      <translation>Remarks on the file: level, line, message</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="96" />
+      <source>J'ai lu les avertissements</source>
+      <translation>I have read the warnings</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="98" />
+      <source>J'ai lu les avertissements sur le fichier</source>
+      <translation>I have read the warnings on the file</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="186" />
+      <source>Fichier des identifiants PRONOTE</source>
+      <translation>PRONOTE identifier file</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="186" />
+      <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
+      <translation>XML file (*.xml);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="246" />
+      <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
+      <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="253" />
+      <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
+      <translation>Analysis cancelled: choose the file again to restart it.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="28" />
+      <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui ferait échouer l'import dans l'ENT.</source>
+      <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping names: it counts people per profile and points out what would make the ENT import fail.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="63" />
+      <source>Profil</source>
+      <translation>Profile</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="63" />
+      <source>Personnes</source>
+      <translation>People</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="89" />
+      <source>Niveau</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="89" />
+      <source>Ligne</source>
+      <translation>Line</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="89" />
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="154" />
+      <source>Format reconnu : {layout}</source>
+      <translation>Layout recognised: {layout}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="159" />
+      <source>
+Champs utilisés : </source>
+      <translation>
+Fields used: </translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="167" />
+      <source>Aucune erreur : le fichier peut être importé dans l'ENT.</source>
+      <translation>No error: the file can be imported into the ENT.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="124" />
+      <source>Fichier : {name} – {size}
+Empreinte SHA-256 : {sha}</source>
+      <translation>File: {name} – {size}
+SHA-256 fingerprint: {sha}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="137" />
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="156" />
+      <source> ; encodage {encoding}</source>
+      <translation>; encoding {encoding}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="161" />
+      <source>{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait incomplet.</source>
+      <translation>{errors} blocking error(s): the ENT import would fail or be incomplete.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="215" />
+      <source>Analyse de {name} en cours…</source>
+      <translation>Analysing {name}…</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="119" />
+      <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
+      <translation>No file chosen. The file is normally called {export_file_name}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="164" />
+      <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
+      <translation>No blocking error; {warnings} warning(s) to read.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="39" />
+      <source>Documents à imprimer ou à enregistrer</source>
+      <translation>Documents to print or save</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="45" />
+      <source>&amp;Contact indiqué sur la notice :</source>
+      <translation>&amp;Contact given on the notice:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="48" />
+      <source>par exemple le secrétariat, 04 66 00 00 00</source>
+      <translation>for example the school office, 04 66 00 00 00</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="49" />
+      <source>Contact indiqué sur la notice pour les familles et les personnels</source>
+      <translation>Contact given on the notice for families and staff</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="81" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="22" />
+      <source>Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis mon ENT Occitanie, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur PRONOTE dans le menu Scolarité (ou sur le bloc PRONOTE de la page d'accueil) suffit. Le client PRONOTE installé sur les postes garde ses propres identifiants.</source>
+      <translation>First connection: the first time a pupil, parent or staff member opens PRONOTE from mon ENT Occitanie, a « première connexion » page is shown, once only. After that, one click on PRONOTE in the Scolarité menu (or on the PRONOTE block of the home page) is enough. The PRONOTE client installed on computers keeps its own credentials.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="28" />
+      <source>La prochaine fois :
+• à l'arrivée de nouveaux élèves ou personnels, relancez l'assistant et choisissez « Import partiel (nouveaux arrivants) » ;
+• à la pré-rentrée, choisissez « Nouvelle année scolaire » pour l'import complet, et mettez à jour la version de PRONOTE dans le service de l'ENT si elle a changé.
+Les parties 1 et 2 n'ont pas à être refaites.</source>
+      <translation>Next time:
+• when new pupils or staff arrive, open the assistant again and choose “Partial import (newcomers)”;
+• at the pré-rentrée, choose “New school year” for the full import, and update the PRONOTE version in the ENT service if it changed.
+Parts 1 and 2 need not be done again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="42" />
+      <source>La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée personnelle). La notice explique aux familles et aux personnels comment ouvrir PRONOTE désormais.</source>
+      <translation>The configuration record keeps track of what was set and checked (without any personal data). The notice tells families and staff how to open PRONOTE from now on.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="56" />
+      <source>Imprimer…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="60" />
+      <source>Enregistrer en PDF…</source>
+      <translation>Save as PDF…</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="110" />
+      <source>L'interconnexion est en place.
+</source>
+      <translation>The interconnection is in place.
+</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="54" />
+      <source>la fiche de configuration</source>
+      <translation>the configuration record</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="54" />
+      <source>la notice</source>
+      <translation>the notice</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="81" />
+      <source>Enregistrer – {title}</source>
+      <translation>Save – {title}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="89" />
+      <source>{title} enregistrée : {path}</source>
+      <translation>{title} saved: {path}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="105" />
+      <source>PRONOTE : {url}</source>
+      <translation>PRONOTE: {url}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="106" />
+      <source>URL CAS de PRONOTE : {url}</source>
+      <translation>PRONOTE CAS URL: {url}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="58" />
+      <source>Imprimer {title}</source>
+      <translation>Print {title}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="62" />
+      <source>Enregistrer {title} en PDF</source>
+      <translation>Save {title} as PDF</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="87" />
+      <source>Impossible d'écrire « {path} » : choisissez un autre dossier.</source>
+      <translation>Cannot write “{path}”: choose another folder.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/import_ent.py" line="14" />
+      <source>Dans l'ENT, avec votre compte administrateur :</source>
+      <translation>In the ENT, with your administrator account:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/import_ent.py" line="22" />
+      <source>par exemple 1575</source>
+      <translation>for example 1575</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/import_ent.py" line="23" />
+      <source>Nombre d'identifiants importés annoncé par l'ENT</source>
+      <translation>Number of imported identifiers reported by the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/import_ent.py" line="25" />
+      <source>&amp;Nombre annoncé par l'ENT :</source>
+      <translation>Number reported by the EN&amp;T:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/import_ent.py" line="30" />
+      <source>L'ENT affiche par exemple : « 1575 identifiant(s) Pronote importé(s). Dernier import fait le : 27/08/26 08:39 en mode Complet. » Recopiez le nombre.</source>
+      <translation>The ENT shows for example: « 1575 identifiant(s) Pronote importé(s). Dernier import fait le : 27/08/26 08:39 en mode Complet. » Copy the number.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net.py" line="15" />
+      <source>Dans la console d'administration pronote.net (hébergement de votre serveur PRONOTE) :</source>
+      <translation>In the pronote.net administration console (hosting of your PRONOTE server):</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net.py" line="23" />
+      <source>Je ne peux pas faire vérifier le serveur par l'assistant : je confirme moi-même que la base a été publiée avec la configuration « mon ENT Occitanie » (ce sera noté « non vérifié »).</source>
+      <translation>The assistant cannot check the server for me: I confirm myself that the database was published with the « mon ENT Occitanie » configuration (it will be recorded as “not verified”).</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net.py" line="27" />
+      <source>Confirmation manuelle de la publication, non vérifiée</source>
+      <translation>Manual confirmation of the publication, not verified</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net.py" line="37" />
+      <source>Vérifier la &amp;délégation</source>
+      <translation>Check the &amp;delegation</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net.py" line="31" />
+      <source>Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants).</source>
+      <translation>Parts 1 and 2 are done only once, for the whole life of the interconnection. Next times, the assistant will take you straight to part 3 (identifier import).</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net.py" line="77" />
+      <source>Publication confirmée à la main (non vérifié).</source>
+      <translation>Publication confirmed by hand (not verified).</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net.py" line="19" />
+      <source>Après « Publier la base », votre serveur PRONOTE doit confier l'authentification au serveur CAS de mon ENT Occitanie ({cas_host}).</source>
+      <translation>After « Publier la base », your PRONOTE server must hand authentication to the CAS server of mon ENT Occitanie ({cas_host}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="35" />
+      <source>J'ai compris : je bascule maintenant, en connaissance de cause.</source>
+      <translation>I understand: I am switching now, knowingly.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="37" />
+      <source>J'ai compris les conséquences de la bascule de pronote.net</source>
+      <translation>I understand the consequences of switching pronote.net</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="19" />
+      <source>La partie 2 branche votre serveur PRONOTE sur mon ENT Occitanie. Dès la publication :</source>
+      <translation>Part 2 connects your PRONOTE server to mon ENT Occitanie. As soon as it is published:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="22" />
+      <source>• l'ancien ENT (ENT-LR) ne peut plus ouvrir PRONOTE sans une seconde authentification ;
+• élèves, parents et personnels doivent passer par mon ENT Occitanie (ou se connecter à PRONOTE avec leurs identifiants de l'ENT : ATEN pour les élèves et les parents, ARENA pour les personnels).</source>
+      <translation>• the former ENT (ENT-LR) can no longer open PRONOTE without a second login;
+• pupils, parents and staff must go through mon ENT Occitanie (or log in to PRONOTE with their ENT credentials: ATEN for pupils and parents, ARENA for staff).</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="28" />
+      <source>Ce qui ne change pas : le client PRONOTE (le logiciel installé) garde ses propres identifiants PRONOTE, et la partie 1 déjà faite dans l'ENT reste valable.</source>
+      <translation>What does not change: the PRONOTE client (the installed software) keeps its own PRONOTE credentials, and part 1 already done in the ENT stays valid.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="44" />
+      <source>Nous sommes dans la période de la pré-rentrée : c'est le bon moment pour basculer.</source>
+      <translation>We are in the pré-rentrée period: this is the right time to switch.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="48" />
+      <source>Attention : nous sommes le {today:%d/%m/%Y}, en dehors de la pré-rentrée. Basculer en cours d'année coupe l'accès à PRONOTE depuis l'ancien ENT pour tout le monde, du jour au lendemain. Sauf décision de la direction et information des familles, attendez la pré-rentrée (de mi-août à mi-septembre) ; vous pouvez quitter l'assistant et reprendre plus tard.</source>
+      <translation>Warning: today is {today:%d/%m/%Y}, outside the pré-rentrée. Switching during the year cuts access to PRONOTE from the former ENT for everyone, overnight. Unless the head of school decided so and families were told, wait for the pré-rentrée (mid-August to mid-September); you can quit the assistant and resume later.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/rapprochement.py" line="11" />
+      <source>Après l'import, l'ENT relie lui-même la plupart des identifiants PRONOTE à ses comptes. Dans l'ENT, faites le rapprochement des comptes restants, profil par profil :</source>
+      <translation>After the import, the ENT links most PRONOTE identifiers to its accounts by itself. In the ENT, match the remaining accounts (« rapprochement des comptes »), profile by profile:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/rapprochement.py" line="15" />
+      <source>Un compte non rapproché ne pourra pas ouvrir PRONOTE depuis l'ENT : à sa première connexion, PRONOTE affichera « Identification impossible ». Ces échecs se corrigent aussi dans PRONOTE : Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</source>
+      <translation>An unmatched account cannot open PRONOTE from the ENT: at its first connection, PRONOTE will show « Identification impossible ». These failures can also be fixed in PRONOTE: Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/server_check.py" line="32" />
+      <source>Annuler la vérification</source>
+      <translation>Cancel the check</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/server_check.py" line="38" />
+      <source>Vérification du serveur en cours</source>
+      <translation>Server check in progress</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/server_check.py" line="68" />
+      <source>Interrogation du serveur PRONOTE…</source>
+      <translation>Querying the PRONOTE server…</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/server_check.py" line="99" />
+      <source>Vérification annulée.</source>
+      <translation>Check cancelled.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/server_check.py" line="95" />
+      <source>La vérification a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
+      <translation>The check failed because of an unexpected error; the details are in the log.</translation>
+    </message>
+    <message>
+      <location filename="wizard/people.py" line="17" />
+      <source>Élève</source>
+      <translation>Pupil</translation>
+    </message>
+    <message>
+      <location filename="wizard/people.py" line="18" />
+      <source>Parent</source>
+      <translation>Parent</translation>
+    </message>
+    <message>
+      <location filename="wizard/people.py" line="19" />
+      <source>Enseignant</source>
+      <translation>Teacher</translation>
+    </message>
+    <message>
+      <location filename="wizard/people.py" line="20" />
+      <source>Non enseignant</source>
+      <translation>Non-teaching staff</translation>
+    </message>
+    <message>
+      <location filename="wizard/people.py" line="21" />
+      <source>Autre</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="94" />
+      <source>« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.</source>
+      <translation>“/pronote/” was added to the address: it is PRONOTE's root on this server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="35" />
+      <source>Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par exemple 0301746K).</source>
+      <translation>Type the school's UAI code (7 digits and a letter, for example 0301746K).</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="38" />
+      <source>Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K.</source>
+      <translation>A UAI code has 7 digits followed by a letter, for example 0301746K.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="64" />
+      <source>Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.</source>
+      <translation>Type the address of your PRONOTE server, for example https://0301746K.index-education.net/pronote/.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="66" />
+      <source>L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.</source>
+      <translation>The PRONOTE address must not contain spaces; copy it from the browser's address bar.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="79" />
+      <source>L'adresse PRONOTE doit commencer par https://.</source>
+      <translation>The PRONOTE address must start with https://.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="81" />
+      <source>L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net.</source>
+      <translation>The address has no valid server name, such as 0301746K.index-education.net.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="83" />
+      <source>L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.</source>
+      <translation>The PRONOTE address must not contain a login or a password.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="140" />
+      <source>L'adresse du site ENT ne doit pas contenir d'espace.</source>
+      <translation>The ENT site address must not contain spaces.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="149" />
+      <source>L'adresse du site ENT doit ressembler à https://mon-college.mon-ent-occitanie.fr/.</source>
+      <translation>The ENT site address should look like https://mon-college.mon-ent-occitanie.fr/.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="69" />
+      <source>Cette adresse n'est pas une adresse web ; elle doit commencer par https://.</source>
+      <translation>This is not a web address; it must start with https://.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="76" />
+      <source>Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.</source>
+      <translation>This address is not valid; copy it from the browser's address bar.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="92" />
+      <source>L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.</source>
+      <translation>The address must lead to the PRONOTE root, which ends with /pronote/.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="105" />
+      <source>L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.</source>
+      <translation>The address points to the server of school {host_uai}, not your UAI {school_uai}: check that it really is your PRONOTE server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="147" />
+      <source>L'adresse du site ENT n'est pas valide.</source>
+      <translation>The ENT site address is not valid.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="42" />
+      <source>La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.</source>
+      <translation>The check letter does not match: for {digits}, it should be “{expected}”. Check the UAI code.</translation>
+    </message>
+    <message>
+      <location filename="wizard/schoolyear.py" line="60" />
+      <source>date inconnue</source>
+      <translation>unknown date</translation>
+    </message>
+    <message>
+      <location filename="wizard/schoolyear.py" line="65" />
+      <source>Dernier import : {day} en mode {mode}, {count} identifiant{plural}</source>
+      <translation>Last import: {day} in {mode} mode, {count} identifier{plural}</translation>
+    </message>
+    <message>
+      <location filename="wizard/servercheck.py" line="17" />
+      <source>CAS inactif : le serveur n'a pas encore de délégation d'authentification. La base n'a peut-être pas encore été publiée, ou la publication n'est pas terminée : vérifiez « Publier la base » dans pronote.net, attendez quelques minutes, puis vérifiez à nouveau.</source>
+      <translation>CAS inactive: the server does not delegate authentication yet. The database may not have been published yet, or publishing is not finished: check « Publier la base » in pronote.net, wait a few minutes, then check again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/servercheck.py" line="20" />
+      <source>CAS vers un autre ENT : {cas_host}. Le serveur est encore relié à l'ancien ENT : choisissez bien la configuration « {ent_name} » dans pronote.net, confirmez, puis publiez la base.</source>
+      <translation>CAS to another ENT: {cas_host}. The server is still tied to the former ENT: choose the « {ent_name} » configuration in pronote.net, confirm, then publish the database.</translation>
+    </message>
+    <message>
+      <location filename="wizard/servercheck.py" line="11" />
+      <source>{message} La vérification est impossible pour l'instant : réessayez, ou confirmez vous-même la publication ci-dessous.</source>
+      <translation>{message} The check cannot be done for now: try again, or confirm the publication yourself below.</translation>
+    </message>
+    <message>
+      <location filename="wizard/servercheck.py" line="13" />
+      <source>{message} Vérifiez l'adresse PRONOTE sur la page « Votre établissement ».</source>
+      <translation>{message} Check the PRONOTE address on the “Your school” page.</translation>
+    </message>
+    <message>
+      <location filename="wizard/servercheck.py" line="15" />
+      <source>Vérifié : le serveur PRONOTE délègue l'authentification à {ent_name} ({cas_host}).</source>
+      <translation>Verified: the PRONOTE server delegates authentication to {ent_name} ({cas_host}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/status.py" line="22" />
+      <source>vérifié</source>
+      <translation>verified</translation>
+    </message>
+    <message>
+      <location filename="wizard/status.py" line="22" />
+      <source>non vérifié</source>
+      <translation>not verified</translation>
+    </message>
+    <message>
+      <location filename="wizard/status.py" line="23" />
+      <source>Dernière vérification du serveur le {date} : {message} ({verified})</source>
+      <translation>Last server check on {date}: {message} ({verified})</translation>
+    </message>
+    <message>
+      <location filename="wizard/status.py" line="33" />
+      <source>À faire</source>
+      <translation>To do</translation>
+    </message>
+    <message>
+      <location filename="wizard/status.py" line="44" />
+      <source>
+Import en cours, arrêté à l'étape « {title} ».</source>
+      <translation>
+Import in progress, stopped at the step “{title}”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/status.py" line="33" />
+      <source>Fait le {date}</source>
+      <translation>Done on {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/status.py" line="45" />
+      <source>Aucun import enregistré.</source>
+      <translation>No import recorded.</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_help.py" line="13" />
+      <source>Aide – {title}</source>
+      <translation>Help – {title}</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_help.py" line="18" />
+      <source>Aide : {title}</source>
+      <translation>Help: {title}</translation>
+    </message>
+    <message>
+      <location filename="wizard/window.py" line="17" />
+      <source>Assistant d'interconnexion PRONOTE – mon ENT Occitanie</source>
+      <translation>PRONOTE – mon ENT Occitanie interconnection assistant</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Dans l'ENT, avec votre compte administrateur : menu Administration &gt; Liste des services, bouton « Nouveau service ».</source>
+      <translation>In the ENT, with your administrator account: menu Administration &gt; Liste des services, button « Nouveau service ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Onglet « Paramètres techniques », Type de SSO : « SSO Pronote avec CAS ».</source>
+      <translation>Tab « Paramètres techniques », « Type de SSO »: « SSO Pronote avec CAS ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>URL d'accès : l'adresse de votre serveur PRONOTE.</source>
+      <translation>Access URL: the address of your PRONOTE server.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Type Xiti : ne rien saisir (laisser « Indéfini(e) »).</source>
+      <translation>« Type Xiti »: type nothing (leave « Indéfini(e) »).</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Regroupement : « Scolarité », pour que les familles trouvent PRONOTE toujours au même endroit.</source>
+      <translation>« Regroupement »: « Scolarité », so that families always find PRONOTE in the same place.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Cochez « Afficher le bloc PRONOTE » (un bloc sur la page d'accueil des élèves et des parents).</source>
+      <translation>Tick « Afficher le bloc PRONOTE » (a block on the home page of pupils and parents).</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Version de PRONOTE : celle de votre serveur.</source>
+      <translation>PRONOTE version: that of your server.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>URL CAS de PRONOTE : l'adresse de PRONOTE suivie de /** (toutes les pages sous la racine).</source>
+      <translation>« URL CAS de PRONOTE »: the PRONOTE address followed by /** (every page under the root).</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Onglet « Accès population » : rôle « Accès au service », cible « Établissement(s) du site courant », profil « Élève », puis « Ajouter les accès ».</source>
+      <translation>Tab « Accès population »: role « Accès au service », target « Établissement(s) du site courant », profile « Élève », then « Ajouter les accès ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Même opération pour le profil « Parent », puis « Ajouter les accès ».</source>
+      <translation>Same for the profile « Parent », then « Ajouter les accès ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Même opération pour le profil « Enseignant », puis « Ajouter les accès ».</source>
+      <translation>Same for the profile « Enseignant », then « Ajouter les accès ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Même opération pour le profil « Non enseignant », puis « Ajouter les accès ».</source>
+      <translation>Same for the profile « Non enseignant », then « Ajouter les accès ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Même opération pour le profil « Autre », puis « Ajouter les accès ».</source>
+      <translation>Same for the profile « Autre », then « Ajouter les accès ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Le « Récapitulatif des droits d'accès » montre une ligne par profil pour votre établissement : cliquez sur « Valider ».</source>
+      <translation>The « Récapitulatif des droits d'accès » shows one line per profile for your school: click « Valider ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Connectez-vous à la console d'administration pronote.net de votre établissement.</source>
+      <translation>Log in to your school's pronote.net administration console.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Choisissez la configuration ENT « mon ENT Occitanie ».</source>
+      <translation>Choose the ENT configuration « mon ENT Occitanie ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Au message « Le choix d'une nouvelle configuration va supprimer les paramètres renseignés », confirmez par « Oui ».</source>
+      <translation>At the message « Le choix d'une nouvelle configuration va supprimer les paramètres renseignés », confirm with « Oui ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Cliquez sur « Publier la base ».</source>
+      <translation>Click « Publier la base ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Ouvrez le client PRONOTE et connectez-vous en SPR (Superviseur).</source>
+      <translation>Open the PRONOTE client and log in as SPR (Supervisor).</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Menu Imports/Exports &gt; Socle ENT &gt; « Exporter les identifiants PRONOTE ».</source>
+      <translation>Menu Imports/Exports &gt; Socle ENT &gt; « Exporter les identifiants PRONOTE ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Liste déroulante Socle ENT : « K-d'école ».</source>
+      <translation>Socle ENT drop-down list: « K-d'école ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Case « Uniquement les utilisateurs sans identifiants CAS » : DÉCOCHÉE. Beaucoup d'utilisateurs ont déjà un identifiant CAS de l'ancien ENT ; ils doivent être exportés pour que PRONOTE le remplace.</source>
+      <translation>Box « Uniquement les utilisateurs sans identifiants CAS »: UNTICKED. Many users already have a CAS identifier from the former ENT; they must be exported so that PRONOTE replaces it.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Case « Uniquement les utilisateurs sans identifiants CAS » : COCHÉE. Seuls les nouveaux arrivants seront exportés.</source>
+      <translation>Box « Uniquement les utilisateurs sans identifiants CAS »: TICKED. Only newcomers will be exported.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Choisissez le dossier d'enregistrement, validez, puis fermez la fenêtre de succès. Le fichier s'appelle IdPN_To_KOSMOS.xml.</source>
+      <translation>Choose the destination folder, confirm, then close the success window. The file is called IdPN_To_KOSMOS.xml.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Dans l'ENT, avec votre compte administrateur : menu Administration &gt; « Importer les identifiants Pronote ».</source>
+      <translation>In the ENT, with your administrator account: menu Administration &gt; « Importer les identifiants Pronote ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Établissement : le vôtre.</source>
+      <translation>« Établissement »: your school.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Mode d'import : « Import complet ».</source>
+      <translation>« Mode d'import »: « Import complet ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Mode d'import : « Partiel ».</source>
+      <translation>« Mode d'import »: « Partiel ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Fichier des identifiants : IdPN_To_KOSMOS.xml, puis « Importer ».</source>
+      <translation>« Fichier des identifiants »: IdPN_To_KOSMOS.xml, then « Importer ».</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Rapprochement des comptes des enseignants non rapprochés automatiquement.</source>
+      <translation>Matching of the teachers' accounts not matched automatically.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Rapprochement des comptes des élèves non rapprochés automatiquement.</source>
+      <translation>Matching of the pupils' accounts not matched automatically.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Rapprochement des comptes des parents non rapprochés automatiquement.</source>
+      <translation>Matching of the parents' accounts not matched automatically.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Lecture du bilan d'import (nombre de comptes importés).</source>
+      <translation>Reading of the import report (number of accounts imported).</translation>
+    </message>
+  </context>
+</TS>
