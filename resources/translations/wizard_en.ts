@@ -45,48 +45,48 @@
     </message>
     <message>
       <location filename="wizard/flow.py" line="26" />
-      <source>Partie 1 – Créer le service PRONOTE dans l'ENT</source>
-      <translation>Part 1 – Create the PRONOTE service in the ENT</translation>
+      <source>Créer le service PRONOTE dans l'ENT</source>
+      <translation>Create the PRONOTE service in the ENT</translation>
     </message>
     <message>
       <location filename="wizard/flow.py" line="27" />
-      <source>Partie 1 – Donner l'accès au service à chaque profil</source>
-      <translation>Part 1 – Give each profile access to the service</translation>
+      <source>Donner l'accès au service à chaque profil</source>
+      <translation>Give each profile access to the service</translation>
     </message>
     <message>
       <location filename="wizard/flow.py" line="28" />
-      <source>Partie 2 – Avant de basculer pronote.net</source>
-      <translation>Part 2 – Before switching pronote.net</translation>
+      <source>Avant de basculer pronote.net</source>
+      <translation>Before switching pronote.net</translation>
     </message>
     <message>
       <location filename="wizard/flow.py" line="29" />
-      <source>Partie 2 – Basculer pronote.net vers mon ENT Occitanie</source>
-      <translation>Part 2 – Switch pronote.net to mon ENT Occitanie</translation>
+      <source>Basculer pronote.net vers mon ENT Occitanie</source>
+      <translation>Switch pronote.net to mon ENT Occitanie</translation>
     </message>
     <message>
       <location filename="wizard/flow.py" line="30" />
-      <source>Partie 3 – Import complet ou partiel</source>
-      <translation>Part 3 – Full or partial import</translation>
+      <source>Import complet ou partiel</source>
+      <translation>Full or partial import</translation>
     </message>
     <message>
       <location filename="wizard/flow.py" line="31" />
-      <source>Partie 3 – Exporter les identifiants depuis PRONOTE</source>
-      <translation>Part 3 – Export the identifiers from PRONOTE</translation>
+      <source>Exporter les identifiants depuis PRONOTE</source>
+      <translation>Export the identifiers from PRONOTE</translation>
     </message>
     <message>
       <location filename="wizard/flow.py" line="32" />
-      <source>Partie 3 – Vérifier le fichier des identifiants</source>
-      <translation>Part 3 – Check the identifier file</translation>
+      <source>Vérifier le fichier des identifiants</source>
+      <translation>Check the identifier file</translation>
     </message>
     <message>
       <location filename="wizard/flow.py" line="33" />
-      <source>Partie 3 – Importer le fichier dans l'ENT</source>
-      <translation>Part 3 – Import the file into the ENT</translation>
+      <source>Importer le fichier dans l'ENT</source>
+      <translation>Import the file into the ENT</translation>
     </message>
     <message>
       <location filename="wizard/flow.py" line="34" />
-      <source>Partie 3 – Rapprocher les comptes</source>
-      <translation>Part 3 – Match the accounts</translation>
+      <source>Rapprocher les comptes</source>
+      <translation>Match the accounts</translation>
     </message>
     <message>
       <location filename="wizard/flow.py" line="35" />

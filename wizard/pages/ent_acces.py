@@ -26,6 +26,6 @@ class EntAccesPage(ChecklistPage):
         values = identity_values(self.progress.identity)
         school = (values["name"] or tr("VOTRE ÉTABLISSEMENT")).upper()
         uai = values["uai"] or "UAI"
-        profiles = [p.replace("É", "E") for p in self.ent.profiles]  # the ENT's summary writes « Eleve »
+        profiles = self.ent.summary_profiles  # as the ENT's summary writes them (« Eleve », without accent)
         lines = "\n".join(f"{school} ({uai})   {p}   {self.ent.access_role}" for p in profiles)
         self.summary.setText(lines)

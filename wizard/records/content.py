@@ -76,9 +76,10 @@ def record_html(school: dict | None, today: date | None = None) -> str:
                  + f" — rôle « {escape(ent.access_role)} », cible « {escape(ent.access_target)} ».</p>")
     parts.append("<h2>Étapes</h2>")
     completed = school.get("completed", {})
-    rows = [[step.title, _day(completed.get(step.id)) if step.id in completed else "non faite"]
+    rows = [[flow.PART_NAMES.get(step.part, "Établissement"), step.title,
+             _day(completed.get(step.id)) if step.id in completed else "non faite"]
             for step in flow.STEPS if step.id not in ("accueil", "fin")]
-    parts.append(_table(["Étape", "Faite le"], rows))
+    parts.append(_table(["Partie", "Étape", "Faite le"], rows))
     parts.append("<h2>Vérifications du serveur PRONOTE</h2>")
     checks = school.get("server_checks", [])
     if checks:
