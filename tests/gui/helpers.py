@@ -36,12 +36,14 @@ def press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
 
 def tab_to(predicate, limit: int = 80):
     """Press Tab until the focused widget satisfies `predicate`; fail if the keyboard never reaches one."""
+    seen = []
     for _ in range(limit):
         press(Qt.Key.Key_Tab)
         widget = focused()
+        seen.append(widget.objectName() if widget is not None else None)
         if widget is not None and predicate(widget):
             return widget
-    raise AssertionError("the keyboard never reached the expected widget")
+    raise AssertionError(f"the keyboard never reached the expected widget; focus went through {seen[:20]}")
 
 
 def next_button(window):

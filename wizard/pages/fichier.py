@@ -65,6 +65,7 @@ class FichierPage(StepPage):
         self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.counts.setMaximumHeight(200)
+        self.counts.setTabKeyNavigation(False)  # Tab must leave the table: no keyboard trap
         self.body.addWidget(self.counts)
 
         filter_row = QWidget()
@@ -92,6 +93,7 @@ class FichierPage(StepPage):
         self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.findings.setWordWrap(True)
         self.findings.setMinimumHeight(160)
+        self.findings.setTabKeyNavigation(False)
         self.body.addWidget(self.findings)
         self.read_warnings = QCheckBox(tr("J'ai lu les avertissements"))
         self.read_warnings.setObjectName("read_warnings")

@@ -1,0 +1,134 @@
+"""`check` against a bare lxml `iterparse` pass over the same 100,000-person file.
+
+Each sample is a whole new process (interpreter start and imports included); the two kinds alternate so machine
+noise hits both alike; the medians are compared. Peak memory is the largest resident set of the child processes
+of each kind (ru_maxrss of RUSAGE_CHILDREN, read after each kind's runs, in a fresh measuring process).
+Usage: .venv/bin/python bench/check.py [--people N] [--runs N] [--school]
+  --school  also gives `check` a current school (UAI, history, hash key), so keyed hashes are computed as in the GUI.
+Target: ratio ≤ 3, aim 2 (issue 3).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NS = "http://www.index-education.com/rapprochementssoV2.0"
+
+# The bare pass: lxml with the same safety options, every element cleared, nothing else.
+BARE = r"""
+import sys
+from lxml import etree
+for _, element in etree.iterparse(sys.argv[1], resolve_entities=False, no_network=True, load_dtd=False,
+                                  dtd_validation=False, huge_tree=False):
+    element.clear()
+"""
+
+# Runs one command and prints its wall time and its own peak memory, so each figure is about that process only.
+MEASURE = r"""
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
+"""
+
+
+def write_documented(path: Path, people: int, seed: int = 1) -> None:
+    """The documented layout with realistic proportions: 60 % pupils (each linked to one or two parents), 35 %
+    parents, 4 % teachers, 1 % other staff; accented first names, as in real schools."""
+    rnd = random.Random(seed)
+    staff, teachers = people // 100, people // 25
+    parents = people * 35 // 100
+    pupils = people - staff - teachers - parents
+    first_names = ("Léa", "Théo", "Chloé", "Noé", "Inès", "Zoé", "Hélène", "Jérôme", "Anaïs", "Loïc")
+    ident = 1000
+
+    def person(tag: str, extra: str = "") -> str:
+        nonlocal ident
+        ident += 1
+        return (f'<{tag} Ident="{ident}" Nom="NOM{ident}" Prenom="{rnd.choice(first_names)}" '
+                f'ID_Partenaire="{ident:016X}"{extra}')
+
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<PARTENAIRE_INDEX xmlns="{NS}" '
+                  'Date="2026-08-27T08:30:00" Partenaire="KOSMOS" ProtocoleDelegationAuthentification="CAS">\n'
+                  '  <Etablissements>\n    <Etablissement Ident="1" Numero="0301746K" Nom="CLG-VIA DOMITIA"/>\n'
+                  '  </Etablissements>\n  <EtablissementsGeres>\n    <Etablissement Ident="1"/>\n  </EtablissementsGeres>\n')
+        out.write("  <Personnels>\n")
+        out.writelines(f"    {person('Personnel')}/>\n" for _ in range(staff))
+        out.write("  </Personnels>\n  <Professeurs>\n")
+        teacher_born = ' DateNaissance="1975-04-12"'
+        out.writelines(f"    {person('Professeur', teacher_born)}/>\n" for _ in range(teachers))
+        out.write("  </Professeurs>\n  <Responsables>\n")
+        first_parent = ident + 1
+        out.writelines(f"    {person('Responsable')}/>\n" for _ in range(parents))
+        last_parent = ident
+        out.write("  </Responsables>\n  <Eleves>\n")
+        for _ in range(pupils):
+            born = f"{rnd.randint(2008, 2015)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+            sex = rnd.choice(("Masculin", "Feminin"))
+            links = "".join(f'<Responsable Ident="{rnd.randint(first_parent, last_parent)}"/>' for _ in range(rnd.choice((1, 2, 2))))
+            extra = f' DateNaissance="{born}" Sexe="{sex}"'
+            out.write(f"    {person('Eleve', extra)}>{links}</Eleve>\n")
+        out.write("  </Eleves>\n</PARTENAIRE_INDEX>\n")
+
+
+def write_school(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    school = {"identity": {"uai": "0301746K", "name": "CLG-VIA DOMITIA", "pronote_url": "https://0301746K.index-education.net/pronote/"},
+              "hash_key": "5f" * 32, "cycle": {"mode": "partiel"},
+              "import_history": [{"date": "2026-06-27T08:39:00", "mode": "complet", "counts": {}, "file_sha256": "0" * 64,
+                                  "reported_count": 10, "id_hashes": ["0" * 32], "export_date": None}]}
+    (data_dir / "progress.json").write_text(json.dumps({"version": 1, "current": "s1", "schools": {"s1": school}}), encoding="utf-8")
+
+
+def measure(command: list[str]) -> tuple[float, int, int]:
+    out = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), int(out[1]), int(out[2])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--school", action="store_true")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        xml = folder / "IdPN_To_KOSMOS.xml"
+        started = time.perf_counter()
+        write_documented(xml, options.people)
+        print(f"file: {options.people} people, {xml.stat().st_size / 1e6:.1f} MB, written in {time.perf_counter() - started:.1f} s")
+        data_dir = folder / "data"
+        if options.school:
+            write_school(data_dir)
+        check = [sys.executable, str(ROOT / "main.py"), "check", str(xml), "--json", "--data-dir", str(data_dir)]
+        bare = [sys.executable, "-c", BARE, str(xml)]
+        check_times, bare_times, check_rss, bare_rss = [], [], [], []
+        measure(check), measure(bare)  # warm the page cache and the .pyc files
+        for _ in range(options.runs):
+            elapsed, rss, code = measure(check)
+            if code not in (0, 1):
+                print(f"check exited with {code}")
+                return 1
+            check_times.append(elapsed), check_rss.append(rss)
+            elapsed, rss, _ = measure(bare)
+            bare_times.append(elapsed), bare_rss.append(rss)
+    check_median, bare_median = statistics.median(check_times), statistics.median(bare_times)
+    print(f"check:      median {check_median:.3f} s over {options.runs} runs (min {min(check_times):.3f}), peak {max(check_rss) / 1024:.1f} MB")
+    print(f"bare lxml:  median {bare_median:.3f} s over {options.runs} runs (min {min(bare_times):.3f}), peak {max(bare_rss) / 1024:.1f} MB")
+    ratio = check_median / bare_median
+    print(f"ratio: {ratio:.2f}x (target ≤ 3, aim 2)")
+    return 0 if ratio <= 3 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

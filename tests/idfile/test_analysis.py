@@ -1,0 +1,119 @@
+"""The judgement that needs the school: its UAI, its import history and keyed hashes; the command's outputs;
+progress and Cancel; and that no name or birth date ever leaves memory."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.idfile.conftest import FIXTURES, HASH_KEY, listing, run_inprocess, run_process, write_school
+from wizard.idfile import Cancelled, analyse, load_people
+from wizard.privacy import keyed_hash
+
+DOCUMENTED = FIXTURES / "documented.xml"
+
+
+def _hashes(*idents):
+    return [keyed_hash(HASH_KEY, ident) for ident in idents]
+
+
+def test_keyed_hashes_are_those_of_the_privacy_module():
+    report = analyse(DOCUMENTED, hash_key=HASH_KEY)
+    idents = [p.ident for p in load_people(DOCUMENTED)]
+    assert report.id_hashes == _hashes(*idents)
+    long_key = "ab" * 80  # longer than a SHA-256 block: HMAC hashes the key first
+    assert analyse(DOCUMENTED, hash_key=long_key).id_hashes == [keyed_hash(long_key, ident) for ident in idents]
+    assert analyse(DOCUMENTED).id_hashes == []
+
+
+def test_partial_import_flags_people_already_imported():
+    history = [{"date": "2026-06-01T10:00:00", "mode": "complet", "id_hashes": _hashes("A8BT6EGHDW3QFPXC", "E5FW1JLMHA7UKTBG")}]
+    report = analyse(DOCUMENTED, mode="partiel", history=history, hash_key=HASH_KEY)
+    assert [(f.code, f.line, f.level) for f in report.findings] == [("deja_importe", 13, "warning"), ("deja_importe", 21, "warning")]
+    assert not analyse(DOCUMENTED, mode="complet", history=history, hash_key=HASH_KEY).findings
+
+
+def test_export_older_than_last_import_and_same_file():
+    sha = analyse(DOCUMENTED).file_sha256
+    history = [{"date": "2026-08-20T09:00:00", "file_sha256": "0" * 64}, {"date": "2026-08-28T09:00:00", "file_sha256": sha}]
+    report = analyse(DOCUMENTED, history=history)
+    codes = {(f.code, f.line) for f in report.findings}
+    assert codes == {("export_ancien", 2), ("fichier_deja_importe", None)}
+    assert "27/08/2026 08:30" in next(f.message for f in report.findings if f.code == "export_ancien")
+    assert not report.has_errors
+
+
+def test_command_takes_uai_mode_history_and_key_from_the_current_school(data_dir, capsys):
+    history = [{"date": "2026-06-01T10:00:00", "mode": "complet", "id_hashes": _hashes("A8BT6EGHDW3QFPXC")}]
+    write_school(data_dir, mode="partiel", history=history)
+    before = listing(data_dir)
+    result = run_inprocess(capsys, "check", str(DOCUMENTED), "--json", "--data-dir", str(data_dir))
+    assert result.code == 0
+    assert [f["code"] for f in json.loads(result.out)["findings"]] == ["deja_importe"]
+    result = run_inprocess(capsys, "check", str(DOCUMENTED), "--json", "--mode", "complet", "--data-dir", str(data_dir))
+    assert json.loads(result.out)["findings"] == []
+    write_school(data_dir, uai="0341794R")
+    before = listing(data_dir)
+    result = run_inprocess(capsys, "check", str(DOCUMENTED), "--json", "--data-dir", str(data_dir))
+    assert result.code == 1 and json.loads(result.out)["findings"][0]["code"] == "uai_different"
+    assert listing(data_dir) == before
+
+
+def test_command_without_school_or_data_dir_writes_nothing(tmp_path, capsys):
+    data_dir = tmp_path / "nouveau"
+    result = run_inprocess(capsys, "check", str(DOCUMENTED), "--data-dir", str(data_dir))
+    assert result.code == 0 and not data_dir.exists()
+    assert "Personnes : 7" in result.out and "@ID_Partenaire" in result.out
+    assert "Le fichier peut être importé dans l'ENT." in result.out
+
+
+def test_main_py_good_file_json_and_no_qt(data_dir):
+    write_school(data_dir)
+    before = listing(data_dir)
+    result = run_process("check", str(FIXTURES / "windows1252_undeclared.xml"), "--json", "--data-dir", str(data_dir))
+    assert result.code == 0 and not result.qt_loaded and result.err.strip() == ""
+    report = json.loads(result.out)
+    assert report["encoding"] == "Windows-1252" and report["counts"]["total"] == 2
+    assert listing(data_dir) == before
+
+
+def test_text_summary_lists_findings_with_lines(tmp_path, data_dir):
+    path = tmp_path / "f.xml"
+    path.write_text('<?xml version="1.0"?>\n<eleves>\n<eleve id="1" nom="A" prenom="B"/>\n<eleve id="1" nom="C" prenom="D"/>\n</eleves>\n', encoding="utf-8")
+    result = run_process("check", str(path), "--data-dir", str(data_dir))
+    assert result.code == 1 and not result.qt_loaded
+    assert "[ERREUR] ligne 4 : Identifiant PRONOTE déjà attribué à la personne de la ligne 3" in result.out
+    assert "ne l'importez pas" in result.out
+
+
+def test_no_name_or_birth_date_leaves_memory(tmp_path, data_dir, capsys):
+    """After checks with a school (hashes computed) and failures (logs), nothing personal is on disk or in output."""
+    write_school(data_dir, mode="partiel", history=[{"date": "2026-06-01T10:00:00", "id_hashes": []}])
+    people = load_people(DOCUMENTED)
+    personal = {p.last_name for p in people} | {p.first_name for p in people} | {p.ident for p in people}
+    personal |= {p.birth_date.isoformat() for p in people if p.birth_date} | {"12/04/1975", "14/02/2013"}
+    outputs = []
+    for args in (["--json"], [], ["--json", "--uai", "0341794R"]):
+        outputs.append(run_inprocess(capsys, "check", str(DOCUMENTED), *args, "--data-dir", str(data_dir)))
+    report = analyse(DOCUMENTED, hash_key=HASH_KEY)
+    texts = [r.out + r.err for r in outputs] + [json.dumps(report.to_json(), ensure_ascii=False), json.dumps(report.mapping, ensure_ascii=False)]
+    for path in list(data_dir.rglob("*")) + list((tmp_path / "logs").rglob("*")):
+        if path.is_file():
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    for text in texts:
+        for value in personal:
+            assert value not in text, value
+
+
+def test_progress_is_reported_and_cancel_stops(tmp_path):
+    path = tmp_path / "big.xml"
+    rows = "".join(f'<eleve id="ID{i:06d}" nom="N" prenom="P"/>\n' for i in range(20_000))
+    path.write_text(f'<?xml version="1.0"?>\n<eleves>\n{rows}</eleves>\n', encoding="utf-8")
+    seen = []
+    report = analyse(path, progress=seen.append)
+    assert report.counts["eleve"] == 20_000
+    assert len(seen) > 5 and seen == sorted(seen) and seen[-1] == 1.0
+    calls = []
+    with pytest.raises(Cancelled):
+        analyse(path, progress=calls.append, cancelled=lambda: len(calls) >= 2)
+    assert max(calls) < 1.0

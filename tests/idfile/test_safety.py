@@ -1,0 +1,42 @@
+"""Defence in depth: even if a hostile DOCTYPE got past the prolog check, lxml, as configured, would not act on it."""
+from __future__ import annotations
+
+from lxml import etree
+
+from wizard.idfile import safety
+
+
+def _parse(data: bytes):
+    parser = safety.pull_parser(events=("end",))
+    parser.feed(data)
+    root = parser.close()
+    return root
+
+
+def test_parser_does_not_fetch_external_entities_or_dtds(listener):
+    doc = (f'<?xml version="1.0"?>\n<!DOCTYPE r SYSTEM "{listener.url}x.dtd" [<!ENTITY x SYSTEM "{listener.url}secret">]>\n'
+           '<r>&x;</r>').encode()
+    root = _parse(doc)
+    assert "secret" not in etree.tostring(root, encoding="unicode").replace("&x;", "")
+    assert listener.contacts == 0
+
+
+def test_parser_does_not_expand_internal_entities():
+    doc = b'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;">]>\n<r>&b;</r>'
+    root = _parse(doc)
+    assert "AAAA" not in "".join(root.itertext())
+
+
+def test_prolog_check():
+    plain = '<?xml version="1.0"?>\n<!-- export -->\n<!DOCTYPE r>\n<r/>'
+    root = safety.root_start(plain)
+    assert plain[root:].startswith("<r/>")
+    safety.check_prolog(plain, root)  # a bare DOCTYPE declares nothing
+    for hostile in ('<!DOCTYPE r [<!ENTITY e "x">]><r/>', '<!DOCTYPE r SYSTEM "x.dtd"><r/>', '<!DOCTYPE r PUBLIC "p" "u"><r/>',
+                    "<!DOCTYPE r [" + "<!-- -->" * 20000):
+        try:
+            safety.check_prolog(hostile, safety.root_start(hostile))
+        except Exception as error:
+            assert error.code == "fichier_dangereux"
+        else:
+            raise AssertionError(hostile)

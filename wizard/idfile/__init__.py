@@ -1,0 +1,9 @@
+"""The PRONOTE identifier file (`IdPN_To_KOSMOS.xml`): safe, tolerant reading and a report without personal data.
+
+Qt-free: the wizard's page runs `analyse` in a worker thread; `python main.py check` runs it directly.
+"""
+from wizard.idfile.analysis import analyse, load_people
+from wizard.idfile.findings import Cancelled, Finding, IdFileError
+from wizard.idfile.report import MAPPING_LABELS, Report
+
+__all__ = ["analyse", "load_people", "Report", "Finding", "IdFileError", "Cancelled", "MAPPING_LABELS"]

@@ -1,0 +1,98 @@
+"""Findings about the identifier file: a level, a stable code, one French sentence and the line.
+
+Messages never quote a name, a birth date or an identifier: findings are kept in the progress file and shown in
+reports, where personal data must not be (DOMAIN.md, « Personal data »). They point at lines instead.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wizard.i18n import tr
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    level: str  # ERROR blocks the import, WARNING needs reading
+    code: str
+    message: str
+    line: int | None = None
+
+    def to_json(self) -> dict:
+        return {"level": self.level, "code": self.code, "message": self.message, "line": self.line}
+
+
+class IdFileError(Exception):
+    """The file cannot be read as an identifier file at all: one French sentence, the command exits with 2."""
+
+    def __init__(self, message_fr: str, exit_code: int = 2, *, code: str = "fichier_illisible", line: int | None = None):
+        super().__init__(message_fr)
+        self.message = message_fr
+        self.exit_code = exit_code
+        self.code = code
+        self.line = line
+
+    def finding(self) -> Finding:
+        return Finding(ERROR, self.code, self.message, self.line)
+
+
+class Cancelled(Exception):
+    """The admin pressed Cancel while the file was being read."""
+
+
+def missing_ident(line: int) -> Finding:
+    return Finding(ERROR, "identifiant_manquant", tr("Personne sans identifiant PRONOTE : l'ENT ne pourra pas l'importer."), line)
+
+
+def duplicate_ident(line: int, first_line: int) -> Finding:
+    return Finding(ERROR, "identifiant_duplique", tr("Identifiant PRONOTE déjà attribué à la personne de la ligne {first} : deux personnes ne peuvent pas partager un identifiant.").format(first=first_line), line)
+
+
+def missing_last_name(line: int) -> Finding:
+    return Finding(WARNING, "nom_manquant", tr("Personne sans nom : le rapprochement des comptes dans l'ENT devra se faire à la main."), line)
+
+
+def missing_first_name(line: int) -> Finding:
+    return Finding(WARNING, "prenom_manquant", tr("Personne sans prénom : le rapprochement des comptes dans l'ENT devra se faire à la main."), line)
+
+
+def invalid_birth_date(line: int, expected: str) -> Finding:
+    return Finding(WARNING, "date_invalide", tr("Date de naissance invalide ou impossible (format attendu : {expected}).").format(expected=expected), line)
+
+
+def missing_birth_date(line: int) -> Finding:
+    return Finding(WARNING, "date_manquante", tr("Élève sans date de naissance, alors que le format PARTENAIRE_INDEX l'exige."), line)
+
+
+def misplaced_record(line: int, tag: str) -> Finding:
+    return Finding(WARNING, "element_mal_place", tr("Élément « {tag} » hors de son groupe : il n'est pas compté.").format(tag=tag), line)
+
+
+def other_uai(line: int, found: str, expected: str) -> Finding:
+    return Finding(ERROR, "uai_different", tr("Le fichier a été exporté pour l'établissement {found}, pas pour le vôtre ({expected}) : exportez-le depuis la base PRONOTE de votre établissement.").format(found=found, expected=expected), line)
+
+
+def old_export(line: int | None, exported: str, imported: str) -> Finding:
+    return Finding(WARNING, "export_ancien", tr("Ce fichier a été exporté le {exported}, avant le dernier import dans l'ENT ({imported}) : exportez à nouveau les identifiants depuis PRONOTE.").format(exported=exported, imported=imported), line)
+
+
+def invalid_export_date(line: int | None) -> Finding:
+    return Finding(WARNING, "date_export_invalide", tr("La date d'export indiquée dans le fichier n'est pas lisible."), line)
+
+
+def same_file_imported(imported: str) -> Finding:
+    return Finding(WARNING, "fichier_deja_importe", tr("Ce fichier est exactement celui déjà importé le {imported}.").format(imported=imported), None)
+
+
+def already_imported(line: int) -> Finding:
+    return Finding(WARNING, "deja_importe", tr("Import partiel : cette personne figurait déjà dans un import précédent."), line)
+
+
+def retried_windows1252(line: int | None) -> Finding:
+    return Finding(WARNING, "encodage_windows1252", tr("Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : il a été lu en Windows-1252. Vérifiez les accents des noms."), line)
+
+
+def misdecoded_text(line: int, count: int) -> Finding:
+    return Finding(WARNING, "texte_mal_decode", tr("{count} nom(s) semblent mal décodés (caractères de contrôle ou « Ã© » à la place des accents), le premier ici : l'encodage déclaré par le fichier est probablement faux.").format(count=count), line)

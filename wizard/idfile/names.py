@@ -1,0 +1,61 @@
+"""Element and attribute names, and the words that say who a person is, compared without case, accents, `_` or `-`.
+
+Lists from DESIGN.md (« Identifier file ») and DOMAIN.md: Index Éducation's partner schema, PRONOTE's CSV exports,
+the national AAF feed and the CAS attributes of ENT NG. The reader must generalise, so these are words, not layouts.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+IDENT, LAST_NAME, FIRST_NAME, BIRTH_DATE, PROFILE, UAI, SCHOOL_NUMBER, EXPORT_DATE = (
+    "ident", "last_name", "first_name", "birth_date", "profile", "uai", "school_number", "export_date")
+PERSON_FIELDS = (IDENT, LAST_NAME, FIRST_NAME)
+
+# Order matters where a record carries several: the earlier word wins (PRONOTE's ENT identifier before a login,
+# the partner identifier before Index Éducation's internal integer `Ident`).
+_SYNONYMS = {
+    IDENT: ("identifiantpronoteent", "idpronoteent", "identifiantpronote", "idpronote", "idpartenaire",
+            "entpersonjointure", "guid", "identifiant", "ident", "id", "uid", "login"),
+    LAST_NAME: ("nom", "lastname", "sn", "surname", "familyname", "nomfamille", "nomdefamille", "nompatronymique",
+                "nomusage", "name"),
+    FIRST_NAME: ("prenom", "firstname", "givenname", "forename", "prenomusuel", "prenoms"),
+    BIRTH_DATE: ("datenaissance", "datedenaissance", "birthdate", "dateofbirth", "dob", "naissance", "nele",
+                 "entpersondatenaissance", "birthday"),
+    PROFILE: ("categorie", "categories", "category", "categoriepersonne", "profil", "profile", "profils",
+              "typepersonne", "type", "role", "population"),
+    UAI: ("uai", "rne", "codeuai", "coderne", "numerouai", "uaietablissement", "entstructureuai"),
+    SCHOOL_NUMBER: ("numero",),  # only on a school element (`Etablissement@Numero` is the UAI in Index Éducation's schema)
+    EXPORT_DATE: ("date", "dateexport", "dateextraction", "dategeneration", "exportdate", "generationdate",
+                  "datecreation", "created"),
+}
+ROLES: dict[str, tuple[str, int]] = {word: (role, rank) for role, words in _SYNONYMS.items() for rank, word in enumerate(words)}
+
+SCHOOL_TAGS = {"etablissement", "structure", "school", "etab"}
+
+# Record tags, their containers and category values; `National_1..4` are the CAS categories of ENT NG.
+# AAF's « PersEducNat » covers teachers and other staff alike; it goes to « personnel » as the wider group.
+_PROFILE_WORDS = {
+    "eleve": ("eleve", "eleves", "student", "students", "pupil", "pupils", "learner", "national1"),
+    "parent": ("parent", "parents", "responsable", "responsables", "persreleleve", "guardian", "relative", "national2"),
+    "enseignant": ("enseignant", "enseignants", "professeur", "professeurs", "prof", "teacher", "teachers", "national3"),
+    "personnel": ("personnel", "personnels", "staff", "nonenseignant", "nonenseignants", "perseducnat", "national4"),
+}
+PROFILE_WORDS = {word: profile for profile, words in _PROFILE_WORDS.items() for word in words}
+
+
+@lru_cache(maxsize=4096)
+def normalise(name: str) -> str:
+    """`{ns}Date_Naissance`, `pn:date-naissance` and `DATENAISSANCE` all give `datenaissance`."""
+    local = name.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+    decomposed = unicodedata.normalize("NFKD", local.casefold())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=4096)
+def local_name(name: str) -> str:
+    return name.rsplit("}", 1)[-1]
+
+
+def profile_of_word(word: str) -> str | None:
+    return PROFILE_WORDS.get(normalise(word))

@@ -1,0 +1,57 @@
+"""What the analysis of an identifier file tells: counts, layout, field mapping, findings. No names, no birth dates."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from wizard.i18n import tr_noop
+from wizard.idfile.findings import ERROR, Finding, IdFileError
+from wizard.people import PROFILES
+
+# The mapping's keys, as the page and the command show them.
+MAPPING_LABELS = {
+    "records": tr_noop("Personnes"),
+    "ident": tr_noop("Identifiant"),
+    "last_name": tr_noop("Nom"),
+    "first_name": tr_noop("Prénom"),
+    "birth_date": tr_noop("Date de naissance"),
+    "profile": tr_noop("Profil"),
+    "uai": tr_noop("Code UAI"),
+    "export_date": tr_noop("Date d'export"),
+}
+
+
+def empty_counts() -> dict[str, int]:
+    return {**{profile: 0 for profile in PROFILES}, "total": 0}
+
+
+@dataclass
+class Report:
+    layout: str | None
+    layout_label: str
+    encoding: str | None
+    counts: dict[str, int] = field(default_factory=empty_counts)
+    findings: list[Finding] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)  # field → the element or attribute it was read from
+    export_date: datetime | None = None
+    file_sha256: str = ""
+    size: int = 0
+    id_hashes: list[str] = field(default_factory=list)  # keyed hashes (wizard.privacy), never identifiers
+    readable: bool = True
+
+    @property
+    def has_errors(self) -> bool:
+        return any(finding.level == ERROR for finding in self.findings)
+
+    def to_json(self) -> dict:
+        """Exactly the shape of `check --json` (DESIGN.md, « Headless commands »)."""
+        return {
+            "layout": self.layout,
+            "encoding": self.encoding,
+            "counts": dict(self.counts),
+            "findings": [finding.to_json() for finding in self.findings],
+        }
+
+    @classmethod
+    def unreadable(cls, error: IdFileError) -> "Report":
+        return cls(layout=None, layout_label="", encoding=None, findings=[error.finding()], readable=False)
