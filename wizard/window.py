@@ -1,10 +1,12 @@
 """The Qt window: the QWizard driven by the Qt-free flow, the translators, the single-instance lock."""
 from __future__ import annotations
 
+import argparse
 import sys
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
@@ -155,6 +157,9 @@ def build_window(data_dir: Path, language: str | None = None) -> Interconnection
         raise
     window.language = language
     window.recovery_message = store.recovery_message
+    from wizard.ui_about import add_about_button
+
+    add_about_button(window)
     window.resume()
     return window
 
@@ -166,11 +171,24 @@ def run_gui(argv: list[str]) -> int:
     parser = FrenchArgumentParser(prog="pronote-ent-wizard")
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--lang", choices=("fr", "en"))
+    # Opens the window, lets it paint, prints one line and exits 0: CI runs the bundle this way, bench/bundle.py too.
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     args, qt_args = parser.parse_known_args(argv)
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("pronote-ent-wizard")
-    QGuiApplication.setDesktopFileName("pronote-ent-wizard")
+    QGuiApplication.setDesktopFileName("pronote-ent-wizard")  # Wayland finds the .desktop entry, hence the icon
+    from wizard import ui_crash
+    from wizard.logs import enable_faulthandler, log_exception, log_startup, setup_logging
+    from wizard.ui_about import app_icon
+
+    setup_logging()
+    enable_faulthandler()
+    log_startup("fenêtre")
+    ui_crash.install(app, interactive=not args.smoke_test)
+    app.setWindowIcon(app_icon())
     data_dir = args.data_dir or default_data_dir()
+    if args.smoke_test and not args.data_dir:  # a smoke test never touches (nor locks) the admin's real data
+        data_dir = Path(tempfile.mkdtemp(prefix="pronote-ent-smoke-"))
     windows: list[InterconnectionWizard] = []
 
     def open_window(language: str | None) -> bool:
@@ -179,6 +197,13 @@ def run_gui(argv: list[str]) -> int:
         except StoreError as problem:
             load_translations(app, language)
             QMessageBox.critical(None, tr(WINDOW_TITLE), str(problem))
+            return False
+        except Exception as exc:  # noqa: BLE001 - the event loop is not running yet: say it here, then stop
+            where = log_exception(exc)
+            if args.smoke_test:
+                sys.stderr.write(f"Erreur inattendue ; le détail est dans le journal {where}.\n")
+            else:
+                ui_crash.show_crash_dialog(where)
             return False
         app.setApplicationDisplayName(tr(WINDOW_TITLE))
         window.language_chosen.connect(lambda chosen, old=window: switch(old, chosen))
@@ -196,4 +221,16 @@ def run_gui(argv: list[str]) -> int:
 
     if not open_window(args.lang):
         return 1
+    if args.smoke_test:
+        QTimer.singleShot(0, lambda: app.exit(_smoke_report(windows[0])))
     return app.exec()
+
+
+def _smoke_report(window: InterconnectionWizard) -> int:
+    from wizard.entdata import load_ent
+
+    QApplication.processEvents()
+    shown = window.isVisible() and not window.windowIcon().isNull()
+    print(f"smoke-test: {'ok' if shown else 'ÉCHEC'} « {window.windowTitle()} », ENT {load_ent().name}, "
+          f"page {window.current_step()}", flush=True)
+    return 0 if shown else 1

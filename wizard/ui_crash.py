@@ -1,0 +1,148 @@
+"""Uncaught exceptions in the window: logged, then a French dialog, instead of a window that vanishes or (with
+`pythonw`, a bundle or a .desktop launcher) a traceback written to no console at all.
+
+`install(app)` replaces `sys.excepthook` (PySide reports exceptions raised in slots and overrides through it) and
+`threading.excepthook` (plain Python threads). Any thread may fail: the dialog is always shown later, on the GUI
+thread, through a queued signal — never inside the failing slot or paint event.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton, QStyle, QVBoxLayout, QHBoxLayout
+
+from wizard.i18n import tr, tr_noop
+from wizard.logs import setup_logging
+
+TITLE = tr_noop("Erreur inattendue")
+WHAT = tr_noop("L'assistant a rencontré une erreur inattendue et n'a pas pu terminer cette action.")
+TODO = tr_noop(
+    "Vos données sont enregistrées ; relancez l'assistant : il reprendra à l'étape où vous étiez. "
+    "Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance."
+)
+WHERE = tr_noop("Le journal se trouve dans : {path}")
+NO_LOG = tr_noop("Le journal n'a pas pu être écrit sur ce poste.")
+OPEN_FOLDER = tr_noop("Ouvrir le dossier du journal")
+QUIT = tr_noop("Quitter l'assistant")
+CONTINUE = tr_noop("Continuer quand même")
+
+log = logging.getLogger("wizard.crash")
+
+
+class CrashDialog(QDialog):
+    def __init__(self, log_path: str | None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("crash_dialog")
+        self.setWindowTitle(tr(TITLE))
+        self.log_path = log_path
+        self.quit_requested = False
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48))
+        texts = QVBoxLayout()
+        for text in (tr(WHAT), tr(TODO), tr(WHERE).format(path=log_path) if log_path else tr(NO_LOG)):
+            label = QLabel(text)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
+            texts.addWidget(label)
+        self.labels = [texts.itemAt(i).widget() for i in range(texts.count())]
+        row = QHBoxLayout()
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(texts, 1)
+        buttons = QDialogButtonBox()
+        self.open_button = QPushButton(tr(OPEN_FOLDER))
+        self.open_button.setEnabled(bool(log_path))
+        self.open_button.clicked.connect(self.open_log_folder)  # ActionRole: the dialog stays open
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.quit_button = buttons.addButton(tr(QUIT), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.continue_button = buttons.addButton(tr(CONTINUE), QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button.setDefault(True)
+        buttons.accepted.connect(self._quit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+    def text(self) -> str:
+        return "\n".join(label.text() for label in self.labels)
+
+    def open_log_folder(self) -> None:
+        if self.log_path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.log_path).parent)))
+
+    def _quit(self) -> None:
+        self.quit_requested = True
+        self.accept()
+
+
+def show_crash_dialog(log_path: str | None, parent=None) -> CrashDialog:
+    """Shows the dialog now (modal) and quits the app when the admin chooses to; returns it for tests."""
+    dialog = CrashDialog(log_path, parent)
+    dialog.exec()
+    if dialog.quit_requested:
+        app = QApplication.instance()
+        if app is not None:
+            app.exit(1)
+    return dialog
+
+
+class CrashReporter(QObject):
+    """Logs every uncaught exception; shows one dialog at a time on the GUI thread."""
+
+    failed = Signal(object)  # the log path (str or None), queued to the GUI thread
+
+    def __init__(self, app: QApplication, interactive: bool = True):
+        super().__init__(app)
+        self._showing = False
+        # Not interactive (--smoke-test in CI or a bench): one line on stderr and exit 3, never a modal dialog
+        # that would hang an unattended run.
+        self.interactive = interactive
+        self.failed.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._previous = (sys.excepthook, threading.excepthook)
+        sys.excepthook = self.excepthook
+        threading.excepthook = self.thread_excepthook
+
+    def excepthook(self, exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):  # Ctrl+C in a terminal keeps its usual meaning
+            self._previous[0](exc_type, exc, tb)
+            return
+        self._report(exc_type, exc, tb)
+
+    def thread_excepthook(self, args) -> None:
+        if args.exc_type is SystemExit:
+            return
+        self._report(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def _report(self, exc_type, exc, tb) -> None:
+        try:
+            path = setup_logging()
+            log.error("exception non gérée", exc_info=(exc_type, exc, tb))
+        except Exception:  # noqa: BLE001 - the hook itself must never raise
+            path = None
+        self.failed.emit(str(path) if path else None)
+
+    def _show(self, log_path) -> None:
+        if self._showing:  # a repeating failure (a paint event) is logged, not shown a hundred times
+            return
+        if not self.interactive:
+            if sys.stderr is not None:
+                sys.stderr.write(f"Erreur inattendue ; le détail est dans le journal {log_path}.\n")
+            QApplication.instance().exit(3)
+            return
+        self._showing = True
+        try:
+            show_crash_dialog(log_path, QApplication.activeWindow())
+        finally:
+            self._showing = False
+
+    def uninstall(self) -> None:
+        sys.excepthook, threading.excepthook = self._previous
+
+
+def install(app: QApplication, interactive: bool = True) -> CrashReporter:
+    return CrashReporter(app, interactive)
