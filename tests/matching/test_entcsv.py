@@ -1,0 +1,118 @@
+"""The ENT account list: separators, encodings, headers, profiles, dates, and rows it cannot use."""
+from datetime import date
+
+import pytest
+
+from wizard.matching import EntCsvError, guess_mapping, read_ent_csv
+from wizard.matching.entcsv import parse_date
+
+ROWS = ["Identifiant{s}Nom{s}Prénom{s}Date de naissance{s}Profil{s}Classe",
+        "ent.1{s}LEFÈVRE{s}Chloé{s}14/02/2013{s}Élève{s}6A",
+        "ent.2{s}Dupont{s}Jean-Pierre{s}1980-05-01{s}Responsable{s}"]
+
+
+def write(tmp_path, text, encoding="utf-8", name="comptes.csv"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("separator", [";", ",", "\t"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_separators_and_encodings(tmp_path, separator, encoding):
+    text = "\r\n".join(row.format(s=separator) for row in ROWS) + "\r\n"
+    accounts = read_ent_csv(write(tmp_path, text, encoding))
+    assert [(p.ident, p.profile, p.last_name, p.first_name, p.birth_date, p.line) for p in accounts.people] == [
+        ("ent.1", "eleve", "LEFÈVRE", "Chloé", date(2013, 2, 14), 2),
+        ("ent.2", "parent", "Dupont", "Jean-Pierre", date(1980, 5, 1), 3),
+    ]
+    assert accounts.delimiter == separator and not accounts.problems
+    assert accounts.encoding == {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "cp1252": "cp1252"}[encoding]
+
+
+def test_quoted_cells_with_the_other_separator(tmp_path):
+    text = 'Login,Nom,Prenom,Categorie\n"ent.1","MARTIN, épouse DUPONT","Anne",Parent\n'
+    [person] = read_ent_csv(write(tmp_path, text)).people
+    assert person.last_name == "MARTIN, épouse DUPONT"
+
+
+@pytest.mark.parametrize("headers", [
+    ["IDENTIFIANT", "NOM", "PRENOM", "NE(E) LE", "PROFIL"],
+    ["login", "nom", "prénom", "Né(e) le", "catégorie"],
+    ["Id", "Nom d'usage", "Prénom usuel", "Date naissance", "Type de compte"],
+])
+def test_headers_with_or_without_accents_any_case(headers):
+    assert set(guess_mapping(headers)) == {"ident", "last_name", "first_name", "birth_date", "profile"}
+
+
+def test_title_line_before_the_header(tmp_path):
+    text = "Export des comptes – Collège\n\nIdentifiant;Nom;Prénom;Profil\nent.1;ROUX;Emma;Eleve\n"
+    [person] = read_ent_csv(write(tmp_path, text)).people
+    assert (person.ident, person.line) == ("ent.1", 4)
+
+
+@pytest.mark.parametrize("value, profile", [
+    ("Élève", "eleve"), ("ELEVE", "eleve"), ("Parent", "parent"), ("Responsable légal", "parent"),
+    ("Enseignant", "enseignant"), ("Professeur", "enseignant"), ("Personnel", "personnel"),
+    ("Non enseignant", "personnel"), ("Personnel non enseignant", "personnel"), ("Autre", "autre"),
+    ("National_2", "parent"),
+])
+def test_profiles(tmp_path, value, profile):
+    [person] = read_ent_csv(write(tmp_path, f"Identifiant;Nom;Prénom;Profil\nent.1;ROUX;Emma;{value}\n")).people
+    assert person.profile == profile
+
+
+def test_unusable_rows_are_reported_with_their_line(tmp_path):
+    text = ("Identifiant;Nom;Prénom;Date de naissance;Profil\n"
+            "ent.1;ROUX;Emma;14/02/2013;Élève\n"
+            ";SANSID;Marc;;Élève\n"
+            "ent.3;;;;Élève\n"
+            "\n"
+            "ent.1;ROUX;Emma;14/02/2013;Élève\n"
+            "ent.6;FABRE;Paul;;Stagiaire\n"
+            "ent.7;FABRE;Lina;31/02/2012;Élève\n")
+    accounts = read_ent_csv(write(tmp_path, text))
+    assert [(p.line, p.kept) for p in accounts.problems] == [(3, False), (4, False), (6, False), (7, False), (8, True)]
+    messages = [p.message for p in accounts.problems]
+    assert "identifiant manquant" in messages[0]
+    assert "nom et prénom manquants" in messages[1]
+    assert "ligne 2" in messages[2]
+    assert "Stagiaire" in messages[3]
+    assert "date" in messages[4]
+    assert [p.ident for p in accounts.people] == ["ent.1", "ent.7"]
+    assert accounts.people[1].birth_date is None
+    assert [p.line for p in accounts.unusable] == [3, 4, 6, 7]
+
+
+def test_unclear_header_lists_what_was_seen(tmp_path):
+    with pytest.raises(EntCsvError) as caught:
+        read_ent_csv(write(tmp_path, "Colonne A;Col B;Nom\nx;y;z\n"))
+    assert "« Colonne A »" in caught.value.message and "Identifiant" in caught.value.message
+    assert caught.value.headers == ["Colonne A", "Col B", "Nom"]
+
+
+def test_mapping_from_the_column_dialog(tmp_path):
+    path = write(tmp_path, "Colonne A;Col B;Nom;Naissance\nent.1;Emma;ROUX;2013-02-14\n")
+    accounts = read_ent_csv(path, mapping={"ident": 0, "first_name": "Col B", "last_name": 2, "birth_date": 3})
+    [person] = accounts.people
+    assert (person.ident, person.first_name, person.last_name, person.profile) == ("ent.1", "Emma", "ROUX", "")
+    assert accounts.columns["first_name"] == "Col B"
+
+
+@pytest.mark.parametrize("content, words", [(None, "introuvable"), (b"", "vide"), (b"\n\n", "vide")])
+def test_unreadable_files(tmp_path, content, words):
+    path = tmp_path / "comptes.csv"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(EntCsvError) as caught:
+        read_ent_csv(path)
+    assert words in caught.value.message
+
+
+@pytest.mark.parametrize("text, value", [
+    ("14/02/2013", date(2013, 2, 14)), ("2013-02-14", date(2013, 2, 14)), ("14-02-2013", date(2013, 2, 14)),
+    ("4/2/2013", date(2013, 2, 4)), ("14.02.2013", date(2013, 2, 14)), ("14/02/2013 00:00", date(2013, 2, 14)),
+    ("31/02/2013", None), ("2013", None), ("14/02/13", None),
+])
+def test_dates(text, value):
+    assert parse_date(text) == value
