@@ -9,7 +9,7 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from wizard.matching.matcher import Result
+from wizard.matching.matcher import Pair, Result
 from wizard.people import PROFILE_LABELS, PROFILES, Person
 
 NOTICE = ("Données personnelles (noms, dates de naissance) : document à usage interne de l'établissement, "
@@ -23,23 +23,45 @@ STATUS_LABELS = {"certain": "certain", "probable": "probable", "ambiguous": "amb
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def worksheet_entries(result: Result) -> list[tuple[str, str, Pair | Person]]:
+    """(profile, status, pair or unmatched person), profile by profile, then status by status: the worksheet's
+    order, shared by the CSV and the wizard's table."""
+    entries = [(pair.profile, pair.status, pair) for pair in result.pairs]
+    entries += [(p.profile, "unmatched_pronote", p) for p in result.unmatched_pronote]
+    entries += [(p.profile, "unmatched_ent", p) for p in result.unmatched_ent]
+    entries.sort(key=lambda item: (_order(item[0]), list(STATUS_LABELS).index(item[1])))  # stable: keeps lines
+    return entries
+
+
 def worksheet_rows(result: Result) -> list[list[str]]:
-    """One row per pair or unmatched person, profile by profile, then status by status."""
-    keyed = [((pair.profile, pair.status), [str(pair.score), ", ".join(pair.reasons), *_side(pair.pronote),
-                                            *_side(pair.ent)]) for pair in result.pairs]
-    keyed += [((p.profile, "unmatched_pronote"), ["", "", *_side(p), *_side(None)]) for p in result.unmatched_pronote]
-    keyed += [((p.profile, "unmatched_ent"), ["", "", *_side(None), *_side(p)]) for p in result.unmatched_ent]
-    keyed.sort(key=lambda item: (_order(item[0][0]), list(STATUS_LABELS).index(item[0][1])))  # stable: keeps lines
-    return [[_profile(profile), STATUS_LABELS[status], *cells] for (profile, status), cells in keyed]
+    """One row per pair or unmatched person, in `worksheet_entries` order."""
+    rows = []
+    for profile, status, item in worksheet_entries(result):
+        if isinstance(item, Pair):
+            cells = [str(item.score), ", ".join(item.reasons), *_side(item.pronote), *_side(item.ent)]
+        elif status == "unmatched_pronote":
+            cells = ["", "", *_side(item), *_side(None)]
+        else:
+            cells = ["", "", *_side(None), *_side(item)]
+        rows.append([_profile(profile), STATUS_LABELS[status], *cells])
+    return rows
 
 
-def write_worksheet(result: Result, path: Path | str) -> None:
-    """Raises OSError when the file cannot be written (open in Excel, read-only folder…)."""
+def write_worksheet(result: Result, path: Path | str, decisions: list[str] | None = None) -> None:
+    """Raises OSError when the file cannot be written (open in Excel, read-only folder…).
+
+    `decisions`, when given, is the admin's decision for each row of `worksheet_rows` (the wizard's page): it
+    becomes a last column « Décision »."""
+    rows = worksheet_rows(result)
+    columns = list(COLUMNS)
+    if decisions is not None:
+        columns.append("Décision")
+        rows = [row + [decision] for row, decision in zip(rows, decisions)]
     with open(path, "w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
         writer.writerow([NOTICE])
-        writer.writerow(COLUMNS)
-        writer.writerows([[_safe(cell) for cell in row] for row in worksheet_rows(result)])
+        writer.writerow(columns)
+        writer.writerows([[_safe(cell) for cell in row] for row in rows])
 
 
 def _side(person: Person | None) -> list[str]:

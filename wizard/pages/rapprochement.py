@@ -21,4 +21,7 @@ class RapprochementPage(ChecklistPage):
         self.build_matching()
 
     def build_matching(self) -> None:
-        """The matching preview from the ENT's account list (issue 5) attaches here."""
+        from wizard.pages.matching import MatchingPreview
+
+        self.preview = MatchingPreview(self)
+        self.body.addWidget(self.preview)
