@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.filecheck import analysis_record, run_analysis
+from wizard.idfile.report import MAPPING_LABELS
 from wizard.pages.base import StepPage, notice, paragraph, style_notice
 from wizard.people import PROFILE_LABELS, PROFILES
 from wizard.progress import now_iso
@@ -158,7 +159,8 @@ class FichierPage(StepPage):
             layout_text += tr(" ; encodage {encoding}").format(encoding=analysis['encoding'])
         mapping = analysis.get("mapping") or {}
         if mapping:
-            layout_text += tr("\nChamps utilisés : ") + ", ".join(f"{k} ← {v}" for k, v in mapping.items())
+            layout_text += tr("\nChamps utilisés : ") + ", ".join(
+                f"{tr(MAPPING_LABELS.get(k, k))} ← {v}" for k, v in mapping.items())
         if analysis.get("errors"):
             verdict = tr("{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait incomplet.").format(errors=analysis["errors"])
             kind = "error"
