@@ -116,7 +116,7 @@ def _school_rule(school: dict) -> str:
     uai = check_uai(identity.get("uai", ""))
     if not uai.ok:
         return uai.message
-    url = normalise_pronote_url(identity.get("pronote_url", ""))
+    url = normalise_pronote_url(identity.get("pronote_url", ""), allow_loopback_http=True)
     if not url.ok:
         return url.message
     ent = check_ent_site(identity.get("ent_site_url", ""))

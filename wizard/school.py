@@ -57,7 +57,7 @@ def normalise_pronote_url(text: str, *, school_uai: str = "", allow_loopback_htt
     """The PRONOTE root as `https://host/pronote/`, whatever page or query the admin pasted.
 
     http is upgraded to https (PRONOTE hosting always serves https) except for loopback hosts when
-    `allow_loopback_http` is set, which the probe uses for tests and training demos.
+    `allow_loopback_http` is set: a training demo server on this computer, which no school uses for real.
     """
     raw = (text or "").strip()
     if not raw:
@@ -153,7 +153,8 @@ def check_ent_site(text: str) -> Check:
 def identity_values(identity: dict) -> dict:
     """The values other pages show and copy, derived from what the admin typed (never typed twice)."""
     uai = check_uai(identity.get("uai", ""))
-    url = normalise_pronote_url(identity.get("pronote_url", ""), school_uai=uai.value)
+    url = normalise_pronote_url(identity.get("pronote_url", ""), school_uai=uai.value,
+                                allow_loopback_http=True)
     ent = check_ent_site(identity.get("ent_site_url", ""))
     return {
         "name": (identity.get("name") or "").strip(),

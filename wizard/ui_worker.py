@@ -35,8 +35,14 @@ class Worker(QObject):
 
     def start(self) -> None:
         self._thread = _JobThread(self)
-        self._thread.finished.connect(self._thread.deleteLater)
+        self._thread.finished.connect(self._thread_done)
         self._thread.start()
+
+    def _thread_done(self) -> None:
+        # Forget the thread before Qt deletes it: asking a deleted QThread isRunning() raises.
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.deleteLater()
 
     def cancel(self) -> None:
         self._stop.set()

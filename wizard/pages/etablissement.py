@@ -132,7 +132,7 @@ class EtablissementPage(StepPage):
             self.uai_message.setText("")
         url_text = identity.get("pronote_url", "")
         if url_text.strip():
-            url = normalise_pronote_url(url_text, school_uai=uai.value)
+            url = normalise_pronote_url(url_text, school_uai=uai.value, allow_loopback_http=True)
             if url.ok:
                 lines = [tr("Adresse retenue : {value}").format(value=url.value), *url.warnings]
                 self.url_message.setText("\n".join(lines))
@@ -147,7 +147,7 @@ class EtablissementPage(StepPage):
         # What goes forward is the normalised form, so Back shows exactly what the other pages use.
         identity = self.progress.identity
         self.progress.set_identity("uai", check_uai(identity["uai"]).value)
-        self.progress.set_identity("pronote_url", normalise_pronote_url(identity["pronote_url"]).value)
+        self.progress.set_identity("pronote_url", normalise_pronote_url(identity["pronote_url"], allow_loopback_http=True).value)
         self.progress.set_identity("ent_site_url", check_ent_site(identity.get("ent_site_url", "")).value)
         self.progress.set_identity("name", identity.get("name", "").strip())
         self.progress.set_identity("pronote_version", identity.get("pronote_version", "").strip())

@@ -1,0 +1,111 @@
+"""The live server check on the school page and in part 2, against a real local HTTP server (loopback only)."""
+import socket
+import threading
+import time
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from tests.gui.helpers import open_window
+from tests.gui.test_help import complete_every_step
+from tests.probe.pronote import INFO_PATH, info_body
+
+pytest.importorskip("pytest_httpserver")
+
+
+def next_enabled(window):
+    return window.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+@pytest.fixture
+def window(qtbot, data_dir):
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.progress.set_field("pronote_net", "confirmation_manuelle", False)
+    return window
+
+
+def point_at(window, httpserver):
+    window.progress.set_identity("pronote_url", httpserver.url_for("/pronote/eleve.html"))
+
+
+def wait_done(qtbot, check):
+    qtbot.waitUntil(lambda: not check.running and check.button.isEnabled(), timeout=20000)
+
+
+def test_school_page_check_fills_the_version_and_offers_the_name(qtbot, window, httpserver):
+    httpserver.expect_request(INFO_PATH).respond_with_data(info_body(name="COLLEGE VIA DOMITIA"), content_type="application/json")
+    point_at(window, httpserver)
+    window.progress.set_identity("pronote_version", "")
+    window.go_to("etablissement")
+    page = window.currentPage()
+    page.server.button.click()
+    wait_done(qtbot, page.server)
+    assert page.fields["pronote_version"].text() == "2024 – 2.5"
+    assert window.progress.identity["pronote_version"] == "2024 – 2.5"
+    assert page.use_name.isVisible() and "COLLEGE VIA DOMITIA" in page.use_name.text()
+    page.use_name.click()
+    assert page.fields["name"].text() == "COLLEGE VIA DOMITIA"
+    assert window.progress.school["server_checks"][-1]["kind"] == "address"
+
+
+def test_busy_state_greys_next_and_can_be_cancelled(qtbot, window, httpserver):
+    release = threading.Event()
+
+    def slow(request):
+        release.wait(5)
+        from werkzeug import Response
+        return Response(info_body(), content_type="application/json")
+
+    httpserver.expect_request(INFO_PATH).respond_with_handler(slow)
+    point_at(window, httpserver)
+    window.go_to("pronote_net")
+    page = window.currentPage()
+    page.server.button.click()
+    qtbot.waitUntil(lambda: page.server.running, timeout=5000)
+    assert not next_enabled(window) and page.server.cancel.isVisible() and not page.server.button.isEnabled()
+    page.server.cancel.click()
+    qtbot.waitUntil(lambda: "annulée" in page.server.message.text(), timeout=10000)
+    release.set()
+    wait_done(qtbot, page.server)
+    assert page.server.busy.isHidden()
+
+
+@pytest.mark.parametrize("cas_url, active, expected, level", [
+    ("https://cas.mon-ent-occitanie.fr/", True, "Vérifié", "ok"),
+    ("", False, "CAS inactif", "warning"),
+    ("https://cas.ent-lr.fr/", True, "CAS vers un autre ENT : cas.ent-lr.fr", "warning"),
+])
+def test_delegation_outcomes_inline(qtbot, window, httpserver, cas_url, active, expected, level):
+    httpserver.expect_request(INFO_PATH).respond_with_data(info_body(cas_active=active, cas_url=cas_url),
+                                                          content_type="application/json")
+    point_at(window, httpserver)
+    window.go_to("pronote_net")
+    page = window.currentPage()
+    page.server.button.click()
+    wait_done(qtbot, page.server)
+    assert expected in page.server.message.text()
+    assert page.server.message.objectName() == f"check_message_{level}"
+    assert next_enabled(window) == (level == "ok")
+    # A server seen answering without the delegation cannot be confirmed by hand.
+    assert page.manual.isEnabled() == (level == "ok")
+    check = window.progress.school["server_checks"][-1]
+    assert check["kind"] == "delegation" and check["verified"] == (level == "ok")
+
+
+def test_unreachable_server_allows_a_manual_confirmation_recorded_as_not_verified(qtbot, window):
+    with socket.socket() as spare:
+        spare.bind(("127.0.0.1", 0))
+        port = spare.getsockname()[1]  # closed again at once: nothing listens there
+    window.progress.set_identity("pronote_url", f"http://127.0.0.1:{port}/pronote/")
+    window.go_to("pronote_net")
+    page = window.currentPage()
+    page.server.button.click()
+    wait_done(qtbot, page.server)
+    assert page.server.message.objectName() == "check_message_error"
+    assert "confirmez vous-même" in page.server.message.text()
+    assert not next_enabled(window) and page.manual.isEnabled()
+    page.manual.setChecked(True)
+    assert next_enabled(window)
+    last = window.progress.school["server_checks"][-1]
+    assert last["outcome"] == "manual" and last["verified"] is False

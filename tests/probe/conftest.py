@@ -1,0 +1,166 @@
+"""Local servers for the probe tests: pytest-httpserver over http and https (a trustme CA), and raw sockets that
+misbehave. Nothing here may reach beyond loopback: name lookups for other hosts fail and are recorded."""
+from __future__ import annotations
+
+import datetime
+import socket
+import ssl
+import threading
+
+import pytest
+import trustme
+from pytest_httpserver import HTTPServer
+
+from wizard.school import is_loopback_host
+
+
+@pytest.fixture(autouse=True)
+def outside_lookups(monkeypatch):
+    """Every getaddrinfo for a non-loopback host is refused and recorded: tests assert the list is empty (or
+    holds exactly the https lookup they expect), so no test can touch the internet by mistake."""
+    real = socket.getaddrinfo
+    calls: list[tuple] = []
+
+    def loopback_only(host, port, *args, **kwargs):
+        name = host.decode() if isinstance(host, bytes) else host
+        if name is None or is_loopback_host(str(name)):
+            return real(host, port, *args, **kwargs)
+        calls.append((name, port))
+        raise socket.gaierror(socket.EAI_NONAME, f"tests: no lookup outside loopback ({name})")
+
+    monkeypatch.setattr(socket, "getaddrinfo", loopback_only)
+    return calls
+
+
+@pytest.fixture(scope="session")
+def ca():
+    return trustme.CA()
+
+
+@pytest.fixture(scope="session")
+def client_context(ca):
+    """What the probe uses in production (the system store) plus the test CA."""
+    context = ssl.create_default_context()
+    ca.configure_trust(context)
+    return context
+
+
+def server_context(cert) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    cert.configure_cert(context)
+    return context
+
+
+@pytest.fixture(scope="session")
+def tls_good(ca):
+    return server_context(ca.issue_cert("127.0.0.1", "localhost"))
+
+
+@pytest.fixture(scope="session")
+def tls_untrusted():
+    return server_context(trustme.CA().issue_cert("127.0.0.1", "localhost"))  # a CA the client never heard of
+
+
+@pytest.fixture(scope="session")
+def tls_expired(ca):
+    past = datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc)
+    return server_context(ca.issue_cert("127.0.0.1", "localhost", not_before=past - datetime.timedelta(days=30),
+                                        not_after=past))
+
+
+@pytest.fixture(scope="session")
+def tls_wrong_host(ca):
+    return server_context(ca.issue_cert("pronote.autre-college.example"))
+
+
+@pytest.fixture(scope="session")
+def _server_pool():
+    """pytest-httpserver servers kept for the session: stopping one waits for werkzeug's 0.5 s poll."""
+    pool: dict[tuple, list[HTTPServer]] = {}
+    yield pool
+    stoppers = [threading.Thread(target=server.stop) for servers in pool.values() for server in servers
+                if server.is_running()]
+    for thread in stoppers:
+        thread.start()
+    for thread in stoppers:
+        thread.join()
+
+
+@pytest.fixture
+def serve(_server_pool):
+    """A pytest-httpserver on 127.0.0.1 (optionally https), fresh for this test: its handlers and log are
+    cleared afterwards. Asking twice for the same kind gives two distinct servers."""
+    used: dict[tuple, int] = {}
+
+    def start(ssl_context: ssl.SSLContext | None = None, host: str = "127.0.0.1") -> HTTPServer:
+        key = (id(ssl_context), host)
+        servers = _server_pool.setdefault(key, [])
+        index = used.get(key, 0)
+        if index == len(servers):
+            server = HTTPServer(host=host, port=0, ssl_context=ssl_context, threaded=True)
+            server.start()
+            servers.append(server)
+        used[key] = index + 1
+        return servers[index]
+
+    yield start
+    for key, count in used.items():
+        for server in _server_pool[key][:count]:
+            server.clear()
+
+
+class RawServer:
+    """A TCP listener on 127.0.0.1 whose connections are handed to `behaviour(conn, stop)`."""
+
+    def __init__(self, behaviour):
+        self.behaviour = behaviour
+        self.stop = threading.Event()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.accepted = 0
+        self.threads: list[threading.Thread] = []
+        self.listener.settimeout(0.05)
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def url(self, scheme: str = "http") -> str:
+        return f"{scheme}://127.0.0.1:{self.port}/pronote/"
+
+    def _accept(self) -> None:
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                continue
+            self.accepted += 1
+            thread = threading.Thread(target=self._serve, args=(conn,), daemon=True)
+            thread.start()
+            self.threads.append(thread)
+
+    def _serve(self, conn: socket.socket) -> None:
+        with conn:
+            try:
+                self.behaviour(conn, self.stop)
+            except OSError:
+                pass  # the client hung up, which is what these tests want
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(2)
+        for thread in self.threads:
+            thread.join(2)
+        self.listener.close()
+
+
+@pytest.fixture
+def raw_server():
+    servers: list[RawServer] = []
+
+    def start(behaviour) -> RawServer:
+        server = RawServer(behaviour)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.close()

@@ -1,0 +1,113 @@
+"""`python main.py probe URL [--json]` in a subprocess: exit codes, output, no traceback and no Qt."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.probe.pronote import INFO_PATH, INFO_QUERY, PORTAL_PAGE, info_body
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("SSL_CERT_FILE", None)  # only the test that sets it may trust the test CA
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "main.py", "probe", *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, encoding="utf-8", timeout=30)
+
+
+def serve_info(server, body: bytes, content_type: str = "application/json") -> str:
+    server.expect_request(INFO_PATH, query_string=INFO_QUERY).respond_with_data(body, content_type=content_type)
+    return server.url_for("/pronote/")
+
+
+def test_exit_0_with_json(serve):
+    url = serve_info(serve(), info_body())
+    done = run_cli(url, "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert {"reachable", "school_name", "version", "cas_active", "cas_host", "delegated_to_ent", "spaces",
+            "message"} <= set(data)
+    assert data["version"] == "2024 – 2.5" and data["delegated_to_ent"] is True
+    assert data["outcome"] == "delegated"
+
+
+def test_exit_0_in_words_whatever_the_cas_state(serve):
+    url = serve_info(serve(), info_body(cas_active=False))
+    done = run_cli(url)
+    assert done.returncode == 0, done.stderr
+    assert "CAS inactif" in done.stdout
+    assert "Version : 2024 – 2.5" in done.stdout
+    assert "Établissement : COLLEGE VIA DOMITIA" in done.stdout
+
+
+def test_exit_1_when_the_server_is_not_pronote(serve):
+    url = serve_info(serve(), PORTAL_PAGE, "text/html")
+    done = run_cli(url)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "page web" in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_exit_1_on_an_http_error(serve):
+    server = serve()
+    server.expect_request(INFO_PATH).respond_with_data("absent", status=404)
+    done = run_cli(server.url_for("/pronote/"), "--json")
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["message"].startswith("Le serveur a répondu 404 (page introuvable).")
+
+
+@pytest.mark.parametrize("typed", ["ftp://127.0.0.1/pronote/", "javascript:alert(1)", "pas une adresse"])
+def test_exit_2_on_a_refused_address(typed):
+    done = run_cli(typed)
+    assert done.returncode == 2
+    assert done.stderr.strip() and "Traceback" not in done.stderr
+
+
+def test_exit_2_when_nothing_can_be_read():
+    with socket.socket() as placeholder:
+        placeholder.bind(("127.0.0.1", 0))
+        port = placeholder.getsockname()[1]
+        done = run_cli(f"http://127.0.0.1:{port}/pronote/", "--json")
+    assert done.returncode == 2
+    data = json.loads(done.stdout)
+    assert data["reachable"] is False and "refuse la connexion" in data["message"]
+
+
+def test_https_trusts_the_system_store_which_ssl_cert_file_can_point_to(serve, tls_good, ca, tmp_path):
+    url = serve_info(serve(tls_good), info_body())
+    untrusted = run_cli(url)
+    assert untrusted.returncode == 2
+    assert "certificat" in untrusted.stderr
+    bundle = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(bundle))
+    trusted = run_cli(url, "--json", env_extra={"SSL_CERT_FILE": str(bundle)})  # OpenSSL's default-paths override
+    assert trusted.returncode == 0, trusted.stderr
+    assert json.loads(trusted.stdout)["school_name"] == "COLLEGE VIA DOMITIA"
+
+
+def test_probe_command_does_not_load_qt(serve):
+    url = serve_info(serve(), info_body())
+    script = (
+        "import runpy, sys\n"
+        f"sys.argv = ['main.py', 'probe', {url!r}, '--json']\n"
+        "try:\n"
+        "    runpy.run_path('main.py', run_name='__main__')\n"
+        "except SystemExit as end:\n"
+        "    code = end.code\n"
+        "qt = sorted(name for name in sys.modules if name.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+        "sys.stderr.write('QT:' + ','.join(qt) + '\\n')\n"
+        "sys.exit(code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=30,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert done.returncode == 0, done.stderr
+    assert "QT:\n" in done.stderr

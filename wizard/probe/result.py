@@ -1,0 +1,62 @@
+"""What a server check found, as plain data the pages, the progress and `probe --json` share."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Outcome codes, kept in the progress and read back by the pages (servercheck.py).
+DELEGATED = "delegated"  # PRONOTE, CAS active towards the ENT's CAS server
+CAS_INACTIVE = "cas_inactive"  # PRONOTE, no CAS delegation (part 2 not published yet)
+CAS_OTHER = "cas_other"  # PRONOTE, CAS towards another server (the previous ENT)
+NOT_PRONOTE = "not_pronote"  # something answered, but not PRONOTE
+HTTP_ERROR = "http_error"  # the server answered with an error status
+REDIRECTED = "redirected"  # the server sends elsewhere, which the check does not follow
+UNREACHABLE = "unreachable"  # nothing could be read: DNS, refused, timeout, certificate…
+REFUSED_URL = "refused_url"  # the address was refused before any connection
+
+PRONOTE_OUTCOMES = frozenset({DELEGATED, CAS_INACTIVE, CAS_OTHER})
+
+
+@dataclass(frozen=True)
+class Space:
+    """One PRONOTE space (pupils, parents, teachers…) as the server lists it."""
+
+    nom: str
+    url: str
+    genre: str  # the space's page name: eleve, parent, professeur… or the raw number when unknown
+    genre_code: int | None
+    delegation: bool  # the server says this space delegates authentication (`avecDelegation`)
+
+    def to_json(self) -> dict:
+        return {"nom": self.nom, "url": self.url, "genre": self.genre, "genre_code": self.genre_code,
+                "delegation": self.delegation}
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    url: str  # the PRONOTE root that was checked (normalised), or what was typed when refused
+    outcome: str
+    reachable: bool
+    is_pronote: bool
+    message: str  # one or two French sentences for the admin
+    school_name: str | None = None
+    version: str | None = None  # as PRONOTE writes it: « 2024 – 2.5 »
+    cas_active: bool | None = None  # None when the server is not PRONOTE
+    cas_host: str | None = None
+    delegated_to_ent: bool = False
+    spaces: tuple[Space, ...] = ()
+    reason: str = ""  # why nothing could be read (client.ProbeFailure codes), or ""
+    warnings: tuple[str, ...] = field(default_factory=tuple)  # from the address normaliser
+
+    def to_json(self) -> dict:
+        return {
+            "url": self.url,
+            "outcome": self.outcome,
+            "reachable": self.reachable,
+            "school_name": self.school_name,
+            "version": self.version,
+            "cas_active": self.cas_active,
+            "cas_host": self.cas_host,
+            "delegated_to_ent": self.delegated_to_ent,
+            "spaces": [space.to_json() for space in self.spaces],
+            "message": self.message,
+        }
