@@ -77,8 +77,9 @@ def main() -> None:
             if step == "fin":
                 break
             complete(window, step)
-            if step == "etablissement":
-                window.currentPage().initializePage()
+            if step in ("etablissement", "fichier", "import_ent"):
+                if step != "fichier":  # the file page shows its analysis as it stands; reloading would redo it
+                    window.currentPage().initializePage()
                 shoot(window, f"{number:02d}-{step}-rempli")
             window.next()
             number += 1

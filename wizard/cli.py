@@ -46,7 +46,6 @@ def build_parser() -> argparse.ArgumentParser:
         pdf = sub.add_parser(name, help=text)
         pdf.add_argument("--out", type=Path, required=True)
         pdf.add_argument("--data-dir", type=Path, dest="data_dir_sub")
-        pdf.add_argument("--lang", choices=("fr", "en"))
     return parser
 
 

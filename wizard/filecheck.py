@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable
+from wizard.i18n import tr
 
 
 class FileProblem(Exception):
@@ -22,7 +23,7 @@ def run_analysis(path: Path, school: dict, mode: str | None, *, progress: Callab
 
     path = Path(path)
     if not path.is_file():
-        raise FileProblem(f"« {path.name} » n'est pas un fichier que l'assistant peut ouvrir.")
+        raise FileProblem(tr("« {name} » n'est pas un fichier que l'assistant peut ouvrir.").format(name=path.name))
     try:
         report = analyse(
             path,

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from wizard.i18n import tr_noop
 
 STRICT_FORMAT = "AAAA-MM-JJ"
-LOOSE_FORMAT = "AAAA-MM-JJ ou JJ/MM/AAAA"
+LOOSE_FORMAT = tr_noop("AAAA-MM-JJ ou JJ/MM/AAAA")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T].*)?$")
 _YEAR_FIRST = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:[ T].*)?$")
 _EARLIEST = date(1900, 1, 1)

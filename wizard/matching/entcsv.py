@@ -16,11 +16,12 @@ from pathlib import Path
 
 from wizard.matching.normalise import fold
 from wizard.people import Person
+from wizard.i18n import tr, tr_noop
 
 MAX_BYTES = 100 * 1024 * 1024
 FIELDS = ("ident", "last_name", "first_name", "birth_date", "profile", "class_name")
 REQUIRED = ("ident", "last_name", "first_name")
-FIELD_LABELS = {"ident": "Identifiant", "last_name": "Nom", "first_name": "Prénom", "birth_date": "Date de naissance",
+FIELD_LABELS = {"ident": "Identifiant", "last_name": "Nom", "first_name": tr_noop("Prénom"), "birth_date": tr_noop("Date de naissance"),
                 "profile": "Profil", "class_name": "Classe"}
 # Folded headers (no accents, case, spaces or punctuation), best first: « Né(e) le » → "neele".
 HEADER_NAMES = {
@@ -109,19 +110,19 @@ def read_ent_csv(path: Path | str, mapping: dict[str, int | str] | None = None) 
             if any(cell.strip() for cell in row):
                 _read_row(row, reader.line_num, columns, seen, result)
     except csv.Error as problem:
-        raise EntCsvError(f"Le fichier est mal formé vers la ligne {reader.line_num} ({problem}).") from None
+        raise EntCsvError(tr("Le fichier est mal formé vers la ligne {line_num} ({problem}).").format(line_num=reader.line_num, problem=problem)) from None
     return result
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise EntCsvError(f"« {path.name} » est trop volumineux pour une liste de comptes.")
+            raise EntCsvError(tr("« {name} » est trop volumineux pour une liste de comptes.").format(name=path.name))
         return path.read_bytes()
     except FileNotFoundError:
-        raise EntCsvError(f"Le fichier « {path.name} » est introuvable.") from None
+        raise EntCsvError(tr("Le fichier « {name} » est introuvable.").format(name=path.name)) from None
     except OSError:
-        raise EntCsvError(f"Le fichier « {path.name} » ne peut pas être ouvert.") from None
+        raise EntCsvError(tr("Le fichier « {name} » ne peut pas être ouvert.").format(name=path.name)) from None
 
 
 def _decode(raw: bytes) -> tuple[str, str]:
@@ -136,14 +137,14 @@ def _decode(raw: bytes) -> tuple[str, str]:
             return raw.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise EntCsvError("Le fichier n'est pas un texte lisible (encodage inconnu).")
+    raise EntCsvError(tr("Le fichier n'est pas un texte lisible (encodage inconnu)."))
 
 
 def _sniff_delimiter(text: str) -> str:
     """The separator that splits the first lines into the most columns (`;` wins a tie: French Excel's own)."""
     sample = [line for line in text.splitlines()[:HEADER_SEARCH_ROWS] if line.strip()]
     if not sample:
-        raise EntCsvError("Le fichier est vide.")
+        raise EntCsvError(tr("Le fichier est vide."))
 
     def columns(delimiter: str) -> int:
         return max(len(row) for row in csv.reader(sample, delimiter=delimiter))
@@ -168,11 +169,10 @@ def _find_header(reader, mapping: dict[str, int | str] | None) -> tuple[list[str
         if mapping:
             break
     if first is None:
-        raise EntCsvError("Le fichier ne contient aucune ligne.")
+        raise EntCsvError(tr("Le fichier ne contient aucune ligne."))
     missing = ", ".join(FIELD_LABELS[name] for name in REQUIRED if name not in first_columns)
     seen = ", ".join(f"« {cell.strip()} »" for cell in first if cell.strip())
-    raise EntCsvError(f"Colonnes non reconnues (il manque : {missing}) ; "
-                      f"colonnes lues : {seen}.", headers=[cell.strip() for cell in first])
+    raise EntCsvError(tr("Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.").format(missing=missing, seen=seen), headers=[cell.strip() for cell in first])
 
 
 def _apply(mapping: dict[str, int | str], header: list[str]) -> dict[str, int]:
@@ -195,25 +195,26 @@ def _read_row(row: list[str], line: int, columns: dict[str, int], seen: dict[str
         return row[index].strip() if index is not None and index < len(row) else ""
 
     ident, last, first = cell("ident"), cell("last_name"), cell("first_name")
-    missing = [label for label, value in (("identifiant", ident), ("nom", last), ("prénom", first)) if not value]
+    missing = [label for label, value in ((tr("identifiant"), ident), (tr("nom"), last), (tr("prénom"), first)) if not value]
     if missing:
-        result.problems.append(RowProblem(line, f"ligne ignorée : {' et '.join(missing)} manquant{'s' * (len(missing) > 1)}.", False))
+        template = tr("ligne ignorée : {fields} manquants.") if len(missing) > 1 else tr("ligne ignorée : {fields} manquant.")
+        result.problems.append(RowProblem(line, template.format(fields=tr(" et ").join(missing)), False))
         return
     if ident in seen:
-        result.problems.append(RowProblem(line, f"ligne ignorée : identifiant déjà présent ligne {seen[ident]}.", False))
+        result.problems.append(RowProblem(line, tr("ligne ignorée : identifiant déjà présent ligne {v0}.").format(v0=seen[ident]), False))
         return
     profile = ""
     if "profile" in columns:
         profile = _PROFILE_BY_NAME.get(header_key(cell("profile")), "")
         if not profile:
             shown = cell("profile")[:40] or "vide"
-            result.problems.append(RowProblem(line, f"ligne ignorée : profil « {shown} » non reconnu.", False))
+            result.problems.append(RowProblem(line, tr("ligne ignorée : profil « {shown} » non reconnu.").format(shown=shown), False))
             return
     born = None
     if cell("birth_date"):
         born = parse_date(cell("birth_date"))
         if born is None:
-            result.problems.append(RowProblem(line, "date de naissance illisible, comparée sans date.", True))
+            result.problems.append(RowProblem(line, tr("date de naissance illisible, comparée sans date."), True))
     seen[ident] = line
     result.people.append(Person(ident, profile, last, first, born, line))
 

@@ -17,6 +17,7 @@ from wizard.matching.blocking import block_keys, candidate_pairs
 from wizard.matching.normalise import first_name, surname
 from wizard.matching.scoring import DATE_EQUAL, MISSING_DATE, Comparison, compare
 from wizard.people import PROFILES, Person
+from wizard.i18n import tr_noop
 
 STATUSES = ("certain", "probable", "ambiguous")
 COUNT_KEYS = STATUSES + ("unmatched_pronote", "unmatched_ent")
@@ -25,7 +26,7 @@ AMBIGUITY_MARGIN = 3.0
 # Profiles whose birth date is always known in PRONOTE: a missing date there is a real gap, not the norm
 # (PRONOTE's partner schema has no date for parents and an optional one for staff).
 DATED_PROFILES = frozenset({"eleve"})
-AMBIGUOUS_REASON = "plusieurs candidats presque identiques"
+AMBIGUOUS_REASON = tr_noop("plusieurs candidats presque identiques")
 # Key of the single group used when the ENT list has no profile column.
 ANY_PROFILE = ""
 

@@ -13,19 +13,20 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
 
 from wizard.matching.normalise import FirstName, Surname
+from wizard.i18n import tr_noop
 
 PARTICLE = "particule"
-NAME_ORDER = "ordre des noms"
-USAGE_NAME = "nom d'usage"
-USAGE_CHANGED = "nom d'usage différent"
-COMPOUND_FIRST = "prénom composé"
-MORE_FIRST_NAMES = "prénoms multiples"
-USUAL_FIRST_NAME = "prénom usuel"
-TYPO_SURNAME = "faute de frappe (nom)"
-TYPO_FIRST = "faute de frappe (prénom)"
-SWAPPED_DATE = "date inversée"
-DATE_DIGIT = "date différente d'un chiffre"
-MISSING_DATE = "date manquante"
+NAME_ORDER = tr_noop("ordre des noms")
+USAGE_NAME = tr_noop("nom d'usage")
+USAGE_CHANGED = tr_noop("nom d'usage différent")
+COMPOUND_FIRST = tr_noop("prénom composé")
+MORE_FIRST_NAMES = tr_noop("prénoms multiples")
+USUAL_FIRST_NAME = tr_noop("prénom usuel")
+TYPO_SURNAME = tr_noop("faute de frappe (nom)")
+TYPO_FIRST = tr_noop("faute de frappe (prénom)")
+SWAPPED_DATE = tr_noop("date inversée")
+DATE_DIGIT = tr_noop("date différente d'un chiffre")
+MISSING_DATE = tr_noop("date manquante")
 
 # Weights of the total: the names carry most of it; a date is often missing (parents), so it only adds weight.
 WEIGHTS = (0.45, 0.35, 0.20)

@@ -11,14 +11,15 @@ from pathlib import Path
 
 from wizard.matching.matcher import Pair, Result
 from wizard.people import PROFILE_LABELS, PROFILES, Person
+from wizard.i18n import tr, tr_noop
 
-NOTICE = ("Données personnelles (noms, dates de naissance) : document à usage interne de l'établissement, "
-          "à supprimer une fois le rapprochement des comptes terminé.")
+NOTICE = (tr_noop("Données personnelles (noms, dates de naissance) : document à usage interne de l'établissement, "
+          "à supprimer une fois le rapprochement des comptes terminé."))
 COLUMNS = ("Profil", "Statut", "Score", "Raisons",
-           "Identifiant PRONOTE", "Nom PRONOTE", "Prénom PRONOTE", "Date de naissance PRONOTE",
-           "Identifiant ENT", "Nom ENT", "Prénom ENT", "Date de naissance ENT")
+           tr_noop("Identifiant PRONOTE"), tr_noop("Nom PRONOTE"), tr_noop("Prénom PRONOTE"), tr_noop("Date de naissance PRONOTE"),
+           tr_noop("Identifiant ENT"), tr_noop("Nom ENT"), tr_noop("Prénom ENT"), tr_noop("Date de naissance ENT"))
 STATUS_LABELS = {"certain": "certain", "probable": "probable", "ambiguous": "ambigu",
-                 "unmatched_pronote": "PRONOTE seul", "unmatched_ent": "ENT seul"}
+                 "unmatched_pronote": tr_noop("PRONOTE seul"), "unmatched_ent": tr_noop("ENT seul")}
 # A cell starting with one of these is run as a formula by Excel: a name in a CSV must never be.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -55,7 +56,7 @@ def write_worksheet(result: Result, path: Path | str, decisions: list[str] | Non
     rows = worksheet_rows(result)
     columns = list(COLUMNS)
     if decisions is not None:
-        columns.append("Décision")
+        columns.append(tr("Décision"))
         rows = [row + [decision] for row, decision in zip(rows, decisions)]
     with open(path, "w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
