@@ -72,3 +72,15 @@ def test_delegation_verdicts():
     level, text = delegation_verdict(probe(cas_active=True, cas_host="cas.ent-lr.fr"), "mon ENT Occitanie")
     assert "CAS vers un autre ENT : cas.ent-lr.fr" in text
     assert delegation_verdict(probe(reachable=False, is_pronote=False), "x")[0] == "error"
+
+
+def test_two_passes_started_in_the_same_second_are_two_history_entries(data_dir, monkeypatch):
+    import wizard.progress as progress_module
+
+    monkeypatch.setattr(progress_module, "now_iso", lambda: "2026-11-28T10:00:00")
+    progress = Progress.open(ProgressStore(data_dir))
+    progress.start_cycle("nouvelle_annee")
+    record_import(progress, 5)
+    progress.start_cycle("partiel")
+    record_import(progress, 2)
+    assert [entry["reported_count"] for entry in progress.school["import_history"]] == [5, 2]

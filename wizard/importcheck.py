@@ -46,7 +46,7 @@ def history_entry(cycle: dict, reported: int) -> dict:
     analysis = cycle.get("analysis") or {}
     return {
         "date": now_iso(),
-        "cycle": cycle.get("started_at"),
+        "cycle": cycle.get("id") or cycle.get("started_at"),
         "mode": cycle.get("mode"),
         "counts": analysis.get("counts", {}),
         "file_sha256": (cycle.get("file") or {}).get("sha256"),

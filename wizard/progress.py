@@ -19,6 +19,12 @@ def now_iso() -> str:
     return datetime.now().replace(microsecond=0).isoformat()
 
 
+def new_cycle(mode: str | None, kind: str) -> dict:
+    # The id tells passes apart: two passes can start within the same second (the history is keyed on it).
+    return {"id": secrets.token_hex(6), "mode": mode, "kind": kind, "started_at": now_iso(), "file": None,
+            "analysis": None}
+
+
 def new_school() -> dict:
     return {
         "id": secrets.token_hex(4),
@@ -28,7 +34,7 @@ def new_school() -> dict:
         "fields": {},  # step id -> {key: value}: ticks (bool) and typed values (str/int)
         "completed": {},  # step id -> ISO date when the admin went past it complete
         "setup_finished_at": None,  # set when the first walk reached « fin »
-        "cycle": {"mode": None, "kind": "premiere", "started_at": now_iso(), "file": None, "analysis": None},
+        "cycle": new_cycle(None, "premiere"),
         "import_history": [],
         "server_checks": [],
         "matching": {},
@@ -128,7 +134,7 @@ class Progress:
         if kind == "nouvelle_annee":  # the PRONOTE version changes each year: the school page is walked again
             self.school["completed"].pop("etablissement", None)
         mode = "partiel" if kind == "partiel" else "complet"
-        self.school["cycle"] = {"mode": mode, "kind": kind, "started_at": now_iso(), "file": None, "analysis": None}
+        self.school["cycle"] = new_cycle(mode, kind)
         self.school["current_step"] = "accueil"
         self.save()
 
