@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
     QPushButton, QTableWidget, QTableWidgetItem, QWidget,
 )
 
@@ -14,7 +14,7 @@ from wizard.idfile.report import MAPPING_LABELS
 from wizard.pages.base import StepPage, notice, paragraph, style_notice
 from wizard.people import PROFILE_LABELS, PROFILES
 from wizard.progress import now_iso
-from wizard.ui_worker import Worker
+from wizard.pages.task import TaskRunner
 from wizard.i18n import tr, tr_noop
 
 LEVEL_LABELS = {"error": tr_noop("Erreur"), "warning": tr_noop("Avertissement")}
@@ -37,10 +37,10 @@ class FichierPage(StepPage):
         self.choose.setObjectName("choose_file")
         self.choose.setAccessibleName(tr("Choisir le fichier des identifiants PRONOTE"))
         self.choose.clicked.connect(self._browse)
-        self.cancel = QPushButton(tr("Annuler l'analyse"))
-        self.cancel.setObjectName("cancel_analysis")
-        self.cancel.setVisible(False)
-        self.cancel.clicked.connect(self._cancel)
+        self.task = TaskRunner(self, self.choose, cancel_text=tr("Annuler l'analyse"), cancel_name="cancel_analysis",
+                               progress_name=tr("Progression de l'analyse du fichier"),
+                               on_busy=lambda on: self.completeChanged.emit())
+        self.cancel, self.bar = self.task.cancel, self.task.bar
         layout.addWidget(self.choose)
         layout.addWidget(self.cancel)
         layout.addStretch(1)
@@ -48,10 +48,6 @@ class FichierPage(StepPage):
         self.file_label = paragraph("")
         self.file_label.setObjectName("file_info")
         self.body.addWidget(self.file_label)
-        self.bar = QProgressBar()
-        self.bar.setRange(0, 1000)
-        self.bar.setAccessibleName(tr("Progression de l'analyse du fichier"))
-        self.bar.setVisible(False)
         self.body.addWidget(self.bar)
         self.status = notice("", "info")
         self.status.setObjectName("analysis_status")
@@ -101,7 +97,6 @@ class FichierPage(StepPage):
         self.read_warnings.setAccessibleName(tr("J'ai lu les avertissements sur le fichier"))
         self.read_warnings.toggled.connect(self._warnings_read)
         self.body.addWidget(self.read_warnings)
-        self.worker: Worker | None = None
 
     # -- model → widgets -------------------------------------------------------------------------
     def load(self) -> None:
@@ -202,39 +197,17 @@ class FichierPage(StepPage):
                 event.acceptProposedAction()
                 return
 
+    @property
+    def analysing(self) -> bool:
+        return self.built and self.task.running
+
     def analyse(self, path: Path) -> None:
-        if self.worker is not None and self.worker.is_running():
-            self.worker.cancel()
-            self.worker.wait()
         school = self.progress.school
         mode = self.progress.cycle.get("mode")
         job = lambda progress, cancelled: run_analysis(path, school, mode, progress=progress, cancelled=cancelled)
-        self.worker = Worker(job, self)
-        self.worker.progressed.connect(lambda f: self.bar.setValue(int(f * 1000)))
-        self.worker.succeeded.connect(self._analysed)
-        self.worker.failed.connect(self._failed)
-        self.worker.cancelled.connect(self._cancelled)
-        self.worker.finished.connect(self._idle)
-        self._busy(True)
+        # A new file replaces the one being read.
+        self.task.run(job, done=self._analysed, failed=self._failed, cancelled=self._cancelled, replace=True)
         self._set_status(tr("Analyse de {name} en cours…").format(name=path.name), "info")
-        self.worker.start()
-
-    def _busy(self, on: bool) -> None:
-        self.analysing = on
-        self.bar.setValue(0)
-        self.bar.setVisible(on)
-        self.cancel.setVisible(on)
-        self.choose.setEnabled(not on)
-        self.completeChanged.emit()
-
-    def _idle(self) -> None:
-        self._busy(False)
-        if self.cancel.hasFocus() or self.focusWidget() is None:
-            self.choose.setFocus()
-
-    def _cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
 
     def _analysed(self, outcome) -> None:
         file_info, report = outcome
@@ -262,7 +235,7 @@ class FichierPage(StepPage):
             self.changed()
 
     def isComplete(self) -> bool:
-        return not getattr(self, "analysing", False) and super().isComplete()
+        return not self.analysing and super().isComplete()
 
 
 def _human_size(size: int) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
 from wizard.filecheck import FileProblem
@@ -17,7 +17,7 @@ from wizard.i18n import tr, tr_noop
 from wizard.matchcheck import MappingNeeded, decide, decision_of, record_matching, run_matching
 from wizard.pages.base import notice, paragraph, style_notice
 from wizard.people import PROFILE_LABELS, PROFILES
-from wizard.ui_worker import Worker
+from wizard.pages.task import TaskRunner
 
 STATUS_LABELS = {
     "certain": tr_noop("certain"), "probable": tr_noop("probable"), "ambiguous": tr_noop("ambigu"),
@@ -76,7 +76,6 @@ class MatchingPreview(QGroupBox):
         self.progress_model = page.progress
         self.result = None
         self.entries = []
-        self.worker: Worker | None = None
         self.csv_path: Path | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(paragraph(tr(
@@ -88,17 +87,11 @@ class MatchingPreview(QGroupBox):
         self.load_button = QPushButton(tr("Charger la liste des comptes de l'ENT (CSV)…"))
         self.load_button.setObjectName("load_ent_csv")
         self.load_button.clicked.connect(self._browse)
-        self.cancel_button = QPushButton(tr("Annuler"))
-        self.cancel_button.setObjectName("cancel_matching")
-        self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(lambda: self.worker and self.worker.cancel())
-        self.bar = QProgressBar()
-        self.bar.setRange(0, 1000)
-        self.bar.setAccessibleName(tr("Progression du rapprochement"))
-        self.bar.setVisible(False)
+        self.task = TaskRunner(self, self.load_button, cancel_text=tr("Annuler"), cancel_name="cancel_matching",
+                               progress_name=tr("Progression du rapprochement"))
         row.addWidget(self.load_button)
-        row.addWidget(self.bar)
-        row.addWidget(self.cancel_button)
+        row.addWidget(self.task.bar)
+        row.addWidget(self.task.cancel)
         row.addStretch(1)
         layout.addLayout(row)
         self.status = notice("", "info")
@@ -178,28 +171,18 @@ class MatchingPreview(QGroupBox):
         if path:
             self.start(Path(path))
 
+    @property
+    def running(self) -> bool:
+        return self.task.running
+
     def start(self, csv_path: Path, mapping: dict | None = None) -> None:
-        if self.worker is not None and self.worker.is_running():
-            return
         self.csv_path = csv_path
         pronote_file = (self.progress_model.cycle.get("file") or {}).get("path")
-        self.worker = Worker(lambda progress, cancelled: run_matching(
-            pronote_file, csv_path, mapping, progress=progress, cancelled=cancelled), self)
-        self.worker.progressed.connect(lambda f: self.bar.setValue(int(f * 1000)))
-        self.worker.succeeded.connect(self._done)
-        self.worker.failed.connect(self._failed)
-        self.worker.cancelled.connect(lambda: self._say(tr("Rapprochement annulé."), "warning"))
-        self.worker.finished.connect(lambda: self._busy(False))
-        self._busy(True)
-        self._say(tr("Comparaison des deux listes en cours…"), "info")
-        self.worker.start()
-
-    def _busy(self, on: bool) -> None:
-        self.running = on
-        self.bar.setValue(0)
-        self.bar.setVisible(on)
-        self.cancel_button.setVisible(on)
-        self.load_button.setEnabled(not on)
+        job = lambda progress, cancelled: run_matching(pronote_file, csv_path, mapping, progress=progress,
+                                                       cancelled=cancelled)
+        if self.task.run(job, done=self._done, failed=self._failed,
+                         cancelled=lambda: self._say(tr("Rapprochement annulé."), "warning")):
+            self._say(tr("Comparaison des deux listes en cours…"), "info")
 
     def _done(self, outcome) -> None:
         if isinstance(outcome, MappingNeeded):

@@ -6,10 +6,10 @@ work runs in a worker thread; the judgement comes from the Qt-free probe client.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from wizard.pages.base import notice, style_notice
-from wizard.ui_worker import Worker
+from wizard.pages.task import TaskRunner
 from wizard.i18n import tr
 
 
@@ -21,7 +21,6 @@ class ServerCheck(QWidget):
         super().__init__(parent)
         self.url_getter = url_getter
         self.cas_host = cas_host
-        self.worker: Worker | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -29,15 +28,10 @@ class ServerCheck(QWidget):
         self.button.setObjectName("check_server")
         self.button.setAccessibleName(label.replace("&", ""))
         self.button.clicked.connect(self.start)
-        self.cancel = QPushButton(tr("Annuler la vérification"))
-        self.cancel.setObjectName("cancel_check")
-        self.cancel.setVisible(False)
-        self.cancel.clicked.connect(self.stop)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)  # indeterminate: a request has no meaningful percentage
-        self.busy.setAccessibleName(tr("Vérification du serveur en cours"))
+        self.task = TaskRunner(self, self.button, cancel_text=tr("Annuler la vérification"), cancel_name="cancel_check",
+                               progress_name=tr("Vérification du serveur en cours"), determinate=False)
+        self.cancel, self.busy = self.task.cancel, self.task.bar
         self.busy.setMaximumWidth(160)
-        self.busy.setVisible(False)
         row.addWidget(self.button)
         row.addWidget(self.busy)
         row.addWidget(self.cancel)
@@ -50,37 +44,19 @@ class ServerCheck(QWidget):
 
     @property
     def running(self) -> bool:
-        return self.worker is not None and self.worker.is_running()
+        return self.task.running
 
     def start(self) -> None:
         from wizard.probe import probe_server
 
-        if self.running:
-            return
-        url = self.url_getter()
-        cas_host = self.cas_host
-        self.worker = Worker(lambda progress, cancelled: probe_server(url, cas_host=cas_host, cancelled=cancelled), self)
-        self.worker.succeeded.connect(self._done)
-        self.worker.failed.connect(self._failed)
-        self.worker.cancelled.connect(self._cancelled)
-        self.worker.finished.connect(lambda: self._set_busy(False))
-        self._set_busy(True)
-        self.show_message(tr("Interrogation du serveur PRONOTE…"), "info")
-        self.started.emit()
-        self.worker.start()
+        url, cas_host = self.url_getter(), self.cas_host
+        job = lambda progress, cancelled: probe_server(url, cas_host=cas_host, cancelled=cancelled)
+        if self.task.run(job, done=self._done, failed=self._failed, cancelled=self._cancelled):
+            self.show_message(tr("Interrogation du serveur PRONOTE…"), "info")
+            self.started.emit()
 
     def stop(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-
-    def _set_busy(self, on: bool) -> None:
-        self.button.setEnabled(not on)
-        self.busy.setVisible(on)
-        self.cancel.setVisible(on)
-        if on:
-            self.cancel.setFocus()
-        elif self.cancel.hasFocus():
-            self.button.setFocus()
+        self.task.stop()
 
     def show_message(self, text: str, kind: str) -> None:
         self.message.setText(text)
