@@ -44,6 +44,8 @@ print(time.perf_counter() - t0)
 
 def sample(code: str) -> float:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # Users' Python caches compiled modules; a machine that disables it would time our compilation, not startup.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
     return float(out.strip().splitlines()[-1])
 

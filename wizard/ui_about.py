@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from html import escape as _escape
-import platform
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QWizard
@@ -39,6 +38,8 @@ def escape(text: str) -> str:
 
 
 def about_html() -> str:
+    import platform  # only when the dialog opens: keeps it off the startup path
+
     import PySide6
 
     from wizard.logs import log_dir

@@ -72,10 +72,17 @@ class InterconnectionWizard(QWizard):
         if step is None:
             return -1
         following = flow.next_step(step, self.progress.school)
-        if following is None:
-            return -1
-        self.ensure_page(following)
-        return self.page_ids[following]
+        return -1 if following is None else self.page_ids[following]
+
+    # QWizard asks nextId() often (to label its buttons) but moves only after validateCurrentPage(): the next
+    # page is made there, when the admin really goes to it.
+    def validateCurrentPage(self) -> bool:
+        if not super().validateCurrentPage():
+            return False
+        following = self.nextId()
+        if following != -1:
+            self.ensure_page(self.step_ids[following])
+        return True
 
     def current_step(self) -> str | None:
         return self.step_ids.get(self.currentId())
