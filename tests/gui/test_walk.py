@@ -155,3 +155,17 @@ def test_every_input_has_a_label_and_an_accessible_name(qtbot, data_dir):
     assert "UAI" in school_page.fields["uai"].accessibleName()
     name = school_page.fields["pronote_url"].accessibleName().lower()
     assert "adresse" in name and "pronote" in name
+
+
+def test_reported_count_comparison_is_coloured_by_its_verdict(qtbot, data_dir):
+    from tests.gui.test_help import complete_every_step
+
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.progress.set_cycle("analysis", {**window.progress.cycle["analysis"], "counts": {"total": 7}})
+    window.go_to("import_ent")
+    page = window.currentPage()
+    type_into("reported_count", "7")
+    assert page.comparison.objectName() == "count_comparison_ok" and "27, 122, 50" in page.comparison.styleSheet()
+    type_into("reported_count", "5")
+    assert page.comparison.objectName() == "count_comparison_warning" and "196, 110, 0" in page.comparison.styleSheet()

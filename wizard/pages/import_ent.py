@@ -5,13 +5,13 @@ from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from wizard.importcheck import explain_count, record_import
-from wizard.pages.base import ChecklistPage, notice
+from wizard.pages.base import ChecklistPage, notice, style_notice
 from wizard.i18n import tr, tr_noop
 
 
 class ImportEntPage(ChecklistPage):
     step_id = "import_ent"
-    intro = tr_noop("Dans l'ENT, avec votre compte administrateur :")
+    intro = tr_noop("Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :")
 
     def build_extra(self) -> None:
         form_widget = QWidget()
@@ -52,6 +52,7 @@ class ImportEntPage(ChecklistPage):
         level, text = explain_count(self.progress.cycle.get("analysis"), reported, self.progress.cycle.get("mode"))
         self.comparison.setText(text)
         self.comparison.setObjectName(f"count_comparison_{level}")
+        style_notice(self.comparison, level)
         self.comparison.setVisible(True)
 
     def validatePage(self) -> bool:
