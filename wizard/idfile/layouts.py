@@ -35,7 +35,20 @@ def root_local_name(root_start: str) -> str | None:
     return match.group(2) if match else None
 
 
-class Documented:
+class _LayoutReader:
+    """What every layout reader gathers while the file streams by: people counted, UAIs and the export date seen
+    (with their lines), findings, and identifiers already met (for duplicates)."""
+
+    def __init__(self, emit):
+        self.emit = emit
+        self.people = 0
+        self.uais: list[tuple[str, int]] = []
+        self.findings = []
+        self.export_date: tuple[str, int] | None = None
+        self.seen: dict[str, int] = {}
+
+
+class Documented(_LayoutReader):
     """`PARTENAIRE_INDEX` from Index Éducation's `RapprochementSSO.xsd` (DOMAIN.md): people are the direct children
     of their group, the identifier is `@ID_Partenaire`, `Responsable` inside `Eleve` is a link to a parent."""
 
@@ -62,12 +75,7 @@ class Documented:
     }
 
     def __init__(self, emit):
-        self.emit = emit
-        self.people = 0
-        self.uais: list[tuple[str, int]] = []
-        self.findings = []
-        self.export_date: tuple[str, int] | None = None
-        self.seen: dict[str, int] = {}
+        super().__init__(emit)
         self._root = None
         self._group = self._tag = self._profile = None
 
@@ -121,7 +129,7 @@ class _Shape:
 _VALUE = "value"  # the text of `attr[@name]/value` (AAF), waiting for its `attr` to end
 
 
-class Generic:
+class Generic(_LayoutReader):
     """Any layout: people are elements whose attributes or child elements carry a last name, a first name and an
     identifier under a known word (`names`). Seen through start and end events, with a small stack of the fields
     found so far, since leaf elements are freed as soon as they are read."""
@@ -133,12 +141,7 @@ class Generic:
     tags = None
 
     def __init__(self, emit):
-        self.emit = emit
-        self.people = 0
-        self.uais: list[tuple[str, int]] = []
-        self.findings = []
-        self.export_date: tuple[str, int] | None = None
-        self.seen: dict[str, int] = {}
+        super().__init__(emit)
         self._stack: list[list] = []  # per open element: [has child elements, {role: (rank, value, source)}]
         self._shapes: dict[tuple, _Shape] = {}
 
