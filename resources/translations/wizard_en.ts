@@ -4,6 +4,11 @@
   <context>
     <name>wizard</name>
     <message>
+      <location filename="wizard/filecheck.py" line="26" />
+      <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir.</source>
+      <translation>“{name}” is not a file the assistant can open.</translation>
+    </message>
+    <message>
       <location filename="wizard/flow.py" line="39" />
       <source>Partie 1 – Service PRONOTE dans l'ENT</source>
       <translation>Part 1 – PRONOTE service in the ENT</translation>
@@ -139,6 +144,361 @@
       <translation>https://&lt;your-school&gt;.mon-ent-occitanie.fr/</translation>
     </message>
     <message>
+      <location filename="wizard/idfile/command.py" line="61" />
+      <source>Champs lus :</source>
+      <translation>Fields read:</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/command.py" line="71" />
+      <source>ERREUR</source>
+      <translation>ERROR</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/command.py" line="71" />
+      <source>attention</source>
+      <translation>warning</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/command.py" line="72" />
+      <source>fichier</source>
+      <translation>file</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/command.py" line="76" />
+      <source>Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.</source>
+      <translation>The file has blocking errors: do not import it into the ENT.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/command.py" line="77" />
+      <source>Le fichier peut être importé dans l'ENT.</source>
+      <translation>The file can be imported into the ENT.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/command.py" line="59" />
+      <source>Fichier : {name} ({size} octets)</source>
+      <translation>File: {name} ({size} bytes)</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/command.py" line="60" />
+      <source>Format : {label} ; encodage : {encoding}</source>
+      <translation>Layout: {label}; encoding: {encoding}</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/command.py" line="63" />
+      <source>Personnes : {total} ({per_profile})</source>
+      <translation>People: {total} ({per_profile})</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/command.py" line="69" />
+      <source>{errors} erreur(s) bloquante(s), {warnings} avertissement(s).</source>
+      <translation>{errors} blocking error(s), {warnings} warning(s).</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/command.py" line="66" />
+      <source>Exporté le : {date}</source>
+      <translation>Exported on: {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/command.py" line="72" />
+      <source>ligne {line}</source>
+      <translation>line {line}</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/command.py" line="75" />
+      <source>  … et {more} autre(s) : la liste complète s'obtient avec --json.</source>
+      <translation>  … and {more} more: the full list comes with --json.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/dates.py" line="9" />
+      <source>AAAA-MM-JJ ou JJ/MM/AAAA</source>
+      <translation>YYYY-MM-DD or DD/MM/YYYY</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="46" />
+      <source>Personne sans identifiant PRONOTE : l'ENT ne pourra pas l'importer.</source>
+      <translation>Person without a PRONOTE identifier: the ENT will not be able to import them.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="54" />
+      <source>Personne sans nom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
+      <translation>Person without a last name: the account matching in the ENT will have to be done by hand.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="58" />
+      <source>Personne sans prénom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
+      <translation>Person without a first name: the account matching in the ENT will have to be done by hand.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="66" />
+      <source>Élève sans date de naissance, alors que le format PARTENAIRE_INDEX l'exige.</source>
+      <translation>Pupil without a birth date, although the PARTENAIRE_INDEX layout requires one.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="82" />
+      <source>La date d'export indiquée dans le fichier n'est pas lisible.</source>
+      <translation>The export date given in the file cannot be read.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="90" />
+      <source>Import partiel : cette personne figurait déjà dans un import précédent.</source>
+      <translation>Partial import: this person was already in an earlier import.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="94" />
+      <source>Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : il a été lu en Windows-1252. Vérifiez les accents des noms.</source>
+      <translation>The file does not declare its encoding and is not UTF-8: it was read as Windows-1252. Check the accents in the names.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="50" />
+      <source>Identifiant PRONOTE déjà attribué à la personne de la ligne {first} : deux personnes ne peuvent pas partager un identifiant.</source>
+      <translation>PRONOTE identifier already given to the person on line {first}: two people cannot share an identifier.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="62" />
+      <source>Date de naissance invalide ou impossible (format attendu : {expected}).</source>
+      <translation>Invalid or impossible birth date (expected format: {expected}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="70" />
+      <source>Élément « {tag} » hors de son groupe : il n'est pas compté.</source>
+      <translation>Element “{tag}” outside its group: it is not counted.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="74" />
+      <source>Le fichier a été exporté pour l'établissement {found}, pas pour le vôtre ({expected}) : exportez-le depuis la base PRONOTE de votre établissement.</source>
+      <translation>The file was exported for school {found}, not yours ({expected}): export it from your school's PRONOTE database.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="78" />
+      <source>Ce fichier a été exporté le {exported}, avant le dernier import dans l'ENT ({imported}) : exportez à nouveau les identifiants depuis PRONOTE.</source>
+      <translation>This file was exported on {exported}, before the last import into the ENT ({imported}): export the identifiers from PRONOTE again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="86" />
+      <source>Ce fichier est exactement celui déjà importé le {imported}.</source>
+      <translation>This file is exactly the one already imported on {imported}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="98" />
+      <source>{count} nom(s) semblent mal décodés (caractères de contrôle ou « Ã© » à la place des accents), le premier ici : l'encodage déclaré par le fichier est probablement faux.</source>
+      <translation>{count} name(s) look wrongly decoded (control characters or “Ã©” instead of accents), the first one here: the encoding the file declares is probably wrong.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/layouts.py" line="56" />
+      <source>Format documenté Index Éducation (PARTENAIRE_INDEX)</source>
+      <translation>Documented Index Éducation layout (PARTENAIRE_INDEX)</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/layouts.py" line="138" />
+      <source>Format reconnu automatiquement</source>
+      <translation>Layout recognised automatically</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/layouts.py" line="72" />
+      <source>groupe de la personne (Personnels, Professeurs, Responsables, Eleves)</source>
+      <translation>the person's group (Personnels, Professeurs, Responsables, Eleves)</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/layouts.py" line="259" />
+      <source>aucun (profil « autre »)</source>
+      <translation>none (profile “other”)</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/layouts.py" line="228" />
+      <source>code UAI trouvé dans le fichier</source>
+      <translation>UAI code found in the file</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/layouts.py" line="254" />
+      <source>élément {name}</source>
+      <translation>element {name}</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/layouts.py" line="258" />
+      <source>conteneur {name}</source>
+      <translation>container {name}</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/reader.py" line="136" />
+      <source>c'est un fichier binaire (document, archive ou image), pas du XML</source>
+      <translation>it is a binary file (document, archive or image), not XML</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/reader.py" line="120" />
+      <source>Le fichier est au format PARTENAIRE_INDEX mais ne contient aucune personne (ni Eleve, ni Responsable, ni Professeur, ni Personnel) : l'export PRONOTE était sans doute vide.</source>
+      <translation>The file is in the PARTENAIRE_INDEX layout but holds nobody (no Eleve, Responsable, Professeur or Personnel): the PRONOTE export was probably empty.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/reader.py" line="129" />
+      <source>Le fichier ne contient que des espaces : l'export PRONOTE n'a sans doute pas abouti.</source>
+      <translation>The file holds only blank space: the PRONOTE export probably did not complete.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/reader.py" line="138" />
+      <source>il ressemble à un tableau CSV renommé, pas à l'export XML de PRONOTE</source>
+      <translation>it looks like a renamed CSV table, not PRONOTE's XML export</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/reader.py" line="140" />
+      <source>il ne commence pas par une balise XML</source>
+      <translation>it does not start with an XML tag</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/reader.py" line="123" />
+      <source>Aucune personne reconnue dans ce fichier (il faut au moins un nom, un prénom et un identifiant par personne). Éléments rencontrés : {listed}.</source>
+      <translation>Nobody was recognised in this file (each person needs at least a last name, a first name and an identifier). Elements seen: {listed}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/reader.py" line="132" />
+      <source>Ce fichier est une page web enregistrée, pas l'export des identifiants PRONOTE.</source>
+      <translation>This file is a saved web page, not the export of PRONOTE identifiers.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/reader.py" line="141" />
+      <source>Ce fichier n'est pas un fichier XML : {reason}.</source>
+      <translation>This is not an XML file: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/reader.py" line="50" />
+      <source>Le fichier « {name} » ne peut pas être lu.</source>
+      <translation>The file “{name}” cannot be read.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/reader.py" line="106" />
+      <source>Le fichier « {name} » n'a pas pu être lu jusqu'au bout.</source>
+      <translation>The file “{name}” could not be read to the end.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/report.py" line="13" />
+      <source>Personnes</source>
+      <translation>People</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/report.py" line="14" />
+      <source>Identifiant</source>
+      <translation>Identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/report.py" line="15" />
+      <source>Nom</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/report.py" line="16" />
+      <source>Prénom</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/report.py" line="17" />
+      <source>Date de naissance</source>
+      <translation>Birth date</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/report.py" line="18" />
+      <source>Profil</source>
+      <translation>Profile</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/report.py" line="19" />
+      <source>Code UAI</source>
+      <translation>UAI code</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/report.py" line="20" />
+      <source>Date d'export</source>
+      <translation>Export date</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="112" />
+      <source>Le fichier n'est pas un XML valide (erreur de structure) : ce n'est pas un export PRONOTE intact.</source>
+      <translation>The file is not valid XML (structure error): it is not an intact PRONOTE export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="116" />
+      <source>Fichier refusé : ses éléments sont imbriqués bien trop profondément pour un export PRONOTE.</source>
+      <translation>File refused: its elements are nested far too deeply for a PRONOTE export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="120" />
+      <source>Fichier refusé : il contient un texte démesuré, ce que ne fait jamais un export PRONOTE.</source>
+      <translation>File refused: it contains an enormous text, which a PRONOTE export never does.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="78" />
+      <source>sa déclaration DOCTYPE est démesurée ou incomplète</source>
+      <translation>its DOCTYPE declaration is oversized or incomplete</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="86" />
+      <source>il fait appel à une DTD externe</source>
+      <translation>it calls an external DTD</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="88" />
+      <source>il contient des déclarations DTD</source>
+      <translation>it contains DTD declarations</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="105" />
+      <source>il utilise des entités XML</source>
+      <translation>it uses XML entities</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="111" />
+      <source>Le fichier XML est incomplet (tronqué) : l'export ou la copie n'est pas allé jusqu'au bout ; réexportez-le.</source>
+      <translation>The XML file is incomplete (truncated): the export or the copy did not finish; export it again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="72" />
+      <source>il déclare des entités XML</source>
+      <translation>it declares XML entities</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="92" />
+      <source>Fichier refusé par sécurité : {reason}, ce que ne fait jamais un export PRONOTE.</source>
+      <translation>File refused for safety: {reason}, which a PRONOTE export never does.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="46" />
+      <source>« {name} » n'est pas un fichier ordinaire.</source>
+      <translation>“{name}” is not a regular file.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="48" />
+      <source>Le fichier « {name} » est vide : l'export PRONOTE n'a sans doute pas abouti.</source>
+      <translation>The file “{name}” is empty: the PRONOTE export probably did not complete.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="50" />
+      <source>Le fichier « {name} » est beaucoup trop gros ({size} Mo) pour un export d'identifiants PRONOTE.</source>
+      <translation>The file “{name}” is far too large ({size} MB) for a PRONOTE identifier export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="107" />
+      <source>L'encodage déclaré par le fichier ({encoding}) n'est pas reconnu.</source>
+      <translation>The encoding declared by the file ({encoding}) is not recognised.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="109" />
+      <source>Le fichier contient des caractères qui ne correspondent pas à son encodage ({encoding}) : réexportez-le depuis PRONOTE.</source>
+      <translation>The file contains characters that do not match its encoding ({encoding}): export it again from PRONOTE.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="39" />
+      <source>« {name} » est un dossier : choisissez le fichier IdPN_To_KOSMOS.xml qu'il contient.</source>
+      <translation>“{name}” is a folder: choose the IdPN_To_KOSMOS.xml file inside it.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="42" />
+      <source>Le fichier « {name} » est introuvable : vérifiez le dossier choisi lors de l'export.</source>
+      <translation>The file “{name}” cannot be found: check the folder chosen during the export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="44" />
+      <source>Le fichier « {name} » ne peut pas être ouvert (droits d'accès ou disque indisponible).</source>
+      <translation>The file “{name}” cannot be opened (access rights or disk unavailable).</translation>
+    </message>
+    <message>
       <location filename="wizard/importcheck.py" line="19" />
       <source>Le fichier n'a pas été analysé : l'assistant ne peut pas comparer ce nombre.</source>
       <translation>The file was not analysed: the assistant cannot compare this number.</translation>
@@ -177,6 +537,216 @@
       <location filename="wizard/importcheck.py" line="36" />
       <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}). Explications possibles : </source>
       <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}). Possible reasons: </translation>
+    </message>
+    <message>
+      <location filename="wizard/matchcheck.py" line="33" />
+      <source>Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à l'étape « Vérifier le fichier des identifiants ».</source>
+      <translation>The PRONOTE identifier file is no longer available: choose it again at the step “Check the identifier file”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="140" />
+      <source>Le fichier n'est pas un texte lisible (encodage inconnu).</source>
+      <translation>The file is not readable text (unknown encoding).</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="147" />
+      <source>Le fichier est vide.</source>
+      <translation>The file is empty.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="172" />
+      <source>Le fichier ne contient aucune ligne.</source>
+      <translation>The file contains no line.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="200" />
+      <source>ligne ignorée : {fields} manquants.</source>
+      <translation>line skipped: {fields} missing.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="200" />
+      <source>ligne ignorée : {fields} manquant.</source>
+      <translation>line skipped: {fields} missing.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="175" />
+      <source>Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.</source>
+      <translation>Columns not recognised (missing: {missing}); columns read: {seen}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="198" />
+      <source>identifiant</source>
+      <translation>identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="198" />
+      <source>nom</source>
+      <translation>last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="198" />
+      <source>prénom</source>
+      <translation>first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="217" />
+      <source>date de naissance illisible, comparée sans date.</source>
+      <translation>unreadable birth date, compared without a date.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="113" />
+      <source>Le fichier est mal formé vers la ligne {line_num} ({problem}).</source>
+      <translation>The file is malformed around line {line_num} ({problem}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="120" />
+      <source>« {name} » est trop volumineux pour une liste de comptes.</source>
+      <translation>“{name}” is too large for an account list.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="123" />
+      <source>Le fichier « {name} » est introuvable.</source>
+      <translation>The file “{name}” cannot be found.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="125" />
+      <source>Le fichier « {name} » ne peut pas être ouvert.</source>
+      <translation>The file “{name}” cannot be opened.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="204" />
+      <source>ligne ignorée : identifiant déjà présent ligne {v0}.</source>
+      <translation>line skipped: identifier already on line {v0}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="211" />
+      <source>ligne ignorée : profil « {shown} » non reconnu.</source>
+      <translation>line skipped: profile “{shown}” not recognised.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="201" />
+      <source> et </source>
+      <translation> and </translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/matcher.py" line="29" />
+      <source>plusieurs candidats presque identiques</source>
+      <translation>several almost identical candidates</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="19" />
+      <source>ordre des noms</source>
+      <translation>name order</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="20" />
+      <source>nom d'usage</source>
+      <translation>usage surname</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="21" />
+      <source>nom d'usage différent</source>
+      <translation>different usage surname</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="22" />
+      <source>prénom composé</source>
+      <translation>compound first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="23" />
+      <source>prénoms multiples</source>
+      <translation>several first names</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="24" />
+      <source>prénom usuel</source>
+      <translation>usual first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="25" />
+      <source>faute de frappe (nom)</source>
+      <translation>typo (last name)</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="26" />
+      <source>faute de frappe (prénom)</source>
+      <translation>typo (first name)</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="27" />
+      <source>date inversée</source>
+      <translation>day and month swapped</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="28" />
+      <source>date différente d'un chiffre</source>
+      <translation>date one digit off</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="29" />
+      <source>date manquante</source>
+      <translation>missing date</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/worksheet.py" line="16" />
+      <source>Données personnelles (noms, dates de naissance) : document à usage interne de l'établissement, à supprimer une fois le rapprochement des comptes terminé.</source>
+      <translation>Personal data (names, birth dates): for the school's internal use only, to be deleted once the account matching is finished.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/worksheet.py" line="19" />
+      <source>Identifiant PRONOTE</source>
+      <translation>PRONOTE identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/worksheet.py" line="19" />
+      <source>Nom PRONOTE</source>
+      <translation>PRONOTE last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/worksheet.py" line="19" />
+      <source>Prénom PRONOTE</source>
+      <translation>PRONOTE first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/worksheet.py" line="19" />
+      <source>Date de naissance PRONOTE</source>
+      <translation>PRONOTE birth date</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/worksheet.py" line="20" />
+      <source>Identifiant ENT</source>
+      <translation>ENT identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/worksheet.py" line="20" />
+      <source>Nom ENT</source>
+      <translation>ENT last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/worksheet.py" line="20" />
+      <source>Prénom ENT</source>
+      <translation>ENT first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/worksheet.py" line="20" />
+      <source>Date de naissance ENT</source>
+      <translation>ENT birth date</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/worksheet.py" line="22" />
+      <source>PRONOTE seul</source>
+      <translation>PRONOTE only</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/worksheet.py" line="22" />
+      <source>ENT seul</source>
+      <translation>ENT only</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/worksheet.py" line="59" />
+      <source>Décision</source>
+      <translation>Decision</translation>
     </message>
     <message>
       <location filename="wizard/pages/accueil.py" line="18" />
@@ -520,201 +1090,191 @@
       <translation>Full import: the box « Uniquement les utilisateurs sans identifiants CAS » must be UNTICKED, otherwise users who had an identifier from the former ENT will not be exported.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="19" />
+      <location filename="wizard/pages/fichier.py" line="20" />
       <source>Erreur</source>
       <translation>Error</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="19" />
+      <location filename="wizard/pages/fichier.py" line="20" />
       <source>Avertissement</source>
       <translation>Warning</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="265" />
+      <location filename="wizard/pages/fichier.py" line="242" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="265" />
+      <location filename="wizard/pages/fichier.py" line="242" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="265" />
+      <location filename="wizard/pages/fichier.py" line="242" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="265" />
+      <location filename="wizard/pages/fichier.py" line="242" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="35" />
+      <location filename="wizard/pages/fichier.py" line="36" />
       <source>&amp;Choisir le fichier…</source>
       <translation>&amp;Choose the file…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="37" />
+      <location filename="wizard/pages/fichier.py" line="38" />
       <source>Choisir le fichier des identifiants PRONOTE</source>
       <translation>Choose the PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="39" />
-      <source>Annuler l'analyse</source>
-      <translation>Cancel the analysis</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="52" />
-      <source>Progression de l'analyse du fichier</source>
-      <translation>Progress of the file analysis</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="62" />
+      <location filename="wizard/pages/fichier.py" line="59" />
       <source>Nombre de personnes par profil</source>
       <translation>Number of people per profile</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="73" />
+      <location filename="wizard/pages/fichier.py" line="71" />
       <source>A&amp;fficher :</source>
       <translation>Sho&amp;w:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="76" />
+      <location filename="wizard/pages/fichier.py" line="74" />
       <source>Toutes les remarques</source>
       <translation>All remarks</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="77" />
+      <location filename="wizard/pages/fichier.py" line="75" />
       <source>Erreurs seulement</source>
       <translation>Errors only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="78" />
+      <location filename="wizard/pages/fichier.py" line="76" />
       <source>Avertissements seulement</source>
       <translation>Warnings only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="79" />
+      <location filename="wizard/pages/fichier.py" line="77" />
       <source>Afficher : filtre des remarques sur le fichier</source>
       <translation>Show: filter of the remarks on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="88" />
+      <location filename="wizard/pages/fichier.py" line="86" />
       <source>Remarques sur le fichier : niveau, ligne, message</source>
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="96" />
+      <location filename="wizard/pages/fichier.py" line="95" />
       <source>J'ai lu les avertissements</source>
       <translation>I have read the warnings</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="98" />
+      <location filename="wizard/pages/fichier.py" line="97" />
       <source>J'ai lu les avertissements sur le fichier</source>
       <translation>I have read the warnings on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="186" />
+      <location filename="wizard/pages/fichier.py" line="185" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="186" />
+      <location filename="wizard/pages/fichier.py" line="185" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="246" />
+      <location filename="wizard/pages/fichier.py" line="223" />
       <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="253" />
+      <location filename="wizard/pages/fichier.py" line="230" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="28" />
+      <location filename="wizard/pages/fichier.py" line="29" />
       <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui ferait échouer l'import dans l'ENT.</source>
       <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping names: it counts people per profile and points out what would make the ENT import fail.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="63" />
-      <source>Profil</source>
-      <translation>Profile</translation>
+      <location filename="wizard/pages/fichier.py" line="40" />
+      <source>Annuler l'analyse</source>
+      <translation>Cancel the analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="63" />
-      <source>Personnes</source>
-      <translation>People</translation>
+      <location filename="wizard/pages/fichier.py" line="41" />
+      <source>Progression de l'analyse du fichier</source>
+      <translation>Progress of the file analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="89" />
+      <location filename="wizard/pages/fichier.py" line="87" />
       <source>Niveau</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="89" />
+      <location filename="wizard/pages/fichier.py" line="87" />
       <source>Ligne</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="89" />
+      <location filename="wizard/pages/fichier.py" line="87" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="154" />
+      <location filename="wizard/pages/fichier.py" line="152" />
       <source>Format reconnu : {layout}</source>
       <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="159" />
+      <location filename="wizard/pages/fichier.py" line="157" />
       <source>
 Champs utilisés : </source>
       <translation>
 Fields used: </translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="167" />
+      <location filename="wizard/pages/fichier.py" line="166" />
       <source>Aucune erreur : le fichier peut être importé dans l'ENT.</source>
       <translation>No error: the file can be imported into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="124" />
+      <location filename="wizard/pages/fichier.py" line="122" />
       <source>Fichier : {name} – {size}
 Empreinte SHA-256 : {sha}</source>
       <translation>File: {name} – {size}
 SHA-256 fingerprint: {sha}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="137" />
+      <location filename="wizard/pages/fichier.py" line="135" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="156" />
+      <location filename="wizard/pages/fichier.py" line="154" />
       <source> ; encodage {encoding}</source>
       <translation>; encoding {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="161" />
+      <location filename="wizard/pages/fichier.py" line="160" />
       <source>{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait incomplet.</source>
       <translation>{errors} blocking error(s): the ENT import would fail or be incomplete.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="215" />
+      <location filename="wizard/pages/fichier.py" line="210" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="119" />
+      <location filename="wizard/pages/fichier.py" line="117" />
       <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
       <translation>No file chosen. The file is normally called {export_file_name}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="164" />
+      <location filename="wizard/pages/fichier.py" line="163" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
@@ -828,8 +1388,8 @@ Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
       <location filename="wizard/pages/import_ent.py" line="14" />
-      <source>Dans l'ENT, avec votre compte administrateur :</source>
-      <translation>In the ENT, with your administrator account:</translation>
+      <source>Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :</source>
+      <translation>Import into the ENT the file checked at the previous step, in the chosen mode:</translation>
     </message>
     <message>
       <location filename="wizard/pages/import_ent.py" line="22" />
@@ -850,6 +1410,246 @@ Parts 1 and 2 need not be done again.</translation>
       <location filename="wizard/pages/import_ent.py" line="30" />
       <source>L'ENT affiche par exemple : « 1575 identifiant(s) Pronote importé(s). Dernier import fait le : 27/08/26 08:39 en mode Complet. » Recopiez le nombre.</source>
       <translation>The ENT shows for example: « 1575 identifiant(s) Pronote importé(s). Dernier import fait le : 27/08/26 08:39 en mode Complet. » Copy the number.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="23" />
+      <source>certain</source>
+      <translation>certain</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="23" />
+      <source>probable</source>
+      <translation>probable</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="23" />
+      <source>ambigu</source>
+      <translation>ambiguous</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="26" />
+      <source>accepté</source>
+      <translation>accepted</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="26" />
+      <source>rejeté</source>
+      <translation>rejected</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="29" />
+      <source>Statut</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="29" />
+      <source>Score</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="29" />
+      <source>Raisons</source>
+      <translation>Reasons</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="29" />
+      <source>PRONOTE</source>
+      <translation>PRONOTE</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="30" />
+      <source>ENT</source>
+      <translation>ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="28" />
+      <source>Classe</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="38" />
+      <source>Colonnes de la liste des comptes</source>
+      <translation>Columns of the account list</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="74" />
+      <source>Prévoir le rapprochement (facultatif)</source>
+      <translation>Preview the matching (optional)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="87" />
+      <source>Charger la liste des comptes de l'ENT (CSV)…</source>
+      <translation>Load the ENT account list (CSV)…</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="105" />
+      <source>Tous les statuts</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="110" />
+      <source>Tous les profils</source>
+      <translation>All profiles</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="115" />
+      <source>nom, prénom ou identifiant</source>
+      <translation>last name, first name or identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="131" />
+      <source>Aperçu du rapprochement des comptes</source>
+      <translation>Account matching preview</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="144" />
+      <source>&amp;Accepter la paire</source>
+      <translation>&amp;Accept the pair</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="146" />
+      <source>Re&amp;jeter la paire</source>
+      <translation>Re&amp;ject the pair</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="150" />
+      <source>&amp;Exporter la feuille de travail (CSV)…</source>
+      <translation>&amp;Export the worksheet (CSV)…</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="153" />
+      <source>&amp;Imprimer la feuille…</source>
+      <translation>&amp;Print the worksheet…</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="161" />
+      <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
+      <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="169" />
+      <source>Liste des comptes de l'ENT</source>
+      <translation>ENT account list</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="170" />
+      <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
+      <translation>CSV file (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="278" />
+      <source>Feuille de travail du rapprochement</source>
+      <translation>Matching worksheet</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="279" />
+      <source>Fichier CSV (*.csv)</source>
+      <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="45" />
+      <source>(aucune)</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="67" />
+      <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
+      <translation>At least the Last name, First name and Identifier columns are needed.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="81" />
+      <source>Exportez depuis l'ENT la liste des comptes de l'établissement (fichier CSV), puis chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
+      <translation>Export the school's account list from the ENT (CSV file), then load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, parents with the same name) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="90" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="91" />
+      <source>Progression du rapprochement</source>
+      <translation>Matching progress</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="116" />
+      <source>S&amp;tatut :</source>
+      <translation>Sta&amp;tus:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="116" />
+      <source>Filtrer par statut</source>
+      <translation>Filter by status</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="117" />
+      <source>Pro&amp;fil :</source>
+      <translation>Pro&amp;file:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="117" />
+      <source>Filtrer par profil</source>
+      <translation>Filter by profile</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="118" />
+      <source>&amp;Rechercher :</source>
+      <translation>&amp;Search:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="118" />
+      <source>Rechercher un nom, un prénom ou un identifiant</source>
+      <translation>Search a last name, a first name or an identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="185" />
+      <source>Comparaison des deux listes en cours…</source>
+      <translation>Comparing the two lists…</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="208" />
+      <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
+      <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="40" />
+      <source>Indiquez la colonne de chaque information :</source>
+      <translation>Say which column holds each piece of information:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="199" />
+      <source>Certains : {certain} ; probables : {probable} ; ambigus : {ambiguous} ; PRONOTE seuls : {unmatched_pronote} ; ENT seuls : {unmatched_ent}.</source>
+      <translation>Certain: {certain}; probable: {probable}; ambiguous: {ambiguous}; PRONOTE only: {unmatched_pronote}; ENT only: {unmatched_ent}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="287" />
+      <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
+      <translation>Worksheet saved: {path}. It contains personal data.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="298" />
+      <source>Rapprochement des comptes – feuille de travail</source>
+      <translation>Account matching – worksheet</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="184" />
+      <source>Rapprochement annulé.</source>
+      <translation>Matching cancelled.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="202" />
+      <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
+      <translation>{n} unusable line(s) in the ENT list, for example line {line}: {message}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="285" />
+      <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
+      <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/matching.py" line="47" />
+      <source>colonne {n}</source>
+      <translation>column {n}</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net.py" line="15" />
@@ -934,27 +1734,27 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>An unmatched account cannot open PRONOTE from the ENT: at its first connection, PRONOTE will show « Identification impossible ». These failures can also be fixed in PRONOTE: Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/server_check.py" line="32" />
-      <source>Annuler la vérification</source>
-      <translation>Cancel the check</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/server_check.py" line="38" />
-      <source>Vérification du serveur en cours</source>
-      <translation>Server check in progress</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/server_check.py" line="68" />
-      <source>Interrogation du serveur PRONOTE…</source>
-      <translation>Querying the PRONOTE server…</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/server_check.py" line="99" />
+      <location filename="wizard/pages/server_check.py" line="75" />
       <source>Vérification annulée.</source>
       <translation>Check cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/server_check.py" line="95" />
+      <location filename="wizard/pages/server_check.py" line="31" />
+      <source>Annuler la vérification</source>
+      <translation>Cancel the check</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/server_check.py" line="32" />
+      <source>Vérification du serveur en cours</source>
+      <translation>Server check in progress</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/server_check.py" line="55" />
+      <source>Interrogation du serveur PRONOTE…</source>
+      <translation>Querying the PRONOTE server…</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/server_check.py" line="71" />
       <source>La vérification a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The check failed because of an unexpected error; the details are in the log.</translation>
     </message>
@@ -982,6 +1782,216 @@ Parts 1 and 2 need not be done again.</translation>
       <location filename="wizard/people.py" line="21" />
       <source>Autre</source>
       <translation>Other</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="22" />
+      <source>requête refusée</source>
+      <translation>request refused</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="23" />
+      <source>authentification demandée</source>
+      <translation>authentication required</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="24" />
+      <source>accès interdit</source>
+      <translation>access forbidden</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="25" />
+      <source>page introuvable</source>
+      <translation>page not found</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="26" />
+      <source>méthode refusée</source>
+      <translation>method not allowed</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="27" />
+      <source>délai dépassé côté serveur</source>
+      <translation>server-side timeout</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="28" />
+      <source>page supprimée</source>
+      <translation>page gone</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="29" />
+      <source>trop de requêtes</source>
+      <translation>too many requests</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="30" />
+      <source>erreur interne du serveur</source>
+      <translation>internal server error</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="31" />
+      <source>passerelle en erreur</source>
+      <translation>bad gateway</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="32" />
+      <source>service indisponible</source>
+      <translation>service unavailable</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="33" />
+      <source>passerelle sans réponse</source>
+      <translation>gateway timeout</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="106" />
+      <source>La réponse du serveur n'est pas celle d'un serveur PRONOTE : vérifiez l'adresse.</source>
+      <translation>The server's answer is not that of a PRONOTE server: check the address.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="165" />
+      <source>Le serveur {host} est introuvable : vérifiez l'adresse PRONOTE et la connexion à Internet.</source>
+      <translation>The server {host} cannot be found: check the PRONOTE address and the Internet connection.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="166" />
+      <source>Le serveur {host} refuse la connexion : le service n'est peut-être pas démarré, ou l'adresse (le port) est incorrecte.</source>
+      <translation>The server {host} refuses the connection: the service may not be running, or the address (port) is wrong.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="167" />
+      <source>Le serveur {host} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez l'adresse et la connexion à Internet.</source>
+      <translation>The server {host} does not answer ({seconds} s timeout exceeded): try again later, or check the address and the Internet connection.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="168" />
+      <source>Le serveur {host} a fermé la connexion sans répondre.</source>
+      <translation>The server {host} closed the connection without answering.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="169" />
+      <source>Impossible de joindre le serveur {host} : vérifiez la connexion à Internet.</source>
+      <translation>Cannot reach the server {host}: check the Internet connection.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="170" />
+      <source>Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification inconnue) : la connexion a été interrompue.</source>
+      <translation>The certificate of the server {host} is not trusted (unknown certificate authority): the connection was stopped.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="171" />
+      <source>Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été interrompue.</source>
+      <translation>The certificate of the server {host} has expired or is not valid yet: the connection was stopped.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="172" />
+      <source>Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. Vérifiez l'adresse PRONOTE.</source>
+      <translation>The certificate presented is not that of {host}: the connection was stopped. Check the PRONOTE address.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="173" />
+      <source>La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à cette adresse.</source>
+      <translation>The secure (https) connection with {host} failed: the server may not speak https at this address.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="87" />
+      <source> Ce n'est sans doute pas l'adresse d'un serveur PRONOTE : vérifiez-la.</source>
+      <translation> This is probably not the address of a PRONOTE server: check it.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="97" />
+      <source>Le serveur a répondu par une page web, pas comme un serveur PRONOTE : l'adresse mène peut-être à un portail ou à une page de connexion.</source>
+      <translation>The server answered with a web page, not as a PRONOTE server: the address may lead to a portal or a login page.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="103" />
+      <source>Le serveur a répondu en JSON, mais pas comme un serveur PRONOTE : vérifiez l'adresse.</source>
+      <translation>The server answered in JSON, but not as a PRONOTE server: check the address.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="105" />
+      <source>Le serveur a envoyé une réponse vide : ce n'est pas un serveur PRONOTE.</source>
+      <translation>The server sent an empty answer: it is not a PRONOTE server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="66" />
+      <source>adresse inconnue</source>
+      <translation>unknown address</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="73" />
+      <source>Le serveur a envoyé une réponse bien trop volumineuse pour être celle de PRONOTE : ce n'est pas un serveur PRONOTE, ou l'adresse est incorrecte.</source>
+      <translation>The server sent an answer far too large to be PRONOTE's: it is not a PRONOTE server, or the address is wrong.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="83" />
+      <source>erreur du serveur</source>
+      <translation>server error</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="85" />
+      <source>Le serveur a répondu {status} ({meaning}).</source>
+      <translation>The server answered {status} ({meaning}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="89" />
+      <source> Le serveur PRONOTE est peut-être en maintenance : réessayez plus tard.</source>
+      <translation> The PRONOTE server may be under maintenance: try again later.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="68" />
+      <source>Le serveur renvoie de page en page sans jamais répondre (trop de redirections) : ce n'est pas la réponse d'un serveur PRONOTE.</source>
+      <translation>The server redirects from page to page without ever answering (too many redirects): this is not how a PRONOTE server answers.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="84" />
+      <source>réponse inattendue</source>
+      <translation>unexpected answer</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="102" />
+      <source>Le serveur a envoyé une réponse JSON incomplète ou invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
+      <translation>The server sent an incomplete or invalid JSON answer: this is not how a PRONOTE server answers.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="116" />
+      <source>Serveur PRONOTE {version} de l'établissement « {name} »</source>
+      <translation>PRONOTE {version} server of the school “{name}”</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="117" />
+      <source>Serveur PRONOTE {version}</source>
+      <translation>PRONOTE {version} server</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="120" />
+      <source>{server} ; l'authentification est déléguée à {ent_name} ({cas_host}).</source>
+      <translation>{server}; authentication is delegated to {ent_name} ({cas_host}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="69" />
+      <source>Le serveur renvoie vers un autre serveur ({host}) ; l'assistant ne suit pas cette redirection. Vérifiez l'adresse PRONOTE : elle mène peut-être à un portail ou à une page de connexion.</source>
+      <translation>The server redirects to another server ({host}); the assistant does not follow this redirect. Check the PRONOTE address: it may lead to a portal or a login page.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="123" />
+      <source>{server} ; CAS inactif : l'authentification n'est déléguée à aucun ENT (la publication n'a pas encore été faite, ou n'est pas encore prise en compte).</source>
+      <translation>{server}; CAS inactive: authentication is delegated to no ENT (publishing has not been done yet, or is not in force yet).</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="126" />
+      <source>{server} ; CAS vers un autre ENT : {cas_host}.</source>
+      <translation>{server}; CAS to another ENT: {cas_host}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="129" />
+      <source>{server} ; CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS.</source>
+      <translation>{server}; CAS active, but the server does not give the address of its CAS server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="181" />
+      <source>Le serveur {host} a répondu, mais pas comme un serveur web : ce n'est pas un serveur PRONOTE.</source>
+      <translation>The server {host} answered, but not as a web server: it is not a PRONOTE server.</translation>
     </message>
     <message>
       <location filename="wizard/school.py" line="94" />
@@ -1136,6 +2146,81 @@ Import in progress, stopped at the step “{title}”.</translation>
       <translation>No import recorded.</translation>
     </message>
     <message>
+      <location filename="wizard/ui_about.py" line="13" />
+      <source>À propos</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_about.py" line="14" />
+      <source>Assistant d'interconnexion PRONOTE – mon ENT Occitanie</source>
+      <translation>PRONOTE – mon ENT Occitanie interconnection assistant</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_about.py" line="15" />
+      <source>Version {version}</source>
+      <translation>Version {version}</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_about.py" line="16" />
+      <source>Logiciel libre sous licence publique de l'Union européenne (EUPL-1.2) : vous pouvez l'utiliser, le copier, le modifier et le redistribuer selon ses termes.</source>
+      <translation>Free software under the European Union Public Licence (EUPL-1.2): you may use, copy, modify and redistribute it under its terms.</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_about.py" line="20" />
+      <source>Aucun nom ni date de naissance n'est conservé ni envoyé : seulement des nombres et des codes.</source>
+      <translation>No name or date of birth is kept or sent: only counts and codes.</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_about.py" line="21" />
+      <source>Journal : {path}</source>
+      <translation>Log: {path}</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_about.py" line="22" />
+      <source>Python {python}, Qt {qt} (PySide6)</source>
+      <translation>Python {python}, Qt {qt} (PySide6)</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_crash.py" line="22" />
+      <source>Erreur inattendue</source>
+      <translation>Unexpected error</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_crash.py" line="23" />
+      <source>L'assistant a rencontré une erreur inattendue et n'a pas pu terminer cette action.</source>
+      <translation>The assistant ran into an unexpected error and could not finish this action.</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_crash.py" line="24" />
+      <source>Vos données sont enregistrées ; relancez l'assistant : il reprendra à l'étape où vous étiez. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
+      <translation>Your data is saved; restart the assistant: it will resume at the step you were on. If the error comes back, send the log to your IT referent or to support.</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_crash.py" line="28" />
+      <source>Le journal se trouve dans : {path}</source>
+      <translation>The log is in: {path}</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_crash.py" line="29" />
+      <source>Le journal n'a pas pu être écrit sur ce poste.</source>
+      <translation>The log could not be written on this computer.</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_crash.py" line="30" />
+      <source>Ouvrir le dossier du journal</source>
+      <translation>Open the log folder</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_crash.py" line="31" />
+      <source>Quitter l'assistant</source>
+      <translation>Quit the assistant</translation>
+    </message>
+    <message>
+      <location filename="wizard/ui_crash.py" line="32" />
+      <source>Continuer quand même</source>
+      <translation>Continue anyway</translation>
+    </message>
+    <message>
       <location filename="wizard/ui_help.py" line="13" />
       <source>Aide – {title}</source>
       <translation>Help – {title}</translation>
@@ -1144,11 +2229,6 @@ Import in progress, stopped at the step “{title}”.</translation>
       <location filename="wizard/ui_help.py" line="18" />
       <source>Aide : {title}</source>
       <translation>Help: {title}</translation>
-    </message>
-    <message>
-      <location filename="wizard/window.py" line="17" />
-      <source>Assistant d'interconnexion PRONOTE – mon ENT Occitanie</source>
-      <translation>PRONOTE – mon ENT Occitanie interconnection assistant</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
