@@ -7,7 +7,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from wizard.cli import COMMANDS
+# The headless commands; kept here so that opening the window does not import argparse and the CLI.
+COMMANDS = ("check", "reconcile", "probe", "record", "notice")
 
 
 def main(argv: list[str] | None = None) -> int:

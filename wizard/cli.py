@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-COMMANDS = ("check", "reconcile", "probe", "record", "notice")
+from wizard.app import COMMANDS  # noqa: F401 - one list of commands
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):

@@ -5,11 +5,9 @@ identity of the school, typed values, ticks, dates, counts, finding codes and ke
 """
 from __future__ import annotations
 
-import secrets
 from datetime import datetime
 from typing import Any, Callable
 
-from wizard.privacy import new_hash_key
 from wizard.store import ProgressStore
 
 CYCLE_STEPS = ("export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin")
@@ -19,13 +17,21 @@ def now_iso() -> str:
     return datetime.now().replace(microsecond=0).isoformat()
 
 
+# `secrets` (with hmac and OpenSSL behind it) is imported where ids and keys are made, not at start-up: reopening
+# the wizard makes none (bench/startup.py).
 def new_cycle(mode: str | None, kind: str) -> dict:
+    import secrets
+
     # The id tells passes apart: two passes can start within the same second (the history is keyed on it).
     return {"id": secrets.token_hex(6), "mode": mode, "kind": kind, "started_at": now_iso(), "file": None,
             "analysis": None}
 
 
 def new_school() -> dict:
+    import secrets
+
+    from wizard.privacy import new_hash_key
+
     return {
         "id": secrets.token_hex(4),
         "identity": {"name": "", "uai": "", "pronote_url": "", "pronote_version": "", "ent_site_url": ""},

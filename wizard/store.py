@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from wizard.migrations import CURRENT_VERSION, migrate
@@ -134,6 +133,8 @@ class ProgressStore:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    import tempfile  # first save only: keeps start-up light
+
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

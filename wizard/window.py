@@ -1,9 +1,7 @@
 """The Qt window: the QWizard driven by the Qt-free flow, the translators, the single-instance lock."""
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator, Signal
@@ -172,6 +170,9 @@ def build_window(data_dir: Path, language: str | None = None) -> Interconnection
 
 
 def run_gui(argv: list[str]) -> int:
+    import argparse
+    import tempfile
+
     from wizard.cli import FrenchArgumentParser
     from wizard.paths import default_data_dir
 
