@@ -102,3 +102,4 @@ def test_school_identity_keeps_a_local_demo_server_on_http():
     # Trainers run a demo PRONOTE on this computer over http: leaving the school page must not break it.
     assert identity_values({"pronote_url": "http://127.0.0.1:8080/pronote/eleve.html"})["pronote_url"] == "http://127.0.0.1:8080/pronote/"
     assert identity_values({"pronote_url": "http://0301746K.index-education.net/pronote/"})["pronote_url"].startswith("https://")
+

@@ -14,8 +14,24 @@ from wizard.app import COMMANDS  # noqa: F401 - one list of commands
 
 class FrenchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse's own English error text is not for our users
-        sys.stderr.write(f"Commande incomplète ou incorrecte ({message}). Voir « {self.prog} --help ».\n")
+        sys.stderr.write(f"Commande incomplète ou incorrecte ({_french(message)}). Voir « {self.prog} --help ».\n")
         raise SystemExit(2)
+
+
+_ARGPARSE_FRENCH = (
+    ("the following arguments are required: ", "il manque : "),
+    ("unrecognized arguments: ", "arguments inconnus : "),
+    ("argument ", "option "),
+    ("invalid choice: ", "choix impossible : "),
+    ("choose from ", "choisir parmi "),
+    ("expected one argument", "une valeur est attendue"),
+)
+
+
+def _french(message: str) -> str:
+    for english, french in _ARGPARSE_FRENCH:
+        message = message.replace(english, french)
+    return message
 
 
 def build_parser() -> argparse.ArgumentParser:
