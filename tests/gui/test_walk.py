@@ -169,3 +169,24 @@ def test_reported_count_comparison_is_coloured_by_its_verdict(qtbot, data_dir):
     assert page.comparison.objectName() == "count_comparison_ok" and "27, 122, 50" in page.comparison.styleSheet()
     type_into("reported_count", "5")
     assert page.comparison.objectName() == "count_comparison_warning" and "196, 110, 0" in page.comparison.styleSheet()
+
+
+def test_dropping_the_file_on_the_page_analyses_it(qtbot, data_dir):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from tests.gui.test_help import complete_every_step
+
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.progress.set_cycle("file", None)
+    window.go_to("fichier")
+    page = window.currentPage()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(FIXTURE))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    page.dropEvent(event)
+    qtbot.waitUntil(lambda: not page.analysing and window.progress.cycle.get("analysis") is not None, timeout=10000)
+    assert window.progress.cycle["file"]["name"] == "IdPN_To_KOSMOS.xml"
+    assert window.progress.cycle["analysis"]["counts"]["total"] == 7
