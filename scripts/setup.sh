@@ -29,7 +29,15 @@ fi
 
 python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
-  "$python" -m venv .venv
+  if ! "$python" -m venv .venv 2>/dev/null; then
+    # Debian's own Python ships venv/ensurepip separately.
+    rm -rf .venv
+    if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1; }; then
+      [ "$(id -u)" = 0 ] && sudo="" || sudo="sudo"
+      $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >/dev/null
+    fi
+    "$python" -m venv .venv
+  fi
 fi
 # Reinstall only when pyproject.toml changed since the last successful install.
 stamp=".venv/.installed$extra"
