@@ -43,7 +43,13 @@ fi
 stamp=".venv/.installed$extra"
 want=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -e ".$extra"
+  echo "Installation des paquets Python dans .venv…"
+  # The build backend's notices are long and never actionable here: shown only when the install fails.
+  if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e ".$extra"; } \
+      > .venv/pip.log 2>&1; then
+    cat .venv/pip.log >&2
+    echo "L'installation des paquets Python a échoué (détail ci-dessus)." >&2
+    exit 1
+  fi
   echo "$want" > "$stamp"
 fi
