@@ -44,6 +44,13 @@ class Worker(QObject):
         if thread is not None:
             thread.deleteLater()
 
+    def disconnect_all(self) -> None:
+        for signal in (self.progressed, self.succeeded, self.failed, self.cancelled, self.finished):
+            try:
+                signal.disconnect()
+            except (RuntimeError, TypeError):
+                pass  # nothing connected
+
     def cancel(self) -> None:
         self._stop.set()
 

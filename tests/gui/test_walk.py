@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QLineEdit, QPushButton, QRadioButton, QWizard
 
 from tests.gui.helpers import (
@@ -24,7 +25,7 @@ def walk_to_end(window, qtbot, monkeypatch, reported="7"):
     while window.current_step() != "fin":
         step = window.current_step()
         if step in ("ent_service", "ent_acces", "export_pronote", "rapprochement"):
-            assert not next_button(window).isEnabled(), step  # a fresh checklist page waits for its ticks
+            assert not next_button(window).isEnabled(), " ".join(seen)  # a fresh checklist page waits for its ticks
         if step == "etablissement":
             if not next_button(window).isEnabled():
                 fill_school_by_keyboard(window)
@@ -190,3 +191,29 @@ def test_dropping_the_file_on_the_page_analyses_it(qtbot, data_dir):
     qtbot.waitUntil(lambda: not page.analysing and window.progress.cycle.get("analysis") is not None, timeout=10000)
     assert window.progress.cycle["file"]["name"] == "IdPN_To_KOSMOS.xml"
     assert window.progress.cycle["analysis"]["counts"]["total"] == 7
+
+
+def test_school_page_messages_take_only_the_height_they_need(qtbot, data_dir):
+    window = open_window(qtbot, data_dir)
+    window.resize(900, 700)
+    go_next_by_keyboard(window)
+    fill_school_by_keyboard(window)
+    QApplication.processEvents()
+    message = window.currentPage().url_message
+    assert message.text().startswith("Adresse retenue")
+    # In a QFormLayout this label kept its narrow size hint's height (70 px for one line): a gap between fields.
+    assert message.height() <= message.heightForWidth(message.width()) + 2
+
+
+def test_enter_means_next_even_on_a_page_button(qtbot, data_dir):
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.gui.test_help import complete_every_step
+
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.go_to("ent_service")
+    copy = window.currentPage().findChild(QPushButton, "copy_cas_url")
+    copy.setFocus()
+    QTest.keyClick(copy, Qt.Key.Key_Return)
+    assert window.current_step() == "ent_acces"  # not a second click on « Copier »

@@ -86,6 +86,10 @@ class StepPage(QWizardPage):
         self.reason.setAccessibleName(tr("Ce qu'il reste à faire sur cette page"))
         outer.addWidget(self.reason)
         self.progress.listeners.append(self._refresh_reason)
+        # In a dialog a focused push button takes Enter for itself; in the wizard Enter always means « Suivant »
+        # and Space presses the focused button.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
 
     # -- to override -----------------------------------------------------------------------------
     def build(self) -> None:
@@ -196,6 +200,7 @@ class Checklist(QWidget):
         copy = QPushButton(tr("Copier"))
         copy.setObjectName(f"copy_{key}")
         copy.setAccessibleName(tr("Copier {label_text}").format(label_text=label_text))
+        copy.setAutoDefault(False)  # made after the page: Enter stays « Suivant » (see StepPage.ensure_built)
         copy.clicked.connect(lambda: self._copy(field, copy))
         layout.addWidget(field, 1)
         layout.addWidget(copy)

@@ -1,7 +1,7 @@
 """Your school: name, UAI (check letter), PRONOTE address (normalised), PRONOTE version, ENT site."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from wizard.pages.base import StepPage, notice, paragraph
 from wizard.pages.server_check import ServerCheck
@@ -18,9 +18,8 @@ class EtablissementPage(StepPage):
     )
 
     def build(self) -> None:
-        form_widget = QWidget()
-        form = QFormLayout(form_widget)
-        self.fields: dict[str, QLineEdit] = {}
+        # Rows in a vertical layout rather than a QFormLayout: a wrapped message inside a QFormLayout keeps the
+        # height of its narrow size hint and leaves gaps; in a QVBoxLayout it takes the height its width needs.
         specs = (
             ("name", tr("&Nom de l'établissement"), tr("Nom de l'établissement"), tr("par exemple Collège Via Domitia, Manduel")),
             ("uai", tr("Code &UAI"), tr("Code UAI de l'établissement"), tr("7 chiffres et une lettre, par exemple 0301746K")),
@@ -28,6 +27,12 @@ class EtablissementPage(StepPage):
             ("pronote_version", tr("&Version de PRONOTE"), tr("Version de PRONOTE"), tr("par exemple 2024 – 2.5")),
             ("ent_site_url", tr("Adresse du site &ENT (facultatif)"), tr("Adresse du site ENT de l'établissement (facultatif)"), "https://mon-college.mon-ent-occitanie.fr/"),
         )
+        form_widget = QWidget()
+        rows = QVBoxLayout(form_widget)
+        rows.setContentsMargins(0, 0, 0, 0)
+        label_width = 0
+        self.fields: dict[str, QLineEdit] = {}
+        labels = []
         for key, label_text, accessible, placeholder in specs:
             field = QLineEdit()
             field.setObjectName(f"field_{key}")
@@ -36,16 +41,22 @@ class EtablissementPage(StepPage):
             field.textEdited.connect(lambda text, k=key: self._edited(k, text))
             label = QLabel(label_text)
             label.setBuddy(field)
-            form.addRow(label, field)
+            labels.append(label)
+            label_width = max(label_width, label.sizeHint().width())
+            row = QHBoxLayout()
+            row.addWidget(label)
+            row.addWidget(field, 1)
+            rows.addLayout(row)
             self.fields[key] = field
-            if key == "uai":
-                self.uai_message = paragraph("")
-                self.uai_message.setObjectName("uai_message")
-                form.addRow("", self.uai_message)
-            if key == "pronote_url":
-                self.url_message = paragraph("")
-                self.url_message.setObjectName("url_message")
-                form.addRow("", self.url_message)
+            if key in ("uai", "pronote_url"):
+                message = paragraph("")
+                message.setObjectName(f"{key.split('_')[-1]}_message")
+                rows.addWidget(message)
+                setattr(self, f"{key.split('_')[-1]}_message", message)
+        for label in labels:
+            label.setFixedWidth(label_width + 12)
+        for message in (self.uai_message, self.url_message):
+            message.setContentsMargins(label_width + 18, 0, 0, 0)
         self.body.addWidget(form_widget)
         self.body.addWidget(notice(
             tr("L'adresse PRONOTE est celle de la barre d'adresse quand vous ouvrez PRONOTE dans un navigateur, "

@@ -18,6 +18,7 @@ class TaskRunner:
         self.start_button = start_button
         self.on_busy = on_busy
         self.worker: Worker | None = None
+        self._busy = False
         self.bar = QProgressBar()
         self.determinate = determinate
         self.bar.setRange(0, 1000 if determinate else 0)  # 0..0: a request has no meaningful percentage
@@ -30,7 +31,9 @@ class TaskRunner:
 
     @property
     def running(self) -> bool:
-        return self.worker is not None and self.worker.is_running()
+        # Until the job's results have reached the GUI thread, not merely until its thread has ended: in between,
+        # a page would take its old results for the new ones.
+        return self._busy
 
     def run(self, job, *, done, failed, cancelled, replace: bool = False) -> bool:
         """Start `job(progress, cancelled)`; False when one is already running and `replace` is not set."""
@@ -39,29 +42,39 @@ class TaskRunner:
                 return False
             self.worker.cancel()
             self.worker.wait()
+            self.worker.disconnect_all()  # the replaced job's late signals must not reach the page
         self.worker = Worker(job, self.owner)
         if self.determinate:
             self.worker.progressed.connect(lambda fraction: self.bar.setValue(int(fraction * 1000)))
-        self.worker.succeeded.connect(done)
-        self.worker.failed.connect(failed)
-        self.worker.cancelled.connect(cancelled)
-        self.worker.finished.connect(lambda: self._set_busy(False))
+        # Idle first, then the page hears the outcome: it may start the next job from there (the matching does,
+        # after asking for the CSV columns).
+        self.worker.succeeded.connect(lambda result: self._then(done, result))
+        self.worker.failed.connect(lambda message: self._then(failed, message))
+        self.worker.cancelled.connect(lambda: self._then(cancelled))
         self._set_busy(True)
         self.worker.start()
         return True
+
+    def _then(self, callback, *outcome) -> None:
+        self._set_busy(False)
+        callback(*outcome)
 
     def stop(self) -> None:
         if self.worker is not None:
             self.worker.cancel()
 
     def _set_busy(self, on: bool) -> None:
+        self._busy = on
+        # Hiding Cancel while it has the focus would hand the focus to the next button in the window, often
+        # « Précédent »: Enter would then go back. The focus returns to the button that started the job.
+        cancel_had_focus = self.cancel.hasFocus()
         self.bar.setValue(0)
+        self.start_button.setEnabled(not on)
         self.bar.setVisible(on)
         self.cancel.setVisible(on)
-        self.start_button.setEnabled(not on)
         if on:
             self.cancel.setFocus()
-        elif self.cancel.hasFocus() or self.owner.focusWidget() is None:
+        elif cancel_had_focus or self.owner.focusWidget() is None:
             self.start_button.setFocus()
         if self.on_busy:
             self.on_busy(on)
