@@ -9,7 +9,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from wizard.app import COMMANDS  # noqa: F401 - one list of commands
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):

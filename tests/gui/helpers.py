@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QRadioButton, QWizard
+from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QWizard
 
 from wizard.app import create_window
 
@@ -67,7 +67,7 @@ def tick_all_by_keyboard(window) -> None:
                  and b.objectName() not in ("manual_confirmation",)]
         if not boxes:
             return
-        box = tab_to(lambda w: isinstance(w, QCheckBox) and not w.isChecked() and w in boxes)
+        tab_to(lambda w: isinstance(w, QCheckBox) and not w.isChecked() and w in boxes)
         press(Qt.Key.Key_Space)
     raise AssertionError("some ticks could not be reached")
 

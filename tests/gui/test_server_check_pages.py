@@ -1,7 +1,6 @@
 """The live server check on the school page and in part 2, against a real local HTTP server (loopback only)."""
 import socket
 import threading
-import time
 
 import pytest
 from PySide6.QtWidgets import QWizard

@@ -1,15 +1,13 @@
 """End-to-end walks through the real window, keyboard only."""
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QLineEdit, QPushButton, QRadioButton, QWizard
 
 from tests.gui.helpers import (
-    SCHOOL, focused, go_next_by_keyboard, next_button, open_window, press, tab_to, tick_all_by_keyboard, type_into,
+    SCHOOL, go_next_by_keyboard, next_button, open_window, press, tab_to, tick_all_by_keyboard, type_into,
 )
-from wizard.store import ProgressStore
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "walk" / "IdPN_To_KOSMOS.xml"
 
@@ -129,7 +127,7 @@ def test_partial_import_from_the_status_board(qtbot, data_dir, monkeypatch):
     assert board.isVisible()
     texts = " ".join(w.text() for w in board.findChildren(type(again.currentPage().reason)))
     assert "Dernier import" in texts and "mode complet" in texts
-    partial = tab_to(lambda w: isinstance(w, QPushButton) and w.objectName() == "board_partial")
+    tab_to(lambda w: isinstance(w, QPushButton) and w.objectName() == "board_partial")
     press(Qt.Key.Key_Space)
     assert again.current_step() == "export_mode"
     assert again.currentPage().partial.isChecked()

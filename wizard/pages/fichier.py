@@ -30,9 +30,6 @@ class FichierPage(StepPage):
             "poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et "
             "signale ce qui ferait échouer l'import dans l'ENT.")
         ))
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
         self.choose = QPushButton(tr("&Choisir le fichier…"))
         self.choose.setObjectName("choose_file")
         self.choose.setAccessibleName(tr("Choisir le fichier des identifiants PRONOTE"))
@@ -41,14 +38,10 @@ class FichierPage(StepPage):
                                progress_name=tr("Progression de l'analyse du fichier"),
                                on_busy=lambda on: self.completeChanged.emit())
         self.cancel, self.bar = self.task.cancel, self.task.bar
-        layout.addWidget(self.choose)
-        layout.addWidget(self.cancel)
-        layout.addStretch(1)
-        self.body.addWidget(row)
+        self.body.addLayout(self.task.controls())
         self.file_label = paragraph("")
         self.file_label.setObjectName("file_info")
         self.body.addWidget(self.file_label)
-        self.body.addWidget(self.bar)
         self.status = notice("", "info")
         self.status.setObjectName("analysis_status")
         self.status.setVisible(False)

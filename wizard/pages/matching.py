@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
-from wizard.filecheck import FileProblem
 from wizard.i18n import tr, tr_noop
 from wizard.matchcheck import MappingNeeded, decide, decision_of, record_matching, run_matching
 from wizard.pages.base import notice, paragraph, style_notice
@@ -83,17 +82,12 @@ class MatchingPreview(QGroupBox):
             "l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront "
             "rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. "
             "Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.")))
-        row = QHBoxLayout()
         self.load_button = QPushButton(tr("Charger la liste des comptes de l'ENT (CSV)…"))
         self.load_button.setObjectName("load_ent_csv")
         self.load_button.clicked.connect(self._browse)
         self.task = TaskRunner(self, self.load_button, cancel_text=tr("Annuler"), cancel_name="cancel_matching",
                                progress_name=tr("Progression du rapprochement"))
-        row.addWidget(self.load_button)
-        row.addWidget(self.task.bar)
-        row.addWidget(self.task.cancel)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(self.task.controls())
         self.status = notice("", "info")
         self.status.setObjectName("matching_status")
         self.status.setVisible(False)

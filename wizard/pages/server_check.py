@@ -6,7 +6,7 @@ work runs in a worker thread; the judgement comes from the Qt-free probe client.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from wizard.pages.base import notice, style_notice
 from wizard.pages.task import TaskRunner
@@ -23,7 +23,6 @@ class ServerCheck(QWidget):
         self.cas_host = cas_host
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
         self.button = QPushButton(label)
         self.button.setObjectName("check_server")
         self.button.setAccessibleName(label.replace("&", ""))
@@ -32,11 +31,7 @@ class ServerCheck(QWidget):
                                progress_name=tr("Vérification du serveur en cours"), determinate=False)
         self.cancel, self.busy = self.task.cancel, self.task.bar
         self.busy.setMaximumWidth(160)
-        row.addWidget(self.button)
-        row.addWidget(self.busy)
-        row.addWidget(self.cancel)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(self.task.controls())
         self.message = notice("", "info")
         self.message.setObjectName("check_message")
         self.message.setVisible(False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from wizard.ui_worker import Worker
 
@@ -28,6 +28,15 @@ class TaskRunner:
         self.cancel.setObjectName(cancel_name)
         self.cancel.setVisible(False)
         self.cancel.clicked.connect(self.stop)
+
+    def controls(self) -> QHBoxLayout:
+        """The start button, the progress bar and Cancel on one line, as every page shows them."""
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.start_button, self.bar, self.cancel):
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
 
     @property
     def running(self) -> bool:
