@@ -71,6 +71,9 @@ def resolve_data_dir(args) -> Path:
 
 
 def run(argv: list[str]) -> int:
+    from wizard.console import make_streams_safe
+
+    make_streams_safe()  # a cp850 console or LC_ALL=C: replace what cannot be shown, never fail on it
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(args)
     try:

@@ -22,6 +22,28 @@ PROFILE_LABELS = {
 }
 
 
+# The words that say who a person is, folded (no case, accents, spaces or punctuation): record tags and their
+# containers in the identifier file, category values (`National_1..4` are ENT NG's CAS categories, AAF's
+# « PersRelEleve » a parent; its « PersEducNat » covers teachers and other staff alike and goes to « personnel »,
+# the wider group), and the ENT account list's « Profil » column. One list for both readers.
+_PROFILE_WORDS = {
+    "eleve": ("eleve", "eleves", "student", "students", "pupil", "pupils", "learner", "national1"),
+    "parent": ("parent", "parents", "responsable", "responsables", "responsablelegal", "responsableslegaux",
+               "persreleleve", "guardian", "relative", "national2"),
+    "enseignant": ("enseignant", "enseignants", "professeur", "professeurs", "prof", "teacher", "teachers",
+                   "national3"),
+    "personnel": ("personnel", "personnels", "nonenseignant", "nonenseignants", "personnelnonenseignant",
+                  "personnelsnonenseignants", "staff", "perseducnat", "national4"),
+    "autre": ("autre", "autres", "other"),
+}
+PROFILE_WORDS = {word: profile for profile, words in _PROFILE_WORDS.items() for word in words}
+
+
+def profile_of_word(folded: str) -> str | None:
+    """The profile a folded word names (« Élèves » folded is `eleves` → `eleve`), or None."""
+    return PROFILE_WORDS.get(folded)
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     ident: str  # PRONOTE identifier (file) or ENT account identifier (CSV); may be "" when missing

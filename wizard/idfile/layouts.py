@@ -11,6 +11,7 @@ import heapq
 import re
 from dataclasses import dataclass, field
 
+from wizard import people
 from wizard.i18n import tr_noop
 from wizard.idfile import names
 from wizard.idfile.findings import misplaced_record
@@ -249,11 +250,11 @@ def _profile(fields: dict, tag: str, word: str, parent_tag: str | None) -> tuple
         profile = names.profile_of_word(value)
         if profile:
             return profile, source
-    profile = names.PROFILE_WORDS.get(word)
+    profile = people.profile_of_word(word)
     if profile:
         return profile, tr_noop("élément {name}").format(name=names.local_name(tag))
     if parent_tag is not None:
-        profile = names.PROFILE_WORDS.get(names.normalise(parent_tag))
+        profile = people.profile_of_word(names.normalise(parent_tag))
         if profile:
             return profile, tr_noop("conteneur {name}").format(name=names.local_name(parent_tag))
     return "autre", tr_noop("aucun (profil « autre »)")

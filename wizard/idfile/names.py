@@ -8,6 +8,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from wizard import people
+
 IDENT, LAST_NAME, FIRST_NAME, BIRTH_DATE, PROFILE, UAI, SCHOOL_NUMBER, EXPORT_DATE = (
     "ident", "last_name", "first_name", "birth_date", "profile", "uai", "school_number", "export_date")
 PERSON_FIELDS = (IDENT, LAST_NAME, FIRST_NAME)
@@ -33,17 +35,6 @@ ROLES: dict[str, tuple[str, int]] = {word: (role, rank) for role, words in _SYNO
 
 SCHOOL_TAGS = {"etablissement", "structure", "school", "etab"}
 
-# Record tags, their containers and category values; `National_1..4` are the CAS categories of ENT NG.
-# AAF's « PersEducNat » covers teachers and other staff alike; it goes to « personnel » as the wider group.
-_PROFILE_WORDS = {
-    "eleve": ("eleve", "eleves", "student", "students", "pupil", "pupils", "learner", "national1"),
-    "parent": ("parent", "parents", "responsable", "responsables", "persreleleve", "guardian", "relative", "national2"),
-    "enseignant": ("enseignant", "enseignants", "professeur", "professeurs", "prof", "teacher", "teachers", "national3"),
-    "personnel": ("personnel", "personnels", "staff", "nonenseignant", "nonenseignants", "perseducnat", "national4"),
-}
-PROFILE_WORDS = {word: profile for profile, words in _PROFILE_WORDS.items() for word in words}
-
-
 @lru_cache(maxsize=4096)
 def normalise(name: str) -> str:
     """`{ns}Date_Naissance`, `pn:date-naissance` and `DATENAISSANCE` all give `datenaissance`."""
@@ -58,4 +49,4 @@ def local_name(name: str) -> str:
 
 
 def profile_of_word(word: str) -> str | None:
-    return PROFILE_WORDS.get(normalise(word))
+    return people.profile_of_word(normalise(word))

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from wizard.matching.normalise import fold
-from wizard.people import Person
+from wizard.people import Person, profile_of_word
 from wizard.i18n import tr, tr_noop
 
 MAX_BYTES = 100 * 1024 * 1024
@@ -35,16 +35,6 @@ HEADER_NAMES = {
     "profile": ("profil", "profils", "categorie", "categories", "typedecompte", "type", "fonction", "role"),
     "class_name": ("classe", "classes", "division", "divisions"),
 }
-PROFILE_NAMES = {
-    "eleve": ("eleve", "eleves", "student", "national1"),
-    "parent": ("parent", "parents", "responsable", "responsables", "responsablelegal", "responsableslegaux",
-               "persreleleve", "national2"),
-    "enseignant": ("enseignant", "enseignants", "professeur", "professeurs", "prof", "teacher", "national3"),
-    "personnel": ("personnel", "personnels", "nonenseignant", "nonenseignants", "personnelnonenseignant",
-                  "personnelsnonenseignants", "staff", "national4"),
-    "autre": ("autre", "autres", "other"),
-}
-_PROFILE_BY_NAME = {name: profile for profile, names in PROFILE_NAMES.items() for name in names}
 # The header may follow a title line or two (« Liste des comptes – … »).
 HEADER_SEARCH_ROWS = 10
 _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:$|[ T])")
@@ -205,7 +195,7 @@ def _read_row(row: list[str], line: int, columns: dict[str, int], seen: dict[str
         return
     profile = ""
     if "profile" in columns:
-        profile = _PROFILE_BY_NAME.get(header_key(cell("profile")), "")
+        profile = profile_of_word(header_key(cell("profile"))) or ""
         if not profile:
             shown = cell("profile")[:40] or "vide"
             result.problems.append(RowProblem(line, tr("ligne ignorée : profil « {shown} » non reconnu.").format(shown=shown), False))
