@@ -19,6 +19,11 @@ def resources_dir() -> Path:
     return here.parent / "resources"
 
 
+# platformdirs picks the folders of the running system. Windows: data in %LOCALAPPDATA%\pronote-ent-wizard (local,
+# not roaming: neither a roaming profile nor OneDrive's backup of Desktop and Documents copies it), the log in its
+# Logs folder; the installer's uninstaller asks about that same folder (tests/packaging/test_installer.py runs
+# platformdirs' Windows rules here). macOS: ~/Library/Application Support/… and ~/Library/Logs/…; Linux:
+# ~/.local/share/… and ~/.local/state/…/log.
 def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
