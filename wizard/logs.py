@@ -54,6 +54,27 @@ class PrivacyFormatter(logging.Formatter):
         return super().format(clean)
 
 
+class SharedRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The rotating log, for a file that another process may hold open.
+
+    On Windows a file open elsewhere cannot be renamed: the window and a command of the same user (or two
+    windows on two data dirs) share this log, so rotation meets PermissionError. The log then keeps growing until a
+    later rotation succeeds, instead of printing logging's « --- Logging error --- » traceback into the admin's
+    console; a log that cannot be written (disk full) likewise stays silent: the exit code and the French message
+    still tell.
+    """
+
+    def doRollover(self) -> None:
+        try:
+            super().doRollover()
+        except OSError:
+            if self.stream is None and not self.delay:
+                self.stream = self._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
 def log_dir() -> Path:
     override = os.environ.get("PRONOTE_ENT_WIZARD_LOG_DIR")
     if override:
@@ -76,7 +97,7 @@ def setup_logging() -> Path | None:
         if _configured == path:
             return path
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        handler = SharedRotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
         )
     except OSError:
