@@ -5,7 +5,9 @@ import os
 import sys
 from pathlib import Path
 
-from wizard.records.content import NothingConfigured, notice_html, record_html
+from wizard.console import clean, err, out
+from wizard.errors import UserError
+from wizard.records.content import notice_html, record_html
 from wizard.store import read_current_school
 
 TITLES = {"record": "Fiche de configuration", "notice": "Notice pour les familles et les personnels"}
@@ -15,25 +17,25 @@ def run_pdf(args, data_dir: Path) -> int:
     school = read_current_school(data_dir)
     try:
         html = record_html(school) if args.command == "record" else notice_html(school)
-    except NothingConfigured as problem:
-        sys.stderr.write(problem.message + "\n")
+    except UserError as problem:
+        err(problem.message)
         return 1
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        sys.stderr.write(f"Le dossier « {out.parent} » n'existe pas : choisissez un autre emplacement.\n")
+    target = Path(args.out)
+    if not target.parent.is_dir():
+        err(f"Le dossier « {clean(str(target.parent))} » n'existe pas : choisissez un autre emplacement.")
         return 1
     _ensure_gui_application()
     from wizard.records.pdf import write_pdf
 
     try:
-        write_pdf(html, out, TITLES[args.command])
+        write_pdf(html, target, TITLES[args.command])
+        written = target.exists() and target.stat().st_size > 0  # Qt may fail without raising
     except OSError:
-        sys.stderr.write(f"Impossible d'écrire « {out} » : vérifiez les droits sur ce dossier.\n")
+        written = False
+    if not written:
+        err(f"Impossible d'écrire « {clean(str(target))} » : vérifiez les droits sur ce dossier.")
         return 1
-    if not out.exists() or out.stat().st_size == 0:
-        sys.stderr.write(f"Impossible d'écrire « {out} » : vérifiez les droits sur ce dossier.\n")
-        return 1
-    print(f"{TITLES[args.command]} enregistrée : {out}")
+    out(f"{TITLES[args.command]} enregistrée : {clean(str(target))}")
     return 0
 
 

@@ -4,11 +4,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
+
+from wizard.entdata import current
 
 
 def _document(html: str) -> QTextDocument:
     document = QTextDocument()
+    # QTextDocument's default wrap mode also cuts inside words (« Paren/t » in a narrow table column); lines break
+    # between words only, and columns are at least as wide as their longest word.
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(option)
     document.setHtml(html)
     return document
 
@@ -16,7 +23,7 @@ def _document(html: str) -> QTextDocument:
 def write_pdf(html: str, path: Path, title: str) -> None:
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
-    writer.setCreator("Assistant d'interconnexion PRONOTE – mon ENT Occitanie")
+    writer.setCreator(f"Assistant d'interconnexion PRONOTE – {current().name}")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
     # print_() paginates to the writer's page and scales points to its resolution by itself.

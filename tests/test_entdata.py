@@ -1,0 +1,172 @@
+"""The ENT data file: validated at load with one French sentence naming the bad key, the active ENT of the process,
+and its words as placeholders (so that another ENT is one more file)."""
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from wizard import entdata, flow
+from wizard.errors import UserError
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT / "resources" / "ent" / "mon-ent-occitanie.json"
+RENAMED = ROOT / "tests" / "fixtures" / "ent" / "ent-exemple-nord.json"
+# The words that name the default ENT itself; none may be written literally in a checklist text.
+OWN_WORDS = ("ent_name", "ent_cas_host", "ent_site_domain", "previous_ent", "socle_ent", "export_file_name",
+             "pronote_net_configuration", "service_sso_type", "service_regroupement", "service_bloc", "access_role",
+             "access_target", "import_mode_complet", "school_label_example")
+
+
+@pytest.fixture(autouse=True)
+def default_ent_afterwards():
+    yield
+    entdata.activate(None)
+
+
+def raw_default() -> dict:
+    return json.loads(DEFAULT.read_text(encoding="utf-8"))
+
+
+def write(tmp_path: Path, raw: dict, name: str = "autre-ent.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_the_default_file_is_valid_and_its_words_fill_texts():
+    ent = entdata.read(DEFAULT)
+    assert ent.name == "mon ENT Occitanie" and ent.cas_host == "cas.mon-ent-occitanie.fr"
+    assert ent.previous_ent == "ENT-LR" and ent.service["sso_type"] == "SSO Pronote avec CAS"
+    words = ent.words
+    assert {"ent_name", "ent_cas_host", "ent_site_domain", "ent_site_example", "previous_ent", "socle_ent",
+            "export_file_name", "pronote_net_configuration"} <= set(words)
+    assert words["socle_ent"] == "K-d'école" and words["export_file_name"] == "IdPN_To_KOSMOS.xml"
+    assert "Basculer vers {ent_name}".format(**words) == "Basculer vers mon ENT Occitanie"
+
+
+def test_the_active_ent_is_the_default_until_another_is_activated():
+    assert entdata.current().name == "mon ENT Occitanie"
+    activated = entdata.activate(RENAMED)
+    assert activated.name == "ENT Exemple Nord" and activated.source == RENAMED
+    assert entdata.current() is activated and entdata.load_ent() is activated
+    assert entdata.load_ent().cas_host == "cas.ent-exemple-nord.test"
+    assert entdata.activate(None).name == "mon ENT Occitanie"
+
+
+def test_a_bad_file_is_refused_and_the_active_ent_stays(tmp_path):
+    entdata.activate(RENAMED)
+    raw = raw_default()
+    del raw["cas_host"]
+    with pytest.raises(UserError):
+        entdata.activate(write(tmp_path, raw))
+    assert entdata.current().name == "ENT Exemple Nord"
+
+
+def _set(raw: dict, dotted: str, value) -> None:
+    *parents, last = dotted.split(".")
+    for key in parents:
+        raw = raw[key]
+    if value is KeyError:
+        del raw[last]
+    else:
+        raw[last] = value
+
+
+@pytest.mark.parametrize("key, value, expected", [
+    ("cas_host", KeyError, "la clé « cas_host » manque"),
+    ("service.sso_type", KeyError, "la clé « service.sso_type » manque"),
+    ("import_modes.partiel", KeyError, "la clé « import_modes.partiel » manque"),
+    ("name", 3, "la clé « name » doit être un texte"),
+    ("service", "SSO", "la clé « service » doit être un objet JSON"),
+    ("profiles", "Élève", "la clé « profiles » doit être une liste de textes"),
+    ("previous_ent", 0, "la clé « previous_ent » doit être un texte ou null"),
+    ("name", "  ", "la clé « name » est vide"),
+    ("socle_ent", "", "la clé « socle_ent » est vide"),
+    ("profiles", [], "la clé « profiles » est vide"),
+    ("summary_profiles", ["Eleve", ""], "la clé « summary_profiles » est vide ou contient un texte vide"),
+    ("cas_host", "https://cas.mon-ent-occitanie.fr/", "la clé « cas_host » doit être un nom de serveur"),
+    ("portal_url", "www.mon-ent-occitanie.fr", "la clé « portal_url » doit être une adresse complète"),
+    ("nom", "mon ENT", "la clé « nom » est inconnue"),
+    ("service.intitule", "PRONOTE", "la clé « service.intitule » est inconnue"),
+])
+def test_each_mistake_is_one_sentence_naming_the_key(tmp_path, key, value, expected):
+    raw = raw_default()
+    _set(raw, key, value)
+    with pytest.raises(UserError) as caught:
+        entdata.read(write(tmp_path, raw))
+    message = caught.value.message
+    assert expected in message, message
+    assert message.startswith("Le fichier de l'ENT « autre-ent.json » n'est pas valable") and message.count("\n") == 0
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda items: items[0].update(text="Choisissez {ent_nom}."), "utilise un mot inconnu : {ent_nom}"),
+    (lambda items: items[0].update(text="Une accolade { seule."), "contient une accolade seule"),
+    (lambda items: items[0].pop("id"), "checklists.pronote_net[0].id » manque"),
+    (lambda items: items[1].update(id=items[0]["id"]), "répète l'identifiant"),
+    (lambda items: items[0].update(modes=["complete"]), "checklists.pronote_net[0].modes"),
+    (lambda items: items[0].update(valeur="x"), "checklists.pronote_net[0].valeur » est inconnue"),
+    (lambda items: items.clear(), "checklists.pronote_net » doit être une liste non vide"),
+])
+def test_checklist_mistakes_are_named(tmp_path, change, expected):
+    raw = raw_default()
+    change(raw["checklists"]["pronote_net"])
+    with pytest.raises(UserError) as caught:
+        entdata.read(write(tmp_path, raw))
+    assert expected in caught.value.message, caught.value.message
+
+
+def test_unreadable_files_are_told_in_french(tmp_path):
+    with pytest.raises(UserError, match="« absent.json » est introuvable"):
+        entdata.activate(tmp_path / "absent.json")
+    broken = tmp_path / "casse.json"
+    broken.write_text('{\n  "name": "x",\n  oups\n}', encoding="utf-8")
+    with pytest.raises(UserError, match=r"n'est pas du JSON valable \(ligne 3\)"):
+        entdata.activate(broken)
+    latin = tmp_path / "latin.json"
+    latin.write_bytes(json.dumps(raw_default(), ensure_ascii=False).encode("latin-1", errors="replace"))
+    with pytest.raises(UserError, match="en UTF-8"):
+        entdata.activate(latin)
+
+
+def test_a_previous_ent_of_null_is_valid_and_its_word_is_empty(tmp_path):
+    raw = raw_default()
+    raw["previous_ent"] = None
+    ent = entdata.read(write(tmp_path, raw))
+    assert ent.previous_ent is None and ent.words["previous_ent"] == ""
+
+
+def test_the_renamed_copy_shares_every_checklist_text_and_no_word_of_the_original():
+    """Checklist texts carry ENT words as placeholders: the same French sources (and translations) serve any ENT."""
+    original, renamed = entdata.read(DEFAULT), entdata.read(RENAMED)
+    assert renamed.checklists == original.checklists
+    for key in ("ent_name", "ent_cas_host", "ent_site_domain", "ent_site_example", "previous_ent", "socle_ent",
+                "export_file_name", "pronote_net_configuration", "service_sso_type", "service_regroupement"):
+        assert renamed.words[key] != original.words[key], key
+    text = RENAMED.read_text(encoding="utf-8").lower()
+    for word in ("occitanie", "ent-lr", "kosmos", "k-d'école", "scolarité"):
+        assert word not in text, word
+
+
+def test_no_checklist_text_writes_an_ent_word_literally():
+    ent = entdata.read(DEFAULT)
+    for step, items in ent.checklists.items():
+        for item in items:
+            for key in OWN_WORDS:
+                assert ent.words[key] not in item["text"], (step, item["id"], key)
+
+
+def test_every_checklist_belongs_to_a_step_of_the_flow():
+    for path in (DEFAULT, RENAMED):
+        assert set(entdata.read(path).checklists) <= set(flow.STEP_IDS)
+
+
+def test_the_flow_shows_checklists_with_the_active_ent_words():
+    """flow.checklist() fills the placeholders: `tr(item["text"]).format(**ent.words)`."""
+    entdata.activate(RENAMED)
+    texts = [item["text"] for step in flow.STEP_IDS for mode in ("complet", "partiel")
+             for item in flow.checklist(step, mode)]
+    assert not [text for text in texts if "{" in text]
+    joined = " ".join(texts)
+    assert "Socle Exemple" in joined and "Identifiants_Exemple.xml" in joined and "Occitanie" not in joined
