@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec .venv/bin/python main.py "$@"
+python=.venv/bin/python
+[ -x "$python" ] || python=.venv/Scripts/python.exe  # Windows (Git Bash)
+exec "$python" main.py "$@"

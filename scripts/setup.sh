@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Prepares a fresh machine: the Debian libraries Qt needs (when missing), then `.venv` at the repository root
 # with the app (and, with --test, the test tools). Safe to run again: it only does what is missing.
+# Also runs on macOS and in Git Bash on Windows (as CI does), where there are no system libraries to add;
+# PYTHON names the interpreter that creates .venv (default python3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +15,11 @@ gui_libs="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=""
   for pkg in $qt_libs $gui_libs; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
+    # Debian 13 and Ubuntu 24.04 renamed some libraries with a t64 suffix; apt still installs them by the old name.
+    for name in "$pkg" "${pkg}t64" ""; do
+      [ -n "$name" ] || { missing="$missing $pkg"; break; }
+      dpkg-query -W -f='${Status}' "$name" 2>/dev/null | grep -q "install ok installed" && break
+    done
   done
   if [ -n "$missing" ]; then
     if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else sudo="none"; fi
@@ -28,7 +34,11 @@ if command -v dpkg-query >/dev/null 2>&1; then
 fi
 
 python=${PYTHON:-python3}
-if [ ! -x .venv/bin/python ]; then
+venv_python() {  # .venv's interpreter: bin/ on Linux and macOS, Scripts/ on Windows
+  if [ -x .venv/bin/python ]; then echo .venv/bin/python; elif [ -x .venv/Scripts/python.exe ]; then
+    echo .venv/Scripts/python.exe; fi
+}
+if [ -z "$(venv_python)" ]; then
   if ! "$python" -m venv .venv 2>/dev/null; then
     # Debian's own Python ships venv/ensurepip separately.
     rm -rf .venv
@@ -39,13 +49,14 @@ if [ ! -x .venv/bin/python ]; then
     "$python" -m venv .venv
   fi
 fi
+venv=$(venv_python)
 # Reinstall only when pyproject.toml changed since the last successful install.
 stamp=".venv/.installed$extra"
-want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+want=$("$venv" -c 'import hashlib, sys; sys.stdout.write(hashlib.sha256(open(sys.argv[1], "rb").read()).hexdigest())' pyproject.toml)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "Installation des paquets Python dans .venv…"
   # The build backend's notices are long and never actionable here: shown only when the install fails.
-  if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e ".$extra"; } \
+  if ! { "$venv" -m pip install -q --upgrade pip && "$venv" -m pip install -q -e ".$extra"; } \
       > .venv/pip.log 2>&1; then
     cat .venv/pip.log >&2
     echo "L'installation des paquets Python a échoué (détail ci-dessus)." >&2

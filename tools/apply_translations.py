@@ -27,8 +27,8 @@ def main(mapping_file: str, language: str = "en") -> int:
             left += 1
             print("sans traduction :", repr(source))
     ET.indent(tree.getroot())
-    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(tree.getroot(), encoding="unicode") + "\n",
-                  encoding="utf-8")
+    header = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+    ts.write_text(header + ET.tostring(tree.getroot(), encoding="unicode") + "\n", encoding="utf-8")
     subprocess.run([str(Path(sys.executable).with_name("pyside6-lrelease")), "-silent", str(ts), "-qm",
                     str(ts.with_suffix(".qm"))], check=True)
     return 1 if left else 0

@@ -51,7 +51,7 @@ def ico(sizes=ICO_SIZES) -> bytes:
     header = struct.pack("<HHH", 0, 1, len(images))
     offset = len(header) + 16 * len(images)
     entries = b""
-    for size, data in zip(sizes, images):
+    for size, data in zip(sizes, images, strict=True):
         side = 0 if size >= 256 else size
         entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(data), offset)
         offset += len(data)

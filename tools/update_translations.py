@@ -44,7 +44,8 @@ def read_ts(path: Path) -> dict[str, str]:
     for message in ET.parse(path).getroot().iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
-        if source is not None and translation is not None and translation.get("type") != "unfinished" and translation.text:
+        finished = translation is not None and translation.get("type") != "unfinished" and translation.text
+        if source is not None and finished:
             done[source] = translation.text
     return done
 
@@ -65,8 +66,8 @@ def write_ts(path: Path, language: str, texts: dict[str, tuple[str, int]], done:
             translation.set("type", "unfinished")
             unfinished.append(source)
     ET.indent(root)
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, encoding="unicode") + "\n",
-                    encoding="utf-8")
+    header = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+    path.write_text(header + ET.tostring(root, encoding="unicode") + "\n", encoding="utf-8")
     return unfinished
 
 

@@ -31,7 +31,9 @@ def find_iscc(environ: Mapping[str, str], which: Callable[[str], str | None] = s
     found = which("iscc")
     if found:
         return Path(found)
-    bases = [environ.get("ProgramFiles(x86)"), environ.get("ProgramFiles")]
+    # Git Bash drops `ProgramFiles(x86)` from the environment (not a shell name): the usual folders are spelled out too.
+    bases = [environ.get("ProgramFiles(x86)"), environ.get("ProgramFiles"), r"C:\Program Files (x86)",
+             r"C:\Program Files"]
     if environ.get("LOCALAPPDATA"):
         bases.append(str(Path(environ["LOCALAPPDATA"]) / "Programs"))
     for base in filter(None, bases):

@@ -110,6 +110,7 @@ def main() -> int:
             done = run(target / "unins000.exe", "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART")
             check(done.returncode == 0, f"désinstallation silencieuse lancée (code {done.returncode})")
             wait_until_gone(target / "pronote-ent-wizard.exe")
+            wait_until_gone(target / "unins000.exe")  # removed last, once the uninstaller has done its work
             check(not (target / "pronote-ent-wizard.exe").exists(), "programme désinstallé")
             check(not places["start_menu"].exists(), "raccourci du menu Démarrer retiré")
             check(marker.is_file(), f"données de l'utilisateur gardées ({places['data']})")

@@ -194,7 +194,8 @@ def test_iscc_found_on_the_path_or_in_program_files(tmp_path):
     environ = {"ProgramFiles(x86)": str(x86), "LOCALAPPDATA": str(user)}
     assert build_installer.find_iscc(environ, which=lambda name: None) == x86 / "Inno Setup 6" / "ISCC.exe"
     environ = {"LOCALAPPDATA": str(user)}  # a per-user Inno Setup
-    assert build_installer.find_iscc(environ, which=lambda name: None) == user / "Programs" / "Inno Setup 6" / "ISCC.exe"
+    found = build_installer.find_iscc(environ, which=lambda name: None)
+    assert found == user / "Programs" / "Inno Setup 6" / "ISCC.exe"
     assert build_installer.find_iscc({}, which=lambda name: None) is None
 
 
