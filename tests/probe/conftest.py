@@ -164,3 +164,92 @@ def raw_server():
     yield start
     for server in servers:
         server.close()
+
+
+PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
+
+
+@pytest.fixture(autouse=True)
+def no_system_proxy(monkeypatch):
+    """No proxy variable from the machine running the tests: each test sets the ones it is about."""
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+
+
+# A name no DNS knows (.test is reserved): only the recording proxy can reach it, so a check that succeeds
+# with it went through the proxy.
+PROXY_ONLY_HOST = "pronote.seul-le-proxy.test"
+
+
+@pytest.fixture(scope="session")
+def tls_proxy_only(ca):
+    return server_context(ca.issue_cert(PROXY_ONLY_HOST))
+
+
+class RecordingProxy:
+    """A loopback http proxy that records each request head and answers as told.
+
+    `answer` (bytes) is sent back to every request, then the connection closes; without it, `CONNECT name:port`
+    for a name in `routes` opens a tunnel to that loopback port (the proxy is the only one that knows the name),
+    and any other target gets 502."""
+
+    def __init__(self, raw_server, answer: bytes | None = None, routes: dict[str, int] | None = None):
+        self.answer = answer
+        self.routes = routes or {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        self.server = raw_server(self._serve)
+
+    @property
+    def port(self) -> int:
+        return self.server.port
+
+    def url(self, userinfo: str = "") -> str:
+        return f"http://{userinfo}127.0.0.1:{self.port}"
+
+    def _serve(self, conn: socket.socket, stop: threading.Event) -> None:
+        conn.settimeout(5)
+        head = b""
+        while b"\r\n\r\n" not in head:
+            chunk = conn.recv(4096)
+            if not chunk:
+                return
+            head += chunk
+        first, *lines = head.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+        headers = {}
+        for line in lines:
+            name, _, value = line.partition(":")
+            headers[name.strip().lower()] = value.strip()
+        self.requests.append((first, headers))
+        if self.answer is not None:
+            conn.sendall(self.answer)
+            return
+        method, target, _ = first.split(" ", 2)
+        if method != "CONNECT" or target not in self.routes:
+            conn.sendall(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n")
+            return
+        with socket.create_connection(("127.0.0.1", self.routes[target])) as upstream:
+            conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+            _pipe(conn, upstream, stop)
+
+
+def _pipe(a: socket.socket, b: socket.socket, stop: threading.Event) -> None:
+    import selectors
+
+    with selectors.DefaultSelector() as selector:
+        selector.register(a, selectors.EVENT_READ, b)
+        selector.register(b, selectors.EVENT_READ, a)
+        while not stop.is_set():
+            for key, _ in selector.select(0.05):
+                data = key.fileobj.recv(65536)
+                if not data:
+                    return
+                key.data.sendall(data)
+
+
+@pytest.fixture
+def recording_proxy(raw_server):
+    def start(answer: bytes | None = None, routes: dict[str, int] | None = None) -> RecordingProxy:
+        return RecordingProxy(raw_server, answer, routes)
+
+    return start

@@ -111,3 +111,92 @@ def test_probe_command_does_not_load_qt(serve):
                           env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert done.returncode == 0, done.stderr
     assert "QT:\n" in done.stderr
+
+
+# --- odd consoles, hostile text, the proxy (issues 11 and 13) --------------------------------------------------
+
+HOSTILE_NAME = "Collège Œdipe – « Saint-Exupéry » ‘ő’ \x1b]0;pwned\x07\x1b[31mROUGE\u202e"
+CONSOLES = {
+    "cp850": {"PYTHONIOENCODING": "cp850"},
+    "cp1252": {"PYTHONIOENCODING": "cp1252"},
+    "C locale": {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": None},
+}
+
+
+def run_console(console: str, *args: str, env_extra: dict | None = None) -> tuple[int, str, str]:
+    env = {**os.environ}
+    env.pop("SSL_CERT_FILE", None)
+    for name, value in {**CONSOLES[console], **(env_extra or {})}.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    done = subprocess.run([sys.executable, "main.py", "probe", *args], cwd=ROOT, env=env, capture_output=True,
+                          timeout=60)
+    encoding = CONSOLES[console].get("PYTHONIOENCODING") or "ascii"
+    stdout, stderr = (done.stdout.decode(encoding, "replace"), done.stderr.decode(encoding, "replace"))
+    assert "Traceback" not in stderr and "Erreur inattendue" not in stderr, stderr
+    return done.returncode, stdout, stderr
+
+
+@pytest.mark.parametrize("console", list(CONSOLES))
+def test_exit_0_on_any_console_with_the_servers_text_cleaned(serve, console):
+    url = serve_info(serve(), info_body(name=HOSTILE_NAME))
+    code, stdout, stderr = run_console(console, url)
+    assert code == 0, stderr
+    assert "\x1b" not in stdout and "\x07" not in stdout and "\u202e" not in stdout
+    assert "\\x1b]0;pwned\\x07\\x1b[31mROUGE" in stdout  # shown, harmless
+    assert "Version : 2024" in stdout
+
+
+@pytest.mark.parametrize("console", list(CONSOLES))
+def test_json_output_is_ascii_on_any_console(serve, console):
+    url = serve_info(serve(), info_body(name=HOSTILE_NAME))
+    code, stdout, _ = run_console(console, url, "--json")
+    assert code == 0
+    assert json.loads(stdout)["school_name"] == HOSTILE_NAME
+    assert "\x1b" not in stdout
+
+
+@pytest.mark.parametrize("console", list(CONSOLES))
+def test_exit_1_on_any_console(serve, console):
+    url = serve_info(serve(), b"[" * 1_000_000)  # the million brackets: « not PRONOTE », never exit 3
+    code, stdout, stderr = run_console(console, url)
+    assert (code, stdout) == (1, "")
+    assert "PRONOTE" in stderr and len(stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("console", list(CONSOLES))
+@pytest.mark.parametrize("typed", ["https://pronote.clg.fr/a\x01b/pronote/", "https://pronote.clg.fr/é/pronote/"])
+def test_exit_2_for_a_refused_shape_on_any_console(console, typed):
+    code, stdout, stderr = run_console(console, typed)
+    assert (code, stdout) == (2, "")
+    assert "envoy" in stderr and "Internet" not in stderr
+
+
+@pytest.mark.parametrize("console", list(CONSOLES))
+def test_exit_2_when_the_proxy_asks_for_credentials(recording_proxy, console):
+    proxy = recording_proxy(answer=b"HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n")
+    code, _, stderr = run_console(console, "https://pronote.seul-le-proxy.test/pronote/",
+                                  env_extra={"HTTPS_PROXY": proxy.url()})
+    assert code == 2
+    assert f"127.0.0.1:{proxy.port}" in stderr and "mot de passe" in stderr
+    assert len(proxy.requests) == 1
+
+
+def test_through_a_tls_inspecting_proxy_with_the_academie_certificate_in_the_store(
+        serve, tls_proxy_only, recording_proxy, ca, tmp_path):
+    """The whole command as a school PC runs it: HTTPS_PROXY, a name only the proxy can resolve (.test: no DNS
+    knows it, so success proves the command never resolved it), and the CA trusted only through the system's
+    store (SSL_CERT_FILE, read by truststore)."""
+    server = serve(tls_proxy_only)
+    server.expect_request(INFO_PATH, query_string=INFO_QUERY).respond_with_data(info_body(),
+                                                                               content_type="application/json")
+    proxy = recording_proxy(routes={"pronote.seul-le-proxy.test:443": server.port})
+    bundle = tmp_path / "academie.pem"
+    ca.cert_pem.write_to_path(str(bundle))
+    done = run_cli("https://pronote.seul-le-proxy.test/pronote/", "--json",
+                   env_extra={"HTTPS_PROXY": proxy.url(), "SSL_CERT_FILE": str(bundle)})
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["outcome"] == "delegated"
+    assert proxy.requests[0][0] == "CONNECT pronote.seul-le-proxy.test:443 HTTP/1.1"

@@ -81,7 +81,7 @@ def test_unknown_space_kind_keeps_its_number():
 def test_json_has_exactly_the_documented_keys():
     data = judge(ok(info_body())).to_json()
     assert set(data) == {"url", "outcome", "reachable", "school_name", "version", "cas_active", "cas_host",
-                         "delegated_to_ent", "spaces", "message"}
+                         "delegated_to_ent", "spaces", "message", "level", "purpose", "allows_manual_confirmation"}
     assert data["spaces"][0] == {"nom": "Espace Élèves", "url": ROOT + "mobile.eleve.html", "genre": "eleve",
                                  "genre_code": 6, "delegation": True}
     json.dumps(data)  # serialisable as is
@@ -159,7 +159,8 @@ def test_too_many_redirects():
 @pytest.mark.parametrize("reason, words", [
     ("dns", "introuvable"),
     ("refused", "refuse la connexion"),
-    ("timeout", "ne répond pas (délai de 1.5 s dépassé)"),
+    ("timeout", "ne répond pas (délai de 1,5 s dépassé)"),
+    ("dns_timeout", "n'a pas abouti (délai de 1,5 s dépassé)"),
     ("closed", "fermé la connexion"),
     ("network", "Impossible de joindre"),
     ("cert_untrusted", "n'est pas reconnu comme sûr"),

@@ -1,14 +1,20 @@
-"""`probe URL [--json]`: the server check without the window.
+"""`probe URL [--json]`: the server check without the window (the school page's address check).
 
 Exit 0: a PRONOTE answer was read (whatever the CAS state); 1: the server answered, but not as PRONOTE (or with
-an HTTP error); 2: the address was refused or nothing could be read. No Qt is imported on this path.
+an HTTP error); 2: the address was refused or nothing could be read (the proxy included). No Qt is imported on
+this path. The proxy is the system's (HTTPS_PROXY and NO_PROXY, or the platform's settings).
+
+Everything the server said (its school name, space names, a host taken from its answer) reaches the terminal
+through `console.clean`, and every line through `console.out`/`console.err`, which never fail on a console that
+cannot show French (cp850, cp1252, LC_ALL=C). The JSON is ASCII-only: valid on any console.
 """
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
+from wizard.console import clean, err, out
+from wizard.i18n import tr
 from wizard.probe import probe_server
 from wizard.probe.result import REFUSED_URL, UNREACHABLE, ProbeResult
 
@@ -25,30 +31,25 @@ def run_probe(args, data_dir: Path) -> int:
     # data_dir is unused: the probe keeps nothing; the pages record the outcome in the progress themselves.
     result = probe_server(args.url)
     if args.json:
-        # ASCII-only JSON: valid everywhere, whatever the console's code page.
-        _write(sys.stdout, json.dumps(result.to_json(), indent=2) + "\n")
+        out(json.dumps(result.to_json(), indent=2, ensure_ascii=True))
     elif result.is_pronote:
-        _write(sys.stdout, "\n".join(_lines(result)) + "\n")
+        out("\n".join(clean(line) for line in _lines(result)))
     else:
-        _write(sys.stderr, result.message + "\n")
+        err(clean(result.message))
     return exit_code(result)
 
 
 def _lines(result: ProbeResult) -> list[str]:
-    lines = [result.message, f"Adresse : {result.url}"]
+    lines = [result.message, tr("Adresse : {url}").format(url=result.url)]
     if result.school_name:
-        lines.append(f"Établissement : {result.school_name}")
-    lines.append(f"Version : {result.version}")
-    lines.append(f"CAS : actif ({result.cas_host or 'adresse non indiquée'})" if result.cas_active else "CAS : inactif")
+        lines.append(tr("Établissement : {name}").format(name=result.school_name))
+    lines.append(tr("Version : {version}").format(version=result.version))
+    if result.cas_active:
+        lines.append(tr("CAS : actif ({cas_host})").format(cas_host=result.cas_host or tr("adresse non indiquée")))
+    else:
+        lines.append(tr("CAS : inactif"))
     for space in result.spaces:
-        delegation = "délégation" if space.delegation else "sans délégation"
-        lines.append(f"Espace : {space.nom or space.genre} ({delegation})")
-    lines.extend(f"Remarque : {warning}" for warning in result.warnings)
+        delegation = tr("délégation") if space.delegation else tr("sans délégation")
+        lines.append(tr("Espace : {name} ({delegation})").format(name=space.nom or space.genre, delegation=delegation))
+    lines.extend(tr("Remarque : {warning}").format(warning=warning) for warning in result.warnings)
     return lines
-
-
-def _write(stream, text: str) -> None:
-    # A Windows console may not encode « » or the en dash: degrade the characters, never fail on them.
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    stream.write(text.encode(encoding, errors="replace").decode(encoding, errors="replace"))
-    stream.flush()

@@ -15,6 +15,13 @@ REFUSED_URL = "refused_url"  # the address was refused before any connection
 
 PRONOTE_OUTCOMES = frozenset({DELEGATED, CAS_INACTIVE, CAS_OTHER})
 
+# What the check was for: the school page's address check, or part 2's check that the publication took effect.
+ADDRESS, DELEGATION = "address", "delegation"
+PURPOSES = (ADDRESS, DELEGATION)
+
+# How the page shows the verdict.
+OK, WARNING, ERROR = "ok", "warning", "error"
+
 
 @dataclass(frozen=True)
 class Space:
@@ -37,7 +44,7 @@ class ProbeResult:
     outcome: str
     reachable: bool
     is_pronote: bool
-    message: str  # one or two French sentences for the admin
+    message: str  # the whole verdict in French for the page that asked (verdict.py), or the bare finding
     school_name: str | None = None
     version: str | None = None  # as PRONOTE writes it: « 2024 – 2.5 »
     cas_active: bool | None = None  # None when the server is not PRONOTE
@@ -46,6 +53,11 @@ class ProbeResult:
     spaces: tuple[Space, ...] = ()
     reason: str = ""  # why nothing could be read (client.ProbeFailure codes), or ""
     warnings: tuple[str, ...] = field(default_factory=tuple)  # from the address normaliser
+    purpose: str = ADDRESS
+    level: str = ERROR  # ok | warning | error, for `purpose` (verdict.py)
+    # False exactly when the server answered as PRONOTE without delegating to the ENT: confirming the
+    # publication by hand would then record what the server itself contradicts.
+    allows_manual_confirmation: bool = True
 
     def to_json(self) -> dict:
         return {
@@ -59,4 +71,7 @@ class ProbeResult:
             "delegated_to_ent": self.delegated_to_ent,
             "spaces": [space.to_json() for space in self.spaces],
             "message": self.message,
+            "level": self.level,
+            "purpose": self.purpose,
+            "allows_manual_confirmation": self.allows_manual_confirmation,
         }
