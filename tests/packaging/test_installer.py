@@ -137,8 +137,8 @@ def test_the_data_folder_is_the_apps_own_on_windows(iss, monkeypatch):
     from wizard import paths
 
     local = r"C:\Users\Hélène Dupré\AppData\Local"
-    monkeypatch.setenv("LOCALAPPDATA", local)
-    monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", local)
+    folders = {"CSIDL_LOCAL_APPDATA": local, "CSIDL_APPDATA": r"C:\Users\Hélène Dupré\AppData\Roaming"}
+    monkeypatch.setattr(platformdirs.windows, "get_win_folder", folders.__getitem__)  # Windows' answer, here
     monkeypatch.setattr(platformdirs, "PlatformDirs", platformdirs.windows.Windows)
     data = PureWindowsPath(str(paths.default_data_dir()))
     assert data == PureWindowsPath(local) / iss["defines"]["DataDirName"]
