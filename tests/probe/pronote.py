@@ -21,7 +21,8 @@ def pronote_info(*, cas_active: bool = True, cas_url: str = OCCITANIE_CAS, name:
         "espaces": [
             {"nom": "Espace Élèves", "URL": "mobile.eleve.html", "genreEspace": 6, "avecDelegation": cas_active},
             {"nom": "Espace Parents", "URL": "mobile.parent.html", "genreEspace": 7, "avecDelegation": cas_active},
-            {"nom": "Espace Professeurs", "URL": "mobile.professeur.html", "genreEspace": 8, "avecDelegation": cas_active},
+            {"nom": "Espace Professeurs", "URL": "mobile.professeur.html", "genreEspace": 8,
+             "avecDelegation": cas_active},
             {"nom": "Espace Direction", "URL": "mobile.direction.html", "genreEspace": 17},
         ],
         "CAS": {"actif": cas_active, "casURL": cas_url if cas_active else "", "jetonCAS": ""},

@@ -8,7 +8,7 @@ import pytest
 
 from tests.probe.pronote import INFO_PATH, INFO_QUERY, PORTAL_PAGE, info_body
 from wizard.entdata import load_ent
-from wizard.probe import (ADDRESS, DELEGATION, manual_confirmation_allowed, probe_server, verdict_level)
+from wizard.probe import ADDRESS, DELEGATION, manual_confirmation_allowed, probe_server, verdict_level
 from wizard.probe.result import PRONOTE_OUTCOMES, ProbeResult
 from wizard.probe.verdict import give_verdict
 
@@ -42,7 +42,7 @@ def finding(outcome: str, **values) -> ProbeResult:
 
 @pytest.mark.parametrize("outcome", ALL_OUTCOMES)
 def test_levels_and_manual_confirmation(outcome):
-    for purpose, level in zip((ADDRESS, DELEGATION), LEVELS[outcome]):
+    for purpose, level in zip((ADDRESS, DELEGATION), LEVELS[outcome], strict=True):
         result = give_verdict(finding(outcome), purpose, OTHER_ENT)
         assert (result.purpose, result.level) == (purpose, level)
         assert verdict_level(outcome, purpose) == level
@@ -108,7 +108,8 @@ def test_delegation_check_verified_with_another_ent(serve_fixture):
     url = serve(serve_fixture(), info_body(cas_url="https://cas.autre-ent.bzh/login"))
     result = probe_server(url, purpose=DELEGATION, ent=OTHER_ENT)
     assert (result.outcome, result.level, result.allows_manual_confirmation) == ("delegated", "ok", True)
-    assert result.message == "Vérifié : le serveur PRONOTE délègue l'authentification à Autre ENT Bretagne (cas.autre-ent.bzh)."
+    assert result.message == ("Vérifié : le serveur PRONOTE délègue l'authentification à Autre ENT Bretagne "
+                              "(cas.autre-ent.bzh).")
 
 
 def test_address_check_of_a_portal(serve_fixture):

@@ -8,7 +8,7 @@ trusts the operating system's certificates (trust.py), and returns the whole ver
 from __future__ import annotations
 
 import ssl
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from wizard.entdata import load_ent
@@ -17,8 +17,7 @@ from wizard.probe.answer import ProbeFailure
 from wizard.probe.client import fetch
 from wizard.probe.judge import judge_answer, judge_failure, refused_url
 from wizard.probe.proxy import ProxyCheck, check_proxy, choose_proxy, system_proxy
-from wizard.probe.result import (ADDRESS, DELEGATION, ERROR, OK, PRONOTE_OUTCOMES, WARNING, ProbeResult,
-                                 Space)
+from wizard.probe.result import ADDRESS, DELEGATION, ERROR, OK, PRONOTE_OUTCOMES, WARNING, ProbeResult, Space
 from wizard.probe.target import check_target
 from wizard.probe.verdict import give_verdict, manual_confirmation_allowed, verdict_level
 

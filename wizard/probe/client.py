@@ -28,8 +28,8 @@ import socket
 import ssl
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 from urllib.parse import urljoin, urlsplit
 
 from wizard import __version__

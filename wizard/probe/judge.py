@@ -18,8 +18,18 @@ from urllib.parse import urljoin, urlsplit
 
 from wizard.i18n import tr, tr_noop
 from wizard.probe.answer import Answer, ProbeFailure
-from wizard.probe.result import (CAS_INACTIVE, CAS_OTHER, DELEGATED, HTTP_ERROR, NOT_PRONOTE, REDIRECTED,
-                                 REFUSED_URL, UNREACHABLE, ProbeResult, Space)
+from wizard.probe.result import (
+    CAS_INACTIVE,
+    CAS_OTHER,
+    DELEGATED,
+    HTTP_ERROR,
+    NOT_PRONOTE,
+    REDIRECTED,
+    REFUSED_URL,
+    UNREACHABLE,
+    ProbeResult,
+    Space,
+)
 
 # genreEspace → the space's page name under the PRONOTE root (eleve.html…), stable ids for JSON and pages.
 SPACE_KINDS = {6: "eleve", 7: "parent", 8: "professeur", 14: "viescolaire", 17: "direction", 26: "accompagnant",
@@ -105,16 +115,21 @@ def judge_answer(answer: Answer, *, root: str, cas_host: str, ent_name: str,
 
     if answer.redirect:
         if answer.redirect_invalid:
-            return answered(REDIRECTED, tr("Le serveur renvoie vers une adresse invalide : ce n'est pas la réponse d'un serveur PRONOTE."))
+            return answered(REDIRECTED, tr("Le serveur renvoie vers une adresse invalide : ce n'est pas la réponse "
+                "d'un serveur PRONOTE."))
         # Only the host goes into the sentence: the rest of a Location header is the server's text, not ours.
         target = _shorten(_host(answer.redirect), 100) or tr("adresse inconnue")
         if answer.redirects_exhausted:
-            return answered(REDIRECTED, tr("Le serveur renvoie de page en page sans jamais répondre (trop de redirections) : ce n'est pas la réponse d'un serveur PRONOTE."))
-        return answered(REDIRECTED, tr("Le serveur renvoie vers un autre serveur ({host}) ; l'assistant ne suit pas cette redirection. Vérifiez l'adresse PRONOTE : elle mène peut-être à un portail ou à une page de connexion.").format(host=target))
+            return answered(REDIRECTED, tr("Le serveur renvoie de page en page sans jamais répondre (trop de "
+                "redirections) : ce n'est pas la réponse d'un serveur PRONOTE."))
+        return answered(REDIRECTED, tr("Le serveur renvoie vers un autre serveur ({host}) ; l'assistant ne suit pas "
+            "cette redirection. Vérifiez l'adresse PRONOTE : elle mène peut-être à un portail ou à une page de "
+            "connexion.").format(host=target))
     if not 200 <= answer.status < 300:
         return answered(HTTP_ERROR, status_sentence(answer.status))
     if answer.over_limit:
-        return answered(NOT_PRONOTE, tr("Le serveur a envoyé une réponse bien trop volumineuse pour être celle de PRONOTE : ce n'est pas un serveur PRONOTE, ou l'adresse est incorrecte."))
+        return answered(NOT_PRONOTE, tr("Le serveur a envoyé une réponse bien trop volumineuse pour être celle de "
+            "PRONOTE : ce n'est pas un serveur PRONOTE, ou l'adresse est incorrecte."))
     kind, data = read_json(answer.body)
     info = _info(data) if kind == JSON_OK else None
     if info is None:
@@ -139,13 +154,16 @@ def _not_pronote_sentence(answer: Answer, kind: str) -> str:
     content_type = answer.headers.get("content-type", "").lower()
     start = answer.body.lstrip()[:1]
     if kind == JSON_TOO_DEEP:
-        return tr("Le serveur a envoyé un JSON imbriqué bien plus profondément que celui de PRONOTE : ce n'est pas une réponse PRONOTE.")
+        return tr("Le serveur a envoyé un JSON imbriqué bien plus profondément que celui de PRONOTE : ce n'est pas une "
+            "réponse PRONOTE.")
     if "html" in content_type or start == b"<":
-        return tr("Le serveur a répondu par une page web, pas comme un serveur PRONOTE : l'adresse mène peut-être à un portail ou à une page de connexion.")
+        return tr("Le serveur a répondu par une page web, pas comme un serveur PRONOTE : l'adresse mène peut-être à un "
+            "portail ou à une page de connexion.")
     if kind == JSON_OK:
         return tr("Le serveur a répondu en JSON, mais pas comme un serveur PRONOTE : vérifiez l'adresse.")
     if start in (b"{", b"["):
-        return tr("Le serveur a envoyé une réponse JSON incomplète ou invalide : ce n'est pas la réponse d'un serveur PRONOTE.")
+        return tr("Le serveur a envoyé une réponse JSON incomplète ou invalide : ce n'est pas la réponse d'un serveur "
+            "PRONOTE.")
     if not answer.body.strip():
         return tr("Le serveur a envoyé une réponse vide : ce n'est pas un serveur PRONOTE.")
     return tr("La réponse du serveur n'est pas celle d'un serveur PRONOTE : vérifiez l'adresse.")
@@ -162,16 +180,19 @@ def _judge_pronote(info: dict, *, root: str, cas_host: str, ent_name: str, warni
               else tr("Serveur PRONOTE {version}").format(version=version))
     if delegated:
         outcome = DELEGATED
-        message = tr("{server} ; l'authentification est déléguée à {ent_name} ({cas_host}).").format(server=server, ent_name=ent_name, cas_host=server_cas_host)
+        message = tr("{server} ; l'authentification est déléguée à {ent_name} ({cas_host}).").format(
+            server=server, ent_name=ent_name, cas_host=server_cas_host)
     elif not cas_active:
         outcome = CAS_INACTIVE
-        message = tr("{server} ; CAS inactif : l'authentification n'est déléguée à aucun ENT (la publication n'a pas encore été faite, ou n'est pas encore prise en compte).").format(server=server)
+        message = tr("{server} ; CAS inactif : l'authentification n'est déléguée à aucun ENT (la publication n'a pas "
+            "encore été faite, ou n'est pas encore prise en compte).").format(server=server)
     elif server_cas_host:
         outcome = CAS_OTHER
         message = tr("{server} ; CAS vers un autre ENT : {cas_host}.").format(server=server, cas_host=server_cas_host)
     else:
         outcome = CAS_OTHER
-        message = tr("{server} ; CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS.").format(server=server)
+        message = tr("{server} ; CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS.").format(
+            server=server)
     return ProbeResult(
         root, outcome, reachable=True, is_pronote=True, message=message, school_name=name or None, version=version,
         cas_active=cas_active, cas_host=server_cas_host or None, delegated_to_ent=delegated,
@@ -223,33 +244,56 @@ def _host(url) -> str:
 
 _FAILURES = {
     "dns": tr_noop("Le serveur {host} est introuvable : vérifiez l'adresse PRONOTE et la connexion à Internet."),
-    "dns_timeout": tr_noop("La recherche du serveur {host} n'a pas abouti (délai de {seconds} s dépassé) : vérifiez la connexion à Internet, puis réessayez."),
-    "refused": tr_noop("Le serveur {host} refuse la connexion : le service n'est peut-être pas démarré, ou l'adresse (le port) est incorrecte."),
-    "timeout": tr_noop("Le serveur {host} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez l'adresse et la connexion à Internet."),
+    "dns_timeout": tr_noop("La recherche du serveur {host} n'a pas abouti (délai de {seconds} s dépassé) : vérifiez la "
+        "connexion à Internet, puis réessayez."),
+    "refused": tr_noop("Le serveur {host} refuse la connexion : le service n'est peut-être pas démarré, ou l'adresse "
+        "(le port) est incorrecte."),
+    "timeout": tr_noop("Le serveur {host} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou "
+        "vérifiez l'adresse et la connexion à Internet."),
     "closed": tr_noop("Le serveur {host} a fermé la connexion sans répondre."),
     "network": tr_noop("Impossible de joindre le serveur {host} : vérifiez la connexion à Internet."),
-    "cert_untrusted": tr_noop("Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification inconnue) : la connexion a été interrompue."),
-    "cert_expired": tr_noop("Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été interrompue."),
-    "cert_wrong_host": tr_noop("Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. Vérifiez l'adresse PRONOTE."),
-    "tls": tr_noop("La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à cette adresse."),
+    "cert_untrusted": tr_noop("Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification "
+        "inconnue) : la connexion a été interrompue."),
+    "cert_expired": tr_noop("Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été "
+        "interrompue."),
+    "cert_wrong_host": tr_noop("Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. "
+        "Vérifiez l'adresse PRONOTE."),
+    "tls": tr_noop("La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à "
+        "cette adresse."),
     # The proxy: each sentence names it (host and port, never the credentials) and says where to act.
-    "proxy_invalid": tr_noop("Le réglage du proxy n'est pas valide (il doit ressembler à http://proxy.etablissement.fr:3128) : rien n'a été envoyé. Corrigez-le dans les réglages de l'assistant ou du système."),
-    "proxy_unsupported": tr_noop("Le proxy {proxy} n'est pas un proxy web en http:// (SOCKS ou https://), que l'assistant ne sait pas utiliser : rien n'a été envoyé. Indiquez le proxy web de l'établissement dans les réglages de l'assistant."),
-    "proxy_dns": tr_noop("Le proxy {proxy} est introuvable : vérifiez son nom dans les réglages (de l'assistant ou du système) et la connexion au réseau."),
-    "proxy_refused": tr_noop("Le proxy {proxy} refuse la connexion : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système)."),
-    "proxy_unreachable": tr_noop("Impossible de joindre le proxy {proxy} : vérifiez la connexion au réseau de l'établissement."),
-    "proxy_timeout": tr_noop("Le proxy {proxy} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez le réglage du proxy."),
-    "proxy_protocol": tr_noop("Le proxy {proxy} n'a pas répondu comme un proxy web : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système)."),
-    "proxy_auth": tr_noop("Le proxy {proxy} demande un identifiant et un mot de passe : indiquez-les dans les réglages de l'assistant, sous la forme http://identifiant:motdepasse@{proxy}."),
-    "proxy_auth_rejected": tr_noop("Le proxy {proxy} a refusé l'identifiant ou le mot de passe indiqué : vérifiez-les dans les réglages de l'assistant."),
-    "proxy_auth_unsupported": tr_noop("Le proxy {proxy} demande une authentification Windows (NTLM ou Kerberos), que l'assistant ne sait pas faire : demandez au responsable du réseau d'autoriser l'accès à {host} sans authentification, ou un identifiant utilisable en authentification simple."),
-    "proxy_denied": tr_noop("Le proxy {proxy} refuse l'accès au serveur {host} (réponse {status}) : demandez au responsable du réseau de l'établissement d'autoriser ce serveur."),
-    "proxy_failed": tr_noop("Le proxy {proxy} n'a pas pu joindre le serveur {host} (réponse {status}) : vérifiez l'adresse PRONOTE, ou réessayez plus tard."),
+    "proxy_invalid": tr_noop("Le réglage du proxy n'est pas valide (il doit ressembler à "
+        "http://proxy.etablissement.fr:3128) : rien n'a été envoyé. Corrigez-le dans les réglages de l'assistant ou du "
+        "système."),
+    "proxy_unsupported": tr_noop("Le proxy {proxy} n'est pas un proxy web en http:// (SOCKS ou https://), que "
+        "l'assistant ne sait pas utiliser : rien n'a été envoyé. Indiquez le proxy web de l'établissement dans les "
+        "réglages de l'assistant."),
+    "proxy_dns": tr_noop("Le proxy {proxy} est introuvable : vérifiez son nom dans les réglages (de l'assistant ou du "
+        "système) et la connexion au réseau."),
+    "proxy_refused": tr_noop("Le proxy {proxy} refuse la connexion : vérifiez son adresse et son port dans les "
+        "réglages (de l'assistant ou du système)."),
+    "proxy_unreachable": tr_noop("Impossible de joindre le proxy {proxy} : vérifiez la connexion au réseau de "
+        "l'établissement."),
+    "proxy_timeout": tr_noop("Le proxy {proxy} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou "
+        "vérifiez le réglage du proxy."),
+    "proxy_protocol": tr_noop("Le proxy {proxy} n'a pas répondu comme un proxy web : vérifiez son adresse et son port "
+        "dans les réglages (de l'assistant ou du système)."),
+    "proxy_auth": tr_noop("Le proxy {proxy} demande un identifiant et un mot de passe : indiquez-les dans les réglages "
+        "de l'assistant, sous la forme http://identifiant:motdepasse@{proxy}."),
+    "proxy_auth_rejected": tr_noop("Le proxy {proxy} a refusé l'identifiant ou le mot de passe indiqué : vérifiez-les "
+        "dans les réglages de l'assistant."),
+    "proxy_auth_unsupported": tr_noop("Le proxy {proxy} demande une authentification Windows (NTLM ou Kerberos), que "
+        "l'assistant ne sait pas faire : demandez au responsable du réseau d'autoriser l'accès à {host} sans "
+        "authentification, ou un identifiant utilisable en authentification simple."),
+    "proxy_denied": tr_noop("Le proxy {proxy} refuse l'accès au serveur {host} (réponse {status}) : demandez au "
+        "responsable du réseau de l'établissement d'autoriser ce serveur."),
+    "proxy_failed": tr_noop("Le proxy {proxy} n'a pas pu joindre le serveur {host} (réponse {status}) : vérifiez "
+        "l'adresse PRONOTE, ou réessayez plus tard."),
 }
 
 # Said after « not trusted » when the check went through a proxy: a proxy that inspects https presents its own
 # certificate, which the system trusts only once the académie's certificate is installed in its store.
-_INSPECTING_PROXY = tr_noop(" Si le proxy {proxy} de l'établissement inspecte les connexions https, son certificat doit être installé dans le magasin de certificats du système.")
+_INSPECTING_PROXY = tr_noop("Si le proxy {proxy} de l'établissement inspecte les connexions https, son certificat doit "
+    "être installé dans le magasin de certificats du système.")
 
 
 def seconds_text(seconds: float) -> str:
@@ -261,7 +305,8 @@ def judge_failure(failure: ProbeFailure, *, root: str, warnings: tuple[str, ...]
     if failure.reason == "protocol":
         # Bytes came back, so something listens there – just not a web server, let alone PRONOTE.
         return ProbeResult(root, NOT_PRONOTE, reachable=True, is_pronote=False, reason=failure.reason,
-                           message=tr("Le serveur {host} a répondu, mais pas comme un serveur web : ce n'est pas un serveur PRONOTE.").format(host=failure.host),
+                           message=tr("Le serveur {host} a répondu, mais pas comme un serveur web : ce n'est pas un "
+                               "serveur PRONOTE.").format(host=failure.host),
                            warnings=warnings)
     template = _FAILURES.get(failure.reason, _FAILURES["network"])
     values = {"host": failure.host, "seconds": seconds_text(failure.seconds), "proxy": failure.proxy,

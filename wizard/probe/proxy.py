@@ -32,7 +32,7 @@ from fnmatch import fnmatchcase
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from wizard.i18n import tr
+from wizard.i18n import tr, tr_noop
 from wizard.probe.answer import ProbeFailure
 from wizard.school import is_loopback_host, normalise_pronote_url
 
@@ -61,7 +61,7 @@ class Proxy:
         """The Proxy-Authorization value (Basic), or "" without credentials."""
         if not (self.username or self.password):
             return ""
-        token = base64.b64encode(f"{self.username}:{self.password}".encode("utf-8")).decode("ascii")
+        token = base64.b64encode(f"{self.username}:{self.password}".encode()).decode("ascii")
         return "Basic " + token
 
 
@@ -132,13 +132,17 @@ def _valid_proxy_host(host: str) -> bool:
 
 
 _REFUSALS = {
-    "shape": "L'adresse du proxy doit être de la forme http://proxy.etablissement.fr:3128 (sans espace ni accent, sans chemin après le port).",
-    "socks": "Les proxys SOCKS ne sont pas pris en charge : indiquez le proxy web (http://) de l'établissement.",
-    "https": "Indiquez le proxy en http:// : la connexion au serveur PRONOTE reste chiffrée de bout en bout à travers lui.",
-    "scheme": "L'adresse du proxy doit commencer par http://, par exemple http://proxy.etablissement.fr:3128.",
-    "host": "Le nom du proxy n'est pas valide ; il ressemble par exemple à proxy.etablissement.fr ou 10.0.0.1.",
-    "port_missing": "Indiquez le port du proxy après deux-points, par exemple proxy.etablissement.fr:3128.",
-    "port": "Le port du proxy doit être un nombre entre 1 et 65535, par exemple 3128 ou 8080.",
+    "shape": tr_noop("L'adresse du proxy doit être de la forme http://proxy.etablissement.fr:3128 (sans espace ni "
+                     "accent, sans chemin après le port)."),
+    "socks": tr_noop("Les proxys SOCKS ne sont pas pris en charge : indiquez le proxy web (http://) de "
+                     "l'établissement."),
+    "https": tr_noop("Indiquez le proxy en http:// : la connexion au serveur PRONOTE reste chiffrée de bout en bout "
+                     "à travers lui."),
+    "scheme": tr_noop("L'adresse du proxy doit commencer par http://, par exemple http://proxy.etablissement.fr:3128."),
+    "host": tr_noop("Le nom du proxy n'est pas valide ; il ressemble par exemple à proxy.etablissement.fr ou "
+                    "10.0.0.1."),
+    "port_missing": tr_noop("Indiquez le port du proxy après deux-points, par exemple proxy.etablissement.fr:3128."),
+    "port": tr_noop("Le port du proxy doit être un nombre entre 1 et 65535, par exemple 3128 ou 8080."),
 }
 
 
@@ -301,8 +305,9 @@ def _parsed(text: str, host: str, *, typed: bool) -> Proxy:
     try:
         return parse_proxy(text, require_port=typed, typed=typed)
     except _Refused as refused:
-        reason = "proxy_unsupported" if refused.why in ("socks", "https") else "proxy_invalid"
-        raise ProbeFailure(reason, host, proxy=_credential_free(text) if reason == "proxy_unsupported" else "") from None
+        if refused.why in ("socks", "https"):
+            raise ProbeFailure("proxy_unsupported", host, proxy=_credential_free(text)) from None
+        raise ProbeFailure("proxy_invalid", host) from None  # the text may hold a password: not repeated
 
 
 def _credential_free(text: str) -> str:

@@ -25,13 +25,17 @@ def check_target(text: str) -> Check:
     if _typed_port(text) == 0:
         return Check(False, message=tr("Le port indiqué dans l'adresse PRONOTE (après « : ») n'est pas valide."))
     if len(check.value) > MAX_URL:
-        return Check(False, message=tr("L'adresse PRONOTE est bien trop longue pour être celle d'un serveur PRONOTE ; copiez-la depuis la barre d'adresse du navigateur."))
+        return Check(False, message=tr("L'adresse PRONOTE est bien trop longue pour être celle d'un serveur PRONOTE ; "
+            "copiez-la depuis la barre d'adresse du navigateur."))
     if not sendable(check.value):
-        return Check(False, message=tr("L'adresse PRONOTE contient des caractères qu'une adresse web ne peut pas contenir tels quels (lettres accentuées, caractères invisibles ou spéciaux) ; copiez-la depuis la barre d'adresse du navigateur."))
+        return Check(False, message=tr("L'adresse PRONOTE contient des caractères qu'une adresse web ne peut pas "
+            "contenir tels quels (lettres accentuées, caractères invisibles ou spéciaux) ; copiez-la depuis la barre "
+            "d'adresse du navigateur."))
     host = urlsplit(check.value).hostname or ""
     if ":" not in host and host.rsplit(".", 1)[-1].isdigit() and not _is_dotted_quad(host):
         # « 127.1 » or « 0x7f.1 »: the system would read an IPv4 address in shorthand, not a server's name.
-        return Check(False, message=tr("L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net."))
+        return Check(False, message=tr("L'adresse ne contient pas de nom de serveur valide, par exemple "
+            "0301746K.index-education.net."))
     return check
 
 
