@@ -4,144 +4,674 @@
   <context>
     <name>wizard</name>
     <message>
-      <location filename="wizard/filecheck.py" line="26" />
+      <location filename="wizard/entdata.py" line="175" />
+      <source>doit être un objet JSON</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="204" />
+      <source>est vide</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="206" />
+      <source>doit être un nom de serveur en minuscules, sans https:// ni /</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="208" />
+      <source>doit être une adresse complète, commençant par https:// et finissant par /</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="169" />
+      <source>Le fichier de l'ENT « {file} » n'est pas valable : la clé « {key} » {problem}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="179" />
+      <source>manque</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="187" />
+      <source>est inconnue (les clés permises sont décrites dans resources/ent/README.md)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="195" />
+      <source>doit être une liste de textes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="197" />
+      <source>est vide ou contient un texte vide</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="200" />
+      <source>doit être un texte ou null</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="200" />
+      <source>doit être un texte</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="217" />
+      <source>doit être une liste non vide d'actions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="249" />
+      <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="232" />
+      <source>répète l'identifiant d'une action précédente</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="238" />
+      <source>doit être une liste tirée de « complet » et « partiel »</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="117" />
+      <source>Le fichier de l'ENT « {file} » est introuvable.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="119" />
+      <source>Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="124" />
+      <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="241" />
+      <source>utilise un mot inconnu : {{{placeholder}}}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/filecheck.py" line="22" />
       <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir.</source>
       <translation>“{name}” is not a file the assistant can open.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="39" />
+      <location filename="wizard/flow.py" line="40" />
       <source>Partie 1 – Service PRONOTE dans l'ENT</source>
       <translation>Part 1 – PRONOTE service in the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="39" />
+      <location filename="wizard/flow.py" line="40" />
       <source>Partie 2 – pronote.net</source>
       <translation>Part 2 – pronote.net</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="40" />
+      <location filename="wizard/flow.py" line="41" />
       <source>Partie 3 – Identifiants</source>
       <translation>Part 3 – Identifiers</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="99" />
+      <location filename="wizard/flow.py" line="114" />
       <source>l'ENT</source>
       <translation>the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="129" />
+      <location filename="wizard/flow.py" line="144" />
       <source>Cochez la case confirmant que vous avez compris les conséquences de la bascule.</source>
       <translation>Tick the box confirming that you understand the consequences of the switch.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="139" />
+      <location filename="wizard/flow.py" line="153" />
       <source>Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible.</source>
       <translation>Check the delegation on the PRONOTE server, or confirm it yourself if the check cannot be done.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="24" />
+      <location filename="wizard/flow.py" line="25" />
       <source>Bienvenue</source>
       <translation>Welcome</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="25" />
+      <location filename="wizard/flow.py" line="26" />
       <source>Votre établissement</source>
       <translation>Your school</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="26" />
+      <location filename="wizard/flow.py" line="27" />
       <source>Créer le service PRONOTE dans l'ENT</source>
       <translation>Create the PRONOTE service in the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="27" />
+      <location filename="wizard/flow.py" line="28" />
       <source>Donner l'accès au service à chaque profil</source>
       <translation>Give each profile access to the service</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="28" />
+      <location filename="wizard/flow.py" line="29" />
       <source>Avant de basculer pronote.net</source>
       <translation>Before switching pronote.net</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="29" />
-      <source>Basculer pronote.net vers mon ENT Occitanie</source>
-      <translation>Switch pronote.net to mon ENT Occitanie</translation>
+      <location filename="wizard/flow.py" line="30" />
+      <source>Basculer pronote.net vers {ent_name}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/flow.py" line="30" />
+      <location filename="wizard/flow.py" line="31" />
       <source>Import complet ou partiel</source>
       <translation>Full or partial import</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="31" />
+      <location filename="wizard/flow.py" line="32" />
       <source>Exporter les identifiants depuis PRONOTE</source>
       <translation>Export the identifiers from PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="32" />
+      <location filename="wizard/flow.py" line="33" />
       <source>Vérifier le fichier des identifiants</source>
       <translation>Check the identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="33" />
+      <location filename="wizard/flow.py" line="34" />
       <source>Importer le fichier dans l'ENT</source>
       <translation>Import the file into the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="34" />
+      <location filename="wizard/flow.py" line="35" />
       <source>Rapprocher les comptes</source>
       <translation>Match the accounts</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="35" />
+      <location filename="wizard/flow.py" line="36" />
       <source>Terminé</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="143" />
+      <location filename="wizard/flow.py" line="157" />
       <source>Choisissez un import complet ou partiel.</source>
       <translation>Choose a full or a partial import.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="149" />
-      <source>Choisissez le fichier IdPN_To_KOSMOS.xml exporté depuis PRONOTE.</source>
-      <translation>Choose the IdPN_To_KOSMOS.xml file exported from PRONOTE.</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="153" />
+      <location filename="wizard/flow.py" line="165" />
       <source>Le fichier doit être analysé avant de continuer.</source>
       <translation>The file must be analysed before you continue.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="155" />
+      <location filename="wizard/flow.py" line="168" />
       <source>Le fichier contient des erreurs bloquantes : corrigez l'export dans PRONOTE puis choisissez le nouveau fichier.</source>
       <translation>The file has blocking errors: fix the export in PRONOTE, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="157" />
+      <location filename="wizard/flow.py" line="170" />
       <source>Cochez « J'ai lu les avertissements » pour continuer.</source>
       <translation>Tick “I have read the warnings” to continue.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="167" />
+      <location filename="wizard/flow.py" line="179" />
       <source>Saisissez le nombre d'identifiants que l'ENT annonce avoir importés.</source>
       <translation>Type the number of identifiers the ENT says it imported.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="108" />
+      <location filename="wizard/flow.py" line="123" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restante).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="109" />
+      <location filename="wizard/flow.py" line="124" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restantes).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/helptext.py" line="25" />
-      <source>https://&lt;votre-établissement&gt;.mon-ent-occitanie.fr/</source>
-      <translation>https://&lt;your-school&gt;.mon-ent-occitanie.fr/</translation>
+      <location filename="wizard/flow.py" line="163" />
+      <source>Choisissez le fichier {export_file_name} exporté depuis PRONOTE.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/about.py" line="14" />
+      <source>À propos</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/about.py" line="15" />
+      <source>Assistant d'interconnexion PRONOTE – {ent_name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/about.py" line="16" />
+      <source>Version {version}</source>
+      <translation>Version {version}</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/about.py" line="17" />
+      <source>Logiciel libre sous licence publique de l'Union européenne (EUPL-1.2) : vous pouvez l'utiliser, le copier, le modifier et le redistribuer selon ses termes.</source>
+      <translation>Free software under the European Union Public Licence (EUPL-1.2): you may use, copy, modify and redistribute it under its terms.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/about.py" line="21" />
+      <source>Aucun nom ni date de naissance n'est conservé ni envoyé : seulement des nombres et des codes.</source>
+      <translation>No name or date of birth is kept or sent: only counts and codes.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/about.py" line="22" />
+      <source>Journal : {path}</source>
+      <translation>Log: {path}</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/about.py" line="23" />
+      <source>Python {python}, Qt {qt} (PySide6)</source>
+      <translation>Python {python}, Qt {qt} (PySide6)</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/crash.py" line="23" />
+      <source>Erreur inattendue</source>
+      <translation>Unexpected error</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/crash.py" line="24" />
+      <source>L'assistant a rencontré une erreur inattendue et n'a pas pu terminer cette action.</source>
+      <translation>The assistant ran into an unexpected error and could not finish this action.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/crash.py" line="26" />
+      <source>Votre progression est enregistrée ; relancez l'assistant : il reprendra à l'étape où vous étiez. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/crash.py" line="30" />
+      <source>Attention : vos dernières modifications n'ont pas pu être enregistrées (voir le message en haut de la page). Choisissez « Continuer quand même » pour les garder à l'écran et réessayer l'enregistrement. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/crash.py" line="35" />
+      <source>Relancez l'assistant. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/crash.py" line="38" />
+      <source>Le journal se trouve dans : {path}</source>
+      <translation>The log is in: {path}</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/crash.py" line="39" />
+      <source>Le journal n'a pas pu être écrit sur ce poste.</source>
+      <translation>The log could not be written on this computer.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/crash.py" line="40" />
+      <source>Ouvrir le dossier du journal</source>
+      <translation>Open the log folder</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/crash.py" line="41" />
+      <source>Quitter l'assistant</source>
+      <translation>Quit the assistant</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/crash.py" line="42" />
+      <source>Continuer quand même</source>
+      <translation>Continue anyway</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/help.py" line="13" />
+      <source>Aide – {title}</source>
+      <translation>Help – {title}</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/help.py" line="18" />
+      <source>Aide : {title}</source>
+      <translation>Help: {title}</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="22" />
+      <source>certain</source>
+      <translation>certain</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="22" />
+      <source>probable</source>
+      <translation>probable</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="22" />
+      <source>ambigu</source>
+      <translation>ambiguous</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="23" />
+      <source>PRONOTE seul</source>
+      <translation>PRONOTE only</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="23" />
+      <source>ENT seul</source>
+      <translation>ENT only</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="25" />
+      <source>accepté</source>
+      <translation>accepted</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="25" />
+      <source>rejeté</source>
+      <translation>rejected</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="28" />
+      <source>Statut</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="28" />
+      <source>Profil</source>
+      <translation>Profile</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="28" />
+      <source>Score</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="28" />
+      <source>Raisons</source>
+      <translation>Reasons</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="28" />
+      <source>PRONOTE</source>
+      <translation>PRONOTE</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="29" />
+      <source>ENT</source>
+      <translation>ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="29" />
+      <source>Décision</source>
+      <translation>Decision</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="26" />
+      <source>Nom</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="26" />
+      <source>Prénom</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="26" />
+      <source>Identifiant</source>
+      <translation>Identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="27" />
+      <source>Date de naissance</source>
+      <translation>Birth date</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="27" />
+      <source>Classe</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="37" />
+      <source>Colonnes de la liste des comptes</source>
+      <translation>Columns of the account list</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="73" />
+      <source>Prévoir le rapprochement (facultatif)</source>
+      <translation>Preview the matching (optional)</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="85" />
+      <source>Charger la liste des comptes de l'ENT (CSV)…</source>
+      <translation>Load the ENT account list (CSV)…</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="101" />
+      <source>Tous les statuts</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="106" />
+      <source>Tous les profils</source>
+      <translation>All profiles</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="111" />
+      <source>nom, prénom ou identifiant</source>
+      <translation>last name, first name or identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="127" />
+      <source>Aperçu du rapprochement des comptes</source>
+      <translation>Account matching preview</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="140" />
+      <source>&amp;Accepter la paire</source>
+      <translation>&amp;Accept the pair</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="142" />
+      <source>Re&amp;jeter la paire</source>
+      <translation>Re&amp;ject the pair</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="146" />
+      <source>&amp;Exporter la feuille de travail (CSV)…</source>
+      <translation>&amp;Export the worksheet (CSV)…</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="149" />
+      <source>&amp;Imprimer la feuille…</source>
+      <translation>&amp;Print the worksheet…</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="157" />
+      <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
+      <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="165" />
+      <source>Liste des comptes de l'ENT</source>
+      <translation>ENT account list</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="166" />
+      <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
+      <translation>CSV file (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="272" />
+      <source>Feuille de travail du rapprochement</source>
+      <translation>Matching worksheet</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="273" />
+      <source>Fichier CSV (*.csv)</source>
+      <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="44" />
+      <source>(aucune)</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="66" />
+      <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
+      <translation>At least the Last name, First name and Identifier columns are needed.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="80" />
+      <source>Exportez depuis l'ENT la liste des comptes de l'établissement (fichier CSV), puis chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
+      <translation>Export the school's account list from the ENT (CSV file), then load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, parents with the same name) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="88" />
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="89" />
+      <source>Progression du rapprochement</source>
+      <translation>Matching progress</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="112" />
+      <source>S&amp;tatut :</source>
+      <translation>Sta&amp;tus:</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="112" />
+      <source>Filtrer par statut</source>
+      <translation>Filter by status</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="113" />
+      <source>Pro&amp;fil :</source>
+      <translation>Pro&amp;file:</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="113" />
+      <source>Filtrer par profil</source>
+      <translation>Filter by profile</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="114" />
+      <source>&amp;Rechercher :</source>
+      <translation>&amp;Search:</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="114" />
+      <source>Rechercher un nom, un prénom ou un identifiant</source>
+      <translation>Search a last name, a first name or an identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="181" />
+      <source>Comparaison des deux listes en cours…</source>
+      <translation>Comparing the two lists…</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="204" />
+      <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
+      <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="39" />
+      <source>Indiquez la colonne de chaque information :</source>
+      <translation>Say which column holds each piece of information:</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="195" />
+      <source>Certains : {certain} ; probables : {probable} ; ambigus : {ambiguous} ; PRONOTE seuls : {unmatched_pronote} ; ENT seuls : {unmatched_ent}.</source>
+      <translation>Certain: {certain}; probable: {probable}; ambiguous: {ambiguous}; PRONOTE only: {unmatched_pronote}; ENT only: {unmatched_ent}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="281" />
+      <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
+      <translation>Worksheet saved: {path}. It contains personal data.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="292" />
+      <source>Rapprochement des comptes – feuille de travail</source>
+      <translation>Account matching – worksheet</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="180" />
+      <source>Rapprochement annulé.</source>
+      <translation>Matching cancelled.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="198" />
+      <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
+      <translation>{n} unusable line(s) in the ENT list, for example line {line}: {message}</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="279" />
+      <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
+      <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="46" />
+      <source>colonne {n}</source>
+      <translation>column {n}</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/server_check.py" line="69" />
+      <source>Vérification annulée.</source>
+      <translation>Check cancelled.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/server_check.py" line="33" />
+      <source>Annuler la vérification</source>
+      <translation>Cancel the check</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/server_check.py" line="34" />
+      <source>Vérification du serveur en cours</source>
+      <translation>Server check in progress</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/server_check.py" line="52" />
+      <source>Interrogation du serveur PRONOTE…</source>
+      <translation>Querying the PRONOTE server…</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/server_check.py" line="64" />
+      <source>La vérification a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
+      <translation>The check failed because of an unexpected error; the details are in the log.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/shell.py" line="54" />
+      <source>Assistant d'interconnexion PRONOTE</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/steps_panel.py" line="50" />
+      <source>Étapes de l'assistant</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/steps_panel.py" line="22" />
+      <source>Parties 1 et 2 : déjà faites</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/window.py" line="163" />
+      <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/window.py" line="172" />
+      <source>&amp;Quitter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/window.py" line="173" />
+      <source>&amp;Rester</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/window.py" line="167" />
+      <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/helptext.py" line="40" />
+      <source>https://&lt;votre-établissement&gt;.{ent_site_domain}/</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="wizard/idfile/command.py" line="61" />
@@ -284,37 +814,37 @@
       <translation>{count} name(s) look wrongly decoded (control characters or “Ã©” instead of accents), the first one here: the encoding the file declares is probably wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/layouts.py" line="56" />
+      <location filename="wizard/idfile/layouts.py" line="57" />
       <source>Format documenté Index Éducation (PARTENAIRE_INDEX)</source>
       <translation>Documented Index Éducation layout (PARTENAIRE_INDEX)</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/layouts.py" line="138" />
+      <location filename="wizard/idfile/layouts.py" line="139" />
       <source>Format reconnu automatiquement</source>
       <translation>Layout recognised automatically</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/layouts.py" line="72" />
+      <location filename="wizard/idfile/layouts.py" line="73" />
       <source>groupe de la personne (Personnels, Professeurs, Responsables, Eleves)</source>
       <translation>the person's group (Personnels, Professeurs, Responsables, Eleves)</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/layouts.py" line="259" />
+      <location filename="wizard/idfile/layouts.py" line="260" />
       <source>aucun (profil « autre »)</source>
       <translation>none (profile “other”)</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/layouts.py" line="228" />
+      <location filename="wizard/idfile/layouts.py" line="229" />
       <source>code UAI trouvé dans le fichier</source>
       <translation>UAI code found in the file</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/layouts.py" line="254" />
+      <location filename="wizard/idfile/layouts.py" line="255" />
       <source>élément {name}</source>
       <translation>element {name}</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/layouts.py" line="258" />
+      <location filename="wizard/idfile/layouts.py" line="259" />
       <source>conteneur {name}</source>
       <translation>container {name}</translation>
     </message>
@@ -372,31 +902,6 @@
       <location filename="wizard/idfile/report.py" line="13" />
       <source>Personnes</source>
       <translation>People</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/report.py" line="14" />
-      <source>Identifiant</source>
-      <translation>Identifier</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/report.py" line="15" />
-      <source>Nom</source>
-      <translation>Last name</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/report.py" line="16" />
-      <source>Prénom</source>
-      <translation>First name</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/report.py" line="17" />
-      <source>Date de naissance</source>
-      <translation>Birth date</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/report.py" line="18" />
-      <source>Profil</source>
-      <translation>Profile</translation>
     </message>
     <message>
       <location filename="wizard/idfile/report.py" line="19" />
@@ -499,42 +1004,42 @@
       <translation>The file “{name}” cannot be opened (access rights or disk unavailable).</translation>
     </message>
     <message>
-      <location filename="wizard/importcheck.py" line="19" />
+      <location filename="wizard/importcheck.py" line="20" />
       <source>Le fichier n'a pas été analysé : l'assistant ne peut pas comparer ce nombre.</source>
       <translation>The file was not analysed: the assistant cannot compare this number.</translation>
     </message>
     <message>
-      <location filename="wizard/importcheck.py" line="41" />
+      <location filename="wizard/importcheck.py" line="42" />
       <source>L'ENT annonce plus d'identifiants ({reported}) que le fichier n'en contient ({total}) : vérifiez que vous avez importé le fichier analysé à l'étape précédente, et non un ancien export.</source>
       <translation>The ENT reports more identifiers ({reported}) than the file holds ({total}): check that you imported the file analysed at the previous step, not an older export.</translation>
     </message>
     <message>
-      <location filename="wizard/importcheck.py" line="22" />
+      <location filename="wizard/importcheck.py" line="23" />
       <source>L'ENT a importé {reported} identifiant(s) : c'est exactement le nombre de personnes du fichier.</source>
       <translation>The ENT imported {reported} identifier(s): exactly the number of people in the file.</translation>
     </message>
     <message>
-      <location filename="wizard/importcheck.py" line="38" />
+      <location filename="wizard/importcheck.py" line="39" />
       <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}) sans raison visible dans le fichier : vérifiez le mode d'import choisi dans l'ENT et consultez le bilan d'import.</source>
       <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}) with no visible reason in the file: check the import mode chosen in the ENT and read the import report.</translation>
     </message>
     <message>
-      <location filename="wizard/importcheck.py" line="29" />
+      <location filename="wizard/importcheck.py" line="30" />
       <source>{missing} personne(s) sans identifiant dans le fichier, que l'ENT ignore</source>
       <translation>{missing} person(s) without an identifier in the file, which the ENT ignores</translation>
     </message>
     <message>
-      <location filename="wizard/importcheck.py" line="31" />
+      <location filename="wizard/importcheck.py" line="32" />
       <source>{duplicates} identifiant(s) en double, comptés une seule fois</source>
       <translation>{duplicates} duplicated identifier(s), counted once</translation>
     </message>
     <message>
-      <location filename="wizard/importcheck.py" line="33" />
+      <location filename="wizard/importcheck.py" line="34" />
       <source>{already} personne(s) déjà importée(s) lors d'un import précédent</source>
       <translation>{already} person(s) already imported by an earlier import</translation>
     </message>
     <message>
-      <location filename="wizard/importcheck.py" line="36" />
+      <location filename="wizard/importcheck.py" line="37" />
       <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}). Explications possibles : </source>
       <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}). Possible reasons: </translation>
     </message>
@@ -544,513 +1049,710 @@
       <translation>The PRONOTE identifier file is no longer available: choose it again at the step “Check the identifier file”.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="140" />
-      <source>Le fichier n'est pas un texte lisible (encodage inconnu).</source>
-      <translation>The file is not readable text (unknown encoding).</translation>
+      <location filename="wizard/matching/command.py" line="84" />
+      <source>Rapprochement prévu entre {pronote} personnes du fichier PRONOTE et {ent} comptes de l'ENT.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="147" />
+      <location filename="wizard/matching/command.py" line="90" />
+      <source>Profil inconnu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/command.py" line="65" />
+      <source>Le fichier de travail « {name} » est un des fichiers lus : choisissez un autre nom pour --out.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/command.py" line="96" />
+      <source>{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/command.py" line="99" />
+      <source>Fichier de travail écrit : {path} (il contient des données personnelles).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/command.py" line="93" />
+      <source>ligne {line} ({why})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/command.py" line="45" />
+      <source>Le fichier de travail « {name} » ne peut pas être écrit (ouvert dans un tableur, ou dossier protégé).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/command.py" line="94" />
+      <source>ligne ignorée : </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="31" />
+      <source>Enfants</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="188" />
       <source>Le fichier est vide.</source>
       <translation>The file is empty.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="172" />
-      <source>Le fichier ne contient aucune ligne.</source>
-      <translation>The file contains no line.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="200" />
+      <location filename="wizard/matching/entcsv.py" line="234" />
       <source>ligne ignorée : {fields} manquants.</source>
       <translation>line skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="200" />
+      <location filename="wizard/matching/entcsv.py" line="234" />
       <source>ligne ignorée : {fields} manquant.</source>
       <translation>line skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="175" />
+      <location filename="wizard/matching/entcsv.py" line="198" />
       <source>Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.</source>
       <translation>Columns not recognised (missing: {missing}); columns read: {seen}.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="198" />
+      <location filename="wizard/matching/entcsv.py" line="245" />
+      <source>vide</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="190" />
+      <source>Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes Identifiant, Nom et Prénom. Ajoutez une ligne d'en-tête ou indiquez les colonnes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="232" />
       <source>identifiant</source>
       <translation>identifier</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="198" />
+      <location filename="wizard/matching/entcsv.py" line="232" />
       <source>nom</source>
       <translation>last name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="198" />
+      <location filename="wizard/matching/entcsv.py" line="232" />
       <source>prénom</source>
       <translation>first name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="217" />
+      <location filename="wizard/matching/entcsv.py" line="252" />
       <source>date de naissance illisible, comparée sans date.</source>
       <translation>unreadable birth date, compared without a date.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="113" />
-      <source>Le fichier est mal formé vers la ligne {line_num} ({problem}).</source>
-      <translation>The file is malformed around line {line_num} ({problem}).</translation>
+      <location filename="wizard/matching/entcsv.py" line="147" />
+      <source>« {name} » compte plus de {rows} lignes : ce n'est pas une liste de comptes d'un établissement.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="120" />
-      <source>« {name} » est trop volumineux pour une liste de comptes.</source>
-      <translation>“{name}” is too large for an account list.</translation>
+      <location filename="wizard/matching/entcsv.py" line="187" />
+      <source>Ligne {line} : {problem}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="123" />
-      <source>Le fichier « {name} » est introuvable.</source>
-      <translation>The file “{name}” cannot be found.</translation>
+      <location filename="wizard/matching/entcsv.py" line="223" />
+      <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="125" />
-      <source>Le fichier « {name} » ne peut pas être ouvert.</source>
-      <translation>The file “{name}” cannot be opened.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="204" />
+      <location filename="wizard/matching/entcsv.py" line="238" />
       <source>ligne ignorée : identifiant déjà présent ligne {v0}.</source>
       <translation>line skipped: identifier already on line {v0}.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="211" />
+      <location filename="wizard/matching/entcsv.py" line="246" />
       <source>ligne ignorée : profil « {shown} » non reconnu.</source>
       <translation>line skipped: profile “{shown}” not recognised.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="201" />
+      <location filename="wizard/matching/entcsv.py" line="235" />
       <source> et </source>
       <translation> and </translation>
     </message>
     <message>
-      <location filename="wizard/matching/matcher.py" line="29" />
+      <location filename="wizard/matching/matcher.py" line="47" />
       <source>plusieurs candidats presque identiques</source>
       <translation>several almost identical candidates</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="19" />
+      <location filename="wizard/matching/matcher.py" line="48" />
+      <source>départagé par la famille</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/rows.py" line="17" />
+      <source>ligne ignorée : un guillemet ouvert n'y est pas refermé (les lignes suivantes sont lues une à une).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/rows.py" line="19" />
+      <source>ligne ignorée : elle est démesurée (plus de 16 000 caractères).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="34" />
+      <source>particule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="35" />
       <source>ordre des noms</source>
       <translation>name order</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="20" />
+      <location filename="wizard/matching/scoring.py" line="36" />
       <source>nom d'usage</source>
       <translation>usage surname</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="21" />
+      <location filename="wizard/matching/scoring.py" line="37" />
       <source>nom d'usage différent</source>
       <translation>different usage surname</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="22" />
-      <source>prénom composé</source>
-      <translation>compound first name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="23" />
-      <source>prénoms multiples</source>
-      <translation>several first names</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="24" />
-      <source>prénom usuel</source>
-      <translation>usual first name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="25" />
+      <location filename="wizard/matching/scoring.py" line="38" />
       <source>faute de frappe (nom)</source>
       <translation>typo (last name)</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="26" />
+      <location filename="wizard/matching/scoring.py" line="39" />
+      <source>orthographe proche (nom)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="40" />
+      <source>nom manquant</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="41" />
+      <source>nom de famille différent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="42" />
+      <source>prénom composé</source>
+      <translation>compound first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="43" />
+      <source>prénoms multiples</source>
+      <translation>several first names</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="44" />
+      <source>prénom usuel</source>
+      <translation>usual first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="45" />
       <source>faute de frappe (prénom)</source>
       <translation>typo (first name)</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="27" />
+      <location filename="wizard/matching/scoring.py" line="46" />
+      <source>orthographe proche (prénom)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="47" />
+      <source>prénom manquant</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="48" />
       <source>date inversée</source>
       <translation>day and month swapped</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="28" />
+      <location filename="wizard/matching/scoring.py" line="49" />
       <source>date différente d'un chiffre</source>
       <translation>date one digit off</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="29" />
+      <location filename="wizard/matching/scoring.py" line="50" />
+      <source>deux chiffres de la date inversés</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="51" />
       <source>date manquante</source>
       <translation>missing date</translation>
     </message>
     <message>
-      <location filename="wizard/matching/worksheet.py" line="16" />
+      <location filename="wizard/matching/scoring.py" line="52" />
+      <source>date de naissance différente</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="53" />
+      <source>nom et prénom inversés</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="54" />
+      <source>enfant rapproché en commun</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="55" />
+      <source>parent rapproché en commun</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="56" />
+      <source>aucun enfant ou parent rapproché en commun</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="57" />
+      <source>classe d'un enfant en commun</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="58" />
+      <source>classes différentes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/source.py" line="105" />
+      <source>« {name} » est trop volumineux pour une liste de comptes (plus de {limit} Mo) : choisissez le fichier CSV exporté de l'ENT.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/source.py" line="130" />
+      <source>« {name} » n'est pas un texte lisible (encodage inconnu) : enregistrez la liste en CSV UTF-8.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/source.py" line="128" />
+      <source>« {name} » semble encodé en UTF-16, mais il ne se décode pas : enregistrez la liste en CSV UTF-8.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/source.py" line="84" />
+      <source>Le fichier « {name} » est introuvable.</source>
+      <translation>The file “{name}” cannot be found.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/source.py" line="86" />
+      <source>« {name} » est un dossier, pas une liste de comptes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/source.py" line="88" />
+      <source>Le fichier « {name} » ne peut pas être ouvert.</source>
+      <translation>The file “{name}” cannot be opened.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/source.py" line="94" />
+      <source>« {name} » n'est pas un fichier ordinaire (périphérique, tube…) : choisissez le fichier CSV exporté de l'ENT.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/source.py" line="63" />
+      <source>Le fichier « {name} » ne peut pas être lu jusqu'au bout (ligne {line}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/source.py" line="119" />
+      <source>« {name} » n'est pas un fichier texte (encodage inconnu, ou classeur .xlsx/.ods) : enregistrez la liste au format CSV.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/worksheet.py" line="19" />
       <source>Données personnelles (noms, dates de naissance) : document à usage interne de l'établissement, à supprimer une fois le rapprochement des comptes terminé.</source>
       <translation>Personal data (names, birth dates): for the school's internal use only, to be deleted once the account matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/worksheet.py" line="19" />
+      <location filename="wizard/matching/worksheet.py" line="22" />
       <source>Identifiant PRONOTE</source>
       <translation>PRONOTE identifier</translation>
     </message>
     <message>
-      <location filename="wizard/matching/worksheet.py" line="19" />
+      <location filename="wizard/matching/worksheet.py" line="22" />
       <source>Nom PRONOTE</source>
       <translation>PRONOTE last name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/worksheet.py" line="19" />
+      <location filename="wizard/matching/worksheet.py" line="22" />
       <source>Prénom PRONOTE</source>
       <translation>PRONOTE first name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/worksheet.py" line="19" />
+      <location filename="wizard/matching/worksheet.py" line="22" />
       <source>Date de naissance PRONOTE</source>
       <translation>PRONOTE birth date</translation>
     </message>
     <message>
-      <location filename="wizard/matching/worksheet.py" line="20" />
+      <location filename="wizard/matching/worksheet.py" line="23" />
       <source>Identifiant ENT</source>
       <translation>ENT identifier</translation>
     </message>
     <message>
-      <location filename="wizard/matching/worksheet.py" line="20" />
+      <location filename="wizard/matching/worksheet.py" line="23" />
       <source>Nom ENT</source>
       <translation>ENT last name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/worksheet.py" line="20" />
+      <location filename="wizard/matching/worksheet.py" line="23" />
       <source>Prénom ENT</source>
       <translation>ENT first name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/worksheet.py" line="20" />
+      <location filename="wizard/matching/worksheet.py" line="23" />
       <source>Date de naissance ENT</source>
       <translation>ENT birth date</translation>
     </message>
     <message>
-      <location filename="wizard/matching/worksheet.py" line="22" />
-      <source>PRONOTE seul</source>
-      <translation>PRONOTE only</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="22" />
-      <source>ENT seul</source>
-      <translation>ENT only</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="59" />
-      <source>Décision</source>
-      <translation>Decision</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="18" />
-      <source>Interconnexion PRONOTE – mon ENT Occitanie</source>
-      <translation>PRONOTE – mon ENT Occitanie interconnection</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="39" />
+      <location filename="wizard/pages/accueil.py" line="47" />
       <source>Où en est l'interconnexion</source>
       <translation>Where the interconnection stands</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="46" />
+      <location filename="wizard/pages/accueil.py" line="56" />
+      <source>&amp;Vérifier maintenant sur le serveur PRONOTE</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="62" />
       <source>&amp;Reprendre</source>
       <translation>&amp;Resume</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="47" />
-      <source>Import partiel (nouveaux arri&amp;vants)</source>
-      <translation>Partial import (ne&amp;wcomers)</translation>
+      <location filename="wizard/pages/accueil.py" line="63" />
+      <source>Import partiel (nouveaux a&amp;rrivants)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="48" />
+      <location filename="wizard/pages/accueil.py" line="64" />
       <source>&amp;Nouvelle année scolaire</source>
       <translation>New school &amp;year</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="59" />
-      <source>Établissement</source>
-      <translation>School</translation>
+      <location filename="wizard/pages/accueil.py" line="77" />
+      <source>Établissement et langue</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="61" />
+      <location filename="wizard/pages/accueil.py" line="79" />
       <source>Établissement s&amp;uivi :</source>
       <translation>S&amp;chool followed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="64" />
+      <location filename="wizard/pages/accueil.py" line="82" />
       <source>Établissement suivi</source>
       <translation>School followed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="69" />
+      <location filename="wizard/pages/accueil.py" line="87" />
       <source>A&amp;jouter un établissement</source>
       <translation>A&amp;dd a school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="72" />
+      <location filename="wizard/pages/accueil.py" line="90" />
       <source>&amp;Effacer les données locales…</source>
       <translation>&amp;Erase local data…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="157" />
+      <location filename="wizard/pages/accueil.py" line="177" />
       <source>Effacer les données locales</source>
       <translation>Erase local data</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="158" />
+      <location filename="wizard/pages/accueil.py" line="178" />
       <source>Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, historique des imports et des vérifications. Cette action est définitive. Effacer ?</source>
       <translation>All the assistant's data on this computer will be erased: schools, ticked steps, history of imports and checks. This cannot be undone. Erase?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="20" />
-      <source>Cet assistant vous guide, page par page, pour relier votre serveur PRONOTE à mon ENT Occitanie : élèves, parents et personnels ouvriront alors PRONOTE depuis l'ENT sans se reconnecter. Il ne peut pas cliquer à votre place dans l'ENT ou dans PRONOTE : il vous dit exactement quoi faire et quoi saisir, et vérifie tout ce qu'il peut. Vous pouvez vous arrêter à tout moment : tout est enregistré sur ce poste, et vous reprendrez à la même page.</source>
-      <translation>This assistant guides you, page by page, through connecting your PRONOTE server to mon ENT Occitanie: pupils, parents and staff will then open PRONOTE from the ENT without logging in again. It cannot click for you in the ENT or in PRONOTE: it tells you exactly what to do and what to type, and checks everything it can. You can stop at any time: everything is saved on this computer, and you will resume on the same page.</translation>
+      <location filename="wizard/pages/accueil.py" line="32" />
+      <source>Chaque année, les établissements déjà reliés à l'ENT reviennent ici pour la partie 3 : l'import complet des identifiants PRONOTE à la rentrée, puis un import partiel à chaque arrivée de nouveaux élèves ou personnels. Si votre établissement est déjà relié, l'assistant le vérifie sur votre serveur PRONOTE à la page suivante et vous mène directement à la partie 3.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="30" />
-      <source>Il vous faut trois accès administrateur :
+      <location filename="wizard/pages/accueil.py" line="37" />
+      <source>Il vous faut :
 • un compte administrateur de l'ENT (parties 1 et 3) ;
-• un accès administrateur à pronote.net, la console d'hébergement de PRONOTE (partie 2) ;
+• pour un nouvel établissement seulement, un accès administrateur à pronote.net, la console d'hébergement de PRONOTE (partie 2) ;
 • le compte Superviseur (SPR) du client PRONOTE (partie 3).</source>
-      <translation>You need three administrator accesses:
-• an ENT administrator account (parts 1 and 3);
-• an administrator access to pronote.net, PRONOTE's hosting console (part 2);
-• the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="35" />
-      <source>Calendrier : la partie 2 coupe l'accès à PRONOTE depuis l'ancien ENT (ENT-LR). Faites-la à la pré-rentrée ; les parties 1 et 3 peuvent être préparées avant.</source>
-      <translation>Timing: part 2 cuts access to PRONOTE from the former ENT (ENT-LR). Do it during the pre-term days (pré-rentrée); parts 1 and 3 can be prepared before.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="116" />
+      <location filename="wizard/pages/accueil.py" line="121" />
       <source>Nouvel établissement</source>
       <translation>New school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="129" />
+      <location filename="wizard/pages/accueil.py" line="149" />
       <source>Nouvel import</source>
       <translation>New import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="130" />
+      <location filename="wizard/pages/accueil.py" line="150" />
       <source>Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées de l'import en cours (l'historique des imports est conservé). Continuer ?</source>
       <translation>An import is already in progress for this school. Starting a new one clears the ticks of the current import (the import history is kept). Continue?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="86" />
+      <location filename="wizard/pages/accueil.py" line="21" />
+      <source>Interconnexion PRONOTE – {ent_name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="23" />
+      <source>Cet assistant vous guide, page par page, pour relier votre serveur PRONOTE à {ent_name} : élèves, parents et personnels ouvrent alors PRONOTE depuis l'ENT sans se reconnecter. Il ne peut pas cliquer à votre place dans l'ENT ou dans PRONOTE : il vous dit exactement quoi faire et quoi saisir, et vérifie tout ce qu'il peut. Vous pouvez vous arrêter à tout moment : la progression est gardée sur ce poste, et vous reprendrez à la même page.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/base.py" line="66" />
       <source>Ce qu'il reste à faire sur cette page</source>
       <translation>What is left to do on this page</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="196" />
+      <location filename="wizard/pages/base.py" line="161" />
+      <source>Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/base.py" line="183" />
+      <source>L'enregistrement a échoué</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/base.py" line="184" />
+      <source>Réessayer l'enregistrement</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/base.py" line="267" />
       <source>Copier</source>
       <translation>Copy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="208" />
+      <location filename="wizard/pages/base.py" line="280" />
       <source>Copié ✓</source>
       <translation>Copied ✓</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="194" />
+      <location filename="wizard/pages/base.py" line="265" />
       <source>{label_text} (valeur à saisir dans l'ENT)</source>
       <translation>{label_text} (value to type in the ENT)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="198" />
+      <location filename="wizard/pages/base.py" line="269" />
       <source>Copier {label_text}</source>
       <translation>Copy {label_text}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_acces.py" line="12" />
+      <location filename="wizard/pages/ent_acces.py" line="11" />
       <source>Toujours dans le formulaire du service, donnez l'accès à chacun des cinq profils. Oublier le profil « Parent » est l'erreur la plus courante : les familles ne verraient pas PRONOTE.</source>
       <translation>Still in the service form, give access to each of the five profiles. Forgetting the « Parent » profile is the most common mistake: families would not see PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_acces.py" line="17" />
-      <source>Le récapitulatif des droits d'accès doit alors montrer ces cinq lignes :</source>
-      <translation>The access summary (« Récapitulatif des droits d'accès ») must then show these five lines:</translation>
+      <location filename="wizard/pages/ent_acces.py" line="15" />
+      <source>Le « Récapitulatif des droits d'accès » doit alors montrer ces cinq lignes. L'ENT y écrit le nom de l'établissement à sa façon, par exemple « CLG-VIA DOMITIA-MANDUEL (0301746K) » : comparez le code UAI entre parenthèses, le profil et le rôle de chaque ligne.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/ent_acces.py" line="27" />
-      <source>VOTRE ÉTABLISSEMENT</source>
-      <translation>YOUR SCHOOL</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/ent_service.py" line="12" />
+      <location filename="wizard/pages/ent_service.py" line="11" />
       <source>Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à saisir est à droite, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le formulaire.</source>
       <translation>In the ENT, create the PRONOTE service with single sign-on (CAS). Each value to type is on the right, with a “Copy” button; tick each line once done in the form.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="16" />
+      <location filename="wizard/pages/ent_service.py" line="14" />
       <source>L'URL CAS de PRONOTE est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages de votre serveur PRONOTE. Le regroupement « Scolarité » place PRONOTE au même endroit pour toutes les familles, y compris les parents qui ont des enfants dans plusieurs établissements.</source>
       <translation>The « URL CAS de PRONOTE » is the PRONOTE address followed by /**: it allows every page of your PRONOTE server. The « Scolarité » group puts PRONOTE in the same place for every family, including parents with children in several schools.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="25" />
+      <location filename="wizard/pages/ent_service.py" line="22" />
+      <source>Intitulé du service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/ent_service.py" line="23" />
       <source>Type de SSO</source>
       <translation>SSO type (« Type de SSO »)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="26" />
+      <location filename="wizard/pages/ent_service.py" line="24" />
       <source>URL du serveur PRONOTE</source>
       <translation>PRONOTE server URL</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="28" />
+      <location filename="wizard/pages/ent_service.py" line="25" />
+      <source>Regroupement</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/ent_service.py" line="26" />
       <source>Version de PRONOTE</source>
       <translation>PRONOTE version</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="29" />
+      <location filename="wizard/pages/ent_service.py" line="28" />
       <source>URL CAS de PRONOTE</source>
       <translation>PRONOTE CAS URL (« URL CAS de PRONOTE »)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="28" />
+      <location filename="wizard/pages/ent_service.py" line="27" />
       <source>(à relever dans le client PRONOTE)</source>
       <translation>(read it in the PRONOTE client)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="16" />
-      <source>Ces informations servent à toutes les étapes : l'assistant en déduit les valeurs à saisir dans l'ENT (dont l'URL CAS de PRONOTE), vérifie les codes et, si vous le souhaitez, interroge votre serveur PRONOTE.</source>
-      <translation>These details serve every step: the assistant derives the values to type in the ENT from them (including the PRONOTE CAS URL), checks the codes and, if you wish, queries your PRONOTE server.</translation>
+      <location filename="wizard/pages/etablissement.py" line="19" />
+      <source>Ces informations servent à toutes les étapes : l'assistant en déduit les valeurs à saisir dans l'ENT (dont l'URL CAS de PRONOTE), vérifie les codes et interroge votre serveur PRONOTE pour savoir si l'interconnexion est déjà en place.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="59" />
+      <location filename="wizard/pages/etablissement.py" line="79" />
       <source>Véri&amp;fier le serveur PRONOTE</source>
       <translation>Chec&amp;k the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="62" />
+      <location filename="wizard/pages/etablissement.py" line="84" />
       <source>Utiliser ce nom</source>
       <translation>Use this name</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="25" />
+      <location filename="wizard/pages/etablissement.py" line="130" />
+      <source>Le serveur PRONOTE confie déjà l'authentification à {ent_name} : les parties 1 et 2 ont été faites. Il reste l'import des identifiants (partie 3).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="133" />
+      <source>Si votre établissement ouvre déjà PRONOTE depuis {ent_name}, vous pouvez passer à la partie 3 ; sinon, reprenez depuis la partie 1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="27" />
       <source>&amp;Nom de l'établissement</source>
       <translation>School na&amp;me</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="25" />
+      <location filename="wizard/pages/etablissement.py" line="27" />
       <source>Nom de l'établissement</source>
       <translation>School name</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="25" />
+      <location filename="wizard/pages/etablissement.py" line="27" />
       <source>par exemple Collège Via Domitia, Manduel</source>
       <translation>for example Collège Via Domitia, Manduel</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="26" />
+      <location filename="wizard/pages/etablissement.py" line="28" />
       <source>Code &amp;UAI</source>
       <translation>&amp;UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="26" />
+      <location filename="wizard/pages/etablissement.py" line="28" />
       <source>Code UAI de l'établissement</source>
       <translation>School UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="26" />
+      <location filename="wizard/pages/etablissement.py" line="28" />
       <source>7 chiffres et une lettre, par exemple 0301746K</source>
       <translation>7 digits and a letter, for example 0301746K</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="27" />
+      <location filename="wizard/pages/etablissement.py" line="29" />
       <source>Adresse du serveur P&amp;RONOTE</source>
       <translation>P&amp;RONOTE server address</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="27" />
+      <location filename="wizard/pages/etablissement.py" line="29" />
       <source>Adresse du serveur PRONOTE</source>
       <translation>PRONOTE server address</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="28" />
+      <location filename="wizard/pages/etablissement.py" line="30" />
       <source>&amp;Version de PRONOTE</source>
       <translation>PRONOTE &amp;version</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="28" />
+      <location filename="wizard/pages/etablissement.py" line="30" />
       <source>par exemple 2024 – 2.5</source>
       <translation>for example 2024 – 2.5</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="29" />
+      <location filename="wizard/pages/etablissement.py" line="31" />
       <source>Adresse du site &amp;ENT (facultatif)</source>
       <translation>&amp;ENT site address (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="29" />
+      <location filename="wizard/pages/etablissement.py" line="31" />
       <source>Adresse du site ENT de l'établissement (facultatif)</source>
       <translation>School's ENT site address (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="51" />
+      <location filename="wizard/pages/etablissement.py" line="67" />
       <source>L'adresse PRONOTE est celle de la barre d'adresse quand vous ouvrez PRONOTE dans un navigateur, sans le nom de l'espace (eleve.html, professeur.html…) : l'assistant l'enlève pour vous. La version s'affiche dans le titre du client PRONOTE (par exemple « PRONOTE 2024 - 2.5 »).</source>
       <translation>The PRONOTE address is the one in the address bar when you open PRONOTE in a browser, without the space's page name (eleve.html, professeur.html…): the assistant removes it for you. The version shows in the PRONOTE client's title bar (for example “PRONOTE 2024 - 2.5”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="67" />
-      <source>Facultatif : l'assistant peut interroger votre serveur PRONOTE (il faut une connexion à Internet) pour vérifier l'adresse et relever la version. Rien d'autre n'est envoyé.</source>
-      <translation>Optional: the assistant can query your PRONOTE server (an Internet connection is needed) to check the address and read the version. Nothing else is sent.</translation>
+      <location filename="wizard/pages/etablissement.py" line="98" />
+      <source>L'interconnexion est déjà en place : passer à l'import des identifiants (recommandé)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="99" />
+      <source>L'interconnexion est déjà en place, je le déclare (le serveur n'a pas pu le confirmer ; ce sera noté « déclaré, non vérifié ») : passer à l'import des identifiants</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="wizard/pages/etablissement.py" line="102" />
-      <source> Vous pouvez continuer sans cette vérification.</source>
-      <translation> You can continue without this check.</translation>
+      <source>Tout reprendre depuis la partie 1 (création du service dans l'ENT)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="130" />
+      <location filename="wizard/pages/etablissement.py" line="92" />
+      <source>L'interconnexion avec {ent_name} est-elle déjà en place ?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="147" />
       <source>✓ Code UAI valide.</source>
       <translation>✓ Valid UAI code.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="88" />
-      <source>Version relevée : {version}.</source>
-      <translation>Version read: {version}.</translation>
+      <location filename="wizard/pages/etablissement.py" line="76" />
+      <source>L'assistant interroge votre serveur PRONOTE (il faut une connexion à Internet) pour vérifier l'adresse, relever la version et voir si PRONOTE est déjà relié à {ent_name}. Rien d'autre n'est envoyé.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="137" />
-      <source>Adresse retenue : {value}</source>
-      <translation>Address used: {value}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/etablissement.py" line="96" />
+      <location filename="wizard/pages/etablissement.py" line="196" />
       <source>Utiliser le nom « {name} »</source>
       <translation>Use the name “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="97" />
+      <location filename="wizard/pages/etablissement.py" line="197" />
       <source>Utiliser le nom annoncé par le serveur : {name}</source>
       <translation>Use the name given by the server: {name}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="27" />
+      <location filename="wizard/pages/etablissement.py" line="154" />
+      <source>Adresse retenue : {value}</source>
+      <translation>Address used: {value}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/export_mode.py" line="25" />
       <source>Import &amp;complet – début d'année : tous les utilisateurs</source>
       <translation>Fu&amp;ll import – start of the year: every user</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="28" />
+      <location filename="wizard/pages/export_mode.py" line="26" />
       <source>Import complet, début d'année, tous les utilisateurs</source>
       <translation>Full import, start of the year, every user</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="29" />
+      <location filename="wizard/pages/export_mode.py" line="27" />
       <source>Import partie&amp;l – nouveaux arrivants seulement</source>
       <translation>&amp;Partial import – newcomers only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="30" />
+      <location filename="wizard/pages/export_mode.py" line="28" />
       <source>Import partiel, nouveaux arrivants seulement</source>
       <translation>Partial import, newcomers only</translation>
     </message>
@@ -1060,17 +1762,17 @@
       <translation>Part 3 gives the ENT the PRONOTE identifiers it will present to PRONOTE to recognise each user. A full import is made at the start of the school year; then a partial import whenever new pupils or staff arrive.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="46" />
+      <location filename="wizard/pages/export_mode.py" line="42" />
       <source>Aucun import enregistré par l'assistant.</source>
       <translation>No import recorded by the assistant.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="48" />
+      <location filename="wizard/pages/export_mode.py" line="44" />
       <source>Aucun import complet n'a été fait pour l'année {year} : l'import complet est conseillé.</source>
       <translation>No full import was made for the year {year}: the full import is advised.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="50" />
+      <location filename="wizard/pages/export_mode.py" line="46" />
       <source>L'import complet de l'année {year} est fait : pour les nouveaux arrivants, choisissez l'import partiel.</source>
       <translation>The full import of the year {year} is done: for newcomers, choose the partial import.</translation>
     </message>
@@ -1080,99 +1782,104 @@
       <translation>In the PRONOTE client (the software installed on the computer), with the Supervisor account:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_pronote.py" line="20" />
+      <location filename="wizard/pages/export_pronote.py" line="19" />
       <source>Import partiel : la case « Uniquement les utilisateurs sans identifiants CAS » doit être COCHÉE, sinon tout le monde est exporté à nouveau.</source>
       <translation>Partial import: the box « Uniquement les utilisateurs sans identifiants CAS » must be TICKED, otherwise everyone is exported again.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_pronote.py" line="23" />
-      <source>Import complet : la case « Uniquement les utilisateurs sans identifiants CAS » doit être DÉCOCHÉE, sinon les utilisateurs qui avaient un identifiant de l'ancien ENT ne seront pas exportés.</source>
-      <translation>Full import: the box « Uniquement les utilisateurs sans identifiants CAS » must be UNTICKED, otherwise users who had an identifier from the former ENT will not be exported.</translation>
+      <location filename="wizard/pages/export_pronote.py" line="22" />
+      <source>Import complet : la case « Uniquement les utilisateurs sans identifiants CAS » doit être DÉCOCHÉE, sinon les utilisateurs qui avaient déjà un identifiant CAS ne seront pas exportés.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="20" />
+      <location filename="wizard/pages/fichier.py" line="22" />
       <source>Erreur</source>
       <translation>Error</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="20" />
+      <location filename="wizard/pages/fichier.py" line="22" />
       <source>Avertissement</source>
       <translation>Warning</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="242" />
+      <location filename="wizard/pages/fichier.py" line="264" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="242" />
+      <location filename="wizard/pages/fichier.py" line="264" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="242" />
+      <location filename="wizard/pages/fichier.py" line="264" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="242" />
+      <location filename="wizard/pages/fichier.py" line="264" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="36" />
+      <location filename="wizard/pages/fichier.py" line="35" />
       <source>&amp;Choisir le fichier…</source>
       <translation>&amp;Choose the file…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="38" />
+      <location filename="wizard/pages/fichier.py" line="37" />
       <source>Choisir le fichier des identifiants PRONOTE</source>
       <translation>Choose the PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="59" />
+      <location filename="wizard/pages/fichier.py" line="49" />
       <source>Nombre de personnes par profil</source>
       <translation>Number of people per profile</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="71" />
-      <source>A&amp;fficher :</source>
-      <translation>Sho&amp;w:</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="74" />
-      <source>Toutes les remarques</source>
-      <translation>All remarks</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="75" />
-      <source>Erreurs seulement</source>
-      <translation>Errors only</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="76" />
-      <source>Avertissements seulement</source>
-      <translation>Warnings only</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="77" />
-      <source>Afficher : filtre des remarques sur le fichier</source>
-      <translation>Show: filter of the remarks on the file</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="86" />
-      <source>Remarques sur le fichier : niveau, ligne, message</source>
-      <translation>Remarks on the file: level, line, message</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="95" />
+      <location filename="wizard/pages/fichier.py" line="53" />
       <source>J'ai lu les avertissements</source>
       <translation>I have read the warnings</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="97" />
+      <location filename="wizard/pages/fichier.py" line="55" />
       <source>J'ai lu les avertissements sur le fichier</source>
       <translation>I have read the warnings on the file</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="58" />
+      <source>&amp;Détails techniques</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="72" />
+      <source>A&amp;fficher :</source>
+      <translation>Sho&amp;w:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="75" />
+      <source>Toutes les remarques</source>
+      <translation>All remarks</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="76" />
+      <source>Erreurs seulement</source>
+      <translation>Errors only</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="77" />
+      <source>Avertissements seulement</source>
+      <translation>Warnings only</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="78" />
+      <source>Afficher : filtre des remarques sur le fichier</source>
+      <translation>Show: filter of the remarks on the file</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="85" />
+      <source>Remarques sur le fichier : niveau, ligne, message</source>
+      <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
       <location filename="wizard/pages/fichier.py" line="185" />
@@ -1180,24 +1887,44 @@
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="185" />
+      <location filename="wizard/pages/fichier.py" line="186" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="223" />
-      <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
-      <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="230" />
+      <location filename="wizard/pages/fichier.py" line="229" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="29" />
+      <location filename="wizard/pages/fichier.py" line="32" />
       <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui ferait échouer l'import dans l'ENT.</source>
       <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping names: it counts people per profile and points out what would make the ENT import fail.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="86" />
+      <source>Niveau</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="86" />
+      <source>Ligne</source>
+      <translation>Line</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="86" />
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="130" />
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="225" />
+      <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
+      <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
       <location filename="wizard/pages/fichier.py" line="40" />
@@ -1210,106 +1937,107 @@
       <translation>Progress of the file analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="87" />
-      <source>Niveau</source>
-      <translation>Level</translation>
+      <location filename="wizard/pages/fichier.py" line="113" />
+      <source>Fichier : {name} – {size}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="87" />
-      <source>Ligne</source>
-      <translation>Line</translation>
+      <location filename="wizard/pages/fichier.py" line="145" />
+      <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="87" />
-      <source>Message</source>
-      <translation>Message</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="152" />
-      <source>Format reconnu : {layout}</source>
-      <translation>Layout recognised: {layout}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="157" />
-      <source>
-Champs utilisés : </source>
-      <translation>
-Fields used: </translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="166" />
+      <location filename="wizard/pages/fichier.py" line="155" />
       <source>Aucune erreur : le fichier peut être importé dans l'ENT.</source>
       <translation>No error: the file can be imported into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="122" />
-      <source>Fichier : {name} – {size}
-Empreinte SHA-256 : {sha}</source>
-      <translation>File: {name} – {size}
-SHA-256 fingerprint: {sha}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="135" />
-      <source>Total</source>
-      <translation>Total</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="154" />
-      <source> ; encodage {encoding}</source>
-      <translation>; encoding {encoding}</translation>
-    </message>
-    <message>
       <location filename="wizard/pages/fichier.py" line="160" />
-      <source>{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait incomplet.</source>
-      <translation>{errors} blocking error(s): the ENT import would fail or be incomplete.</translation>
+      <source>Format reconnu : {layout}</source>
+      <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="210" />
+      <location filename="wizard/pages/fichier.py" line="166" />
+      <source>Empreinte SHA-256 du fichier : {sha}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="207" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="117" />
+      <location filename="wizard/pages/fichier.py" line="110" />
       <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
       <translation>No file chosen. The file is normally called {export_file_name}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="163" />
+      <location filename="wizard/pages/fichier.py" line="149" />
+      <source>{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait incomplet.</source>
+      <translation>{errors} blocking error(s): the ENT import would fail or be incomplete.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="162" />
+      <source>Encodage : {encoding}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="164" />
+      <source>Champs utilisés : {fields}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="152" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="39" />
+      <location filename="wizard/pages/fin.py" line="38" />
+      <source>Ce que l'assistant a vérifié, et ce qui reste à confirmer :</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="37" />
+      <source>L'interconnexion est en place et l'assistant a pu tout vérifier :</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="67" />
       <source>Documents à imprimer ou à enregistrer</source>
       <translation>Documents to print or save</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="45" />
-      <source>&amp;Contact indiqué sur la notice :</source>
-      <translation>&amp;Contact given on the notice:</translation>
+      <location filename="wizard/pages/fin.py" line="73" />
+      <source>C&amp;ontact indiqué sur la notice :</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="48" />
+      <location filename="wizard/pages/fin.py" line="76" />
       <source>par exemple le secrétariat, 04 66 00 00 00</source>
       <translation>for example the school office, 04 66 00 00 00</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="49" />
+      <location filename="wizard/pages/fin.py" line="77" />
       <source>Contact indiqué sur la notice pour les familles et les personnels</source>
       <translation>Contact given on the notice for families and staff</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="81" />
+      <location filename="wizard/pages/fin.py" line="110" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="22" />
-      <source>Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis mon ENT Occitanie, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur PRONOTE dans le menu Scolarité (ou sur le bloc PRONOTE de la page d'accueil) suffit. Le client PRONOTE installé sur les postes garde ses propres identifiants.</source>
-      <translation>First connection: the first time a pupil, parent or staff member opens PRONOTE from mon ENT Occitanie, a « première connexion » page is shown, once only. After that, one click on PRONOTE in the Scolarité menu (or on the PRONOTE block of the home page) is enough. The PRONOTE client installed on computers keeps its own credentials.</translation>
+      <location filename="wizard/pages/fin.py" line="33" />
+      <source>Import dans l'ENT : {count} identifiant(s) annoncé(s) par l'ENT, recopié(s) par vous.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="28" />
+      <location filename="wizard/pages/fin.py" line="53" />
+      <source>Si un utilisateur voit « Identification impossible » en ouvrant PRONOTE depuis l'ENT, son compte n'a pas été rapproché : faites le rapprochement de son compte dans l'ENT, ou corrigez-le dans PRONOTE : Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="57" />
       <source>La prochaine fois :
 • à l'arrivée de nouveaux élèves ou personnels, relancez l'assistant et choisissez « Import partiel (nouveaux arrivants) » ;
 • à la pré-rentrée, choisissez « Nouvelle année scolaire » pour l'import complet, et mettez à jour la version de PRONOTE dans le service de l'ENT si elle a changé.
@@ -1320,69 +2048,102 @@ Les parties 1 et 2 n'ont pas à être refaites.</source>
 Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="42" />
+      <location filename="wizard/pages/fin.py" line="69" />
       <source>La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée personnelle). La notice explique aux familles et aux personnels comment ouvrir PRONOTE désormais.</source>
       <translation>The configuration record keeps track of what was set and checked (without any personal data). The notice tells families and staff how to open PRONOTE from now on.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="56" />
-      <source>Imprimer…</source>
-      <translation>Print…</translation>
+      <location filename="wizard/pages/fin.py" line="25" />
+      <source>Parties 1 et 2 : non vérifiées</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="60" />
-      <source>Enregistrer en PDF…</source>
-      <translation>Save as PDF…</translation>
+      <location filename="wizard/pages/fin.py" line="29" />
+      <source>Fichier des identifiants vérifié : {total} personne(s), aucune erreur bloquante.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="110" />
-      <source>L'interconnexion est en place.
-</source>
-      <translation>The interconnection is in place.
-</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="54" />
+      <location filename="wizard/pages/fin.py" line="83" />
       <source>la fiche de configuration</source>
       <translation>the configuration record</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="54" />
+      <location filename="wizard/pages/fin.py" line="83" />
+      <source>&amp;Imprimer la fiche…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="83" />
+      <source>Enregistrer la &amp;fiche en PDF…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="84" />
       <source>la notice</source>
       <translation>the notice</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="81" />
+      <location filename="wizard/pages/fin.py" line="84" />
+      <source>Imprimer la &amp;notice…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="84" />
+      <source>Enregistrer la notice en &amp;PDF…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="110" />
       <source>Enregistrer – {title}</source>
       <translation>Save – {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="89" />
+      <location filename="wizard/pages/fin.py" line="119" />
       <source>{title} enregistrée : {path}</source>
       <translation>{title} saved: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="105" />
+      <location filename="wizard/pages/fin.py" line="136" />
       <source>PRONOTE : {url}</source>
       <translation>PRONOTE: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="106" />
+      <location filename="wizard/pages/fin.py" line="137" />
       <source>URL CAS de PRONOTE : {url}</source>
       <translation>PRONOTE CAS URL: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="58" />
+      <location filename="wizard/pages/fin.py" line="48" />
+      <source>Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis {ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur PRONOTE dans le menu Scolarité (ou sur le bloc PRONOTE de la page d'accueil) suffit. Le client PRONOTE installé sur les postes garde ses propres identifiants.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="87" />
       <source>Imprimer {title}</source>
       <translation>Print {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="62" />
+      <location filename="wizard/pages/fin.py" line="91" />
       <source>Enregistrer {title} en PDF</source>
       <translation>Save {title} as PDF</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="87" />
+      <location filename="wizard/pages/fin.py" line="135" />
+      <source>Établissement</source>
+      <translation>School</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="39" />
+      <source>✓ {line}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="39" />
+      <source>? {line}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="117" />
       <source>Impossible d'écrire « {path} » : choisissez un autre dossier.</source>
       <translation>Cannot write “{path}”: choose another folder.</translation>
     </message>
@@ -1392,371 +2153,104 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Import into the ENT the file checked at the previous step, in the chosen mode:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="22" />
+      <location filename="wizard/pages/import_ent.py" line="23" />
       <source>par exemple 1575</source>
       <translation>for example 1575</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="23" />
+      <location filename="wizard/pages/import_ent.py" line="24" />
       <source>Nombre d'identifiants importés annoncé par l'ENT</source>
       <translation>Number of imported identifiers reported by the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="25" />
+      <location filename="wizard/pages/import_ent.py" line="28" />
       <source>&amp;Nombre annoncé par l'ENT :</source>
       <translation>Number reported by the EN&amp;T:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="30" />
-      <source>L'ENT affiche par exemple : « 1575 identifiant(s) Pronote importé(s). Dernier import fait le : 27/08/26 08:39 en mode Complet. » Recopiez le nombre.</source>
-      <translation>The ENT shows for example: « 1575 identifiant(s) Pronote importé(s). Dernier import fait le : 27/08/26 08:39 en mode Complet. » Copy the number.</translation>
+      <location filename="wizard/pages/import_ent.py" line="44" />
+      <source>Après « Importer », l'ENT affiche par exemple : « 1575 identifiant(s) Pronote importé(s). Dernier import fait le : 27/08/26 08:39 en mode {mode_word}. » Recopiez le nombre ci-dessous (mode d'import choisi : « {mode_label} »).</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/matching.py" line="23" />
-      <source>certain</source>
-      <translation>certain</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="23" />
-      <source>probable</source>
-      <translation>probable</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="23" />
-      <source>ambigu</source>
-      <translation>ambiguous</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="26" />
-      <source>accepté</source>
-      <translation>accepted</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="26" />
-      <source>rejeté</source>
-      <translation>rejected</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="29" />
-      <source>Statut</source>
-      <translation>Status</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="29" />
-      <source>Score</source>
-      <translation>Score</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="29" />
-      <source>Raisons</source>
-      <translation>Reasons</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="29" />
-      <source>PRONOTE</source>
-      <translation>PRONOTE</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="30" />
-      <source>ENT</source>
-      <translation>ENT</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="28" />
-      <source>Classe</source>
-      <translation>Class</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="38" />
-      <source>Colonnes de la liste des comptes</source>
-      <translation>Columns of the account list</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="74" />
-      <source>Prévoir le rapprochement (facultatif)</source>
-      <translation>Preview the matching (optional)</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="87" />
-      <source>Charger la liste des comptes de l'ENT (CSV)…</source>
-      <translation>Load the ENT account list (CSV)…</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="105" />
-      <source>Tous les statuts</source>
-      <translation>All statuses</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="110" />
-      <source>Tous les profils</source>
-      <translation>All profiles</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="115" />
-      <source>nom, prénom ou identifiant</source>
-      <translation>last name, first name or identifier</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="131" />
-      <source>Aperçu du rapprochement des comptes</source>
-      <translation>Account matching preview</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="144" />
-      <source>&amp;Accepter la paire</source>
-      <translation>&amp;Accept the pair</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="146" />
-      <source>Re&amp;jeter la paire</source>
-      <translation>Re&amp;ject the pair</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="150" />
-      <source>&amp;Exporter la feuille de travail (CSV)…</source>
-      <translation>&amp;Export the worksheet (CSV)…</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="153" />
-      <source>&amp;Imprimer la feuille…</source>
-      <translation>&amp;Print the worksheet…</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="161" />
-      <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
-      <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="169" />
-      <source>Liste des comptes de l'ENT</source>
-      <translation>ENT account list</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="170" />
-      <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
-      <translation>CSV file (*.csv *.txt);;All files (*)</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="278" />
-      <source>Feuille de travail du rapprochement</source>
-      <translation>Matching worksheet</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="279" />
-      <source>Fichier CSV (*.csv)</source>
-      <translation>CSV file (*.csv)</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="45" />
-      <source>(aucune)</source>
-      <translation>(none)</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="67" />
-      <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
-      <translation>At least the Last name, First name and Identifier columns are needed.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="81" />
-      <source>Exportez depuis l'ENT la liste des comptes de l'établissement (fichier CSV), puis chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
-      <translation>Export the school's account list from the ENT (CSV file), then load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, parents with the same name) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="90" />
-      <source>Annuler</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="91" />
-      <source>Progression du rapprochement</source>
-      <translation>Matching progress</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="116" />
-      <source>S&amp;tatut :</source>
-      <translation>Sta&amp;tus:</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="116" />
-      <source>Filtrer par statut</source>
-      <translation>Filter by status</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="117" />
-      <source>Pro&amp;fil :</source>
-      <translation>Pro&amp;file:</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="117" />
-      <source>Filtrer par profil</source>
-      <translation>Filter by profile</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="118" />
-      <source>&amp;Rechercher :</source>
-      <translation>&amp;Search:</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="118" />
-      <source>Rechercher un nom, un prénom ou un identifiant</source>
-      <translation>Search a last name, a first name or an identifier</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="185" />
-      <source>Comparaison des deux listes en cours…</source>
-      <translation>Comparing the two lists…</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="208" />
-      <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
-      <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="40" />
-      <source>Indiquez la colonne de chaque information :</source>
-      <translation>Say which column holds each piece of information:</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="199" />
-      <source>Certains : {certain} ; probables : {probable} ; ambigus : {ambiguous} ; PRONOTE seuls : {unmatched_pronote} ; ENT seuls : {unmatched_ent}.</source>
-      <translation>Certain: {certain}; probable: {probable}; ambiguous: {ambiguous}; PRONOTE only: {unmatched_pronote}; ENT only: {unmatched_ent}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="287" />
-      <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
-      <translation>Worksheet saved: {path}. It contains personal data.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="298" />
-      <source>Rapprochement des comptes – feuille de travail</source>
-      <translation>Account matching – worksheet</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="184" />
-      <source>Rapprochement annulé.</source>
-      <translation>Matching cancelled.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="202" />
-      <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
-      <translation>{n} unusable line(s) in the ENT list, for example line {line}: {message}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="285" />
-      <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
-      <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/matching.py" line="47" />
-      <source>colonne {n}</source>
-      <translation>column {n}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/pronote_net.py" line="15" />
+      <location filename="wizard/pages/pronote_net.py" line="14" />
       <source>Dans la console d'administration pronote.net (hébergement de votre serveur PRONOTE) :</source>
       <translation>In the pronote.net administration console (hosting of your PRONOTE server):</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="23" />
-      <source>Je ne peux pas faire vérifier le serveur par l'assistant : je confirme moi-même que la base a été publiée avec la configuration « mon ENT Occitanie » (ce sera noté « non vérifié »).</source>
-      <translation>The assistant cannot check the server for me: I confirm myself that the database was published with the « mon ENT Occitanie » configuration (it will be recorded as “not verified”).</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/pronote_net.py" line="27" />
-      <source>Confirmation manuelle de la publication, non vérifiée</source>
-      <translation>Manual confirmation of the publication, not verified</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/pronote_net.py" line="37" />
+      <location filename="wizard/pages/pronote_net.py" line="21" />
       <source>Vérifier la &amp;délégation</source>
       <translation>Check the &amp;delegation</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="31" />
+      <location filename="wizard/pages/pronote_net.py" line="30" />
+      <source>Déclaration de la publication, non vérifiée</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net.py" line="34" />
       <source>Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants).</source>
       <translation>Parts 1 and 2 are done only once, for the whole life of the interconnection. Next times, the assistant will take you straight to part 3 (identifier import).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="77" />
-      <source>Publication confirmée à la main (non vérifié).</source>
-      <translation>Publication confirmed by hand (not verified).</translation>
+      <location filename="wizard/pages/pronote_net.py" line="25" />
+      <source>Je ne peux pas faire vérifier le serveur par l'assistant : je déclare moi-même que la base a été publiée avec la configuration « {pronote_net_configuration} » (ce sera noté « déclaré, non vérifié »).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="wizard/pages/pronote_net.py" line="19" />
-      <source>Après « Publier la base », votre serveur PRONOTE doit confier l'authentification au serveur CAS de mon ENT Occitanie ({cas_host}).</source>
-      <translation>After « Publier la base », your PRONOTE server must hand authentication to the CAS server of mon ENT Occitanie ({cas_host}).</translation>
+      <source>Après « Publier la base », votre serveur PRONOTE doit confier l'authentification au serveur CAS de {ent_name} ({ent_cas_host}). Vérifiez-le ici une fois la base publiée.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="35" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="34" />
       <source>J'ai compris : je bascule maintenant, en connaissance de cause.</source>
       <translation>I understand: I am switching now, knowingly.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="37" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="36" />
       <source>J'ai compris les conséquences de la bascule de pronote.net</source>
       <translation>I understand the consequences of switching pronote.net</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="19" />
-      <source>La partie 2 branche votre serveur PRONOTE sur mon ENT Occitanie. Dès la publication :</source>
-      <translation>Part 2 connects your PRONOTE server to mon ENT Occitanie. As soon as it is published:</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="22" />
-      <source>• l'ancien ENT (ENT-LR) ne peut plus ouvrir PRONOTE sans une seconde authentification ;
-• élèves, parents et personnels doivent passer par mon ENT Occitanie (ou se connecter à PRONOTE avec leurs identifiants de l'ENT : ATEN pour les élèves et les parents, ARENA pour les personnels).</source>
-      <translation>• the former ENT (ENT-LR) can no longer open PRONOTE without a second login;
-• pupils, parents and staff must go through mon ENT Occitanie (or log in to PRONOTE with their ENT credentials: ATEN for pupils and parents, ARENA for staff).</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="28" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="30" />
       <source>Ce qui ne change pas : le client PRONOTE (le logiciel installé) garde ses propres identifiants PRONOTE, et la partie 1 déjà faite dans l'ENT reste valable.</source>
       <translation>What does not change: the PRONOTE client (the installed software) keeps its own PRONOTE credentials, and part 1 already done in the ENT stays valid.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="44" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="43" />
       <source>Nous sommes dans la période de la pré-rentrée : c'est le bon moment pour basculer.</source>
       <translation>We are in the pré-rentrée period: this is the right time to switch.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="48" />
-      <source>Attention : nous sommes le {today:%d/%m/%Y}, en dehors de la pré-rentrée. Basculer en cours d'année coupe l'accès à PRONOTE depuis l'ancien ENT pour tout le monde, du jour au lendemain. Sauf décision de la direction et information des familles, attendez la pré-rentrée (de mi-août à mi-septembre) ; vous pouvez quitter l'assistant et reprendre plus tard.</source>
-      <translation>Warning: today is {today:%d/%m/%Y}, outside the pré-rentrée. Switching during the year cuts access to PRONOTE from the former ENT for everyone, overnight. Unless the head of school decided so and families were told, wait for the pré-rentrée (mid-August to mid-September); you can quit the assistant and resume later.</translation>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="25" />
+      <source>• élèves, parents et personnels ouvrent PRONOTE depuis {ent_name} (ou se connectent à PRONOTE avec leurs identifiants de l'ENT : ATEN pour les élèves et les parents, ARENA pour les personnels).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="20" />
+      <source>La partie 2 branche votre serveur PRONOTE sur {ent_name}. Dès la publication :</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="23" />
+      <source>• si votre établissement passait jusqu'ici par {previous_ent}, celui-ci ne peut plus ouvrir PRONOTE sans une seconde authentification ;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="46" />
+      <source>Attention : nous sommes le {today:%d/%m/%Y}, en dehors de la pré-rentrée. Basculer en cours d'année change du jour au lendemain la façon dont tout le monde ouvre PRONOTE. Sauf décision de la direction et information des familles, attendez la pré-rentrée (de mi-août à mi-septembre) ; vous pouvez quitter l'assistant et reprendre plus tard.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="wizard/pages/rapprochement.py" line="11" />
-      <source>Après l'import, l'ENT relie lui-même la plupart des identifiants PRONOTE à ses comptes. Dans l'ENT, faites le rapprochement des comptes restants, profil par profil :</source>
-      <translation>After the import, the ENT links most PRONOTE identifiers to its accounts by itself. In the ENT, match the remaining accounts (« rapprochement des comptes »), profile by profile:</translation>
+      <source>Après l'import, l'ENT relie lui-même la plupart des identifiants PRONOTE à ses comptes. Depuis le bilan d'import (« Résultat d'import des identifiants Pronote »), faites le rapprochement des comptes restants, profil par profil :</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/rapprochement.py" line="15" />
+      <location filename="wizard/pages/rapprochement.py" line="14" />
       <source>Un compte non rapproché ne pourra pas ouvrir PRONOTE depuis l'ENT : à sa première connexion, PRONOTE affichera « Identification impossible ». Ces échecs se corrigent aussi dans PRONOTE : Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</source>
       <translation>An unmatched account cannot open PRONOTE from the ENT: at its first connection, PRONOTE will show « Identification impossible ». These failures can also be fixed in PRONOTE: Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/server_check.py" line="75" />
-      <source>Vérification annulée.</source>
-      <translation>Check cancelled.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/server_check.py" line="31" />
-      <source>Annuler la vérification</source>
-      <translation>Cancel the check</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/server_check.py" line="32" />
-      <source>Vérification du serveur en cours</source>
-      <translation>Server check in progress</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/server_check.py" line="55" />
-      <source>Interrogation du serveur PRONOTE…</source>
-      <translation>Querying the PRONOTE server…</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/server_check.py" line="71" />
-      <source>La vérification a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
-      <translation>The check failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
       <location filename="wizard/people.py" line="17" />
@@ -1784,451 +2278,564 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Other</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="22" />
+      <location filename="wizard/probe/command.py" line="50" />
+      <source>CAS : inactif</source>
+      <translation>CAS: inactive</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/command.py" line="52" />
+      <source>délégation</source>
+      <translation>delegation</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/command.py" line="52" />
+      <source>sans délégation</source>
+      <translation>no delegation</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/command.py" line="43" />
+      <source>Adresse : {url}</source>
+      <translation>Address: {url}</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/command.py" line="46" />
+      <source>Version : {version}</source>
+      <translation>Version: {version}</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/command.py" line="45" />
+      <source>Établissement : {name}</source>
+      <translation>School: {name}</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/command.py" line="48" />
+      <source>CAS : actif ({cas_host})</source>
+      <translation>CAS: active ({cas_host})</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/command.py" line="53" />
+      <source>Espace : {name} ({delegation})</source>
+      <translation>Space: {name} ({delegation})</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/command.py" line="54" />
+      <source>Remarque : {warning}</source>
+      <translation>Note: {warning}</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/command.py" line="48" />
+      <source>adresse non indiquée</source>
+      <translation>address not given</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="295" />
+      <source>Si le proxy {proxy} de l'établissement inspecte les connexions https, son certificat doit être installé dans le magasin de certificats du système.</source>
+      <translation>If the school's proxy {proxy} inspects https connections, its certificate must be installed in the system's certificate store.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="39" />
       <source>requête refusée</source>
       <translation>request refused</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="23" />
+      <location filename="wizard/probe/judge.py" line="40" />
       <source>authentification demandée</source>
       <translation>authentication required</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="24" />
+      <location filename="wizard/probe/judge.py" line="41" />
       <source>accès interdit</source>
       <translation>access forbidden</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="25" />
+      <location filename="wizard/probe/judge.py" line="42" />
       <source>page introuvable</source>
       <translation>page not found</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="26" />
+      <location filename="wizard/probe/judge.py" line="43" />
       <source>méthode refusée</source>
       <translation>method not allowed</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="27" />
+      <location filename="wizard/probe/judge.py" line="44" />
       <source>délai dépassé côté serveur</source>
       <translation>server-side timeout</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="28" />
+      <location filename="wizard/probe/judge.py" line="45" />
       <source>page supprimée</source>
       <translation>page gone</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="29" />
+      <location filename="wizard/probe/judge.py" line="46" />
       <source>trop de requêtes</source>
       <translation>too many requests</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="30" />
+      <location filename="wizard/probe/judge.py" line="47" />
       <source>erreur interne du serveur</source>
       <translation>internal server error</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="31" />
+      <location filename="wizard/probe/judge.py" line="48" />
       <source>passerelle en erreur</source>
       <translation>bad gateway</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="32" />
+      <location filename="wizard/probe/judge.py" line="49" />
       <source>service indisponible</source>
       <translation>service unavailable</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="33" />
+      <location filename="wizard/probe/judge.py" line="50" />
       <source>passerelle sans réponse</source>
       <translation>gateway timeout</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="106" />
+      <location filename="wizard/probe/judge.py" line="169" />
       <source>La réponse du serveur n'est pas celle d'un serveur PRONOTE : vérifiez l'adresse.</source>
       <translation>The server's answer is not that of a PRONOTE server: check the address.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="165" />
+      <location filename="wizard/probe/judge.py" line="246" />
       <source>Le serveur {host} est introuvable : vérifiez l'adresse PRONOTE et la connexion à Internet.</source>
       <translation>The server {host} cannot be found: check the PRONOTE address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="166" />
+      <location filename="wizard/probe/judge.py" line="247" />
+      <source>La recherche du serveur {host} n'a pas abouti (délai de {seconds} s dépassé) : vérifiez la connexion à Internet, puis réessayez.</source>
+      <translation>Looking up the server {host} did not finish (time limit of {seconds} s exceeded): check the Internet connection, then try again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="249" />
       <source>Le serveur {host} refuse la connexion : le service n'est peut-être pas démarré, ou l'adresse (le port) est incorrecte.</source>
       <translation>The server {host} refuses the connection: the service may not be running, or the address (port) is wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="167" />
+      <location filename="wizard/probe/judge.py" line="251" />
       <source>Le serveur {host} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez l'adresse et la connexion à Internet.</source>
       <translation>The server {host} does not answer ({seconds} s timeout exceeded): try again later, or check the address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="168" />
+      <location filename="wizard/probe/judge.py" line="253" />
       <source>Le serveur {host} a fermé la connexion sans répondre.</source>
       <translation>The server {host} closed the connection without answering.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="169" />
+      <location filename="wizard/probe/judge.py" line="254" />
       <source>Impossible de joindre le serveur {host} : vérifiez la connexion à Internet.</source>
       <translation>Cannot reach the server {host}: check the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="170" />
+      <location filename="wizard/probe/judge.py" line="255" />
       <source>Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification inconnue) : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} is not trusted (unknown certificate authority): the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="171" />
+      <location filename="wizard/probe/judge.py" line="257" />
       <source>Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} has expired or is not valid yet: the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="172" />
+      <location filename="wizard/probe/judge.py" line="259" />
       <source>Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. Vérifiez l'adresse PRONOTE.</source>
       <translation>The certificate presented is not that of {host}: the connection was stopped. Check the PRONOTE address.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="173" />
+      <location filename="wizard/probe/judge.py" line="261" />
       <source>La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à cette adresse.</source>
       <translation>The secure (https) connection with {host} failed: the server may not speak https at this address.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="87" />
+      <location filename="wizard/probe/judge.py" line="264" />
+      <source>Le réglage du proxy n'est pas valide (il doit ressembler à http://proxy.etablissement.fr:3128) : rien n'a été envoyé. Corrigez-le dans les réglages de l'assistant ou du système.</source>
+      <translation>The proxy setting is not valid (it should look like http://proxy.school.fr:3128): nothing was sent. Correct it in the assistant's or the system's settings.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="267" />
+      <source>Le proxy {proxy} n'est pas un proxy web en http:// (SOCKS ou https://), que l'assistant ne sait pas utiliser : rien n'a été envoyé. Indiquez le proxy web de l'établissement dans les réglages de l'assistant.</source>
+      <translation>The proxy {proxy} is not an http:// web proxy (SOCKS or https://), which the assistant cannot use: nothing was sent. Enter the school's web proxy in the assistant's settings.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="270" />
+      <source>Le proxy {proxy} est introuvable : vérifiez son nom dans les réglages (de l'assistant ou du système) et la connexion au réseau.</source>
+      <translation>The proxy {proxy} cannot be found: check its name in the settings (the assistant's or the system's) and the network connection.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="272" />
+      <source>Le proxy {proxy} refuse la connexion : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
+      <translation>The proxy {proxy} refuses the connection: check its address and port in the settings (the assistant's or the system's).</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="274" />
+      <source>Impossible de joindre le proxy {proxy} : vérifiez la connexion au réseau de l'établissement.</source>
+      <translation>The proxy {proxy} cannot be reached: check the connection to the school's network.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="276" />
+      <source>Le proxy {proxy} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez le réglage du proxy.</source>
+      <translation>The proxy {proxy} does not answer (time limit of {seconds} s exceeded): try again later, or check the proxy setting.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="278" />
+      <source>Le proxy {proxy} n'a pas répondu comme un proxy web : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
+      <translation>The proxy {proxy} did not answer as a web proxy: check its address and port in the settings (the assistant's or the system's).</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="280" />
+      <source>Le proxy {proxy} demande un identifiant et un mot de passe : indiquez-les dans les réglages de l'assistant, sous la forme http://identifiant:motdepasse@{proxy}.</source>
+      <translation>The proxy {proxy} asks for a user name and a password: enter them in the assistant's settings, as http://username:password@{proxy}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="282" />
+      <source>Le proxy {proxy} a refusé l'identifiant ou le mot de passe indiqué : vérifiez-les dans les réglages de l'assistant.</source>
+      <translation>The proxy {proxy} refused the user name or password given: check them in the assistant's settings.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="284" />
+      <source>Le proxy {proxy} demande une authentification Windows (NTLM ou Kerberos), que l'assistant ne sait pas faire : demandez au responsable du réseau d'autoriser l'accès à {host} sans authentification, ou un identifiant utilisable en authentification simple.</source>
+      <translation>The proxy {proxy} asks for Windows authentication (NTLM or Kerberos), which the assistant cannot do: ask the network administrator to allow access to {host} without authentication, or for a user name that works with basic authentication.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="287" />
+      <source>Le proxy {proxy} refuse l'accès au serveur {host} (réponse {status}) : demandez au responsable du réseau de l'établissement d'autoriser ce serveur.</source>
+      <translation>The proxy {proxy} refuses access to the server {host} (answer {status}): ask the school's network administrator to allow this server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="289" />
+      <source>Le proxy {proxy} n'a pas pu joindre le serveur {host} (réponse {status}) : vérifiez l'adresse PRONOTE, ou réessayez plus tard.</source>
+      <translation>The proxy {proxy} could not reach the server {host} (answer {status}): check the PRONOTE address, or try again later.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="147" />
       <source> Ce n'est sans doute pas l'adresse d'un serveur PRONOTE : vérifiez-la.</source>
       <translation> This is probably not the address of a PRONOTE server: check it.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="97" />
+      <location filename="wizard/probe/judge.py" line="157" />
+      <source>Le serveur a envoyé un JSON imbriqué bien plus profondément que celui de PRONOTE : ce n'est pas une réponse PRONOTE.</source>
+      <translation>The server sent JSON nested far deeper than PRONOTE's: this is not a PRONOTE answer.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="160" />
       <source>Le serveur a répondu par une page web, pas comme un serveur PRONOTE : l'adresse mène peut-être à un portail ou à une page de connexion.</source>
       <translation>The server answered with a web page, not as a PRONOTE server: the address may lead to a portal or a login page.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="103" />
+      <location filename="wizard/probe/judge.py" line="163" />
       <source>Le serveur a répondu en JSON, mais pas comme un serveur PRONOTE : vérifiez l'adresse.</source>
       <translation>The server answered in JSON, but not as a PRONOTE server: check the address.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="105" />
-      <source>Le serveur a envoyé une réponse vide : ce n'est pas un serveur PRONOTE.</source>
-      <translation>The server sent an empty answer: it is not a PRONOTE server.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="66" />
-      <source>adresse inconnue</source>
-      <translation>unknown address</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="73" />
-      <source>Le serveur a envoyé une réponse bien trop volumineuse pour être celle de PRONOTE : ce n'est pas un serveur PRONOTE, ou l'adresse est incorrecte.</source>
-      <translation>The server sent an answer far too large to be PRONOTE's: it is not a PRONOTE server, or the address is wrong.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="83" />
-      <source>erreur du serveur</source>
-      <translation>server error</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="85" />
-      <source>Le serveur a répondu {status} ({meaning}).</source>
-      <translation>The server answered {status} ({meaning}).</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="89" />
-      <source> Le serveur PRONOTE est peut-être en maintenance : réessayez plus tard.</source>
-      <translation> The PRONOTE server may be under maintenance: try again later.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="68" />
-      <source>Le serveur renvoie de page en page sans jamais répondre (trop de redirections) : ce n'est pas la réponse d'un serveur PRONOTE.</source>
-      <translation>The server redirects from page to page without ever answering (too many redirects): this is not how a PRONOTE server answers.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="84" />
-      <source>réponse inattendue</source>
-      <translation>unexpected answer</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="102" />
+      <location filename="wizard/probe/judge.py" line="165" />
       <source>Le serveur a envoyé une réponse JSON incomplète ou invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server sent an incomplete or invalid JSON answer: this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="116" />
+      <location filename="wizard/probe/judge.py" line="168" />
+      <source>Le serveur a envoyé une réponse vide : ce n'est pas un serveur PRONOTE.</source>
+      <translation>The server sent an empty answer: it is not a PRONOTE server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="121" />
+      <source>adresse inconnue</source>
+      <translation>unknown address</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="131" />
+      <source>Le serveur a envoyé une réponse bien trop volumineuse pour être celle de PRONOTE : ce n'est pas un serveur PRONOTE, ou l'adresse est incorrecte.</source>
+      <translation>The server sent an answer far too large to be PRONOTE's: it is not a PRONOTE server, or the address is wrong.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="143" />
+      <source>erreur du serveur</source>
+      <translation>server error</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="145" />
+      <source>Le serveur a répondu {status} ({meaning}).</source>
+      <translation>The server answered {status} ({meaning}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="149" />
+      <source> Le serveur PRONOTE est peut-être en maintenance : réessayez plus tard.</source>
+      <translation> The PRONOTE server may be under maintenance: try again later.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="118" />
+      <source>Le serveur renvoie vers une adresse invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
+      <translation>The server redirects to an invalid address: this is not how a PRONOTE server answers.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="123" />
+      <source>Le serveur renvoie de page en page sans jamais répondre (trop de redirections) : ce n'est pas la réponse d'un serveur PRONOTE.</source>
+      <translation>The server redirects from page to page without ever answering (too many redirects): this is not how a PRONOTE server answers.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="144" />
+      <source>réponse inattendue</source>
+      <translation>unexpected answer</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="179" />
       <source>Serveur PRONOTE {version} de l'établissement « {name} »</source>
       <translation>PRONOTE {version} server of the school “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="117" />
+      <location filename="wizard/probe/judge.py" line="180" />
       <source>Serveur PRONOTE {version}</source>
       <translation>PRONOTE {version} server</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="120" />
+      <location filename="wizard/probe/judge.py" line="183" />
       <source>{server} ; l'authentification est déléguée à {ent_name} ({cas_host}).</source>
       <translation>{server}; authentication is delegated to {ent_name} ({cas_host}).</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="69" />
+      <location filename="wizard/probe/judge.py" line="125" />
       <source>Le serveur renvoie vers un autre serveur ({host}) ; l'assistant ne suit pas cette redirection. Vérifiez l'adresse PRONOTE : elle mène peut-être à un portail ou à une page de connexion.</source>
       <translation>The server redirects to another server ({host}); the assistant does not follow this redirect. Check the PRONOTE address: it may lead to a portal or a login page.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="123" />
+      <location filename="wizard/probe/judge.py" line="187" />
       <source>{server} ; CAS inactif : l'authentification n'est déléguée à aucun ENT (la publication n'a pas encore été faite, ou n'est pas encore prise en compte).</source>
       <translation>{server}; CAS inactive: authentication is delegated to no ENT (publishing has not been done yet, or is not in force yet).</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="126" />
+      <location filename="wizard/probe/judge.py" line="324" />
+      <source>{message} Rien n'a été envoyé.</source>
+      <translation>{message} Nothing was sent.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/judge.py" line="191" />
       <source>{server} ; CAS vers un autre ENT : {cas_host}.</source>
       <translation>{server}; CAS to another ENT: {cas_host}.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="129" />
+      <location filename="wizard/probe/judge.py" line="194" />
       <source>{server} ; CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS.</source>
       <translation>{server}; CAS active, but the server does not give the address of its CAS server.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/judge.py" line="181" />
+      <location filename="wizard/probe/judge.py" line="308" />
       <source>Le serveur {host} a répondu, mais pas comme un serveur web : ce n'est pas un serveur PRONOTE.</source>
       <translation>The server {host} answered, but not as a web server: it is not a PRONOTE server.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="94" />
-      <source>« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.</source>
-      <translation>“/pronote/” was added to the address: it is PRONOTE's root on this server.</translation>
+      <location filename="wizard/probe/proxy.py" line="135" />
+      <source>L'adresse du proxy doit être de la forme http://proxy.etablissement.fr:3128 (sans espace ni accent, sans chemin après le port).</source>
+      <translation>The proxy's address must look like http://proxy.school.fr:3128 (no spaces or accents, no path after the port).</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="35" />
-      <source>Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par exemple 0301746K).</source>
-      <translation>Type the school's UAI code (7 digits and a letter, for example 0301746K).</translation>
+      <location filename="wizard/probe/proxy.py" line="137" />
+      <source>Les proxys SOCKS ne sont pas pris en charge : indiquez le proxy web (http://) de l'établissement.</source>
+      <translation>SOCKS proxies are not supported: enter the school's web (http://) proxy.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="38" />
-      <source>Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K.</source>
-      <translation>A UAI code has 7 digits followed by a letter, for example 0301746K.</translation>
+      <location filename="wizard/probe/proxy.py" line="139" />
+      <source>Indiquez le proxy en http:// : la connexion au serveur PRONOTE reste chiffrée de bout en bout à travers lui.</source>
+      <translation>Enter the proxy with http://: the connection to the PRONOTE server stays encrypted end to end through it.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="64" />
-      <source>Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.</source>
-      <translation>Type the address of your PRONOTE server, for example https://0301746K.index-education.net/pronote/.</translation>
+      <location filename="wizard/probe/proxy.py" line="141" />
+      <source>L'adresse du proxy doit commencer par http://, par exemple http://proxy.etablissement.fr:3128.</source>
+      <translation>The proxy's address must start with http://, for example http://proxy.school.fr:3128.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="66" />
-      <source>L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.</source>
-      <translation>The PRONOTE address must not contain spaces; copy it from the browser's address bar.</translation>
+      <location filename="wizard/probe/proxy.py" line="142" />
+      <source>Le nom du proxy n'est pas valide ; il ressemble par exemple à proxy.etablissement.fr ou 10.0.0.1.</source>
+      <translation>The proxy's name is not valid; it looks like proxy.school.fr or 10.0.0.1, for example.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="79" />
-      <source>L'adresse PRONOTE doit commencer par https://.</source>
-      <translation>The PRONOTE address must start with https://.</translation>
+      <location filename="wizard/probe/proxy.py" line="144" />
+      <source>Indiquez le port du proxy après deux-points, par exemple proxy.etablissement.fr:3128.</source>
+      <translation>Enter the proxy's port after a colon, for example proxy.school.fr:3128.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="81" />
+      <location filename="wizard/probe/proxy.py" line="145" />
+      <source>Le port du proxy doit être un nombre entre 1 et 65535, par exemple 3128 ou 8080.</source>
+      <translation>The proxy's port must be a number between 1 and 65535, for example 3128 or 8080.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/target.py" line="26" />
+      <source>Le port indiqué dans l'adresse PRONOTE (après « : ») n'est pas valide.</source>
+      <translation>The port in the PRONOTE address (after “:”) is not valid.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/target.py" line="28" />
+      <source>L'adresse PRONOTE est bien trop longue pour être celle d'un serveur PRONOTE ; copiez-la depuis la barre d'adresse du navigateur.</source>
+      <translation>The PRONOTE address is far too long to be a PRONOTE server's; copy it from the browser's address bar.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/target.py" line="31" />
+      <source>L'adresse PRONOTE contient des caractères qu'une adresse web ne peut pas contenir tels quels (lettres accentuées, caractères invisibles ou spéciaux) ; copiez-la depuis la barre d'adresse du navigateur.</source>
+      <translation>The PRONOTE address holds characters a web address cannot hold as they are (accented letters, invisible or special characters); copy it from the browser's address bar.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/target.py" line="37" />
       <source>L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net.</source>
       <translation>The address has no valid server name, such as 0301746K.index-education.net.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="83" />
-      <source>L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.</source>
-      <translation>The PRONOTE address must not contain a login or a password.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="140" />
-      <source>L'adresse du site ENT ne doit pas contenir d'espace.</source>
-      <translation>The ENT site address must not contain spaces.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="149" />
-      <source>L'adresse du site ENT doit ressembler à https://mon-college.mon-ent-occitanie.fr/.</source>
-      <translation>The ENT site address should look like https://mon-college.mon-ent-occitanie.fr/.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="69" />
-      <source>Cette adresse n'est pas une adresse web ; elle doit commencer par https://.</source>
-      <translation>This is not a web address; it must start with https://.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="76" />
-      <source>Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.</source>
-      <translation>This address is not valid; copy it from the browser's address bar.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="92" />
-      <source>L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.</source>
-      <translation>The address must lead to the PRONOTE root, which ends with /pronote/.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="105" />
-      <source>L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.</source>
-      <translation>The address points to the server of school {host_uai}, not your UAI {school_uai}: check that it really is your PRONOTE server.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="147" />
-      <source>L'adresse du site ENT n'est pas valide.</source>
-      <translation>The ENT site address is not valid.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="42" />
-      <source>La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.</source>
-      <translation>The check letter does not match: for {digits}, it should be “{expected}”. Check the UAI code.</translation>
-    </message>
-    <message>
-      <location filename="wizard/schoolyear.py" line="60" />
-      <source>date inconnue</source>
-      <translation>unknown date</translation>
-    </message>
-    <message>
-      <location filename="wizard/schoolyear.py" line="65" />
-      <source>Dernier import : {day} en mode {mode}, {count} identifiant{plural}</source>
-      <translation>Last import: {day} in {mode} mode, {count} identifier{plural}</translation>
-    </message>
-    <message>
-      <location filename="wizard/servercheck.py" line="17" />
+      <location filename="wizard/probe/verdict.py" line="71" />
       <source>CAS inactif : le serveur n'a pas encore de délégation d'authentification. La base n'a peut-être pas encore été publiée, ou la publication n'est pas terminée : vérifiez « Publier la base » dans pronote.net, attendez quelques minutes, puis vérifiez à nouveau.</source>
       <translation>CAS inactive: the server does not delegate authentication yet. The database may not have been published yet, or publishing is not finished: check « Publier la base » in pronote.net, wait a few minutes, then check again.</translation>
     </message>
     <message>
-      <location filename="wizard/servercheck.py" line="20" />
-      <source>CAS vers un autre ENT : {cas_host}. Le serveur est encore relié à l'ancien ENT : choisissez bien la configuration « {ent_name} » dans pronote.net, confirmez, puis publiez la base.</source>
-      <translation>CAS to another ENT: {cas_host}. The server is still tied to the former ENT: choose the « {ent_name} » configuration in pronote.net, confirm, then publish the database.</translation>
+      <location filename="wizard/probe/verdict.py" line="63" />
+      <source>{message} Vous pouvez continuer sans cette vérification.</source>
+      <translation>{message} You can go on without this check.</translation>
     </message>
     <message>
-      <location filename="wizard/servercheck.py" line="11" />
-      <source>{message} La vérification est impossible pour l'instant : réessayez, ou confirmez vous-même la publication ci-dessous.</source>
-      <translation>{message} The check cannot be done for now: try again, or confirm the publication yourself below.</translation>
-    </message>
-    <message>
-      <location filename="wizard/servercheck.py" line="13" />
+      <location filename="wizard/probe/verdict.py" line="85" />
       <source>{message} Vérifiez l'adresse PRONOTE sur la page « Votre établissement ».</source>
       <translation>{message} Check the PRONOTE address on the “Your school” page.</translation>
     </message>
     <message>
-      <location filename="wizard/servercheck.py" line="15" />
+      <location filename="wizard/probe/verdict.py" line="68" />
       <source>Vérifié : le serveur PRONOTE délègue l'authentification à {ent_name} ({cas_host}).</source>
       <translation>Verified: the PRONOTE server delegates authentication to {ent_name} ({cas_host}).</translation>
     </message>
     <message>
-      <location filename="wizard/status.py" line="22" />
-      <source>vérifié</source>
-      <translation>verified</translation>
+      <location filename="wizard/probe/verdict.py" line="75" />
+      <source>CAS vers un autre ENT : {cas_host}. Le serveur est encore relié à un autre ENT que {ent_name} : dans pronote.net, choisissez la configuration « {configuration} », confirmez, puis publiez la base.</source>
+      <translation>CAS towards another ENT: {cas_host}. The server is still linked to an ENT other than {ent_name}: in pronote.net, choose the “{configuration}” configuration, confirm, then publish the database.</translation>
     </message>
     <message>
-      <location filename="wizard/status.py" line="22" />
-      <source>non vérifié</source>
-      <translation>not verified</translation>
+      <location filename="wizard/probe/verdict.py" line="79" />
+      <source>CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS : dans pronote.net, vérifiez que la configuration « {configuration} » est choisie, puis publiez la base.</source>
+      <translation>CAS active, but the server does not give its CAS server's address: in pronote.net, check that the “{configuration}” configuration is chosen, then publish the database.</translation>
     </message>
     <message>
-      <location filename="wizard/status.py" line="23" />
-      <source>Dernière vérification du serveur le {date} : {message} ({verified})</source>
-      <translation>Last server check on {date}: {message} ({verified})</translation>
+      <location filename="wizard/probe/verdict.py" line="83" />
+      <source>{message} La vérification est impossible pour l'instant : réessayez, ou confirmez vous-même la publication ci-dessous.</source>
+      <translation>{message} The check cannot be done for now: try again, or confirm the publication yourself below.</translation>
     </message>
     <message>
-      <location filename="wizard/status.py" line="33" />
-      <source>À faire</source>
-      <translation>To do</translation>
+      <location filename="wizard/school.py" line="96" />
+      <source>« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.</source>
+      <translation>“/pronote/” was added to the address: it is PRONOTE's root on this server.</translation>
     </message>
     <message>
-      <location filename="wizard/status.py" line="44" />
-      <source>
-Import en cours, arrêté à l'étape « {title} ».</source>
-      <translation>
-Import in progress, stopped at the step “{title}”.</translation>
+      <location filename="wizard/school.py" line="37" />
+      <source>Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par exemple 0301746K).</source>
+      <translation>Type the school's UAI code (7 digits and a letter, for example 0301746K).</translation>
     </message>
     <message>
-      <location filename="wizard/status.py" line="33" />
-      <source>Fait le {date}</source>
-      <translation>Done on {date}</translation>
+      <location filename="wizard/school.py" line="40" />
+      <source>Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K.</source>
+      <translation>A UAI code has 7 digits followed by a letter, for example 0301746K.</translation>
     </message>
     <message>
-      <location filename="wizard/status.py" line="45" />
+      <location filename="wizard/school.py" line="66" />
+      <source>Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.</source>
+      <translation>Type the address of your PRONOTE server, for example https://0301746K.index-education.net/pronote/.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="68" />
+      <source>L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.</source>
+      <translation>The PRONOTE address must not contain spaces; copy it from the browser's address bar.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="81" />
+      <source>L'adresse PRONOTE doit commencer par https://.</source>
+      <translation>The PRONOTE address must start with https://.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="85" />
+      <source>L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.</source>
+      <translation>The PRONOTE address must not contain a login or a password.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="142" />
+      <source>L'adresse du site ENT ne doit pas contenir d'espace.</source>
+      <translation>The ENT site address must not contain spaces.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="71" />
+      <source>Cette adresse n'est pas une adresse web ; elle doit commencer par https://.</source>
+      <translation>This is not a web address; it must start with https://.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="78" />
+      <source>Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.</source>
+      <translation>This address is not valid; copy it from the browser's address bar.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="94" />
+      <source>L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.</source>
+      <translation>The address must lead to the PRONOTE root, which ends with /pronote/.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="107" />
+      <source>L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.</source>
+      <translation>The address points to the server of school {host_uai}, not your UAI {school_uai}: check that it really is your PRONOTE server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="149" />
+      <source>L'adresse du site ENT n'est pas valide.</source>
+      <translation>The ENT site address is not valid.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="44" />
+      <source>La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.</source>
+      <translation>The check letter does not match: for {digits}, it should be “{expected}”. Check the UAI code.</translation>
+    </message>
+    <message>
+      <location filename="wizard/school.py" line="151" />
+      <source>L'adresse du site ENT doit ressembler à {site_example}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/schoolyear.py" line="52" />
+      <source>date inconnue</source>
+      <translation>unknown date</translation>
+    </message>
+    <message>
+      <location filename="wizard/schoolyear.py" line="57" />
+      <source>Dernier import : {day} en mode {mode}, {count} identifiant{plural}</source>
+      <translation>Last import: {day} in {mode} mode, {count} identifier{plural}</translation>
+    </message>
+    <message>
+      <location filename="wizard/status.py" line="63" />
       <source>Aucun import enregistré.</source>
       <translation>No import recorded.</translation>
     </message>
     <message>
-      <location filename="wizard/ui_about.py" line="13" />
-      <source>À propos</source>
-      <translation>About</translation>
+      <location filename="wizard/status.py" line="41" />
+      <source>Publication déclarée le {date}, non vérifiée</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/ui_about.py" line="14" />
-      <source>Assistant d'interconnexion PRONOTE – mon ENT Occitanie</source>
-      <translation>PRONOTE – mon ENT Occitanie interconnection assistant</translation>
+      <location filename="wizard/status.py" line="38" />
+      <source>Déjà en place, déclaré le {date}, non vérifié</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/ui_about.py" line="15" />
-      <source>Version {version}</source>
-      <translation>Version {version}</translation>
+      <location filename="wizard/status.py" line="40" />
+      <source>Publication vérifiée sur le serveur PRONOTE le {date}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/ui_about.py" line="16" />
-      <source>Logiciel libre sous licence publique de l'Union européenne (EUPL-1.2) : vous pouvez l'utiliser, le copier, le modifier et le redistribuer selon ses termes.</source>
-      <translation>Free software under the European Union Public Licence (EUPL-1.2): you may use, copy, modify and redistribute it under its terms.</translation>
+      <location filename="wizard/status.py" line="37" />
+      <source>Déjà en place, vérifié sur le serveur PRONOTE le {date}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/ui_about.py" line="20" />
-      <source>Aucun nom ni date de naissance n'est conservé ni envoyé : seulement des nombres et des codes.</source>
-      <translation>No name or date of birth is kept or sent: only counts and codes.</translation>
+      <location filename="wizard/status.py" line="60" />
+      <source>À faire</source>
+      <translation>To do</translation>
     </message>
     <message>
-      <location filename="wizard/ui_about.py" line="21" />
-      <source>Journal : {path}</source>
-      <translation>Log: {path}</translation>
+      <location filename="wizard/status.py" line="66" />
+      <source>Import en cours, arrêté à l'étape « {title} ».</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/ui_about.py" line="22" />
-      <source>Python {python}, Qt {qt} (PySide6)</source>
-      <translation>Python {python}, Qt {qt} (PySide6)</translation>
-    </message>
-    <message>
-      <location filename="wizard/ui_crash.py" line="22" />
-      <source>Erreur inattendue</source>
-      <translation>Unexpected error</translation>
-    </message>
-    <message>
-      <location filename="wizard/ui_crash.py" line="23" />
-      <source>L'assistant a rencontré une erreur inattendue et n'a pas pu terminer cette action.</source>
-      <translation>The assistant ran into an unexpected error and could not finish this action.</translation>
-    </message>
-    <message>
-      <location filename="wizard/ui_crash.py" line="24" />
-      <source>Vos données sont enregistrées ; relancez l'assistant : il reprendra à l'étape où vous étiez. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
-      <translation>Your data is saved; restart the assistant: it will resume at the step you were on. If the error comes back, send the log to your IT referent or to support.</translation>
-    </message>
-    <message>
-      <location filename="wizard/ui_crash.py" line="28" />
-      <source>Le journal se trouve dans : {path}</source>
-      <translation>The log is in: {path}</translation>
-    </message>
-    <message>
-      <location filename="wizard/ui_crash.py" line="29" />
-      <source>Le journal n'a pas pu être écrit sur ce poste.</source>
-      <translation>The log could not be written on this computer.</translation>
-    </message>
-    <message>
-      <location filename="wizard/ui_crash.py" line="30" />
-      <source>Ouvrir le dossier du journal</source>
-      <translation>Open the log folder</translation>
-    </message>
-    <message>
-      <location filename="wizard/ui_crash.py" line="31" />
-      <source>Quitter l'assistant</source>
-      <translation>Quit the assistant</translation>
-    </message>
-    <message>
-      <location filename="wizard/ui_crash.py" line="32" />
-      <source>Continuer quand même</source>
-      <translation>Continue anyway</translation>
-    </message>
-    <message>
-      <location filename="wizard/ui_help.py" line="13" />
-      <source>Aide – {title}</source>
-      <translation>Help – {title}</translation>
-    </message>
-    <message>
-      <location filename="wizard/ui_help.py" line="18" />
-      <source>Aide : {title}</source>
-      <translation>Help: {title}</translation>
+      <location filename="wizard/status.py" line="54" />
+      <source>Fait le {date}</source>
+      <translation>Done on {date}</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2237,8 +2844,13 @@ Import in progress, stopped at the step “{title}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Onglet « Paramètres techniques », Type de SSO : « SSO Pronote avec CAS ».</source>
-      <translation>Tab « Paramètres techniques », « Type de SSO »: « SSO Pronote avec CAS ».</translation>
+      <source>Intitulé du service : « {service_title} », le nom que les familles chercheront dans le menu « {service_regroupement} ».</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Onglet « Paramètres techniques », Type de SSO : « {service_sso_type} ».</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2252,13 +2864,13 @@ Import in progress, stopped at the step “{title}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Regroupement : « Scolarité », pour que les familles trouvent PRONOTE toujours au même endroit.</source>
-      <translation>« Regroupement »: « Scolarité », so that families always find PRONOTE in the same place.</translation>
+      <source>Regroupement : « {service_regroupement} », pour que les familles trouvent PRONOTE toujours au même endroit.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Cochez « Afficher le bloc PRONOTE » (un bloc sur la page d'accueil des élèves et des parents).</source>
-      <translation>Tick « Afficher le bloc PRONOTE » (a block on the home page of pupils and parents).</translation>
+      <source>Cochez « {service_bloc} » (un bloc sur la page d'accueil des élèves et des parents).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2272,8 +2884,8 @@ Import in progress, stopped at the step “{title}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Onglet « Accès population » : rôle « Accès au service », cible « Établissement(s) du site courant », profil « Élève », puis « Ajouter les accès ».</source>
-      <translation>Tab « Accès population »: role « Accès au service », target « Établissement(s) du site courant », profile « Élève », then « Ajouter les accès ».</translation>
+      <source>Onglet « Accès population » : rôle « {access_role} », cible « {access_target} », profil « Élève », « Niveau » et « Sous-niveau » laissés à « {access_level} », puis « Ajouter les accès ».</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2297,8 +2909,8 @@ Import in progress, stopped at the step “{title}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Le « Récapitulatif des droits d'accès » montre une ligne par profil pour votre établissement : cliquez sur « Valider ».</source>
-      <translation>The « Récapitulatif des droits d'accès » shows one line per profile for your school: click « Valider ».</translation>
+      <source>Le « Récapitulatif des droits d'accès » montre une ligne par profil pour votre établissement, sous le nom que l'ENT lui donne (par exemple « {school_label_example} ») : cliquez sur « Valider ».</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2307,8 +2919,8 @@ Import in progress, stopped at the step “{title}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Choisissez la configuration ENT « mon ENT Occitanie ».</source>
-      <translation>Choose the ENT configuration « mon ENT Occitanie ».</translation>
+      <source>Choisissez la configuration ENT « {pronote_net_configuration} ».</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2332,13 +2944,13 @@ Import in progress, stopped at the step “{title}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Liste déroulante Socle ENT : « K-d'école ».</source>
-      <translation>Socle ENT drop-down list: « K-d'école ».</translation>
+      <source>Liste déroulante Socle ENT : « {socle_ent} ».</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Case « Uniquement les utilisateurs sans identifiants CAS » : DÉCOCHÉE. Beaucoup d'utilisateurs ont déjà un identifiant CAS de l'ancien ENT ; ils doivent être exportés pour que PRONOTE le remplace.</source>
-      <translation>Box « Uniquement les utilisateurs sans identifiants CAS »: UNTICKED. Many users already have a CAS identifier from the former ENT; they must be exported so that PRONOTE replaces it.</translation>
+      <source>Case « Uniquement les utilisateurs sans identifiants CAS » : DÉCOCHÉE. Ceux qui ont déjà un identifiant CAS doivent aussi être exportés, pour que PRONOTE puisse le remplacer.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2347,8 +2959,8 @@ Import in progress, stopped at the step “{title}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Choisissez le dossier d'enregistrement, validez, puis fermez la fenêtre de succès. Le fichier s'appelle IdPN_To_KOSMOS.xml.</source>
-      <translation>Choose the destination folder, confirm, then close the success window. The file is called IdPN_To_KOSMOS.xml.</translation>
+      <source>Choisissez le dossier d'enregistrement, validez, puis fermez la fenêtre de succès. Le fichier s'appelle {export_file_name}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2362,18 +2974,18 @@ Import in progress, stopped at the step “{title}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Mode d'import : « Import complet ».</source>
-      <translation>« Mode d'import »: « Import complet ».</translation>
+      <source>Mode d'import : « {import_mode_complet} ».</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Mode d'import : « Partiel ».</source>
-      <translation>« Mode d'import »: « Partiel ».</translation>
+      <source>Mode d'import : « {import_mode_partiel} ».</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Fichier des identifiants : IdPN_To_KOSMOS.xml, puis « Importer ».</source>
-      <translation>« Fichier des identifiants »: IdPN_To_KOSMOS.xml, then « Importer ».</translation>
+      <source>Fichier des identifiants : {export_file_name}, puis « Importer ».</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2392,8 +3004,8 @@ Import in progress, stopped at the step “{title}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Lecture du bilan d'import (nombre de comptes importés).</source>
-      <translation>Reading of the import report (number of accounts imported).</translation>
+      <source>Lecture du bilan d'import, « Résultat d'import des identifiants Pronote » (nombre de comptes importés).</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

@@ -313,7 +313,7 @@ def judge_failure(failure: ProbeFailure, *, root: str, warnings: tuple[str, ...]
               "status": failure.status}
     message = tr(template).format(**values)
     if failure.reason == "cert_untrusted" and failure.proxy:
-        message += tr(_INSPECTING_PROXY).format(**values)
+        message += " " + tr(_INSPECTING_PROXY).format(**values)
     return ProbeResult(root, UNREACHABLE, reachable=False, is_pronote=False, message=message, reason=failure.reason,
                        warnings=warnings)
 
