@@ -92,7 +92,7 @@ begin
   if CurUninstallStep = usPostUninstall then
   begin
     DataDir := UserDataDir();
-    if DirExists(DataDir) and not UninstallSilent() then
+    if DirExists(DataDir) and (not UninstallSilent) then
       if MsgBox(FmtMessage(CustomMessage('DeleteDataQuestion'), [DataDir]), mbConfirmation,
                 MB_YESNO or MB_DEFBUTTON2) = IDYES then
         DelTree(DataDir, True, True, True);

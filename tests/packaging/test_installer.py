@@ -120,7 +120,7 @@ def test_french_and_english_texts(iss):
 def test_the_uninstaller_keeps_the_data_unless_asked(iss):
     code = "\n".join(iss["sections"]["Code"])
     # Only after the files are gone, only when not silent, only on « Oui » (default button « Non »).
-    assert "usPostUninstall" in code and "not UninstallSilent()" in code
+    assert "usPostUninstall" in code and "(not UninstallSilent)" in code
     assert re.search(r"MsgBox\([^;]*MB_YESNO or MB_DEFBUTTON2\)\s*=\s*IDYES\s*then\s*DelTree\(DataDir", code)
     assert "ExpandConstant('{localappdata}') + '\\{#DataDirName}'" in code
     # Nothing else deletes outside the app's folder.
