@@ -16,7 +16,8 @@ else
   echo "Créez d'abord .venv (bash scripts/setup.sh)." >&2
   exit 1
 fi
-"$python" -m pip install -q -e ".[bundle]"
+# The build backend's notices are long and never actionable here: shown only when the install fails.
+"$python" -m pip install -q -e ".[bundle]" > .venv/pip-bundle.log 2>&1 || { cat .venv/pip-bundle.log >&2; exit 1; }
 
 # Icons for Windows/macOS are committed; rebuild them only if someone deleted them.
 [ -f packaging/icons/pronote-ent-wizard.ico ] || QT_QPA_PLATFORM=offscreen "$python" tools/make_icons.py
