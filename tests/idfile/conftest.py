@@ -21,13 +21,18 @@ UAI = "0301746K"
 
 
 def write_school(data_dir: Path, *, uai: str = UAI, mode: str | None = None, history: list | None = None) -> None:
-    school = {
-        "identity": {"uai": uai, "name": "CLG-VIA DOMITIA-MANDUEL", "pronote_url": f"https://{uai}.index-education.net/pronote/"},
-        "hash_key": HASH_KEY,
-        "cycle": {"mode": mode},
-        "import_history": history or [],
-    }
-    doc = {"version": 1, "current": "s1", "schools": {"s1": school}}
+    """A whole, valid progress document (the store refuses anything less) whose current school has this UAI,
+    mode and import history; history entries may give only the keys a test cares about."""
+    from wizard.progress import new_document
+
+    doc = new_document()
+    school = doc["schools"][doc["current"]]
+    school["identity"].update(uai=uai, name="CLG-VIA DOMITIA-MANDUEL", pronote_url=f"https://{uai}.index-education.net/pronote/")
+    school["hash_key"] = HASH_KEY
+    school["cycle"]["mode"] = mode
+    school["import_history"] = [{"date": "2026-06-01T10:00:00", "cycle": "c0", "mode": None, "counts": {},
+                                 "file_sha256": None, "reported_count": 0, "export_date": None, "id_hashes": [], **entry}
+                                for entry in history or []]
     (data_dir / "progress.json").write_text(json.dumps(doc), encoding="utf-8")
 
 

@@ -14,10 +14,15 @@ def _parse(data: bytes):
 
 
 def test_parser_does_not_fetch_external_entities_or_dtds(listener):
+    """lxml either leaves the entity unexpanded or stops on the refused load; it never makes the request."""
     doc = (f'<?xml version="1.0"?>\n<!DOCTYPE r SYSTEM "{listener.url}x.dtd" [<!ENTITY x SYSTEM "{listener.url}secret">]>\n'
            '<r>&x;</r>').encode()
-    root = _parse(doc)
-    assert "secret" not in etree.tostring(root, encoding="unicode").replace("&x;", "")
+    try:
+        root = _parse(doc)
+    except etree.XMLSyntaxError as error:
+        assert "network" in str(error)
+    else:
+        assert "secret" not in etree.tostring(root, encoding="unicode").replace("&x;", "")
     assert listener.contacts == 0
 
 

@@ -2,8 +2,10 @@
 
 Qt-free: the wizard's page runs `analyse` in a worker thread; `python main.py check` runs it directly.
 """
-from wizard.idfile.analysis import analyse, load_people
-from wizard.idfile.findings import Cancelled, Finding, IdFileError
+from wizard.errors import Cancelled
+from wizard.idfile.analysis import analyse, load_people, load_people_and_links
+from wizard.idfile.findings import Finding, IdFileError
 from wizard.idfile.report import MAPPING_LABELS, Report
 
-__all__ = ["analyse", "load_people", "Report", "Finding", "IdFileError", "Cancelled", "MAPPING_LABELS"]
+__all__ = ["analyse", "load_people", "load_people_and_links", "Report", "Finding", "IdFileError", "Cancelled",
+           "MAPPING_LABELS"]

@@ -13,14 +13,22 @@ from wizard.idfile.report import Report, empty_counts
 from wizard.people import Person
 
 
+_DATES_KEPT = 10_000
+
+
 class _Judge:
-    """Receives each person once, keeps counts, findings and keyed hashes, and forgets names at once."""
+    """Receives each person once, keeps counts, findings and keyed hashes, and forgets names at once.
+
+    Identifiers are remembered by their Python hash only (64 bits, salted per process: a collision among a school's
+    identifiers is out of reach), so that what is kept per person does not grow with what the file puts in them.
+    People usually come in file order; a generic layout may hand on a few earlier ones late (records that waited
+    for their shape to be known), so the first of two duplicates is the one with the smaller line."""
 
     def __init__(self, strict_dates: bool, mode: str | None, history: Iterable[dict], hash_key: str | None):
         self.counts = empty_counts()
-        self.findings: list[findings.Finding] = []
-        self.first_line: dict[str, int] = {}
-        self.hashes: list[str] = []  # one per distinct identifier, in file order
+        self.findings = findings.FindingList()
+        self.first_line: dict[int, int] = {}
+        self.hashes: list[str] = []  # one per distinct identifier, in the order people came
         self._hasher = _KeyedHasher(hash_key) if hash_key else None
         self._earlier = set()
         if mode == "partiel" and self._hasher is not None:
@@ -28,35 +36,53 @@ class _Judge:
         self.strict_dates = strict_dates
         self._today = date.today()
         self._misdecoded = (0, 0)
+        self._date_ok: dict[str, bool] = {}  # birth dates repeat (a few thousand distinct in a school)
 
     def add(self, ident: str, profile: str, last_name: str, first_name: str, birth: str | None, line: int) -> None:
         self.counts[profile] += 1
         ident = ident.strip()
+        add = self.findings.add
         if not ident:
-            self.findings.append(findings.missing_ident(line))
-        elif ident in self.first_line:
-            self.findings.append(findings.duplicate_ident(line, self.first_line[ident]))
+            add(findings.missing_ident(line))
         else:
-            self.first_line[ident] = line
-            if self._hasher is not None:
-                self._hash(ident, line)
+            key = hash(ident)
+            first = self.first_line.get(key)
+            if first is None:
+                self.first_line[key] = line
+                if self._hasher is not None:
+                    self._hash(ident, line)
+            elif first <= line:
+                add(findings.duplicate_ident(line, first))
+            else:  # an earlier person came late: it is the first one
+                self.first_line[key] = line
+                add(findings.duplicate_ident(first, line))
         if not last_name:
-            self.findings.append(findings.missing_last_name(line))
+            add(findings.missing_last_name(line))
         if not first_name:
-            self.findings.append(findings.missing_first_name(line))
-        if birth is not None and dates.birth_date(birth, self.strict_dates, self._today) is None:
-            self.findings.append(findings.invalid_birth_date(line, dates.STRICT_FORMAT if self.strict_dates else dates.LOOSE_FORMAT))
-        elif birth is None and self.strict_dates and profile == "eleve":
-            self.findings.append(findings.missing_birth_date(line))
-        if looks_misdecoded(last_name + " " + first_name):
+            add(findings.missing_first_name(line))
+        if birth is not None:
+            valid = self._date_ok.get(birth)
+            if valid is None:
+                valid = self._valid_date(birth)
+            if not valid:
+                add(findings.invalid_birth_date(line, dates.STRICT_FORMAT if self.strict_dates else dates.LOOSE_FORMAT))
+        elif self.strict_dates and profile == "eleve":
+            add(findings.missing_birth_date(line))
+        if not (last_name.isascii() and first_name.isascii()) and looks_misdecoded(last_name + " " + first_name):
             count, first = self._misdecoded
-            self._misdecoded = (count + 1, first or line)
+            self._misdecoded = (count + 1, min(first, line) if first else line)
+
+    def _valid_date(self, text: str) -> bool:
+        valid = dates.birth_date(text, self.strict_dates, self._today) is not None
+        if len(self._date_ok) < _DATES_KEPT and len(text) <= 32:
+            self._date_ok[text] = valid
+        return valid
 
     def _hash(self, ident: str, line: int) -> None:
         value = self._hasher(ident)
         self.hashes.append(value)
         if value in self._earlier:
-            self.findings.append(findings.already_imported(line))
+            self.findings.add(findings.already_imported(line))
 
     def misdecoded_finding(self) -> list:
         count, first = self._misdecoded
@@ -96,9 +122,14 @@ def analyse(path, *, uai: str | None = None, mode: str | None = None, history: I
     scan = reader.scan(path, begin, progress=progress, cancelled=cancelled)
     judge = judges[-1]
     export = dates.timestamp(scan.export_date[0]) if scan.export_date else None
-    found = scan.findings + judge.findings + judge.misdecoded_finding()
-    found += _school_findings(scan, uai) + _history_findings(scan, export, history)
+    extra = judge.misdecoded_finding() + _school_findings(scan, uai) + _history_findings(scan, export, history)
+    found = scan.findings + judge.findings.items + judge.findings.unlisted() + extra
     found.sort(key=lambda finding: (finding.line or 0))
+    finding_counts: dict[str, int] = {}
+    for finding in found:
+        finding_counts[finding.code] = finding_counts.get(finding.code, 0) + 1
+    finding_counts.update(scan.finding_counts)  # the capped ones, counted in full (the two sets of codes differ)
+    finding_counts.update(judge.findings.counts)
     return Report(
         layout=scan.layout,
         layout_label=scan.layout_label,
@@ -110,6 +141,7 @@ def analyse(path, *, uai: str | None = None, mode: str | None = None, history: I
         file_sha256=scan.sha256,
         size=scan.size,
         id_hashes=judge.hashes,
+        finding_counts=finding_counts,
     )
 
 
@@ -143,8 +175,22 @@ def _history_findings(scan: reader.Scan, export, history: list[dict]) -> list:
     return result
 
 
-def load_people(path) -> list[Person]:
+def load_people(path, *, progress: Callable[[float], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> list[Person]:
     """Everyone in the file, names included, for the account matching; kept in memory only."""
+    return _load(path, progress, cancelled, want_links=False)[0]
+
+
+def load_people_and_links(path, *, progress: Callable[[float], None] | None = None,
+                          cancelled: Callable[[], bool] | None = None) -> tuple[list[Person], dict[str, list[str]]]:
+    """`load_people`, plus the pupil → parents links the file states: {pupil's ident: [parents' idents]}, with the
+    idents exactly as the people carry them (`Person.ident`), parents in file order, each once. Only the documented
+    layout states links (`Eleve/Responsable@Ident` naming a parent's `@Ident`); other layouts give {}. A link to
+    a parent the file does not list, or from a pupil without identifier, is left out."""
+    return _load(path, progress, cancelled, want_links=True)
+
+
+def _load(path, progress, cancelled, want_links: bool) -> tuple[list[Person], dict[str, list[str]]]:
     people: list[Person] = []
     strict = False
 
@@ -158,5 +204,10 @@ def load_people(path) -> list[Person]:
         born = dates.birth_date(birth, strict) if birth else None
         people.append(Person(ident.strip(), profile, last_name, first_name, born, line))
 
-    reader.scan(Path(path), begin)
-    return people
+    scan = reader.scan(Path(path), begin, progress=progress, cancelled=cancelled, want_links=want_links)
+    people.sort(key=_line)  # file order, also for the few a generic layout hands on late
+    return people, scan.links
+
+
+def _line(person: Person) -> int:
+    return person.line

@@ -70,5 +70,21 @@ class Utf8Probe:
         return True
 
 
+_MARK = re.compile("[\u0080-\u009fÃÂâ]")  # a character every pattern above starts with: a quick first look
+
+
 def looks_misdecoded(text: str) -> bool:
-    return not text.isascii() and _MOJIBAKE.search(text) is not None
+    return not text.isascii() and _MARK.search(text) is not None and _MOJIBAKE.search(text) is not None
+
+
+def ends_mid_character(data: bytes) -> bool:
+    """The last bytes begin a UTF-8 character that the data does not finish (a copy cut short)."""
+    for back in (1, 2, 3):
+        if len(data) < back:
+            return False
+        byte = data[-back]
+        if byte & 0xC0 == 0x80:  # a continuation byte: the character began further back
+            continue
+        needed = 2 if byte & 0xE0 == 0xC0 else 3 if byte & 0xF0 == 0xE0 else 4 if byte & 0xF8 == 0xF0 else 1
+        return needed > back
+    return False

@@ -5,9 +5,11 @@ reports, where personal data must not be (DOMAIN.md, « Personal data »). They 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from wizard.errors import Cancelled, UserError  # noqa: F401 – Cancelled is re-exported by wizard.idfile
 from wizard.i18n import tr
+from wizard.idfile.limits import MAX_FINDINGS_PER_CODE
 
 ERROR = "error"
 WARNING = "warning"
@@ -24,12 +26,11 @@ class Finding:
         return {"level": self.level, "code": self.code, "message": self.message, "line": self.line}
 
 
-class IdFileError(Exception):
+class IdFileError(UserError):
     """The file cannot be read as an identifier file at all: one French sentence, the command exits with 2."""
 
     def __init__(self, message_fr: str, exit_code: int = 2, *, code: str = "fichier_illisible", line: int | None = None):
         super().__init__(message_fr)
-        self.message = message_fr
         self.exit_code = exit_code
         self.code = code
         self.line = line
@@ -38,8 +39,27 @@ class IdFileError(Exception):
         return Finding(ERROR, self.code, self.message, self.line)
 
 
-class Cancelled(Exception):
-    """The admin pressed Cancel while the file was being read."""
+@dataclass
+class FindingList:
+    """Findings as they are met, at most MAX_FINDINGS_PER_CODE per code (a hostile file could hold millions);
+    `counts` holds every one, listed or not."""
+
+    items: list = field(default_factory=list)
+    counts: dict = field(default_factory=dict)
+
+    def add(self, finding: Finding) -> None:
+        seen = self.counts.get(finding.code, 0) + 1
+        self.counts[finding.code] = seen
+        if seen <= MAX_FINDINGS_PER_CODE:
+            self.items.append(finding)
+
+    def unlisted(self) -> list:
+        """One finding per code that had more than could be listed, saying how many more."""
+        levels = {finding.code: finding.level for finding in self.items}
+        return [Finding(levels[code], "constats_non_listes",
+                        tr("{more} autre(s) remarque(s) du même type ({code}) ne sont pas listées : seules les {shown} premières le sont.")
+                        .format(more=count - MAX_FINDINGS_PER_CODE, code=code, shown=MAX_FINDINGS_PER_CODE), None)
+                for code, count in self.counts.items() if count > MAX_FINDINGS_PER_CODE]
 
 
 def missing_ident(line: int) -> Finding:

@@ -1,7 +1,9 @@
 """One streaming pass over the identifier file: safety checks, encoding, layout, and every person handed on.
 
-The file is read in chunks that feed lxml, the SHA-256 and the progress at once, so it is read only once (twice
-when an undeclared file turns out not to be UTF-8 and is read again as Windows-1252).
+The file is opened once and read in chunks that feed the byte-level caps (`guard`), lxml, the SHA-256 and the
+progress at once, so it is read only once (twice when an undeclared file turns out not to be UTF-8 and is read
+again as Windows-1252). After each chunk, what has been read is freed (`pruning`): memory does not grow with the
+file, only with what is kept per person by whoever receives them.
 """
 from __future__ import annotations
 
@@ -14,7 +16,11 @@ from lxml import etree
 
 from wizard.i18n import tr
 from wizard.idfile import encoding, layouts, names, safety
+from wizard.idfile.documented import Documented
 from wizard.idfile.findings import Cancelled, IdFileError, retried_windows1252
+from wizard.idfile.guard import ByteGuard
+from wizard.idfile.limits import MAX_FILE_SIZE, MAX_PROLOG
+from wizard.idfile.pruning import prune
 
 CHUNK = 64 * 1024  # small enough for a fluid progress bar and few elements alive at once
 
@@ -26,11 +32,13 @@ class Scan:
     encoding: str
     mapping: dict
     export_date: tuple[str, int] | None  # raw text and line
-    uais: list[tuple[str, int]]
+    uais: list[tuple[str, int]]  # each UAI met, with its first line
     findings: list = field(default_factory=list)
     sha256: str = ""
     size: int = 0
     strict_dates: bool = False
+    finding_counts: dict = field(default_factory=dict)  # every finding of the layout per code, listed or not
+    links: dict = field(default_factory=dict)  # pupil's identifier → parents' identifiers (documented layout)
 
 
 class _NotUtf8(Exception):
@@ -38,87 +46,110 @@ class _NotUtf8(Exception):
 
 
 def scan(path, begin: Callable[[bool], Callable], *, progress: Callable[[float], None] | None = None,
-         cancelled: Callable[[], bool] | None = None) -> Scan:
+         cancelled: Callable[[], bool] | None = None, want_links: bool = False) -> Scan:
     """Reads the file; `begin(strict_dates)` is called before each pass (a second pass, the Windows-1252 retry,
     starts afresh) and returns `emit(ident, profile, last_name, first_name, birth_date, line)`, called per person."""
     path = Path(path)
-    size = safety.check_path(path)
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(safety.MAX_PROLOG)
-    except OSError:
-        raise IdFileError(tr("Le fichier « {name} » ne peut pas être lu.").format(name=path.name), code="fichier_illisible") from None
-    sniffed = encoding.sniff(head)
-    text = head[len(sniffed.bom):].decode(sniffed.codec, errors="replace")
-    root = safety.root_start(text)
-    _refuse_non_xml(text, head, root)
-    safety.check_prolog(text, root)
-    layout_class = layouts.choose(text[root:])
-    try:
-        emit = begin(layout_class.strict_dates)
-        return _pass(path, size, sniffed, layout_class, emit, None, progress, cancelled)
-    except _NotUtf8:
-        emit = begin(layout_class.strict_dates)
-        result = _pass(path, size, sniffed, layout_class, emit, encoding.RETRY_ENCODING, progress, cancelled)
-        result.encoding = "Windows-1252"
-        result.findings.insert(0, retried_windows1252(None))
-        return result
+    handle, size = safety.open_regular(path)
+    with handle:
+        try:
+            head = handle.read(MAX_PROLOG)
+        except OSError:
+            raise IdFileError(tr("Le fichier « {name} » ne peut pas être lu.").format(name=path.name), code="fichier_illisible") from None
+        sniffed = encoding.sniff(head)
+        text = head[len(sniffed.bom):].decode(sniffed.codec, errors="replace")
+        root = safety.root_start(text)
+        _refuse_non_xml(text, head, root)
+        safety.check_prolog(text, root)
+        layout_class = layouts.choose(text[root:])
+        reading = _Pass(handle, path.name, size, sniffed, layout_class, progress, cancelled, want_links)
+        try:
+            return reading.run(begin(layout_class.strict_dates), None)
+        except _NotUtf8:
+            result = reading.run(begin(layout_class.strict_dates), encoding.RETRY_ENCODING)
+            result.encoding = "Windows-1252"
+            result.findings.insert(0, retried_windows1252(None))
+            return result
 
 
-def _pass(path: Path, size: int, sniffed, layout_class, emit, override, progress, cancelled) -> Scan:
-    layout = layout_class(emit)
-    parser = safety.pull_parser(events=layout.events, tag=layout.tags, encoding=override)
-    digest = hashlib.sha256()
-    probe = encoding.Utf8Probe() if not sniffed.declared and override is None else None
-    label = override or sniffed.label
-    done, newlines, shown, checked = 0, 0, -1.0, False
-    try:
-        with open(path, "rb") as handle:
+class _Pass:
+    def __init__(self, handle, name: str, size: int, sniffed, layout_class, progress, cancelled, want_links: bool):
+        self.handle, self.name, self.size, self.sniffed = handle, name, size, sniffed
+        self.layout_class, self.progress, self.cancelled, self.want_links = layout_class, progress, cancelled, want_links
+
+    def run(self, emit, override: str | None) -> Scan:
+        """One pass from the start of the file; `override` forces the encoding (the Windows-1252 retry)."""
+        self.handle.seek(0)
+        layout = self.layout_class(emit, self.want_links)
+        parser = safety.pull_parser(events=("start", "end"), encoding=override)
+        guard = ByteGuard(None if override else self.sniffed.codec)
+        digest = hashlib.sha256()
+        probe = encoding.Utf8Probe() if not self.sniffed.declared and override is None else None
+        label = override or self.sniffed.label
+        size, progress, cancelled = self.size, self.progress, self.cancelled
+        done, shown, top, last = 0, -1.0, None, b""  # last: the file's last bytes read, to tell a cut character
+        try:
             while True:
                 if cancelled is not None and cancelled():
                     raise Cancelled()
-                chunk = handle.read(CHUNK)
+                chunk = self.handle.read(CHUNK)
                 if not chunk:
                     break
-                digest.update(chunk)
+                last = (last + chunk)[-4:] if len(chunk) < 4 else chunk[-4:]
                 done += len(chunk)
-                newlines += chunk.count(b"\n")
+                if done > MAX_FILE_SIZE:  # it grew while being read
+                    raise safety.too_big(self.name, done)
+                digest.update(chunk)
+                guard.check(chunk)
                 if probe is not None and not probe.ok(chunk):
                     raise _NotUtf8()
                 parser.feed(chunk)
-                for event, element in parser.read_events():
-                    if not checked:
-                        safety.check_docinfo(element)
-                        checked = True
-                    layout.handle(event, element)
+                top = self._take(layout, parser, top)
                 if progress is not None and done / size - shown >= 0.01:
                     shown = done / size
                     progress(min(shown, 1.0))
             if probe is not None and not probe.ok(b"", final=True):
                 raise _NotUtf8()
-            root = parser.close()
-            for event, element in parser.read_events():
-                layout.handle(event, element)
-    except etree.XMLSyntaxError as error:
-        at_end = done == size and (error.lineno or 0) >= newlines  # the error is on the file's last line
-        raise safety.syntax_problem(error, label, at_end) from None
-    except OSError:
-        raise IdFileError(tr("Le fichier « {name} » n'a pas pu être lu jusqu'au bout.").format(name=path.name), code="fichier_illisible") from None
-    if not checked and root is not None:
-        safety.check_docinfo(root)
-    layout.finish(root)
-    if layout.people == 0:
-        raise _nobody(layout, root)
-    if progress is not None:
-        progress(1.0)
-    return Scan(layout.layout, layout.label, label, layout.mapping_used(), layout.export_date, layout.uais,
-                list(layout.findings), digest.hexdigest(), size, layout.strict_dates)
+            closed = parser.close()
+            self._take(layout, parser, top)
+        except etree.XMLSyntaxError as error:
+            at_end = done >= size and (error.lineno or 0) >= guard.newlines  # the error is on the file's last line
+            cut = at_end and label.upper().replace("-", "") == "UTF8" and encoding.ends_mid_character(last)
+            raise safety.syntax_problem(error, label, at_end, cut) from None
+        except OSError:
+            raise IdFileError(tr("Le fichier « {name} » n'a pas pu être lu jusqu'au bout.").format(name=self.name), code="fichier_illisible") from None
+        if top is None and closed is not None:
+            safety.check_docinfo(closed)
+        layout.finish(closed)
+        if layout.people == 0:
+            raise _nobody(layout)
+        if progress is not None:
+            progress(1.0)
+        return Scan(layout.layout, layout.label, label, layout.mapping_used(), layout.export_date, layout.uais,
+                    layout.findings.items + layout.findings.unlisted(), digest.hexdigest(), done, layout.strict_dates,
+                    dict(layout.findings.counts), layout.links())
+
+    @staticmethod
+    def _take(layout, parser, top):
+        """Hands the events read so far to the layout, then frees what they were about; returns the root."""
+        if top is None:  # the first event is the root's start: the document's own checks come first
+            events = list(parser.read_events())
+            if not events:
+                return None
+            top = events[0][1]
+            safety.check_docinfo(top)
+            layout.root = top
+        else:
+            events = parser.read_events()
+        layout.take(events)
+        prune(top)
+        return top
 
 
-def _nobody(layout, root) -> IdFileError:
-    if layout.layout == layouts.Documented.layout:
+def _nobody(layout) -> IdFileError:
+    if isinstance(layout, Documented):
         return IdFileError(tr("Le fichier est au format PARTENAIRE_INDEX mais ne contient aucune personne (ni Eleve, ni Responsable, ni Professeur, ni Personnel) : l'export PRONOTE était sans doute vide."), code="aucune_personne")
-    seen = sorted(layout.seen.items(), key=lambda item: -item[1])[:8]
+    seen = layout.seen()[:8]
     listed = ", ".join(f"{names.local_name(tag)} ({count})" for tag, count in seen) or "aucun"
     return IdFileError(tr("Aucune personne reconnue dans ce fichier (il faut au moins un nom, un prénom et un identifiant par personne). Éléments rencontrés : {listed}.").format(listed=listed), code="aucune_personne")
 

@@ -38,6 +38,9 @@ class Report:
     size: int = 0
     id_hashes: list[str] = field(default_factory=list)  # keyed hashes (wizard.privacy), never identifiers
     readable: bool = True
+    # Findings per code, all of them: `findings` lists at most limits.MAX_FINDINGS_PER_CODE per code, then one
+    # « constats_non_listes » finding saying how many more.
+    finding_counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def has_errors(self) -> bool:
@@ -54,4 +57,5 @@ class Report:
 
     @classmethod
     def unreadable(cls, error: IdFileError) -> "Report":
-        return cls(layout=None, layout_label="", encoding=None, findings=[error.finding()], readable=False)
+        return cls(layout=None, layout_label="", encoding=None, findings=[error.finding()], readable=False,
+                   finding_counts={error.code: 1})
