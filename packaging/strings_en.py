@@ -1,4 +1,4 @@
-"""English for the texts of the crash dialog and « À propos » (wizard/ui_crash.py, wizard/ui_about.py), for whoever
+"""English for the texts of the crash dialog and « À propos » (wizard/gui/crash.py, wizard/gui/about.py), for whoever
 updates the translations: .venv/bin/python tools/update_translations.py, then
 .venv/bin/python tools/apply_translations.py packaging/strings_en.py"""
 EN = {

@@ -71,9 +71,9 @@ def test_tick_steps_complete_only_with_every_tick(step):
     items = flow.checklist(step, "complet")
     assert items
     for item in items[:-1]:
-        school["fields"].setdefault(step, {})[item["id"]] = True
+        school["ticks"].setdefault(step, {})[item["id"]] = True
     assert "1 restante" in flow.missing(step, school)
-    school["fields"][step][items[-1]["id"]] = True
+    school["ticks"][step][items[-1]["id"]] = True
     assert flow.missing(step, school) == ""
 
 
@@ -93,9 +93,9 @@ def test_export_checkbox_follows_the_mode():
 def test_part_two_needs_the_check_or_a_manual_confirmation():
     school = new_school()
     for item in flow.checklist("pronote_net", None):
-        school["fields"].setdefault("pronote_net", {})[item["id"]] = True
+        school["ticks"].setdefault("pronote_net", {})[item["id"]] = True
     assert "Vérifiez la délégation" in flow.missing("pronote_net", school)
-    school["fields"]["pronote_net"]["confirmation_manuelle"] = True
+    school["connection"] = {"date": "2026-08-27T10:00:00", "verified": False, "how": "walk"}
     assert flow.missing("pronote_net", school) == ""
 
 
@@ -109,7 +109,7 @@ def test_file_step_rules():
     assert "erreurs bloquantes" in flow.missing("fichier", school)
     school["cycle"]["analysis"] = {"file_sha256": "abc", "mode": "complet", "errors": 0, "warnings": 2}
     assert "J'ai lu les avertissements" in flow.missing("fichier", school)
-    school["fields"]["fichier"] = {"avertissements_lus": True}
+    school["cycle"]["warnings_read"] = True
     assert flow.missing("fichier", school) == ""
     school["cycle"]["mode"] = "partiel"  # the analysis was for another mode: redo it
     assert "analysé" in flow.missing("fichier", school)
@@ -119,11 +119,25 @@ def test_import_step_needs_the_reported_count():
     school = new_school()
     school["cycle"]["mode"] = "partiel"
     for item in flow.checklist("import_ent", "partiel"):
-        school["fields"].setdefault("import_ent", {})[item["id"]] = True
+        school["ticks"].setdefault("import_ent", {})[item["id"]] = True
     assert "nombre" in flow.missing("import_ent", school)
-    school["fields"]["import_ent"]["nombre_importe"] = 0
+    school["cycle"]["reported_count"] = 0
     assert flow.missing("import_ent", school) == ""
 
 
 def test_welcome_and_end_are_always_complete():
     assert flow.missing("accueil", new_school()) == "" and flow.missing("fin", new_school()) == ""
+
+
+def test_a_school_already_connected_goes_from_its_page_straight_to_part_three():
+    school = new_school()
+    school["connection"] = {"date": "2026-09-01T09:00:00", "verified": True, "how": "already_in_place"}
+    assert flow.next_step("etablissement", school) == "export_mode"
+    assert not {"ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net"} & set(flow.route(school))
+    school["connection"] = {"date": "2026-09-01T09:00:00", "verified": True, "how": "walk"}
+    assert flow.next_step("etablissement", school) == "ent_service"  # a walk's own part 2 does not skip part 1
+
+
+def test_route_follows_the_pass():
+    assert flow.route(new_school()) == FULL
+    assert flow.route(finished_school("partiel")) == ["accueil", *FULL[FULL.index("export_mode"):]]

@@ -79,10 +79,10 @@ def test_host_uai_differing_from_school_warns():
     assert not normalise_pronote_url(ROOT, school_uai="0301746K").warnings
 
 
-def test_loopback_http_kept_only_when_allowed():
-    assert normalise_pronote_url("http://127.0.0.1:8080/pronote/").value == "https://127.0.0.1:8080/pronote/"
-    assert normalise_pronote_url("http://127.0.0.1:8080/pronote/", allow_loopback_http=True).value == "http://127.0.0.1:8080/pronote/"
-    assert normalise_pronote_url("http://example.org/pronote/", allow_loopback_http=True).value == "https://example.org/pronote/"
+def test_http_is_kept_only_for_this_computer():
+    assert normalise_pronote_url("http://127.0.0.1:8080/pronote/").value == "http://127.0.0.1:8080/pronote/"
+    assert normalise_pronote_url("http://localhost:8080/pronote/").value == "http://localhost:8080/pronote/"
+    assert normalise_pronote_url("http://example.org/pronote/").value == "https://example.org/pronote/"
 
 
 def test_cas_url_is_derived():

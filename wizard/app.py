@@ -1,4 +1,4 @@
-"""Application entry: `main(argv)` and `create_window(data_dir, language)`.
+"""Application entry: `main(argv)` and `create_window(data_dir, language, ent)`.
 
 Qt is imported lazily so that the headless commands never load it.
 """
@@ -18,9 +18,9 @@ def main(argv: list[str] | None = None) -> int:
         from wizard.cli import run
 
         return run(argv)
-    from wizard.window import run_gui
+    from wizard.gui.shell import run_gui
 
-    return run_gui(argv)
+    return run_gui(argv, create_window)
 
 
 def gui_main() -> int:
@@ -35,11 +35,19 @@ def cli_main() -> int:
     return run(sys.argv[1:])
 
 
-def create_window(data_dir: Path, language: str | None = None):
-    """The ready window, exactly as users get it; a QApplication must exist."""
-    from wizard.window import build_window
+def create_window(data_dir: Path, language: str | None = None, ent: Path | None = None):
+    """The ready window, exactly as users get it; a QApplication must exist. `ent`: another ENT's data file
+    (`resources/ent/README.md`); by default the one shipped. Raises a UserError for an unusable data folder, a
+    progress file from a newer release, or an ENT file that is unreadable or invalid.
 
-    return build_window(Path(data_dir), language)
+    The composition root: the window (wizard.gui) is given its pages (wizard.pages) here, so that neither
+    package imports the other's top."""
+    from wizard import entdata
+    from wizard.gui.window import build_window
+    from wizard.pages import build_page
+
+    entdata.activate(Path(ent) if ent else None)
+    return build_window(Path(data_dir), build_page, language)
 
 
 def _no_console_streams() -> None:
@@ -58,7 +66,7 @@ def _first_positional(argv: list[str]) -> str | None:
         if skip:
             skip = False
             continue
-        if arg in ("--data-dir", "--lang"):
+        if arg in ("--data-dir", "--lang", "--ent"):
             skip = True
             continue
         if arg.startswith("-"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wizard.entdata import load_ent
+from wizard.progress import analysis_is_current
 from wizard.school import check_ent_site, check_uai, normalise_pronote_url
 from wizard.i18n import tr, tr_noop
 
@@ -26,7 +27,7 @@ STEPS: tuple[Step, ...] = (
     Step("ent_service", 1, tr_noop("Créer le service PRONOTE dans l'ENT"), "once"),
     Step("ent_acces", 1, tr_noop("Donner l'accès au service à chaque profil"), "once"),
     Step("pronote_net_avertissement", 2, tr_noop("Avant de basculer pronote.net"), "once"),
-    Step("pronote_net", 2, tr_noop("Basculer pronote.net vers mon ENT Occitanie"), "once"),
+    Step("pronote_net", 2, tr_noop("Basculer pronote.net vers {ent_name}"), "once"),
     Step("export_mode", 3, tr_noop("Import complet ou partiel"), "each_import"),
     Step("export_pronote", 3, tr_noop("Exporter les identifiants depuis PRONOTE"), "each_import"),
     Step("fichier", 3, tr_noop("Vérifier le fichier des identifiants"), "each_import"),
@@ -42,13 +43,13 @@ PART_NAMES = {1: tr_noop("Partie 1 – Service PRONOTE dans l'ENT"), 2: tr_noop(
 
 def checklist(step_id: str, mode: str | None) -> list[dict]:
     """The actions of a step as ticks, those depending on the mode filtered by it (export checkbox, import mode)."""
-    items = load_ent().checklists.get(step_id, [])
-    return [{**item, "text": tr(item["text"])} for item in items
+    ent = load_ent()
+    return [{**item, "text": tr(item["text"]).format(**ent.words)} for item in ent.checklists.get(step_id, [])
             if "modes" not in item or (mode or "complet") in item["modes"]]
 
 
 def title(step_id: str) -> str:
-    return tr(BY_ID[step_id].title)
+    return tr(BY_ID[step_id].title).format(**load_ent().words)
 
 
 def part_name(part: int) -> str:
@@ -58,20 +59,34 @@ def part_name(part: int) -> str:
 def next_step(step_id: str, school: dict) -> str | None:
     """The step after `step_id` for this school, or None after « fin».
 
-    Once the first walk is finished, parts 1 and 2 (done once) are skipped; a partial pass goes from the
-    welcome page straight to part 3, a new school year passes by the school page (the PRONOTE version
-    changes every year and the ENT service shows it).
+    Parts 1 and 2 (done once) are skipped once the first walk is finished, and from the start when the school
+    page found the interconnection already in place (most schools were connected years ago and come for part 3).
+    A partial pass goes from the welcome page straight to part 3; a new school year passes by the school page
+    (the PRONOTE version changes every year and the ENT service shows it).
     """
     if step_id == "fin":
         return None
     index = STEP_IDS.index(step_id)
     candidate = STEP_IDS[index + 1]
-    if school.get("setup_finished_at"):
-        if step_id == "accueil" and school["cycle"].get("kind") == "partiel":
+    if parts_1_2_skipped(school):
+        if step_id == "accueil" and school["cycle"]["kind"] == "partiel":
             return "export_mode"
         while BY_ID[candidate].recurrence == "once":
             candidate = STEP_IDS[STEP_IDS.index(candidate) + 1]
     return candidate
+
+
+def parts_1_2_skipped(school: dict) -> bool:
+    connection = school["connection"]
+    return bool(school["setup_finished_at"]) or bool(connection and connection["how"] == "already_in_place")
+
+
+def route(school: dict) -> list[str]:
+    """Every step of this school's path, from the welcome page to « Terminé » (the side panel lists them)."""
+    steps = ["accueil"]
+    while (following := next_step(steps[-1], school)) is not None:
+        steps.append(following)
+    return steps
 
 
 def path_to(target: str, school: dict) -> list[str]:
@@ -86,8 +101,8 @@ def path_to(target: str, school: dict) -> list[str]:
 
 
 def ticks_missing(step_id: str, school: dict) -> list[dict]:
-    ticks = school["fields"].get(step_id, {})
-    return [item for item in checklist(step_id, school["cycle"].get("mode")) if not ticks.get(item["id"])]
+    ticks = school["ticks"].get(step_id, {})
+    return [item for item in checklist(step_id, school["cycle"]["mode"]) if not ticks.get(item["id"])]
 
 
 def missing(step_id: str, school: dict) -> str:
@@ -113,18 +128,18 @@ def _ticks_rule(step_id: str, place: str):
 
 def _school_rule(school: dict) -> str:
     identity = school["identity"]
-    uai = check_uai(identity.get("uai", ""))
+    uai = check_uai(identity["uai"])
     if not uai.ok:
         return uai.message
-    url = normalise_pronote_url(identity.get("pronote_url", ""), allow_loopback_http=True)
+    url = normalise_pronote_url(identity["pronote_url"])
     if not url.ok:
         return url.message
-    ent = check_ent_site(identity.get("ent_site_url", ""))
+    ent = check_ent_site(identity["ent_site_url"])
     return "" if ent.ok else ent.message
 
 
 def _warning_rule(school: dict) -> str:
-    if school["fields"].get("pronote_net_avertissement", {}).get("compris"):
+    if school["ticks"].get("pronote_net_avertissement", {}).get("compris"):
         return ""
     return tr("Cochez la case confirmant que vous avez compris les conséquences de la bascule.")
 
@@ -133,27 +148,25 @@ def _pronote_net_rule(school: dict) -> str:
     left = _ticks_rule("pronote_net", "pronote.net")(school)
     if left:
         return left
-    values = school["fields"].get("pronote_net", {})
-    if values.get("delegation_verifiee") or values.get("confirmation_manuelle"):
+    if school["connection"]:
         return ""
     return tr("Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible.")
 
 
 def _mode_rule(school: dict) -> str:
-    return "" if school["cycle"].get("mode") in ("complet", "partiel") else tr("Choisissez un import complet ou partiel.")
+    return "" if school["cycle"]["mode"] in ("complet", "partiel") else tr("Choisissez un import complet ou partiel.")
 
 
 def _file_rule(school: dict) -> str:
-    file = school["cycle"].get("file")
-    if not file:
-        return tr("Choisissez le fichier IdPN_To_KOSMOS.xml exporté depuis PRONOTE.")
-    analysis = school["cycle"].get("analysis")
-    if (analysis is None or analysis.get("file_sha256") != file.get("sha256")
-            or analysis.get("mode") != school["cycle"].get("mode")):
+    cycle = school["cycle"]
+    if not cycle["file"]:
+        return tr("Choisissez le fichier {export_file_name} exporté depuis PRONOTE.").format(**load_ent().words)
+    if not analysis_is_current(cycle):
         return tr("Le fichier doit être analysé avant de continuer.")
-    if analysis.get("errors"):
+    analysis = cycle["analysis"]
+    if analysis["errors"]:
         return tr("Le fichier contient des erreurs bloquantes : corrigez l'export dans PRONOTE puis choisissez le nouveau fichier.")
-    if analysis.get("warnings") and not school["fields"].get("fichier", {}).get("avertissements_lus"):
+    if analysis["warnings"] and not cycle["warnings_read"]:
         return tr("Cochez « J'ai lu les avertissements » pour continuer.")
     return ""
 
@@ -162,8 +175,7 @@ def _import_rule(school: dict) -> str:
     left = _ticks_rule("import_ent", "ENT")(school)
     if left:
         return left
-    reported = school["fields"].get("import_ent", {}).get("nombre_importe")
-    if not isinstance(reported, int) or reported < 0:
+    if school["cycle"]["reported_count"] is None:
         return tr("Saisissez le nombre d'identifiants que l'ENT annonce avoir importés.")
     return ""
 

@@ -1,7 +1,8 @@
 """The ENT's reported import count against the analysed file, and the history entry it leaves."""
 from __future__ import annotations
 
-from wizard.progress import now_iso
+from wizard.dates import now_iso
+
 from wizard.i18n import tr
 
 
@@ -42,26 +43,16 @@ def explain_count(analysis: dict | None, reported: int, mode: str | None) -> tup
     )
 
 
-def history_entry(cycle: dict, reported: int) -> dict:
-    analysis = cycle.get("analysis") or {}
+def history_entry(cycle: dict) -> dict:
+    """What an import leaves in the history: the ENT's figure, the file's counts, keyed hashes of the ids."""
+    analysis = cycle["analysis"] or {}
     return {
         "date": now_iso(),
-        "cycle": cycle.get("id") or cycle.get("started_at"),
-        "mode": cycle.get("mode"),
+        "cycle": cycle["id"],
+        "mode": cycle["mode"],
         "counts": analysis.get("counts", {}),
-        "file_sha256": (cycle.get("file") or {}).get("sha256"),
-        "reported_count": reported,
+        "file_sha256": (cycle["file"] or {}).get("sha256"),
+        "reported_count": cycle["reported_count"],
         "export_date": analysis.get("export_date"),
         "id_hashes": analysis.get("id_hashes", []),
     }
-
-
-def record_import(progress, reported: int) -> None:
-    """Add this pass's import to the history, or correct it when the admin comes back and changes the figure."""
-    entry = history_entry(progress.cycle, reported)
-    history = progress.school["import_history"]
-    if history and history[-1].get("cycle") == entry["cycle"] and entry["cycle"]:
-        history[-1] = entry
-        progress.save()
-    else:
-        progress.add_import(entry)

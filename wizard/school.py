@@ -8,6 +8,8 @@ import ipaddress
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
+
+from wizard.entdata import load_ent
 from wizard.i18n import tr
 
 UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"  # 23 letters: no I, O, Q
@@ -53,11 +55,11 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
-def normalise_pronote_url(text: str, *, school_uai: str = "", allow_loopback_http: bool = False) -> Check:
+def normalise_pronote_url(text: str, *, school_uai: str = "") -> Check:
     """The PRONOTE root as `https://host/pronote/`, whatever page or query the admin pasted.
 
-    http is upgraded to https (PRONOTE hosting always serves https) except for loopback hosts when
-    `allow_loopback_http` is set: a training demo server on this computer, which no school uses for real.
+    http is upgraded to https (PRONOTE hosting always serves https) except for loopback hosts: a training demo
+    server on this computer, which no school uses for real, and nothing that leaves the machine.
     """
     raw = (text or "").strip()
     if not raw:
@@ -81,7 +83,7 @@ def normalise_pronote_url(text: str, *, school_uai: str = "", allow_loopback_htt
         return Check(False, message=tr("L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net."))
     if parts.username or parts.password:
         return Check(False, message=tr("L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe."))
-    if scheme == "http" and not (allow_loopback_http and is_loopback_host(host)):
+    if scheme == "http" and not is_loopback_host(host):
         scheme = "https"
     segments = [s for s in parts.path.split("/") if s]
     if segments and _SPACE_PAGE.match(segments[-1]):
@@ -132,7 +134,7 @@ def _valid_host(host: str) -> bool:
 
 
 def check_ent_site(text: str) -> Check:
-    """The school's ENT site (optional): `https://<slug>.mon-ent-occitanie.fr/`, reduced to its root."""
+    """The school's ENT site (optional): `https://<slug>.<the ENT's domain>/`, reduced to its root."""
     raw = (text or "").strip()
     if not raw:
         return Check(True, "")
@@ -146,15 +148,14 @@ def check_ent_site(text: str) -> Check:
     except ValueError:
         return Check(False, message=tr("L'adresse du site ENT n'est pas valide."))
     if parts.scheme.lower() not in ("http", "https") or not host or not _valid_host(host):
-        return Check(False, message=tr("L'adresse du site ENT doit ressembler à https://mon-college.mon-ent-occitanie.fr/."))
+        return Check(False, message=tr("L'adresse du site ENT doit ressembler à {site_example}.").format(site_example=load_ent().site_example))
     return Check(True, f"https://{host}/")
 
 
 def identity_values(identity: dict) -> dict:
     """The values other pages show and copy, derived from what the admin typed (never typed twice)."""
     uai = check_uai(identity.get("uai", ""))
-    url = normalise_pronote_url(identity.get("pronote_url", ""), school_uai=uai.value,
-                                allow_loopback_http=True)
+    url = normalise_pronote_url(identity.get("pronote_url", ""), school_uai=uai.value)
     ent = check_ent_site(identity.get("ent_site_url", ""))
     return {
         "name": (identity.get("name") or "").strip(),

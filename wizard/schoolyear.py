@@ -5,7 +5,9 @@ full import of 2026-2027. We take 1 August as the boundary so the late-August im
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
+
+from wizard.dates import day as format_day, parse_iso
 from wizard.i18n import tr
 
 # The window in which the tutorial advises switching pronote.net (part 2): the days around the pré-rentrée.
@@ -25,15 +27,6 @@ def school_year_label(day: date) -> str:
 
 def is_pre_rentree(day: date) -> bool:
     return PRE_RENTREE_START <= (day.month, day.day) <= PRE_RENTREE_END
-
-
-def parse_iso(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def last_import(history: list[dict]) -> dict | None:
@@ -56,8 +49,7 @@ def default_mode(history: list[dict], today: date) -> str:
 
 def describe_import(entry: dict) -> str:
     """« Dernier import : 27/08/2026 en mode complet, 1575 identifiants »."""
-    when = parse_iso(entry.get("date"))
-    day = when.strftime("%d/%m/%Y") if when else tr("date inconnue")
+    day = format_day(entry.get("date"), tr("date inconnue"))
     count = entry.get("reported_count")
     if count is None:
         count = entry.get("counts", {}).get("total", 0)

@@ -1,25 +1,52 @@
 """The progress store: one versioned JSON file per data dir, written atomically, with a `.bak` to fall back on.
 
 - Atomic: write a temp file, fsync it, `os.replace` it over the main file, fsync the folder. A crash at any
-  point leaves either the old or the new file whole, never a mix.
-- `.bak`: before each replace the current main file is copied to `.bak` (also atomically), so a main file
-  damaged outside our control (disk, antivirus, hand edits) falls back to the previous good state.
-- Versioned: `version` is migrated forward on load; a file from a newer release is refused, not overwritten.
+  point leaves either the old or the new file whole, never a mix; temp files a killed save left behind are
+  removed at the next start. `os.replace` is retried for a moment on PermissionError: on Windows an antivirus or
+  the indexer holds a file just written.
+- A symlinked progress file (a data folder kept on another disk by a link) is written through, never replaced by
+  a regular file.
+- `.bak`: before each replace the current main file is copied to `.bak`, so a main file damaged outside our
+  control (disk, antivirus, hand edits) falls back to the previous good state.
+- Loading never trusts the file: size and nesting are bounded before parsing, the version is migrated, and the
+  whole document is validated against `document.py`. Whatever does not pass falls back to the `.bak` when that
+  passes, else to a fresh start; the damaged file is set aside (`.illisible-<date>`), and one French sentence
+  naming the file says what happened. A file from a newer release is refused and left untouched.
+- A save that fails raises `SaveFailed` with what failed and what to do: the caller keeps the values in memory,
+  says so, and tries again at the next change. Nothing claims « enregistré » unless the write succeeded.
 - One running instance per data dir: an OS lock on `.lock`, released by the OS even when the app is killed.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
+import stat
+import time
+from datetime import datetime
 from pathlib import Path
 
-from wizard.migrations import CURRENT_VERSION, migrate
+from wizard.document import FORMAT_VERSION, InvalidDocument, validate
+from wizard.errors import UserError
+from wizard.migrations import migrate
 
 FILE_NAME = "progress.json"
+BACKUP_SUFFIX = ".bak"
+ASIDE_MARK = ".illisible"
+# A real document is a few hundred kilobytes (the import history's keyed hashes are the bulk); ten years of
+# imports of a large lycée stay far below. Past this, the file is not ours.
+MAX_BYTES = 32 * 1024 * 1024
+# The document nests 7 levels deep; parsing anything much deeper is how a damaged file exhausts the stack.
+MAX_DEPTH = 32
+REPLACE_ATTEMPTS = 5  # about 0.75 s in all, for a file held by an antivirus
+_DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))  # no EDQUOT on Windows
+_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
-class StoreError(Exception):
-    """A problem the admin must be told about, as one French sentence."""
+class StoreError(UserError):
+    """The progress cannot be opened or written; `message` says why and what to do, naming the file."""
 
 
 class FutureVersion(StoreError):
@@ -30,22 +57,40 @@ class AlreadyRunning(StoreError):
     pass
 
 
-def empty_document() -> dict:
-    return {"version": CURRENT_VERSION, "current": None, "schools": {}}
+class DataDirUnusable(StoreError):
+    pass
+
+
+class SaveFailed(StoreError):
+    pass
 
 
 class ProgressStore:
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / FILE_NAME
-        self.bak_path = self.data_dir / (FILE_NAME + ".bak")
+        self.bak_path = self.data_dir / (FILE_NAME + BACKUP_SUFFIX)
         self.recovery_message = ""  # set by load() when the main file could not be used
+        self.read_only_message = ""  # set by acquire() when the folder cannot be written at all
         self._lock_file = None
 
     # -- single instance -------------------------------------------------------------------------
     def acquire(self) -> None:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(self.data_dir / ".lock", "a+b")
+        """Take the data dir for this window; clean what a killed save left behind."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            if not self.data_dir.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "not a directory")
+        except OSError as problem:
+            raise DataDirUnusable(unusable_dir_message(self.data_dir, problem)) from None
+        try:
+            handle = open(self.data_dir / ".lock", "a+b")  # noqa: SIM115 - held open for the window's life
+        except OSError as problem:
+            if problem.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                # Nothing can be written here, so no second window could write either: open, and say it.
+                self.read_only_message = save_failed_message(self.data_dir, problem)
+                return
+            raise DataDirUnusable(unusable_dir_message(self.data_dir, problem)) from None
         try:
             _lock(handle)
         except OSError:
@@ -55,6 +100,7 @@ class ProgressStore:
                 "fermez-le avant d'en ouvrir un second."
             ) from None
         self._lock_file = handle
+        self._remove_leftovers()
 
     def release(self) -> None:
         if self._lock_file is not None:
@@ -64,72 +110,136 @@ class ProgressStore:
                 self._lock_file.close()
                 self._lock_file = None
 
+    def _remove_leftovers(self) -> None:
+        for leftover in self.data_dir.glob(FILE_NAME + "*.tmp"):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass  # still held by another program: the next start tries again
+
     # -- reading ---------------------------------------------------------------------------------
-    def load(self) -> dict:
+    def load(self) -> dict | None:
+        """The saved document, validated and at the current version; None when there is none yet."""
         self.recovery_message = ""
-        if not self.path.exists() and not self.bak_path.exists():
-            return empty_document()
+        main_exists, bak_exists = _lexists(self.path), _lexists(self.bak_path)
+        if not main_exists and not bak_exists:
+            return None
+        main_problem = "absent"
+        if main_exists:
+            try:
+                return read_document(self.path)
+            except FutureVersion:
+                raise
+            except (OSError, InvalidDocument) as problem:
+                if isinstance(problem, PermissionError):
+                    raise DataDirUnusable(unreadable_message(self.path)) from None
+                main_problem = str(problem)
         try:
-            return self._read(self.path)
+            doc = read_document(self.bak_path) if bak_exists else None
         except FutureVersion:
             raise
-        except (OSError, ValueError):
-            pass
-        try:
-            doc = self._read(self.bak_path)
-        except FutureVersion:
-            raise
-        except (OSError, ValueError):
+        except (OSError, InvalidDocument):
+            doc = None
+            self._set_aside(self.bak_path)
+        aside = self._set_aside(self.path) if main_exists else None
+        where = f"« {self.path} »"
+        kept = f" L'ancien fichier est conservé sous le nom « {aside.name} »." if aside else ""
+        state = "était endommagé" if main_exists else "avait disparu"
+        if doc is not None:
             self.recovery_message = (
-                "Le fichier de progression était illisible et sa copie de secours aussi : "
-                "l'assistant repart de zéro (l'ancien fichier est conservé à côté, renommé « .illisible »)."
-            )
-            self._set_aside(self.path)
-            return empty_document()
-        self.recovery_message = (
-            "Le fichier de progression était endommagé : la dernière copie de secours a été rétablie ; "
-            "vérifiez la dernière page que vous aviez remplie."
-        )
-        self._set_aside(self.path)
+                f"Le fichier de progression {where} {state} : sa dernière copie de secours a été rétablie ; "
+                f"vérifiez la dernière page que vous aviez remplie.{kept}")
+        else:
+            self.recovery_message = (
+                f"Le fichier de progression {where} était illisible et aucune copie de secours n'était "
+                f"utilisable : l'assistant repart de zéro.{kept}")
+        _log_recovery(self.path, main_problem)
         return doc
 
-    def _read(self, path: Path) -> dict:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(doc, dict) or not isinstance(doc.get("version"), int) or not isinstance(doc.get("schools"), dict):
-            raise ValueError("not a progress document")
-        if doc["version"] > CURRENT_VERSION:
-            raise FutureVersion(
-                f"Ces données ont été enregistrées par une version plus récente de l'assistant (format {doc['version']}) : "
-                "installez la dernière version pour les ouvrir ; rien n'a été modifié."
-            )
-        return migrate(doc)
-
-    def _set_aside(self, path: Path) -> None:
-        if path.exists():
-            try:
-                os.replace(path, path.with_name(path.name + ".illisible"))
-            except OSError:
-                pass
+    def _set_aside(self, path: Path) -> Path | None:
+        if not _lexists(path):
+            return None
+        aside = path.with_name(f"{path.name}{ASIDE_MARK}-{datetime.now():%Y%m%d-%H%M%S}")
+        try:
+            os.replace(path, aside)
+        except OSError:
+            return None
+        return aside
 
     # -- writing ---------------------------------------------------------------------------------
     def save(self, doc: dict) -> None:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        """Write `doc` atomically, after copying the previous file to `.bak`; SaveFailed when it could not be."""
         data = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-        if self.path.exists():
-            try:
-                _atomic_write(self.bak_path, self.path.read_bytes())
-            except OSError:
-                pass  # the .bak is a convenience; the main write below must still happen
-        _atomic_write(self.path, data)
+        target = self._target()
+        try:
+            if target.is_file():
+                try:
+                    _atomic_write(self.bak_path, target.read_bytes())
+                except OSError:
+                    pass  # the .bak is a safety net; the main write below is what must happen
+            _atomic_write(target, data)
+        except OSError as problem:
+            raise SaveFailed(save_failed_message(target.parent, problem)) from None
+
+    def _target(self) -> Path:
+        """The file to write: the progress file, or what it links to (written through, the link kept)."""
+        if self.path.is_symlink():
+            return Path(os.path.realpath(self.path))
+        return self.path
 
     def erase(self) -> None:
-        """« Effacer les données locales »: the progress, its backup and anything set aside."""
-        for path in (self.path, self.bak_path, self.path.with_name(FILE_NAME + ".illisible"),
-                     self.bak_path.with_name(FILE_NAME + ".bak.illisible")):
-            try:
-                path.unlink()
-            except FileNotFoundError:
-                pass
+        """« Effacer les données locales »: the progress, its backup, whatever was set aside, temp files."""
+        names = (FILE_NAME, FILE_NAME + BACKUP_SUFFIX)
+        for path in self.data_dir.glob(FILE_NAME + "*"):
+            if path.name in names or ASIDE_MARK in path.name or path.name.endswith(".tmp"):
+                try:
+                    path.unlink()
+                except FileNotFoundError:
+                    pass
+
+
+def read_document(path: Path) -> dict:
+    """The document in `path`, bounded, migrated and validated; OSError, InvalidDocument or FutureVersion."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read, a device never end it
+        raise InvalidDocument("", "n'est pas un fichier ordinaire")
+    if info.st_size > MAX_BYTES:
+        raise InvalidDocument("", "fichier bien trop grand")
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InvalidDocument("", "fichier bien trop grand")
+    if _depth(data) > MAX_DEPTH:
+        raise InvalidDocument("", "imbrication bien trop profonde")
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, RecursionError) as problem:
+        raise InvalidDocument("", f"JSON illisible ({type(problem).__name__})") from None
+    if not isinstance(doc, dict):
+        raise InvalidDocument("", "un objet JSON attendu")
+    version = doc.get("version")
+    if type(version) is int and version > FORMAT_VERSION:
+        raise FutureVersion(
+            f"Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format "
+            f"{version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.")
+    return validate(migrate(doc))
+
+
+def _depth(data: bytes) -> int:
+    """How deep brackets nest in `data`, strings left out (scanned before parsing, in C but for the brackets)."""
+    brackets = _STRINGS.sub(b"", data).translate(None, _NOT_BRACKETS)
+    depth = deepest = 0
+    for byte in brackets:
+        if byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def _lexists(path: Path) -> bool:
+    return os.path.lexists(path)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -141,7 +251,7 @@ def _atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -151,14 +261,77 @@ def _atomic_write(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
+def _replace(source: str, target: Path) -> None:
+    delay = 0.05
+    for attempt in range(REPLACE_ATTEMPTS):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == REPLACE_ATTEMPTS - 1:
+                raise
+            time.sleep(delay)
+            delay *= 2
+
+
 def _fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return  # Windows cannot open a directory for fsync; os.replace is already durable enough there
-    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # the file is written and replaced; only the durability of the rename is left to the OS
     try:
         os.fsync(fd)
+    except OSError:
+        pass
     finally:
         os.close(fd)
+
+
+# -- the sentences -------------------------------------------------------------------------------
+_HOW_TO_CHOOSE = "Pour en utiliser un autre, lancez l'assistant avec --data-dir DOSSIER."
+
+
+def unusable_dir_message(folder: Path, problem: OSError) -> str:
+    if problem.errno in (errno.EEXIST, errno.ENOTDIR):
+        why = "un fichier porte ce nom (ou celui d'un dossier parent) à la place d'un dossier"
+    elif problem.errno in (errno.EACCES, errno.EPERM):
+        why = "vous n'avez pas le droit d'y écrire"
+    elif problem.errno == errno.EROFS:
+        why = "il est sur un disque en lecture seule"
+    elif problem.errno in _DISK_FULL:
+        why = "le disque est plein"
+    else:
+        why = f"erreur du système : {problem.strerror or problem.errno}"
+    return f"Le dossier de données « {folder} » ne peut pas être utilisé ({why}). {_HOW_TO_CHOOSE}"
+
+
+def save_failed_message(folder: Path, problem: OSError) -> str:
+    if problem.errno in _DISK_FULL:
+        why = f"le disque du dossier « {folder} » est plein"
+        todo = "libérez de la place"
+    elif problem.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        why = f"le dossier « {folder} » est protégé en écriture"
+        todo = "rendez-le modifiable"
+    else:
+        why = f"le système a refusé l'écriture dans « {folder} » ({problem.strerror or problem.errno})"
+        todo = "vérifiez ce dossier"
+    return (f"Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, "
+            f"tant que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la "
+            f"prochaine modification. {_HOW_TO_CHOOSE}")
+
+
+def unreadable_message(path: Path) -> str:
+    return (f"Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été "
+            f"modifié. Corrigez ses droits. {_HOW_TO_CHOOSE}")
+
+
+def _log_recovery(path: Path, problem: str) -> None:
+    import logging
+
+    # The problem names a key of the document and its expected type, never a value: no personal data.
+    logging.getLogger("wizard.store").warning("progression illisible (%s) : %s", path.name, problem)
 
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
@@ -183,14 +356,10 @@ else:
 
 def read_current_school(data_dir: Path) -> dict | None:
     """The current school's record, read-only (for the headless commands): never writes, never locks."""
-    store = ProgressStore(data_dir)
-    if not store.path.exists() and not store.bak_path.exists():
-        return None
-    for path in (store.path, store.bak_path):
+    for path in (Path(data_dir) / FILE_NAME, Path(data_dir) / (FILE_NAME + BACKUP_SUFFIX)):
         try:
-            doc = store._read(path)
-        except (OSError, ValueError, FutureVersion):
+            doc = read_document(path)
+        except (OSError, InvalidDocument, FutureVersion):
             continue
-        current = doc.get("current")
-        return doc["schools"].get(current) if current else None
+        return doc["schools"][doc["current"]]
     return None

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from tests.gui.helpers import open_window
 from tests.gui.test_help import complete_every_step
-from wizard.pages import matching as matching_page
+from wizard.gui import matching_preview as matching_page
 
 FIXTURES = Path(__file__).resolve().parents[1] / "matching" / "fixtures"
 NAMES = ["MARTIN", "martin", "LUCAS", "Dupont", "GARCIA", "Ines", "14/02/2013", "2013-02-14"]
@@ -20,7 +20,7 @@ def preview(qtbot, data_dir, tmp_path):
     complete_every_step(window.progress)
     pronote = tmp_path / "IdPN_To_KOSMOS.xml"
     shutil.copy(FIXTURES / "pronote.xml", pronote)
-    window.progress.set_cycle("file", {**window.progress.cycle["file"], "path": str(pronote)})
+    window.progress.cycle["file"]["path"] = str(pronote)
     window.go_to("rapprochement")
     widget = window.currentPage().preview
     widget.window_ = window
@@ -97,7 +97,7 @@ def test_unclear_headers_open_the_column_mapping_dialog(qtbot, preview, tmp_path
 
 
 def test_missing_pronote_file_is_one_sentence(qtbot, preview, tmp_path):
-    preview.progress_model.set_cycle("file", {**preview.progress_model.cycle["file"], "path": str(tmp_path / "parti.xml")})
+    preview.progress_model.cycle["file"]["path"] = str(tmp_path / "parti.xml")
     run(qtbot, preview, FIXTURES / "ent.csv")
     assert "n'est plus disponible" in preview.status.text()
     assert preview.result is None

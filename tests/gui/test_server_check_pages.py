@@ -20,12 +20,12 @@ def next_enabled(window):
 def window(qtbot, data_dir):
     window = open_window(qtbot, data_dir)
     complete_every_step(window.progress)
-    window.progress.set_field("pronote_net", "confirmation_manuelle", False)
+    window.progress.confirm_by_hand(False)
     return window
 
 
 def point_at(window, httpserver):
-    window.progress.set_identity("pronote_url", httpserver.url_for("/pronote/eleve.html"))
+    window.progress.type_identity("pronote_url", httpserver.url_for("/pronote/eleve.html"))
 
 
 def wait_done(qtbot, check):
@@ -35,7 +35,7 @@ def wait_done(qtbot, check):
 def test_school_page_check_fills_the_version_and_offers_the_name(qtbot, window, httpserver):
     httpserver.expect_request(INFO_PATH).respond_with_data(info_body(name="COLLEGE VIA DOMITIA"), content_type="application/json")
     point_at(window, httpserver)
-    window.progress.set_identity("pronote_version", "")
+    window.progress.type_identity("pronote_version", "")
     window.go_to("etablissement")
     page = window.currentPage()
     page.server.button.click()
@@ -62,12 +62,12 @@ def test_busy_state_greys_next_and_can_be_cancelled(qtbot, window, httpserver):
     page = window.currentPage()
     page.server.button.click()
     qtbot.waitUntil(lambda: page.server.running, timeout=5000)
-    assert not next_enabled(window) and page.server.cancel.isVisible() and not page.server.button.isEnabled()
-    page.server.cancel.click()
+    assert not next_enabled(window) and page.server.task.cancel.isVisible() and not page.server.button.isEnabled()
+    page.server.task.cancel.click()
     qtbot.waitUntil(lambda: "annulée" in page.server.message.text(), timeout=10000)
     release.set()
     wait_done(qtbot, page.server)
-    assert page.server.busy.isHidden()
+    assert page.server.task.bar.isHidden()
 
 
 @pytest.mark.parametrize("cas_url, active, expected, level", [
@@ -86,8 +86,11 @@ def test_delegation_outcomes_inline(qtbot, window, httpserver, cas_url, active, 
     assert expected in page.server.message.text()
     assert page.server.message.objectName() == f"check_message_{level}"
     assert next_enabled(window) == (level == "ok")
-    # A server seen answering without the delegation cannot be confirmed by hand.
-    assert page.manual.isEnabled() == (level == "ok")
+    # Nothing to declare by hand: the server showed the delegation, or answered without it (which a
+    # declaration would contradict).
+    assert not page.manual.isEnabled()
+    connection = window.progress.school["connection"]
+    assert (connection is not None and connection["verified"]) == (level == "ok")
     check = window.progress.school["server_checks"][-1]
     assert check["kind"] == "delegation" and check["verified"] == (level == "ok")
 
@@ -96,7 +99,7 @@ def test_unreachable_server_allows_a_manual_confirmation_recorded_as_not_verifie
     with socket.socket() as spare:
         spare.bind(("127.0.0.1", 0))
         port = spare.getsockname()[1]  # closed again at once: nothing listens there
-    window.progress.set_identity("pronote_url", f"http://127.0.0.1:{port}/pronote/")
+    window.progress.type_identity("pronote_url", f"http://127.0.0.1:{port}/pronote/")
     window.go_to("pronote_net")
     page = window.currentPage()
     page.server.button.click()
@@ -106,5 +109,5 @@ def test_unreachable_server_allows_a_manual_confirmation_recorded_as_not_verifie
     assert not next_enabled(window) and page.manual.isEnabled()
     page.manual.setChecked(True)
     assert next_enabled(window)
-    last = window.progress.school["server_checks"][-1]
-    assert last["outcome"] == "manual" and last["verified"] is False
+    assert window.progress.school["connection"]["verified"] is False
+    assert window.progress.school["server_checks"][-1]["outcome"] == "unreachable"  # no invented check

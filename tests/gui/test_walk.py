@@ -3,7 +3,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QLineEdit, QPushButton, QRadioButton, QWizard
+from PySide6.QtWidgets import (
+    QApplication, QCheckBox, QFileDialog, QLabel, QLineEdit, QPushButton, QRadioButton, QWizard,
+)
 
 from tests.gui.helpers import (
     SCHOOL, go_next_by_keyboard, next_button, open_window, press, tab_to, tick_all_by_keyboard, type_into,
@@ -125,7 +127,7 @@ def test_partial_import_from_the_status_board(qtbot, data_dir, monkeypatch):
     assert again.current_step() == "accueil"
     board = again.currentPage().board_box
     assert board.isVisible()
-    texts = " ".join(w.text() for w in board.findChildren(type(again.currentPage().reason)))
+    texts = " ".join(w.text() for w in board.findChildren(QLabel))
     assert "Dernier import" in texts and "mode complet" in texts
     tab_to(lambda w: isinstance(w, QPushButton) and w.objectName() == "board_partial")
     press(Qt.Key.Key_Space)
@@ -161,7 +163,7 @@ def test_reported_count_comparison_is_coloured_by_its_verdict(qtbot, data_dir):
 
     window = open_window(qtbot, data_dir)
     complete_every_step(window.progress)
-    window.progress.set_cycle("analysis", {**window.progress.cycle["analysis"], "counts": {"total": 7}})
+    window.progress.cycle["analysis"]["counts"] = {"total": 7}
     window.go_to("import_ent")
     page = window.currentPage()
     type_into("reported_count", "7")
@@ -178,7 +180,7 @@ def test_dropping_the_file_on_the_page_analyses_it(qtbot, data_dir):
 
     window = open_window(qtbot, data_dir)
     complete_every_step(window.progress)
-    window.progress.set_cycle("file", None)
+    window.progress.cycle["file"] = None
     window.go_to("fichier")
     page = window.currentPage()
     data = QMimeData()
@@ -186,7 +188,7 @@ def test_dropping_the_file_on_the_page_analyses_it(qtbot, data_dir):
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     page.dropEvent(event)
-    qtbot.waitUntil(lambda: not page.analysing and window.progress.cycle.get("analysis") is not None, timeout=10000)
+    qtbot.waitUntil(lambda: not page.task.running and window.progress.cycle["analysis"] is not None, timeout=10000)
     assert window.progress.cycle["file"]["name"] == "IdPN_To_KOSMOS.xml"
     assert window.progress.cycle["analysis"]["counts"]["total"] == 7
 

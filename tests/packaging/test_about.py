@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 import wizard
 from tests.packaging.conftest import ROOT
-from wizard import ui_about
 from wizard.app import create_window
+from wizard.gui import about as ui_about
 
 
 def test_about_text_has_version_and_licence():

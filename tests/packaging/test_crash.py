@@ -7,7 +7,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.packaging.conftest import read_logs
-from wizard import ui_crash
+from wizard.gui import crash as ui_crash
 
 
 @pytest.fixture

@@ -7,44 +7,60 @@ from PySide6.QtWidgets import (
 )
 
 from wizard import i18n, status
-from wizard.pages.base import StepPage, notice, paragraph
+from wizard.gui.server_check import ServerCheck
 from wizard.i18n import tr
+from wizard.pages.base import StepPage, notice, paragraph
+
+MARKS = {status.DONE: "✓", status.VERIFIED: "✓", status.DECLARED: "?", status.TODO: "○"}
 
 
 class AccueilPage(StepPage):
     step_id = "accueil"
 
     def build(self) -> None:
-        self.setTitle(tr("Interconnexion PRONOTE – mon ENT Occitanie"))
+        self.setTitle(tr("Interconnexion PRONOTE – {ent_name}").format(**self.ent.words))
         self.body.addWidget(paragraph(
-            tr("Cet assistant vous guide, page par page, pour relier votre serveur PRONOTE à mon ENT Occitanie : "
-            "élèves, parents et personnels ouvriront alors PRONOTE depuis l'ENT sans se reconnecter. Il ne peut pas "
-            "cliquer à votre place dans l'ENT ou dans PRONOTE : il vous dit exactement quoi faire et quoi saisir, "
-            "et vérifie tout ce qu'il peut. Vous pouvez vous arrêter à tout moment : tout est enregistré sur ce "
-            "poste, et vous reprendrez à la même page.")
-        ))
+            tr("Cet assistant vous guide, page par page, pour relier votre serveur PRONOTE à {ent_name} : "
+               "élèves, parents et personnels ouvrent alors PRONOTE depuis l'ENT sans se reconnecter. Il ne peut pas "
+               "cliquer à votre place dans l'ENT ou dans PRONOTE : il vous dit exactement quoi faire et quoi saisir, "
+               "et vérifie tout ce qu'il peut. Vous pouvez vous arrêter à tout moment : la progression est gardée "
+               "sur ce poste, et vous reprendrez à la même page.").format(**self.ent.words)))
         self.first_time = QWidget()
         first = QVBoxLayout(self.first_time)
         first.setContentsMargins(0, 0, 0, 0)
+        first.addWidget(paragraph(
+            tr("Chaque année, les établissements déjà reliés à l'ENT reviennent ici pour la partie 3 : l'import "
+               "complet des identifiants PRONOTE à la rentrée, puis un import partiel à chaque arrivée de nouveaux "
+               "élèves ou personnels. Si votre établissement est déjà relié, l'assistant le vérifie sur votre "
+               "serveur PRONOTE à la page suivante et vous mène directement à la partie 3.")))
         first.addWidget(notice(
-            tr("Il vous faut trois accès administrateur :\n"
-            "• un compte administrateur de l'ENT (parties 1 et 3) ;\n"
-            "• un accès administrateur à pronote.net, la console d'hébergement de PRONOTE (partie 2) ;\n"
-            "• le compte Superviseur (SPR) du client PRONOTE (partie 3)."), "info"))
-        first.addWidget(notice(
-            tr("Calendrier : la partie 2 coupe l'accès à PRONOTE depuis l'ancien ENT (ENT-LR). Faites-la à la "
-            "pré-rentrée ; les parties 1 et 3 peuvent être préparées avant."), "warning"))
+            tr("Il vous faut :\n"
+               "• un compte administrateur de l'ENT (parties 1 et 3) ;\n"
+               "• pour un nouvel établissement seulement, un accès administrateur à pronote.net, la console "
+               "d'hébergement de PRONOTE (partie 2) ;\n"
+               "• le compte Superviseur (SPR) du client PRONOTE (partie 3)."), "info"))
         self.body.addWidget(self.first_time)
+        self.build_board()
+        self.build_schools()
 
+    def build_board(self) -> None:
         self.board_box = QGroupBox(tr("Où en est l'interconnexion"))
         self.board_box.setObjectName("status_board")
-        self.board_grid = QGridLayout(self.board_box)
-        self.body.addWidget(self.board_box)
-        actions = QWidget()
-        row = QHBoxLayout(actions)
-        row.setContentsMargins(0, 0, 0, 0)
+        box = QVBoxLayout(self.board_box)
+        self.board_rows = QWidget()
+        self.board_grid = QGridLayout(self.board_rows)
+        self.board_grid.setContentsMargins(0, 0, 0, 0)
+        self.board_grid.setColumnStretch(1, 1)
+        box.addWidget(self.board_rows)
+        # Parts 1–2 stand on the admin's word: one click checks them on the server.
+        self.verify = ServerCheck(tr("&Vérifier maintenant sur le serveur PRONOTE"), "delegation", self.progress)
+        self.verify.setObjectName("board_verify")
+        self.verify.finished.connect(lambda _result: self.load_board())
+        self.add_runner(self.verify.task)
+        box.addWidget(self.verify)
+        actions = QHBoxLayout()
         self.resume_button = QPushButton(tr("&Reprendre"))
-        self.partial_button = QPushButton(tr("Import partiel (nouveaux arri&vants)"))
+        self.partial_button = QPushButton(tr("Import partiel (nouveaux a&rrivants)"))
         self.year_button = QPushButton(tr("&Nouvelle année scolaire"))
         for name, button, slot in (("resume", self.resume_button, self._resume),
                                    ("partial", self.partial_button, lambda: self._start("partiel")),
@@ -52,18 +68,20 @@ class AccueilPage(StepPage):
             button.setObjectName(f"board_{name}")
             button.setAccessibleName(button.text().replace("&", ""))
             button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
-        self.board_box.layout().addWidget(actions, 10, 0, 1, 2)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        box.addLayout(actions)
+        self.body.addWidget(self.board_box)
 
-        schools = QGroupBox(tr("Établissement"))
-        layout = QHBoxLayout(schools)
+    def build_schools(self) -> None:
+        schools = QGroupBox(tr("Établissement et langue"))
+        grid = QGridLayout(schools)
         label = QLabel(tr("Établissement s&uivi :"))
         self.school_combo = QComboBox()
         self.school_combo.setObjectName("school_combo")
         self.school_combo.setAccessibleName(tr("Établissement suivi"))
         self.school_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.school_combo.setMinimumContentsLength(28)
+        self.school_combo.setMinimumContentsLength(20)
         label.setBuddy(self.school_combo)
         self.school_combo.activated.connect(self._switch)
         add = QPushButton(tr("A&jouter un établissement"))
@@ -72,11 +90,6 @@ class AccueilPage(StepPage):
         erase = QPushButton(tr("&Effacer les données locales…"))
         erase.setObjectName("erase")
         erase.clicked.connect(self._erase)
-        for widget in (label, self.school_combo, add, erase):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        self.body.addWidget(schools)
-        language_row = QHBoxLayout()
         language_label = QLabel("&Langue / Language :")
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("language_combo")
@@ -85,58 +98,65 @@ class AccueilPage(StepPage):
         self.language_combo.addItem("English", "en")
         language_label.setBuddy(self.language_combo)
         self.language_combo.activated.connect(self._language)
-        language_row.addWidget(language_label)
-        language_row.addWidget(self.language_combo)
-        language_row.addStretch(1)
-        self.body.addLayout(language_row)
+        grid.addWidget(label, 0, 0)
+        grid.addWidget(self.school_combo, 0, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(erase)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, 1, 1)
+        grid.addWidget(language_label, 2, 0)
+        grid.addWidget(self.language_combo, 2, 1)
+        grid.setColumnStretch(2, 1)
+        self.body.addWidget(schools)
 
     def load(self) -> None:
-        school = self.progress.school
         finished = self.progress.setup_finished
         self.first_time.setVisible(not finished)
         self.board_box.setVisible(finished)
-        self.resume_button.setEnabled(status.in_progress(school))
-        # Clear the previous board rows (the action row sits at row 10 and stays).
-        for index in reversed(range(self.board_grid.count())):
-            item = self.board_grid.itemAt(index)
-            widget = item.widget()
-            if widget is not None and widget.parent() is self.board_box and widget.objectName().startswith("board_row"):
-                self.board_grid.removeWidget(widget)
-                widget.deleteLater()
-        for number, (part, done, detail) in enumerate(status.board(school)):
-            mark = QLabel(("✓ " if done else "• ") + part)
-            mark.setObjectName(f"board_row_title_{number}")
-            text = paragraph(detail)
-            text.setObjectName(f"board_row_{number}")
-            self.board_grid.addWidget(mark, number, 0)
-            self.board_grid.addWidget(text, number, 1)
+        self.load_board()
         self.school_combo.clear()
         for entry in self.progress.schools():
             identity = entry["identity"]
-            name = identity.get("name") or tr("Nouvel établissement")
-            label = f"{name} ({identity['uai']})" if identity.get("uai") else name
-            self.school_combo.addItem(label, entry["id"])
-        self.school_combo.setCurrentIndex(self.school_combo.findData(school["id"]))
+            name = identity["name"] or tr("Nouvel établissement")
+            self.school_combo.addItem(f"{name} ({identity['uai']})" if identity["uai"] else name, entry["id"])
+        self.school_combo.setCurrentIndex(self.school_combo.findData(self.progress.school["id"]))
         self.language_combo.setCurrentIndex(self.language_combo.findData(i18n.language()))
+
+    def load_board(self) -> None:
+        school = self.progress.school
+        self.resume_button.setEnabled(status.in_progress(school))
+        self.verify.setVisible(status.unverified(school) and bool(school["identity"]["pronote_url"]))
+        while self.board_grid.count():
+            item = self.board_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for number, row in enumerate(status.board(school)):
+            mark = QLabel(f"{MARKS[row.state]} {row.title}")
+            mark.setObjectName(f"board_row_title_{number}")
+            text = paragraph(row.detail)
+            text.setObjectName(f"board_row_{number}")
+            self.board_grid.addWidget(mark, number, 0)
+            self.board_grid.addWidget(text, number, 1)
 
     # -- the board's entries ----------------------------------------------------------------------
     def _resume(self) -> None:
-        self.wizard().go_to(self.progress.school.get("current_step") or "accueil")
+        self.wizard().go_to(self.progress.school["current_step"])
 
     def _start(self, kind: str) -> None:
         if status.in_progress(self.progress.school):
             answer = QMessageBox.question(
                 self, tr("Nouvel import"),
                 tr("Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées "
-                "de l'import en cours (l'historique des imports est conservé). Continuer ?"))
+                   "de l'import en cours (l'historique des imports est conservé). Continuer ?"))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.progress.start_cycle(kind)
+        self.progress.start_pass(kind)
         self.wizard().next()
 
     def _language(self, index: int) -> None:
         chosen = self.language_combo.itemData(index)
-        self.progress.set_language(chosen)
+        self.progress.choose_language(chosen)
         if chosen != i18n.language():
             self.wizard().language_chosen.emit(chosen)
 
@@ -145,11 +165,11 @@ class AccueilPage(StepPage):
         school_id = self.school_combo.itemData(index)
         if school_id and school_id != self.progress.school["id"]:
             self.progress.switch_school(school_id)
-            self.wizard().reload_school()
+            self.wizard().resume()
 
     def _add(self) -> None:
         self.progress.add_school()
-        self.wizard().reload_school()
+        self.wizard().resume()
         self.wizard().next()
 
     def _erase(self) -> None:
@@ -160,4 +180,4 @@ class AccueilPage(StepPage):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self.progress.erase_all()
-            self.wizard().reload_school()
+            self.wizard().resume()

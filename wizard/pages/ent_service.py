@@ -1,30 +1,29 @@
 """Part 1: the « Nouveau service » form of the ENT, value by value."""
 from __future__ import annotations
 
+from wizard.i18n import tr, tr_noop
 from wizard.pages.base import ChecklistPage
 from wizard.school import identity_values
-from wizard.i18n import tr, tr_noop
 
 
 class EntServicePage(ChecklistPage):
     step_id = "ent_service"
-    intro = (
-        tr_noop("Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à saisir "
-        "est à droite, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le formulaire.")
-    )
-    help_text = (
-        tr_noop("L'URL CAS de PRONOTE est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages de votre "
-        "serveur PRONOTE. Le regroupement « Scolarité » place PRONOTE au même endroit pour toutes les familles, "
-        "y compris les parents qui ont des enfants dans plusieurs établissements.")
-    )
+    intro = tr_noop("Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à "
+                    "saisir est à droite, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le "
+                    "formulaire.")
+    help_text = tr_noop("L'URL CAS de PRONOTE est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages "
+                        "de votre serveur PRONOTE. Le regroupement « Scolarité » place PRONOTE au même endroit pour "
+                        "toutes les familles, y compris les parents qui ont des enfants dans plusieurs établissements.")
 
     def checklist_values(self) -> dict:
         values = lambda: identity_values(self.progress.identity)
         service = self.ent.service
         return {
+            "intitule": (tr("Intitulé du service"), lambda: service["intitule"]),
             "sso_type": (tr("Type de SSO"), lambda: service["sso_type"]),
             "pronote_url": (tr("URL du serveur PRONOTE"), lambda: values()["pronote_url"]),
-            "regroupement": ("Regroupement", lambda: service["regroupement"]),
-            "pronote_version": (tr("Version de PRONOTE"), lambda: values()["pronote_version"] or tr("(à relever dans le client PRONOTE)")),
+            "regroupement": (tr("Regroupement"), lambda: service["regroupement"]),
+            "pronote_version": (tr("Version de PRONOTE"),
+                                lambda: values()["pronote_version"] or tr("(à relever dans le client PRONOTE)")),
             "cas_url": (tr("URL CAS de PRONOTE"), lambda: values()["cas_url"]),
         }

@@ -1,21 +1,24 @@
-"""Your school: name, UAI (check letter), PRONOTE address (normalised), PRONOTE version, ENT site."""
+"""Your school: name, UAI (check letter), PRONOTE address (normalised), PRONOTE version, ENT site; the server
+check, and – when it shows PRONOTE already delegating to the ENT – the way straight to part 3."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget,
+)
 
-from wizard.pages.base import StepPage, notice, paragraph
-from wizard.pages.server_check import ServerCheck
-from wizard.servercheck import record_probe
-from wizard.school import check_ent_site, check_uai, normalise_pronote_url
+from wizard.gui.server_check import ServerCheck
 from wizard.i18n import tr, tr_noop
+from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
+from wizard.school import check_ent_site, check_uai, normalise_pronote_url
+
+ALREADY, DECLARED, FULL_WALK = "already", "declared", "full_walk"
 
 
 class EtablissementPage(StepPage):
     step_id = "etablissement"
-    intro = (
-        tr_noop("Ces informations servent à toutes les étapes : l'assistant en déduit les valeurs à saisir dans l'ENT "
-        "(dont l'URL CAS de PRONOTE), vérifie les codes et, si vous le souhaitez, interroge votre serveur PRONOTE.")
-    )
+    intro = tr_noop("Ces informations servent à toutes les étapes : l'assistant en déduit les valeurs à saisir dans "
+                    "l'ENT (dont l'URL CAS de PRONOTE), vérifie les codes et interroge votre serveur PRONOTE pour "
+                    "savoir si l'interconnexion est déjà en place.")
 
     def build(self) -> None:
         # Rows in a vertical layout rather than a QFormLayout: a wrapped message inside a QFormLayout keeps the
@@ -25,7 +28,7 @@ class EtablissementPage(StepPage):
             ("uai", tr("Code &UAI"), tr("Code UAI de l'établissement"), tr("7 chiffres et une lettre, par exemple 0301746K")),
             ("pronote_url", tr("Adresse du serveur P&RONOTE"), tr("Adresse du serveur PRONOTE"), "https://0301746K.index-education.net/pronote/"),
             ("pronote_version", tr("&Version de PRONOTE"), tr("Version de PRONOTE"), tr("par exemple 2024 – 2.5")),
-            ("ent_site_url", tr("Adresse du site &ENT (facultatif)"), tr("Adresse du site ENT de l'établissement (facultatif)"), "https://mon-college.mon-ent-occitanie.fr/"),
+            ("ent_site_url", tr("Adresse du site &ENT (facultatif)"), tr("Adresse du site ENT de l'établissement (facultatif)"), self.ent.site_example),
         )
         form_widget = QWidget()
         rows = QVBoxLayout(form_widget)
@@ -38,7 +41,9 @@ class EtablissementPage(StepPage):
             field.setObjectName(f"field_{key}")
             field.setPlaceholderText(placeholder)
             field.setAccessibleName(accessible)
-            field.textEdited.connect(lambda text, k=key: self._edited(k, text))
+            # textChanged, not textEdited: dictation, screen readers' form modes and UI automation set the text
+            # through the accessibility interface, and that counts as typing. The page's own loading is skipped.
+            field.textChanged.connect(lambda text, k=key: self._typed(k, text))
             label = QLabel(label_text)
             label.setBuddy(field)
             labels.append(label)
@@ -60,106 +65,160 @@ class EtablissementPage(StepPage):
         self.body.addWidget(form_widget)
         self.body.addWidget(notice(
             tr("L'adresse PRONOTE est celle de la barre d'adresse quand vous ouvrez PRONOTE dans un navigateur, "
-            "sans le nom de l'espace (eleve.html, professeur.html…) : l'assistant l'enlève pour vous. "
-            "La version s'affiche dans le titre du client PRONOTE (par exemple « PRONOTE 2024 - 2.5 »)."),
-            "info",
-        ))
+               "sans le nom de l'espace (eleve.html, professeur.html…) : l'assistant l'enlève pour vous. "
+               "La version s'affiche dans le titre du client PRONOTE (par exemple « PRONOTE 2024 - 2.5 »)."),
+            "info"))
         self.build_probe()
+        self.build_triage()
 
     def build_probe(self) -> None:
-        self.server = ServerCheck(tr("Véri&fier le serveur PRONOTE"), self._url_for_probe, self.ent.cas_host)
-        self.server.started.connect(self.changed)
+        self.body.addWidget(paragraph(
+            tr("L'assistant interroge votre serveur PRONOTE (il faut une connexion à Internet) pour vérifier "
+               "l'adresse, relever la version et voir si PRONOTE est déjà relié à {ent_name}. Rien d'autre n'est "
+               "envoyé.").format(**self.ent.words)))
+        self.server = ServerCheck(tr("Véri&fier le serveur PRONOTE"), "address", self.progress)
+        self.server.started.connect(lambda: self.triage.setVisible(False))
         self.server.finished.connect(self._probed)
+        self.add_runner(self.server.task)
+        self.body.addWidget(self.server)
         self.use_name = QPushButton(tr("Utiliser ce nom"))
         self.use_name.setObjectName("use_server_name")
         self.use_name.setVisible(False)
         self.use_name.clicked.connect(self._use_server_name)
-        self.body.addWidget(paragraph(
-            tr("Facultatif : l'assistant peut interroger votre serveur PRONOTE (il faut une connexion à Internet) pour "
-            "vérifier l'adresse et relever la version. Rien d'autre n'est envoyé.")
-        ))
-        self.body.addWidget(self.server)
         self.body.addWidget(self.use_name)
         self._server_name = ""
 
-    def _url_for_probe(self) -> str:
-        return self.progress.identity.get("pronote_url", "")
+    def build_triage(self) -> None:
+        self.triage = QGroupBox(tr("L'interconnexion avec {ent_name} est-elle déjà en place ?").format(**self.ent.words))
+        self.triage.setObjectName("triage")
+        layout = QVBoxLayout(self.triage)
+        self.triage_group = QButtonGroup(self)
+        self.choices: dict[str, QRadioButton] = {}
+        for key, text in (
+                (ALREADY, tr("L'interconnexion est déjà en place : passer à l'import des identifiants (recommandé)")),
+                (DECLARED, tr("L'interconnexion est déjà en place, je le déclare (le serveur n'a pas pu le "
+                              "confirmer ; ce sera noté « déclaré, non vérifié ») : passer à l'import des "
+                              "identifiants")),
+                (FULL_WALK, tr("Tout reprendre depuis la partie 1 (création du service dans l'ENT)"))):
+            button = QRadioButton(text)
+            button.setObjectName(f"triage_{key}")
+            button.toggled.connect(lambda on, k=key: on and self._triaged(k))
+            self.triage_group.addButton(button)
+            self.choices[key] = button
+            layout.addWidget(wrapping_check(button))
+        self.triage_note = paragraph("")
+        self.triage_note.setObjectName("triage_note")
+        layout.addWidget(self.triage_note)
+        self.triage.setVisible(False)
+        self.body.addWidget(self.triage)
 
-    def _probed(self, result) -> None:
-        self.use_name.setVisible(False)
-        if result is None:
-            self.changed()
-            return
-        record_probe(self.progress, "address", result)
-        if result.is_pronote:
-            lines = [result.message]
-            if result.version and self.progress.identity.get("pronote_version", "").strip() != result.version:
-                self.progress.set_identity("pronote_version", result.version)
-                self.fields["pronote_version"].setText(result.version)
-                lines.append(tr("Version relevée : {version}.").format(version=result.version))
-            name = (result.school_name or "").strip()
-            if name and name != self.progress.identity.get("name", "").strip():
-                if not self.progress.identity.get("name", "").strip():
-                    self.progress.set_identity("name", name)
-                    self.fields["name"].setText(name)
-                else:
-                    self._server_name = name
-                    self.use_name.setText(tr("Utiliser le nom « {name} »").format(name=name))
-                    self.use_name.setAccessibleName(tr("Utiliser le nom annoncé par le serveur : {name}").format(name=name))
-                    self.use_name.setVisible(True)
-            self.server.show_message("\n".join(lines), "ok")
-        else:
-            kind = "warning" if result.reachable else "error"
-            self.server.show_message(result.message + tr(" Vous pouvez continuer sans cette vérification."), kind)
-        self.changed()
-
-    def _use_server_name(self) -> None:
-        self.progress.set_identity("name", self._server_name)
-        self.fields["name"].setText(self._server_name)
-        self.use_name.setVisible(False)
-        self.changed()
-
-    def isComplete(self) -> bool:
-        # Next waits while the server is being checked, so the filled-in version is the one carried forward.
-        return not (self.built and self.server.running) and super().isComplete()
-
+    # -- model → widgets -------------------------------------------------------------------------
     def load(self) -> None:
-        identity = self.progress.identity
         for key, field in self.fields.items():
-            field.setText(identity.get(key, ""))
+            field.setText(self.progress.identity[key])
         self._show_checks()
+        connection = self.progress.school["connection"]
+        if connection and connection["how"] == "already_in_place" and not self.progress.setup_finished:
+            self._show_triage(ALREADY if connection["verified"] else DECLARED)
 
-    def _edited(self, key: str, text: str) -> None:
-        self.progress.set_identity(key, text)
-        self._show_checks()
-        self.changed()
+    def _show_triage(self, chosen: str) -> None:
+        """The choice, with only the options the server's answer allows: « déjà en place » verified when it
+        delegates, declared when it could not be reached."""
+        self.choices[ALREADY].parentWidget().setVisible(chosen == ALREADY)
+        self.choices[DECLARED].parentWidget().setVisible(chosen != ALREADY)
+        if chosen == ALREADY:
+            note = tr("Le serveur PRONOTE confie déjà l'authentification à {ent_name} : les parties 1 et 2 ont été "
+                      "faites. Il reste l'import des identifiants (partie 3).")
+        else:
+            note = tr("Si votre établissement ouvre déjà PRONOTE depuis {ent_name}, vous pouvez passer à la partie 3 ; "
+                      "sinon, reprenez depuis la partie 1.")
+        self.triage_note.setText(note.format(**self.ent.words))
+        self.loading = True
+        try:
+            self.choices[chosen].setChecked(True)
+        finally:
+            self.loading = False
+        self.triage.setVisible(True)
 
     def _show_checks(self) -> None:
         identity = self.progress.identity
-        uai = check_uai(identity.get("uai", ""))
-        if identity.get("uai", "").strip():
+        uai = check_uai(identity["uai"])
+        if identity["uai"].strip():
             self.uai_message.setText(tr("✓ Code UAI valide.") if uai.ok else uai.message)
         else:
             self.uai_message.setText("")
-        url_text = identity.get("pronote_url", "")
+        url_text = identity["pronote_url"]
         if url_text.strip():
-            url = normalise_pronote_url(url_text, school_uai=uai.value, allow_loopback_http=True)
+            url = normalise_pronote_url(url_text, school_uai=uai.value)
             if url.ok:
-                lines = [tr("Adresse retenue : {value}").format(value=url.value), *url.warnings]
-                self.url_message.setText("\n".join(lines))
+                self.url_message.setText("\n".join([tr("Adresse retenue : {value}").format(value=url.value), *url.warnings]))
             else:
                 self.url_message.setText(url.message)
         else:
             self.url_message.setText("")
 
-    def validatePage(self) -> bool:
-        if not super().validatePage():
+    # -- widgets → model -------------------------------------------------------------------------
+    def _typed(self, key: str, text: str) -> None:
+        if self.loading:
+            return
+        self.progress.type_identity(key, text)
+        if key == "pronote_url":
+            self.triage.setVisible(False)  # the choice was about the server checked before
+        self._show_checks()
+
+    def _probed(self, result) -> None:
+        self.use_name.setVisible(False)
+        if result is None:
+            return
+        if result.is_pronote:
+            self._take_server_values(result)
+        if self.progress.setup_finished:
+            return  # a new school year: parts 1–2 are behind, nothing to choose
+        if result.is_pronote and result.delegated_to_ent:
+            if not self.progress.school["restart_from_part_1"]:
+                self.progress.declare_already_connected(verified=True)
+            self._show_triage(FULL_WALK if self.progress.school["restart_from_part_1"] else ALREADY)
+        elif not result.reachable:
+            connection = self.progress.school["connection"]
+            declared = connection and connection["how"] == "already_in_place"
+            self._show_triage(DECLARED if declared else FULL_WALK)
+
+    def _take_server_values(self, result) -> None:
+        version = result.version or ""
+        if version and self.progress.identity["pronote_version"].strip() != version:
+            self.fields["pronote_version"].setText(version)
+        name = (result.school_name or "").strip()
+        if name and name != self.progress.identity["name"].strip():
+            if not self.progress.identity["name"].strip():
+                self.fields["name"].setText(name)
+            else:
+                self._server_name = name
+                self.use_name.setText(tr("Utiliser le nom « {name} »").format(name=name))
+                self.use_name.setAccessibleName(tr("Utiliser le nom annoncé par le serveur : {name}").format(name=name))
+                self.use_name.setVisible(True)
+
+    def _use_server_name(self) -> None:
+        self.fields["name"].setText(self._server_name)
+        self.use_name.setVisible(False)
+
+    def _triaged(self, choice: str) -> None:
+        if self.loading:
+            return
+        if choice == FULL_WALK:
+            self.progress.restart_from_part_1()
+        else:
+            self.progress.declare_already_connected(verified=choice == ALREADY)
+
+    def validate(self) -> bool:
+        if not super().validate():
             return False
         # What goes forward is the normalised form, so Back shows exactly what the other pages use.
         identity = self.progress.identity
-        self.progress.set_identity("uai", check_uai(identity["uai"]).value)
-        self.progress.set_identity("pronote_url", normalise_pronote_url(identity["pronote_url"], allow_loopback_http=True).value)
-        self.progress.set_identity("ent_site_url", check_ent_site(identity.get("ent_site_url", "")).value)
-        self.progress.set_identity("name", identity.get("name", "").strip())
-        self.progress.set_identity("pronote_version", identity.get("pronote_version", "").strip())
+        self.progress.settle_identity({
+            "uai": check_uai(identity["uai"]).value,
+            "pronote_url": normalise_pronote_url(identity["pronote_url"]).value,
+            "ent_site_url": check_ent_site(identity["ent_site_url"]).value,
+            "name": identity["name"].strip(),
+            "pronote_version": identity["pronote_version"].strip(),
+        })
         return True

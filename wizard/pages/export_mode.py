@@ -5,9 +5,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QButtonGroup, QRadioButton
 
-from wizard.pages.base import StepPage, notice, paragraph
-from wizard.schoolyear import default_mode, describe_import, last_import, school_year_label
 from wizard.i18n import tr
+from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
+from wizard.schoolyear import default_mode, describe_import, last_import, school_year_label
 
 
 class ExportModePage(StepPage):
@@ -17,11 +17,9 @@ class ExportModePage(StepPage):
     def build(self) -> None:
         self.body.addWidget(paragraph(
             tr("La partie 3 donne à l'ENT les identifiants PRONOTE qu'il présentera à PRONOTE pour reconnaître "
-            "chaque utilisateur. Un import complet se fait en début d'année scolaire ; ensuite, un import partiel "
-            "à chaque arrivée de nouveaux élèves ou personnels.")
-        ))
-        self.history_note = notice("", "info")
-        self.history_note.setObjectName("history_note")
+               "chaque utilisateur. Un import complet se fait en début d'année scolaire ; ensuite, un import partiel "
+               "à chaque arrivée de nouveaux élèves ou personnels.")))
+        self.history_note = notice("", "info", "history_note")
         self.body.addWidget(self.history_note)
         self.group = QButtonGroup(self)
         self.full = QRadioButton(tr("Import &complet – début d'année : tous les utilisateurs"))
@@ -31,28 +29,20 @@ class ExportModePage(StepPage):
         for mode, button in (("complet", self.full), ("partiel", self.partial)):
             button.setObjectName(f"mode_{mode}")
             self.group.addButton(button)
-            button.toggled.connect(lambda on, m=mode: self._chosen(m, on))
+            button.toggled.connect(lambda on, m=mode: on and not self.loading and self.progress.choose_mode(m))
             self.body.addWidget(button)
 
     def load(self) -> None:
         history = self.progress.school["import_history"]
         today = self.today()
-        mode = self.progress.cycle.get("mode")
         suggested = default_mode(history, today)
-        if mode not in ("complet", "partiel"):
-            mode = suggested
-            self.progress.set_cycle("mode", mode)
+        if self.progress.cycle["mode"] is None:
+            self.progress.choose_mode(suggested)
         entry = last_import(history)
         lines = [describe_import(entry) + "." if entry else tr("Aucun import enregistré par l'assistant.")]
         if suggested == "complet":
             lines.append(tr("Aucun import complet n'a été fait pour l'année {year} : l'import complet est conseillé.").format(year=school_year_label(today)))
         else:
             lines.append(tr("L'import complet de l'année {year} est fait : pour les nouveaux arrivants, choisissez l'import partiel.").format(year=school_year_label(today)))
-        self.history_note.setText("\n".join(lines))
-        (self.full if mode == "complet" else self.partial).setChecked(True)
-
-    def _chosen(self, mode: str, on: bool) -> None:
-        if self._loading or not on:
-            return
-        self.progress.set_cycle("mode", mode)
-        self.changed()
+        self.history_note.show_message("\n".join(lines), "info")
+        (self.full if self.progress.cycle["mode"] == "complet" else self.partial).setChecked(True)

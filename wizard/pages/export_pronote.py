@@ -1,8 +1,8 @@
 """Part 3: export the identifiers from the PRONOTE client, with the checkbox state that fits the mode."""
 from __future__ import annotations
 
-from wizard.pages.base import ChecklistPage, notice
 from wizard.i18n import tr, tr_noop
+from wizard.pages.base import ChecklistPage, notice
 
 
 class ExportPronotePage(ChecklistPage):
@@ -10,16 +10,15 @@ class ExportPronotePage(ChecklistPage):
     intro = tr_noop("Dans le client PRONOTE (le logiciel installé sur le poste), avec le compte Superviseur :")
 
     def build_extra(self) -> None:
-        self.mode_note = notice("", "warning")
-        self.mode_note.setObjectName("mode_note")
+        self.mode_note = notice("", "warning", "mode_note")
         self.body.addWidget(self.mode_note)
 
     def load(self) -> None:
         super().load()
-        if self.progress.cycle.get("mode") == "partiel":
-            text = (tr("Import partiel : la case « Uniquement les utilisateurs sans identifiants CAS » doit être COCHÉE, "
-                    "sinon tout le monde est exporté à nouveau."))
+        if self.progress.cycle["mode"] == "partiel":
+            text = tr("Import partiel : la case « Uniquement les utilisateurs sans identifiants CAS » doit être "
+                      "COCHÉE, sinon tout le monde est exporté à nouveau.")
         else:
-            text = (tr("Import complet : la case « Uniquement les utilisateurs sans identifiants CAS » doit être DÉCOCHÉE, "
-                    "sinon les utilisateurs qui avaient un identifiant de l'ancien ENT ne seront pas exportés."))
-        self.mode_note.setText(text)
+            text = tr("Import complet : la case « Uniquement les utilisateurs sans identifiants CAS » doit être "
+                      "DÉCOCHÉE, sinon les utilisateurs qui avaient déjà un identifiant CAS ne seront pas exportés.")
+        self.mode_note.show_message(text, "warning")

@@ -1,23 +1,26 @@
-"""Part 3: choose (or drop) the exported file; analysis in the background; counts, layout, findings."""
+"""Part 3: choose (or drop) the exported file; analysis in the background; counts and findings, the technical
+details (format, encoding, fields used, fingerprint, line numbers) behind « Détails »."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QTableWidget, QTableWidgetItem, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+    QTableWidgetItem, QWidget,
 )
 
 from wizard.filecheck import analysis_record, run_analysis
-from wizard.idfile.report import MAPPING_LABELS
-from wizard.pages.base import StepPage, notice, paragraph, style_notice
-from wizard.people import PROFILE_LABELS, PROFILES
-from wizard.progress import now_iso
-from wizard.pages.task import TaskRunner
+from wizard.gui.files import open_file
+from wizard.gui.worker import TaskRunner
 from wizard.i18n import tr, tr_noop
+from wizard.idfile.report import MAPPING_LABELS
+from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
+from wizard.people import PROFILE_LABELS, PROFILES
+from wizard.progress import analysis_is_current
 
 LEVEL_LABELS = {"error": tr_noop("Erreur"), "warning": tr_noop("Avertissement")}
+SHOWN_FINDINGS = 200  # enough to act on; the full list comes with `check --json`
 
 
 class FichierPage(StepPage):
@@ -27,39 +30,44 @@ class FichierPage(StepPage):
         self.setAcceptDrops(True)
         self.body.addWidget(paragraph(
             tr("Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce "
-            "poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et "
-            "signale ce qui ferait échouer l'import dans l'ENT.")
-        ))
+               "poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et "
+               "signale ce qui ferait échouer l'import dans l'ENT.")))
         self.choose = QPushButton(tr("&Choisir le fichier…"))
         self.choose.setObjectName("choose_file")
         self.choose.setAccessibleName(tr("Choisir le fichier des identifiants PRONOTE"))
         self.choose.clicked.connect(self._browse)
-        self.task = TaskRunner(self, self.choose, cancel_text=tr("Annuler l'analyse"), cancel_name="cancel_analysis",
-                               progress_name=tr("Progression de l'analyse du fichier"),
-                               on_busy=lambda on: self.completeChanged.emit())
-        self.cancel, self.bar = self.task.cancel, self.task.bar
+        self.task = self.add_runner(TaskRunner(
+            self, self.choose, cancel_text=tr("Annuler l'analyse"), cancel_name="cancel_analysis",
+            progress_name=tr("Progression de l'analyse du fichier")))
         self.body.addLayout(self.task.controls())
         self.file_label = paragraph("")
         self.file_label.setObjectName("file_info")
         self.body.addWidget(self.file_label)
-        self.status = notice("", "info")
-        self.status.setObjectName("analysis_status")
+        self.status = notice("", "info", "analysis_status")
         self.status.setVisible(False)
         self.body.addWidget(self.status)
+        self.counts = _grown_table(2, "counts", tr("Nombre de personnes par profil"), [tr("Profil"), tr("Personnes")])
+        self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.body.addWidget(self.counts, 0, Qt.AlignmentFlag.AlignLeft)
+        self.build_findings()
+        self.read_warnings = QCheckBox(tr("J'ai lu les avertissements"))
+        self.read_warnings.setObjectName("read_warnings")
+        self.read_warnings.setAccessibleName(tr("J'ai lu les avertissements sur le fichier"))
+        self.read_warnings.toggled.connect(lambda on: self.loading or self.progress.read_warnings(on))
+        self.body.addWidget(self.read_warnings)
+        self.details_button = QPushButton(tr("&Détails techniques"))
+        self.details_button.setObjectName("details")
+        self.details_button.setCheckable(True)
+        self.details_button.toggled.connect(self._show_details)
+        self.details = paragraph("")
+        self.details.setObjectName("technical_details")
+        self.details.setVisible(False)
+        self.body.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(self.details)
 
-        self.counts = QTableWidget(0, 2)
-        self.counts.setObjectName("counts")
-        self.counts.setAccessibleName(tr("Nombre de personnes par profil"))
-        self.counts.setHorizontalHeaderLabels([tr("Profil"), tr("Personnes")])
-        self.counts.verticalHeader().setVisible(False)
-        self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.counts.setMaximumHeight(200)
-        self.counts.setTabKeyNavigation(False)  # Tab must leave the table: no keyboard trap
-        self.body.addWidget(self.counts)
-
-        filter_row = QWidget()
-        filter_layout = QHBoxLayout(filter_row)
+    def build_findings(self) -> None:
+        self.filter_row = QWidget()
+        filter_layout = QHBoxLayout(self.filter_row)
         filter_layout.setContentsMargins(0, 0, 0, 0)
         filter_label = QLabel(tr("A&fficher :"))
         self.level_filter = QComboBox()
@@ -73,109 +81,109 @@ class FichierPage(StepPage):
         filter_layout.addWidget(filter_label)
         filter_layout.addWidget(self.level_filter)
         filter_layout.addStretch(1)
-        self.body.addWidget(filter_row)
-        self.findings = QTableWidget(0, 3)
-        self.findings.setObjectName("findings")
-        self.findings.setAccessibleName(tr("Remarques sur le fichier : niveau, ligne, message"))
-        self.findings.setHorizontalHeaderLabels([tr("Niveau"), tr("Ligne"), tr("Message")])
-        self.findings.verticalHeader().setVisible(False)
+        self.body.addWidget(self.filter_row)
+        self.findings = _grown_table(3, "findings", tr("Remarques sur le fichier : niveau, ligne, message"),
+                                     [tr("Niveau"), tr("Ligne"), tr("Message")])
+        self.findings.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.findings.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.findings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.findings.setWordWrap(True)
-        self.findings.setMinimumHeight(160)
-        self.findings.setTabKeyNavigation(False)
+        self.findings.setColumnHidden(1, True)  # line numbers are a detail
         self.body.addWidget(self.findings)
-        self.read_warnings = QCheckBox(tr("J'ai lu les avertissements"))
-        self.read_warnings.setObjectName("read_warnings")
-        self.read_warnings.setAccessibleName(tr("J'ai lu les avertissements sur le fichier"))
-        self.read_warnings.toggled.connect(self._warnings_read)
-        self.body.addWidget(self.read_warnings)
+        self.more_findings = paragraph("")
+        self.more_findings.setObjectName("more_findings")
+        self.body.addWidget(self.more_findings)
 
     # -- model → widgets -------------------------------------------------------------------------
     def load(self) -> None:
-        file = self.progress.cycle.get("file")
-        analysis = self.progress.cycle.get("analysis")
-        self.read_warnings.setChecked(bool(self.progress.field(self.step_id, "avertissements_lus")))
-        self._show_file(file)
-        if file and (not analysis or analysis.get("file_sha256") != file.get("sha256")
-                     or analysis.get("mode") != self.progress.cycle.get("mode")):
-            path = Path(file.get("path", ""))
+        cycle = self.progress.cycle
+        self.read_warnings.setChecked(cycle["warnings_read"])
+        self._show_file(cycle["file"])
+        if cycle["file"] and not analysis_is_current(cycle):
+            path = Path(cycle["file"]["path"])
             if path.is_file():
                 self.analyse(path)  # the mode changed or the analysis was interrupted: redo it
                 return
-        self._show_analysis(analysis)
+        self._show_analysis(cycle["analysis"])
 
     def _show_file(self, file: dict | None) -> None:
         if not file:
-            self.file_label.setText(tr("Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.").format(export_file_name=self.ent.export_file_name))
+            self.file_label.setText(tr("Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.")
+                                    .format(**self.ent.words))
             return
-        size = file.get("size", 0)
-        sha = file.get("sha256", "")
-        self.file_label.setText(
-            tr("Fichier : {name} – {size}\nEmpreinte SHA-256 : {sha}").format(name=file.get("name", ""), size=_human_size(size), sha=sha)
-        )
+        self.file_label.setText(tr("Fichier : {name} – {size}").format(name=file["name"], size=_human_size(file["size"])))
 
     def _show_analysis(self, analysis: dict | None) -> None:
         has = bool(analysis)
+        findings = analysis["findings"] if has else []
         self.counts.setVisible(has)
-        self.findings.setVisible(has and bool(analysis.get("findings")))
-        self.level_filter.parentWidget().setVisible(has and bool(analysis.get("findings")))
-        self.read_warnings.setVisible(has and bool(analysis.get("warnings")) and not analysis.get("errors"))
+        self.findings.setVisible(bool(findings))
+        self.filter_row.setVisible(bool(findings))
+        self.more_findings.setVisible(len(findings) > SHOWN_FINDINGS)
+        self.read_warnings.setVisible(has and bool(analysis["warnings"]) and not analysis["errors"])
+        self.details_button.setVisible(has)
+        self._show_details(self.details_button.isChecked())
         if not has:
             self.status.setVisible(False)
             return
-        counts = analysis.get("counts", {})
-        rows = [(tr(PROFILE_LABELS[p]), counts.get(p, 0)) for p in PROFILES if counts.get(p)] + [(tr("Total"), counts.get("total", 0))]
+        counts = analysis["counts"]
+        rows = [(tr(PROFILE_LABELS[p]), counts.get(p, 0)) for p in PROFILES if counts.get(p)]
+        rows.append((tr("Total"), counts.get("total", 0)))
         self.counts.setRowCount(len(rows))
         for index, (label, number) in enumerate(rows):
             self.counts.setItem(index, 0, QTableWidgetItem(label))
-            item = QTableWidgetItem(str(number))
+            item = QTableWidgetItem(QLocale().toString(number))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.counts.setItem(index, 1, item)
-        findings = analysis.get("findings", [])
-        self.findings.setRowCount(len(findings))
-        for index, finding in enumerate(findings):
-            level = QTableWidgetItem(tr(LEVEL_LABELS.get(finding.get("level"), finding.get("level", ""))))
-            level.setData(Qt.ItemDataRole.UserRole, finding.get("level"))
+        shown = findings[:SHOWN_FINDINGS]
+        self.findings.setRowCount(len(shown))
+        for index, finding in enumerate(shown):
+            level = QTableWidgetItem(tr(LEVEL_LABELS[finding["level"]]))
+            level.setData(Qt.ItemDataRole.UserRole, finding["level"])
             self.findings.setItem(index, 0, level)
-            self.findings.setItem(index, 1, QTableWidgetItem(str(finding.get("line") or "")))
-            self.findings.setItem(index, 2, QTableWidgetItem(finding.get("message", "")))
-        self.findings.resizeRowsToContents()
+            self.findings.setItem(index, 1, QTableWidgetItem(str(finding["line"] or "")))
+            self.findings.setItem(index, 2, QTableWidgetItem(finding["message"]))
+        self.more_findings.setText(tr("… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande "
+                                      "« check --json ».").format(more=len(findings) - len(shown)))
         self._apply_filter()
-        layout_text = tr("Format reconnu : {layout}").format(layout=analysis.get('layout_label') or analysis.get('layout', '?'))
-        if analysis.get("encoding"):
-            layout_text += tr(" ; encodage {encoding}").format(encoding=analysis['encoding'])
-        mapping = analysis.get("mapping") or {}
-        if mapping:
-            layout_text += tr("\nChamps utilisés : ") + ", ".join(
-                f"{tr(MAPPING_LABELS.get(k, k))} ← {v}" for k, v in mapping.items())
-        if analysis.get("errors"):
-            verdict = tr("{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait incomplet.").format(errors=analysis["errors"])
-            kind = "error"
-        elif analysis.get("warnings"):
-            verdict = tr("Aucune erreur bloquante ; {warnings} avertissement(s) à lire.").format(warnings=analysis["warnings"])
-            kind = "warning"
+        if analysis["errors"]:
+            verdict, kind = tr("{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait "
+                               "incomplet.").format(errors=analysis["errors"]), "error"
+        elif analysis["warnings"]:
+            verdict, kind = tr("Aucune erreur bloquante ; {warnings} avertissement(s) à lire.").format(
+                warnings=analysis["warnings"]), "warning"
         else:
-            verdict = tr("Aucune erreur : le fichier peut être importé dans l'ENT.")
-            kind = "ok"
-        self._set_status(verdict + "\n" + layout_text, kind)
+            verdict, kind = tr("Aucune erreur : le fichier peut être importé dans l'ENT."), "ok"
+        self.status.show_message(verdict, kind)
+        self.details.setText(self._details_text(analysis))
 
-    def _set_status(self, text: str, kind: str) -> None:
-        self.status.setText(text)
-        self.status.setObjectName(f"analysis_status_{kind}")
-        style_notice(self.status, kind)
-        self.status.setVisible(True)
+    def _details_text(self, analysis: dict) -> str:
+        lines = [tr("Format reconnu : {layout}").format(layout=tr(analysis["layout_label"] or analysis["layout"]))]
+        if analysis["encoding"]:
+            lines.append(tr("Encodage : {encoding}").format(encoding=analysis["encoding"]))
+        if analysis["mapping"]:
+            lines.append(tr("Champs utilisés : {fields}").format(fields=", ".join(
+                f"{tr(MAPPING_LABELS.get(k, k))} ← {v}" for k, v in analysis["mapping"].items())))
+        lines.append(tr("Empreinte SHA-256 du fichier : {sha}").format(sha=analysis["file_sha256"]))
+        return "\n".join(lines)
+
+    def _show_details(self, on: bool) -> None:
+        self.details.setVisible(on and self.details_button.isVisible())
+        self.findings.setColumnHidden(1, not on)
+        _fit_height(self.findings)
 
     def _apply_filter(self) -> None:
         wanted = self.level_filter.currentData()
         for row in range(self.findings.rowCount()):
             level = self.findings.item(row, 0).data(Qt.ItemDataRole.UserRole)
             self.findings.setRowHidden(row, bool(wanted) and level != wanted)
+        _fit_height(self.findings)
+        _fit_height(self.counts)
 
     # -- choosing and analysing ------------------------------------------------------------------
     def _browse(self) -> None:
-        start = str(Path(self.progress.cycle.get("file", {}) and self.progress.cycle["file"].get("path", "") or Path.home()).parent)
-        path, _ = QFileDialog.getOpenFileName(self, tr("Fichier des identifiants PRONOTE"), start, tr("Fichier XML (*.xml);;Tous les fichiers (*)"))
+        remembered = (self.progress.cycle["file"] or {}).get("path")
+        path = open_file(self, tr("Fichier des identifiants PRONOTE"),
+                         tr("Fichier XML (*.xml);;Tous les fichiers (*)"), remembered)
         if path:
             self.analyse(Path(path))
 
@@ -190,45 +198,66 @@ class FichierPage(StepPage):
                 event.acceptProposedAction()
                 return
 
-    @property
-    def analysing(self) -> bool:
-        return self.built and self.task.running
-
     def analyse(self, path: Path) -> None:
         school = self.progress.school
-        mode = self.progress.cycle.get("mode")
-        job = lambda progress, cancelled: run_analysis(path, school, mode, progress=progress, cancelled=cancelled)
+        mode = self.progress.cycle["mode"]
+        job = lambda advance, cancelled: run_analysis(path, school, mode, advance=advance, cancelled=cancelled)
         # A new file replaces the one being read.
         self.task.run(job, done=self._analysed, failed=self._failed, cancelled=self._cancelled, replace=True)
-        self._set_status(tr("Analyse de {name} en cours…").format(name=path.name), "info")
+        self.status.show_message(tr("Analyse de {name} en cours…").format(name=path.name), "info")
 
     def _analysed(self, outcome) -> None:
-        file_info, report = outcome
-        self.progress.set_field(self.step_id, "avertissements_lus", False)
-        self.read_warnings.setChecked(False)
-        self.progress.set_cycle("file", {**file_info, "chosen_at": now_iso()})
-        self.progress.set_cycle("analysis", analysis_record(report, file_info, self.progress.cycle.get("mode")))
+        file_info, found = outcome
+        self.progress.record_analysis(file_info, analysis_record(found, self.progress.cycle["mode"]))
+        self.loading = True
+        try:
+            self.read_warnings.setChecked(False)
+        finally:
+            self.loading = False
         self._show_file(self.progress.cycle["file"])
         self._show_analysis(self.progress.cycle["analysis"])
-        self.changed()
+        if self.read_warnings.isVisible():
+            self.scroll.ensureWidgetVisible(self.read_warnings)
 
     def _failed(self, message: str) -> None:
-        message = message or tr("Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.")
-        self.progress.set_cycle("analysis", None)
+        self.progress.forget_analysis()
         self._show_analysis(None)
-        self._set_status(message, "error")
-        self.changed()
+        self.status.show_message(message or tr("Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le "
+                                               "détail est dans le journal."), "error")
 
     def _cancelled(self) -> None:
-        self._set_status(tr("Analyse annulée : choisissez à nouveau le fichier pour la relancer."), "warning")
+        self.status.show_message(tr("Analyse annulée : choisissez à nouveau le fichier pour la relancer."), "warning")
 
-    def _warnings_read(self, on: bool) -> None:
-        if not self._loading:
-            self.progress.set_field(self.step_id, "avertissements_lus", on)
-            self.changed()
 
-    def isComplete(self) -> bool:
-        return not self.analysing and super().isComplete()
+class _GrownTable(QTableWidget):
+    """A read-only table as tall as its rows: the page scrolls as one area, never a table inside it. Its rows
+    wrap, so the height follows the width."""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            _fit_height(self)
+
+
+def _grown_table(columns: int, name: str, accessible: str, headers: list[str]) -> QTableWidget:
+    table = _GrownTable(0, columns)
+    table.setObjectName(name)
+    table.setAccessibleName(accessible)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(True)
+    table.setTabKeyNavigation(False)  # Tab must leave the table: no keyboard trap
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return table
+
+
+def _fit_height(table: QTableWidget) -> None:
+    table.resizeRowsToContents()
+    height = table.horizontalHeader().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(row) for row in range(table.rowCount()) if not table.isRowHidden(row))
+    table.setFixedHeight(height)
 
 
 def _human_size(size: int) -> str:

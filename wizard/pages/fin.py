@@ -1,70 +1,99 @@
-"""The end: the first connection explained, a summary, and what to do next time."""
+"""The end: what was verified and what was not, the first connection explained, what to do when a user meets
+« Identification impossible », the printable record and notice, and what to do next time."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton
 
+from wizard import status
+from wizard.gui.files import save_file
+from wizard.i18n import tr
+from wizard.importcheck import file_total
 from wizard.pages.base import StepPage, notice, paragraph
 from wizard.school import identity_values
 from wizard.schoolyear import describe_import, last_import
-from wizard.i18n import tr
+
+
+def verification_summary(school: dict) -> tuple[str, str, list[str]]:
+    """(kind, headline, lines): what the assistant saw for itself, and what stands on the admin's word."""
+    verified, unverified = [], []
+    connection = school["connection"]
+    if connection and connection["verified"]:
+        verified.append(status.connection_line(connection) + ".")
+    else:
+        unverified.append((status.connection_line(connection) or tr("Parties 1 et 2 : non vérifiées")) + ".")
+    cycle = school["cycle"]
+    analysis = cycle["analysis"]
+    if analysis and not analysis["errors"]:
+        verified.append(tr("Fichier des identifiants vérifié : {total} personne(s), aucune erreur bloquante.")
+                        .format(total=file_total(analysis)))
+    entry = last_import(school["import_history"])
+    if entry and entry["cycle"] == cycle["id"]:
+        line = tr("Import dans l'ENT : {count} identifiant(s) annoncé(s) par l'ENT, recopié(s) par vous.").format(
+            count=entry["reported_count"])
+        (verified if analysis and entry["reported_count"] == file_total(analysis) else unverified).append(line)
+    if not unverified:
+        return "ok", tr("L'interconnexion est en place et l'assistant a pu tout vérifier :"), verified
+    return "warning", tr("Ce que l'assistant a vérifié, et ce qui reste à confirmer :"), [
+        *(tr("✓ {line}").format(line=line) for line in verified), *(tr("? {line}").format(line=line) for line in unverified)]
 
 
 class FinPage(StepPage):
     step_id = "fin"
 
     def build(self) -> None:
-        self.summary = notice("", "ok")
-        self.summary.setObjectName("summary")
+        self.summary = notice("", "ok", "summary")
         self.body.addWidget(self.summary)
-        self.body.addWidget(paragraph(
-            tr("Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis "
-            "mon ENT Occitanie, une page de « première connexion » lui est proposée une seule fois. Ensuite, un "
-            "clic sur PRONOTE dans le menu Scolarité (ou sur le bloc PRONOTE de la page d'accueil) suffit. Le client "
-            "PRONOTE installé sur les postes garde ses propres identifiants.")
-        ))
-        self.body.addWidget(notice(
-            tr("La prochaine fois :\n"
+        self.body.addWidget(paragraph(tr(
+            "Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis "
+            "{ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur "
+            "PRONOTE dans le menu Scolarité (ou sur le bloc PRONOTE de la page d'accueil) suffit. Le client PRONOTE "
+            "installé sur les postes garde ses propres identifiants.").format(**self.ent.words)))
+        self.body.addWidget(notice(tr(
+            "Si un utilisateur voit « Identification impossible » en ouvrant PRONOTE depuis l'ENT, son compte n'a pas "
+            "été rapproché : faites le rapprochement de son compte dans l'ENT, ou corrigez-le dans PRONOTE : "
+            "Communication > Gestion des identités > Résolution des échecs d'interconnexion."), "info"))
+        self.body.addWidget(notice(tr(
+            "La prochaine fois :\n"
             "• à l'arrivée de nouveaux élèves ou personnels, relancez l'assistant et choisissez « Import partiel "
             "(nouveaux arrivants) » ;\n"
             "• à la pré-rentrée, choisissez « Nouvelle année scolaire » pour l'import complet, et mettez à jour la "
             "version de PRONOTE dans le service de l'ENT si elle a changé.\n"
-            "Les parties 1 et 2 n'ont pas à être refaites."),
-            "info",
-        ))
+            "Les parties 1 et 2 n'ont pas à être refaites."), "info"))
         self.build_records()
 
     def build_records(self) -> None:
         box = QGroupBox(tr("Documents à imprimer ou à enregistrer"))
         grid = QGridLayout(box)
-        grid.addWidget(paragraph(
-            tr("La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée "
-            "personnelle). La notice explique aux familles et aux personnels comment ouvrir PRONOTE désormais.")
-        ), 0, 0, 1, 3)
-        label = QLabel(tr("&Contact indiqué sur la notice :"))
+        grid.addWidget(paragraph(tr(
+            "La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée "
+            "personnelle). La notice explique aux familles et aux personnels comment ouvrir PRONOTE désormais.")),
+            0, 0, 1, 3)
+        label = QLabel(tr("C&ontact indiqué sur la notice :"))
         self.contact = QLineEdit()
         self.contact.setObjectName("contact")
         self.contact.setPlaceholderText(tr("par exemple le secrétariat, 04 66 00 00 00"))
         self.contact.setAccessibleName(tr("Contact indiqué sur la notice pour les familles et les personnels"))
-        self.contact.textEdited.connect(lambda text: self.progress.set_identity("contact", text))
+        self.contact.textChanged.connect(lambda text: self.loading or self.progress.type_identity("contact", text))
         label.setBuddy(self.contact)
         grid.addWidget(label, 1, 0)
         grid.addWidget(self.contact, 1, 1, 1, 2)
-        for row, (kind, title) in enumerate((("record", tr("la fiche de configuration")), ("notice", tr("la notice"))), start=2):
-            grid.addWidget(QLabel(title[0].upper() + title[1:]), row, 0)
-            printing = QPushButton(tr("Imprimer…"))
+        for row, (kind, title, print_text, save_text) in enumerate((
+                ("record", tr("la fiche de configuration"), tr("&Imprimer la fiche…"), tr("Enregistrer la &fiche en PDF…")),
+                ("notice", tr("la notice"), tr("Imprimer la &notice…"), tr("Enregistrer la notice en &PDF…"))), start=2):
+            printing = QPushButton(print_text)
             printing.setObjectName(f"print_{kind}")
             printing.setAccessibleName(tr("Imprimer {title}").format(title=title))
             printing.clicked.connect(lambda _=False, k=kind: self._print(k))
-            saving = QPushButton(tr("Enregistrer en PDF…"))
+            saving = QPushButton(save_text)
             saving.setObjectName(f"save_{kind}")
             saving.setAccessibleName(tr("Enregistrer {title} en PDF").format(title=title))
             saving.clicked.connect(lambda _=False, k=kind: self._save(k))
             grid.addWidget(printing, row, 1)
             grid.addWidget(saving, row, 2)
-        self.records_message = paragraph("")
-        self.records_message.setObjectName("records_message")
+        self.records_message = notice("", "info", "records_message")
+        self.records_message.setVisible(False)
         grid.addWidget(self.records_message, 4, 0, 1, 3)
         self.body.addWidget(box)
 
@@ -77,16 +106,17 @@ class FinPage(StepPage):
         from wizard.records.command import TITLES
         from wizard.records.pdf import write_pdf
 
-        suggested = Path.home() / ("fiche-configuration-pronote-ent.pdf" if kind == "record" else "notice-pronote-ent.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, tr("Enregistrer – {title}").format(title=TITLES[kind]), str(suggested), tr("PDF (*.pdf)"))
+        name = "fiche-configuration-pronote-ent.pdf" if kind == "record" else "notice-pronote-ent.pdf"
+        path = save_file(self, tr("Enregistrer – {title}").format(title=tr(TITLES[kind])), name, tr("PDF (*.pdf)"))
         if not path:
             return
         try:
-            write_pdf(self._html(kind), Path(path), TITLES[kind])
+            write_pdf(self._html(kind), Path(path), tr(TITLES[kind]))
         except OSError:
-            self.records_message.setText(tr("Impossible d'écrire « {path} » : choisissez un autre dossier.").format(path=path))
+            self.records_message.show_message(
+                tr("Impossible d'écrire « {path} » : choisissez un autre dossier.").format(path=path), "error")
             return
-        self.records_message.setText(tr("{title} enregistrée : {path}").format(title=TITLES[kind], path=path))
+        self.records_message.show_message(tr("{title} enregistrée : {path}").format(title=tr(TITLES[kind]), path=path), "ok")
 
     def _print(self, kind: str) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -99,13 +129,14 @@ class FinPage(StepPage):
             print_html(self._html(kind), printer)
 
     def load(self) -> None:
-        values = identity_values(self.progress.identity)
         school = self.progress.school
-        lines = [f"{values['name'] or tr('Établissement')} ({values['uai']})",
-                 tr("PRONOTE : {url}").format(url=values['pronote_url']),
-                 tr("URL CAS de PRONOTE : {url}").format(url=values['cas_url'])]
+        values = identity_values(self.progress.identity)
+        kind, headline, lines = verification_summary(school)
+        facts = [f"{values['name'] or tr('Établissement')} ({values['uai']})",
+                 tr("PRONOTE : {url}").format(url=values["pronote_url"]),
+                 tr("URL CAS de PRONOTE : {url}").format(url=values["cas_url"])]
         entry = last_import(school["import_history"])
         if entry:
-            lines.append(describe_import(entry) + ".")
-        self.summary.setText(tr("L'interconnexion est en place.\n") + "\n".join(lines))
-        self.contact.setText(self.progress.identity.get("contact", ""))
+            facts.append(describe_import(entry) + ".")
+        self.summary.show_message("\n".join([headline, *lines, "", *facts]), kind)
+        self.contact.setText(self.progress.identity["contact"])

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
 
-from wizard.importcheck import explain_count, record_import
-from wizard.pages.base import ChecklistPage, notice, style_notice
 from wizard.i18n import tr, tr_noop
+from wizard.importcheck import explain_count
+from wizard.pages.base import ChecklistPage, notice
 
 
 class ImportEntPage(ChecklistPage):
@@ -14,49 +14,57 @@ class ImportEntPage(ChecklistPage):
     intro = tr_noop("Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :")
 
     def build_extra(self) -> None:
-        form_widget = QWidget()
-        form = QFormLayout(form_widget)
+        self.example = notice("", "info", "ent_report_example")
+        self.body.addWidget(self.example)
+        row = QHBoxLayout()
         self.count = QLineEdit()
         self.count.setObjectName("reported_count")
         self.count.setValidator(QIntValidator(0, 10_000_000, self))
         self.count.setPlaceholderText(tr("par exemple 1575"))
         self.count.setAccessibleName(tr("Nombre d'identifiants importés annoncé par l'ENT"))
-        self.count.textEdited.connect(self._count_edited)
+        self.count.setMaximumWidth(160)
+        # textChanged: a value set through the accessibility interface counts as typed (see etablissement.py).
+        self.count.textChanged.connect(self._count_typed)
         label = QLabel(tr("&Nombre annoncé par l'ENT :"))
         label.setBuddy(self.count)
-        form.addRow(label, self.count)
-        self.body.addWidget(form_widget)
-        self.body.addWidget(notice(
-            tr("L'ENT affiche par exemple : « 1575 identifiant(s) Pronote importé(s). Dernier import fait le : "
-            "27/08/26 08:39 en mode Complet. » Recopiez le nombre."), "info"))
-        self.comparison = notice("", "info")
-        self.comparison.setObjectName("count_comparison")
+        row.addWidget(label)
+        row.addWidget(self.count)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.comparison = notice("", "info", "count_comparison")
+        self.comparison.setVisible(False)
         self.body.addWidget(self.comparison)
 
     def load(self) -> None:
         super().load()
-        reported = self.progress.field(self.step_id, "nombre_importe")
+        cycle = self.progress.cycle
+        mode_label = self.ent.import_modes["partiel" if cycle["mode"] == "partiel" else "complet"]
+        # The ENT's report, as it writes it; the mode at the end is the one chosen for this pass.
+        mode_word = "Partiel" if cycle["mode"] == "partiel" else "Complet"
+        self.example.show_message(tr(
+            "Après « Importer », l'ENT affiche par exemple : « 1575 identifiant(s) Pronote importé(s). Dernier import "
+            "fait le : 27/08/26 08:39 en mode {mode_word}. » Recopiez le nombre ci-dessous (mode d'import choisi : "
+            "« {mode_label} »).").format(mode_word=mode_word, mode_label=mode_label), "info")
+        reported = cycle["reported_count"]
         self.count.setText("" if reported is None else str(reported))
         self._compare()
 
-    def _count_edited(self, text: str) -> None:
-        self.progress.set_field(self.step_id, "nombre_importe", int(text) if text.isdigit() else None)
+    def _count_typed(self, text: str) -> None:
+        if self.loading:
+            return
+        self.progress.type_reported_count(int(text) if text.isdigit() else None)
         self._compare()
-        self.changed()
 
     def _compare(self) -> None:
-        reported = self.progress.field(self.step_id, "nombre_importe")
-        if reported is None:
+        cycle = self.progress.cycle
+        if cycle["reported_count"] is None:
             self.comparison.setVisible(False)
             return
-        level, text = explain_count(self.progress.cycle.get("analysis"), reported, self.progress.cycle.get("mode"))
-        self.comparison.setText(text)
-        self.comparison.setObjectName(f"count_comparison_{level}")
-        style_notice(self.comparison, level)
-        self.comparison.setVisible(True)
+        level, text = explain_count(cycle["analysis"], cycle["reported_count"], cycle["mode"])
+        self.comparison.show_message(text, level)
 
-    def validatePage(self) -> bool:
-        if not super().validatePage():
+    def validate(self) -> bool:
+        if not super().validate():
             return False
-        record_import(self.progress, self.progress.field(self.step_id, "nombre_importe"))
+        self.progress.record_import()
         return True

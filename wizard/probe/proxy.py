@@ -326,7 +326,7 @@ def _credential_free(text: str) -> str:
 def system_proxy(url: str) -> str | None:
     """The proxy the system would use for the PRONOTE address `url`, without credentials (for display), or None
     for a direct connection (or an address that would be refused)."""
-    check = normalise_pronote_url(url, allow_loopback_http=True)
+    check = normalise_pronote_url(url)
     if not check.ok:
         return None
     parts = urlsplit(check.value)

@@ -19,7 +19,7 @@ MAX_URL = 2000  # a PRONOTE root is some fifty characters; browsers and servers 
 
 def check_target(text: str) -> Check:
     """The PRONOTE root to check (https, or http to a loopback host), or a refusal with its sentence."""
-    check = normalise_pronote_url(text, allow_loopback_http=True)
+    check = normalise_pronote_url(text)
     if not check.ok:
         return check
     if _typed_port(text) == 0:

@@ -7,11 +7,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from wizard import __version__
+from wizard.entdata import load_ent
 from wizard.i18n import tr, tr_noop
 from wizard.paths import resources_dir
 
 ABOUT = tr_noop("À propos")
-APP_NAME = tr_noop("Assistant d'interconnexion PRONOTE – mon ENT Occitanie")
+APP_NAME = tr_noop("Assistant d'interconnexion PRONOTE – {ent_name}")
 VERSION = tr_noop("Version {version}")
 LICENCE = tr_noop(
     "Logiciel libre sous licence publique de l'Union européenne (EUPL-1.2) : vous pouvez l'utiliser, le copier, "
@@ -45,7 +46,7 @@ def about_html() -> str:
     from wizard.logs import log_dir
 
     lines = [
-        f"<p><b>{escape(tr(APP_NAME))}</b><br>{escape(tr(VERSION).format(version=__version__))}</p>",
+        f"<p><b>{escape(tr(APP_NAME).format(**load_ent().words))}</b><br>{escape(tr(VERSION).format(version=__version__))}</p>",
         f"<p>{escape(tr(LICENCE))}</p>",
         f"<p>{escape(tr(PRIVACY))}</p>",
         f"<p><small>{escape(tr(LOG).format(path=log_dir()))}<br>"

@@ -11,6 +11,7 @@ import logging
 import sys
 import threading
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -21,9 +22,18 @@ from wizard.logs import setup_logging
 
 TITLE = tr_noop("Erreur inattendue")
 WHAT = tr_noop("L'assistant a rencontré une erreur inattendue et n'a pas pu terminer cette action.")
-TODO = tr_noop(
-    "Vos données sont enregistrées ; relancez l'assistant : il reprendra à l'étape où vous étiez. "
+# What to do depends on whether the last change reached the disk: nothing claims « enregistré » otherwise.
+TODO_SAVED = tr_noop(
+    "Votre progression est enregistrée ; relancez l'assistant : il reprendra à l'étape où vous étiez. "
     "Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance."
+)
+TODO_NOT_SAVED = tr_noop(
+    "Attention : vos dernières modifications n'ont pas pu être enregistrées (voir le message en haut de la page). "
+    "Choisissez « Continuer quand même » pour les garder à l'écran et réessayer l'enregistrement. "
+    "Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance."
+)
+TODO_UNKNOWN = tr_noop(
+    "Relancez l'assistant. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance."
 )
 WHERE = tr_noop("Le journal se trouve dans : {path}")
 NO_LOG = tr_noop("Le journal n'a pas pu être écrit sur ce poste.")
@@ -35,7 +45,7 @@ log = logging.getLogger("wizard.crash")
 
 
 class CrashDialog(QDialog):
-    def __init__(self, log_path: str | None, parent=None):
+    def __init__(self, log_path: str | None, parent=None, saved: bool | None = None):
         super().__init__(parent)
         self.setObjectName("crash_dialog")
         self.setWindowTitle(tr(TITLE))
@@ -44,7 +54,8 @@ class CrashDialog(QDialog):
         icon = QLabel()
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48))
         texts = QVBoxLayout()
-        for text in (tr(WHAT), tr(TODO), tr(WHERE).format(path=log_path) if log_path else tr(NO_LOG)):
+        todo = TODO_UNKNOWN if saved is None else TODO_SAVED if saved else TODO_NOT_SAVED
+        for text in (tr(WHAT), tr(todo), tr(WHERE).format(path=log_path) if log_path else tr(NO_LOG)):
             label = QLabel(text)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
@@ -80,9 +91,9 @@ class CrashDialog(QDialog):
         self.accept()
 
 
-def show_crash_dialog(log_path: str | None, parent=None) -> CrashDialog:
+def show_crash_dialog(log_path: str | None, parent=None, saved: bool | None = None) -> CrashDialog:
     """Shows the dialog now (modal) and quits the app when the admin chooses to; returns it for tests."""
-    dialog = CrashDialog(log_path, parent)
+    dialog = CrashDialog(log_path, parent, saved)
     dialog.exec()
     if dialog.quit_requested:
         app = QApplication.instance()
@@ -102,6 +113,8 @@ class CrashReporter(QObject):
         # Not interactive (--smoke-test in CI or a bench): one line on stderr and exit 3, never a modal dialog
         # that would hang an unattended run.
         self.interactive = interactive
+        # Set by the app once the window exists: did the last change reach the disk?
+        self.saved: Callable[[], bool] | None = None
         self.failed.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self._previous = (sys.excepthook, threading.excepthook)
         sys.excepthook = self.excepthook
@@ -136,7 +149,13 @@ class CrashReporter(QObject):
             return
         self._showing = True
         try:
-            show_crash_dialog(log_path, QApplication.activeWindow())
+            saved = None
+            if self.saved is not None:
+                try:
+                    saved = bool(self.saved())
+                except Exception:  # noqa: BLE001 - the model itself may be what failed
+                    saved = None
+            show_crash_dialog(log_path, QApplication.activeWindow(), saved)
         finally:
             self._showing = False
 

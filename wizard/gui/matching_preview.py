@@ -9,14 +9,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from wizard.i18n import tr, tr_noop
-from wizard.matchcheck import MappingNeeded, decide, decision_of, record_matching, run_matching
-from wizard.pages.base import notice, paragraph, style_notice
+from wizard.gui.widgets import notice, paragraph
+from wizard.gui.worker import TaskRunner
+from wizard.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
 from wizard.people import PROFILE_LABELS, PROFILES
-from wizard.pages.task import TaskRunner
 
 STATUS_LABELS = {
     "certain": tr_noop("certain"), "probable": tr_noop("probable"), "ambiguous": tr_noop("ambigu"),
@@ -88,12 +88,14 @@ class MatchingPreview(QGroupBox):
         self.task = TaskRunner(self, self.load_button, cancel_text=tr("Annuler"), cancel_name="cancel_matching",
                                progress_name=tr("Progression du rapprochement"))
         layout.addLayout(self.task.controls())
-        self.status = notice("", "info")
-        self.status.setObjectName("matching_status")
+        self.status = notice("", "info", "matching_status")
         self.status.setVisible(False)
         layout.addWidget(self.status)
 
-        filters = QHBoxLayout()
+        # The filters appear with the data they filter.
+        self.filters = QWidget()
+        filters = QHBoxLayout(self.filters)
+        filters.setContentsMargins(0, 0, 0, 0)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("status_filter")
         self.status_filter.addItem(tr("Tous les statuts"), "")
@@ -118,7 +120,7 @@ class MatchingPreview(QGroupBox):
         self.status_filter.currentIndexChanged.connect(self._filter)
         self.profile_filter.currentIndexChanged.connect(self._filter)
         self.search.textChanged.connect(self._filter)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("matching_table")
@@ -171,9 +173,9 @@ class MatchingPreview(QGroupBox):
 
     def start(self, csv_path: Path, mapping: dict | None = None) -> None:
         self.csv_path = csv_path
-        pronote_file = (self.progress_model.cycle.get("file") or {}).get("path")
-        job = lambda progress, cancelled: run_matching(pronote_file, csv_path, mapping, progress=progress,
-                                                       cancelled=cancelled)
+        pronote_file = (self.progress_model.cycle["file"] or {}).get("path")
+        job = lambda advance, cancelled: run_matching(pronote_file, csv_path, mapping, advance=advance,
+                                                      cancelled=cancelled)
         if self.task.run(job, done=self._done, failed=self._failed,
                          cancelled=lambda: self._say(tr("Rapprochement annulé."), "warning")):
             self._say(tr("Comparaison des deux listes en cours…"), "info")
@@ -187,7 +189,7 @@ class MatchingPreview(QGroupBox):
                 self._say(outcome.message, "error")
             return
         ent, self.result = outcome
-        record_matching(self.progress_model, ent, self.result)
+        self.progress_model.record_matching(self.result.counts, len(ent.people), len(ent.unusable))
         counts = self.result.counts
         total = {key: sum(counts.get(key, {}).values()) for key in STATUS_LABELS}
         lines = [tr("Certains : {certain} ; probables : {probable} ; ambigus : {ambiguous} ; PRONOTE seuls : "
@@ -202,16 +204,14 @@ class MatchingPreview(QGroupBox):
         self._say(message or tr("Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal."), "error")
 
     def _say(self, text: str, kind: str) -> None:
-        self.status.setText(text)
-        style_notice(self.status, kind)
-        self.status.setVisible(True)
+        self.status.show_message(text, kind)
 
     # -- showing ----------------------------------------------------------------------------------
     def _show_result(self) -> None:
         from wizard.matching.worksheet import worksheet_entries
 
         has = self.result is not None
-        for widget in (self.table, self.status_filter, self.profile_filter, self.search, self.accept_button,
+        for widget in (self.table, self.filters, self.accept_button,
                        self.reject_button, self.export_button, self.print_button, self.personal):
             widget.setVisible(has)
         if not has:
@@ -224,7 +224,7 @@ class MatchingPreview(QGroupBox):
             ent = pair.ent if pair else (item if status == "unmatched_ent" else None)
             cells = [tr(STATUS_LABELS[status]), tr(PROFILE_LABELS.get(profile, profile)),
                      str(pair.score) if pair else "", ", ".join(tr(r) for r in pair.reasons) if pair else "",
-                     _person(pronote), _person(ent), tr(DECISIONS.get(decision_of(self.progress_model, pair), "")) if pair else ""]
+                     _person(pronote), _person(ent), tr(DECISIONS.get(decision_of(self.progress_model.school, pair), "")) if pair else ""]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, row)
@@ -258,12 +258,12 @@ class MatchingPreview(QGroupBox):
         pair, row = self._selected_pair()
         if pair is None:
             return
-        decide(self.progress_model, pair, decision)
+        self.progress_model.decide_pair(pair_key(self.progress_model.school["hash_key"], pair), decision)
         self.table.item(row, 6).setText(tr(DECISIONS[decision]))
 
     # -- exporting --------------------------------------------------------------------------------
     def _decisions(self) -> list[str]:
-        return [tr(DECISIONS.get(decision_of(self.progress_model, item), "")) if s in ("certain", "probable", "ambiguous") else ""
+        return [tr(DECISIONS.get(decision_of(self.progress_model.school, item), "")) if s in ("certain", "probable", "ambiguous") else ""
                 for _, s, item in self.entries]
 
     def _export_csv(self) -> None:

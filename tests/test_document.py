@@ -1,0 +1,99 @@
+"""The saved document's one definition: what validates, what is refused (naming the key), and the migration
+of a file written by the previous release."""
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from wizard import document, flow
+from wizard.document import FORMAT_VERSION, InvalidDocument, validate
+from wizard.migrations import migrate
+from wizard.progress import new_document
+
+V1 = Path(__file__).parent / "fixtures" / "progress" / "v1.json"
+
+
+def school_of(doc):
+    return doc["schools"][doc["current"]]
+
+
+def test_the_document_knows_the_flow_steps():
+    assert document.STEP_IDS == flow.STEP_IDS
+
+
+def test_a_new_document_validates():
+    assert validate(new_document())["version"] == FORMAT_VERSION
+
+
+def test_a_file_of_the_previous_format_is_migrated_with_everything_in_its_place():
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    assert old["version"] == 1
+    doc = validate(migrate(copy.deepcopy(old)))
+    school, old_school = school_of(doc), school_of(old)
+    assert doc["settings"] == {"language": "en", "proxy": ""}
+    assert school["identity"]["name"] == old_school["identity"]["name"]
+    assert school["ticks"]["ent_service"] == {"type_sso": True}
+    assert school["ticks"]["pronote_net"] == {"publier": True}  # the confirmation is no tick any more
+    assert school["connection"]["verified"] is False and school["connection"]["how"] == "walk"
+    assert school["cycle"]["warnings_read"] is True and school["cycle"]["reported_count"] == 4
+    assert school["import_history"][-1]["reported_count"] == 4
+    assert school["matching"]["decisions"] == old_school["matching"]["decisions"]
+    assert all(check["cas_host"] == "" or check["cas_host"] for check in school["server_checks"])
+
+
+def test_an_older_document_without_matching_or_contact_migrates():
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    school = school_of(old)
+    school["matching"] = {}
+    school["identity"].pop("contact")
+    school["cycle"].pop("id")
+    doc = validate(migrate(old))
+    assert school_of(doc)["matching"] is None and school_of(doc)["identity"]["contact"] == ""
+
+
+@pytest.mark.parametrize("path, value, where", [
+    (("identity",), KeyError, "identity"),
+    (("identity", "uai"), 7, "identity.uai"),
+    (("hash_key",), "zz", "hash_key"),
+    (("current_step",), "nulle_part", "current_step"),
+    (("ticks", "ent_service", "type_sso"), "oui", "ticks.ent_service.type_sso"),
+    (("cycle", "mode"), "moitié", "cycle.mode"),
+    (("cycle", "reported_count"), True, "cycle.reported_count"),
+    (("cycle", "reported_count"), -1, "cycle.reported_count"),
+    (("completed", "fichier"), "hier", "completed.fichier"),
+    (("import_history",), {}, "import_history"),
+    (("surprise",), 1, "surprise"),
+])
+def test_a_wrong_key_or_type_is_refused_naming_the_key(path, value, where):
+    doc = new_document()
+    target = school_of(doc)
+    for key in path[:-1]:
+        target = target.setdefault(key, {})
+    if value is KeyError:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    with pytest.raises(InvalidDocument) as refused:
+        validate(doc)
+    assert refused.value.where.endswith(where)
+
+
+def test_current_must_name_a_school():
+    doc = new_document()
+    doc["current"] = "inconnu"
+    with pytest.raises(InvalidDocument, match="current"):
+        validate(doc)
+
+
+@pytest.mark.parametrize("version", [0, -1, "1", None, 1.0])
+def test_impossible_versions_are_refused(version):
+    with pytest.raises(InvalidDocument):
+        migrate({"version": version, "schools": {}})
+
+
+def test_a_damaged_v1_document_is_refused_not_crashed():
+    old = json.loads(V1.read_text(encoding="utf-8"))
+    del school_of(old)["fields"]
+    with pytest.raises(InvalidDocument):
+        migrate(old)

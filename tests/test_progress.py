@@ -1,0 +1,158 @@
+"""The one writer of the saved document: what each event records, the import bookkeeping, the status board that
+says honestly what was verified and what was declared – all without widgets."""
+from types import SimpleNamespace
+
+from wizard import status
+from wizard.document import validate
+from wizard.importcheck import explain_count
+from wizard.progress import Progress
+from wizard.store import ProgressStore
+
+ANALYSIS = {
+    "file_sha256": "f" * 64, "mode": "partiel", "layout": "documented", "layout_label": None, "encoding": "UTF-8",
+    "counts": {"eleve": 3, "parent": 2, "total": 6},
+    "findings": [{"level": "error", "code": "identifiant_manquant", "message": "", "line": 4},
+                 {"level": "warning", "code": "identifiant_duplique", "message": "", "line": 9}],
+    "errors": 1, "warnings": 1, "mapping": {},
+    "id_hashes": ["a" * 32, "b" * 32],
+    "export_date": "2026-08-27T08:30:00",
+}
+FILE = {"name": "IdPN_To_KOSMOS.xml", "path": "/tmp/IdPN_To_KOSMOS.xml", "size": 10, "sha256": "f" * 64}
+
+
+def opened(data_dir):
+    return Progress.open(ProgressStore(data_dir))
+
+
+def reread(data_dir, progress):
+    return validate(ProgressStore(data_dir).load())["schools"][progress.school["id"]]
+
+
+def probe(**values):
+    base = dict(outcome="delegated", reachable=True, is_pronote=True, delegated_to_ent=True, cas_active=True,
+                cas_host="cas.mon-ent-occitanie.fr", version="2024 – 2.5", message="M.", level="ok")
+    return SimpleNamespace(**{**base, **values})
+
+
+def test_equal_count_is_confirmed():
+    assert explain_count(ANALYSIS, 6, "complet")[0] == "ok"
+
+
+def test_fewer_imported_are_explained_by_the_file():
+    level, text = explain_count(ANALYSIS, 4, "complet")
+    assert level == "warning" and "2 identifiant(s) de moins" in text
+    assert "sans identifiant" in text and "en double" in text
+
+
+def test_more_imported_than_the_file_points_to_the_wrong_file():
+    assert "ancien export" in explain_count(ANALYSIS, 60, "complet")[1]
+
+
+def test_import_recorded_once_per_pass_and_corrected(data_dir):
+    progress = opened(data_dir)
+    progress.start_pass("partiel")
+    progress.record_analysis(FILE, ANALYSIS)
+    progress.type_reported_count(5)
+    progress.record_import()
+    progress.type_reported_count(6)  # the admin came back and corrected the figure
+    progress.record_import()
+    history = reread(data_dir, progress)["import_history"]
+    assert len(history) == 1
+    entry = history[0]
+    assert entry["reported_count"] == 6 and entry["mode"] == "partiel" and entry["id_hashes"] == ANALYSIS["id_hashes"]
+    assert set(entry) == {"date", "cycle", "mode", "counts", "file_sha256", "reported_count", "export_date", "id_hashes"}
+
+
+def test_two_passes_started_in_the_same_second_are_two_history_entries(data_dir, monkeypatch):
+    import wizard.progress as progress_module
+
+    monkeypatch.setattr(progress_module, "now_iso", lambda: "2026-11-28T10:00:00")
+    progress = opened(data_dir)
+    for kind, count in (("nouvelle_annee", 5), ("partiel", 2)):
+        progress.start_pass(kind)
+        progress.type_reported_count(count)
+        progress.record_import()
+    assert [entry["reported_count"] for entry in progress.school["import_history"]] == [5, 2]
+
+
+def test_a_new_analysis_asks_for_the_warnings_to_be_read_again(data_dir):
+    progress = opened(data_dir)
+    progress.record_analysis(FILE, ANALYSIS)
+    progress.read_warnings(True)
+    progress.record_analysis(FILE, ANALYSIS)
+    assert reread(data_dir, progress)["cycle"]["warnings_read"] is False
+
+
+def test_status_board_after_a_walk_verified_on_the_server(data_dir):
+    progress = opened(data_dir)
+    assert [row.state for row in status.board(progress.school)] == [status.TODO] * 3
+    for step in ("ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net"):
+        progress.complete_step(step)
+    progress.record_server_check("delegation", probe())
+    progress.type_reported_count(1575)
+    progress.record_import()
+    rows = status.board(progress.school)
+    assert [row.state for row in rows] == [status.DONE, status.VERIFIED, status.DONE]
+    assert "vérifiée sur le serveur PRONOTE" in rows[1].detail
+    assert "Dernier import" in rows[2].detail and "1575 identifiants" in rows[2].detail
+
+
+def test_a_declaration_reads_declared_not_verified_once_and_offers_a_check(data_dir):
+    progress = opened(data_dir)
+    for step in ("ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net"):
+        progress.complete_step(step)
+    progress.confirm_by_hand(True)
+    row = status.board(progress.school)[1]
+    assert row.state == status.DECLARED and not row.settled
+    assert row.detail.count("non vérifié") == 1  # « (non vérifié). (non vérifié) » no more
+    assert status.unverified(progress.school)
+    progress.record_server_check("delegation", probe())  # « Vérifier maintenant » on the board
+    assert status.board(progress.school)[1].state == status.VERIFIED and not status.unverified(progress.school)
+
+
+def test_a_server_answering_without_the_delegation_withdraws_a_declaration(data_dir):
+    progress = opened(data_dir)
+    progress.confirm_by_hand(True)
+    progress.record_server_check("delegation", probe(outcome="cas_inactive", delegated_to_ent=False,
+                                                     cas_active=False, level="warning"))
+    assert progress.school["connection"] is None
+    progress.confirm_by_hand(True)  # refused: the server contradicts it
+    assert progress.school["connection"] is None and not status.declaration_allowed(progress.school)
+    progress.record_server_check("delegation", probe(outcome="unreachable", reachable=False, is_pronote=False,
+                                                     delegated_to_ent=False, level="error"))
+    progress.confirm_by_hand(True)  # unreachable: the admin's word is all there is
+    assert progress.school["connection"]["verified"] is False
+
+
+def test_already_in_place_verified_or_declared(data_dir):
+    progress = opened(data_dir)
+    progress.declare_already_connected(verified=True)
+    rows = status.board(progress.school)
+    assert [row.state for row in rows[:2]] == [status.VERIFIED] * 2
+    assert "Déjà en place, vérifié" in rows[0].detail
+    progress.restart_from_part_1()
+    assert progress.school["connection"] is None and progress.school["restart_from_part_1"]
+    progress.declare_already_connected(verified=False)
+    assert "déclaré" in status.board(progress.school)[0].detail and status.unverified(progress.school)
+    progress.type_identity("pronote_url", "https://autre.example.org/pronote/")
+    assert progress.school["connection"] is None  # it was about the server at the previous address
+
+
+def test_every_event_leaves_a_valid_document(data_dir):
+    progress = opened(data_dir)
+    progress.type_identity("uai", "0301746K")
+    progress.tick("ent_service", "type_sso", True)
+    progress.record_server_check("address", probe(outcome="cas_inactive", delegated_to_ent=False))
+    progress.declare_already_connected(verified=False)
+    progress.start_pass("partiel")
+    progress.choose_mode("partiel")
+    progress.record_analysis(FILE, ANALYSIS)
+    progress.forget_analysis()
+    progress.record_matching({"certain": {"eleve": 2}}, 4, 1)
+    progress.decide_pair("a" * 32 + ":" + "b" * 32, "accepte")
+    progress.decide_pair("a" * 32 + ":" + "b" * 32, None)
+    progress.choose_language("en")
+    progress.set_proxy("http://proxy.example:3128")
+    progress.finish_walk()
+    progress.add_school()
+    validate(ProgressStore(data_dir).load())

@@ -1,0 +1,23 @@
+"""Dates as the document keeps them (ISO 8601, to the second, local time) and as the admin reads them."""
+from __future__ import annotations
+
+from datetime import datetime
+
+
+def now_iso() -> str:
+    return datetime.now().replace(microsecond=0).isoformat()
+
+
+def parse_iso(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def day(text: str | None, missing: str = "") -> str:
+    """« 27/08/2026 », or `missing` when there is no readable date."""
+    when = parse_iso(text)
+    return when.strftime("%d/%m/%Y") if when else missing

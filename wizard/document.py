@@ -1,0 +1,270 @@
+"""The saved document: its shape, written once here, and the check that a loaded file has exactly that shape.
+
+The TypedDicts below are the definition (`FORMAT_VERSION` is its version; `migrations.py` brings older files
+forward). `validate(doc)` walks a loaded document against them and raises `InvalidDocument` naming the first key
+that does not fit, so that `store.py` can fall back to the backup instead of letting a wrong type crash a page
+later. Only `progress.Progress` changes a document; everything else reads it.
+
+No names or birth dates ever enter it: the school's identity, ticks, dates, counts, finding codes and messages
+(which never quote a person), line numbers and keyed hashes.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Annotated, Literal, TypedDict, Union, get_args, get_origin, get_type_hints
+
+FORMAT_VERSION = 2
+
+# The steps of the flow (flow.STEP_IDS, repeated here so that the document does not depend on the flow's code;
+# tests/test_document.py checks that the two lists agree).
+STEP_IDS = ("accueil", "etablissement", "ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net",
+            "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin")
+PROFILE_KEYS = ("eleve", "parent", "enseignant", "personnel", "autre", "total")
+
+Mode = Literal["complet", "partiel"]
+PassKind = Literal["premiere", "partiel", "nouvelle_annee"]
+Purpose = Literal["address", "delegation"]
+
+
+class Rule:
+    """An extra condition on a value, beyond its type (used through `Annotated`)."""
+
+    def __init__(self, test, what: str):
+        self.test, self.what = test, what
+
+
+def _iso(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+IsoDate = Annotated[str, Rule(_iso, "une date ISO 8601")]
+HashKey = Annotated[str, Rule(re.compile(r"[0-9a-f]{64}").fullmatch, "64 chiffres hexadécimaux")]
+Hash = Annotated[str, Rule(re.compile(r"[0-9a-f]{32}").fullmatch, "32 chiffres hexadécimaux")]
+StepId = Annotated[str, Rule(STEP_IDS.__contains__, "une étape de l'assistant")]
+Count = Annotated[int, Rule(lambda n: n >= 0, "un nombre positif ou nul")]
+
+
+class Identity(TypedDict):
+    """The school as the admin typed it (normalised when leaving the school page)."""
+
+    name: str
+    uai: str
+    pronote_url: str
+    pronote_version: str
+    ent_site_url: str
+    contact: str  # printed on the notice for families and staff
+
+
+class FileInfo(TypedDict):
+    """The identifier file of this pass: where it was, and its fingerprint to tell an analysis is still its own."""
+
+    name: str
+    path: str
+    size: Count
+    sha256: str
+    chosen_at: IsoDate
+
+
+class Finding(TypedDict):
+    level: Literal["error", "warning"]
+    code: str
+    message: str  # French, never quotes a person
+    line: Union[Count, None]
+
+
+class Analysis(TypedDict):
+    """What the file check found; `file_sha256` and `mode` say which file and which mode it judged."""
+
+    file_sha256: str
+    mode: Union[Mode, None]
+    layout: str
+    layout_label: Union[str, None]
+    encoding: Union[str, None]
+    counts: dict[str, Count]
+    findings: list[Finding]
+    errors: Count
+    warnings: Count
+    mapping: dict[str, str]
+    export_date: Union[IsoDate, None]
+    id_hashes: list[Hash]
+
+
+class Pass(TypedDict):
+    """One pass through part 3 (the identifiers): the first walk, a partial import, or a new school year."""
+
+    id: str
+    kind: PassKind
+    mode: Union[Mode, None]
+    started_at: IsoDate
+    finished_at: Union[IsoDate, None]
+    file: Union[FileInfo, None]
+    analysis: Union[Analysis, None]
+    warnings_read: bool  # « J'ai lu les avertissements » for this analysis
+    reported_count: Union[Count, None]  # what the ENT said it imported, as the admin typed it
+
+
+class ImportEntry(TypedDict):
+    """One import into the ENT, kept in the history (the next partial import compares against the hashes)."""
+
+    date: IsoDate
+    cycle: str  # the id of the pass that made it
+    mode: Union[Mode, None]
+    counts: dict[str, Count]
+    file_sha256: Union[str, None]
+    reported_count: Count
+    export_date: Union[IsoDate, None]
+    id_hashes: list[Hash]
+
+
+class ServerCheck(TypedDict):
+    """A look at the live PRONOTE server: its date and what it showed (never anything else from the server)."""
+
+    date: IsoDate
+    kind: Purpose
+    outcome: str  # wizard.probe.result outcome codes
+    verified: bool  # the server itself showed what this check is for
+    version: str
+    cas_host: str
+    message: str
+
+
+class Connection(TypedDict):
+    """Parts 1 and 2 are in place: seen on the server (`verified`), or only declared by the admin.
+
+    `how`: « walk » when the admin went through parts 1–2 with the assistant; « already_in_place » when the school
+    page found (or the admin declared) an interconnection made before."""
+
+    date: IsoDate
+    verified: bool
+    how: Literal["walk", "already_in_place"]
+
+
+class Matching(TypedDict):
+    """The last matching preview: counts only, and the admin's decisions keyed by keyed hashes of both ids."""
+
+    date: Union[IsoDate, None]
+    counts: dict[str, dict[str, Count]]
+    ent_rows: Count
+    unusable_rows: Count
+    decisions: dict[str, Literal["accepte", "rejete"]]
+
+
+class School(TypedDict):
+    id: str
+    identity: Identity
+    hash_key: HashKey  # the key of the keyed hashes (privacy.keyed_hash); never leaves this file
+    current_step: StepId
+    ticks: dict[StepId, dict[str, bool]]  # the actions ticked, per step
+    completed: dict[StepId, IsoDate]  # when the admin went past each step complete
+    setup_finished_at: Union[IsoDate, None]  # the first walk reached « fin »
+    connection: Union[Connection, None]
+    restart_from_part_1: bool  # the admin chose the whole walk though the server showed parts 1–2 in place
+    cycle: Pass
+    import_history: list[ImportEntry]
+    server_checks: list[ServerCheck]
+    matching: Union[Matching, None]
+
+
+class Settings(TypedDict):
+    language: Literal["fr", "en", ""]  # "" until the admin chooses
+    proxy: str  # a proxy typed by the admin for the server check; "" = the system's
+
+
+class Document(TypedDict):
+    version: int
+    current: str
+    schools: dict[str, School]
+    settings: Settings
+
+
+class InvalidDocument(ValueError):
+    """The document does not have the shape above; `where` is the dotted path of the first key at fault."""
+
+    def __init__(self, where: str, problem: str):
+        super().__init__(f"{where or 'document'} : {problem}")
+        self.where, self.problem = where, problem
+
+
+def validate(doc: object) -> Document:
+    """`doc` itself when it is a whole, coherent document of the current version; else InvalidDocument."""
+    _check(doc, Document, "")
+    if doc["version"] != FORMAT_VERSION:
+        raise InvalidDocument("version", f"format {doc['version']} au lieu de {FORMAT_VERSION}")
+    if doc["current"] not in doc["schools"]:
+        raise InvalidDocument("current", "ne désigne aucun établissement enregistré")
+    for key, school in doc["schools"].items():
+        if school["id"] != key:
+            raise InvalidDocument(f"schools.{key}.id", "ne correspond pas à sa clé")
+    return doc
+
+
+_TYPE_NAMES = {str: "un texte", int: "un nombre entier", bool: "vrai ou faux", type(None): "null"}
+
+
+def _check(value: object, expected, where: str) -> None:
+    origin = get_origin(expected)
+    if origin is Annotated:
+        base, *rules = get_args(expected)
+        _check(value, base, where)
+        for rule in rules:
+            if not rule.test(value):
+                raise InvalidDocument(where, f"{rule.what} attendu")
+        return
+    if origin is Union:
+        options = get_args(expected)
+        for option in options:
+            try:
+                _check(value, option, where)
+                return
+            except InvalidDocument:
+                continue
+        raise InvalidDocument(where, "valeur d'un type inattendu")
+    if origin is Literal:
+        if not any(value == choice and type(value) is type(choice) for choice in get_args(expected)):
+            raise InvalidDocument(where, f"une des valeurs {list(get_args(expected))} attendue")
+        return
+    if origin is list:
+        if not isinstance(value, list):
+            raise InvalidDocument(where, "une liste attendue")
+        (item,) = get_args(expected)
+        for index, element in enumerate(value):
+            _check(element, item, f"{where}[{index}]")
+        return
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise InvalidDocument(where, "un objet attendu")
+        key_type, item = get_args(expected)
+        for key, element in value.items():
+            _check(key, key_type, f"{where}.{key}")
+            _check(element, item, f"{where}.{key}" if where else key)
+        return
+    if isinstance(expected, type) and issubclass(expected, dict):  # a TypedDict
+        if not isinstance(value, dict):
+            raise InvalidDocument(where, "un objet attendu")
+        hints = _hints(expected)
+        for key, hint in hints.items():
+            path = f"{where}.{key}" if where else key
+            if key not in value:
+                raise InvalidDocument(path, "clé manquante")
+            _check(value[key], hint, path)
+        for key in value:
+            if key not in hints:
+                raise InvalidDocument(f"{where}.{key}" if where else key, "clé inconnue")
+        return
+    # bool is an int to isinstance; a document that says `true` where a count belongs is not trusted.
+    if type(value) is not expected:
+        raise InvalidDocument(where, f"{_TYPE_NAMES.get(expected, expected.__name__)} attendu")
+
+
+_HINTS: dict[type, dict] = {}
+
+
+def _hints(typed_dict: type) -> dict:
+    if typed_dict not in _HINTS:
+        _HINTS[typed_dict] = get_type_hints(typed_dict, include_extras=True)
+    return _HINTS[typed_dict]

@@ -1,0 +1,70 @@
+"""The live PRONOTE server check as a widget: a button, a busy state with Cancel, and the verdict inline.
+
+Used by the school page (`purpose="address"`: is it PRONOTE, which version, already delegating to the ENT?) and
+by part 2 (`purpose="delegation"`: does the server now delegate to the ENT's CAS?). The network work runs in a
+worker thread; the verdict – level and French message – comes whole from the Qt-free probe package and is only
+shown here, then recorded in the progress (date and outcome).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from wizard.gui.widgets import notice
+from wizard.gui.worker import TaskRunner
+from wizard.i18n import tr
+
+
+class ServerCheck(QWidget):
+    started = Signal()
+    finished = Signal(object)  # the ProbeResult, or None when cancelled or failed
+
+    def __init__(self, label: str, purpose: str, progress, parent=None):
+        super().__init__(parent)
+        self.purpose = purpose
+        self.progress = progress
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.button = QPushButton(label)
+        self.button.setObjectName("check_server")
+        self.button.setAccessibleName(label.replace("&", ""))
+        self.button.setAutoDefault(False)
+        self.button.clicked.connect(self.start)
+        self.task = TaskRunner(self, self.button, cancel_text=tr("Annuler la vérification"), cancel_name="cancel_check",
+                               progress_name=tr("Vérification du serveur en cours"), determinate=False)
+        self.task.bar.setMaximumWidth(160)
+        layout.addLayout(self.task.controls())
+        self.message = notice("", "info", "check_message")
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
+
+    @property
+    def running(self) -> bool:
+        return self.task.running
+
+    def start(self) -> None:
+        from wizard.probe import probe_server
+
+        url, purpose = self.progress.identity["pronote_url"], self.purpose
+        proxy = self.progress.settings["proxy"] or None
+        job = lambda advance, cancelled: probe_server(url, purpose=purpose, proxy=proxy, cancelled=cancelled)
+        if self.task.run(job, done=self._done, failed=self._failed, cancelled=self._cancelled):
+            self.message.show_message(tr("Interrogation du serveur PRONOTE…"), "info")
+            self.started.emit()
+
+    def stop(self) -> None:
+        self.task.stop()
+
+    def _done(self, result) -> None:
+        self.progress.record_server_check(self.purpose, result)
+        self.message.show_message(result.message, result.level)
+        self.finished.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self.message.show_message(message or tr("La vérification a échoué à cause d'une erreur inattendue ; le détail "
+                                                "est dans le journal."), "error")
+        self.finished.emit(None)
+
+    def _cancelled(self) -> None:
+        self.message.show_message(tr("Vérification annulée."), "warning")
+        self.finished.emit(None)

@@ -1,0 +1,99 @@
+"""The application around the window: its command line, the QApplication, logging, the crash dialog, the
+language switch (a new window), and the smoke test the bundle's CI runs."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from wizard.errors import UserError
+from wizard.i18n import tr
+
+
+def run_gui(argv: list[str], create_window: Callable) -> int:
+    """Open the window `create_window(data_dir, language, ent)` builds, and run until it closes."""
+    import argparse
+    import tempfile
+
+    from wizard.cli import FrenchArgumentParser
+    from wizard.gui import crash
+    from wizard.gui.about import app_icon
+    from wizard.gui.translations import load_translations
+    from wizard.gui.window import window_title
+    from wizard.logs import enable_faulthandler, log_exception, log_startup, setup_logging
+    from wizard.paths import default_data_dir
+
+    parser = FrenchArgumentParser(prog="pronote-ent-wizard")
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--lang", choices=("fr", "en"))
+    parser.add_argument("--ent", type=Path, help="fichier de données d'un autre ENT")
+    # Opens the window, lets it paint, prints one line and exits 0: CI runs the bundle this way, bench/bundle.py too.
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    args, qt_args = parser.parse_known_args(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName("pronote-ent-wizard")
+    QGuiApplication.setDesktopFileName("pronote-ent-wizard")  # Wayland finds the .desktop entry, hence the icon
+    setup_logging()
+    enable_faulthandler()
+    log_startup("fenêtre")
+    reporter = crash.install(app, interactive=not args.smoke_test)
+    app.setWindowIcon(app_icon())
+    data_dir = args.data_dir or default_data_dir()
+    if args.smoke_test and not args.data_dir:  # a smoke test never touches (nor locks) the admin's real data
+        data_dir = Path(tempfile.mkdtemp(prefix="pronote-ent-smoke-"))
+    windows: list = []
+
+    def say(problem: str) -> None:
+        if args.smoke_test:
+            sys.stderr.write(problem + "\n")
+        else:
+            QMessageBox.critical(None, tr("Assistant d'interconnexion PRONOTE"), problem)
+
+    def open_window(language: str | None) -> bool:
+        try:
+            window = create_window(data_dir, language, args.ent)
+        except UserError as problem:  # a data folder, a progress file or an ENT file that cannot be used
+            load_translations(app, language)
+            say(problem.message)
+            return False
+        except Exception as exc:  # noqa: BLE001 - the event loop is not running yet: say it here, then stop
+            where = log_exception(exc)
+            if args.smoke_test:
+                sys.stderr.write(f"Erreur inattendue ; le détail est dans le journal {where}.\n")
+            else:
+                crash.show_crash_dialog(where)
+            return False
+        app.setApplicationDisplayName(window_title())
+        window.language_chosen.connect(lambda chosen, old=window: switch(old, chosen))
+        reporter.saved = lambda: window.progress.saved
+        windows[:] = [window]
+        window.show()
+        if window.recovery_message:
+            QMessageBox.warning(window, window_title(), window.recovery_message)
+        return True
+
+    def switch(old, language: str) -> None:
+        geometry = old.saveGeometry()
+        old.close()  # saves nothing new and releases the data dir for the new window
+        if open_window(language):
+            windows[0].restoreGeometry(geometry)
+
+    if not open_window(args.lang):
+        return 1
+    if args.smoke_test:
+        QTimer.singleShot(0, lambda: app.exit(_smoke_report(windows[0])))
+    return app.exec()
+
+
+def _smoke_report(window) -> int:
+    from wizard.entdata import load_ent
+
+    QApplication.processEvents()
+    shown = window.isVisible() and not window.windowIcon().isNull()
+    print(f"smoke-test: {'ok' if shown else 'ÉCHEC'} « {window.windowTitle()} », ENT {load_ent().name}, "
+          f"page {window.current_step()}", flush=True)
+    return 0 if shown else 1

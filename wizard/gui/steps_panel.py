@@ -1,0 +1,70 @@
+"""« Where am I »: the side panel listing the three parts and their steps, as installers do – the current step
+marked, the steps done ticked, following the flow's branches (parts 1–2 skipped, a partial pass)."""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from wizard import flow
+from wizard.i18n import tr
+
+WIDTH = 200
+
+
+def panel_lines(school: dict, current: str | None) -> list[tuple[str, str, str]]:
+    """(kind, mark, text) rows: kind is "part", "done", "current", "todo" or "skipped" (Qt-free, tested)."""
+    route = flow.route(school)
+    rows: list[tuple[str, str, str]] = []
+    shown_part = None
+    if flow.parts_1_2_skipped(school):
+        rows.append(("skipped", "✓", tr("Parties 1 et 2 : déjà faites")))
+    for step in route:
+        part = flow.BY_ID[step].part
+        if part in flow.PART_NAMES and part != shown_part:
+            rows.append(("part", "", flow.part_name(part)))
+            shown_part = part
+        if step == current:
+            rows.append(("current", "▶", flow.title(step)))
+        elif step in school["completed"]:
+            rows.append(("done", "✓", flow.title(step)))
+        else:
+            rows.append(("todo", "○", flow.title(step)))
+    return rows
+
+
+class StepsPanel(QWidget):
+    def __init__(self, progress):
+        super().__init__()
+        self.progress = progress
+        self.setObjectName("steps_panel")
+        self.setFixedWidth(WIDTH)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.text = QLabel()
+        self.text.setObjectName("steps_text")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text.setAccessibleName(tr("Étapes de l'assistant"))
+        layout.addWidget(self.text, 1)
+        self.current: str | None = None
+
+    def show_step(self, current: str | None) -> None:
+        self.current = current
+        self.refresh()
+
+    def refresh(self) -> None:
+        parts = []
+        for kind, mark, text in panel_lines(self.progress.school, self.current):
+            text = escape(text)
+            if kind == "part":
+                parts.append(f"<p style='margin-top:8px; margin-bottom:2px'><b>{text}</b></p>")
+            elif kind == "current":
+                parts.append(f"<p style='margin:1px 0 1px 6px'><b>{mark} {text}</b></p>")
+            elif kind == "todo":
+                parts.append(f"<p style='margin:1px 0 1px 6px; color: palette(mid)'>{mark} {text}</p>")
+            else:
+                parts.append(f"<p style='margin:1px 0 1px 6px'>{mark} {text}</p>")
+        self.text.setText("".join(parts))

@@ -1,0 +1,52 @@
+"""Small widgets every page uses: a paragraph of text, and a notice (a framed message that says its kind)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+# info (blue), warning (orange), ok (green), error (red); a translucent tint and a solid edge stay readable on
+# light and dark palettes alike.
+NOTICE_COLOURS = {"info": (29, 95, 168), "warning": (196, 110, 0), "ok": (27, 122, 50), "error": (179, 38, 30)}
+
+
+def paragraph(text: str, *, rich: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    if rich:
+        label.setOpenExternalLinks(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction if rich
+                                  else Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class Notice(QLabel):
+    """A framed message. `show_message(text, kind)` changes both at once; an empty text hides it.
+
+    The object name ends with the kind (`<name>_ok`, `<name>_error`…), so tests and accessibility tools can tell
+    a success from a failure without reading colours."""
+
+    def __init__(self, text: str = "", kind: str = "info", name: str = "notice"):
+        super().__init__()
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.base_name = name
+        self.kind = ""
+        self.show_message(text, kind, hide_when_empty=False)
+
+    def show_message(self, text: str, kind: str, *, hide_when_empty: bool = True) -> None:
+        self.setText(text)
+        if kind != self.kind:
+            self.kind = kind
+            r, g, b = NOTICE_COLOURS[kind]
+            self.setStyleSheet(
+                f"QLabel {{ background-color: rgba({r}, {g}, {b}, 28); border: none;"
+                f" border-left: 4px solid rgb({r}, {g}, {b}); padding: 6px 10px; }}")
+        self.setObjectName(f"{self.base_name}_{kind}")
+        if hide_when_empty:
+            self.setVisible(bool(text))
+
+
+def notice(text: str, kind: str = "info", name: str = "notice") -> Notice:
+    return Notice(text, kind, name)

@@ -1,0 +1,216 @@
+"""The Qt window: the QWizard driven by the Qt-free flow, with the side panel of steps, sized for the screen it
+opens on, and a close that says what is kept."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard, QWizardPage
+
+from wizard import flow
+from wizard.entdata import load_ent
+from wizard.gui.steps_panel import StepsPanel
+from wizard.i18n import tr, tr_noop
+from wizard.paths import resources_dir
+from wizard.progress import Progress
+from wizard.store import ProgressStore
+
+WINDOW_TITLE = tr_noop("Assistant d'interconnexion PRONOTE – {ent_name}")
+# The smallest window that still works (1280×800 at 150 % scaling leaves about 853×533 logical pixels) and the
+# size it prefers when the screen allows.
+MIN_SIZE = (800, 500)
+PREFERRED_SIZE = (1040, 760)
+
+PageFactory = Callable[[str, Progress], QWizardPage]
+
+
+def window_title() -> str:
+    return tr(WINDOW_TITLE).format(**load_ent().words)
+
+
+class InterconnectionWizard(QWizard):
+    # The admin chose another language: the app rebuilds the window (texts are set when widgets are made).
+    language_chosen = Signal(str)
+
+    def __init__(self, progress: Progress, page_factory: PageFactory, parent=None):
+        super().__init__(parent)
+        self.progress = progress
+        self.page_factory = page_factory
+        self.setWindowTitle(window_title())
+        # ModernStyle everywhere: AeroStyle ignores the palette (dark mode) and mis-scales at high DPI.
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, True)
+        self.helpRequested.connect(self.show_help)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.show_help)
+        self.language = "fr"
+        self.help_dialog = None
+        self.recovery_message = ""
+        icon = resources_dir() / "icons" / "pronote-ent-wizard.png"
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.steps_panel = StepsPanel(progress)
+        self.setSideWidget(self.steps_panel)
+        progress.listeners.append(self.steps_panel.refresh)
+        self.fit_to_screen()
+        # Page ids are the steps' places in the flow; pages are made when the flow first reaches them.
+        self.page_ids = {step: number for number, step in enumerate(flow.STEP_IDS)}
+        self.step_ids = dict(enumerate(flow.STEP_IDS))
+        self._replaying = False
+        self._closing = False
+        self.ensure_page("accueil")
+        self.setStartId(self.page_ids["accueil"])
+        self.currentIdChanged.connect(self._on_page_changed)
+
+    def fit_to_screen(self) -> None:
+        """Open inside the screen's available area, whatever its size and scaling; never smaller than the
+        window can work, never larger than the screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen else None
+        width, height = PREFERRED_SIZE
+        min_width, min_height = MIN_SIZE
+        if available is not None:
+            # Leave room for the title bar and the frame, which the available area does not count.
+            width, height = min(width, available.width() - 16), min(height, available.height() - 48)
+            min_width, min_height = min(min_width, width), min(min_height, height)
+        self.setMinimumSize(min_width, min_height)
+        self.resize(max(width, min_width), max(height, min_height))
+        if available is not None:
+            frame = self.frameGeometry()
+            frame.moveCenter(available.center())
+            self.move(max(frame.left(), available.left()), max(frame.top(), available.top()))
+
+    def show_help(self) -> None:
+        from wizard.gui.help import show_help
+
+        show_help(self)
+
+    def ensure_page(self, step: str) -> QWizardPage:
+        number = self.page_ids[step]
+        page = self.page(number)
+        if page is None:
+            page = self.page_factory(step, self.progress)
+            self.setPage(number, page)
+        return page
+
+    def ensure_all_pages(self) -> None:
+        """Every page made now (tests and tools that inspect pages not yet reached)."""
+        for step in flow.STEP_IDS:
+            self.ensure_page(step)
+
+    # QWizard asks here where Next goes: the flow decides, per school and per kind of pass.
+    def nextId(self) -> int:
+        try:
+            step = self.step_ids.get(self.currentId())
+            following = None if step is None else flow.next_step(step, self.progress.school)
+        except Exception:  # noqa: BLE001 - never let an exception into the binding (see pages/base.py)
+            import sys
+
+            sys.excepthook(*sys.exc_info())
+            following = None
+        return -1 if following is None else self.page_ids[following]
+
+    # QWizard asks nextId() often (to label its buttons) but moves only after validateCurrentPage(): the next
+    # page is made there, when the admin really goes to it.
+    def validateCurrentPage(self) -> bool:
+        if not super().validateCurrentPage():
+            return False
+        following = self.nextId()
+        if following != -1:
+            self.ensure_page(self.step_ids[following])
+        return True
+
+    def current_step(self) -> str | None:
+        return self.step_ids.get(self.currentId())
+
+    def _on_page_changed(self, page_id: int) -> None:
+        step = self.step_ids.get(page_id)
+        if step is None or self._replaying:
+            return
+        if step != "accueil" or not self.progress.setup_finished:
+            self.progress.arrive_at(step)
+        if step == "fin":
+            self.progress.finish_walk()
+        self.steps_panel.show_step(step)
+
+    def go_to(self, target: str) -> None:
+        """Walk from the welcome page to `target` through the flow, so Back retraces the admin's path."""
+        self._replaying = True
+        try:
+            self.restart()
+            for step in flow.path_to(target, self.progress.school)[1:]:
+                self.next()
+                if self.current_step() != step:
+                    break
+        finally:
+            self._replaying = False
+        if self.current_step():
+            self._on_page_changed(self.currentId())
+
+    def resume(self) -> None:
+        """Open where the admin stopped; once the first walk is over, on the status board instead (also after
+        switching, adding or erasing schools)."""
+        if self.progress.setup_finished:
+            self.restart()
+            self.steps_panel.show_step(self.current_step())
+        else:
+            self.go_to(self.progress.school["current_step"])
+
+    def reject(self) -> None:
+        """Esc and « Annuler »: say what is kept before closing (and what is not, when the last save failed).
+        Closing the window itself (its frame's button, the language switch) goes through here too, silently."""
+        if self._closing:
+            super().reject()
+            return
+        if self.progress.saved:
+            text = tr("Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à "
+                      "cette page en le relançant.")
+            icon = QMessageBox.Icon.Question
+        else:
+            text = tr("Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées "
+                      "et seront perdues. {problem}").format(problem=self.progress.save_problem)
+            icon = QMessageBox.Icon.Warning
+        box = QMessageBox(icon, window_title(), text, parent=self)
+        box.setObjectName("confirm_quit")
+        quit_button = box.addButton(tr("&Quitter"), QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton(tr("&Rester"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        if box.clickedButton() is quit_button:
+            super().reject()
+
+    def closeEvent(self, event) -> None:
+        self._closing = True  # QDialog's closeEvent calls reject(): no question when the window is closed
+        try:
+            super().closeEvent(event)
+        finally:
+            self._closing = False
+        if event.isAccepted():
+            self.progress.store.release()
+
+
+def build_window(data_dir: Path, page_factory: PageFactory, language: str | None = None) -> InterconnectionWizard:
+    from wizard.gui.about import add_about_button
+    from wizard.gui.translations import load_translations
+
+    app = QApplication.instance()
+    if app is None:
+        raise RuntimeError("create_window needs a QApplication")
+    store = ProgressStore(data_dir)
+    store.acquire()
+    try:
+        progress = Progress.open(store)
+        # An explicit language (--lang, create_window) wins; otherwise the one the admin chose last time.
+        language = load_translations(app, language or progress.settings["language"])
+        window = InterconnectionWizard(progress, page_factory)
+    except BaseException:
+        store.release()
+        raise
+    window.language = language
+    window.recovery_message = store.recovery_message
+    add_about_button(window)
+    window.resume()
+    return window

@@ -1,0 +1,166 @@
+"""Long work off the GUI thread – file analysis, matching, server checks – behind one kind of control.
+
+A job is a plain function `job(advance, cancelled)`: `advance(fraction)` reports how far it is, `cancelled()`
+says whether the admin pressed Cancel, so the core stays Qt-free. Outcomes come back to the GUI thread through
+queued signals. Failures are recognised by class (`wizard.errors`): a `UserError` carries the French sentence
+for the page, `Cancelled` is not a failure, anything else is a bug – logged, and the page says it generically.
+
+`TaskRunner` puts one job at a time behind a button: a progress bar, a Cancel button, the button greyed
+meanwhile, the focus moved to Cancel and back. Pages ask `running`; `StepPage` keeps Next waiting while any of its
+runners runs.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
+
+from wizard.errors import Cancelled, UserError
+
+log = logging.getLogger("wizard.worker")
+
+
+class Worker(QObject):
+    progressed = Signal(float)
+    succeeded = Signal(object)
+    # The French sentence of a UserError, else "" and the page says it generically. Only a string crosses
+    # threads: exception objects hold frames of the worker thread.
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, job: Callable[..., Any], parent: QObject | None = None):
+        super().__init__(parent)
+        self._job = job
+        self._stop = threading.Event()
+        self._thread: QThread | None = None
+
+    def start(self) -> None:
+        self._thread = _JobThread(self)
+        self._thread.finished.connect(self._thread_done)
+        self._thread.start()
+
+    def _thread_done(self) -> None:
+        # Forget the thread before Qt deletes it: asking a deleted QThread isRunning() raises.
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.deleteLater()
+
+    def disconnect_all(self) -> None:
+        for signal in (self.progressed, self.succeeded, self.failed, self.cancelled):
+            try:
+                signal.disconnect()
+            except (RuntimeError, TypeError):
+                pass  # nothing connected
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def wait(self, ms: int = 30000) -> bool:
+        return self._thread.wait(ms) if self._thread is not None else True
+
+    def _run(self) -> None:
+        try:
+            result = self._job(advance=self.progressed.emit, cancelled=self._stop.is_set)
+        except Cancelled:
+            self.cancelled.emit()
+        except UserError as problem:
+            self.cancelled.emit() if self._stop.is_set() else self.failed.emit(problem.message)
+        except Exception as exc:  # noqa: BLE001 - a bug in a job is reported to the page, never raised in a thread
+            if self._stop.is_set():
+                self.cancelled.emit()
+            else:
+                log.error("tâche en arrière-plan échouée", exc_info=(type(exc), exc, exc.__traceback__))
+                self.failed.emit("")
+        else:
+            self.cancelled.emit() if self._stop.is_set() else self.succeeded.emit(result)
+
+
+class _JobThread(QThread):
+    def __init__(self, worker: Worker):
+        super().__init__()
+        self.worker = worker
+
+    def run(self) -> None:
+        self.worker._run()
+
+
+class TaskRunner:
+    def __init__(self, owner: QWidget, start_button: QPushButton, *, cancel_text: str, cancel_name: str,
+                 progress_name: str, determinate: bool = True):
+        self.owner = owner
+        self.start_button = start_button
+        self.busy_changed: list[Callable[[bool], None]] = []  # StepPage listens: Next waits while a job runs
+        self.worker: Worker | None = None
+        self._busy = False
+        self.bar = QProgressBar()
+        self.determinate = determinate
+        self.bar.setRange(0, 1000 if determinate else 0)  # 0..0: a request has no meaningful percentage
+        self.bar.setAccessibleName(progress_name)
+        self.bar.setVisible(False)
+        self.cancel = QPushButton(cancel_text)
+        self.cancel.setObjectName(cancel_name)
+        self.cancel.setAutoDefault(False)
+        self.cancel.setVisible(False)
+        self.cancel.clicked.connect(self.stop)
+
+    def controls(self) -> QHBoxLayout:
+        """The start button, the progress bar and Cancel on one line, as every page shows them."""
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.start_button, self.bar, self.cancel):
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
+
+    @property
+    def running(self) -> bool:
+        # Until the job's results have reached the GUI thread, not merely until its thread has ended: in between,
+        # a page would take its old results for the new ones.
+        return self._busy
+
+    def run(self, job, *, done, failed, cancelled, replace: bool = False) -> bool:
+        """Start `job(advance, cancelled)`; False when one is already running and `replace` is not set."""
+        if self.running:
+            if not replace:
+                return False
+            self.worker.cancel()
+            self.worker.wait()
+            self.worker.disconnect_all()  # the replaced job's late signals must not reach the page
+        self.worker = Worker(job, self.owner)
+        if self.determinate:
+            self.worker.progressed.connect(lambda fraction: self.bar.setValue(int(fraction * 1000)))
+        # Idle first, then the page hears the outcome: it may start the next job from there (the matching does,
+        # after asking for the CSV columns).
+        self.worker.succeeded.connect(lambda result: self._then(done, result))
+        self.worker.failed.connect(lambda message: self._then(failed, message))
+        self.worker.cancelled.connect(lambda: self._then(cancelled))
+        self._set_busy(True)
+        self.worker.start()
+        return True
+
+    def _then(self, callback, *outcome) -> None:
+        self._set_busy(False)
+        callback(*outcome)
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def _set_busy(self, on: bool) -> None:
+        self._busy = on
+        # Hiding Cancel while it has the focus would hand the focus to the next button in the window, often
+        # « Précédent »: Enter would then go back. The focus returns to the button that started the job.
+        cancel_had_focus = self.cancel.hasFocus()
+        self.bar.setValue(0)
+        self.start_button.setEnabled(not on)
+        self.bar.setVisible(on)
+        self.cancel.setVisible(on)
+        if on:
+            self.cancel.setFocus()
+        elif cancel_had_focus or self.owner.focusWidget() is None:
+            self.start_button.setFocus()
+        for listener in self.busy_changed:
+            listener(on)
