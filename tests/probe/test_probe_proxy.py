@@ -204,7 +204,7 @@ def test_cancel_while_the_proxy_is_silent(raw_server, monkeypatch):
 
 
 @pytest.mark.parametrize("setting, reason, words", [
-    ("socks5://127.0.0.1:1080", "proxy_unsupported", "socks5://127.0.0.1:1080"),
+    (f"socks5://prof:{SECRET}@127.0.0.1:1080", "proxy_unsupported", "Le proxy socks5://127.0.0.1:1080 n'est pas"),
     ("https://127.0.0.1:3128", "proxy_unsupported", "https://127.0.0.1:3128"),
     ("http://proxy:notaport", "proxy_invalid", "rien n'a été envoyé"),
     ("http://pro xy:3128", "proxy_invalid", "rien n'a été envoyé"),
@@ -217,8 +217,23 @@ def test_a_system_proxy_that_cannot_be_used_sends_nothing(monkeypatch, outside_l
     monkeypatch.setattr(socket.socket, "connect", no_connection)
     result = probe_server(URL)
     assert (result.reason, result.level) == (reason, "error")
-    assert words in result.message
+    assert words in result.message and SECRET not in result.message
     assert outside_lookups == []
+
+
+def test_a_trickling_proxy_cannot_stretch_the_deadline(raw_server, monkeypatch):
+    def trickle(conn, stop):
+        conn.recv(65536)
+        for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 10_000:
+            if stop.wait(0.05):
+                return
+            conn.sendall(bytes([byte]))  # each byte resets a socket timeout: only the deadline stops this
+
+    monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{raw_server(trickle).port}")
+    start = time.monotonic()
+    result = probe_server(URL, **FAST)
+    assert time.monotonic() - start < FAST["total_timeout"] + 0.6
+    assert result.reason == "proxy_timeout" and "(délai de 1 s dépassé)" in result.message
 
 
 def test_an_invalid_typed_proxy_sends_nothing_and_does_not_repeat_it(monkeypatch, outside_lookups):
