@@ -31,3 +31,9 @@ def pronote_info(*, cas_active: bool = True, cas_url: str = OCCITANIE_CAS, name:
 
 def info_body(**kwargs) -> bytes:
     return json.dumps(pronote_info(**kwargs), ensure_ascii=False).encode("utf-8")
+
+
+def plain(text: str) -> str:
+    """French typography's non-breaking spaces (before « : ; ! ? », inside « ») as plain ones, so that tests
+    compare the words; typography has its own tests."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 import truststore
 
-from tests.probe.pronote import INFO_PATH, INFO_QUERY, info_body
+from tests.probe.pronote import INFO_PATH, INFO_QUERY, info_body, plain
 from wizard.probe import probe_server
 from wizard.probe.trust import certificate_problem, system_context
 
@@ -61,7 +61,7 @@ def test_the_production_context_keeps_the_precise_sentences(serve, tls_expired, 
     monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
     assert probe_server(serve_pronote(serve, tls_expired), **FAST).reason == "cert_expired"
     wrong = probe_server(serve_pronote(serve, tls_wrong_host), **FAST)
-    assert wrong.reason == "cert_wrong_host" and "n'est pas celui de 127.0.0.1" in wrong.message
+    assert wrong.reason == "cert_wrong_host" and "n'est pas celui de 127.0.0.1" in plain(wrong.message)
 
 
 def _verification_error(code):

@@ -7,6 +7,7 @@ import urllib.request
 
 import pytest
 
+from tests.probe.pronote import plain
 from wizard.probe import check_proxy, system_proxy
 from wizard.probe import proxy as proxy_module
 from wizard.probe.answer import ProbeFailure
@@ -193,7 +194,7 @@ def test_loopback_and_refused_addresses_have_no_proxy(monkeypatch):
 ])
 def test_check_proxy_accepts_and_normalises(typed, value):
     ok, normalised, message = check_proxy(typed)
-    assert (ok, normalised, message) == (True, value, "")
+    assert (ok, normalised, plain(message)) == (True, value, "")
 
 
 @pytest.mark.parametrize("typed, words", [
@@ -217,10 +218,10 @@ def test_check_proxy_accepts_and_normalises(typed, value):
 def test_check_proxy_refuses_with_a_sentence(typed, words):
     ok, value, message = check_proxy(typed)
     assert (ok, value) == (False, "")
-    assert words in message
+    assert words in plain(message)
 
 
 def test_check_proxy_never_repeats_a_password():
     for typed in ("http://prof:TopS3cret@proxy.clg.fr", "socks5://prof:TopS3cret@p:1", "http://prof:TopS3cret@p:99999"):
         ok, _, message = check_proxy(typed)
-        assert not ok and "TopS3cret" not in message
+        assert not ok and "TopS3cret" not in plain(message)

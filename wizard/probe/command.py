@@ -1,4 +1,5 @@
-"""`probe URL [--json]`: the server check without the window (the school page's address check).
+"""`probe URL [--json]`: the server check without the window. It prints the finding – what was found, without the
+advice a page adds for its own purpose (« you can go on without this check ») – and `--json` holds both.
 
 Exit 0: a PRONOTE answer was read (whatever the CAS state); 1: the server answered, but not as PRONOTE (or with
 an HTTP error); 2: the address was refused or nothing could be read (the proxy included). No Qt is imported on
@@ -35,12 +36,12 @@ def run_probe(args, data_dir: Path) -> int:
     elif result.is_pronote:
         out("\n".join(clean(line) for line in _lines(result)))
     else:
-        err(clean(result.message))
+        err(clean(result.finding))
     return exit_code(result)
 
 
 def _lines(result: ProbeResult) -> list[str]:
-    lines = [result.message, tr("Adresse : {url}").format(url=result.url)]
+    lines = [result.finding, tr("Adresse : {url}").format(url=result.url)]
     if result.school_name:
         lines.append(tr("Établissement : {name}").format(name=result.school_name))
     lines.append(tr("Version : {version}").format(version=result.version))

@@ -58,6 +58,7 @@ class ProbeResult:
     # False exactly when the server answered as PRONOTE without delegating to the ENT: confirming the
     # publication by hand would then record what the server itself contradicts.
     allows_manual_confirmation: bool = True
+    finding: str = ""  # the bare fact in French, whatever the purpose (what the `probe` command prints)
 
     def to_json(self) -> dict:
         return {
@@ -74,4 +75,5 @@ class ProbeResult:
             "level": self.level,
             "purpose": self.purpose,
             "allows_manual_confirmation": self.allows_manual_confirmation,
+            "finding": self.finding,
         }

@@ -54,7 +54,7 @@ def give_verdict(result: ProbeResult, purpose: str, ent) -> ProbeResult:
         raise ValueError(f"unknown purpose {purpose!r}")
     message = _delegation_message(result, ent) if purpose == DELEGATION else _address_message(result)
     return replace(result, purpose=purpose, level=verdict_level(result.outcome, purpose), message=message,
-                   allows_manual_confirmation=manual_confirmation_allowed(result.outcome))
+                   allows_manual_confirmation=manual_confirmation_allowed(result.outcome), finding=result.message)
 
 
 def _address_message(result: ProbeResult) -> str:
