@@ -36,6 +36,11 @@ def write_school(data_dir: Path, *, uai: str = UAI, mode: str | None = None, his
     (data_dir / "progress.json").write_text(json.dumps(doc), encoding="utf-8")
 
 
+def plain(text: str) -> str:
+    """French typography's non-breaking spaces as plain ones, for comparing texts."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def listing(folder: Path) -> dict:
     """Every file under the folder with its size, modification time and content hash."""
     if not folder.exists():

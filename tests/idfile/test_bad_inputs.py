@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.idfile.conftest import FIXTURES, listing, run_inprocess, run_main_py, run_process, write_school
+from tests.idfile.conftest import FIXTURES, listing, plain, run_inprocess, run_main_py, run_process, write_school
 
 DOCUMENTED = (FIXTURES / "documented.xml").read_text(encoding="utf-8")
 NS = "http://www.index-education.com/rapprochementssoV2.0"
@@ -145,7 +145,7 @@ def test_bad_input_through_main_py(case_id, tmp_path, data_dir, listener):
 def test_unreadable_without_json_is_one_sentence(tmp_path, data_dir):
     result = run_main_py("check", str(tmp_path / "absent.xml"), "--data-dir", str(data_dir))
     assert result.code == 2 and result.out == ""
-    assert result.err.strip().startswith("Le fichier « absent.xml » est introuvable")
+    assert plain(result.err).strip().startswith("Le fichier « absent.xml » est introuvable")
     assert len(result.err.strip().splitlines()) == 1
     assert listing(data_dir) == {}
 

@@ -2,13 +2,15 @@
 
 Reads the current school (UAI, mode, import history, hash key) and never writes to the data dir: checking a file
 is not an import. Exit 0: no blocking error; 1: blocking errors; 2: the file cannot be read.
+Everything goes through `wizard.console`: a console that cannot show a character gets a replacement, and text that
+comes from the file or its name (field and element names, a UAI) has its control characters neutralised.
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
+from wizard.console import clean, err, out, write
 from wizard.i18n import tr
 from wizard.idfile import IdFileError, MAPPING_LABELS, Report, analyse
 from wizard.people import PROFILE_LABELS
@@ -26,7 +28,7 @@ def run_check(args, data_dir: Path) -> int:
         checked = check_uai(uai)
         if not checked.ok:
             if args.uai:
-                sys.stderr.write(checked.message + "\n")
+                err(clean(checked.message))
                 return 2
             uai = None  # an unfinished school page must not stop the check
         else:
@@ -39,27 +41,30 @@ def run_check(args, data_dir: Path) -> int:
     except IdFileError as problem:
         if args.json:
             _print_json(Report.unreadable(problem))
-        sys.stderr.write(problem.message + "\n")
+        err(clean(problem.message))
         return problem.exit_code
     if args.json:
         _print_json(report)
     else:
-        sys.stdout.write(summary(report, Path(args.file).name))
+        out(summary(report, Path(args.file).name))
     return 1 if report.has_errors else 0
 
 
 def _print_json(report: Report) -> None:
-    sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
+    """One JSON object on stdout, written in pieces (see `Report.json_pieces`); json escapes control characters."""
+    for piece in report.json_pieces():
+        write(sys.stdout, piece)
+    out("")
 
 
 def summary(report: Report, name: str) -> str:
     counts = report.counts
     per_profile = ", ".join(f"{tr(PROFILE_LABELS[profile]).lower()} : {counts[profile]}" for profile in PROFILE_LABELS)
     lines = [
-        tr("Fichier : {name} ({size} octets)").format(name=name, size=report.size),
-        tr("Format : {label} ; encodage : {encoding}").format(label=tr(report.layout_label), encoding=report.encoding),
+        tr("Fichier : {name} ({size} octets)").format(name=clean(name), size=report.size),
+        tr("Format : {label} ; encodage : {encoding}").format(label=tr(report.layout_label), encoding=clean(report.encoding or "")),
         tr("Champs lus :"),
-        *(f"  {tr(MAPPING_LABELS.get(key, key))} ← {tr(source)}" for key, source in report.mapping.items()),
+        *(f"  {tr(MAPPING_LABELS.get(key, key))} ← {clean(tr(source))}" for key, source in report.mapping.items()),
         tr("Personnes : {total} ({per_profile})").format(total=counts["total"], per_profile=per_profile),
     ]
     if report.export_date:
@@ -70,7 +75,7 @@ def summary(report: Report, name: str) -> str:
     for finding in report.findings[:_SHOWN_FINDINGS]:
         level = tr("ERREUR") if finding.level == "error" else tr("attention")
         where = tr("ligne {line}").format(line=finding.line) if finding.line else tr("fichier")
-        lines.append(f"  [{level}] {where} : {finding.message}")
+        lines.append(f"  [{level}] {where} : {clean(finding.message)}")
     if len(report.findings) > _SHOWN_FINDINGS:
         lines.append(tr("  … et {more} autre(s) : la liste complète s'obtient avec --json.").format(more=len(report.findings) - _SHOWN_FINDINGS))
     lines.append(tr("Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.") if errors

@@ -7,12 +7,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from functools import lru_cache
+
+from wizard import i18n
 from wizard.errors import Cancelled, UserError  # noqa: F401 – Cancelled is re-exported by wizard.idfile
-from wizard.i18n import tr
+from wizard.i18n import tr, tr_noop
 from wizard.idfile.limits import MAX_FINDINGS_PER_CODE
 
 ERROR = "error"
 WARNING = "warning"
+
+
+def _once(text: str) -> str:
+    """`tr(text)`, worked out once per language: a file may give tens of thousands of the same finding, and they
+    then share one string."""
+    return _translated(text, i18n.language())
+
+
+@lru_cache(maxsize=64)
+def _translated(text: str, language: str) -> str:
+    return tr(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,31 +77,31 @@ class FindingList:
 
 
 def missing_ident(line: int) -> Finding:
-    return Finding(ERROR, "identifiant_manquant", tr("Personne sans identifiant PRONOTE : l'ENT ne pourra pas l'importer."), line)
+    return Finding(ERROR, "identifiant_manquant", _once(tr_noop("Personne sans identifiant PRONOTE : l'ENT ne pourra pas l'importer.")), line)
 
 
 def duplicate_ident(line: int, first_line: int) -> Finding:
-    return Finding(ERROR, "identifiant_duplique", tr("Identifiant PRONOTE déjà attribué à la personne de la ligne {first} : deux personnes ne peuvent pas partager un identifiant.").format(first=first_line), line)
+    return Finding(ERROR, "identifiant_duplique", _once(tr_noop("Identifiant PRONOTE déjà attribué à la personne de la ligne {first} : deux personnes ne peuvent pas partager un identifiant.")).format(first=first_line), line)
 
 
 def missing_last_name(line: int) -> Finding:
-    return Finding(WARNING, "nom_manquant", tr("Personne sans nom : le rapprochement des comptes dans l'ENT devra se faire à la main."), line)
+    return Finding(WARNING, "nom_manquant", _once(tr_noop("Personne sans nom : le rapprochement des comptes dans l'ENT devra se faire à la main.")), line)
 
 
 def missing_first_name(line: int) -> Finding:
-    return Finding(WARNING, "prenom_manquant", tr("Personne sans prénom : le rapprochement des comptes dans l'ENT devra se faire à la main."), line)
+    return Finding(WARNING, "prenom_manquant", _once(tr_noop("Personne sans prénom : le rapprochement des comptes dans l'ENT devra se faire à la main.")), line)
 
 
 def invalid_birth_date(line: int, expected: str) -> Finding:
-    return Finding(WARNING, "date_invalide", tr("Date de naissance invalide ou impossible (format attendu : {expected}).").format(expected=expected), line)
+    return Finding(WARNING, "date_invalide", _once(tr_noop("Date de naissance invalide ou impossible (format attendu : {expected}).")).format(expected=expected), line)
 
 
 def missing_birth_date(line: int) -> Finding:
-    return Finding(WARNING, "date_manquante", tr("Élève sans date de naissance, alors que le format PARTENAIRE_INDEX l'exige."), line)
+    return Finding(WARNING, "date_manquante", _once(tr_noop("Élève sans date de naissance, alors que le format PARTENAIRE_INDEX l'exige.")), line)
 
 
 def misplaced_record(line: int, tag: str) -> Finding:
-    return Finding(WARNING, "element_mal_place", tr("Élément « {tag} » hors de son groupe : il n'est pas compté.").format(tag=tag), line)
+    return Finding(WARNING, "element_mal_place", _once(tr_noop("Élément « {tag} » hors de son groupe : il n'est pas compté.")).format(tag=tag), line)
 
 
 def other_uai(line: int, found: str, expected: str) -> Finding:
@@ -107,7 +121,7 @@ def same_file_imported(imported: str) -> Finding:
 
 
 def already_imported(line: int) -> Finding:
-    return Finding(WARNING, "deja_importe", tr("Import partiel : cette personne figurait déjà dans un import précédent."), line)
+    return Finding(WARNING, "deja_importe", _once(tr_noop("Import partiel : cette personne figurait déjà dans un import précédent.")), line)
 
 
 def retried_windows1252(line: int | None) -> Finding:

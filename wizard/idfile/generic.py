@@ -90,7 +90,8 @@ class Generic(LayoutReader):
         super().__init__(emit, want_links)
         self._kinds: dict[str, _Kind] = {}
         self._plans: dict[tuple, _Plan] = {}
-        self._stack: list[list] = []  # per open element: [kind, plan, {role: (rank, value, source)} or None]
+        # Per open element: [kind, plan, {role: (rank, value, source)} or None, has a child element].
+        self._stack: list[list] = []
         self._shapes: dict[tuple, _Shape] = {}
         self._pending = 0  # budget used by waiting records
 
@@ -108,19 +109,24 @@ class Generic(LayoutReader):
                     plan = plans.get(tuple(keys))
                     if plan is None:
                         plan = self._plan(keys, element)
-                stack.append([kind, plan, None])
+                if stack:
+                    stack[-1][3] = True  # the parent has a child element: its text is not a field
+                stack.append([kind, plan, None, False])
                 if len(stack) > MAX_DEPTH:
                     self.names.admit(element, (), len(stack))  # refuses
                 continue
-            kind, plan, fields = stack.pop()
+            kind, plan, fields, has_children = stack.pop()
             kind.seen += 1
-            if kind.text_role is not None and stack and not len(element):
+            if kind.text_role is not None and stack and not has_children:
                 self._leaf(element, kind, stack[-1])
             if fields is None and plan is not None and plan.pick is not None:
                 shape = shapes.get((stack[-1][0] if stack else None, kind))
-                if shape is not None and shape.complete:  # one more person of a known shape: the usual case
-                    self._quick(element, plan, shape)
-                    continue
+                if shape is not None:
+                    if shape.complete:  # one more person of a known shape: the usual case
+                        self._quick(element, plan, shape)
+                        continue
+                    if shape.dead:  # known not to be people, and nothing else to read in it
+                        continue
             if plan:
                 if fields is None:
                     fields = {}

@@ -1,9 +1,10 @@
 """One streaming pass over the identifier file: safety checks, encoding, layout, and every person handed on.
 
 The file is opened once and read in chunks that feed the byte-level caps (`guard`), lxml, the SHA-256 and the
-progress at once, so it is read only once (twice when an undeclared file turns out not to be UTF-8 and is read
-again as Windows-1252). After each chunk, what has been read is freed (`pruning`): memory does not grow with the
-file, only with what is kept per person by whoever receives them.
+progress at once. A file that declares no encoding is first scanned for UTF-8 (a fast pass over the bytes, no
+parsing): if it is not UTF-8 it is parsed as Windows-1252, and parsed once either way. After each chunk, what has
+been read is freed (`pruning`): memory does not grow with the file, only with what is kept per person by whoever
+receives them.
 """
 from __future__ import annotations
 
@@ -41,10 +42,6 @@ class Scan:
     links: dict = field(default_factory=dict)  # pupil's identifier → parents' identifiers (documented layout)
 
 
-class _NotUtf8(Exception):
-    pass
-
-
 def scan(path, begin: Callable[[bool], Callable], *, progress: Callable[[float], None] | None = None,
          cancelled: Callable[[], bool] | None = None, want_links: bool = False) -> Scan:
     """Reads the file; `begin(strict_dates)` is called before each pass (a second pass, the Windows-1252 retry,
@@ -63,13 +60,27 @@ def scan(path, begin: Callable[[bool], Callable], *, progress: Callable[[float],
         safety.check_prolog(text, root)
         layout_class = layouts.choose(text[root:])
         reading = _Pass(handle, path.name, size, sniffed, layout_class, progress, cancelled, want_links)
-        try:
+        if sniffed.declared or _is_utf8(handle, path.name, cancelled):
             return reading.run(begin(layout_class.strict_dates), None)
-        except _NotUtf8:
-            result = reading.run(begin(layout_class.strict_dates), encoding.RETRY_ENCODING)
-            result.encoding = "Windows-1252"
-            result.findings.insert(0, retried_windows1252(None))
-            return result
+        result = reading.run(begin(layout_class.strict_dates), encoding.RETRY_ENCODING)
+        result.encoding = "Windows-1252"
+        result.findings.insert(0, retried_windows1252(None))
+        return result
+
+
+def _is_utf8(handle, name: str, cancelled) -> bool:
+    """Whether the whole file decodes as UTF-8 (XML's default when nothing is declared)."""
+    probe = encoding.Utf8Probe()
+    handle.seek(0)
+    try:
+        while chunk := handle.read(CHUNK):
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            if not probe.ok(chunk):
+                return False
+    except OSError:
+        raise IdFileError(tr("Le fichier « {name} » n'a pas pu être lu jusqu'au bout.").format(name=name), code="fichier_illisible") from None
+    return probe.ok(b"", final=True)
 
 
 class _Pass:
@@ -84,7 +95,6 @@ class _Pass:
         parser = safety.pull_parser(events=("start", "end"), encoding=override)
         guard = ByteGuard(None if override else self.sniffed.codec)
         digest = hashlib.sha256()
-        probe = encoding.Utf8Probe() if not self.sniffed.declared and override is None else None
         label = override or self.sniffed.label
         size, progress, cancelled = self.size, self.progress, self.cancelled
         done, shown, top, last = 0, -1.0, None, b""  # last: the file's last bytes read, to tell a cut character
@@ -101,15 +111,11 @@ class _Pass:
                     raise safety.too_big(self.name, done)
                 digest.update(chunk)
                 guard.check(chunk)
-                if probe is not None and not probe.ok(chunk):
-                    raise _NotUtf8()
                 parser.feed(chunk)
                 top = self._take(layout, parser, top)
                 if progress is not None and done / size - shown >= 0.01:
                     shown = done / size
                     progress(min(shown, 1.0))
-            if probe is not None and not probe.ok(b"", final=True):
-                raise _NotUtf8()
             closed = parser.close()
             self._take(layout, parser, top)
         except etree.XMLSyntaxError as error:

@@ -1,6 +1,7 @@
 """What the analysis of an identifier file tells: counts, layout, field mapping, findings. No names, no birth dates."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -48,12 +49,19 @@ class Report:
 
     def to_json(self) -> dict:
         """Exactly the shape of `check --json` (DESIGN.md, « Headless commands »)."""
-        return {
-            "layout": self.layout,
-            "encoding": self.encoding,
-            "counts": dict(self.counts),
-            "findings": [finding.to_json() for finding in self.findings],
-        }
+        return {**self._json_head(), "findings": [finding.to_json() for finding in self.findings]}
+
+    def json_pieces(self, batch: int = 1000):
+        """`json.dumps(self.to_json(), ensure_ascii=False)`, as pieces of `batch` findings: tens of thousands of
+        findings at once would take several times their size in memory."""
+        yield json.dumps(self._json_head(), ensure_ascii=False)[:-1] + ', "findings": ['
+        for start in range(0, len(self.findings), batch):
+            yield ("" if start == 0 else ", ") + ", ".join(
+                json.dumps(finding.to_json(), ensure_ascii=False) for finding in self.findings[start:start + batch])
+        yield "]}"
+
+    def _json_head(self) -> dict:
+        return {"layout": self.layout, "encoding": self.encoding, "counts": dict(self.counts)}
 
     @classmethod
     def unreadable(cls, error: IdFileError) -> "Report":
