@@ -13,6 +13,8 @@ import re
 import sys
 from typing import TextIO
 
+from wizard.typography import plain
+
 # C0 controls but \t and \n, DEL, C1 controls, and the Unicode line/paragraph separators and bidi overrides,
 # which can make a line read differently from what it holds.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -34,10 +36,14 @@ def write(stream: TextIO | None, text: str) -> None:
         return
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
-        stream.write(text)
+        text.encode(encoding)
     except UnicodeEncodeError:
-        stream.write(text.encode(encoding, errors="replace").decode(encoding, errors="replace"))
+        # French typography's non-breaking spaces become plain ones before anything is replaced by « ? ».
+        text = plain(text).encode(encoding, errors="replace").decode(encoding, errors="replace")
+    except LookupError:
+        pass  # an encoding Python does not know: the stream's own error handler decides
     try:
+        stream.write(text)
         stream.flush()
     except (OSError, ValueError):
         pass  # a closed pipe (`| head`) or a closed stream: the exit code still tells

@@ -16,6 +16,7 @@ _language = "fr"
 
 
 def tr(text: str) -> str:
+    """`text` in the interface's language; French gets its typography (typography.py)."""
     if _lookup is None or _language == "fr":
         return text
     return _lookup(CONTEXT, text) or text

@@ -38,7 +38,7 @@ def test_exception_in_a_slot_shows_the_french_dialog(qtbot, shown, log_file):
     dialog = shown[0]
     text = dialog.text()
     assert "erreur inattendue" in text
-    assert "Vos données sont enregistrées ; relancez l'assistant" in text
+    assert "Relancez l'assistant" in text and "enregistré" not in text  # no window: nothing known of the save
     assert str(log_file) in text
     assert dialog.windowTitle() == "Erreur inattendue"
     assert dialog.open_button.text() == "Ouvrir le dossier du journal" and dialog.open_button.isEnabled()
@@ -112,3 +112,21 @@ def test_quit_button_asks_the_app_to_stop(qtbot, monkeypatch):
     assert dialog.quit_requested and exits == [1]
     assert not dialog.open_button.isEnabled()  # no log written: nothing to open
     assert "n'a pas pu être écrit" in dialog.text()
+
+
+@pytest.mark.qt_no_exception_capture
+@pytest.mark.parametrize("saved, said, not_said", [
+    (True, "Votre progression est enregistrée", "n'ont pas pu"),
+    (False, "n'ont pas pu être enregistrées", "est enregistrée"),
+])
+def test_the_dialog_says_saved_only_when_it_was(qtbot, shown, log_file, saved, said, not_said):
+    """Nothing says « enregistré » unless it was: the dialog asks the window's model."""
+    reporter = [obj for obj in QApplication.instance().children() if isinstance(obj, ui_crash.CrashReporter)][-1]
+    reporter.saved = lambda: saved
+    button = QPushButton("Vérifier")
+    qtbot.addWidget(button)
+    button.clicked.connect(lambda: 1 / 0)
+    button.click()
+    wait_for(qtbot, shown)
+    text = shown[0].text()
+    assert said in text and not_said not in text

@@ -1,0 +1,61 @@
+"""The written boundary between the Qt-free core and the Qt layer: every module of wizard/ is placed by a contract,
+and `lint-imports` fails when a core module imports Qt."""
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+QT_PLACES = ("wizard.gui", "wizard.pages", "wizard.app", "wizard.records.pdf")
+
+
+def contracts() -> list[dict]:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+
+
+def modules() -> list[str]:
+    names = []
+    for path in sorted((ROOT / "wizard").rglob("*.py")):
+        parts = list(path.relative_to(ROOT).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        names.append(".".join(parts))
+    return names
+
+
+def test_every_module_is_core_or_qt_layer():
+    core = contracts()[0]["source_modules"]
+    unplaced = [name for name in modules() if name != "wizard"
+                and not any(name == place or name.startswith(place + ".") for place in (*core, *QT_PLACES))]
+    assert not unplaced, f"name these in pyproject's first import contract (core) or move them: {unplaced}"
+
+
+def test_every_page_is_in_the_independence_contract():
+    pages = {name for name in modules() if name.startswith("wizard.pages.") and name != "wizard.pages.base"}
+    assert pages == set(contracts()[2]["modules"])
+
+
+def lint_imports(root: Path) -> subprocess.CompletedProcess:
+    command = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or "lint-imports"
+    return subprocess.run([command, "--no-cache"], cwd=root, capture_output=True, text=True, timeout=300,
+                          env={"PYTHONPATH": str(root), "PATH": str(Path(sys.executable).parent)})
+
+
+def test_lint_imports_fails_when_a_core_module_imports_qt(tmp_path):
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT / "wizard", copy / "wizard", ignore=shutil.ignore_patterns("__pycache__", "resources"))
+    shutil.copy(ROOT / "pyproject.toml", copy / "pyproject.toml")
+    clean = lint_imports(copy)
+    if "No module named" in clean.stderr or clean.returncode not in (0, 1):
+        pytest.fail(clean.stdout + clean.stderr)
+    assert clean.returncode == 0, clean.stdout
+    flow = copy / "wizard" / "flow.py"
+    flow.write_text(flow.read_text(encoding="utf-8") + "\nfrom PySide6.QtCore import QObject  # noqa\n", encoding="utf-8")
+    broken = lint_imports(copy)
+    assert broken.returncode == 1 and "wizard.flow is not allowed to import PySide6" in broken.stdout
