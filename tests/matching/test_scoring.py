@@ -1,63 +1,90 @@
-"""Each variation is accepted or refused for a stated reason."""
+"""Each field of a pair gets a level of agreement, and each level that is not plain agreement has its reason."""
 from datetime import date
 
 import pytest
 
-from wizard.matching import scoring
-from wizard.matching.normalise import first_name, surname
-
-
-def compare(a, b):
-    return scoring.compare(surname(a[0]), first_name(a[1]), a[2], surname(b[0]), first_name(b[1]), b[2])
-
+from wizard.matching import scoring as lv
+from wizard.matching.normalise import form
 
 D = date(2012, 3, 4)
 
 
-@pytest.mark.parametrize("a, b, reason", [
-    (("DUPONT", "Jean-Pierre", D), ("Dupont", "Jean", D), scoring.COMPOUND_FIRST),
-    (("DUPONT", "Marie Louise Anne", D), ("Dupont", "Marie", D), scoring.MORE_FIRST_NAMES),
-    (("DUPONT", "Jean", D), ("Dupont", "JEANPIERRE", D), scoring.COMPOUND_FIRST),
-    (("DUPONT", "Anne Marie", D), ("Dupont", "Marie", D), scoring.USUAL_FIRST_NAME),
-    (("DUPONT épouse MARTIN", "Claire", None), ("DUPONT", "Claire", None), scoring.USAGE_NAME),
-    (("MARTIN-DUPONT", "Claire", None), ("DUPONT", "Claire", None), scoring.USAGE_NAME),
-    (("MARTIN DUPONT", "Claire", None), ("DUPONT MARTIN", "Claire", None), scoring.NAME_ORDER),
-    (("de la Fontaine", "Karim", None), ("FONTAINE", "Karim", None), scoring.PARTICLE),
-    (("LEFEBVRE", "Hugo", D), ("LEFEBRVE", "Hugo", D), scoring.TYPO_SURNAME),
-    (("ROUX", "Clémence", D), ("ROUX", "Clémense", D), scoring.TYPO_FIRST),
-    (("ROUX", "Emma", D), ("ROUX", "Ema", D), scoring.TYPO_FIRST),  # short name: the equal date vouches
-    (("ROUX", "Emma", date(2012, 4, 3)), ("ROUX", "Emma", D), scoring.SWAPPED_DATE),
-    (("ROUX", "Emma", date(2012, 3, 5)), ("ROUX", "Emma", D), scoring.DATE_DIGIT),
-    (("ROUX", "Emma", None), ("ROUX", "Emma", D), scoring.MISSING_DATE),
+def levels(a, b):
+    return lv.Levels._make(lv.compare(form(*a), form(*b)))
+
+
+@pytest.mark.parametrize("a, b, surname, reason", [
+    (("DUPONT", "Jean", D), ("Dupont", "Jean", D), lv.S_EXACT, None),
+    (("de la Fontaine", "Karim", None), ("FONTAINE", "Karim", None), lv.S_PARTICLE, lv.PARTICLE),
+    (("MARTIN DUPONT", "Claire", None), ("DUPONT MARTIN", "Claire", None), lv.S_ORDER, lv.NAME_ORDER),
+    (("DUPONT épouse MARTIN", "Claire", None), ("DUPONT", "Claire", None), lv.S_USAGE, lv.USAGE_NAME),
+    (("MARTIN-DUPONT", "Claire", None), ("DUPONT", "Claire", None), lv.S_USAGE, lv.USAGE_NAME),
+    (("DUPONT MARTIN", "Claire", None), ("DUPONT DURAND", "Claire", None), lv.S_USAGE_CHANGED, lv.USAGE_CHANGED),
+    (("LEFEBVRE", "Hugo", D), ("LEFEBRVE", "Hugo", D), lv.S_TYPO, lv.TYPO_SURNAME),
+    (("BELASSEAU", "Hugo", D), ("BELASOT", "Hugo", D), lv.S_CLOSE, lv.CLOSE_SURNAME),  # same sound
+    (("", "Hugo", D), ("ROUX", "Hugo", D), lv.S_MISSING, lv.MISSING_SURNAME),
+    (("GARCIA", "Inès", D), ("LOPEZ", "Inès", D), lv.S_OTHER, lv.OTHER_SURNAME),
 ])
-def test_accepted_variation_names_its_reason(a, b, reason):
-    comparison = compare(a, b)
-    assert comparison is not None and reason in comparison.reasons
-    assert comparison.score < 100
+def test_surname_levels(a, b, surname, reason):
+    found = levels(a, b)
+    assert found.surname == surname and not found.swapped
+    assert (reason in lv.reasons_of(found, True)) if reason else lv.SURNAME_REASONS[found.surname] is None
 
 
-@pytest.mark.parametrize("a, b", [
-    (("ROUX", "Emma", date(2012, 9, 20)), ("ROUX", "Emma", D)),  # another date: another person
-    (("ROUX", "Léo", None), ("ROUX", "Léa", None)),  # short names, no date: two people
-    (("MARTIN", "Jean", None), ("MARTIN", "Jeanne", None)),
-    (("MARTIN", "Louis", None), ("MARTINE", "Louise", None)),  # two typos without a date
-    (("DUPONT MARTIN", "Claire", None), ("DUPONT DURAND", "Claire", None)),  # other usage name, no date
-    (("ROUX", "Emma", date(2012, 4, 3)), ("ROUX", "Ema", D)),  # near date and a typo
-    (("GARCIA", "Inès", D), ("LOPEZ", "Inès", D)),
+@pytest.mark.parametrize("a, b, first, reason", [
+    (("DUPONT", "Jean-Pierre", D), ("Dupont", "Jean Pierre", D), lv.F_EXACT, None),
+    (("DUPONT", "Jean-Pierre", D), ("Dupont", "Jean", D), lv.F_COMPOUND, lv.COMPOUND_FIRST),
+    (("DUPONT", "Jean", D), ("Dupont", "JEANPIERRE", D), lv.F_COMPOUND, lv.COMPOUND_FIRST),
+    (("DUPONT", "Marie Louise Anne", D), ("Dupont", "Marie", D), lv.F_MORE, lv.MORE_FIRST_NAMES),
+    (("DUPONT", "Anne Marie", D), ("Dupont", "Marie", D), lv.F_USUAL, lv.USUAL_FIRST_NAME),
+    (("ROUX", "Clémence", D), ("ROUX", "Clémense", D), lv.F_TYPO, lv.TYPO_FIRST),
+    (("ROUX", "Emma", D), ("ROUX", "Ema", D), lv.F_TYPO, lv.TYPO_FIRST),
+    (("ROUX", "Philippe", D), ("ROUX", "Filipe", D), lv.F_CLOSE, lv.CLOSE_FIRST),
+    (("ROUX", "Audrey", D), ("ROUX", "uAclrey", D), lv.F_FAR, lv.FAR_FIRST),
+    (("ROUX", "Emma", D), ("ROUX", "", D), lv.F_MISSING, lv.MISSING_FIRST),
+    (("ROUX", "Lucas", D), ("ROUX", "Inès", D), lv.F_OTHER, None),
 ])
-def test_refused(a, b):
-    assert compare(a, b) is None
+def test_first_name_levels(a, b, first, reason):
+    found = levels(a, b)
+    assert found.first == first
+    assert (reason in lv.reasons_of(found, True)) if reason else lv.FIRST_REASONS[found.first] is None
 
 
-def test_exact_scores_100_and_missing_date_close_to_it():
-    assert compare(("MARTIN", "Lucas", D), ("martin", "LUCAS", D)).score == 100
-    missing = compare(("MARTIN", "Sophie", None), ("Martin", "Sophie", None))
-    assert missing.exact_names and 97 <= missing.score < 100
+@pytest.mark.parametrize("a, b, level, reason", [
+    (D, D, lv.D_EXACT, None),
+    (date(2012, 4, 3), D, lv.D_SWAPPED, lv.SWAPPED_DATE),
+    (date(2012, 3, 5), D, lv.D_DIGIT, lv.DATE_DIGIT),
+    (date(2021, 3, 4), D, lv.D_TRANSPOSED, lv.DATE_TRANSPOSED),
+    (date(2002, 3, 5), D, lv.D_CLOSE, lv.DATE_CLOSE),
+    (date(2012, 9, 20), D, lv.D_OTHER, lv.OTHER_DATE),
+    (date(2012, 4, 13), D, lv.D_CLOSE, lv.DATE_CLOSE),  # swapped and one digit off
+    (None, D, lv.D_MISSING, lv.MISSING_DATE),
+    (None, None, lv.D_NONE, None),
+])
+def test_date_levels(a, b, level, reason):
+    found = levels(("ROUX", "Emma", a), ("ROUX", "Emma", b))
+    assert found.date == level
+    assert (reason in lv.reasons_of(found, True)) if reason else lv.DATE_REASONS[found.date] is None
 
 
-def test_one_variation_costs_more_than_the_ambiguity_margin():
-    from wizard.matching.matcher import AMBIGUITY_MARGIN
+@pytest.mark.parametrize("a, b, expected", [
+    (("MARTIN", "Lucas", D), ("Lucas", "MARTIN", D), (lv.S_EXACT, lv.F_EXACT)),
+    (("CRENIGNAC", "Alexandre", D), ("Alxandre", "Crenigac", D), (lv.S_TYPO, lv.F_TYPO)),  # both with a slip
+    (("ROUX", "Emma", D), ("Emma", "", D), (lv.S_MISSING, lv.F_EXACT)),  # one name missing, the other moved
+])
+def test_names_written_crosswise(a, b, expected):
+    found = levels(a, b)
+    assert found.swapped and (found.surname, found.first) == expected
+    assert lv.SWAPPED_NAMES in lv.reasons_of(found, True)
 
-    exact = compare(("MARTIN", "Sophie", None), ("MARTIN", "Sophie", None)).score
-    for other in (("MARTIN", "Sophie-Anne", None), ("MARTIN DUPONT", "Sophie", None), ("MARTN", "Sophie", None)):
-        assert exact - compare(("MARTIN", "Sophie", None), other).score > AMBIGUITY_MARGIN
+
+def test_plain_names_are_never_read_crosswise():
+    assert not levels(("MARTIN", "Lucas", D), ("MARTIN", "Lucas", D)).swapped
+    assert levels(("LUCAS", "Martin", D), ("MARTIN", "Lucas", None)).swapped
+
+
+def test_family_and_class_reasons():
+    agree = lv.Levels(lv.S_OTHER, lv.F_EXACT, lv.D_NONE, family=lv.K_AGREE)
+    assert lv.SHARED_CHILD in lv.reasons_of(agree, pupil_side=False)
+    assert lv.SHARED_PARENT in lv.reasons_of(agree, pupil_side=True)
+    assert lv.SHARED_CLASS in lv.reasons_of(lv.Levels(lv.S_EXACT, lv.F_EXACT, lv.D_NONE, classes=lv.C_AGREE), False)

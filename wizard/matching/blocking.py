@@ -1,64 +1,96 @@
 """Which pairs are worth comparing: people sharing at least one blocking key.
 
 Comparing every PRONOTE person with every ENT account grows as N×M; comparing only people who share a key grows
-with the size of the blocks, close to linearly for real names. The keys are chosen so that any single variation
-the scoring accepts leaves at least one key in common:
-- a surname word (or the glued surname): survives first-name variations, particles and usage surnames;
-- the first word of the first name with the start, or the end, or the consonants of the surname: survives a typo
-  in the surname (one slip rarely touches all three);
-- the birth date with day and month in either order: survives any name variation, and a swapped date.
+with the size of the blocks, close to linearly for real names. The keys are chosen so that any variation the
+scoring can accept – even two or three at once – leaves at least one key in common:
+- the birth date alone, day and month in either order: survives any change of the names; and the first name
+  with two of the date's three parts: survives a wrong digit in the date with a change of the surname. Where
+  dates are crowded (pupils born over a few years share each date by the dozen) both would bring mostly
+  strangers: the date with the initial of either name replaces them;
+- a surname word, or the glued surname: survives a change of first name, particles and usage surnames;
+- the first word of the first name with the start or the end of the surname: survives a slip in the surname;
+- the first two letters of the surname and the initial of the first name, with the year or with the day and
+  month: survives a slip in each name and a wrong digit in the date at once;
+- the sound of both names taken as an unordered pair: survives names written in each other's place, and a slip
+  that keeps the sound – with or without the date;
+- family keys (`family`): a parent's matched children, a pupil's matched parents – survive a surname changed
+  completely.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
-from typing import Callable, Iterable
+from typing import Callable
 
-from wizard.matching.normalise import FirstName, Surname
+from wizard.matching.normalise import Form
 
 # A key shared by more accounts than this says little about anyone (it is how a pathological list, where
 # everyone has the same surname, stays near-linear); the other keys still find the real pairs.
 MAX_BLOCK = 200
+# People per birth date above which dates are « crowded » (pupils born over a few years share a date by three
+# or more; adults born over decades by one or two).
+CROWDED = 2.5
 
 
-def block_keys(last: Surname, first: FirstName, born: date | None) -> set[tuple]:
+def block_keys(person: Form, crowded: bool = False) -> set[tuple]:
+    """The keys of one person; `crowded`: birth dates are shared by many in this group (`crowded_dates`)."""
+    last, first, born = person.surname, person.first, person.born
+    core = last.core_compact
     keys = {("s", word) for word in last.core if len(word) >= 2}
-    keys.add(("s", last.compact))
-    keys.add(("s", last.core_compact))
-    if first.tokens:
-        head = first.tokens[0]
-        keys.add(("f", head, last.core_compact[:3]))
-        keys.add(("f", head, last.core_compact[-3:], 1))
-        keys.add(("c", head, skeleton(last.core_compact)))
+    if last.compact:
+        keys.add(("s", last.compact))
+        keys.add(("s", core))
+    head = first.tokens[0] if first.tokens else ""
+    if head:
+        # Four letters from a surname of six or more (a slip in the middle leaves both ends), else three.
+        cut = 4 if len(core) >= 6 else 3
+        keys.add(("f", head, core[:cut]))
+        keys.add(("f", head, core[-cut:], 1))
+    if last.sound and first.sound:
+        keys.add(("p", last.sound, first.sound) if last.sound < first.sound else ("p", first.sound, last.sound))
     if born is not None:
-        keys.add(("d", born.year, min(born.day, born.month), max(born.day, born.month)))
+        day, month, year = born.day, born.month, born.year
+        if head and core:
+            # The starts of both names with a part of the date: survives a slip in each name and in the date.
+            start = (core[:2], head[:1])
+            keys.add(("h", *start, year))
+            keys.add(("h", *start, month, day))
+        date = (year, day, month) if day < month else (year, month, day)
+        if crowded:
+            # Pupils born over a few years share dates by the dozen: the date with an initial of either name.
+            for name in (head, core):
+                if name:
+                    keys.add(("d", *date, name[0]))
+        else:
+            keys.add(("d", *date))
+            # The first name with two of the date's three parts: one wrong digit leaves one of the three,
+            # whatever happened to the surname (a surname intact already has its own key).
+            if head:
+                keys.add(("n", head, month, day))
+                keys.add(("n", head, year, month))
+                keys.add(("n", head, year, 0, day))
     return keys
 
 
-def skeleton(name: str) -> str:
-    """The consonants, each run written once: survives a slip on a vowel or a swap with one (« MARAT » / « MAART »)
-    in names too short for the start or the end to survive."""
-    out = []
-    for letter in name:
-        if letter not in "aeiouy" and (not out or out[-1] != letter):
-            out.append(letter)
-    return "".join(out)
+def crowded_dates(people: list[Form]) -> bool:
+    """Whether birth dates are shared by several people on average (a school's pupils: a dozen a day) – then
+    the date alone, or with two of its parts and a first name, brings mostly strangers."""
+    dates = [person.digits for person in people if person.digits]
+    return len(dates) > CROWDED * max(1, len(set(dates)))
 
 
 def candidate_pairs(left_keys: list[set[tuple]], right_keys: list[set[tuple]],
-                    check: Callable[[], None]) -> Iterable[tuple[int, int]]:
-    """(left index, right index) of every pair sharing a key, each pair once."""
-    index: dict[tuple, list[int]] = defaultdict(list)
+                    check: Callable[[], None]) -> tuple[list[int], int]:
+    """Every pair sharing a key, once, as one number `left × width + right`, in order; and `width`. Numbers make
+    the set of pairs at C speed (a school's blocks overlap: most pairs share several keys)."""
+    right_index: dict[tuple, list[int]] = defaultdict(list)
     for position, keys in enumerate(right_keys):
         for key in keys:
-            index[key].append(position)
-    for left, keys in enumerate(left_keys):
-        if left % 1024 == 0:
-            check()
-        seen: set[int] = set()
-        for key in keys:
-            block = index.get(key)
-            if block and len(block) <= MAX_BLOCK:
-                seen.update(block)
-        for right in seen:
-            yield left, right
+            right_index[key].append(position)
+    for key in [key for key, block in right_index.items() if len(block) > MAX_BLOCK]:
+        del right_index[key]
+    check()
+    width = max(1, len(right_keys))
+    get = right_index.get
+    pairs = sorted({i * width + j for i, keys in enumerate(left_keys) for key in keys for j in get(key, ())})
+    check()
+    return pairs, width

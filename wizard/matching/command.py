@@ -1,15 +1,21 @@
 """`reconcile PRONOTE_FILE ENT_CSV [--json] [--out WORKSHEET.csv]`: the matching preview without the window.
 
 Exit 0 when both files were read (whatever the matching found), 2 when one cannot be read or the worksheet
-cannot be written. Nothing is written to the data dir: the result holds names and lives in memory only.
+cannot be written (or would overwrite one of the two files read). Nothing is written to the data dir: the result
+holds names and lives in memory only. Everything printed goes through `wizard.console`, so a console that cannot
+show French never ends the command, and text from the files (names of files, headers) is `clean`ed.
 """
 from __future__ import annotations
 
 import json
-import sys
+import os
 from pathlib import Path
 
-from wizard.matching.entcsv import EntCsvError, EntList, read_ent_csv
+from wizard.console import clean, err, out
+from wizard.errors import UserError
+from wizard.i18n import tr
+from wizard.matching.entcsv import EntList, read_ent_csv
+from wizard.matching.family import read_families
 from wizard.matching.matcher import COUNT_KEYS, Result, reconcile
 from wizard.matching.worksheet import write_worksheet
 from wizard.people import PROFILE_LABELS, PROFILES
@@ -23,26 +29,42 @@ SUMMARY_WORDS = {"certain": ("certain", "certains"), "probable": ("probable", "p
 def run_reconcile(args, data_dir: Path) -> int:
     from wizard.idfile import IdFileError, load_people  # the identifier reader, loaded only when needed
 
+    inputs = (Path(args.pronote_file), Path(args.ent_csv))
+    if args.out and (problem := overwrites_input(Path(args.out), inputs)):
+        return _fail(problem)
     try:
-        pronote = load_people(Path(args.pronote_file))
-    except IdFileError as problem:
-        return _fail(getattr(problem, "message", str(problem)))
-    try:
-        ent = read_ent_csv(args.ent_csv)
-    except EntCsvError as problem:
+        pronote = load_people(inputs[0])
+        ent = read_ent_csv(inputs[1])
+    except (IdFileError, UserError) as problem:
         return _fail(problem.message)
-    result = reconcile(pronote, ent.people)
+    result = reconcile(pronote, ent.people, families=read_families(inputs[0], ent))
     if args.out:
         try:
             write_worksheet(result, args.out)
         except OSError:
-            return _fail(f"Le fichier de travail « {Path(args.out).name} » ne peut pas être écrit "
-                         "(ouvert dans un tableur, ou dossier protégé).")
+            return _fail(tr("Le fichier de travail « {name} » ne peut pas être écrit (ouvert dans un tableur, ou "
+                            "dossier protégé).").format(name=clean(Path(args.out).name)))
     if args.json:
-        print(json.dumps(to_json(result, ent), ensure_ascii=False, indent=2))
+        out(json.dumps(to_json(result, ent), ensure_ascii=False, indent=2))
     else:
-        print(summary(result, ent, len(pronote), args.out))
+        out(summary(result, ent, len(pronote), args.out))
     return 0
+
+
+def overwrites_input(target: Path, inputs: tuple[Path, ...]) -> str | None:
+    """The French refusal when the worksheet would replace a file being read: the same path, or the same file
+    under another name (a hard link, a symbolic link, `./x` for `x`)."""
+    for source in inputs:
+        same = os.path.abspath(target) == os.path.abspath(source)
+        if not same:
+            try:
+                same = os.path.samefile(target, source)
+            except (OSError, ValueError):
+                same = False  # the worksheet does not exist yet, or the input is missing (told later)
+        if same:
+            return tr("Le fichier de travail « {name} » est un des fichiers lus : choisissez un autre nom pour "
+                      "--out.").format(name=clean(target.name))
+    return None
 
 
 def to_json(result: Result, ent: EntList) -> dict:
@@ -58,24 +80,27 @@ def to_json(result: Result, ent: EntList) -> dict:
     }
 
 
-def summary(result: Result, ent: EntList, pronote_count: int, out: Path | None) -> str:
-    lines = [f"Rapprochement prévu entre {pronote_count} personnes du fichier PRONOTE "
-             f"et {len(ent.people)} comptes de l'ENT."]
+def summary(result: Result, ent: EntList, pronote_count: int, out_path: Path | None) -> str:
+    lines = [tr("Rapprochement prévu entre {pronote} personnes du fichier PRONOTE et {ent} comptes de l'ENT.").format(
+        pronote=pronote_count, ent=len(ent.people))]
     for profile in (*PROFILES, ""):
         numbers = [result.counts[key].get(profile, 0) for key in COUNT_KEYS]
         parts = [f"{n} {SUMMARY_WORDS[key][n > 1]}" for key, n in zip(COUNT_KEYS, numbers)]
         if any(numbers):
-            lines.append(f"{PROFILE_LABELS.get(profile, 'Profil inconnu')} : {', '.join(parts)}.")
+            label = tr(PROFILE_LABELS[profile]) if profile in PROFILE_LABELS else tr("Profil inconnu")
+            lines.append(f"{label} : {', '.join(parts)}.")
     if ent.unusable:
-        shown = ", ".join(f"ligne {row.line} ({row.message.removeprefix('ligne ignorée : ').rstrip('.')})"
-                          for row in ent.unusable[:10])
+        shown = ", ".join(tr("ligne {line} ({why})").format(
+            line=row.line, why=row.message.removeprefix(tr("ligne ignorée : ")).rstrip(".")) for row in ent.unusable[:10])
         more = " …" if len(ent.unusable) > 10 else ""
-        lines.append(f"{len(ent.unusable)} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.")
-    if out:
-        lines.append(f"Fichier de travail écrit : {out} (il contient des données personnelles).")
+        lines.append(tr("{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.").format(
+            count=len(ent.unusable), shown=shown, more=more))
+    if out_path:
+        lines.append(tr("Fichier de travail écrit : {path} (il contient des données personnelles).").format(
+            path=clean(str(out_path))))
     return "\n".join(lines)
 
 
 def _fail(message: str) -> int:
-    sys.stderr.write(message.rstrip() + "\n")
+    err(clean(message.rstrip()))
     return UNREADABLE

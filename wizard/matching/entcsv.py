@@ -1,28 +1,34 @@
 """The ENT's account list (CSV exported by the ENT admin) read into `Person`s, with every row it cannot use named.
 
-Exports differ by tool and by who opened them in Excel: `;` or `,` (or tab), UTF-8 with or without BOM, or
-Windows-1252; headers with or without accents. Headers are recognised by their folded form; when they are too
-unclear the error lists those seen, and the page offers a column mapping passed back as `mapping`.
+Exports differ by tool and by who opened them in Excel: `;` or `,` (or tab), UTF-8 with or without BOM,
+Windows-1252, or UTF-16 (Excel's « Texte Unicode », with or without BOM); headers with or without accents.
+Headers are recognised by their folded form; when they are too unclear the error lists those seen, and the page
+offers a column mapping passed back as `mapping`.
+
+The file comes from outside and is read as if hostile (`source`): a regular file only, under a size cap, line by
+line with a length cap, so that a FIFO, a device or a file without line breaks cannot hang or exhaust memory; a
+quote left open is reported with its line and the following lines are read one by one (`rows`).
 """
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from wizard.matching.normalise import fold
-from wizard.people import Person, profile_of_word
+from wizard.console import clean
+from wizard.errors import UserError
 from wizard.i18n import tr, tr_noop
+from wizard.matching import rows as csvrows
+from wizard.matching.normalise import fold
+from wizard.matching.source import MAX_BYTES, MAX_LINE, SourceError, open_text  # noqa: F401  (limits for tests)
+from wizard.people import Person, profile_of_word
 
-MAX_BYTES = 100 * 1024 * 1024
-FIELDS = ("ident", "last_name", "first_name", "birth_date", "profile", "class_name")
+FIELDS = ("ident", "last_name", "first_name", "birth_date", "profile", "class_name", "children")
 REQUIRED = ("ident", "last_name", "first_name")
-FIELD_LABELS = {"ident": "Identifiant", "last_name": "Nom", "first_name": tr_noop("Prénom"), "birth_date": tr_noop("Date de naissance"),
-                "profile": "Profil", "class_name": "Classe"}
+FIELD_LABELS = {"ident": "Identifiant", "last_name": "Nom", "first_name": tr_noop("Prénom"),
+                "birth_date": tr_noop("Date de naissance"), "profile": "Profil", "class_name": "Classe",
+                "children": tr_noop("Enfants")}
 # Folded headers (no accents, case, spaces or punctuation), best first: « Né(e) le » → "neele".
 HEADER_NAMES = {
     "ident": ("identifiant", "identifiantent", "login", "loginent", "identifiantdeconnexion", "id", "ident", "uid",
@@ -34,19 +40,31 @@ HEADER_NAMES = {
                    "birthdate", "dateofbirth", "ddn"),
     "profile": ("profil", "profils", "categorie", "categories", "typedecompte", "type", "fonction", "role"),
     "class_name": ("classe", "classes", "division", "divisions"),
+    # A parent's row may list their children (ENT identifiers or names): it settles homonym parents.
+    "children": ("enfants", "enfant", "enfantsrattaches", "elevesrattaches", "eleves", "responsablede",
+                 "children"),
 }
+_HEADER_WORDS = frozenset(word for words in HEADER_NAMES.values() for word in words)
 # The header may follow a title line or two (« Liste des comptes – … »).
 HEADER_SEARCH_ROWS = 10
+# A real account list has a few thousand rows; far more is not an account list, and would fill the memory.
+MAX_ROWS = 200_000
+# Characters in one cell: a name, an identifier or a list of children is far shorter.
+MAX_CELL = 2_000
+# Header cells quoted in a message: enough to recognise the file, never a wall of text.
+_QUOTED_HEADERS, _QUOTED_LENGTH = 12, 40
 _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:$|[ T])")
 _YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[ T])")
+# Between children or classes in one cell: « 6A, 5B », « ent.a | ent.b », one per line in the cell.
+_LIST_SEPARATORS = re.compile(r"\s*[,;|/+\n]\s*")
 
 
-class EntCsvError(Exception):
-    """The file cannot be read as an account list; `headers` are those seen (for the column-mapping dialog)."""
+class EntCsvError(UserError):
+    """The file cannot be read as an account list; `headers` are the header cells seen (for the column-mapping
+    dialog), or empty strings – one per column – when the first row is not a header (its cells may be a name)."""
 
     def __init__(self, message: str, headers: list[str] | None = None):
         super().__init__(message)
-        self.message = message
         self.headers = headers or []
 
 
@@ -64,6 +82,10 @@ class EntList:
     encoding: str = "utf-8"
     delimiter: str = ";"
     columns: dict[str, str] = field(default_factory=dict)  # field → header used
+    # ENT identifier → the classes written on its row (a pupil's class, a parent's children's classes)
+    classes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # ENT identifier → the children written on a parent's row, as written (identifiers or « NOM Prénom »)
+    children: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def unusable(self) -> list[RowProblem]:
@@ -86,83 +108,100 @@ def guess_mapping(headers: list[str]) -> dict[str, int]:
     return mapping
 
 
+def is_header(row: list[str]) -> bool:
+    """A row is a header when one of its cells names a known column. Only then may its cells be quoted to the
+    admin: any other first row may be a person (a name, a birth date)."""
+    return any(header_key(cell) in _HEADER_WORDS for cell in row if len(cell) <= MAX_CELL)
+
+
 def read_ent_csv(path: Path | str, mapping: dict[str, int | str] | None = None) -> EntList:
     """Raises EntCsvError (French message) when the file cannot be read or its columns are not recognised."""
-    text, encoding = _decode(_read_bytes(Path(path)))
-    delimiter = _sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header, columns = _find_header(reader, mapping)
-    result = EntList([], encoding=encoding, delimiter=delimiter,
-                     columns={name: header[index] for name, index in columns.items()})
-    seen: dict[str, int] = {}
+    path = Path(path)
     try:
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                _read_row(row, reader.line_num, columns, seen, result)
-    except csv.Error as problem:
-        raise EntCsvError(tr("Le fichier est mal formé vers la ligne {line_num} ({problem}).").format(line_num=reader.line_num, problem=problem)) from None
+        with open_text(path) as text:
+            records = csvrows.Records(text.lines())
+            header, columns, first_data, early = _find_header(records, mapping)
+            if header:
+                used = {name: header[index] for name, index in columns.items()}
+            else:
+                used = {name: tr("colonne {n}").format(n=index + 1) for name, index in columns.items()}
+            result = EntList([], encoding=text.encoding, delimiter=records.delimiter, columns=used)
+            result.problems.extend(RowProblem(record.line, tr(record.problem), False) for record in early)
+            _read_rows(records, first_data, columns, result, path)
+    except SourceError as problem:
+        raise EntCsvError(problem.message) from None
     return result
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise EntCsvError(tr("« {name} » est trop volumineux pour une liste de comptes.").format(name=path.name))
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise EntCsvError(tr("Le fichier « {name} » est introuvable.").format(name=path.name)) from None
-    except OSError:
-        raise EntCsvError(tr("Le fichier « {name} » ne peut pas être ouvert.").format(name=path.name)) from None
-
-
-def _decode(raw: bytes) -> tuple[str, str]:
-    if raw.startswith(codecs.BOM_UTF8):
-        encodings = ("utf-8-sig",)
-    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encodings = ("utf-16",)  # Excel's « Texte Unicode »
-    else:
-        encodings = ("utf-8", "cp1252", "latin-1")  # latin-1 reads any byte: cp1252 leaves five undefined
-    for encoding in encodings:
-        try:
-            return raw.decode(encoding), encoding
-        except UnicodeDecodeError:
+def _read_rows(records, first_data, columns: dict[str, int], result: EntList, path: Path) -> None:
+    seen: dict[str, int] = {}
+    count = 0
+    for record in _chain(first_data, records):
+        if record.problem:
+            result.problems.append(RowProblem(record.line, tr(record.problem), False))
             continue
-    raise EntCsvError(tr("Le fichier n'est pas un texte lisible (encodage inconnu)."))
+        if not any(cell.strip() for cell in record.cells):
+            continue
+        count += 1
+        if count > MAX_ROWS:
+            raise EntCsvError(tr("« {name} » compte plus de {rows} lignes : ce n'est pas une liste de comptes d'un "
+                                 "établissement.").format(name=clean(path.name), rows=MAX_ROWS))
+        _read_row(record.cells, record.line, columns, seen, result)
 
 
-def _sniff_delimiter(text: str) -> str:
-    """The separator that splits the first lines into the most columns (`;` wins a tie: French Excel's own)."""
-    sample = [line for line in text.splitlines()[:HEADER_SEARCH_ROWS] if line.strip()]
-    if not sample:
-        raise EntCsvError(tr("Le fichier est vide."))
-
-    def columns(delimiter: str) -> int:
-        return max(len(row) for row in csv.reader(sample, delimiter=delimiter))
-
-    return max((";", ",", "\t"), key=columns)
+def _chain(first, rest):
+    if first is not None:
+        yield first
+    yield from rest
 
 
-def _find_header(reader, mapping: dict[str, int | str] | None) -> tuple[list[str], dict[str, int]]:
-    first: list[str] | None = None
-    first_columns: dict[str, int] = {}
-    for _ in range(HEADER_SEARCH_ROWS):
-        row = next(reader, None)
-        if row is None:
-            break
+def _find_header(records, mapping: dict[str, int | str] | None):
+    """(header cells or None, field → column, a first data row to read or None, damaged rows met on the way)."""
+    header_like: list[str] | None = None
+    early = []
+    width = 0
+    searched = 0
+    for record in records:
+        if record.problem:
+            early.append(record)
+            continue
+        row = record.cells
         if not any(cell.strip() for cell in row):
             continue
-        columns = _apply(mapping, row) if mapping else guess_mapping(row)
-        if first is None:
-            first, first_columns = row, columns
-        if all(name in columns for name in REQUIRED):
-            return row, columns
+        searched += 1
+        width = width or len(row)
+        header = is_header(row)
         if mapping:
+            if header:
+                return row, _apply(mapping, row), None, early
+            return None, _apply(mapping, [""] * len(row)), record, early  # no header: the first row is a person
+        if header:
+            columns = guess_mapping(row)
+            if all(name in columns for name in REQUIRED):
+                return row, columns, None, early
+            header_like = header_like or row
+        if searched >= HEADER_SEARCH_ROWS:
             break
-    if first is None:
-        raise EntCsvError(tr("Le fichier ne contient aucune ligne."))
-    missing = ", ".join(FIELD_LABELS[name] for name in REQUIRED if name not in first_columns)
-    seen = ", ".join(f"« {cell.strip()} »" for cell in first if cell.strip())
-    raise EntCsvError(tr("Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.").format(missing=missing, seen=seen), headers=[cell.strip() for cell in first])
+    if not searched:
+        if early:
+            raise EntCsvError(tr("Ligne {line} : {problem}").format(line=early[0].line, problem=tr(early[0].problem)))
+        raise EntCsvError(tr("Le fichier est vide."))
+    if header_like is None:
+        raise EntCsvError(tr("Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes "
+                             "Identifiant, Nom et Prénom. Ajoutez une ligne d'en-tête ou indiquez les colonnes.").format(
+                                 rows=HEADER_SEARCH_ROWS), headers=[""] * width)
+    columns = guess_mapping(header_like)
+    missing = ", ".join(tr(FIELD_LABELS[name]) for name in REQUIRED if name not in columns)
+    cells = [cell.strip() for cell in header_like]
+    shown = [_quoted(cell) for cell in cells if cell][:_QUOTED_HEADERS]
+    more = " …" if sum(1 for cell in cells if cell) > _QUOTED_HEADERS else ""
+    raise EntCsvError(tr("Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.").format(
+        missing=missing, seen=", ".join(shown) + more), headers=[cell[:MAX_CELL] for cell in cells])
+
+
+def _quoted(cell: str) -> str:
+    cell = clean(cell)
+    return f"« {cell[:_QUOTED_LENGTH]}{'…' if len(cell) > _QUOTED_LENGTH else ''} »"
 
 
 def _apply(mapping: dict[str, int | str], header: list[str]) -> dict[str, int]:
@@ -180,6 +219,11 @@ def _apply(mapping: dict[str, int | str], header: list[str]) -> dict[str, int]:
 
 
 def _read_row(row: list[str], line: int, columns: dict[str, int], seen: dict[str, int], result: EntList) -> None:
+    if any(len(cell) > MAX_CELL for cell in row):
+        result.problems.append(RowProblem(line, tr("ligne ignorée : une cellule dépasse {limit} caractères.").format(
+            limit=MAX_CELL), False))
+        return
+
     def cell(name: str) -> str:
         index = columns.get(name)
         return row[index].strip() if index is not None and index < len(row) else ""
@@ -197,7 +241,8 @@ def _read_row(row: list[str], line: int, columns: dict[str, int], seen: dict[str
     if "profile" in columns:
         profile = profile_of_word(header_key(cell("profile"))) or ""
         if not profile:
-            shown = cell("profile")[:40] or "vide"
+            # The profile column holds a category (« Stagiaire »), quoted so the admin can fix the mapping.
+            shown = clean(cell("profile")[:40]) or tr("vide")
             result.problems.append(RowProblem(line, tr("ligne ignorée : profil « {shown} » non reconnu.").format(shown=shown), False))
             return
     born = None
@@ -207,6 +252,15 @@ def _read_row(row: list[str], line: int, columns: dict[str, int], seen: dict[str
             result.problems.append(RowProblem(line, tr("date de naissance illisible, comparée sans date."), True))
     seen[ident] = line
     result.people.append(Person(ident, profile, last, first, born, line))
+    if cell("class_name"):
+        result.classes[ident] = split_list(cell("class_name"))
+    if cell("children"):
+        result.children[ident] = split_list(cell("children"))
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """« 6A, 5B » → ("6A", "5B"): the items of a cell listing several classes or children."""
+    return tuple(item for item in _LIST_SEPARATORS.split(text.strip()) if item)
 
 
 def parse_date(text: str) -> date | None:

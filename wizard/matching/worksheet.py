@@ -5,7 +5,10 @@ file contains personal data, since it lists names and birth dates (DOMAIN.md, «
 """
 from __future__ import annotations
 
+import contextlib
 import csv
+import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -58,11 +61,24 @@ def write_worksheet(result: Result, path: Path | str, decisions: list[str] | Non
     if decisions is not None:
         columns.append(tr("Décision"))
         rows = [row + [decision] for row, decision in zip(rows, decisions)]
-    with open(path, "w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        writer.writerow([NOTICE])
-        writer.writerow(columns)
-        writer.writerows([[_safe(cell) for cell in row] for row in rows])
+    _write_atomically(Path(path), [[NOTICE], columns, *([_safe(cell) for cell in row] for row in rows)])
+
+
+def _write_atomically(path: Path, rows: list[list[str]]) -> None:
+    """Written beside the target and renamed over it: an interrupted write (full disk, a crash) never leaves a
+    half worksheet, and an existing one is replaced whole or not at all."""
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8-sig", newline="", dir=path.parent or ".",
+                                         prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    try:
+        with handle as out:
+            csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+        raise
 
 
 def _side(person: Person | None) -> list[str]:
