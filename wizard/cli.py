@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     probe = sub.add_parser("probe", help="interroger le serveur PRONOTE")
     probe.add_argument("url")
     probe.add_argument("--json", action="store_true")
+    probe.add_argument("--proxy", help="proxy à utiliser (http://hôte:port) ; sinon celui du système")
     probe.add_argument("--data-dir", type=Path, dest="data_dir_sub")
 
     for name, text in (("record", "fiche de configuration (PDF)"), ("notice", "notice pour les familles et les personnels (PDF)")):

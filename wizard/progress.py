@@ -58,6 +58,15 @@ def new_document() -> dict:
             "settings": {"language": "", "proxy": ""}}
 
 
+def without_credentials(proxy: str) -> str:
+    """`http://user:secret@host:3128` → `http://host:3128`: what may be kept on disk."""
+    scheme, sep, rest = proxy.partition("://")
+    if not sep:
+        scheme, rest = "", proxy
+    host = rest.rsplit("@", 1)[-1]
+    return f"{scheme}{sep}{host}"
+
+
 def analysis_is_current(cycle: dict) -> bool:
     """The pass's analysis judged the file now chosen, in the mode now chosen (else it must be made again)."""
     file, analysis = cycle.get("file"), cycle.get("analysis")
@@ -72,6 +81,7 @@ class Progress:
         # The folder cannot be written at all: say so from the first page, before anything is lost.
         self.save_problem = store.read_only_message
         self.saved_once = False
+        self.session_proxy = ""
 
     @classmethod
     def open(cls, store: ProgressStore) -> "Progress":
@@ -167,9 +177,19 @@ class Progress:
             self._changed()
 
     def set_proxy(self, proxy: str) -> None:
-        if self.settings["proxy"] != proxy:
-            self.settings["proxy"] = proxy
+        """The proxy typed in the network settings ("" = the system's). A user name and password in it serve
+        until the assistant closes and are never written to disk."""
+        self.session_proxy = proxy
+        stored = without_credentials(proxy)
+        if self.settings["proxy"] != stored:
+            self.settings["proxy"] = stored
             self._changed()
+
+    @property
+    def proxy(self) -> str | None:
+        """The proxy the server check must use: the one typed (with its credentials this session), or None for
+        the system's."""
+        return self.session_proxy or self.settings["proxy"] or None
 
     # -- parts 1 and 2: in place, verified or declared -------------------------------------------
     def record_server_check(self, purpose: str, result) -> None:

@@ -76,10 +76,10 @@ def last_check(school: dict, purpose: str) -> dict | None:
 def declaration_allowed(school: dict) -> bool:
     """Part 2 may be declared by hand, unless the server was last seen answering as PRONOTE without the
     delegation: that would record a switch the server itself contradicts."""
-    from wizard.probe.result import PRONOTE_OUTCOMES
+    from wizard.probe import manual_confirmation_allowed
 
     check = last_check(school, "delegation")
-    return not (check and not check["verified"] and check["outcome"] in PRONOTE_OUTCOMES)
+    return check is None or manual_confirmation_allowed(check["outcome"])
 
 
 def unverified(school: dict) -> bool:

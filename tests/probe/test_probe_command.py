@@ -201,3 +201,16 @@ def test_through_a_tls_inspecting_proxy_with_the_academie_certificate_in_the_sto
     assert done.returncode == 0, plain(done.stderr)
     assert json.loads(done.stdout)["outcome"] == "delegated"
     assert proxy.requests[0][0] == "CONNECT pronote.seul-le-proxy.test:443 HTTP/1.1"
+
+
+def test_a_proxy_typed_on_the_command_line_wins(recording_proxy):
+    proxy = recording_proxy(answer=b"HTTP/1.1 403 Forbidden\r\n\r\n")
+    code, _, stderr = run_console("cp1252", "https://pronote.seul-le-proxy.test/pronote/", "--proxy",
+                                  f"127.0.0.1:{proxy.port}")
+    assert code == 2 and len(proxy.requests) == 1
+    assert proxy.requests[0][0].startswith("CONNECT pronote.seul-le-proxy.test:443")
+
+
+def test_a_proxy_that_is_no_address_is_refused_before_anything_is_sent():
+    code, stdout, stderr = run_console("C locale", "https://pronote.clg.fr/pronote/", "--proxy", "pas un proxy")
+    assert code == 2 and plain(stdout) == "" and len(plain(stderr).strip().splitlines()) == 1

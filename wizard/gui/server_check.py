@@ -33,7 +33,15 @@ class ServerCheck(QWidget):
         self.task = TaskRunner(self, self.button, cancel_text=tr("Annuler la vérification"), cancel_name="cancel_check",
                                progress_name=tr("Vérification du serveur en cours"), determinate=False)
         self.task.bar.setMaximumWidth(160)
-        layout.addLayout(self.task.controls())
+        row = self.task.controls()
+        # School networks often need a proxy: the system's is used; one can be typed here when it must be.
+        self.network = QPushButton(tr("Proxy…"))
+        self.network.setObjectName("network_settings")
+        self.network.setAccessibleName(tr("Réglages du proxy pour la vérification du serveur"))
+        self.network.setAutoDefault(False)
+        self.network.clicked.connect(self._network_settings)
+        row.insertWidget(row.count() - 1, self.network)
+        layout.addLayout(row)
         self.message = notice("", "info", "check_message")
         self.message.setVisible(False)
         layout.addWidget(self.message)
@@ -46,11 +54,16 @@ class ServerCheck(QWidget):
         from wizard.probe import probe_server
 
         url, purpose = self.progress.identity["pronote_url"], self.purpose
-        proxy = self.progress.settings["proxy"] or None
+        proxy = self.progress.proxy
         job = lambda advance, cancelled: probe_server(url, purpose=purpose, proxy=proxy, cancelled=cancelled)
         if self.task.run(job, done=self._done, failed=self._failed, cancelled=self._cancelled):
             self.message.show_message(tr("Interrogation du serveur PRONOTE…"), "info")
             self.started.emit()
+
+    def _network_settings(self) -> None:
+        from wizard.gui.network_settings import NetworkSettings
+
+        NetworkSettings(self.progress, self).exec()
 
     def stop(self) -> None:
         self.task.stop()

@@ -3,7 +3,7 @@ advice a page adds for its own purpose (« you can go on without this check ») 
 
 Exit 0: a PRONOTE answer was read (whatever the CAS state); 1: the server answered, but not as PRONOTE (or with
 an HTTP error); 2: the address was refused or nothing could be read (the proxy included). No Qt is imported on
-this path. The proxy is the system's (HTTPS_PROXY and NO_PROXY, or the platform's settings).
+this path. The proxy is the system's (HTTPS_PROXY and NO_PROXY, or the platform's settings), or `--proxy`.
 
 Everything the server said (its school name, space names, a host taken from its answer) reaches the terminal
 through `console.clean`, and every line through `console.out`/`console.err`, which never fail on a console that
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from wizard.console import clean, err, out
 from wizard.i18n import tr
-from wizard.probe import probe_server
+from wizard.probe import check_proxy, probe_server
 from wizard.probe.result import REFUSED_URL, UNREACHABLE, ProbeResult
 
 
@@ -30,7 +30,14 @@ def exit_code(result: ProbeResult) -> int:
 
 def run_probe(args, data_dir: Path) -> int:
     # data_dir is unused: the probe keeps nothing; the pages record the outcome in the progress themselves.
-    result = probe_server(args.url)
+    proxy = getattr(args, "proxy", None)
+    if proxy:
+        checked = check_proxy(proxy)
+        if not checked.ok:
+            err(checked.message)
+            return 2
+        proxy = checked.value
+    result = probe_server(args.url, proxy=proxy)
     if args.json:
         out(json.dumps(result.to_json(), indent=2, ensure_ascii=True))
     elif result.is_pronote:
