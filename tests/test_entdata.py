@@ -170,3 +170,22 @@ def test_the_flow_shows_checklists_with_the_active_ent_words():
     assert not [text for text in texts if "{" in text]
     joined = " ".join(texts)
     assert "Socle Exemple" in joined and "Identifiants_Exemple.xml" in joined and "Occitanie" not in joined
+
+
+def test_translations_of_ent_texts_keep_their_placeholders():
+    """An English checklist text without `{socle_ent}` (or with a mistyped one) would fail at `.format(**words)`."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import update_translations
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    assert update_translations.mismatched({"Socle : « {socle_ent} ».": "Socle: « {socle} »."}) == [
+        "Socle : « {socle_ent} »."]
+    assert update_translations.mismatched({"Accolade {{ {x} }}.": "Brace {{ {x} }}."}) == []
+    done = update_translations.read_ts(ROOT / "resources" / "translations" / "wizard_en.ts")
+    sources = [item["text"] for items in entdata.read(DEFAULT).checklists.values() for item in items]
+    translated = {source: done[source] for source in sources if source in done}
+    assert len(translated) == len(sources)  # every checklist text has its English
+    assert update_translations.mismatched(translated) == []

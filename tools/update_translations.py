@@ -1,14 +1,18 @@
 """Collects every user-visible French text into `resources/translations/wizard_<lang>.ts` and builds the `.qm`.
 
 Texts are the literals of `tr("…")` and `tr_noop("…")` calls under `wizard/` and the ENT data file's
-checklists. Existing translations are kept; new texts arrive « unfinished »; texts no longer in the code are
-dropped. `--check` only reports (exit 1) unfinished or missing entries, for the tests.
+checklists (whose ENT words are placeholders such as `{ent_name}`, so one entry serves every ENT). Existing
+translations are kept; new texts arrive « unfinished »; texts no longer in the code are dropped. A translation
+whose `{placeholders}` differ from its source's would fail at `.format(...)`: it is reported, and kept out of the
+`.qm` (marked unfinished) until corrected. `--check` only reports (exit 1) unfinished, missing or mismatched
+entries, for the tests.
 Usage: .venv/bin/python tools/update_translations.py [--check] [LANG …]   (default: en)
 """
 from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -35,6 +39,16 @@ def collect() -> dict[str, tuple[str, int]]:
             for item in items:
                 found.setdefault(item["text"], (str(data.relative_to(ROOT)), 0))
     return found
+
+
+def placeholders(text: str) -> set[str]:
+    """The `{names}` a text is formatted with (`{{` and `}}` are literal braces)."""
+    return set(re.findall(r"\{(\w*)\}", re.sub(r"\{\{|\}\}", "", text)))
+
+
+def mismatched(done: dict[str, str]) -> list[str]:
+    """Sources whose translation does not carry the same placeholders."""
+    return [source for source, text in done.items() if placeholders(source) != placeholders(text)]
 
 
 def read_ts(path: Path) -> dict[str, str]:
@@ -79,11 +93,15 @@ def main(argv: list[str]) -> int:
     for language in languages:
         ts = OUT / f"wizard_{language}.ts"
         done = read_ts(ts)
+        wrong = [t for t in mismatched(done) if t in texts]
+        for source in wrong:
+            print(f"{ts.name}: les accolades de la traduction diffèrent de celles du texte : {source!r}")
+            del done[source]
         missing = [t for t in texts if t not in done]
         if check:
             if missing:
                 print(f"{ts.name}: {len(missing)} texte(s) sans traduction, dont : {missing[0]!r}")
-                status = 1
+            status = 1 if missing or wrong else status
             continue
         OUT.mkdir(parents=True, exist_ok=True)
         unfinished = write_ts(ts, language, texts, done)

@@ -6,97 +6,97 @@
     <message>
       <location filename="wizard/entdata.py" line="175" />
       <source>doit être un objet JSON</source>
-      <translation type="unfinished" />
+      <translation>must be a JSON object</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="204" />
       <source>est vide</source>
-      <translation type="unfinished" />
+      <translation>is empty</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="206" />
       <source>doit être un nom de serveur en minuscules, sans https:// ni /</source>
-      <translation type="unfinished" />
+      <translation>must be a server name in lower case, without https:// or /</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="208" />
       <source>doit être une adresse complète, commençant par https:// et finissant par /</source>
-      <translation type="unfinished" />
+      <translation>must be a full address, starting with https:// and ending with /</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="169" />
       <source>Le fichier de l'ENT « {file} » n'est pas valable : la clé « {key} » {problem}.</source>
-      <translation type="unfinished" />
+      <translation>The ENT file “{file}” is not valid: the key “{key}” {problem}.</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="179" />
       <source>manque</source>
-      <translation type="unfinished" />
+      <translation>is missing</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="187" />
       <source>est inconnue (les clés permises sont décrites dans resources/ent/README.md)</source>
-      <translation type="unfinished" />
+      <translation>is unknown (the allowed keys are described in resources/ent/README.md)</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="195" />
       <source>doit être une liste de textes</source>
-      <translation type="unfinished" />
+      <translation>must be a list of texts</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="197" />
       <source>est vide ou contient un texte vide</source>
-      <translation type="unfinished" />
+      <translation>is empty or holds an empty text</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="200" />
       <source>doit être un texte ou null</source>
-      <translation type="unfinished" />
+      <translation>must be a text or null</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="200" />
       <source>doit être un texte</source>
-      <translation type="unfinished" />
+      <translation>must be a text</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="217" />
       <source>doit être une liste non vide d'actions</source>
-      <translation type="unfinished" />
+      <translation>must be a non-empty list of actions</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="249" />
       <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
-      <translation type="unfinished" />
+      <translation>holds a lone brace (write {{ or }} to show one)</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="232" />
       <source>répète l'identifiant d'une action précédente</source>
-      <translation type="unfinished" />
+      <translation>repeats the identifier of an earlier action</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="238" />
       <source>doit être une liste tirée de « complet » et « partiel »</source>
-      <translation type="unfinished" />
+      <translation>must be a list taken from “complet” and “partiel”</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="117" />
       <source>Le fichier de l'ENT « {file} » est introuvable.</source>
-      <translation type="unfinished" />
+      <translation>The ENT file “{file}” cannot be found.</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="119" />
       <source>Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.</source>
-      <translation type="unfinished" />
+      <translation>The ENT file “{file}” cannot be read: it must be JSON text in UTF-8.</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="124" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).</source>
-      <translation type="unfinished" />
+      <translation>The ENT file “{file}” is not valid JSON (line {line}).</translation>
     </message>
     <message>
       <location filename="wizard/entdata.py" line="241" />
       <source>utilise un mot inconnu : {{{placeholder}}}</source>
-      <translation type="unfinished" />
+      <translation>uses an unknown word: {{{placeholder}}}</translation>
     </message>
     <message>
       <location filename="wizard/filecheck.py" line="22" />
@@ -609,7 +609,47 @@
       <translation>column {n}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/server_check.py" line="69" />
+      <location filename="wizard/gui/network_settings.py" line="18" />
+      <source>Proxy pour la vérification du serveur</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/network_settings.py" line="25" />
+      <source>&amp;Proxy à utiliser (facultatif) :</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/network_settings.py" line="29" />
+      <source>Proxy à utiliser pour la vérification du serveur PRONOTE</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/network_settings.py" line="33" />
+      <source>Laissez vide pour utiliser celui du poste. Un identifiant et un mot de passe du proxy (http://identifiant:motdepasse@proxy:3128) servent jusqu'à la fermeture de l'assistant et ne sont jamais enregistrés.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/network_settings.py" line="23" />
+      <source>Par défaut, l'assistant passe par le proxy réglé sur ce poste : {proxy}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/network_settings.py" line="24" />
+      <source>aucun (connexion directe)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/server_check.py" line="38" />
+      <source>Proxy…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/server_check.py" line="40" />
+      <source>Réglages du proxy pour la vérification du serveur</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/server_check.py" line="82" />
       <source>Vérification annulée.</source>
       <translation>Check cancelled.</translation>
     </message>
@@ -624,12 +664,12 @@
       <translation>Server check in progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/server_check.py" line="52" />
+      <location filename="wizard/gui/server_check.py" line="60" />
       <source>Interrogation du serveur PRONOTE…</source>
       <translation>Querying the PRONOTE server…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/server_check.py" line="64" />
+      <location filename="wizard/gui/server_check.py" line="77" />
       <source>La vérification a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The check failed because of an unexpected error; the details are in the log.</translation>
     </message>
@@ -649,92 +689,92 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="163" />
+      <location filename="wizard/gui/window.py" line="168" />
       <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="172" />
+      <location filename="wizard/gui/window.py" line="177" />
       <source>&amp;Quitter</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="173" />
+      <location filename="wizard/gui/window.py" line="178" />
       <source>&amp;Rester</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="167" />
+      <location filename="wizard/gui/window.py" line="172" />
       <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="wizard/helptext.py" line="40" />
       <source>https://&lt;votre-établissement&gt;.{ent_site_domain}/</source>
-      <translation type="unfinished" />
+      <translation>https://&lt;your-school&gt;.{ent_site_domain}/</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="61" />
+      <location filename="wizard/idfile/command.py" line="66" />
       <source>Champs lus :</source>
       <translation>Fields read:</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="71" />
+      <location filename="wizard/idfile/command.py" line="76" />
       <source>ERREUR</source>
       <translation>ERROR</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="71" />
+      <location filename="wizard/idfile/command.py" line="76" />
       <source>attention</source>
       <translation>warning</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="72" />
+      <location filename="wizard/idfile/command.py" line="77" />
       <source>fichier</source>
       <translation>file</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="76" />
+      <location filename="wizard/idfile/command.py" line="81" />
       <source>Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.</source>
       <translation>The file has blocking errors: do not import it into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="77" />
+      <location filename="wizard/idfile/command.py" line="82" />
       <source>Le fichier peut être importé dans l'ENT.</source>
       <translation>The file can be imported into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="59" />
+      <location filename="wizard/idfile/command.py" line="64" />
       <source>Fichier : {name} ({size} octets)</source>
       <translation>File: {name} ({size} bytes)</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="60" />
+      <location filename="wizard/idfile/command.py" line="65" />
       <source>Format : {label} ; encodage : {encoding}</source>
       <translation>Layout: {label}; encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="63" />
+      <location filename="wizard/idfile/command.py" line="68" />
       <source>Personnes : {total} ({per_profile})</source>
       <translation>People: {total} ({per_profile})</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="69" />
+      <location filename="wizard/idfile/command.py" line="74" />
       <source>{errors} erreur(s) bloquante(s), {warnings} avertissement(s).</source>
       <translation>{errors} blocking error(s), {warnings} warning(s).</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="66" />
+      <location filename="wizard/idfile/command.py" line="71" />
       <source>Exporté le : {date}</source>
       <translation>Exported on: {date}</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="72" />
+      <location filename="wizard/idfile/command.py" line="77" />
       <source>ligne {line}</source>
       <translation>line {line}</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="75" />
+      <location filename="wizard/idfile/command.py" line="80" />
       <source>  … et {more} autre(s) : la liste complète s'obtient avec --json.</source>
       <translation>  … and {more} more: the full list comes with --json.</translation>
     </message>
@@ -744,264 +784,294 @@
       <translation>YYYY-MM-DD or DD/MM/YYYY</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="46" />
-      <source>Personne sans identifiant PRONOTE : l'ENT ne pourra pas l'importer.</source>
-      <translation>Person without a PRONOTE identifier: the ENT will not be able to import them.</translation>
+      <location filename="wizard/idfile/documented.py" line="18" />
+      <source>Format documenté Index Éducation (PARTENAIRE_INDEX)</source>
+      <translation>Documented Index Éducation layout (PARTENAIRE_INDEX)</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="54" />
-      <source>Personne sans nom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
-      <translation>Person without a last name: the account matching in the ENT will have to be done by hand.</translation>
+      <location filename="wizard/idfile/documented.py" line="32" />
+      <source>groupe de la personne (Personnels, Professeurs, Responsables, Eleves)</source>
+      <translation>the person's group (Personnels, Professeurs, Responsables, Eleves)</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="58" />
-      <source>Personne sans prénom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
-      <translation>Person without a first name: the account matching in the ENT will have to be done by hand.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="66" />
-      <source>Élève sans date de naissance, alors que le format PARTENAIRE_INDEX l'exige.</source>
-      <translation>Pupil without a birth date, although the PARTENAIRE_INDEX layout requires one.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="82" />
+      <location filename="wizard/idfile/findings.py" line="116" />
       <source>La date d'export indiquée dans le fichier n'est pas lisible.</source>
       <translation>The export date given in the file cannot be read.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="90" />
-      <source>Import partiel : cette personne figurait déjà dans un import précédent.</source>
-      <translation>Partial import: this person was already in an earlier import.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="94" />
+      <location filename="wizard/idfile/findings.py" line="128" />
       <source>Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : il a été lu en Windows-1252. Vérifiez les accents des noms.</source>
       <translation>The file does not declare its encoding and is not UTF-8: it was read as Windows-1252. Check the accents in the names.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="50" />
+      <location filename="wizard/idfile/findings.py" line="80" />
+      <source>Personne sans identifiant PRONOTE : l'ENT ne pourra pas l'importer.</source>
+      <translation>Person without a PRONOTE identifier: the ENT will not be able to import them.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="88" />
+      <source>Personne sans nom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
+      <translation>Person without a last name: the account matching in the ENT will have to be done by hand.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="92" />
+      <source>Personne sans prénom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
+      <translation>Person without a first name: the account matching in the ENT will have to be done by hand.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="100" />
+      <source>Élève sans date de naissance, alors que le format PARTENAIRE_INDEX l'exige.</source>
+      <translation>Pupil without a birth date, although the PARTENAIRE_INDEX layout requires one.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="124" />
+      <source>Import partiel : cette personne figurait déjà dans un import précédent.</source>
+      <translation>Partial import: this person was already in an earlier import.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="108" />
+      <source>Le fichier a été exporté pour l'établissement {found}, pas pour le vôtre ({expected}) : exportez-le depuis la base PRONOTE de votre établissement.</source>
+      <translation>The file was exported for school {found}, not yours ({expected}): export it from your school's PRONOTE database.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="112" />
+      <source>Ce fichier a été exporté le {exported}, avant le dernier import dans l'ENT ({imported}) : exportez à nouveau les identifiants depuis PRONOTE.</source>
+      <translation>This file was exported on {exported}, before the last import into the ENT ({imported}): export the identifiers from PRONOTE again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="120" />
+      <source>Ce fichier est exactement celui déjà importé le {imported}.</source>
+      <translation>This file is exactly the one already imported on {imported}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="132" />
+      <source>{count} nom(s) semblent mal décodés (caractères de contrôle ou « Ã© » à la place des accents), le premier ici : l'encodage déclaré par le fichier est probablement faux.</source>
+      <translation>{count} name(s) look wrongly decoded (control characters or “Ã©” instead of accents), the first one here: the encoding the file declares is probably wrong.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/findings.py" line="84" />
       <source>Identifiant PRONOTE déjà attribué à la personne de la ligne {first} : deux personnes ne peuvent pas partager un identifiant.</source>
       <translation>PRONOTE identifier already given to the person on line {first}: two people cannot share an identifier.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="62" />
+      <location filename="wizard/idfile/findings.py" line="96" />
       <source>Date de naissance invalide ou impossible (format attendu : {expected}).</source>
       <translation>Invalid or impossible birth date (expected format: {expected}).</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="70" />
+      <location filename="wizard/idfile/findings.py" line="104" />
       <source>Élément « {tag} » hors de son groupe : il n'est pas compté.</source>
       <translation>Element “{tag}” outside its group: it is not counted.</translation>
     </message>
     <message>
       <location filename="wizard/idfile/findings.py" line="74" />
-      <source>Le fichier a été exporté pour l'établissement {found}, pas pour le vôtre ({expected}) : exportez-le depuis la base PRONOTE de votre établissement.</source>
-      <translation>The file was exported for school {found}, not yours ({expected}): export it from your school's PRONOTE database.</translation>
+      <source>{more} autre(s) remarque(s) du même type ({code}) ne sont pas listées : seules les {shown} premières le sont.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="78" />
-      <source>Ce fichier a été exporté le {exported}, avant le dernier import dans l'ENT ({imported}) : exportez à nouveau les identifiants depuis PRONOTE.</source>
-      <translation>This file was exported on {exported}, before the last import into the ENT ({imported}): export the identifiers from PRONOTE again.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="86" />
-      <source>Ce fichier est exactement celui déjà importé le {imported}.</source>
-      <translation>This file is exactly the one already imported on {imported}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="98" />
-      <source>{count} nom(s) semblent mal décodés (caractères de contrôle ou « Ã© » à la place des accents), le premier ici : l'encodage déclaré par le fichier est probablement faux.</source>
-      <translation>{count} name(s) look wrongly decoded (control characters or “Ã©” instead of accents), the first one here: the encoding the file declares is probably wrong.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/layouts.py" line="57" />
-      <source>Format documenté Index Éducation (PARTENAIRE_INDEX)</source>
-      <translation>Documented Index Éducation layout (PARTENAIRE_INDEX)</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/layouts.py" line="139" />
+      <location filename="wizard/idfile/generic.py" line="86" />
       <source>Format reconnu automatiquement</source>
       <translation>Layout recognised automatically</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/layouts.py" line="73" />
-      <source>groupe de la personne (Personnels, Professeurs, Responsables, Eleves)</source>
-      <translation>the person's group (Personnels, Professeurs, Responsables, Eleves)</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/layouts.py" line="260" />
-      <source>aucun (profil « autre »)</source>
-      <translation>none (profile “other”)</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/layouts.py" line="229" />
+      <location filename="wizard/idfile/generic.py" line="292" />
       <source>code UAI trouvé dans le fichier</source>
       <translation>UAI code found in the file</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/layouts.py" line="255" />
+      <location filename="wizard/idfile/generic.py" line="251" />
       <source>élément {name}</source>
       <translation>element {name}</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/layouts.py" line="259" />
+      <location filename="wizard/idfile/generic.py" line="256" />
+      <source>aucun (profil « autre »)</source>
+      <translation>none (profile “other”)</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/generic.py" line="254" />
       <source>conteneur {name}</source>
       <translation>container {name}</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="136" />
+      <location filename="wizard/idfile/reader.py" line="173" />
       <source>c'est un fichier binaire (document, archive ou image), pas du XML</source>
       <translation>it is a binary file (document, archive or image), not XML</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="120" />
+      <location filename="wizard/idfile/reader.py" line="157" />
       <source>Le fichier est au format PARTENAIRE_INDEX mais ne contient aucune personne (ni Eleve, ni Responsable, ni Professeur, ni Personnel) : l'export PRONOTE était sans doute vide.</source>
       <translation>The file is in the PARTENAIRE_INDEX layout but holds nobody (no Eleve, Responsable, Professeur or Personnel): the PRONOTE export was probably empty.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="129" />
+      <location filename="wizard/idfile/reader.py" line="166" />
       <source>Le fichier ne contient que des espaces : l'export PRONOTE n'a sans doute pas abouti.</source>
       <translation>The file holds only blank space: the PRONOTE export probably did not complete.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="138" />
+      <location filename="wizard/idfile/reader.py" line="175" />
       <source>il ressemble à un tableau CSV renommé, pas à l'export XML de PRONOTE</source>
       <translation>it looks like a renamed CSV table, not PRONOTE's XML export</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="140" />
+      <location filename="wizard/idfile/reader.py" line="177" />
       <source>il ne commence pas par une balise XML</source>
       <translation>it does not start with an XML tag</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="123" />
+      <location filename="wizard/idfile/reader.py" line="160" />
       <source>Aucune personne reconnue dans ce fichier (il faut au moins un nom, un prénom et un identifiant par personne). Éléments rencontrés : {listed}.</source>
       <translation>Nobody was recognised in this file (each person needs at least a last name, a first name and an identifier). Elements seen: {listed}.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="132" />
+      <location filename="wizard/idfile/reader.py" line="169" />
       <source>Ce fichier est une page web enregistrée, pas l'export des identifiants PRONOTE.</source>
       <translation>This file is a saved web page, not the export of PRONOTE identifiers.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="141" />
+      <location filename="wizard/idfile/reader.py" line="178" />
       <source>Ce fichier n'est pas un fichier XML : {reason}.</source>
       <translation>This is not an XML file: {reason}.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="50" />
-      <source>Le fichier « {name} » ne peut pas être lu.</source>
-      <translation>The file “{name}” cannot be read.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="106" />
+      <location filename="wizard/idfile/reader.py" line="82" />
       <source>Le fichier « {name} » n'a pas pu être lu jusqu'au bout.</source>
       <translation>The file “{name}” could not be read to the end.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/report.py" line="13" />
+      <location filename="wizard/idfile/reader.py" line="55" />
+      <source>Le fichier « {name} » ne peut pas être lu.</source>
+      <translation>The file “{name}” cannot be read.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/report.py" line="14" />
       <source>Personnes</source>
       <translation>People</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/report.py" line="19" />
+      <location filename="wizard/idfile/report.py" line="20" />
       <source>Code UAI</source>
       <translation>UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/report.py" line="20" />
+      <location filename="wizard/idfile/report.py" line="21" />
       <source>Date d'export</source>
       <translation>Export date</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="112" />
+      <location filename="wizard/idfile/safety.py" line="143" />
       <source>Le fichier n'est pas un XML valide (erreur de structure) : ce n'est pas un export PRONOTE intact.</source>
       <translation>The file is not valid XML (structure error): it is not an intact PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="116" />
-      <source>Fichier refusé : ses éléments sont imbriqués bien trop profondément pour un export PRONOTE.</source>
-      <translation>File refused: its elements are nested far too deeply for a PRONOTE export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="120" />
-      <source>Fichier refusé : il contient un texte démesuré, ce que ne fait jamais un export PRONOTE.</source>
-      <translation>File refused: it contains an enormous text, which a PRONOTE export never does.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="78" />
-      <source>sa déclaration DOCTYPE est démesurée ou incomplète</source>
-      <translation>its DOCTYPE declaration is oversized or incomplete</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="86" />
-      <source>il fait appel à une DTD externe</source>
-      <translation>it calls an external DTD</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="88" />
-      <source>il contient des déclarations DTD</source>
-      <translation>it contains DTD declarations</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="105" />
-      <source>il utilise des entités XML</source>
-      <translation>it uses XML entities</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="111" />
+      <location filename="wizard/idfile/safety.py" line="147" />
       <source>Le fichier XML est incomplet (tronqué) : l'export ou la copie n'est pas allé jusqu'au bout ; réexportez-le.</source>
       <translation>The XML file is incomplete (truncated): the export or the copy did not finish; export it again.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="72" />
-      <source>il déclare des entités XML</source>
-      <translation>it declares XML entities</translation>
+      <location filename="wizard/idfile/safety.py" line="151" />
+      <source>Fichier refusé : ses éléments sont imbriqués bien trop profondément pour un export PRONOTE.</source>
+      <translation>File refused: its elements are nested far too deeply for a PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="92" />
-      <source>Fichier refusé par sécurité : {reason}, ce que ne fait jamais un export PRONOTE.</source>
-      <translation>File refused for safety: {reason}, which a PRONOTE export never does.</translation>
+      <location filename="wizard/idfile/safety.py" line="155" />
+      <source>Fichier refusé : il contient un texte ou une balise démesurés, ce que ne fait jamais un export PRONOTE.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="46" />
-      <source>« {name} » n'est pas un fichier ordinaire.</source>
-      <translation>“{name}” is not a regular file.</translation>
+      <location filename="wizard/idfile/safety.py" line="159" />
+      <source>Fichier refusé : un de ses éléments porte des centaines d'attributs, ce que ne fait jamais un export PRONOTE.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="48" />
-      <source>Le fichier « {name} » est vide : l'export PRONOTE n'a sans doute pas abouti.</source>
-      <translation>The file “{name}” is empty: the PRONOTE export probably did not complete.</translation>
+      <location filename="wizard/idfile/safety.py" line="163" />
+      <source>Fichier refusé : il emploie bien trop de noms d'éléments ou d'attributs différents (ou des noms démesurés) pour un export PRONOTE.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="50" />
-      <source>Le fichier « {name} » est beaucoup trop gros ({size} Mo) pour un export d'identifiants PRONOTE.</source>
-      <translation>The file “{name}” is far too large ({size} MB) for a PRONOTE identifier export.</translation>
+      <location filename="wizard/idfile/safety.py" line="167" />
+      <source>Fichier refusé : il contient bien trop de déclarations d'espaces de noms ou d'instructions de traitement pour un export PRONOTE.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="107" />
-      <source>L'encodage déclaré par le fichier ({encoding}) n'est pas reconnu.</source>
-      <translation>The encoding declared by the file ({encoding}) is not recognised.</translation>
+      <location filename="wizard/idfile/safety.py" line="105" />
+      <source>sa déclaration DOCTYPE est démesurée ou incomplète</source>
+      <translation>its DOCTYPE declaration is oversized or incomplete</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="109" />
-      <source>Le fichier contient des caractères qui ne correspondent pas à son encodage ({encoding}) : réexportez-le depuis PRONOTE.</source>
-      <translation>The file contains characters that do not match its encoding ({encoding}): export it again from PRONOTE.</translation>
+      <location filename="wizard/idfile/safety.py" line="113" />
+      <source>il fait appel à une DTD externe</source>
+      <translation>it calls an external DTD</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="39" />
+      <location filename="wizard/idfile/safety.py" line="115" />
+      <source>il contient des déclarations DTD</source>
+      <translation>it contains DTD declarations</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="132" />
+      <source>il utilise des entités XML</source>
+      <translation>it uses XML entities</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="138" />
+      <source>Le fichier contient un caractère interdit en XML (octet nul ou caractère de contrôle) : ce n'est pas un export PRONOTE intact.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="73" />
       <source>« {name} » est un dossier : choisissez le fichier IdPN_To_KOSMOS.xml qu'il contient.</source>
       <translation>“{name}” is a folder: choose the IdPN_To_KOSMOS.xml file inside it.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="42" />
+      <location filename="wizard/idfile/safety.py" line="77" />
+      <source>Le fichier « {name} » est beaucoup trop gros ({size} Mo) pour un export d'identifiants PRONOTE.</source>
+      <translation>The file “{name}” is far too large ({size} MB) for a PRONOTE identifier export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="99" />
+      <source>il déclare des entités XML</source>
+      <translation>it declares XML entities</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="119" />
+      <source>Fichier refusé par sécurité : {reason}, ce que ne fait jamais un export PRONOTE.</source>
+      <translation>File refused for safety: {reason}, which a PRONOTE export never does.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="171" />
+      <source>Fichier refusé : il contient plus de {limit} personnes, bien plus qu'aucun établissement.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="134" />
+      <source>L'encodage déclaré par le fichier ({encoding}) n'est pas reconnu.</source>
+      <translation>The encoding declared by the file ({encoding}) is not recognised.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="140" />
+      <source>Le fichier contient des caractères qui ne correspondent pas à son encodage ({encoding}) : réexportez-le depuis PRONOTE.</source>
+      <translation>The file contains characters that do not match its encoding ({encoding}): export it again from PRONOTE.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="48" />
       <source>Le fichier « {name} » est introuvable : vérifiez le dossier choisi lors de l'export.</source>
       <translation>The file “{name}” cannot be found: check the folder chosen during the export.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="44" />
+      <location filename="wizard/idfile/safety.py" line="54" />
       <source>Le fichier « {name} » ne peut pas être ouvert (droits d'accès ou disque indisponible).</source>
       <translation>The file “{name}” cannot be opened (access rights or disk unavailable).</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="60" />
+      <source>« {name} » n'est pas un fichier ordinaire.</source>
+      <translation>“{name}” is not a regular file.</translation>
+    </message>
+    <message>
+      <location filename="wizard/idfile/safety.py" line="62" />
+      <source>Le fichier « {name} » est vide : l'export PRONOTE n'a sans doute pas abouti.</source>
+      <translation>The file “{name}” is empty: the PRONOTE export probably did not complete.</translation>
     </message>
     <message>
       <location filename="wizard/importcheck.py" line="20" />
@@ -1174,12 +1244,12 @@
       <translation> and </translation>
     </message>
     <message>
-      <location filename="wizard/matching/matcher.py" line="47" />
+      <location filename="wizard/matching/matcher.py" line="48" />
       <source>plusieurs candidats presque identiques</source>
       <translation>several almost identical candidates</translation>
     </message>
     <message>
-      <location filename="wizard/matching/matcher.py" line="48" />
+      <location filename="wizard/matching/matcher.py" line="49" />
       <source>départagé par la famille</source>
       <translation type="unfinished" />
     </message>
@@ -1194,172 +1264,182 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="34" />
+      <location filename="wizard/matching/scoring.py" line="37" />
       <source>particule</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="35" />
+      <location filename="wizard/matching/scoring.py" line="38" />
       <source>ordre des noms</source>
       <translation>name order</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="36" />
+      <location filename="wizard/matching/scoring.py" line="39" />
       <source>nom d'usage</source>
       <translation>usage surname</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="37" />
+      <location filename="wizard/matching/scoring.py" line="40" />
       <source>nom d'usage différent</source>
       <translation>different usage surname</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="38" />
+      <location filename="wizard/matching/scoring.py" line="41" />
       <source>faute de frappe (nom)</source>
       <translation>typo (last name)</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="39" />
+      <location filename="wizard/matching/scoring.py" line="42" />
       <source>orthographe proche (nom)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="40" />
+      <location filename="wizard/matching/scoring.py" line="43" />
       <source>nom manquant</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="41" />
+      <location filename="wizard/matching/scoring.py" line="44" />
       <source>nom de famille différent</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="42" />
+      <location filename="wizard/matching/scoring.py" line="45" />
       <source>prénom composé</source>
       <translation>compound first name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="43" />
+      <location filename="wizard/matching/scoring.py" line="46" />
       <source>prénoms multiples</source>
       <translation>several first names</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="44" />
+      <location filename="wizard/matching/scoring.py" line="47" />
       <source>prénom usuel</source>
       <translation>usual first name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="45" />
+      <location filename="wizard/matching/scoring.py" line="48" />
       <source>faute de frappe (prénom)</source>
       <translation>typo (first name)</translation>
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="46" />
+      <location filename="wizard/matching/scoring.py" line="49" />
       <source>orthographe proche (prénom)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/scoring.py" line="47" />
-      <source>prénom manquant</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="48" />
-      <source>date inversée</source>
-      <translation>day and month swapped</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="49" />
-      <source>date différente d'un chiffre</source>
-      <translation>date one digit off</translation>
-    </message>
-    <message>
       <location filename="wizard/matching/scoring.py" line="50" />
-      <source>deux chiffres de la date inversés</source>
+      <source>prénom très mal orthographié</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="51" />
-      <source>date manquante</source>
-      <translation>missing date</translation>
+      <source>prénom manquant</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="52" />
-      <source>date de naissance différente</source>
-      <translation type="unfinished" />
+      <source>date inversée</source>
+      <translation>day and month swapped</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="53" />
-      <source>nom et prénom inversés</source>
-      <translation type="unfinished" />
+      <source>date différente d'un chiffre</source>
+      <translation>date one digit off</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="54" />
-      <source>enfant rapproché en commun</source>
+      <source>deux chiffres de la date inversés</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="55" />
-      <source>parent rapproché en commun</source>
+      <source>date différente de deux chiffres</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="56" />
-      <source>aucun enfant ou parent rapproché en commun</source>
-      <translation type="unfinished" />
+      <source>date manquante</source>
+      <translation>missing date</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="57" />
-      <source>classe d'un enfant en commun</source>
+      <source>date de naissance différente</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="58" />
+      <source>nom et prénom inversés</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="59" />
+      <source>enfant rapproché en commun</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="60" />
+      <source>parent rapproché en commun</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="61" />
+      <source>aucun enfant ou parent rapproché en commun</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="62" />
+      <source>classe d'un enfant en commun</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/matching/scoring.py" line="63" />
       <source>classes différentes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="105" />
+      <location filename="wizard/matching/source.py" line="107" />
       <source>« {name} » est trop volumineux pour une liste de comptes (plus de {limit} Mo) : choisissez le fichier CSV exporté de l'ENT.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="130" />
+      <location filename="wizard/matching/source.py" line="132" />
       <source>« {name} » n'est pas un texte lisible (encodage inconnu) : enregistrez la liste en CSV UTF-8.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="128" />
+      <location filename="wizard/matching/source.py" line="130" />
       <source>« {name} » semble encodé en UTF-16, mais il ne se décode pas : enregistrez la liste en CSV UTF-8.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="84" />
+      <location filename="wizard/matching/source.py" line="86" />
       <source>Le fichier « {name} » est introuvable.</source>
       <translation>The file “{name}” cannot be found.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="86" />
+      <location filename="wizard/matching/source.py" line="88" />
       <source>« {name} » est un dossier, pas une liste de comptes.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="88" />
+      <location filename="wizard/matching/source.py" line="90" />
       <source>Le fichier « {name} » ne peut pas être ouvert.</source>
       <translation>The file “{name}” cannot be opened.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="94" />
+      <location filename="wizard/matching/source.py" line="96" />
       <source>« {name} » n'est pas un fichier ordinaire (périphérique, tube…) : choisissez le fichier CSV exporté de l'ENT.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="63" />
+      <location filename="wizard/matching/source.py" line="64" />
       <source>Le fichier « {name} » ne peut pas être lu jusqu'au bout (ligne {line}).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="119" />
+      <location filename="wizard/matching/source.py" line="121" />
       <source>« {name} » n'est pas un fichier texte (encodage inconnu, ou classeur .xlsx/.ods) : enregistrez la liste au format CSV.</source>
       <translation type="unfinished" />
     </message>
@@ -2278,52 +2358,52 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Other</translation>
     </message>
     <message>
-      <location filename="wizard/probe/command.py" line="50" />
+      <location filename="wizard/probe/command.py" line="58" />
       <source>CAS : inactif</source>
       <translation>CAS: inactive</translation>
     </message>
     <message>
-      <location filename="wizard/probe/command.py" line="52" />
+      <location filename="wizard/probe/command.py" line="60" />
       <source>délégation</source>
       <translation>delegation</translation>
     </message>
     <message>
-      <location filename="wizard/probe/command.py" line="52" />
+      <location filename="wizard/probe/command.py" line="60" />
       <source>sans délégation</source>
       <translation>no delegation</translation>
     </message>
     <message>
-      <location filename="wizard/probe/command.py" line="43" />
+      <location filename="wizard/probe/command.py" line="51" />
       <source>Adresse : {url}</source>
       <translation>Address: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/probe/command.py" line="46" />
+      <location filename="wizard/probe/command.py" line="54" />
       <source>Version : {version}</source>
       <translation>Version: {version}</translation>
     </message>
     <message>
-      <location filename="wizard/probe/command.py" line="45" />
+      <location filename="wizard/probe/command.py" line="53" />
       <source>Établissement : {name}</source>
       <translation>School: {name}</translation>
     </message>
     <message>
-      <location filename="wizard/probe/command.py" line="48" />
+      <location filename="wizard/probe/command.py" line="56" />
       <source>CAS : actif ({cas_host})</source>
       <translation>CAS: active ({cas_host})</translation>
     </message>
     <message>
-      <location filename="wizard/probe/command.py" line="53" />
+      <location filename="wizard/probe/command.py" line="61" />
       <source>Espace : {name} ({delegation})</source>
       <translation>Space: {name} ({delegation})</translation>
     </message>
     <message>
-      <location filename="wizard/probe/command.py" line="54" />
+      <location filename="wizard/probe/command.py" line="62" />
       <source>Remarque : {warning}</source>
       <translation>Note: {warning}</translation>
     </message>
     <message>
-      <location filename="wizard/probe/command.py" line="48" />
+      <location filename="wizard/probe/command.py" line="56" />
       <source>adresse non indiquée</source>
       <translation>address not given</translation>
     </message>
@@ -2845,12 +2925,12 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Intitulé du service : « {service_title} », le nom que les familles chercheront dans le menu « {service_regroupement} ».</source>
-      <translation type="unfinished" />
+      <translation>Service « Intitulé » (title): « {service_title} », the name families will look for in the « {service_regroupement} » menu.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Onglet « Paramètres techniques », Type de SSO : « {service_sso_type} ».</source>
-      <translation type="unfinished" />
+      <translation>Tab « Paramètres techniques », « Type de SSO »: « {service_sso_type} ».</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2865,12 +2945,12 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Regroupement : « {service_regroupement} », pour que les familles trouvent PRONOTE toujours au même endroit.</source>
-      <translation type="unfinished" />
+      <translation>« Regroupement »: « {service_regroupement} », so that families always find PRONOTE in the same place.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Cochez « {service_bloc} » (un bloc sur la page d'accueil des élèves et des parents).</source>
-      <translation type="unfinished" />
+      <translation>Tick « {service_bloc} » (a block on the home page of pupils and parents).</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2885,7 +2965,7 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Onglet « Accès population » : rôle « {access_role} », cible « {access_target} », profil « Élève », « Niveau » et « Sous-niveau » laissés à « {access_level} », puis « Ajouter les accès ».</source>
-      <translation type="unfinished" />
+      <translation>Tab « Accès population »: role « {access_role} », target « {access_target} », profile « Élève », « Niveau » and « Sous-niveau » left at « {access_level} », then « Ajouter les accès ».</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2910,7 +2990,7 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Le « Récapitulatif des droits d'accès » montre une ligne par profil pour votre établissement, sous le nom que l'ENT lui donne (par exemple « {school_label_example} ») : cliquez sur « Valider ».</source>
-      <translation type="unfinished" />
+      <translation>The « Récapitulatif des droits d'accès » shows one line per profile for your school, under the name the ENT gives it (for example « {school_label_example} »): click « Valider ».</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2920,7 +3000,7 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Choisissez la configuration ENT « {pronote_net_configuration} ».</source>
-      <translation type="unfinished" />
+      <translation>Choose the ENT configuration « {pronote_net_configuration} ».</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2945,12 +3025,12 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Liste déroulante Socle ENT : « {socle_ent} ».</source>
-      <translation type="unfinished" />
+      <translation>Socle ENT drop-down list: « {socle_ent} ».</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Case « Uniquement les utilisateurs sans identifiants CAS » : DÉCOCHÉE. Ceux qui ont déjà un identifiant CAS doivent aussi être exportés, pour que PRONOTE puisse le remplacer.</source>
-      <translation type="unfinished" />
+      <translation>Box « Uniquement les utilisateurs sans identifiants CAS »: UNTICKED. Those who already have a CAS identifier must be exported too, so that PRONOTE can replace it.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2960,7 +3040,7 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Choisissez le dossier d'enregistrement, validez, puis fermez la fenêtre de succès. Le fichier s'appelle {export_file_name}.</source>
-      <translation type="unfinished" />
+      <translation>Choose the destination folder, confirm, then close the success window. The file is called {export_file_name}.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -2975,17 +3055,17 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Mode d'import : « {import_mode_complet} ».</source>
-      <translation type="unfinished" />
+      <translation>« Mode d'import »: « {import_mode_complet} ».</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Mode d'import : « {import_mode_partiel} ».</source>
-      <translation type="unfinished" />
+      <translation>« Mode d'import »: « {import_mode_partiel} ».</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Fichier des identifiants : {export_file_name}, puis « Importer ».</source>
-      <translation type="unfinished" />
+      <translation>« Fichier des identifiants »: {export_file_name}, then « Importer ».</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -3005,7 +3085,7 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Lecture du bilan d'import, « Résultat d'import des identifiants Pronote » (nombre de comptes importés).</source>
-      <translation type="unfinished" />
+      <translation>Reading of the import report, « Résultat d'import des identifiants Pronote » (number of accounts imported).</translation>
     </message>
   </context>
 </TS>

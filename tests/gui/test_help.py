@@ -1,12 +1,25 @@
-"""Help opens for every page, from the Help button and from F1, with the school's links."""
+"""Help opens for every page, from the Help button and from F1, with the school's links and the active ENT's words;
+an ENT without a previous one has no sentence about it."""
+import json
+import re
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
 
 from tests.gui.helpers import open_window
-from wizard import flow
+from wizard import entdata, flow
 from wizard.helptext import help_html
+
+ROOT = Path(__file__).resolve().parents[2]
+RENAMED_ENT = ROOT / "tests" / "fixtures" / "ent" / "ent-exemple-nord.json"
+LANGUAGES = ("fr", "en")
+IDENTITY = {"uai": "0301746K", "pronote_url": "https://0301746K.index-education.net/pronote/"}
+# Words of the default ENT that must not show when another ENT is active.
+ORIGINAL_ENT_WORDS = ["Occitanie", "occitanie", "ENT-LR", "K-d'école", "KOSMOS", "Kosmos", "Scolarité",
+                      "SSO Pronote avec CAS", "Afficher le bloc", "« Accès au service »", "site courant", "CLG-VIA"]
 
 
 def complete_every_step(progress):
@@ -14,24 +27,92 @@ def complete_every_step(progress):
     for key, value in {"name": "Collège Via Domitia", "uai": "0301746K",
                        "pronote_url": "https://0301746K.index-education.net/pronote/",
                        "ent_site_url": "https://via-domitia.mon-ent-occitanie.fr/"}.items():
-        progress.set_identity(key, value)
-    progress.set_cycle("mode", "complet")
+        progress.type_identity(key, value)
+    progress.choose_mode("complet")
     for step in flow.STEP_IDS:
         for item in flow.checklist(step, "complet"):
-            progress.set_field(step, item["id"], True)
-    progress.set_field("pronote_net_avertissement", "compris", True)
-    progress.set_field("pronote_net", "confirmation_manuelle", True)
-    progress.set_cycle("file", {"name": "IdPN_To_KOSMOS.xml", "size": 1, "sha256": "0" * 64, "path": "/nonexistent"})
-    progress.set_cycle("analysis", {"file_sha256": "0" * 64, "mode": "complet", "counts": {"total": 0},
-                                    "findings": [], "errors": 0, "warnings": 0})
-    progress.set_field("import_ent", "nombre_importe", 0)
+            progress.tick(step, item["id"], True)
+    progress.tick("pronote_net_avertissement", "compris", True)
+    progress.confirm_by_hand(True)
+    progress.record_analysis(
+        {"name": "IdPN_To_KOSMOS.xml", "path": "/nonexistent", "size": 1, "sha256": "0" * 64},
+        {"file_sha256": "0" * 64, "mode": "complet", "layout": "", "layout_label": None, "encoding": None,
+         "counts": {"total": 0}, "findings": [], "errors": 0, "warnings": 0, "mapping": {}, "export_date": None,
+         "id_hashes": []})
+    progress.type_reported_count(0)
 
 
+@pytest.fixture
+def active_ent():
+    """Activate an ENT data file for one test; the default one again afterwards."""
+    yield entdata.activate
+    entdata.activate(None)
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("step", flow.STEP_IDS)
-def test_every_step_has_help_with_content(step):
-    html = help_html(step, {"uai": "0301746K", "pronote_url": "https://0301746K.index-education.net/pronote/"})
+def test_every_step_has_help_with_content(step, language):
+    html = help_html(step, IDENTITY, language)
     assert "<h2>" in html and len(html) > 300
     assert "{" not in html  # every placeholder was filled
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_help_names_the_active_ent_and_nothing_of_the_original(active_ent, language):
+    active_ent(RENAMED_ENT)
+    pages = {step: help_html(step, {}, language) for step in flow.STEP_IDS}
+    for step, html in pages.items():
+        found = [word for word in ORIGINAL_ENT_WORDS if word in html]
+        assert not found, (step, found)
+    every = " ".join(pages.values())
+    for word in ("ENT Exemple Nord", "cas.ent-exemple-nord.test", "Socle Exemple", "Identifiants_Exemple.xml",
+                 "Configuration Exemple Nord", "Portail Ancien Exemple", "CAS PRONOTE Exemple", "Vie de l&#x27;élève",
+                 "COLLEGE EXEMPLE-VILLENEUVE (0599999Y)", "Complet (Exemple)", "Tous niveaux"):
+        assert word in every, word
+    assert "https://&lt;" in pages["ent_service"] and ".ent-exemple-nord.test/" in pages["ent_service"]
+
+
+def _without_previous_ent(tmp_path: Path) -> Path:
+    raw = json.loads(RENAMED_ENT.read_text(encoding="utf-8"))
+    raw["previous_ent"] = None
+    path = tmp_path / "sans-ancien.json"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("language, about_it", [
+    ("fr", ["ancien ENT", "l'ancien", "Pourquoi attendre la pré-rentrée", "Portail Ancien Exemple"]),
+    ("en", ["former ENT", "former one", "Why wait for the pré-rentrée", "Portail Ancien Exemple"]),
+])
+def test_no_sentence_about_a_previous_ent_when_there_is_none(active_ent, tmp_path, language, about_it):
+    active_ent(RENAMED_ENT)
+    before = text_of(" ".join(help_html(step, {}, language) for step in flow.STEP_IDS))
+    assert all(phrase in before for phrase in about_it)  # they are there when the ENT names a previous one
+    active_ent(_without_previous_ent(tmp_path))
+    for step in flow.STEP_IDS:
+        text = text_of(help_html(step, {}, language))
+        assert not [phrase for phrase in about_it if phrase in text], step
+        assert "()" not in re.sub(r"<[^>]+>", "", help_html(step, {}, language)), step  # no empty place left
+    warning = text_of(help_html("pronote_net_avertissement", {}, language))
+    assert "ENT Exemple Nord" in warning and len(warning) > 300  # what changes at publication is still said
+
+
+@pytest.mark.parametrize("step, facts", [
+    ("ent_service", ["Intitulé", "« PRONOTE »", "2024 - 2.5"]),
+    ("ent_acces", ["« Niveau » et « Sous-niveau » laissés à", "« Tous »", "CLG-VIA DOMITIA-MANDUEL (0301746K)"]),
+    ("import_ent", ["« Résultat d'import des identifiants Pronote »"]),
+    ("rapprochement", ["« Résultat d'import des identifiants Pronote »", "« Identification impossible »",
+                       "Communication &gt; Gestion des identités &gt;"]),
+    ("fin", ["« Identification impossible »", "Résolution des échecs d'interconnexion"]),
+])
+def test_the_facts_admins_missed_are_in_the_help(step, facts):
+    html = re.sub(r"\s+", " ", help_html(step, IDENTITY, "fr"))
+    for fact in facts:
+        assert fact in html, fact
 
 
 def test_help_opens_on_every_page_with_the_button_and_f1(qtbot, data_dir):
