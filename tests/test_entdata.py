@@ -1,6 +1,5 @@
 """The ENT data file: validated at load with one French sentence naming the bad key, the active ENT of the process,
 and its words as placeholders (so that another ENT is one more file)."""
-import copy
 import json
 from pathlib import Path
 

@@ -16,6 +16,7 @@ from wizard.paths import resources_dir
 from wizard.school import identity_values
 
 PREVIOUS_ENT_CLASS = "previous-ent"
+_OF_PREVIOUS_ENT = f"descendant-or-self::*[contains(concat(' ', @class, ' '), ' {PREVIOUS_ENT_CLASS} ')]"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -53,7 +54,7 @@ def without_previous_ent(html: str) -> str:
         if isinstance(part, str):
             kept.append(escape(part, quote=False))
             continue
-        for element in part.xpath(f"descendant-or-self::*[contains(concat(' ', @class, ' '), ' {PREVIOUS_ENT_CLASS} ')]"):
+        for element in part.xpath(_OF_PREVIOUS_ENT):
             if element is part:
                 if part.tail:
                     kept.append(escape(part.tail, quote=False))

@@ -25,6 +25,7 @@ def v2_school(**changes) -> dict:
         "completed": {"etablissement": "2026-08-27T08:00:00", "ent_service": "2026-08-27T08:10:00"},
         "setup_finished_at": None,
         "connection": {"date": "2026-08-27T09:00:00", "verified": True, "how": "walk"},
+        "restart_from_part_1": False,
         "cycle": {"id": "c0ffee000001", "kind": "premiere", "mode": "complet", "started_at": "2026-08-27T08:00:00",
                   "finished_at": "2026-08-27T10:00:00", "file": None, "analysis": None, "warnings_read": False,
                   "reported_count": 1575},
@@ -33,16 +34,17 @@ def v2_school(**changes) -> dict:
                                        "total": 1575},
                             "file_sha256": "f" * 64, "reported_count": 1575, "export_date": None, "id_hashes": []}],
         "server_checks": [{"date": "2026-08-27T09:00:00", "kind": "delegation", "outcome": "delegated",
-                           "verified": True, "version": "2024.2.5", "cas_host": "", "message": "Délégation constatée."}],
+                           "verified": True, "version": "2024.2.5", "cas_host": "",
+                           "message": "Délégation constatée."}],
         "matching": None,
     }
     school.update(changes)
     return school
 
 
-@pytest.fixture
-def school():
-    return v2_school()
+def v2_document(school: dict) -> dict:
+    return {"version": 2, "current": school["id"], "schools": {school["id"]: school},
+            "settings": {"language": "", "proxy": ""}}
 
 
 @pytest.fixture

@@ -3,13 +3,19 @@ from html import unescape
 
 import pytest
 
-from tests.records.conftest import v2_school
+from tests.records.conftest import v2_document, v2_school
+from wizard import document
 from wizard.errors import UserError
 from wizard.records.content import NothingConfigured, notice_html, record_html
 
 
 def plain(html: str) -> str:
     return unescape(html)
+
+
+def test_the_schools_built_here_are_whole_v2_schools():
+    """The records are tested on the saved document's real shape (wizard/document.py)."""
+    assert document.validate(v2_document(v2_school()))
 
 
 @pytest.mark.parametrize("connection, completed, expected", [

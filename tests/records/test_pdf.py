@@ -9,11 +9,12 @@ from argparse import Namespace
 import pytest
 from pypdf import PdfReader
 
-from tests.records.conftest import ROOT, v2_school
+from tests.records.conftest import ROOT, pdf_text, v2_document, v2_school
 from wizard.records import command
 from wizard.records.content import notice_html, record_html
 
-FIXTURE_NAMES = ["GARNIER", "Sophie", "FABRE", "Laurent", "ROUSSEL", "MARTIN", "Nadia", "Lina", "DUPONT", "Théo", "2013-02-14"]
+FIXTURE_NAMES = ["GARNIER", "Sophie", "FABRE", "Laurent", "ROUSSEL", "MARTIN", "Nadia", "Lina", "DUPONT", "Théo",
+                 "2013-02-14"]
 # Words of the default ENT that must not show when another ENT is active.
 ORIGINAL_ENT_WORDS = ["Occitanie", "occitanie", "ENT-LR", "ent-lr", "K-d'école", "KOSMOS", "Kosmos", "Scolarité",
                       "SSO Pronote avec CAS", "Afficher le bloc", "« Accès au service »", "site courant", "CLG-VIA"]
@@ -120,11 +121,27 @@ def test_a_control_character_in_the_path_is_not_sent_to_the_terminal(qapp, tmp_p
     assert "\x1b" not in err and "\\x1b[2J" in err
 
 
+def main_py(*args, data_dir):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "main.py", *args, "--data-dir", str(data_dir)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_record_command_reads_the_saved_document(data_dir, tmp_path):
+    from wizard.store import ProgressStore
+
+    school = v2_school(connection={"date": "2026-09-02T10:00:00", "verified": False, "how": "already_in_place"})
+    ProgressStore(data_dir).save(v2_document(school))
+    out = tmp_path / "fiche.pdf"
+    result = main_py("record", "--out", str(out), data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out)
+    assert "Collège Via Domitia" in text and "déclaré, non vérifié (le 02/09/2026)" in text
+
+
 @pytest.mark.parametrize("name", ["record", "notice"])
 def test_nothing_configured_is_refused_in_one_sentence(name, data_dir, tmp_path):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "main.py", name, "--out", str(tmp_path / "x.pdf"), "--data-dir",
-                             str(data_dir)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    result = main_py(name, "--out", str(tmp_path / "x.pdf"), data_dir=data_dir)
     assert result.returncode == 1
     assert result.stderr.startswith("Aucun établissement") and "Traceback" not in result.stderr
     assert not (tmp_path / "x.pdf").exists()

@@ -1,8 +1,6 @@
 """`record --out FILE.pdf` and `notice --out FILE.pdf`: the only headless commands that load Qt (to draw)."""
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 from wizard.console import clean, err, out
@@ -24,9 +22,9 @@ def run_pdf(args, data_dir: Path) -> int:
     if not target.parent.is_dir():
         err(f"Le dossier « {clean(str(target.parent))} » n'existe pas : choisissez un autre emplacement.")
         return 1
-    _ensure_gui_application()
-    from wizard.records.pdf import write_pdf
+    from wizard.records.pdf import ensure_gui_application, write_pdf
 
+    ensure_gui_application()
     try:
         write_pdf(html, target, TITLES[args.command])
         written = target.exists() and target.stat().st_size > 0  # Qt may fail without raising
@@ -38,11 +36,3 @@ def run_pdf(args, data_dir: Path) -> int:
     out(f"{TITLES[args.command]} enregistrée : {clean(str(target))}")
     return 0
 
-
-def _ensure_gui_application():
-    """Fonts need a QGuiApplication; without a screen (servers, CI) the offscreen platform draws the same PDF."""
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.instance() or QGuiApplication([sys.argv[0]])

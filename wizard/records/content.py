@@ -65,15 +65,15 @@ def _widths(headers: list[str], rows: list[list[str]]) -> list[int] | None:
     spare = 100 - sum(least)
     if spare < 0:
         return None
-    return [round(low + spare * want / (sum(wants) or 1)) for low, want in zip(least, wants)]
+    return [round(low + spare * want / (sum(wants) or 1)) for low, want in zip(least, wants, strict=True)]
 
 
 def _table(headers: list[str], rows: list[list[object]], groups: dict[int, str] | None = None) -> str:
     """A full-width table; `groups` puts a heading row spanning every column before the row of that index."""
     cells = [[str(cell) for cell in row] for row in rows]
     widths = _widths(headers, cells)
-    head = "".join(f'<th width="{width}%">{escape(h)}</th>' if widths else f"<th>{escape(h)}</th>"
-                   for h, width in zip(headers, widths or headers))
+    sizes = [f' width="{width}%"' for width in widths] if widths else [""] * len(headers)
+    head = "".join(f"<th{size}>{escape(h)}</th>" for h, size in zip(headers, sizes, strict=True))
     body = []
     for index, row in enumerate(cells):
         if groups and index in groups:
@@ -113,8 +113,9 @@ def identifiers_state(school: dict, ent: EntData) -> str:
     else:
         last = max(history, key=lambda entry: entry.get("date") or "")
         mode = ent.import_modes.get(last.get("mode") or "", "mode inconnu")
-        text = (f"Dernier import le {_day(last.get('date'))} (« {mode} ») : {last.get('reported_count', 0)} "
-                f"identifiant(s) annoncé(s) par l'ENT, {last.get('counts', {}).get('total', 0)} dans le fichier vérifié.")
+        reported, total = last.get("reported_count", 0), last.get("counts", {}).get("total", 0)
+        text = (f"Dernier import le {_day(last.get('date'))} (« {mode} ») : {reported} identifiant(s) annoncé(s) "
+                f"par l'ENT, {total} dans le fichier vérifié.")
     cycle = school.get("cycle") or {}
     if cycle.get("mode") and not cycle.get("finished_at") and not any(
             entry.get("cycle") == cycle.get("id") for entry in history):
@@ -158,7 +159,8 @@ def record_html(school: dict | None, today: date | None = None) -> str:
     today = today or date.today()
     in_place = (school.get("connection") or {}).get("how") == "already_in_place"
     parts = [STYLE, f"<h1>Fiche de configuration – interconnexion PRONOTE – {escape(ent.name)}</h1>",
-             f'<p class="small">Établie le {today:%d/%m/%Y} par l\'assistant d\'interconnexion (version {__version__}).</p>']
+             f'<p class="small">Établie le {today:%d/%m/%Y} par l\'assistant d\'interconnexion '
+             f"(version {__version__}).</p>"]
     parts.append("<h2>État de l'interconnexion</h2>")
     parts.append(_table(["Partie", "État"], [
         ["Parties 1 et 2 (service dans l'ENT, pronote.net)", connection_state(school, ent)],
@@ -193,7 +195,8 @@ def record_html(school: dict | None, today: date | None = None) -> str:
                  f"sous-niveau « {escape(ent.access_level)} ».</p>")
     parts.append("<h2>Partie 2 – pronote.net</h2>")
     parts.append(_table(["Élément", "Valeur"], [
-        ["Configuration ENT choisie dans la console pronote.net, puis « Publier la base »", ent.pronote_net_configuration],
+        ["Configuration ENT choisie dans la console pronote.net, puis « Publier la base »",
+         ent.pronote_net_configuration],
         ["Serveur CAS auquel PRONOTE confie alors l'authentification", ent.cas_host],
     ]))
     parts.append("<h2>Étapes</h2>")
@@ -224,11 +227,11 @@ def record_html(school: dict | None, today: date | None = None) -> str:
     else:
         parts.append("<p>Aucun import enregistré.</p>")
     parts.append("<h2>En cas de problème</h2>")
-    parts.append("<p><b>« Identification impossible »</b> : l'utilisateur n'a pas été reconnu, son compte ENT n'est pas "
-                 "relié à son compte PRONOTE. Dans l'ENT, le rapprochement des comptes se fait depuis le bilan d'import "
-                 "(« Résultat d'import des identifiants Pronote ») ; dans le client PRONOTE, les échecs se corrigent "
-                 "dans Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion. Pour un "
-                 "nouvel arrivant, faites d'abord un import partiel.</p>")
+    parts.append("<p><b>« Identification impossible »</b> : l'utilisateur n'a pas été reconnu, son compte ENT "
+                 "n'est pas relié à son compte PRONOTE. Dans l'ENT, le rapprochement des comptes se fait depuis le "
+                 "bilan d'import (« Résultat d'import des identifiants Pronote ») ; dans le client PRONOTE, les échecs "
+                 "se corrigent dans Communication &gt; Gestion des identités &gt; Résolution des échecs "
+                 "d'interconnexion. Pour un nouvel arrivant, faites d'abord un import partiel.</p>")
     parts.append("<p><b>Chaque rentrée</b> : un import complet des identifiants, et la version de PRONOTE à mettre à "
                  "jour dans le service de l'ENT.</p>")
     parts.append('<p class="small">Ce document ne contient aucune donnée personnelle : ni nom, ni date de naissance, '
@@ -253,12 +256,14 @@ def notice_html(school: dict | None) -> str:
         "<h2>Comment accéder à PRONOTE</h2>",
         # The address on a line of its own: cut at a hyphen, it would be typed wrong.
         f"<p class='big'>1. Connectez-vous à {ent_name} :<br/><b>{ent_site}</b><br/>"
-        f"2. Dans le menu <b>{escape(ent.service['regroupement'])}</b>, cliquez sur <b>{escape(ent.service['title'])}</b> "
+        f"2. Dans le menu <b>{escape(ent.service['regroupement'])}</b>, cliquez sur "
+        f"<b>{escape(ent.service['title'])}</b> "
         "(élèves et parents trouvent aussi PRONOTE sur leur page d'accueil de l'ENT).<br/>"
         "3. PRONOTE s'ouvre sans nouveau mot de passe.</p>",
         "<h2>La première fois</h2>",
-        "<p>Lors du tout premier accès à PRONOTE depuis l'ENT, une page de « première connexion » s'affiche une seule "
-        "fois pour relier votre compte ENT à votre compte PRONOTE. Suivez ses indications ; ensuite, un clic suffit.</p>",
+        "<p>Lors du tout premier accès à PRONOTE depuis l'ENT, une page de « première connexion » s'affiche une "
+        "seule fois pour relier votre compte ENT à votre compte PRONOTE. Suivez ses indications ; ensuite, un clic "
+        "suffit.</p>",
         "<h2>Et l'adresse PRONOTE habituelle ?</h2>",
         f"<p>L'adresse de PRONOTE ({escape(values['pronote_url'])}) fonctionne toujours : elle vous demandera vos "
         "identifiants de l'ENT. Les personnels qui utilisent le logiciel PRONOTE installé sur un poste de "

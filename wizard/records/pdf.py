@@ -1,10 +1,12 @@
 """Lays the records out with Qt's own QTextDocument: to a PDF file, or to a printer."""
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
 
 from wizard.entdata import current
 
@@ -32,3 +34,10 @@ def write_pdf(html: str, path: Path, title: str) -> None:
 
 def print_html(html: str, printer) -> None:
     _document(html).print_(printer)
+
+
+def ensure_gui_application() -> QGuiApplication:
+    """Fonts need a QGuiApplication; without a screen (servers, CI) the offscreen platform draws the same PDF."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read when the application is made, below
+    return QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
