@@ -37,7 +37,6 @@ from __future__ import annotations
 import random
 import unicodedata
 from datetime import date, timedelta
-from pathlib import Path
 
 # Frequent surnames (France, with Occitanie's Spanish and Portuguese ones), most frequent first.
 COMMON_SURNAMES = """Martin Garcia Bernard Thomas Petit Robert Richard Durand Dubois Moreau Martinez Lopez Laurent
@@ -54,7 +53,8 @@ PARTICLE_SURNAMES = ["Le Gall", "Le Roux", "Da Silva", "Dos Santos", "de la Font
                      "Du Pont", "Van den Berg", "Le Goff", "D'Amico", "de Saint-Exupéry", "Ben Ahmed", "El Amrani",
                      "Saint-Jean", "L'Hermitte"]
 TAIL_START = ("Alb Arn Aub Bar Bel Ber Bon Bor Bou Bri Cab Cal Cam Cas Caz Cha Cou Cr Dal Del Fau Fer Fon Gal Gar "
-              "Gil Gr Lab Lac Lam Lan Laf Mal Mar Mas Mon Pel Pey Pl Pou Rou Sal Sau Ser Tei Tes Val Ver Vil Rey").split()
+              "Gil Gr Lab Lac Lam Lan Laf Mal Mar Mas Mon Pel Pey Pl Pou Rou Sal Sau Ser Tei Tes Val Ver Vil "
+              "Rey").split()
 TAIL_MIDDLE = ["", "", "a", "e", "i", "o", "ou", "er", "ar", "en", "il", "and", "ass", "iss"]
 TAIL_END = ("et ot ac ès ier ard in eau oux ade ous ine ère at ol eix uc el ié on ant ergue ignac agne ens ou ieu "
             "aud as").split()
@@ -301,7 +301,8 @@ def make_sides(rng: random.Random, truth: list[Truth], sides: dict | None = None
             pronote.append(Person(pronote_id, person.profile, write_surname(rng, sur_p, "pronote"),
                                   write_first(rng, first_p, "pronote"), date_p, len(pronote) + 2))
         if on_ent:
-            ent.append(Person(ent_id, person.profile, write_surname(rng, sur_e, "ent"), write_first(rng, first_e, "ent"),
+            ent.append(Person(ent_id, person.profile, write_surname(rng, sur_e, "ent"),
+                              write_first(rng, first_e, "ent"),
                               date_e, len(ent) + 2))
         if on_pronote and on_ent:
             pairs.add((pronote_id, ent_id))
@@ -454,7 +455,7 @@ def febrl_hard(size: int, seed: int):
 
     rng = random.Random(seed)
     firsts = BOYS_2010 + GIRLS_2010 + MEN_1980 + WOMEN_1980
-    kinds, weights = zip(*DAMAGES)
+    kinds, weights = zip(*DAMAGES, strict=True)
     pronote, ent, pairs = [], [], set()
 
     def someone():

@@ -75,7 +75,8 @@ def test_unclear_csv_exits_2(tmp_path, data_dir, capsys):
 
 
 def test_unwritable_worksheet_exits_2(tmp_path, data_dir, capsys):
-    assert run(["reconcile", PRONOTE, ENT, "--out", str(tmp_path / "absent" / "w.csv"), "--data-dir", str(data_dir)]) == 2
+    out = str(tmp_path / "absent" / "w.csv")
+    assert run(["reconcile", PRONOTE, ENT, "--out", out, "--data-dir", str(data_dir)]) == 2
     assert "ne peut pas être écrit" in capsys.readouterr().err
 
 

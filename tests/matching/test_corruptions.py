@@ -66,7 +66,7 @@ def test_damaged_person_is_found_among_others(pronote, ent, reasons):
     result = reconcile(left, right)
     pairs = {(pair.pronote.ident, pair.ent.ident): pair for pair in result.pairs if pair.status != "ambiguous"}
     pair = pairs.get(("target", "found"))
-    assert pair is not None and pair.status == "probable", [p for k, p in pairs.items() if "target" in k or "found" in k]
+    assert pair is not None and pair.status == "probable", [p for k, p in pairs.items() if {"target", "found"} & set(k)]
     assert reasons <= set(pair.reasons)
     assert all(key[0][1:] == key[1][1:] for key in pairs if key != ("target", "found"))  # nobody else paired wrongly
 

@@ -113,7 +113,7 @@ def test_links_of_an_unreadable_or_hostile_file_are_simply_absent(tmp_path):
     (tmp_path / "broken.xml").write_text("<PARTENAIRE_INDEX><Eleves><Eleve", encoding="utf-8")
     assert read_links(tmp_path / "broken.xml") == {}
     bomb = tmp_path / "bomb.xml"
-    lol = "".join(f'<!ENTITY l{i} "{"&l%d;" % (i - 1) * 10}">' for i in range(1, 10))
+    lol = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
     bomb.write_text(f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY l0 "lol">{lol}]>'
                     '<r><Eleves><Eleve ID_Partenaire="&l9;"><Responsable Ident="1"/></Eleve></Eleves></r>',
                     encoding="utf-8")

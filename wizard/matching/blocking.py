@@ -19,7 +19,7 @@ scoring can accept – even two or three at once – leaves at least one key in 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable
+from collections.abc import Callable
 
 from wizard.matching.normalise import Form
 
@@ -78,19 +78,36 @@ def crowded_dates(people: list[Form]) -> bool:
     return len(dates) > CROWDED * max(1, len(set(dates)))
 
 
-def candidate_pairs(left_keys: list[set[tuple]], right_keys: list[set[tuple]],
+def candidate_pairs(left_count: int, right_count: int, keys_of: Callable[[int, bool], set[tuple]],
                     check: Callable[[], None]) -> tuple[list[int], int]:
-    """Every pair sharing a key, once, as one number `left × width + right`, in order; and `width`. Numbers make
-    the set of pairs at C speed (a school's blocks overlap: most pairs share several keys)."""
-    right_index: dict[tuple, list[int]] = defaultdict(list)
-    for position, keys in enumerate(right_keys):
-        for key in keys:
-            right_index[key].append(position)
-    for key in [key for key, block in right_index.items() if len(block) > MAX_BLOCK]:
-        del right_index[key]
+    """Every pair sharing a key, once, as one number `left × width + right`, in order; and `width`.
+    `keys_of(position, left_side)` gives a person's keys. Only the smaller side is indexed, and of the larger
+    side only the keys found in the index are kept, so a list of 100,000 accounts against a handful of people
+    stays small. Numbers make the set of pairs at C speed (most pairs share several keys)."""
+    width = max(1, right_count)
+    small_is_left = left_count <= right_count
+    small_count, large_count = (left_count, right_count) if small_is_left else (right_count, left_count)
+    index: dict[tuple, list[int]] = defaultdict(list)
+    for position in range(small_count):
+        for key in keys_of(position, small_is_left):
+            index[key].append(position)
     check()
-    width = max(1, len(right_keys))
-    get = right_index.get
-    pairs = sorted({i * width + j for i, keys in enumerate(left_keys) for key in keys for j in get(key, ())})
+    large: list[list[tuple]] = []
+    shared: dict[tuple, int] = defaultdict(int)
+    for position in range(large_count):
+        found = [key for key in keys_of(position, not small_is_left) if key in index]
+        large.append(found)
+        for key in found:
+            shared[key] += 1
+        if position & 8191 == 0:
+            check()
+    # A key shared by more than MAX_BLOCK accounts of the ENT side (the right one) says little about anyone.
+    blocks = {key: positions for key, positions in index.items()
+              if key in shared and (shared[key] if small_is_left else len(positions)) <= MAX_BLOCK}
+    get = blocks.get
+    if small_is_left:
+        pairs = {i * width + j for j, keys in enumerate(large) for key in keys for i in get(key, ())}
+    else:
+        pairs = {i * width + j for i, keys in enumerate(large) for key in keys for j in get(key, ())}
     check()
-    return pairs, width
+    return sorted(pairs), width

@@ -85,13 +85,14 @@ def summary(result: Result, ent: EntList, pronote_count: int, out_path: Path | N
         pronote=pronote_count, ent=len(ent.people))]
     for profile in (*PROFILES, ""):
         numbers = [result.counts[key].get(profile, 0) for key in COUNT_KEYS]
-        parts = [f"{n} {SUMMARY_WORDS[key][n > 1]}" for key, n in zip(COUNT_KEYS, numbers)]
+        parts = [f"{n} {SUMMARY_WORDS[key][n > 1]}" for key, n in zip(COUNT_KEYS, numbers, strict=True)]
         if any(numbers):
             label = tr(PROFILE_LABELS[profile]) if profile in PROFILE_LABELS else tr("Profil inconnu")
             lines.append(f"{label} : {', '.join(parts)}.")
     if ent.unusable:
+        prefix = tr("ligne ignorée : ")
         shown = ", ".join(tr("ligne {line} ({why})").format(
-            line=row.line, why=row.message.removeprefix(tr("ligne ignorée : ")).rstrip(".")) for row in ent.unusable[:10])
+            line=row.line, why=row.message.removeprefix(prefix).rstrip(".")) for row in ent.unusable[:10])
         more = " …" if len(ent.unusable) > 10 else ""
         lines.append(tr("{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.").format(
             count=len(ent.unusable), shown=shown, more=more))

@@ -126,7 +126,7 @@ def read_ent_csv(path: Path | str, mapping: dict[str, int | str] | None = None) 
             else:
                 used = {name: tr("colonne {n}").format(n=index + 1) for name, index in columns.items()}
             result = EntList([], encoding=text.encoding, delimiter=records.delimiter, columns=used)
-            result.problems.extend(RowProblem(record.line, tr(record.problem), False) for record in early)
+            result.problems.extend(RowProblem(record.line, _ignored(record.problem), False) for record in early)
             _read_rows(records, first_data, columns, result, path)
     except SourceError as problem:
         raise EntCsvError(problem.message) from None
@@ -138,15 +138,20 @@ def _read_rows(records, first_data, columns: dict[str, int], result: EntList, pa
     count = 0
     for record in _chain(first_data, records):
         if record.problem:
-            result.problems.append(RowProblem(record.line, tr(record.problem), False))
+            result.problems.append(RowProblem(record.line, _ignored(record.problem), False))
             continue
         if not any(cell.strip() for cell in record.cells):
             continue
         count += 1
         if count > MAX_ROWS:
+            rows = f"{MAX_ROWS:,}".replace(",", " ")
             raise EntCsvError(tr("« {name} » compte plus de {rows} lignes : ce n'est pas une liste de comptes d'un "
-                                 "établissement.").format(name=clean(path.name), rows=MAX_ROWS))
+                                 "établissement.").format(name=clean(path.name), rows=rows))
         _read_row(record.cells, record.line, columns, seen, result)
+
+
+def _ignored(problem: str) -> str:
+    return tr("ligne ignorée : {problem}.").format(problem=tr(problem))
 
 
 def _chain(first, rest):
@@ -184,12 +189,13 @@ def _find_header(records, mapping: dict[str, int | str] | None):
             break
     if not searched:
         if early:
-            raise EntCsvError(tr("Ligne {line} : {problem}").format(line=early[0].line, problem=tr(early[0].problem)))
+            raise EntCsvError(tr("Ligne {line} : {problem} ; aucune ligne d'en-tête n'a pu être lue.").format(
+                line=early[0].line, problem=tr(early[0].problem)))
         raise EntCsvError(tr("Le fichier est vide."))
     if header_like is None:
-        raise EntCsvError(tr("Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes "
-                             "Identifiant, Nom et Prénom. Ajoutez une ligne d'en-tête ou indiquez les colonnes.").format(
-                                 rows=HEADER_SEARCH_ROWS), headers=[""] * width)
+        message = tr("Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes "
+                     "Identifiant, Nom et Prénom. Ajoutez une ligne d'en-tête ou indiquez les colonnes.")
+        raise EntCsvError(message.format(rows=HEADER_SEARCH_ROWS), headers=[""] * width)
     columns = guess_mapping(header_like)
     missing = ", ".join(tr(FIELD_LABELS[name]) for name in REQUIRED if name not in columns)
     cells = [cell.strip() for cell in header_like]
@@ -229,13 +235,16 @@ def _read_row(row: list[str], line: int, columns: dict[str, int], seen: dict[str
         return row[index].strip() if index is not None and index < len(row) else ""
 
     ident, last, first = cell("ident"), cell("last_name"), cell("first_name")
-    missing = [label for label, value in ((tr("identifiant"), ident), (tr("nom"), last), (tr("prénom"), first)) if not value]
+    labels = ((tr("identifiant"), ident), (tr("nom"), last), (tr("prénom"), first))
+    missing = [label for label, value in labels if not value]
     if missing:
-        template = tr("ligne ignorée : {fields} manquants.") if len(missing) > 1 else tr("ligne ignorée : {fields} manquant.")
+        template = (tr("ligne ignorée : {fields} manquants.") if len(missing) > 1 else
+                    tr("ligne ignorée : {fields} manquant."))
         result.problems.append(RowProblem(line, template.format(fields=tr(" et ").join(missing)), False))
         return
     if ident in seen:
-        result.problems.append(RowProblem(line, tr("ligne ignorée : identifiant déjà présent ligne {v0}.").format(v0=seen[ident]), False))
+        message = tr("ligne ignorée : identifiant déjà présent ligne {v0}.").format(v0=seen[ident])
+        result.problems.append(RowProblem(line, message, False))
         return
     profile = ""
     if "profile" in columns:
@@ -243,7 +252,8 @@ def _read_row(row: list[str], line: int, columns: dict[str, int], seen: dict[str
         if not profile:
             # The profile column holds a category (« Stagiaire »), quoted so the admin can fix the mapping.
             shown = clean(cell("profile")[:40]) or tr("vide")
-            result.problems.append(RowProblem(line, tr("ligne ignorée : profil « {shown} » non reconnu.").format(shown=shown), False))
+            message = tr("ligne ignorée : profil « {shown} » non reconnu.").format(shown=shown)
+            result.problems.append(RowProblem(line, message, False))
             return
     born = None
     if cell("birth_date"):

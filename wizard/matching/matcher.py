@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import gc
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from wizard.errors import Cancelled
 from wizard.i18n import tr_noop
@@ -86,7 +86,8 @@ class Result:
     pairs: list[Pair] = field(default_factory=list)  # certain and probable one to one; ambiguous: every option
     unmatched_pronote: list[Person] = field(default_factory=list)
     unmatched_ent: list[Person] = field(default_factory=list)
-    counts: dict[str, dict[str, int]] = field(default_factory=dict)  # COUNT_KEYS × profile; ambiguous counts PRONOTE people
+    # COUNT_KEYS × profile; ambiguous counts PRONOTE people
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
     compared: int = 0  # pairs scored, for the benchmark
 
 
@@ -225,14 +226,14 @@ def _match_group(left: list[Person], right: list[Person], result: Result, check:
     left_forms = [form(p.last_name, p.first_name, p.birth_date) for p in left]
     right_forms = [form(p.last_name, p.first_name, p.birth_date) for p in right]
     crowded = crowded_dates(right_forms)
-    left_keys = [block_keys(f, crowded) for f in left_forms]
-    right_keys = [block_keys(f, crowded) for f in right_forms]
-    if family is not None:
-        for keys, person in zip(left_keys, left):
-            keys |= family.keys(person, True)
-        for keys, person in zip(right_keys, right):
-            keys |= family.keys(person, False)
-    compared = _compare_candidates(left, right, left_forms, right_forms, left_keys, right_keys, family, check)
+
+    def keys_of(position: int, left_side: bool) -> set[tuple]:
+        keys = block_keys((left_forms if left_side else right_forms)[position], crowded)
+        if family is not None:
+            keys |= family.keys((left if left_side else right)[position], left_side)
+        return keys
+
+    compared = _compare_candidates(left, right, left_forms, right_forms, keys_of, family, check)
     result.compared += len(compared)
     check()
     u = _measure_u(left, right, left_forms, right_forms, family)
@@ -247,7 +248,7 @@ def _match_group(left: list[Person], right: list[Person], result: Result, check:
     for _ in range(EM_ROUNDS):
         priors = _prior_odds(matched, len(left), len(right))
         names, family_bits = _level_bits(m, u, set(patterns))
-        weights = [names[p] + r + family_bits[p] for p, r in zip(patterns, rarity)]
+        weights = [names[p] + r + family_bits[p] for p, r in zip(patterns, rarity, strict=True)]
         probabilities = _probabilities(compared, weights, priors)
         m = fs.m_from_pairs(patterns, probabilities)
         matched = sum(probabilities)
@@ -256,14 +257,14 @@ def _match_group(left: list[Person], right: list[Person], result: Result, check:
     names, family_bits = _level_bits(m, u, set(patterns))
     least = math.log2(PLAUSIBLE / (1 - PLAUSIBLE)) - math.log2(min(priors))
     edges = []
-    for (i, j, levels), r in zip(compared, rarity):
+    for (i, j, levels), r in zip(compared, rarity, strict=True):
         base = names[levels] + r
         if base + family_bits[levels] >= least:
             edges.append(_Edge(base + family_bits[levels], base, i, j, levels))
     return [(left[edge.i], right[edge.j]) for edge in _assign(edges, left, right, result, check, priors)]
 
 
-def _compare_candidates(left, right, left_forms, right_forms, left_keys, right_keys, family, check) -> list[tuple]:
+def _compare_candidates(left, right, left_forms, right_forms, keys_of, family, check) -> list[tuple]:
     """(left, right, levels) of every pair sharing a blocking key and not refused outright (`_refused`). Most
     pairs sharing only a birth date or a surname have two different first names (siblings, parents): they are
     dropped on that alone – first names are numbered, and the level of two first names is computed once."""
@@ -277,9 +278,10 @@ def _compare_candidates(left, right, left_forms, right_forms, left_keys, right_k
     right_cross = [(f.first.compact, f.surname.core_compact) for f in right_forms]
     known: dict[int, int] = {}
     compared = []
-    first_level, surname_level, date_level, crossed_levels = lv.first_level, lv.surname_level, lv.date_level, lv.crossed_levels
+    first_level, surname_level, date_level = lv.first_level, lv.surname_level, lv.date_level
+    crossed_levels = lv.crossed_levels
     other, close, s_close, k_none, c_none = lv.F_OTHER, lv.F_CLOSE, lv.S_CLOSE, lv.K_NONE, lv.C_NONE
-    pairs, columns = candidate_pairs(left_keys, right_keys, check)
+    pairs, columns = candidate_pairs(len(left), len(right), keys_of, check)
     current = -1
     for count, pair in enumerate(pairs):
         if count & 8191 == 0:
@@ -320,11 +322,11 @@ def _probabilities(compared: list[tuple], weights: list[float], priors) -> list[
     odds_left: dict[int, float] = defaultdict(float)
     odds_right: dict[int, float] = defaultdict(float)
     ratios = [2.0 ** min(weight, 1000.0) for weight in weights]
-    for (i, j, _), ratio in zip(compared, ratios):
+    for (i, j, _), ratio in zip(compared, ratios, strict=True):
         odds_left[i] += ratio * priors[0]
         odds_right[j] += ratio * priors[1]
     return [min(ratio * priors[0] / (1 + odds_left[i]), ratio * priors[1] / (1 + odds_right[j]))
-            for (i, j, _), ratio in zip(compared, ratios)]
+            for (i, j, _), ratio in zip(compared, ratios, strict=True)]
 
 
 def _measure_u(left, right, left_forms, right_forms, family) -> dict[str, list[float]]:
@@ -391,7 +393,8 @@ class _Shares:
                                     fs.TF_START["first"])
         date = fs.frequencies((f.digits for f in left_forms), (f.digits for f in right_forms), fs.TF_START["date"])
         self.left = [(self.surname(f.surname.compact), self.first(f.first.compact), date(f.digits)) for f in left_forms]
-        self.right = [(self.surname(f.surname.compact), self.first(f.first.compact), date(f.digits)) for f in right_forms]
+        self.right = [(self.surname(f.surname.compact), self.first(f.first.compact), date(f.digits))
+                      for f in right_forms]
 
 
 def _rarity(compared: list[tuple], u: dict[str, list[float]], shares: _Shares, left_forms, right_forms) -> list[float]:
@@ -403,6 +406,7 @@ def _rarity(compared: list[tuple], u: dict[str, list[float]], shares: _Shares, l
     us = (u["surname"], u["first"], u["date"])
     average = [max(values[0], 1e-9) for values in us]  # the average exact agreement of each field
     plain = [fs.NULLS[name] | {fs.OTHER[name]} for name in ("surname", "first", "date")]  # not term-adjusted
+    nulls = [fs.NULLS[name] for name in ("surname", "first", "date")]
     log2, floor = math.log2, 1e-9
     out = []
     for i, j, levels in compared:
@@ -411,16 +415,16 @@ def _rarity(compared: list[tuple], u: dict[str, list[float]], shares: _Shares, l
             b = right_forms[j]
             sb = (shares.surname(b.first.compact), shares.first(b.surname.compact), sb[2])
         total = -fs.SWAP_COST if levels[3] else 0.0
-        for field in (0, 1, 2):
-            level = levels[field]
+        for position in (0, 1, 2):
+            level = levels[position]
             if level == 0:  # the exact level of every field
-                total -= log2(max(sa[field], floor))
-            elif level in plain[field]:
-                if level not in fs.NULLS[("surname", "first", "date")[field]]:
-                    total -= log2(max(us[field][level], floor))
+                total -= log2(max(sa[position], floor))
+            elif level in plain[position]:
+                if level not in nulls[position]:
+                    total -= log2(max(us[position][level], floor))
             else:
-                common = sa[field] if sa[field] > sb[field] else sb[field]
-                total -= log2(min(max(us[field][level] * common / average[field], floor), 1.0))
+                common = sa[position] if sa[position] > sb[position] else sb[position]
+                total -= log2(min(max(us[position][level] * common / average[position], floor), 1.0))
         out.append(total)
     return out
 
@@ -460,7 +464,8 @@ def _assign(edges: list[_Edge], left, right, result: Result | None, check, prior
             odds_left, odds_right = _odds(edges, priors)
             for edge in clear:
                 pronote, ent = left[edge.i], right[edge.j]
-                settled = edge.weight != edge.base and rivals.get((edge.i, edge.j), -math.inf) >= edge.base - AMBIGUITY_MARGIN
+                rival = rivals.get((edge.i, edge.j), -math.inf)
+                settled = edge.weight != edge.base and rival >= edge.base - AMBIGUITY_MARGIN
                 comparison = _comparison(edge, _probability(edge, priors, odds_left, odds_right), pronote, settled)
                 result.pairs.append(_matched(pronote, ent, comparison, settled))
             for edge in ambiguous:
@@ -506,8 +511,8 @@ def _decide_round(edges: list[_Edge], offset: float) -> tuple[list[_Edge], list[
             best_left[edge.i] = edge.weight
         if edge.weight > best_right.get(edge.j, -math.inf):
             best_right[edge.j] = edge.weight
-    near = [edge for edge in edges
-            if edge.weight >= best_left[edge.i] - AMBIGUITY_MARGIN and edge.weight >= best_right[edge.j] - AMBIGUITY_MARGIN]
+    near = [edge for edge in edges if edge.weight >= best_left[edge.i] - AMBIGUITY_MARGIN
+            and edge.weight >= best_right[edge.j] - AMBIGUITY_MARGIN]
     by_left: dict[int, list[_Edge]] = defaultdict(list)
     by_right: dict[int, list[_Edge]] = defaultdict(list)
     for edge in near:

@@ -2,26 +2,27 @@
 
 For every field and level, `m` is how often a true pair reaches that level and `u` how often a chance pair
 does; a pair's match weight is the sum of log2(m/u) over its fields, in bits (Fellegi & Sunter, 1969). As in
-Splink (the UK Ministry of Justice's linker, whose method this follows):
+Splink (the UK Ministry of Justice's linker):
 - `u` is measured on pairs drawn at random from the two lists – chance pairs, nearly all of them – and, for
-  the exact levels, computed from the value counts themselves;
-- `m` is estimated by expectation–maximisation on the compared pairs, `u` held fixed, starting from and drawn
-  towards sensible values (a prior worth `M_PRIOR` pairs) so that a small group (a few teachers) stays sane;
-- an exact agreement is weighed by the frequency of the value itself (« term frequency »): sharing « MARTIN »
-  tells less than sharing « AZÉMA »; a close agreement never tells more than an exact agreement on the more
-  common of its two values would (its `u` is at least that value's frequency), so a plain candidate always
-  outweighs a varied one with the same names;
+  the exact levels, computed from the value counts themselves (`exact_u`), both drawn towards `U_START`;
+- an exact agreement is weighed by the share of the value itself (« term frequency », `frequencies`): sharing
+  « MARTIN » tells less than sharing « AZÉMA »; the matcher extends this to close levels;
 - a missing value carries no weight (level « null »), whatever the side.
-The weights then go to the matcher, which turns them into probabilities that account for the other candidates
-of both people (one-to-one).
+Where this differs from Splink, and why: `m` is estimated by expectation–maximisation in which each compared
+pair counts for its probability *given the other candidates of both people* (the matcher's one-to-one
+probabilities), not as an independent pair. Splink's EM over blocked pairs takes the many chance pairs that
+share a first name and a birth date in a school (the birth-date block brings them together) for true pairs
+with a changed surname, and learns that surnames change; here such a pair loses to the real partner of both
+people and counts for little. `m_from_pairs` is the M step; a prior worth `M_PRIOR` pairs keeps a small group
+(three teachers) sane.
 """
 from __future__ import annotations
 
 import math
 import random
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from wizard.matching import scoring as lv
 
@@ -94,7 +95,7 @@ def measure_u(sample: Iterable[tuple], exact: dict[str, float]) -> dict[str, lis
     from the counts."""
     counts = {name: [0] * SIZES[name] for name in FIELDS}
     for levels in sample:
-        for name, level in zip(FIELDS, (levels[0], levels[1], levels[2], levels[4], levels[5])):
+        for name, level in zip(FIELDS, (levels[0], levels[1], levels[2], levels[4], levels[5]), strict=True):
             counts[name][level] += 1
     u = {}
     for name in FIELDS:
@@ -125,9 +126,9 @@ def m_from_pairs(levels: Iterable[tuple], probabilities: Iterable[float]) -> dic
     probability of being one (tuples in `Levels` order) – drawn towards `M_START` by a prior worth `M_PRIOR`
     pairs; null levels left out."""
     counts = {name: [0.0] * SIZES[name] for name in FIELDS}
-    for pair, p in zip(levels, probabilities):
+    for pair, p in zip(levels, probabilities, strict=True):
         if p > 1e-9:
-            for name, level in zip(FIELDS, (pair[0], pair[1], pair[2], pair[4], pair[5])):
+            for name, level in zip(FIELDS, (pair[0], pair[1], pair[2], pair[4], pair[5]), strict=True):
                 counts[name][level] += p
     m = {}
     for name in FIELDS:

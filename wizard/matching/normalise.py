@@ -25,7 +25,8 @@ SURNAME_LINKS = frozenset("epouse epse ep nee ne veuve vve divorcee dite dit".sp
 # Abbreviations written both ways in surnames: « St-Jean » / « SAINT JEAN ».
 ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l"})
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l",
+                            "Ł": "l"})
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 _CACHE = 1 << 16
 

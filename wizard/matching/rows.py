@@ -9,14 +9,13 @@ same way, and `csv`'s own field limit is never reached.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from wizard.i18n import tr_noop
 
-OPEN_QUOTE = tr_noop("ligne ignorée : un guillemet ouvert n'y est pas refermé (les lignes suivantes sont lues une à "
-                     "une).")
-TOO_LONG = tr_noop("ligne ignorée : elle est démesurée (plus de 16 000 caractères).")
+OPEN_QUOTE = tr_noop("un guillemet ouvert n'y est pas refermé (les lignes suivantes sont lues une à une)")
+TOO_LONG = tr_noop("elle est démesurée (plus de 16 000 caractères)")
 _SNIFF_LINES = 10
 
 

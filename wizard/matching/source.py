@@ -12,12 +12,13 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import os
 import stat
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from wizard.console import clean
 from wizard.errors import UserError
@@ -63,7 +64,8 @@ class Text:
             raise SourceError(tr("Le fichier « {name} » ne peut pas être lu jusqu'au bout (ligne {line}).").format(
                 name=self.name, line=number + 1)) from None
         finally:
-            text.detach()
+            with contextlib.suppress(ValueError):  # the file was closed first (the reader stopped early)
+                text.detach()
 
 
 @contextmanager
@@ -127,7 +129,8 @@ def _encoding(handle, name: str) -> tuple[str, str]:
     if candidates[0][0].startswith("utf-16"):
         raise SourceError(tr("« {name} » semble encodé en UTF-16, mais il ne se décode pas : enregistrez la liste "
                              "en CSV UTF-8.").format(name=name))
-    raise SourceError(tr("« {name} » n'est pas un texte lisible (encodage inconnu) : enregistrez la liste en CSV UTF-8.").format(name=name))
+    raise SourceError(tr("« {name} » n'est pas un texte lisible (encodage inconnu) : enregistrez la liste en CSV "
+                         "UTF-8.").format(name=name))
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

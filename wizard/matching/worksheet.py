@@ -12,14 +12,15 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from wizard.i18n import tr, tr_noop
 from wizard.matching.matcher import Pair, Result
 from wizard.people import PROFILE_LABELS, PROFILES, Person
-from wizard.i18n import tr, tr_noop
 
 NOTICE = (tr_noop("Données personnelles (noms, dates de naissance) : document à usage interne de l'établissement, "
           "à supprimer une fois le rapprochement des comptes terminé."))
 COLUMNS = ("Profil", "Statut", "Score", "Raisons",
-           tr_noop("Identifiant PRONOTE"), tr_noop("Nom PRONOTE"), tr_noop("Prénom PRONOTE"), tr_noop("Date de naissance PRONOTE"),
+           tr_noop("Identifiant PRONOTE"), tr_noop("Nom PRONOTE"), tr_noop("Prénom PRONOTE"),
+           tr_noop("Date de naissance PRONOTE"),
            tr_noop("Identifiant ENT"), tr_noop("Nom ENT"), tr_noop("Prénom ENT"), tr_noop("Date de naissance ENT"))
 STATUS_LABELS = {"certain": "certain", "probable": "probable", "ambiguous": "ambigu",
                  "unmatched_pronote": tr_noop("PRONOTE seul"), "unmatched_ent": tr_noop("ENT seul")}
@@ -60,7 +61,7 @@ def write_worksheet(result: Result, path: Path | str, decisions: list[str] | Non
     columns = list(COLUMNS)
     if decisions is not None:
         columns.append(tr("Décision"))
-        rows = [row + [decision] for row, decision in zip(rows, decisions)]
+        rows = [row + [decision] for row, decision in zip(rows, decisions, strict=False)]
     _write_atomically(Path(path), [[NOTICE], columns, *([_safe(cell) for cell in row] for row in rows)])
 
 
