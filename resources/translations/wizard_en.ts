@@ -679,12 +679,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/gui/steps_panel.py" line="50" />
+      <location filename="wizard/gui/steps_panel.py" line="53" />
       <source>Étapes de l'assistant</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/gui/steps_panel.py" line="22" />
+      <location filename="wizard/gui/steps_panel.py" line="25" />
       <source>Parties 1 et 2 : déjà faites</source>
       <translation type="unfinished" />
     </message>
@@ -709,7 +709,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/helptext.py" line="40" />
+      <location filename="wizard/helptext.py" line="41" />
       <source>https://&lt;votre-établissement&gt;.{ent_site_domain}/</source>
       <translation>https://&lt;your-school&gt;.{ent_site_domain}/</translation>
     </message>
@@ -1119,127 +1119,132 @@
       <translation>The PRONOTE identifier file is no longer available: choose it again at the step “Check the identifier file”.</translation>
     </message>
     <message>
+      <location filename="wizard/matching/command.py" line="93" />
+      <source>ligne ignorée : </source>
+      <translation>row skipped: </translation>
+    </message>
+    <message>
       <location filename="wizard/matching/command.py" line="84" />
       <source>Rapprochement prévu entre {pronote} personnes du fichier PRONOTE et {ent} comptes de l'ENT.</source>
-      <translation type="unfinished" />
+      <translation>Matching planned between {pronote} people of the PRONOTE file and {ent} ENT accounts.</translation>
     </message>
     <message>
       <location filename="wizard/matching/command.py" line="90" />
       <source>Profil inconnu</source>
-      <translation type="unfinished" />
+      <translation>Unknown profile</translation>
     </message>
     <message>
       <location filename="wizard/matching/command.py" line="65" />
       <source>Le fichier de travail « {name} » est un des fichiers lus : choisissez un autre nom pour --out.</source>
-      <translation type="unfinished" />
+      <translation>The worksheet “{name}” is one of the files being read: choose another name for --out.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/command.py" line="96" />
+      <location filename="wizard/matching/command.py" line="97" />
       <source>{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.</source>
-      <translation type="unfinished" />
+      <translation>{count} row(s) of the ENT list skipped: {shown}{more}.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/command.py" line="99" />
+      <location filename="wizard/matching/command.py" line="100" />
       <source>Fichier de travail écrit : {path} (il contient des données personnelles).</source>
-      <translation type="unfinished" />
+      <translation>Worksheet written: {path} (it contains personal data).</translation>
     </message>
     <message>
-      <location filename="wizard/matching/command.py" line="93" />
+      <location filename="wizard/matching/command.py" line="94" />
       <source>ligne {line} ({why})</source>
-      <translation type="unfinished" />
+      <translation>row {line} ({why})</translation>
     </message>
     <message>
       <location filename="wizard/matching/command.py" line="45" />
       <source>Le fichier de travail « {name} » ne peut pas être écrit (ouvert dans un tableur, ou dossier protégé).</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="94" />
-      <source>ligne ignorée : </source>
-      <translation type="unfinished" />
+      <translation>The worksheet “{name}” cannot be written (open in a spreadsheet, or a protected folder).</translation>
     </message>
     <message>
       <location filename="wizard/matching/entcsv.py" line="31" />
       <source>Enfants</source>
-      <translation type="unfinished" />
+      <translation>Children</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="188" />
+      <location filename="wizard/matching/entcsv.py" line="196" />
+      <source>Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes Identifiant, Nom et Prénom. Ajoutez une ligne d'en-tête ou indiquez les colonnes.</source>
+      <translation>No header row recognised in the first {rows} rows: columns Identifier, Last name and First name are needed. Add a header row or choose the columns.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="154" />
+      <source>ligne ignorée : {problem}.</source>
+      <translation>row skipped: {problem}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="194" />
       <source>Le fichier est vide.</source>
       <translation>The file is empty.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="234" />
-      <source>ligne ignorée : {fields} manquants.</source>
-      <translation>line skipped: {fields} missing.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="234" />
-      <source>ligne ignorée : {fields} manquant.</source>
-      <translation>line skipped: {fields} missing.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="198" />
-      <source>Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.</source>
-      <translation>Columns not recognised (missing: {missing}); columns read: {seen}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="245" />
-      <source>vide</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="190" />
-      <source>Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes Identifiant, Nom et Prénom. Ajoutez une ligne d'en-tête ou indiquez les colonnes.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="232" />
+      <location filename="wizard/matching/entcsv.py" line="238" />
       <source>identifiant</source>
       <translation>identifier</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="232" />
+      <location filename="wizard/matching/entcsv.py" line="238" />
       <source>nom</source>
       <translation>last name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="232" />
+      <location filename="wizard/matching/entcsv.py" line="238" />
       <source>prénom</source>
       <translation>first name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="252" />
-      <source>date de naissance illisible, comparée sans date.</source>
-      <translation>unreadable birth date, compared without a date.</translation>
+      <location filename="wizard/matching/entcsv.py" line="241" />
+      <source>ligne ignorée : {fields} manquants.</source>
+      <translation>line skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="147" />
-      <source>« {name} » compte plus de {rows} lignes : ce n'est pas une liste de comptes d'un établissement.</source>
-      <translation type="unfinished" />
+      <location filename="wizard/matching/entcsv.py" line="242" />
+      <source>ligne ignorée : {fields} manquant.</source>
+      <translation>line skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="187" />
-      <source>Ligne {line} : {problem}</source>
-      <translation type="unfinished" />
+      <location filename="wizard/matching/entcsv.py" line="204" />
+      <source>Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.</source>
+      <translation>Columns not recognised (missing: {missing}); columns read: {seen}.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="223" />
-      <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="238" />
+      <location filename="wizard/matching/entcsv.py" line="246" />
       <source>ligne ignorée : identifiant déjà présent ligne {v0}.</source>
       <translation>line skipped: identifier already on line {v0}.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="246" />
+      <location filename="wizard/matching/entcsv.py" line="254" />
+      <source>vide</source>
+      <translation>empty</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="255" />
       <source>ligne ignorée : profil « {shown} » non reconnu.</source>
       <translation>line skipped: profile “{shown}” not recognised.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="235" />
+      <location filename="wizard/matching/entcsv.py" line="262" />
+      <source>date de naissance illisible, comparée sans date.</source>
+      <translation>unreadable birth date, compared without a date.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="148" />
+      <source>« {name} » compte plus de {rows} lignes : ce n'est pas une liste de comptes d'un établissement.</source>
+      <translation>“{name}” has more than {rows} rows: it is not a school's account list.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="192" />
+      <source>Ligne {line} : {problem} ; aucune ligne d'en-tête n'a pu être lue.</source>
+      <translation>Row {line}: {problem}; no header row could be read.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="229" />
+      <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
+      <translation>row skipped: a cell is longer than {limit} characters.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="243" />
       <source> et </source>
       <translation> and </translation>
     </message>
@@ -1251,22 +1256,22 @@
     <message>
       <location filename="wizard/matching/matcher.py" line="49" />
       <source>départagé par la famille</source>
-      <translation type="unfinished" />
+      <translation>settled by the family</translation>
     </message>
     <message>
       <location filename="wizard/matching/rows.py" line="17" />
-      <source>ligne ignorée : un guillemet ouvert n'y est pas refermé (les lignes suivantes sont lues une à une).</source>
-      <translation type="unfinished" />
+      <source>un guillemet ouvert n'y est pas refermé (les lignes suivantes sont lues une à une)</source>
+      <translation>a quote opened on it is not closed (the following rows are read one by one)</translation>
     </message>
     <message>
-      <location filename="wizard/matching/rows.py" line="19" />
-      <source>ligne ignorée : elle est démesurée (plus de 16 000 caractères).</source>
-      <translation type="unfinished" />
+      <location filename="wizard/matching/rows.py" line="18" />
+      <source>elle est démesurée (plus de 16 000 caractères)</source>
+      <translation>it is far too long (over 16,000 characters)</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="37" />
       <source>particule</source>
-      <translation type="unfinished" />
+      <translation>particle</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="38" />
@@ -1291,17 +1296,17 @@
     <message>
       <location filename="wizard/matching/scoring.py" line="42" />
       <source>orthographe proche (nom)</source>
-      <translation type="unfinished" />
+      <translation>close spelling (last name)</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="43" />
       <source>nom manquant</source>
-      <translation type="unfinished" />
+      <translation>last name missing</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="44" />
       <source>nom de famille différent</source>
-      <translation type="unfinished" />
+      <translation>different last name</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="45" />
@@ -1326,17 +1331,17 @@
     <message>
       <location filename="wizard/matching/scoring.py" line="49" />
       <source>orthographe proche (prénom)</source>
-      <translation type="unfinished" />
+      <translation>close spelling (first name)</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="50" />
       <source>prénom très mal orthographié</source>
-      <translation type="unfinished" />
+      <translation>badly misspelt first name</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="51" />
       <source>prénom manquant</source>
-      <translation type="unfinished" />
+      <translation>first name missing</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="52" />
@@ -1351,12 +1356,12 @@
     <message>
       <location filename="wizard/matching/scoring.py" line="54" />
       <source>deux chiffres de la date inversés</source>
-      <translation type="unfinished" />
+      <translation>two digits of the date swapped</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="55" />
       <source>date différente de deux chiffres</source>
-      <translation type="unfinished" />
+      <translation>date two digits off</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="56" />
@@ -1366,52 +1371,52 @@
     <message>
       <location filename="wizard/matching/scoring.py" line="57" />
       <source>date de naissance différente</source>
-      <translation type="unfinished" />
+      <translation>different birth date</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="58" />
       <source>nom et prénom inversés</source>
-      <translation type="unfinished" />
+      <translation>last and first names swapped</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="59" />
       <source>enfant rapproché en commun</source>
-      <translation type="unfinished" />
+      <translation>a matched child in common</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="60" />
       <source>parent rapproché en commun</source>
-      <translation type="unfinished" />
+      <translation>a matched parent in common</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="61" />
       <source>aucun enfant ou parent rapproché en commun</source>
-      <translation type="unfinished" />
+      <translation>no matched child or parent in common</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="62" />
       <source>classe d'un enfant en commun</source>
-      <translation type="unfinished" />
+      <translation>a child's class in common</translation>
     </message>
     <message>
       <location filename="wizard/matching/scoring.py" line="63" />
       <source>classes différentes</source>
-      <translation type="unfinished" />
+      <translation>different classes</translation>
     </message>
     <message>
       <location filename="wizard/matching/source.py" line="107" />
       <source>« {name} » est trop volumineux pour une liste de comptes (plus de {limit} Mo) : choisissez le fichier CSV exporté de l'ENT.</source>
-      <translation type="unfinished" />
+      <translation>“{name}” is too large for an account list (over {limit} MB): choose the CSV file exported from the ENT.</translation>
     </message>
     <message>
       <location filename="wizard/matching/source.py" line="132" />
       <source>« {name} » n'est pas un texte lisible (encodage inconnu) : enregistrez la liste en CSV UTF-8.</source>
-      <translation type="unfinished" />
+      <translation>“{name}” is not readable text (unknown encoding): save the list as UTF-8 CSV.</translation>
     </message>
     <message>
       <location filename="wizard/matching/source.py" line="130" />
       <source>« {name} » semble encodé en UTF-16, mais il ne se décode pas : enregistrez la liste en CSV UTF-8.</source>
-      <translation type="unfinished" />
+      <translation>“{name}” looks like UTF-16 but does not decode: save the list as UTF-8 CSV.</translation>
     </message>
     <message>
       <location filename="wizard/matching/source.py" line="86" />
@@ -1421,7 +1426,7 @@
     <message>
       <location filename="wizard/matching/source.py" line="88" />
       <source>« {name} » est un dossier, pas une liste de comptes.</source>
-      <translation type="unfinished" />
+      <translation>“{name}” is a folder, not an account list.</translation>
     </message>
     <message>
       <location filename="wizard/matching/source.py" line="90" />
@@ -1431,17 +1436,17 @@
     <message>
       <location filename="wizard/matching/source.py" line="96" />
       <source>« {name} » n'est pas un fichier ordinaire (périphérique, tube…) : choisissez le fichier CSV exporté de l'ENT.</source>
-      <translation type="unfinished" />
+      <translation>“{name}” is not a regular file (device, pipe…): choose the CSV file exported from the ENT.</translation>
     </message>
     <message>
       <location filename="wizard/matching/source.py" line="64" />
       <source>Le fichier « {name} » ne peut pas être lu jusqu'au bout (ligne {line}).</source>
-      <translation type="unfinished" />
+      <translation>The file “{name}” cannot be read to the end (row {line}).</translation>
     </message>
     <message>
       <location filename="wizard/matching/source.py" line="121" />
       <source>« {name} » n'est pas un fichier texte (encodage inconnu, ou classeur .xlsx/.ods) : enregistrez la liste au format CSV.</source>
-      <translation type="unfinished" />
+      <translation>“{name}” is not a text file (unknown encoding, or an .xlsx/.ods workbook): save the list as CSV.</translation>
     </message>
     <message>
       <location filename="wizard/matching/worksheet.py" line="19" />
@@ -1464,97 +1469,97 @@
       <translation>PRONOTE first name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/worksheet.py" line="22" />
+      <location filename="wizard/matching/worksheet.py" line="23" />
       <source>Date de naissance PRONOTE</source>
       <translation>PRONOTE birth date</translation>
     </message>
     <message>
-      <location filename="wizard/matching/worksheet.py" line="23" />
+      <location filename="wizard/matching/worksheet.py" line="24" />
       <source>Identifiant ENT</source>
       <translation>ENT identifier</translation>
     </message>
     <message>
-      <location filename="wizard/matching/worksheet.py" line="23" />
+      <location filename="wizard/matching/worksheet.py" line="24" />
       <source>Nom ENT</source>
       <translation>ENT last name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/worksheet.py" line="23" />
+      <location filename="wizard/matching/worksheet.py" line="24" />
       <source>Prénom ENT</source>
       <translation>ENT first name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/worksheet.py" line="23" />
+      <location filename="wizard/matching/worksheet.py" line="24" />
       <source>Date de naissance ENT</source>
       <translation>ENT birth date</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="47" />
+      <location filename="wizard/pages/accueil.py" line="48" />
       <source>Où en est l'interconnexion</source>
       <translation>Where the interconnection stands</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="56" />
+      <location filename="wizard/pages/accueil.py" line="57" />
       <source>&amp;Vérifier maintenant sur le serveur PRONOTE</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="62" />
+      <location filename="wizard/pages/accueil.py" line="63" />
       <source>&amp;Reprendre</source>
       <translation>&amp;Resume</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="63" />
+      <location filename="wizard/pages/accueil.py" line="64" />
       <source>Import partiel (nouveaux a&amp;rrivants)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="64" />
+      <location filename="wizard/pages/accueil.py" line="65" />
       <source>&amp;Nouvelle année scolaire</source>
       <translation>New school &amp;year</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="77" />
+      <location filename="wizard/pages/accueil.py" line="80" />
       <source>Établissement et langue</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="79" />
+      <location filename="wizard/pages/accueil.py" line="82" />
       <source>Établissement s&amp;uivi :</source>
       <translation>S&amp;chool followed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="82" />
+      <location filename="wizard/pages/accueil.py" line="85" />
       <source>Établissement suivi</source>
       <translation>School followed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="87" />
+      <location filename="wizard/pages/accueil.py" line="90" />
       <source>A&amp;jouter un établissement</source>
       <translation>A&amp;dd a school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="90" />
+      <location filename="wizard/pages/accueil.py" line="93" />
       <source>&amp;Effacer les données locales…</source>
       <translation>&amp;Erase local data…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="177" />
+      <location filename="wizard/pages/accueil.py" line="183" />
       <source>Effacer les données locales</source>
       <translation>Erase local data</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="178" />
+      <location filename="wizard/pages/accueil.py" line="184" />
       <source>Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, historique des imports et des vérifications. Cette action est définitive. Effacer ?</source>
       <translation>All the assistant's data on this computer will be erased: schools, ticked steps, history of imports and checks. This cannot be undone. Erase?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="32" />
+      <location filename="wizard/pages/accueil.py" line="31" />
       <source>Chaque année, les établissements déjà reliés à l'ENT reviennent ici pour la partie 3 : l'import complet des identifiants PRONOTE à la rentrée, puis un import partiel à chaque arrivée de nouveaux élèves ou personnels. Si votre établissement est déjà relié, l'assistant le vérifie sur votre serveur PRONOTE à la page suivante et vous mène directement à la partie 3.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="37" />
+      <location filename="wizard/pages/accueil.py" line="36" />
       <source>Il vous faut :
 • un compte administrateur de l'ENT (parties 1 et 3) ;
 • pour un nouvel établissement seulement, un accès administrateur à pronote.net, la console d'hébergement de PRONOTE (partie 2) ;
@@ -1562,27 +1567,27 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="121" />
+      <location filename="wizard/pages/accueil.py" line="127" />
       <source>Nouvel établissement</source>
       <translation>New school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="149" />
+      <location filename="wizard/pages/accueil.py" line="155" />
       <source>Nouvel import</source>
       <translation>New import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="150" />
+      <location filename="wizard/pages/accueil.py" line="156" />
       <source>Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées de l'import en cours (l'historique des imports est conservé). Continuer ?</source>
       <translation>An import is already in progress for this school. Starting a new one clears the ticks of the current import (the import history is kept). Continue?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="21" />
+      <location filename="wizard/pages/accueil.py" line="20" />
       <source>Interconnexion PRONOTE – {ent_name}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="23" />
+      <location filename="wizard/pages/accueil.py" line="22" />
       <source>Cet assistant vous guide, page par page, pour relier votre serveur PRONOTE à {ent_name} : élèves, parents et personnels ouvrent alors PRONOTE depuis l'ENT sans se reconnecter. Il ne peut pas cliquer à votre place dans l'ENT ou dans PRONOTE : il vous dit exactement quoi faire et quoi saisir, et vérifie tout ce qu'il peut. Vous pouvez vous arrêter à tout moment : la progression est gardée sur ce poste, et vous reprendrez à la même page.</source>
       <translation type="unfinished" />
     </message>
