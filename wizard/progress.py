@@ -12,6 +12,7 @@ from typing import Callable
 
 from wizard.dates import now_iso
 from wizard.document import FORMAT_VERSION
+from wizard.privacy import new_hash_key, random_hex
 from wizard.store import ProgressStore, SaveFailed
 
 # The steps of a pass through part 3: a new pass clears their ticks.
@@ -19,23 +20,15 @@ CYCLE_STEPS = ("export_mode", "export_pronote", "fichier", "import_ent", "rappro
 SERVER_CHECKS_KEPT = 20  # the latest ones tell the story; keep the file small
 
 
-# `secrets` (with hmac and OpenSSL behind it) is imported where ids and keys are made, not at start-up: reopening
-# the wizard makes none (bench/startup.py).
 def new_pass(kind: str, mode: str | None) -> dict:
-    import secrets
-
     # The id tells passes apart: two passes can start within the same second (the history is keyed on it).
-    return {"id": secrets.token_hex(6), "kind": kind, "mode": mode, "started_at": now_iso(), "finished_at": None,
+    return {"id": random_hex(6), "kind": kind, "mode": mode, "started_at": now_iso(), "finished_at": None,
             "file": None, "analysis": None, "warnings_read": False, "reported_count": None}
 
 
 def new_school() -> dict:
-    import secrets
-
-    from wizard.privacy import new_hash_key
-
     return {
-        "id": secrets.token_hex(4),
+        "id": random_hex(4),
         "identity": {"name": "", "uai": "", "pronote_url": "", "pronote_version": "", "ent_site_url": "",
                      "contact": ""},
         "hash_key": new_hash_key(),

@@ -2,8 +2,6 @@
 marked, the steps done ticked, following the flow's branches (parts 1–2 skipped, a partial pass)."""
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -13,15 +11,23 @@ from wizard.i18n import tr
 WIDTH = 200
 
 
+def escape(text: str) -> str:
+    # html.escape would load html.entities (2 ms) for the first page; three characters are all rich text needs.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def panel_lines(school: dict, current: str | None) -> list[tuple[str, str, str]]:
     """(kind, mark, text) rows: kind is "part", "done", "current", "todo" or "skipped" (Qt-free, tested)."""
     route = flow.route(school)
     rows: list[tuple[str, str, str]] = []
     shown_part = None
-    if flow.parts_1_2_skipped(school):
-        rows.append(("skipped", "✓", tr("Parties 1 et 2 : déjà faites")))
+    skipped = flow.parts_1_2_skipped(school)
     for step in route:
         part = flow.BY_ID[step].part
+        if skipped and part > 2 and shown_part is None:
+            # Where the path jumps over them: after the school page, before part 3.
+            rows.append(("skipped", "✓", tr("Parties 1 et 2 : déjà faites")))
+            shown_part = 0
         if part in flow.PART_NAMES and part != shown_part:
             rows.append(("part", "", flow.part_name(part)))
             shown_part = part
@@ -63,8 +69,6 @@ class StepsPanel(QWidget):
                 parts.append(f"<p style='margin-top:8px; margin-bottom:2px'><b>{text}</b></p>")
             elif kind == "current":
                 parts.append(f"<p style='margin:1px 0 1px 6px'><b>{mark} {text}</b></p>")
-            elif kind == "todo":
-                parts.append(f"<p style='margin:1px 0 1px 6px; color: palette(mid)'>{mark} {text}</p>")
-            else:
+            else:  # steps to come keep the text's colour (a grey fails contrast): the mark says their state
                 parts.append(f"<p style='margin:1px 0 1px 6px'>{mark} {text}</p>")
         self.text.setText("".join(parts))

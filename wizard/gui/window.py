@@ -22,6 +22,14 @@ WINDOW_TITLE = tr_noop("Assistant d'interconnexion PRONOTE – {ent_name}")
 # size it prefers when the screen allows.
 MIN_SIZE = (800, 500)
 PREFERRED_SIZE = (1040, 760)
+# A visible focus mark on every control (issue 12): Fusion and the Windows styles draw a check box's or radio
+# button's focus as a faint frame around its text – and the wrapping ticks (pages/base.py) have no text of their
+# own. A ring in the palette's highlight colour marks them on every style and palette; the other controls (fields,
+# lists, buttons) already get a highlighted frame from the style.
+FOCUS_STYLE = """
+QCheckBox, QRadioButton { border: 2px solid transparent; border-radius: 4px; padding: 1px; }
+QCheckBox:focus, QRadioButton:focus { border-color: palette(highlight); }
+"""
 
 PageFactory = Callable[[str, Progress], QWizardPage]
 
@@ -54,11 +62,12 @@ class InterconnectionWizard(QWizard):
         self.steps_panel = StepsPanel(progress)
         self.setSideWidget(self.steps_panel)
         progress.listeners.append(self.steps_panel.refresh)
+        self.setStyleSheet(FOCUS_STYLE)
         self.fit_to_screen()
         # Page ids are the steps' places in the flow; pages are made when the flow first reaches them.
         self.page_ids = {step: number for number, step in enumerate(flow.STEP_IDS)}
         self.step_ids = dict(enumerate(flow.STEP_IDS))
-        self._replaying = False
+        self.replaying = False
         self._closing = False
         self.ensure_page("accueil")
         self.setStartId(self.page_ids["accueil"])
@@ -67,6 +76,9 @@ class InterconnectionWizard(QWizard):
     def fit_to_screen(self) -> None:
         """Open inside the screen's available area, whatever its size and scaling; never smaller than the
         window can work, never larger than the screen."""
+        # The header band under the title (the part's name) costs some 60 pixels of a short screen, and the side
+        # panel names the part already: the page's title goes above its content instead.
+        self.setOption(QWizard.WizardOption.IgnoreSubTitles, True)
         screen = self.screen() or QGuiApplication.primaryScreen()
         available = screen.availableGeometry() if screen else None
         width, height = PREFERRED_SIZE
@@ -127,8 +139,11 @@ class InterconnectionWizard(QWizard):
 
     def _on_page_changed(self, page_id: int) -> None:
         step = self.step_ids.get(page_id)
-        if step is None or self._replaying:
+        if step is None or self.replaying:
             return
+        page = self.currentPage()
+        if hasattr(page, "show_deferred"):
+            page.show_deferred()
         if step != "accueil" or not self.progress.setup_finished:
             self.progress.arrive_at(step)
         if step == "fin":
@@ -137,7 +152,7 @@ class InterconnectionWizard(QWizard):
 
     def go_to(self, target: str) -> None:
         """Walk from the welcome page to `target` through the flow, so Back retraces the admin's path."""
-        self._replaying = True
+        self.replaying = True
         try:
             self.restart()
             for step in flow.path_to(target, self.progress.school)[1:]:
@@ -145,7 +160,7 @@ class InterconnectionWizard(QWizard):
                 if self.current_step() != step:
                     break
         finally:
-            self._replaying = False
+            self.replaying = False
         if self.current_step():
             self._on_page_changed(self.currentId())
 

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
 )
 
 from wizard import i18n, status
-from wizard.gui.server_check import ServerCheck
 from wizard.i18n import tr
 from wizard.pages.base import StepPage, notice, paragraph
 
@@ -40,10 +39,12 @@ class AccueilPage(StepPage):
                "d'hébergement de PRONOTE (partie 2) ;\n"
                "• le compte Superviseur (SPR) du client PRONOTE (partie 3)."), "info"))
         self.body.addWidget(self.first_time)
-        self.build_board()
+        self.board_box = None  # made when there is something to show: the first launch opens faster without it
         self.build_schools()
 
     def build_board(self) -> None:
+        from wizard.gui.server_check import ServerCheck
+
         self.board_box = QGroupBox(tr("Où en est l'interconnexion"))
         self.board_box.setObjectName("status_board")
         box = QVBoxLayout(self.board_box)
@@ -60,7 +61,7 @@ class AccueilPage(StepPage):
         box.addWidget(self.verify)
         actions = QHBoxLayout()
         self.resume_button = QPushButton(tr("&Reprendre"))
-        self.partial_button = QPushButton(tr("Import partiel (nouveaux a&rrivants)"))
+        self.partial_button = QPushButton(tr("Import partiel (nouveaux arr&ivants)"))
         self.year_button = QPushButton(tr("&Nouvelle année scolaire"))
         for name, button, slot in (("resume", self.resume_button, self._resume),
                                    ("partial", self.partial_button, lambda: self._start("partiel")),
@@ -71,7 +72,9 @@ class AccueilPage(StepPage):
             actions.addWidget(button)
         actions.addStretch(1)
         box.addLayout(actions)
-        self.body.addWidget(self.board_box)
+        for button in self.board_box.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter stays « Suivant » (made after the page: see StepPage.ensure_built)
+        self.body.insertWidget(self.body.indexOf(self.first_time) + 1, self.board_box)
 
     def build_schools(self) -> None:
         schools = QGroupBox(tr("Établissement et langue"))
@@ -113,8 +116,11 @@ class AccueilPage(StepPage):
     def load(self) -> None:
         finished = self.progress.setup_finished
         self.first_time.setVisible(not finished)
-        self.board_box.setVisible(finished)
-        self.load_board()
+        if finished and self.board_box is None:
+            self.build_board()
+        if self.board_box is not None:
+            self.board_box.setVisible(finished)
+            self.load_board()
         self.school_combo.clear()
         for entry in self.progress.schools():
             identity = entry["identity"]

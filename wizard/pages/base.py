@@ -3,7 +3,7 @@ completion taken from the flow (the reason shown on the page while Next is disab
 background job of the page runs, a failed save told at once, and where the keyboard lands on arrival."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton, QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
@@ -17,7 +17,7 @@ from wizard.gui.worker import TaskRunner
 from wizard.i18n import tr
 from wizard.progress import Progress
 
-__all__ = ["StepPage", "ChecklistPage", "Checklist", "notice", "paragraph", "wrapping_check"]
+__all__ = ["StepPage", "ChecklistPage", "Checklist", "notice", "paragraph", "wrapping_check", "order_tabs"]
 
 
 class StepPage(QWizardPage):
@@ -37,6 +37,7 @@ class StepPage(QWizardPage):
             self.setSubTitle(flow.part_name(step.part))
         self.loading = False
         self.built = False
+        self.deferred = False
         self.runners: list[TaskRunner] = []
 
     def ensure_built(self) -> None:
@@ -70,6 +71,10 @@ class StepPage(QWizardPage):
         # and Space presses the focused button.
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
+        if self.isVisible():
+            # Made while already on screen (a page passed through when resuming, then shown): Qt would show the
+            # new children only at the next turn of the event loop.
+            self.scroll.show()
 
     def add_runner(self, runner: TaskRunner) -> TaskRunner:
         """A background job of this page: Next waits while it runs."""
@@ -90,10 +95,22 @@ class StepPage(QWizardPage):
     # So the overrides catch everything, hand it to the app's crash reporter (logged, French dialog) through
     # sys.excepthook, and answer Qt safely.
     def initializePage(self) -> None:
+        wizard = self.wizard()
+        if wizard is not None and getattr(wizard, "replaying", False):
+            # Passed through while resuming days later: made and filled only if the admin comes back to it
+            # (Back shows a page without initialising it again), not for every page on the way.
+            self.deferred = True
+            return
+        self.deferred = False
         try:
             self._initialize()
         except Exception:  # noqa: BLE001 - see above
             _report_bug()
+
+    def show_deferred(self) -> None:
+        """The window shows this page: make it now if it was passed through while resuming."""
+        if self.deferred:
+            self.initializePage()
 
     def _initialize(self) -> None:
         self.ensure_built()
@@ -102,19 +119,27 @@ class StepPage(QWizardPage):
             self.load()
         finally:
             self.loading = False
+        # Widgets made by `load` (a checklist's ticks) come last in Qt's focus chain: Tab must follow the page
+        # as it reads, top to bottom, whatever was made when.
+        order_tabs(self.scroll.widget())
         self.refresh()
         QTimer.singleShot(0, self, self.focus_first_to_do)  # the page as context: no call once it is gone
+
+    def first_to_do(self) -> QWidget | None:
+        """Where the keyboard lands on arrival; None means the wizard's « Suivant » (or « Terminer »)."""
+        return first_to_do(self.scroll.widget())
 
     def focus_first_to_do(self) -> None:
         """Keyboard users land on the first thing left to do: an unticked action, an empty field, the chosen
         option; never on a button that would start something (a network check) at the first Space."""
         if not self.isVisible():
             return
-        target = first_to_do(self.scroll.widget())
+        target = self.first_to_do()
         if target is not None:
             target.setFocus(Qt.FocusReason.TabFocusReason)
             self.scroll.ensureWidgetVisible(target)
         elif self.wizard() is not None:
+            self.scroll.verticalScrollBar().setValue(0)  # what the page says first stays in sight
             for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
                 button = self.wizard().button(which)
                 if button.isVisible() and button.isEnabled():
@@ -195,70 +220,94 @@ class _SaveBanner(QWidget):
         self.setVisible(bool(problem))
 
 
+def order_tabs(body: QWidget) -> None:
+    """Tab order = the order of the layouts (top to bottom, left to right), not the order widgets were made."""
+    chain = list(_in_layout_order(body))
+    for before, after in zip(chain, chain[1:]):
+        QWidget.setTabOrder(before, after)
+
+
+def _in_layout_order(widget: QWidget):
+    layout = widget.layout()
+    if layout is None:
+        return
+    yield from _layout_widgets(layout)
+
+
+def _layout_widgets(layout):
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        child, inner = item.widget(), item.layout()
+        if child is not None:
+            if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                yield child  # a control: what it holds inside (a combo's editor, a table's viewport) is its own
+            else:
+                yield from _in_layout_order(child)
+        elif inner is not None:
+            yield from _layout_widgets(inner)
+
+
 def first_to_do(body: QWidget) -> QWidget | None:
-    """The first control of `body`, in tab order, that still asks for something; else its first input."""
+    """The first control of `body`, in the page's order, that still asks for something; else its first input."""
     fallback = None
-    widget = body.nextInFocusChain()
-    for _ in range(500):
-        if widget is None or widget is body or not body.isAncestorOf(widget):
-            break
-        if widget.isVisibleTo(body) and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            if isinstance(widget, QCheckBox) and not widget.isChecked():
-                return widget
-            if isinstance(widget, QLineEdit) and not widget.isReadOnly() and not widget.text():
-                return widget
-            if isinstance(widget, QRadioButton) and widget.isChecked():
-                return widget
-            if fallback is None and isinstance(widget, (QCheckBox, QLineEdit, QRadioButton, QComboBox)) \
-                    and not (isinstance(widget, QLineEdit) and widget.isReadOnly()):
-                fallback = widget
-        widget = widget.nextInFocusChain()
+    for widget in _in_layout_order(body):
+        if not (widget.isVisibleTo(body) and widget.isEnabled()):
+            continue
+        if isinstance(widget, QCheckBox) and not widget.isChecked():
+            return widget
+        if isinstance(widget, QLineEdit) and not widget.isReadOnly() and not widget.text():
+            return widget
+        if isinstance(widget, QRadioButton) and widget.isChecked():
+            return widget
+        if fallback is None and isinstance(widget, (QCheckBox, QLineEdit, QRadioButton, QComboBox)) \
+                and not (isinstance(widget, QLineEdit) and widget.isReadOnly()):
+            fallback = widget
     return fallback
 
 
 class Checklist(QWidget):
-    """The tutorial's actions as ticks, each naming the exact menu or button; a value to type gets its own
-    field showing the whole value and a « Copier » button beside the tick."""
+    """The tutorial's actions as ticks, each naming the exact menu or button; a value to type shows whole under
+    its action, across the page's width, with a « Copier » button."""
 
     def __init__(self, page: StepPage, values: dict[str, tuple[str, callable]] | None = None):
         super().__init__()
         self.page = page
         self.values = values or {}
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 4, 0, 4)
-        self.grid.setColumnStretch(0, 3)
-        self.grid.setColumnStretch(1, 2)
+        self.rows = QVBoxLayout(self)
+        self.rows.setContentsMargins(0, 4, 0, 4)
         self.boxes: dict[str, QCheckBox] = {}
         self.value_fields: dict[str, QLabel] = {}
 
     def load(self) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
+        while self.rows.count():
+            item = self.rows.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
         self.boxes.clear()
         self.value_fields.clear()
         progress = self.page.progress
-        for row, item in enumerate(flow.checklist(self.page.step_id, progress.cycle["mode"])):
+        for item in flow.checklist(self.page.step_id, progress.cycle["mode"]):
             box = QCheckBox(item["text"])
             box.setObjectName(f"tick_{item['id']}")
             box.setChecked(progress.ticked(self.page.step_id, item["id"]))
             box.toggled.connect(lambda on, key=item["id"]: progress.tick(self.page.step_id, key, on))
-            self.grid.addWidget(wrapping_check(box), row, 0)
-            self.boxes[item["id"]] = box
+            value = None
             if "value" in item and item["value"] in self.values:
                 label_text, getter = self.values[item["value"]]
-                self.grid.addWidget(self._value_row(item["value"], label_text, getter()), row, 1)
+                value = self._value_row(item["value"], label_text, getter())
+            self.rows.addWidget(wrapping_check(box, value))
+            self.boxes[item["id"]] = box
 
     def _value_row(self, key: str, label_text: str, value: str) -> QWidget:
         row = QWidget()
         layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 2, 0, 2)
         # A selectable, wrapping label rather than a line edit: the whole value shows, even a long URL at a
         # small width, and it still copies with the mouse.
         field = QLabel(value)
         field.setObjectName(f"value_{key}")
         field.setWordWrap(True)
+        field.setTextFormat(Qt.TextFormat.PlainText)
         field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         field.setFrameShape(QFrame.Shape.StyledPanel)
         field.setStyleSheet("QLabel { padding: 3px 6px; }")
@@ -280,18 +329,23 @@ class Checklist(QWidget):
         button.setText(tr("Copié ✓"))
 
 
-def wrapping_check(box: QAbstractButton) -> QWidget:
+def wrapping_check(box: QAbstractButton, below: QWidget | None = None) -> QWidget:
     """A QCheckBox (or radio button) does not wrap its text; a box with an empty text beside a wrapping label
-    does, and clicking the label still toggles it. The box keeps the text as its accessible name."""
+    does, and clicking the label still toggles it. The box keeps the text as its accessible name; the label is
+    greyed with it. `below` (a value to copy) goes under the text, aligned with it."""
     holder = QWidget()
-    layout = QHBoxLayout(holder)
+    layout = QGridLayout(holder)
     layout.setContentsMargins(0, 0, 0, 0)
+    layout.setVerticalSpacing(2)
     text = box.text()
     box.setAccessibleName(box.accessibleName() or text.replace("&", ""))
     box.setText("")
     label = _ClickLabel(text, box)
-    layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-    layout.addWidget(label, 1)
+    layout.addWidget(box, 0, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(label, 0, 1)
+    if below is not None:
+        layout.addWidget(below, 1, 1)
+    layout.setColumnStretch(1, 1)
     box.label = label
     return holder
 
@@ -301,7 +355,15 @@ class _ClickLabel(QLabel):
         super().__init__(text)
         self.box = box
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setBuddy(box)
+        self.setEnabled(box.isEnabled())
+        box.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.box and event.type() == QEvent.Type.EnabledChange:
+            self.setEnabled(self.box.isEnabled())  # a box that cannot be ticked reads as such, text included
+        return False
 
     def mousePressEvent(self, event) -> None:
         if isinstance(self.box, QRadioButton):
