@@ -1,3 +1,3 @@
-"""Assistant d'interconnexion PRONOTE – mon ENT Occitanie."""
+"""Assistant d'interconnexion PRONOTE – ENT (the ENT's own words: resources/ent/)."""
 
 __version__ = "0.1.0"

@@ -34,7 +34,8 @@ def _french(message: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = FrenchArgumentParser(prog="pronote-ent-wizard-cli", description="Assistant d'interconnexion PRONOTE – mon ENT Occitanie")
+    parser = FrenchArgumentParser(prog="pronote-ent-wizard-cli",
+                                  description="Assistant d'interconnexion PRONOTE et ENT : commandes sans fenêtre")
     parser.add_argument("--data-dir", type=Path, help="dossier des données locales")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=FrenchArgumentParser)
 
