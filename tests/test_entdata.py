@@ -129,6 +129,12 @@ def test_unreadable_files_are_told_in_french(tmp_path):
         entdata.activate(latin)
 
 
+def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + DEFAULT.read_bytes())
+    assert entdata.read(path).name == "mon ENT Occitanie"
+
+
 def test_a_previous_ent_of_null_is_valid_and_its_word_is_empty(tmp_path):
     raw = raw_default()
     raw["previous_ent"] = None

@@ -112,7 +112,7 @@ def read(path: Path) -> EntData:
     """The ENT data file at `path`, validated whole; UserError otherwise."""
     name = clean(path.name)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # Windows Notepad may save UTF-8 with a BOM
     except FileNotFoundError:
         raise UserError(tr("Le fichier de l'ENT « {file} » est introuvable.").format(file=name)) from None
     except (OSError, UnicodeDecodeError):
