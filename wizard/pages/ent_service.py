@@ -9,7 +9,7 @@ from wizard.school import identity_values
 class EntServicePage(ChecklistPage):
     step_id = "ent_service"
     intro = tr_noop("Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à "
-                    "saisir est à droite, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le "
+                    "saisir est sous son action, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le "
                     "formulaire.")
     help_text = tr_noop("L'URL CAS de PRONOTE est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages "
                         "de votre serveur PRONOTE. Le regroupement « Scolarité » place PRONOTE au même endroit pour "
@@ -19,7 +19,7 @@ class EntServicePage(ChecklistPage):
         values = lambda: identity_values(self.progress.identity)
         service = self.ent.service
         return {
-            "intitule": (tr("Intitulé du service"), lambda: service["intitule"]),
+            "service_title": (tr("Intitulé du service"), lambda: service["title"]),
             "sso_type": (tr("Type de SSO"), lambda: service["sso_type"]),
             "pronote_url": (tr("URL du serveur PRONOTE"), lambda: values()["pronote_url"]),
             "regroupement": (tr("Regroupement"), lambda: service["regroupement"]),
