@@ -14,8 +14,8 @@ class EntAccesPage(ChecklistPage):
     def build_extra(self) -> None:
         self.body.addWidget(paragraph(tr(
             "Le « Récapitulatif des droits d'accès » doit alors montrer ces cinq lignes. L'ENT y écrit le nom de "
-            "l'établissement à sa façon, par exemple « CLG-VIA DOMITIA-MANDUEL (0301746K) » : comparez le code UAI "
-            "entre parenthèses, le profil et le rôle de chaque ligne.")))
+            "l'établissement à sa façon, par exemple « {school_label_example} » : comparez le code UAI "
+            "entre parenthèses, le profil et le rôle de chaque ligne.").format(**self.ent.words)))
         # Shown as the ENT writes it, in the ENT's own words, so the admin can compare line by line.
         self.summary = notice("", "info", "ent_verbatim_summary")
         self.summary.setStyleSheet(self.summary.styleSheet() + " QLabel { font-family: monospace; }")

@@ -12,7 +12,7 @@ class EntServicePage(ChecklistPage):
                     "saisir est sous son action, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le "
                     "formulaire.")
     help_text = tr_noop("L'URL CAS de PRONOTE est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages "
-                        "de votre serveur PRONOTE. Le regroupement « Scolarité » place PRONOTE au même endroit pour "
+                        "de votre serveur PRONOTE. Le regroupement « {service_regroupement} » place PRONOTE au même endroit pour "
                         "toutes les familles, y compris les parents qui ont des enfants dans plusieurs établissements.")
 
     def checklist_values(self) -> dict:

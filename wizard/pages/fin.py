@@ -48,7 +48,7 @@ class FinPage(StepPage):
         self.body.addWidget(paragraph(tr(
             "Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis "
             "{ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur "
-            "PRONOTE dans le menu Scolarité (ou sur le bloc PRONOTE de la page d'accueil) suffit. Le client PRONOTE "
+            "{service_title} dans le menu {service_regroupement} (ou sur le bloc PRONOTE de la page d'accueil) suffit. Le client PRONOTE "
             "installé sur les postes garde ses propres identifiants.").format(**self.ent.words)))
         self.body.addWidget(notice(tr(
             "Si un utilisateur voit « Identification impossible » en ouvrant PRONOTE depuis l'ENT, son compte n'a pas "
@@ -81,7 +81,7 @@ class FinPage(StepPage):
         grid.addWidget(self.contact, 1, 1, 1, 2)
         for row, (kind, title, print_text, save_text) in enumerate((
                 ("record", tr("la fiche de configuration"), tr("&Imprimer la fiche…"), tr("Enregistrer la &fiche en PDF…")),
-                ("notice", tr("la notice"), tr("Imprimer la &notice…"), tr("Enregistrer la notice en &PDF…"))), start=2):
+                ("notice", tr("la notice"), tr("Imprimer la &notice…"), tr("Enregistrer la notice en P&DF…"))), start=2):
             printing = QPushButton(print_text)
             printing.setObjectName(f"print_{kind}")
             printing.setAccessibleName(tr("Imprimer {title}").format(title=title))
@@ -127,6 +127,11 @@ class FinPage(StepPage):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             print_html(self._html(kind), printer)
+
+    def first_to_do(self):
+        # Nothing is left to do here (the contact is optional): the keyboard lands on « Terminer » and the page
+        # stays at its top, on what was verified.
+        return None
 
     def load(self) -> None:
         school = self.progress.school
