@@ -1,8 +1,8 @@
 """The ENT's own words and values, read from one data file (schema: `resources/ent/README.md`).
 
 Another ENT is another file: code, help and translations never write an ENT word, they take it from the ACTIVE
-ENT of the process – `resources/ent/mon-ent-occitanie.json` unless `activate(path)` chose another (`main.py --ent
-FILE`). Texts are written with placeholders and filled from `EntData.words`:
+ENT of the process – the file `resources/ent/default.txt` names, unless `activate(path)` chose another
+(`main.py --ent FILE`). Texts are written with placeholders and filled from `EntData.words`:
 `tr("… {ent_name} …").format(**current().words)`.
 
 The file is validated whole when it is loaded, so that a mistake in it is one French sentence naming the key at
@@ -21,7 +21,6 @@ from wizard.errors import UserError
 from wizard.i18n import tr
 from wizard.paths import resources_dir
 
-DEFAULT_ENT = "mon-ent-occitanie"
 IMPORT_MODES = ("complet", "partiel")
 _HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")
 
@@ -85,7 +84,10 @@ _active: EntData | None = None
 
 
 def default_path() -> Path:
-    return resources_dir() / "ent" / f"{DEFAULT_ENT}.json"
+    """The ENT this build opens with: `resources/ent/default.txt` names its file (a packaging choice, not code)."""
+    folder = resources_dir() / "ent"
+    name = (folder / "default.txt").read_text(encoding="utf-8").strip()
+    return folder / f"{name}.json"
 
 
 def activate(path: Path | None) -> EntData:
