@@ -13,7 +13,9 @@ from pathlib import Path
 
 class FrenchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse's own English error text is not for our users
-        sys.stderr.write(f"Commande incomplète ou incorrecte ({_french(message)}). Voir « {self.prog} --help ».\n")
+        from wizard.console import err
+
+        err(f"Commande incomplète ou incorrecte ({_french(message)}). Voir « {self.prog} --help ».")
         raise SystemExit(2)
 
 
@@ -37,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = FrenchArgumentParser(prog="pronote-ent-wizard-cli",
                                   description="Assistant d'interconnexion PRONOTE et ENT : commandes sans fenêtre")
     parser.add_argument("--data-dir", type=Path, help="dossier des données locales")
+    parser.add_argument("--ent", type=Path, help="fichier de données d'un autre ENT (resources/ent/README.md)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=FrenchArgumentParser)
 
     check = sub.add_parser("check", help="vérifier le fichier des identifiants PRONOTE")
@@ -45,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--uai")
     check.add_argument("--mode", choices=("complet", "partiel"))
     check.add_argument("--data-dir", type=Path, dest="data_dir_sub")
+    check.add_argument("--ent", type=Path, dest="ent_sub")
 
     reconcile = sub.add_parser("reconcile", help="prévoir le rapprochement des comptes")
     reconcile.add_argument("pronote_file")
@@ -58,11 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     probe.add_argument("--json", action="store_true")
     probe.add_argument("--proxy", help="proxy à utiliser (http://hôte:port) ; sinon celui du système")
     probe.add_argument("--data-dir", type=Path, dest="data_dir_sub")
+    probe.add_argument("--ent", type=Path, dest="ent_sub")
 
     for name, text in (("record", "fiche de configuration (PDF)"), ("notice", "notice pour les familles et les personnels (PDF)")):
         pdf = sub.add_parser(name, help=text)
         pdf.add_argument("--out", type=Path, required=True)
         pdf.add_argument("--data-dir", type=Path, dest="data_dir_sub")
+        pdf.add_argument("--ent", type=Path, dest="ent_sub")
     return parser
 
 
@@ -79,6 +85,18 @@ def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(args)
     try:
+        ent = getattr(args, "ent_sub", None) or args.ent
+        if ent is not None:
+            from wizard import entdata
+            from wizard.errors import UserError
+
+            try:
+                entdata.activate(ent)
+            except UserError as problem:
+                from wizard.console import err
+
+                err(problem.message)
+                return 2
         if args.command == "check":
             from wizard.idfile.command import run_check
 
@@ -95,11 +113,14 @@ def run(argv: list[str]) -> int:
 
         return run_pdf(args, data_dir)
     except KeyboardInterrupt:
-        sys.stderr.write("Interrompu.\n")
+        from wizard.console import err
+
+        err("Interrompu.")
         return 130
     except Exception as exc:  # a bug must still end in one French sentence, not a traceback
+        from wizard.console import err
         from wizard.logs import log_exception
 
         where = log_exception(exc)
-        sys.stderr.write(f"Erreur inattendue ; le détail est dans le journal {where}.\n")
+        err(f"Erreur inattendue ; le détail est dans le journal {where}.")
         return 3
