@@ -1,7 +1,20 @@
-"""Screenshots of every page for the README and reviews, in a real window (run it under Xvfb:
-`bash tools/screenshots.sh`). A demo school is walked through with the trainers' sample file."""
+"""Screenshots of every page for the README and reviews, in a real window (run it under Xvfb through
+`bash tools/screenshots.sh`, which makes them at 100 % and at 150 % on a 1280×800 screen).
+
+Two demo schools are walked through the real window, as an admin would, with realistic content:
+- an already-connected collège (the common case): the server check shows PRONOTE delegating to the ENT, the
+  triage offers « déjà en place », then part 3 with a generated identifier file (about a thousand people, a few
+  warnings), the count the ENT reported, a matching preview against a generated ENT account list, the final page
+  and, on the next launch, the status board;
+- a new school: the server answers without the delegation, so parts 1 and 2 are walked.
+
+The server's answers are judged by the real probe code from a PRONOTE answer built here: nothing goes out. All
+names are made up (generated from short lists)."""
 from __future__ import annotations
 
+import argparse
+import json
+import random
 import sys
 import tempfile
 import time
@@ -16,14 +29,110 @@ from wizard import flow  # noqa: E402
 from wizard.app import create_window  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-SAMPLE = ROOT / "tests" / "fixtures" / "walk" / "IdPN_To_KOSMOS.xml"
 IDENTITY = {
     "name": "Collège Via Domitia", "uai": "0301746K",
     "pronote_url": "https://0301746K.index-education.net/pronote/eleve.html",
-    "pronote_version": "2024 – 2.5", "ent_site_url": "https://via-domitia.mon-ent-occitanie.fr/",
+    "ent_site_url": "https://via-domitia.mon-ent-occitanie.fr/",
 }
+NEW_SCHOOL = {
+    "name": "Lycée Jean Moulin", "uai": "0340042L",
+    "pronote_url": "https://0340042L.index-education.net/pronote/",
+}
+LAST = ["MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY", "MOREAU",
+        "SIMON", "LAURENT", "LEFEBVRE", "MICHEL", "GARCIA", "DAVID", "BERTRAND", "ROUX", "VINCENT", "FOURNIER",
+        "MOREL", "GIRARD", "ANDRÉ", "LEFÈVRE", "MERCIER", "DUPONT", "LAMBERT", "BONNET", "FRANÇOIS", "MARTINEZ"]
+FIRST = ["Léa", "Lucas", "Emma", "Hugo", "Chloé", "Louis", "Inès", "Jules", "Manon", "Gabriel", "Camille", "Théo",
+         "Sarah", "Nathan", "Zoé", "Raphaël", "Jade", "Arthur", "Lina", "Adam", "Élise", "Noé", "Anaïs", "Éthan"]
 
 
+# -- demo data ----------------------------------------------------------------------------------------
+def demo_people(rng: random.Random) -> dict[str, list[dict]]:
+    def person(prefix: str, number: int, born: tuple[int, int] | None) -> dict:
+        entry = {"Nom": rng.choice(LAST), "Prenom": rng.choice(FIRST), "ID_Partenaire": f"{prefix}{number:012d}"}
+        if born:
+            entry["DateNaissance"] = f"{rng.randint(*born)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        return entry
+
+    people = {
+        "Eleve": [person("ELEV", n, (2011, 2015)) for n in range(412)],
+        "Responsable": [person("RESP", n, None) for n in range(598)],
+        "Professeur": [person("PROF", n, (1965, 1995)) for n in range(38)],
+        "Personnel": [person("PERS", n, None) for n in range(17)],
+    }
+    # What real files contain now and then: a pupil without a birth date, a parent without a first name,
+    # an impossible date.
+    del people["Eleve"][7]["DateNaissance"], people["Eleve"][311]["DateNaissance"]
+    people["Responsable"][42]["Prenom"] = ""
+    people["Eleve"][150]["DateNaissance"] = "2013-02-30"
+    return people
+
+
+def write_pronote_file(people: dict[str, list[dict]], path: Path) -> None:
+    from xml.sax.saxutils import quoteattr
+
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<PARTENAIRE_INDEX xmlns="http://www.index-education.com/rapprochementssoV2.0" '
+             'Date="2026-08-27T08:30:00" Partenaire="mon ENT Occitanie">',
+             '  <Etablissements><Etablissement Ident="1" Numero="0301746K" Nom="COLLEGE VIA DOMITIA"/></Etablissements>',
+             '  <EtablissementsGeres><Etablissement Ident="1"/></EtablissementsGeres>']
+    ident = 1
+    for group, tag in (("Personnels", "Personnel"), ("Professeurs", "Professeur"), ("Responsables", "Responsable"),
+                       ("Eleves", "Eleve")):
+        lines.append(f"  <{group}>")
+        for entry in people[tag]:
+            ident += 1
+            attributes = " ".join(f"{key}={quoteattr(value)}" for key, value in entry.items())
+            lines.append(f'    <{tag} Ident="{ident}" {attributes}/>')
+        lines.append(f"  </{group}>")
+    lines.append("</PARTENAIRE_INDEX>")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_ent_list(people: dict[str, list[dict]], path: Path, rng: random.Random) -> None:
+    """The ENT's account list as it exports it: other letter cases, accents dropped now and then, newcomers
+    missing from it, and accounts of people who have left."""
+    profiles = {"Eleve": "Élève", "Responsable": "Parent", "Professeur": "Enseignant", "Personnel": "Personnel"}
+    rows = ["Identifiant;Nom;Prénom;Né(e) le;Profil"]
+    plain = str.maketrans("ÉÈÊÀÇÏÎÔéèêàçïîô", "EEEACIIOeeeaciio")
+    for tag, entries in people.items():
+        for number, entry in enumerate(entries):
+            if number % 97 == 5:
+                continue  # arrived after the ENT's accounts were made
+            last, first = entry["Nom"], entry["Prenom"]
+            if number % 3 == 0:
+                last, first = last.title(), first.upper().translate(plain)
+            born = entry.get("DateNaissance", "")
+            if born and "-02-30" not in born:
+                year, month, day = born.split("-")
+                born = f"{day}/{month}/{year}"
+            rows.append(f"ent.{tag.lower()}{number};{last};{first};{born if tag == 'Eleve' else ''};{profiles[tag]}")
+    for number in range(4):
+        rows.append(f"ent.ancien{number};{rng.choice(LAST)};{rng.choice(FIRST)};;Élève")
+    path.write_text("\ufeff" + "\n".join(rows) + "\n", encoding="utf-8")
+
+
+def server_answer(root: str, delegated: bool, purpose: str):
+    """The verdict the real probe code gives on a PRONOTE answer (delegating to the ENT's CAS or not)."""
+    from wizard.entdata import load_ent
+    from wizard.probe.answer import Answer
+    from wizard.probe.judge import judge_answer
+    from wizard.probe.verdict import give_verdict
+    from wizard.school import normalise_pronote_url
+
+    ent = load_ent()
+    info = {
+        "nomEtab": "COLLEGE VIA DOMITIA" if delegated else "LYCEE JEAN MOULIN", "version": [2024, 2, 5],
+        "espaces": [{"nom": "Espace Élèves", "URL": "mobile.eleve.html", "genreEspace": 6,
+                     "avecDelegation": delegated}],
+        "CAS": {"actif": delegated, "casURL": f"https://{ent.cas_host}/" if delegated else "", "jetonCAS": ""},
+    }
+    root = normalise_pronote_url(root).value
+    answer = Answer(url=root + "InfoMobileApp.json", status=200, headers={"content-type": "application/json"},
+                    body=json.dumps(info, ensure_ascii=False).encode("utf-8"))
+    return give_verdict(judge_answer(answer, root=root, cas_host=ent.cas_host, ent_name=ent.name), purpose, ent)
+
+
+# -- driving the window ---------------------------------------------------------------------------------
 def settle(seconds: float = 0.3) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
@@ -31,66 +140,127 @@ def settle(seconds: float = 0.3) -> None:
         time.sleep(0.02)
 
 
-def shoot(window, name: str) -> None:
-    settle()
-    window.grab().save(str(OUT / f"{name}.png"))
-    print("capture", name)
+def wait_for(task, limit: float = 120.0) -> None:
+    end = time.monotonic() + limit
+    while task.running and time.monotonic() < end:
+        settle(0.05)
 
 
-def complete(window, step: str) -> None:
-    """Do what the admin would on this page, through the model the page writes to."""
-    progress = window.progress
-    if step == "etablissement":
-        for key, value in IDENTITY.items():
-            progress.set_identity(key, value)
-    elif step == "pronote_net_avertissement":
-        progress.set_field(step, "compris", True)
-    elif step == "fichier":
-        page = window.currentPage()
-        page.analyse(SAMPLE)
-        for _ in range(200):
-            settle(0.05)
-            if not page.analysing:
-                break
-        if progress.cycle.get("analysis", {}).get("warnings"):
-            progress.set_field(step, "avertissements_lus", True)
-    elif step == "import_ent":
-        progress.set_field(step, "nombre_importe", 7)
-    for item in flow.checklist(step, progress.cycle.get("mode")):
-        progress.set_field(step, item["id"], True)
-    if step == "pronote_net":
-        progress.set_field(step, "confirmation_manuelle", True)
+class Camera:
+    def __init__(self, out: Path):
+        self.out = out
+        self.taken: list[str] = []
+
+    def shoot(self, window, name: str) -> None:
+        settle()
+        window.grab().save(str(self.out / f"{name}.png"))
+        self.taken.append(name)
+        print("capture", name, flush=True)
+
+
+def number(step: str) -> str:
+    return f"{flow.STEP_IDS.index(step) + 1:02d}-{step}"
+
+
+def open_window(data: Path):
+    window = create_window(data)
+    window.show()
+    window.activateWindow()
+    settle(0.5)
+    return window
+
+
+def type_school(page, values: dict[str, str]) -> None:
+    for key, value in values.items():
+        page.fields[key].setText(value)
+
+
+def tick_all(page) -> None:
+    for box in page.checklist.boxes.values():
+        box.setChecked(True)
+
+
+def walk_already_connected(data: Path, work: Path, camera: Camera) -> None:
+    rng = random.Random(2026)
+    people = demo_people(rng)
+    pronote_file, ent_list = work / "IdPN_To_KOSMOS.xml", work / "comptes-ent.csv"
+    write_pronote_file(people, pronote_file)
+    write_ent_list(people, ent_list, rng)
+
+    window = open_window(data)
+    camera.shoot(window, number("accueil"))
+    window.next()
+    page = window.currentPage()
+    camera.shoot(window, number("etablissement"))
+    type_school(page, IDENTITY)
+    page.server._done(server_answer(IDENTITY["pronote_url"], delegated=True, purpose="address"))
+    page.focus_first_to_do()
+    camera.shoot(window, number("etablissement") + "-rempli")
+    window.next()
+    while window.current_step() != "fin":
+        step, page = window.current_step(), window.currentPage()
+        camera.shoot(window, number(step))
+        if step == "export_pronote":
+            tick_all(page)
+        elif step == "fichier":
+            page.analyse(pronote_file)
+            wait_for(page.task)
+            page.read_warnings.setChecked(True)
+            camera.shoot(window, number(step) + "-rempli")
+        elif step == "import_ent":
+            tick_all(page)
+            page.count.setText(str(sum(len(entries) for entries in people.values())))
+            camera.shoot(window, number(step) + "-rempli")
+        elif step == "rapprochement":
+            page.preview.start(ent_list)
+            wait_for(page.preview.task)
+            camera.shoot(window, number(step) + "-rempli")
+            tick_all(page)
+        window.next()
+    camera.shoot(window, number("fin"))
+    window.close()
+    again = open_window(data)  # the next launch: the status board
+    camera.shoot(again, "00-tableau-de-bord")
+    again.close()
+
+
+def walk_new_school(data: Path, camera: Camera) -> None:
+    window = open_window(data)
+    window.next()
+    page = window.currentPage()
+    type_school(page, NEW_SCHOOL)
+    page.server._done(server_answer(NEW_SCHOOL["pronote_url"], delegated=False, purpose="address"))
+    camera.shoot(window, number("etablissement") + "-nouveau")
+    window.next()
+    while window.current_step() != "export_mode":
+        step, page = window.current_step(), window.currentPage()
+        camera.shoot(window, number(step))
+        if step == "pronote_net_avertissement":
+            page.ack.setChecked(True)
+        elif step == "pronote_net":
+            tick_all(page)
+            page.server._done(server_answer(NEW_SCHOOL["pronote_url"], delegated=True, purpose="delegation"))
+            camera.shoot(window, number(step) + "-verifie")
+        else:
+            tick_all(page)
+        window.next()
+    window.close()
 
 
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    with tempfile.TemporaryDirectory() as data:
-        window = create_window(Path(data))
-        window.resize(900, 700)
-        window.show()
-        number = 1
-        while True:
-            step = window.current_step()
-            window.currentPage().initializePage()  # show the page as it looks on arrival
-            shoot(window, f"{number:02d}-{step}")
-            if step == "fin":
-                break
-            complete(window, step)
-            if step in ("etablissement", "fichier", "import_ent"):
-                if step != "fichier":  # the file page shows its analysis as it stands; reloading would redo it
-                    window.currentPage().initializePage()
-                shoot(window, f"{number:02d}-{step}-rempli")
-            window.next()
-            number += 1
-        window.close()
-        # The status board shown on later launches.
-        again = create_window(Path(data))
-        again.resize(900, 700)
-        again.show()
-        shoot(again, "00-tableau-de-bord")
-        again.close()
-    del app
+    camera = Camera(args.out)
+    with tempfile.TemporaryDirectory() as first, tempfile.TemporaryDirectory() as second, \
+            tempfile.TemporaryDirectory() as work:
+        walk_already_connected(Path(first), Path(work), camera)
+        walk_new_school(Path(second), camera)
+    screen = app.primaryScreen()
+    print(f"{len(camera.taken)} captures dans {args.out} (écran {screen.size().width()}×{screen.size().height()} "
+          f"logiques, échelle {screen.devicePixelRatio():g})")
 
 
 if __name__ == "__main__":

@@ -37,11 +37,11 @@ def test_preview_shows_statuses_per_profile_and_filters(qtbot, preview):
     run(qtbot, preview, FIXTURES / "ent.csv")
     assert preview.table.isVisible() and preview.table.rowCount() >= 10
     statuses = {preview.table.item(r, 0).text() for r in range(preview.table.rowCount())}
-    assert {"certain", "probable", "ambigu", "PRONOTE seul", "ENT seul"} <= statuses
-    assert "ambigus : 2" in preview.status.text() and "ligne 12" in preview.status.text()
+    assert {"Sûr", "Probable", "Ambigu", "Seulement dans PRONOTE", "Seulement dans l'ENT"} <= statuses
+    assert "Ambigus : 2" in preview.status.text() and "ligne 12" in preview.status.text()
     preview.status_filter.setCurrentIndex(preview.status_filter.findData("ambiguous"))
     visible = [r for r in range(preview.table.rowCount()) if not preview.table.isRowHidden(r)]
-    assert visible and all(preview.table.item(r, 0).text() == "ambigu" for r in visible)
+    assert visible and all(preview.table.item(r, 0).text() == "Ambigu" for r in visible)
     preview.status_filter.setCurrentIndex(0)
     preview.search.setText("garcia")
     visible = [r for r in range(preview.table.rowCount()) if not preview.table.isRowHidden(r)]
@@ -50,14 +50,14 @@ def test_preview_shows_statuses_per_profile_and_filters(qtbot, preview):
 
 def test_accepting_a_probable_pair_keeps_only_hashes(qtbot, preview, data_dir):
     run(qtbot, preview, FIXTURES / "ent.csv")
-    row = next(r for r in range(preview.table.rowCount()) if preview.table.item(r, 0).text() == "probable")
-    certain = next(r for r in range(preview.table.rowCount()) if preview.table.item(r, 0).text() == "certain")
+    row = next(r for r in range(preview.table.rowCount()) if preview.table.item(r, 0).text() == "Probable")
+    certain = next(r for r in range(preview.table.rowCount()) if preview.table.item(r, 0).text() == "Sûr")
     preview.table.selectRow(certain)
     assert not preview.accept_button.isEnabled()  # certain pairs need no decision
     preview.table.selectRow(row)
     assert preview.accept_button.isEnabled()
     preview.accept_button.click()
-    assert preview.table.item(row, 6).text() == "accepté"
+    assert preview.table.item(row, 6).text() == "Accepté"
     stored = (data_dir / "progress.json").read_text(encoding="utf-8")
     decisions = json.loads(stored)["schools"][preview.progress_model.school["id"]]["matching"]["decisions"]
     assert list(decisions.values()) == ["accepte"]

@@ -1,6 +1,8 @@
 """The matching preview on the « rapprochement » page: load the ENT's account list, see who will match, who is
 ambiguous, who is missing; accept or reject each probable pair; export the worksheet (CSV or printed).
 
+The table grows with its rows inside the page's one scrolling area (at most SHOWN_ROWS at a time: the filters
+narrow it, the worksheet has everything); the score and the reasons are technical details, behind « Détails ».
 Names live only in this widget's memory (the Result); the progress keeps counts and hashed decisions."""
 from __future__ import annotations
 
@@ -8,21 +10,31 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from wizard.i18n import tr, tr_noop
-from wizard.gui.widgets import notice, paragraph
+from wizard.gui.files import open_file, save_file
+from wizard.gui.widgets import GrownTable, notice, paragraph
 from wizard.gui.worker import TaskRunner
 from wizard.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
 from wizard.people import PROFILE_LABELS, PROFILES
 
+# A row's status (singular) and the filter's choices (plural): « Sûr » rather than « certain », which reads as
+# « some » in French.
 STATUS_LABELS = {
-    "certain": tr_noop("certain"), "probable": tr_noop("probable"), "ambiguous": tr_noop("ambigu"),
-    "unmatched_pronote": tr_noop("PRONOTE seul"), "unmatched_ent": tr_noop("ENT seul"),
+    "certain": tr_noop("Sûr"), "probable": tr_noop("Probable"), "ambiguous": tr_noop("Ambigu"),
+    "unmatched_pronote": tr_noop("Seulement dans PRONOTE"), "unmatched_ent": tr_noop("Seulement dans l'ENT"),
 }
-DECISIONS = {"accepte": tr_noop("accepté"), "rejete": tr_noop("rejeté")}
+STATUS_FILTERS = {
+    "certain": tr_noop("Sûrs"), "probable": tr_noop("Probables"), "ambiguous": tr_noop("Ambigus"),
+    "unmatched_pronote": tr_noop("Seulement dans PRONOTE"), "unmatched_ent": tr_noop("Seulement dans l'ENT"),
+}
+TO_REVIEW = "to_review"  # every status but « Sûrs »: what the admin has to look at, shown first
+DECISIONS = {"accepte": tr_noop("Accepté"), "rejete": tr_noop("Rejeté")}
+SHOWN_ROWS = 200  # enough to work through; the worksheet has every row
+DETAIL_COLUMNS = (2, 3)  # score and reasons
 FIELDS = (("last_name", tr_noop("Nom")), ("first_name", tr_noop("Prénom")), ("ident", tr_noop("Identifiant")),
           ("birth_date", tr_noop("Date de naissance")), ("profile", tr_noop("Profil")), ("class_name", tr_noop("Classe")))
 COLUMNS = (tr_noop("Statut"), tr_noop("Profil"), tr_noop("Score"), tr_noop("Raisons"), tr_noop("PRONOTE"),
@@ -91,15 +103,38 @@ class MatchingPreview(QGroupBox):
         self.status = notice("", "info", "matching_status")
         self.status.setVisible(False)
         layout.addWidget(self.status)
+        # What appears with a result: filters, table, decisions, worksheet.
+        self.result_part = QWidget()
+        self.result_part.setObjectName("matching_result")
+        result_layout = QVBoxLayout(self.result_part)
+        result_layout.setContentsMargins(0, 0, 0, 0)
+        result_layout.addWidget(self._build_filters())
+        self.table = _MatchingTable(len(COLUMNS), "matching_table", tr("Aperçu du rapprochement des comptes"),
+                                    [tr(c) for c in COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._selection)
+        result_layout.addWidget(self.table)
+        self.more_rows = paragraph("")
+        self.more_rows.setObjectName("more_rows")
+        result_layout.addWidget(self.more_rows)
+        result_layout.addLayout(self._build_actions())
+        self.personal = notice(tr("La feuille de travail contient des données personnelles (noms, dates de "
+                                  "naissance) : gardez-la dans l'établissement et supprimez-la une fois le "
+                                  "rapprochement terminé."), "warning")
+        result_layout.addWidget(self.personal)
+        layout.addWidget(self.result_part)
+        self._show_result()
 
-        # The filters appear with the data they filter.
-        self.filters = QWidget()
-        filters = QHBoxLayout(self.filters)
-        filters.setContentsMargins(0, 0, 0, 0)
+    def _build_filters(self) -> QWidget:
+        filters = QWidget()
+        grid = QGridLayout(filters)
+        grid.setContentsMargins(0, 0, 0, 0)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("status_filter")
         self.status_filter.addItem(tr("Tous les statuts"), "")
-        for key, label_text in STATUS_LABELS.items():
+        self.status_filter.addItem(tr("À examiner (tous sauf les sûrs)"), TO_REVIEW)
+        for key, label_text in STATUS_FILTERS.items():
             self.status_filter.addItem(tr(label_text), key)
         self.profile_filter = QComboBox()
         self.profile_filter.setObjectName("profile_filter")
@@ -109,35 +144,30 @@ class MatchingPreview(QGroupBox):
         self.search = QLineEdit()
         self.search.setObjectName("matching_search")
         self.search.setPlaceholderText(tr("nom, prénom ou identifiant"))
-        for label_text, widget, accessible in ((tr("S&tatut :"), self.status_filter, tr("Filtrer par statut")),
-                                               (tr("Pro&fil :"), self.profile_filter, tr("Filtrer par profil")),
-                                               (tr("&Rechercher :"), self.search, tr("Rechercher un nom, un prénom ou un identifiant"))):
+        # Two lines, not one: three labelled filters side by side do not fit a window at 150 % scaling.
+        for row, column, label_text, widget, accessible in (
+                (0, 0, tr("S&tatut :"), self.status_filter, tr("Filtrer par statut")),
+                (0, 2, tr("Pro&fil :"), self.profile_filter, tr("Filtrer par profil")),
+                (1, 0, tr("&Rechercher :"), self.search, tr("Rechercher un nom, un prénom ou un identifiant"))):
             label = QLabel(label_text)
             label.setBuddy(widget)
             widget.setAccessibleName(accessible)
-            filters.addWidget(label)
-            filters.addWidget(widget)
+            grid.addWidget(label, row, column)
+            grid.addWidget(widget, row, column + 1, 1, 3 if widget is self.search else 1)
+        grid.setColumnStretch(4, 1)
+        self.details_button = QPushButton(tr("&Détails (score, raisons)"))
+        self.details_button.setObjectName("matching_details")
+        self.details_button.setCheckable(True)
+        self.details_button.toggled.connect(self._show_details)
+        grid.addWidget(self.details_button, 1, 4, Qt.AlignmentFlag.AlignRight)
         self.status_filter.currentIndexChanged.connect(self._filter)
         self.profile_filter.currentIndexChanged.connect(self._filter)
         self.search.textChanged.connect(self._filter)
-        layout.addWidget(self.filters)
+        return filters
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("matching_table")
-        self.table.setAccessibleName(tr("Aperçu du rapprochement des comptes"))
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(220)
-        self.table.itemSelectionChanged.connect(self._selection)
-        layout.addWidget(self.table)
-
-        actions = QHBoxLayout()
-        self.accept_button = QPushButton(tr("&Accepter la paire"))
+    def _build_actions(self) -> QVBoxLayout:
+        # Deciding on the selected pair and keeping the worksheet: two short lines rather than one too wide.
+        self.accept_button = QPushButton(tr("A&ccepter la paire"))
         self.accept_button.setObjectName("accept_pair")
         self.reject_button = QPushButton(tr("Re&jeter la paire"))
         self.reject_button.setObjectName("reject_pair")
@@ -149,21 +179,21 @@ class MatchingPreview(QGroupBox):
         self.print_button = QPushButton(tr("&Imprimer la feuille…"))
         self.print_button.setObjectName("print_worksheet")
         self.print_button.clicked.connect(self._print)
-        for button in (self.accept_button, self.reject_button, self.export_button, self.print_button):
-            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
-            actions.addWidget(button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
-        self.personal = notice(tr("La feuille de travail contient des données personnelles (noms, dates de "
-                                  "naissance) : gardez-la dans l'établissement et supprimez-la une fois le "
-                                  "rapprochement terminé."), "warning")
-        layout.addWidget(self.personal)
-        self._show_result()
+        lines = QVBoxLayout()
+        for buttons in ((self.accept_button, self.reject_button), (self.export_button, self.print_button)):
+            line = QHBoxLayout()
+            for button in buttons:
+                button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+                button.setAutoDefault(False)  # Enter stays « Suivant » (see StepPage.ensure_built)
+                line.addWidget(button)
+            line.addStretch(1)
+            lines.addLayout(line)
+        return lines
 
     # -- running ----------------------------------------------------------------------------------
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Liste des comptes de l'ENT"), str(Path.home()),
-                                              tr("Fichier CSV (*.csv *.txt);;Tous les fichiers (*)"))
+        path = open_file(self, tr("Liste des comptes de l'ENT"), tr("Fichier CSV (*.csv *.txt);;Tous les fichiers (*)"),
+                         self.csv_path)
         if path:
             self.start(Path(path))
 
@@ -192,12 +222,16 @@ class MatchingPreview(QGroupBox):
         self.progress_model.record_matching(self.result.counts, len(ent.people), len(ent.unusable))
         counts = self.result.counts
         total = {key: sum(counts.get(key, {}).values()) for key in STATUS_LABELS}
-        lines = [tr("Certains : {certain} ; probables : {probable} ; ambigus : {ambiguous} ; PRONOTE seuls : "
-                    "{unmatched_pronote} ; ENT seuls : {unmatched_ent}.").format(**total)]
+        lines = [tr("Comptes rapprochés par l'assistant, tous profils :")]
+        lines += [tr("• {status} : {count}").format(status=tr(STATUS_FILTERS[key]), count=count)
+                  for key, count in total.items()]
         if ent.unusable:
             lines.append(tr("{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}").format(
                 n=len(ent.unusable), line=ent.unusable[0].line, message=ent.unusable[0].message))
         self._say("\n".join(lines), "ok" if not total["ambiguous"] else "warning")
+        # What needs a look comes first; the sure pairs are one choice away.
+        self.status_filter.setCurrentIndex(self.status_filter.findData(TO_REVIEW if total["certain"] < sum(
+            total.values()) else ""))
         self._show_result()
 
     def _failed(self, message: str) -> None:
@@ -211,9 +245,7 @@ class MatchingPreview(QGroupBox):
         from wizard.matching.worksheet import worksheet_entries
 
         has = self.result is not None
-        for widget in (self.table, self.filters, self.accept_button,
-                       self.reject_button, self.export_button, self.print_button, self.personal):
-            widget.setVisible(has)
+        self.result_part.setVisible(has)
         if not has:
             return
         self.entries = worksheet_entries(self.result)
@@ -222,24 +254,37 @@ class MatchingPreview(QGroupBox):
             pair = item if status in ("certain", "probable", "ambiguous") else None
             pronote = pair.pronote if pair else (item if status == "unmatched_pronote" else None)
             ent = pair.ent if pair else (item if status == "unmatched_ent" else None)
+            reasons = ", ".join(tr(r) for r in pair.reasons) if pair else ""
             cells = [tr(STATUS_LABELS[status]), tr(PROFILE_LABELS.get(profile, profile)),
-                     str(pair.score) if pair else "", ", ".join(tr(r) for r in pair.reasons) if pair else "",
+                     str(pair.score) if pair else "", reasons[:1].upper() + reasons[1:],
                      _person(pronote), _person(ent), tr(DECISIONS.get(decision_of(self.progress_model.school, pair), "")) if pair else ""]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, row)
                 self.table.setItem(row, column, cell)
-        self.table.resizeColumnsToContents()
-        self._filter()
+        self._show_details(self.details_button.isChecked())
         self._selection()
+
+    def _show_details(self, on: bool) -> None:
+        for column in DETAIL_COLUMNS:
+            self.table.setColumnHidden(column, not on)
+        self._filter()
 
     def _filter(self) -> None:
         status, profile = self.status_filter.currentData(), self.profile_filter.currentData()
         needle = self.search.text().strip().lower()
+        shown = matching = 0
         for row, (p, s, _) in enumerate(self.entries):
             text = " ".join(self.table.item(row, c).text().lower() for c in (4, 5))
-            hidden = (status and s != status) or (profile and p != profile) or (needle and needle not in text)
-            self.table.setRowHidden(row, bool(hidden))
+            wanted = (not status or s == status or (status == TO_REVIEW and s != "certain")) \
+                and (not profile or p == profile) and (not needle or needle in text)
+            matching += wanted
+            self.table.setRowHidden(row, not (wanted and shown < SHOWN_ROWS))
+            shown += wanted and shown < SHOWN_ROWS
+        self.more_rows.setText(tr("… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille "
+                                  "de travail qui les contient toutes.").format(more=matching - shown))
+        self.more_rows.setVisible(matching > shown)
+        self.table.fit()
 
     def _selected_pair(self):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -269,8 +314,8 @@ class MatchingPreview(QGroupBox):
     def _export_csv(self) -> None:
         from wizard.matching import write_worksheet
 
-        path, _ = QFileDialog.getSaveFileName(self, tr("Feuille de travail du rapprochement"),
-                                              str(Path.home() / "rapprochement-comptes.csv"), tr("Fichier CSV (*.csv)"))
+        path = save_file(self, tr("Feuille de travail du rapprochement"), "rapprochement-comptes.csv",
+                         tr("Fichier CSV (*.csv)"))
         if not path:
             return
         try:
@@ -308,3 +353,29 @@ def _person(person) -> str:
         return ""
     when = person.birth_date.strftime("%d/%m/%Y") if person.birth_date else ""
     return " ".join(part for part in (person.last_name, person.first_name, when, f"({person.ident})") if part)
+
+
+class _MatchingTable(GrownTable):
+    """The two people side by side get the room; status, profile and reasons take their share and wrap, so the
+    table fits the page's width instead of scrolling sideways."""
+
+    SHARES = {0: 0.2, 1: 0.15, 3: 0.22}  # status, profile, reasons (when shown)
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        header = self.horizontalHeader()
+        for column in self.SHARES:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        for column in (2, 6):  # score, decision
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (4, 5):  # PRONOTE, ENT
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+    def share_width(self) -> None:
+        width = self.viewport().width()
+        for column, share in self.SHARES.items():
+            self.setColumnWidth(column, min(self.sizeHintForColumn(column) + 8, int(width * share)))
+
+    def fit(self) -> None:
+        self.share_width()
+        super().fit()

@@ -2,6 +2,7 @@
 check, and – when it shows PRONOTE already delegating to the ENT – the way straight to part 3."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
@@ -85,7 +86,7 @@ class EtablissementPage(StepPage):
         self.use_name.setObjectName("use_server_name")
         self.use_name.setVisible(False)
         self.use_name.clicked.connect(self._use_server_name)
-        self.body.addWidget(self.use_name)
+        self.body.addWidget(self.use_name, 0, Qt.AlignmentFlag.AlignLeft)
         self._server_name = ""
 
     def build_triage(self) -> None:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-    QTableWidgetItem, QWidget,
+    QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem, QWidget,
 )
 
 from wizard.filecheck import analysis_record, run_analysis
 from wizard.gui.files import open_file
+from wizard.gui.widgets import GrownTable
 from wizard.gui.worker import TaskRunner
 from wizard.i18n import tr, tr_noop
 from wizard.idfile.report import MAPPING_LABELS
@@ -46,7 +46,7 @@ class FichierPage(StepPage):
         self.status = notice("", "info", "analysis_status")
         self.status.setVisible(False)
         self.body.addWidget(self.status)
-        self.counts = _grown_table(2, "counts", tr("Nombre de personnes par profil"), [tr("Profil"), tr("Personnes")])
+        self.counts = GrownTable(2, "counts", tr("Nombre de personnes par profil"), [tr("Profil"), tr("Personnes")])
         self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.body.addWidget(self.counts, 0, Qt.AlignmentFlag.AlignLeft)
         self.build_findings()
@@ -82,8 +82,8 @@ class FichierPage(StepPage):
         filter_layout.addWidget(self.level_filter)
         filter_layout.addStretch(1)
         self.body.addWidget(self.filter_row)
-        self.findings = _grown_table(3, "findings", tr("Remarques sur le fichier : niveau, ligne, message"),
-                                     [tr("Niveau"), tr("Ligne"), tr("Message")])
+        self.findings = GrownTable(3, "findings", tr("Remarques sur le fichier : niveau, ligne, message"),
+                                   [tr("Niveau"), tr("Ligne"), tr("Message")])
         self.findings.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.findings.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -169,15 +169,16 @@ class FichierPage(StepPage):
     def _show_details(self, on: bool) -> None:
         self.details.setVisible(on and self.details_button.isVisible())
         self.findings.setColumnHidden(1, not on)
-        _fit_height(self.findings)
+        self.findings.fit()
 
     def _apply_filter(self) -> None:
         wanted = self.level_filter.currentData()
         for row in range(self.findings.rowCount()):
             level = self.findings.item(row, 0).data(Qt.ItemDataRole.UserRole)
             self.findings.setRowHidden(row, bool(wanted) and level != wanted)
-        _fit_height(self.findings)
-        _fit_height(self.counts)
+        self.findings.fit()
+        self.counts.fit_width()
+        self.counts.fit()
 
     # -- choosing and analysing ------------------------------------------------------------------
     def _browse(self) -> None:
@@ -227,37 +228,6 @@ class FichierPage(StepPage):
 
     def _cancelled(self) -> None:
         self.status.show_message(tr("Analyse annulée : choisissez à nouveau le fichier pour la relancer."), "warning")
-
-
-class _GrownTable(QTableWidget):
-    """A read-only table as tall as its rows: the page scrolls as one area, never a table inside it. Its rows
-    wrap, so the height follows the width."""
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            _fit_height(self)
-
-
-def _grown_table(columns: int, name: str, accessible: str, headers: list[str]) -> QTableWidget:
-    table = _GrownTable(0, columns)
-    table.setObjectName(name)
-    table.setAccessibleName(accessible)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(True)
-    table.setTabKeyNavigation(False)  # Tab must leave the table: no keyboard trap
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return table
-
-
-def _fit_height(table: QTableWidget) -> None:
-    table.resizeRowsToContents()
-    height = table.horizontalHeader().height() + 2 * table.frameWidth()
-    height += sum(table.rowHeight(row) for row in range(table.rowCount()) if not table.isRowHidden(row))
-    table.setFixedHeight(height)
 
 
 def _human_size(size: int) -> str:

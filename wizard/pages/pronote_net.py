@@ -29,7 +29,8 @@ class PronoteNetPage(ChecklistPage):
         self.manual.setObjectName("manual_confirmation")
         self.manual.setAccessibleName(tr("Déclaration de la publication, non vérifiée"))
         self.manual.toggled.connect(self._manual)
-        self.body.addWidget(wrapping_check(self.manual))
+        self.manual_row = wrapping_check(self.manual)
+        self.body.addWidget(self.manual_row)
         self.body.addWidget(notice(
             tr("Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. "
                "Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants)."),
@@ -44,13 +45,16 @@ class PronoteNetPage(ChecklistPage):
 
     def _offer_manual(self) -> None:
         """The declaration box follows the model: ticked while part 2 stands on the admin's word; offered only
-        while the server has not been seen contradicting it (answering as PRONOTE without the delegation)."""
+        while the server has not been seen contradicting it (answering as PRONOTE without the delegation); gone
+        once the server has shown the delegation – there is nothing left to declare."""
         school = self.progress.school
         connection = school["connection"]
+        verified = bool(connection and connection["verified"])
         self.loading = True
         try:
-            self.manual.setChecked(bool(connection and not connection["verified"]))
-            self.manual.setEnabled(status.declaration_allowed(school) and not (connection and connection["verified"]))
+            self.manual.setChecked(bool(connection and not verified))
+            self.manual.setEnabled(status.declaration_allowed(school) and not verified)
+            self.manual_row.setVisible(not verified)
         finally:
             self.loading = False
 
