@@ -9,8 +9,8 @@ scoring can accept – even two or three at once – leaves at least one key in 
   strangers: the date with the initial of either name replaces them;
 - a surname word, or the glued surname: survives a change of first name, particles and usage surnames;
 - the first word of the first name with the start or the end of the surname: survives a slip in the surname;
-- the first two letters of the surname and the initial of the first name, with the year or with the day and
-  month: survives a slip in each name and a wrong digit in the date at once;
+- the initials of both names, in either order, with two of the date's three parts: survives a slip in each
+  name and a wrong digit in the date at once, even with the names in each other's place;
 - the sound of both names taken as an unordered pair: survives names written in each other's place, and a slip
   that keeps the sound – with or without the date;
 - family keys (`family`): a parent's matched children, a pupil's matched parents – survive a surname changed
@@ -45,15 +45,12 @@ def block_keys(person: Form, crowded: bool = False) -> set[tuple]:
         cut = 4 if len(core) >= 6 else 3
         keys.add(("f", head, core[:cut]))
         keys.add(("f", head, core[-cut:], 1))
+        if not core:
+            keys.add(("s", head))  # a lone name may be the other side's surname, moved
     if last.sound and first.sound:
         keys.add(("p", last.sound, first.sound) if last.sound < first.sound else ("p", first.sound, last.sound))
     if born is not None:
         day, month, year = born.day, born.month, born.year
-        if head and core:
-            # The starts of both names with a part of the date: survives a slip in each name and in the date.
-            start = (core[:2], head[:1])
-            keys.add(("h", *start, year))
-            keys.add(("h", *start, month, day))
         date = (year, day, month) if day < month else (year, month, day)
         if crowded:
             # Pupils born over a few years share dates by the dozen: the date with an initial of either name.
@@ -62,12 +59,20 @@ def block_keys(person: Form, crowded: bool = False) -> set[tuple]:
                     keys.add(("d", *date, name[0]))
         else:
             keys.add(("d", *date))
-            # The first name with two of the date's three parts: one wrong digit leaves one of the three,
-            # whatever happened to the surname (a surname intact already has its own key).
-            if head:
-                keys.add(("n", head, month, day))
-                keys.add(("n", head, year, month))
-                keys.add(("n", head, year, 0, day))
+            # A first name with two of the date's three parts: one wrong digit leaves one of the three, whatever
+            # happened to the surname (a surname intact already has its own key). A lone name counts as one.
+            name = head or core
+            if name:
+                keys.add(("n", name, month, day))
+                keys.add(("n", name, year, month))
+                keys.add(("n", name, year, 0, day))
+            if head and core:
+                # The initials of both names (either order) with two parts of the date: survives a slip in each
+                # name and a wrong digit in the date at once, and names written in each other's place.
+                initials = (core[0], head[0]) if core[0] < head[0] else (head[0], core[0])
+                keys.add(("h", *initials, month, day))
+                keys.add(("h", *initials, year, month))
+                keys.add(("h", *initials, year, 0, day))
     return keys
 
 

@@ -125,11 +125,13 @@ def m_from_pairs(levels: Iterable[tuple], probabilities: Iterable[float]) -> dic
     """m per field: the expected share of each level among true pairs – each compared pair counting for its
     probability of being one (tuples in `Levels` order) – drawn towards `M_START` by a prior worth `M_PRIOR`
     pairs; null levels left out."""
-    counts = {name: [0.0] * SIZES[name] for name in FIELDS}
+    by_pattern: dict[tuple, float] = {}
     for pair, p in zip(levels, probabilities, strict=True):
-        if p > 1e-9:
-            for name, level in zip(FIELDS, (pair[0], pair[1], pair[2], pair[4], pair[5]), strict=True):
-                counts[name][level] += p
+        by_pattern[pair] = by_pattern.get(pair, 0.0) + p
+    counts = {name: [0.0] * SIZES[name] for name in FIELDS}
+    for pair, p in by_pattern.items():
+        for name, level in zip(FIELDS, (pair[0], pair[1], pair[2], pair[4], pair[5]), strict=True):
+            counts[name][level] += p
     m = {}
     for name in FIELDS:
         known = [level for level in range(SIZES[name]) if level not in NULLS[name]]

@@ -176,24 +176,26 @@ def first_level(a: FirstName, b: FirstName) -> int:
         return F_USUAL  # the usual first name is not the first one: « Marie » / « Anne Marie »
     # Three letters may carry a slip (« Ema » / « Emma »); the matcher accepts it only with an equal date,
     # since « Léo » and « Léa » are two people.
-    level = _spelling(a.compact, b.compact, a.sound == b.sound, 3, F_TYPO, F_CLOSE, F_OTHER)
-    if level == F_OTHER and min(len(a.compact), len(b.compact)) >= 2:
-        longest = max(len(a.compact), len(b.compact))
-        if OSA.distance(a.compact, b.compact, score_cutoff=3) <= min(3, longest // 2):
-            return F_FAR
-    return level
+    # A far spelling (up to three slips, at most half the letters) only for first names: a surname that far is
+    # another family's.
+    return _spelling(a.compact, b.compact, a.sound == b.sound, 3, F_TYPO, F_CLOSE, F_OTHER, F_FAR)
 
 
-def _spelling(a: str, b: str, same_sound: bool, shortest_typo: int, typo: int, close: int, other: int) -> int:
+def _spelling(a: str, b: str, same_sound: bool, shortest_typo: int, typo: int, close: int, other: int,
+              far: int | None = None) -> int:
     """One slip of the keyboard (a letter wrong, missing, doubled, two letters swapped; two slips in a name of
-    nine letters or more), else a close spelling: two slips in a name of five letters or more, or the same sound."""
+    nine letters or more), else a close spelling: two slips in a name of five letters or more, or the same sound;
+    else, when asked, a far one."""
     shortest = min(len(a), len(b))
     allowed = 2 if shortest >= 9 else 1 if shortest >= shortest_typo else 0
-    distance = OSA.distance(a, b, score_cutoff=max(allowed, 2)) if shortest >= 3 else 99
+    limit = 3 if far is not None else 2
+    distance = OSA.distance(a, b, score_cutoff=limit) if shortest >= 2 else 99
     if allowed and distance <= allowed:
         return typo
     if shortest >= 5 and distance <= 2 or shortest >= 4 and same_sound:
         return close
+    if far is not None and distance <= min(3, max(len(a), len(b)) // 2):
+        return far
     return other
 
 
