@@ -13,8 +13,8 @@ Sets (bench/matchsets.py says how each is made):
 Seed 7 is the development seed (the matcher was tuned on it); 101–103 are held out and reported apart.
 Each (set, seed) runs in its own process: its time is a first run, as a user's (no warm caches), and its peak
 memory (ru_maxrss) is its own. The machine's load average is printed with each time: other work on the machine
-(2 cores) lengthens the wall time, hardly the CPU time. Precision counts the `certain` and `probable` pairs; recall is over all true
-pairs; `ambiguous` people are shown to the admin, never guessed, so they lower recall.
+(2 cores) lengthens the wall time, hardly the CPU time. Precision counts the `certain` and `probable` pairs;
+recall is over all true pairs; `ambiguous` people are shown to the admin, never guessed, so they lower recall.
 The baseline pairs people whose normalised profile, surname, first name and birth date are equal, when unique
 on both sides (what an exact join does).
 """
