@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from wizard import flow  # noqa: E402
@@ -40,15 +41,20 @@ NEW_SCHOOL = {
 }
 LAST = ["MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY", "MOREAU",
         "SIMON", "LAURENT", "LEFEBVRE", "MICHEL", "GARCIA", "DAVID", "BERTRAND", "ROUX", "VINCENT", "FOURNIER",
-        "MOREL", "GIRARD", "ANDRÉ", "LEFÈVRE", "MERCIER", "DUPONT", "LAMBERT", "BONNET", "FRANÇOIS", "MARTINEZ"]
+        "MOREL", "GIRARD", "ANDRÉ", "LEFÈVRE", "MERCIER", "DUPONT", "LAMBERT", "BONNET", "FRANÇOIS", "MARTINEZ",
+        "LEGRAND", "GARNIER", "FAURE", "ROUSSEAU", "BLANC", "GUERIN", "MULLER", "HENRY", "ROUSSEL", "NICOLAS"]
 FIRST = ["Léa", "Lucas", "Emma", "Hugo", "Chloé", "Louis", "Inès", "Jules", "Manon", "Gabriel", "Camille", "Théo",
-         "Sarah", "Nathan", "Zoé", "Raphaël", "Jade", "Arthur", "Lina", "Adam", "Élise", "Noé", "Anaïs", "Éthan"]
+         "Sarah", "Nathan", "Zoé", "Raphaël", "Jade", "Arthur", "Lina", "Adam", "Élise", "Noé", "Anaïs", "Éthan",
+         "Alice", "Paul", "Louise", "Tom", "Clara", "Sacha", "Rose", "Malo", "Ambre", "Nino", "Julia", "Timéo"]
 
 
 # -- demo data ----------------------------------------------------------------------------------------
 def demo_people(rng: random.Random) -> dict[str, list[dict]]:
+    names = iter(rng.sample([(last, first) for last in LAST for first in FIRST], len(LAST) * len(FIRST)))
+
     def person(prefix: str, number: int, born: tuple[int, int] | None) -> dict:
-        entry = {"Nom": rng.choice(LAST), "Prenom": rng.choice(FIRST), "ID_Partenaire": f"{prefix}{number:012d}"}
+        last, first = next(names)  # no two people share a name: the matching preview shows few ambiguities
+        entry = {"Nom": last, "Prenom": first, "ID_Partenaire": f"{prefix}{number:012d}"}
         if born:
             entry["DateNaissance"] = f"{rng.randint(*born)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         return entry
@@ -73,7 +79,8 @@ def write_pronote_file(people: dict[str, list[dict]], path: Path) -> None:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<PARTENAIRE_INDEX xmlns="http://www.index-education.com/rapprochementssoV2.0" '
              'Date="2026-08-27T08:30:00" Partenaire="mon ENT Occitanie">',
-             '  <Etablissements><Etablissement Ident="1" Numero="0301746K" Nom="COLLEGE VIA DOMITIA"/></Etablissements>',
+             '  <Etablissements><Etablissement Ident="1" Numero="0301746K" Nom="COLLEGE VIA DOMITIA"/>'
+             '</Etablissements>',
              '  <EtablissementsGeres><Etablissement Ident="1"/></EtablissementsGeres>']
     ident = 1
     for group, tag in (("Personnels", "Personnel"), ("Professeurs", "Professeur"), ("Responsables", "Responsable"),
@@ -170,6 +177,13 @@ def open_window(data: Path):
     return window
 
 
+def scroll_to(page, widget) -> None:
+    """The page scrolled so that `widget` is at its top, as the admin would scroll to see a result."""
+    settle(0.1)
+    top = widget.mapTo(page.scroll.widget(), QPoint(0, 0)).y()
+    page.scroll.verticalScrollBar().setValue(top - 6)
+
+
 def type_school(page, values: dict[str, str]) -> None:
     for key, value in values.items():
         page.fields[key].setText(value)
@@ -214,6 +228,7 @@ def walk_already_connected(data: Path, work: Path, camera: Camera) -> None:
         elif step == "rapprochement":
             page.preview.start(ent_list)
             wait_for(page.preview.task)
+            scroll_to(page, page.preview.status)
             camera.shoot(window, number(step) + "-rempli")
             tick_all(page)
         window.next()

@@ -10,13 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox,
     QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from wizard.i18n import tr, tr_noop
 from wizard.gui.files import open_file, save_file
-from wizard.gui.widgets import GrownTable, notice, paragraph
+from wizard.gui.widgets import FlowRow, GrownTable, notice, paragraph
 from wizard.gui.worker import TaskRunner
 from wizard.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
 from wizard.people import PROFILE_LABELS, PROFILES
@@ -153,13 +153,18 @@ class MatchingPreview(QGroupBox):
             label.setBuddy(widget)
             widget.setAccessibleName(accessible)
             grid.addWidget(label, row, column)
-            grid.addWidget(widget, row, column + 1, 1, 3 if widget is self.search else 1)
-        grid.setColumnStretch(4, 1)
+            grid.addWidget(widget, row, column + 1, 1, 2 if widget is self.search else 1)
+        for combo in (self.status_filter, self.profile_filter):
+            # Sized by the room there is, not by the longest choice (the list itself still shows it whole).
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         self.details_button = QPushButton(tr("&Détails (score, raisons)"))
         self.details_button.setObjectName("matching_details")
         self.details_button.setCheckable(True)
         self.details_button.toggled.connect(self._show_details)
-        grid.addWidget(self.details_button, 1, 4, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.details_button, 1, 3)
         self.status_filter.currentIndexChanged.connect(self._filter)
         self.profile_filter.currentIndexChanged.connect(self._filter)
         self.search.textChanged.connect(self._filter)
@@ -181,13 +186,10 @@ class MatchingPreview(QGroupBox):
         self.print_button.clicked.connect(self._print)
         lines = QVBoxLayout()
         for buttons in ((self.accept_button, self.reject_button), (self.export_button, self.print_button)):
-            line = QHBoxLayout()
             for button in buttons:
                 button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
                 button.setAutoDefault(False)  # Enter stays « Suivant » (see StepPage.ensure_built)
-                line.addWidget(button)
-            line.addStretch(1)
-            lines.addLayout(line)
+            lines.addLayout(FlowRow(*buttons))
         return lines
 
     # -- running ----------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
-"""Small widgets every page uses: a paragraph of text, a notice (a framed message that says its kind), and a
-table that grows with its rows."""
+"""Small widgets every page uses: a paragraph of text, a notice (a framed message that says its kind), a table
+that grows with its rows, and a row of buttons that wraps."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLayout, QStyle, QTableWidget, QWidget
 
 # info (blue), warning (orange), ok (green), error (red); a translucent tint and a solid edge stay readable on
 # light and dark palettes alike.
@@ -86,3 +86,76 @@ class GrownTable(QTableWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.fit()
+
+
+class FlowRow(QLayout):
+    """Buttons side by side while they fit, on the next line when the page is narrower (150 % scaling): a row of
+    three long French labels never widens the page beyond the window."""
+
+    def __init__(self, *widgets: QWidget):
+        super().__init__()
+        self.setContentsMargins(0, 0, 0, 0)
+        self.items = []
+        for widget in widgets:
+            self.addWidget(widget)
+
+    def addItem(self, item) -> None:
+        self.items.append(item)
+
+    def count(self) -> int:
+        return len(self.items)
+
+    def itemAt(self, index: int):
+        return self.items[index] if 0 <= index < len(self.items) else None
+
+    def takeAt(self, index: int):
+        return self.items.pop(index) if 0 <= index < len(self.items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self.items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _spacing(self, horizontal: bool) -> int:
+        spacing = self.spacing()
+        if spacing >= 0:
+            return spacing
+        parent = self.parentWidget()
+        metric = QStyle.PixelMetric.PM_LayoutHorizontalSpacing if horizontal else \
+            QStyle.PixelMetric.PM_LayoutVerticalSpacing
+        return parent.style().pixelMetric(metric) if parent is not None else 6
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line_height = area.x(), area.y(), 0
+        across, down = self._spacing(True), self._spacing(False)
+        for item in self.items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and line_height > 0:
+                x, y, line_height = area.x(), y + line_height + down, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + across
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y() + margins.bottom()

@@ -2,11 +2,13 @@
 the school chooser and the erasing of local data."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QGridLayout, QGroupBox, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
 from wizard import i18n, status
+from wizard.gui.widgets import FlowRow
 from wizard.i18n import tr
 from wizard.pages.base import StepPage, notice, paragraph
 
@@ -59,7 +61,7 @@ class AccueilPage(StepPage):
         self.verify.finished.connect(lambda _result: self.load_board())
         self.add_runner(self.verify.task)
         box.addWidget(self.verify)
-        actions = QHBoxLayout()
+        actions = FlowRow()  # three long labels: on two lines when the window is narrow
         self.resume_button = QPushButton(tr("&Reprendre"))
         self.partial_button = QPushButton(tr("Import partiel (nouveaux arr&ivants)"))
         self.year_button = QPushButton(tr("&Nouvelle année scolaire"))
@@ -70,7 +72,6 @@ class AccueilPage(StepPage):
             button.setAccessibleName(button.text().replace("&", ""))
             button.clicked.connect(slot)
             actions.addWidget(button)
-        actions.addStretch(1)
         box.addLayout(actions)
         for button in self.board_box.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter stays « Suivant » (made after the page: see StepPage.ensure_built)
@@ -83,7 +84,8 @@ class AccueilPage(StepPage):
         self.school_combo = QComboBox()
         self.school_combo.setObjectName("school_combo")
         self.school_combo.setAccessibleName(tr("Établissement suivi"))
-        self.school_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as the room there is, not as the longest school name: the list itself shows names whole.
+        self.school_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.school_combo.setMinimumContentsLength(20)
         label.setBuddy(self.school_combo)
         self.school_combo.activated.connect(self._switch)
@@ -103,14 +105,10 @@ class AccueilPage(StepPage):
         self.language_combo.activated.connect(self._language)
         grid.addWidget(label, 0, 0)
         grid.addWidget(self.school_combo, 0, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(erase)
-        buttons.addStretch(1)
-        grid.addLayout(buttons, 1, 1)
+        grid.addLayout(FlowRow(add, erase), 1, 1)
         grid.addWidget(language_label, 2, 0)
-        grid.addWidget(self.language_combo, 2, 1)
-        grid.setColumnStretch(2, 1)
+        grid.addWidget(self.language_combo, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.setColumnStretch(1, 1)
         self.body.addWidget(schools)
 
     def load(self) -> None:

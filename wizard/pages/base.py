@@ -3,11 +3,13 @@ completion taken from the flow (the reason shown on the page while Next is disab
 background job of the page runs, a failed save told at once, and where the keyboard lands on arrival."""
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton, QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QRadioButton, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QRadioButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
 from wizard import flow
@@ -48,6 +50,9 @@ class StepPage(QWizardPage):
         self.built = True
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        # QWizard gives a page its preferred height and leaves the rest of the window blank below it: a page
+        # that scrolls must take the whole height instead.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.save_banner = _SaveBanner(self.progress)
         outer.addWidget(self.save_banner)
         self.scroll = QScrollArea()
@@ -222,8 +227,7 @@ class _SaveBanner(QWidget):
 
 def order_tabs(body: QWidget) -> None:
     """Tab order = the order of the layouts (top to bottom, left to right), not the order widgets were made."""
-    chain = list(_in_layout_order(body))
-    for before, after in zip(chain, chain[1:]):
+    for before, after in pairwise(_in_layout_order(body)):
         QWidget.setTabOrder(before, after)
 
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushBu
 
 from wizard import status
 from wizard.gui.files import save_file
+from wizard.gui.widgets import FlowRow
 from wizard.i18n import tr
 from wizard.importcheck import file_total
 from wizard.pages.base import StepPage, notice, paragraph
@@ -90,8 +91,7 @@ class FinPage(StepPage):
             saving.setObjectName(f"save_{kind}")
             saving.setAccessibleName(tr("Enregistrer {title} en PDF").format(title=title))
             saving.clicked.connect(lambda _=False, k=kind: self._save(k))
-            grid.addWidget(printing, row, 1)
-            grid.addWidget(saving, row, 2)
+            grid.addLayout(FlowRow(printing, saving), row, 1, 1, 2)  # on two lines when the window is narrow
         self.records_message = notice("", "info", "records_message")
         self.records_message.setVisible(False)
         grid.addWidget(self.records_message, 4, 0, 1, 3)

@@ -1,0 +1,216 @@
+"""Every screen and scale (issue 12, item 2): every page, with realistic content, on a 1280×800 screen at 150 %
+scaling, on 1024×768 at 100 % and on 1366×768 at 125 %: the window inside the screen's available area, « Suivant »
+on screen, the page filling its place, one scrolling area (no scroll bar inside it, none sideways), copy fields
+showing their whole value, text using the page's width – at the size the window opens and at its smallest.
+
+A screen size and a scale are fixed when Qt starts, so each configuration runs in a fresh process: the offscreen
+platform takes its screens from a JSON file (`-platform offscreen:configfile=…`, see qoffscreenintegration.cpp),
+QT_SCALE_FACTOR scales it; the process prints its measurements as JSON."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# (screen width, height in device pixels, scale): 1280×800 at 150 % leaves 853×533 logical pixels.
+CONFIGS = {"1280x800@150": (1280, 800, 1.5), "1024x768@100": (1024, 768, 1.0), "1366x768@125": (1366, 768, 1.25)}
+PAGES = ["accueil", "etablissement", "ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net",
+         "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin", "etablissement+triage",
+         "accueil+board"]
+
+
+def run_measurements(config: str, tmp_path: Path) -> dict:
+    width, height, scale = CONFIGS[config]
+    screens = tmp_path / "screens.json"
+    screens.write_text(json.dumps({"screens": [{"name": "ecran", "x": 0, "y": 0, "width": width, "height": height,
+                                                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1.0}]}),
+                       encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screens}", "QT_SCALE_FACTOR": str(scale),
+           "PRONOTE_ENT_WIZARD_LOG_DIR": str(tmp_path / "logs")}
+    code = "from tests.gui.test_screens import measure_every_page; measure_every_page()"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module", params=list(CONFIGS))
+def measured(request, tmp_path_factory):
+    return request.param, run_measurements(request.param, tmp_path_factory.mktemp(request.param))
+
+
+def test_every_page_was_measured(measured):
+    config, found = measured
+    assert sorted(found["pages"]) == sorted(PAGES), config
+    width, height, scale = CONFIGS[config]
+    assert found["screen"] == [0, 0, round(width / scale), round(height / scale)]
+
+
+@pytest.mark.parametrize("size", ["opened", "smallest"])
+def test_window_inside_the_screen_and_next_on_it(measured, size):
+    config, found = measured
+    sx, sy, sw, sh = found["screen"]
+    for page, sizes in found["pages"].items():
+        seen = sizes[size]
+        x, y, w, h = seen["frame"]
+        assert sx <= x and sy <= y and x + w <= sx + sw and y + h <= sy + sh, (config, page, seen["frame"])
+        nx, ny, nw, nh = seen["next"]
+        assert seen["next_visible"], (config, page)
+        assert x <= nx and y <= ny and nx + nw <= x + w and ny + nh <= y + h, (config, page, seen["next"])
+    if size == "smallest":  # works down to 800×500 logical pixels, or the whole screen when it is smaller
+        w, h = found["pages"]["accueil"]["smallest"]["frame"][2:]
+        assert w <= max(800, sw) + 2 and h <= max(500, sh) + 30, (config, w, h)
+
+
+@pytest.mark.parametrize("size", ["opened", "smallest"])
+def test_one_scrolling_area_filling_the_page(measured, size):
+    config, found = measured
+    for page, sizes in found["pages"].items():
+        seen = sizes[size]
+        assert not seen["nested_scrolling"], (config, page, seen["nested_scrolling"])
+        assert not seen["sideways"], (config, page, "the page scrolls sideways", seen["too_wide"])
+        assert seen["page_height"] >= seen["frame_height"] - 8, (config, page, "blank under the page")
+
+
+@pytest.mark.parametrize("size", ["opened", "smallest"])
+def test_copy_fields_show_their_whole_value_and_text_uses_the_width(measured, size):
+    config, found = measured
+    for page, sizes in found["pages"].items():
+        seen = sizes[size]
+        assert not seen["clipped_values"], (config, page, seen["clipped_values"])
+        assert not seen["narrow_texts"], (config, page, seen["narrow_texts"])
+    values = found["pages"]["ent_service"][size]["values"]
+    assert {"value_service_title", "value_pronote_url", "value_cas_url"} <= set(values), values
+
+
+# -- in the subprocess ---------------------------------------------------------------------------------------
+def measure_every_page() -> None:
+    """Fill a school as an admin would (a real file with warnings, the ENT's account list loaded), take the
+    window to every page, and print what the tests above check, as JSON."""
+    import tempfile
+
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.test_help import complete_every_step
+    from tools.screenshots import demo_people, server_answer, write_ent_list, write_pronote_file
+    from wizard import flow
+    from wizard.app import create_window
+    from wizard.filecheck import analysis_record, run_analysis
+
+    import random
+
+    app = QApplication([sys.argv[0]])
+    work = Path(tempfile.mkdtemp())
+    rng = random.Random(12)
+    people = demo_people(rng)
+    write_pronote_file(people, work / "IdPN_To_KOSMOS.xml")
+    write_ent_list(people, work / "comptes.csv", rng)
+    window = create_window(work / "data")
+    window.show()
+    pages = {"accueil": both_sizes(app, window)}  # as a first launch opens
+    progress = window.progress
+    complete_every_step(progress)
+    info, found = run_analysis(work / "IdPN_To_KOSMOS.xml", progress.school, "complet", advance=lambda f: None,
+                               cancelled=lambda: False)
+    progress.record_analysis(info, analysis_record(found, "complet"))
+    progress.read_warnings(True)
+    progress.type_reported_count(found.counts["total"])
+    for step in flow.path_to("fin", progress.school)[1:]:
+        window.go_to(step)
+        if step == "rapprochement":
+            preview = window.currentPage().preview
+            preview.start(work / "comptes.csv")
+            settle(app, until=lambda: not preview.running)
+            preview.details_button.setChecked(True)  # the widest the table gets
+        pages[step] = both_sizes(app, window)
+    window.go_to("etablissement")
+    page = window.currentPage()
+    page.fields["name"].setText("Collège Via Domitia, Manduel")  # the server's name differs: « Utiliser ce nom »
+    page.server._done(server_answer(progress.identity["pronote_url"], delegated=True, purpose="address"))
+    pages["etablissement+triage"] = both_sizes(app, window)
+    progress.finish_walk()
+    window.resume()
+    pages["accueil+board"] = both_sizes(app, window)
+    screen = window.screen().availableGeometry()
+    print(json.dumps({"screen": [screen.x(), screen.y(), screen.width(), screen.height()], "pages": pages}))
+
+
+def settle(app, until=lambda: True, limit: float = 60.0) -> None:
+    import time
+
+    end = time.monotonic() + limit
+    for _ in range(5):
+        app.processEvents()
+    while not until() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+    for _ in range(5):
+        app.processEvents()
+
+
+def both_sizes(app, window) -> dict:
+    opened = window.size()
+    settle(app)
+    seen = {"opened": measure_page(window)}
+    window.resize(window.minimumSize())
+    settle(app)
+    seen["smallest"] = measure_page(window)
+    window.resize(opened)
+    settle(app)
+    return seen
+
+
+def measure_page(window) -> dict:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWizard
+
+    from wizard.gui.widgets import Notice
+
+    page = window.currentPage()
+    body = page.scroll.widget()
+    which = QWizard.WizardButton.FinishButton if window.current_step() == "fin" else QWizard.WizardButton.NextButton
+    button = window.button(which)
+    corner = button.mapToGlobal(QPoint(0, 0))
+    frame = window.frameGeometry()
+    nested = [area.objectName() or type(area).__name__ for area in body.findChildren(QAbstractScrollArea)
+              if area.isVisibleTo(body) and (area.verticalScrollBar().isVisible()
+                                             or area.horizontalScrollBar().isVisible())]
+    clipped, values = [], []
+    for label in body.findChildren(QLabel):
+        if not (label.objectName().startswith("value_") and label.isVisibleTo(body)):
+            continue
+        values.append(label.objectName())
+        room = label.contentsRect().width() - 2 * label.margin() - 12  # the style sheet's padding
+        longest = max((QFontMetrics(label.font()).horizontalAdvance(word) for word in label.text().split()), default=0)
+        if label.height() < label.heightForWidth(label.width()) or longest > room:
+            clipped.append(label.objectName())
+    # Texts meant to read across the page: the checklist's actions and the notices directly on the page.
+    narrow = []
+    for label in body.findChildren(QLabel):
+        if not label.isVisibleTo(body) or not label.text():
+            continue
+        if type(label).__name__ == "_ClickLabel" or (isinstance(label, Notice) and label.parentWidget() is body):
+            if label.width() < 0.7 * body.width():
+                narrow.append(f"{label.objectName() or type(label).__name__}: {label.width()} of {body.width()}")
+    too_wide = [f"{child.objectName() or type(child).__name__} {child.minimumSizeHint().width()}"
+                for child in body.children() if hasattr(child, "minimumSizeHint") and child.isVisibleTo(body)
+                and child.minimumSizeHint().width() > page.scroll.viewport().width()]
+    return {
+        "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "next": [corner.x(), corner.y(), button.width(), button.height()],
+        "next_visible": button.isVisible(),
+        "page_height": page.height(),
+        "frame_height": page.parentWidget().height(),
+        "nested_scrolling": nested,
+        "sideways": page.scroll.horizontalScrollBar().isVisible(),
+        "too_wide": too_wide,
+        "clipped_values": clipped,
+        "values": values,
+        "narrow_texts": narrow,
+    }
