@@ -111,6 +111,11 @@ class AccueilPage(StepPage):
         grid.setColumnStretch(1, 1)
         self.body.addWidget(schools)
 
+    def first_to_do(self):
+        # Reading, then « Suivant » (or an entry of the board, one Tab away): the school and language choosers
+        # are not a first thing to do.
+        return None
+
     def load(self) -> None:
         finished = self.progress.setup_finished
         self.first_time.setVisible(not finished)

@@ -93,6 +93,15 @@ class FichierPage(StepPage):
         self.more_findings.setObjectName("more_findings")
         self.body.addWidget(self.more_findings)
 
+    def first_to_do(self):
+        """Choosing the file (a dialog, nothing starts by itself); then the warnings to acknowledge."""
+        analysis = self.progress.cycle["analysis"]
+        if not analysis or analysis["errors"]:
+            return self.choose
+        if self.read_warnings.isVisible() and not self.read_warnings.isChecked():
+            return self.read_warnings
+        return None
+
     # -- model → widgets -------------------------------------------------------------------------
     def load(self) -> None:
         cycle = self.progress.cycle

@@ -81,7 +81,7 @@ class FinPage(StepPage):
         grid.addWidget(label, 1, 0)
         grid.addWidget(self.contact, 1, 1, 1, 2)
         for row, (kind, title, print_text, save_text) in enumerate((
-                ("record", tr("la fiche de configuration"), tr("&Imprimer la fiche…"), tr("Enregistrer la &fiche en PDF…")),
+                ("record", tr("la fiche de configuration"), tr("&Imprimer la fiche…"), tr("&Enregistrer la fiche en PDF…")),
                 ("notice", tr("la notice"), tr("Imprimer la &notice…"), tr("Enregistrer la notice en P&DF…"))), start=2):
             printing = QPushButton(print_text)
             printing.setObjectName(f"print_{kind}")

@@ -36,6 +36,11 @@ class PronoteNetPage(ChecklistPage):
                "Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants)."),
             "info"))
 
+    def first_to_do(self):
+        # The ticks, then nothing: neither « Vérifier la délégation » (a first Space would start a network
+        # check) nor the declaration by hand (a first Space would record an unverified switch).
+        return next((box for box in self.checklist.boxes.values() if not box.isChecked()), None)
+
     def load(self) -> None:
         super().load()
         check = status.last_check(self.progress.school, "delegation")
