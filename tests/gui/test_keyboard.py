@@ -8,7 +8,15 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QCheckBox, QGroupBox, QLabel, QLineEdit, QMessageBox, QRadioButton, QWidget,
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QRadioButton,
+    QWidget,
     QWizard,
 )
 
@@ -211,7 +219,7 @@ def test_no_two_controls_of_a_page_share_an_alt_letter(qtbot, data_dir, tmp_path
         if state == "rapprochement":  # with the account list loaded: the filters and decisions show
             preview = window.currentPage().preview
             preview.start(fixtures / "ent.csv")
-            qtbot.waitUntil(lambda: not preview.running, timeout=15000)
+            qtbot.waitUntil(lambda preview=preview: not preview.running, timeout=15000)
         QApplication.processEvents()
         shared = {letter: who for letter, who in alt_letters(window).items() if len(who) > 1}
         if shared:

@@ -92,6 +92,7 @@ def test_copy_fields_show_their_whole_value_and_text_uses_the_width(measured, si
 def measure_every_page() -> None:
     """Fill a school as an admin would (a real file with warnings, the ENT's account list loaded), take the
     window to every page, and print what the tests above check, as JSON."""
+    import random
     import tempfile
 
     from PySide6.QtWidgets import QApplication
@@ -101,8 +102,6 @@ def measure_every_page() -> None:
     from wizard import flow
     from wizard.app import create_window
     from wizard.filecheck import analysis_record, run_analysis
-
-    import random
 
     app = QApplication([sys.argv[0]])
     work = Path(tempfile.mkdtemp())
@@ -125,7 +124,7 @@ def measure_every_page() -> None:
         if step == "rapprochement":
             preview = window.currentPage().preview
             preview.start(work / "comptes.csv")
-            settle(app, until=lambda: not preview.running)
+            settle(app, until=lambda preview=preview: not preview.running)
             preview.details_button.setChecked(True)  # the widest the table gets
         pages[step] = both_sizes(app, window)
     window.go_to("etablissement")
@@ -214,3 +213,37 @@ def measure_page(window) -> dict:
         "values": values,
         "narrow_texts": narrow,
     }
+
+
+# -- the file dialog -----------------------------------------------------------------------------------------
+def test_the_file_dialog_is_french_and_opens_in_downloads(qtbot, data_dir, tmp_path, monkeypatch):
+    """Qt's own dialog (not the desktop's, which may not follow the wizard's language), every label in French –
+    two of them Qt's French translation misses – opening in the Downloads folder rather than at the disk's root."""
+    from PySide6.QtCore import QStandardPaths, QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+
+    from tests.gui.helpers import open_window
+    from wizard.gui import files
+
+    downloads = tmp_path / "Téléchargements"
+    downloads.mkdir()
+    real = QStandardPaths.writableLocation
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda where: str(downloads) if where ==
+                        QStandardPaths.StandardLocation.DownloadLocation else real(where))
+    window = open_window(qtbot, data_dir)
+    seen = {}
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, look)
+            return
+        seen["folder"] = dialog.directory().absolutePath()
+        seen["labels"] = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+        seen["native"] = dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.reject()
+
+    QTimer.singleShot(20, look)
+    assert files.open_file(window, "Fichier des identifiants PRONOTE", "Fichier XML (*.xml)") == ""
+    assert seen["folder"] == str(downloads) and seen["native"]
+    assert {"Voir dans\u00a0:", "Fichiers de type\u00a0:", "&Nom de fichier\u00a0:"} <= set(seen["labels"]), seen

@@ -3,10 +3,15 @@ admin keeps downloads and documents (never at the root of the disk)."""
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+# Qt's own dialog asks for these two labels with a mnemonic, and qtbase_fr knows them only without it: they stayed
+# in English (« Look in: », « Files of type: ») in a French dialog.
+_LABELS_WITHOUT_THEIR_MNEMONIC = ("&Look in:", "Files of &type:")
 
 
 def start_folder(remembered: str | Path | None = None) -> str:
@@ -32,12 +37,38 @@ def _options() -> QFileDialog.Option:
     return QFileDialog.Option.DontUseNativeDialog
 
 
+class _DialogLabels(QTranslator):
+    """Gives those two labels the translation Qt has for them without the mnemonic (only while a dialog opens:
+    a translator written in Python is asked for every text of the application)."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        if context == "QFileDialog" and source in _LABELS_WITHOUT_THEIR_MNEMONIC:
+            bare = source.replace("&", "")
+            found = QCoreApplication.translate(context, bare)
+            if found != bare:
+                return found
+        return None  # a null string: no translation here, Qt asks the other translators (an empty one would blank)
+
+
+@contextmanager
+def _translated_labels():
+    app = QApplication.instance()
+    labels = _DialogLabels()
+    app.installTranslator(labels)
+    try:
+        yield
+    finally:
+        app.removeTranslator(labels)
+
+
 def open_file(parent: QWidget, title: str, filters: str, remembered: str | Path | None = None) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, title, start_folder(remembered), filters, options=_options())
+    with _translated_labels():
+        path, _ = QFileDialog.getOpenFileName(parent, title, start_folder(remembered), filters, options=_options())
     return path
 
 
 def save_file(parent: QWidget, title: str, file_name: str, filters: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(start_folder()) / file_name), filters,
-                                          options=_options())
+    with _translated_labels():
+        path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(start_folder()) / file_name), filters,
+                                              options=_options())
     return path
