@@ -132,6 +132,7 @@ def in_process(xml: Path, runs: int) -> tuple[float, float]:
     """Best times of `analyse` and of the bare loop in this process (no interpreter start, no imports)."""
     sys.path.insert(0, str(ROOT))
     from lxml import etree
+
     from wizard.idfile import analyse
 
     def bare() -> None:

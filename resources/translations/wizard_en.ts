@@ -4,97 +4,97 @@
   <context>
     <name>wizard</name>
     <message>
-      <location filename="wizard/entdata.py" line="175" />
+      <location filename="wizard/entdata.py" line="177" />
       <source>doit être un objet JSON</source>
       <translation>must be a JSON object</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="204" />
+      <location filename="wizard/entdata.py" line="206" />
       <source>est vide</source>
       <translation>is empty</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="206" />
+      <location filename="wizard/entdata.py" line="208" />
       <source>doit être un nom de serveur en minuscules, sans https:// ni /</source>
       <translation>must be a server name in lower case, without https:// or /</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="208" />
+      <location filename="wizard/entdata.py" line="210" />
       <source>doit être une adresse complète, commençant par https:// et finissant par /</source>
       <translation>must be a full address, starting with https:// and ending with /</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="169" />
+      <location filename="wizard/entdata.py" line="171" />
       <source>Le fichier de l'ENT « {file} » n'est pas valable : la clé « {key} » {problem}.</source>
       <translation>The ENT file “{file}” is not valid: the key “{key}” {problem}.</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="179" />
+      <location filename="wizard/entdata.py" line="181" />
       <source>manque</source>
       <translation>is missing</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="187" />
+      <location filename="wizard/entdata.py" line="189" />
       <source>est inconnue (les clés permises sont décrites dans resources/ent/README.md)</source>
       <translation>is unknown (the allowed keys are described in resources/ent/README.md)</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="195" />
+      <location filename="wizard/entdata.py" line="197" />
       <source>doit être une liste de textes</source>
       <translation>must be a list of texts</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="197" />
+      <location filename="wizard/entdata.py" line="199" />
       <source>est vide ou contient un texte vide</source>
       <translation>is empty or holds an empty text</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="200" />
+      <location filename="wizard/entdata.py" line="202" />
       <source>doit être un texte ou null</source>
       <translation>must be a text or null</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="200" />
+      <location filename="wizard/entdata.py" line="202" />
       <source>doit être un texte</source>
       <translation>must be a text</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="217" />
+      <location filename="wizard/entdata.py" line="219" />
       <source>doit être une liste non vide d'actions</source>
       <translation>must be a non-empty list of actions</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="249" />
+      <location filename="wizard/entdata.py" line="251" />
       <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
       <translation>holds a lone brace (write {{ or }} to show one)</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="232" />
+      <location filename="wizard/entdata.py" line="234" />
       <source>répète l'identifiant d'une action précédente</source>
       <translation>repeats the identifier of an earlier action</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="238" />
+      <location filename="wizard/entdata.py" line="240" />
       <source>doit être une liste tirée de « complet » et « partiel »</source>
       <translation>must be a list taken from “complet” and “partiel”</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="117" />
+      <location filename="wizard/entdata.py" line="119" />
       <source>Le fichier de l'ENT « {file} » est introuvable.</source>
       <translation>The ENT file “{file}” cannot be found.</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="119" />
+      <location filename="wizard/entdata.py" line="121" />
       <source>Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.</source>
       <translation>The ENT file “{file}” cannot be read: it must be JSON text in UTF-8.</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="124" />
+      <location filename="wizard/entdata.py" line="126" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).</source>
       <translation>The ENT file “{file}” is not valid JSON (line {line}).</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="241" />
+      <location filename="wizard/entdata.py" line="243" />
       <source>utilise un mot inconnu : {{{placeholder}}}</source>
       <translation>uses an unknown word: {{{placeholder}}}</translation>
     </message>
@@ -329,282 +329,317 @@
       <translation>Help: {title}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="22" />
-      <source>certain</source>
-      <translation>certain</translation>
+      <location filename="wizard/gui/matching_preview.py" line="27" />
+      <source>Sûr</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="22" />
-      <source>probable</source>
-      <translation>probable</translation>
+      <location filename="wizard/gui/matching_preview.py" line="27" />
+      <source>Probable</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="22" />
-      <source>ambigu</source>
-      <translation>ambiguous</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="23" />
-      <source>PRONOTE seul</source>
-      <translation>PRONOTE only</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="23" />
-      <source>ENT seul</source>
-      <translation>ENT only</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="25" />
-      <source>accepté</source>
-      <translation>accepted</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="25" />
-      <source>rejeté</source>
-      <translation>rejected</translation>
+      <location filename="wizard/gui/matching_preview.py" line="27" />
+      <source>Ambigu</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="wizard/gui/matching_preview.py" line="28" />
+      <source>Seulement dans PRONOTE</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="28" />
+      <source>Seulement dans l'ENT</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="31" />
+      <source>Sûrs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="31" />
+      <source>Probables</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="31" />
+      <source>Ambigus</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="35" />
+      <source>Accepté</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="35" />
+      <source>Rejeté</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="40" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="28" />
+      <location filename="wizard/gui/matching_preview.py" line="40" />
       <source>Profil</source>
       <translation>Profile</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="28" />
+      <location filename="wizard/gui/matching_preview.py" line="40" />
       <source>Score</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="28" />
+      <location filename="wizard/gui/matching_preview.py" line="40" />
       <source>Raisons</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="28" />
+      <location filename="wizard/gui/matching_preview.py" line="40" />
       <source>PRONOTE</source>
       <translation>PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="29" />
+      <location filename="wizard/gui/matching_preview.py" line="41" />
       <source>ENT</source>
       <translation>ENT</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="29" />
+      <location filename="wizard/gui/matching_preview.py" line="41" />
       <source>Décision</source>
       <translation>Decision</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="26" />
+      <location filename="wizard/gui/matching_preview.py" line="38" />
       <source>Nom</source>
       <translation>Last name</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="26" />
+      <location filename="wizard/gui/matching_preview.py" line="38" />
       <source>Prénom</source>
       <translation>First name</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="26" />
+      <location filename="wizard/gui/matching_preview.py" line="38" />
       <source>Identifiant</source>
       <translation>Identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="27" />
+      <location filename="wizard/gui/matching_preview.py" line="39" />
       <source>Date de naissance</source>
       <translation>Birth date</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="27" />
+      <location filename="wizard/gui/matching_preview.py" line="39" />
       <source>Classe</source>
       <translation>Class</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="37" />
+      <location filename="wizard/gui/matching_preview.py" line="49" />
       <source>Colonnes de la liste des comptes</source>
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="73" />
+      <location filename="wizard/gui/matching_preview.py" line="85" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="85" />
+      <location filename="wizard/gui/matching_preview.py" line="97" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="101" />
-      <source>Tous les statuts</source>
-      <translation>All statuses</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="106" />
-      <source>Tous les profils</source>
-      <translation>All profiles</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="111" />
-      <source>nom, prénom ou identifiant</source>
-      <translation>last name, first name or identifier</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="127" />
+      <location filename="wizard/gui/matching_preview.py" line="112" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="140" />
-      <source>&amp;Accepter la paire</source>
-      <translation>&amp;Accept the pair</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="142" />
-      <source>Re&amp;jeter la paire</source>
-      <translation>Re&amp;ject the pair</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="146" />
-      <source>&amp;Exporter la feuille de travail (CSV)…</source>
-      <translation>&amp;Export the worksheet (CSV)…</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="149" />
-      <source>&amp;Imprimer la feuille…</source>
-      <translation>&amp;Print the worksheet…</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="157" />
+      <location filename="wizard/gui/matching_preview.py" line="122" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="165" />
+      <location filename="wizard/gui/matching_preview.py" line="135" />
+      <source>Tous les statuts</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="136" />
+      <source>À examiner (tous sauf les sûrs)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="141" />
+      <source>Tous les profils</source>
+      <translation>All profiles</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="146" />
+      <source>nom, prénom ou identifiant</source>
+      <translation>last name, first name or identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="163" />
+      <source>&amp;Détails (score, raisons)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="175" />
+      <source>A&amp;ccepter la paire</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="177" />
+      <source>Re&amp;jeter la paire</source>
+      <translation>Re&amp;ject the pair</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="181" />
+      <source>&amp;Exporter la feuille de travail (CSV)…</source>
+      <translation>&amp;Export the worksheet (CSV)…</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="184" />
+      <source>&amp;Imprimer la feuille…</source>
+      <translation>&amp;Print the worksheet…</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="197" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="166" />
+      <location filename="wizard/gui/matching_preview.py" line="197" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="272" />
+      <location filename="wizard/gui/matching_preview.py" line="227" />
+      <source>Comptes rapprochés par l'assistant, tous profils :</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="319" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="273" />
+      <location filename="wizard/gui/matching_preview.py" line="320" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="44" />
+      <location filename="wizard/gui/matching_preview.py" line="56" />
       <source>(aucune)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="66" />
+      <location filename="wizard/gui/matching_preview.py" line="78" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="80" />
+      <location filename="wizard/gui/matching_preview.py" line="92" />
       <source>Exportez depuis l'ENT la liste des comptes de l'établissement (fichier CSV), puis chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>Export the school's account list from the ENT (CSV file), then load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, parents with the same name) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="88" />
+      <location filename="wizard/gui/matching_preview.py" line="100" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="89" />
+      <location filename="wizard/gui/matching_preview.py" line="101" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="112" />
+      <location filename="wizard/gui/matching_preview.py" line="149" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="112" />
+      <location filename="wizard/gui/matching_preview.py" line="149" />
       <source>Filtrer par statut</source>
       <translation>Filter by status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="113" />
+      <location filename="wizard/gui/matching_preview.py" line="150" />
       <source>Pro&amp;fil :</source>
       <translation>Pro&amp;file:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="113" />
+      <location filename="wizard/gui/matching_preview.py" line="150" />
       <source>Filtrer par profil</source>
       <translation>Filter by profile</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="114" />
+      <location filename="wizard/gui/matching_preview.py" line="151" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="114" />
+      <location filename="wizard/gui/matching_preview.py" line="151" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="181" />
+      <location filename="wizard/gui/matching_preview.py" line="213" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="204" />
+      <location filename="wizard/gui/matching_preview.py" line="240" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="39" />
+      <location filename="wizard/gui/matching_preview.py" line="51" />
       <source>Indiquez la colonne de chaque information :</source>
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="195" />
-      <source>Certains : {certain} ; probables : {probable} ; ambigus : {ambiguous} ; PRONOTE seuls : {unmatched_pronote} ; ENT seuls : {unmatched_ent}.</source>
-      <translation>Certain: {certain}; probable: {probable}; ambiguous: {ambiguous}; PRONOTE only: {unmatched_pronote}; ENT only: {unmatched_ent}.</translation>
+      <location filename="wizard/gui/matching_preview.py" line="228" />
+      <source>• {status} : {count}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="281" />
+      <location filename="wizard/gui/matching_preview.py" line="286" />
+      <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="328" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="292" />
+      <location filename="wizard/gui/matching_preview.py" line="339" />
       <source>Rapprochement des comptes – feuille de travail</source>
       <translation>Account matching – worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="180" />
+      <location filename="wizard/gui/matching_preview.py" line="212" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="198" />
+      <location filename="wizard/gui/matching_preview.py" line="231" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable line(s) in the ENT list, for example line {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="279" />
+      <location filename="wizard/gui/matching_preview.py" line="326" />
       <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
       <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="46" />
+      <location filename="wizard/gui/matching_preview.py" line="58" />
       <source>colonne {n}</source>
       <translation>column {n}</translation>
     </message>
@@ -679,32 +714,32 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/gui/steps_panel.py" line="53" />
+      <location filename="wizard/gui/steps_panel.py" line="56" />
       <source>Étapes de l'assistant</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/gui/steps_panel.py" line="25" />
+      <location filename="wizard/gui/steps_panel.py" line="29" />
       <source>Parties 1 et 2 : déjà faites</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="168" />
+      <location filename="wizard/gui/window.py" line="183" />
       <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="177" />
+      <location filename="wizard/gui/window.py" line="192" />
       <source>&amp;Quitter</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="178" />
+      <location filename="wizard/gui/window.py" line="193" />
       <source>&amp;Rester</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="172" />
+      <location filename="wizard/gui/window.py" line="187" />
       <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
       <translation type="unfinished" />
     </message>
@@ -779,7 +814,7 @@
       <translation>  … and {more} more: the full list comes with --json.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/dates.py" line="9" />
+      <location filename="wizard/idfile/dates.py" line="10" />
       <source>AAAA-MM-JJ ou JJ/MM/AAAA</source>
       <translation>YYYY-MM-DD or DD/MM/YYYY</translation>
     </message>
@@ -794,102 +829,102 @@
       <translation>the person's group (Personnels, Professeurs, Responsables, Eleves)</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="116" />
+      <location filename="wizard/idfile/findings.py" line="115" />
       <source>La date d'export indiquée dans le fichier n'est pas lisible.</source>
       <translation>The export date given in the file cannot be read.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="128" />
+      <location filename="wizard/idfile/findings.py" line="127" />
       <source>Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : il a été lu en Windows-1252. Vérifiez les accents des noms.</source>
       <translation>The file does not declare its encoding and is not UTF-8: it was read as Windows-1252. Check the accents in the names.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="80" />
+      <location filename="wizard/idfile/findings.py" line="79" />
       <source>Personne sans identifiant PRONOTE : l'ENT ne pourra pas l'importer.</source>
       <translation>Person without a PRONOTE identifier: the ENT will not be able to import them.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="88" />
+      <location filename="wizard/idfile/findings.py" line="87" />
       <source>Personne sans nom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
       <translation>Person without a last name: the account matching in the ENT will have to be done by hand.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="92" />
+      <location filename="wizard/idfile/findings.py" line="91" />
       <source>Personne sans prénom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
       <translation>Person without a first name: the account matching in the ENT will have to be done by hand.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="100" />
+      <location filename="wizard/idfile/findings.py" line="99" />
       <source>Élève sans date de naissance, alors que le format PARTENAIRE_INDEX l'exige.</source>
       <translation>Pupil without a birth date, although the PARTENAIRE_INDEX layout requires one.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="124" />
+      <location filename="wizard/idfile/findings.py" line="123" />
       <source>Import partiel : cette personne figurait déjà dans un import précédent.</source>
       <translation>Partial import: this person was already in an earlier import.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="108" />
+      <location filename="wizard/idfile/findings.py" line="107" />
       <source>Le fichier a été exporté pour l'établissement {found}, pas pour le vôtre ({expected}) : exportez-le depuis la base PRONOTE de votre établissement.</source>
       <translation>The file was exported for school {found}, not yours ({expected}): export it from your school's PRONOTE database.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="112" />
+      <location filename="wizard/idfile/findings.py" line="111" />
       <source>Ce fichier a été exporté le {exported}, avant le dernier import dans l'ENT ({imported}) : exportez à nouveau les identifiants depuis PRONOTE.</source>
       <translation>This file was exported on {exported}, before the last import into the ENT ({imported}): export the identifiers from PRONOTE again.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="120" />
+      <location filename="wizard/idfile/findings.py" line="119" />
       <source>Ce fichier est exactement celui déjà importé le {imported}.</source>
       <translation>This file is exactly the one already imported on {imported}.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="132" />
+      <location filename="wizard/idfile/findings.py" line="131" />
       <source>{count} nom(s) semblent mal décodés (caractères de contrôle ou « Ã© » à la place des accents), le premier ici : l'encodage déclaré par le fichier est probablement faux.</source>
       <translation>{count} name(s) look wrongly decoded (control characters or “Ã©” instead of accents), the first one here: the encoding the file declares is probably wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="84" />
+      <location filename="wizard/idfile/findings.py" line="83" />
       <source>Identifiant PRONOTE déjà attribué à la personne de la ligne {first} : deux personnes ne peuvent pas partager un identifiant.</source>
       <translation>PRONOTE identifier already given to the person on line {first}: two people cannot share an identifier.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="96" />
+      <location filename="wizard/idfile/findings.py" line="95" />
       <source>Date de naissance invalide ou impossible (format attendu : {expected}).</source>
       <translation>Invalid or impossible birth date (expected format: {expected}).</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="104" />
+      <location filename="wizard/idfile/findings.py" line="103" />
       <source>Élément « {tag} » hors de son groupe : il n'est pas compté.</source>
       <translation>Element “{tag}” outside its group: it is not counted.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="74" />
+      <location filename="wizard/idfile/findings.py" line="73" />
       <source>{more} autre(s) remarque(s) du même type ({code}) ne sont pas listées : seules les {shown} premières le sont.</source>
-      <translation type="unfinished" />
+      <translation>{more} more remark(s) of the same kind ({code}) are not listed: only the first {shown} are.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/generic.py" line="86" />
+      <location filename="wizard/idfile/generic.py" line="91" />
       <source>Format reconnu automatiquement</source>
       <translation>Layout recognised automatically</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/generic.py" line="292" />
+      <location filename="wizard/idfile/generic.py" line="309" />
       <source>code UAI trouvé dans le fichier</source>
       <translation>UAI code found in the file</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/generic.py" line="251" />
+      <location filename="wizard/idfile/generic.py" line="268" />
       <source>élément {name}</source>
       <translation>element {name}</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/generic.py" line="256" />
+      <location filename="wizard/idfile/generic.py" line="273" />
       <source>aucun (profil « autre »)</source>
       <translation>none (profile “other”)</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/generic.py" line="254" />
+      <location filename="wizard/idfile/generic.py" line="271" />
       <source>conteneur {name}</source>
       <translation>container {name}</translation>
     </message>
@@ -976,22 +1011,22 @@
     <message>
       <location filename="wizard/idfile/safety.py" line="155" />
       <source>Fichier refusé : il contient un texte ou une balise démesurés, ce que ne fait jamais un export PRONOTE.</source>
-      <translation type="unfinished" />
+      <translation>File refused: it contains an oversized text or tag, which a PRONOTE export never does.</translation>
     </message>
     <message>
       <location filename="wizard/idfile/safety.py" line="159" />
       <source>Fichier refusé : un de ses éléments porte des centaines d'attributs, ce que ne fait jamais un export PRONOTE.</source>
-      <translation type="unfinished" />
+      <translation>File refused: one of its elements carries hundreds of attributes, which a PRONOTE export never does.</translation>
     </message>
     <message>
       <location filename="wizard/idfile/safety.py" line="163" />
       <source>Fichier refusé : il emploie bien trop de noms d'éléments ou d'attributs différents (ou des noms démesurés) pour un export PRONOTE.</source>
-      <translation type="unfinished" />
+      <translation>File refused: it uses far too many different element or attribute names (or oversized names) for a PRONOTE export.</translation>
     </message>
     <message>
       <location filename="wizard/idfile/safety.py" line="167" />
       <source>Fichier refusé : il contient bien trop de déclarations d'espaces de noms ou d'instructions de traitement pour un export PRONOTE.</source>
-      <translation type="unfinished" />
+      <translation>File refused: it contains far too many namespace declarations or processing instructions for a PRONOTE export.</translation>
     </message>
     <message>
       <location filename="wizard/idfile/safety.py" line="105" />
@@ -1016,7 +1051,7 @@
     <message>
       <location filename="wizard/idfile/safety.py" line="138" />
       <source>Le fichier contient un caractère interdit en XML (octet nul ou caractère de contrôle) : ce n'est pas un export PRONOTE intact.</source>
-      <translation type="unfinished" />
+      <translation>The file contains a character XML forbids (a null byte or a control character): it is not an intact PRONOTE export.</translation>
     </message>
     <message>
       <location filename="wizard/idfile/safety.py" line="73" />
@@ -1041,7 +1076,7 @@
     <message>
       <location filename="wizard/idfile/safety.py" line="171" />
       <source>Fichier refusé : il contient plus de {limit} personnes, bien plus qu'aucun établissement.</source>
-      <translation type="unfinished" />
+      <translation>File refused: it contains more than {limit} people, far more than any school.</translation>
     </message>
     <message>
       <location filename="wizard/idfile/safety.py" line="134" />
@@ -1494,72 +1529,82 @@
       <translation>ENT birth date</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="48" />
+      <location filename="wizard/matching/worksheet.py" line="26" />
+      <source>PRONOTE seul</source>
+      <translation>PRONOTE only</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/worksheet.py" line="26" />
+      <source>ENT seul</source>
+      <translation>ENT only</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="50" />
       <source>Où en est l'interconnexion</source>
       <translation>Where the interconnection stands</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="57" />
+      <location filename="wizard/pages/accueil.py" line="59" />
       <source>&amp;Vérifier maintenant sur le serveur PRONOTE</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="63" />
+      <location filename="wizard/pages/accueil.py" line="65" />
       <source>&amp;Reprendre</source>
       <translation>&amp;Resume</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="64" />
-      <source>Import partiel (nouveaux a&amp;rrivants)</source>
+      <location filename="wizard/pages/accueil.py" line="66" />
+      <source>Import partiel (nouveaux arr&amp;ivants)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="65" />
+      <location filename="wizard/pages/accueil.py" line="67" />
       <source>&amp;Nouvelle année scolaire</source>
       <translation>New school &amp;year</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="80" />
+      <location filename="wizard/pages/accueil.py" line="81" />
       <source>Établissement et langue</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="82" />
+      <location filename="wizard/pages/accueil.py" line="83" />
       <source>Établissement s&amp;uivi :</source>
       <translation>S&amp;chool followed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="85" />
+      <location filename="wizard/pages/accueil.py" line="86" />
       <source>Établissement suivi</source>
       <translation>School followed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="90" />
+      <location filename="wizard/pages/accueil.py" line="92" />
       <source>A&amp;jouter un établissement</source>
       <translation>A&amp;dd a school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="93" />
+      <location filename="wizard/pages/accueil.py" line="95" />
       <source>&amp;Effacer les données locales…</source>
       <translation>&amp;Erase local data…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="183" />
+      <location filename="wizard/pages/accueil.py" line="186" />
       <source>Effacer les données locales</source>
       <translation>Erase local data</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="184" />
+      <location filename="wizard/pages/accueil.py" line="187" />
       <source>Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, historique des imports et des vérifications. Cette action est définitive. Effacer ?</source>
       <translation>All the assistant's data on this computer will be erased: schools, ticked steps, history of imports and checks. This cannot be undone. Erase?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="31" />
+      <location filename="wizard/pages/accueil.py" line="33" />
       <source>Chaque année, les établissements déjà reliés à l'ENT reviennent ici pour la partie 3 : l'import complet des identifiants PRONOTE à la rentrée, puis un import partiel à chaque arrivée de nouveaux élèves ou personnels. Si votre établissement est déjà relié, l'assistant le vérifie sur votre serveur PRONOTE à la page suivante et vous mène directement à la partie 3.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="36" />
+      <location filename="wizard/pages/accueil.py" line="38" />
       <source>Il vous faut :
 • un compte administrateur de l'ENT (parties 1 et 3) ;
 • pour un nouvel établissement seulement, un accès administrateur à pronote.net, la console d'hébergement de PRONOTE (partie 2) ;
@@ -1567,67 +1612,67 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="127" />
+      <location filename="wizard/pages/accueil.py" line="130" />
       <source>Nouvel établissement</source>
       <translation>New school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="155" />
+      <location filename="wizard/pages/accueil.py" line="158" />
       <source>Nouvel import</source>
       <translation>New import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="156" />
+      <location filename="wizard/pages/accueil.py" line="159" />
       <source>Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées de l'import en cours (l'historique des imports est conservé). Continuer ?</source>
       <translation>An import is already in progress for this school. Starting a new one clears the ticks of the current import (the import history is kept). Continue?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="20" />
+      <location filename="wizard/pages/accueil.py" line="22" />
       <source>Interconnexion PRONOTE – {ent_name}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="22" />
+      <location filename="wizard/pages/accueil.py" line="24" />
       <source>Cet assistant vous guide, page par page, pour relier votre serveur PRONOTE à {ent_name} : élèves, parents et personnels ouvrent alors PRONOTE depuis l'ENT sans se reconnecter. Il ne peut pas cliquer à votre place dans l'ENT ou dans PRONOTE : il vous dit exactement quoi faire et quoi saisir, et vérifie tout ce qu'il peut. Vous pouvez vous arrêter à tout moment : la progression est gardée sur ce poste, et vous reprendrez à la même page.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="66" />
+      <location filename="wizard/pages/base.py" line="72" />
       <source>Ce qu'il reste à faire sur cette page</source>
       <translation>What is left to do on this page</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="161" />
+      <location filename="wizard/pages/base.py" line="191" />
       <source>Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="183" />
+      <location filename="wizard/pages/base.py" line="213" />
       <source>L'enregistrement a échoué</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="184" />
+      <location filename="wizard/pages/base.py" line="214" />
       <source>Réessayer l'enregistrement</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="267" />
+      <location filename="wizard/pages/base.py" line="320" />
       <source>Copier</source>
       <translation>Copy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="280" />
+      <location filename="wizard/pages/base.py" line="333" />
       <source>Copié ✓</source>
       <translation>Copied ✓</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="265" />
+      <location filename="wizard/pages/base.py" line="318" />
       <source>{label_text} (valeur à saisir dans l'ENT)</source>
       <translation>{label_text} (value to type in the ENT)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="269" />
+      <location filename="wizard/pages/base.py" line="322" />
       <source>Copier {label_text}</source>
       <translation>Copy {label_text}</translation>
     </message>
@@ -1638,18 +1683,18 @@
     </message>
     <message>
       <location filename="wizard/pages/ent_acces.py" line="15" />
-      <source>Le « Récapitulatif des droits d'accès » doit alors montrer ces cinq lignes. L'ENT y écrit le nom de l'établissement à sa façon, par exemple « CLG-VIA DOMITIA-MANDUEL (0301746K) » : comparez le code UAI entre parenthèses, le profil et le rôle de chaque ligne.</source>
+      <source>Le « Récapitulatif des droits d'accès » doit alors montrer ces cinq lignes. L'ENT y écrit le nom de l'établissement à sa façon, par exemple « {school_label_example} » : comparez le code UAI entre parenthèses, le profil et le rôle de chaque ligne.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="wizard/pages/ent_service.py" line="11" />
-      <source>Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à saisir est à droite, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le formulaire.</source>
-      <translation>In the ENT, create the PRONOTE service with single sign-on (CAS). Each value to type is on the right, with a “Copy” button; tick each line once done in the form.</translation>
+      <source>Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à saisir est sous son action, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le formulaire.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="wizard/pages/ent_service.py" line="14" />
-      <source>L'URL CAS de PRONOTE est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages de votre serveur PRONOTE. Le regroupement « Scolarité » place PRONOTE au même endroit pour toutes les familles, y compris les parents qui ont des enfants dans plusieurs établissements.</source>
-      <translation>The « URL CAS de PRONOTE » is the PRONOTE address followed by /**: it allows every page of your PRONOTE server. The « Scolarité » group puts PRONOTE in the same place for every family, including parents with children in several schools.</translation>
+      <source>L'URL CAS de PRONOTE est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages de votre serveur PRONOTE. Le regroupement « {service_regroupement} » place PRONOTE au même endroit pour toutes les familles, y compris les parents qui ont des enfants dans plusieurs établissements.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="wizard/pages/ent_service.py" line="22" />
@@ -1687,137 +1732,137 @@
       <translation>(read it in the PRONOTE client)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="19" />
+      <location filename="wizard/pages/etablissement.py" line="20" />
       <source>Ces informations servent à toutes les étapes : l'assistant en déduit les valeurs à saisir dans l'ENT (dont l'URL CAS de PRONOTE), vérifie les codes et interroge votre serveur PRONOTE pour savoir si l'interconnexion est déjà en place.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="79" />
+      <location filename="wizard/pages/etablissement.py" line="80" />
       <source>Véri&amp;fier le serveur PRONOTE</source>
       <translation>Chec&amp;k the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="84" />
+      <location filename="wizard/pages/etablissement.py" line="85" />
       <source>Utiliser ce nom</source>
       <translation>Use this name</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="130" />
+      <location filename="wizard/pages/etablissement.py" line="131" />
       <source>Le serveur PRONOTE confie déjà l'authentification à {ent_name} : les parties 1 et 2 ont été faites. Il reste l'import des identifiants (partie 3).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="133" />
+      <location filename="wizard/pages/etablissement.py" line="134" />
       <source>Si votre établissement ouvre déjà PRONOTE depuis {ent_name}, vous pouvez passer à la partie 3 ; sinon, reprenez depuis la partie 1.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="27" />
+      <location filename="wizard/pages/etablissement.py" line="28" />
       <source>&amp;Nom de l'établissement</source>
       <translation>School na&amp;me</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="27" />
+      <location filename="wizard/pages/etablissement.py" line="28" />
       <source>Nom de l'établissement</source>
       <translation>School name</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="27" />
+      <location filename="wizard/pages/etablissement.py" line="28" />
       <source>par exemple Collège Via Domitia, Manduel</source>
       <translation>for example Collège Via Domitia, Manduel</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="28" />
+      <location filename="wizard/pages/etablissement.py" line="29" />
       <source>Code &amp;UAI</source>
       <translation>&amp;UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="28" />
+      <location filename="wizard/pages/etablissement.py" line="29" />
       <source>Code UAI de l'établissement</source>
       <translation>School UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="28" />
+      <location filename="wizard/pages/etablissement.py" line="29" />
       <source>7 chiffres et une lettre, par exemple 0301746K</source>
       <translation>7 digits and a letter, for example 0301746K</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="29" />
+      <location filename="wizard/pages/etablissement.py" line="30" />
       <source>Adresse du serveur P&amp;RONOTE</source>
       <translation>P&amp;RONOTE server address</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="29" />
+      <location filename="wizard/pages/etablissement.py" line="30" />
       <source>Adresse du serveur PRONOTE</source>
       <translation>PRONOTE server address</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="30" />
+      <location filename="wizard/pages/etablissement.py" line="31" />
       <source>&amp;Version de PRONOTE</source>
       <translation>PRONOTE &amp;version</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="30" />
+      <location filename="wizard/pages/etablissement.py" line="31" />
       <source>par exemple 2024 – 2.5</source>
       <translation>for example 2024 – 2.5</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="31" />
+      <location filename="wizard/pages/etablissement.py" line="32" />
       <source>Adresse du site &amp;ENT (facultatif)</source>
       <translation>&amp;ENT site address (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="31" />
+      <location filename="wizard/pages/etablissement.py" line="32" />
       <source>Adresse du site ENT de l'établissement (facultatif)</source>
       <translation>School's ENT site address (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="67" />
+      <location filename="wizard/pages/etablissement.py" line="68" />
       <source>L'adresse PRONOTE est celle de la barre d'adresse quand vous ouvrez PRONOTE dans un navigateur, sans le nom de l'espace (eleve.html, professeur.html…) : l'assistant l'enlève pour vous. La version s'affiche dans le titre du client PRONOTE (par exemple « PRONOTE 2024 - 2.5 »).</source>
       <translation>The PRONOTE address is the one in the address bar when you open PRONOTE in a browser, without the space's page name (eleve.html, professeur.html…): the assistant removes it for you. The version shows in the PRONOTE client's title bar (for example “PRONOTE 2024 - 2.5”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="98" />
+      <location filename="wizard/pages/etablissement.py" line="99" />
       <source>L'interconnexion est déjà en place : passer à l'import des identifiants (recommandé)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="99" />
+      <location filename="wizard/pages/etablissement.py" line="100" />
       <source>L'interconnexion est déjà en place, je le déclare (le serveur n'a pas pu le confirmer ; ce sera noté « déclaré, non vérifié ») : passer à l'import des identifiants</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="102" />
+      <location filename="wizard/pages/etablissement.py" line="103" />
       <source>Tout reprendre depuis la partie 1 (création du service dans l'ENT)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="92" />
+      <location filename="wizard/pages/etablissement.py" line="93" />
       <source>L'interconnexion avec {ent_name} est-elle déjà en place ?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="147" />
+      <location filename="wizard/pages/etablissement.py" line="148" />
       <source>✓ Code UAI valide.</source>
       <translation>✓ Valid UAI code.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="76" />
+      <location filename="wizard/pages/etablissement.py" line="77" />
       <source>L'assistant interroge votre serveur PRONOTE (il faut une connexion à Internet) pour vérifier l'adresse, relever la version et voir si PRONOTE est déjà relié à {ent_name}. Rien d'autre n'est envoyé.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="196" />
+      <location filename="wizard/pages/etablissement.py" line="197" />
       <source>Utiliser le nom « {name} »</source>
       <translation>Use the name “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="197" />
+      <location filename="wizard/pages/etablissement.py" line="198" />
       <source>Utiliser le nom annoncé par le serveur : {name}</source>
       <translation>Use the name given by the server: {name}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="154" />
+      <location filename="wizard/pages/etablissement.py" line="155" />
       <source>Adresse retenue : {value}</source>
       <translation>Address used: {value}</translation>
     </message>
@@ -1887,22 +1932,22 @@
       <translation>Warning</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="264" />
+      <location filename="wizard/pages/fichier.py" line="243" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="264" />
+      <location filename="wizard/pages/fichier.py" line="243" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="264" />
+      <location filename="wizard/pages/fichier.py" line="243" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="264" />
+      <location filename="wizard/pages/fichier.py" line="243" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
@@ -1967,17 +2012,17 @@
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="185" />
+      <location filename="wizard/pages/fichier.py" line="195" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="186" />
+      <location filename="wizard/pages/fichier.py" line="196" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="229" />
+      <location filename="wizard/pages/fichier.py" line="239" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
@@ -2002,12 +2047,12 @@
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="130" />
+      <location filename="wizard/pages/fichier.py" line="139" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="225" />
+      <location filename="wizard/pages/fichier.py" line="235" />
       <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
@@ -2022,87 +2067,87 @@
       <translation>Progress of the file analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="113" />
+      <location filename="wizard/pages/fichier.py" line="122" />
       <source>Fichier : {name} – {size}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="145" />
+      <location filename="wizard/pages/fichier.py" line="154" />
       <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="155" />
+      <location filename="wizard/pages/fichier.py" line="164" />
       <source>Aucune erreur : le fichier peut être importé dans l'ENT.</source>
       <translation>No error: the file can be imported into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="160" />
+      <location filename="wizard/pages/fichier.py" line="169" />
       <source>Format reconnu : {layout}</source>
       <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="166" />
+      <location filename="wizard/pages/fichier.py" line="175" />
       <source>Empreinte SHA-256 du fichier : {sha}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="207" />
+      <location filename="wizard/pages/fichier.py" line="217" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="110" />
+      <location filename="wizard/pages/fichier.py" line="119" />
       <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
       <translation>No file chosen. The file is normally called {export_file_name}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="149" />
+      <location filename="wizard/pages/fichier.py" line="158" />
       <source>{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait incomplet.</source>
       <translation>{errors} blocking error(s): the ENT import would fail or be incomplete.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="162" />
+      <location filename="wizard/pages/fichier.py" line="171" />
       <source>Encodage : {encoding}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="164" />
+      <location filename="wizard/pages/fichier.py" line="173" />
       <source>Champs utilisés : {fields}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="152" />
+      <location filename="wizard/pages/fichier.py" line="161" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="38" />
+      <location filename="wizard/pages/fin.py" line="39" />
       <source>Ce que l'assistant a vérifié, et ce qui reste à confirmer :</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="37" />
+      <location filename="wizard/pages/fin.py" line="38" />
       <source>L'interconnexion est en place et l'assistant a pu tout vérifier :</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="67" />
+      <location filename="wizard/pages/fin.py" line="68" />
       <source>Documents à imprimer ou à enregistrer</source>
       <translation>Documents to print or save</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="73" />
+      <location filename="wizard/pages/fin.py" line="74" />
       <source>C&amp;ontact indiqué sur la notice :</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="76" />
+      <location filename="wizard/pages/fin.py" line="77" />
       <source>par exemple le secrétariat, 04 66 00 00 00</source>
       <translation>for example the school office, 04 66 00 00 00</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="77" />
+      <location filename="wizard/pages/fin.py" line="78" />
       <source>Contact indiqué sur la notice pour les familles et les personnels</source>
       <translation>Contact given on the notice for families and staff</translation>
     </message>
@@ -2112,17 +2157,17 @@
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="33" />
+      <location filename="wizard/pages/fin.py" line="34" />
       <source>Import dans l'ENT : {count} identifiant(s) annoncé(s) par l'ENT, recopié(s) par vous.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="53" />
+      <location filename="wizard/pages/fin.py" line="54" />
       <source>Si un utilisateur voit « Identification impossible » en ouvrant PRONOTE depuis l'ENT, son compte n'a pas été rapproché : faites le rapprochement de son compte dans l'ENT, ou corrigez-le dans PRONOTE : Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="57" />
+      <location filename="wizard/pages/fin.py" line="58" />
       <source>La prochaine fois :
 • à l'arrivée de nouveaux élèves ou personnels, relancez l'assistant et choisissez « Import partiel (nouveaux arrivants) » ;
 • à la pré-rentrée, choisissez « Nouvelle année scolaire » pour l'import complet, et mettez à jour la version de PRONOTE dans le service de l'ENT si elle a changé.
@@ -2133,48 +2178,48 @@ Les parties 1 et 2 n'ont pas à être refaites.</source>
 Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="69" />
+      <location filename="wizard/pages/fin.py" line="70" />
       <source>La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée personnelle). La notice explique aux familles et aux personnels comment ouvrir PRONOTE désormais.</source>
       <translation>The configuration record keeps track of what was set and checked (without any personal data). The notice tells families and staff how to open PRONOTE from now on.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="25" />
+      <location filename="wizard/pages/fin.py" line="26" />
       <source>Parties 1 et 2 : non vérifiées</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="29" />
+      <location filename="wizard/pages/fin.py" line="30" />
       <source>Fichier des identifiants vérifié : {total} personne(s), aucune erreur bloquante.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="83" />
+      <location filename="wizard/pages/fin.py" line="84" />
       <source>la fiche de configuration</source>
       <translation>the configuration record</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="83" />
+      <location filename="wizard/pages/fin.py" line="84" />
       <source>&amp;Imprimer la fiche…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="83" />
-      <source>Enregistrer la &amp;fiche en PDF…</source>
+      <location filename="wizard/pages/fin.py" line="84" />
+      <source>&amp;Enregistrer la fiche en PDF…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="84" />
+      <location filename="wizard/pages/fin.py" line="85" />
       <source>la notice</source>
       <translation>the notice</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="84" />
+      <location filename="wizard/pages/fin.py" line="85" />
       <source>Imprimer la &amp;notice…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="84" />
-      <source>Enregistrer la notice en &amp;PDF…</source>
+      <location filename="wizard/pages/fin.py" line="85" />
+      <source>Enregistrer la notice en P&amp;DF…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2188,42 +2233,42 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>{title} saved: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="136" />
+      <location filename="wizard/pages/fin.py" line="141" />
       <source>PRONOTE : {url}</source>
       <translation>PRONOTE: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="137" />
+      <location filename="wizard/pages/fin.py" line="142" />
       <source>URL CAS de PRONOTE : {url}</source>
       <translation>PRONOTE CAS URL: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="48" />
-      <source>Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis {ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur PRONOTE dans le menu Scolarité (ou sur le bloc PRONOTE de la page d'accueil) suffit. Le client PRONOTE installé sur les postes garde ses propres identifiants.</source>
+      <location filename="wizard/pages/fin.py" line="49" />
+      <source>Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis {ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur {service_title} dans le menu {service_regroupement} (ou sur le bloc PRONOTE de la page d'accueil) suffit. Le client PRONOTE installé sur les postes garde ses propres identifiants.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="87" />
+      <location filename="wizard/pages/fin.py" line="88" />
       <source>Imprimer {title}</source>
       <translation>Print {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="91" />
+      <location filename="wizard/pages/fin.py" line="92" />
       <source>Enregistrer {title} en PDF</source>
       <translation>Save {title} as PDF</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="135" />
+      <location filename="wizard/pages/fin.py" line="140" />
       <source>Établissement</source>
       <translation>School</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="39" />
+      <location filename="wizard/pages/fin.py" line="40" />
       <source>✓ {line}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="39" />
+      <location filename="wizard/pages/fin.py" line="40" />
       <source>? {line}</source>
       <translation type="unfinished" />
     </message>
@@ -2273,7 +2318,7 @@ Parts 1 and 2 need not be done again.</translation>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="34" />
+      <location filename="wizard/pages/pronote_net.py" line="35" />
       <source>Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants).</source>
       <translation>Parts 1 and 2 are done only once, for the whole life of the interconnection. Next times, the assistant will take you straight to part 3 (identifier import).</translation>
     </message>

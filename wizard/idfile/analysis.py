@@ -3,15 +3,14 @@ memory, for the account matching)."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
 
 from wizard.idfile import dates, findings, reader
 from wizard.idfile.encoding import looks_misdecoded
 from wizard.idfile.report import Report, empty_counts
 from wizard.people import Person
-
 
 _DATES_KEPT = 10_000
 

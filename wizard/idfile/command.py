@@ -12,15 +12,15 @@ from pathlib import Path
 
 from wizard.console import clean, err, out, write
 from wizard.i18n import tr
-from wizard.idfile import IdFileError, MAPPING_LABELS, Report, analyse
+from wizard.idfile import MAPPING_LABELS, IdFileError, Report, analyse
 from wizard.people import PROFILE_LABELS
 
 _SHOWN_FINDINGS = 50  # the full list is in --json; a terminal page is enough to act on
 
 
 def run_check(args, data_dir: Path) -> int:
-    from wizard.store import read_current_school  # read-only: never writes, never locks
     from wizard.school import check_uai
+    from wizard.store import read_current_school  # read-only: never writes, never locks
 
     school = read_current_school(Path(data_dir)) or {}
     uai = args.uai or (school.get("identity") or {}).get("uai") or None

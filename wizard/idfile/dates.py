@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+
 from wizard.i18n import tr_noop
 
 STRICT_FORMAT = "AAAA-MM-JJ"

@@ -6,7 +6,6 @@ reports, where personal data must not be (DOMAIN.md, « Personal data »). They 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
 from functools import lru_cache
 
 from wizard import i18n

@@ -16,7 +16,7 @@ from wizard import people
 from wizard.i18n import tr_noop
 from wizard.idfile import names
 from wizard.idfile.layoutbase import LayoutReader, check_field
-from wizard.idfile.limits import MAX_DEPTH, MAX_FIELD, MAX_NAME, MAX_PENDING, MAX_SHAPES
+from wizard.idfile.limits import MAX_DEPTH, MAX_FIELD, MAX_NAME, MAX_PENDING, MAX_PEOPLE, MAX_SHAPES
 from wizard.idfile.safety import too_many_names
 
 _VALUE = "value"  # the text of `attr[@name]/value` (AAF), waiting for its `attr` to end
@@ -31,7 +31,7 @@ _MISSING = ("", None)
 class _Kind:
     """What an element name says: the field its text gives its parent, if any, and the profile it names."""
 
-    __slots__ = ("tag", "local", "word", "text_role", "is_value", "is_attr", "seen")
+    __slots__ = ("tag", "local", "word", "text_role", "is_value", "is_attr", "seen", "keys", "plan", "container", "shape")
 
     def __init__(self, tag: str):
         self.tag = tag
@@ -42,6 +42,11 @@ class _Kind:
         role = names.ROLES.get(self.word)
         self.text_role = (role[0], role[1], self.local) if role else ((_VALUE, 0, _VALUE) if self.is_value else None)
         self.seen = 0  # elements met, for the message when nobody is found
+        # The last attribute names and plan, container and shape met with this name: most files repeat them.
+        self.keys: list | None = None
+        self.plan: _Plan | None = None
+        self.container: _Kind | None = None
+        self.shape: _Shape | None = None
 
 
 class _Plan:
@@ -106,9 +111,14 @@ class Generic(LayoutReader):
                 keys = element.keys()
                 plan = None
                 if keys:
-                    plan = plans.get(tuple(keys))
-                    if plan is None:
-                        plan = self._plan(keys, element)
+                    if keys == kind.keys:
+                        plan = kind.plan
+                    else:
+                        plan = plans.get(tuple(keys))
+                        if plan is None:
+                            plan = self._plan(keys, element)
+                        if len(keys) <= _PLAN_KEYS_KEPT:
+                            kind.keys, kind.plan = keys, plan
                 if stack:
                     stack[-1][3] = True  # the parent has a child element: its text is not a field
                 stack.append([kind, plan, None, False])
@@ -120,7 +130,12 @@ class Generic(LayoutReader):
             if kind.text_role is not None and stack and not has_children:
                 self._leaf(element, kind, stack[-1])
             if fields is None and plan is not None and plan.pick is not None:
-                shape = shapes.get((stack[-1][0] if stack else None, kind))
+                container = stack[-1][0] if stack else None
+                if kind.container is container and kind.shape is not None:
+                    shape = kind.shape
+                else:
+                    shape = kind.shape = shapes.get((container, kind))
+                    kind.container = container
                 if shape is not None:
                     if shape.complete:  # one more person of a known shape: the usual case
                         self._quick(element, plan, shape)
@@ -152,7 +167,9 @@ class Generic(LayoutReader):
         profile = (plan.has_category and category is not None and names.profile_of_word(category.strip())) or shape.profile
         line = element.sourceline
         self.emit(ident.strip(), profile, last_name.strip(), first_name.strip(), birth if birth is None else birth.strip(), line)
-        self.counted(line)
+        self.people += 1
+        if self.people > MAX_PEOPLE:
+            self.counted(line)  # refuses
 
     def _new_kind(self, tag: str, element) -> _Kind:
         self.names.admit(element, (), len(self._stack) + 1)

@@ -8,8 +8,16 @@ business). It keeps nothing of the tree: the reader frees what has been read aft
 from __future__ import annotations
 
 from wizard.idfile.findings import FindingList
-from wizard.idfile.limits import (MAX_ATTRIBUTE_NAMES, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENT_NAMES, MAX_FIELD,
-                                  MAX_NAME, MAX_PEOPLE, MAX_UAIS)
+from wizard.idfile.limits import (
+    MAX_ATTRIBUTE_NAMES,
+    MAX_ATTRIBUTES,
+    MAX_DEPTH,
+    MAX_ELEMENT_NAMES,
+    MAX_FIELD,
+    MAX_NAME,
+    MAX_PEOPLE,
+    MAX_UAIS,
+)
 from wizard.idfile.safety import too_deep, too_long, too_many_attributes, too_many_names, too_many_people
 
 

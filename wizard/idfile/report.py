@@ -64,6 +64,6 @@ class Report:
         return {"layout": self.layout, "encoding": self.encoding, "counts": dict(self.counts)}
 
     @classmethod
-    def unreadable(cls, error: IdFileError) -> "Report":
+    def unreadable(cls, error: IdFileError) -> Report:
         return cls(layout=None, layout_label="", encoding=None, findings=[error.finding()], readable=False,
                    finding_counts={error.code: 1})
