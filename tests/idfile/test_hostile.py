@@ -380,3 +380,9 @@ def test_doctype_brackets_are_refused_at_once(tmp_path):
     done = subprocess.run([sys.executable, "main.py", "check", str(path), "--data-dir", str(tmp_path)],
                           cwd=ROOT, capture_output=True, text=True, timeout=30)
     assert done.returncode == 2 and "Fichier refusé par sécurité" in done.stderr.replace("\xa0", " ")
+
+
+def test_a_long_attribute_that_is_no_field_does_not_refuse_a_person(tmp_path):
+    remark = "x" * (limits.MAX_FIELD + 10)
+    rows = "".join(person(i, extra=f' remarque="{remark}"') for i in range(3))
+    assert analyse(write(tmp_path, generic(rows))).counts["total"] == 3

@@ -3,9 +3,10 @@ identifier under a known word (`names`), with the profile from a category field,
 container's.
 
 Speed comes from doing per element only what its names call for: each element name is looked at once (`_Kind`),
-each set of attribute names once (`_plan`: which attribute gives which field, read with `get`; `Element.items()`
-would look every value up by name, quadratic on an element with many attributes), and each (container, record)
-pair once (`_Shape`). Records go on as soon as their shape is known to be people; records of a shape not yet known
+each set of attribute names once (`_Plan`: which attribute gives which field; values are then read by position
+from `values()` on an element with few attributes, by name with `get` otherwise – `Element.items()` on every
+element, as before, looks every value up by name: quadratic, minutes on one element with 300,000 attributes), and
+each (container, record) pair once (`_Shape`). Records go on as soon as their shape is known to be people; records of a shape not yet known
 wait, within a budget, for the first element of that shape that has all three fields.
 """
 from __future__ import annotations
@@ -54,7 +55,7 @@ class _Plan:
     entries; and, when they are a person's fields only and few, where each field is among the element's values
     (`pick`), for the quick path."""
 
-    __slots__ = ("entries", "pick", "has_category")
+    __slots__ = ("entries", "pick")
 
     def __init__(self, keys: tuple, entries: tuple):
         self.entries = entries
@@ -67,7 +68,6 @@ class _Plan:
         self.pick = operator.itemgetter(
             *(by_role.get(role, missing_text) for role in names.PERSON_FIELDS),
             *(by_role.get(role, missing_none) for role in (names.BIRTH_DATE, names.PROFILE))) if quick else None
-        self.has_category = names.PROFILE in by_role
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -159,13 +159,13 @@ class Generic(LayoutReader):
         """`_judge` for an element whose fields are all among its few attributes, and whose shape is known to be
         people. `values()` looks each value up by name, which is quadratic, but on at most _QUICK_KEYS of them."""
         values = element.values()
-        if sum(map(len, values)) > MAX_FIELD:  # else no value is too long
-            for value in values:
-                check_field(value, element.sourceline)
         values += _MISSING
         ident, last_name, first_name, birth, category = plan.pick(values)
-        profile = (plan.has_category and category is not None and names.profile_of_word(category.strip())) or shape.profile
         line = element.sourceline
+        if len(ident) + len(last_name) + len(first_name) + len(birth or "") + len(category or "") > MAX_FIELD:
+            for value in (ident, last_name, first_name, birth or "", category or ""):  # else none is too long
+                check_field(value, line)
+        profile = (category is not None and names.profile_of_word(category.strip())) or shape.profile
         self.emit(ident.strip(), profile, last_name.strip(), first_name.strip(), birth if birth is None else birth.strip(), line)
         self.people += 1
         if self.people > MAX_PEOPLE:
