@@ -48,6 +48,8 @@ def build(folder: Path) -> list[tuple[str, str]]:
                                                              + rows(10)).encode())
     case("long-header.csv", "one 10 MB header line", (HEADER + ";" + "X" * (10 * MB) + "\r\n" + rows(10)).encode())
     case("no-line-break.csv", "50 MB without a line break", b"X" * (50 * MB - 10))
+    case("empty-lines.csv", "50 MB of empty lines", b"\n" * (50 * MB))
+    case("empty-rows.csv", "16 million empty rows after a header", (HEADER + "\n").encode() + b";;\n" * (16 * MB))
     case("many-columns.csv", "8,000 columns on each of 1,000 lines", (HEADER + ";x" * 8000 + "\r\n").encode() * 1000)
     case("many-rows.csv", "48 MB of tiny rows (over the 200,000-row cap)",
          (HEADER + "\r\n").encode() + b"i;n;p;;Parent\r\n" * (48 * MB // 15))

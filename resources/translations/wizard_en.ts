@@ -1199,87 +1199,92 @@
       <translation>Children</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="196" />
+      <location filename="wizard/matching/entcsv.py" line="202" />
       <source>Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes Identifiant, Nom et Prénom. Ajoutez une ligne d'en-tête ou indiquez les colonnes.</source>
       <translation>No header row recognised in the first {rows} rows: columns Identifier, Last name and First name are needed. Add a header row or choose the columns.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="154" />
+      <location filename="wizard/matching/entcsv.py" line="155" />
       <source>ligne ignorée : {problem}.</source>
       <translation>row skipped: {problem}.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="194" />
+      <location filename="wizard/matching/entcsv.py" line="200" />
       <source>Le fichier est vide.</source>
       <translation>The file is empty.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="238" />
+      <location filename="wizard/matching/entcsv.py" line="244" />
       <source>identifiant</source>
       <translation>identifier</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="238" />
+      <location filename="wizard/matching/entcsv.py" line="244" />
       <source>nom</source>
       <translation>last name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="238" />
+      <location filename="wizard/matching/entcsv.py" line="244" />
       <source>prénom</source>
       <translation>first name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="241" />
+      <location filename="wizard/matching/entcsv.py" line="247" />
       <source>ligne ignorée : {fields} manquants.</source>
       <translation>line skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="242" />
+      <location filename="wizard/matching/entcsv.py" line="248" />
       <source>ligne ignorée : {fields} manquant.</source>
       <translation>line skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="204" />
+      <location filename="wizard/matching/entcsv.py" line="210" />
       <source>Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.</source>
       <translation>Columns not recognised (missing: {missing}); columns read: {seen}.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="246" />
+      <location filename="wizard/matching/entcsv.py" line="252" />
       <source>ligne ignorée : identifiant déjà présent ligne {v0}.</source>
       <translation>line skipped: identifier already on line {v0}.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="254" />
+      <location filename="wizard/matching/entcsv.py" line="260" />
       <source>vide</source>
       <translation>empty</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="255" />
+      <location filename="wizard/matching/entcsv.py" line="261" />
       <source>ligne ignorée : profil « {shown} » non reconnu.</source>
       <translation>line skipped: profile “{shown}” not recognised.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="262" />
+      <location filename="wizard/matching/entcsv.py" line="268" />
       <source>date de naissance illisible, comparée sans date.</source>
       <translation>unreadable birth date, compared without a date.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="148" />
+      <location filename="wizard/matching/entcsv.py" line="149" />
       <source>« {name} » compte plus de {rows} lignes : ce n'est pas une liste de comptes d'un établissement.</source>
       <translation>“{name}” has more than {rows} rows: it is not a school's account list.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="192" />
+      <location filename="wizard/matching/entcsv.py" line="198" />
       <source>Ligne {line} : {problem} ; aucune ligne d'en-tête n'a pu être lue.</source>
       <translation>Row {line}: {problem}; no header row could be read.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="229" />
+      <location filename="wizard/matching/entcsv.py" line="235" />
       <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
       <translation>row skipped: a cell is longer than {limit} characters.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="243" />
+      <location filename="wizard/matching/entcsv.py" line="173" />
+      <source>Les {lines} premières lignes du fichier sont vides ou illisibles : ce n'est pas une liste de comptes.</source>
+      <translation>The first {lines} lines of the file are empty or unreadable: it is not an account list.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="249" />
       <source> et </source>
       <translation> and </translation>
     </message>
@@ -1439,47 +1444,52 @@
       <translation>different classes</translation>
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="107" />
+      <location filename="wizard/matching/source.py" line="112" />
       <source>« {name} » est trop volumineux pour une liste de comptes (plus de {limit} Mo) : choisissez le fichier CSV exporté de l'ENT.</source>
       <translation>“{name}” is too large for an account list (over {limit} MB): choose the CSV file exported from the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="132" />
+      <location filename="wizard/matching/source.py" line="137" />
       <source>« {name} » n'est pas un texte lisible (encodage inconnu) : enregistrez la liste en CSV UTF-8.</source>
       <translation>“{name}” is not readable text (unknown encoding): save the list as UTF-8 CSV.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="130" />
+      <location filename="wizard/matching/source.py" line="135" />
       <source>« {name} » semble encodé en UTF-16, mais il ne se décode pas : enregistrez la liste en CSV UTF-8.</source>
       <translation>“{name}” looks like UTF-16 but does not decode: save the list as UTF-8 CSV.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="86" />
+      <location filename="wizard/matching/source.py" line="91" />
       <source>Le fichier « {name} » est introuvable.</source>
       <translation>The file “{name}” cannot be found.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="88" />
+      <location filename="wizard/matching/source.py" line="93" />
       <source>« {name} » est un dossier, pas une liste de comptes.</source>
       <translation>“{name}” is a folder, not an account list.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="90" />
+      <location filename="wizard/matching/source.py" line="95" />
       <source>Le fichier « {name} » ne peut pas être ouvert.</source>
       <translation>The file “{name}” cannot be opened.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="96" />
+      <location filename="wizard/matching/source.py" line="101" />
       <source>« {name} » n'est pas un fichier ordinaire (périphérique, tube…) : choisissez le fichier CSV exporté de l'ENT.</source>
       <translation>“{name}” is not a regular file (device, pipe…): choose the CSV file exported from the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="64" />
+      <location filename="wizard/matching/source.py" line="69" />
       <source>Le fichier « {name} » ne peut pas être lu jusqu'au bout (ligne {line}).</source>
       <translation>The file “{name}” cannot be read to the end (row {line}).</translation>
     </message>
     <message>
-      <location filename="wizard/matching/source.py" line="121" />
+      <location filename="wizard/matching/source.py" line="60" />
+      <source>« {name} » a plus d'un million de lignes : ce n'est pas une liste de comptes.</source>
+      <translation>“{name}” has over a million lines: it is not an account list.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/source.py" line="126" />
       <source>« {name} » n'est pas un fichier texte (encodage inconnu, ou classeur .xlsx/.ods) : enregistrez la liste au format CSV.</source>
       <translation>“{name}” is not a text file (unknown encoding, or an .xlsx/.ods workbook): save the list as CSV.</translation>
     </message>
@@ -1852,12 +1862,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="197" />
+      <location filename="wizard/pages/etablissement.py" line="209" />
       <source>Utiliser le nom « {name} »</source>
       <translation>Use the name “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="198" />
+      <location filename="wizard/pages/etablissement.py" line="210" />
       <source>Utiliser le nom annoncé par le serveur : {name}</source>
       <translation>Use the name given by the server: {name}</translation>
     </message>
@@ -2152,7 +2162,7 @@
       <translation>Contact given on the notice for families and staff</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="110" />
+      <location filename="wizard/pages/fin.py" line="111" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
@@ -2223,22 +2233,22 @@ Parts 1 and 2 need not be done again.</translation>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="110" />
+      <location filename="wizard/pages/fin.py" line="111" />
       <source>Enregistrer – {title}</source>
       <translation>Save – {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="119" />
+      <location filename="wizard/pages/fin.py" line="120" />
       <source>{title} enregistrée : {path}</source>
       <translation>{title} saved: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="141" />
+      <location filename="wizard/pages/fin.py" line="142" />
       <source>PRONOTE : {url}</source>
       <translation>PRONOTE: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="142" />
+      <location filename="wizard/pages/fin.py" line="143" />
       <source>URL CAS de PRONOTE : {url}</source>
       <translation>PRONOTE CAS URL: {url}</translation>
     </message>
@@ -2258,7 +2268,7 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Save {title} as PDF</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="140" />
+      <location filename="wizard/pages/fin.py" line="141" />
       <source>Établissement</source>
       <translation>School</translation>
     </message>
@@ -2273,7 +2283,7 @@ Parts 1 and 2 need not be done again.</translation>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="117" />
+      <location filename="wizard/pages/fin.py" line="118" />
       <source>Impossible d'écrire « {path} » : choisissez un autre dossier.</source>
       <translation>Cannot write “{path}”: choose another folder.</translation>
     </message>

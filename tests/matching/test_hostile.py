@@ -110,6 +110,17 @@ def test_an_over_long_header_is_refused_by_the_command(tmp_path, data_dir):
     assert done.returncode == 2 and "Traceback" not in err and "field larger" not in err
 
 
+def test_empty_lines_by_the_million_are_bounded(tmp_path, monkeypatch):
+    """Before: a file of empty lines was read to its end, every line kept in a list (minutes, gigabytes)."""
+    blank = tmp_path / "vide.csv"
+    blank.write_bytes(b"\n" * 3_000_000)
+    with pytest.raises(EntCsvError, match="vides ou illisibles"):
+        read_ent_csv(blank)
+    monkeypatch.setattr(source, "MAX_LINES", 5000)
+    with pytest.raises(EntCsvError, match="plus d'un million de lignes"):
+        read_ent_csv(write(tmp_path, [HEADER, *[";;;;"] * 6000]))
+
+
 def test_a_file_without_line_breaks_is_read_in_bounded_pieces(tmp_path):
     path = tmp_path / "comptes.csv"
     path.write_text("X" * 2_000_000, encoding="utf-8")

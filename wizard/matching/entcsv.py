@@ -47,6 +47,7 @@ HEADER_NAMES = {
 _HEADER_WORDS = frozenset(word for words in HEADER_NAMES.values() for word in words)
 # The header may follow a title line or two (« Liste des comptes – … »).
 HEADER_SEARCH_ROWS = 10
+HEADER_SEARCH_LINES = 1000
 # A real account list has a few thousand rows; far more is not an account list, and would fill the memory.
 MAX_ROWS = 200_000
 # Characters in one cell: a name, an identifier or a list of children is far shorter.
@@ -167,6 +168,11 @@ def _find_header(records, mapping: dict[str, int | str] | None):
     width = 0
     searched = 0
     for record in records:
+        if record.line > HEADER_SEARCH_LINES:
+            if not searched:  # a header is at the top: a thousand empty or broken lines first is not a list
+                raise EntCsvError(tr("Les {lines} premières lignes du fichier sont vides ou illisibles : ce n'est pas "
+                                     "une liste de comptes.").format(lines=HEADER_SEARCH_LINES))
+            break
         if record.problem:
             early.append(record)
             continue
@@ -188,7 +194,7 @@ def _find_header(records, mapping: dict[str, int | str] | None):
         if searched >= HEADER_SEARCH_ROWS:
             break
     if not searched:
-        if early:
+        if early and early[0].line <= HEADER_SEARCH_ROWS:
             raise EntCsvError(tr("Ligne {line} : {problem} ; aucune ligne d'en-tête n'a pu être lue.").format(
                 line=early[0].line, problem=tr(early[0].problem)))
         raise EntCsvError(tr("Le fichier est vide."))

@@ -17,6 +17,7 @@ from wizard.i18n import tr_noop
 OPEN_QUOTE = tr_noop("un guillemet ouvert n'y est pas refermé (les lignes suivantes sont lues une à une)")
 TOO_LONG = tr_noop("elle est démesurée (plus de 16 000 caractères)")
 _SNIFF_LINES = 10
+_LOOK_AHEAD = 1000  # lines, however empty: the separator is guessed from what comes first
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +33,11 @@ class Records:
     def __init__(self, lines: Iterator[tuple[int, str | None]]):
         self._lines = lines
         self._ahead: list[tuple[int, str | None]] = []
+        filled = 0
         for number, text in lines:
             self._ahead.append((number, text))
-            if sum(1 for _, seen in self._ahead if seen and seen.strip()) >= _SNIFF_LINES:
+            filled += bool(text and text.strip())
+            if filled >= _SNIFF_LINES or len(self._ahead) >= _LOOK_AHEAD:
                 break
         self.delimiter = sniff_delimiter([text for _, text in self._ahead if text and text.strip()])
 

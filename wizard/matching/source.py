@@ -7,7 +7,8 @@
 - The encoding is decided on the whole file before any row is read: a BOM (UTF-8, UTF-16), UTF-16 without a BOM
   (its NUL bytes every other byte give it away), else UTF-8, else Windows-1252, else Latin-1 (any byte). A file
   with NUL bytes that is not UTF-16 is refused: a spreadsheet (.xlsx, .ods) or a binary, not a CSV.
-- Lines are read one by one with a length cap, so a file without line breaks never sits whole in memory.
+- Lines are read one by one with a length cap, so a file without line breaks never sits whole in memory, and
+  their number is capped too (50 MB of empty lines is millions of them).
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from wizard.i18n import tr
 
 MAX_BYTES = 50 * 1024 * 1024  # a large cité scolaire's list is a few MB
 MAX_LINE = 16_000  # characters in one line; a row of an account list is under 500
+MAX_LINES = 1_000_000  # lines, empty ones included: a list of a few thousand rows, with room to spare
 _HEAD = 64 * 1024
 _CHUNK = 1024 * 1024
 
@@ -54,6 +56,9 @@ class Text:
                 if not line:
                     return
                 number += 1
+                if number > MAX_LINES:
+                    raise SourceError(tr("« {name} » a plus d'un million de lignes : ce n'est pas une liste de "
+                                         "comptes.").format(name=self.name))
                 if len(line) > MAX_LINE and not line.endswith(("\n", "\r")):
                     while line and not line.endswith(("\n", "\r")):  # skip the rest, never holding it whole
                         line = text.readline(MAX_LINE)
