@@ -285,3 +285,22 @@ def test_esc_and_annuler_say_the_progress_is_kept_then_close_or_stay(qtbot, data
     answer_quit_question("Quitter", asked)
     press()
     assert len(asked) == 2 and not window.isVisible()
+
+
+def test_the_check_brings_its_choice_into_sight_and_the_focus_onto_it(qtbot, data_dir):
+    """At 150 % the triage opens below the fold: after « Vérifier le serveur PRONOTE » it is scrolled into view
+    and the keyboard that started the check lands on the recommended option."""
+    from tools.screenshots import server_answer
+
+    window = open_window(qtbot, data_dir)
+    window.resize(820, 520)
+    complete_every_step(window.progress)
+    window.progress.confirm_by_hand(False)
+    arrive(qtbot, window, "etablissement")
+    page = window.currentPage()
+    page.server.button.setFocus()  # as after a click or Space on it
+    page.server._done(server_answer(window.progress.identity["pronote_url"], delegated=True, purpose="address"))
+    qtbot.waitUntil(lambda: page.choices["already"].hasFocus(), timeout=2000)
+    viewport = page.scroll.viewport()
+    top = page.triage.mapTo(viewport, page.triage.rect().topLeft()).y()
+    assert 0 <= top and top + page.triage.height() <= viewport.height()

@@ -247,3 +247,43 @@ def test_the_file_dialog_is_french_and_opens_in_downloads(qtbot, data_dir, tmp_p
     assert files.open_file(window, "Fichier des identifiants PRONOTE", "Fichier XML (*.xml)") == ""
     assert seen["folder"] == str(downloads) and seen["native"]
     assert {"Voir dans\u00a0:", "Fichiers de type\u00a0:", "&Nom de fichier\u00a0:"} <= set(seen["labels"]), seen
+
+
+# -- what shows, and where -------------------------------------------------------------------------------------
+def test_controls_that_need_data_appear_with_it(qtbot, data_dir):
+    from tests.gui.helpers import open_window
+    from tests.gui.test_help import complete_every_step
+
+    window = open_window(qtbot, data_dir)
+    window.next()
+    school = window.currentPage()
+    # No blank line under the UAI and address fields before anything is typed; the verdict when there is one.
+    assert not school.uai_message.isVisible() and not school.url_message.isVisible()
+    school.fields["uai"].setText("0301746K")
+    assert school.uai_message.isVisible() and not school.url_message.isVisible()
+    assert not school.triage.isVisible() and not school.use_name.isVisible()
+    complete_every_step(window.progress)
+    window.progress.forget_analysis()
+    window.go_to("fichier")
+    page = window.currentPage()
+    assert not [w.objectName() for w in (page.counts, page.filter_row, page.findings, page.details_button,
+                                         page.read_warnings) if w.isVisible()]
+    complete_every_step(window.progress)
+    window.go_to("rapprochement")
+    assert not window.currentPage().preview.result_part.isVisible()  # no filter before the account list
+
+
+def test_the_side_panel_puts_the_skipped_parts_where_the_path_jumps_them(data_dir):
+    from wizard.gui.steps_panel import panel_lines
+    from wizard.progress import Progress
+    from wizard.store import ProgressStore
+
+    progress = Progress.open(ProgressStore(data_dir))
+    progress.declare_already_connected(verified=True)
+    rows = panel_lines(progress.school, "export_mode")
+    assert [text for _kind, _mark, text in rows[:4]] == [
+        "Bienvenue", "Votre établissement", "Parties 1 et 2 : déjà faites", "Partie 3 – Identifiants"]
+    assert rows[2][0] == "skipped" and rows[4] == ("current", "▶", "Import complet ou partiel")
+    assert rows[-1] == ("todo", "○", "Terminé")
+    progress.finish_walk()
+    assert panel_lines(progress.school, "accueil")[-1] == ("done", "✓", "Terminé")

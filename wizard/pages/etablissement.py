@@ -2,7 +2,7 @@
 check, and – when it shows PRONOTE already delegating to the ENT – the way straight to part 3."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
@@ -157,6 +157,8 @@ class EtablissementPage(StepPage):
                 self.url_message.setText(url.message)
         else:
             self.url_message.setText("")
+        for message in (self.uai_message, self.url_message):
+            message.setVisible(bool(message.text()))  # no blank line between the fields until there is a verdict
 
     # -- widgets → model -------------------------------------------------------------------------
     def _typed(self, key: str, text: str) -> None:
@@ -183,6 +185,16 @@ class EtablissementPage(StepPage):
             connection = self.progress.school["connection"]
             declared = connection and connection["how"] == "already_in_place"
             self._show_triage(DECLARED if declared else FULL_WALK)
+        if self.triage.isVisible():
+            QTimer.singleShot(0, self, self._bring_triage)  # once the layout has placed it
+
+    def _bring_triage(self) -> None:
+        """The choice the check opened, in sight – at 150 % it lands below the fold – and, for the keyboard that
+        started the check, the recommended option focused (a screen reader reads it out)."""
+        self.scroll.ensureWidgetVisible(self.triage, 0, 0)
+        chosen = self.triage_group.checkedButton()
+        if chosen is not None and self.server.button.hasFocus():
+            chosen.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _take_server_values(self, result) -> None:
         version = result.version or ""

@@ -70,7 +70,7 @@ class FinPage(StepPage):
         grid.addWidget(paragraph(tr(
             "La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée "
             "personnelle). La notice explique aux familles et aux personnels comment ouvrir PRONOTE désormais.")),
-            0, 0, 1, 3)
+            0, 0, 1, 2)
         label = QLabel(tr("C&ontact indiqué sur la notice :"))
         self.contact = QLineEdit()
         self.contact.setObjectName("contact")
@@ -79,7 +79,7 @@ class FinPage(StepPage):
         self.contact.textChanged.connect(lambda text: self.loading or self.progress.type_identity("contact", text))
         label.setBuddy(self.contact)
         grid.addWidget(label, 1, 0)
-        grid.addWidget(self.contact, 1, 1, 1, 2)
+        grid.addWidget(self.contact, 1, 1)
         for row, (kind, title, print_text, save_text) in enumerate((
                 ("record", tr("la fiche de configuration"), tr("&Imprimer la fiche…"), tr("&Enregistrer la fiche en PDF…")),
                 ("notice", tr("la notice"), tr("Imprimer la &notice…"), tr("Enregistrer la notice en P&DF…"))), start=2):
@@ -91,10 +91,11 @@ class FinPage(StepPage):
             saving.setObjectName(f"save_{kind}")
             saving.setAccessibleName(tr("Enregistrer {title} en PDF").format(title=title))
             saving.clicked.connect(lambda _=False, k=kind: self._save(k))
-            grid.addLayout(FlowRow(printing, saving), row, 1, 1, 2)  # on two lines when the window is narrow
+            grid.addLayout(FlowRow(printing, saving), row, 1)  # on two lines when the window is narrow
         self.records_message = notice("", "info", "records_message")
         self.records_message.setVisible(False)
-        grid.addWidget(self.records_message, 4, 0, 1, 3)
+        grid.addWidget(self.records_message, 4, 0, 1, 2)
+        grid.setColumnStretch(1, 1)  # the label keeps its width, the field and the buttons take the rest
         self.body.addWidget(box)
 
     def _html(self, kind: str) -> str:
