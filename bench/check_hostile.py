@@ -169,6 +169,13 @@ def mixed_tail(declared: bool):
     return build
 
 
+def latin1_at_the_end(path: Path) -> Path:
+    write_blocks(path, generic_head().replace(' encoding="UTF-8"', ""), "<a/>", 10 * 1024 * 1024 - 200_000, "")
+    with open(path, "ab") as out:
+        out.write('<ELEVE IDENTIFIANT="Z" NOM="NOËL" PRENOM="Loïc"/>\n</EXPORT>\n'.encode("latin-1"))
+    return path
+
+
 def truncated_big(path: Path) -> Path:
     write_blocks(path, DOC_HEAD + "<Eleves>\n" + people(1000), ACCENTED_PAD, 195 * MB, '<Eleve Nom="A" Prenom="B" ID_Part')
     return path
@@ -191,6 +198,9 @@ def open_tags_with_attributes(path: Path) -> Path:
 CASES = [
     ("taille", "documented_100k_people", documented_100k, ("read", 100_000)),
     ("taille", "too_big_sparse_201MiB", sparse(201 * 1024 * 1024), ("refused", "fichier_trop_gros")),
+    # The most elements 10 MB can hold, the slowest file per byte; then the same undeclared and not UTF-8 at its end.
+    ("taille", "10MB_of_empty_elements", bulk(generic_head(), "<a/>", 10 * 1024 * 1024 - 200_000, "</EXPORT>\n"), ("read", 1000)),
+    ("taille", "10MB_of_empty_elements_latin1_at_the_end", latin1_at_the_end, ("read", 1001)),
     ("bourrage", "documented_195MB_padding_at_root", documented_padded("root"), ("read", 1000)),
     ("bourrage", "documented_195MB_padding_in_group", documented_padded("group"), ("read", 2000)),
     ("bourrage", "documented_195MB_padding_in_a_pupil", documented_padded("pupil"), ("read", 1001)),

@@ -386,3 +386,14 @@ def test_a_long_attribute_that_is_no_field_does_not_refuse_a_person(tmp_path):
     remark = "x" * (limits.MAX_FIELD + 10)
     rows = "".join(person(i, extra=f' remarque="{remark}"') for i in range(3))
     assert analyse(write(tmp_path, generic(rows))).counts["total"] == 3
+
+
+def test_xinclude_is_not_followed(tmp_path, listener):
+    """XInclude is only acted on when asked (`xinclude()`): an include is one more element, neither a local file
+    nor an address is read."""
+    secret = tmp_path / "secret.xml"
+    secret.write_text('<eleve id="S" nom="SECRET" prenom="X"/>', encoding="utf-8")
+    includes = (f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{secret}"/>\n'
+                f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{listener.url}p.xml"/>\n')
+    people = load_people(write(tmp_path, generic(person(1) + includes)))
+    assert [p.ident for p in people] == ["P1"] and listener.contacts == 0

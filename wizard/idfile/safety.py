@@ -17,7 +17,7 @@ from lxml import etree
 
 from wizard.i18n import tr
 from wizard.idfile.findings import IdFileError
-from wizard.idfile.limits import MAX_FILE_SIZE, MAX_PROLOG  # noqa: F401 – MAX_PROLOG is read here by the reader
+from wizard.idfile.limits import MAX_FILE_SIZE
 
 # Every parser of the identifier file is built from these options. Comments and processing instructions are not
 # kept in the tree (nothing would free them), nor xml:id values in the document's table of identifiers.
