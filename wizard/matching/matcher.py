@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -186,6 +186,16 @@ class _ParentEvidence:
             matched = self._matched[id(pronote)] = self.view.matched_children(pronote)
         return self.view.parent_levels(pronote, ent, matched)
 
+    def by_chance(self, left: list[Person], right: list[Person]) -> dict[str, float]:
+        """The chance that a random pair of parents, both with something to compare, shares a matched child or
+        a child's class: Σ over children (classes) of how many on each side have it, over all pairs."""
+        view = self.view
+        children = [view.matched_children(person) for person in left]
+        listed = [view.ent_children.get(person.ident, ()) for person in right]
+        classes = [set().union(*(view.classes.get(child, frozenset()) for child in found)) for found in children]
+        theirs = [view.classes.get(person.ident, frozenset()) for person in right]
+        return {"family": _chance(children, listed), "classes": _chance(classes, theirs)}
+
 
 class _PupilEvidence:
     def __init__(self, view: FamilyView):
@@ -196,6 +206,23 @@ class _PupilEvidence:
 
     def levels(self, pronote: Person, ent: Person) -> tuple[int, int]:
         return self.view.pupil_levels(pronote, ent)
+
+    def by_chance(self, left: list[Person], right: list[Person]) -> dict[str, float]:
+        ours = [self.view.parents_of.get(person.ident, ()) for person in left]
+        theirs = [self.view.matched_parents(person) for person in right]
+        return {"family": _chance(ours, theirs)}
+
+
+def _chance(left: list, right: list) -> float | None:
+    """Share of the pairs (both sides non-empty) whose two collections meet, counted through the items they hold
+    (exact as long as two collections rarely share two items); None when no pair can be compared."""
+    counts_left = Counter(item for items in left for item in set(items))
+    counts_right = Counter(item for items in right for item in set(items))
+    with_left, with_right = sum(1 for items in left if items), sum(1 for items in right if items)
+    if not with_left or not with_right:
+        return None
+    return min(1.0, sum(count * counts_right.get(item, 0) for item, count in counts_left.items())
+               / (with_left * with_right))
 
 
 def _second_look_at_pupils(view: FamilyView, result: Result, check) -> None:
@@ -344,6 +371,9 @@ def _measure_u(left, right, left_forms, right_forms, family) -> dict[str, list[f
                             fs.U_START["first"][0]),
         "date": fs.exact_u([f.digits for f in left_forms], [f.digits for f in right_forms], fs.U_START["date"][0]),
     }
+    if family is not None:
+        # A shared child is far too rare between chance pairs for a sample to see: counted from the lists.
+        exact.update((name, value) for name, value in family.by_chance(left, right).items() if value is not None)
     return fs.measure_u(sample, exact)
 
 

@@ -91,8 +91,8 @@ def exact_u(left: list, right: list, prior: float) -> float:
 
 
 def measure_u(sample: Iterable[tuple], exact: dict[str, float]) -> dict[str, list[float]]:
-    """u per field from levels of random pairs (tuples in `Levels` order; null levels left out), exact levels
-    from the counts."""
+    """u per field from levels of random pairs (tuples in `Levels` order; null levels left out); the agreeing
+    level of the fields in `exact` from the counts instead."""
     counts = {name: [0] * SIZES[name] for name in FIELDS}
     for levels in sample:
         for name, level in zip(FIELDS, (levels[0], levels[1], levels[2], levels[4], levels[5]), strict=True):
@@ -105,8 +105,8 @@ def measure_u(sample: Iterable[tuple], exact: dict[str, float]) -> dict[str, lis
         values = [0.0] * SIZES[name]
         for level in known:
             values[level] = (counts[name][level] + U_PRIOR * prior[level]) / (seen + U_PRIOR)
-        if name in exact and seen:
-            values[EXACT[name]] = max(exact[name], _FLOOR)
+        if name in exact:
+            values[0] = max(exact[name], _FLOOR)  # the exact (agreeing) level is the first of every field
         norm = sum(values)
         u[name] = [value / norm for value in values]
     return u

@@ -153,7 +153,8 @@ def surname_level(a: Surname, b: Surname) -> int:
         return S_ORDER
     if not words_a.isdisjoint(words_b):
         return S_USAGE if words_a <= words_b or words_b <= words_a else S_USAGE_CHANGED
-    short, long = sorted((a.core_compact, b.core_compact), key=len)
+    short, long = (a.core_compact, b.core_compact) if len(a.core_compact) <= len(b.core_compact) else \
+        (b.core_compact, a.core_compact)
     # « MARTINDUPONT » (glued by an export) against « DUPONT »
     if len(short) >= 4 and len(long) - len(short) >= 3 and (long.startswith(short) or long.endswith(short)):
         return S_USAGE
@@ -165,14 +166,14 @@ def first_level(a: FirstName, b: FirstName) -> int:
         return F_EXACT if a.compact else F_MISSING
     if not a.compact or not b.compact:
         return F_MISSING
-    short, long = sorted((a, b), key=lambda name: len(name.tokens))
+    short, long = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
     if long.tokens[: len(short.tokens)] == short.tokens:
         # « Jean » / « Jean-Pierre » is one compound name cut short; « Marie » / « Marie Louise Anne » a list
         return F_COMPOUND if long.hyphenated else F_MORE
-    short_c, long_c = sorted((a.compact, b.compact), key=len)
+    short_c, long_c = (a.compact, b.compact) if len(a.compact) <= len(b.compact) else (b.compact, a.compact)
     if len(short_c) >= 3 and len(long_c) - len(short_c) >= 3 and long_c.startswith(short_c):
         return F_COMPOUND  # « JEANPIERRE » glued by an export against « Jean »
-    if set(short.tokens) <= set(long.tokens):
+    if len(long.tokens) > 1 and set(short.tokens) <= set(long.tokens):
         return F_USUAL  # the usual first name is not the first one: « Marie » / « Anne Marie »
     # Three letters may carry a slip (« Ema » / « Emma »); the matcher accepts it only with an equal date,
     # since « Léo » and « Léa » are two people.
