@@ -22,6 +22,7 @@ from wizard.idfile.safety import too_many_names
 
 _VALUE = "value"  # the text of `attr[@name]/value` (AAF), waiting for its `attr` to end
 _SHOWN = {names.IDENT, names.LAST_NAME, names.FIRST_NAME, names.BIRTH_DATE, names.PROFILE}
+_ACTED_ON = {*names.PERSON_FIELDS, names.UAI, names.SCHOOL_NUMBER, names.EXPORT_DATE}
 _PLANS_KEPT = 4096  # distinct sets of attribute names remembered; a hostile file could make millions
 _PLAN_KEYS_KEPT = 32  # a longer set is planned each time rather than remembered
 _RECORD_COST = 64  # what a waiting record costs beyond its characters, in the MAX_PENDING budget
@@ -55,11 +56,12 @@ class _Plan:
     entries; and, when they are a person's fields only and few, where each field is among the element's values
     (`pick`), for the quick path."""
 
-    __slots__ = ("entries", "pick")
+    __slots__ = ("entries", "pick", "inert")
 
     def __init__(self, keys: tuple, entries: tuple):
         self.entries = entries
         by_role = {role: keys.index(name) for role, _, name, _ in entries}
+        self.inert = not set(by_role) & _ACTED_ON  # alone, these attributes say nothing `_judge` would act on
         quick = (len(keys) <= _QUICK_KEYS and set(by_role) <= _SHOWN
                  and any(role in by_role for role in names.PERSON_FIELDS))
         # Values are read by position, after two more: "" for a missing name or identifier, None for a missing
@@ -129,7 +131,9 @@ class Generic(LayoutReader):
             kind.seen += 1
             if kind.text_role is not None and stack and not has_children:
                 self._leaf(element, kind, stack[-1])
-            if fields is None and plan is not None and plan.pick is not None:
+            if fields is None and (plan is None or plan.inert):  # nothing here for a person, a UAI or a date
+                continue
+            if fields is None and plan.pick is not None:
                 container = stack[-1][0] if stack else None
                 if kind.container is container and kind.shape is not None:
                     shape = kind.shape
