@@ -2,19 +2,23 @@
 
 Per profile: reduce every name once (`normalise`), compare only the pairs sharing a blocking key (`blocking`),
 give each compared pair its levels of agreement (`scoring`), learn on these two lists how much each level counts
-(`model`: Fellegi–Sunter weights, m by expectation–maximisation, u on random pairs), then:
-1. rules the weights cannot know (`_refused`): a first name never changes, a short first name with a slip is
-   another child unless the date vouches, a surname changed completely needs the first name *and* the date or a
-   family link, two slips without a date are too weak;
-2. probabilities: a pair's likelihood ratio is set against the other candidates of both people and against
-   « has no account at all » (prior: the share of people matched, by EM). A pair whose probability would stay
-   under `PLAUSIBLE` even alone is not a candidate;
+(`model`: Fellegi–Sunter weights; u on random pairs and value counts, m by expectation–maximisation), then:
+1. rules the weights cannot know (`_refused`): a first name never changes (twins share all the rest), a short
+   first name with a slip is another child unless the date vouches, a surname changed completely needs the first
+   name *and* the date or a family link, two slips without a date are too weak;
+2. probabilities (`_probability`): a pair's likelihood ratio is set against the other candidates of both people
+   and against « has no account on the other side » (prior: the share of people matched, by EM). A pair whose
+   probability would stay under `PLAUSIBLE` even alone is not a candidate. The score shown is this probability;
 3. one to one, in rounds: an edge is *near-best* when its weight is within `AMBIGUITY_MARGIN` bits of the best
-   edge of both its people. A near-best edge alone in its connected group is a match; a group of several
-   near-best edges (twins with the same first name, homonym parents without birth dates) is ambiguous as a
-   whole and left to the admin. People decided in a round leave the next rounds.
-Families (`family`): pupils first, then parents with their matched children as evidence (and classes), then a
-second look at the pupils left over with their matched parents as evidence.
+   edge of both its people. A near-best edge alone in its connected group is a match. In a group of several,
+   the best one-to-one choice is found, and each of its edges is a match only when every choice without it is
+   worse by the margin (the plain « MARTIN Sophie » over « MARTIN DUPONT Sophie » when both have a partner);
+   the rest of the group (twins with one first name, homonym parents without birth dates) is ambiguous and left
+   to the admin. People decided in a round leave the next rounds.
+Families (`family`): pupils first, then parents with their matched children (and the classes) as evidence, then
+a second look at the pupils left over with their matched parents as evidence. A pair that only its family tells
+from a rival is « probable », with the reason « départagé par la famille ».
+The cyclic garbage collector is paused while matching (`reconcile`): a third of the time went to it.
 """
 from __future__ import annotations
 
