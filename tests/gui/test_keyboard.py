@@ -304,3 +304,31 @@ def test_the_check_brings_its_choice_into_sight_and_the_focus_onto_it(qtbot, dat
     viewport = page.scroll.viewport()
     top = page.triage.mapTo(viewport, page.triage.rect().topLeft()).y()
     assert 0 <= top and top + page.triage.height() <= viewport.height()
+
+
+@pytest.mark.parametrize("step", ["accueil", "ent_service", "fin"])
+def test_every_control_reached_by_tab_looks_focused(qtbot, data_dir, step):
+    """Whatever Tab reaches on the page – tick, field, list, button – is drawn differently while it has the
+    keyboard's focus (compared with the same control a moment later, the focus elsewhere)."""
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    arrive(qtbot, window, step)
+    body = window.currentPage().scroll.widget()
+    stops = [w for w in tab_stops(window) if body.isAncestorOf(w)]
+    cancel = window.button(QWizard.WizardButton.CancelButton)
+    cancel.setFocus(Qt.FocusReason.MouseFocusReason)
+    QApplication.processEvents()
+    plain = {widget: widget.grab().toImage() for widget in stops}
+    faint = []
+    QTest.keyClick(cancel, Qt.Key.Key_Tab)  # real key presses: the styles mark the keyboard's focus only
+    for _ in range(len(stops) * 3):
+        widget = QApplication.focusWidget()
+        if widget in plain:
+            focused, before = widget.grab().toImage(), plain.pop(widget)
+            changed = sum(focused.pixel(x, y) != before.pixel(x, y)
+                          for x in range(focused.width()) for y in range(focused.height()))
+            if changed < focused.width() + focused.height():  # at least half a frame around it
+                faint.append(f"{type(widget).__name__} {widget.objectName()}: {changed}")
+        QTest.keyClick(widget, Qt.Key.Key_Tab)
+    assert not plain, "not reached by Tab"
+    assert not faint, (step, faint)
