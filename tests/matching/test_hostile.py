@@ -210,9 +210,6 @@ def test_the_worksheet_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
     out.write_text("ancienne feuille", encoding="utf-8")
     result = reconcile([], read(ENT).people)
 
-    class Full(Exception):
-        pass
-
     def failing_writerows(self, rows):
         raise OSError(28, "No space left on device")
 
