@@ -27,7 +27,7 @@ def run_matching(pronote_file: str | None, ent_csv: Path, mapping: dict | None, 
     """Read both lists and match them; returns (EntList, Result), or a MappingNeeded to ask for columns.
     Runs in a worker thread; a file that cannot be read raises its UserError."""
     from wizard.idfile import load_people
-    from wizard.matching import EntCsvError, read_ent_csv, reconcile
+    from wizard.matching import EntCsvError, read_ent_csv, read_families, reconcile
 
     if not pronote_file or not Path(pronote_file).is_file():
         raise UserError(tr("Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à "
@@ -40,8 +40,11 @@ def run_matching(pronote_file: str | None, ent_csv: Path, mapping: dict | None, 
         raise
     advance(0.05)
     pronote = load_people(pronote_file)
+    # The pupil–parent links of the file and the ENT list's children and class columns settle homonym parents.
+    families = read_families(pronote_file, ent)
     advance(0.1)
-    result = reconcile(pronote, ent.people, progress=lambda f: advance(0.1 + 0.9 * f), cancelled=cancelled)
+    result = reconcile(pronote, ent.people, progress=lambda f: advance(0.1 + 0.9 * f), cancelled=cancelled,
+                       families=families)
     return ent, result
 
 
