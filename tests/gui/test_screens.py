@@ -17,22 +17,24 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-# (screen width, height in device pixels, scale): 1280×800 at 150 % leaves 853×533 logical pixels.
-CONFIGS = {"1280x800@150": (1280, 800, 1.5), "1024x768@100": (1024, 768, 1.0), "1366x768@125": (1366, 768, 1.25)}
+# (screen width, height in device pixels, scale, language): 1280×800 at 150 % leaves 853×533 logical pixels;
+# English words are longer or shorter than French ones.
+CONFIGS = {"1280x800@150": (1280, 800, 1.5, "fr"), "1024x768@100": (1024, 768, 1.0, "fr"),
+           "1366x768@125": (1366, 768, 1.25, "fr"), "1280x800@150-en": (1280, 800, 1.5, "en")}
 PAGES = ["accueil", "etablissement", "ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net",
          "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin", "etablissement+triage",
          "accueil+board"]
 
 
 def run_measurements(config: str, tmp_path: Path) -> dict:
-    width, height, scale = CONFIGS[config]
+    width, height, scale, language = CONFIGS[config]
     screens = tmp_path / "screens.json"
     screens.write_text(json.dumps({"screens": [{"name": "ecran", "x": 0, "y": 0, "width": width, "height": height,
                                                 "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1.0}]}),
                        encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screens}", "QT_SCALE_FACTOR": str(scale),
            "PRONOTE_ENT_WIZARD_LOG_DIR": str(tmp_path / "logs")}
-    code = "from tests.gui.test_screens import measure_every_page; measure_every_page()"
+    code = f"from tests.gui.test_screens import measure_every_page; measure_every_page({language!r})"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -47,7 +49,7 @@ def measured(request, tmp_path_factory):
 def test_every_page_was_measured(measured):
     config, found = measured
     assert sorted(found["pages"]) == sorted(PAGES), config
-    width, height, scale = CONFIGS[config]
+    width, height, scale, _language = CONFIGS[config]
     assert found["screen"] == [0, 0, round(width / scale), round(height / scale)]
 
 
@@ -89,10 +91,11 @@ def test_copy_fields_show_their_whole_value_and_text_uses_the_width(measured, si
 
 
 # -- in the subprocess ---------------------------------------------------------------------------------------
-def measure_every_page() -> None:
+def measure_every_page(language: str) -> None:
     """Fill a school as an admin would (a real file with warnings, the ENT's account list loaded), take the
     window to every page, and print what the tests above check, as JSON."""
     import random
+    import shutil
     import tempfile
 
     from PySide6.QtWidgets import QApplication
@@ -109,7 +112,7 @@ def measure_every_page() -> None:
     people = demo_people(rng)
     write_pronote_file(people, work / "IdPN_To_KOSMOS.xml")
     write_ent_list(people, work / "comptes.csv", rng)
-    window = create_window(work / "data")
+    window = create_window(work / "data", language)
     window.show()
     pages = {"accueil": both_sizes(app, window)}  # as a first launch opens
     progress = window.progress
@@ -136,6 +139,8 @@ def measure_every_page() -> None:
     window.resume()
     pages["accueil+board"] = both_sizes(app, window)
     screen = window.screen().availableGeometry()
+    window.close()
+    shutil.rmtree(work, ignore_errors=True)  # the made-up names go with the process
     print(json.dumps({"screen": [screen.x(), screen.y(), screen.width(), screen.height()], "pages": pages}))
 
 
