@@ -26,8 +26,8 @@ def run_matching(pronote_file: str | None, ent_csv: Path, mapping: dict | None, 
                  advance: Callable[[float], None], cancelled: Callable[[], bool]):
     """Read both lists and match them; returns (EntList, Result), or a MappingNeeded to ask for columns.
     Runs in a worker thread; a file that cannot be read raises its UserError."""
-    from wizard.idfile import load_people
-    from wizard.matching import EntCsvError, read_ent_csv, read_families, reconcile
+    from wizard.idfile import load_people_and_links
+    from wizard.matching import EntCsvError, families, read_ent_csv, reconcile
 
     if not pronote_file or not Path(pronote_file).is_file():
         raise UserError(tr("Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à "
@@ -39,12 +39,11 @@ def run_matching(pronote_file: str | None, ent_csv: Path, mapping: dict | None, 
             return MappingNeeded(problem.message, problem.headers)
         raise
     advance(0.05)
-    pronote = load_people(pronote_file)
     # The pupil–parent links of the file and the ENT list's children and class columns settle homonym parents.
-    families = read_families(pronote_file, ent)
+    pronote, links = load_people_and_links(pronote_file, cancelled=cancelled)
     advance(0.1)
     result = reconcile(pronote, ent.people, progress=lambda f: advance(0.1 + 0.9 * f), cancelled=cancelled,
-                       families=families)
+                       families=families(links, ent))
     return ent, result
 
 

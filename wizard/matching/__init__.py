@@ -5,9 +5,9 @@ for the worksheet (`write_worksheet`), which says it contains personal data.
 """
 from wizard.errors import Cancelled
 from wizard.matching.entcsv import FIELD_LABELS, EntCsvError, EntList, RowProblem, guess_mapping, read_ent_csv
-from wizard.matching.family import Families, read_families
+from wizard.matching.family import Families, families
 from wizard.matching.matcher import COUNT_KEYS, STATUSES, Pair, Result, reconcile
 from wizard.matching.worksheet import write_worksheet
 
 __all__ = ["COUNT_KEYS", "FIELD_LABELS", "STATUSES", "Cancelled", "EntCsvError", "EntList", "Families", "Pair",
-           "Result", "RowProblem", "guess_mapping", "read_ent_csv", "read_families", "reconcile", "write_worksheet"]
+           "Result", "RowProblem", "guess_mapping", "read_ent_csv", "families", "reconcile", "write_worksheet"]

@@ -15,7 +15,7 @@ from wizard.console import clean, err, out
 from wizard.errors import UserError
 from wizard.i18n import tr
 from wizard.matching.entcsv import EntList, read_ent_csv
-from wizard.matching.family import read_families
+from wizard.matching.family import families
 from wizard.matching.matcher import COUNT_KEYS, Result, reconcile
 from wizard.matching.worksheet import write_worksheet
 from wizard.people import PROFILE_LABELS, PROFILES
@@ -27,17 +27,17 @@ SUMMARY_WORDS = {"certain": ("certain", "certains"), "probable": ("probable", "p
 
 
 def run_reconcile(args, data_dir: Path) -> int:
-    from wizard.idfile import IdFileError, load_people  # the identifier reader, loaded only when needed
+    from wizard.idfile import IdFileError, load_people_and_links  # the identifier reader, loaded when needed
 
     inputs = (Path(args.pronote_file), Path(args.ent_csv))
     if args.out and (problem := overwrites_input(Path(args.out), inputs)):
         return _fail(problem)
     try:
-        pronote = load_people(inputs[0])
+        pronote, links = load_people_and_links(inputs[0])
         ent = read_ent_csv(inputs[1])
     except (IdFileError, UserError) as problem:
         return _fail(problem.message)
-    result = reconcile(pronote, ent.people, families=read_families(inputs[0], ent))
+    result = reconcile(pronote, ent.people, families=families(links, ent))
     if args.out:
         try:
             write_worksheet(result, args.out)

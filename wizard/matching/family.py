@@ -7,16 +7,15 @@ found by her first name and her child. The links come from the PRONOTE file's do
 children (identifiers or names) on parents' rows, and a column of classes (a pupil's class, a parent's
 children's classes).
 
-`read_families` reads the links from the identifier file itself, with the same safe parser options as the file
-reader (no DTD, no entities, no network, bounded size): `wizard.idfile.load_people` does not hand them on
-(yet). A file whose links cannot be read gives no links – never an error: they only help.
+The links are read with the people, in the identifier reader's one bounded pass
+(`wizard.idfile.load_people_and_links`: every cap of the file check holds); `families` puts them together with
+the ENT list's columns.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.matching import scoring as lv
@@ -39,60 +38,10 @@ class Families:
     ent_classes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def read_families(pronote_path: Path | str, ent: EntList | None = None) -> Families:
-    """The links of the identifier file and the family columns of the account list (empty when absent)."""
-    return Families(read_links(Path(pronote_path)), dict(ent.children) if ent else {},
-                    dict(ent.classes) if ent else {})
-
-
-def read_links(path: Path) -> dict[str, tuple[str, ...]]:
-    """PRONOTE pupil identifier (`ID_Partenaire`) → its parents' identifiers, from `Eleve/Responsable@Ident`.
-    Opened and parsed as the identifier reader does (`wizard.idfile.safety`: a regular file under the size cap,
-    no DTD, no entities, no network); any problem means no links."""
-    from lxml import etree
-
-    from wizard.idfile import safety
-
-    for encoding in (None, "windows-1252"):  # an undeclared Windows export, as the file reader retries
-        try:
-            handle, _ = safety.open_regular(Path(path))
-        except Exception:  # noqa: BLE001 – the file reader has already told the admin; links only help
-            return {}
-        try:
-            with handle:
-                return _links(etree.iterparse(handle, events=("end",), encoding=encoding, **safety.PARSER_OPTIONS))
-        except (etree.LxmlError, OSError, ValueError):
-            continue
-    return {}
-
-
-def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
-
-
-def _links(events) -> dict[str, tuple[str, ...]]:
-    parent_ids: dict[str, str] = {}  # Responsable@Ident → its ID_Partenaire
-    pupils: list[tuple[str, list[str]]] = []
-    for _, element in events:
-        container = element.getparent()
-        if container is not None and _local(container.tag) == "eleve":
-            continue  # a pupil's link to a parent: read with the pupil, at its end
-        name = _local(element.tag)
-        if name == "eleve":
-            pupil = (element.get("ID_Partenaire") or "").strip()
-            links = [(child.get("Ident") or "").strip() for child in element if _local(child.tag) == "responsable"]
-            if pupil and any(links):
-                pupils.append((pupil, [link for link in links if link]))
-        elif name == "responsable":
-            ident, partner = (element.get("Ident") or "").strip(), (element.get("ID_Partenaire") or "").strip()
-            if ident and partner:
-                parent_ids[ident] = partner
-        element.clear(keep_tail=False)  # memory stays flat whatever the size of the file
-        if container is not None:
-            while element.getprevious() is not None:
-                del container[0]
-    return {pupil: tuple(parent_ids[link] for link in links if link in parent_ids) for pupil, links in pupils
-            if any(link in parent_ids for link in links)}
+def families(links: dict[str, list[str]] | None, ent: EntList | None = None) -> Families:
+    """The file's pupil → parents links (`load_people_and_links`) and the family columns of the account list."""
+    return Families({pupil: tuple(parents) for pupil, parents in (links or {}).items()},
+                    dict(ent.children) if ent else {}, dict(ent.classes) if ent else {})
 
 
 def name_key(text: str) -> tuple[str, ...]:

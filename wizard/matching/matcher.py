@@ -98,7 +98,7 @@ class Result:
 def reconcile(pronote: list[Person], ent: list[Person], *, progress: Callable[[float], None] | None = None,
               cancelled: Callable[[], bool] | None = None, families: Families | None = None) -> Result:
     """`families` (optional): the pupil–parent links of the PRONOTE file and the family columns of the ENT list
-    (`family.read_families`), used to tell homonym parents apart and to find a changed surname."""
+    (`family.families`), used to tell homonym parents apart and to find a changed surname."""
     # Matching allocates a few million small objects and no reference cycles: the cyclic collector would scan
     # them again and again for nothing (a third of the time on 20,000 people). It is back on when done.
     collecting = gc.isenabled()
