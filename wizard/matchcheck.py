@@ -6,8 +6,8 @@ decisions keyed by keyed hashes of both identifiers (`Progress.record_matching`,
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from wizard.errors import UserError
 from wizard.i18n import tr
