@@ -13,6 +13,7 @@ ANALYSIS = {
     "counts": {"eleve": 3, "parent": 2, "total": 6},
     "findings": [{"level": "error", "code": "identifiant_manquant", "message": "", "line": 4},
                  {"level": "warning", "code": "identifiant_duplique", "message": "", "line": 9}],
+    "finding_counts": {"identifiant_manquant": 1, "identifiant_duplique": 1},
     "errors": 1, "warnings": 1, "mapping": {},
     "id_hashes": ["a" * 32, "b" * 32],
     "export_date": "2026-08-27T08:30:00",

@@ -86,7 +86,8 @@ class Analysis(TypedDict):
     layout_label: Union[str, None]
     encoding: Union[str, None]
     counts: dict[str, Count]
-    findings: list[Finding]
+    findings: list[Finding]  # at most 50,000 per code (the reader's cap); the counts below are exact
+    finding_counts: dict[str, Count]
     errors: Count
     warnings: Count
     mapping: dict[str, str]

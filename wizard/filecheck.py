@@ -36,6 +36,8 @@ def run_analysis(path: Path, school: dict, mode: str | None, *, advance: Callabl
 def analysis_record(found, mode: str | None) -> dict:
     """The document's `Analysis` (document.py) of a reader's report."""
     findings = [finding.to_json() for finding in found.findings]
+    counts = dict(found.finding_counts)
+    level_of = {finding["code"]: finding["level"] for finding in findings}
     return {
         "file_sha256": found.file_sha256,
         "mode": mode,
@@ -44,8 +46,10 @@ def analysis_record(found, mode: str | None) -> dict:
         "encoding": found.encoding,
         "counts": dict(found.counts),
         "findings": findings,
-        "errors": sum(1 for f in findings if f["level"] == "error"),
-        "warnings": sum(1 for f in findings if f["level"] == "warning"),
+        "finding_counts": counts,
+        # From the exact counts: past the cap, the listed findings would say too few.
+        "errors": sum(n for code, n in counts.items() if level_of.get(code) == "error"),
+        "warnings": sum(n for code, n in counts.items() if level_of.get(code) == "warning"),
         "mapping": dict(found.mapping),
         "export_date": found.export_date.isoformat() if found.export_date else None,
         "id_hashes": list(found.id_hashes),

@@ -11,7 +11,8 @@ def file_total(analysis: dict | None) -> int:
 
 
 def _count(analysis: dict, code: str) -> int:
-    return sum(1 for f in analysis.get("findings", []) if f.get("code") == code)
+    # The exact count: the findings themselves are listed only up to the reader's cap per code.
+    return analysis["finding_counts"].get(code, 0)
 
 
 def explain_count(analysis: dict | None, reported: int, mode: str | None) -> tuple[str, str]:

@@ -31,6 +31,11 @@ def _school_v1_to_v2(school: dict) -> dict:
     ticks = {step: {key: value for key, value in values.items() if (step, key) not in _V1_NOT_TICKS}
              for step, values in fields.items()}
     cycle = dict(school["cycle"])
+    if cycle.get("analysis"):
+        counts: dict[str, int] = {}
+        for finding in cycle["analysis"]["findings"]:
+            counts[finding["code"]] = counts.get(finding["code"], 0) + 1
+        cycle["analysis"] = {**cycle["analysis"], "finding_counts": counts}
     cycle.setdefault("finished_at", None)
     cycle["id"] = cycle.get("id") or cycle["started_at"]
     cycle["warnings_read"] = bool(fields.get("fichier", {}).get("avertissements_lus"))
