@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from types import UnionType
 from typing import Annotated, Literal, TypedDict, Union, get_args, get_origin, get_type_hints
 
 FORMAT_VERSION = 2
@@ -74,24 +75,24 @@ class Finding(TypedDict):
     level: Literal["error", "warning"]
     code: str
     message: str  # French, never quotes a person
-    line: Union[Count, None]
+    line: Count | None
 
 
 class Analysis(TypedDict):
     """What the file check found; `file_sha256` and `mode` say which file and which mode it judged."""
 
     file_sha256: str
-    mode: Union[Mode, None]
+    mode: Mode | None
     layout: str
-    layout_label: Union[str, None]
-    encoding: Union[str, None]
+    layout_label: str | None
+    encoding: str | None
     counts: dict[str, Count]
     findings: list[Finding]  # at most 50,000 per code (the reader's cap); the counts below are exact
     finding_counts: dict[str, Count]
     errors: Count
     warnings: Count
     mapping: dict[str, str]
-    export_date: Union[IsoDate, None]
+    export_date: IsoDate | None
     id_hashes: list[Hash]
 
 
@@ -100,13 +101,13 @@ class Pass(TypedDict):
 
     id: str
     kind: PassKind
-    mode: Union[Mode, None]
+    mode: Mode | None
     started_at: IsoDate
-    finished_at: Union[IsoDate, None]
-    file: Union[FileInfo, None]
-    analysis: Union[Analysis, None]
+    finished_at: IsoDate | None
+    file: FileInfo | None
+    analysis: Analysis | None
     warnings_read: bool  # « J'ai lu les avertissements » for this analysis
-    reported_count: Union[Count, None]  # what the ENT said it imported, as the admin typed it
+    reported_count: Count | None  # what the ENT said it imported, as the admin typed it
 
 
 class ImportEntry(TypedDict):
@@ -114,11 +115,11 @@ class ImportEntry(TypedDict):
 
     date: IsoDate
     cycle: str  # the id of the pass that made it
-    mode: Union[Mode, None]
+    mode: Mode | None
     counts: dict[str, Count]
-    file_sha256: Union[str, None]
+    file_sha256: str | None
     reported_count: Count
-    export_date: Union[IsoDate, None]
+    export_date: IsoDate | None
     id_hashes: list[Hash]
 
 
@@ -148,7 +149,7 @@ class Connection(TypedDict):
 class Matching(TypedDict):
     """The last matching preview: counts only, and the admin's decisions keyed by keyed hashes of both ids."""
 
-    date: Union[IsoDate, None]
+    date: IsoDate | None
     counts: dict[str, dict[str, Count]]
     ent_rows: Count
     unusable_rows: Count
@@ -162,13 +163,13 @@ class School(TypedDict):
     current_step: StepId
     ticks: dict[StepId, dict[str, bool]]  # the actions ticked, per step
     completed: dict[StepId, IsoDate]  # when the admin went past each step complete
-    setup_finished_at: Union[IsoDate, None]  # the first walk reached « fin »
-    connection: Union[Connection, None]
+    setup_finished_at: IsoDate | None  # the first walk reached « fin »
+    connection: Connection | None
     restart_from_part_1: bool  # the admin chose the whole walk though the server showed parts 1–2 in place
     cycle: Pass
     import_history: list[ImportEntry]
     server_checks: list[ServerCheck]
-    matching: Union[Matching, None]
+    matching: Matching | None
 
 
 class Settings(TypedDict):
@@ -216,7 +217,7 @@ def _check(value: object, expected, where: str) -> None:
             if not rule.test(value):
                 raise InvalidDocument(where, f"{rule.what} attendu")
         return
-    if origin is Union:
+    if origin is Union or origin is UnionType:
         options = get_args(expected)
         for option in options:
             try:
