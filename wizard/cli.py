@@ -6,9 +6,7 @@ Errors are one French sentence on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):

@@ -4,8 +4,8 @@ Only counts, finding codes and messages (which never quote names), line numbers 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from wizard.errors import UserError
 from wizard.i18n import tr

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wizard.entdata import load_ent
+from wizard.i18n import tr, tr_noop
 from wizard.progress import analysis_is_current
 from wizard.school import check_ent_site, check_uai, normalise_pronote_url
-from wizard.i18n import tr, tr_noop
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from wizard.dates import now_iso
-
 from wizard.i18n import tr
 
 

@@ -6,7 +6,7 @@ falls back to the backup, as for any other damage.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from wizard.document import FORMAT_VERSION, InvalidDocument
 

@@ -8,7 +8,7 @@ listeners (the views refresh from there, one path). A save that fails leaves the
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from wizard.dates import now_iso
 from wizard.document import FORMAT_VERSION
@@ -77,7 +77,7 @@ class Progress:
         self.session_proxy = ""
 
     @classmethod
-    def open(cls, store: ProgressStore) -> "Progress":
+    def open(cls, store: ProgressStore) -> Progress:
         return cls(store, store.load())
 
     # -- reading ---------------------------------------------------------------------------------

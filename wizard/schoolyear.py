@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from wizard.dates import day as format_day, parse_iso
+from wizard.dates import day as format_day
+from wizard.dates import parse_iso
 from wizard.i18n import tr
 
 # The window in which the tutorial advises switching pronote.net (part 2): the days around the pré-rentrée.

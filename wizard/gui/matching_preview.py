@@ -10,14 +10,26 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox,
-    QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
-from wizard.i18n import tr, tr_noop
 from wizard.gui.files import open_file, save_file
 from wizard.gui.widgets import FlowRow, GrownTable, notice, paragraph
 from wizard.gui.worker import TaskRunner
+from wizard.i18n import tr, tr_noop
 from wizard.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
 from wizard.people import PROFILE_LABELS, PROFILES
 
@@ -330,7 +342,8 @@ class MatchingPreview(QGroupBox):
     def worksheet_html(self) -> str:
         from html import escape
 
-        from wizard.matching.worksheet import COLUMNS as SHEET_COLUMNS, NOTICE, worksheet_rows
+        from wizard.matching.worksheet import COLUMNS as SHEET_COLUMNS
+        from wizard.matching.worksheet import NOTICE, worksheet_rows
         from wizard.records.content import STYLE
 
         rows = [row + [d] for row, d in zip(worksheet_rows(self.result), self._decisions())]

@@ -3,8 +3,8 @@ language switch (a new window), and the smoke test the bundle's CI runs."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication

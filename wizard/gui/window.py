@@ -2,8 +2,8 @@
 opens on, and a close that says what is kept."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut

@@ -6,7 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem, QWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidgetItem,
+    QWidget,
 )
 
 from wizard.filecheck import analysis_record, run_analysis
@@ -15,7 +22,7 @@ from wizard.gui.widgets import GrownTable
 from wizard.gui.worker import TaskRunner
 from wizard.i18n import tr, tr_noop
 from wizard.idfile.report import MAPPING_LABELS
-from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
+from wizard.pages.base import StepPage, notice, paragraph
 from wizard.people import PROFILE_LABELS, PROFILES
 from wizard.progress import analysis_is_current
 
