@@ -8,6 +8,7 @@ import os
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,7 +32,7 @@ def heartbeat_gaps(app, until) -> list[float]:
         app.processEvents()
         time.sleep(0.001)
     timer.stop()
-    return [b - a for a, b in zip(ticks, ticks[1:])]
+    return [b - a for a, b in pairwise(ticks)]
 
 
 def main() -> None:

@@ -218,8 +218,10 @@ class MatchingPreview(QGroupBox):
     def start(self, csv_path: Path, mapping: dict | None = None) -> None:
         self.csv_path = csv_path
         pronote_file = (self.progress_model.cycle["file"] or {}).get("path")
-        job = lambda advance, cancelled: run_matching(pronote_file, csv_path, mapping, advance=advance,
-                                                      cancelled=cancelled)
+
+        def job(advance, cancelled):
+            return run_matching(pronote_file, csv_path, mapping, advance=advance, cancelled=cancelled)
+
         if self.task.run(job, done=self._done, failed=self._failed,
                          cancelled=lambda: self._say(tr("Rapprochement annulé."), "warning")):
             self._say(tr("Comparaison des deux listes en cours…"), "info")
@@ -346,7 +348,7 @@ class MatchingPreview(QGroupBox):
         from wizard.matching.worksheet import NOTICE, worksheet_rows
         from wizard.records.content import STYLE
 
-        rows = [row + [d] for row, d in zip(worksheet_rows(self.result), self._decisions())]
+        rows = [row + [d] for row, d in zip(worksheet_rows(self.result), self._decisions(), strict=True)]
         head = "".join(f"<th>{escape(h)}</th>" for h in (*SHEET_COLUMNS, "Décision"))
         body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
         return (f"{STYLE}<h1>{escape(tr('Rapprochement des comptes – feuille de travail'))}</h1>"

@@ -55,7 +55,10 @@ class ServerCheck(QWidget):
 
         url, purpose = self.progress.identity["pronote_url"], self.purpose
         proxy = self.progress.proxy
-        job = lambda advance, cancelled: probe_server(url, purpose=purpose, proxy=proxy, cancelled=cancelled)
+
+        def job(advance, cancelled):
+            return probe_server(url, purpose=purpose, proxy=proxy, cancelled=cancelled)
+
         if self.task.run(job, done=self._done, failed=self._failed, cancelled=self._cancelled):
             self.message.show_message(tr("Interrogation du serveur PRONOTE…"), "info")
             self.started.emit()

@@ -90,10 +90,12 @@ def run_gui(argv: list[str], create_window: Callable) -> int:
 
 
 def _smoke_report(window) -> int:
+    from wizard.console import out
     from wizard.entdata import load_ent
 
     QApplication.processEvents()
     shown = window.isVisible() and not window.windowIcon().isNull()
-    print(f"smoke-test: {'ok' if shown else 'ÉCHEC'} « {window.windowTitle()} », ENT {load_ent().name}, "
-          f"page {window.current_step()}", flush=True)
+    # Through the console module: the Windows window executable has no stdout (None), as print tolerated.
+    out(f"smoke-test: {'ok' if shown else 'ÉCHEC'} « {window.windowTitle()} », ENT {load_ent().name}, "
+        f"page {window.current_step()}")
     return 0 if shown else 1

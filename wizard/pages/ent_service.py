@@ -16,7 +16,9 @@ class EntServicePage(ChecklistPage):
                         "toutes les familles, y compris les parents qui ont des enfants dans plusieurs établissements.")
 
     def checklist_values(self) -> dict:
-        values = lambda: identity_values(self.progress.identity)
+        def values() -> dict:  # read at each load of the checklist: it shows what the admin has typed since
+            return identity_values(self.progress.identity)
+
         service = self.ent.service
         return {
             "service_title": (tr("Intitulé du service"), lambda: service["title"]),

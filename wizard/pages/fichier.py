@@ -218,7 +218,10 @@ class FichierPage(StepPage):
     def analyse(self, path: Path) -> None:
         school = self.progress.school
         mode = self.progress.cycle["mode"]
-        job = lambda advance, cancelled: run_analysis(path, school, mode, advance=advance, cancelled=cancelled)
+
+        def job(advance, cancelled):
+            return run_analysis(path, school, mode, advance=advance, cancelled=cancelled)
+
         # A new file replaces the one being read.
         self.task.run(job, done=self._analysed, failed=self._failed, cancelled=self._cancelled, replace=True)
         self.status.show_message(tr("Analyse de {name} en cours…").format(name=path.name), "info")
