@@ -7,6 +7,7 @@ import pytest
 
 from wizard import entdata, flow
 from wizard.errors import UserError
+from wizard.typography import plain
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / "resources" / "ent" / "mon-ent-occitanie.json"
@@ -94,7 +95,7 @@ def test_each_mistake_is_one_sentence_naming_the_key(tmp_path, key, value, expec
     _set(raw, key, value)
     with pytest.raises(UserError) as caught:
         entdata.read(write(tmp_path, raw))
-    message = caught.value.message
+    message = plain(caught.value.message)
     assert expected in message, message
     assert message.startswith("Le fichier de l'ENT « autre-ent.json » n'est pas valable") and message.count("\n") == 0
 
@@ -113,11 +114,11 @@ def test_checklist_mistakes_are_named(tmp_path, change, expected):
     change(raw["checklists"]["pronote_net"])
     with pytest.raises(UserError) as caught:
         entdata.read(write(tmp_path, raw))
-    assert expected in caught.value.message, caught.value.message
+    assert expected in plain(caught.value.message), caught.value.message
 
 
 def test_unreadable_files_are_told_in_french(tmp_path):
-    with pytest.raises(UserError, match="« absent.json » est introuvable"):
+    with pytest.raises(UserError, match="«\u00a0absent.json\u00a0» est introuvable"):
         entdata.activate(tmp_path / "absent.json")
     broken = tmp_path / "casse.json"
     broken.write_text('{\n  "name": "x",\n  oups\n}', encoding="utf-8")

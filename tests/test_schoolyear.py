@@ -1,6 +1,7 @@
 from datetime import date
 
 from wizard.schoolyear import default_mode, describe_import, is_pre_rentree, school_year, school_year_label
+from wizard.typography import plain
 
 
 def test_school_year_boundary():
@@ -19,4 +20,4 @@ def test_default_mode_from_history():
     assert default_mode(history, date(2026, 9, 2)) == "complet"  # last full import was last year
     history.append({"date": "2026-08-27T08:39:00", "mode": "complet", "reported_count": 1575})
     assert default_mode(history, date(2026, 11, 28)) == "partiel"
-    assert describe_import(history[-1]) == "Dernier import : 27/08/2026 en mode complet, 1575 identifiants"
+    assert plain(describe_import(history[-1])) == "Dernier import : 27/08/2026 en mode complet, 1575 identifiants"

@@ -14,6 +14,7 @@ from wizard.entdata import current
 from wizard.i18n import tr
 from wizard.paths import resources_dir
 from wizard.school import identity_values
+from wizard.typography import french
 
 PREVIOUS_ENT_CLASS = "previous-ent"
 _OF_PREVIOUS_ENT = f"descendant-or-self::*[contains(concat(' ', @class, ' '), ' {PREVIOUS_ENT_CLASS} ')]"
@@ -41,7 +42,8 @@ def help_html(step_id: str, identity: dict, language: str = "fr") -> str:
                               tr("https://<votre-établissement>.{ent_site_domain}/").format(**ent.words))
     fills["pronote_link"] = _link(values["pronote_url"], "https://<UAI>.index-education.net/pronote/")
     # A placeholder the ENT does not know is a mistake in the help file: tests/gui/test_help.py finds it.
-    return _PLACEHOLDER.sub(lambda match: fills[match.group(1)], text)
+    text = _PLACEHOLDER.sub(lambda match: fills[match.group(1)], text)
+    return french(text) if path.parent.name == "fr" else text
 
 
 def without_previous_ent(html: str) -> str:

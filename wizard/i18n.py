@@ -8,7 +8,9 @@ sources.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+
+from wizard.typography import french
 
 CONTEXT = "wizard"
 _lookup: Callable[[str, str], str] | None = None
@@ -18,8 +20,8 @@ _language = "fr"
 def tr(text: str) -> str:
     """`text` in the interface's language; French gets its typography (typography.py)."""
     if _lookup is None or _language == "fr":
-        return text
-    return _lookup(CONTEXT, text) or text
+        return french(text)
+    return _lookup(CONTEXT, text) or french(text)
 
 
 def install(lookup: Callable[[str, str], str] | None, language: str) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 NBSP = "\u00a0"
-_BEFORE_PUNCTUATION = re.compile(r"[ \t]+(?=[:;!?](?:\s|$|[»).,\"']))", re.MULTILINE)
-_AFTER_OPENING = re.compile(r"«[ \t]*")
-_BEFORE_CLOSING = re.compile(r"[ \t]*»")
+# Followed by a space, the end, a closing mark or an HTML tag (help pages and records are French HTML).
+_BEFORE_PUNCTUATION = re.compile(r"[ \t\u00a0]+(?=[:;!?](?:\s|$|[»).,\"'<]))", re.MULTILINE)
+_AFTER_OPENING = re.compile(r"«[ \t\u00a0]*")
+_BEFORE_CLOSING = re.compile(r"[ \t\u00a0]*»")
 
 
 def french(text: str) -> str:

@@ -4,13 +4,13 @@ from html import unescape
 import pytest
 
 from tests.records.conftest import v2_document, v2_school
-from wizard import document
+from wizard import document, typography
 from wizard.errors import UserError
 from wizard.records.content import NothingConfigured, notice_html, record_html
 
 
 def plain(html: str) -> str:
-    return unescape(html)
+    return typography.plain(unescape(html))
 
 
 def test_the_schools_built_here_are_whole_v2_schools():

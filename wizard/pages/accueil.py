@@ -18,6 +18,7 @@ from wizard import i18n, status
 from wizard.gui.widgets import FlowRow
 from wizard.i18n import tr
 from wizard.pages.base import StepPage, notice, paragraph
+from wizard.typography import french
 
 MARKS = {status.DONE: "✓", status.VERIFIED: "✓", status.DECLARED: "?", status.TODO: "○"}
 
@@ -102,7 +103,7 @@ class AccueilPage(StepPage):
         erase = QPushButton(tr("&Effacer les données locales…"))
         erase.setObjectName("erase")
         erase.clicked.connect(self._erase)
-        language_label = QLabel("&Langue / Language :")
+        language_label = QLabel(french("&Langue / Language :"))
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("language_combo")
         self.language_combo.setAccessibleName("Langue / Language")

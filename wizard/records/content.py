@@ -15,6 +15,7 @@ from wizard.errors import UserError
 from wizard.people import PROFILE_LABELS, PROFILES
 from wizard.school import identity_values
 from wizard.schoolyear import parse_iso
+from wizard.typography import french
 
 STYLE = """
 <style>
@@ -236,7 +237,7 @@ def record_html(school: dict | None, today: date | None = None) -> str:
                  "jour dans le service de l'ENT.</p>")
     parts.append('<p class="small">Ce document ne contient aucune donnée personnelle : ni nom, ni date de naissance, '
                  "ni identifiant d'élève ou de personnel.</p>")
-    return "\n".join(parts)
+    return french("\n".join(parts))
 
 
 def notice_html(school: dict | None) -> str:
@@ -250,7 +251,7 @@ def notice_html(school: dict | None) -> str:
     ent_site = escape(values["ent_site_url"] or ent.portal_url)
     contact = escape((school["identity"].get("contact") or "").strip()
                      or f"le secrétariat ou le référent numérique de {values['name'] or 'l’établissement'}")
-    return "\n".join([
+    return french("\n".join([
         STYLE, "<style> p { font-size: 11pt; } </style>",
         f"<h1>PRONOTE s'ouvre désormais depuis {ent_name}</h1><p class='big'>{name}</p>",
         "<h2>Comment accéder à PRONOTE</h2>",
@@ -273,4 +274,4 @@ def notice_html(school: dict | None) -> str:
         f"Contactez {contact} en précisant votre nom et si vous êtes élève, parent ou personnel.</p>",
         "<h2>Besoin d'aide ?</h2>",
         f"<p>Si vous n'avez pas de compte ENT ou si vos identifiants ne fonctionnent pas, contactez {contact}.</p>",
-    ])
+    ]))
