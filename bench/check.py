@@ -63,7 +63,8 @@ def write_documented(path: Path, people: int, seed: int = 1) -> None:
         out.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<PARTENAIRE_INDEX xmlns="{NS}" '
                   'Date="2026-08-27T08:30:00" Partenaire="KOSMOS" ProtocoleDelegationAuthentification="CAS">\n'
                   '  <Etablissements>\n    <Etablissement Ident="1" Numero="0301746K" Nom="CLG-VIA DOMITIA"/>\n'
-                  '  </Etablissements>\n  <EtablissementsGeres>\n    <Etablissement Ident="1"/>\n  </EtablissementsGeres>\n')
+                  '  </Etablissements>\n  <EtablissementsGeres>\n    <Etablissement Ident="1"/>\n'
+                  '  </EtablissementsGeres>\n')
         out.write("  <Personnels>\n")
         out.writelines(f"    {person('Personnel')}/>\n" for _ in range(staff))
         out.write("  </Personnels>\n  <Professeurs>\n")
@@ -77,7 +78,8 @@ def write_documented(path: Path, people: int, seed: int = 1) -> None:
         for _ in range(pupils):
             born = f"{rnd.randint(2008, 2015)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
             sex = rnd.choice(("Masculin", "Feminin"))
-            links = "".join(f'<Responsable Ident="{rnd.randint(first_parent, last_parent)}"/>' for _ in range(rnd.choice((1, 2, 2))))
+            links = "".join(f'<Responsable Ident="{rnd.randint(first_parent, last_parent)}"/>'
+                            for _ in range(rnd.choice((1, 2, 2))))
             extra = f' DateNaissance="{born}" Sexe="{sex}"'
             out.write(f"    {person('Eleve', extra)}>{links}</Eleve>\n")
         out.write("  </Eleves>\n</PARTENAIRE_INDEX>\n")
@@ -94,13 +96,17 @@ def write_generic(path: Path, people: int, seed: int = 1) -> None:
     ident = 1000
     with open(path, "w", encoding="utf-8") as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n<EXPORT DATE_EXPORT="27/08/2026 08:30" UAI="0301746K">\n')
-        for group, tag, count, born in (("PERSONNELS", "PERSONNEL", staff, False), ("PROFESSEURS", "PROFESSEUR", teachers, False),
-                                        ("RESPONSABLES", "RESPONSABLE", parents, False), ("ELEVES", "ELEVE", pupils, True)):
+        for group, tag, count, born in (("PERSONNELS", "PERSONNEL", staff, False),
+                                        ("PROFESSEURS", "PROFESSEUR", teachers, False),
+                                        ("RESPONSABLES", "RESPONSABLE", parents, False),
+                                        ("ELEVES", "ELEVE", pupils, True)):
             out.write(f"  <{group}>\n")
             for _ in range(count):
                 ident += 1
-                birth = f' DATE_NAISSANCE="{rnd.randint(1, 28):02d}/{rnd.randint(1, 12):02d}/{rnd.randint(2008, 2015)}"' if born else ""
-                out.write(f'    <{tag} IDENTIFIANT_PRONOTE_ENT="{ident:016X}" NOM="NOM{ident}" PRENOM="{rnd.choice(first_names)}"{birth}/>\n')
+                birth = (f' DATE_NAISSANCE="{rnd.randint(1, 28):02d}/{rnd.randint(1, 12):02d}/'
+                         f'{rnd.randint(2008, 2015)}"' if born else "")
+                out.write(f'    <{tag} IDENTIFIANT_PRONOTE_ENT="{ident:016X}" NOM="NOM{ident}" '
+                          f'PRENOM="{rnd.choice(first_names)}"{birth}/>\n')
             out.write(f"  </{group}>\n")
         out.write("</EXPORT>\n")
 
@@ -116,15 +122,18 @@ def write_school(data_dir: Path) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     doc = new_document()
     school = doc["schools"][doc["current"]]
-    school["identity"].update(uai="0301746K", name="CLG-VIA DOMITIA", pronote_url="https://0301746K.index-education.net/pronote/")
+    school["identity"].update(uai="0301746K", name="CLG-VIA DOMITIA",
+                              pronote_url="https://0301746K.index-education.net/pronote/")
     school["cycle"]["mode"] = "partiel"
     school["import_history"] = [{"date": "2026-06-27T08:39:00", "cycle": "c0", "mode": "complet", "counts": {},
-                                 "file_sha256": "0" * 64, "reported_count": 10, "id_hashes": ["0" * 32], "export_date": None}]
+                                 "file_sha256": "0" * 64, "reported_count": 10, "id_hashes": ["0" * 32],
+                                 "export_date": None}]
     (data_dir / "progress.json").write_text(json.dumps(doc), encoding="utf-8")
 
 
 def measure(command: list[str]) -> tuple[float, int, int]:
-    out = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True,
+                         check=True).stdout.split()
     return float(out[0]), int(out[1]), int(out[2])
 
 
@@ -152,7 +161,8 @@ def compare(layout: str, folder: Path, options) -> float:
     xml = folder / f"{layout}.xml"
     started = time.perf_counter()
     WRITERS[layout](xml, options.people)
-    print(f"{layout}: {options.people} people, {xml.stat().st_size / 1e6:.1f} MB, written in {time.perf_counter() - started:.1f} s")
+    print(f"{layout}: {options.people} people, {xml.stat().st_size / 1e6:.1f} MB, "
+          f"written in {time.perf_counter() - started:.1f} s")
     check = [sys.executable, str(ROOT / "main.py"), "check", str(xml), "--json", "--data-dir", str(folder / "data")]
     bare = [sys.executable, "-c", BARE, str(xml)]
     check_times, bare_times, check_rss, bare_rss = [], [], [], []
@@ -165,8 +175,10 @@ def compare(layout: str, folder: Path, options) -> float:
         elapsed, rss, _ = measure(bare)
         bare_times.append(elapsed), bare_rss.append(rss)
     check_median, bare_median = statistics.median(check_times), statistics.median(bare_times)
-    print(f"  check:      median {check_median:.3f} s over {options.runs} runs (min {min(check_times):.3f}), peak {max(check_rss) / 1024:.1f} MB")
-    print(f"  bare lxml:  median {bare_median:.3f} s over {options.runs} runs (min {min(bare_times):.3f}), peak {max(bare_rss) / 1024:.1f} MB")
+    print(f"  check:      median {check_median:.3f} s over {options.runs} runs (min {min(check_times):.3f}), "
+          f"peak {max(check_rss) / 1024:.1f} MB")
+    print(f"  bare lxml:  median {bare_median:.3f} s over {options.runs} runs (min {min(bare_times):.3f}), "
+          f"peak {max(bare_rss) / 1024:.1f} MB")
     ratio = check_median / bare_median
     print(f"  ratio (whole processes): {ratio:.2f}x (target ≤ 3, aim 2)")
     check_best, bare_best = in_process(xml, options.runs)
