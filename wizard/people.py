@@ -22,6 +22,18 @@ PROFILE_LABELS = {
 }
 
 
+# What a person's fields are called, wherever the admin sees them (the file check's mapping, the account list's
+# columns, the column-mapping dialog).
+FIELD_LABELS = {
+    "ident": tr_noop("Identifiant"),
+    "last_name": tr_noop("Nom"),
+    "first_name": tr_noop("Prénom"),
+    "birth_date": tr_noop("Date de naissance"),
+    "profile": tr_noop("Profil"),
+    "class_name": tr_noop("Classe"),
+    "children": tr_noop("Enfants"),
+}
+
 # The words that say who a person is, folded (no case, accents, spaces or punctuation): record tags and their
 # containers in the identifier file, category values (`National_1..4` are ENT NG's CAS categories, AAF's
 # « PersRelEleve » a parent; its « PersEducNat » covers teachers and other staff alike and goes to « personnel »,

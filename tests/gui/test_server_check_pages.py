@@ -34,7 +34,8 @@ def wait_done(qtbot, check):
 
 
 def test_school_page_check_fills_the_version_and_offers_the_name(qtbot, window, httpserver):
-    httpserver.expect_request(INFO_PATH).respond_with_data(info_body(name="COLLEGE VIA DOMITIA"), content_type="application/json")
+    httpserver.expect_request(INFO_PATH).respond_with_data(info_body(name="COLLEGE VIA DOMITIA"),
+                                                           content_type="application/json")
     point_at(window, httpserver)
     window.progress.type_identity("pronote_version", "")
     window.go_to("etablissement")
@@ -112,3 +113,19 @@ def test_unreachable_server_allows_a_manual_confirmation_recorded_as_not_verifie
     assert next_enabled(window)
     assert window.progress.school["connection"]["verified"] is False
     assert window.progress.school["server_checks"][-1]["outcome"] == "unreachable"  # no invented check
+
+
+def test_a_failed_check_shown_again_later_keeps_its_level(qtbot, window, data_dir):
+    """Reopened days later, part 2 shows the last check with its own verdict: an unreachable server is no ✓."""
+    with socket.socket() as spare:
+        spare.bind(("127.0.0.1", 0))
+        port = spare.getsockname()[1]
+    window.progress.type_identity("pronote_url", f"http://127.0.0.1:{port}/pronote/")
+    window.go_to("pronote_net")
+    page = window.currentPage()
+    page.server.button.click()
+    wait_done(qtbot, page.server)
+    window.close()
+    again = open_window(qtbot, data_dir)
+    again.go_to("pronote_net")
+    assert again.currentPage().server.message.objectName() == "check_message_error"

@@ -31,7 +31,7 @@ def test_good_layouts(name):
     assert tuple(report.counts[p] for p in ("eleve", "parent", "enseignant", "personnel", "autre")) == counts
     assert report.counts["total"] == sum(counts)
     assert [f.code for f in report.findings] == codes
-    assert not report.has_errors and report.readable
+    assert not report.has_errors
     assert {"ident", "last_name", "first_name", "profile", "records"} <= set(report.mapping)
     assert len(report.file_sha256) == 64 and report.size == (FIXTURES / name).stat().st_size
 

@@ -31,7 +31,7 @@ from wizard.gui.widgets import FlowRow, GrownTable, notice, paragraph
 from wizard.gui.worker import TaskRunner
 from wizard.i18n import tr, tr_noop
 from wizard.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
-from wizard.people import PROFILE_LABELS, PROFILES
+from wizard.people import FIELD_LABELS, PROFILE_LABELS, PROFILES
 
 # A row's status (singular) and the filter's choices (plural): « Sûr » rather than « certain », which reads as
 # « some » in French.
@@ -47,8 +47,9 @@ TO_REVIEW = "to_review"  # every status but « Sûrs »: what the admin has to l
 DECISIONS = {"accepte": tr_noop("Accepté"), "rejete": tr_noop("Rejeté")}
 SHOWN_ROWS = 200  # enough to work through; the worksheet has every row
 DETAIL_COLUMNS = (2, 3)  # score and reasons
-FIELDS = (("last_name", tr_noop("Nom")), ("first_name", tr_noop("Prénom")), ("ident", tr_noop("Identifiant")),
-          ("birth_date", tr_noop("Date de naissance")), ("profile", tr_noop("Profil")), ("class_name", tr_noop("Classe")))
+# The columns the admin can point at (the family columns settle homonym parents).
+FIELDS = tuple((key, FIELD_LABELS[key]) for key in ("last_name", "first_name", "ident", "birth_date", "profile",
+                                                    "class_name", "children"))
 COLUMNS = (tr_noop("Statut"), tr_noop("Profil"), tr_noop("Score"), tr_noop("Raisons"), tr_noop("PRONOTE"),
            tr_noop("ENT"), tr_noop("Décision"))
 

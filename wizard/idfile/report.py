@@ -7,16 +7,12 @@ from datetime import datetime
 
 from wizard.i18n import tr_noop
 from wizard.idfile.findings import ERROR, Finding, IdFileError
-from wizard.people import PROFILES
+from wizard.people import FIELD_LABELS, PROFILES
 
 # The mapping's keys, as the page and the command show them.
 MAPPING_LABELS = {
     "records": tr_noop("Personnes"),
-    "ident": tr_noop("Identifiant"),
-    "last_name": tr_noop("Nom"),
-    "first_name": tr_noop("Prénom"),
-    "birth_date": tr_noop("Date de naissance"),
-    "profile": tr_noop("Profil"),
+    **{key: FIELD_LABELS[key] for key in ("ident", "last_name", "first_name", "birth_date", "profile")},
     "uai": tr_noop("Code UAI"),
     "export_date": tr_noop("Date d'export"),
 }
@@ -38,7 +34,6 @@ class Report:
     file_sha256: str = ""
     size: int = 0
     id_hashes: list[str] = field(default_factory=list)  # keyed hashes (wizard.privacy), never identifiers
-    readable: bool = True
     # Findings per code, all of them: `findings` lists at most limits.MAX_FINDINGS_PER_CODE per code, then one
     # « constats_non_listes » finding saying how many more.
     finding_counts: dict[str, int] = field(default_factory=dict)
@@ -65,5 +60,5 @@ class Report:
 
     @classmethod
     def unreadable(cls, error: IdFileError) -> Report:
-        return cls(layout=None, layout_label="", encoding=None, findings=[error.finding()], readable=False,
+        return cls(layout=None, layout_label="", encoding=None, findings=[error.finding()],
                    finding_counts={error.code: 1})

@@ -18,17 +18,16 @@ from pathlib import Path
 
 from wizard.console import clean
 from wizard.errors import UserError
-from wizard.i18n import tr, tr_noop
+from wizard.i18n import tr
 from wizard.matching import rows as csvrows
 from wizard.matching.normalise import fold
 from wizard.matching.source import MAX_BYTES, MAX_LINE, SourceError, open_text  # noqa: F401  (limits for tests)
+from wizard.people import FIELD_LABELS as PERSON_FIELD_LABELS
 from wizard.people import Person, profile_of_word
 
 FIELDS = ("ident", "last_name", "first_name", "birth_date", "profile", "class_name", "children")
 REQUIRED = ("ident", "last_name", "first_name")
-FIELD_LABELS = {"ident": "Identifiant", "last_name": "Nom", "first_name": tr_noop("Prénom"),
-                "birth_date": tr_noop("Date de naissance"), "profile": "Profil", "class_name": "Classe",
-                "children": tr_noop("Enfants")}
+FIELD_LABELS = {name: PERSON_FIELD_LABELS[name] for name in FIELDS}
 # Folded headers (no accents, case, spaces or punctuation), best first: « Né(e) le » → "neele".
 HEADER_NAMES = {
     "ident": ("identifiant", "identifiantent", "login", "loginent", "identifiantdeconnexion", "id", "ident", "uid",

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QCheckBox
 
 from wizard import status
 from wizard.gui.server_check import ServerCheck
+from wizard.probe import verdict_level
 from wizard.i18n import tr, tr_noop
 from wizard.pages.base import ChecklistPage, notice, paragraph, wrapping_check
 
@@ -45,7 +46,7 @@ class PronoteNetPage(ChecklistPage):
         super().load()
         check = status.last_check(self.progress.school, "delegation")
         if check:
-            self.server.message.show_message(check["message"], "ok" if check["verified"] else "warning")
+            self.server.message.show_message(check["message"], verdict_level(check["outcome"], "delegation"))
         self._offer_manual()
 
     def _offer_manual(self) -> None:
