@@ -3,12 +3,14 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The test modules import `wizard` and `tests` from this checkout; pytest itself needs no path, so its import stays
+# at the top with the others.
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-
-import pytest
 
 
 @pytest.fixture(autouse=True)

@@ -80,7 +80,8 @@ def test_tick_steps_complete_only_with_every_tick(step):
 
 def test_ent_access_lists_the_five_profiles_then_valider():
     ids = [item["id"] for item in flow.checklist("ent_acces", None)]
-    assert ids == ["profil_eleve", "profil_parent", "profil_enseignant", "profil_non_enseignant", "profil_autre", "valider"]
+    assert ids == ["profil_eleve", "profil_parent", "profil_enseignant", "profil_non_enseignant", "profil_autre",
+                   "valider"]
 
 
 def test_export_checkbox_follows_the_mode():

@@ -61,7 +61,8 @@ def test_import_recorded_once_per_pass_and_corrected(data_dir):
     assert len(history) == 1
     entry = history[0]
     assert entry["reported_count"] == 6 and entry["mode"] == "partiel" and entry["id_hashes"] == ANALYSIS["id_hashes"]
-    assert set(entry) == {"date", "cycle", "mode", "counts", "file_sha256", "reported_count", "export_date", "id_hashes"}
+    assert set(entry) == {"date", "cycle", "mode", "counts", "file_sha256", "reported_count", "export_date",
+                          "id_hashes"}
 
 
 def test_two_passes_started_in_the_same_second_are_two_history_entries(data_dir, monkeypatch):

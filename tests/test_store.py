@@ -16,8 +16,7 @@ import pytest
 from wizard import store as store_module
 from wizard.document import FORMAT_VERSION
 from wizard.progress import Progress
-from wizard.store import (AlreadyRunning, DataDirUnusable, FutureVersion, ProgressStore, SaveFailed,
-                          read_current_school)
+from wizard.store import AlreadyRunning, DataDirUnusable, FutureVersion, ProgressStore, SaveFailed, read_current_school
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -67,7 +67,8 @@ def tick_all_by_keyboard(window) -> None:
                  and b.objectName() not in ("manual_confirmation",)]
         if not boxes:
             return
-        tab_to(lambda w: isinstance(w, QCheckBox) and not w.isChecked() and w in boxes)
+        # `boxes` bound now, as this round's list: the predicate never sees a later round's.
+        tab_to(lambda w, boxes=boxes: isinstance(w, QCheckBox) and not w.isChecked() and w in boxes)
         press(Qt.Key.Key_Space)
     raise AssertionError("some ticks could not be reached")
 
@@ -81,8 +82,8 @@ def type_into(object_name: str, text: str) -> None:
 def type_text(widget, text: str) -> None:
     """QTest.keyClicks aborts on characters it cannot map to a key (è, –): those are sent as key events
     carrying their text, as a keyboard layout or input method delivers them."""
-    from PySide6.QtGui import QKeyEvent
     from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
 
     for char in text:
         if char.isascii():

@@ -67,7 +67,8 @@ def open_on(qtbot, folder):
 def cases(document):
     # A version number above the current one is a newer release's file: refused untouched (tested below), not
     # damage to recover from – falling back would let the next save overwrite that release's data.
-    return [(path, name) for path in key_paths(document) for name in MUTATIONS if (path, name) != (("version",), "number")]
+    return [(path, name) for path in key_paths(document) for name in MUTATIONS
+            if (path, name) != (("version",), "number")]
 
 
 def test_every_key_damaged_in_every_way_still_opens(qtbot, tmp_path, real_document):

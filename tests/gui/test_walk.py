@@ -53,7 +53,8 @@ def walk_to_end(window, qtbot, monkeypatch, reported="7"):
             monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(FIXTURE), ""))
             tab_to(lambda w: w.objectName() == "choose_file")
             press(Qt.Key.Key_Space)
-            qtbot.waitUntil(lambda: next_button(window).isEnabled() or window.currentPage().read_warnings.isVisible(), timeout=10000)
+            qtbot.waitUntil(lambda: next_button(window).isEnabled() or window.currentPage().read_warnings.isVisible(),
+                            timeout=10000)
             if not next_button(window).isEnabled():
                 tab_to(lambda w: w.objectName() == "read_warnings")
                 press(Qt.Key.Key_Space)

@@ -68,7 +68,8 @@ def test_desktop_entry_matches_the_desktop_file_name():
     assert section["Type"] == "Application" and section["Terminal"] == "false"
     assert section["Exec"] == "pronote-ent-wizard" and section["Icon"] == "pronote-ent-wizard"
     assert section["StartupWMClass"] == "pronote-ent-wizard"
-    assert 'setDesktopFileName("pronote-ent-wizard")' in (ROOT / "wizard" / "gui" / "shell.py").read_text(encoding="utf-8")
+    shell = (ROOT / "wizard" / "gui" / "shell.py").read_text(encoding="utf-8")
+    assert 'setDesktopFileName("pronote-ent-wizard")' in shell
     assert (ROOT / "resources" / "icons" / "pronote-ent-wizard.png").exists()
 
 

@@ -59,6 +59,7 @@ def test_lint_imports_fails_when_a_core_module_imports_qt(tmp_path):
         pytest.fail(clean.stdout + clean.stderr)
     assert clean.returncode == 0, clean.stdout
     flow = copy / "wizard" / "flow.py"
-    flow.write_text(flow.read_text(encoding="utf-8") + "\nfrom PySide6.QtCore import QObject  # noqa\n", encoding="utf-8")
+    flow.write_text(flow.read_text(encoding="utf-8") + "\nfrom PySide6.QtCore import QObject  # noqa\n",
+                    encoding="utf-8")
     broken = lint_imports(copy)
     assert broken.returncode == 1 and "wizard.flow is not allowed to import PySide6" in broken.stdout
