@@ -26,7 +26,7 @@ def run_analysis(path: Path, school: dict, mode: str | None, *, advance: Callabl
         mode=mode,
         history=school["import_history"],
         hash_key=school["hash_key"],
-        progress=advance,
+        advance=advance,
         cancelled=cancelled,
     )
     info = {"name": path.name, "path": str(path), "size": found.size, "sha256": found.file_sha256}

@@ -42,7 +42,7 @@ def run_matching(pronote_file: str | None, ent_csv: Path, mapping: dict | None, 
     # The pupil–parent links of the file and the ENT list's children and class columns settle homonym parents.
     pronote, links = load_people_and_links(pronote_file, cancelled=cancelled)
     advance(0.1)
-    result = reconcile(pronote, ent.people, progress=lambda f: advance(0.1 + 0.9 * f), cancelled=cancelled,
+    result = reconcile(pronote, ent.people, advance=lambda f: advance(0.1 + 0.9 * f), cancelled=cancelled,
                        families=families(links, ent))
     return ent, result
 

@@ -27,15 +27,18 @@ def test_keyed_hashes_are_those_of_the_privacy_module():
 
 
 def test_partial_import_flags_people_already_imported():
-    history = [{"date": "2026-06-01T10:00:00", "mode": "complet", "id_hashes": _hashes("A8BT6EGHDW3QFPXC", "E5FW1JLMHA7UKTBG")}]
+    history = [{"date": "2026-06-01T10:00:00", "mode": "complet",
+                "id_hashes": _hashes("A8BT6EGHDW3QFPXC", "E5FW1JLMHA7UKTBG")}]
     report = analyse(DOCUMENTED, mode="partiel", history=history, hash_key=HASH_KEY)
-    assert [(f.code, f.line, f.level) for f in report.findings] == [("deja_importe", 13, "warning"), ("deja_importe", 21, "warning")]
+    assert [(f.code, f.line, f.level) for f in report.findings] == [("deja_importe", 13, "warning"),
+                                                                    ("deja_importe", 21, "warning")]
     assert not analyse(DOCUMENTED, mode="complet", history=history, hash_key=HASH_KEY).findings
 
 
 def test_export_older_than_last_import_and_same_file():
     sha = analyse(DOCUMENTED).file_sha256
-    history = [{"date": "2026-08-20T09:00:00", "file_sha256": "0" * 64}, {"date": "2026-08-28T09:00:00", "file_sha256": sha}]
+    history = [{"date": "2026-08-20T09:00:00", "file_sha256": "0" * 64},
+               {"date": "2026-08-28T09:00:00", "file_sha256": sha}]
     report = analyse(DOCUMENTED, history=history)
     codes = {(f.code, f.line) for f in report.findings}
     assert codes == {("export_ancien", 2), ("fichier_deja_importe", None)}
@@ -79,7 +82,8 @@ def test_main_py_good_file_json_and_no_qt(data_dir):
 
 def test_text_summary_lists_findings_with_lines(tmp_path, data_dir):
     path = tmp_path / "f.xml"
-    path.write_text('<?xml version="1.0"?>\n<eleves>\n<eleve id="1" nom="A" prenom="B"/>\n<eleve id="1" nom="C" prenom="D"/>\n</eleves>\n', encoding="utf-8")
+    path.write_text('<?xml version="1.0"?>\n<eleves>\n<eleve id="1" nom="A" prenom="B"/>\n'
+                    '<eleve id="1" nom="C" prenom="D"/>\n</eleves>\n', encoding="utf-8")
     result = run_process("check", str(path), "--data-dir", str(data_dir))
     assert result.code == 1 and not result.qt_loaded
     assert "[ERREUR] ligne 4 : Identifiant PRONOTE déjà attribué à la personne de la ligne 3" in result.out
@@ -96,7 +100,8 @@ def test_no_name_or_birth_date_leaves_memory(tmp_path, data_dir, capsys):
     for args in (["--json"], [], ["--json", "--uai", "0341794R"]):
         outputs.append(run_inprocess(capsys, "check", str(DOCUMENTED), *args, "--data-dir", str(data_dir)))
     report = analyse(DOCUMENTED, hash_key=HASH_KEY)
-    texts = [r.out + r.err for r in outputs] + [json.dumps(report.to_json(), ensure_ascii=False), json.dumps(report.mapping, ensure_ascii=False)]
+    texts = [r.out + r.err for r in outputs] + [json.dumps(report.to_json(), ensure_ascii=False),
+                                                json.dumps(report.mapping, ensure_ascii=False)]
     for path in list(data_dir.rglob("*")) + list((tmp_path / "logs").rglob("*")):
         if path.is_file():
             texts.append(path.read_text(encoding="utf-8", errors="replace"))
@@ -110,10 +115,10 @@ def test_progress_is_reported_and_cancel_stops(tmp_path):
     rows = "".join(f'<eleve id="ID{i:06d}" nom="N" prenom="P"/>\n' for i in range(20_000))
     path.write_text(f'<?xml version="1.0"?>\n<eleves>\n{rows}</eleves>\n', encoding="utf-8")
     seen = []
-    report = analyse(path, progress=seen.append)
+    report = analyse(path, advance=seen.append)
     assert report.counts["eleve"] == 20_000
     assert len(seen) > 5 and seen == sorted(seen) and seen[-1] == 1.0
     calls = []
     with pytest.raises(Cancelled):
-        analyse(path, progress=calls.append, cancelled=lambda: len(calls) >= 2)
+        analyse(path, advance=calls.append, cancelled=lambda: len(calls) >= 2)
     assert max(calls) < 1.0

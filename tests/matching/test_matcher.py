@@ -140,7 +140,7 @@ def test_cancellation_raises_and_progress_reaches_one():
     with pytest.raises(Cancelled):
         reconcile(pronote, ent, cancelled=lambda: True)
     steps = []
-    reconcile(pronote, ent, progress=steps.append, cancelled=lambda: False)
+    reconcile(pronote, ent, advance=steps.append, cancelled=lambda: False)
     assert steps and steps[-1] == 1.0 and steps == sorted(steps)
 
 

@@ -108,7 +108,7 @@ class _KeyedHasher:
 
 
 def analyse(path, *, uai: str | None = None, mode: str | None = None, history: Iterable[dict] = (),
-            hash_key: str | None = None, progress: Callable[[float], None] | None = None,
+            hash_key: str | None = None, advance: Callable[[float], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> Report:
     """Reads and judges the file; raises IdFileError when it cannot be read at all, Cancelled when asked to stop."""
     history = list(history or ())
@@ -118,7 +118,7 @@ def analyse(path, *, uai: str | None = None, mode: str | None = None, history: I
         judges.append(_Judge(strict_dates, mode, history, hash_key))
         return judges[-1].add
 
-    scan = reader.scan(path, begin, progress=progress, cancelled=cancelled)
+    scan = reader.scan(path, begin, advance=advance, cancelled=cancelled)
     judge = judges[-1]
     export = dates.timestamp(scan.export_date[0]) if scan.export_date else None
     extra = judge.misdecoded_finding() + _school_findings(scan, uai) + _history_findings(scan, export, history)
@@ -174,22 +174,22 @@ def _history_findings(scan: reader.Scan, export, history: list[dict]) -> list:
     return result
 
 
-def load_people(path, *, progress: Callable[[float], None] | None = None,
+def load_people(path, *, advance: Callable[[float], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> list[Person]:
     """Everyone in the file, names included, for the account matching; kept in memory only."""
-    return _load(path, progress, cancelled, want_links=False)[0]
+    return _load(path, advance, cancelled, want_links=False)[0]
 
 
-def load_people_and_links(path, *, progress: Callable[[float], None] | None = None,
+def load_people_and_links(path, *, advance: Callable[[float], None] | None = None,
                           cancelled: Callable[[], bool] | None = None) -> tuple[list[Person], dict[str, list[str]]]:
     """`load_people`, plus the pupil → parents links the file states: {pupil's ident: [parents' idents]}, with the
     idents exactly as the people carry them (`Person.ident`), parents in file order, each once. Only the documented
     layout states links (`Eleve/Responsable@Ident` naming a parent's `@Ident`); other layouts give {}. A link to
     a parent the file does not list, or from a pupil without identifier, is left out."""
-    return _load(path, progress, cancelled, want_links=True)
+    return _load(path, advance, cancelled, want_links=True)
 
 
-def _load(path, progress, cancelled, want_links: bool) -> tuple[list[Person], dict[str, list[str]]]:
+def _load(path, advance, cancelled, want_links: bool) -> tuple[list[Person], dict[str, list[str]]]:
     people: list[Person] = []
     strict = False
 
@@ -203,7 +203,7 @@ def _load(path, progress, cancelled, want_links: bool) -> tuple[list[Person], di
         born = dates.birth_date(birth, strict) if birth else None
         people.append(Person(ident.strip(), profile, last_name, first_name, born, line))
 
-    scan = reader.scan(Path(path), begin, progress=progress, cancelled=cancelled, want_links=want_links)
+    scan = reader.scan(Path(path), begin, advance=advance, cancelled=cancelled, want_links=want_links)
     people.sort(key=_line)  # file order, also for the few a generic layout hands on late
     return people, scan.links
 

@@ -42,7 +42,7 @@ class Scan:
     links: dict = field(default_factory=dict)  # pupil's identifier → parents' identifiers (documented layout)
 
 
-def scan(path, begin: Callable[[bool], Callable], *, progress: Callable[[float], None] | None = None,
+def scan(path, begin: Callable[[bool], Callable], *, advance: Callable[[float], None] | None = None,
          cancelled: Callable[[], bool] | None = None, want_links: bool = False) -> Scan:
     """Reads the file; `begin(strict_dates)` is called before each pass (a second pass, the Windows-1252 retry,
     starts afresh) and returns `emit(ident, profile, last_name, first_name, birth_date, line)`, called per person."""
@@ -59,7 +59,7 @@ def scan(path, begin: Callable[[bool], Callable], *, progress: Callable[[float],
         _refuse_non_xml(text, head, root)
         safety.check_prolog(text, root)
         layout_class = layouts.choose(text[root:])
-        reading = _Pass(handle, path.name, size, sniffed, layout_class, progress, cancelled, want_links)
+        reading = _Pass(handle, path.name, size, sniffed, layout_class, advance, cancelled, want_links)
         if sniffed.declared or _is_utf8(handle, path.name, cancelled):
             return reading.run(begin(layout_class.strict_dates), None)
         result = reading.run(begin(layout_class.strict_dates), encoding.RETRY_ENCODING)
@@ -84,9 +84,9 @@ def _is_utf8(handle, name: str, cancelled) -> bool:
 
 
 class _Pass:
-    def __init__(self, handle, name: str, size: int, sniffed, layout_class, progress, cancelled, want_links: bool):
+    def __init__(self, handle, name: str, size: int, sniffed, layout_class, advance, cancelled, want_links: bool):
         self.handle, self.name, self.size, self.sniffed = handle, name, size, sniffed
-        self.layout_class, self.progress, self.cancelled, self.want_links = layout_class, progress, cancelled, want_links
+        self.layout_class, self.advance, self.cancelled, self.want_links = layout_class, advance, cancelled, want_links
 
     def run(self, emit, override: str | None) -> Scan:
         """One pass from the start of the file; `override` forces the encoding (the Windows-1252 retry)."""
@@ -96,7 +96,7 @@ class _Pass:
         guard = ByteGuard(None if override else self.sniffed.codec)
         digest = hashlib.sha256()
         label = override or self.sniffed.label
-        size, progress, cancelled = self.size, self.progress, self.cancelled
+        size, advance, cancelled = self.size, self.advance, self.cancelled
         done, shown, top, last = 0, -1.0, None, b""  # last: the file's last bytes read, to tell a cut character
         try:
             while True:
@@ -113,9 +113,9 @@ class _Pass:
                 guard.check(chunk)
                 parser.feed(chunk)
                 top = self._take(layout, parser, top)
-                if progress is not None and done / size - shown >= 0.01:
+                if advance is not None and done / size - shown >= 0.01:
                     shown = done / size
-                    progress(min(shown, 1.0))
+                    advance(min(shown, 1.0))
             closed = parser.close()
             self._take(layout, parser, top)
         except etree.XMLSyntaxError as error:
@@ -129,8 +129,8 @@ class _Pass:
         layout.finish(closed)
         if layout.people == 0:
             raise _nobody(layout)
-        if progress is not None:
-            progress(1.0)
+        if advance is not None:
+            advance(1.0)
         return Scan(layout.layout, layout.label, label, layout.mapping_used(), layout.export_date, layout.uais,
                     layout.findings.items + layout.findings.unlisted(), digest.hexdigest(), done, layout.strict_dates,
                     dict(layout.findings.counts), layout.links())

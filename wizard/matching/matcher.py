@@ -95,7 +95,7 @@ class Result:
     compared: int = 0  # pairs scored, for the benchmark
 
 
-def reconcile(pronote: list[Person], ent: list[Person], *, progress: Callable[[float], None] | None = None,
+def reconcile(pronote: list[Person], ent: list[Person], *, advance: Callable[[float], None] | None = None,
               cancelled: Callable[[], bool] | None = None, families: Families | None = None) -> Result:
     """`families` (optional): the pupil–parent links of the PRONOTE file and the family columns of the ENT list
     (`family.families`), used to tell homonym parents apart and to find a changed surname."""
@@ -104,13 +104,13 @@ def reconcile(pronote: list[Person], ent: list[Person], *, progress: Callable[[f
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _reconcile(pronote, ent, progress, cancelled, families)
+        return _reconcile(pronote, ent, advance, cancelled, families)
     finally:
         if collecting:
             gc.enable()
 
 
-def _reconcile(pronote, ent, progress, cancelled, families) -> Result:
+def _reconcile(pronote, ent, advance, cancelled, families) -> Result:
     def check() -> None:
         if cancelled is not None and cancelled():
             raise Cancelled()
@@ -143,8 +143,8 @@ def _reconcile(pronote, ent, progress, cancelled, families) -> Result:
         if view is not None and key == "parent":
             view.parent_match.update((b.ident, a.ident) for a, b in matched)
         done += len(left) + len(right)
-        if progress is not None:
-            progress(done / total)
+        if advance is not None:
+            advance(done / total)
     if view is not None and view.ent_children:
         _second_look_at_pupils(view, result, check)
     result.pairs.sort(key=lambda pair: (_profile_order(pair.profile), STATUSES.index(pair.status), pair.pronote.line))
