@@ -33,11 +33,15 @@ class EtablissementPage(StepPage):
         # Rows in a vertical layout rather than a QFormLayout: a wrapped message inside a QFormLayout keeps the
         # height of its narrow size hint and leaves gaps; in a QVBoxLayout it takes the height its width needs.
         specs = (
-            ("name", tr("&Nom de l'établissement"), tr("Nom de l'établissement"), tr("par exemple Collège Via Domitia, Manduel")),
-            ("uai", tr("Code &UAI"), tr("Code UAI de l'établissement"), tr("7 chiffres et une lettre, par exemple 0301746K")),
-            ("pronote_url", tr("Adresse du serveur P&RONOTE"), tr("Adresse du serveur PRONOTE"), "https://0301746K.index-education.net/pronote/"),
+            ("name", tr("&Nom de l'établissement"), tr("Nom de l'établissement"),
+             tr("par exemple Collège Via Domitia, Manduel")),
+            ("uai", tr("Code &UAI"), tr("Code UAI de l'établissement"),
+             tr("7 chiffres et une lettre, par exemple 0301746K")),
+            ("pronote_url", tr("Adresse du serveur P&RONOTE"), tr("Adresse du serveur PRONOTE"),
+             "https://0301746K.index-education.net/pronote/"),
             ("pronote_version", tr("&Version de PRONOTE"), tr("Version de PRONOTE"), tr("par exemple 2024 – 2.5")),
-            ("ent_site_url", tr("Adresse du site &ENT (facultatif)"), tr("Adresse du site ENT de l'établissement (facultatif)"), self.ent.site_example),
+            ("ent_site_url", tr("Adresse du site &ENT (facultatif)"),
+             tr("Adresse du site ENT de l'établissement (facultatif)"), self.ent.site_example),
         )
         form_widget = QWidget()
         rows = QVBoxLayout(form_widget)
@@ -98,7 +102,8 @@ class EtablissementPage(StepPage):
         self._server_name = ""
 
     def build_triage(self) -> None:
-        self.triage = QGroupBox(tr("L'interconnexion avec {ent_name} est-elle déjà en place ?").format(**self.ent.words))
+        self.triage = QGroupBox(tr("L'interconnexion avec {ent_name} est-elle "
+                                   "déjà en place ?").format(**self.ent.words))
         self.triage.setObjectName("triage")
         layout = QVBoxLayout(self.triage)
         self.triage_group = QButtonGroup(self)
@@ -160,7 +165,8 @@ class EtablissementPage(StepPage):
         if url_text.strip():
             url = normalise_pronote_url(url_text, school_uai=uai.value)
             if url.ok:
-                self.url_message.setText("\n".join([tr("Adresse retenue : {value}").format(value=url.value), *url.warnings]))
+                self.url_message.setText("\n".join([tr("Adresse retenue : {value}").format(value=url.value),
+                                                    *url.warnings]))
             else:
                 self.url_message.setText(url.message)
         else:
@@ -209,7 +215,8 @@ class EtablissementPage(StepPage):
         if version and self.progress.identity["pronote_version"].strip() != version:
             self.fields["pronote_version"].setText(version)
         name = (result.school_name or "").strip()
-        if name and name != self.progress.identity["name"].strip():
+        # « COLLEGE VIA DOMITIA » for « Collège Via Domitia » is the same name as PRONOTE writes it: nothing to offer.
+        if name and _folded(name) != _folded(self.progress.identity["name"]):
             if not self.progress.identity["name"].strip():
                 self.fields["name"].setText(name)
             else:
@@ -243,3 +250,10 @@ class EtablissementPage(StepPage):
             "pronote_version": identity["pronote_version"].strip(),
         })
         return True
+
+
+def _folded(name: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
