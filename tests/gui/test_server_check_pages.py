@@ -33,7 +33,8 @@ def wait_done(qtbot, check):
     qtbot.waitUntil(lambda: not check.running and check.button.isEnabled(), timeout=20000)
 
 
-@pytest.mark.parametrize("server_name, offered", [("COLLEGE VIA DOMITIA", False), ("COLLEGE VIA DOMITIA MANDUEL", True)])
+@pytest.mark.parametrize("server_name, offered",
+                         [("COLLEGE VIA DOMITIA", False), ("COLLEGE VIA DOMITIA MANDUEL", True)])
 def test_school_page_check_fills_the_version_and_offers_a_different_name(qtbot, window, httpserver, server_name,
                                                                          offered):
     httpserver.expect_request(INFO_PATH).respond_with_data(info_body(name=server_name),
