@@ -161,7 +161,7 @@
     <message>
       <location filename="wizard/flow.py" line="30" />
       <source>Basculer pronote.net vers {ent_name}</source>
-      <translation type="unfinished" />
+      <translation>Switch pronote.net to {ent_name}</translation>
     </message>
     <message>
       <location filename="wizard/flow.py" line="31" />
@@ -209,12 +209,12 @@
       <translation>The file has blocking errors: fix the export in PRONOTE, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="170" />
+      <location filename="wizard/flow.py" line="171" />
       <source>Cochez « J'ai lu les avertissements » pour continuer.</source>
       <translation>Tick “I have read the warnings” to continue.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="179" />
+      <location filename="wizard/flow.py" line="180" />
       <source>Saisissez le nombre d'identifiants que l'ENT annonce avoir importés.</source>
       <translation>Type the number of identifiers the ENT says it imported.</translation>
     </message>
@@ -231,7 +231,7 @@
     <message>
       <location filename="wizard/flow.py" line="163" />
       <source>Choisissez le fichier {export_file_name} exporté depuis PRONOTE.</source>
-      <translation type="unfinished" />
+      <translation>Choose the {export_file_name} file exported from PRONOTE.</translation>
     </message>
     <message>
       <location filename="wizard/gui/about.py" line="14" />
@@ -241,7 +241,7 @@
     <message>
       <location filename="wizard/gui/about.py" line="15" />
       <source>Assistant d'interconnexion PRONOTE – {ent_name}</source>
-      <translation type="unfinished" />
+      <translation>PRONOTE – {ent_name} interconnection assistant</translation>
     </message>
     <message>
       <location filename="wizard/gui/about.py" line="16" />
@@ -269,52 +269,52 @@
       <translation>Python {python}, Qt {qt} (PySide6)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="23" />
+      <location filename="wizard/gui/crash.py" line="32" />
       <source>Erreur inattendue</source>
       <translation>Unexpected error</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="24" />
+      <location filename="wizard/gui/crash.py" line="33" />
       <source>L'assistant a rencontré une erreur inattendue et n'a pas pu terminer cette action.</source>
       <translation>The assistant ran into an unexpected error and could not finish this action.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="26" />
-      <source>Votre progression est enregistrée ; relancez l'assistant : il reprendra à l'étape où vous étiez. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="wizard/gui/crash.py" line="30" />
-      <source>Attention : vos dernières modifications n'ont pas pu être enregistrées (voir le message en haut de la page). Choisissez « Continuer quand même » pour les garder à l'écran et réessayer l'enregistrement. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="wizard/gui/crash.py" line="35" />
-      <source>Relancez l'assistant. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
-      <translation type="unfinished" />
+      <source>Votre progression est enregistrée ; relancez l'assistant : il reprendra à l'étape où vous étiez. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
+      <translation>Your progress is saved; restart the assistant: it will resume at the step you were on. If the error comes back, send the log to your IT referent or to support.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="38" />
+      <location filename="wizard/gui/crash.py" line="39" />
+      <source>Attention : vos dernières modifications n'ont pas pu être enregistrées (voir le message en haut de la page). Choisissez « Continuer quand même » pour les garder à l'écran et réessayer l'enregistrement. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
+      <translation>Warning: your latest changes could not be saved (see the message at the top of the page). Choose “Continue anyway” to keep them on screen and try saving again. If the error comes back, send the log to your IT referent or to support.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/crash.py" line="44" />
+      <source>Relancez l'assistant. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
+      <translation>Restart the assistant. If the error comes back, send the log to your IT referent or to support.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/crash.py" line="47" />
       <source>Le journal se trouve dans : {path}</source>
       <translation>The log is in: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="39" />
+      <location filename="wizard/gui/crash.py" line="48" />
       <source>Le journal n'a pas pu être écrit sur ce poste.</source>
       <translation>The log could not be written on this computer.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="40" />
+      <location filename="wizard/gui/crash.py" line="49" />
       <source>Ouvrir le dossier du journal</source>
       <translation>Open the log folder</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="41" />
+      <location filename="wizard/gui/crash.py" line="50" />
       <source>Quitter l'assistant</source>
       <translation>Quit the assistant</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="42" />
+      <location filename="wizard/gui/crash.py" line="51" />
       <source>Continuer quand même</source>
       <translation>Continue anyway</translation>
     </message>
@@ -329,362 +329,337 @@
       <translation>Help: {title}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="27" />
+      <location filename="wizard/gui/matching_preview.py" line="39" />
       <source>Sûr</source>
-      <translation type="unfinished" />
+      <translation>Sure</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="27" />
+      <location filename="wizard/gui/matching_preview.py" line="39" />
       <source>Probable</source>
-      <translation type="unfinished" />
+      <translation>Probable</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="27" />
+      <location filename="wizard/gui/matching_preview.py" line="39" />
       <source>Ambigu</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="28" />
-      <source>Seulement dans PRONOTE</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="28" />
-      <source>Seulement dans l'ENT</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="31" />
-      <source>Sûrs</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="31" />
-      <source>Probables</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="31" />
-      <source>Ambigus</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="35" />
-      <source>Accepté</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="35" />
-      <source>Rejeté</source>
-      <translation type="unfinished" />
+      <translation>Ambiguous</translation>
     </message>
     <message>
       <location filename="wizard/gui/matching_preview.py" line="40" />
+      <source>Seulement dans PRONOTE</source>
+      <translation>Only in PRONOTE</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="40" />
+      <source>Seulement dans l'ENT</source>
+      <translation>Only in the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="43" />
+      <source>Sûrs</source>
+      <translation>Sure</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="43" />
+      <source>Probables</source>
+      <translation>Probable</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="43" />
+      <source>Ambigus</source>
+      <translation>Ambiguous</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="47" />
+      <source>Accepté</source>
+      <translation>Accepted</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="47" />
+      <source>Rejeté</source>
+      <translation>Rejected</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="53" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="40" />
+      <location filename="wizard/gui/matching_preview.py" line="53" />
       <source>Profil</source>
       <translation>Profile</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="40" />
+      <location filename="wizard/gui/matching_preview.py" line="53" />
       <source>Score</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="40" />
+      <location filename="wizard/gui/matching_preview.py" line="53" />
       <source>Raisons</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="40" />
+      <location filename="wizard/gui/matching_preview.py" line="53" />
       <source>PRONOTE</source>
       <translation>PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="41" />
+      <location filename="wizard/gui/matching_preview.py" line="54" />
       <source>ENT</source>
       <translation>ENT</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="41" />
+      <location filename="wizard/gui/matching_preview.py" line="54" />
       <source>Décision</source>
       <translation>Decision</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="38" />
-      <source>Nom</source>
-      <translation>Last name</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="38" />
-      <source>Prénom</source>
-      <translation>First name</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="38" />
-      <source>Identifiant</source>
-      <translation>Identifier</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="39" />
-      <source>Date de naissance</source>
-      <translation>Birth date</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="39" />
-      <source>Classe</source>
-      <translation>Class</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="49" />
+      <location filename="wizard/gui/matching_preview.py" line="62" />
       <source>Colonnes de la liste des comptes</source>
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="85" />
+      <location filename="wizard/gui/matching_preview.py" line="98" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="97" />
+      <location filename="wizard/gui/matching_preview.py" line="110" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="112" />
+      <location filename="wizard/gui/matching_preview.py" line="125" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="122" />
+      <location filename="wizard/gui/matching_preview.py" line="135" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="135" />
+      <location filename="wizard/gui/matching_preview.py" line="148" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="136" />
+      <location filename="wizard/gui/matching_preview.py" line="149" />
       <source>À examiner (tous sauf les sûrs)</source>
-      <translation type="unfinished" />
+      <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="141" />
+      <location filename="wizard/gui/matching_preview.py" line="154" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="146" />
+      <location filename="wizard/gui/matching_preview.py" line="159" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="163" />
+      <location filename="wizard/gui/matching_preview.py" line="176" />
       <source>&amp;Détails (score, raisons)</source>
-      <translation type="unfinished" />
+      <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="175" />
+      <location filename="wizard/gui/matching_preview.py" line="188" />
       <source>A&amp;ccepter la paire</source>
-      <translation type="unfinished" />
+      <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="177" />
+      <location filename="wizard/gui/matching_preview.py" line="190" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="181" />
+      <location filename="wizard/gui/matching_preview.py" line="194" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="184" />
+      <location filename="wizard/gui/matching_preview.py" line="197" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="197" />
+      <location filename="wizard/gui/matching_preview.py" line="210" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="197" />
+      <location filename="wizard/gui/matching_preview.py" line="210" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="227" />
+      <location filename="wizard/gui/matching_preview.py" line="242" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
-      <translation type="unfinished" />
+      <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="319" />
+      <location filename="wizard/gui/matching_preview.py" line="338" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="320" />
+      <location filename="wizard/gui/matching_preview.py" line="339" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="56" />
+      <location filename="wizard/gui/matching_preview.py" line="69" />
       <source>(aucune)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="78" />
+      <location filename="wizard/gui/matching_preview.py" line="91" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="92" />
+      <location filename="wizard/gui/matching_preview.py" line="105" />
       <source>Exportez depuis l'ENT la liste des comptes de l'établissement (fichier CSV), puis chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>Export the school's account list from the ENT (CSV file), then load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, parents with the same name) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="100" />
+      <location filename="wizard/gui/matching_preview.py" line="113" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="101" />
+      <location filename="wizard/gui/matching_preview.py" line="114" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="149" />
+      <location filename="wizard/gui/matching_preview.py" line="162" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="149" />
+      <location filename="wizard/gui/matching_preview.py" line="162" />
       <source>Filtrer par statut</source>
       <translation>Filter by status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="150" />
+      <location filename="wizard/gui/matching_preview.py" line="163" />
       <source>Pro&amp;fil :</source>
-      <translation>Pro&amp;file:</translation>
+      <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="150" />
+      <location filename="wizard/gui/matching_preview.py" line="163" />
       <source>Filtrer par profil</source>
       <translation>Filter by profile</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="151" />
+      <location filename="wizard/gui/matching_preview.py" line="164" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="151" />
+      <location filename="wizard/gui/matching_preview.py" line="164" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="213" />
+      <location filename="wizard/gui/matching_preview.py" line="228" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="240" />
+      <location filename="wizard/gui/matching_preview.py" line="256" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="51" />
+      <location filename="wizard/gui/matching_preview.py" line="64" />
       <source>Indiquez la colonne de chaque information :</source>
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="228" />
+      <location filename="wizard/gui/matching_preview.py" line="243" />
       <source>• {status} : {count}</source>
-      <translation type="unfinished" />
+      <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="286" />
+      <location filename="wizard/gui/matching_preview.py" line="304" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
-      <translation type="unfinished" />
+      <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="328" />
+      <location filename="wizard/gui/matching_preview.py" line="348" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="339" />
+      <location filename="wizard/gui/matching_preview.py" line="361" />
       <source>Rapprochement des comptes – feuille de travail</source>
       <translation>Account matching – worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="212" />
+      <location filename="wizard/gui/matching_preview.py" line="227" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="231" />
+      <location filename="wizard/gui/matching_preview.py" line="246" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable line(s) in the ENT list, for example line {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="326" />
+      <location filename="wizard/gui/matching_preview.py" line="345" />
       <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
       <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="58" />
+      <location filename="wizard/gui/matching_preview.py" line="71" />
       <source>colonne {n}</source>
       <translation>column {n}</translation>
     </message>
     <message>
       <location filename="wizard/gui/network_settings.py" line="18" />
       <source>Proxy pour la vérification du serveur</source>
-      <translation type="unfinished" />
+      <translation>Proxy for the server check</translation>
     </message>
     <message>
       <location filename="wizard/gui/network_settings.py" line="25" />
       <source>&amp;Proxy à utiliser (facultatif) :</source>
-      <translation type="unfinished" />
+      <translation>&amp;Proxy to use (optional):</translation>
     </message>
     <message>
       <location filename="wizard/gui/network_settings.py" line="29" />
       <source>Proxy à utiliser pour la vérification du serveur PRONOTE</source>
-      <translation type="unfinished" />
+      <translation>Proxy to use for the PRONOTE server check</translation>
     </message>
     <message>
       <location filename="wizard/gui/network_settings.py" line="33" />
       <source>Laissez vide pour utiliser celui du poste. Un identifiant et un mot de passe du proxy (http://identifiant:motdepasse@proxy:3128) servent jusqu'à la fermeture de l'assistant et ne sont jamais enregistrés.</source>
-      <translation type="unfinished" />
+      <translation>Leave empty to use this computer's proxy. A proxy user name and password (http://username:password@proxy:3128) are used until the assistant is closed and are never saved.</translation>
     </message>
     <message>
       <location filename="wizard/gui/network_settings.py" line="23" />
       <source>Par défaut, l'assistant passe par le proxy réglé sur ce poste : {proxy}.</source>
-      <translation type="unfinished" />
+      <translation>By default, the assistant goes through the proxy set on this computer: {proxy}.</translation>
     </message>
     <message>
       <location filename="wizard/gui/network_settings.py" line="24" />
       <source>aucun (connexion directe)</source>
-      <translation type="unfinished" />
+      <translation>none (direct connection)</translation>
     </message>
     <message>
       <location filename="wizard/gui/server_check.py" line="38" />
       <source>Proxy…</source>
-      <translation type="unfinished" />
+      <translation>Proxy…</translation>
     </message>
     <message>
       <location filename="wizard/gui/server_check.py" line="40" />
       <source>Réglages du proxy pour la vérification du serveur</source>
-      <translation type="unfinished" />
+      <translation>Proxy settings for the server check</translation>
     </message>
     <message>
-      <location filename="wizard/gui/server_check.py" line="82" />
+      <location filename="wizard/gui/server_check.py" line="85" />
       <source>Vérification annulée.</source>
       <translation>Check cancelled.</translation>
     </message>
@@ -699,82 +674,82 @@
       <translation>Server check in progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/server_check.py" line="60" />
+      <location filename="wizard/gui/server_check.py" line="63" />
       <source>Interrogation du serveur PRONOTE…</source>
       <translation>Querying the PRONOTE server…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/server_check.py" line="77" />
+      <location filename="wizard/gui/server_check.py" line="80" />
       <source>La vérification a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The check failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
       <location filename="wizard/gui/shell.py" line="54" />
       <source>Assistant d'interconnexion PRONOTE</source>
-      <translation type="unfinished" />
+      <translation>PRONOTE interconnection assistant</translation>
     </message>
     <message>
       <location filename="wizard/gui/steps_panel.py" line="56" />
       <source>Étapes de l'assistant</source>
-      <translation type="unfinished" />
+      <translation>The assistant's steps</translation>
     </message>
     <message>
       <location filename="wizard/gui/steps_panel.py" line="29" />
       <source>Parties 1 et 2 : déjà faites</source>
-      <translation type="unfinished" />
+      <translation>Parts 1 and 2: already done</translation>
     </message>
     <message>
       <location filename="wizard/gui/window.py" line="183" />
       <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
-      <translation type="unfinished" />
+      <translation>Quit the assistant? Your progress is saved on this computer: you will come back to this page when you open it again.</translation>
     </message>
     <message>
       <location filename="wizard/gui/window.py" line="192" />
       <source>&amp;Quitter</source>
-      <translation type="unfinished" />
+      <translation>&amp;Quit</translation>
     </message>
     <message>
       <location filename="wizard/gui/window.py" line="193" />
       <source>&amp;Rester</source>
-      <translation type="unfinished" />
+      <translation>&amp;Stay</translation>
     </message>
     <message>
       <location filename="wizard/gui/window.py" line="187" />
       <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
-      <translation type="unfinished" />
+      <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
     </message>
     <message>
-      <location filename="wizard/helptext.py" line="41" />
+      <location filename="wizard/helptext.py" line="42" />
       <source>https://&lt;votre-établissement&gt;.{ent_site_domain}/</source>
       <translation>https://&lt;your-school&gt;.{ent_site_domain}/</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="66" />
+      <location filename="wizard/idfile/command.py" line="67" />
       <source>Champs lus :</source>
       <translation>Fields read:</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="76" />
+      <location filename="wizard/idfile/command.py" line="78" />
       <source>ERREUR</source>
       <translation>ERROR</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="76" />
+      <location filename="wizard/idfile/command.py" line="78" />
       <source>attention</source>
       <translation>warning</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="77" />
+      <location filename="wizard/idfile/command.py" line="79" />
       <source>fichier</source>
       <translation>file</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="81" />
+      <location filename="wizard/idfile/command.py" line="84" />
       <source>Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.</source>
       <translation>The file has blocking errors: do not import it into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="82" />
+      <location filename="wizard/idfile/command.py" line="85" />
       <source>Le fichier peut être importé dans l'ENT.</source>
       <translation>The file can be imported into the ENT.</translation>
     </message>
@@ -789,27 +764,27 @@
       <translation>Layout: {label}; encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="68" />
+      <location filename="wizard/idfile/command.py" line="69" />
       <source>Personnes : {total} ({per_profile})</source>
       <translation>People: {total} ({per_profile})</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="74" />
+      <location filename="wizard/idfile/command.py" line="75" />
       <source>{errors} erreur(s) bloquante(s), {warnings} avertissement(s).</source>
       <translation>{errors} blocking error(s), {warnings} warning(s).</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="71" />
+      <location filename="wizard/idfile/command.py" line="72" />
       <source>Exporté le : {date}</source>
       <translation>Exported on: {date}</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="77" />
+      <location filename="wizard/idfile/command.py" line="79" />
       <source>ligne {line}</source>
       <translation>line {line}</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/command.py" line="80" />
+      <location filename="wizard/idfile/command.py" line="82" />
       <source>  … et {more} autre(s) : la liste complète s'obtient avec --json.</source>
       <translation>  … and {more} more: the full list comes with --json.</translation>
     </message>
@@ -824,107 +799,107 @@
       <translation>Documented Index Éducation layout (PARTENAIRE_INDEX)</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/documented.py" line="32" />
+      <location filename="wizard/idfile/documented.py" line="33" />
       <source>groupe de la personne (Personnels, Professeurs, Responsables, Eleves)</source>
-      <translation>the person's group (Personnels, Professeurs, Responsables, Eleves)</translation>
+      <translation>the person's group (“Personnels”, “Professeurs”, “Responsables”, “Eleves”)</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="115" />
+      <location filename="wizard/idfile/findings.py" line="129" />
       <source>La date d'export indiquée dans le fichier n'est pas lisible.</source>
       <translation>The export date given in the file cannot be read.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="127" />
+      <location filename="wizard/idfile/findings.py" line="144" />
       <source>Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : il a été lu en Windows-1252. Vérifiez les accents des noms.</source>
       <translation>The file does not declare its encoding and is not UTF-8: it was read as Windows-1252. Check the accents in the names.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="79" />
+      <location filename="wizard/idfile/findings.py" line="82" />
       <source>Personne sans identifiant PRONOTE : l'ENT ne pourra pas l'importer.</source>
       <translation>Person without a PRONOTE identifier: the ENT will not be able to import them.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="87" />
+      <location filename="wizard/idfile/findings.py" line="92" />
       <source>Personne sans nom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
       <translation>Person without a last name: the account matching in the ENT will have to be done by hand.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="91" />
+      <location filename="wizard/idfile/findings.py" line="97" />
       <source>Personne sans prénom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
       <translation>Person without a first name: the account matching in the ENT will have to be done by hand.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="99" />
+      <location filename="wizard/idfile/findings.py" line="108" />
       <source>Élève sans date de naissance, alors que le format PARTENAIRE_INDEX l'exige.</source>
       <translation>Pupil without a birth date, although the PARTENAIRE_INDEX layout requires one.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="123" />
+      <location filename="wizard/idfile/findings.py" line="140" />
       <source>Import partiel : cette personne figurait déjà dans un import précédent.</source>
       <translation>Partial import: this person was already in an earlier import.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="107" />
+      <location filename="wizard/idfile/findings.py" line="117" />
       <source>Le fichier a été exporté pour l'établissement {found}, pas pour le vôtre ({expected}) : exportez-le depuis la base PRONOTE de votre établissement.</source>
       <translation>The file was exported for school {found}, not yours ({expected}): export it from your school's PRONOTE database.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="111" />
+      <location filename="wizard/idfile/findings.py" line="123" />
       <source>Ce fichier a été exporté le {exported}, avant le dernier import dans l'ENT ({imported}) : exportez à nouveau les identifiants depuis PRONOTE.</source>
       <translation>This file was exported on {exported}, before the last import into the ENT ({imported}): export the identifiers from PRONOTE again.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="119" />
+      <location filename="wizard/idfile/findings.py" line="135" />
       <source>Ce fichier est exactement celui déjà importé le {imported}.</source>
       <translation>This file is exactly the one already imported on {imported}.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="131" />
+      <location filename="wizard/idfile/findings.py" line="151" />
       <source>{count} nom(s) semblent mal décodés (caractères de contrôle ou « Ã© » à la place des accents), le premier ici : l'encodage déclaré par le fichier est probablement faux.</source>
       <translation>{count} name(s) look wrongly decoded (control characters or “Ã©” instead of accents), the first one here: the encoding the file declares is probably wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="83" />
+      <location filename="wizard/idfile/findings.py" line="87" />
       <source>Identifiant PRONOTE déjà attribué à la personne de la ligne {first} : deux personnes ne peuvent pas partager un identifiant.</source>
       <translation>PRONOTE identifier already given to the person on line {first}: two people cannot share an identifier.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="95" />
+      <location filename="wizard/idfile/findings.py" line="102" />
       <source>Date de naissance invalide ou impossible (format attendu : {expected}).</source>
       <translation>Invalid or impossible birth date (expected format: {expected}).</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="103" />
+      <location filename="wizard/idfile/findings.py" line="113" />
       <source>Élément « {tag} » hors de son groupe : il n'est pas compté.</source>
       <translation>Element “{tag}” outside its group: it is not counted.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/findings.py" line="73" />
+      <location filename="wizard/idfile/findings.py" line="74" />
       <source>{more} autre(s) remarque(s) du même type ({code}) ne sont pas listées : seules les {shown} premières le sont.</source>
       <translation>{more} more remark(s) of the same kind ({code}) are not listed: only the first {shown} are.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/generic.py" line="91" />
+      <location filename="wizard/idfile/generic.py" line="95" />
       <source>Format reconnu automatiquement</source>
       <translation>Layout recognised automatically</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/generic.py" line="309" />
+      <location filename="wizard/idfile/generic.py" line="316" />
       <source>code UAI trouvé dans le fichier</source>
       <translation>UAI code found in the file</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/generic.py" line="268" />
+      <location filename="wizard/idfile/generic.py" line="275" />
       <source>élément {name}</source>
       <translation>element {name}</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/generic.py" line="273" />
+      <location filename="wizard/idfile/generic.py" line="280" />
       <source>aucun (profil « autre »)</source>
       <translation>none (profile “other”)</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/generic.py" line="271" />
+      <location filename="wizard/idfile/generic.py" line="278" />
       <source>conteneur {name}</source>
       <translation>container {name}</translation>
     </message>
@@ -936,7 +911,7 @@
     <message>
       <location filename="wizard/idfile/reader.py" line="157" />
       <source>Le fichier est au format PARTENAIRE_INDEX mais ne contient aucune personne (ni Eleve, ni Responsable, ni Professeur, ni Personnel) : l'export PRONOTE était sans doute vide.</source>
-      <translation>The file is in the PARTENAIRE_INDEX layout but holds nobody (no Eleve, Responsable, Professeur or Personnel): the PRONOTE export was probably empty.</translation>
+      <translation>The file is in the PARTENAIRE_INDEX layout but holds nobody (no “Eleve”, “Responsable”, “Professeur” or “Personnel”): the PRONOTE export was probably empty.</translation>
     </message>
     <message>
       <location filename="wizard/idfile/reader.py" line="166" />
@@ -984,107 +959,107 @@
       <translation>People</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/report.py" line="20" />
+      <location filename="wizard/idfile/report.py" line="16" />
       <source>Code UAI</source>
       <translation>UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/report.py" line="21" />
+      <location filename="wizard/idfile/report.py" line="17" />
       <source>Date d'export</source>
       <translation>Export date</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="143" />
+      <location filename="wizard/idfile/safety.py" line="156" />
       <source>Le fichier n'est pas un XML valide (erreur de structure) : ce n'est pas un export PRONOTE intact.</source>
       <translation>The file is not valid XML (structure error): it is not an intact PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="147" />
+      <location filename="wizard/idfile/safety.py" line="161" />
       <source>Le fichier XML est incomplet (tronqué) : l'export ou la copie n'est pas allé jusqu'au bout ; réexportez-le.</source>
       <translation>The XML file is incomplete (truncated): the export or the copy did not finish; export it again.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="151" />
+      <location filename="wizard/idfile/safety.py" line="166" />
       <source>Fichier refusé : ses éléments sont imbriqués bien trop profondément pour un export PRONOTE.</source>
       <translation>File refused: its elements are nested far too deeply for a PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="155" />
+      <location filename="wizard/idfile/safety.py" line="171" />
       <source>Fichier refusé : il contient un texte ou une balise démesurés, ce que ne fait jamais un export PRONOTE.</source>
       <translation>File refused: it contains an oversized text or tag, which a PRONOTE export never does.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="159" />
+      <location filename="wizard/idfile/safety.py" line="176" />
       <source>Fichier refusé : un de ses éléments porte des centaines d'attributs, ce que ne fait jamais un export PRONOTE.</source>
       <translation>File refused: one of its elements carries hundreds of attributes, which a PRONOTE export never does.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="163" />
+      <location filename="wizard/idfile/safety.py" line="181" />
       <source>Fichier refusé : il emploie bien trop de noms d'éléments ou d'attributs différents (ou des noms démesurés) pour un export PRONOTE.</source>
       <translation>File refused: it uses far too many different element or attribute names (or oversized names) for a PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="167" />
+      <location filename="wizard/idfile/safety.py" line="186" />
       <source>Fichier refusé : il contient bien trop de déclarations d'espaces de noms ou d'instructions de traitement pour un export PRONOTE.</source>
       <translation>File refused: it contains far too many namespace declarations or processing instructions for a PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="105" />
+      <location filename="wizard/idfile/safety.py" line="112" />
       <source>sa déclaration DOCTYPE est démesurée ou incomplète</source>
       <translation>its DOCTYPE declaration is oversized or incomplete</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="113" />
+      <location filename="wizard/idfile/safety.py" line="120" />
       <source>il fait appel à une DTD externe</source>
       <translation>it calls an external DTD</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="115" />
+      <location filename="wizard/idfile/safety.py" line="122" />
       <source>il contient des déclarations DTD</source>
       <translation>it contains DTD declarations</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="132" />
+      <location filename="wizard/idfile/safety.py" line="141" />
       <source>il utilise des entités XML</source>
       <translation>it uses XML entities</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="138" />
+      <location filename="wizard/idfile/safety.py" line="148" />
       <source>Le fichier contient un caractère interdit en XML (octet nul ou caractère de contrôle) : ce n'est pas un export PRONOTE intact.</source>
       <translation>The file contains a character XML forbids (a null byte or a control character): it is not an intact PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="73" />
+      <location filename="wizard/idfile/safety.py" line="77" />
       <source>« {name} » est un dossier : choisissez le fichier IdPN_To_KOSMOS.xml qu'il contient.</source>
       <translation>“{name}” is a folder: choose the IdPN_To_KOSMOS.xml file inside it.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="77" />
+      <location filename="wizard/idfile/safety.py" line="82" />
       <source>Le fichier « {name} » est beaucoup trop gros ({size} Mo) pour un export d'identifiants PRONOTE.</source>
       <translation>The file “{name}” is far too large ({size} MB) for a PRONOTE identifier export.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="99" />
+      <location filename="wizard/idfile/safety.py" line="106" />
       <source>il déclare des entités XML</source>
       <translation>it declares XML entities</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="119" />
+      <location filename="wizard/idfile/safety.py" line="126" />
       <source>Fichier refusé par sécurité : {reason}, ce que ne fait jamais un export PRONOTE.</source>
       <translation>File refused for safety: {reason}, which a PRONOTE export never does.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="171" />
+      <location filename="wizard/idfile/safety.py" line="191" />
       <source>Fichier refusé : il contient plus de {limit} personnes, bien plus qu'aucun établissement.</source>
       <translation>File refused: it contains more than {limit} people, far more than any school.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="134" />
+      <location filename="wizard/idfile/safety.py" line="143" />
       <source>L'encodage déclaré par le fichier ({encoding}) n'est pas reconnu.</source>
       <translation>The encoding declared by the file ({encoding}) is not recognised.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="140" />
+      <location filename="wizard/idfile/safety.py" line="151" />
       <source>Le fichier contient des caractères qui ne correspondent pas à son encodage ({encoding}) : réexportez-le depuis PRONOTE.</source>
       <translation>The file contains characters that do not match its encoding ({encoding}): export it again from PRONOTE.</translation>
     </message>
@@ -1094,17 +1069,17 @@
       <translation>The file “{name}” cannot be found: check the folder chosen during the export.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="54" />
+      <location filename="wizard/idfile/safety.py" line="56" />
       <source>Le fichier « {name} » ne peut pas être ouvert (droits d'accès ou disque indisponible).</source>
       <translation>The file “{name}” cannot be opened (access rights or disk unavailable).</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="60" />
+      <location filename="wizard/idfile/safety.py" line="63" />
       <source>« {name} » n'est pas un fichier ordinaire.</source>
       <translation>“{name}” is not a regular file.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/safety.py" line="62" />
+      <location filename="wizard/idfile/safety.py" line="65" />
       <source>Le fichier « {name} » est vide : l'export PRONOTE n'a sans doute pas abouti.</source>
       <translation>The file “{name}” is empty: the PRONOTE export probably did not complete.</translation>
     </message>
@@ -1114,7 +1089,7 @@
       <translation>The file was not analysed: the assistant cannot compare this number.</translation>
     </message>
     <message>
-      <location filename="wizard/importcheck.py" line="42" />
+      <location filename="wizard/importcheck.py" line="49" />
       <source>L'ENT annonce plus d'identifiants ({reported}) que le fichier n'en contient ({total}) : vérifiez que vous avez importé le fichier analysé à l'étape précédente, et non un ancien export.</source>
       <translation>The ENT reports more identifiers ({reported}) than the file holds ({total}): check that you imported the file analysed at the previous step, not an older export.</translation>
     </message>
@@ -1124,27 +1099,27 @@
       <translation>The ENT imported {reported} identifier(s): exactly the number of people in the file.</translation>
     </message>
     <message>
-      <location filename="wizard/importcheck.py" line="39" />
+      <location filename="wizard/importcheck.py" line="44" />
       <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}) sans raison visible dans le fichier : vérifiez le mode d'import choisi dans l'ENT et consultez le bilan d'import.</source>
       <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}) with no visible reason in the file: check the import mode chosen in the ENT and read the import report.</translation>
     </message>
     <message>
-      <location filename="wizard/importcheck.py" line="30" />
+      <location filename="wizard/importcheck.py" line="31" />
       <source>{missing} personne(s) sans identifiant dans le fichier, que l'ENT ignore</source>
       <translation>{missing} person(s) without an identifier in the file, which the ENT ignores</translation>
     </message>
     <message>
-      <location filename="wizard/importcheck.py" line="32" />
+      <location filename="wizard/importcheck.py" line="34" />
       <source>{duplicates} identifiant(s) en double, comptés une seule fois</source>
       <translation>{duplicates} duplicated identifier(s), counted once</translation>
     </message>
     <message>
-      <location filename="wizard/importcheck.py" line="34" />
+      <location filename="wizard/importcheck.py" line="37" />
       <source>{already} personne(s) déjà importée(s) lors d'un import précédent</source>
       <translation>{already} person(s) already imported by an earlier import</translation>
     </message>
     <message>
-      <location filename="wizard/importcheck.py" line="37" />
+      <location filename="wizard/importcheck.py" line="41" />
       <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}). Explications possibles : </source>
       <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}). Possible reasons: </translation>
     </message>
@@ -1194,107 +1169,102 @@
       <translation>The worksheet “{name}” cannot be written (open in a spreadsheet, or a protected folder).</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="31" />
-      <source>Enfants</source>
-      <translation>Children</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="202" />
+      <location filename="wizard/matching/entcsv.py" line="201" />
       <source>Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes Identifiant, Nom et Prénom. Ajoutez une ligne d'en-tête ou indiquez les colonnes.</source>
       <translation>No header row recognised in the first {rows} rows: columns Identifier, Last name and First name are needed. Add a header row or choose the columns.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="155" />
+      <location filename="wizard/matching/entcsv.py" line="154" />
       <source>ligne ignorée : {problem}.</source>
       <translation>row skipped: {problem}.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="200" />
+      <location filename="wizard/matching/entcsv.py" line="199" />
       <source>Le fichier est vide.</source>
       <translation>The file is empty.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="244" />
+      <location filename="wizard/matching/entcsv.py" line="243" />
       <source>identifiant</source>
       <translation>identifier</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="244" />
+      <location filename="wizard/matching/entcsv.py" line="243" />
       <source>nom</source>
       <translation>last name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="244" />
+      <location filename="wizard/matching/entcsv.py" line="243" />
       <source>prénom</source>
       <translation>first name</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="247" />
+      <location filename="wizard/matching/entcsv.py" line="246" />
       <source>ligne ignorée : {fields} manquants.</source>
       <translation>line skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="248" />
+      <location filename="wizard/matching/entcsv.py" line="247" />
       <source>ligne ignorée : {fields} manquant.</source>
       <translation>line skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="210" />
+      <location filename="wizard/matching/entcsv.py" line="209" />
       <source>Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.</source>
       <translation>Columns not recognised (missing: {missing}); columns read: {seen}.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="252" />
+      <location filename="wizard/matching/entcsv.py" line="251" />
       <source>ligne ignorée : identifiant déjà présent ligne {v0}.</source>
       <translation>line skipped: identifier already on line {v0}.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="260" />
+      <location filename="wizard/matching/entcsv.py" line="259" />
       <source>vide</source>
       <translation>empty</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="261" />
+      <location filename="wizard/matching/entcsv.py" line="260" />
       <source>ligne ignorée : profil « {shown} » non reconnu.</source>
       <translation>line skipped: profile “{shown}” not recognised.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="268" />
+      <location filename="wizard/matching/entcsv.py" line="267" />
       <source>date de naissance illisible, comparée sans date.</source>
       <translation>unreadable birth date, compared without a date.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="149" />
+      <location filename="wizard/matching/entcsv.py" line="148" />
       <source>« {name} » compte plus de {rows} lignes : ce n'est pas une liste de comptes d'un établissement.</source>
       <translation>“{name}” has more than {rows} rows: it is not a school's account list.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="198" />
+      <location filename="wizard/matching/entcsv.py" line="197" />
       <source>Ligne {line} : {problem} ; aucune ligne d'en-tête n'a pu être lue.</source>
       <translation>Row {line}: {problem}; no header row could be read.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="235" />
+      <location filename="wizard/matching/entcsv.py" line="234" />
       <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
       <translation>row skipped: a cell is longer than {limit} characters.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="173" />
+      <location filename="wizard/matching/entcsv.py" line="172" />
       <source>Les {lines} premières lignes du fichier sont vides ou illisibles : ce n'est pas une liste de comptes.</source>
       <translation>The first {lines} lines of the file are empty or unreadable: it is not an account list.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/entcsv.py" line="249" />
+      <location filename="wizard/matching/entcsv.py" line="248" />
       <source> et </source>
       <translation> and </translation>
     </message>
     <message>
-      <location filename="wizard/matching/matcher.py" line="48" />
+      <location filename="wizard/matching/matcher.py" line="52" />
       <source>plusieurs candidats presque identiques</source>
       <translation>several almost identical candidates</translation>
     </message>
     <message>
-      <location filename="wizard/matching/matcher.py" line="49" />
+      <location filename="wizard/matching/matcher.py" line="53" />
       <source>départagé par la famille</source>
       <translation>settled by the family</translation>
     </message>
@@ -1549,330 +1519,333 @@
       <translation>ENT only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="50" />
+      <location filename="wizard/pages/accueil.py" line="58" />
       <source>Où en est l'interconnexion</source>
       <translation>Where the interconnection stands</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="59" />
+      <location filename="wizard/pages/accueil.py" line="67" />
       <source>&amp;Vérifier maintenant sur le serveur PRONOTE</source>
-      <translation type="unfinished" />
+      <translation>&amp;Verify now on the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="65" />
+      <location filename="wizard/pages/accueil.py" line="73" />
       <source>&amp;Reprendre</source>
       <translation>&amp;Resume</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="66" />
+      <location filename="wizard/pages/accueil.py" line="74" />
       <source>Import partiel (nouveaux arr&amp;ivants)</source>
-      <translation type="unfinished" />
+      <translation>Partial import (new arr&amp;ivals)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="67" />
+      <location filename="wizard/pages/accueil.py" line="75" />
       <source>&amp;Nouvelle année scolaire</source>
       <translation>New school &amp;year</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="81" />
+      <location filename="wizard/pages/accueil.py" line="89" />
       <source>Établissement et langue</source>
-      <translation type="unfinished" />
+      <translation>School and language</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="83" />
+      <location filename="wizard/pages/accueil.py" line="91" />
       <source>Établissement s&amp;uivi :</source>
       <translation>S&amp;chool followed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="86" />
+      <location filename="wizard/pages/accueil.py" line="94" />
       <source>Établissement suivi</source>
       <translation>School followed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="92" />
+      <location filename="wizard/pages/accueil.py" line="100" />
       <source>A&amp;jouter un établissement</source>
       <translation>A&amp;dd a school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="95" />
+      <location filename="wizard/pages/accueil.py" line="103" />
       <source>&amp;Effacer les données locales…</source>
       <translation>&amp;Erase local data…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="186" />
+      <location filename="wizard/pages/accueil.py" line="194" />
       <source>Effacer les données locales</source>
       <translation>Erase local data</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="187" />
+      <location filename="wizard/pages/accueil.py" line="195" />
       <source>Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, historique des imports et des vérifications. Cette action est définitive. Effacer ?</source>
       <translation>All the assistant's data on this computer will be erased: schools, ticked steps, history of imports and checks. This cannot be undone. Erase?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="33" />
+      <location filename="wizard/pages/accueil.py" line="41" />
       <source>Chaque année, les établissements déjà reliés à l'ENT reviennent ici pour la partie 3 : l'import complet des identifiants PRONOTE à la rentrée, puis un import partiel à chaque arrivée de nouveaux élèves ou personnels. Si votre établissement est déjà relié, l'assistant le vérifie sur votre serveur PRONOTE à la page suivante et vous mène directement à la partie 3.</source>
-      <translation type="unfinished" />
+      <translation>Every year, schools already connected to the ENT come back here for part 3: the full import of PRONOTE identifiers at the start of the school year, then a partial import whenever new pupils or staff arrive. If your school is already connected, the assistant checks it on your PRONOTE server on the next page and takes you straight to part 3.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="38" />
+      <location filename="wizard/pages/accueil.py" line="46" />
       <source>Il vous faut :
 • un compte administrateur de l'ENT (parties 1 et 3) ;
 • pour un nouvel établissement seulement, un accès administrateur à pronote.net, la console d'hébergement de PRONOTE (partie 2) ;
 • le compte Superviseur (SPR) du client PRONOTE (partie 3).</source>
-      <translation type="unfinished" />
+      <translation>You will need:
+• an ENT administrator account (parts 1 and 3);
+• for a new school only, an administrator access to pronote.net, PRONOTE's hosting console (part 2);
+• the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="130" />
+      <location filename="wizard/pages/accueil.py" line="138" />
       <source>Nouvel établissement</source>
       <translation>New school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="158" />
+      <location filename="wizard/pages/accueil.py" line="166" />
       <source>Nouvel import</source>
       <translation>New import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="159" />
+      <location filename="wizard/pages/accueil.py" line="167" />
       <source>Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées de l'import en cours (l'historique des imports est conservé). Continuer ?</source>
       <translation>An import is already in progress for this school. Starting a new one clears the ticks of the current import (the import history is kept). Continue?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="22" />
+      <location filename="wizard/pages/accueil.py" line="30" />
       <source>Interconnexion PRONOTE – {ent_name}</source>
-      <translation type="unfinished" />
+      <translation>PRONOTE – {ent_name} interconnection</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="24" />
+      <location filename="wizard/pages/accueil.py" line="32" />
       <source>Cet assistant vous guide, page par page, pour relier votre serveur PRONOTE à {ent_name} : élèves, parents et personnels ouvrent alors PRONOTE depuis l'ENT sans se reconnecter. Il ne peut pas cliquer à votre place dans l'ENT ou dans PRONOTE : il vous dit exactement quoi faire et quoi saisir, et vérifie tout ce qu'il peut. Vous pouvez vous arrêter à tout moment : la progression est gardée sur ce poste, et vous reprendrez à la même page.</source>
-      <translation type="unfinished" />
+      <translation>This assistant guides you, page by page, through connecting your PRONOTE server to {ent_name}: pupils, parents and staff then open PRONOTE from the ENT without logging in again. It cannot click for you in the ENT or in PRONOTE: it tells you exactly what to do and what to type, and checks everything it can. You can stop at any time: your progress is kept on this computer, and you will resume on the same page.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="72" />
+      <location filename="wizard/pages/base.py" line="86" />
       <source>Ce qu'il reste à faire sur cette page</source>
       <translation>What is left to do on this page</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="191" />
+      <location filename="wizard/pages/base.py" line="205" />
       <source>Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.</source>
-      <translation type="unfinished" />
+      <translation>Wait until the current operation ends, or cancel it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="213" />
+      <location filename="wizard/pages/base.py" line="227" />
       <source>L'enregistrement a échoué</source>
-      <translation type="unfinished" />
+      <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="214" />
+      <location filename="wizard/pages/base.py" line="228" />
       <source>Réessayer l'enregistrement</source>
-      <translation type="unfinished" />
+      <translation>Try saving again</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="320" />
+      <location filename="wizard/pages/base.py" line="334" />
       <source>Copier</source>
       <translation>Copy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="333" />
+      <location filename="wizard/pages/base.py" line="347" />
       <source>Copié ✓</source>
       <translation>Copied ✓</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="318" />
+      <location filename="wizard/pages/base.py" line="332" />
       <source>{label_text} (valeur à saisir dans l'ENT)</source>
       <translation>{label_text} (value to type in the ENT)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="322" />
+      <location filename="wizard/pages/base.py" line="336" />
       <source>Copier {label_text}</source>
       <translation>Copy {label_text}</translation>
     </message>
     <message>
       <location filename="wizard/pages/ent_acces.py" line="11" />
       <source>Toujours dans le formulaire du service, donnez l'accès à chacun des cinq profils. Oublier le profil « Parent » est l'erreur la plus courante : les familles ne verraient pas PRONOTE.</source>
-      <translation>Still in the service form, give access to each of the five profiles. Forgetting the « Parent » profile is the most common mistake: families would not see PRONOTE.</translation>
+      <translation>Still in the service form, give access to each of the five profiles. Forgetting the “Parent” profile is the most common mistake: families would not see PRONOTE.</translation>
     </message>
     <message>
       <location filename="wizard/pages/ent_acces.py" line="15" />
       <source>Le « Récapitulatif des droits d'accès » doit alors montrer ces cinq lignes. L'ENT y écrit le nom de l'établissement à sa façon, par exemple « {school_label_example} » : comparez le code UAI entre parenthèses, le profil et le rôle de chaque ligne.</source>
-      <translation type="unfinished" />
+      <translation>The “Récapitulatif des droits d'accès” must then show these five lines. The ENT writes the school's name there in its own way, for example “{school_label_example}”: compare the UAI code in brackets, the profile and the role of each line.</translation>
     </message>
     <message>
       <location filename="wizard/pages/ent_service.py" line="11" />
       <source>Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à saisir est sous son action, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le formulaire.</source>
-      <translation type="unfinished" />
+      <translation>In the ENT, create the PRONOTE service with single sign-on (CAS). Each value to type is under its action, with a “Copy” button; tick each line once it is done in the form.</translation>
     </message>
     <message>
       <location filename="wizard/pages/ent_service.py" line="14" />
       <source>L'URL CAS de PRONOTE est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages de votre serveur PRONOTE. Le regroupement « {service_regroupement} » place PRONOTE au même endroit pour toutes les familles, y compris les parents qui ont des enfants dans plusieurs établissements.</source>
-      <translation type="unfinished" />
+      <translation>The PRONOTE CAS URL is the PRONOTE address followed by /**: it allows every page of your PRONOTE server. The “Regroupement” value “{service_regroupement}” puts PRONOTE in the same place for every family, including parents with children in several schools.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="22" />
+      <location filename="wizard/pages/ent_service.py" line="25" />
       <source>Intitulé du service</source>
-      <translation type="unfinished" />
+      <translation>Service title (“Intitulé”)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="23" />
+      <location filename="wizard/pages/ent_service.py" line="26" />
       <source>Type de SSO</source>
-      <translation>SSO type (« Type de SSO »)</translation>
+      <translation>SSO type (“Type de SSO”)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="24" />
+      <location filename="wizard/pages/ent_service.py" line="27" />
       <source>URL du serveur PRONOTE</source>
       <translation>PRONOTE server URL</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="25" />
+      <location filename="wizard/pages/ent_service.py" line="28" />
       <source>Regroupement</source>
-      <translation type="unfinished" />
+      <translation>Group (“Regroupement”)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="26" />
+      <location filename="wizard/pages/ent_service.py" line="29" />
       <source>Version de PRONOTE</source>
       <translation>PRONOTE version</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="28" />
+      <location filename="wizard/pages/ent_service.py" line="31" />
       <source>URL CAS de PRONOTE</source>
-      <translation>PRONOTE CAS URL (« URL CAS de PRONOTE »)</translation>
+      <translation>PRONOTE CAS URL (“URL CAS de PRONOTE”)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="27" />
+      <location filename="wizard/pages/ent_service.py" line="30" />
       <source>(à relever dans le client PRONOTE)</source>
       <translation>(read it in the PRONOTE client)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="20" />
+      <location filename="wizard/pages/etablissement.py" line="28" />
       <source>Ces informations servent à toutes les étapes : l'assistant en déduit les valeurs à saisir dans l'ENT (dont l'URL CAS de PRONOTE), vérifie les codes et interroge votre serveur PRONOTE pour savoir si l'interconnexion est déjà en place.</source>
-      <translation type="unfinished" />
+      <translation>This information is used at every step: the assistant derives from it the values to type in the ENT (including the PRONOTE CAS URL), checks the codes and queries your PRONOTE server to find out whether the interconnection is already in place.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="80" />
+      <location filename="wizard/pages/etablissement.py" line="92" />
       <source>Véri&amp;fier le serveur PRONOTE</source>
       <translation>Chec&amp;k the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="85" />
+      <location filename="wizard/pages/etablissement.py" line="97" />
       <source>Utiliser ce nom</source>
       <translation>Use this name</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="131" />
+      <location filename="wizard/pages/etablissement.py" line="144" />
       <source>Le serveur PRONOTE confie déjà l'authentification à {ent_name} : les parties 1 et 2 ont été faites. Il reste l'import des identifiants (partie 3).</source>
-      <translation type="unfinished" />
+      <translation>The PRONOTE server already hands authentication to {ent_name}: parts 1 and 2 have been done. What remains is the identifier import (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="134" />
+      <location filename="wizard/pages/etablissement.py" line="147" />
       <source>Si votre établissement ouvre déjà PRONOTE depuis {ent_name}, vous pouvez passer à la partie 3 ; sinon, reprenez depuis la partie 1.</source>
-      <translation type="unfinished" />
+      <translation>If your school already opens PRONOTE from {ent_name}, you can go on to part 3; otherwise, start again from part 1.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="28" />
+      <location filename="wizard/pages/etablissement.py" line="36" />
       <source>&amp;Nom de l'établissement</source>
       <translation>School na&amp;me</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="28" />
+      <location filename="wizard/pages/etablissement.py" line="36" />
       <source>Nom de l'établissement</source>
       <translation>School name</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="28" />
+      <location filename="wizard/pages/etablissement.py" line="37" />
       <source>par exemple Collège Via Domitia, Manduel</source>
       <translation>for example Collège Via Domitia, Manduel</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="29" />
+      <location filename="wizard/pages/etablissement.py" line="38" />
       <source>Code &amp;UAI</source>
       <translation>&amp;UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="29" />
+      <location filename="wizard/pages/etablissement.py" line="38" />
       <source>Code UAI de l'établissement</source>
       <translation>School UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="29" />
+      <location filename="wizard/pages/etablissement.py" line="39" />
       <source>7 chiffres et une lettre, par exemple 0301746K</source>
       <translation>7 digits and a letter, for example 0301746K</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="30" />
+      <location filename="wizard/pages/etablissement.py" line="40" />
       <source>Adresse du serveur P&amp;RONOTE</source>
       <translation>P&amp;RONOTE server address</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="30" />
+      <location filename="wizard/pages/etablissement.py" line="40" />
       <source>Adresse du serveur PRONOTE</source>
       <translation>PRONOTE server address</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="31" />
+      <location filename="wizard/pages/etablissement.py" line="42" />
       <source>&amp;Version de PRONOTE</source>
       <translation>PRONOTE &amp;version</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="31" />
+      <location filename="wizard/pages/etablissement.py" line="42" />
       <source>par exemple 2024 – 2.5</source>
       <translation>for example 2024 – 2.5</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="32" />
+      <location filename="wizard/pages/etablissement.py" line="43" />
       <source>Adresse du site &amp;ENT (facultatif)</source>
       <translation>&amp;ENT site address (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="32" />
+      <location filename="wizard/pages/etablissement.py" line="44" />
       <source>Adresse du site ENT de l'établissement (facultatif)</source>
       <translation>School's ENT site address (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="68" />
+      <location filename="wizard/pages/etablissement.py" line="80" />
       <source>L'adresse PRONOTE est celle de la barre d'adresse quand vous ouvrez PRONOTE dans un navigateur, sans le nom de l'espace (eleve.html, professeur.html…) : l'assistant l'enlève pour vous. La version s'affiche dans le titre du client PRONOTE (par exemple « PRONOTE 2024 - 2.5 »).</source>
       <translation>The PRONOTE address is the one in the address bar when you open PRONOTE in a browser, without the space's page name (eleve.html, professeur.html…): the assistant removes it for you. The version shows in the PRONOTE client's title bar (for example “PRONOTE 2024 - 2.5”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="99" />
+      <location filename="wizard/pages/etablissement.py" line="112" />
       <source>L'interconnexion est déjà en place : passer à l'import des identifiants (recommandé)</source>
-      <translation type="unfinished" />
+      <translation>The interconnection is already in place: go to the identifier import (recommended)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="100" />
+      <location filename="wizard/pages/etablissement.py" line="113" />
       <source>L'interconnexion est déjà en place, je le déclare (le serveur n'a pas pu le confirmer ; ce sera noté « déclaré, non vérifié ») : passer à l'import des identifiants</source>
-      <translation type="unfinished" />
+      <translation>The interconnection is already in place, I declare it (the server could not confirm it; it will be recorded as “declared, not verified”): go to the identifier import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="103" />
+      <location filename="wizard/pages/etablissement.py" line="116" />
       <source>Tout reprendre depuis la partie 1 (création du service dans l'ENT)</source>
-      <translation type="unfinished" />
+      <translation>Start again from part 1 (creating the service in the ENT)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="93" />
+      <location filename="wizard/pages/etablissement.py" line="105" />
       <source>L'interconnexion avec {ent_name} est-elle déjà en place ?</source>
-      <translation type="unfinished" />
+      <translation>Is the interconnection with {ent_name} already in place?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="148" />
+      <location filename="wizard/pages/etablissement.py" line="161" />
       <source>✓ Code UAI valide.</source>
       <translation>✓ Valid UAI code.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="77" />
+      <location filename="wizard/pages/etablissement.py" line="89" />
       <source>L'assistant interroge votre serveur PRONOTE (il faut une connexion à Internet) pour vérifier l'adresse, relever la version et voir si PRONOTE est déjà relié à {ent_name}. Rien d'autre n'est envoyé.</source>
-      <translation type="unfinished" />
+      <translation>The assistant queries your PRONOTE server (an Internet connection is needed) to check the address, read the version and see whether PRONOTE is already connected to {ent_name}. Nothing else is sent.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="209" />
+      <location filename="wizard/pages/etablissement.py" line="224" />
       <source>Utiliser le nom « {name} »</source>
       <translation>Use the name “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="210" />
+      <location filename="wizard/pages/etablissement.py" line="225" />
       <source>Utiliser le nom annoncé par le serveur : {name}</source>
       <translation>Use the name given by the server: {name}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="155" />
+      <location filename="wizard/pages/etablissement.py" line="168" />
       <source>Adresse retenue : {value}</source>
       <translation>Address used: {value}</translation>
     </message>
@@ -1912,7 +1885,7 @@
       <translation>No full import was made for the year {year}: the full import is advised.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="46" />
+      <location filename="wizard/pages/export_mode.py" line="47" />
       <source>L'import complet de l'année {year} est fait : pour les nouveaux arrivants, choisissez l'import partiel.</source>
       <translation>The full import of the year {year} is done: for newcomers, choose the partial import.</translation>
     </message>
@@ -1924,366 +1897,366 @@
     <message>
       <location filename="wizard/pages/export_pronote.py" line="19" />
       <source>Import partiel : la case « Uniquement les utilisateurs sans identifiants CAS » doit être COCHÉE, sinon tout le monde est exporté à nouveau.</source>
-      <translation>Partial import: the box « Uniquement les utilisateurs sans identifiants CAS » must be TICKED, otherwise everyone is exported again.</translation>
+      <translation>Partial import: the “Uniquement les utilisateurs sans identifiants CAS” box must be TICKED, otherwise everyone is exported again.</translation>
     </message>
     <message>
       <location filename="wizard/pages/export_pronote.py" line="22" />
       <source>Import complet : la case « Uniquement les utilisateurs sans identifiants CAS » doit être DÉCOCHÉE, sinon les utilisateurs qui avaient déjà un identifiant CAS ne seront pas exportés.</source>
-      <translation type="unfinished" />
+      <translation>Full import: the “Uniquement les utilisateurs sans identifiants CAS” box must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="22" />
+      <location filename="wizard/pages/fichier.py" line="29" />
       <source>Erreur</source>
       <translation>Error</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="22" />
+      <location filename="wizard/pages/fichier.py" line="29" />
       <source>Avertissement</source>
       <translation>Warning</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="243" />
+      <location filename="wizard/pages/fichier.py" line="254" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="243" />
+      <location filename="wizard/pages/fichier.py" line="254" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="243" />
+      <location filename="wizard/pages/fichier.py" line="254" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="243" />
+      <location filename="wizard/pages/fichier.py" line="254" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="35" />
+      <location filename="wizard/pages/fichier.py" line="42" />
       <source>&amp;Choisir le fichier…</source>
       <translation>&amp;Choose the file…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="37" />
+      <location filename="wizard/pages/fichier.py" line="44" />
       <source>Choisir le fichier des identifiants PRONOTE</source>
       <translation>Choose the PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="49" />
+      <location filename="wizard/pages/fichier.py" line="56" />
       <source>Nombre de personnes par profil</source>
       <translation>Number of people per profile</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="53" />
+      <location filename="wizard/pages/fichier.py" line="60" />
       <source>J'ai lu les avertissements</source>
       <translation>I have read the warnings</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="55" />
+      <location filename="wizard/pages/fichier.py" line="62" />
       <source>J'ai lu les avertissements sur le fichier</source>
       <translation>I have read the warnings on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="58" />
+      <location filename="wizard/pages/fichier.py" line="65" />
       <source>&amp;Détails techniques</source>
-      <translation type="unfinished" />
+      <translation>&amp;Technical details</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="72" />
+      <location filename="wizard/pages/fichier.py" line="79" />
       <source>A&amp;fficher :</source>
       <translation>Sho&amp;w:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="75" />
+      <location filename="wizard/pages/fichier.py" line="82" />
       <source>Toutes les remarques</source>
       <translation>All remarks</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="76" />
+      <location filename="wizard/pages/fichier.py" line="83" />
       <source>Erreurs seulement</source>
       <translation>Errors only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="77" />
+      <location filename="wizard/pages/fichier.py" line="84" />
       <source>Avertissements seulement</source>
       <translation>Warnings only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="78" />
+      <location filename="wizard/pages/fichier.py" line="85" />
       <source>Afficher : filtre des remarques sur le fichier</source>
       <translation>Show: filter of the remarks on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="85" />
+      <location filename="wizard/pages/fichier.py" line="92" />
       <source>Remarques sur le fichier : niveau, ligne, message</source>
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="195" />
+      <location filename="wizard/pages/fichier.py" line="203" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="196" />
+      <location filename="wizard/pages/fichier.py" line="204" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="239" />
+      <location filename="wizard/pages/fichier.py" line="250" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="32" />
+      <location filename="wizard/pages/fichier.py" line="39" />
       <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui ferait échouer l'import dans l'ENT.</source>
       <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping names: it counts people per profile and points out what would make the ENT import fail.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="86" />
+      <location filename="wizard/pages/fichier.py" line="93" />
       <source>Niveau</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="86" />
+      <location filename="wizard/pages/fichier.py" line="93" />
       <source>Ligne</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="86" />
+      <location filename="wizard/pages/fichier.py" line="93" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="139" />
+      <location filename="wizard/pages/fichier.py" line="147" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="235" />
+      <location filename="wizard/pages/fichier.py" line="246" />
       <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="40" />
+      <location filename="wizard/pages/fichier.py" line="47" />
       <source>Annuler l'analyse</source>
       <translation>Cancel the analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="41" />
+      <location filename="wizard/pages/fichier.py" line="48" />
       <source>Progression de l'analyse du fichier</source>
       <translation>Progress of the file analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="122" />
+      <location filename="wizard/pages/fichier.py" line="129" />
       <source>Fichier : {name} – {size}</source>
-      <translation type="unfinished" />
+      <translation>File: {name} – {size}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="154" />
+      <location filename="wizard/pages/fichier.py" line="162" />
       <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
-      <translation type="unfinished" />
+      <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="164" />
+      <location filename="wizard/pages/fichier.py" line="172" />
       <source>Aucune erreur : le fichier peut être importé dans l'ENT.</source>
       <translation>No error: the file can be imported into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="169" />
+      <location filename="wizard/pages/fichier.py" line="177" />
       <source>Format reconnu : {layout}</source>
       <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="175" />
+      <location filename="wizard/pages/fichier.py" line="183" />
       <source>Empreinte SHA-256 du fichier : {sha}</source>
-      <translation type="unfinished" />
+      <translation>SHA-256 fingerprint of the file: {sha}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="217" />
+      <location filename="wizard/pages/fichier.py" line="228" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="119" />
+      <location filename="wizard/pages/fichier.py" line="126" />
       <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
       <translation>No file chosen. The file is normally called {export_file_name}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="158" />
+      <location filename="wizard/pages/fichier.py" line="166" />
       <source>{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait incomplet.</source>
       <translation>{errors} blocking error(s): the ENT import would fail or be incomplete.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="171" />
+      <location filename="wizard/pages/fichier.py" line="179" />
       <source>Encodage : {encoding}</source>
-      <translation type="unfinished" />
+      <translation>Encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="173" />
+      <location filename="wizard/pages/fichier.py" line="181" />
       <source>Champs utilisés : {fields}</source>
-      <translation type="unfinished" />
+      <translation>Fields used: {fields}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="161" />
+      <location filename="wizard/pages/fichier.py" line="169" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
     <message>
       <location filename="wizard/pages/fin.py" line="39" />
       <source>Ce que l'assistant a vérifié, et ce qui reste à confirmer :</source>
-      <translation type="unfinished" />
+      <translation>What the assistant verified, and what remains to be confirmed:</translation>
     </message>
     <message>
       <location filename="wizard/pages/fin.py" line="38" />
       <source>L'interconnexion est en place et l'assistant a pu tout vérifier :</source>
-      <translation type="unfinished" />
+      <translation>The interconnection is in place and the assistant could verify everything:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="68" />
+      <location filename="wizard/pages/fin.py" line="70" />
       <source>Documents à imprimer ou à enregistrer</source>
       <translation>Documents to print or save</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="74" />
+      <location filename="wizard/pages/fin.py" line="76" />
       <source>C&amp;ontact indiqué sur la notice :</source>
-      <translation type="unfinished" />
+      <translation>C&amp;ontact given on the notice:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="77" />
+      <location filename="wizard/pages/fin.py" line="79" />
       <source>par exemple le secrétariat, 04 66 00 00 00</source>
       <translation>for example the school office, 04 66 00 00 00</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="78" />
+      <location filename="wizard/pages/fin.py" line="80" />
       <source>Contact indiqué sur la notice pour les familles et les personnels</source>
       <translation>Contact given on the notice for families and staff</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="111" />
+      <location filename="wizard/pages/fin.py" line="115" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
       <location filename="wizard/pages/fin.py" line="34" />
       <source>Import dans l'ENT : {count} identifiant(s) annoncé(s) par l'ENT, recopié(s) par vous.</source>
-      <translation type="unfinished" />
+      <translation>Import into the ENT: {count} identifier(s), as reported by the ENT and typed in by you.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="54" />
+      <location filename="wizard/pages/fin.py" line="56" />
       <source>Si un utilisateur voit « Identification impossible » en ouvrant PRONOTE depuis l'ENT, son compte n'a pas été rapproché : faites le rapprochement de son compte dans l'ENT, ou corrigez-le dans PRONOTE : Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</source>
-      <translation type="unfinished" />
+      <translation>If a user sees “Identification impossible” when opening PRONOTE from the ENT, their account has not been matched: match their account in the ENT, or fix it in PRONOTE: “Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion”.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="58" />
+      <location filename="wizard/pages/fin.py" line="60" />
       <source>La prochaine fois :
 • à l'arrivée de nouveaux élèves ou personnels, relancez l'assistant et choisissez « Import partiel (nouveaux arrivants) » ;
 • à la pré-rentrée, choisissez « Nouvelle année scolaire » pour l'import complet, et mettez à jour la version de PRONOTE dans le service de l'ENT si elle a changé.
 Les parties 1 et 2 n'ont pas à être refaites.</source>
       <translation>Next time:
-• when new pupils or staff arrive, open the assistant again and choose “Partial import (newcomers)”;
-• at the pré-rentrée, choose “New school year” for the full import, and update the PRONOTE version in the ENT service if it changed.
+• when new pupils or staff arrive, open the assistant again and choose “Partial import (new arrivals)”;
+• in the back-to-school period, choose “New school year” for the full import, and update the PRONOTE version in the ENT service if it changed.
 Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="70" />
+      <location filename="wizard/pages/fin.py" line="72" />
       <source>La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée personnelle). La notice explique aux familles et aux personnels comment ouvrir PRONOTE désormais.</source>
       <translation>The configuration record keeps track of what was set and checked (without any personal data). The notice tells families and staff how to open PRONOTE from now on.</translation>
     </message>
     <message>
       <location filename="wizard/pages/fin.py" line="26" />
       <source>Parties 1 et 2 : non vérifiées</source>
-      <translation type="unfinished" />
+      <translation>Parts 1 and 2: not verified</translation>
     </message>
     <message>
       <location filename="wizard/pages/fin.py" line="30" />
       <source>Fichier des identifiants vérifié : {total} personne(s), aucune erreur bloquante.</source>
-      <translation type="unfinished" />
+      <translation>Identifier file checked: {total} person(s), no blocking error.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="84" />
+      <location filename="wizard/pages/fin.py" line="86" />
       <source>la fiche de configuration</source>
       <translation>the configuration record</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="84" />
+      <location filename="wizard/pages/fin.py" line="86" />
       <source>&amp;Imprimer la fiche…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Print the record…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="84" />
+      <location filename="wizard/pages/fin.py" line="87" />
       <source>&amp;Enregistrer la fiche en PDF…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Save the record as PDF…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="85" />
+      <location filename="wizard/pages/fin.py" line="88" />
       <source>la notice</source>
       <translation>the notice</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="85" />
+      <location filename="wizard/pages/fin.py" line="88" />
       <source>Imprimer la &amp;notice…</source>
-      <translation type="unfinished" />
+      <translation>Print the no&amp;tice…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="85" />
+      <location filename="wizard/pages/fin.py" line="88" />
       <source>Enregistrer la notice en P&amp;DF…</source>
-      <translation type="unfinished" />
+      <translation>Save the notice as P&amp;DF…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="111" />
+      <location filename="wizard/pages/fin.py" line="115" />
       <source>Enregistrer – {title}</source>
       <translation>Save – {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="120" />
+      <location filename="wizard/pages/fin.py" line="124" />
       <source>{title} enregistrée : {path}</source>
       <translation>{title} saved: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="142" />
+      <location filename="wizard/pages/fin.py" line="147" />
       <source>PRONOTE : {url}</source>
       <translation>PRONOTE: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="143" />
+      <location filename="wizard/pages/fin.py" line="148" />
       <source>URL CAS de PRONOTE : {url}</source>
       <translation>PRONOTE CAS URL: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="49" />
+      <location filename="wizard/pages/fin.py" line="50" />
       <source>Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis {ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur {service_title} dans le menu {service_regroupement} (ou sur le bloc PRONOTE de la page d'accueil) suffit. Le client PRONOTE installé sur les postes garde ses propres identifiants.</source>
-      <translation type="unfinished" />
+      <translation>First connection: the first time a pupil, a parent or a staff member opens PRONOTE from {ent_name}, they are shown a “première connexion” page, once. After that, one click on “{service_title}” in the “{service_regroupement}” menu (or on the PRONOTE block of the home page) is enough. The PRONOTE client installed on computers keeps its own credentials.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="88" />
+      <location filename="wizard/pages/fin.py" line="92" />
       <source>Imprimer {title}</source>
       <translation>Print {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="92" />
+      <location filename="wizard/pages/fin.py" line="96" />
       <source>Enregistrer {title} en PDF</source>
       <translation>Save {title} as PDF</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="141" />
+      <location filename="wizard/pages/fin.py" line="146" />
       <source>Établissement</source>
       <translation>School</translation>
     </message>
     <message>
       <location filename="wizard/pages/fin.py" line="40" />
       <source>✓ {line}</source>
-      <translation type="unfinished" />
+      <translation>✓ {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="40" />
+      <location filename="wizard/pages/fin.py" line="41" />
       <source>? {line}</source>
-      <translation type="unfinished" />
+      <translation>? {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="118" />
+      <location filename="wizard/pages/fin.py" line="122" />
       <source>Impossible d'écrire « {path} » : choisissez un autre dossier.</source>
       <translation>Cannot write “{path}”: choose another folder.</translation>
     </message>
@@ -2310,37 +2283,37 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="wizard/pages/import_ent.py" line="44" />
       <source>Après « Importer », l'ENT affiche par exemple : « 1575 identifiant(s) Pronote importé(s). Dernier import fait le : 27/08/26 08:39 en mode {mode_word}. » Recopiez le nombre ci-dessous (mode d'import choisi : « {mode_label} »).</source>
-      <translation type="unfinished" />
+      <translation>After “Importer”, the ENT shows for example: “1575 identifiant(s) Pronote importé(s). Dernier import fait le : 27/08/26 08:39 en mode {mode_word}.” Copy the number below (import mode chosen: “{mode_label}”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="14" />
+      <location filename="wizard/pages/pronote_net.py" line="15" />
       <source>Dans la console d'administration pronote.net (hébergement de votre serveur PRONOTE) :</source>
       <translation>In the pronote.net administration console (hosting of your PRONOTE server):</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="21" />
+      <location filename="wizard/pages/pronote_net.py" line="22" />
       <source>Vérifier la &amp;délégation</source>
       <translation>Check the &amp;delegation</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="30" />
+      <location filename="wizard/pages/pronote_net.py" line="31" />
       <source>Déclaration de la publication, non vérifiée</source>
-      <translation type="unfinished" />
+      <translation>Declaration of the publication, not verified</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="35" />
+      <location filename="wizard/pages/pronote_net.py" line="36" />
       <source>Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants).</source>
       <translation>Parts 1 and 2 are done only once, for the whole life of the interconnection. Next times, the assistant will take you straight to part 3 (identifier import).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="25" />
+      <location filename="wizard/pages/pronote_net.py" line="26" />
       <source>Je ne peux pas faire vérifier le serveur par l'assistant : je déclare moi-même que la base a été publiée avec la configuration « {pronote_net_configuration} » (ce sera noté « déclaré, non vérifié »).</source>
-      <translation type="unfinished" />
+      <translation>I cannot have the server checked by the assistant: I declare myself that the database was published with the “{pronote_net_configuration}” configuration (it will be recorded as “declared, not verified”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="19" />
+      <location filename="wizard/pages/pronote_net.py" line="20" />
       <source>Après « Publier la base », votre serveur PRONOTE doit confier l'authentification au serveur CAS de {ent_name} ({ent_cas_host}). Vérifiez-le ici une fois la base publiée.</source>
-      <translation type="unfinished" />
+      <translation>After “Publier la base”, your PRONOTE server must hand authentication to the CAS server of {ent_name} ({ent_cas_host}). Check it here once the database is published.</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net_avertissement.py" line="34" />
@@ -2360,37 +2333,37 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="wizard/pages/pronote_net_avertissement.py" line="43" />
       <source>Nous sommes dans la période de la pré-rentrée : c'est le bon moment pour basculer.</source>
-      <translation>We are in the pré-rentrée period: this is the right time to switch.</translation>
+      <translation>We are in the back-to-school period: this is the right time to switch.</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net_avertissement.py" line="25" />
       <source>• élèves, parents et personnels ouvrent PRONOTE depuis {ent_name} (ou se connectent à PRONOTE avec leurs identifiants de l'ENT : ATEN pour les élèves et les parents, ARENA pour les personnels).</source>
-      <translation type="unfinished" />
+      <translation>• pupils, parents and staff open PRONOTE from {ent_name} (or log in to PRONOTE with their ENT credentials: ATEN for pupils and parents, ARENA for staff).</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net_avertissement.py" line="20" />
       <source>La partie 2 branche votre serveur PRONOTE sur {ent_name}. Dès la publication :</source>
-      <translation type="unfinished" />
+      <translation>Part 2 connects your PRONOTE server to {ent_name}. From publication on:</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net_avertissement.py" line="23" />
       <source>• si votre établissement passait jusqu'ici par {previous_ent}, celui-ci ne peut plus ouvrir PRONOTE sans une seconde authentification ;</source>
-      <translation type="unfinished" />
+      <translation>• if your school went through {previous_ent} until now, {previous_ent} can no longer open PRONOTE without a second login;</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net_avertissement.py" line="46" />
       <source>Attention : nous sommes le {today:%d/%m/%Y}, en dehors de la pré-rentrée. Basculer en cours d'année change du jour au lendemain la façon dont tout le monde ouvre PRONOTE. Sauf décision de la direction et information des familles, attendez la pré-rentrée (de mi-août à mi-septembre) ; vous pouvez quitter l'assistant et reprendre plus tard.</source>
-      <translation type="unfinished" />
+      <translation>Warning: today is {today:%d/%m/%Y}, outside the back-to-school period. Switching during the year changes overnight the way everyone opens PRONOTE. Unless the school's management has decided so and families have been told, wait for the back-to-school period (mid-August to mid-September); you can quit the assistant and resume later.</translation>
     </message>
     <message>
       <location filename="wizard/pages/rapprochement.py" line="11" />
       <source>Après l'import, l'ENT relie lui-même la plupart des identifiants PRONOTE à ses comptes. Depuis le bilan d'import (« Résultat d'import des identifiants Pronote »), faites le rapprochement des comptes restants, profil par profil :</source>
-      <translation type="unfinished" />
+      <translation>After the import, the ENT links most PRONOTE identifiers to its accounts by itself. From the import report (“Résultat d'import des identifiants Pronote”), match the remaining accounts, profile by profile:</translation>
     </message>
     <message>
       <location filename="wizard/pages/rapprochement.py" line="14" />
       <source>Un compte non rapproché ne pourra pas ouvrir PRONOTE depuis l'ENT : à sa première connexion, PRONOTE affichera « Identification impossible ». Ces échecs se corrigent aussi dans PRONOTE : Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</source>
-      <translation>An unmatched account cannot open PRONOTE from the ENT: at its first connection, PRONOTE will show « Identification impossible ». These failures can also be fixed in PRONOTE: Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</translation>
+      <translation>An unmatched account cannot open PRONOTE from the ENT: at its first connection, PRONOTE will show “Identification impossible”. These failures can also be fixed in PRONOTE: “Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion”.</translation>
     </message>
     <message>
       <location filename="wizard/people.py" line="17" />
@@ -2416,6 +2389,36 @@ Parts 1 and 2 need not be done again.</translation>
       <location filename="wizard/people.py" line="21" />
       <source>Autre</source>
       <translation>Other</translation>
+    </message>
+    <message>
+      <location filename="wizard/people.py" line="28" />
+      <source>Identifiant</source>
+      <translation>Identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/people.py" line="29" />
+      <source>Nom</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/people.py" line="30" />
+      <source>Prénom</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <location filename="wizard/people.py" line="31" />
+      <source>Date de naissance</source>
+      <translation>Birth date</translation>
+    </message>
+    <message>
+      <location filename="wizard/people.py" line="33" />
+      <source>Classe</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <location filename="wizard/people.py" line="34" />
+      <source>Enfants</source>
+      <translation>Children</translation>
     </message>
     <message>
       <location filename="wizard/probe/command.py" line="58" />
@@ -2820,7 +2823,7 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="wizard/probe/verdict.py" line="71" />
       <source>CAS inactif : le serveur n'a pas encore de délégation d'authentification. La base n'a peut-être pas encore été publiée, ou la publication n'est pas terminée : vérifiez « Publier la base » dans pronote.net, attendez quelques minutes, puis vérifiez à nouveau.</source>
-      <translation>CAS inactive: the server does not delegate authentication yet. The database may not have been published yet, or publishing is not finished: check « Publier la base » in pronote.net, wait a few minutes, then check again.</translation>
+      <translation>CAS inactive: the server does not delegate authentication yet. The database may not have been published yet, or publishing is not finished: check “Publier la base” in pronote.net, wait a few minutes, then check again.</translation>
     </message>
     <message>
       <location filename="wizard/probe/verdict.py" line="63" />
@@ -2853,7 +2856,7 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>{message} The check cannot be done for now: try again, or confirm the publication yourself below.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="96" />
+      <location filename="wizard/school.py" line="102" />
       <source>« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.</source>
       <translation>“/pronote/” was added to the address: it is PRONOTE's root on this server.</translation>
     </message>
@@ -2863,77 +2866,77 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Type the school's UAI code (7 digits and a letter, for example 0301746K).</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="40" />
+      <location filename="wizard/school.py" line="41" />
       <source>Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K.</source>
       <translation>A UAI code has 7 digits followed by a letter, for example 0301746K.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="66" />
+      <location filename="wizard/school.py" line="69" />
       <source>Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.</source>
       <translation>Type the address of your PRONOTE server, for example https://0301746K.index-education.net/pronote/.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="68" />
+      <location filename="wizard/school.py" line="71" />
       <source>L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.</source>
       <translation>The PRONOTE address must not contain spaces; copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="81" />
+      <location filename="wizard/school.py" line="86" />
       <source>L'adresse PRONOTE doit commencer par https://.</source>
       <translation>The PRONOTE address must start with https://.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="85" />
+      <location filename="wizard/school.py" line="91" />
       <source>L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.</source>
       <translation>The PRONOTE address must not contain a login or a password.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="142" />
+      <location filename="wizard/school.py" line="150" />
       <source>L'adresse du site ENT ne doit pas contenir d'espace.</source>
       <translation>The ENT site address must not contain spaces.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="71" />
+      <location filename="wizard/school.py" line="75" />
       <source>Cette adresse n'est pas une adresse web ; elle doit commencer par https://.</source>
       <translation>This is not a web address; it must start with https://.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="78" />
+      <location filename="wizard/school.py" line="83" />
       <source>Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.</source>
       <translation>This address is not valid; copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="94" />
+      <location filename="wizard/school.py" line="100" />
       <source>L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.</source>
       <translation>The address must lead to the PRONOTE root, which ends with /pronote/.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="107" />
+      <location filename="wizard/school.py" line="113" />
       <source>L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.</source>
       <translation>The address points to the server of school {host_uai}, not your UAI {school_uai}: check that it really is your PRONOTE server.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="149" />
+      <location filename="wizard/school.py" line="157" />
       <source>L'adresse du site ENT n'est pas valide.</source>
       <translation>The ENT site address is not valid.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="44" />
+      <location filename="wizard/school.py" line="46" />
       <source>La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.</source>
       <translation>The check letter does not match: for {digits}, it should be “{expected}”. Check the UAI code.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="151" />
+      <location filename="wizard/school.py" line="159" />
       <source>L'adresse du site ENT doit ressembler à {site_example}.</source>
-      <translation type="unfinished" />
+      <translation>The ENT site address should look like {site_example}.</translation>
     </message>
     <message>
-      <location filename="wizard/schoolyear.py" line="52" />
+      <location filename="wizard/schoolyear.py" line="53" />
       <source>date inconnue</source>
       <translation>unknown date</translation>
     </message>
     <message>
-      <location filename="wizard/schoolyear.py" line="57" />
+      <location filename="wizard/schoolyear.py" line="58" />
       <source>Dernier import : {day} en mode {mode}, {count} identifiant{plural}</source>
       <translation>Last import: {day} in {mode} mode, {count} identifier{plural}</translation>
     </message>
@@ -2945,22 +2948,22 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="wizard/status.py" line="41" />
       <source>Publication déclarée le {date}, non vérifiée</source>
-      <translation type="unfinished" />
+      <translation>Publication declared on {date}, not verified</translation>
     </message>
     <message>
       <location filename="wizard/status.py" line="38" />
       <source>Déjà en place, déclaré le {date}, non vérifié</source>
-      <translation type="unfinished" />
+      <translation>Already in place, declared on {date}, not verified</translation>
     </message>
     <message>
       <location filename="wizard/status.py" line="40" />
       <source>Publication vérifiée sur le serveur PRONOTE le {date}</source>
-      <translation type="unfinished" />
+      <translation>Publication verified on the PRONOTE server on {date}</translation>
     </message>
     <message>
       <location filename="wizard/status.py" line="37" />
       <source>Déjà en place, vérifié sur le serveur PRONOTE le {date}</source>
-      <translation type="unfinished" />
+      <translation>Already in place, verified on the PRONOTE server on {date}</translation>
     </message>
     <message>
       <location filename="wizard/status.py" line="60" />
@@ -2970,7 +2973,7 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="wizard/status.py" line="66" />
       <source>Import en cours, arrêté à l'étape « {title} ».</source>
-      <translation type="unfinished" />
+      <translation>Import in progress, stopped at the step “{title}”.</translation>
     </message>
     <message>
       <location filename="wizard/status.py" line="54" />
@@ -2980,77 +2983,77 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Dans l'ENT, avec votre compte administrateur : menu Administration &gt; Liste des services, bouton « Nouveau service ».</source>
-      <translation>In the ENT, with your administrator account: menu Administration &gt; Liste des services, button « Nouveau service ».</translation>
+      <translation>In the ENT, with your administrator account: menu “Administration &gt; Liste des services”, button “Nouveau service”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Intitulé du service : « {service_title} », le nom que les familles chercheront dans le menu « {service_regroupement} ».</source>
-      <translation>Service « Intitulé » (title): « {service_title} », the name families will look for in the « {service_regroupement} » menu.</translation>
+      <translation>Service “Intitulé” (title): “{service_title}”, the name families will look for in the “{service_regroupement}” menu.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Onglet « Paramètres techniques », Type de SSO : « {service_sso_type} ».</source>
-      <translation>Tab « Paramètres techniques », « Type de SSO »: « {service_sso_type} ».</translation>
+      <translation>Tab “Paramètres techniques”, “Type de SSO”: “{service_sso_type}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>URL d'accès : l'adresse de votre serveur PRONOTE.</source>
-      <translation>Access URL: the address of your PRONOTE server.</translation>
+      <translation>“URL d'accès”: the address of your PRONOTE server.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Type Xiti : ne rien saisir (laisser « Indéfini(e) »).</source>
-      <translation>« Type Xiti »: type nothing (leave « Indéfini(e) »).</translation>
+      <translation>“Type Xiti”: type nothing (leave “Indéfini(e)”).</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Regroupement : « {service_regroupement} », pour que les familles trouvent PRONOTE toujours au même endroit.</source>
-      <translation>« Regroupement »: « {service_regroupement} », so that families always find PRONOTE in the same place.</translation>
+      <translation>“Regroupement”: “{service_regroupement}”, so that families always find PRONOTE in the same place.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Cochez « {service_bloc} » (un bloc sur la page d'accueil des élèves et des parents).</source>
-      <translation>Tick « {service_bloc} » (a block on the home page of pupils and parents).</translation>
+      <translation>Tick “{service_bloc}” (a block on the home page of pupils and parents).</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Version de PRONOTE : celle de votre serveur.</source>
-      <translation>PRONOTE version: that of your server.</translation>
+      <translation>“Version de PRONOTE”: that of your server.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>URL CAS de PRONOTE : l'adresse de PRONOTE suivie de /** (toutes les pages sous la racine).</source>
-      <translation>« URL CAS de PRONOTE »: the PRONOTE address followed by /** (every page under the root).</translation>
+      <translation>“URL CAS de PRONOTE”: the PRONOTE address followed by /** (every page under the root).</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Onglet « Accès population » : rôle « {access_role} », cible « {access_target} », profil « Élève », « Niveau » et « Sous-niveau » laissés à « {access_level} », puis « Ajouter les accès ».</source>
-      <translation>Tab « Accès population »: role « {access_role} », target « {access_target} », profile « Élève », « Niveau » and « Sous-niveau » left at « {access_level} », then « Ajouter les accès ».</translation>
+      <translation>Tab “Accès population”: role “{access_role}”, target “{access_target}”, profile “Élève”, “Niveau” and “Sous-niveau” left at “{access_level}”, then “Ajouter les accès”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Même opération pour le profil « Parent », puis « Ajouter les accès ».</source>
-      <translation>Same for the profile « Parent », then « Ajouter les accès ».</translation>
+      <translation>Same for the profile “Parent”, then “Ajouter les accès”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Même opération pour le profil « Enseignant », puis « Ajouter les accès ».</source>
-      <translation>Same for the profile « Enseignant », then « Ajouter les accès ».</translation>
+      <translation>Same for the profile “Enseignant”, then “Ajouter les accès”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Même opération pour le profil « Non enseignant », puis « Ajouter les accès ».</source>
-      <translation>Same for the profile « Non enseignant », then « Ajouter les accès ».</translation>
+      <translation>Same for the profile “Non enseignant”, then “Ajouter les accès”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Même opération pour le profil « Autre », puis « Ajouter les accès ».</source>
-      <translation>Same for the profile « Autre », then « Ajouter les accès ».</translation>
+      <translation>Same for the profile “Autre”, then “Ajouter les accès”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Le « Récapitulatif des droits d'accès » montre une ligne par profil pour votre établissement, sous le nom que l'ENT lui donne (par exemple « {school_label_example} ») : cliquez sur « Valider ».</source>
-      <translation>The « Récapitulatif des droits d'accès » shows one line per profile for your school, under the name the ENT gives it (for example « {school_label_example} »): click « Valider ».</translation>
+      <translation>The “Récapitulatif des droits d'accès” shows one line per profile for your school, under the name the ENT gives it (for example “{school_label_example}”): click “Valider”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -3060,17 +3063,17 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Choisissez la configuration ENT « {pronote_net_configuration} ».</source>
-      <translation>Choose the ENT configuration « {pronote_net_configuration} ».</translation>
+      <translation>Choose the ENT configuration “{pronote_net_configuration}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Au message « Le choix d'une nouvelle configuration va supprimer les paramètres renseignés », confirmez par « Oui ».</source>
-      <translation>At the message « Le choix d'une nouvelle configuration va supprimer les paramètres renseignés », confirm with « Oui ».</translation>
+      <translation>At the message “Le choix d'une nouvelle configuration va supprimer les paramètres renseignés”, confirm with “Oui”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Cliquez sur « Publier la base ».</source>
-      <translation>Click « Publier la base ».</translation>
+      <translation>Click “Publier la base”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -3080,22 +3083,22 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Menu Imports/Exports &gt; Socle ENT &gt; « Exporter les identifiants PRONOTE ».</source>
-      <translation>Menu Imports/Exports &gt; Socle ENT &gt; « Exporter les identifiants PRONOTE ».</translation>
+      <translation>Menu “Imports/Exports &gt; Socle ENT &gt; Exporter les identifiants PRONOTE”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Liste déroulante Socle ENT : « {socle_ent} ».</source>
-      <translation>Socle ENT drop-down list: « {socle_ent} ».</translation>
+      <translation>“Socle ENT” drop-down list: “{socle_ent}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Case « Uniquement les utilisateurs sans identifiants CAS » : DÉCOCHÉE. Ceux qui ont déjà un identifiant CAS doivent aussi être exportés, pour que PRONOTE puisse le remplacer.</source>
-      <translation>Box « Uniquement les utilisateurs sans identifiants CAS »: UNTICKED. Those who already have a CAS identifier must be exported too, so that PRONOTE can replace it.</translation>
+      <translation>Box “Uniquement les utilisateurs sans identifiants CAS”: UNTICKED. Those who already have a CAS identifier must be exported too, so that PRONOTE can replace it.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Case « Uniquement les utilisateurs sans identifiants CAS » : COCHÉE. Seuls les nouveaux arrivants seront exportés.</source>
-      <translation>Box « Uniquement les utilisateurs sans identifiants CAS »: TICKED. Only newcomers will be exported.</translation>
+      <translation>Box “Uniquement les utilisateurs sans identifiants CAS”: TICKED. Only newcomers will be exported.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -3105,27 +3108,27 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Dans l'ENT, avec votre compte administrateur : menu Administration &gt; « Importer les identifiants Pronote ».</source>
-      <translation>In the ENT, with your administrator account: menu Administration &gt; « Importer les identifiants Pronote ».</translation>
+      <translation>In the ENT, with your administrator account: menu “Administration &gt; Importer les identifiants Pronote”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Établissement : le vôtre.</source>
-      <translation>« Établissement »: your school.</translation>
+      <translation>“Établissement”: your school.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Mode d'import : « {import_mode_complet} ».</source>
-      <translation>« Mode d'import »: « {import_mode_complet} ».</translation>
+      <translation>“Mode d'import”: “{import_mode_complet}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Mode d'import : « {import_mode_partiel} ».</source>
-      <translation>« Mode d'import »: « {import_mode_partiel} ».</translation>
+      <translation>“Mode d'import”: “{import_mode_partiel}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Fichier des identifiants : {export_file_name}, puis « Importer ».</source>
-      <translation>« Fichier des identifiants »: {export_file_name}, then « Importer ».</translation>
+      <translation>“Fichier des identifiants”: {export_file_name}, then “Importer”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -3145,7 +3148,7 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Lecture du bilan d'import, « Résultat d'import des identifiants Pronote » (nombre de comptes importés).</source>
-      <translation>Reading of the import report, « Résultat d'import des identifiants Pronote » (number of accounts imported).</translation>
+      <translation>Reading of the import report, “Résultat d'import des identifiants Pronote” (number of accounts imported).</translation>
     </message>
   </context>
 </TS>

@@ -86,7 +86,7 @@ def _without_previous_ent(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("language, about_it", [
     ("fr", ["ancien ENT", "l'ancien", "Pourquoi attendre la pré-rentrée", "Portail Ancien Exemple"]),
-    ("en", ["former ENT", "former one", "Why wait for the pré-rentrée", "Portail Ancien Exemple"]),
+    ("en", ["former ENT", "former one", "Why wait for the back-to-school period", "Portail Ancien Exemple"]),
 ])
 def test_no_sentence_about_a_previous_ent_when_there_is_none(active_ent, tmp_path, language, about_it):
     active_ent(RENAMED_ENT)

@@ -1,5 +1,8 @@
-"""The English window: every page walked, no French text left; the .ts files complete; the choice remembered."""
+"""The English window: every page walked, no French text left and one kind of quotes (the rules of
+tests/i18n/english.py, on what the admin actually sees: values filled in, a file analysed, a matching preview, the
+triage and the status board); the .ts files complete; the choice remembered."""
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -7,15 +10,25 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import (
-    QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QTableWidget, QWizard,
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QWizard,
 )
 
 from tests.gui.helpers import open_window
 from tests.gui.test_help import complete_every_step
+from tests.i18n.english import french_leaks, help_text, quote_faults
 from wizard import flow, i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "wizard_en.ts"
+FIXTURES = ROOT / "tests" / "fixtures"
+MATCHING = ROOT / "tests" / "matching" / "fixtures"
 
 
 @pytest.fixture(autouse=True)
@@ -41,10 +54,10 @@ def french_fragments() -> set[str]:
 def visible_texts(window) -> list[str]:
     page = window.currentPage()
     texts = [window.windowTitle(), page.title(), page.subTitle()]
-    for widget in page.findChildren(QLabel):
+    for widget in page.findChildren(QLabel) + window.sideWidget().findChildren(QLabel):
         # ent_verbatim_*: lines reproduced exactly as the ENT shows them, in its own (French) words.
-        if widget.isVisibleTo(page) and not widget.objectName().startswith("ent_verbatim"):
-            texts.append(widget.text())
+        if widget.isVisibleTo(widget.window()) and not widget.objectName().startswith("ent_verbatim"):
+            texts += [widget.text(), widget.accessibleName()]
     for widget in page.findChildren(QAbstractButton):
         texts += [widget.text(), widget.accessibleName()]
     for widget in page.findChildren(QLineEdit):
@@ -53,13 +66,69 @@ def visible_texts(window) -> list[str]:
         texts.append(widget.title())
     for widget in page.findChildren(QComboBox):
         texts += [widget.itemText(i) for i in range(widget.count())] + [widget.accessibleName()]
-    for widget in page.findChildren(QTableWidget):
-        texts += [widget.horizontalHeaderItem(i).text() for i in range(widget.columnCount())]
+    for table in page.findChildren(QTableWidget):
+        headers = [table.horizontalHeaderItem(i).text() for i in range(table.columnCount())]
+        texts += headers
+        # Every cell but the people's names (the preview's PRONOTE and ENT columns): counts, levels, findings,
+        # statuses, reasons and decisions are the assistant's words.
+        columns = [i for i, header in enumerate(headers) if header not in ("PRONOTE", "ENT")]
+        texts += [table.item(row, column).text() for row in range(table.rowCount()) for column in columns
+                  if table.item(row, column) is not None]
     for button in (QWizard.WizardButton.NextButton, QWizard.WizardButton.BackButton,
                    QWizard.WizardButton.CancelButton, QWizard.WizardButton.HelpButton):
         texts.append(window.button(button).text())
-    # Names of the ENT's and PRONOTE's own menus, buttons and fields stay French on purpose, between « ».
-    return [re.sub(r"«[^»]*»", "«»", t.replace("&", "")) for t in texts if t]
+    # Rich text read as it shows; non-breaking spaces (French typography) would hide a French fragment from a
+    # plain-space comparison.
+    texts = [help_text(t) if re.search(r"<[a-zA-Z/][^>]*>", t) else t for t in texts if t]
+    return [re.sub("[\u00a0\u202f]", " ", t.replace("&", "")) for t in texts]
+
+
+def unquoted(text: str) -> str:
+    """Names of the ENT's and PRONOTE's own menus, buttons and fields stay French on purpose, between “ ”."""
+    return re.sub(r"“[^“”]*”", "“”", text)
+
+
+# Call sites that still put a French value into an English sentence: the code is not this test's to change, and
+# was reported. The walks mask exactly these; each has a strict xfail test below, which starts failing (XPASS)
+# once the code is fixed: then remove the mask and the marker together.
+KNOWN_LEAKS = {
+    # wizard/schoolyear.py describe_import(): `mode=entry["mode"]` puts the stored code « complet »/« partiel »
+    # into « Last import: … in {mode} mode » (status board, export_mode page, final page).
+    "import_mode": re.compile(r"\bin (complet|partiel) mode\b"),
+    # wizard/idfile/generic.py _new_shape(): the profile's source is stored formatted in French (« élément X »,
+    # « conteneur X », « aucun (profil « autre ») »), and wizard/pages/fichier.py _details_text() shows the stored
+    # mapping values without tr() (« groupe de la personne (…) » from wizard/idfile/documented.py).
+    "profile_source": re.compile(r"élément |conteneur |aucun \(profil « autre »\)|groupe de la personne \([^)]*\)"),
+}
+
+
+def faults_on_page(window, masked: tuple[str, ...] = (), data_words: frozenset[str] = frozenset()):
+    """French fragments, French words and wrong quotes in what the current page shows. `masked`: names of
+    KNOWN_LEAKS to pass over; `data_words`: names read from the analysed file (its elements and attributes), which
+    the technical details show as they are."""
+    fragments = french_fragments()
+    found = []
+    for text in visible_texts(window):
+        for name in masked:
+            text = KNOWN_LEAKS[name].sub(" ", text)
+        if data_words:
+            text = re.sub(r"[^\W\d_]+", lambda word: " " if word.group() in data_words else word.group(), text)
+        leftovers = [fragment for fragment in fragments if fragment in unquoted(text)]
+        found += [(text[:90], problems) for problems in (leftovers, french_leaks(text), quote_faults(text)) if problems]
+    return found
+
+
+def names_in(xml_file: Path) -> frozenset[str]:
+    """Every word of the element and attribute names and attribute values of a (small) identifier file, read
+    loosely: some fixtures do not declare their Windows-1252 encoding on purpose."""
+    raw = xml_file.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")
+    names = re.findall(r"</?([\w:.-]+)", text) + [part for pair in re.findall(r"([\w:.-]+)=\"([^\"]*)\"", text)
+                                                  for part in pair]
+    return frozenset(word for name in names for word in re.findall(r"[^\W\d_]+", name))
 
 
 def test_every_page_in_english_has_no_french_left(qtbot, data_dir):
@@ -71,13 +140,82 @@ def test_every_page_in_english_has_no_french_left(qtbot, data_dir):
     for step in flow.path_to("fin", window.progress.school):
         window.go_to(step)
         assert window.current_step() == step
-        texts = visible_texts(window)
-        leftovers = [(fragment, text) for text in texts for fragment in fragments if fragment in text]
-        assert not leftovers, (step, leftovers[:3])
+        assert not faults_on_page(window, masked=("import_mode",)), step
         seen.append(step)
     assert seen[-1] == "fin"
     window.go_to("etablissement")
     assert "Next" in window.button(QWizard.WizardButton.NextButton).text().replace("&", "")
+
+
+def analyse(qtbot, window, path: Path) -> None:
+    window.go_to("fichier")
+    page = window.currentPage()
+    page.analyse(path)
+    qtbot.waitUntil(lambda: not page.task.running, timeout=15000)
+    page.details_button.setChecked(True)
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("fixture", ["documented.xml", "child_elements.xml", "windows1252_undeclared.xml"])
+def test_an_analysed_file_reads_in_english(qtbot, data_dir, tmp_path, fixture):
+    """Counts, findings and the technical details as the admin sees them after choosing a real file."""
+    window = open_window(qtbot, data_dir, language="en")
+    complete_every_step(window.progress)
+    path = tmp_path / fixture
+    shutil.copy(FIXTURES / "idfile" / fixture, path)
+    analyse(qtbot, window, path)
+    page = window.currentPage()
+    assert page.details.isVisible() and page.counts.rowCount() > 1
+    assert not faults_on_page(window, masked=("profile_source",), data_words=names_in(path))
+
+
+def test_the_matching_preview_the_triage_and_the_board_read_in_english(qtbot, data_dir, tmp_path):
+    from tools.screenshots import server_answer
+
+    window = open_window(qtbot, data_dir, language="en")
+    complete_every_step(window.progress)
+    shutil.copy(MATCHING / "pronote.xml", tmp_path / "IdPN_To_KOSMOS.xml")
+    window.progress.cycle["file"]["path"] = str(tmp_path / "IdPN_To_KOSMOS.xml")
+    window.go_to("rapprochement")
+    preview = window.currentPage().preview
+    preview.start(MATCHING / "ent.csv")
+    qtbot.waitUntil(lambda: not preview.running, timeout=15000)
+    QApplication.processEvents()
+    assert preview.result is not None
+    assert not faults_on_page(window), "rapprochement"
+    window.go_to("etablissement")
+    window.currentPage().server._done(server_answer(window.progress.identity["pronote_url"], delegated=True,
+                                                    purpose="address"))
+    assert window.currentPage().triage.isVisible()
+    assert not faults_on_page(window), "triage"
+    window.go_to("import_ent")
+    assert window.validateCurrentPage()  # records the import: the board and the mode page tell of it
+    window.progress.finish_walk()
+    window.resume()
+    assert window.current_step() == "accueil"
+    assert not faults_on_page(window, masked=("import_mode",)), "board"
+
+
+@pytest.mark.xfail(strict=True, reason="wizard/schoolyear.py describe_import() inserts the mode code (KNOWN_LEAKS)")
+def test_known_leak_the_import_mode_in_english(qtbot, data_dir):
+    window = open_window(qtbot, data_dir, language="en")
+    complete_every_step(window.progress)
+    window.go_to("import_ent")
+    assert window.validateCurrentPage()
+    window.go_to("export_mode")
+    assert not faults_on_page(window)
+
+
+@pytest.mark.xfail(strict=True, reason="wizard/idfile/generic.py and wizard/pages/fichier.py keep the profile's "
+                                       "source in French (KNOWN_LEAKS)")
+@pytest.mark.parametrize("fixture", ["documented.xml", "child_elements.xml"])
+def test_known_leak_the_profile_source_in_english(qtbot, data_dir, tmp_path, fixture):
+    window = open_window(qtbot, data_dir, language="en")
+    complete_every_step(window.progress)
+    path = tmp_path / fixture
+    shutil.copy(FIXTURES / "idfile" / fixture, path)
+    analyse(qtbot, window, path)
+    assert not faults_on_page(window, data_words=names_in(path))
 
 
 def test_reasons_and_checks_are_english_too(qtbot, data_dir):
