@@ -12,7 +12,9 @@ DOCUMENTED = (FIXTURES / "documented.xml").read_text(encoding="utf-8")
 NS = "http://www.index-education.com/rapprochementssoV2.0"
 
 
-def documented(people: str, school: str = '<Etablissements><Etablissement Ident="1" Numero="0301746K" Nom="CLG"/></Etablissements>') -> str:
+def documented(people: str,
+               school: str = '<Etablissements><Etablissement Ident="1" Numero="0301746K" Nom="CLG"/></Etablissements>',
+               ) -> str:
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<PARTENAIRE_INDEX xmlns="{NS}" Date="2026-08-27T08:30:00">\n'
             f"{school}\n{people}\n</PARTENAIRE_INDEX>\n")
 
@@ -31,36 +33,43 @@ CASES = {
     "html_page": ("<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>PRONOTE</title></head>"
                   "<body><p>Connexion</p></body></html>\n", (), 2, "page_html", 1),
     "truncated": (DOCUMENTED[:DOCUMENTED.index("<Eleve Ident=\"202\"") + 30], (), 2, "xml_tronque", 25),
-    "malformed": ('<?xml version="1.0"?>\n<export>\n<eleve nom="A">\n</eleves>\n<eleve/>\n</export>\n', (), 2, "xml_invalide", 4),
-    "truncated_generic": ('<?xml version="1.0"?>\n<export>\n<eleve id="1" nom="A" prenom="B"/>\n<eleve id="2" nom="C" pre', (), 2,
-                          "xml_tronque", 4),
+    "malformed": ('<?xml version="1.0"?>\n<export>\n<eleve nom="A">\n</eleves>\n<eleve/>\n</export>\n',
+                  (), 2, "xml_invalide", 4),
+    "truncated_generic": ('<?xml version="1.0"?>\n<export>\n<eleve id="1" nom="A" prenom="B"/>\n'
+                          '<eleve id="2" nom="C" pre', (), 2, "xml_tronque", 4),
     "external_entity": (lambda tmp, srv: f'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "{srv.url}secret">]>\n'
                         '<r><p nom="&x;" prenom="a" id="1"/></r>\n', (), 2, "fichier_dangereux", 2),
     "local_file_entity": ('<?xml version="1.0"?>\n<!DOCTYPE r [\n<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<r>&x;</r>\n',
                           (), 2, "fichier_dangereux", 2),
     "entity_bomb": ('<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
-                    + "".join(f' <!ENTITY lol{i} "{("&lol" + str(i - 1) + ";" if i > 1 else "&lol;") * 10}">\n' for i in range(1, 10))
+                    + "".join(f' <!ENTITY lol{i} "{("&lol" + str(i - 1) + ";" if i > 1 else "&lol;") * 10}">\n'
+                              for i in range(1, 10))
                     + ']>\n<lolz>&lol9;</lolz>\n', (), 2, "fichier_dangereux", 2),
-    "external_dtd": (lambda tmp, srv: DOCUMENTED.replace("?>\n", f'?>\n<!DOCTYPE PARTENAIRE_INDEX SYSTEM "{srv.url}x.dtd">\n', 1),
+    "external_dtd": (lambda tmp, srv: DOCUMENTED.replace(
+                         "?>\n", f'?>\n<!DOCTYPE PARTENAIRE_INDEX SYSTEM "{srv.url}x.dtd">\n', 1),
                      (), 2, "fichier_dangereux", 2),
-    "public_dtd": (lambda tmp, srv: DOCUMENTED.replace("?>\n", f'?>\n<!DOCTYPE P PUBLIC "-//X//DTD X//FR" "{srv.url}p.dtd">\n', 1),
+    "public_dtd": (lambda tmp, srv: DOCUMENTED.replace(
+                       "?>\n", f'?>\n<!DOCTYPE P PUBLIC "-//X//DTD X//FR" "{srv.url}p.dtd">\n', 1),
                    (), 2, "fichier_dangereux", 2),
     "internal_dtd": ('<?xml version="1.0"?>\n\n<!DOCTYPE r [<!ELEMENT r ANY>]>\n<r/>\n', (), 2, "fichier_dangereux", 3),
     # A DOCTYPE hidden behind a comment longer than the scanned head: lxml's own document info still refuses it.
     "doctype_beyond_head": ('<?xml version="1.0"?>\n<!--' + "x" * 70_000 + '-->\n<!DOCTYPE r [<!ENTITY e "boum">]>\n'
                             '<r><p nom="&e;" prenom="a" id="1"/></r>\n', (), 2, "fichier_dangereux", None),
-    "nobody_generic": ('<?xml version="1.0"?>\n<racine>\n<classe id="3A" libelle="3e A"/>\n<classe id="3B"/>\n</racine>\n',
-                       (), 2, "aucune_personne", None),
+    "nobody_generic": ('<?xml version="1.0"?>\n<racine>\n<classe id="3A" libelle="3e A"/>\n<classe id="3B"/>\n'
+                       '</racine>\n', (), 2, "aucune_personne", None),
     "nobody_documented": (documented(""), (), 2, "aucune_personne", None),
     "very_deep": (deep(100), (), 2, "imbrication_excessive", 65),
-    "very_deep_documented": (documented('<Eleves><Eleve Nom="A" Prenom="B" ID_Partenaire="C">\n' + "<x>" * 300 + "</x>" * 300
-                                        + "</Eleve></Eleves>"), (), 2, "imbrication_excessive", 5),
-    "huge_text_node": (documented(f'<Eleves><Eleve Nom="A" Prenom="B" ID_Partenaire="C">\n{"x" * 11_000_000}</Eleve></Eleves>'),
+    "very_deep_documented": (documented('<Eleves><Eleve Nom="A" Prenom="B" ID_Partenaire="C">\n'
+                                        + "<x>" * 300 + "</x>" * 300 + "</Eleve></Eleves>"),
+                             (), 2, "imbrication_excessive", 5),
+    "huge_text_node": (documented('<Eleves><Eleve Nom="A" Prenom="B" ID_Partenaire="C">\n'
+                                  f'{"x" * 11_000_000}</Eleve></Eleves>'),
                        (), 2, "texte_trop_long", 5),
     "long_field": ('<?xml version="1.0"?>\n<eleves>\n<eleve><id>1</id><nom>A</nom>\n<prenom>' + "x" * 200_000
                    + "</prenom></eleve>\n</eleves>\n", (), 2, "texte_trop_long", 4),
-    "declared_utf8_but_latin1": ('<?xml version="1.0" encoding="UTF-8"?>\n<eleves>\n<eleve id="1" nom="NOËL" prenom="Loïc"/>\n'
-                                 '</eleves>\n'.encode("latin-1"), (), 2, "encodage_invalide", 3),
+    "declared_utf8_but_latin1": ('<?xml version="1.0" encoding="UTF-8"?>\n<eleves>\n'
+                                 '<eleve id="1" nom="NOËL" prenom="Loïc"/>\n</eleves>\n'.encode("latin-1"),
+                                 (), 2, "encodage_invalide", 3),
     "unknown_encoding": ('<?xml version="1.0" encoding="x-klingon"?>\n<eleves/>\n', (), 2, "encodage_inconnu", 1),
     "directory": (lambda tmp, srv: tmp, (), 2, "pas_un_fichier", None),
     "missing_path": (lambda tmp, srv: tmp / "absent" / "IdPN_To_KOSMOS.xml", (), 2, "fichier_introuvable", None),
@@ -71,22 +80,29 @@ CASES = {
                               '<Eleve Nom="C" Prenom="D" ID_Partenaire="SAME" DateNaissance="2012-01-01"/>\n</Eleves>'),
                    (), 1, "identifiant_duplique", 6),
     "missing_identifier": (documented('<Professeurs>\n<Professeur Nom="A" Prenom="B" ID_Partenaire="X1"/>\n'
-                                      '<Professeur Nom="C" Prenom="D"/>\n</Professeurs>'), (), 1, "identifiant_manquant", 6),
+                                      '<Professeur Nom="C" Prenom="D"/>\n</Professeurs>'),
+                           (), 1, "identifiant_manquant", 6),
     "empty_identifier_generic": ('<?xml version="1.0"?>\n<personnes>\n<personne id="A1" nom="A" prenom="B"/>\n'
-                                 '<personne id="" nom="C" prenom="D"/>\n</personnes>\n', (), 1, "identifiant_manquant", 4),
-    "impossible_date": (documented('<Eleves>\n<Eleve Nom="A" Prenom="B" ID_Partenaire="X1" DateNaissance="2013-02-31"/>\n</Eleves>'),
+                                 '<personne id="" nom="C" prenom="D"/>\n</personnes>\n',
+                                 (), 1, "identifiant_manquant", 4),
+    "impossible_date": (documented('<Eleves>\n'
+                                   '<Eleve Nom="A" Prenom="B" ID_Partenaire="X1" DateNaissance="2013-02-31"/>\n'
+                                   '</Eleves>'),
                         (), 0, "date_invalide", 5),
-    "impossible_date_french": ('<?xml version="1.0"?>\n<eleves>\n<eleve id="1" nom="A" prenom="B" date_naissance="31/02/2013"/>\n'
-                               '</eleves>\n', (), 0, "date_invalide", 3),
-    "missing_first_name": ('<?xml version="1.0"?>\n<eleves>\n<eleve id="1" nom="A" prenom="B"/>\n<eleve id="2" nom="C" prenom=""/>\n'
-                           '</eleves>\n', (), 0, "prenom_manquant", 4),
-    "misplaced_record": (documented('<Eleves>\n<Eleve Nom="A" Prenom="B" ID_Partenaire="X1" DateNaissance="2012-01-01"/>\n'
-                                    '<Professeur Nom="C" Prenom="D" ID_Partenaire="X2"/>\n</Eleves>'), (), 0, "element_mal_place", 6),
+    "impossible_date_french": ('<?xml version="1.0"?>\n<eleves>\n'
+                               '<eleve id="1" nom="A" prenom="B" date_naissance="31/02/2013"/>\n</eleves>\n',
+                               (), 0, "date_invalide", 3),
+    "missing_first_name": ('<?xml version="1.0"?>\n<eleves>\n<eleve id="1" nom="A" prenom="B"/>\n'
+                           '<eleve id="2" nom="C" prenom=""/>\n</eleves>\n', (), 0, "prenom_manquant", 4),
+    "misplaced_record": (documented('<Eleves>\n'
+                                    '<Eleve Nom="A" Prenom="B" ID_Partenaire="X1" DateNaissance="2012-01-01"/>\n'
+                                    '<Professeur Nom="C" Prenom="D" ID_Partenaire="X2"/>\n</Eleves>'),
+                         (), 0, "element_mal_place", 6),
 }
 
 # Run as whole processes too (the rest run in-process, faster).
-THROUGH_MAIN_PY = ("binary", "csv_renamed", "external_entity", "external_dtd", "entity_bomb", "truncated", "nobody_generic",
-                   "wrong_uai_option", "duplicates", "missing_path", "directory")
+THROUGH_MAIN_PY = ("binary", "csv_renamed", "external_entity", "external_dtd", "entity_bomb", "truncated",
+                   "nobody_generic", "wrong_uai_option", "duplicates", "missing_path", "directory")
 
 
 def _sparse(path, size):
@@ -151,5 +167,6 @@ def test_unreadable_without_json_is_one_sentence(tmp_path, data_dir):
 
 
 def test_invalid_uai_option_is_refused(tmp_path, data_dir, capsys):
-    result = run_inprocess(capsys, "check", str(FIXTURES / "documented.xml"), "--uai", "0301746A", "--data-dir", str(data_dir))
+    result = run_inprocess(capsys, "check", str(FIXTURES / "documented.xml"), "--uai", "0301746A",
+                           "--data-dir", str(data_dir))
     assert result.code == 2 and "lettre de contrôle" in result.err and "Traceback" not in result.err
