@@ -20,9 +20,11 @@ ESCAPE = "\x1b[31m"
 
 
 def check(env: dict, *args: str) -> subprocess.CompletedProcess:
-    full = {key: value for key, value in os.environ.items() if key not in ("PYTHONIOENCODING", "PYTHONUTF8", "LC_ALL", "LANG")}
+    full = {key: value for key, value in os.environ.items()
+            if key not in ("PYTHONIOENCODING", "PYTHONUTF8", "LC_ALL", "LANG")}
     full.update({key: value for key, value in env.items() if value})
-    return subprocess.run([sys.executable, "main.py", "check", *args], cwd=ROOT, capture_output=True, env=full, timeout=120)
+    return subprocess.run([sys.executable, "main.py", "check", *args], cwd=ROOT, capture_output=True, env=full,
+                          timeout=120)
 
 
 @pytest.fixture
@@ -32,7 +34,8 @@ def files(tmp_path):
     good = tmp_path / f"bon’–{ESCAPE}.xml"
     good.write_bytes((FIXTURES / "documented.xml").read_bytes())
     bad = tmp_path / f"doublon’{ESCAPE}.xml"
-    bad.write_text('<?xml version="1.0"?>\n<eleves>\n<eleve id="1" nom="A" prenom="B"/>\n<eleve id="1" nom="C" prenom="D"/>\n'
+    bad.write_text('<?xml version="1.0"?>\n<eleves>\n<eleve id="1" nom="A" prenom="B"/>\n'
+                   '<eleve id="1" nom="C" prenom="D"/>\n'
                    f'<{ESCAPE[1:]}x/>\n</eleves>\n'.replace("[31m", "z31m"), encoding="utf-8")
     return {"good": good, "bad": bad, "absent": tmp_path / f"absent’{ESCAPE}.xml", "data": tmp_path / "data"}
 
@@ -64,4 +67,5 @@ def test_check_json_on_consoles_that_cannot_show_french(console, files):
     report = json.loads(done.stdout.decode(encoding, errors="replace"))
     assert report["counts"]["total"] == 2 and [f["code"] for f in report["findings"]] == ["identifiant_duplique"]
     done = check(env, str(files["absent"]), "--json", "--data-dir", str(files["data"]))
-    assert done.returncode == 2 and json.loads(done.stdout.decode(encoding, errors="replace"))["findings"][0]["code"] == "fichier_introuvable"
+    assert done.returncode == 2
+    assert json.loads(done.stdout.decode(encoding, errors="replace"))["findings"][0]["code"] == "fichier_introuvable"

@@ -45,7 +45,8 @@ def test_documented_padding_is_read_past(tmp_path, where):
     pad = '<Bourrage Type="x">texte qui n\'est pas une personne</Bourrage>\n' * 5000
     body = {"root": f"<Eleves>\n{PUPIL}</Eleves>\n{pad}",
             "group": f"<Eleves>\n{pad}{PUPIL}{pad}</Eleves>\n",
-            "pupil": f'<Eleves>\n<Eleve Nom="A" Prenom="B" ID_Partenaire="E0" DateNaissance="2012-01-01">{pad}</Eleve>\n{PUPIL}</Eleves>\n'}[where]
+            "pupil": '<Eleves>\n<Eleve Nom="A" Prenom="B" ID_Partenaire="E0" DateNaissance="2012-01-01">'
+                     f'{pad}</Eleve>\n{PUPIL}</Eleves>\n'}[where]
     report = analyse(write(tmp_path, DOC_HEAD + body + "</PARTENAIRE_INDEX>\n"))
     assert report.counts["eleve"] == (2 if where == "pupil" else 1) and not report.has_errors
 
@@ -85,9 +86,11 @@ def test_distinct_element_names_are_capped(tmp_path):
 
 def test_distinct_names_are_capped_in_the_documented_layout_too(tmp_path):
     names = "".join(f"<t{i}/>\n" for i in range(limits.MAX_ELEMENT_NAMES + 1))
-    assert refused(write(tmp_path, DOC_HEAD + f"<Eleves>\n{PUPIL}</Eleves>\n{names}</PARTENAIRE_INDEX>\n")).code == "noms_trop_nombreux"
+    assert (refused(write(tmp_path, DOC_HEAD + f"<Eleves>\n{PUPIL}</Eleves>\n{names}</PARTENAIRE_INDEX>\n")).code
+            == "noms_trop_nombreux")
     attributes = "".join(f'<Bourrage a{i}="1"/>\n' for i in range(limits.MAX_ATTRIBUTE_NAMES + 1))
-    assert refused(write(tmp_path, DOC_HEAD + f"<Eleves>\n{PUPIL}</Eleves>\n{attributes}</PARTENAIRE_INDEX>\n")).code == "noms_trop_nombreux"
+    assert (refused(write(tmp_path, DOC_HEAD + f"<Eleves>\n{PUPIL}</Eleves>\n{attributes}</PARTENAIRE_INDEX>\n")).code
+            == "noms_trop_nombreux")
 
 
 def test_distinct_attribute_names_are_capped(tmp_path):
@@ -96,9 +99,11 @@ def test_distinct_attribute_names_are_capped(tmp_path):
 
 
 def test_overlong_names_and_namespaces_are_refused(tmp_path):
-    assert refused(write(tmp_path, generic(person(1) + f"<{'n' * (limits.MAX_NAME + 1)}/>\n"))).code == "noms_trop_nombreux"
+    assert (refused(write(tmp_path, generic(person(1) + f"<{'n' * (limits.MAX_NAME + 1)}/>\n"))).code
+            == "noms_trop_nombreux")
     uri = "urn:" + "x" * limits.MAX_NAME
-    assert refused(write(tmp_path, f'<?xml version="1.0"?>\n<r xmlns="{uri}">{person(1)}</r>\n')).code == "noms_trop_nombreux"
+    assert (refused(write(tmp_path, f'<?xml version="1.0"?>\n<r xmlns="{uri}">{person(1)}</r>\n')).code
+            == "noms_trop_nombreux")
 
 
 # -- attributes ----------------------------------------------------------------------------------------------------
@@ -193,13 +198,15 @@ def test_field_values_are_capped(tmp_path):
     assert load_people(write(tmp_path, generic(f'<eleve id="1" nom="{at_cap}" prenom="B"/>\n')))[0].last_name == at_cap
     for content, line in ((generic(f'<eleve id="1" nom="{at_cap}N" prenom="B"/>\n'), 3),
                           (generic(f"<eleve><id>1</id><prenom>B</prenom><nom>{at_cap}N</nom></eleve>\n"), 3),
-                          (DOC_HEAD + f'<Eleves>\n<Eleve Nom="{at_cap}N" Prenom="B" ID_Partenaire="E"/>\n</Eleves>\n</PARTENAIRE_INDEX>\n', 4)):
+                          (DOC_HEAD + f'<Eleves>\n<Eleve Nom="{at_cap}N" Prenom="B" ID_Partenaire="E"/>\n</Eleves>\n'
+                           '</PARTENAIRE_INDEX>\n', 4)):
         error = refused(write(tmp_path, content))
         assert (error.code, error.line) == ("texte_trop_long", line)
 
 
 def test_attribute_values_past_the_run_are_refused_and_long_ones_on_padding_are_read(tmp_path):
-    assert refused(write(tmp_path, generic(person(1) + f'<note v="{"x" * (limits.MAX_RUN + 1)}"/>\n'))).code == "texte_trop_long"
+    assert (refused(write(tmp_path, generic(person(1) + f'<note v="{"x" * (limits.MAX_RUN + 1)}"/>\n'))).code
+            == "texte_trop_long")
     assert analyse(write(tmp_path, generic(person(1) + f'<note v="{"x" * 200_000}"/>\n' * 10))).counts["total"] == 1
 
 
@@ -207,14 +214,16 @@ def test_attribute_values_past_the_run_are_refused_and_long_ones_on_padding_are_
 
 def test_namespace_declarations_are_capped(tmp_path):
     declarations = lambda count: "".join(f'<a xmlns:p{i}="urn:{i}"/>\n' for i in range(count))  # noqa: E731
-    assert analyse(write(tmp_path, generic(person(1) + declarations(limits.MAX_NAMESPACE_DECLARATIONS)))).counts["total"] == 1
+    assert (analyse(write(tmp_path, generic(person(1) + declarations(limits.MAX_NAMESPACE_DECLARATIONS))))
+            .counts["total"] == 1)
     error = refused(write(tmp_path, generic(person(1) + declarations(limits.MAX_NAMESPACE_DECLARATIONS + 1))))
     assert error.code == "declarations_trop_nombreuses"
 
 
 def test_processing_instructions_are_capped(tmp_path):
     instructions = lambda count: "<?cible x?>\n" * count  # noqa: E731
-    assert analyse(write(tmp_path, generic(person(1) + instructions(limits.MAX_PROCESSING_INSTRUCTIONS - 1)))).counts["total"] == 1
+    assert (analyse(write(tmp_path, generic(person(1) + instructions(limits.MAX_PROCESSING_INSTRUCTIONS - 1))))
+            .counts["total"] == 1)
     error = refused(write(tmp_path, generic(person(1) + instructions(limits.MAX_PROCESSING_INSTRUCTIONS))))
     assert error.code == "declarations_trop_nombreuses"  # the XML declaration is one
 
@@ -277,7 +286,8 @@ def test_undeclared_file_with_one_latin1_byte_at_the_end_is_read_as_windows1252(
 
 
 def test_nul_bytes_are_refused_with_their_line(tmp_path):
-    for content in (generic(person(1) + '<eleve id="2" nom="A\x00" prenom="B"/>\n'), generic(person(1) + "<note>\x00</note>\n")):
+    for content in (generic(person(1) + '<eleve id="2" nom="A\x00" prenom="B"/>\n'),
+                    generic(person(1) + "<note>\x00</note>\n")):
         error = refused(write(tmp_path, content))
         assert (error.code, error.line) == ("caractere_interdit", 4)
 
