@@ -272,6 +272,8 @@ EN = {
         "Already in place, verified on the PRONOTE server on {date}",
     "Import en cours, arrêté à l'étape « {title} ».":
         "Import in progress, stopped at the step “{title}”.",
+    "{profile} : {counts}.":
+        "{profile}: {counts}.",
     # -- older entries revised --
     "Toujours dans le formulaire du service, donnez l'accès à chacun des cinq profils. Oublier le profil « "
     "Parent » est l'erreur la plus courante : les familles ne verraient pas PRONOTE.":

@@ -330,291 +330,251 @@
     </message>
     <message>
       <location filename="wizard/gui/matching_preview.py" line="39" />
-      <source>Sûr</source>
-      <translation>Sure</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="39" />
-      <source>Probable</source>
-      <translation>Probable</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="39" />
-      <source>Ambigu</source>
-      <translation>Ambiguous</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="40" />
-      <source>Seulement dans PRONOTE</source>
-      <translation>Only in PRONOTE</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="40" />
-      <source>Seulement dans l'ENT</source>
-      <translation>Only in the ENT</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="43" />
-      <source>Sûrs</source>
-      <translation>Sure</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="43" />
-      <source>Probables</source>
-      <translation>Probable</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="43" />
-      <source>Ambigus</source>
-      <translation>Ambiguous</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="47" />
       <source>Accepté</source>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="47" />
+      <location filename="wizard/gui/matching_preview.py" line="39" />
       <source>Rejeté</source>
       <translation>Rejected</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="53" />
+      <location filename="wizard/gui/matching_preview.py" line="45" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="53" />
+      <location filename="wizard/gui/matching_preview.py" line="45" />
       <source>Profil</source>
       <translation>Profile</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="53" />
+      <location filename="wizard/gui/matching_preview.py" line="45" />
       <source>Score</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="53" />
+      <location filename="wizard/gui/matching_preview.py" line="45" />
       <source>Raisons</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="53" />
+      <location filename="wizard/gui/matching_preview.py" line="45" />
       <source>PRONOTE</source>
       <translation>PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="54" />
+      <location filename="wizard/gui/matching_preview.py" line="46" />
       <source>ENT</source>
       <translation>ENT</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="54" />
+      <location filename="wizard/gui/matching_preview.py" line="46" />
       <source>Décision</source>
       <translation>Decision</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="62" />
+      <location filename="wizard/gui/matching_preview.py" line="54" />
       <source>Colonnes de la liste des comptes</source>
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="98" />
+      <location filename="wizard/gui/matching_preview.py" line="90" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="110" />
+      <location filename="wizard/gui/matching_preview.py" line="102" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="125" />
+      <location filename="wizard/gui/matching_preview.py" line="117" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="135" />
+      <location filename="wizard/gui/matching_preview.py" line="127" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="148" />
+      <location filename="wizard/gui/matching_preview.py" line="140" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="149" />
+      <location filename="wizard/gui/matching_preview.py" line="141" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="154" />
+      <location filename="wizard/gui/matching_preview.py" line="146" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="159" />
+      <location filename="wizard/gui/matching_preview.py" line="151" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="176" />
+      <location filename="wizard/gui/matching_preview.py" line="168" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="188" />
+      <location filename="wizard/gui/matching_preview.py" line="180" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="190" />
+      <location filename="wizard/gui/matching_preview.py" line="182" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="194" />
+      <location filename="wizard/gui/matching_preview.py" line="186" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="197" />
+      <location filename="wizard/gui/matching_preview.py" line="189" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="210" />
+      <location filename="wizard/gui/matching_preview.py" line="202" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="210" />
+      <location filename="wizard/gui/matching_preview.py" line="202" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="242" />
+      <location filename="wizard/gui/matching_preview.py" line="234" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="338" />
+      <location filename="wizard/gui/matching_preview.py" line="330" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="339" />
+      <location filename="wizard/gui/matching_preview.py" line="331" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="69" />
+      <location filename="wizard/gui/matching_preview.py" line="61" />
       <source>(aucune)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="91" />
+      <location filename="wizard/gui/matching_preview.py" line="83" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="105" />
+      <location filename="wizard/gui/matching_preview.py" line="97" />
       <source>Exportez depuis l'ENT la liste des comptes de l'établissement (fichier CSV), puis chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>Export the school's account list from the ENT (CSV file), then load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, parents with the same name) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="113" />
+      <location filename="wizard/gui/matching_preview.py" line="105" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="114" />
+      <location filename="wizard/gui/matching_preview.py" line="106" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="162" />
+      <location filename="wizard/gui/matching_preview.py" line="154" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="162" />
+      <location filename="wizard/gui/matching_preview.py" line="154" />
       <source>Filtrer par statut</source>
       <translation>Filter by status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="163" />
+      <location filename="wizard/gui/matching_preview.py" line="155" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="163" />
+      <location filename="wizard/gui/matching_preview.py" line="155" />
       <source>Filtrer par profil</source>
       <translation>Filter by profile</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="164" />
+      <location filename="wizard/gui/matching_preview.py" line="156" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="164" />
+      <location filename="wizard/gui/matching_preview.py" line="156" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="228" />
+      <location filename="wizard/gui/matching_preview.py" line="220" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="256" />
+      <location filename="wizard/gui/matching_preview.py" line="248" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="64" />
+      <location filename="wizard/gui/matching_preview.py" line="56" />
       <source>Indiquez la colonne de chaque information :</source>
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="243" />
+      <location filename="wizard/gui/matching_preview.py" line="235" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="304" />
+      <location filename="wizard/gui/matching_preview.py" line="296" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="348" />
+      <location filename="wizard/gui/matching_preview.py" line="340" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="361" />
+      <location filename="wizard/gui/matching_preview.py" line="353" />
       <source>Rapprochement des comptes – feuille de travail</source>
       <translation>Account matching – worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="227" />
+      <location filename="wizard/gui/matching_preview.py" line="219" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="246" />
+      <location filename="wizard/gui/matching_preview.py" line="238" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable line(s) in the ENT list, for example line {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="345" />
+      <location filename="wizard/gui/matching_preview.py" line="337" />
       <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
       <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="71" />
+      <location filename="wizard/gui/matching_preview.py" line="63" />
       <source>colonne {n}</source>
       <translation>column {n}</translation>
     </message>
@@ -1129,42 +1089,47 @@
       <translation>The PRONOTE identifier file is no longer available: choose it again at the step “Check the identifier file”.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/command.py" line="93" />
+      <location filename="wizard/matching/command.py" line="90" />
       <source>ligne ignorée : </source>
       <translation>row skipped: </translation>
     </message>
     <message>
-      <location filename="wizard/matching/command.py" line="84" />
+      <location filename="wizard/matching/command.py" line="80" />
       <source>Rapprochement prévu entre {pronote} personnes du fichier PRONOTE et {ent} comptes de l'ENT.</source>
       <translation>Matching planned between {pronote} people of the PRONOTE file and {ent} ENT accounts.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/command.py" line="90" />
+      <location filename="wizard/matching/command.py" line="87" />
       <source>Profil inconnu</source>
       <translation>Unknown profile</translation>
     </message>
     <message>
-      <location filename="wizard/matching/command.py" line="65" />
+      <location filename="wizard/matching/command.py" line="61" />
       <source>Le fichier de travail « {name} » est un des fichiers lus : choisissez un autre nom pour --out.</source>
       <translation>The worksheet “{name}” is one of the files being read: choose another name for --out.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/command.py" line="97" />
+      <location filename="wizard/matching/command.py" line="94" />
       <source>{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.</source>
       <translation>{count} row(s) of the ENT list skipped: {shown}{more}.</translation>
     </message>
     <message>
-      <location filename="wizard/matching/command.py" line="100" />
+      <location filename="wizard/matching/command.py" line="97" />
       <source>Fichier de travail écrit : {path} (il contient des données personnelles).</source>
       <translation>Worksheet written: {path} (it contains personal data).</translation>
     </message>
     <message>
-      <location filename="wizard/matching/command.py" line="94" />
+      <location filename="wizard/matching/command.py" line="88" />
+      <source>{profile} : {counts}.</source>
+      <translation>{profile}: {counts}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/command.py" line="91" />
       <source>ligne {line} ({why})</source>
       <translation>row {line} ({why})</translation>
     </message>
     <message>
-      <location filename="wizard/matching/command.py" line="45" />
+      <location filename="wizard/matching/command.py" line="41" />
       <source>Le fichier de travail « {name} » ne peut pas être écrit (ouvert dans un tableur, ou dossier protégé).</source>
       <translation>The worksheet “{name}” cannot be written (open in a spreadsheet, or a protected folder).</translation>
     </message>
@@ -1259,14 +1224,54 @@
       <translation> and </translation>
     </message>
     <message>
-      <location filename="wizard/matching/matcher.py" line="52" />
+      <location filename="wizard/matching/matcher.py" line="63" />
       <source>plusieurs candidats presque identiques</source>
       <translation>several almost identical candidates</translation>
     </message>
     <message>
-      <location filename="wizard/matching/matcher.py" line="53" />
+      <location filename="wizard/matching/matcher.py" line="64" />
       <source>départagé par la famille</source>
       <translation>settled by the family</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/matcher.py" line="49" />
+      <source>Sûr</source>
+      <translation>Sure</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/matcher.py" line="49" />
+      <source>Probable</source>
+      <translation>Probable</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/matcher.py" line="49" />
+      <source>Ambigu</source>
+      <translation>Ambiguous</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/matcher.py" line="50" />
+      <source>Seulement dans PRONOTE</source>
+      <translation>Only in PRONOTE</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/matcher.py" line="50" />
+      <source>Seulement dans l'ENT</source>
+      <translation>Only in the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/matcher.py" line="53" />
+      <source>Sûrs</source>
+      <translation>Sure</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/matcher.py" line="53" />
+      <source>Probables</source>
+      <translation>Probable</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/matcher.py" line="53" />
+      <source>Ambigus</source>
+      <translation>Ambiguous</translation>
     </message>
     <message>
       <location filename="wizard/matching/rows.py" line="17" />
@@ -1507,16 +1512,6 @@
       <location filename="wizard/matching/worksheet.py" line="24" />
       <source>Date de naissance ENT</source>
       <translation>ENT birth date</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="26" />
-      <source>PRONOTE seul</source>
-      <translation>PRONOTE only</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="26" />
-      <source>ENT seul</source>
-      <translation>ENT only</translation>
     </message>
     <message>
       <location filename="wizard/pages/accueil.py" line="58" />
