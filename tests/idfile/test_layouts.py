@@ -45,7 +45,8 @@ def test_documented_layout_reads_the_documented_fields():
     # The two Responsable links inside the first Eleve are links to parents, not two more people.
     assert [p.profile for p in people].count("parent") == 2
     lina = next(p for p in people if p.first_name == "Lina")
-    assert (lina.ident, lina.profile, lina.last_name, lina.birth_date, lina.line) == ("E5FW1JLMHA7UKTBG", "eleve", "MARTIN", date(2013, 2, 14), 21)
+    assert (lina.ident, lina.profile, lina.last_name, lina.birth_date, lina.line) == (
+        "E5FW1JLMHA7UKTBG", "eleve", "MARTIN", date(2013, 2, 14), 21)
 
 
 @pytest.mark.parametrize("name, field, source", [
@@ -86,15 +87,18 @@ def test_windows1252_apostrophe_is_read_as_such():
 
 def test_utf8_mojibake_is_flagged(tmp_path):
     path = tmp_path / "f.xml"
-    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<eleves>\n<eleve id="1" nom="LEFÃ\u0088VRE" prenom="HÃ©lÃ¨ne"/>\n</eleves>\n', encoding="utf-8")
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<eleves>\n'
+                    '<eleve id="1" nom="LEFÃ\u0088VRE" prenom="HÃ©lÃ¨ne"/>\n</eleves>\n', encoding="utf-8")
     finding = next(f for f in analyse(path).findings if f.code == "texte_mal_decode")
     assert finding.level == "warning" and finding.line == 3
 
 
 def test_nested_structures_and_noise_are_not_people(tmp_path):
     path = tmp_path / "f.xml"
-    path.write_text('<?xml version="1.0"?>\n<EXPORT>\n<Etablissement Ident="1" Nom="CLG" Numero="0301746K"/>\n<Classes><Classe id="3A" nom="3e A"/></Classes>\n'
-                    '<Eleves>\n<Eleve Ident="9" ID_Partenaire="X1" Nom="A" Prenom="B"><Responsable Ident="7"/></Eleve>\n</Eleves>\n</EXPORT>\n', encoding="utf-8")
+    path.write_text('<?xml version="1.0"?>\n<EXPORT>\n<Etablissement Ident="1" Nom="CLG" Numero="0301746K"/>\n'
+                    '<Classes><Classe id="3A" nom="3e A"/></Classes>\n<Eleves>\n'
+                    '<Eleve Ident="9" ID_Partenaire="X1" Nom="A" Prenom="B"><Responsable Ident="7"/></Eleve>\n'
+                    '</Eleves>\n</EXPORT>\n', encoding="utf-8")
     report = analyse(path, uai="0341794R")
     assert report.counts["total"] == 1 and report.counts["eleve"] == 1
     assert [(f.code, f.line) for f in report.findings] == [("uai_different", 3)]

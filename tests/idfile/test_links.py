@@ -29,8 +29,10 @@ def test_links_of_the_documented_fixture_use_the_people_s_identifiers():
 def test_pupils_before_parents_unknown_and_repeated_links(tmp_path):
     body = ('<Eleves>\n'
             '<Eleve Ident="1" Nom="A" Prenom="B" ID_Partenaire=" E1 " DateNaissance="2012-01-01">'
-            '<Responsable Ident="7"/><Responsable Ident="9"/><Responsable Ident="7"/><Responsable Ident="404"/></Eleve>\n'
-            '<Eleve Ident="2" Nom="C" Prenom="D" ID_Partenaire="" DateNaissance="2012-01-01"><Responsable Ident="7"/></Eleve>\n'
+            '<Responsable Ident="7"/><Responsable Ident="9"/><Responsable Ident="7"/><Responsable Ident="404"/>'
+            '</Eleve>\n'
+            '<Eleve Ident="2" Nom="C" Prenom="D" ID_Partenaire="" DateNaissance="2012-01-01">'
+            '<Responsable Ident="7"/></Eleve>\n'
             '<Eleve Ident="3" Nom="E" Prenom="F" ID_Partenaire="E3" DateNaissance="2012-01-01"/>\n'
             '</Eleves>\n<Responsables>\n'
             '<Responsable Ident="9" Nom="G" Prenom="H" ID_Partenaire="R9"/>\n'
@@ -42,7 +44,8 @@ def test_pupils_before_parents_unknown_and_repeated_links(tmp_path):
 
 
 def test_links_of_a_misplaced_pupil_are_not_kept(tmp_path):
-    body = ('<Professeurs>\n<Eleve Ident="1" Nom="A" Prenom="B" ID_Partenaire="E1"><Responsable Ident="7"/></Eleve>\n</Professeurs>\n'
+    body = ('<Professeurs>\n<Eleve Ident="1" Nom="A" Prenom="B" ID_Partenaire="E1"><Responsable Ident="7"/></Eleve>\n'
+            '</Professeurs>\n'
             '<Responsables>\n<Responsable Ident="7" Nom="I" Prenom="J" ID_Partenaire="R7"/>\n</Responsables>\n')
     assert load_people_and_links(write(tmp_path, documented(body)))[1] == {}
 
@@ -51,7 +54,8 @@ def test_links_per_pupil_are_capped(tmp_path):
     parents = "".join(f'<Responsable Ident="{i}" Nom="N" Prenom="P" ID_Partenaire="R{i}"/>\n' for i in range(100))
     links = "".join(f'<Responsable Ident="{i}"/>' for i in range(100))
     body = (f'<Responsables>\n{parents}</Responsables>\n<Eleves>\n'
-            f'<Eleve Ident="1" Nom="A" Prenom="B" ID_Partenaire="E1" DateNaissance="2012-01-01">{links}</Eleve>\n</Eleves>\n')
+            f'<Eleve Ident="1" Nom="A" Prenom="B" ID_Partenaire="E1" DateNaissance="2012-01-01">{links}</Eleve>\n'
+            '</Eleves>\n')
     result = load_people_and_links(write(tmp_path, documented(body)))[1]
     assert result == {"E1": [f"R{i}" for i in range(limits.MAX_LINKS_PER_PUPIL)]}
 
