@@ -13,6 +13,7 @@ from wizard.cli import run
 from wizard.matching import reconcile, write_worksheet
 from wizard.matching.worksheet import COLUMNS, NOTICE
 from wizard.people import Person
+from wizard.typography import plain
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -50,8 +51,8 @@ def test_json_in_a_subprocess(data_dir):
 def test_french_summary(data_dir, capsys):
     assert run(["reconcile", PRONOTE, ENT, "--data-dir", str(data_dir)]) == 0
     out = capsys.readouterr().out
-    assert "Élève : 4 certains, 0 probable, 0 ambigu, 1 seulement dans PRONOTE, 1 seulement dans l'ENT." in out
-    assert "Parent : 0 certain, 1 probable, 2 ambigus" in out
+    assert "Élève : 4 sûrs, 0 probable, 0 ambigu, 1 seulement dans PRONOTE, 1 seulement dans l'ENT." in plain(out)
+    assert "Parent : 0 sûr, 1 probable, 2 ambigus" in plain(out)
     assert "ligne 12 (identifiant manquant)" in out
 
 
@@ -98,10 +99,10 @@ def test_worksheet_format(tmp_path, data_dir):
     assert rows[0] == [NOTICE] and "personnelles" in rows[0][0]
     assert rows[1] == list(COLUMNS) and len(COLUMNS) == 12
     assert all(len(row) == 12 for row in rows[2:])
-    assert ["Élève", "certain", "100", "", "ELEV0000000000M1", "MARTIN", "Lucas", "14/02/2013",
+    assert ["Élève", "Sûr", "100", "", "ELEV0000000000M1", "MARTIN", "Lucas", "14/02/2013",
             "ent.lmartin", "martin", "LUCAS", "14/02/2013"] in rows
     statuses = {row[1] for row in rows[2:]}
-    assert statuses == {"certain", "probable", "ambigu", "PRONOTE seul", "ENT seul"}
+    assert statuses == {"Sûr", "Probable", "Ambigu", "Seulement dans PRONOTE", "Seulement dans l'ENT"}
     usage = next(row for row in rows if row[:2] == ["Parent", "probable"])
     assert usage[3] == "nom d'usage" and 90 <= int(usage[2]) <= 100  # the score is the probability, in %
 

@@ -31,18 +31,10 @@ from wizard.gui.widgets import FlowRow, GrownTable, notice, paragraph
 from wizard.gui.worker import TaskRunner
 from wizard.i18n import tr, tr_noop
 from wizard.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
+from wizard.matching.matcher import STATUS_LABELS, STATUS_PLURALS
 from wizard.people import FIELD_LABELS, PROFILE_LABELS, PROFILES
 
-# A row's status (singular) and the filter's choices (plural): « Sûr » rather than « certain », which reads as
-# « some » in French.
-STATUS_LABELS = {
-    "certain": tr_noop("Sûr"), "probable": tr_noop("Probable"), "ambiguous": tr_noop("Ambigu"),
-    "unmatched_pronote": tr_noop("Seulement dans PRONOTE"), "unmatched_ent": tr_noop("Seulement dans l'ENT"),
-}
-STATUS_FILTERS = {
-    "certain": tr_noop("Sûrs"), "probable": tr_noop("Probables"), "ambiguous": tr_noop("Ambigus"),
-    "unmatched_pronote": tr_noop("Seulement dans PRONOTE"), "unmatched_ent": tr_noop("Seulement dans l'ENT"),
-}
+STATUS_FILTERS = STATUS_PLURALS
 TO_REVIEW = "to_review"  # every status but « Sûrs »: what the admin has to look at, shown first
 DECISIONS = {"accepte": tr_noop("Accepté"), "rejete": tr_noop("Rejeté")}
 SHOWN_ROWS = 200  # enough to work through; the worksheet has every row
@@ -243,8 +235,9 @@ class MatchingPreview(QGroupBox):
         lines += [tr("• {status} : {count}").format(status=tr(STATUS_FILTERS[key]), count=count)
                   for key, count in total.items()]
         if ent.unusable:
-            lines.append(tr("{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}").format(
-                n=len(ent.unusable), line=ent.unusable[0].line, message=ent.unusable[0].message))
+            lines.append(tr("{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : "
+                            "{message}").format(n=len(ent.unusable), line=ent.unusable[0].line,
+                                                message=ent.unusable[0].message))
         self._say("\n".join(lines), "ok" if not total["ambiguous"] else "warning")
         # What needs a look comes first; the sure pairs are one choice away.
         self.status_filter.setCurrentIndex(self.status_filter.findData(TO_REVIEW if total["certain"] < sum(
@@ -252,7 +245,8 @@ class MatchingPreview(QGroupBox):
         self._show_result()
 
     def _failed(self, message: str) -> None:
-        self._say(message or tr("Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal."), "error")
+        self._say(message or tr("Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans "
+                                "le journal."), "error")
 
     def _say(self, text: str, kind: str) -> None:
         self.status.show_message(text, kind)
@@ -274,7 +268,8 @@ class MatchingPreview(QGroupBox):
             reasons = ", ".join(tr(r) for r in pair.reasons) if pair else ""
             cells = [tr(STATUS_LABELS[status]), tr(PROFILE_LABELS.get(profile, profile)),
                      str(pair.score) if pair else "", reasons[:1].upper() + reasons[1:],
-                     _person(pronote), _person(ent), tr(DECISIONS.get(decision_of(self.progress_model.school, pair), "")) if pair else ""]
+                     _person(pronote), _person(ent),
+                     tr(DECISIONS.get(decision_of(self.progress_model.school, pair), "")) if pair else ""]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, row)
@@ -325,7 +320,8 @@ class MatchingPreview(QGroupBox):
 
     # -- exporting --------------------------------------------------------------------------------
     def _decisions(self) -> list[str]:
-        return [tr(DECISIONS.get(decision_of(self.progress_model.school, item), "")) if s in ("certain", "probable", "ambiguous") else ""
+        return [tr(DECISIONS.get(decision_of(self.progress_model.school, item), ""))
+                if s in ("certain", "probable", "ambiguous") else ""
                 for _, s, item in self.entries]
 
     def _export_csv(self) -> None:
@@ -338,9 +334,11 @@ class MatchingPreview(QGroupBox):
         try:
             write_worksheet(self.result, path, self._decisions())
         except OSError:
-            self._say(tr("Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.").format(path=path), "error")
+            self._say(tr("Impossible d'écrire « {path} » : le fichier est peut-être "
+                         "ouvert dans Excel.").format(path=path), "error")
             return
-        self._say(tr("Feuille de travail enregistrée : {path}. Elle contient des données personnelles.").format(path=path), "ok")
+        self._say(tr("Feuille de travail enregistrée : {path}. Elle contient des "
+                     "données personnelles.").format(path=path), "ok")
 
     def worksheet_html(self) -> str:
         from html import escape

@@ -16,15 +16,11 @@ from wizard.errors import UserError
 from wizard.i18n import tr
 from wizard.matching.entcsv import EntList, read_ent_csv
 from wizard.matching.family import families
-from wizard.matching.matcher import COUNT_KEYS, Result, reconcile
+from wizard.matching.matcher import COUNT_KEYS, STATUS_LABELS, STATUS_PLURALS, Result, reconcile
 from wizard.matching.worksheet import write_worksheet
 from wizard.people import PROFILE_LABELS, PROFILES
 
 UNREADABLE = 2
-SUMMARY_WORDS = {"certain": ("certain", "certains"), "probable": ("probable", "probables"),
-                 "ambiguous": ("ambigu", "ambigus"), "unmatched_pronote": ("seulement dans PRONOTE",) * 2,
-                 "unmatched_ent": ("seulement dans l'ENT",) * 2}
-
 
 def run_reconcile(args, data_dir: Path) -> int:
     from wizard.idfile import IdFileError, load_people_and_links  # the identifier reader, loaded when needed
@@ -85,10 +81,11 @@ def summary(result: Result, ent: EntList, pronote_count: int, out_path: Path | N
         pronote=pronote_count, ent=len(ent.people))]
     for profile in (*PROFILES, ""):
         numbers = [result.counts[key].get(profile, 0) for key in COUNT_KEYS]
-        parts = [f"{n} {SUMMARY_WORDS[key][n > 1]}" for key, n in zip(COUNT_KEYS, numbers, strict=True)]
+        parts = [f"{n} {_lower_first(tr((STATUS_PLURALS if n > 1 else STATUS_LABELS)[key]))}"
+                 for key, n in zip(COUNT_KEYS, numbers, strict=True)]
         if any(numbers):
             label = tr(PROFILE_LABELS[profile]) if profile in PROFILE_LABELS else tr("Profil inconnu")
-            lines.append(f"{label} : {', '.join(parts)}.")
+            lines.append(tr("{profile} : {counts}.").format(profile=label, counts=", ".join(parts)))
     if ent.unusable:
         prefix = tr("ligne ignorée : ")
         shown = ", ".join(tr("ligne {line} ({why})").format(
@@ -105,3 +102,7 @@ def summary(result: Result, ent: EntList, pronote_count: int, out_path: Path | N
 def _fail(message: str) -> int:
     err(clean(message.rstrip()))
     return UNREADABLE
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]  # « 3 sûrs, 1 seulement dans PRONOTE »: in a sentence, not a heading

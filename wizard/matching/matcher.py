@@ -38,10 +38,21 @@ from wizard.matching.normalise import Form, form
 from wizard.matching.scoring import Comparison, Levels
 from wizard.people import PROFILES, Person
 
-__all__ = ["AMBIGUITY_MARGIN", "COUNT_KEYS", "Cancelled", "Pair", "Result", "STATUSES", "reconcile"]
+__all__ = ["AMBIGUITY_MARGIN", "COUNT_KEYS", "STATUS_LABELS", "STATUS_PLURALS", "Cancelled", "Pair", "Result",
+           "STATUSES", "reconcile"]
 
 STATUSES = ("certain", "probable", "ambiguous")
 COUNT_KEYS = STATUSES + ("unmatched_pronote", "unmatched_ent")
+# What the admin reads, in the window, the worksheet and the command alike: « Sûr » rather than « certain », which
+# reads as « some » in French. Singular for a row, plural for a count or a filter.
+STATUS_LABELS = {
+    "certain": tr_noop("Sûr"), "probable": tr_noop("Probable"), "ambiguous": tr_noop("Ambigu"),
+    "unmatched_pronote": tr_noop("Seulement dans PRONOTE"), "unmatched_ent": tr_noop("Seulement dans l'ENT"),
+}
+STATUS_PLURALS = {
+    "certain": tr_noop("Sûrs"), "probable": tr_noop("Probables"), "ambiguous": tr_noop("Ambigus"),
+    "unmatched_pronote": tr_noop("Seulement dans PRONOTE"), "unmatched_ent": tr_noop("Seulement dans l'ENT"),
+}
 # Two candidates within this many bits (a likelihood ratio of 8) are « near-equal »: never chosen between.
 AMBIGUITY_MARGIN = 3.0
 # Least probability a pair must reach, were it alone, to be a candidate at all.

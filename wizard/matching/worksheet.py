@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from wizard.i18n import tr, tr_noop
-from wizard.matching.matcher import Pair, Result
+from wizard.matching.matcher import STATUS_LABELS, Pair, Result
 from wizard.people import PROFILE_LABELS, PROFILES, Person
 
 NOTICE = (tr_noop("Données personnelles (noms, dates de naissance) : document à usage interne de l'établissement, "
@@ -22,8 +22,6 @@ COLUMNS = ("Profil", "Statut", "Score", "Raisons",
            tr_noop("Identifiant PRONOTE"), tr_noop("Nom PRONOTE"), tr_noop("Prénom PRONOTE"),
            tr_noop("Date de naissance PRONOTE"),
            tr_noop("Identifiant ENT"), tr_noop("Nom ENT"), tr_noop("Prénom ENT"), tr_noop("Date de naissance ENT"))
-STATUS_LABELS = {"certain": "certain", "probable": "probable", "ambiguous": "ambigu",
-                 "unmatched_pronote": tr_noop("PRONOTE seul"), "unmatched_ent": tr_noop("ENT seul")}
 # A cell starting with one of these is run as a formula by Excel: a name in a CSV must never be.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -48,7 +46,7 @@ def worksheet_rows(result: Result) -> list[list[str]]:
             cells = ["", "", *_side(item), *_side(None)]
         else:
             cells = ["", "", *_side(None), *_side(item)]
-        rows.append([_profile(profile), STATUS_LABELS[status], *cells])
+        rows.append([_profile(profile), tr(STATUS_LABELS[status]), *cells])
     return rows
 
 
