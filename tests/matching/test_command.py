@@ -103,7 +103,7 @@ def test_worksheet_format(tmp_path, data_dir):
             "ent.lmartin", "martin", "LUCAS", "14/02/2013"] in rows
     statuses = {row[1] for row in rows[2:]}
     assert statuses == {"Sûr", "Probable", "Ambigu", "Seulement dans PRONOTE", "Seulement dans l'ENT"}
-    usage = next(row for row in rows if row[:2] == ["Parent", "probable"])
+    usage = next(row for row in rows if row[:2] == ["Parent", "Probable"])
     assert usage[3] == "nom d'usage" and 90 <= int(usage[2]) <= 100  # the score is the probability, in %
 
 
