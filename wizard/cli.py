@@ -62,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     probe.add_argument("--data-dir", type=Path, dest="data_dir_sub")
     probe.add_argument("--ent", type=Path, dest="ent_sub")
 
-    for name, text in (("record", "fiche de configuration (PDF)"), ("notice", "notice pour les familles et les personnels (PDF)")):
+    for name, text in (("record", "fiche de configuration (PDF)"),
+                       ("notice", "notice pour les familles et les personnels (PDF)")):
         pdf = sub.add_parser(name, help=text)
         pdf.add_argument("--out", type=Path, required=True)
         pdf.add_argument("--data-dir", type=Path, dest="data_dir_sub")

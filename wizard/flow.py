@@ -165,7 +165,8 @@ def _file_rule(school: dict) -> str:
         return tr("Le fichier doit être analysé avant de continuer.")
     analysis = cycle["analysis"]
     if analysis["errors"]:
-        return tr("Le fichier contient des erreurs bloquantes : corrigez l'export dans PRONOTE puis choisissez le nouveau fichier.")
+        return tr("Le fichier contient des erreurs bloquantes : corrigez l'export dans PRONOTE puis choisissez le "
+                  "nouveau fichier.")
     if analysis["warnings"] and not cycle["warnings_read"]:
         return tr("Cochez « J'ai lu les avertissements » pour continuer.")
     return ""

@@ -34,14 +34,17 @@ def uai_check_letter(digits: str) -> str:
 def check_uai(text: str) -> Check:
     uai = re.sub(r"\s+", "", text or "").upper()
     if not uai:
-        return Check(False, message=tr("Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par exemple 0301746K)."))
+        return Check(False, message=tr("Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par "
+                                       "exemple 0301746K)."))
     match = _UAI_SHAPE.match(uai)
     if not match:
         return Check(False, message=tr("Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K."))
     digits, letter = match.groups()
     expected = uai_check_letter(digits)
     if letter != expected:
-        return Check(False, message=tr("La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.").format(digits=digits, expected=expected))
+        return Check(False,
+                     message=tr("La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être "
+                                "« {expected} ». Vérifiez le code UAI.").format(digits=digits, expected=expected))
     return Check(True, uai)
 
 
@@ -65,7 +68,8 @@ def normalise_pronote_url(text: str, *, school_uai: str = "") -> Check:
     if not raw:
         return Check(False, message=tr("Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/."))
     if re.search(r"\s", raw):
-        return Check(False, message=tr("L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur."))
+        return Check(False, message=tr("L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre "
+                                       "d'adresse du navigateur."))
     if "://" not in raw:
         if raw.lower().startswith(("javascript:", "mailto:", "file:", "data:")):
             return Check(False, message=tr("Cette adresse n'est pas une adresse web ; elle doit commencer par https://."))
@@ -75,12 +79,14 @@ def normalise_pronote_url(text: str, *, school_uai: str = "") -> Check:
         host = parts.hostname or ""
         port = parts.port
     except ValueError:
-        return Check(False, message=tr("Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur."))
+        return Check(False,
+                     message=tr("Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur."))
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         return Check(False, message=tr("L'adresse PRONOTE doit commencer par https://."))
     if not host or not _valid_host(host):
-        return Check(False, message=tr("L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net."))
+        return Check(False, message=tr("L'adresse ne contient pas de nom de serveur valide, par exemple "
+                                       "0301746K.index-education.net."))
     if parts.username or parts.password:
         return Check(False, message=tr("L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe."))
     if scheme == "http" and not is_loopback_host(host):
@@ -104,7 +110,9 @@ def normalise_pronote_url(text: str, *, school_uai: str = "") -> Check:
     url = urlunsplit((scheme, netloc, "/" + "/".join(segments) + "/", "", ""))
     host_uai = uai_in_host(host)
     if school_uai and host_uai and host_uai != school_uai.upper():
-        warnings.append(tr("L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.").format(host_uai=host_uai, school_uai=school_uai.upper()))
+        warnings.append(tr("L'adresse désigne le serveur de l'établissement {host_uai}, "
+                           "différent de votre UAI {school_uai} : vérifiez que c'est bien votre "
+                           "serveur PRONOTE.").format(host_uai=host_uai, school_uai=school_uai.upper()))
     return Check(True, url, warnings=tuple(warnings))
 
 
@@ -148,7 +156,8 @@ def check_ent_site(text: str) -> Check:
     except ValueError:
         return Check(False, message=tr("L'adresse du site ENT n'est pas valide."))
     if parts.scheme.lower() not in ("http", "https") or not host or not _valid_host(host):
-        return Check(False, message=tr("L'adresse du site ENT doit ressembler à {site_example}.").format(site_example=load_ent().site_example))
+        return Check(False, message=tr("L'adresse du site ENT doit ressembler à "
+                                       "{site_example}.").format(site_example=load_ent().site_example))
     return Check(True, f"https://{host}/")
 
 

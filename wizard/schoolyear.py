@@ -55,4 +55,5 @@ def describe_import(entry: dict) -> str:
     if count is None:
         count = entry.get("counts", {}).get("total", 0)
     plural = "s" if count != 1 else ""
-    return tr("Dernier import : {day} en mode {mode}, {count} identifiant{plural}").format(day=day, mode=entry.get("mode", "?"), count=count, plural=plural)
+    return tr("Dernier import : {day} en mode {mode}, {count} "
+              "identifiant{plural}").format(day=day, mode=entry.get("mode", "?"), count=count, plural=plural)

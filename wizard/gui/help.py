@@ -27,7 +27,8 @@ class HelpDialog(QDialog):
 def show_help(wizard) -> HelpDialog:
     page = wizard.currentPage()
     step = wizard.current_step() or "accueil"
-    dialog = HelpDialog(page.title() if page else "", help_html(step, wizard.progress.identity, wizard.language), wizard)
+    dialog = HelpDialog(page.title() if page else "", help_html(step, wizard.progress.identity, wizard.language),
+                        wizard)
     dialog.setModal(False)
     dialog.show()
     wizard.help_dialog = dialog

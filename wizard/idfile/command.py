@@ -62,7 +62,8 @@ def summary(report: Report, name: str) -> str:
     per_profile = ", ".join(f"{tr(PROFILE_LABELS[profile]).lower()} : {counts[profile]}" for profile in PROFILE_LABELS)
     lines = [
         tr("Fichier : {name} ({size} octets)").format(name=clean(name), size=report.size),
-        tr("Format : {label} ; encodage : {encoding}").format(label=tr(report.layout_label), encoding=clean(report.encoding or "")),
+        tr("Format : {label} ; encodage : {encoding}").format(label=tr(report.layout_label),
+                                                              encoding=clean(report.encoding or "")),
         tr("Champs lus :"),
         *(f"  {tr(MAPPING_LABELS.get(key, key))} ← {clean(tr(source))}" for key, source in report.mapping.items()),
         tr("Personnes : {total} ({per_profile})").format(total=counts["total"], per_profile=per_profile),
@@ -71,13 +72,15 @@ def summary(report: Report, name: str) -> str:
         lines.append(tr("Exporté le : {date}").format(date=report.export_date.strftime("%d/%m/%Y %H:%M")))
     errors = sum(1 for finding in report.findings if finding.level == "error")
     warnings = len(report.findings) - errors
-    lines.append(tr("{errors} erreur(s) bloquante(s), {warnings} avertissement(s).").format(errors=errors, warnings=warnings))
+    lines.append(tr("{errors} erreur(s) bloquante(s), {warnings} "
+                    "avertissement(s).").format(errors=errors, warnings=warnings))
     for finding in report.findings[:_SHOWN_FINDINGS]:
         level = tr("ERREUR") if finding.level == "error" else tr("attention")
         where = tr("ligne {line}").format(line=finding.line) if finding.line else tr("fichier")
         lines.append(f"  [{level}] {where} : {clean(finding.message)}")
     if len(report.findings) > _SHOWN_FINDINGS:
-        lines.append(tr("  … et {more} autre(s) : la liste complète s'obtient avec --json.").format(more=len(report.findings) - _SHOWN_FINDINGS))
+        lines.append(tr("  … et {more} autre(s) : la liste complète "
+                        "s'obtient avec --json.").format(more=len(report.findings) - _SHOWN_FINDINGS))
     lines.append(tr("Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.") if errors
                  else tr("Le fichier peut être importé dans l'ENT."))
     return "\n".join(lines) + "\n"

@@ -22,7 +22,8 @@ class Documented(LayoutReader):
                "Responsable": ("Responsables", "parent"), "Eleve": ("Eleves", "eleve")}
     _PROFILE = {_NS + tag: profile for tag, (_, profile) in _GROUPS.items()}
     _GROUP = {_NS + tag: _NS + group for tag, (group, _) in _GROUPS.items()}
-    _SCHOOL, _SCHOOLS, _ELEVE, _RESPONSABLE = (_NS + "Etablissement", _NS + "Etablissements", _NS + "Eleve", _NS + "Responsable")
+    _SCHOOL, _SCHOOLS, _ELEVE, _RESPONSABLE = (_NS + "Etablissement", _NS + "Etablissements", _NS + "Eleve",
+                                               _NS + "Responsable")
     mapping = {
         "records": "Personnels/Personnel, Professeurs/Professeur, Responsables/Responsable, Eleves/Eleve",
         names.IDENT: "@ID_Partenaire",
@@ -64,7 +65,8 @@ class Documented(LayoutReader):
     def _person(self, element) -> None:
         get = element.get
         line = element.sourceline
-        ident, last_name, first_name, birth = get("ID_Partenaire") or "", get("Nom") or "", get("Prenom") or "", get("DateNaissance")
+        ident, last_name, first_name, birth = (get("ID_Partenaire") or "", get("Nom") or "", get("Prenom") or "",
+                                               get("DateNaissance"))
         if len(ident) + len(last_name) + len(first_name) + len(birth or "") > MAX_FIELD:  # else none is too long
             for value in (ident, last_name, first_name, birth or ""):
                 check_field(value, line)

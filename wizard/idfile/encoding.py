@@ -21,7 +21,9 @@ _BOMS = (
 _DECLARATION = re.compile(r"""^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
 
 # UTF-8 read as Latin-1/Windows-1252 turns « é » into « Ã© », « à » into « Ã\xa0 », « ’ » into « â€™ ».
-_MOJIBAKE = re.compile("[\u0080-\u009f]|[ÃÂ][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€")
+_MOJIBAKE = re.compile("[\u0080-\u009f]"
+                       "|[ÃÂ][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+                       "|â€")
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ Speed comes from doing per element only what its names call for: each element na
 each set of attribute names once (`_Plan`: which attribute gives which field; values are then read by position
 from `values()` on an element with few attributes, by name with `get` otherwise – `Element.items()` on every
 element, as before, looks every value up by name: quadratic, minutes on one element with 300,000 attributes), and
-each (container, record) pair once (`_Shape`). Records go on as soon as their shape is known to be people; records of a shape not yet known
-wait, within a budget, for the first element of that shape that has all three fields.
+each (container, record) pair once (`_Shape`). Records go on as soon as their shape is known to be people;
+records of a shape not yet known wait, within a budget, for the first element of that shape that has all three
+fields.
 """
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ _MISSING = ("", None)
 class _Kind:
     """What an element name says: the field its text gives its parent, if any, and the profile it names."""
 
-    __slots__ = ("tag", "local", "word", "text_role", "is_value", "is_attr", "seen", "keys", "plan", "container", "shape")
+    __slots__ = ("tag", "local", "word", "text_role", "is_value", "is_attr", "seen", "keys", "plan", "container",
+                 "shape")
 
     def __init__(self, tag: str):
         self.tag = tag
@@ -170,7 +172,8 @@ class Generic(LayoutReader):
             for value in (ident, last_name, first_name, birth or "", category or ""):  # else none is too long
                 check_field(value, line)
         profile = (category is not None and names.profile_of_word(category.strip())) or shape.profile
-        self.emit(ident.strip(), profile, last_name.strip(), first_name.strip(), birth if birth is None else birth.strip(), line)
+        self.emit(ident.strip(), profile, last_name.strip(), first_name.strip(),
+                  birth if birth is None else birth.strip(), line)
         self.people += 1
         if self.people > MAX_PEOPLE:
             self.counted(line)  # refuses

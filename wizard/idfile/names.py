@@ -27,11 +27,13 @@ _SYNONYMS = {
     PROFILE: ("categorie", "categories", "category", "categoriepersonne", "profil", "profile", "profils",
               "typepersonne", "type", "role", "population"),
     UAI: ("uai", "rne", "codeuai", "coderne", "numerouai", "uaietablissement", "entstructureuai"),
-    SCHOOL_NUMBER: ("numero",),  # only on a school element (`Etablissement@Numero` is the UAI in Index Éducation's schema)
+    # only on a school element (`Etablissement@Numero` is the UAI in Index Éducation's schema)
+    SCHOOL_NUMBER: ("numero",),
     EXPORT_DATE: ("date", "dateexport", "dateextraction", "dategeneration", "exportdate", "generationdate",
                   "datecreation", "created"),
 }
-ROLES: dict[str, tuple[str, int]] = {word: (role, rank) for role, words in _SYNONYMS.items() for rank, word in enumerate(words)}
+ROLES: dict[str, tuple[str, int]] = {word: (role, rank) for role, words in _SYNONYMS.items()
+                                     for rank, word in enumerate(words)}
 
 SCHOOL_TAGS = {"etablissement", "structure", "school", "etab"}
 

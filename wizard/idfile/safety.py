@@ -45,13 +45,16 @@ def open_regular(path: Path) -> tuple[io.FileIO, int]:
     try:
         descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)
     except FileNotFoundError:
-        raise IdFileError(tr("Le fichier « {name} » est introuvable : vérifiez le dossier choisi lors de l'export.").format(name=name), code="fichier_introuvable") from None
+        raise IdFileError(tr("Le fichier « {name} » est introuvable : vérifiez le dossier choisi "
+                             "lors de l'export.").format(name=name), code="fichier_introuvable") from None
     except OSError as error:
         if error.errno == errno.ENOTDIR:
-            raise IdFileError(tr("Le fichier « {name} » est introuvable : vérifiez le dossier choisi lors de l'export.").format(name=name), code="fichier_introuvable") from None
+            raise IdFileError(tr("Le fichier « {name} » est introuvable : vérifiez le dossier choisi "
+                                 "lors de l'export.").format(name=name), code="fichier_introuvable") from None
         if error.errno in (errno.EISDIR, errno.EACCES) and path.is_dir():  # Windows cannot open a folder as a file
             raise _folder(name) from None
-        raise IdFileError(tr("Le fichier « {name} » ne peut pas être ouvert (droits d'accès ou disque indisponible).").format(name=name), code="fichier_illisible") from None
+        raise IdFileError(tr("Le fichier « {name} » ne peut pas être ouvert (droits d'accès ou "
+                             "disque indisponible).").format(name=name), code="fichier_illisible") from None
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
@@ -59,7 +62,8 @@ def open_regular(path: Path) -> tuple[io.FileIO, int]:
         if not stat.S_ISREG(info.st_mode):
             raise IdFileError(tr("« {name} » n'est pas un fichier ordinaire.").format(name=name), code="pas_un_fichier")
         if info.st_size == 0:
-            raise IdFileError(tr("Le fichier « {name} » est vide : l'export PRONOTE n'a sans doute pas abouti.").format(name=name), code="fichier_vide")
+            raise IdFileError(tr("Le fichier « {name} » est vide : l'export PRONOTE n'a sans "
+                                 "doute pas abouti.").format(name=name), code="fichier_vide")
         if info.st_size > MAX_FILE_SIZE:
             raise too_big(name, info.st_size)
         handle = io.FileIO(descriptor, "rb", closefd=True)
@@ -70,11 +74,14 @@ def open_regular(path: Path) -> tuple[io.FileIO, int]:
 
 
 def _folder(name: str) -> IdFileError:
-    return IdFileError(tr("« {name} » est un dossier : choisissez le fichier IdPN_To_KOSMOS.xml qu'il contient.").format(name=name), code="pas_un_fichier")
+    return IdFileError(tr("« {name} » est un dossier : choisissez le fichier IdPN_To_KOSMOS.xml "
+                          "qu'il contient.").format(name=name), code="pas_un_fichier")
 
 
 def too_big(name: str, size: int) -> IdFileError:
-    return IdFileError(tr("Le fichier « {name} » est beaucoup trop gros ({size} Mo) pour un export d'identifiants PRONOTE.").format(name=name, size=size // (1024 * 1024)), code="fichier_trop_gros")
+    return IdFileError(tr("Le fichier « {name} » est beaucoup trop gros ({size} Mo) pour un export "
+                          "d'identifiants PRONOTE.").format(name=name, size=size // (1024 * 1024)),
+                       code="fichier_trop_gros")
 
 
 def root_start(text: str) -> int:
@@ -116,10 +123,12 @@ def check_docinfo(element) -> None:
 
 
 def unsafe(line: int | None, reason: str) -> IdFileError:
-    return IdFileError(tr("Fichier refusé par sécurité : {reason}, ce que ne fait jamais un export PRONOTE.").format(reason=reason), code="fichier_dangereux", line=line)
+    return IdFileError(tr("Fichier refusé par sécurité : {reason}, ce que ne fait jamais un "
+                          "export PRONOTE.").format(reason=reason), code="fichier_dangereux", line=line)
 
 
-def syntax_problem(error: etree.XMLSyntaxError, encoding_label: str, at_end: bool, cut_character: bool = False) -> IdFileError:
+def syntax_problem(error: etree.XMLSyntaxError, encoding_label: str, at_end: bool,
+                   cut_character: bool = False) -> IdFileError:
     """libxml2's error as one French sentence and a stable code; `at_end`: it came at the very end of the file,
     which is what a copy or an export cut short looks like; `cut_character`: the file ends inside a character."""
     text = str(error.msg or error)
@@ -131,41 +140,54 @@ def syntax_problem(error: etree.XMLSyntaxError, encoding_label: str, at_end: boo
     if "ntity" in text:
         return unsafe(line, tr("il utilise des entités XML"))
     if "Unsupported encoding" in text or "unknown encoding" in text.lower():
-        return IdFileError(tr("L'encodage déclaré par le fichier ({encoding}) n'est pas reconnu.").format(encoding=encoding_label), code="encodage_inconnu", line=line)
+        return IdFileError(tr("L'encodage déclaré par le fichier ({encoding}) "
+                              "n'est pas reconnu.").format(encoding=encoding_label), code="encodage_inconnu", line=line)
     if at_end and (cut_character or "Incomplete UTF-8" in text):  # cut inside a character: cut short, not mis-encoded
         return truncated(line)
     if "invalid char" in text.lower() or "out of allowed range" in text:
-        return IdFileError(tr("Le fichier contient un caractère interdit en XML (octet nul ou caractère de contrôle) : ce n'est pas un export PRONOTE intact."), code="caractere_interdit", line=line)
+        return IdFileError(tr("Le fichier contient un caractère interdit en XML (octet nul ou caractère de contrôle) : "
+                              "ce n'est pas un export PRONOTE intact."), code="caractere_interdit", line=line)
     if "encoding" in text.lower() or "UTF-8" in text or "Input is not proper" in text:
-        return IdFileError(tr("Le fichier contient des caractères qui ne correspondent pas à son encodage ({encoding}) : réexportez-le depuis PRONOTE.").format(encoding=encoding_label), code="encodage_invalide", line=line)
+        return IdFileError(tr("Le fichier contient des caractères qui ne correspondent pas à son encodage "
+                              "({encoding}) : réexportez-le depuis PRONOTE.").format(encoding=encoding_label),
+                           code="encodage_invalide", line=line)
     if at_end:
         return truncated(line)
-    return IdFileError(tr("Le fichier n'est pas un XML valide (erreur de structure) : ce n'est pas un export PRONOTE intact."), code="xml_invalide", line=line)
+    return IdFileError(tr("Le fichier n'est pas un XML valide (erreur de structure) : ce n'est pas un export "
+                          "PRONOTE intact."), code="xml_invalide", line=line)
 
 
 def truncated(line: int | None) -> IdFileError:
-    return IdFileError(tr("Le fichier XML est incomplet (tronqué) : l'export ou la copie n'est pas allé jusqu'au bout ; réexportez-le."), code="xml_tronque", line=line)
+    return IdFileError(tr("Le fichier XML est incomplet (tronqué) : l'export ou la copie n'est pas allé jusqu'au "
+                          "bout ; réexportez-le."), code="xml_tronque", line=line)
 
 
 def too_deep(line: int | None) -> IdFileError:
-    return IdFileError(tr("Fichier refusé : ses éléments sont imbriqués bien trop profondément pour un export PRONOTE."), code="imbrication_excessive", line=line)
+    return IdFileError(tr("Fichier refusé : ses éléments sont imbriqués bien trop profondément pour un "
+                          "export PRONOTE."), code="imbrication_excessive", line=line)
 
 
 def too_long(line: int | None) -> IdFileError:
-    return IdFileError(tr("Fichier refusé : il contient un texte ou une balise démesurés, ce que ne fait jamais un export PRONOTE."), code="texte_trop_long", line=line)
+    return IdFileError(tr("Fichier refusé : il contient un texte ou une balise démesurés, ce que ne fait jamais un "
+                          "export PRONOTE."), code="texte_trop_long", line=line)
 
 
 def too_many_attributes(line: int | None) -> IdFileError:
-    return IdFileError(tr("Fichier refusé : un de ses éléments porte des centaines d'attributs, ce que ne fait jamais un export PRONOTE."), code="attributs_trop_nombreux", line=line)
+    return IdFileError(tr("Fichier refusé : un de ses éléments porte des centaines d'attributs, ce que ne fait jamais "
+                          "un export PRONOTE."), code="attributs_trop_nombreux", line=line)
 
 
 def too_many_names(line: int | None) -> IdFileError:
-    return IdFileError(tr("Fichier refusé : il emploie bien trop de noms d'éléments ou d'attributs différents (ou des noms démesurés) pour un export PRONOTE."), code="noms_trop_nombreux", line=line)
+    return IdFileError(tr("Fichier refusé : il emploie bien trop de noms d'éléments ou d'attributs différents (ou des "
+                          "noms démesurés) pour un export PRONOTE."), code="noms_trop_nombreux", line=line)
 
 
 def too_many_declarations(line: int | None) -> IdFileError:
-    return IdFileError(tr("Fichier refusé : il contient bien trop de déclarations d'espaces de noms ou d'instructions de traitement pour un export PRONOTE."), code="declarations_trop_nombreuses", line=line)
+    return IdFileError(tr("Fichier refusé : il contient bien trop de déclarations d'espaces de noms ou d'instructions "
+                          "de traitement pour un export PRONOTE."), code="declarations_trop_nombreuses", line=line)
 
 
 def too_many_people(line: int | None, limit: int) -> IdFileError:
-    return IdFileError(tr("Fichier refusé : il contient plus de {limit} personnes, bien plus qu'aucun établissement.").format(limit=f"{limit:,}".replace(",", " ")), code="personnes_trop_nombreuses", line=line)
+    return IdFileError(tr("Fichier refusé : il contient plus de {limit} personnes, bien plus "
+                          "qu'aucun établissement.").format(limit=f"{limit:,}".replace(",", " ")),
+                       code="personnes_trop_nombreuses", line=line)

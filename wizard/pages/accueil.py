@@ -164,8 +164,8 @@ class AccueilPage(StepPage):
         if status.in_progress(self.progress.school):
             answer = QMessageBox.question(
                 self, tr("Nouvel import"),
-                tr("Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées "
-                   "de l'import en cours (l'historique des imports est conservé). Continuer ?"))
+                tr("Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases "
+                   "cochées de l'import en cours (l'historique des imports est conservé). Continuer ?"))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.progress.start_pass(kind)

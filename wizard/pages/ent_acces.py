@@ -25,5 +25,6 @@ class EntAccesPage(ChecklistPage):
         super().load()
         uai = identity_values(self.progress.identity)["uai"] or "UAI"
         target = "…"  # the ENT's own form of the school's name, which the assistant cannot know
-        lines = "\n".join(f"{target} ({uai})   {profile}   {self.ent.access_role}" for profile in self.ent.summary_profiles)
+        lines = "\n".join(f"{target} ({uai})   {profile}   {self.ent.access_role}"
+                          for profile in self.ent.summary_profiles)
         self.summary.show_message(lines, "info")

@@ -9,11 +9,12 @@ from wizard.school import identity_values
 class EntServicePage(ChecklistPage):
     step_id = "ent_service"
     intro = tr_noop("Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à "
-                    "saisir est sous son action, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le "
-                    "formulaire.")
+                    "saisir est sous son action, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans "
+                    "le formulaire.")
     help_text = tr_noop("L'URL CAS de PRONOTE est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages "
-                        "de votre serveur PRONOTE. Le regroupement « {service_regroupement} » place PRONOTE au même endroit pour "
-                        "toutes les familles, y compris les parents qui ont des enfants dans plusieurs établissements.")
+                        "de votre serveur PRONOTE. Le regroupement « {service_regroupement} » place PRONOTE au même "
+                        "endroit pour toutes les familles, y compris les parents qui ont des enfants dans plusieurs "
+                        "établissements.")
 
     def checklist_values(self) -> dict:
         def values() -> dict:  # read at each load of the checklist: it shows what the admin has typed since

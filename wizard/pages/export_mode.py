@@ -41,8 +41,10 @@ class ExportModePage(StepPage):
         entry = last_import(history)
         lines = [describe_import(entry) + "." if entry else tr("Aucun import enregistré par l'assistant.")]
         if suggested == "complet":
-            lines.append(tr("Aucun import complet n'a été fait pour l'année {year} : l'import complet est conseillé.").format(year=school_year_label(today)))
+            lines.append(tr("Aucun import complet n'a été fait pour l'année {year} : l'import "
+                            "complet est conseillé.").format(year=school_year_label(today)))
         else:
-            lines.append(tr("L'import complet de l'année {year} est fait : pour les nouveaux arrivants, choisissez l'import partiel.").format(year=school_year_label(today)))
+            lines.append(tr("L'import complet de l'année {year} est fait : pour les nouveaux arrivants, choisissez "
+                            "l'import partiel.").format(year=school_year_label(today)))
         self.history_note.show_message("\n".join(lines), "info")
         (self.full if self.progress.cycle["mode"] == "complet" else self.partial).setChecked(True)

@@ -126,7 +126,8 @@ class FichierPage(StepPage):
             self.file_label.setText(tr("Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.")
                                     .format(**self.ent.words))
             return
-        self.file_label.setText(tr("Fichier : {name} – {size}").format(name=file["name"], size=_human_size(file["size"])))
+        self.file_label.setText(tr("Fichier : {name} – {size}").format(name=file["name"],
+                                                                       size=_human_size(file["size"])))
 
     def _show_analysis(self, analysis: dict | None) -> None:
         has = bool(analysis)

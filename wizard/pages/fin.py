@@ -37,7 +37,8 @@ def verification_summary(school: dict) -> tuple[str, str, list[str]]:
     if not unverified:
         return "ok", tr("L'interconnexion est en place et l'assistant a pu tout vérifier :"), verified
     return "warning", tr("Ce que l'assistant a vérifié, et ce qui reste à confirmer :"), [
-        *(tr("✓ {line}").format(line=line) for line in verified), *(tr("? {line}").format(line=line) for line in unverified)]
+        *(tr("✓ {line}").format(line=line) for line in verified),
+        *(tr("? {line}").format(line=line) for line in unverified)]
 
 
 class FinPage(StepPage):
@@ -49,8 +50,9 @@ class FinPage(StepPage):
         self.body.addWidget(paragraph(tr(
             "Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis "
             "{ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur "
-            "{service_title} dans le menu {service_regroupement} (ou sur le bloc PRONOTE de la page d'accueil) suffit. Le client PRONOTE "
-            "installé sur les postes garde ses propres identifiants.").format(**self.ent.words)))
+            "{service_title} dans le menu {service_regroupement} (ou sur le bloc PRONOTE de la page d'accueil) "
+            "suffit. Le client PRONOTE installé sur les postes garde ses propres "
+            "identifiants.").format(**self.ent.words)))
         self.body.addWidget(notice(tr(
             "Si un utilisateur voit « Identification impossible » en ouvrant PRONOTE depuis l'ENT, son compte n'a pas "
             "été rapproché : faites le rapprochement de son compte dans l'ENT, ou corrigez-le dans PRONOTE : "
@@ -81,8 +83,10 @@ class FinPage(StepPage):
         grid.addWidget(label, 1, 0)
         grid.addWidget(self.contact, 1, 1)
         for row, (kind, title, print_text, save_text) in enumerate((
-                ("record", tr("la fiche de configuration"), tr("&Imprimer la fiche…"), tr("&Enregistrer la fiche en PDF…")),
-                ("notice", tr("la notice"), tr("Imprimer la &notice…"), tr("Enregistrer la notice en P&DF…"))), start=2):
+                ("record", tr("la fiche de configuration"), tr("&Imprimer la fiche…"),
+                 tr("&Enregistrer la fiche en PDF…")),
+                ("notice", tr("la notice"), tr("Imprimer la &notice…"), tr("Enregistrer la notice en P&DF…"))),
+                start=2):
             printing = QPushButton(print_text)
             printing.setObjectName(f"print_{kind}")
             printing.setAccessibleName(tr("Imprimer {title}").format(title=title))
@@ -117,7 +121,8 @@ class FinPage(StepPage):
             self.records_message.show_message(
                 tr("Impossible d'écrire « {path} » : choisissez un autre dossier.").format(path=path), "error")
             return
-        self.records_message.show_message(tr("{title} enregistrée : {path}").format(title=tr(TITLES[kind]), path=path), "ok")
+        self.records_message.show_message(tr("{title} enregistrée : {path}").format(title=tr(TITLES[kind]), path=path),
+                                          "ok")
 
     def _print(self, kind: str) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
