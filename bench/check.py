@@ -43,14 +43,22 @@ print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
 """
 
 
+FIRST_NAMES = ("Léa", "Théo", "Chloé", "Noé", "Inès", "Zoé", "Hélène", "Jérôme", "Anaïs", "Loïc")
+
+
+def population(people: int) -> tuple[int, int, int, int]:
+    """(pupils, parents, teachers, staff): 60 %, 35 %, 4 %, 1 % of `people`, as in a real school's export."""
+    staff, teachers = people // 100, people // 25
+    parents = people * 35 // 100
+    return people - staff - teachers - parents, parents, teachers, staff
+
+
 def write_documented(path: Path, people: int, seed: int = 1) -> None:
     """The documented layout with realistic proportions: 60 % pupils (each linked to one or two parents), 35 %
     parents, 4 % teachers, 1 % other staff; accented first names, as in real schools."""
     rnd = random.Random(seed)
-    staff, teachers = people // 100, people // 25
-    parents = people * 35 // 100
-    pupils = people - staff - teachers - parents
-    first_names = ("Léa", "Théo", "Chloé", "Noé", "Inès", "Zoé", "Hélène", "Jérôme", "Anaïs", "Loïc")
+    pupils, parents, teachers, staff = population(people)
+    first_names = FIRST_NAMES
     ident = 1000
 
     def person(tag: str, extra: str = "") -> str:
@@ -89,10 +97,8 @@ def write_generic(path: Path, people: int, seed: int = 1) -> None:
     """The same people in a generic layout: a group element per profile, one element per person, upper-case
     attributes, French day-first birth dates for pupils."""
     rnd = random.Random(seed)
-    staff, teachers = people // 100, people // 25
-    parents = people * 35 // 100
-    pupils = people - staff - teachers - parents
-    first_names = ("Léa", "Théo", "Chloé", "Noé", "Inès", "Zoé", "Hélène", "Jérôme", "Anaïs", "Loïc")
+    pupils, parents, teachers, staff = population(people)
+    first_names = FIRST_NAMES
     ident = 1000
     with open(path, "w", encoding="utf-8") as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n<EXPORT DATE_EXPORT="27/08/2026 08:30" UAI="0301746K">\n')
