@@ -52,7 +52,8 @@ def scan(path, begin: Callable[[bool], Callable], *, advance: Callable[[float], 
         try:
             head = handle.read(MAX_PROLOG)
         except OSError:
-            raise IdFileError(tr("Le fichier « {name} » ne peut pas être lu.").format(name=path.name), code="fichier_illisible") from None
+            raise IdFileError(tr("Le fichier « {name} » ne peut pas être lu.").format(name=path.name),
+                              code="fichier_illisible") from None
         sniffed = encoding.sniff(head)
         text = head[len(sniffed.bom):].decode(sniffed.codec, errors="replace")
         root = safety.root_start(text)
@@ -79,7 +80,8 @@ def _is_utf8(handle, name: str, cancelled) -> bool:
             if not probe.ok(chunk):
                 return False
     except OSError:
-        raise IdFileError(tr("Le fichier « {name} » n'a pas pu être lu jusqu'au bout.").format(name=name), code="fichier_illisible") from None
+        raise IdFileError(tr("Le fichier « {name} » n'a pas pu être lu jusqu'au bout.").format(name=name),
+                          code="fichier_illisible") from None
     return probe.ok(b"", final=True)
 
 
@@ -123,7 +125,8 @@ class _Pass:
             cut = at_end and label.upper().replace("-", "") == "UTF8" and encoding.ends_mid_character(last)
             raise safety.syntax_problem(error, label, at_end, cut) from None
         except OSError:
-            raise IdFileError(tr("Le fichier « {name} » n'a pas pu être lu jusqu'au bout.").format(name=self.name), code="fichier_illisible") from None
+            raise IdFileError(tr("Le fichier « {name} » n'a pas pu être lu jusqu'au bout.").format(name=self.name),
+                              code="fichier_illisible") from None
         if top is None and closed is not None:
             safety.check_docinfo(closed)
         layout.finish(closed)
@@ -154,25 +157,33 @@ class _Pass:
 
 def _nobody(layout) -> IdFileError:
     if isinstance(layout, Documented):
-        return IdFileError(tr("Le fichier est au format PARTENAIRE_INDEX mais ne contient aucune personne (ni Eleve, ni Responsable, ni Professeur, ni Personnel) : l'export PRONOTE était sans doute vide."), code="aucune_personne")
+        return IdFileError(tr("Le fichier est au format PARTENAIRE_INDEX mais ne contient aucune personne (ni Eleve, "
+                              "ni Responsable, ni Professeur, ni Personnel) : l'export PRONOTE était sans doute vide."),
+                           code="aucune_personne")
     seen = layout.seen()[:8]
     listed = ", ".join(f"{names.local_name(tag)} ({count})" for tag, count in seen) or "aucun"
-    return IdFileError(tr("Aucune personne reconnue dans ce fichier (il faut au moins un nom, un prénom et un identifiant par personne). Éléments rencontrés : {listed}.").format(listed=listed), code="aucune_personne")
+    return IdFileError(tr("Aucune personne reconnue dans ce fichier (il faut au moins un nom, un prénom et un "
+                          "identifiant par personne). Éléments rencontrés : {listed}.").format(listed=listed),
+                       code="aucune_personne")
 
 
 def _refuse_non_xml(text: str, head: bytes, root: int) -> None:
     stripped = text.lstrip()
     if not stripped:
-        raise IdFileError(tr("Le fichier ne contient que des espaces : l'export PRONOTE n'a sans doute pas abouti."), code="fichier_vide")
+        raise IdFileError(tr("Le fichier ne contient que des espaces : l'export PRONOTE n'a sans doute pas abouti."),
+                          code="fichier_vide")
     if stripped.startswith("<"):
         if names.normalise(layouts.root_local_name(text[root:]) or "") == "html":
-            raise IdFileError(tr("Ce fichier est une page web enregistrée, pas l'export des identifiants PRONOTE."), code="page_html", line=1)
+            raise IdFileError(tr("Ce fichier est une page web enregistrée, pas l'export des identifiants PRONOTE."),
+                              code="page_html", line=1)
         return
     sample = head[:1024]
-    if b"\x00" in sample or sum(byte < 9 or 13 < byte < 32 for byte in sample) > 4 or head.startswith((b"%PDF", b"PK\x03\x04")):
+    if (b"\x00" in sample or sum(byte < 9 or 13 < byte < 32 for byte in sample) > 4
+            or head.startswith((b"%PDF", b"PK\x03\x04"))):
         reason = tr("c'est un fichier binaire (document, archive ou image), pas du XML")
     elif any(sep in stripped.split("\n", 1)[0] for sep in (";", "\t", ",")):
         reason = tr("il ressemble à un tableau CSV renommé, pas à l'export XML de PRONOTE")
     else:
         reason = tr("il ne commence pas par une balise XML")
-    raise IdFileError(tr("Ce fichier n'est pas un fichier XML : {reason}.").format(reason=reason), code="pas_xml", line=1)
+    raise IdFileError(tr("Ce fichier n'est pas un fichier XML : {reason}.").format(reason=reason),
+                      code="pas_xml", line=1)

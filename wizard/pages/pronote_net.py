@@ -5,9 +5,9 @@ from PySide6.QtWidgets import QCheckBox
 
 from wizard import status
 from wizard.gui.server_check import ServerCheck
-from wizard.probe import verdict_level
 from wizard.i18n import tr, tr_noop
 from wizard.pages.base import ChecklistPage, notice, paragraph, wrapping_check
+from wizard.probe import verdict_level
 
 
 class PronoteNetPage(ChecklistPage):
