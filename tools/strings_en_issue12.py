@@ -390,4 +390,20 @@ EN = {
         "“Personnel”): the PRONOTE export was probably empty.",
     "Pro&fil :":
         "P&rofile:",
+    "{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}":
+        "{n} unusable row(s) in the ENT list, for example row {line}: {message}",
+    "ligne ignorée : {fields} manquants.":
+        "row skipped: {fields} missing.",
+    "ligne ignorée : {fields} manquant.":
+        "row skipped: {fields} missing.",
+    "ligne ignorée : identifiant déjà présent ligne {v0}.":
+        "row skipped: identifier already on row {v0}.",
+    "ligne ignorée : profil « {shown} » non reconnu.":
+        "row skipped: profile “{shown}” not recognised.",
+    "Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :":
+        "Import the file checked at the previous step into the ENT, in the chosen mode:",
+    "Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. Les prochaines "
+    "fois, l'assistant vous mènera directement à la partie 3 (import des identifiants).":
+        "Parts 1 and 2 are done only once, for the whole life of the interconnection. From now on, the assistant "
+        "will take you straight to part 3 (identifier import).",
 }

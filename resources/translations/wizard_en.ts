@@ -566,7 +566,7 @@
     <message>
       <location filename="wizard/gui/matching_preview.py" line="238" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
-      <translation>{n} unusable line(s) in the ENT list, for example line {line}: {message}</translation>
+      <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
       <location filename="wizard/gui/matching_preview.py" line="337" />
@@ -864,47 +864,47 @@
       <translation>container {name}</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="173" />
+      <location filename="wizard/idfile/reader.py" line="183" />
       <source>c'est un fichier binaire (document, archive ou image), pas du XML</source>
       <translation>it is a binary file (document, archive or image), not XML</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="157" />
+      <location filename="wizard/idfile/reader.py" line="160" />
       <source>Le fichier est au format PARTENAIRE_INDEX mais ne contient aucune personne (ni Eleve, ni Responsable, ni Professeur, ni Personnel) : l'export PRONOTE était sans doute vide.</source>
       <translation>The file is in the PARTENAIRE_INDEX layout but holds nobody (no “Eleve”, “Responsable”, “Professeur” or “Personnel”): the PRONOTE export was probably empty.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="166" />
+      <location filename="wizard/idfile/reader.py" line="173" />
       <source>Le fichier ne contient que des espaces : l'export PRONOTE n'a sans doute pas abouti.</source>
       <translation>The file holds only blank space: the PRONOTE export probably did not complete.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="175" />
+      <location filename="wizard/idfile/reader.py" line="185" />
       <source>il ressemble à un tableau CSV renommé, pas à l'export XML de PRONOTE</source>
       <translation>it looks like a renamed CSV table, not PRONOTE's XML export</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="177" />
+      <location filename="wizard/idfile/reader.py" line="187" />
       <source>il ne commence pas par une balise XML</source>
       <translation>it does not start with an XML tag</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="160" />
+      <location filename="wizard/idfile/reader.py" line="165" />
       <source>Aucune personne reconnue dans ce fichier (il faut au moins un nom, un prénom et un identifiant par personne). Éléments rencontrés : {listed}.</source>
       <translation>Nobody was recognised in this file (each person needs at least a last name, a first name and an identifier). Elements seen: {listed}.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="169" />
+      <location filename="wizard/idfile/reader.py" line="177" />
       <source>Ce fichier est une page web enregistrée, pas l'export des identifiants PRONOTE.</source>
       <translation>This file is a saved web page, not the export of PRONOTE identifiers.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="178" />
+      <location filename="wizard/idfile/reader.py" line="188" />
       <source>Ce fichier n'est pas un fichier XML : {reason}.</source>
       <translation>This is not an XML file: {reason}.</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/reader.py" line="82" />
+      <location filename="wizard/idfile/reader.py" line="83" />
       <source>Le fichier « {name} » n'a pas pu être lu jusqu'au bout.</source>
       <translation>The file “{name}” could not be read to the end.</translation>
     </message>
@@ -1166,12 +1166,12 @@
     <message>
       <location filename="wizard/matching/entcsv.py" line="246" />
       <source>ligne ignorée : {fields} manquants.</source>
-      <translation>line skipped: {fields} missing.</translation>
+      <translation>row skipped: {fields} missing.</translation>
     </message>
     <message>
       <location filename="wizard/matching/entcsv.py" line="247" />
       <source>ligne ignorée : {fields} manquant.</source>
-      <translation>line skipped: {fields} missing.</translation>
+      <translation>row skipped: {fields} missing.</translation>
     </message>
     <message>
       <location filename="wizard/matching/entcsv.py" line="209" />
@@ -1181,7 +1181,7 @@
     <message>
       <location filename="wizard/matching/entcsv.py" line="251" />
       <source>ligne ignorée : identifiant déjà présent ligne {v0}.</source>
-      <translation>line skipped: identifier already on line {v0}.</translation>
+      <translation>row skipped: identifier already on row {v0}.</translation>
     </message>
     <message>
       <location filename="wizard/matching/entcsv.py" line="259" />
@@ -1191,7 +1191,7 @@
     <message>
       <location filename="wizard/matching/entcsv.py" line="260" />
       <source>ligne ignorée : profil « {shown} » non reconnu.</source>
-      <translation>line skipped: profile “{shown}” not recognised.</translation>
+      <translation>row skipped: profile “{shown}” not recognised.</translation>
     </message>
     <message>
       <location filename="wizard/matching/entcsv.py" line="267" />
@@ -2258,7 +2258,7 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="wizard/pages/import_ent.py" line="14" />
       <source>Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :</source>
-      <translation>Import into the ENT the file checked at the previous step, in the chosen mode:</translation>
+      <translation>Import the file checked at the previous step into the ENT, in the chosen mode:</translation>
     </message>
     <message>
       <location filename="wizard/pages/import_ent.py" line="23" />
@@ -2298,7 +2298,7 @@ Parts 1 and 2 need not be done again.</translation>
     <message>
       <location filename="wizard/pages/pronote_net.py" line="36" />
       <source>Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants).</source>
-      <translation>Parts 1 and 2 are done only once, for the whole life of the interconnection. Next times, the assistant will take you straight to part 3 (identifier import).</translation>
+      <translation>Parts 1 and 2 are done only once, for the whole life of the interconnection. From now on, the assistant will take you straight to part 3 (identifier import).</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net.py" line="26" />
