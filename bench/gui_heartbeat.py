@@ -44,8 +44,8 @@ def main() -> None:
         sample = Path(folder) / "IdPN_To_KOSMOS.xml"
         write_documented(sample, args.people)
         window = create_window(Path(folder) / "data")
-        window.progress.set_identity("uai", "0301746K")
-        window.progress.set_cycle("mode", "complet")
+        window.progress.type_identity("uai", "0301746K")
+        window.progress.choose_mode("complet")
         window.show()
         page = window.ensure_page("fichier")
         window.go_to("fichier") if window.current_step() != "fichier" else None
@@ -54,7 +54,7 @@ def main() -> None:
         idle = heartbeat_gaps(app, lambda: time.perf_counter() > end_idle)
         started = time.perf_counter()
         page.analyse(sample)
-        busy = heartbeat_gaps(app, lambda: not page.analysing)
+        busy = heartbeat_gaps(app, lambda: not page.task.running)
         took = time.perf_counter() - started
         window.close()
     print(f"file: {args.people} people, {sample.name}")
