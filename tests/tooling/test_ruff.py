@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 # The paths .ci/run lints, in its order.
-CLEAN = ["wizard", "bench", "tools", "packaging", "scripts", "tests"]
+CLEAN = ["main.py", "setup.py", "wizard", "bench", "tools", "packaging", "scripts", "tests"]
 
 
 def ruff(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
