@@ -19,6 +19,17 @@ def isolated_dirs(tmp_path, monkeypatch):
     return tmp_path
 
 
+@pytest.fixture(autouse=True)
+def french_and_the_default_ent_again():
+    """A window opened in English (a saved choice, or --lang) or with another ENT changes the process's language
+    and active ENT; the next test starts as a first launch does."""
+    yield
+    from wizard import entdata, i18n
+
+    i18n.install(None, "fr")
+    entdata.activate(None)
+
+
 @pytest.fixture
 def data_dir(tmp_path):
     path = tmp_path / "data"

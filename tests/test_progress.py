@@ -15,7 +15,7 @@ ANALYSIS = {
                  {"level": "warning", "code": "identifiant_duplique", "message": "", "line": 9}],
     "finding_counts": {"identifiant_manquant": 1, "identifiant_duplique": 1},
     "errors": 1, "warnings": 1, "mapping": {},
-    "id_hashes": ["a" * 32, "b" * 32],
+    "id_hashes": ["a" * 32, "b" * 32], "language": "fr",
     "export_date": "2026-08-27T08:30:00",
 }
 FILE = {"name": "IdPN_To_KOSMOS.xml", "path": "/tmp/IdPN_To_KOSMOS.xml", "size": 10, "sha256": "f" * 64}
@@ -81,7 +81,10 @@ def test_a_new_analysis_asks_for_the_warnings_to_be_read_again(data_dir):
     progress = opened(data_dir)
     progress.record_analysis(FILE, ANALYSIS)
     progress.read_warnings(True)
-    progress.record_analysis(FILE, ANALYSIS)
+    progress.record_analysis(FILE, {**ANALYSIS, "language": "en"})  # the same file found the same, in English
+    assert reread(data_dir, progress)["cycle"]["warnings_read"] is True
+    other = {**ANALYSIS, "file_sha256": "e" * 64}
+    progress.record_analysis({**FILE, "sha256": "e" * 64}, other)
     assert reread(data_dir, progress)["cycle"]["warnings_read"] is False
 
 

@@ -94,6 +94,7 @@ class Analysis(TypedDict):
     mapping: dict[str, str]
     export_date: IsoDate | None
     id_hashes: list[Hash]
+    language: Literal["fr", "en"]  # of the findings' messages: shown in another, the file is read again
 
 
 class Pass(TypedDict):

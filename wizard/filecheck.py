@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from wizard import i18n
 from wizard.errors import UserError
 from wizard.i18n import tr
 
@@ -53,4 +54,5 @@ def analysis_record(found, mode: str | None) -> dict:
         "mapping": dict(found.mapping),
         "export_date": found.export_date.isoformat() if found.export_date else None,
         "id_hashes": list(found.id_hashes),
+        "language": i18n.language(),
     }

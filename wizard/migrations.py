@@ -18,7 +18,7 @@ _V1_NOT_TICKS = {("fichier", "avertissements_lus"), ("import_ent", "nombre_impor
 def _v1_to_v2(doc: dict) -> dict:
     """v1 kept every page value in `fields`; v2 gives each its place (ticks, the pass, the connection) and
     gathers the settings."""
-    schools = {key: _school_v1_to_v2(school) for key, school in doc["schools"].items()}
+    schools = {key: _school_v1_to_v2(school, doc) for key, school in doc["schools"].items()}
     current = doc.get("current")
     if current is None and len(schools) == 1:
         current = next(iter(schools))
@@ -26,7 +26,7 @@ def _v1_to_v2(doc: dict) -> dict:
             "settings": {"language": doc.get("language") or "", "proxy": ""}}
 
 
-def _school_v1_to_v2(school: dict) -> dict:
+def _school_v1_to_v2(school: dict, doc: dict) -> dict:
     fields = school["fields"]
     ticks = {step: {key: value for key, value in values.items() if (step, key) not in _V1_NOT_TICKS}
              for step, values in fields.items()}
@@ -35,7 +35,7 @@ def _school_v1_to_v2(school: dict) -> dict:
         counts: dict[str, int] = {}
         for finding in cycle["analysis"]["findings"]:
             counts[finding["code"]] = counts.get(finding["code"], 0) + 1
-        cycle["analysis"] = {**cycle["analysis"], "finding_counts": counts}
+        cycle["analysis"] = {**cycle["analysis"], "finding_counts": counts, "language": doc.get("language") or "fr"}
     cycle.setdefault("finished_at", None)
     cycle["id"] = cycle.get("id") or cycle["started_at"]
     cycle["warnings_read"] = bool(fields.get("fichier", {}).get("avertissements_lus"))

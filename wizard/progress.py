@@ -252,10 +252,14 @@ class Progress:
             self._changed()
 
     def record_analysis(self, file_info: dict, analysis: dict) -> None:
-        """The file check ended: the file and what was found; the warnings are to be read again."""
+        """The file check ended: the file and what was found. Its warnings are to be read again – unless it is the
+        same file found the same (read again in another language, or after an interruption)."""
+        previous = self.cycle["analysis"]
+        same = bool(previous and previous["file_sha256"] == analysis["file_sha256"]
+                    and previous["finding_counts"] == analysis["finding_counts"])
         self.cycle["file"] = {**file_info, "chosen_at": now_iso()}
         self.cycle["analysis"] = analysis
-        self.cycle["warnings_read"] = False
+        self.cycle["warnings_read"] = self.cycle["warnings_read"] and same
         self._changed()
 
     def forget_analysis(self) -> None:

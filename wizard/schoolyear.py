@@ -9,7 +9,10 @@ from datetime import date
 
 from wizard.dates import day as format_day
 from wizard.dates import parse_iso
-from wizard.i18n import tr
+from wizard.i18n import tr, tr_noop
+
+# The mode as a word of the sentence (the ENT's own labels, « Import complet » / « Partiel », are in its data file).
+MODE_WORDS = {"complet": tr_noop("complet"), "partiel": tr_noop("partiel")}
 
 # The window in which the tutorial advises switching pronote.net (part 2): the days around the pré-rentrée.
 PRE_RENTREE_START = (8, 16)  # 16 August
@@ -55,5 +58,6 @@ def describe_import(entry: dict) -> str:
     if count is None:
         count = entry.get("counts", {}).get("total", 0)
     plural = "s" if count != 1 else ""
+    mode = tr(MODE_WORDS.get(entry.get("mode"), tr_noop("inconnu")))
     return tr("Dernier import : {day} en mode {mode}, {count} "
-              "identifiant{plural}").format(day=day, mode=entry.get("mode", "?"), count=count, plural=plural)
+              "identifiant{plural}").format(day=day, mode=mode, count=count, plural=plural)

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from wizard.document import FORMAT_VERSION, InvalidDocument, validate
 from wizard.errors import UserError
+from wizard.i18n import tr
 from wizard.migrations import migrate
 
 FILE_NAME = "progress.json"
@@ -70,8 +71,10 @@ class ProgressStore:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / FILE_NAME
         self.bak_path = self.data_dir / (FILE_NAME + BACKUP_SUFFIX)
-        self.recovery_message = ""  # set by load() when the main file could not be used
-        self.read_only_message = ""  # set by acquire() when the folder cannot be written at all
+        # What load() and acquire() met, kept as facts: the sentences are made when read, in the language the
+        # window has loaded by then (the language is in the very file being read).
+        self._recovery: tuple[str, str] | None = None  # (what happened, the name the damaged file was kept under)
+        self._read_only: OSError | None = None
         self._lock_file = None
 
     # -- single instance -------------------------------------------------------------------------
@@ -88,17 +91,16 @@ class ProgressStore:
         except OSError as problem:
             if problem.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
                 # Nothing can be written here, so no second window could write either: open, and say it.
-                self.read_only_message = save_failed_message(self.data_dir, problem)
+                self._read_only = problem
                 return
             raise DataDirUnusable(unusable_dir_message(self.data_dir, problem)) from None
         try:
             _lock(handle)
         except OSError:
             handle.close()
-            raise AlreadyRunning(
+            raise AlreadyRunning(tr(
                 "L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : "
-                "fermez-le avant d'en ouvrir un second."
-            ) from None
+                "fermez-le avant d'en ouvrir un second.")) from None
         self._lock_file = handle
         self._remove_leftovers()
 
@@ -120,7 +122,7 @@ class ProgressStore:
     # -- reading ---------------------------------------------------------------------------------
     def load(self) -> dict | None:
         """The saved document, validated and at the current version; None when there is none yet."""
-        self.recovery_message = ""
+        self._recovery = None
         main_exists, bak_exists = _lexists(self.path), _lexists(self.bak_path)
         if not main_exists and not bak_exists:
             return None
@@ -142,19 +144,33 @@ class ProgressStore:
             doc = None
             self._set_aside(self.bak_path)
         aside = self._set_aside(self.path) if main_exists else None
-        where = f"« {self.path} »"
-        kept = f" L'ancien fichier est conservé sous le nom « {aside.name} »." if aside else ""
-        state = "était endommagé" if main_exists else "avait disparu"
-        if doc is not None:
-            self.recovery_message = (
-                f"Le fichier de progression {where} {state} : sa dernière copie de secours a été rétablie ; "
-                f"vérifiez la dernière page que vous aviez remplie.{kept}")
-        else:
-            self.recovery_message = (
-                f"Le fichier de progression {where} était illisible et aucune copie de secours n'était "
-                f"utilisable : l'assistant repart de zéro.{kept}")
+        what = "fresh" if doc is None else "backup" if main_exists else "backup_of_missing"
+        self._recovery = (what, aside.name if aside else "")
         _log_recovery(self.path, main_problem)
         return doc
+
+    @property
+    def recovery_message(self) -> str:
+        """One sentence naming the file when load() could not use it; "" when all was well."""
+        if self._recovery is None:
+            return ""
+        what, aside = self._recovery
+        if what == "backup":
+            told = tr("Le fichier de progression « {path} » était endommagé : sa dernière copie de secours a été "
+                      "rétablie ; vérifiez la dernière page que vous aviez remplie.")
+        elif what == "backup_of_missing":
+            told = tr("Le fichier de progression « {path} » avait disparu : sa dernière copie de secours a été "
+                      "rétablie ; vérifiez la dernière page que vous aviez remplie.")
+        else:
+            told = tr("Le fichier de progression « {path} » était illisible et aucune copie de secours n'était "
+                      "utilisable : l'assistant repart de zéro.")
+        kept = " " + tr("L'ancien fichier est conservé sous le nom « {name} ».").format(name=aside) if aside else ""
+        return told.format(path=self.path) + kept
+
+    @property
+    def read_only_message(self) -> str:
+        """Set when the folder cannot be written at all (said from the first page, before anything is lost)."""
+        return save_failed_message(self.data_dir, self._read_only) if self._read_only else ""
 
     def _set_aside(self, path: Path) -> Path | None:
         if not _lexists(path):
@@ -219,9 +235,10 @@ def read_document(path: Path) -> dict:
         raise InvalidDocument("", "un objet JSON attendu")
     version = doc.get("version")
     if type(version) is int and version > FORMAT_VERSION:
-        raise FutureVersion(
-            f"Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format "
-            f"{version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.")
+        raise FutureVersion(tr(
+            "Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format "
+            "{version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.").format(
+            path=path, version=version))
     return validate(migrate(doc))
 
 
@@ -290,41 +307,45 @@ def _fsync_dir(folder: Path) -> None:
 
 
 # -- the sentences -------------------------------------------------------------------------------
-_HOW_TO_CHOOSE = "Pour en utiliser un autre, lancez l'assistant avec --data-dir DOSSIER."
+# Whole sentences with placeholders (translatable, French typography from tr); the paths go in as values.
+def _how_to_choose() -> str:
+    return tr("Pour en utiliser un autre, lancez l'assistant avec --data-dir DOSSIER.")
 
 
 def unusable_dir_message(folder: Path, problem: OSError) -> str:
     if problem.errno in (errno.EEXIST, errno.ENOTDIR):
-        why = "un fichier porte ce nom (ou celui d'un dossier parent) à la place d'un dossier"
+        why = tr("un fichier porte ce nom (ou celui d'un dossier parent) à la place d'un dossier")
     elif problem.errno in (errno.EACCES, errno.EPERM):
-        why = "vous n'avez pas le droit d'y écrire"
+        why = tr("vous n'avez pas le droit d'y écrire")
     elif problem.errno == errno.EROFS:
-        why = "il est sur un disque en lecture seule"
+        why = tr("il est sur un disque en lecture seule")
     elif problem.errno in _DISK_FULL:
-        why = "le disque est plein"
+        why = tr("le disque est plein")
     else:
-        why = f"erreur du système : {problem.strerror or problem.errno}"
-    return f"Le dossier de données « {folder} » ne peut pas être utilisé ({why}). {_HOW_TO_CHOOSE}"
+        why = tr("erreur du système : {error}").format(error=problem.strerror or problem.errno)
+    return tr("Le dossier de données « {folder} » ne peut pas être utilisé ({why}). {how}").format(
+        folder=folder, why=why, how=_how_to_choose())
 
 
 def save_failed_message(folder: Path, problem: OSError) -> str:
     if problem.errno in _DISK_FULL:
-        why = f"le disque du dossier « {folder} » est plein"
-        todo = "libérez de la place"
+        why = tr("le disque du dossier « {folder} » est plein").format(folder=folder)
+        todo = tr("libérez de la place")
     elif problem.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        why = f"le dossier « {folder} » est protégé en écriture"
-        todo = "rendez-le modifiable"
+        why = tr("le dossier « {folder} » est protégé en écriture").format(folder=folder)
+        todo = tr("rendez-le modifiable")
     else:
-        why = f"le système a refusé l'écriture dans « {folder} » ({problem.strerror or problem.errno})"
-        todo = "vérifiez ce dossier"
-    return (f"Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, "
-            f"tant que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la "
-            f"prochaine modification. {_HOW_TO_CHOOSE}")
+        why = tr("le système a refusé l'écriture dans « {folder} » ({error})").format(
+            folder=folder, error=problem.strerror or problem.errno)
+        todo = tr("vérifiez ce dossier")
+    return tr("Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, tant "
+              "que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la prochaine "
+              "modification. {how}").format(why=why, todo=todo, how=_how_to_choose())
 
 
 def unreadable_message(path: Path) -> str:
-    return (f"Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été "
-            f"modifié. Corrigez ses droits. {_HOW_TO_CHOOSE}")
+    return tr("Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été "
+              "modifié. Corrigez ses droits. {how}").format(path=path, how=_how_to_choose())
 
 
 def _log_recovery(path: Path, problem: str) -> None:

@@ -99,7 +99,7 @@
       <translation>uses an unknown word: {{{placeholder}}}</translation>
     </message>
     <message>
-      <location filename="wizard/filecheck.py" line="22" />
+      <location filename="wizard/filecheck.py" line="23" />
       <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir.</source>
       <translation>“{name}” is not a file the assistant can open.</translation>
     </message>
@@ -759,11 +759,6 @@
       <translation>Documented Index Éducation layout (PARTENAIRE_INDEX)</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/documented.py" line="33" />
-      <source>groupe de la personne (Personnels, Professeurs, Responsables, Eleves)</source>
-      <translation>the person's group (“Personnels”, “Professeurs”, “Responsables”, “Eleves”)</translation>
-    </message>
-    <message>
       <location filename="wizard/idfile/findings.py" line="129" />
       <source>La date d'export indiquée dans le fichier n'est pas lisible.</source>
       <translation>The export date given in the file cannot be read.</translation>
@@ -844,24 +839,9 @@
       <translation>Layout recognised automatically</translation>
     </message>
     <message>
-      <location filename="wizard/idfile/generic.py" line="316" />
+      <location filename="wizard/idfile/generic.py" line="318" />
       <source>code UAI trouvé dans le fichier</source>
       <translation>UAI code found in the file</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/generic.py" line="275" />
-      <source>élément {name}</source>
-      <translation>element {name}</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/generic.py" line="280" />
-      <source>aucun (profil « autre »)</source>
-      <translation>none (profile “other”)</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/generic.py" line="278" />
-      <source>conteneur {name}</source>
-      <translation>container {name}</translation>
     </message>
     <message>
       <location filename="wizard/idfile/reader.py" line="183" />
@@ -1147,6 +1127,11 @@
       <location filename="wizard/matching/entcsv.py" line="199" />
       <source>Le fichier est vide.</source>
       <translation>The file is empty.</translation>
+    </message>
+    <message>
+      <location filename="wizard/matching/entcsv.py" line="215" />
+      <source>« {header} »</source>
+      <translation>“{header}”</translation>
     </message>
     <message>
       <location filename="wizard/matching/entcsv.py" line="243" />
@@ -1900,202 +1885,202 @@
       <translation>Full import: the “Uniquement les utilisateurs sans identifiants CAS” box must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="29" />
+      <location filename="wizard/pages/fichier.py" line="30" />
       <source>Erreur</source>
       <translation>Error</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="29" />
+      <location filename="wizard/pages/fichier.py" line="30" />
       <source>Avertissement</source>
       <translation>Warning</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="254" />
+      <location filename="wizard/pages/fichier.py" line="258" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="254" />
+      <location filename="wizard/pages/fichier.py" line="258" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="254" />
+      <location filename="wizard/pages/fichier.py" line="258" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="254" />
+      <location filename="wizard/pages/fichier.py" line="258" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="42" />
+      <location filename="wizard/pages/fichier.py" line="43" />
       <source>&amp;Choisir le fichier…</source>
       <translation>&amp;Choose the file…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="44" />
+      <location filename="wizard/pages/fichier.py" line="45" />
       <source>Choisir le fichier des identifiants PRONOTE</source>
       <translation>Choose the PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="56" />
+      <location filename="wizard/pages/fichier.py" line="57" />
       <source>Nombre de personnes par profil</source>
       <translation>Number of people per profile</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="60" />
+      <location filename="wizard/pages/fichier.py" line="61" />
       <source>J'ai lu les avertissements</source>
       <translation>I have read the warnings</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="62" />
+      <location filename="wizard/pages/fichier.py" line="63" />
       <source>J'ai lu les avertissements sur le fichier</source>
       <translation>I have read the warnings on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="65" />
+      <location filename="wizard/pages/fichier.py" line="66" />
       <source>&amp;Détails techniques</source>
       <translation>&amp;Technical details</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="79" />
+      <location filename="wizard/pages/fichier.py" line="80" />
       <source>A&amp;fficher :</source>
       <translation>Sho&amp;w:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="82" />
+      <location filename="wizard/pages/fichier.py" line="83" />
       <source>Toutes les remarques</source>
       <translation>All remarks</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="83" />
+      <location filename="wizard/pages/fichier.py" line="84" />
       <source>Erreurs seulement</source>
       <translation>Errors only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="84" />
+      <location filename="wizard/pages/fichier.py" line="85" />
       <source>Avertissements seulement</source>
       <translation>Warnings only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="85" />
+      <location filename="wizard/pages/fichier.py" line="86" />
       <source>Afficher : filtre des remarques sur le fichier</source>
       <translation>Show: filter of the remarks on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="92" />
+      <location filename="wizard/pages/fichier.py" line="93" />
       <source>Remarques sur le fichier : niveau, ligne, message</source>
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="203" />
+      <location filename="wizard/pages/fichier.py" line="207" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="204" />
+      <location filename="wizard/pages/fichier.py" line="208" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="250" />
+      <location filename="wizard/pages/fichier.py" line="254" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="39" />
+      <location filename="wizard/pages/fichier.py" line="40" />
       <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui ferait échouer l'import dans l'ENT.</source>
       <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping names: it counts people per profile and points out what would make the ENT import fail.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="93" />
+      <location filename="wizard/pages/fichier.py" line="94" />
       <source>Niveau</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="93" />
+      <location filename="wizard/pages/fichier.py" line="94" />
       <source>Ligne</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="93" />
+      <location filename="wizard/pages/fichier.py" line="94" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="147" />
+      <location filename="wizard/pages/fichier.py" line="151" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="246" />
+      <location filename="wizard/pages/fichier.py" line="250" />
       <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="47" />
+      <location filename="wizard/pages/fichier.py" line="48" />
       <source>Annuler l'analyse</source>
       <translation>Cancel the analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="48" />
+      <location filename="wizard/pages/fichier.py" line="49" />
       <source>Progression de l'analyse du fichier</source>
       <translation>Progress of the file analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="129" />
+      <location filename="wizard/pages/fichier.py" line="133" />
       <source>Fichier : {name} – {size}</source>
       <translation>File: {name} – {size}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="162" />
+      <location filename="wizard/pages/fichier.py" line="166" />
       <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
       <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="172" />
+      <location filename="wizard/pages/fichier.py" line="176" />
       <source>Aucune erreur : le fichier peut être importé dans l'ENT.</source>
       <translation>No error: the file can be imported into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="177" />
+      <location filename="wizard/pages/fichier.py" line="181" />
       <source>Format reconnu : {layout}</source>
       <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="183" />
+      <location filename="wizard/pages/fichier.py" line="187" />
       <source>Empreinte SHA-256 du fichier : {sha}</source>
       <translation>SHA-256 fingerprint of the file: {sha}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="228" />
+      <location filename="wizard/pages/fichier.py" line="232" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="126" />
+      <location filename="wizard/pages/fichier.py" line="130" />
       <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
       <translation>No file chosen. The file is normally called {export_file_name}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="166" />
+      <location filename="wizard/pages/fichier.py" line="170" />
       <source>{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait incomplet.</source>
       <translation>{errors} blocking error(s): the ENT import would fail or be incomplete.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="179" />
+      <location filename="wizard/pages/fichier.py" line="183" />
       <source>Encodage : {encoding}</source>
       <translation>Encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="181" />
+      <location filename="wizard/pages/fichier.py" line="185" />
       <source>Champs utilisés : {fields}</source>
       <translation>Fields used: {fields}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="169" />
+      <location filename="wizard/pages/fichier.py" line="173" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
@@ -2816,37 +2801,82 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>The address has no valid server name, such as 0301746K.index-education.net.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/verdict.py" line="71" />
+      <location filename="wizard/probe/verdict.py" line="37" />
+      <source>PRONOTE confie l'authentification au serveur CAS {cas_host}</source>
+      <translation>PRONOTE hands authentication to the CAS server {cas_host}</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/verdict.py" line="38" />
+      <source>PRONOTE répond, sans délégation de l'authentification (CAS inactif)</source>
+      <translation>PRONOTE answers, without delegating authentication (CAS inactive)</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/verdict.py" line="39" />
+      <source>PRONOTE confie l'authentification à un autre serveur CAS ({cas_host})</source>
+      <translation>PRONOTE hands authentication to another CAS server ({cas_host})</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/verdict.py" line="40" />
+      <source>le serveur a répondu, mais pas comme un serveur PRONOTE</source>
+      <translation>the server answered, but not as a PRONOTE server</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/verdict.py" line="41" />
+      <source>le serveur a répondu par une erreur</source>
+      <translation>the server answered with an error</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/verdict.py" line="42" />
+      <source>le serveur renvoie vers une autre adresse</source>
+      <translation>the server redirects to another address</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/verdict.py" line="43" />
+      <source>le serveur n'a pas pu être joint</source>
+      <translation>the server could not be reached</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/verdict.py" line="44" />
+      <source>l'adresse a été refusée ; rien n'a été envoyé</source>
+      <translation>the address was refused; nothing was sent</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/verdict.py" line="98" />
       <source>CAS inactif : le serveur n'a pas encore de délégation d'authentification. La base n'a peut-être pas encore été publiée, ou la publication n'est pas terminée : vérifiez « Publier la base » dans pronote.net, attendez quelques minutes, puis vérifiez à nouveau.</source>
       <translation>CAS inactive: the server does not delegate authentication yet. The database may not have been published yet, or publishing is not finished: check “Publier la base” in pronote.net, wait a few minutes, then check again.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/verdict.py" line="63" />
+      <location filename="wizard/probe/verdict.py" line="55" />
+      <source>Dernière vérification du serveur le {date} : {seen}.</source>
+      <translation>Last server check on {date}: {seen}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/probe/verdict.py" line="90" />
       <source>{message} Vous pouvez continuer sans cette vérification.</source>
       <translation>{message} You can go on without this check.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/verdict.py" line="85" />
+      <location filename="wizard/probe/verdict.py" line="112" />
       <source>{message} Vérifiez l'adresse PRONOTE sur la page « Votre établissement ».</source>
       <translation>{message} Check the PRONOTE address on the “Your school” page.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/verdict.py" line="68" />
+      <location filename="wizard/probe/verdict.py" line="95" />
       <source>Vérifié : le serveur PRONOTE délègue l'authentification à {ent_name} ({cas_host}).</source>
       <translation>Verified: the PRONOTE server delegates authentication to {ent_name} ({cas_host}).</translation>
     </message>
     <message>
-      <location filename="wizard/probe/verdict.py" line="75" />
+      <location filename="wizard/probe/verdict.py" line="102" />
       <source>CAS vers un autre ENT : {cas_host}. Le serveur est encore relié à un autre ENT que {ent_name} : dans pronote.net, choisissez la configuration « {configuration} », confirmez, puis publiez la base.</source>
       <translation>CAS towards another ENT: {cas_host}. The server is still linked to an ENT other than {ent_name}: in pronote.net, choose the “{configuration}” configuration, confirm, then publish the database.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/verdict.py" line="79" />
+      <location filename="wizard/probe/verdict.py" line="106" />
       <source>CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS : dans pronote.net, vérifiez que la configuration « {configuration} » est choisie, puis publiez la base.</source>
       <translation>CAS active, but the server does not give its CAS server's address: in pronote.net, check that the “{configuration}” configuration is chosen, then publish the database.</translation>
     </message>
     <message>
-      <location filename="wizard/probe/verdict.py" line="83" />
+      <location filename="wizard/probe/verdict.py" line="110" />
       <source>{message} La vérification est impossible pour l'instant : réessayez, ou confirmez vous-même la publication ci-dessous.</source>
       <translation>{message} The check cannot be done for now: try again, or confirm the publication yourself below.</translation>
     </message>
@@ -2926,12 +2956,27 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>The ENT site address should look like {site_example}.</translation>
     </message>
     <message>
-      <location filename="wizard/schoolyear.py" line="53" />
+      <location filename="wizard/schoolyear.py" line="15" />
+      <source>complet</source>
+      <translation>full</translation>
+    </message>
+    <message>
+      <location filename="wizard/schoolyear.py" line="15" />
+      <source>partiel</source>
+      <translation>partial</translation>
+    </message>
+    <message>
+      <location filename="wizard/schoolyear.py" line="56" />
       <source>date inconnue</source>
       <translation>unknown date</translation>
     </message>
     <message>
-      <location filename="wizard/schoolyear.py" line="58" />
+      <location filename="wizard/schoolyear.py" line="61" />
+      <source>inconnu</source>
+      <translation>unknown</translation>
+    </message>
+    <message>
+      <location filename="wizard/schoolyear.py" line="62" />
       <source>Dernier import : {day} en mode {mode}, {count} identifiant{plural}</source>
       <translation>Last import: {day} in {mode} mode, {count} identifier{plural}</translation>
     </message>
@@ -2974,6 +3019,111 @@ Parts 1 and 2 need not be done again.</translation>
       <location filename="wizard/status.py" line="54" />
       <source>Fait le {date}</source>
       <translation>Done on {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="312" />
+      <source>Pour en utiliser un autre, lancez l'assistant avec --data-dir DOSSIER.</source>
+      <translation>To use another one, start the assistant with --data-dir FOLDER.</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="317" />
+      <source>un fichier porte ce nom (ou celui d'un dossier parent) à la place d'un dossier</source>
+      <translation>a file has this name (or the name of a parent folder) instead of a folder</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="333" />
+      <source>libérez de la place</source>
+      <translation>free some space</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="159" />
+      <source>Le fichier de progression « {path} » était endommagé : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
+      <translation>The progress file “{path}” was damaged: its last backup copy has been restored; check the last page you had filled in.</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="319" />
+      <source>vous n'avez pas le droit d'y écrire</source>
+      <translation>you are not allowed to write there</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="326" />
+      <source>Le dossier de données « {folder} » ne peut pas être utilisé ({why}). {how}</source>
+      <translation>The data folder “{folder}” cannot be used ({why}). {how}</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="336" />
+      <source>rendez-le modifiable</source>
+      <translation>make it writable</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="340" />
+      <source>vérifiez ce dossier</source>
+      <translation>check this folder</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="341" />
+      <source>Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la prochaine modification. {how}</source>
+      <translation>Saving failed: {why}. Your latest changes are kept in memory only, while the assistant stays open. Not to lose them, {todo}: the assistant will try again at the next change. {how}</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="347" />
+      <source>Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été modifié. Corrigez ses droits. {how}</source>
+      <translation>The progress file “{path}” cannot be read (insufficient rights): nothing was changed. Fix its rights. {how}</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="162" />
+      <source>Le fichier de progression « {path} » avait disparu : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
+      <translation>The progress file “{path}” had disappeared: its last backup copy has been restored; check the last page you had filled in.</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="165" />
+      <source>Le fichier de progression « {path} » était illisible et aucune copie de secours n'était utilisable : l'assistant repart de zéro.</source>
+      <translation>The progress file “{path}” was unreadable and no backup copy could be used: the assistant starts afresh.</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="321" />
+      <source>il est sur un disque en lecture seule</source>
+      <translation>it is on a read-only disk</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="332" />
+      <source>le disque du dossier « {folder} » est plein</source>
+      <translation>the disk of the folder “{folder}” is full</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="101" />
+      <source>L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : fermez-le avant d'en ouvrir un second.</source>
+      <translation>The assistant is already open for this data (another window or another user): close it before opening a second one.</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="238" />
+      <source>Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format {version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.</source>
+      <translation>The data “{path}” was saved by a newer version of the assistant (format {version}): install the latest version to open it; nothing was changed.</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="323" />
+      <source>le disque est plein</source>
+      <translation>the disk is full</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="335" />
+      <source>le dossier « {folder} » est protégé en écriture</source>
+      <translation>the folder “{folder}” is write-protected</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="338" />
+      <source>le système a refusé l'écriture dans « {folder} » ({error})</source>
+      <translation>the system refused to write in “{folder}” ({error})</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="167" />
+      <source>L'ancien fichier est conservé sous le nom « {name} ».</source>
+      <translation>The old file is kept under the name “{name}”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/store.py" line="325" />
+      <source>erreur du système : {error}</source>
+      <translation>system error: {error}</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />

@@ -38,7 +38,7 @@ def complete_every_step(progress):
         {"name": "IdPN_To_KOSMOS.xml", "path": "/nonexistent", "size": 1, "sha256": "0" * 64},
         {"file_sha256": "0" * 64, "mode": "complet", "layout": "", "layout_label": None, "encoding": None,
          "counts": {"total": 0}, "findings": [], "finding_counts": {}, "errors": 0, "warnings": 0, "mapping": {},
-         "export_date": None, "id_hashes": []})
+         "export_date": None, "id_hashes": [], "language": "fr"})
     progress.type_reported_count(0)
 
 

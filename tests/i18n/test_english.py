@@ -95,33 +95,17 @@ def unquoted(text: str) -> str:
     return re.sub(r"“[^“”]*”", "“”", text)
 
 
-# Call sites that still put a French value into an English sentence: the code is not this test's to change, and
-# was reported. The walks mask exactly these; each has a strict xfail test below, which starts failing (XPASS)
-# once the code is fixed: then remove the mask and the marker together.
-KNOWN_LEAKS = {
-    # wizard/schoolyear.py describe_import(): `mode=entry["mode"]` puts the stored code « complet »/« partiel »
-    # into « Last import: … in {mode} mode » (status board, export_mode page, final page).
-    "import_mode": re.compile(r"\bin (complet|partiel) mode\b"),
-    # wizard/idfile/generic.py _new_shape(): the profile's source is stored formatted in French (« élément X »,
-    # « conteneur X », « aucun (profil « autre ») »), and wizard/pages/fichier.py _details_text() shows the stored
-    # mapping values without tr() (« groupe de la personne (…) » from wizard/idfile/documented.py).
-    "profile_source": re.compile(r"élément |conteneur |aucun \(profil « autre »\)|groupe de la personne \([^)]*\)"),
-}
-
-
-def faults_on_page(window, masked: tuple[str, ...] = (), data_words: frozenset[str] = frozenset()):
-    """French fragments, French words and wrong quotes in what the current page shows. `masked`: names of
-    KNOWN_LEAKS to pass over; `data_words`: names read from the analysed file (its elements and attributes), which
+def faults_on_page(window, data_words: frozenset[str] = frozenset()):
+    """French fragments, French words and wrong quotes in what the current page shows. `data_words`: names read
+    from the analysed file (its elements and attributes), which
     the technical details show as they are."""
-    return faults_in(visible_texts(window), masked, data_words)
+    return faults_in(visible_texts(window), data_words)
 
 
-def faults_in(texts: list[str], masked: tuple[str, ...] = (), data_words: frozenset[str] = frozenset()):
+def faults_in(texts: list[str], data_words: frozenset[str] = frozenset()):
     fragments = french_fragments()
     found = []
     for text in texts:
-        for name in masked:
-            text = KNOWN_LEAKS[name].sub(" ", text)
         if data_words:
             text = re.sub(r"[^\W\d_]+", lambda word: " " if word.group() in data_words else word.group(), text)
         leftovers = [fragment for fragment in fragments if fragment in unquoted(text)]
@@ -163,7 +147,7 @@ def test_every_page_in_english_has_no_french_left(qtbot, data_dir):
     for step in flow.path_to("fin", window.progress.school):
         window.go_to(step)
         assert window.current_step() == step
-        assert not faults_on_page(window, masked=("import_mode",)), step
+        assert not faults_on_page(window), step
         seen.append(step)
     assert seen[-1] == "fin"
     window.go_to("etablissement")
@@ -205,7 +189,7 @@ def test_an_analysed_file_reads_in_english(qtbot, data_dir, tmp_path, fixture):
     analyse(qtbot, window, path)
     page = window.currentPage()
     assert page.details.isVisible() and page.counts.rowCount() > 1
-    assert not faults_on_page(window, masked=("profile_source",), data_words=names_in(path))
+    assert not faults_on_page(window, data_words=names_in(path))
 
 
 def test_the_matching_preview_the_triage_and_the_board_read_in_english(qtbot, data_dir, tmp_path):
@@ -232,11 +216,10 @@ def test_the_matching_preview_the_triage_and_the_board_read_in_english(qtbot, da
     window.progress.finish_walk()
     window.resume()
     assert window.current_step() == "accueil"
-    assert not faults_on_page(window, masked=("import_mode",)), "board"
+    assert not faults_on_page(window), "board"
 
 
-@pytest.mark.xfail(strict=True, reason="wizard/schoolyear.py describe_import() inserts the mode code (KNOWN_LEAKS)")
-def test_known_leak_the_import_mode_in_english(qtbot, data_dir):
+def test_the_import_mode_in_english(qtbot, data_dir):
     window = open_window(qtbot, data_dir, language="en")
     complete_every_step(window.progress)
     window.go_to("import_ent")
@@ -245,10 +228,8 @@ def test_known_leak_the_import_mode_in_english(qtbot, data_dir):
     assert not faults_on_page(window)
 
 
-@pytest.mark.xfail(strict=True, reason="wizard/idfile/generic.py and wizard/pages/fichier.py keep the profile's "
-                                       "source in French (KNOWN_LEAKS)")
 @pytest.mark.parametrize("fixture", ["documented.xml", "child_elements.xml"])
-def test_known_leak_the_profile_source_in_english(qtbot, data_dir, tmp_path, fixture):
+def test_the_profile_source_in_english(qtbot, data_dir, tmp_path, fixture):
     window = open_window(qtbot, data_dir, language="en")
     complete_every_step(window.progress)
     path = tmp_path / fixture
@@ -257,9 +238,7 @@ def test_known_leak_the_profile_source_in_english(qtbot, data_dir, tmp_path, fix
     assert not faults_on_page(window, data_words=names_in(path))
 
 
-@pytest.mark.xfail(strict=True, reason="the findings' messages are saved in the language of the analysis "
-                                       "(wizard/filecheck.py) and shown as saved (wizard/pages/fichier.py)")
-def test_known_leak_findings_of_a_french_analysis_shown_in_english(qtbot, data_dir, tmp_path):
+def test_findings_of_a_french_analysis_are_read_again_in_english(qtbot, data_dir, tmp_path):
     window = open_window(qtbot, data_dir)
     complete_every_step(window.progress)
     path = tmp_path / "windows1252_undeclared.xml"
@@ -270,13 +249,10 @@ def test_known_leak_findings_of_a_french_analysis_shown_in_english(qtbot, data_d
     again.go_to("fichier")
     QApplication.processEvents()
     assert again.currentPage().findings.rowCount() > 0
-    assert not faults_on_page(again, masked=("profile_source",), data_words=names_in(path))
+    assert not faults_on_page(again, data_words=names_in(path))
 
 
-@pytest.mark.xfail(strict=True, reason="a server check's message is saved in the language of the check "
-                                       "(wizard/progress.py record_server_check) and shown as saved "
-                                       "(wizard/pages/pronote_net.py load)")
-def test_known_leak_a_french_server_check_shown_in_english(qtbot, data_dir):
+def test_a_french_server_check_is_said_again_in_english(qtbot, data_dir):
     from tools.screenshots import server_answer
 
     window = open_window(qtbot, data_dir)
@@ -292,8 +268,7 @@ def test_known_leak_a_french_server_check_shown_in_english(qtbot, data_dir):
     assert not faults_on_page(again)
 
 
-@pytest.mark.xfail(strict=True, reason="wizard/store.py writes its save-failure sentences in French, without tr()")
-def test_known_leak_a_failed_save_is_told_in_english(qtbot, data_dir, monkeypatch):
+def test_a_failed_save_is_told_in_english(qtbot, data_dir, monkeypatch):
     window = open_window(qtbot, data_dir, language="en")
     window.next()
     page = window.currentPage()
@@ -308,8 +283,7 @@ def test_known_leak_a_failed_save_is_told_in_english(qtbot, data_dir, monkeypatc
     assert not faults_on_page(window)
 
 
-@pytest.mark.xfail(strict=True, reason="wizard/matching/entcsv.py _quoted() puts « » around the headers it read")
-def test_known_leak_unrecognised_columns_are_quoted_in_english(qtbot, data_dir, tmp_path):
+def test_unrecognised_columns_are_quoted_in_english(qtbot, data_dir, tmp_path):
     open_window(qtbot, data_dir, language="en")
     listing = tmp_path / "comptes.csv"
     listing.write_text("Nom;Colonne B\nx;y\n", encoding="utf-8")

@@ -225,7 +225,9 @@ def build_window(data_dir: Path, page_factory: PageFactory, language: str | None
         store.release()
         raise
     window.language = language
+    # Said in the admin's language, now loaded (it was in the very file the store just read).
     window.recovery_message = store.recovery_message
+    progress.save_problem = progress.save_problem and store.read_only_message
     add_about_button(window)
     window.resume()
     return window

@@ -30,7 +30,7 @@ class Documented(LayoutReader):
         names.LAST_NAME: "@Nom",
         names.FIRST_NAME: "@Prenom",
         names.BIRTH_DATE: "@DateNaissance",
-        names.PROFILE: tr_noop("groupe de la personne (Personnels, Professeurs, Responsables, Eleves)"),
+        names.PROFILE: "Personnels, Professeurs, Responsables, Eleves",  # the person's group element
         names.UAI: "Etablissements/Etablissement@Numero",
         names.EXPORT_DATE: "PARTENAIRE_INDEX@Date",
     }

@@ -271,13 +271,15 @@ class Generic(LayoutReader):
         if len(self._shapes) >= MAX_SHAPES:
             raise too_many_names(line)
         profile = people.profile_of_word(kind.word)
+        # Where the profile was read, in XML's own notation: the same in every language, and it is kept in the
+        # progress (a sentence saved in French would stay French after the admin switched to English).
         if profile:
-            source = tr_noop("élément {name}").format(name=kind.local)
+            source = f"<{kind.local}>"
         elif container is not None and people.profile_of_word(container.word):
             profile = people.profile_of_word(container.word)
-            source = tr_noop("conteneur {name}").format(name=container.local)
+            source = f"<{container.local}>/<{kind.local}>"
         else:
-            profile, source = "autre", tr_noop("aucun (profil « autre »)")
+            profile, source = "autre", "—"
         shape = self._shapes[(container, kind)] = _Shape(profile, source)
         return shape
 

@@ -212,7 +212,7 @@ def _find_header(records, mapping: dict[str, int | str] | None):
 
 def _quoted(cell: str) -> str:
     cell = clean(cell)
-    return f"« {cell[:_QUOTED_LENGTH]}{'…' if len(cell) > _QUOTED_LENGTH else ''} »"
+    return tr("« {header} »").format(header=cell[:_QUOTED_LENGTH] + ("…" if len(cell) > _QUOTED_LENGTH else ""))
 
 
 def _apply(mapping: dict[str, int | str], header: list[str]) -> dict[str, int]:

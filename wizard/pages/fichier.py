@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard import i18n
 from wizard.filecheck import analysis_record, run_analysis
 from wizard.gui.files import open_file
 from wizard.gui.widgets import GrownTable
@@ -114,10 +115,13 @@ class FichierPage(StepPage):
         cycle = self.progress.cycle
         self.read_warnings.setChecked(cycle["warnings_read"])
         self._show_file(cycle["file"])
-        if cycle["file"] and not analysis_is_current(cycle):
+        in_another_language = bool(cycle["analysis"]) and cycle["analysis"]["language"] != i18n.language()
+        if cycle["file"] and (not analysis_is_current(cycle) or in_another_language):
             path = Path(cycle["file"]["path"])
             if path.is_file():
-                self.analyse(path)  # the mode changed or the analysis was interrupted: redo it
+                # The mode changed, the analysis was interrupted, or its findings were written in the other
+                # language: read the file again.
+                self.analyse(path)
                 return
         self._show_analysis(cycle["analysis"])
 

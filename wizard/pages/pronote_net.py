@@ -7,7 +7,7 @@ from wizard import status
 from wizard.gui.server_check import ServerCheck
 from wizard.i18n import tr, tr_noop
 from wizard.pages.base import ChecklistPage, notice, paragraph, wrapping_check
-from wizard.probe import verdict_level
+from wizard.probe.verdict import past_check_sentence, verdict_level
 
 
 class PronoteNetPage(ChecklistPage):
@@ -46,7 +46,7 @@ class PronoteNetPage(ChecklistPage):
         super().load()
         check = status.last_check(self.progress.school, "delegation")
         if check:
-            self.server.message.show_message(check["message"], verdict_level(check["outcome"], "delegation"))
+            self.server.message.show_message(past_check_sentence(check), verdict_level(check["outcome"], "delegation"))
         self._offer_manual()
 
     def _offer_manual(self) -> None:

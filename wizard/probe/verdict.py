@@ -12,21 +12,48 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from wizard.i18n import tr
+from wizard.i18n import tr, tr_noop
 from wizard.probe.result import (
     CAS_INACTIVE,
     CAS_OTHER,
     DELEGATED,
     DELEGATION,
     ERROR,
+    HTTP_ERROR,
+    NOT_PRONOTE,
     OK,
     PRONOTE_OUTCOMES,
     PURPOSES,
+    REDIRECTED,
     REFUSED_URL,
     UNREACHABLE,
     WARNING,
     ProbeResult,
 )
+
+# What a past check showed, said again from what the progress keeps (its outcome and the CAS host), in the
+# interface's language of today: the full message was written in the language of the day of the check.
+_SEEN = {
+    DELEGATED: tr_noop("PRONOTE confie l'authentification au serveur CAS {cas_host}"),
+    CAS_INACTIVE: tr_noop("PRONOTE répond, sans délégation de l'authentification (CAS inactif)"),
+    CAS_OTHER: tr_noop("PRONOTE confie l'authentification à un autre serveur CAS ({cas_host})"),
+    NOT_PRONOTE: tr_noop("le serveur a répondu, mais pas comme un serveur PRONOTE"),
+    HTTP_ERROR: tr_noop("le serveur a répondu par une erreur"),
+    REDIRECTED: tr_noop("le serveur renvoie vers une autre adresse"),
+    UNREACHABLE: tr_noop("le serveur n'a pas pu être joint"),
+    REFUSED_URL: tr_noop("l'adresse a été refusée ; rien n'a été envoyé"),
+}
+
+
+def past_check_sentence(check: dict) -> str:
+    """« Dernière vérification le 29/11/2026 : … » for a check read back from the progress."""
+    from wizard.dates import day
+
+    seen = _SEEN.get(check["outcome"])
+    if seen is None:
+        return ""
+    return tr("Dernière vérification du serveur le {date} : {seen}.").format(
+        date=day(check["date"]), seen=tr(seen).format(cas_host=check["cas_host"] or "?"))
 
 
 def manual_confirmation_allowed(outcome: str) -> bool:
