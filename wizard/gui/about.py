@@ -1,8 +1,6 @@
 """« À propos »: version, licence, where the log is; and the app icon, shared by the window and the application."""
 from __future__ import annotations
 
-from html import escape as _escape
-
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QWizard
 
@@ -35,7 +33,9 @@ def app_icon() -> QIcon:
 
 
 def escape(text: str) -> str:
-    return _escape(text, quote=False)  # apostrophes stay readable in the rich text
+    from html import escape as html_escape  # when the dialog opens: html.entities is not for the first page
+
+    return html_escape(text, quote=False)  # apostrophes stay readable in the rich text
 
 
 def about_html() -> str:

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.gui.files import open_file, save_file
-from wizard.gui.widgets import FlowRow, GrownTable, notice, paragraph
+from wizard.gui.tables import GrownTable
+from wizard.gui.widgets import FlowRow, notice, paragraph
 from wizard.gui.worker import TaskRunner
 from wizard.i18n import tr, tr_noop
 from wizard.matchcheck import MappingNeeded, decision_of, pair_key, run_matching

@@ -1,9 +1,9 @@
-"""Small widgets every page uses: a paragraph of text, a notice (a framed message that says its kind), a table
-that grows with its rows, and a row of buttons that wraps."""
+"""Small widgets every page uses: a paragraph of text, a notice (a framed message that says its kind), and a row
+of buttons that wraps. (The table that grows with its rows is in tables.py: the first page has none.)"""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLayout, QStyle, QTableWidget, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QStyle, QWidget
 
 # info (blue), warning (orange), ok (green), error (red); a translucent tint and a solid edge stay readable on
 # light and dark palettes alike.
@@ -51,41 +51,6 @@ class Notice(QLabel):
 
 def notice(text: str, kind: str = "info", name: str = "notice") -> Notice:
     return Notice(text, kind, name)
-
-
-class GrownTable(QTableWidget):
-    """A read-only table as tall as its shown rows and never wider than the page: the page scrolls as one area,
-    never a table inside it. Its cells wrap, so the height follows the width; `fit()` after changing rows."""
-
-    def __init__(self, columns: int, name: str, accessible: str, headers: list[str]):
-        super().__init__(0, columns)
-        self.setObjectName(name)
-        self.setAccessibleName(accessible)
-        self.setHorizontalHeaderLabels(headers)
-        self.verticalHeader().setVisible(False)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setWordWrap(True)
-        self.setTabKeyNavigation(False)  # Tab must leave the table: no keyboard trap
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
-    def fit(self) -> None:
-        height = self.horizontalHeader().height() + 2 * self.frameWidth()
-        for row in range(self.rowCount()):
-            if not self.isRowHidden(row):  # only the rows shown: a long list filtered down stays quick
-                self.resizeRowToContents(row)
-                height += self.rowHeight(row)
-        self.setFixedHeight(height)
-
-    def fit_width(self) -> None:
-        """As narrow as its columns (a short table of counts), instead of the page's whole width."""
-        self.resizeColumnsToContents()
-        self.setFixedWidth(self.horizontalHeader().length() + 2 * self.frameWidth())
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.fit()
 
 
 class FlowRow(QLayout):

@@ -4,6 +4,7 @@ background job of the page runs, a failed save told at once, and where the keybo
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -29,9 +30,11 @@ from PySide6.QtWidgets import (
 from wizard import flow
 from wizard.entdata import load_ent
 from wizard.gui.widgets import notice, paragraph
-from wizard.gui.worker import TaskRunner
 from wizard.i18n import tr
 from wizard.progress import Progress
+
+if TYPE_CHECKING:  # the worker (threads) is loaded by the pages that run jobs, not by the first page
+    from wizard.gui.worker import TaskRunner
 
 __all__ = ["StepPage", "ChecklistPage", "Checklist", "notice", "paragraph", "wrapping_check", "order_tabs"]
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from wizard import i18n
 from wizard.filecheck import analysis_record, run_analysis
 from wizard.gui.files import open_file
-from wizard.gui.widgets import GrownTable
+from wizard.gui.tables import GrownTable
 from wizard.gui.worker import TaskRunner
 from wizard.i18n import tr, tr_noop
 from wizard.idfile.report import MAPPING_LABELS

@@ -1,0 +1,40 @@
+"""A table that grows with its rows, for the pages that list things (the file check, the matching preview)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+
+
+class GrownTable(QTableWidget):
+    """A read-only table as tall as its shown rows and never wider than the page: the page scrolls as one area,
+    never a table inside it. Its cells wrap, so the height follows the width; `fit()` after changing rows."""
+
+    def __init__(self, columns: int, name: str, accessible: str, headers: list[str]):
+        super().__init__(0, columns)
+        self.setObjectName(name)
+        self.setAccessibleName(accessible)
+        self.setHorizontalHeaderLabels(headers)
+        self.verticalHeader().setVisible(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(True)
+        self.setTabKeyNavigation(False)  # Tab must leave the table: no keyboard trap
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def fit(self) -> None:
+        height = self.horizontalHeader().height() + 2 * self.frameWidth()
+        for row in range(self.rowCount()):
+            if not self.isRowHidden(row):  # only the rows shown: a long list filtered down stays quick
+                self.resizeRowToContents(row)
+                height += self.rowHeight(row)
+        self.setFixedHeight(height)
+
+    def fit_width(self) -> None:
+        """As narrow as its columns (a short table of counts), instead of the page's whole width."""
+        self.resizeColumnsToContents()
+        self.setFixedWidth(self.horizontalHeader().length() + 2 * self.frameWidth())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
