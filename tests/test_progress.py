@@ -108,7 +108,7 @@ def test_a_declaration_reads_declared_not_verified_once_and_offers_a_check(data_
         progress.complete_step(step)
     progress.confirm_by_hand(True)
     row = status.board(progress.school)[1]
-    assert row.state == status.DECLARED and not row.settled
+    assert row.state == status.DECLARED
     assert row.detail.count("non vérifié") == 1  # « (non vérifié). (non vérifié) » no more
     assert status.unverified(progress.school)
     progress.record_server_check("delegation", probe())  # « Vérifier maintenant » on the board

@@ -73,7 +73,6 @@ class Progress:
         self.listeners: list[Callable[[], None]] = []
         # The folder cannot be written at all: say so from the first page, before anything is lost.
         self.save_problem = store.read_only_message
-        self.saved_once = False
         self.session_proxy = ""
 
     @classmethod
@@ -328,6 +327,5 @@ class Progress:
             self.save_problem = failure.message
         else:
             self.save_problem = ""
-            self.saved_once = True
         for listener in list(self.listeners):
             listener()

@@ -22,11 +22,6 @@ class Row:
     state: str  # DONE, VERIFIED, DECLARED or TODO
     detail: str
 
-    @property
-    def settled(self) -> bool:
-        """Worth a tick on the board: done or seen on the server (a declaration is not)."""
-        return self.state in (DONE, VERIFIED)
-
 
 def connection_line(connection: dict | None) -> str:
     """What is known of parts 1–2 being in place, as one phrase (board, final page, record)."""
