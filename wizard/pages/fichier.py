@@ -22,7 +22,6 @@ from wizard.gui.files import open_file
 from wizard.gui.tables import GrownTable
 from wizard.gui.worker import TaskRunner
 from wizard.i18n import tr, tr_noop
-from wizard.idfile.report import MAPPING_LABELS
 from wizard.pages.base import StepPage, notice, paragraph
 from wizard.people import PROFILE_LABELS, PROFILES
 from wizard.progress import analysis_is_current
@@ -178,6 +177,8 @@ class FichierPage(StepPage):
         self.details.setText(self._details_text(analysis))
 
     def _details_text(self, analysis: dict) -> str:
+        from wizard.idfile.report import MAPPING_LABELS  # the reader (lxml) loads when an analysis is shown
+
         lines = [tr("Format reconnu : {layout}").format(layout=tr(analysis["layout_label"] or analysis["layout"]))]
         if analysis["encoding"]:
             lines.append(tr("Encodage : {encoding}").format(encoding=analysis["encoding"]))

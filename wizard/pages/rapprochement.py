@@ -1,7 +1,6 @@
 """Part 3: « rapprochement des comptes » in the ENT for those the import did not match by itself."""
 from __future__ import annotations
 
-from wizard.gui.matching_preview import MatchingPreview
 from wizard.i18n import tr_noop
 from wizard.pages.base import ChecklistPage
 
@@ -16,6 +15,9 @@ class RapprochementPage(ChecklistPage):
                         "Communication > Gestion des identités > Résolution des échecs d'interconnexion.")
 
     def build_extra(self) -> None:
+        # The matching (rapidfuzz) loads when this page is made, not when resuming passes by it.
+        from wizard.gui.matching_preview import MatchingPreview
+
         self.preview = MatchingPreview(self)
         self.add_runner(self.preview.task)
         self.body.addWidget(self.preview)
