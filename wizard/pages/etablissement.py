@@ -253,7 +253,6 @@ class EtablissementPage(StepPage):
 
 
 def _folded(name: str) -> str:
-    import unicodedata
+    from wizard.matching.normalise import fold  # the matching's own folding, loaded when a server answered
 
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return fold(name)

@@ -10,11 +10,11 @@ from datetime import date
 from html import escape
 
 from wizard import __version__, flow
+from wizard.dates import day
 from wizard.entdata import EntData, current
 from wizard.errors import UserError
 from wizard.people import PROFILE_LABELS, PROFILES
 from wizard.school import identity_values
-from wizard.schoolyear import parse_iso
 from wizard.typography import french
 
 STYLE = """
@@ -43,8 +43,7 @@ def is_configured(school: dict | None) -> bool:
 
 
 def _day(text: str | None) -> str:
-    when = parse_iso(text)
-    return when.strftime("%d/%m/%Y") if when else "—"
+    return day(text, "—")
 
 
 # -- tables whose columns never cut a word ----------------------------------------------------------------------
