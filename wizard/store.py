@@ -24,13 +24,11 @@ import os
 import re
 import stat
 import time
-from datetime import datetime
 from pathlib import Path
 
 from wizard.document import FORMAT_VERSION, InvalidDocument, validate
 from wizard.errors import UserError
 from wizard.i18n import tr
-from wizard.migrations import migrate
 
 FILE_NAME = "progress.json"
 BACKUP_SUFFIX = ".bak"
@@ -175,7 +173,7 @@ class ProgressStore:
     def _set_aside(self, path: Path) -> Path | None:
         if not _lexists(path):
             return None
-        aside = path.with_name(f"{path.name}{ASIDE_MARK}-{datetime.now():%Y%m%d-%H%M%S}")
+        aside = path.with_name(f"{path.name}{ASIDE_MARK}-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
             os.replace(path, aside)
         except OSError:
@@ -239,6 +237,8 @@ def read_document(path: Path) -> dict:
             "Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format "
             "{version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.").format(
             path=path, version=version))
+    from wizard.migrations import migrate  # a saved file only: not for the first launch
+
     return validate(migrate(doc))
 
 

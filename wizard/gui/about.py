@@ -1,8 +1,13 @@
 """« À propos »: version, licence, where the log is; and the app icon, shared by the window and the application."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtWidgets import QWizard
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 from wizard import __version__
 from wizard.entdata import load_ent
@@ -56,6 +61,8 @@ def about_html() -> str:
 
 
 def about_box(parent=None) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox  # its enums cost 1 ms: loaded when asked, not at start-up
+
     box = QMessageBox(parent)
     box.setObjectName("about_dialog")
     box.setWindowTitle(tr(ABOUT))

@@ -2,10 +2,10 @@
 marked, the steps done ticked, following the flow's branches (parts 1–2 skipped, a partial pass)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from wizard import flow
+from wizard.gui.qtvalues import RICH_TEXT
 from wizard.i18n import tr
 
 WIDTH = 200
@@ -51,10 +51,10 @@ class StepsPanel(QWidget):
         self.text = QLabel()
         self.text.setObjectName("steps_text")
         self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text.setProperty("textFormat", RICH_TEXT)
         self.text.setAccessibleName(tr("Étapes de l'assistant"))
-        layout.addWidget(self.text, 1)
+        layout.addWidget(self.text)
+        layout.addStretch(1)  # the list at the top (an alignment flag would cost the Qt namespace: qtvalues.py)
         self.current: str | None = None
 
     def show_step(self, current: str | None) -> None:

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMessageBox, QWizard, QWizardPage
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
 
 from wizard import flow
 from wizard.entdata import load_ent
@@ -22,14 +22,6 @@ WINDOW_TITLE = tr_noop("Assistant d'interconnexion PRONOTE – {ent_name}")
 # size it prefers when the screen allows.
 MIN_SIZE = (800, 500)
 PREFERRED_SIZE = (1040, 760)
-# A visible focus mark on every control (issue 12): Fusion and the Windows styles draw a check box's or radio
-# button's focus as a faint frame around its text – and the wrapping ticks (pages/base.py) have no text of their
-# own. A ring in the palette's highlight colour marks them on every style and palette; the other controls (fields,
-# lists, buttons) already get a highlighted frame from the style.
-FOCUS_STYLE = """
-QCheckBox, QRadioButton { border: 2px solid transparent; border-radius: 4px; padding: 1px; }
-QCheckBox:focus, QRadioButton:focus { border-color: palette(highlight); }
-"""
 
 PageFactory = Callable[[str, Progress], QWizardPage]
 
@@ -51,8 +43,7 @@ class InterconnectionWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, True)
-        self.helpRequested.connect(self.show_help)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.show_help)
+        self.helpRequested.connect(self.show_help)  # F1: keyPressEvent
         self.language = "fr"
         self.help_dialog = None
         self.recovery_message = ""
@@ -62,7 +53,6 @@ class InterconnectionWizard(QWizard):
         self.steps_panel = StepsPanel(progress)
         self.setSideWidget(self.steps_panel)
         progress.listeners.append(self.steps_panel.refresh)
-        self.setStyleSheet(FOCUS_STYLE)
         self.fit_to_screen()
         # Page ids are the steps' places in the flow; pages are made when the flow first reaches them.
         self.page_ids = {step: number for number, step in enumerate(flow.STEP_IDS)}
@@ -93,6 +83,16 @@ class InterconnectionWizard(QWizard):
             frame = self.frameGeometry()
             frame.moveCenter(available.center())
             self.move(max(frame.left(), available.left()), max(frame.top(), available.top()))
+
+    def keyPressEvent(self, event) -> None:
+        # F1 (the platform's help key) from anywhere in the window: no control of ours takes it. A QShortcut would
+        # load QKeySequence's enums at start-up; this loads them at the first key pressed.
+        from PySide6.QtGui import QKeySequence
+
+        if event.matches(QKeySequence.StandardKey.HelpContents):
+            self.show_help()
+            return
+        super().keyPressEvent(event)
 
     def show_help(self) -> None:
         from wizard.gui.help import show_help
@@ -179,6 +179,8 @@ class InterconnectionWizard(QWizard):
         if self._closing:
             super().reject()
             return
+        from PySide6.QtWidgets import QMessageBox  # its enums cost 1 ms at start-up; asked only when leaving
+
         if self.progress.saved:
             text = tr("Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à "
                       "cette page en le relançant.")

@@ -2,25 +2,22 @@
 the school chooser and the erasing of local data."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from wizard import i18n, status
+from wizard import i18n
 from wizard.gui.widgets import FlowRow
 from wizard.i18n import tr
-from wizard.pages.base import StepPage, notice, paragraph
+from wizard.pages.base import StepPage, notice, paragraph, settle_controls
 from wizard.typography import french
-
-MARKS = {status.DONE: "✓", status.VERIFIED: "✓", status.DECLARED: "?", status.TODO: "○"}
 
 
 class AccueilPage(StepPage):
@@ -50,9 +47,12 @@ class AccueilPage(StepPage):
                "• le compte Superviseur (SPR) du client PRONOTE (partie 3)."), "info"))
         self.body.addWidget(self.first_time)
         self.board_box = None  # made when there is something to show: the first launch opens faster without it
+        if self.progress.setup_finished:
+            self.build_board()  # made in reading order: Tab needs no reordering (StepPage.tab_order_stale)
         self.build_schools()
 
     def build_board(self) -> None:
+        # Loaded with the board: a first launch has none (and the server check's network code is not needed yet).
         from wizard.gui.server_check import ServerCheck
 
         self.board_box = QGroupBox(tr("Où en est l'interconnexion"))
@@ -81,9 +81,8 @@ class AccueilPage(StepPage):
             button.clicked.connect(slot)
             actions.addWidget(button)
         box.addLayout(actions)
-        for button in self.board_box.findChildren(QPushButton):
-            button.setAutoDefault(False)  # Enter stays « Suivant » (made after the page: see StepPage.ensure_built)
         self.body.insertWidget(self.body.indexOf(self.first_time) + 1, self.board_box)
+        settle_controls(self.board_box)  # may be made after the page (see StepPage.ensure_built)
 
     def build_schools(self) -> None:
         schools = QGroupBox(tr("Établissement et langue"))
@@ -115,7 +114,10 @@ class AccueilPage(StepPage):
         grid.addWidget(self.school_combo, 0, 1)
         grid.addLayout(FlowRow(add, erase), 1, 1)
         grid.addWidget(language_label, 2, 0)
-        grid.addWidget(self.language_combo, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        language_row = QHBoxLayout()  # the short combo at the left, as wide as its two names
+        language_row.addWidget(self.language_combo)
+        language_row.addStretch(1)
+        grid.addLayout(language_row, 2, 1)
         grid.setColumnStretch(1, 1)
         self.body.addWidget(schools)
 
@@ -127,8 +129,9 @@ class AccueilPage(StepPage):
     def load(self) -> None:
         finished = self.progress.setup_finished
         self.first_time.setVisible(not finished)
-        if finished and self.board_box is None:
+        if finished and self.board_box is None:  # the first walk just ended, or another school was chosen
             self.build_board()
+            self.tab_order_stale = True
         if self.board_box is not None:
             self.board_box.setVisible(finished)
             self.load_board()
@@ -141,6 +144,9 @@ class AccueilPage(StepPage):
         self.language_combo.setCurrentIndex(self.language_combo.findData(i18n.language()))
 
     def load_board(self) -> None:
+        from wizard import status
+
+        marks = {status.DONE: "✓", status.VERIFIED: "✓", status.DECLARED: "?", status.TODO: "○"}
         school = self.progress.school
         self.resume_button.setEnabled(status.in_progress(school))
         self.verify.setVisible(status.unverified(school) and bool(school["identity"]["pronote_url"]))
@@ -149,7 +155,7 @@ class AccueilPage(StepPage):
             if item.widget():
                 item.widget().deleteLater()
         for number, row in enumerate(status.board(school)):
-            mark = QLabel(f"{MARKS[row.state]} {row.title}")
+            mark = QLabel(f"{marks[row.state]} {row.title}")
             mark.setObjectName(f"board_row_title_{number}")
             text = paragraph(row.detail)
             text.setObjectName(f"board_row_{number}")
@@ -161,6 +167,10 @@ class AccueilPage(StepPage):
         self.wizard().go_to(self.progress.school["current_step"])
 
     def _start(self, kind: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from wizard import status
+
         if status.in_progress(self.progress.school):
             answer = QMessageBox.question(
                 self, tr("Nouvel import"),
@@ -190,6 +200,8 @@ class AccueilPage(StepPage):
         self.wizard().next()
 
     def _erase(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # its enums cost 1 ms: loaded when asked, not at start-up
+
         answer = QMessageBox.warning(
             self, tr("Effacer les données locales"),
             tr("Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, "

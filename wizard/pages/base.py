@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from wizard import flow
 from wizard.entdata import load_ent
-from wizard.gui.widgets import notice, paragraph
+from wizard.gui.qtvalues import NO_FOCUS, PLAIN_TEXT, set_plain_selectable
+from wizard.gui.widgets import focus_ring, notice, paragraph
 from wizard.i18n import tr
 from wizard.progress import Progress
 
@@ -57,6 +58,9 @@ class StepPage(QWizardPage):
         self.loading = False
         self.built = False
         self.deferred = False
+        # Widgets made after `build` (a checklist's ticks, the welcome page's board) come last in Qt's focus chain:
+        # whoever makes them sets this, and the page puts Tab back in reading order (order_tabs) once loaded.
+        self.tab_order_stale = False
         self.runners: list[TaskRunner] = []
 
     def ensure_built(self) -> None:
@@ -76,23 +80,22 @@ class StepPage(QWizardPage):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         # The scroll area itself is no tab stop: the keyboard goes from control to control inside it.
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setProperty("focusPolicy", NO_FOCUS)
         body = QWidget()
         self.body = QVBoxLayout(body)
+        # In the scroll area before it is filled: given a full body, the scroll area lays out every paragraph at
+        # once, and again when shown (5 ms on the first page).
+        self.scroll.setWidget(body)
         if self.intro:
             self.body.addWidget(paragraph(tr(self.intro).format(**self.ent.words)))
         self.build()
         self.body.addStretch(1)
-        self.scroll.setWidget(body)
         outer.addWidget(self.scroll, 1)
         self.reason = notice("", "warning", "reason")
         self.reason.setAccessibleName(tr("Ce qu'il reste à faire sur cette page"))
         outer.addWidget(self.reason)
         self.progress.listeners.append(self.refresh)
-        # In a dialog a focused push button takes Enter for itself; in the wizard Enter always means « Suivant »
-        # and Space presses the focused button.
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(False)
+        settle_controls(body)
         if self.isVisible():
             # Made while already on screen (a page passed through when resuming, then shown): Qt would show the
             # new children only at the next turn of the event loop.
@@ -141,9 +144,9 @@ class StepPage(QWizardPage):
             self.load()
         finally:
             self.loading = False
-        # Widgets made by `load` (a checklist's ticks) come last in Qt's focus chain: Tab must follow the page
-        # as it reads, top to bottom, whatever was made when.
-        order_tabs(self.scroll.widget())
+        if self.tab_order_stale:
+            self.tab_order_stale = False
+            order_tabs(self.scroll.widget())
         self.refresh()
         QTimer.singleShot(0, self, self.focus_first_to_do)  # the page as context: no call once it is gone
 
@@ -158,14 +161,18 @@ class StepPage(QWizardPage):
             return
         target = self.first_to_do()
         if target is not None:
-            target.setFocus(Qt.FocusReason.TabFocusReason)
+            from PySide6.QtCore import Qt
+
+            target.setFocus(Qt.FocusReason.TabFocusReason)  # as if tabbed to: the style shows the focus at once
             self.scroll.ensureWidgetVisible(target)
         elif self.wizard() is not None:
             self.scroll.verticalScrollBar().setValue(0)  # what the page says first stays in sight
             for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
                 button = self.wizard().button(which)
                 if button.isVisible() and button.isEnabled():
-                    button.setFocus(Qt.FocusReason.TabFocusReason)
+                    # The default button, already marked as the one Enter presses; a focus reason would cost the
+                    # welcome page the Qt namespace (gui/qtvalues.py).
+                    button.setFocus()
                     return
 
     def cleanupPage(self) -> None:
@@ -233,13 +240,48 @@ class _SaveBanner(QWidget):
         retry.setAutoDefault(False)
         retry.clicked.connect(progress.retry_save)
         layout.addWidget(self.message, 1)
-        layout.addWidget(retry, 0, Qt.AlignmentFlag.AlignTop)
+        beside = QVBoxLayout()  # the button at the top of a message on several lines
+        beside.addWidget(retry)
+        beside.addStretch(1)
+        layout.addLayout(beside)
         self.refresh()
 
     def refresh(self) -> None:
         problem = self.progress.save_problem
         self.message.show_message(problem, "error", hide_when_empty=False)
         self.setVisible(bool(problem))
+
+
+def settle_controls(body: QWidget) -> None:
+    """What every control placed in a page's layouts needs, made now or later (Checklist, the board):
+    - no push button takes Enter: in a dialog a focused push button takes Enter for itself; in the wizard Enter
+      always means « Suivant » and Space presses the focused button;
+    - check boxes and radio buttons get their focus ring (widgets.FOCUS_RING).
+    Walking the layouts, not `findChildren`: that makes a Python object of every internal child of every control
+    (4 ms on the first page)."""
+    for widget in _placed_widgets(body):
+        if isinstance(widget, QPushButton):
+            widget.setAutoDefault(False)
+        elif isinstance(widget, (QCheckBox, QRadioButton)):
+            focus_ring(widget)
+
+
+def _placed_widgets(widget: QWidget):
+    """The widgets in `widget`'s layouts, containers before what they hold, in reading order."""
+    layout = widget.layout()
+    if layout is not None:
+        yield from _in_layout(layout)
+
+
+def _in_layout(layout):
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        child, inner = item.widget(), item.layout()
+        if child is not None:
+            yield child
+            yield from _placed_widgets(child)
+        elif inner is not None:
+            yield from _in_layout(inner)
 
 
 def order_tabs(body: QWidget) -> None:
@@ -256,6 +298,8 @@ def _in_layout_order(widget: QWidget):
 
 
 def _layout_widgets(layout):
+    from PySide6.QtCore import Qt  # pages whose widgets were made late only (see StepPage.tab_order_stale)
+
     for index in range(layout.count()):
         item = layout.itemAt(index)
         child, inner = item.widget(), item.layout()
@@ -318,6 +362,7 @@ class Checklist(QWidget):
                 value = self._value_row(item["value"], label_text, getter())
             self.rows.addWidget(wrapping_check(box, value))
             self.boxes[item["id"]] = box
+        self.page.tab_order_stale = True
 
     def _value_row(self, key: str, label_text: str, value: str) -> QWidget:
         row = QWidget()
@@ -328,8 +373,7 @@ class Checklist(QWidget):
         field = QLabel(value)
         field.setObjectName(f"value_{key}")
         field.setWordWrap(True)
-        field.setTextFormat(Qt.TextFormat.PlainText)
-        field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_plain_selectable(field)
         field.setFrameShape(QFrame.Shape.StyledPanel)
         field.setStyleSheet("QLabel { padding: 3px 6px; }")
         field.setAccessibleName(tr("{label_text} (valeur à saisir dans l'ENT)").format(label_text=label_text))
@@ -339,6 +383,8 @@ class Checklist(QWidget):
         copy.setAccessibleName(tr("Copier {label_text}").format(label_text=label_text))
         copy.setAutoDefault(False)  # made after the page: Enter stays « Suivant » (see StepPage.ensure_built)
         copy.clicked.connect(lambda: self._copy(field, copy))
+        from PySide6.QtCore import Qt
+
         layout.addWidget(field, 1)
         layout.addWidget(copy, 0, Qt.AlignmentFlag.AlignTop)
         self.value_fields[key] = field
@@ -354,6 +400,9 @@ def wrapping_check(box: QAbstractButton, below: QWidget | None = None) -> QWidge
     """A QCheckBox (or radio button) does not wrap its text; a box with an empty text beside a wrapping label
     does, and clicking the label still toggles it. The box keeps the text as its accessible name; the label is
     greyed with it. `below` (a value to copy) goes under the text, aligned with it."""
+    from PySide6.QtCore import Qt
+
+    focus_ring(box)
     holder = QWidget()
     layout = QGridLayout(holder)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -376,12 +425,14 @@ class _ClickLabel(QLabel):
         super().__init__(text)
         self.box = box
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setProperty("textFormat", PLAIN_TEXT)
         self.setBuddy(box)
         self.setEnabled(box.isEnabled())
         box.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
+        from PySide6.QtCore import QEvent  # its enums cost 1 ms: loaded by the first page with a tick
+
         if watched is self.box and event.type() == QEvent.Type.EnabledChange:
             self.setEnabled(self.box.isEnabled())  # a box that cannot be ticked reads as such, text included
         return False

@@ -1,0 +1,83 @@
+"""Start-up (issue 10): the first page pays only for itself. Measured by bench/startup.py; what keeps it cheap is
+checked here, in a fresh process each time (this one has long loaded everything).
+
+- PySide's `Qt` namespace is never touched while the window opens (13 ms: gui/qtvalues.py), nor QStyle,
+  QMessageBox or QEvent (1–4 ms each), whose enums load with the first use;
+- no window-wide style sheet (it makes Qt restyle every widget: 9 ms on the first page);
+- the checks, the date library, the dataclass machinery, the file reader and the matching load with the pages
+  that use them.
+"""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+OPEN_WINDOW = r"""
+import json, os, sys
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, {root!r})
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtTest import QTest
+from wizard.app import create_window
+app = QtWidgets.QApplication([])
+window = create_window(Path({data!r}))
+window.show(); QTest.qWaitForWindowExposed(window); app.processEvents()
+made = [name for name, module in (("Qt", QtCore), ("QEvent", QtCore), ("QStyle", QtWidgets), ("QMessageBox", QtWidgets))
+        if name in vars(module)]
+print(json.dumps({{"step": window.current_step(), "made": made, "style_sheet": window.styleSheet(),
+                  "modules": sorted(sys.modules)}}))
+"""
+
+FINISHED_SCHOOL = r"""
+import os, sys
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QApplication
+from tests.gui.test_help import complete_every_step
+from wizard.app import create_window
+app = QApplication([])
+window = create_window(Path({data!r}))
+complete_every_step(window.progress)
+window.progress.finish_walk()
+window.close()
+"""
+
+LATER = ("datetime", "dataclasses", "wizard.school", "wizard.idfile", "wizard.matching", "wizard.probe", "lxml",
+         "wizard.migrations")
+
+
+def run(code: str, data_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code.format(root=str(ROOT), data=str(data_dir))],
+                          capture_output=True, text=True, timeout=120)
+
+
+def open_window(data_dir: Path, prepare: str = "") -> dict:
+    """Open the window in a new process, after `prepare` ran in another one (a saved progress)."""
+    if prepare:
+        assert run(prepare, data_dir).returncode == 0
+    done = run(OPEN_WINDOW, data_dir)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_first_launch_opens_without_the_costly_qt_enums_or_a_window_style_sheet(data_dir):
+    opened = open_window(data_dir)
+    assert opened["step"] == "accueil"
+    assert opened["made"] == []
+    assert opened["style_sheet"] == ""
+    loaded = [name for name in LATER if name in opened["modules"]]
+    assert loaded == []
+
+
+@pytest.mark.parametrize("later", ["wizard.idfile", "wizard.matching", "wizard.probe", "lxml"])
+def test_a_school_back_for_its_yearly_import_opens_on_the_board_without_the_later_pages_code(data_dir, later):
+    opened = open_window(data_dir, FINISHED_SCHOOL)
+    assert opened["step"] == "accueil"
+    assert opened["made"] == []  # the board is made in reading order: Tab needs no reordering
+    assert later not in opened["modules"]
