@@ -3,8 +3,8 @@
 Qt-free. The window asks `next_step` for QWizard's nextId and `missing` for each page's isComplete, so every
 rule lives here once and is tested without a display.
 """
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the NamedTuple below would turn each field's annotation into a
+# ForwardRef compiled at every start (1.5 ms for the ENT's 22 fields). Every annotation here is defined above it.
 from typing import NamedTuple
 
 from wizard.entdata import load_ent

@@ -2,10 +2,11 @@
 marked, the steps done ticked, following the flow's branches (parts 1–2 skipped, a partial pass)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from wizard import flow
 from wizard.gui.qtvalues import RICH_TEXT
+from wizard.gui.widgets import WrappingLabel
 from wizard.i18n import tr
 
 WIDTH = 200
@@ -47,10 +48,10 @@ class StepsPanel(QWidget):
         self.setObjectName("steps_panel")
         self.setFixedWidth(WIDTH)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        self.text = QLabel()
+        layout.setContentsMargins(8, 8, 8, 8)  # 16 of WIDTH (see below)
+        self.text = WrappingLabel()
         self.text.setObjectName("steps_text")
-        self.text.setWordWrap(True)
+        self.text.setFixedWidth(WIDTH - 16)  # the panel's width less its margins: one width to lay the steps out for
         self.text.setProperty("textFormat", RICH_TEXT)
         self.text.setAccessibleName(tr("Étapes de l'assistant"))
         layout.addWidget(self.text)

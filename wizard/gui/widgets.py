@@ -22,9 +22,34 @@ QCheckBox:focus, QRadioButton:focus { border-color: palette(highlight); }
 NOTICE_COLOURS = {"info": (29, 95, 168), "warning": (196, 110, 0), "ok": (27, 122, 50), "error": (179, 38, 30)}
 
 
+class WrappingLabel(QLabel):
+    """A word-wrapped label that lays its text out once per width asked.
+
+    QLabel lays its whole text out again for every `heightForWidth` the layouts ask: 34 times for the first page's
+    four texts while the window opens (9 widths), and again at each step of a resize. The heights are kept per
+    width for as long as the text and the label's own size hint stay the same – Qt recomputes that hint whenever
+    what it lays out changes (font, margins, style sheet), so a change of any of them starts afresh."""
+
+    def __init__(self, text: str = ""):
+        super().__init__(text)
+        self.setWordWrap(True)
+        self._heights: dict[int, int] = {}
+        self._laid_out: tuple | None = None
+
+    def heightForWidth(self, width: int) -> int:
+        hint = self.sizeHint()
+        laid_out = (self.text(), hint.width(), hint.height())
+        if laid_out != self._laid_out:
+            self._laid_out = laid_out
+            self._heights.clear()
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+
 def paragraph(text: str, *, rich: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
+    label = WrappingLabel(text)
     if rich:
         label.setProperty("textFormat", RICH_TEXT)
         label.setOpenExternalLinks(True)
@@ -39,7 +64,7 @@ def focus_ring(button: QWidget) -> None:
     button.setStyleSheet(FOCUS_RING)
 
 
-class Notice(QLabel):
+class Notice(WrappingLabel):
     """A framed message. `show_message(text, kind)` changes both at once; an empty text hides it.
 
     The object name ends with the kind (`<name>_ok`, `<name>_error`…), so tests and accessibility tools can tell
@@ -47,7 +72,6 @@ class Notice(QLabel):
 
     def __init__(self, text: str = "", kind: str = "info", name: str = "notice"):
         super().__init__()
-        self.setWordWrap(True)
         set_plain_selectable(self)
         self.base_name = name
         self.kind = ""

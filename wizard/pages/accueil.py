@@ -128,7 +128,8 @@ class AccueilPage(StepPage):
 
     def load(self) -> None:
         finished = self.progress.setup_finished
-        self.first_time.setVisible(not finished)
+        if self.first_time.isHidden() != finished:  # setVisible(True) polishes at once what the show would
+            self.first_time.setHidden(finished)
         if finished and self.board_box is None:  # the first walk just ended, or another school was chosen
             self.build_board()
             self.tab_order_stale = True

@@ -74,8 +74,8 @@ class StepPage(QWizardPage):
         # QWizard gives a page its preferred height and leaves the rest of the window blank below it: a page
         # that scrolls must take the whole height instead.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.save_banner = _SaveBanner(self.progress)
-        outer.addWidget(self.save_banner)
+        self.outer = outer
+        self.save_banner = None  # made at the first failed save (refresh): most runs never need it
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -210,7 +210,11 @@ class StepPage(QWizardPage):
         """After any change of the model or of a job: the save banner, the reason, Next."""
         if self.loading or not self.built:
             return
-        self.save_banner.refresh()
+        if self.progress.save_problem and self.save_banner is None:
+            self.save_banner = _SaveBanner(self.progress)
+            self.outer.insertWidget(0, self.save_banner)
+        if self.save_banner is not None:
+            self.save_banner.refresh()
         busy = any(runner.running for runner in self.runners)
         why = tr("Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.") if busy else \
             flow.missing(self.step_id, self.progress.school)
