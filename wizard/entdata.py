@@ -8,13 +8,12 @@ ENT of the process – the file `resources/ent/default.txt` names, unless `activ
 The file is validated whole when it is loaded, so that a mistake in it is one French sentence naming the key at
 fault when the app starts, never a KeyError on a page later.
 """
-# No `from __future__ import annotations`: the NamedTuple below would turn each field's annotation into a
-# ForwardRef compiled at every start (1.5 ms for the ENT's 22 fields). Every annotation here is defined above it.
+from __future__ import annotations
+
 import json
 import re
 from pathlib import Path
 from string import Formatter
-from typing import NamedTuple
 
 from wizard.errors import UserError
 from wizard.i18n import tr
@@ -24,8 +23,11 @@ IMPORT_MODES = ("complet", "partiel")
 _HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")
 
 
-class EntData(NamedTuple):  # not a dataclass: 3 ms less at start-up (bench/startup.py)
-    """One ENT, as its data file describes it (every key documented in `resources/ent/README.md`)."""
+class EntData:
+    """One ENT, as its data file describes it (every key documented in `resources/ent/README.md`).
+
+    A plain class with a slot per annotated field, read-only: a dataclass or a NamedTuple generates its code at
+    every start (3 ms and 0.5 ms of it, bench/startup.py)."""
 
     source: Path
     id: str
@@ -49,6 +51,17 @@ class EntData(NamedTuple):  # not a dataclass: 3 ms less at start-up (bench/star
     summary_profiles: tuple[str, ...]
     # The placeholders of every text that names something of the ENT (`{ent_name}`…), see `_words`.
     words: dict[str, str]
+
+    __slots__ = tuple(__annotations__)
+
+    def __init__(self, **fields):
+        for name in self.__slots__:
+            object.__setattr__(self, name, fields.pop(name))
+        if fields:
+            raise TypeError(f"EntData has no field {sorted(fields)}")
+
+    def __setattr__(self, name, value):
+        raise AttributeError("the ENT's data is read-only")
 
 
 # -- the schema ---------------------------------------------------------------------------------------------

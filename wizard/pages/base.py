@@ -166,7 +166,7 @@ class StepPage(QWizardPage):
             target.setFocus(Qt.FocusReason.TabFocusReason)  # as if tabbed to: the style shows the focus at once
             self.scroll.ensureWidgetVisible(target)
         elif self.wizard() is not None:
-            self.scroll.verticalScrollBar().setValue(0)  # what the page says first stays in sight
+            self.scroll.ensureVisible(0, 0)  # what the page says first stays in sight
             for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
                 button = self.wizard().button(which)
                 if button.isVisible() and button.isEnabled():
