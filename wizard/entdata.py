@@ -129,7 +129,8 @@ def read(path: Path) -> EntData:
 
         name = clean(name)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # Windows Notepad may save UTF-8 with a BOM
+        # Windows Notepad may save UTF-8 with a BOM (decoded here, not through the utf-8-sig codec's module)
+        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
     except FileNotFoundError:
         raise UserError(tr("Le fichier de l'ENT « {file} » est introuvable.").format(file=name)) from None
     except (OSError, UnicodeDecodeError):

@@ -11,12 +11,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -318,6 +316,8 @@ def _layout_widgets(layout):
 
 def first_to_do(body: QWidget) -> QWidget | None:
     """The first control of `body`, in the page's order, that still asks for something; else its first input."""
+    from PySide6.QtWidgets import QComboBox, QLineEdit  # not for the welcome page, which has its own answer
+
     fallback = None
     for widget in _in_layout_order(body):
         if not (widget.isVisibleTo(body) and widget.isEnabled()):
