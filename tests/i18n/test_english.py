@@ -247,8 +247,8 @@ def test_findings_of_a_french_analysis_are_read_again_in_english(qtbot, data_dir
     window.close()
     again = open_window(qtbot, data_dir, language="en")  # the admin switched the language afterwards
     again.go_to("fichier")
-    QApplication.processEvents()
-    assert again.currentPage().findings.rowCount() > 0
+    # The file is read again in a worker thread: wait for it (one turn of the event loop was a race).
+    qtbot.waitUntil(lambda: again.currentPage().findings.rowCount() > 0, timeout=10000)
     assert not faults_on_page(again, data_words=names_in(path))
 
 

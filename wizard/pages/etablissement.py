@@ -2,7 +2,7 @@
 check, and – when it shows PRONOTE already delegating to the ENT – the way straight to part 3."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.gui.server_check import ServerCheck
+from wizard import school as checks
 from wizard.i18n import tr, tr_noop
 from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
-from wizard.school import check_ent_site, check_uai, normalise_pronote_url
 
 ALREADY, DECLARED, FULL_WALK = "already", "declared", "full_walk"
 
@@ -85,6 +84,11 @@ class EtablissementPage(StepPage):
         self.build_triage()
 
     def build_probe(self) -> None:
+        # Loaded when the page is shown, not when a resumed walk passes by it; so is PySide's Qt namespace.
+        from PySide6.QtCore import Qt
+
+        from wizard.gui.server_check import ServerCheck
+
         self.body.addWidget(paragraph(
             tr("L'assistant interroge votre serveur PRONOTE (il faut une connexion à Internet) pour vérifier "
                "l'adresse, relever la version et voir si PRONOTE est déjà relié à {ent_name}. Rien d'autre n'est "
@@ -156,14 +160,14 @@ class EtablissementPage(StepPage):
 
     def _show_checks(self) -> None:
         identity = self.progress.identity
-        uai = check_uai(identity["uai"])
+        uai = checks.check_uai(identity["uai"])
         if identity["uai"].strip():
             self.uai_message.setText(tr("✓ Code UAI valide.") if uai.ok else uai.message)
         else:
             self.uai_message.setText("")
         url_text = identity["pronote_url"]
         if url_text.strip():
-            url = normalise_pronote_url(url_text, school_uai=uai.value)
+            url = checks.normalise_pronote_url(url_text, school_uai=uai.value)
             if url.ok:
                 self.url_message.setText("\n".join([tr("Adresse retenue : {value}").format(value=url.value),
                                                     *url.warnings]))
@@ -208,6 +212,8 @@ class EtablissementPage(StepPage):
         self.scroll.ensureWidgetVisible(self.triage, 0, 0)
         chosen = self.triage_group.checkedButton()
         if chosen is not None and self.server.button.hasFocus():
+            from PySide6.QtCore import Qt
+
             chosen.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _take_server_values(self, result) -> None:
@@ -243,9 +249,9 @@ class EtablissementPage(StepPage):
         # What goes forward is the normalised form, so Back shows exactly what the other pages use.
         identity = self.progress.identity
         self.progress.settle_identity({
-            "uai": check_uai(identity["uai"]).value,
-            "pronote_url": normalise_pronote_url(identity["pronote_url"]).value,
-            "ent_site_url": check_ent_site(identity["ent_site_url"]).value,
+            "uai": checks.check_uai(identity["uai"]).value,
+            "pronote_url": checks.normalise_pronote_url(identity["pronote_url"]).value,
+            "ent_site_url": checks.check_ent_site(identity["ent_site_url"]).value,
             "name": identity["name"].strip(),
             "pronote_version": identity["pronote_version"].strip(),
         })

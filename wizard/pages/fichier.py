@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,12 +19,8 @@ from PySide6.QtWidgets import (
 
 from wizard import i18n
 from wizard.filecheck import analysis_record, run_analysis
-from wizard.gui.files import open_file
-from wizard.gui.tables import GrownTable
-from wizard.gui.worker import TaskRunner
 from wizard.i18n import tr, tr_noop
 from wizard.pages.base import StepPage, notice, paragraph
-from wizard.people import PROFILE_LABELS, PROFILES
 from wizard.progress import analysis_is_current
 
 LEVEL_LABELS = {"error": tr_noop("Erreur"), "warning": tr_noop("Avertissement")}
@@ -34,6 +31,11 @@ class FichierPage(StepPage):
     step_id = "fichier"
 
     def build(self) -> None:
+        # What the page itself needs loads with it, not when a resumed walk passes by it (tables, the worker's
+        # threads, the file dialog, PySide's Qt namespace through QtCore.Qt at use).
+        from wizard.gui.tables import GrownTable
+        from wizard.gui.worker import TaskRunner
+
         self.setAcceptDrops(True)
         self.body.addWidget(paragraph(
             tr("Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce "
@@ -55,7 +57,7 @@ class FichierPage(StepPage):
         self.body.addWidget(self.status)
         self.counts = GrownTable(2, "counts", tr("Nombre de personnes par profil"), [tr("Profil"), tr("Personnes")])
         self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.body.addWidget(self.counts, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(self.counts, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
         self.build_findings()
         self.read_warnings = QCheckBox(tr("J'ai lu les avertissements"))
         self.read_warnings.setObjectName("read_warnings")
@@ -69,10 +71,12 @@ class FichierPage(StepPage):
         self.details = paragraph("")
         self.details.setObjectName("technical_details")
         self.details.setVisible(False)
-        self.body.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(self.details_button, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.details)
 
     def build_findings(self) -> None:
+        from wizard.gui.tables import GrownTable
+
         self.filter_row = QWidget()
         filter_layout = QHBoxLayout(self.filter_row)
         filter_layout.setContentsMargins(0, 0, 0, 0)
@@ -145,6 +149,8 @@ class FichierPage(StepPage):
         if not has:
             self.status.setVisible(False)
             return
+        from wizard.people import PROFILE_LABELS, PROFILES
+
         counts = analysis["counts"]
         rows = [(tr(PROFILE_LABELS[p]), counts.get(p, 0)) for p in PROFILES if counts.get(p)]
         rows.append((tr("Total"), counts.get("total", 0)))
@@ -152,13 +158,13 @@ class FichierPage(StepPage):
         for index, (label, number) in enumerate(rows):
             self.counts.setItem(index, 0, QTableWidgetItem(label))
             item = QTableWidgetItem(QLocale().toString(number))
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
             self.counts.setItem(index, 1, item)
         shown = findings[:SHOWN_FINDINGS]
         self.findings.setRowCount(len(shown))
         for index, finding in enumerate(shown):
             level = QTableWidgetItem(tr(LEVEL_LABELS[finding["level"]]))
-            level.setData(Qt.ItemDataRole.UserRole, finding["level"])
+            level.setData(QtCore.Qt.ItemDataRole.UserRole, finding["level"])
             self.findings.setItem(index, 0, level)
             self.findings.setItem(index, 1, QTableWidgetItem(str(finding["line"] or "")))
             self.findings.setItem(index, 2, QTableWidgetItem(finding["message"]))
@@ -196,7 +202,7 @@ class FichierPage(StepPage):
     def _apply_filter(self) -> None:
         wanted = self.level_filter.currentData()
         for row in range(self.findings.rowCount()):
-            level = self.findings.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            level = self.findings.item(row, 0).data(QtCore.Qt.ItemDataRole.UserRole)
             self.findings.setRowHidden(row, bool(wanted) and level != wanted)
         self.findings.fit()
         self.counts.fit_width()
@@ -204,6 +210,8 @@ class FichierPage(StepPage):
 
     # -- choosing and analysing ------------------------------------------------------------------
     def _browse(self) -> None:
+        from wizard.gui.files import open_file
+
         remembered = (self.progress.cycle["file"] or {}).get("path")
         path = open_file(self, tr("Fichier des identifiants PRONOTE"),
                          tr("Fichier XML (*.xml);;Tous les fichiers (*)"), remembered)

@@ -4,10 +4,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox
 
 from wizard import status
-from wizard.gui.server_check import ServerCheck
 from wizard.i18n import tr, tr_noop
 from wizard.pages.base import ChecklistPage, notice, paragraph, wrapping_check
-from wizard.probe.verdict import past_check_sentence, verdict_level
 
 
 class PronoteNetPage(ChecklistPage):
@@ -15,6 +13,9 @@ class PronoteNetPage(ChecklistPage):
     intro = tr_noop("Dans la console d'administration pronote.net (hébergement de votre serveur PRONOTE) :")
 
     def build_extra(self) -> None:
+        # Loaded when the page is shown, not when a resumed walk passes by it (the network code is heavy).
+        from wizard.gui.server_check import ServerCheck
+
         words = self.ent.words
         self.body.addWidget(paragraph(
             tr("Après « Publier la base », votre serveur PRONOTE doit confier l'authentification au serveur CAS de "
@@ -43,6 +44,8 @@ class PronoteNetPage(ChecklistPage):
         return next((box for box in self.checklist.boxes.values() if not box.isChecked()), None)
 
     def load(self) -> None:
+        from wizard.probe.verdict import past_check_sentence, verdict_level  # the probe package: ssl, http…
+
         super().load()
         check = status.last_check(self.progress.school, "delegation")
         if check:
