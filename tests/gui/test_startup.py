@@ -33,6 +33,21 @@ print(json.dumps({{"step": window.current_step(), "made": made, "style_sheet": w
                   "modules": sorted(sys.modules)}}))
 """
 
+STOPPED_IN_PART_3 = r"""
+import os, sys
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QApplication
+from tests.gui.test_help import complete_every_step
+from wizard.app import create_window
+app = QApplication([])
+window = create_window(Path({data!r}))
+complete_every_step(window.progress)
+window.go_to("import_ent")
+window.close()
+"""
+
 FINISHED_SCHOOL = r"""
 import os, sys
 from pathlib import Path
@@ -80,4 +95,14 @@ def test_a_school_back_for_its_yearly_import_opens_on_the_board_without_the_late
     opened = open_window(data_dir, FINISHED_SCHOOL)
     assert opened["step"] == "accueil"
     assert opened["made"] == []  # the board is made in reading order: Tab needs no reordering
+    assert later not in opened["modules"]
+
+
+@pytest.mark.parametrize("later", ["wizard.probe", "ssl", "http.client", "wizard.gui.tables", "wizard.gui.files",
+                                   "wizard.people", "dataclasses", "lxml"])
+def test_a_walk_resumed_in_part_3_does_not_load_what_the_pages_passed_by_use(data_dir, later):
+    """Resuming replays the flow through the school page (network check), pronote.net (its verdicts) and the
+    file page (tables, file dialog): their pages exist for Back, their code loads when they are shown."""
+    opened = open_window(data_dir, STOPPED_IN_PART_3)
+    assert opened["step"] == "import_ent"
     assert later not in opened["modules"]
