@@ -42,6 +42,7 @@ def create_window(data_dir: Path, language: str | None = None, ent: Path | None 
 
     The composition root: the window (wizard.gui) is given its pages (wizard.pages) here, so that neither
     package imports the other's top."""
+    import wizard.gui  # noqa: F401 - the Qt layer first: it tells PySide about the modules below (gui/__init__.py)
     from wizard import entdata
     from wizard.gui.window import build_window
     from wizard.pages import build_page

@@ -4,6 +4,7 @@ checked here, in a fresh process each time (this one has long loaded everything)
 - PySide's `Qt` namespace is never touched while the window opens (13 ms: gui/qtvalues.py), nor QStyle,
   QMessageBox or QEvent (1–4 ms each), whose enums load with the first use;
 - no window-wide style sheet (it makes Qt restyle every widget: 9 ms on the first page);
+- PySide does not read the source of our modules to look for `__feature__` switches (gui/__init__.py);
 - the checks, the date library, the dataclass machinery, the file reader and the matching load with the pages
   that use them.
 """
@@ -29,8 +30,12 @@ window = create_window(Path({data!r}))
 window.show(); QTest.qWaitForWindowExposed(window); app.processEvents()
 made = [name for name, module in (("Qt", QtCore), ("QEvent", QtCore), ("QStyle", QtWidgets), ("QMessageBox", QtWidgets))
         if name in vars(module)]
+import linecache
+feature = sys.modules.get("shibokensupport.feature")
 print(json.dumps({{"step": window.current_step(), "made": made, "style_sheet": window.styleSheet(),
-                  "modules": sorted(sys.modules)}}))
+                  "modules": sorted(sys.modules),
+                  "sources_read": sorted(Path(name).name for name in linecache.cache if "wizard" in name),
+                  "feature_of_window": getattr(feature, "pyside_feature_dict", {{}}).get("wizard.gui.window")}}))
 """
 
 STOPPED_IN_PART_3 = r"""
@@ -106,3 +111,10 @@ def test_a_walk_resumed_in_part_3_does_not_load_what_the_pages_passed_by_use(dat
     opened = open_window(data_dir, STOPPED_IN_PART_3)
     assert opened["step"] == "import_ent"
     assert later not in opened["modules"]
+
+
+def test_pyside_is_told_our_modules_switch_no_feature_instead_of_reading_them(data_dir):
+    opened = open_window(data_dir)
+    # Only what was imported before the Qt layer (the package and the entry module) was read.
+    assert set(opened["sources_read"]) <= {"__init__.py", "app.py"}
+    assert opened["feature_of_window"] == 0  # PySide still knows the module: « no feature »

@@ -1,3 +1,28 @@
 """The Qt shell around the pages: the window, the application start, the background worker and the dialogs
 (help, « À propos », unexpected error). With `wizard/pages/` the only place that imports Qt (besides the PDF
 renderer); `pyproject.toml` holds the import contracts that keep it so."""
+import sys
+
+import PySide6.QtCore  # noqa: F401 - the binding first: what follows tells it about the modules imported after it
+
+
+def _skip_pyside_source_scan() -> None:
+    """PySide reads the whole source of every module imported after it, to learn whether it names PySide6 (the
+    `from __feature__ import …` switches, PYSIDE-2029): 1 to 3 % of the first page's start (bench/startup.py,
+    paired runs). None of ours switches a feature, so PySide gets its answer
+    for them without the reading – « no feature », what it gives a module that uses it; other modules keep the
+    scan. A PySide without this function, or with another, is left as it is."""
+    feature = sys.modules.get("shibokensupport.feature")
+    scan = getattr(feature, "_mod_uses_pyside", None)
+    if not callable(scan) or getattr(scan, "knows_the_wizard", False):
+        return
+
+    def uses_pyside(module) -> bool:
+        name = getattr(module, "__name__", "")
+        return True if name == "wizard" or name.startswith("wizard.") else scan(module)
+
+    uses_pyside.knows_the_wizard = True
+    feature._mod_uses_pyside = uses_pyside
+
+
+_skip_pyside_source_scan()
