@@ -126,6 +126,12 @@ class AccueilPage(StepPage):
         # are not a first thing to do.
         return None
 
+    def focus_wizard_button(self, button) -> None:
+        # The page the app opens on: a focus reason would load PySide's Qt namespace (13 ms, gui/qtvalues.py)
+        # before the admin sees anything. « Suivant » is the default button, already marked as Enter's; its focus
+        # frame appears at the first Tab.
+        button.setFocus()
+
     def load(self) -> None:
         finished = self.progress.setup_finished
         if self.first_time.isHidden() != finished:  # setVisible(True) polishes at once what the show would

@@ -168,10 +168,14 @@ class StepPage(QWizardPage):
             for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
                 button = self.wizard().button(which)
                 if button.isVisible() and button.isEnabled():
-                    # The default button, already marked as the one Enter presses; a focus reason would cost the
-                    # welcome page the Qt namespace (gui/qtvalues.py).
-                    button.setFocus()
+                    self.focus_wizard_button(button)
                     return
+
+    def focus_wizard_button(self, button: QWidget) -> None:
+        """« Suivant » or « Terminer » takes the focus, shown as if tabbed to."""
+        from PySide6.QtCore import Qt
+
+        button.setFocus(Qt.FocusReason.TabFocusReason)
 
     def cleanupPage(self) -> None:
         # QWizard's default resets registered fields on Back; ours live in the model and must stay as typed.
@@ -264,7 +268,7 @@ def settle_controls(body: QWidget) -> None:
     for widget in _placed_widgets(body):
         if isinstance(widget, QPushButton):
             widget.setAutoDefault(False)
-        elif isinstance(widget, (QCheckBox, QRadioButton)):
+        elif isinstance(widget, (QCheckBox, QRadioButton)) and not widget.styleSheet():  # wrapping_check's have it
             focus_ring(widget)
 
 
