@@ -38,7 +38,7 @@ print(json.dumps({{"step": window.current_step(), "made": made, "style_sheet": w
                   "feature_of_window": getattr(feature, "pyside_feature_dict", {{}}).get("wizard.gui.window")}}))
 """
 
-STOPPED_IN_PART_3 = r"""
+SAVED = r"""
 import os, sys
 from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -49,24 +49,9 @@ from wizard.app import create_window
 app = QApplication([])
 window = create_window(Path({data!r}))
 complete_every_step(window.progress)
-window.go_to("import_ent")
-window.close()
 """
-
-FINISHED_SCHOOL = r"""
-import os, sys
-from pathlib import Path
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-sys.path.insert(0, {root!r})
-from PySide6.QtWidgets import QApplication
-from tests.gui.test_help import complete_every_step
-from wizard.app import create_window
-app = QApplication([])
-window = create_window(Path({data!r}))
-complete_every_step(window.progress)
-window.progress.finish_walk()
-window.close()
-"""
+STOPPED_IN_PART_3 = SAVED + "window.go_to('import_ent')\nwindow.close()\n"
+FINISHED_SCHOOL = SAVED + "window.progress.finish_walk()\nwindow.close()\n"
 
 LATER = ("datetime", "dataclasses", "wizard.school", "wizard.idfile", "wizard.matching", "wizard.probe", "lxml",
          "wizard.migrations")

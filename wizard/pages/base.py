@@ -272,22 +272,27 @@ def settle_controls(body: QWidget) -> None:
             focus_ring(widget)
 
 
-def _placed_widgets(widget: QWidget):
-    """The widgets in `widget`'s layouts, containers before what they hold, in reading order."""
+def _placed_widgets(widget: QWidget, is_control=None):
+    """The widgets in `widget`'s layouts, in reading order (top to bottom, left to right). Without `is_control`:
+    every widget, each before what it holds. With it: the controls only, as Tab should meet them – what a control
+    holds inside (a combo's editor, a table's viewport) is its own."""
     layout = widget.layout()
     if layout is not None:
-        yield from _in_layout(layout)
+        yield from _in_layout(layout, is_control)
 
 
-def _in_layout(layout):
+def _in_layout(layout, is_control):
     for index in range(layout.count()):
         item = layout.itemAt(index)
         child, inner = item.widget(), item.layout()
         if child is not None:
-            yield child
-            yield from _placed_widgets(child)
+            control = is_control is not None and is_control(child)
+            if is_control is None or control:
+                yield child
+            if not control:
+                yield from _placed_widgets(child, is_control)
         elif inner is not None:
-            yield from _in_layout(inner)
+            yield from _in_layout(inner, is_control)
 
 
 def order_tabs(body: QWidget) -> None:
@@ -297,25 +302,9 @@ def order_tabs(body: QWidget) -> None:
 
 
 def _in_layout_order(widget: QWidget):
-    layout = widget.layout()
-    if layout is None:
-        return
-    yield from _layout_widgets(layout)
-
-
-def _layout_widgets(layout):
     from PySide6.QtCore import Qt  # pages whose widgets were made late only (see StepPage.tab_order_stale)
 
-    for index in range(layout.count()):
-        item = layout.itemAt(index)
-        child, inner = item.widget(), item.layout()
-        if child is not None:
-            if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                yield child  # a control: what it holds inside (a combo's editor, a table's viewport) is its own
-            else:
-                yield from _in_layout_order(child)
-        elif inner is not None:
-            yield from _layout_widgets(inner)
+    return _placed_widgets(widget, lambda child: bool(child.focusPolicy() & Qt.FocusPolicy.TabFocus))
 
 
 def first_to_do(body: QWidget) -> QWidget | None:
