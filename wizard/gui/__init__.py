@@ -9,9 +9,9 @@ import PySide6.QtCore  # noqa: F401 - the binding first: what follows tells it a
 def _skip_pyside_source_scan() -> None:
     """PySide reads the whole source of every module imported after it, to learn whether it names PySide6 (the
     `from __feature__ import …` switches, PYSIDE-2029): 1 to 3 % of the first page's start (bench/startup.py,
-    paired runs). None of ours switches a feature, so PySide gets its answer
-    for them without the reading – « no feature », what it gives a module that uses it; other modules keep the
-    scan. A PySide without this function, or with another, is left as it is."""
+    paired runs). None of ours switches a feature, so PySide gets its answer for them without the reading –
+    « no feature », what it gives a module that uses it; other modules keep the scan. A PySide without this
+    function, or with another, is left as it is."""
     feature = sys.modules.get("shibokensupport.feature")
     scan = getattr(feature, "_mod_uses_pyside", None)
     if not callable(scan) or getattr(scan, "knows_the_wizard", False):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from PySide6 import QtCore  # QtCore.Qt read where used: the welcome page never needs it (gui/qtvalues.py)
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -159,9 +160,7 @@ class StepPage(QWizardPage):
             return
         target = self.first_to_do()
         if target is not None:
-            from PySide6.QtCore import Qt
-
-            target.setFocus(Qt.FocusReason.TabFocusReason)  # as if tabbed to: the style shows the focus at once
+            target.setFocus(QtCore.Qt.FocusReason.TabFocusReason)  # as if tabbed to: the style shows the focus at once
             self.scroll.ensureWidgetVisible(target)
         elif self.wizard() is not None:
             self.scroll.ensureVisible(0, 0)  # what the page says first stays in sight
@@ -173,9 +172,7 @@ class StepPage(QWizardPage):
 
     def focus_wizard_button(self, button: QWidget) -> None:
         """« Suivant » or « Terminer » takes the focus, shown as if tabbed to."""
-        from PySide6.QtCore import Qt
-
-        button.setFocus(Qt.FocusReason.TabFocusReason)
+        button.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
 
     def cleanupPage(self) -> None:
         # QWizard's default resets registered fields on Back; ours live in the model and must stay as typed.
@@ -302,9 +299,7 @@ def order_tabs(body: QWidget) -> None:
 
 
 def _in_layout_order(widget: QWidget):
-    from PySide6.QtCore import Qt  # pages whose widgets were made late only (see StepPage.tab_order_stale)
-
-    return _placed_widgets(widget, lambda child: bool(child.focusPolicy() & Qt.FocusPolicy.TabFocus))
+    return _placed_widgets(widget, lambda child: bool(child.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus))
 
 
 def first_to_do(body: QWidget) -> QWidget | None:
@@ -380,10 +375,8 @@ class Checklist(QWidget):
         copy.setAccessibleName(tr("Copier {label_text}").format(label_text=label_text))
         copy.setAutoDefault(False)  # made after the page: Enter stays « Suivant » (see StepPage.ensure_built)
         copy.clicked.connect(lambda: self._copy(field, copy))
-        from PySide6.QtCore import Qt
-
         layout.addWidget(field, 1)
-        layout.addWidget(copy, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(copy, 0, QtCore.Qt.AlignmentFlag.AlignTop)
         self.value_fields[key] = field
         return row
 
@@ -397,8 +390,6 @@ def wrapping_check(box: QAbstractButton, below: QWidget | None = None) -> QWidge
     """A QCheckBox (or radio button) does not wrap its text; a box with an empty text beside a wrapping label
     does, and clicking the label still toggles it. The box keeps the text as its accessible name; the label is
     greyed with it. `below` (a value to copy) goes under the text, aligned with it."""
-    from PySide6.QtCore import Qt
-
     focus_ring(box)
     holder = QWidget()
     layout = QGridLayout(holder)
@@ -408,7 +399,7 @@ def wrapping_check(box: QAbstractButton, below: QWidget | None = None) -> QWidge
     box.setAccessibleName(box.accessibleName() or text.replace("&", ""))
     box.setText("")
     label = _ClickLabel(text, box)
-    layout.addWidget(box, 0, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(box, 0, 0, QtCore.Qt.AlignmentFlag.AlignTop)
     layout.addWidget(label, 0, 1)
     if below is not None:
         layout.addWidget(below, 1, 1)
@@ -428,9 +419,7 @@ class _ClickLabel(QLabel):
         box.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        from PySide6.QtCore import QEvent  # its enums cost 1 ms: loaded by the first page with a tick
-
-        if watched is self.box and event.type() == QEvent.Type.EnabledChange:
+        if watched is self.box and event.type() == QtCore.QEvent.Type.EnabledChange:
             self.setEnabled(self.box.isEnabled())  # a box that cannot be ticked reads as such, text included
         return False
 

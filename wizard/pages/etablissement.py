@@ -2,6 +2,7 @@
 check, and – when it shows PRONOTE already delegating to the ENT – the way straight to part 3."""
 from __future__ import annotations
 
+from PySide6 import QtCore
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -15,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard import school as checks
 from wizard.i18n import tr, tr_noop
 from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
+from wizard.school import check_ent_site, check_uai, normalise_pronote_url
 
 ALREADY, DECLARED, FULL_WALK = "already", "declared", "full_walk"
 
@@ -84,9 +85,8 @@ class EtablissementPage(StepPage):
         self.build_triage()
 
     def build_probe(self) -> None:
-        # Loaded when the page is shown, not when a resumed walk passes by it; so is PySide's Qt namespace.
-        from PySide6.QtCore import Qt
-
+        # Loaded when the page is shown, not when a resumed walk passes by it (so is PySide's Qt namespace:
+        # QtCore.Qt is read where used).
         from wizard.gui.server_check import ServerCheck
 
         self.body.addWidget(paragraph(
@@ -102,7 +102,7 @@ class EtablissementPage(StepPage):
         self.use_name.setObjectName("use_server_name")
         self.use_name.setVisible(False)
         self.use_name.clicked.connect(self._use_server_name)
-        self.body.addWidget(self.use_name, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(self.use_name, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
         self._server_name = ""
 
     def build_triage(self) -> None:
@@ -160,14 +160,14 @@ class EtablissementPage(StepPage):
 
     def _show_checks(self) -> None:
         identity = self.progress.identity
-        uai = checks.check_uai(identity["uai"])
+        uai = check_uai(identity["uai"])
         if identity["uai"].strip():
             self.uai_message.setText(tr("✓ Code UAI valide.") if uai.ok else uai.message)
         else:
             self.uai_message.setText("")
         url_text = identity["pronote_url"]
         if url_text.strip():
-            url = checks.normalise_pronote_url(url_text, school_uai=uai.value)
+            url = normalise_pronote_url(url_text, school_uai=uai.value)
             if url.ok:
                 self.url_message.setText("\n".join([tr("Adresse retenue : {value}").format(value=url.value),
                                                     *url.warnings]))
@@ -212,9 +212,7 @@ class EtablissementPage(StepPage):
         self.scroll.ensureWidgetVisible(self.triage, 0, 0)
         chosen = self.triage_group.checkedButton()
         if chosen is not None and self.server.button.hasFocus():
-            from PySide6.QtCore import Qt
-
-            chosen.setFocus(Qt.FocusReason.OtherFocusReason)
+            chosen.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def _take_server_values(self, result) -> None:
         version = result.version or ""
@@ -249,9 +247,9 @@ class EtablissementPage(StepPage):
         # What goes forward is the normalised form, so Back shows exactly what the other pages use.
         identity = self.progress.identity
         self.progress.settle_identity({
-            "uai": checks.check_uai(identity["uai"]).value,
-            "pronote_url": checks.normalise_pronote_url(identity["pronote_url"]).value,
-            "ent_site_url": checks.check_ent_site(identity["ent_site_url"]).value,
+            "uai": check_uai(identity["uai"]).value,
+            "pronote_url": normalise_pronote_url(identity["pronote_url"]).value,
+            "ent_site_url": check_ent_site(identity["ent_site_url"]).value,
             "name": identity["name"].strip(),
             "pronote_version": identity["pronote_version"].strip(),
         })
