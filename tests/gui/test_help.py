@@ -2,6 +2,7 @@
 an ENT without a previous one has no sentence about it."""
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,30 @@ def test_help_links_are_the_schools_own_and_open_in_the_browser(qtbot, data_dir)
     html = window.help_dialog.browser.toHtml()
     assert 'href="https://via-domitia.mon-ent-occitanie.fr/"' in html
     assert window.help_dialog.browser.openExternalLinks()
+
+
+def test_f1_from_the_focused_control_opens_the_help(qtbot, data_dir):
+    """F1 reaches the window from whatever control has the focus: a field, a tick, a button, a combo."""
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton
+
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    for step, kind in (("etablissement", QLineEdit), ("ent_service", QCheckBox), ("accueil", QComboBox),
+                       ("fichier", QPushButton)):
+        window.go_to(step)
+        qtbot.wait(20)  # a page made while the window is on screen shows its children at the next turn
+        control = next(widget for widget in window.currentPage().findChildren(kind) if widget.isVisible())
+        control.setFocus()
+        QTest.keyClick(control, Qt.Key.Key_F1)
+        assert window.help_dialog is not None and window.help_dialog.isVisible(), step
+        window.help_dialog.close()
+        window.help_dialog = None
+
+
+def test_a_failing_help_goes_to_the_crash_report_not_into_qt(qtbot, data_dir, monkeypatch):
+    window = open_window(qtbot, data_dir)
+    reported = []
+    monkeypatch.setattr(sys, "excepthook", lambda *info: reported.append(info[0]))
+    monkeypatch.setattr(window, "show_help", lambda: 1 / 0)
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    assert reported == [ZeroDivisionError] and window.isVisible()

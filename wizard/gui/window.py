@@ -90,7 +90,12 @@ class InterconnectionWizard(QWizard):
         from PySide6.QtGui import QKeySequence
 
         if event.matches(QKeySequence.StandardKey.HelpContents):
-            self.show_help()
+            try:
+                self.show_help()
+            except Exception:  # noqa: BLE001 - never let an exception into the binding (see pages/base.py)
+                import sys
+
+                sys.excepthook(*sys.exc_info())
             return
         super().keyPressEvent(event)
 
