@@ -93,9 +93,7 @@ class InterconnectionWizard(QWizard):
             try:
                 self.show_help()
             except Exception:  # noqa: BLE001 - never let an exception into the binding (see pages/base.py)
-                import sys
-
-                sys.excepthook(*sys.exc_info())
+                _report_bug()
             return
         super().keyPressEvent(event)
 
@@ -123,9 +121,7 @@ class InterconnectionWizard(QWizard):
             step = self.step_ids.get(self.currentId())
             following = None if step is None else flow.next_step(step, self.progress.school)
         except Exception:  # noqa: BLE001 - never let an exception into the binding (see pages/base.py)
-            import sys
-
-            sys.excepthook(*sys.exc_info())
+            _report_bug()
             following = None
         return -1 if following is None else self.page_ids[following]
 
@@ -212,6 +208,13 @@ class InterconnectionWizard(QWizard):
             self._closing = False
         if event.isAccepted():
             self.progress.store.release()
+
+
+def _report_bug() -> None:
+    """The exception being handled goes to the app's crash reporter (logged, French dialog), not into Qt."""
+    import sys
+
+    sys.excepthook(*sys.exc_info())
 
 
 def build_window(data_dir: Path, page_factory: PageFactory, language: str | None = None) -> InterconnectionWizard:

@@ -82,7 +82,6 @@ class AccueilPage(StepPage):
             actions.addWidget(button)
         box.addLayout(actions)
         self.body.insertWidget(self.body.indexOf(self.first_time) + 1, self.board_box)
-        settle_controls(self.board_box)  # may be made after the page (see StepPage.ensure_built)
 
     def build_schools(self) -> None:
         schools = QGroupBox(tr("Établissement et langue"))
@@ -138,6 +137,7 @@ class AccueilPage(StepPage):
             self.first_time.setHidden(finished)
         if finished and self.board_box is None:  # the first walk just ended, or another school was chosen
             self.build_board()
+            settle_controls(self.board_box)  # made after the page: what ensure_built did for the rest
             self.tab_order_stale = True
         if self.board_box is not None:
             self.board_box.setVisible(finished)
