@@ -26,3 +26,9 @@ def _skip_pyside_source_scan() -> None:
 
 
 _skip_pyside_source_scan()
+
+
+def report_bug() -> None:
+    """The exception being handled goes to the app's crash reporter (logged, French dialog) through
+    sys.excepthook – never from a Python override back into Qt, where PySide 6.11 can crash (pages/base.py)."""
+    sys.excepthook(*sys.exc_info())

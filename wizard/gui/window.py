@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
 
 from wizard import flow
 from wizard.entdata import load_ent
+from wizard.gui import report_bug
 from wizard.gui.steps_panel import StepsPanel
 from wizard.i18n import tr, tr_noop
 from wizard.paths import resources_dir
@@ -93,7 +94,7 @@ class InterconnectionWizard(QWizard):
             try:
                 self.show_help()
             except Exception:  # noqa: BLE001 - never let an exception into the binding (see pages/base.py)
-                _report_bug()
+                report_bug()
             return
         super().keyPressEvent(event)
 
@@ -121,7 +122,7 @@ class InterconnectionWizard(QWizard):
             step = self.step_ids.get(self.currentId())
             following = None if step is None else flow.next_step(step, self.progress.school)
         except Exception:  # noqa: BLE001 - never let an exception into the binding (see pages/base.py)
-            _report_bug()
+            report_bug()
             following = None
         return -1 if following is None else self.page_ids[following]
 
@@ -208,13 +209,6 @@ class InterconnectionWizard(QWizard):
             self._closing = False
         if event.isAccepted():
             self.progress.store.release()
-
-
-def _report_bug() -> None:
-    """The exception being handled goes to the app's crash reporter (logged, French dialog), not into Qt."""
-    import sys
-
-    sys.excepthook(*sys.exc_info())
 
 
 def build_window(data_dir: Path, page_factory: PageFactory, language: str | None = None) -> InterconnectionWizard:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from wizard import flow
 from wizard.entdata import load_ent
+from wizard.gui import report_bug
 from wizard.gui.qtvalues import NO_FOCUS, PLAIN_TEXT, set_plain_selectable
 from wizard.gui.widgets import focus_ring, notice, paragraph
 from wizard.i18n import tr
@@ -129,7 +130,7 @@ class StepPage(QWizardPage):
         try:
             self._initialize()
         except Exception:  # noqa: BLE001 - see above
-            _report_bug()
+            report_bug()
 
     def show_deferred(self) -> None:
         """The window shows this page: make it now if it was passed through while resuming."""
@@ -182,7 +183,7 @@ class StepPage(QWizardPage):
         try:
             return self.complete()
         except Exception:  # noqa: BLE001 - see initializePage
-            _report_bug()
+            report_bug()
             return False
 
     def complete(self) -> bool:
@@ -194,7 +195,7 @@ class StepPage(QWizardPage):
         try:
             return self.validate()
         except Exception:  # noqa: BLE001 - see initializePage
-            _report_bug()
+            report_bug()
             return False
 
     def validate(self) -> bool:
@@ -219,12 +220,6 @@ class StepPage(QWizardPage):
             flow.missing(self.step_id, self.progress.school)
         self.reason.show_message(why, "warning")
         self.completeChanged.emit()
-
-
-def _report_bug() -> None:
-    import sys
-
-    sys.excepthook(*sys.exc_info())
 
 
 class _SaveBanner(QWidget):
