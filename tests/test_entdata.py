@@ -130,6 +130,18 @@ def test_unreadable_files_are_told_in_french(tmp_path):
         entdata.activate(latin)
 
 
+@pytest.mark.parametrize("text", ['{"id": ' + "9" * 5000 + "}", "[" * 100_000 + "]" * 100_000,
+                                  '{"name": ' + "[" * 100_000 + "]" * 100_000 + "}"])
+def test_json_that_python_cannot_hold_is_told_in_french(tmp_path, text):
+    """A number of 5,000 digits (Python's limit on ints) or lists nested 100,000 deep (its recursion limit) is
+    valid JSON: it used to escape as a ValueError or a RecursionError, a crash report instead of a sentence."""
+    path = tmp_path / "enorme.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError, match="«\u00a0enorme.json\u00a0» n'est pas du JSON valable\u00a0: un nombre"):
+        entdata.activate(path)
+    assert entdata.current().name == "mon ENT Occitanie"
+
+
 def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path):
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + DEFAULT.read_bytes())

@@ -10,13 +10,13 @@ fault when the app starts, never a KeyError on a page later.
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from string import Formatter
 
 from wizard.errors import UserError
 from wizard.i18n import tr
+from wizard.jsontext import loads
 from wizard.paths import resources_dir
 
 IMPORT_MODES = ("complet", "partiel")
@@ -137,10 +137,15 @@ def read(path: Path) -> EntData:
         raise UserError(tr("Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.")
                         .format(file=name)) from None
     try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as problem:
-        raise UserError(tr("Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).")
-                        .format(file=name, line=problem.lineno)) from None
+        raw = loads(text)
+    except (ValueError, RecursionError) as problem:  # json.JSONDecodeError is a ValueError that knows its line
+        line = getattr(problem, "lineno", None)
+        if line is not None:
+            raise UserError(tr("Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).")
+                            .format(file=name, line=line)) from None
+        # Valid JSON no ENT file needs: a number of thousands of digits, lists nested thousands deep.
+        raise UserError(tr("Le fichier de l'ENT « {file} » n'est pas du JSON valable : un nombre y est trop long, ou "
+                           "des listes et des objets y sont imbriqués trop profondément.").format(file=name)) from None
     _check_object(raw, SCHEMA, "", name)
     words = _words(raw)
     _check_checklists(raw["checklists"], set(words), name)

@@ -19,7 +19,6 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 import re
 import stat
@@ -29,6 +28,7 @@ from pathlib import Path
 from wizard.document import FORMAT_VERSION, InvalidDocument, validate
 from wizard.errors import UserError
 from wizard.i18n import tr
+from wizard.jsontext import loads
 
 FILE_NAME = "progress.json"
 BACKUP_SUFFIX = ".bak"
@@ -183,6 +183,8 @@ class ProgressStore:
     # -- writing ---------------------------------------------------------------------------------
     def save(self, doc: dict) -> None:
         """Write `doc` atomically, after copying the previous file to `.bak`; SaveFailed when it could not be."""
+        import json  # at the first save, not before the first page (jsontext.py)
+
         data = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
         target = self._target()
         try:
@@ -226,7 +228,7 @@ def read_document(path: Path) -> dict:
     if _depth(data) > MAX_DEPTH:
         raise InvalidDocument("", "imbrication bien trop profonde")
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
+        doc = loads(data.decode("utf-8-sig"))
     except (ValueError, RecursionError) as problem:
         raise InvalidDocument("", f"JSON illisible ({type(problem).__name__})") from None
     if not isinstance(doc, dict):

@@ -4,97 +4,102 @@
   <context>
     <name>wizard</name>
     <message>
-      <location filename="wizard/entdata.py" line="177" />
+      <location filename="wizard/entdata.py" line="198" />
       <source>doit être un objet JSON</source>
       <translation>must be a JSON object</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="206" />
+      <location filename="wizard/entdata.py" line="227" />
       <source>est vide</source>
       <translation>is empty</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="208" />
+      <location filename="wizard/entdata.py" line="229" />
       <source>doit être un nom de serveur en minuscules, sans https:// ni /</source>
       <translation>must be a server name in lower case, without https:// or /</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="210" />
+      <location filename="wizard/entdata.py" line="231" />
       <source>doit être une adresse complète, commençant par https:// et finissant par /</source>
       <translation>must be a full address, starting with https:// and ending with /</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="171" />
+      <location filename="wizard/entdata.py" line="192" />
       <source>Le fichier de l'ENT « {file} » n'est pas valable : la clé « {key} » {problem}.</source>
       <translation>The ENT file “{file}” is not valid: the key “{key}” {problem}.</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="181" />
+      <location filename="wizard/entdata.py" line="202" />
       <source>manque</source>
       <translation>is missing</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="189" />
+      <location filename="wizard/entdata.py" line="210" />
       <source>est inconnue (les clés permises sont décrites dans resources/ent/README.md)</source>
       <translation>is unknown (the allowed keys are described in resources/ent/README.md)</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="197" />
+      <location filename="wizard/entdata.py" line="218" />
       <source>doit être une liste de textes</source>
       <translation>must be a list of texts</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="199" />
+      <location filename="wizard/entdata.py" line="220" />
       <source>est vide ou contient un texte vide</source>
       <translation>is empty or holds an empty text</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="202" />
+      <location filename="wizard/entdata.py" line="223" />
       <source>doit être un texte ou null</source>
       <translation>must be a text or null</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="202" />
+      <location filename="wizard/entdata.py" line="223" />
       <source>doit être un texte</source>
       <translation>must be a text</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="219" />
+      <location filename="wizard/entdata.py" line="240" />
       <source>doit être une liste non vide d'actions</source>
       <translation>must be a non-empty list of actions</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="251" />
+      <location filename="wizard/entdata.py" line="272" />
       <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
       <translation>holds a lone brace (write {{ or }} to show one)</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="234" />
+      <location filename="wizard/entdata.py" line="255" />
       <source>répète l'identifiant d'une action précédente</source>
       <translation>repeats the identifier of an earlier action</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="240" />
+      <location filename="wizard/entdata.py" line="261" />
       <source>doit être une liste tirée de « complet » et « partiel »</source>
       <translation>must be a list taken from “complet” and “partiel”</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="119" />
+      <location filename="wizard/entdata.py" line="135" />
       <source>Le fichier de l'ENT « {file} » est introuvable.</source>
       <translation>The ENT file “{file}” cannot be found.</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="121" />
+      <location filename="wizard/entdata.py" line="137" />
       <source>Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.</source>
       <translation>The ENT file “{file}” cannot be read: it must be JSON text in UTF-8.</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="126" />
+      <location filename="wizard/entdata.py" line="147" />
+      <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable : un nombre y est trop long, ou des listes et des objets y sont imbriqués trop profondément.</source>
+      <translation>The ENT file “{file}” is not valid JSON: a number in it is too long, or lists and objects in it are nested too deeply.</translation>
+    </message>
+    <message>
+      <location filename="wizard/entdata.py" line="144" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).</source>
       <translation>The ENT file “{file}” is not valid JSON (line {line}).</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="243" />
+      <location filename="wizard/entdata.py" line="264" />
       <source>utilise un mot inconnu : {{{placeholder}}}</source>
       <translation>uses an unknown word: {{{placeholder}}}</translation>
     </message>
@@ -104,167 +109,167 @@
       <translation>“{name}” is not a file the assistant can open.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="40" />
+      <location filename="wizard/flow.py" line="43" />
       <source>Partie 1 – Service PRONOTE dans l'ENT</source>
       <translation>Part 1 – PRONOTE service in the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="40" />
+      <location filename="wizard/flow.py" line="43" />
       <source>Partie 2 – pronote.net</source>
       <translation>Part 2 – pronote.net</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="41" />
+      <location filename="wizard/flow.py" line="44" />
       <source>Partie 3 – Identifiants</source>
       <translation>Part 3 – Identifiers</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="114" />
+      <location filename="wizard/flow.py" line="117" />
       <source>l'ENT</source>
       <translation>the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="144" />
+      <location filename="wizard/flow.py" line="150" />
       <source>Cochez la case confirmant que vous avez compris les conséquences de la bascule.</source>
       <translation>Tick the box confirming that you understand the consequences of the switch.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="153" />
+      <location filename="wizard/flow.py" line="159" />
       <source>Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible.</source>
       <translation>Check the delegation on the PRONOTE server, or confirm it yourself if the check cannot be done.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="25" />
+      <location filename="wizard/flow.py" line="28" />
       <source>Bienvenue</source>
       <translation>Welcome</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="26" />
+      <location filename="wizard/flow.py" line="29" />
       <source>Votre établissement</source>
       <translation>Your school</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="27" />
+      <location filename="wizard/flow.py" line="30" />
       <source>Créer le service PRONOTE dans l'ENT</source>
       <translation>Create the PRONOTE service in the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="28" />
+      <location filename="wizard/flow.py" line="31" />
       <source>Donner l'accès au service à chaque profil</source>
       <translation>Give each profile access to the service</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="29" />
+      <location filename="wizard/flow.py" line="32" />
       <source>Avant de basculer pronote.net</source>
       <translation>Before switching pronote.net</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="30" />
+      <location filename="wizard/flow.py" line="33" />
       <source>Basculer pronote.net vers {ent_name}</source>
       <translation>Switch pronote.net to {ent_name}</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="31" />
+      <location filename="wizard/flow.py" line="34" />
       <source>Import complet ou partiel</source>
       <translation>Full or partial import</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="32" />
+      <location filename="wizard/flow.py" line="35" />
       <source>Exporter les identifiants depuis PRONOTE</source>
       <translation>Export the identifiers from PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="33" />
+      <location filename="wizard/flow.py" line="36" />
       <source>Vérifier le fichier des identifiants</source>
       <translation>Check the identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="34" />
+      <location filename="wizard/flow.py" line="37" />
       <source>Importer le fichier dans l'ENT</source>
       <translation>Import the file into the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="35" />
+      <location filename="wizard/flow.py" line="38" />
       <source>Rapprocher les comptes</source>
       <translation>Match the accounts</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="36" />
+      <location filename="wizard/flow.py" line="39" />
       <source>Terminé</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="157" />
+      <location filename="wizard/flow.py" line="163" />
       <source>Choisissez un import complet ou partiel.</source>
       <translation>Choose a full or a partial import.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="165" />
+      <location filename="wizard/flow.py" line="171" />
       <source>Le fichier doit être analysé avant de continuer.</source>
       <translation>The file must be analysed before you continue.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="168" />
+      <location filename="wizard/flow.py" line="174" />
       <source>Le fichier contient des erreurs bloquantes : corrigez l'export dans PRONOTE puis choisissez le nouveau fichier.</source>
       <translation>The file has blocking errors: fix the export in PRONOTE, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="171" />
+      <location filename="wizard/flow.py" line="177" />
       <source>Cochez « J'ai lu les avertissements » pour continuer.</source>
       <translation>Tick “I have read the warnings” to continue.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="180" />
+      <location filename="wizard/flow.py" line="186" />
       <source>Saisissez le nombre d'identifiants que l'ENT annonce avoir importés.</source>
       <translation>Type the number of identifiers the ENT says it imported.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="123" />
+      <location filename="wizard/flow.py" line="126" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restante).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="124" />
+      <location filename="wizard/flow.py" line="127" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restantes).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="163" />
+      <location filename="wizard/flow.py" line="169" />
       <source>Choisissez le fichier {export_file_name} exporté depuis PRONOTE.</source>
       <translation>Choose the {export_file_name} file exported from PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="14" />
+      <location filename="wizard/gui/about.py" line="17" />
       <source>À propos</source>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="15" />
+      <location filename="wizard/gui/about.py" line="18" />
       <source>Assistant d'interconnexion PRONOTE – {ent_name}</source>
       <translation>PRONOTE – {ent_name} interconnection assistant</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="16" />
+      <location filename="wizard/gui/about.py" line="19" />
       <source>Version {version}</source>
       <translation>Version {version}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="17" />
+      <location filename="wizard/gui/about.py" line="20" />
       <source>Logiciel libre sous licence publique de l'Union européenne (EUPL-1.2) : vous pouvez l'utiliser, le copier, le modifier et le redistribuer selon ses termes.</source>
       <translation>Free software under the European Union Public Licence (EUPL-1.2): you may use, copy, modify and redistribute it under its terms.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="21" />
+      <location filename="wizard/gui/about.py" line="24" />
       <source>Aucun nom ni date de naissance n'est conservé ni envoyé : seulement des nombres et des codes.</source>
       <translation>No name or date of birth is kept or sent: only counts and codes.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="22" />
+      <location filename="wizard/gui/about.py" line="25" />
       <source>Journal : {path}</source>
       <translation>Log: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="23" />
+      <location filename="wizard/gui/about.py" line="26" />
       <source>Python {python}, Qt {qt} (PySide6)</source>
       <translation>Python {python}, Qt {qt} (PySide6)</translation>
     </message>
@@ -329,252 +334,252 @@
       <translation>Help: {title}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="39" />
+      <location filename="wizard/gui/matching_preview.py" line="40" />
       <source>Accepté</source>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="39" />
+      <location filename="wizard/gui/matching_preview.py" line="40" />
       <source>Rejeté</source>
       <translation>Rejected</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="45" />
+      <location filename="wizard/gui/matching_preview.py" line="46" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="45" />
+      <location filename="wizard/gui/matching_preview.py" line="46" />
       <source>Profil</source>
       <translation>Profile</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="45" />
+      <location filename="wizard/gui/matching_preview.py" line="46" />
       <source>Score</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="45" />
+      <location filename="wizard/gui/matching_preview.py" line="46" />
       <source>Raisons</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="45" />
+      <location filename="wizard/gui/matching_preview.py" line="46" />
       <source>PRONOTE</source>
       <translation>PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="46" />
+      <location filename="wizard/gui/matching_preview.py" line="47" />
       <source>ENT</source>
       <translation>ENT</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="46" />
+      <location filename="wizard/gui/matching_preview.py" line="47" />
       <source>Décision</source>
       <translation>Decision</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="54" />
+      <location filename="wizard/gui/matching_preview.py" line="55" />
       <source>Colonnes de la liste des comptes</source>
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="90" />
+      <location filename="wizard/gui/matching_preview.py" line="91" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="102" />
+      <location filename="wizard/gui/matching_preview.py" line="103" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="117" />
+      <location filename="wizard/gui/matching_preview.py" line="118" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="127" />
+      <location filename="wizard/gui/matching_preview.py" line="128" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="140" />
+      <location filename="wizard/gui/matching_preview.py" line="141" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="141" />
+      <location filename="wizard/gui/matching_preview.py" line="142" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="146" />
+      <location filename="wizard/gui/matching_preview.py" line="147" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="151" />
+      <location filename="wizard/gui/matching_preview.py" line="152" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="168" />
+      <location filename="wizard/gui/matching_preview.py" line="169" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="180" />
+      <location filename="wizard/gui/matching_preview.py" line="181" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="182" />
+      <location filename="wizard/gui/matching_preview.py" line="183" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="186" />
+      <location filename="wizard/gui/matching_preview.py" line="187" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="189" />
+      <location filename="wizard/gui/matching_preview.py" line="190" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="202" />
+      <location filename="wizard/gui/matching_preview.py" line="203" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="202" />
+      <location filename="wizard/gui/matching_preview.py" line="203" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="234" />
+      <location filename="wizard/gui/matching_preview.py" line="235" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="330" />
+      <location filename="wizard/gui/matching_preview.py" line="331" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="331" />
+      <location filename="wizard/gui/matching_preview.py" line="332" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="61" />
+      <location filename="wizard/gui/matching_preview.py" line="62" />
       <source>(aucune)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="83" />
+      <location filename="wizard/gui/matching_preview.py" line="84" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="97" />
+      <location filename="wizard/gui/matching_preview.py" line="98" />
       <source>Exportez depuis l'ENT la liste des comptes de l'établissement (fichier CSV), puis chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>Export the school's account list from the ENT (CSV file), then load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, parents with the same name) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="105" />
+      <location filename="wizard/gui/matching_preview.py" line="106" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="106" />
+      <location filename="wizard/gui/matching_preview.py" line="107" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="154" />
+      <location filename="wizard/gui/matching_preview.py" line="155" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="154" />
+      <location filename="wizard/gui/matching_preview.py" line="155" />
       <source>Filtrer par statut</source>
       <translation>Filter by status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="155" />
+      <location filename="wizard/gui/matching_preview.py" line="156" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="155" />
+      <location filename="wizard/gui/matching_preview.py" line="156" />
       <source>Filtrer par profil</source>
       <translation>Filter by profile</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="156" />
+      <location filename="wizard/gui/matching_preview.py" line="157" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="156" />
+      <location filename="wizard/gui/matching_preview.py" line="157" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="220" />
+      <location filename="wizard/gui/matching_preview.py" line="221" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="248" />
+      <location filename="wizard/gui/matching_preview.py" line="249" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="56" />
+      <location filename="wizard/gui/matching_preview.py" line="57" />
       <source>Indiquez la colonne de chaque information :</source>
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="235" />
+      <location filename="wizard/gui/matching_preview.py" line="236" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="296" />
+      <location filename="wizard/gui/matching_preview.py" line="297" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="340" />
+      <location filename="wizard/gui/matching_preview.py" line="341" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="353" />
+      <location filename="wizard/gui/matching_preview.py" line="354" />
       <source>Rapprochement des comptes – feuille de travail</source>
       <translation>Account matching – worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="219" />
+      <location filename="wizard/gui/matching_preview.py" line="220" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="238" />
+      <location filename="wizard/gui/matching_preview.py" line="239" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="337" />
+      <location filename="wizard/gui/matching_preview.py" line="338" />
       <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
       <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="63" />
+      <location filename="wizard/gui/matching_preview.py" line="64" />
       <source>colonne {n}</source>
       <translation>column {n}</translation>
     </message>
@@ -654,27 +659,27 @@
       <translation>The assistant's steps</translation>
     </message>
     <message>
-      <location filename="wizard/gui/steps_panel.py" line="29" />
+      <location filename="wizard/gui/steps_panel.py" line="30" />
       <source>Parties 1 et 2 : déjà faites</source>
       <translation>Parts 1 and 2: already done</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="183" />
+      <location filename="wizard/gui/window.py" line="187" />
       <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
       <translation>Quit the assistant? Your progress is saved on this computer: you will come back to this page when you open it again.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="192" />
+      <location filename="wizard/gui/window.py" line="196" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="193" />
+      <location filename="wizard/gui/window.py" line="197" />
       <source>&amp;Rester</source>
       <translation>&amp;Stay</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="187" />
+      <location filename="wizard/gui/window.py" line="191" />
       <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
       <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
     </message>
@@ -1524,47 +1529,47 @@
       <translation>New school &amp;year</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="89" />
+      <location filename="wizard/pages/accueil.py" line="87" />
       <source>Établissement et langue</source>
       <translation>School and language</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="91" />
+      <location filename="wizard/pages/accueil.py" line="89" />
       <source>Établissement s&amp;uivi :</source>
       <translation>S&amp;chool followed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="94" />
+      <location filename="wizard/pages/accueil.py" line="92" />
       <source>Établissement suivi</source>
       <translation>School followed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="100" />
+      <location filename="wizard/pages/accueil.py" line="98" />
       <source>A&amp;jouter un établissement</source>
       <translation>A&amp;dd a school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="103" />
+      <location filename="wizard/pages/accueil.py" line="101" />
       <source>&amp;Effacer les données locales…</source>
       <translation>&amp;Erase local data…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="194" />
+      <location filename="wizard/pages/accueil.py" line="213" />
       <source>Effacer les données locales</source>
       <translation>Erase local data</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="195" />
+      <location filename="wizard/pages/accueil.py" line="214" />
       <source>Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, historique des imports et des vérifications. Cette action est définitive. Effacer ?</source>
       <translation>All the assistant's data on this computer will be erased: schools, ticked steps, history of imports and checks. This cannot be undone. Erase?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="41" />
+      <location filename="wizard/pages/accueil.py" line="38" />
       <source>Chaque année, les établissements déjà reliés à l'ENT reviennent ici pour la partie 3 : l'import complet des identifiants PRONOTE à la rentrée, puis un import partiel à chaque arrivée de nouveaux élèves ou personnels. Si votre établissement est déjà relié, l'assistant le vérifie sur votre serveur PRONOTE à la page suivante et vous mène directement à la partie 3.</source>
       <translation>Every year, schools already connected to the ENT come back here for part 3: the full import of PRONOTE identifiers at the start of the school year, then a partial import whenever new pupils or staff arrive. If your school is already connected, the assistant checks it on your PRONOTE server on the next page and takes you straight to part 3.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="46" />
+      <location filename="wizard/pages/accueil.py" line="43" />
       <source>Il vous faut :
 • un compte administrateur de l'ENT (parties 1 et 3) ;
 • pour un nouvel établissement seulement, un accès administrateur à pronote.net, la console d'hébergement de PRONOTE (partie 2) ;
@@ -1575,67 +1580,67 @@
 • the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="138" />
+      <location filename="wizard/pages/accueil.py" line="148" />
       <source>Nouvel établissement</source>
       <translation>New school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="166" />
+      <location filename="wizard/pages/accueil.py" line="183" />
       <source>Nouvel import</source>
       <translation>New import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="167" />
+      <location filename="wizard/pages/accueil.py" line="184" />
       <source>Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées de l'import en cours (l'historique des imports est conservé). Continuer ?</source>
       <translation>An import is already in progress for this school. Starting a new one clears the ticks of the current import (the import history is kept). Continue?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="30" />
+      <location filename="wizard/pages/accueil.py" line="27" />
       <source>Interconnexion PRONOTE – {ent_name}</source>
       <translation>PRONOTE – {ent_name} interconnection</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="32" />
+      <location filename="wizard/pages/accueil.py" line="29" />
       <source>Cet assistant vous guide, page par page, pour relier votre serveur PRONOTE à {ent_name} : élèves, parents et personnels ouvrent alors PRONOTE depuis l'ENT sans se reconnecter. Il ne peut pas cliquer à votre place dans l'ENT ou dans PRONOTE : il vous dit exactement quoi faire et quoi saisir, et vérifie tout ce qu'il peut. Vous pouvez vous arrêter à tout moment : la progression est gardée sur ce poste, et vous reprendrez à la même page.</source>
       <translation>This assistant guides you, page by page, through connecting your PRONOTE server to {ent_name}: pupils, parents and staff then open PRONOTE from the ENT without logging in again. It cannot click for you in the ENT or in PRONOTE: it tells you exactly what to do and what to type, and checks everything it can. You can stop at any time: your progress is kept on this computer, and you will resume on the same page.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="86" />
+      <location filename="wizard/pages/base.py" line="95" />
       <source>Ce qu'il reste à faire sur cette page</source>
       <translation>What is left to do on this page</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="205" />
+      <location filename="wizard/pages/base.py" line="219" />
       <source>Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.</source>
       <translation>Wait until the current operation ends, or cancel it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="227" />
+      <location filename="wizard/pages/base.py" line="235" />
       <source>L'enregistrement a échoué</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="228" />
+      <location filename="wizard/pages/base.py" line="236" />
       <source>Réessayer l'enregistrement</source>
       <translation>Try saving again</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="334" />
+      <location filename="wizard/pages/base.py" line="368" />
       <source>Copier</source>
       <translation>Copy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="347" />
+      <location filename="wizard/pages/base.py" line="381" />
       <source>Copié ✓</source>
       <translation>Copied ✓</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="332" />
+      <location filename="wizard/pages/base.py" line="366" />
       <source>{label_text} (valeur à saisir dans l'ENT)</source>
       <translation>{label_text} (value to type in the ENT)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="336" />
+      <location filename="wizard/pages/base.py" line="370" />
       <source>Copier {label_text}</source>
       <translation>Copy {label_text}</translation>
     </message>
@@ -1700,22 +1705,22 @@
       <translation>This information is used at every step: the assistant derives from it the values to type in the ENT (including the PRONOTE CAS URL), checks the codes and queries your PRONOTE server to find out whether the interconnection is already in place.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="92" />
+      <location filename="wizard/pages/etablissement.py" line="96" />
       <source>Véri&amp;fier le serveur PRONOTE</source>
       <translation>Chec&amp;k the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="97" />
+      <location filename="wizard/pages/etablissement.py" line="101" />
       <source>Utiliser ce nom</source>
       <translation>Use this name</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="144" />
+      <location filename="wizard/pages/etablissement.py" line="148" />
       <source>Le serveur PRONOTE confie déjà l'authentification à {ent_name} : les parties 1 et 2 ont été faites. Il reste l'import des identifiants (partie 3).</source>
       <translation>The PRONOTE server already hands authentication to {ent_name}: parts 1 and 2 have been done. What remains is the identifier import (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="147" />
+      <location filename="wizard/pages/etablissement.py" line="151" />
       <source>Si votre établissement ouvre déjà PRONOTE depuis {ent_name}, vous pouvez passer à la partie 3 ; sinon, reprenez depuis la partie 1.</source>
       <translation>If your school already opens PRONOTE from {ent_name}, you can go on to part 3; otherwise, start again from part 1.</translation>
     </message>
@@ -1785,47 +1790,47 @@
       <translation>The PRONOTE address is the one in the address bar when you open PRONOTE in a browser, without the space's page name (eleve.html, professeur.html…): the assistant removes it for you. The version shows in the PRONOTE client's title bar (for example “PRONOTE 2024 - 2.5”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="112" />
+      <location filename="wizard/pages/etablissement.py" line="116" />
       <source>L'interconnexion est déjà en place : passer à l'import des identifiants (recommandé)</source>
       <translation>The interconnection is already in place: go to the identifier import (recommended)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="113" />
+      <location filename="wizard/pages/etablissement.py" line="117" />
       <source>L'interconnexion est déjà en place, je le déclare (le serveur n'a pas pu le confirmer ; ce sera noté « déclaré, non vérifié ») : passer à l'import des identifiants</source>
       <translation>The interconnection is already in place, I declare it (the server could not confirm it; it will be recorded as “declared, not verified”): go to the identifier import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="116" />
+      <location filename="wizard/pages/etablissement.py" line="120" />
       <source>Tout reprendre depuis la partie 1 (création du service dans l'ENT)</source>
       <translation>Start again from part 1 (creating the service in the ENT)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="105" />
+      <location filename="wizard/pages/etablissement.py" line="109" />
       <source>L'interconnexion avec {ent_name} est-elle déjà en place ?</source>
       <translation>Is the interconnection with {ent_name} already in place?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="161" />
+      <location filename="wizard/pages/etablissement.py" line="165" />
       <source>✓ Code UAI valide.</source>
       <translation>✓ Valid UAI code.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="89" />
+      <location filename="wizard/pages/etablissement.py" line="93" />
       <source>L'assistant interroge votre serveur PRONOTE (il faut une connexion à Internet) pour vérifier l'adresse, relever la version et voir si PRONOTE est déjà relié à {ent_name}. Rien d'autre n'est envoyé.</source>
       <translation>The assistant queries your PRONOTE server (an Internet connection is needed) to check the address, read the version and see whether PRONOTE is already connected to {ent_name}. Nothing else is sent.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="224" />
+      <location filename="wizard/pages/etablissement.py" line="228" />
       <source>Utiliser le nom « {name} »</source>
       <translation>Use the name “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="225" />
+      <location filename="wizard/pages/etablissement.py" line="229" />
       <source>Utiliser le nom annoncé par le serveur : {name}</source>
       <translation>Use the name given by the server: {name}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="168" />
+      <location filename="wizard/pages/etablissement.py" line="172" />
       <source>Adresse retenue : {value}</source>
       <translation>Address used: {value}</translation>
     </message>
@@ -1885,202 +1890,202 @@
       <translation>Full import: the “Uniquement les utilisateurs sans identifiants CAS” box must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="30" />
+      <location filename="wizard/pages/fichier.py" line="26" />
       <source>Erreur</source>
       <translation>Error</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="30" />
+      <location filename="wizard/pages/fichier.py" line="26" />
       <source>Avertissement</source>
       <translation>Warning</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="258" />
+      <location filename="wizard/pages/fichier.py" line="267" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="258" />
+      <location filename="wizard/pages/fichier.py" line="267" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="258" />
+      <location filename="wizard/pages/fichier.py" line="267" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="258" />
+      <location filename="wizard/pages/fichier.py" line="267" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="43" />
+      <location filename="wizard/pages/fichier.py" line="44" />
       <source>&amp;Choisir le fichier…</source>
       <translation>&amp;Choose the file…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="45" />
+      <location filename="wizard/pages/fichier.py" line="46" />
       <source>Choisir le fichier des identifiants PRONOTE</source>
       <translation>Choose the PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="57" />
+      <location filename="wizard/pages/fichier.py" line="58" />
       <source>Nombre de personnes par profil</source>
       <translation>Number of people per profile</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="61" />
+      <location filename="wizard/pages/fichier.py" line="62" />
       <source>J'ai lu les avertissements</source>
       <translation>I have read the warnings</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="63" />
+      <location filename="wizard/pages/fichier.py" line="64" />
       <source>J'ai lu les avertissements sur le fichier</source>
       <translation>I have read the warnings on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="66" />
+      <location filename="wizard/pages/fichier.py" line="67" />
       <source>&amp;Détails techniques</source>
       <translation>&amp;Technical details</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="80" />
+      <location filename="wizard/pages/fichier.py" line="83" />
       <source>A&amp;fficher :</source>
       <translation>Sho&amp;w:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="83" />
+      <location filename="wizard/pages/fichier.py" line="86" />
       <source>Toutes les remarques</source>
       <translation>All remarks</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="84" />
+      <location filename="wizard/pages/fichier.py" line="87" />
       <source>Erreurs seulement</source>
       <translation>Errors only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="85" />
+      <location filename="wizard/pages/fichier.py" line="88" />
       <source>Avertissements seulement</source>
       <translation>Warnings only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="86" />
+      <location filename="wizard/pages/fichier.py" line="89" />
       <source>Afficher : filtre des remarques sur le fichier</source>
       <translation>Show: filter of the remarks on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="93" />
+      <location filename="wizard/pages/fichier.py" line="96" />
       <source>Remarques sur le fichier : niveau, ligne, message</source>
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="207" />
+      <location filename="wizard/pages/fichier.py" line="216" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="208" />
+      <location filename="wizard/pages/fichier.py" line="217" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="254" />
+      <location filename="wizard/pages/fichier.py" line="263" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="40" />
+      <location filename="wizard/pages/fichier.py" line="41" />
       <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui ferait échouer l'import dans l'ENT.</source>
       <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping names: it counts people per profile and points out what would make the ENT import fail.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="94" />
+      <location filename="wizard/pages/fichier.py" line="97" />
       <source>Niveau</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="94" />
+      <location filename="wizard/pages/fichier.py" line="97" />
       <source>Ligne</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="94" />
+      <location filename="wizard/pages/fichier.py" line="97" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="151" />
+      <location filename="wizard/pages/fichier.py" line="156" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="250" />
+      <location filename="wizard/pages/fichier.py" line="259" />
       <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="48" />
+      <location filename="wizard/pages/fichier.py" line="49" />
       <source>Annuler l'analyse</source>
       <translation>Cancel the analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="49" />
+      <location filename="wizard/pages/fichier.py" line="50" />
       <source>Progression de l'analyse du fichier</source>
       <translation>Progress of the file analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="133" />
+      <location filename="wizard/pages/fichier.py" line="136" />
       <source>Fichier : {name} – {size}</source>
       <translation>File: {name} – {size}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="166" />
+      <location filename="wizard/pages/fichier.py" line="171" />
       <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
       <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="176" />
+      <location filename="wizard/pages/fichier.py" line="181" />
       <source>Aucune erreur : le fichier peut être importé dans l'ENT.</source>
       <translation>No error: the file can be imported into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="181" />
+      <location filename="wizard/pages/fichier.py" line="188" />
       <source>Format reconnu : {layout}</source>
       <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="187" />
+      <location filename="wizard/pages/fichier.py" line="194" />
       <source>Empreinte SHA-256 du fichier : {sha}</source>
       <translation>SHA-256 fingerprint of the file: {sha}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="232" />
+      <location filename="wizard/pages/fichier.py" line="241" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="130" />
+      <location filename="wizard/pages/fichier.py" line="133" />
       <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
       <translation>No file chosen. The file is normally called {export_file_name}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="170" />
+      <location filename="wizard/pages/fichier.py" line="175" />
       <source>{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait incomplet.</source>
       <translation>{errors} blocking error(s): the ENT import would fail or be incomplete.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="183" />
+      <location filename="wizard/pages/fichier.py" line="190" />
       <source>Encodage : {encoding}</source>
       <translation>Encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="185" />
+      <location filename="wizard/pages/fichier.py" line="192" />
       <source>Champs utilisés : {fields}</source>
       <translation>Fields used: {fields}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="173" />
+      <location filename="wizard/pages/fichier.py" line="178" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
@@ -2266,32 +2271,32 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>After “Importer”, the ENT shows for example: “1575 identifiant(s) Pronote importé(s). Dernier import fait le : 27/08/26 08:39 en mode {mode_word}.” Copy the number below (import mode chosen: “{mode_label}”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="15" />
+      <location filename="wizard/pages/pronote_net.py" line="13" />
       <source>Dans la console d'administration pronote.net (hébergement de votre serveur PRONOTE) :</source>
       <translation>In the pronote.net administration console (hosting of your PRONOTE server):</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="22" />
+      <location filename="wizard/pages/pronote_net.py" line="23" />
       <source>Vérifier la &amp;délégation</source>
       <translation>Check the &amp;delegation</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="31" />
+      <location filename="wizard/pages/pronote_net.py" line="32" />
       <source>Déclaration de la publication, non vérifiée</source>
       <translation>Declaration of the publication, not verified</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="36" />
+      <location filename="wizard/pages/pronote_net.py" line="37" />
       <source>Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants).</source>
       <translation>Parts 1 and 2 are done only once, for the whole life of the interconnection. From now on, the assistant will take you straight to part 3 (identifier import).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="26" />
+      <location filename="wizard/pages/pronote_net.py" line="27" />
       <source>Je ne peux pas faire vérifier le serveur par l'assistant : je déclare moi-même que la base a été publiée avec la configuration « {pronote_net_configuration} » (ce sera noté « déclaré, non vérifié »).</source>
       <translation>I cannot have the server checked by the assistant: I declare myself that the database was published with the “{pronote_net_configuration}” configuration (it will be recorded as “declared, not verified”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="20" />
+      <location filename="wizard/pages/pronote_net.py" line="21" />
       <source>Après « Publier la base », votre serveur PRONOTE doit confier l'authentification au serveur CAS de {ent_name} ({ent_cas_host}). Vérifiez-le ici une fois la base publiée.</source>
       <translation>After “Publier la base”, your PRONOTE server must hand authentication to the CAS server of {ent_name} ({ent_cas_host}). Check it here once the database is published.</translation>
     </message>
@@ -2336,12 +2341,12 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Warning: today is {today:%d/%m/%Y}, outside the back-to-school period. Switching during the year changes overnight the way everyone opens PRONOTE. Unless the school's management has decided so and families have been told, wait for the back-to-school period (mid-August to mid-September); you can quit the assistant and resume later.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/rapprochement.py" line="11" />
+      <location filename="wizard/pages/rapprochement.py" line="10" />
       <source>Après l'import, l'ENT relie lui-même la plupart des identifiants PRONOTE à ses comptes. Depuis le bilan d'import (« Résultat d'import des identifiants Pronote »), faites le rapprochement des comptes restants, profil par profil :</source>
       <translation>After the import, the ENT links most PRONOTE identifiers to its accounts by itself. From the import report (“Résultat d'import des identifiants Pronote”), match the remaining accounts, profile by profile:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/rapprochement.py" line="14" />
+      <location filename="wizard/pages/rapprochement.py" line="13" />
       <source>Un compte non rapproché ne pourra pas ouvrir PRONOTE depuis l'ENT : à sa première connexion, PRONOTE affichera « Identification impossible ». Ces échecs se corrigent aussi dans PRONOTE : Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</source>
       <translation>An unmatched account cannot open PRONOTE from the ENT: at its first connection, PRONOTE will show “Identification impossible”. These failures can also be fixed in PRONOTE: “Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion”.</translation>
     </message>
@@ -2881,77 +2886,77 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>{message} The check cannot be done for now: try again, or confirm the publication yourself below.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="102" />
+      <location filename="wizard/school.py" line="109" />
       <source>« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.</source>
       <translation>“/pronote/” was added to the address: it is PRONOTE's root on this server.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="37" />
+      <location filename="wizard/school.py" line="44" />
       <source>Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par exemple 0301746K).</source>
       <translation>Type the school's UAI code (7 digits and a letter, for example 0301746K).</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="41" />
+      <location filename="wizard/school.py" line="48" />
       <source>Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K.</source>
       <translation>A UAI code has 7 digits followed by a letter, for example 0301746K.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="69" />
+      <location filename="wizard/school.py" line="76" />
       <source>Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.</source>
       <translation>Type the address of your PRONOTE server, for example https://0301746K.index-education.net/pronote/.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="71" />
+      <location filename="wizard/school.py" line="78" />
       <source>L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.</source>
       <translation>The PRONOTE address must not contain spaces; copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="86" />
+      <location filename="wizard/school.py" line="93" />
       <source>L'adresse PRONOTE doit commencer par https://.</source>
       <translation>The PRONOTE address must start with https://.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="91" />
+      <location filename="wizard/school.py" line="98" />
       <source>L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.</source>
       <translation>The PRONOTE address must not contain a login or a password.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="150" />
+      <location filename="wizard/school.py" line="157" />
       <source>L'adresse du site ENT ne doit pas contenir d'espace.</source>
       <translation>The ENT site address must not contain spaces.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="75" />
+      <location filename="wizard/school.py" line="82" />
       <source>Cette adresse n'est pas une adresse web ; elle doit commencer par https://.</source>
       <translation>This is not a web address; it must start with https://.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="83" />
+      <location filename="wizard/school.py" line="90" />
       <source>Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.</source>
       <translation>This address is not valid; copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="100" />
+      <location filename="wizard/school.py" line="107" />
       <source>L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.</source>
       <translation>The address must lead to the PRONOTE root, which ends with /pronote/.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="113" />
+      <location filename="wizard/school.py" line="120" />
       <source>L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.</source>
       <translation>The address points to the server of school {host_uai}, not your UAI {school_uai}: check that it really is your PRONOTE server.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="157" />
+      <location filename="wizard/school.py" line="164" />
       <source>L'adresse du site ENT n'est pas valide.</source>
       <translation>The ENT site address is not valid.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="46" />
+      <location filename="wizard/school.py" line="53" />
       <source>La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.</source>
       <translation>The check letter does not match: for {digits}, it should be “{expected}”. Check the UAI code.</translation>
     </message>
     <message>
-      <location filename="wizard/school.py" line="159" />
+      <location filename="wizard/school.py" line="166" />
       <source>L'adresse du site ENT doit ressembler à {site_example}.</source>
       <translation>The ENT site address should look like {site_example}.</translation>
     </message>
@@ -2981,117 +2986,117 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Last import: {day} in {mode} mode, {count} identifier{plural}</translation>
     </message>
     <message>
-      <location filename="wizard/status.py" line="63" />
+      <location filename="wizard/status.py" line="60" />
       <source>Aucun import enregistré.</source>
       <translation>No import recorded.</translation>
     </message>
     <message>
-      <location filename="wizard/status.py" line="41" />
+      <location filename="wizard/status.py" line="38" />
       <source>Publication déclarée le {date}, non vérifiée</source>
       <translation>Publication declared on {date}, not verified</translation>
     </message>
     <message>
-      <location filename="wizard/status.py" line="38" />
+      <location filename="wizard/status.py" line="35" />
       <source>Déjà en place, déclaré le {date}, non vérifié</source>
       <translation>Already in place, declared on {date}, not verified</translation>
     </message>
     <message>
-      <location filename="wizard/status.py" line="40" />
+      <location filename="wizard/status.py" line="37" />
       <source>Publication vérifiée sur le serveur PRONOTE le {date}</source>
       <translation>Publication verified on the PRONOTE server on {date}</translation>
     </message>
     <message>
-      <location filename="wizard/status.py" line="37" />
+      <location filename="wizard/status.py" line="34" />
       <source>Déjà en place, vérifié sur le serveur PRONOTE le {date}</source>
       <translation>Already in place, verified on the PRONOTE server on {date}</translation>
     </message>
     <message>
-      <location filename="wizard/status.py" line="60" />
+      <location filename="wizard/status.py" line="57" />
       <source>À faire</source>
       <translation>To do</translation>
     </message>
     <message>
-      <location filename="wizard/status.py" line="66" />
+      <location filename="wizard/status.py" line="63" />
       <source>Import en cours, arrêté à l'étape « {title} ».</source>
       <translation>Import in progress, stopped at the step “{title}”.</translation>
     </message>
     <message>
-      <location filename="wizard/status.py" line="54" />
+      <location filename="wizard/status.py" line="51" />
       <source>Fait le {date}</source>
       <translation>Done on {date}</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="312" />
+      <location filename="wizard/store.py" line="314" />
       <source>Pour en utiliser un autre, lancez l'assistant avec --data-dir DOSSIER.</source>
       <translation>To use another one, start the assistant with --data-dir FOLDER.</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="317" />
+      <location filename="wizard/store.py" line="319" />
       <source>un fichier porte ce nom (ou celui d'un dossier parent) à la place d'un dossier</source>
       <translation>a file has this name (or the name of a parent folder) instead of a folder</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="333" />
+      <location filename="wizard/store.py" line="335" />
       <source>libérez de la place</source>
       <translation>free some space</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="159" />
+      <location filename="wizard/store.py" line="157" />
       <source>Le fichier de progression « {path} » était endommagé : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
       <translation>The progress file “{path}” was damaged: its last backup copy has been restored; check the last page you had filled in.</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="319" />
+      <location filename="wizard/store.py" line="321" />
       <source>vous n'avez pas le droit d'y écrire</source>
       <translation>you are not allowed to write there</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="326" />
+      <location filename="wizard/store.py" line="328" />
       <source>Le dossier de données « {folder} » ne peut pas être utilisé ({why}). {how}</source>
       <translation>The data folder “{folder}” cannot be used ({why}). {how}</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="336" />
+      <location filename="wizard/store.py" line="338" />
       <source>rendez-le modifiable</source>
       <translation>make it writable</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="340" />
+      <location filename="wizard/store.py" line="342" />
       <source>vérifiez ce dossier</source>
       <translation>check this folder</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="341" />
+      <location filename="wizard/store.py" line="343" />
       <source>Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la prochaine modification. {how}</source>
       <translation>Saving failed: {why}. Your latest changes are kept in memory only, while the assistant stays open. Not to lose them, {todo}: the assistant will try again at the next change. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="347" />
+      <location filename="wizard/store.py" line="349" />
       <source>Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été modifié. Corrigez ses droits. {how}</source>
       <translation>The progress file “{path}” cannot be read (insufficient rights): nothing was changed. Fix its rights. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="162" />
+      <location filename="wizard/store.py" line="160" />
       <source>Le fichier de progression « {path} » avait disparu : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
       <translation>The progress file “{path}” had disappeared: its last backup copy has been restored; check the last page you had filled in.</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="165" />
+      <location filename="wizard/store.py" line="163" />
       <source>Le fichier de progression « {path} » était illisible et aucune copie de secours n'était utilisable : l'assistant repart de zéro.</source>
       <translation>The progress file “{path}” was unreadable and no backup copy could be used: the assistant starts afresh.</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="321" />
+      <location filename="wizard/store.py" line="323" />
       <source>il est sur un disque en lecture seule</source>
       <translation>it is on a read-only disk</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="332" />
+      <location filename="wizard/store.py" line="334" />
       <source>le disque du dossier « {folder} » est plein</source>
       <translation>the disk of the folder “{folder}” is full</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="101" />
+      <location filename="wizard/store.py" line="99" />
       <source>L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : fermez-le avant d'en ouvrir un second.</source>
       <translation>The assistant is already open for this data (another window or another user): close it before opening a second one.</translation>
     </message>
@@ -3101,27 +3106,27 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>The data “{path}” was saved by a newer version of the assistant (format {version}): install the latest version to open it; nothing was changed.</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="323" />
+      <location filename="wizard/store.py" line="325" />
       <source>le disque est plein</source>
       <translation>the disk is full</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="335" />
+      <location filename="wizard/store.py" line="337" />
       <source>le dossier « {folder} » est protégé en écriture</source>
       <translation>the folder “{folder}” is write-protected</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="338" />
+      <location filename="wizard/store.py" line="340" />
       <source>le système a refusé l'écriture dans « {folder} » ({error})</source>
       <translation>the system refused to write in “{folder}” ({error})</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="167" />
+      <location filename="wizard/store.py" line="165" />
       <source>L'ancien fichier est conservé sous le nom « {name} ».</source>
       <translation>The old file is kept under the name “{name}”.</translation>
     </message>
     <message>
-      <location filename="wizard/store.py" line="325" />
+      <location filename="wizard/store.py" line="327" />
       <source>erreur du système : {error}</source>
       <translation>system error: {error}</translation>
     </message>

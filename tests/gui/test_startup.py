@@ -19,7 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 OPEN_WINDOW = r"""
-import json, os, sys
+import os, sys
 from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, {root!r})
@@ -31,12 +31,13 @@ window = create_window(Path({data!r}))
 window.show(); QTest.qWaitForWindowExposed(window); app.processEvents()
 made = [name for name, module in (("Qt", QtCore), ("QEvent", QtCore), ("QStyle", QtWidgets), ("QMessageBox", QtWidgets))
         if name in vars(module)]
-import linecache, sysconfig
+modules = sorted(sys.modules)  # before this report's own imports
+import json, linecache, sysconfig
 read = list(linecache.cache)  # before sysconfig's own import adds to it
 stdlib = sysconfig.get_paths()["stdlib"]
 feature = sys.modules.get("shibokensupport.feature")
 print(json.dumps({{"step": window.current_step(), "made": made, "style_sheet": window.styleSheet(),
-                  "modules": sorted(sys.modules),
+                  "modules": modules,
                   "sources_read": sorted(Path(name).name for name in read if "wizard" in name),
                   "standard_read": sorted(os.path.relpath(name, stdlib) for name in read if os.path.isabs(name)),
                   "feature_of_window": getattr(feature, "pyside_feature_dict", {{}}).get("wizard.gui.window")}}))
@@ -57,7 +58,7 @@ complete_every_step(window.progress)
 STOPPED_IN_PART_3 = SAVED + "window.go_to('import_ent')\nwindow.close()\n"
 FINISHED_SCHOOL = SAVED + "window.progress.finish_walk()\nwindow.close()\n"
 
-LATER = ("datetime", "dataclasses", "wizard.school", "wizard.idfile", "wizard.matching", "wizard.probe", "lxml",
+LATER = ("json", "datetime", "dataclasses", "wizard.school", "wizard.idfile", "wizard.matching", "wizard.probe", "lxml",
          "wizard.migrations")
 
 
@@ -84,7 +85,7 @@ def test_a_first_launch_opens_without_the_costly_qt_enums_or_a_window_style_shee
     assert loaded == []
 
 
-@pytest.mark.parametrize("later", ["wizard.idfile", "wizard.matching", "wizard.probe", "lxml"])
+@pytest.mark.parametrize("later", ["wizard.idfile", "wizard.matching", "wizard.probe", "lxml", "json"])
 def test_a_school_back_for_its_yearly_import_opens_on_the_board_without_the_later_pages_code(data_dir, later):
     opened = open_window(data_dir, FINISHED_SCHOOL)
     assert opened["step"] == "accueil"
