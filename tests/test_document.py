@@ -97,3 +97,11 @@ def test_a_damaged_v1_document_is_refused_not_crashed():
     del school_of(old)["fields"]
     with pytest.raises(InvalidDocument):
         migrate(old)
+
+
+def test_hex_digits_accepts_exactly_that_many_lowercase_hexadecimal_digits():
+    thirty_two = document.hex_digits(32)
+    assert thirty_two("0123456789abcdef" * 2)
+    for wrong in ("0123456789abcdef" * 2 + "0", "0123456789abcdef", "0123456789ABCDEF" * 2, "", "g" * 32,
+                  "0123456789abcdef0123456789abcde ", "０" * 32, "0123456789abcdef0123456789abcde\n"):
+        assert not thirty_two(wrong), wrong

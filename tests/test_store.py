@@ -307,3 +307,27 @@ def test_save_failed_is_a_user_error():
     from wizard.errors import UserError
 
     assert issubclass(SaveFailed, UserError)
+
+
+def test_the_temp_files_of_a_killed_save_go_at_the_next_start_and_nothing_else(data_dir):
+    leftovers = ["progress.json.k3j_x9.tmp", "progress.json.bak.a1b2c3.tmp"]
+    kept = ["progress.json.notes.txt", "autre.tmp", "Progress.json.x.TMP"]
+    for name in leftovers + kept:
+        (data_dir / name).write_text("x", encoding="utf-8")
+    store = ProgressStore(data_dir)
+    store.acquire()
+    try:
+        assert names(data_dir) == sorted([".lock", *kept])
+    finally:
+        store.release()
+
+
+def test_a_folder_that_cannot_be_listed_still_opens(data_dir, monkeypatch):
+    """Written to but not listed (an odd share): the leftovers stay, and the app opens."""
+    def refused(_path):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(store_module.os, "scandir", refused)
+    store = ProgressStore(data_dir)
+    store.acquire()
+    store.release()
