@@ -39,3 +39,21 @@ def test_a_new_text_a_new_font_or_new_margins_are_laid_out_again(qtbot):
     label.ensurePolished()
     assert label.heightForWidth(300) == plain_height(TEXT * 2, 300, "QLabel { padding: 30px; }",
                                                      font.pointSize())
+
+
+def test_a_page_lays_its_texts_out_only_at_the_widths_it_shows(qtbot, data_dir):
+    """The scroll area's body answers its preferred size without laying its paragraphs out (pages/base.py
+    _PageBody): each paragraph of the welcome page is laid out at the width it is shown at, and at most once more
+    (the scroll area tries the width without its scroll bar) – not also at two widths of the hidden page."""
+    from PySide6.QtTest import QTest
+
+    from wizard.app import create_window
+
+    window = create_window(data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    labels = [label for label in window.currentPage().findChildren(WrappingLabel) if label.isVisible()]
+    assert len(labels) >= 3
+    assert {label.text()[:30]: sorted(label._heights) for label in labels if len(label._heights) > 2} == {}
+    assert all(label.width() in label._heights for label in labels if label._heights)

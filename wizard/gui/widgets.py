@@ -48,6 +48,17 @@ class WrappingLabel(QLabel):
         return height
 
 
+class TextColumn(QWidget):
+    """Wrapping texts in a layout, in a page's scroll area (the page's body, a group of paragraphs shown or hidden
+    together). Its preferred size is its minimum size: the scroll area and the layouts above ask both of it, then
+    use only the minimum for a widget that may shrink (Qt's qSmartMinSize), and the window's size comes from
+    fit_to_screen, never from its pages' hints. Asked for a preferred size, the layout would lay every paragraph
+    out at widths nobody sees (two per paragraph on the welcome page: 1 % of its start, bench/startup.py)."""
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+
 def paragraph(text: str, *, rich: bool = False) -> QLabel:
     label = WrappingLabel(text)
     if rich:

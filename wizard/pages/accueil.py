@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard import i18n
-from wizard.gui.widgets import FlowRow
+from wizard.gui.widgets import FlowRow, TextColumn
 from wizard.i18n import tr
 from wizard.pages.base import StepPage, notice, paragraph, settle_controls
 from wizard.typography import french
@@ -31,7 +31,7 @@ class AccueilPage(StepPage):
                "cliquer à votre place dans l'ENT ou dans PRONOTE : il vous dit exactement quoi faire et quoi saisir, "
                "et vérifie tout ce qu'il peut. Vous pouvez vous arrêter à tout moment : la progression est gardée "
                "sur ce poste, et vous reprendrez à la même page.").format(**self.ent.words)))
-        self.first_time = QWidget()
+        self.first_time = TextColumn()
         first = QVBoxLayout(self.first_time)
         first.setContentsMargins(0, 0, 0, 0)
         first.addWidget(paragraph(

@@ -30,7 +30,7 @@ from wizard import flow
 from wizard.entdata import load_ent
 from wizard.gui import report_bug
 from wizard.gui.qtvalues import NO_FOCUS, PLAIN_TEXT, set_plain_selectable
-from wizard.gui.widgets import focus_ring, notice, paragraph
+from wizard.gui.widgets import TextColumn, focus_ring, notice, paragraph
 from wizard.i18n import tr
 from wizard.progress import Progress
 
@@ -81,7 +81,7 @@ class StepPage(QWizardPage):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         # The scroll area itself is no tab stop: the keyboard goes from control to control inside it.
         self.scroll.setProperty("focusPolicy", NO_FOCUS)
-        body = QWidget()
+        body = TextColumn()
         self.body = QVBoxLayout(body)
         # In the scroll area before it is filled: given a full body, the scroll area lays out every paragraph at
         # once, and again when shown (5 ms on the first page).
