@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
-from wizard.gui.qtvalues import RICH_TEXT, TEXT_BROWSER, set_plain_selectable
+from wizard.gui.qtvalues import PLAIN_TEXT, RICH_TEXT, SELECTABLE_BY_MOUSE, TEXT_BROWSER
 
 # info (blue), warning (orange), ok (green), error (red); a translucent tint and a solid edge stay readable on
 # light and dark palettes alike.
@@ -35,6 +35,30 @@ class WrappingLabel(QLabel):
         self.setWordWrap(True)
         self._heights: dict[int, int] = {}
         self._laid_out: tuple | None = None
+        self._selectable_soon = False
+
+    def select_with_mouse(self) -> None:
+        """Plain text the mouse can select (to copy a message into an email to the ENT's support), from the
+        moment the mouse comes over it. A selectable QLabel does all its text layout through a QTextDocument of
+        its own – its size hints, its heights, its paint – where a label merely shown uses the font's metrics,
+        with the same line breaks: made selectable at once, the first page's texts cost 2 % of its start
+        (bench/startup.py). Its heights and its drawing are the same either way (tests/gui/test_wrapping_label.py);
+        the focus policy selection brings (a click gives focus, for Ctrl+C) is in place before any click."""
+        self.setProperty("textFormat", PLAIN_TEXT)
+        self._selectable_soon = True
+
+    def make_selectable(self) -> None:
+        if self._selectable_soon:
+            self._selectable_soon = False
+            self.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE)
+
+    def enterEvent(self, event) -> None:
+        self.make_selectable()
+        super().enterEvent(event)
+
+    def mousePressEvent(self, event) -> None:  # a touch may press without coming over first
+        self.make_selectable()
+        super().mousePressEvent(event)
 
     def heightForWidth(self, width: int) -> int:
         hint = self.sizeHint()
@@ -66,7 +90,7 @@ def paragraph(text: str, *, rich: bool = False) -> QLabel:
         label.setOpenExternalLinks(True)
         label.setProperty("textInteractionFlags", TEXT_BROWSER)
     else:
-        set_plain_selectable(label)
+        label.select_with_mouse()
     return label
 
 
@@ -83,7 +107,7 @@ class Notice(WrappingLabel):
 
     def __init__(self, text: str = "", kind: str = "info", name: str = "notice"):
         super().__init__()
-        set_plain_selectable(self)
+        self.select_with_mouse()
         self.base_name = name
         self.kind = ""
         self.show_message(text, kind, hide_when_empty=False)
