@@ -331,3 +331,15 @@ def test_a_folder_that_cannot_be_listed_still_opens(data_dir, monkeypatch):
     store = ProgressStore(data_dir)
     store.acquire()
     store.release()
+
+
+def test_a_progress_file_saved_again_with_a_byte_order_mark_loads(data_dir):
+    """Opened and saved in Notepad: one mark in front is dropped, as before; a second is not JSON."""
+    saved(data_dir)
+    path = data_dir / "progress.json"
+    original = path.read_bytes()
+    path.write_bytes(b"\xef\xbb\xbf" + original)
+    assert ProgressStore(data_dir).load()["schools"]
+    path.write_bytes(b"\xef\xbb\xbf" * 2 + original)
+    fresh = ProgressStore(data_dir)
+    assert fresh.load() is None and "repart de zéro" in fresh.recovery_message

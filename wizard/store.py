@@ -234,7 +234,8 @@ def read_document(path: Path) -> dict:
     if _depth(data) > MAX_DEPTH:
         raise InvalidDocument("", "imbrication bien trop profonde")
     try:
-        doc = loads(data.decode("utf-8-sig"))
+        # A byte order mark (Notepad) is dropped as the utf-8-sig codec would, without loading its module.
+        doc = loads(data.decode("utf-8").removeprefix("\ufeff"))
     except (ValueError, RecursionError) as problem:
         raise InvalidDocument("", f"JSON illisible ({type(problem).__name__})") from None
     if not isinstance(doc, dict):

@@ -85,7 +85,8 @@ def test_a_first_launch_opens_without_the_costly_qt_enums_or_a_window_style_shee
     assert loaded == []
 
 
-@pytest.mark.parametrize("later", ["wizard.idfile", "wizard.matching", "wizard.probe", "lxml", "json"])
+@pytest.mark.parametrize("later", ["wizard.idfile", "wizard.matching", "wizard.probe", "lxml", "json",
+                                   "encodings.utf_8_sig"])
 def test_a_school_back_for_its_yearly_import_opens_on_the_board_without_the_later_pages_code(data_dir, later):
     opened = open_window(data_dir, FINISHED_SCHOOL)
     assert opened["step"] == "accueil"
