@@ -27,10 +27,12 @@ Purpose = Literal["address", "delegation"]
 
 
 class Rule:
-    """An extra condition on a value, beyond its type (used through `Annotated`)."""
+    """An extra condition on a value, beyond its type (used through `Annotated`). `test_all` answers for a whole
+    list of such values at once: the import history keeps thousands of hashes (see `_all_fit`)."""
 
-    def __init__(self, test, what: str):
+    def __init__(self, test, what: str, test_all=None):
         self.test, self.what = test, what
+        self.test_all = test_all if test_all is not None else (lambda values: all(map(test, values)))
 
 
 def _iso(text: str) -> bool:
@@ -43,15 +45,33 @@ def _iso(text: str) -> bool:
     return True
 
 
+HEX_DIGITS = "0123456789abcdef"
+
+
 def hex_digits(count: int):
     """The test « exactly `count` lowercase hexadecimal digits » (a regular expression would be compiled at every
     start: 0.1 ms of the first page, which reads no saved file)."""
-    return lambda text: len(text) == count and not text.strip("0123456789abcdef")
+    return lambda text: len(text) == count and not text.strip(HEX_DIGITS)
+
+
+def all_hex_digits(count: int):
+    """`hex_digits(count)` for a whole list of texts, in one pass over them all."""
+
+    def test_all(texts: list[str]) -> bool:
+        if texts and set(map(len, texts)) != {count}:
+            return False
+        try:
+            digits = "".join(texts).encode("ascii")
+        except UnicodeEncodeError:
+            return False
+        return not digits.translate(None, HEX_DIGITS.encode("ascii"))  # nothing left once the digits are gone
+
+    return test_all
 
 
 IsoDate = Annotated[str, Rule(_iso, "une date ISO 8601")]
-HashKey = Annotated[str, Rule(hex_digits(64), "64 chiffres hexadécimaux")]
-Hash = Annotated[str, Rule(hex_digits(32), "32 chiffres hexadécimaux")]
+HashKey = Annotated[str, Rule(hex_digits(64), "64 chiffres hexadécimaux", all_hex_digits(64))]
+Hash = Annotated[str, Rule(hex_digits(32), "32 chiffres hexadécimaux", all_hex_digits(32))]
 StepId = Annotated[str, Rule(STEP_IDS.__contains__, "une étape de l'assistant")]
 Count = Annotated[int, Rule(lambda n: n >= 0, "un nombre positif ou nul")]
 
@@ -241,7 +261,9 @@ def _check(value: object, expected, where: str) -> None:
         if not isinstance(value, list):
             raise InvalidDocument(where, "une liste attendue")
         (item,) = get_args(expected)
-        for index, element in enumerate(value):
+        if _all_fit(value, item):
+            return
+        for index, element in enumerate(value):  # the first element that does not fit, named
             _check(element, item, f"{where}[{index}]")
         return
     if origin is dict:
@@ -268,6 +290,18 @@ def _check(value: object, expected, where: str) -> None:
     # bool is an int to isinstance; a document that says `true` where a count belongs is not trusted.
     if type(value) is not expected:
         raise InvalidDocument(where, f"{_TYPE_NAMES.get(expected, expected.__name__)} attendu")
+
+
+def _all_fit(values: list, expected) -> bool:
+    """Whether a list of plain values (texts, counts, with their rules) all fit, checked in bulk: one by one, six
+    years of imports (7,200 keyed hashes) took 8 ms of every start; in bulk, under 1. False means « look at each »
+    – it never lets through what the walk would refuse."""
+    base, rules = expected, ()
+    if get_origin(expected) is Annotated:
+        base, *rules = get_args(expected)
+    if base not in (str, int) or (values and set(map(type, values)) != {base}):
+        return False
+    return all(rule.test_all(values) for rule in rules)
 
 
 _HINTS: dict[type, dict] = {}

@@ -39,7 +39,9 @@ MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 32
 REPLACE_ATTEMPTS = 5  # about 0.75 s in all, for a file held by an antivirus
 _DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))  # no EDQUOT on Windows
-_STRINGS = rb'"(?:[^"\\]|\\.)*"'  # compiled when a file is read: the first launch reads none
+# A JSON string, as an « unrolled loop » (runs of plain characters taken whole): 5 times faster than one character
+# at a time on six years of keyed hashes (8 ms). Compiled when a file is read: the first launch reads none.
+_STRINGS = rb'"[^"\\]*(?:\\.[^"\\]*)*"'
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
