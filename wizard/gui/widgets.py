@@ -77,7 +77,7 @@ class TextColumn(QWidget):
     together). Its preferred size is its minimum size: the scroll area and the layouts above ask both of it, then
     use only the minimum for a widget that may shrink (Qt's qSmartMinSize), and the window's size comes from
     fit_to_screen, never from its pages' hints. Asked for a preferred size, the layout would lay every paragraph
-    out at widths nobody sees (two per paragraph on the welcome page: 1 % of its start, bench/startup.py)."""
+    out at widths nobody sees (two per paragraph on the welcome page: 0.5–1 % of its start, bench/startup.py)."""
 
     def sizeHint(self) -> QSize:
         return self.minimumSizeHint()
