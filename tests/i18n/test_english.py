@@ -181,7 +181,8 @@ def analyse(qtbot, window, path: Path) -> None:
 
 @pytest.mark.parametrize("fixture", ["documented.xml", "child_elements.xml", "windows1252_undeclared.xml"])
 def test_an_analysed_file_reads_in_english(qtbot, data_dir, tmp_path, fixture):
-    """Counts, findings and the technical details as the admin sees them after choosing a real file."""
+    """Counts, findings and the technical details (the profile's source among them) as the admin sees them after
+    choosing a real file."""
     window = open_window(qtbot, data_dir, language="en")
     complete_every_step(window.progress)
     path = tmp_path / fixture
@@ -226,16 +227,6 @@ def test_the_import_mode_in_english(qtbot, data_dir):
     assert window.validateCurrentPage()
     window.go_to("export_mode")
     assert not faults_on_page(window)
-
-
-@pytest.mark.parametrize("fixture", ["documented.xml", "child_elements.xml"])
-def test_the_profile_source_in_english(qtbot, data_dir, tmp_path, fixture):
-    window = open_window(qtbot, data_dir, language="en")
-    complete_every_step(window.progress)
-    path = tmp_path / fixture
-    shutil.copy(FIXTURES / "idfile" / fixture, path)
-    analyse(qtbot, window, path)
-    assert not faults_on_page(window, data_words=names_in(path))
 
 
 def test_findings_of_a_french_analysis_are_read_again_in_english(qtbot, data_dir, tmp_path):
