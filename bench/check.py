@@ -123,7 +123,7 @@ WRITERS = {"documented": write_documented, "generic": write_generic}
 def write_school(data_dir: Path) -> None:
     """A current school in a partial import, so that `check` computes keyed hashes as the GUI does."""
     sys.path.insert(0, str(ROOT))
-    from wizard.progress import new_document
+    from wizard.core.progress import new_document
 
     data_dir.mkdir(parents=True, exist_ok=True)
     doc = new_document()
@@ -148,7 +148,7 @@ def in_process(xml: Path, runs: int) -> tuple[float, float]:
     sys.path.insert(0, str(ROOT))
     from lxml import etree
 
-    from wizard.idfile import analyse
+    from wizard.core.idfile import analyse
 
     def bare() -> None:
         for _, element in etree.iterparse(str(xml), resolve_entities=False, no_network=True, load_dtd=False,

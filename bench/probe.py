@@ -37,7 +37,7 @@ def best_of(function, repeat: int = 7) -> float:
 
 
 def reading(info: bytes) -> None:
-    from wizard.probe.judge import read_json
+    from wizard.core.probe.judge import read_json
 
     big = json.dumps({"nomEtab": "[{" * 200_000, "liste": [[["x" * 10, [1, 2]]] for _ in range(40_000)]}).encode()
     deep = b"[" * 1_000_000 + b"]" * 1_000_000
@@ -74,7 +74,7 @@ def whole_checks(runs: int, info: bytes) -> None:
     from pytest_httpserver import HTTPServer
 
     from tests.probe.conftest import PROXY_ONLY_HOST, RawServer, RecordingProxy
-    from wizard.probe import probe_server
+    from wizard.core.probe import probe_server
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one access-log line per request otherwise
     ca = trustme.CA()

@@ -57,7 +57,7 @@ def load(name: str, seed: int):
 def exact_baseline(pronote, ent) -> set[tuple[str, str]]:
     from collections import defaultdict
 
-    from wizard.matching.normalise import fold
+    from wizard.core.matching.normalise import fold
 
     def key(person):
         return (person.profile, fold(person.last_name).replace(" ", ""), fold(person.first_name).replace(" ", ""),
@@ -78,7 +78,7 @@ def precision_recall(found: set, truth: set) -> tuple[float, float]:
 
 def run_one(name: str, seed: int) -> dict:
     pronote, ent, truth, families = load(name, seed)
-    from wizard.matching import reconcile
+    from wizard.core.matching import reconcile
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started, cpu = time.perf_counter(), time.process_time()

@@ -24,7 +24,7 @@ def french_and_the_default_ent_again():
     """A window opened in English (a saved choice, or --lang) or with another ENT changes the process's language
     and active ENT; the next test starts as a first launch does."""
     yield
-    from wizard import entdata, i18n
+    from wizard.core import entdata, i18n
 
     i18n.install(None, "fr")
     entdata.activate(None)

@@ -4,7 +4,7 @@ import pytest
 
 
 def test_command_line_mistakes_are_told_in_french(capsys):
-    from wizard.cli import run
+    from wizard.commands.cli import run
 
     with pytest.raises(SystemExit) as stopped:
         run(["check"])
@@ -16,8 +16,8 @@ def test_command_line_mistakes_are_told_in_french(capsys):
 def test_another_ent_for_the_commands(capsys, tmp_path):
     from pathlib import Path
 
-    from wizard import entdata
-    from wizard.cli import run
+    from wizard.commands.cli import run
+    from wizard.core import entdata
 
     renamed = Path(__file__).parent / "fixtures" / "ent" / "ent-exemple-nord.json"
     try:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from wizard import document, flow
-from wizard.document import FORMAT_VERSION, InvalidDocument, validate
-from wizard.migrations import migrate
-from wizard.progress import new_document
+from wizard.core import document, flow
+from wizard.core.document import FORMAT_VERSION, InvalidDocument, validate
+from wizard.core.migrations import migrate
+from wizard.core.progress import new_document
 
 V1 = Path(__file__).parent / "fixtures" / "progress" / "v1.json"
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from wizard import entdata, flow
-from wizard.errors import UserError
-from wizard.typography import plain
+from wizard.core import entdata, flow
+from wizard.core.errors import UserError
+from wizard.core.typography import plain
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / "resources" / "ent" / "mon-ent-occitanie.json"

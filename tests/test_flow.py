@@ -1,9 +1,9 @@
 """The flow without widgets: paths, branches, resume targets and what completes each step."""
 import pytest
 
-from wizard import flow
-from wizard.progress import new_school
-from wizard.typography import plain
+from wizard.core import flow
+from wizard.core.progress import new_school
+from wizard.core.typography import plain
 
 FULL = ["accueil", "etablissement", "ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net",
         "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin"]

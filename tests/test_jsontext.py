@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard import jsontext
+from wizard.core import jsontext
 
 ROOT = Path(__file__).resolve().parents[1]
 

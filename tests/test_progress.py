@@ -2,11 +2,11 @@
 says honestly what was verified and what was declared – all without widgets."""
 from types import SimpleNamespace
 
-from wizard import status
-from wizard.document import validate
-from wizard.importcheck import explain_count
-from wizard.progress import Progress
-from wizard.store import ProgressStore
+from wizard.core import status
+from wizard.core.document import validate
+from wizard.core.importcheck import explain_count
+from wizard.core.progress import Progress
+from wizard.core.store import ProgressStore
 
 ANALYSIS = {
     "file_sha256": "f" * 64, "mode": "partiel", "layout": "documented", "layout_label": None, "encoding": "UTF-8",
@@ -66,7 +66,7 @@ def test_import_recorded_once_per_pass_and_corrected(data_dir):
 
 
 def test_two_passes_started_in_the_same_second_are_two_history_entries(data_dir, monkeypatch):
-    import wizard.progress as progress_module
+    import wizard.core.progress as progress_module
 
     monkeypatch.setattr(progress_module, "now_iso", lambda: "2026-11-28T10:00:00")
     progress = opened(data_dir)

@@ -1,7 +1,7 @@
 import pytest
 
-from wizard.school import cas_url, check_ent_site, check_uai, identity_values, normalise_pronote_url
-from wizard.typography import plain
+from wizard.core.school import cas_url, check_ent_site, check_uai, identity_values, normalise_pronote_url
+from wizard.core.typography import plain
 
 
 @pytest.mark.parametrize("uai", ["0301746K", "0870003F", "0341794R", "0312289V", "7200583W", "0911028Y", " 0301746k "])

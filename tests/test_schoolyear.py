@@ -1,7 +1,7 @@
 from datetime import date
 
-from wizard.schoolyear import default_mode, describe_import, is_pre_rentree, school_year, school_year_label
-from wizard.typography import plain
+from wizard.core.schoolyear import default_mode, describe_import, is_pre_rentree, school_year, school_year_label
+from wizard.core.typography import plain
 
 
 def test_school_year_boundary():

@@ -13,10 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from wizard import store as store_module
-from wizard.document import FORMAT_VERSION
-from wizard.progress import Progress
-from wizard.store import AlreadyRunning, DataDirUnusable, FutureVersion, ProgressStore, SaveFailed, read_current_school
+from wizard.core import store as store_module
+from wizard.core.document import FORMAT_VERSION
+from wizard.core.progress import Progress
+from wizard.core.store import (
+    AlreadyRunning,
+    DataDirUnusable,
+    FutureVersion,
+    ProgressStore,
+    SaveFailed,
+    read_current_school,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -103,8 +110,8 @@ def test_a_read_only_folder_is_told_not_claimed(tmp_path):
         script = textwrap.dedent(f"""
             import sys; sys.path.insert(0, {str(ROOT)!r})
             from pathlib import Path
-            from wizard.progress import Progress
-            from wizard.store import ProgressStore
+            from wizard.core.progress import Progress
+            from wizard.core.store import ProgressStore
             store = ProgressStore(Path({str(folder)!r}))
             store.acquire()
             progress = Progress.open(store)
@@ -131,8 +138,8 @@ def test_process_killed_mid_save_leaves_a_readable_file_and_no_leftover(data_dir
     script = textwrap.dedent(f"""
         import sys; sys.path.insert(0, {str(ROOT)!r})
         from pathlib import Path
-        from wizard.progress import Progress
-        from wizard.store import ProgressStore
+        from wizard.core.progress import Progress
+        from wizard.core.store import ProgressStore
         p = Progress.open(ProgressStore(Path({str(data_dir)!r})))
         i = 0
         print("ready", flush=True)
@@ -258,7 +265,7 @@ def test_second_instance_in_another_process_is_refused(data_dir):
     first = ProgressStore(data_dir)
     first.acquire()
     code = (f"import sys; sys.path.insert(0, {str(ROOT)!r});"
-            "from pathlib import Path; from wizard.store import ProgressStore, AlreadyRunning\n"
+            "from pathlib import Path; from wizard.core.store import ProgressStore, AlreadyRunning\n"
             f"try:\n    ProgressStore(Path({str(data_dir)!r})).acquire()\nexcept AlreadyRunning:\n    sys.exit(7)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 7
     first.release()
@@ -304,7 +311,7 @@ def test_several_schools_one_current(data_dir):
 
 
 def test_save_failed_is_a_user_error():
-    from wizard.errors import UserError
+    from wizard.core.errors import UserError
 
     assert issubclass(SaveFailed, UserError)
 

@@ -4,8 +4,9 @@ import io
 
 import pytest
 
-from wizard import console, i18n
-from wizard.typography import NBSP, french, plain
+from wizard.commands import console
+from wizard.core import i18n
+from wizard.core.typography import NBSP, french, plain
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from wizard import flow  # noqa: E402
 from wizard.app import create_window  # noqa: E402
+from wizard.core import flow  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 IDENTITY = {
@@ -120,11 +120,11 @@ def write_ent_list(people: dict[str, list[dict]], path: Path, rng: random.Random
 
 def server_answer(root: str, delegated: bool, purpose: str):
     """The verdict the real probe code gives on a PRONOTE answer (delegating to the ENT's CAS or not)."""
-    from wizard.entdata import load_ent
-    from wizard.probe.answer import Answer
-    from wizard.probe.judge import judge_answer
-    from wizard.probe.verdict import give_verdict
-    from wizard.school import normalise_pronote_url
+    from wizard.core.entdata import load_ent
+    from wizard.core.probe.answer import Answer
+    from wizard.core.probe.judge import judge_answer
+    from wizard.core.probe.verdict import give_verdict
+    from wizard.core.school import normalise_pronote_url
 
     ent = load_ent()
     info = {

@@ -15,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _no_console_streams()
     if any(arg in COMMANDS for arg in argv if not arg.startswith("-")) and _first_positional(argv) in COMMANDS:
-        from wizard.cli import run
+        from wizard.commands.cli import run
 
         return run(argv)
     from wizard.gui.shell import run_gui
@@ -30,7 +30,7 @@ def gui_main() -> int:
 
 def cli_main() -> int:
     """`pronote-ent-wizard-cli` (a console script): the headless commands only; no command is a French usage error."""
-    from wizard.cli import run
+    from wizard.commands.cli import run
 
     return run(sys.argv[1:])
 
@@ -43,7 +43,7 @@ def create_window(data_dir: Path, language: str | None = None, ent: Path | None 
     The composition root: the window (wizard.gui) is given its pages (wizard.pages) here, so that neither
     package imports the other's top."""
     import wizard.gui  # noqa: F401 - the Qt layer first: it tells PySide about the modules below (gui/__init__.py)
-    from wizard import entdata
+    from wizard.core import entdata
     from wizard.gui.window import build_window
     from wizard.pages import build_page
 

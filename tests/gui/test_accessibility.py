@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QWizard
 
 from tests.gui.helpers import open_window
 from tests.gui.test_help import complete_every_step
-from wizard import flow
-from wizard.typography import plain
+from wizard.core import flow
+from wizard.core.typography import plain
 
 
 def set_through_accessibility(widget, text: str) -> None:

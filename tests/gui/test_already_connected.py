@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QRadioButton
 
 from tests.gui.helpers import SCHOOL, go_next_by_keyboard, next_button, open_window, press, tab_to, type_into
 from tests.probe.pronote import INFO_PATH, info_body
-from wizard.typography import plain
+from wizard.core.typography import plain
 
 pytest.importorskip("pytest_httpserver")
 PARTS_1_2 = {"ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net"}
@@ -46,7 +46,7 @@ def test_a_school_already_connected_goes_straight_to_part_3(qtbot, data_dir, htt
     window.resume()
     board = " ".join(plain(label.text()) for label in window.currentPage().board_box.findChildren(QLabel))
     assert board.count("Déjà en place, vérifié sur le serveur PRONOTE le") == 2  # parts 1 and 2
-    from wizard.records.content import record_html
+    from wizard.core.records import record_html
 
     assert "Déjà en place, vérifié le" in plain(record_html(window.progress.school))
 

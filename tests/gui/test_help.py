@@ -11,8 +11,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
 
 from tests.gui.helpers import open_window
-from wizard import entdata, flow
-from wizard.helptext import help_html
+from wizard.core import entdata, flow
+from wizard.core.helptext import help_html
 
 ROOT = Path(__file__).resolve().parents[2]
 RENAMED_ENT = ROOT / "tests" / "fixtures" / "ent" / "ent-exemple-nord.json"

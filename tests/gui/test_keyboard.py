@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from tests.gui.helpers import open_window
 from tests.gui.test_help import complete_every_step
-from wizard import flow, i18n
+from wizard.core import flow, i18n
 
 FIRST_WALK = ["accueil", "etablissement", "ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net",
               "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin"]

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from tests.gui.helpers import open_window
 from tests.gui.test_help import complete_every_step
+from wizard.core.typography import plain
 from wizard.gui import matching_preview as matching_page
-from wizard.typography import plain
 
 FIXTURES = Path(__file__).resolve().parents[1] / "matching" / "fixtures"
 NAMES = ["MARTIN", "martin", "LUCAS", "Dupont", "GARCIA", "Ines", "14/02/2013", "2013-02-14"]

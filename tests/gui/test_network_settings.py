@@ -30,7 +30,7 @@ def test_a_typed_proxy_is_used_and_its_password_never_written(qtbot, window, dat
         seen.update(options)
         raise RuntimeError("stop here")  # the worker reports it; nothing leaves the machine
 
-    monkeypatch.setattr("wizard.probe.probe_server", fake_probe)
+    monkeypatch.setattr("wizard.core.probe.probe_server", fake_probe)
     server = window.currentPage().server
     server.start()
     qtbot.waitUntil(lambda: not server.running, timeout=5000)

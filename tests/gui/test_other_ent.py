@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QLineEdit
 
 from tests.gui.test_help import ORIGINAL_ENT_WORDS, complete_every_step
-from wizard import entdata, flow
 from wizard.app import create_window
-from wizard.helptext import help_html
+from wizard.core import entdata, flow
+from wizard.core.helptext import help_html
 
 RENAMED = Path(__file__).resolve().parents[1] / "fixtures" / "ent" / "ent-exemple-nord.json"
 # Words only the ENT data file says (the original's own), beyond those the help test already lists.
@@ -68,8 +68,8 @@ def test_the_whole_window_with_another_ent_names_only_that_ent(qtbot, data_dir, 
     # The record and the notice, as PDFs.
     from pypdf import PdfReader
 
-    from wizard.records.content import notice_html, record_html
-    from wizard.records.pdf import write_pdf
+    from wizard.core.records import notice_html, record_html
+    from wizard.gui.pdf import write_pdf
 
     for name, html in (("fiche", record_html(window.progress.school)), ("notice", notice_html(window.progress.school))):
         pdf = tmp_path / f"{name}.pdf"
@@ -83,7 +83,7 @@ def test_the_whole_window_with_another_ent_names_only_that_ent(qtbot, data_dir, 
 def test_an_unusable_ent_file_is_one_french_sentence(qtbot, data_dir, tmp_path):
     broken = tmp_path / "ent.json"
     broken.write_text('{"name": 3}', encoding="utf-8")
-    from wizard.errors import UserError
+    from wizard.core.errors import UserError
 
     with pytest.raises(UserError) as refused:
         create_window(data_dir, ent=broken)

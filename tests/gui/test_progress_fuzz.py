@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.gui.test_help import complete_every_step
 from wizard.app import create_window
-from wizard.store import FutureVersion
+from wizard.core.store import FutureVersion
 
 MUTATIONS = {"deleted": KeyError, "null": None, "number": 7, "string": "x", "list": []}
 V1 = Path(__file__).resolve().parents[1] / "fixtures" / "progress" / "v1.json"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard.typography import plain
+from wizard.core.typography import plain
 
 ROOT = Path(__file__).resolve().parents[2]
 # (screen width, height in device pixels, scale, language): 1280×800 at 150 % leaves 853×533 logical pixels;
@@ -104,9 +104,9 @@ def measure_every_page(language: str) -> None:
 
     from tests.gui.test_help import complete_every_step
     from tools.screenshots import demo_people, server_answer, write_ent_list, write_pronote_file
-    from wizard import flow
     from wizard.app import create_window
-    from wizard.filecheck import analysis_record, run_analysis
+    from wizard.core import flow
+    from wizard.core.filecheck import analysis_record, run_analysis
 
     app = QApplication([sys.argv[0]])
     work = Path(tempfile.mkdtemp())
@@ -281,9 +281,9 @@ def test_controls_that_need_data_appear_with_it(qtbot, data_dir):
 
 
 def test_the_side_panel_puts_the_skipped_parts_where_the_path_jumps_them(data_dir):
+    from wizard.core.progress import Progress
+    from wizard.core.store import ProgressStore
     from wizard.gui.steps_panel import panel_lines
-    from wizard.progress import Progress
-    from wizard.store import ProgressStore
 
     progress = Progress.open(ProgressStore(data_dir))
     progress.declare_already_connected(verified=True)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWizard
 from tests.gui.helpers import open_window
 from tests.gui.test_help import complete_every_step
 from tests.probe.pronote import INFO_PATH, info_body
-from wizard.typography import plain
+from wizard.core.typography import plain
 
 pytest.importorskip("pytest_httpserver")
 

@@ -58,8 +58,8 @@ complete_every_step(window.progress)
 STOPPED_IN_PART_3 = SAVED + "window.go_to('import_ent')\nwindow.close()\n"
 FINISHED_SCHOOL = SAVED + "window.progress.finish_walk()\nwindow.close()\n"
 
-LATER = ("json", "datetime", "dataclasses", "wizard.school", "wizard.idfile", "wizard.matching", "wizard.probe", "lxml",
-         "wizard.migrations")
+LATER = ("json", "datetime", "dataclasses", "wizard.core.school", "wizard.core.idfile", "wizard.core.matching",
+         "wizard.core.probe", "lxml", "wizard.core.migrations")
 
 
 def run(code: str, data_dir: Path) -> subprocess.CompletedProcess:
@@ -85,7 +85,7 @@ def test_a_first_launch_opens_without_the_costly_qt_enums_or_a_window_style_shee
     assert loaded == []
 
 
-@pytest.mark.parametrize("later", ["wizard.idfile", "wizard.matching", "wizard.probe", "lxml", "json",
+@pytest.mark.parametrize("later", ["wizard.core.idfile", "wizard.core.matching", "wizard.core.probe", "lxml", "json",
                                    "encodings.utf_8_sig"])
 def test_a_school_back_for_its_yearly_import_opens_on_the_board_without_the_later_pages_code(data_dir, later):
     opened = open_window(data_dir, FINISHED_SCHOOL)
@@ -94,8 +94,8 @@ def test_a_school_back_for_its_yearly_import_opens_on_the_board_without_the_late
     assert later not in opened["modules"]
 
 
-@pytest.mark.parametrize("later", ["wizard.probe", "ssl", "http.client", "wizard.gui.tables", "wizard.gui.files",
-                                   "wizard.people", "dataclasses", "lxml"])
+@pytest.mark.parametrize("later", ["wizard.core.probe", "ssl", "http.client", "wizard.gui.tables", "wizard.gui.files",
+                                   "wizard.core.people", "dataclasses", "lxml"])
 def test_a_walk_resumed_in_part_3_does_not_load_what_the_pages_passed_by_use(data_dir, later):
     """Resuming replays the flow through the school page (network check), pronote.net (its verdicts) and the
     file page (tables, file dialog): their pages exist for Back, their code loads when they are shown."""

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel
 
 from tests.gui.helpers import open_window
 from tests.gui.test_help import complete_every_step
-from wizard import flow
-from wizard.helptext import help_html
+from wizard.core import flow
+from wizard.core.helptext import help_html
 
 WRAPS_ALONE = re.compile(r"\w [:;!?](\s|$)|« | »")
 
@@ -39,7 +39,7 @@ def test_every_page_and_its_help_in_french_typography(qtbot, data_dir):
 
 
 def test_the_record_and_the_notice_in_french_typography(qtbot, data_dir):
-    from wizard.records.content import notice_html, record_html
+    from wizard.core.records import notice_html, record_html
 
     window = open_window(qtbot, data_dir)
     complete_every_step(window.progress)

@@ -24,7 +24,7 @@ from tests.gui.helpers import (
     tick_all_by_keyboard,
     type_into,
 )
-from wizard.typography import plain
+from wizard.core.typography import plain
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "walk" / "IdPN_To_KOSMOS.xml"
 

@@ -81,8 +81,8 @@ def _walked(data_dir, size):
     from PySide6.QtWidgets import QApplication
 
     from tests.gui.test_help import complete_every_step
-    from wizard import flow
     from wizard.app import create_window
+    from wizard.core import flow
 
     window = create_window(data_dir)
     complete_every_step(window.progress)
@@ -111,7 +111,7 @@ def test_texts_selectable_from_the_first_hover_are_laid_out_as_if_selectable_fro
     Qt lays it out through the font's metrics instead of a text document. Its heights are the same (above), and
     every widget of every page sits where it sat when texts were selectable from the start – the preferred size
     and the smallest, the welcome page's status board and the last page's grid included."""
-    from wizard import flow
+    from wizard.core import flow
     from wizard.gui.qtvalues import PLAIN_TEXT, SELECTABLE_BY_MOUSE
 
     lazy = _walked(tmp_path / "lazy", size)

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from tests.gui.helpers import open_window
 from tests.gui.test_help import complete_every_step
 from tests.i18n.english import french_leaks, help_text, quote_faults
-from wizard import flow, i18n
+from wizard.core import flow, i18n
+from wizard.core.matching.entcsv import EntCsvError, read_ent_csv
 from wizard.gui.about import about_box
 from wizard.gui.crash import CrashDialog
 from wizard.gui.network_settings import NetworkSettings
-from wizard.matching.entcsv import EntCsvError, read_ent_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "wizard_en.ts"

@@ -23,7 +23,7 @@ UAI = "0301746K"
 def write_school(data_dir: Path, *, uai: str = UAI, mode: str | None = None, history: list | None = None) -> None:
     """A whole, valid progress document (the store refuses anything less) whose current school has this UAI,
     mode and import history; history entries may give only the keys a test cares about."""
-    from wizard.progress import new_document
+    from wizard.core.progress import new_document
 
     doc = new_document()
     school = doc["schools"][doc["current"]]
@@ -55,7 +55,7 @@ def listing(folder: Path) -> dict:
 
 
 def run_inprocess(capsys, *args: str) -> SimpleNamespace:
-    from wizard.cli import run
+    from wizard.commands.cli import run
 
     code = run(list(args))
     out, err = capsys.readouterr()

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from tests.idfile.conftest import FIXTURES, HASH_KEY, listing, plain, run_inprocess, run_process, write_school
-from wizard.idfile import Cancelled, analyse, load_people
-from wizard.privacy import keyed_hash
+from wizard.core.idfile import Cancelled, analyse, load_people
+from wizard.core.privacy import keyed_hash
 
 DOCUMENTED = FIXTURES / "documented.xml"
 

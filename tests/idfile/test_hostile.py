@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from tests.idfile.conftest import ROOT
-from wizard.idfile import IdFileError, analyse, limits, load_people
+from wizard.core.idfile import IdFileError, analyse, limits, load_people
 
 NS = "http://www.index-education.com/rapprochementssoV2.0"
 DOC_HEAD = f'<?xml version="1.0" encoding="UTF-8"?>\n<PARTENAIRE_INDEX xmlns="{NS}" Date="2026-08-27T08:30:00">\n'
@@ -53,7 +53,7 @@ def test_documented_padding_is_read_past(tmp_path, where):
 
 def test_tree_stays_small_whatever_the_padding(tmp_path, monkeypatch):
     """What has been read is freed after each chunk: the tree never holds more than a chunk's worth."""
-    from wizard.idfile import reader
+    from wizard.core.idfile import reader
 
     sizes = []
     real_prune = reader.prune
@@ -126,7 +126,7 @@ def test_generic_reader_never_asks_every_value_of_a_crowded_element(tmp_path, mo
     """`items()`/`values()` look every value up by name (quadratic): only the few fields are asked for, by name."""
     from lxml import etree
 
-    from wizard.idfile import reader, safety
+    from wizard.core.idfile import reader, safety
 
     calls = {"all_values": 0, "get": 0}
 
@@ -301,7 +301,7 @@ def test_a_file_cut_inside_a_character_is_truncated(tmp_path):
 
 
 def test_a_file_that_grows_while_read_is_refused(tmp_path, monkeypatch):
-    from wizard.idfile import reader
+    from wizard.core.idfile import reader
 
     monkeypatch.setattr(reader, "MAX_FILE_SIZE", 1000)  # as if it had passed the cap after being opened
     assert refused(write(tmp_path, generic(person(1) * 100))).code == "fichier_trop_gros"

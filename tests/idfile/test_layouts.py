@@ -6,7 +6,7 @@ from datetime import date, datetime
 import pytest
 
 from tests.idfile.conftest import FIXTURES
-from wizard.idfile import analyse, load_people
+from wizard.core.idfile import analyse, load_people
 
 # fixture: (layout, encoding, counts eleve/parent/enseignant/personnel/autre, finding codes)
 GOOD = {

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tests.idfile.conftest import FIXTURES
-from wizard.idfile import limits, load_people, load_people_and_links
+from wizard.core.idfile import limits, load_people, load_people_and_links
 
 NS = "http://www.index-education.com/rapprochementssoV2.0"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from wizard.idfile import safety
+from wizard.core.idfile import safety
 
 
 def _parse(data: bytes):

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from wizard.cli import run
-from wizard.matching import reconcile, write_worksheet
-from wizard.matching.worksheet import COLUMNS, NOTICE
-from wizard.people import Person
-from wizard.typography import plain
+from wizard.commands.cli import run
+from wizard.core.matching import reconcile, write_worksheet
+from wizard.core.matching.worksheet import COLUMNS, NOTICE
+from wizard.core.people import Person
+from wizard.core.typography import plain
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -82,7 +82,7 @@ def test_unwritable_worksheet_exits_2(tmp_path, data_dir, capsys):
 
 
 def test_no_qt_on_the_reconcile_path(tmp_path):
-    code = ("import sys; sys.path.insert(0, {root!r}); from wizard.cli import run; "
+    code = ("import sys; sys.path.insert(0, {root!r}); from wizard.commands.cli import run; "
             "code = run(['reconcile', {p!r}, {e!r}, '--json', '--data-dir', {d!r}]); "
             "sys.stderr.write(str(sorted(m for m in sys.modules if m.startswith('PySide6')))); sys.exit(code)")
     done = subprocess.run([sys.executable, "-c", code.format(root=str(ROOT), p=PRONOTE, e=ENT, d=str(tmp_path))],

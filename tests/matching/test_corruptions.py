@@ -9,8 +9,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from wizard.matching import reconcile, scoring
-from wizard.people import Person
+from wizard.core.matching import reconcile, scoring
+from wizard.core.people import Person
 
 SYLLABLES = "bar bel ber bon cal cam cas dal fer gal gar lab lam mar mas mon pel rou sal ser tes val ver vil".split()
 ENDINGS = "et ot ac ier ard in eau oux ade ous ine at ol eix uc el on ant ergue ignac".split()

@@ -3,9 +3,9 @@ from datetime import date
 
 import pytest
 
-from wizard.matching import EntCsvError, guess_mapping, read_ent_csv
-from wizard.matching.entcsv import parse_date
-from wizard.typography import plain
+from wizard.core.matching import EntCsvError, guess_mapping, read_ent_csv
+from wizard.core.matching.entcsv import parse_date
+from wizard.core.typography import plain
 
 ROWS = ["Identifiant{s}Nom{s}Prénom{s}Date de naissance{s}Profil{s}Classe",
         "ent.1{s}LEFÈVRE{s}Chloé{s}14/02/2013{s}Élève{s}6A",

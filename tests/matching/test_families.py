@@ -7,10 +7,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from wizard.idfile import load_people_and_links
-from wizard.matching import Families, families, read_ent_csv, reconcile, scoring
-from wizard.matching.matcher import FAMILY_DECIDED
-from wizard.people import Person
+from wizard.core.idfile import load_people_and_links
+from wizard.core.matching import Families, families, read_ent_csv, reconcile, scoring
+from wizard.core.matching.matcher import FAMILY_DECIDED
+from wizard.core.people import Person
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -18,7 +18,7 @@ XML, CSV = FIXTURES / "families.xml", FIXTURES / "families.csv"
 
 
 def load_people(path):
-    from wizard.idfile import load_people as load
+    from wizard.core.idfile import load_people as load
 
     return load(path)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard.matching import EntCsvError, entcsv, read_ent_csv, source, write_worksheet
+from wizard.core.matching import EntCsvError, entcsv, read_ent_csv, source, write_worksheet
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -203,8 +203,8 @@ def test_out_refused_when_it_is_an_input(tmp_path, data_dir):
 
 
 def test_the_worksheet_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
-    from wizard.matching import read_ent_csv as read
-    from wizard.matching import reconcile, worksheet
+    from wizard.core.matching import read_ent_csv as read
+    from wizard.core.matching import reconcile, worksheet
 
     out = tmp_path / "feuille.csv"
     out.write_text("ancienne feuille", encoding="utf-8")

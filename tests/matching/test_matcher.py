@@ -5,8 +5,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from wizard.matching import Cancelled, reconcile
-from wizard.people import Person
+from wizard.core.matching import Cancelled, reconcile
+from wizard.core.people import Person
 
 D = date(2013, 2, 14)
 

@@ -1,7 +1,7 @@
 """Normalisation: writing differences vanish, real differences stay visible."""
 import pytest
 
-from wizard.matching.normalise import first_name, fold, surname
+from wizard.core.matching.normalise import first_name, fold, surname
 
 
 @pytest.mark.parametrize("text, folded", [

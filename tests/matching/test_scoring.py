@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from wizard.matching import scoring as lv
-from wizard.matching.normalise import form
+from wizard.core.matching import scoring as lv
+from wizard.core.matching.normalise import form
 
 D = date(2012, 3, 4)
 

@@ -17,7 +17,7 @@ def pytest_configure(config):
 @pytest.fixture
 def log_file(tmp_path):
     """The log file of this test (conftest points PRONOTE_ENT_WIZARD_LOG_DIR at tmp_path/logs)."""
-    from wizard.logs import setup_logging
+    from wizard.core.logs import setup_logging
 
     path = setup_logging()
     assert path == tmp_path / "logs" / "assistant.log"

@@ -134,7 +134,7 @@ def test_the_data_folder_is_the_apps_own_on_windows(iss, monkeypatch):
     import platformdirs
     import platformdirs.windows
 
-    from wizard import paths
+    from wizard.core import paths
 
     local = r"C:\Users\Hélène Dupré\AppData\Local"
     folders = {"CSIDL_LOCAL_APPDATA": local, "CSIDL_APPDATA": r"C:\Users\Hélène Dupré\AppData\Roaming"}

@@ -6,10 +6,8 @@ import sys
 import types
 from contextlib import redirect_stderr
 
-import pytest
-
 from tests.packaging.conftest import FIXTURE, PERSONAL, read_logs
-from wizard import logs
+from wizard.core import logs
 
 
 def test_log_file_written_in_the_log_dir_and_rotated(log_file, tmp_path):
@@ -71,8 +69,7 @@ def test_code_names_stay_readable(log_file):
 def test_no_name_in_the_logs_after_analysing_a_file(log_file, data_dir):
     """The analysis of the fixture (through the headless `check`, as the page does through filecheck) logs at
     DEBUG level here: still no name nor birth date in the file."""
-    pytest.importorskip("wizard.idfile.command", reason="la commande check (wizard/idfile) n'est pas encore là")
-    from wizard.cli import run
+    from wizard.commands.cli import run
 
     logging.getLogger("wizard").setLevel(logging.DEBUG)
     out, err = io.StringIO(), io.StringIO()
@@ -93,12 +90,12 @@ def test_no_name_in_the_logs_after_analysing_a_file(log_file, data_dir):
 def test_a_bug_in_a_command_is_one_french_sentence_and_a_non_zero_exit(log_file, monkeypatch, capsys):
     """A command that raises (here a fake `probe` with a name in its message) ends in one sentence, exit 3, the
     traceback in the log only, without the name."""
-    from wizard.cli import run
+    from wizard.commands.cli import run
 
     def run_probe(args, data_dir):
         raise RuntimeError(BUGGY_ANSWER)
 
-    monkeypatch.setitem(sys.modules, "wizard.probe.command", types.SimpleNamespace(run_probe=run_probe))
+    monkeypatch.setitem(sys.modules, "wizard.commands.probe", types.SimpleNamespace(run_probe=run_probe))
     code = run(["probe", "https://exemple.invalid/pronote/"])
     out, err = capsys.readouterr()
     assert code != 0

@@ -91,8 +91,6 @@ def test_installed_cli_runs_from_any_folder(installed, tmp_path):
 
 
 def test_installed_check_on_a_fixture(installed, tmp_path):
-    if not (ROOT / "wizard" / "idfile" / "command.py").exists():
-        pytest.skip("la commande check (wizard/idfile) n'est pas encore là")
     done = run(installed, "pronote-ent-wizard-cli", "check", str(FIXTURE), "--json", "--data-dir",
                str(tmp_path / "d"), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
@@ -105,8 +103,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 import wizard
 from wizard.app import create_window
-from wizard.entdata import load_ent
-from wizard.paths import resources_dir
+from wizard.core.entdata import load_ent
+from wizard.core.paths import resources_dir
 app = QApplication([])
 window = create_window(Path(tempfile.mkdtemp()))
 window.show(); app.processEvents()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.packaging.conftest import FIXTURE, ROOT, read_logs
-from wizard import logs
+from wizard.core import logs
 
 MATCHING = ROOT / "tests" / "matching" / "fixtures"
 # The folders an admin's files really sit in on a school PC (Documents redirected by OneDrive's folder backup).
@@ -43,7 +43,6 @@ def school_pc(tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["cp850", "cp1252"])
 def test_check_on_a_windows_console_and_accented_folders(school_pc, encoding, tmp_path):
-    pytest.importorskip("wizard.idfile.command")
     fixture = school_pc["export"] / "IdPN_To_KOSMOS.xml"
     done = run_main("check", str(fixture), "--data-dir", str(school_pc["data"]), encoding=encoding, cwd=tmp_path,
                     log_dir=school_pc["logs"])
@@ -61,7 +60,6 @@ def test_check_on_a_windows_console_and_accented_folders(school_pc, encoding, tm
 @pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["cp850", "cp1252"])
 def test_reconcile_and_probe_on_a_windows_console(school_pc, encoding, tmp_path):
-    pytest.importorskip("wizard.matching.command")
     sheet = school_pc["export"] / "feuille de rapprochement.csv"
     done = run_main("reconcile", str(school_pc["export"] / "export pronote.xml"),
                     str(school_pc["export"] / "comptes ENT élèves.csv"), "--out", str(sheet), encoding=encoding,

@@ -11,7 +11,7 @@ import pytest
 import trustme
 from pytest_httpserver import HTTPServer
 
-from wizard.school import is_loopback_host
+from wizard.core.school import is_loopback_host
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,8 @@ import json
 import pytest
 
 from tests.probe.pronote import PORTAL_PAGE, info_body, plain, pronote_info
-from wizard.probe.client import Answer, ProbeFailure
-from wizard.probe.judge import format_version, judge_answer, judge_failure, parse_info, status_sentence
+from wizard.core.probe.client import Answer, ProbeFailure
+from wizard.core.probe.judge import format_version, judge_answer, judge_failure, parse_info, status_sentence
 
 ROOT = "https://0301746K.index-education.net/pronote/"
 CAS_HOST = "cas.mon-ent-occitanie.fr"

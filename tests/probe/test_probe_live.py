@@ -10,7 +10,7 @@ import pytest
 from werkzeug import Response
 
 from tests.probe.pronote import INFO_PATH, INFO_QUERY, PORTAL_PAGE, info_body, plain
-from wizard.probe import Cancelled, probe_server
+from wizard.core.probe import Cancelled, probe_server
 
 FAST = {"connect_timeout": 0.5, "total_timeout": 1.0}
 MARGIN = 0.6  # the watcher looks every 50 ms; the rest is thread scheduling on a busy CI machine

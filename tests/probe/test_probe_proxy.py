@@ -11,7 +11,7 @@ import pytest
 
 from tests.probe.conftest import PROXY_ONLY_HOST
 from tests.probe.pronote import INFO_PATH, INFO_QUERY, info_body, plain
-from wizard.probe import Cancelled, probe_server
+from wizard.core.probe import Cancelled, probe_server
 
 FAST = {"connect_timeout": 0.5, "total_timeout": 1.0}
 SECRET = "m0t-de-passe-S3cret"

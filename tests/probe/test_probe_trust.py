@@ -11,8 +11,8 @@ import pytest
 import truststore
 
 from tests.probe.pronote import INFO_PATH, INFO_QUERY, info_body, plain
-from wizard.probe import probe_server
-from wizard.probe.trust import certificate_problem, system_context
+from wizard.core.probe import probe_server
+from wizard.core.probe.trust import certificate_problem, system_context
 
 FAST = {"connect_timeout": 0.5, "total_timeout": 2.0}
 

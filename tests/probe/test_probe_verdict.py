@@ -7,12 +7,12 @@ from types import SimpleNamespace
 import pytest
 
 from tests.probe.pronote import INFO_PATH, INFO_QUERY, PORTAL_PAGE, info_body, plain
-from wizard.entdata import load_ent
-from wizard.probe import ADDRESS, DELEGATION, manual_confirmation_allowed, probe_server, verdict_level
-from wizard.probe.result import PRONOTE_OUTCOMES, ProbeResult
-from wizard.probe.verdict import give_verdict
+from wizard.core.entdata import load_ent
+from wizard.core.probe import ADDRESS, DELEGATION, manual_confirmation_allowed, probe_server, verdict_level
+from wizard.core.probe.result import PRONOTE_OUTCOMES, ProbeResult
+from wizard.core.probe.verdict import give_verdict
 
-# What the verdict reads of the ENT data (wizard.entdata.EntData): another ENT, so that no word is a literal.
+# What the verdict reads of the ENT data (wizard.core.entdata.EntData): another ENT, so that no word is a literal.
 OTHER_ENT = SimpleNamespace(name="Autre ENT Bretagne", cas_host="cas.autre-ent.bzh",
                             pronote_net_configuration="Autre ENT (configuration)")
 ALL_OUTCOMES = ["delegated", "cas_inactive", "cas_other", "not_pronote", "http_error", "redirected", "unreachable",

@@ -8,10 +8,10 @@ import urllib.request
 import pytest
 
 from tests.probe.pronote import plain
-from wizard.probe import check_proxy, system_proxy
-from wizard.probe import proxy as proxy_module
-from wizard.probe.answer import ProbeFailure
-from wizard.probe.proxy import bypass_macos, bypass_no_proxy, bypass_windows, choose_proxy
+from wizard.core.probe import check_proxy, system_proxy
+from wizard.core.probe import proxy as proxy_module
+from wizard.core.probe.answer import ProbeFailure
+from wizard.core.probe.proxy import bypass_macos, bypass_no_proxy, bypass_windows, choose_proxy
 
 URL = "https://0301746K.index-education.net/pronote/eleve.html"
 HOST = "0301746k.index-education.net"

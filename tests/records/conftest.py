@@ -1,4 +1,4 @@
-"""Schools as the v2 document saves them (wizard/document.py), built by hand, and the PDFs' words."""
+"""Schools as the v2 document saves them (wizard/core/document.py), built by hand, and the PDFs' words."""
 import re
 import unicodedata
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from wizard import entdata
+from wizard.core import entdata
 
 ROOT = Path(__file__).resolve().parents[2]
 RENAMED_ENT = ROOT / "tests" / "fixtures" / "ent" / "ent-exemple-nord.json"
@@ -63,7 +63,7 @@ def pdf_text(path: Path) -> str:
 @pytest.fixture
 def render(qapp, tmp_path):
     """html → (PDF path, its text), drawn by the app's own writer."""
-    from wizard.records.pdf import write_pdf
+    from wizard.gui.pdf import write_pdf
 
     def draw(html: str, name: str = "document.pdf"):
         path = tmp_path / name

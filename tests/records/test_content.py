@@ -4,9 +4,9 @@ from html import unescape
 import pytest
 
 from tests.records.conftest import v2_document, v2_school
-from wizard import document, typography
-from wizard.errors import UserError
-from wizard.records.content import NothingConfigured, notice_html, record_html
+from wizard.core import document, typography
+from wizard.core.errors import UserError
+from wizard.core.records import NothingConfigured, notice_html, record_html
 
 
 def plain(html: str) -> str:
@@ -14,7 +14,7 @@ def plain(html: str) -> str:
 
 
 def test_the_schools_built_here_are_whole_v2_schools():
-    """The records are tested on the saved document's real shape (wizard/document.py)."""
+    """The records are tested on the saved document's real shape (wizard/core/document.py)."""
     assert document.validate(v2_document(v2_school()))
 
 

@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from tests.records.conftest import ROOT, pdf_text, v2_document, v2_school
-from wizard.records import command
-from wizard.records.content import notice_html, record_html
+from wizard.commands import pdf as command
+from wizard.core.records import notice_html, record_html
 
 FIXTURE_NAMES = ["GARNIER", "Sophie", "FABRE", "Laurent", "ROUSSEL", "MARTIN", "Nadia", "Lina", "DUPONT", "Théo",
                  "2013-02-14"]
@@ -79,8 +79,8 @@ def test_with_another_ent_no_word_of_the_original_is_printed(render, renamed_ent
 
 
 def test_no_personal_data_after_a_real_analysis(render, data_dir):
-    from wizard.filecheck import analysis_record, run_analysis
-    from wizard.importcheck import history_entry
+    from wizard.core.filecheck import analysis_record, run_analysis
+    from wizard.core.importcheck import history_entry
 
     school = v2_school()
     fixture = ROOT / "tests" / "fixtures" / "walk" / "IdPN_To_KOSMOS.xml"
@@ -128,7 +128,7 @@ def main_py(*args, data_dir):
 
 
 def test_the_record_command_reads_the_saved_document(data_dir, tmp_path):
-    from wizard.store import ProgressStore
+    from wizard.core.store import ProgressStore
 
     school = v2_school(connection={"date": "2026-09-02T10:00:00", "verified": False, "how": "already_in_place"})
     ProgressStore(data_dir).save(v2_document(school))

@@ -10,9 +10,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
 from wizard import __version__
-from wizard.entdata import load_ent
-from wizard.i18n import tr, tr_noop
-from wizard.paths import resources_dir
+from wizard.core.entdata import load_ent
+from wizard.core.i18n import tr, tr_noop
+from wizard.core.paths import resources_dir
 
 ABOUT = tr_noop("À propos")
 APP_NAME = tr_noop("Assistant d'interconnexion PRONOTE – {ent_name}")
@@ -48,7 +48,7 @@ def about_html() -> str:
 
     import PySide6
 
-    from wizard.logs import log_dir
+    from wizard.core.logs import log_dir
 
     lines = [
         f"<p><b>{escape(tr(APP_NAME).format(**load_ent().words))}</b><br>{escape(tr(VERSION).format(version=__version__))}</p>",

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from wizard.i18n import tr, tr_noop
-from wizard.logs import setup_logging
+from wizard.core.i18n import tr, tr_noop
+from wizard.core.logs import setup_logging
 
 TITLE = tr_noop("Erreur inattendue")
 WHAT = tr_noop("L'assistant a rencontré une erreur inattendue et n'a pas pu terminer cette action.")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
-from wizard.helptext import help_html
-from wizard.i18n import tr
+from wizard.core.helptext import help_html
+from wizard.core.i18n import tr
 
 
 class HelpDialog(QDialog):

@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.i18n import tr, tr_noop
+from wizard.core.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
+from wizard.core.matching.matcher import STATUS_LABELS, STATUS_PLURALS
+from wizard.core.people import FIELD_LABELS, PROFILE_LABELS, PROFILES
 from wizard.gui.files import open_file, save_file
 from wizard.gui.tables import GrownTable
 from wizard.gui.widgets import FlowRow, notice, paragraph
 from wizard.gui.worker import TaskRunner
-from wizard.i18n import tr, tr_noop
-from wizard.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
-from wizard.matching.matcher import STATUS_LABELS, STATUS_PLURALS
-from wizard.people import FIELD_LABELS, PROFILE_LABELS, PROFILES
 
 STATUS_FILTERS = STATUS_PLURALS
 TO_REVIEW = "to_review"  # every status but « Sûrs »: what the admin has to look at, shown first
@@ -254,7 +254,7 @@ class MatchingPreview(QGroupBox):
 
     # -- showing ----------------------------------------------------------------------------------
     def _show_result(self) -> None:
-        from wizard.matching.worksheet import worksheet_entries
+        from wizard.core.matching.worksheet import worksheet_entries
 
         has = self.result is not None
         self.result_part.setVisible(has)
@@ -326,7 +326,7 @@ class MatchingPreview(QGroupBox):
                 for _, s, item in self.entries]
 
     def _export_csv(self) -> None:
-        from wizard.matching import write_worksheet
+        from wizard.core.matching import write_worksheet
 
         path = save_file(self, tr("Feuille de travail du rapprochement"), "rapprochement-comptes.csv",
                          tr("Fichier CSV (*.csv)"))
@@ -344,9 +344,9 @@ class MatchingPreview(QGroupBox):
     def worksheet_html(self) -> str:
         from html import escape
 
-        from wizard.matching.worksheet import COLUMNS as SHEET_COLUMNS
-        from wizard.matching.worksheet import NOTICE, worksheet_rows
-        from wizard.records.content import STYLE
+        from wizard.core.matching.worksheet import COLUMNS as SHEET_COLUMNS
+        from wizard.core.matching.worksheet import NOTICE, worksheet_rows
+        from wizard.core.records import STYLE
 
         rows = [row + [d] for row, d in zip(worksheet_rows(self.result), self._decisions(), strict=True)]
         head = "".join(f"<th>{escape(h)}</th>" for h in (*SHEET_COLUMNS, "Décision"))
@@ -357,7 +357,7 @@ class MatchingPreview(QGroupBox):
     def _print(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from wizard.records.pdf import print_html
+        from wizard.gui.pdf import print_html
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageOrientation(printer.pageLayout().Orientation.Landscape)

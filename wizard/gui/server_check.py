@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
+from wizard.core.i18n import tr
 from wizard.gui.widgets import notice
 from wizard.gui.worker import TaskRunner
-from wizard.i18n import tr
 
 
 class ServerCheck(QWidget):
@@ -51,7 +51,7 @@ class ServerCheck(QWidget):
         return self.task.running
 
     def start(self) -> None:
-        from wizard.probe import probe_server
+        from wizard.core.probe import probe_server
 
         url, purpose = self.progress.identity["pronote_url"], self.purpose
         proxy = self.progress.proxy

@@ -10,8 +10,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from wizard.errors import UserError
-from wizard.i18n import tr
+from wizard.core.errors import UserError
+from wizard.core.i18n import tr
 
 
 def run_gui(argv: list[str], create_window: Callable) -> int:
@@ -19,13 +19,13 @@ def run_gui(argv: list[str], create_window: Callable) -> int:
     import argparse
     import tempfile
 
-    from wizard.cli import FrenchArgumentParser
+    from wizard.commands.cli import FrenchArgumentParser
+    from wizard.core.logs import enable_faulthandler, log_exception, log_startup, setup_logging
+    from wizard.core.paths import default_data_dir
     from wizard.gui import crash
     from wizard.gui.about import app_icon
     from wizard.gui.translations import load_translations
     from wizard.gui.window import window_title
-    from wizard.logs import enable_faulthandler, log_exception, log_startup, setup_logging
-    from wizard.paths import default_data_dir
 
     parser = FrenchArgumentParser(prog="pronote-ent-wizard")
     parser.add_argument("--data-dir", type=Path)
@@ -90,8 +90,8 @@ def run_gui(argv: list[str], create_window: Callable) -> int:
 
 
 def _smoke_report(window) -> int:
-    from wizard.console import out
-    from wizard.entdata import load_ent
+    from wizard.commands.console import out
+    from wizard.core.entdata import load_ent
 
     QApplication.processEvents()
     shown = window.isVisible() and not window.windowIcon().isNull()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from wizard import flow
+from wizard.core import flow
+from wizard.core.i18n import tr
 from wizard.gui.qtvalues import RICH_TEXT
 from wizard.gui.widgets import WrappingLabel
-from wizard.i18n import tr
 
 WIDTH = 200
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from wizard import i18n
-from wizard.paths import resources_dir
+from wizard.core import i18n
+from wizard.core.paths import resources_dir
 
 
 def load_translations(app: QApplication, language: str | None) -> str:

@@ -9,14 +9,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
 
-from wizard import flow
-from wizard.entdata import load_ent
+from wizard.core import flow
+from wizard.core.entdata import load_ent
+from wizard.core.i18n import tr, tr_noop
+from wizard.core.paths import resources_dir
+from wizard.core.progress import Progress
+from wizard.core.store import ProgressStore
 from wizard.gui import report_bug
 from wizard.gui.steps_panel import StepsPanel
-from wizard.i18n import tr, tr_noop
-from wizard.paths import resources_dir
-from wizard.progress import Progress
-from wizard.store import ProgressStore
 
 WINDOW_TITLE = tr_noop("Assistant d'interconnexion PRONOTE – {ent_name}")
 # The smallest window that still works (1280×800 at 150 % scaling leaves about 853×533 logical pixels) and the

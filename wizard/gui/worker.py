@@ -2,7 +2,7 @@
 
 A job is a plain function `job(advance, cancelled)`: `advance(fraction)` reports how far it is, `cancelled()`
 says whether the admin pressed Cancel, so the core stays Qt-free. Outcomes come back to the GUI thread through
-queued signals. Failures are recognised by class (`wizard.errors`): a `UserError` carries the French sentence
+queued signals. Failures are recognised by class (`wizard.core.errors`): a `UserError` carries the French sentence
 for the page, `Cancelled` is not a failure, anything else is a bug – logged, and the page says it generically.
 
 `TaskRunner` puts one job at a time behind a button: a progress bar, a Cancel button, the button greyed
@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
-from wizard.errors import Cancelled, UserError
+from wizard.core.errors import Cancelled, UserError
 
 log = logging.getLogger("wizard.worker")
 

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard import i18n
+from wizard.core import i18n
+from wizard.core.i18n import tr
+from wizard.core.typography import french
 from wizard.gui.widgets import FlowRow, TextColumn
-from wizard.i18n import tr
 from wizard.pages.base import StepPage, notice, paragraph, settle_controls
-from wizard.typography import french
 
 
 class AccueilPage(StepPage):
@@ -151,7 +151,7 @@ class AccueilPage(StepPage):
         self.language_combo.setCurrentIndex(self.language_combo.findData(i18n.language()))
 
     def load_board(self) -> None:
-        from wizard import status
+        from wizard.core import status
 
         marks = {status.DONE: "✓", status.VERIFIED: "✓", status.DECLARED: "?", status.TODO: "○"}
         school = self.progress.school
@@ -176,7 +176,7 @@ class AccueilPage(StepPage):
     def _start(self, kind: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from wizard import status
+        from wizard.core import status
 
         if status.in_progress(self.progress.school):
             answer = QMessageBox.question(

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from wizard import flow
-from wizard.entdata import load_ent
+from wizard.core import flow
+from wizard.core.entdata import load_ent
+from wizard.core.i18n import tr
+from wizard.core.progress import Progress
 from wizard.gui import report_bug
 from wizard.gui.qtvalues import NO_FOCUS, PLAIN_TEXT, set_plain_selectable
 from wizard.gui.widgets import TextColumn, focus_ring, notice, paragraph
-from wizard.i18n import tr
-from wizard.progress import Progress
 
 if TYPE_CHECKING:  # the worker (threads) is loaded by the pages that run jobs, not by the first page
     from wizard.gui.worker import TaskRunner

@@ -1,9 +1,9 @@
 """Part 1: « Accès population », one access per profile, then « Valider »."""
 from __future__ import annotations
 
-from wizard.i18n import tr, tr_noop
+from wizard.core.i18n import tr, tr_noop
+from wizard.core.school import identity_values
 from wizard.pages.base import ChecklistPage, notice, paragraph
-from wizard.school import identity_values
 
 
 class EntAccesPage(ChecklistPage):

@@ -1,9 +1,9 @@
 """Part 1: the « Nouveau service » form of the ENT, value by value."""
 from __future__ import annotations
 
-from wizard.i18n import tr, tr_noop
+from wizard.core.i18n import tr, tr_noop
+from wizard.core.school import identity_values
 from wizard.pages.base import ChecklistPage
-from wizard.school import identity_values
 
 
 class EntServicePage(ChecklistPage):

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.i18n import tr, tr_noop
+from wizard.core.i18n import tr, tr_noop
+from wizard.core.school import check_ent_site, check_uai, normalise_pronote_url
 from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
-from wizard.school import check_ent_site, check_uai, normalise_pronote_url
 
 ALREADY, DECLARED, FULL_WALK = "already", "declared", "full_walk"
 
@@ -257,6 +257,6 @@ class EtablissementPage(StepPage):
 
 
 def _folded(name: str) -> str:
-    from wizard.matching.normalise import fold  # the matching's own folding, loaded when a server answered
+    from wizard.core.matching.normalise import fold  # the matching's own folding, loaded when a server answered
 
     return fold(name)

@@ -5,9 +5,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QButtonGroup, QRadioButton
 
-from wizard.i18n import tr
+from wizard.core.i18n import tr
+from wizard.core.schoolyear import default_mode, describe_import, last_import, school_year_label
 from wizard.pages.base import StepPage, notice, paragraph
-from wizard.schoolyear import default_mode, describe_import, last_import, school_year_label
 
 
 class ExportModePage(StepPage):

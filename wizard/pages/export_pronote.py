@@ -1,7 +1,7 @@
 """Part 3: export the identifiers from the PRONOTE client, with the checkbox state that fits the mode."""
 from __future__ import annotations
 
-from wizard.i18n import tr, tr_noop
+from wizard.core.i18n import tr, tr_noop
 from wizard.pages.base import ChecklistPage, notice
 
 

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard import i18n
-from wizard.filecheck import analysis_record, run_analysis
-from wizard.i18n import tr, tr_noop
+from wizard.core import i18n
+from wizard.core.filecheck import analysis_record, run_analysis
+from wizard.core.i18n import tr, tr_noop
+from wizard.core.progress import analysis_is_current
 from wizard.pages.base import StepPage, notice, paragraph
-from wizard.progress import analysis_is_current
 
 LEVEL_LABELS = {"error": tr_noop("Erreur"), "warning": tr_noop("Avertissement")}
 SHOWN_FINDINGS = 200  # enough to act on; the full list comes with `check --json`
@@ -149,7 +149,7 @@ class FichierPage(StepPage):
         if not has:
             self.status.setVisible(False)
             return
-        from wizard.people import PROFILE_LABELS, PROFILES
+        from wizard.core.people import PROFILE_LABELS, PROFILES
 
         counts = analysis["counts"]
         rows = [(tr(PROFILE_LABELS[p]), counts.get(p, 0)) for p in PROFILES if counts.get(p)]
@@ -183,7 +183,7 @@ class FichierPage(StepPage):
         self.details.setText(self._details_text(analysis))
 
     def _details_text(self, analysis: dict) -> str:
-        from wizard.idfile.report import MAPPING_LABELS  # the reader (lxml) loads when an analysis is shown
+        from wizard.core.idfile.report import MAPPING_LABELS  # the reader (lxml) loads when an analysis is shown
 
         lines = [tr("Format reconnu : {layout}").format(layout=tr(analysis["layout_label"] or analysis["layout"]))]
         if analysis["encoding"]:

@@ -6,14 +6,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton
 
-from wizard import status
+from wizard.core import status
+from wizard.core.i18n import tr
+from wizard.core.importcheck import file_total
+from wizard.core.school import identity_values
+from wizard.core.schoolyear import describe_import, last_import
 from wizard.gui.files import save_file
 from wizard.gui.widgets import FlowRow
-from wizard.i18n import tr
-from wizard.importcheck import file_total
 from wizard.pages.base import StepPage, notice, paragraph
-from wizard.school import identity_values
-from wizard.schoolyear import describe_import, last_import
 
 
 def verification_summary(school: dict) -> tuple[str, str, list[str]]:
@@ -103,13 +103,13 @@ class FinPage(StepPage):
         self.body.addWidget(box)
 
     def _html(self, kind: str) -> str:
-        from wizard.records.content import notice_html, record_html
+        from wizard.core.records import notice_html, record_html
 
         return record_html(self.progress.school) if kind == "record" else notice_html(self.progress.school)
 
     def _save(self, kind: str) -> None:
-        from wizard.records.command import TITLES
-        from wizard.records.pdf import write_pdf
+        from wizard.commands.pdf import TITLES
+        from wizard.gui.pdf import write_pdf
 
         name = "fiche-configuration-pronote-ent.pdf" if kind == "record" else "notice-pronote-ent.pdf"
         path = save_file(self, tr("Enregistrer – {title}").format(title=tr(TITLES[kind])), name, tr("PDF (*.pdf)"))
@@ -127,7 +127,7 @@ class FinPage(StepPage):
     def _print(self, kind: str) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from wizard.records.pdf import print_html
+        from wizard.gui.pdf import print_html
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)

@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
 
-from wizard.i18n import tr, tr_noop
-from wizard.importcheck import explain_count
+from wizard.core.i18n import tr, tr_noop
+from wizard.core.importcheck import explain_count
 from wizard.pages.base import ChecklistPage, notice
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox
 
-from wizard import status
-from wizard.i18n import tr, tr_noop
+from wizard.core import status
+from wizard.core.i18n import tr, tr_noop
 from wizard.pages.base import ChecklistPage, notice, paragraph, wrapping_check
 
 
@@ -44,7 +44,7 @@ class PronoteNetPage(ChecklistPage):
         return next((box for box in self.checklist.boxes.values() if not box.isChecked()), None)
 
     def load(self) -> None:
-        from wizard.probe.verdict import past_check_sentence, verdict_level  # the probe package: ssl, http…
+        from wizard.core.probe.verdict import past_check_sentence, verdict_level  # the probe package: ssl, http…
 
         super().load()
         check = status.last_check(self.progress.school, "delegation")

@@ -5,9 +5,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox
 
-from wizard.i18n import tr
+from wizard.core.i18n import tr
+from wizard.core.schoolyear import is_pre_rentree
 from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
-from wizard.schoolyear import is_pre_rentree
 
 
 class PronoteNetAvertissementPage(StepPage):

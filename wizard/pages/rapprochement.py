@@ -1,7 +1,7 @@
 """Part 3: « rapprochement des comptes » in the ENT for those the import did not match by itself."""
 from __future__ import annotations
 
-from wizard.i18n import tr_noop
+from wizard.core.i18n import tr_noop
 from wizard.pages.base import ChecklistPage
 
 

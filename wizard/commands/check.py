@@ -1,0 +1,87 @@
+"""`python main.py check FILE [--json] [--uai UAI] [--mode complet|partiel]`: the file page's analysis, headless.
+
+Reads the current school (UAI, mode, import history, hash key) and never writes to the data dir: checking a file
+is not an import. Exit 0: no blocking error; 1: blocking errors; 2: the file cannot be read.
+Everything goes through `console`: a console that cannot show a character gets a replacement, and text that
+comes from the file or its name (field and element names, a UAI) has its control characters neutralised.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from wizard.commands.console import err, out, write
+from wizard.core.i18n import tr
+from wizard.core.idfile import MAPPING_LABELS, IdFileError, Report, analyse
+from wizard.core.people import PROFILE_LABELS
+from wizard.core.text import clean
+
+_SHOWN_FINDINGS = 50  # the full list is in --json; a terminal page is enough to act on
+
+
+def run_check(args, data_dir: Path) -> int:
+    from wizard.core.school import check_uai
+    from wizard.core.store import read_current_school  # read-only: never writes, never locks
+
+    school = read_current_school(Path(data_dir)) or {}
+    uai = args.uai or (school.get("identity") or {}).get("uai") or None
+    if uai:
+        checked = check_uai(uai)
+        if not checked.ok:
+            if args.uai:
+                err(clean(checked.message))
+                return 2
+            uai = None  # an unfinished school page must not stop the check
+        else:
+            uai = checked.value
+    mode = args.mode or (school.get("cycle") or {}).get("mode")
+    # Keyed hashes are not printed; they are only needed to spot people already imported in a partial import.
+    hash_key = school.get("hash_key") if mode == "partiel" else None
+    try:
+        report = analyse(args.file, uai=uai, mode=mode, history=school.get("import_history") or (), hash_key=hash_key)
+    except IdFileError as problem:
+        if args.json:
+            _print_json(Report.unreadable(problem))
+        err(clean(problem.message))
+        return problem.exit_code
+    if args.json:
+        _print_json(report)
+    else:
+        out(summary(report, Path(args.file).name))
+    return 1 if report.has_errors else 0
+
+
+def _print_json(report: Report) -> None:
+    """One JSON object on stdout, written in pieces (see `Report.json_pieces`); json escapes control characters."""
+    for piece in report.json_pieces():
+        write(sys.stdout, piece)
+    out("")
+
+
+def summary(report: Report, name: str) -> str:
+    counts = report.counts
+    per_profile = ", ".join(f"{tr(PROFILE_LABELS[profile]).lower()} : {counts[profile]}" for profile in PROFILE_LABELS)
+    lines = [
+        tr("Fichier : {name} ({size} octets)").format(name=clean(name), size=report.size),
+        tr("Format : {label} ; encodage : {encoding}").format(label=tr(report.layout_label),
+                                                              encoding=clean(report.encoding or "")),
+        tr("Champs lus :"),
+        *(f"  {tr(MAPPING_LABELS.get(key, key))} ← {clean(tr(source))}" for key, source in report.mapping.items()),
+        tr("Personnes : {total} ({per_profile})").format(total=counts["total"], per_profile=per_profile),
+    ]
+    if report.export_date:
+        lines.append(tr("Exporté le : {date}").format(date=report.export_date.strftime("%d/%m/%Y %H:%M")))
+    errors = sum(1 for finding in report.findings if finding.level == "error")
+    warnings = len(report.findings) - errors
+    lines.append(tr("{errors} erreur(s) bloquante(s), {warnings} "
+                    "avertissement(s).").format(errors=errors, warnings=warnings))
+    for finding in report.findings[:_SHOWN_FINDINGS]:
+        level = tr("ERREUR") if finding.level == "error" else tr("attention")
+        where = tr("ligne {line}").format(line=finding.line) if finding.line else tr("fichier")
+        lines.append(f"  [{level}] {where} : {clean(finding.message)}")
+    if len(report.findings) > _SHOWN_FINDINGS:
+        lines.append(tr("  … et {more} autre(s) : la liste complète "
+                        "s'obtient avec --json.").format(more=len(report.findings) - _SHOWN_FINDINGS))
+    lines.append(tr("Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.") if errors
+                 else tr("Le fichier peut être importé dans l'ENT."))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,64 @@
+"""`probe URL [--json]`: the server check without the window. It prints the finding – what was found, without the
+advice a page adds for its own purpose (« you can go on without this check ») – and `--json` holds both.
+
+Exit 0: a PRONOTE answer was read (whatever the CAS state); 1: the server answered, but not as PRONOTE (or with
+an HTTP error); 2: the address was refused or nothing could be read (the proxy included). No Qt is imported on
+this path. The proxy is the system's (HTTPS_PROXY and NO_PROXY, or the platform's settings), or `--proxy`.
+
+Everything the server said (its school name, space names, a host taken from its answer) reaches the terminal
+through `text.clean`, and every line through `console.out`/`console.err`, which never fail on a console that
+cannot show French (cp850, cp1252, LC_ALL=C). The JSON is ASCII-only: valid on any console.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from wizard.commands.console import err, out
+from wizard.core.i18n import tr
+from wizard.core.probe import check_proxy, probe_server
+from wizard.core.probe.result import REFUSED_URL, UNREACHABLE, ProbeResult
+from wizard.core.text import clean
+
+
+def exit_code(result: ProbeResult) -> int:
+    if result.is_pronote:
+        return 0
+    if result.outcome in (REFUSED_URL, UNREACHABLE):
+        return 2
+    return 1
+
+
+def run_probe(args, data_dir: Path) -> int:
+    # data_dir is unused: the probe keeps nothing; the pages record the outcome in the progress themselves.
+    proxy = getattr(args, "proxy", None)
+    if proxy:
+        checked = check_proxy(proxy)
+        if not checked.ok:
+            err(checked.message)
+            return 2
+        proxy = checked.value
+    result = probe_server(args.url, proxy=proxy)
+    if args.json:
+        out(json.dumps(result.to_json(), indent=2, ensure_ascii=True))
+    elif result.is_pronote:
+        out("\n".join(clean(line) for line in _lines(result)))
+    else:
+        err(clean(result.finding))
+    return exit_code(result)
+
+
+def _lines(result: ProbeResult) -> list[str]:
+    lines = [result.finding, tr("Adresse : {url}").format(url=result.url)]
+    if result.school_name:
+        lines.append(tr("Établissement : {name}").format(name=result.school_name))
+    lines.append(tr("Version : {version}").format(version=result.version))
+    if result.cas_active:
+        lines.append(tr("CAS : actif ({cas_host})").format(cas_host=result.cas_host or tr("adresse non indiquée")))
+    else:
+        lines.append(tr("CAS : inactif"))
+    for space in result.spaces:
+        delegation = tr("délégation") if space.delegation else tr("sans délégation")
+        lines.append(tr("Espace : {name} ({delegation})").format(name=space.nom or space.genre, delegation=delegation))
+    lines.extend(tr("Remarque : {warning}").format(warning=warning) for warning in result.warnings)
+    return lines

@@ -1,0 +1,109 @@
+"""`reconcile PRONOTE_FILE ENT_CSV [--json] [--out WORKSHEET.csv]`: the matching preview without the window.
+
+Exit 0 when both files were read (whatever the matching found), 2 when one cannot be read or the worksheet
+cannot be written (or would overwrite one of the two files read). Nothing is written to the data dir: the result
+holds names and lives in memory only. Everything printed goes through `console`, so a console that cannot
+show French never ends the command, and text from the files (names of files, headers) is `clean`ed.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from wizard.commands.console import err, out
+from wizard.core.errors import UserError
+from wizard.core.i18n import tr
+from wizard.core.matching.entcsv import EntList, read_ent_csv
+from wizard.core.matching.family import families
+from wizard.core.matching.matcher import COUNT_KEYS, STATUS_LABELS, STATUS_PLURALS, Result, reconcile
+from wizard.core.matching.worksheet import write_worksheet
+from wizard.core.people import PROFILE_LABELS, PROFILES
+from wizard.core.text import clean
+
+UNREADABLE = 2
+
+def run_reconcile(args, data_dir: Path) -> int:
+    from wizard.core.idfile import IdFileError, load_people_and_links  # the identifier reader, loaded when needed
+
+    inputs = (Path(args.pronote_file), Path(args.ent_csv))
+    if args.out and (problem := overwrites_input(Path(args.out), inputs)):
+        return _fail(problem)
+    try:
+        pronote, links = load_people_and_links(inputs[0])
+        ent = read_ent_csv(inputs[1])
+    except (IdFileError, UserError) as problem:
+        return _fail(problem.message)
+    result = reconcile(pronote, ent.people, families=families(links, ent))
+    if args.out:
+        try:
+            write_worksheet(result, args.out)
+        except OSError:
+            return _fail(tr("Le fichier de travail « {name} » ne peut pas être écrit (ouvert dans un tableur, ou "
+                            "dossier protégé).").format(name=clean(Path(args.out).name)))
+    if args.json:
+        out(json.dumps(to_json(result, ent), ensure_ascii=False, indent=2))
+    else:
+        out(summary(result, ent, len(pronote), args.out))
+    return 0
+
+
+def overwrites_input(target: Path, inputs: tuple[Path, ...]) -> str | None:
+    """The French refusal when the worksheet would replace a file being read: the same path, or the same file
+    under another name (a hard link, a symbolic link, `./x` for `x`)."""
+    for source in inputs:
+        same = os.path.abspath(target) == os.path.abspath(source)
+        if not same:
+            try:
+                same = os.path.samefile(target, source)
+            except (OSError, ValueError):
+                same = False  # the worksheet does not exist yet, or the input is missing (told later)
+        if same:
+            return tr("Le fichier de travail « {name} » est un des fichiers lus : choisissez un autre nom pour "
+                      "--out.").format(name=clean(target.name))
+    return None
+
+
+def to_json(result: Result, ent: EntList) -> dict:
+    return {
+        "pairs": [{"pronote_id": pair.pronote.ident, "ent_id": pair.ent.ident, "status": pair.status,
+                   "score": pair.score, "profile": pair.profile, "reasons": list(pair.reasons)}
+                  for pair in result.pairs],
+        "unmatched_pronote": [person.ident for person in result.unmatched_pronote],
+        "unmatched_ent": [person.ident for person in result.unmatched_ent],
+        "unusable_rows": [{"line": row.line, "message": row.message} for row in ent.unusable],
+        "row_warnings": [{"line": row.line, "message": row.message} for row in ent.problems if row.kept],
+        "counts": result.counts,
+    }
+
+
+def summary(result: Result, ent: EntList, pronote_count: int, out_path: Path | None) -> str:
+    lines = [tr("Rapprochement prévu entre {pronote} personnes du fichier PRONOTE et {ent} comptes de l'ENT.").format(
+        pronote=pronote_count, ent=len(ent.people))]
+    for profile in (*PROFILES, ""):
+        numbers = [result.counts[key].get(profile, 0) for key in COUNT_KEYS]
+        parts = [f"{n} {_lower_first(tr((STATUS_PLURALS if n > 1 else STATUS_LABELS)[key]))}"
+                 for key, n in zip(COUNT_KEYS, numbers, strict=True)]
+        if any(numbers):
+            label = tr(PROFILE_LABELS[profile]) if profile in PROFILE_LABELS else tr("Profil inconnu")
+            lines.append(tr("{profile} : {counts}.").format(profile=label, counts=", ".join(parts)))
+    if ent.unusable:
+        prefix = tr("ligne ignorée : ")
+        shown = ", ".join(tr("ligne {line} ({why})").format(
+            line=row.line, why=row.message.removeprefix(prefix).rstrip(".")) for row in ent.unusable[:10])
+        more = " …" if len(ent.unusable) > 10 else ""
+        lines.append(tr("{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.").format(
+            count=len(ent.unusable), shown=shown, more=more))
+    if out_path:
+        lines.append(tr("Fichier de travail écrit : {path} (il contient des données personnelles).").format(
+            path=clean(str(out_path))))
+    return "\n".join(lines)
+
+
+def _fail(message: str) -> int:
+    err(clean(message.rstrip()))
+    return UNREADABLE
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]  # « 3 sûrs, 1 seulement dans PRONOTE »: in a sentence, not a heading

@@ -1,0 +1,58 @@
+"""Glue between the identifier-file reader and the progress: the analysis a page runs, and what it leaves.
+
+Only counts, finding codes and messages (which never quote names), line numbers and keyed hashes are kept.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from wizard.core import i18n
+from wizard.core.errors import UserError
+from wizard.core.i18n import tr
+
+
+def run_analysis(path: Path, school: dict, mode: str | None, *, advance: Callable[[float], None],
+                 cancelled: Callable[[], bool]):
+    """Read and judge the file for this school; returns (file info, report). Runs in a worker thread."""
+    from wizard.core.idfile import analyse
+    from wizard.core.school import check_uai
+
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(tr("« {name} » n'est pas un fichier que l'assistant peut ouvrir.").format(name=path.name))
+    found = analyse(
+        path,
+        uai=check_uai(school["identity"]["uai"]).value or None,
+        mode=mode,
+        history=school["import_history"],
+        hash_key=school["hash_key"],
+        advance=advance,
+        cancelled=cancelled,
+    )
+    info = {"name": path.name, "path": str(path), "size": found.size, "sha256": found.file_sha256}
+    return info, found
+
+
+def analysis_record(found, mode: str | None) -> dict:
+    """The document's `Analysis` (document.py) of a reader's report."""
+    findings = [finding.to_json() for finding in found.findings]
+    counts = dict(found.finding_counts)
+    level_of = {finding["code"]: finding["level"] for finding in findings}
+    return {
+        "file_sha256": found.file_sha256,
+        "mode": mode,
+        "layout": found.layout or "",
+        "layout_label": found.layout_label,
+        "encoding": found.encoding,
+        "counts": dict(found.counts),
+        "findings": findings,
+        "finding_counts": counts,
+        # From the exact counts: past the cap, the listed findings would say too few.
+        "errors": sum(n for code, n in counts.items() if level_of.get(code) == "error"),
+        "warnings": sum(n for code, n in counts.items() if level_of.get(code) == "warning"),
+        "mapping": dict(found.mapping),
+        "export_date": found.export_date.isoformat() if found.export_date else None,
+        "id_hashes": list(found.id_hashes),
+        "language": i18n.language(),
+    }

@@ -1,0 +1,56 @@
+"""Glue between the matching preview and the progress (Qt-free): what runs in the worker, and the keys the
+admin's decisions are kept under.
+
+Names and birth dates stay in the in-memory Result; the progress keeps counts, the date, and the admin's
+decisions keyed by keyed hashes of both identifiers (`Progress.record_matching`, `Progress.decide_pair`).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from wizard.core.errors import UserError
+from wizard.core.i18n import tr
+from wizard.core.privacy import keyed_hash
+
+
+class MappingNeeded:
+    """The account list's columns were not recognised: the page asks the admin which column is which."""
+
+    def __init__(self, message: str, headers: list[str]):
+        self.message = message
+        self.headers = headers
+
+
+def run_matching(pronote_file: str | None, ent_csv: Path, mapping: dict | None, *,
+                 advance: Callable[[float], None], cancelled: Callable[[], bool]):
+    """Read both lists and match them; returns (EntList, Result), or a MappingNeeded to ask for columns.
+    Runs in a worker thread; a file that cannot be read raises its UserError."""
+    from wizard.core.idfile import load_people_and_links
+    from wizard.core.matching import EntCsvError, families, read_ent_csv, reconcile
+
+    if not pronote_file or not Path(pronote_file).is_file():
+        raise UserError(tr("Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à "
+                           "l'étape « Vérifier le fichier des identifiants »."))
+    try:
+        ent = read_ent_csv(ent_csv, mapping)
+    except EntCsvError as problem:
+        if problem.headers:
+            return MappingNeeded(problem.message, problem.headers)
+        raise
+    advance(0.05)
+    # The pupil–parent links of the file and the ENT list's children and class columns settle homonym parents.
+    pronote, links = load_people_and_links(pronote_file, cancelled=cancelled)
+    advance(0.1)
+    result = reconcile(pronote, ent.people, advance=lambda f: advance(0.1 + 0.9 * f), cancelled=cancelled,
+                       families=families(links, ent))
+    return ent, result
+
+
+def pair_key(hash_key: str, pair) -> str:
+    return keyed_hash(hash_key, pair.pronote.ident) + ":" + keyed_hash(hash_key, pair.ent.ident)
+
+
+def decision_of(school: dict, pair) -> str:
+    decisions = (school["matching"] or {}).get("decisions", {})
+    return decisions.get(pair_key(school["hash_key"], pair), "")

@@ -1,0 +1,102 @@
+"""The worksheet: every pair and every unmatched person, for the admin to work through in Excel.
+
+`;`-separated UTF-8 with a BOM: what French Excel opens correctly by double-click. The first line says that the
+file contains personal data, since it lists names and birth dates (DOMAIN.md, « Personal data »).
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from wizard.core.i18n import tr, tr_noop
+from wizard.core.matching.matcher import STATUS_LABELS, Pair, Result
+from wizard.core.people import PROFILE_LABELS, PROFILES, Person
+
+NOTICE = (tr_noop("Données personnelles (noms, dates de naissance) : document à usage interne de l'établissement, "
+          "à supprimer une fois le rapprochement des comptes terminé."))
+COLUMNS = ("Profil", "Statut", "Score", "Raisons",
+           tr_noop("Identifiant PRONOTE"), tr_noop("Nom PRONOTE"), tr_noop("Prénom PRONOTE"),
+           tr_noop("Date de naissance PRONOTE"),
+           tr_noop("Identifiant ENT"), tr_noop("Nom ENT"), tr_noop("Prénom ENT"), tr_noop("Date de naissance ENT"))
+# A cell starting with one of these is run as a formula by Excel: a name in a CSV must never be.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def worksheet_entries(result: Result) -> list[tuple[str, str, Pair | Person]]:
+    """(profile, status, pair or unmatched person), profile by profile, then status by status: the worksheet's
+    order, shared by the CSV and the wizard's table."""
+    entries = [(pair.profile, pair.status, pair) for pair in result.pairs]
+    entries += [(p.profile, "unmatched_pronote", p) for p in result.unmatched_pronote]
+    entries += [(p.profile, "unmatched_ent", p) for p in result.unmatched_ent]
+    entries.sort(key=lambda item: (_order(item[0]), list(STATUS_LABELS).index(item[1])))  # stable: keeps lines
+    return entries
+
+
+def worksheet_rows(result: Result) -> list[list[str]]:
+    """One row per pair or unmatched person, in `worksheet_entries` order."""
+    rows = []
+    for profile, status, item in worksheet_entries(result):
+        if isinstance(item, Pair):
+            cells = [str(item.score), ", ".join(item.reasons), *_side(item.pronote), *_side(item.ent)]
+        elif status == "unmatched_pronote":
+            cells = ["", "", *_side(item), *_side(None)]
+        else:
+            cells = ["", "", *_side(None), *_side(item)]
+        rows.append([_profile(profile), tr(STATUS_LABELS[status]), *cells])
+    return rows
+
+
+def write_worksheet(result: Result, path: Path | str, decisions: list[str] | None = None) -> None:
+    """Raises OSError when the file cannot be written (open in Excel, read-only folder…).
+
+    `decisions`, when given, is the admin's decision for each row of `worksheet_rows` (the wizard's page): it
+    becomes a last column « Décision »."""
+    rows = worksheet_rows(result)
+    columns = list(COLUMNS)
+    if decisions is not None:
+        columns.append(tr("Décision"))
+        rows = [row + [decision] for row, decision in zip(rows, decisions, strict=False)]
+    _write_atomically(Path(path), [[NOTICE], columns, *([_safe(cell) for cell in row] for row in rows)])
+
+
+def _write_atomically(path: Path, rows: list[list[str]]) -> None:
+    """Written beside the target and renamed over it: an interrupted write (full disk, a crash) never leaves a
+    half worksheet, and an existing one is replaced whole or not at all."""
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8-sig", newline="", dir=path.parent or ".",
+                                         prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    try:
+        with handle as out:
+            csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+        raise
+
+
+def _side(person: Person | None) -> list[str]:
+    if person is None:
+        return ["", "", "", ""]
+    return [person.ident, person.last_name, person.first_name, _date(person.birth_date)]
+
+
+def _date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def _order(profile: str) -> int:
+    return PROFILES.index(profile) if profile in PROFILES else len(PROFILES)
+
+
+def _profile(profile: str) -> str:
+    return PROFILE_LABELS.get(profile, "Profil inconnu")
+
+
+def _safe(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell

@@ -1,0 +1,89 @@
+"""Forward migrations of the saved document, one function per format step (`document.FORMAT_VERSION` is the last).
+
+A migration takes a document of its version as it was written by that release and returns the next version.
+It may meet a damaged file: any error it raises is turned into `InvalidDocument` by `migrate`, and the store then
+falls back to the backup, as for any other damage.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from wizard.core.document import FORMAT_VERSION, InvalidDocument
+
+# The v1 values of `fields` that were not ticks, and where v2 keeps them.
+_V1_NOT_TICKS = {("fichier", "avertissements_lus"), ("import_ent", "nombre_importe"),
+                 ("pronote_net", "delegation_verifiee"), ("pronote_net", "confirmation_manuelle")}
+
+
+def _v1_to_v2(doc: dict) -> dict:
+    """v1 kept every page value in `fields`; v2 gives each its place (ticks, the pass, the connection) and
+    gathers the settings."""
+    schools = {key: _school_v1_to_v2(school, doc) for key, school in doc["schools"].items()}
+    current = doc.get("current")
+    if current is None and len(schools) == 1:
+        current = next(iter(schools))
+    return {"version": 2, "current": current, "schools": schools,
+            "settings": {"language": doc.get("language") or "", "proxy": ""}}
+
+
+def _school_v1_to_v2(school: dict, doc: dict) -> dict:
+    fields = school["fields"]
+    ticks = {step: {key: value for key, value in values.items() if (step, key) not in _V1_NOT_TICKS}
+             for step, values in fields.items()}
+    cycle = dict(school["cycle"])
+    if cycle.get("analysis"):
+        counts: dict[str, int] = {}
+        for finding in cycle["analysis"]["findings"]:
+            counts[finding["code"]] = counts.get(finding["code"], 0) + 1
+        cycle["analysis"] = {**cycle["analysis"], "finding_counts": counts, "language": doc.get("language") or "fr"}
+    cycle.setdefault("finished_at", None)
+    cycle["id"] = cycle.get("id") or cycle["started_at"]
+    cycle["warnings_read"] = bool(fields.get("fichier", {}).get("avertissements_lus"))
+    cycle["reported_count"] = fields.get("import_ent", {}).get("nombre_importe")
+    part2 = fields.get("pronote_net", {})
+    connection = None
+    if part2.get("delegation_verifiee") or part2.get("confirmation_manuelle"):
+        verified = bool(part2.get("delegation_verifiee"))
+        dates = [check["date"] for check in school["server_checks"]
+                 if check.get("kind") == "delegation" and bool(check.get("verified")) == verified]
+        date = dates[-1] if dates else school["completed"].get("pronote_net") or cycle["started_at"]
+        connection = {"date": date, "verified": verified, "how": "walk"}
+    matching = school.get("matching") or None
+    if matching:
+        matching = {"date": matching.get("date"), "counts": matching.get("counts", {}),
+                    "ent_rows": matching.get("ent_rows", 0), "unusable_rows": matching.get("unusable_rows", 0),
+                    "decisions": matching.get("decisions", {})}
+    return {
+        "id": school["id"],
+        "identity": {"contact": "", **school["identity"]},
+        "hash_key": school["hash_key"],
+        "current_step": school["current_step"],
+        "ticks": ticks,
+        "completed": school["completed"],
+        "setup_finished_at": school["setup_finished_at"],
+        "connection": connection,
+        "restart_from_part_1": False,
+        "cycle": cycle,
+        "import_history": [{**entry, "cycle": entry.get("cycle") or ""} for entry in school["import_history"]],
+        "server_checks": [{"version": "", "cas_host": "", **check} for check in school["server_checks"]],
+        "matching": matching,
+    }
+
+
+# version N -> the function turning a version-N document into version N+1
+_STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+
+
+def migrate(doc: dict) -> dict:
+    """`doc` brought to FORMAT_VERSION; InvalidDocument when it is too damaged to be carried forward."""
+    version = doc.get("version")
+    if type(version) is not int or version < 1:
+        raise InvalidDocument("version", "numéro de format absent ou impossible")
+    while version < FORMAT_VERSION:
+        try:
+            doc = _STEPS[version](doc)
+        except (KeyError, TypeError, AttributeError, ValueError) as problem:
+            raise InvalidDocument("", f"format {version} endommagé ({type(problem).__name__})") from None
+        version += 1
+        doc["version"] = version
+    return doc

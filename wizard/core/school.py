@@ -1,0 +1,183 @@
+"""School identity checks: the UAI check letter and the PRONOTE address.
+
+Pure functions; each returns a result with one French sentence when the input is refused.
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+from wizard.core.entdata import load_ent
+from wizard.core.i18n import tr
+
+UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"  # 23 letters: no I, O, Q
+_UAI_SHAPE = re.compile(r"^(\d{7})([A-Z])$")
+
+# Pages PRONOTE serves under its root; the address bar often shows one of them (DOMAIN.md).
+_SPACE_PAGE = re.compile(r"^(mobile\.)?[a-z_]+\.html?$", re.IGNORECASE)
+
+
+class Check:
+    """The verdict on one typed value. A plain class: a dataclass would cost the school page (and every resumed
+    walk passing by it) 2 ms to import."""
+
+    __slots__ = ("ok", "value", "message", "warnings")
+
+    def __init__(self, ok: bool, value: str = "", message: str = "", warnings: tuple[str, ...] = ()):
+        self.ok = ok
+        self.value = value  # the normalised value when ok
+        self.message = message  # one French sentence when not ok
+        self.warnings = warnings
+
+    def __repr__(self) -> str:
+        return f"Check(ok={self.ok!r}, value={self.value!r}, message={self.message!r}, warnings={self.warnings!r})"
+
+
+def uai_check_letter(digits: str) -> str:
+    return UAI_LETTERS[int(digits) % 23]
+
+
+def check_uai(text: str) -> Check:
+    uai = re.sub(r"\s+", "", text or "").upper()
+    if not uai:
+        return Check(False, message=tr("Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par "
+                                       "exemple 0301746K)."))
+    match = _UAI_SHAPE.match(uai)
+    if not match:
+        return Check(False, message=tr("Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K."))
+    digits, letter = match.groups()
+    expected = uai_check_letter(digits)
+    if letter != expected:
+        return Check(False,
+                     message=tr("La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être "
+                                "« {expected} ». Vérifiez le code UAI.").format(digits=digits, expected=expected))
+    return Check(True, uai)
+
+
+def is_loopback_host(host: str) -> bool:
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def normalise_pronote_url(text: str, *, school_uai: str = "") -> Check:
+    """The PRONOTE root as `https://host/pronote/`, whatever page or query the admin pasted.
+
+    http is upgraded to https (PRONOTE hosting always serves https) except for loopback hosts: a training demo
+    server on this computer, which no school uses for real, and nothing that leaves the machine.
+    """
+    raw = (text or "").strip()
+    if not raw:
+        return Check(False, message=tr("Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/."))
+    if re.search(r"\s", raw):
+        return Check(False, message=tr("L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre "
+                                       "d'adresse du navigateur."))
+    if "://" not in raw:
+        if raw.lower().startswith(("javascript:", "mailto:", "file:", "data:")):
+            return Check(False, message=tr("Cette adresse n'est pas une adresse web ; elle doit commencer par https://."))
+        raw = "https://" + raw
+    try:
+        parts = urlsplit(raw)
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:
+        return Check(False,
+                     message=tr("Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur."))
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        return Check(False, message=tr("L'adresse PRONOTE doit commencer par https://."))
+    if not host or not _valid_host(host):
+        return Check(False, message=tr("L'adresse ne contient pas de nom de serveur valide, par exemple "
+                                       "0301746K.index-education.net."))
+    if parts.username or parts.password:
+        return Check(False, message=tr("L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe."))
+    if scheme == "http" and not is_loopback_host(host):
+        scheme = "https"
+    segments = [s for s in parts.path.split("/") if s]
+    if segments and _SPACE_PAGE.match(segments[-1]):
+        segments.pop()
+    warnings: list[str] = []
+    if not any(s.lower() == "pronote" for s in segments):
+        if segments:
+            return Check(False, message=tr("L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/."))
+        segments = ["pronote"]
+        warnings.append(tr("« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur."))
+    else:
+        # Keep everything up to and including the first `pronote` segment: the root of the server.
+        index = next(i for i, s in enumerate(segments) if s.lower() == "pronote")
+        segments = segments[: index + 1]
+    netloc = host if ":" not in host else f"[{host}]"
+    if port and not ((scheme == "https" and port == 443) or (scheme == "http" and port == 80)):
+        netloc += f":{port}"
+    url = urlunsplit((scheme, netloc, "/" + "/".join(segments) + "/", "", ""))
+    host_uai = uai_in_host(host)
+    if school_uai and host_uai and host_uai != school_uai.upper():
+        warnings.append(tr("L'adresse désigne le serveur de l'établissement {host_uai}, "
+                           "différent de votre UAI {school_uai} : vérifiez que c'est bien votre "
+                           "serveur PRONOTE.").format(host_uai=host_uai, school_uai=school_uai.upper()))
+    return Check(True, url, warnings=tuple(warnings))
+
+
+def uai_in_host(host: str) -> str:
+    """The UAI a hosted server carries in its name (`0301746K.index-education.net`), if any."""
+    first = host.split(".")[0].upper()
+    return first if _UAI_SHAPE.match(first) else ""
+
+
+def cas_url(pronote_url: str) -> str:
+    """The « URL CAS de PRONOTE »: every page under the root, as an Ant-style pattern."""
+    return pronote_url.rstrip("/") + "/**"
+
+
+def _valid_host(host: str) -> bool:
+    if is_loopback_host(host):
+        return True
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return True
+    except ValueError:
+        pass
+    labels = host.rstrip(".").split(".")
+    if len(labels) < 2:
+        return False
+    return all(re.fullmatch(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", label) for label in labels)
+
+
+def check_ent_site(text: str) -> Check:
+    """The school's ENT site (optional): `https://<slug>.<the ENT's domain>/`, reduced to its root."""
+    raw = (text or "").strip()
+    if not raw:
+        return Check(True, "")
+    if re.search(r"\s", raw):
+        return Check(False, message=tr("L'adresse du site ENT ne doit pas contenir d'espace."))
+    if "://" not in raw:
+        raw = "https://" + raw
+    try:
+        parts = urlsplit(raw)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return Check(False, message=tr("L'adresse du site ENT n'est pas valide."))
+    if parts.scheme.lower() not in ("http", "https") or not host or not _valid_host(host):
+        return Check(False, message=tr("L'adresse du site ENT doit ressembler à "
+                                       "{site_example}.").format(site_example=load_ent().site_example))
+    return Check(True, f"https://{host}/")
+
+
+def identity_values(identity: dict) -> dict:
+    """The values other pages show and copy, derived from what the admin typed (never typed twice)."""
+    uai = check_uai(identity.get("uai", ""))
+    url = normalise_pronote_url(identity.get("pronote_url", ""), school_uai=uai.value)
+    ent = check_ent_site(identity.get("ent_site_url", ""))
+    return {
+        "name": (identity.get("name") or "").strip(),
+        "uai": uai.value,
+        "pronote_url": url.value,
+        "cas_url": cas_url(url.value) if url.ok else "",
+        "pronote_version": (identity.get("pronote_version") or "").strip(),
+        "ent_site_url": ent.value,
+    }

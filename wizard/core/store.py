@@ -1,0 +1,399 @@
+"""The progress store: one versioned JSON file per data dir, written atomically, with a `.bak` to fall back on.
+
+- Atomic: write a temp file, fsync it, `os.replace` it over the main file, fsync the folder. A crash at any
+  point leaves either the old or the new file whole, never a mix; temp files a killed save left behind are
+  removed at the next start. `os.replace` is retried for a moment on PermissionError: on Windows an antivirus or
+  the indexer holds a file just written.
+- A symlinked progress file (a data folder kept on another disk by a link) is written through, never replaced by
+  a regular file.
+- `.bak`: before each replace the current main file is copied to `.bak`, so a main file damaged outside our
+  control (disk, antivirus, hand edits) falls back to the previous good state.
+- Loading never trusts the file: size and nesting are bounded before parsing, the version is migrated, and the
+  whole document is validated against `document.py`. Whatever does not pass falls back to the `.bak` when that
+  passes, else to a fresh start; the damaged file is set aside (`.illisible-<date>`), and one French sentence
+  naming the file says what happened. A file from a newer release is refused and left untouched.
+- A save that fails raises `SaveFailed` with what failed and what to do: the caller keeps the values in memory,
+  says so, and tries again at the next change. Nothing claims « enregistré » unless the write succeeded.
+- One running instance per data dir: an OS lock on `.lock`, released by the OS even when the app is killed.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import time
+from pathlib import Path
+
+from wizard.core.document import FORMAT_VERSION, InvalidDocument, validate
+from wizard.core.errors import UserError
+from wizard.core.i18n import tr
+from wizard.core.jsontext import loads
+
+FILE_NAME = "progress.json"
+BACKUP_SUFFIX = ".bak"
+ASIDE_MARK = ".illisible"
+# A real document is a few hundred kilobytes (the import history's keyed hashes are the bulk); ten years of
+# imports of a large lycée stay far below. Past this, the file is not ours.
+MAX_BYTES = 32 * 1024 * 1024
+# The document nests 7 levels deep; parsing anything much deeper is how a damaged file exhausts the stack.
+MAX_DEPTH = 32
+REPLACE_ATTEMPTS = 5  # about 0.75 s in all, for a file held by an antivirus
+_DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))  # no EDQUOT on Windows
+# A JSON string, as an « unrolled loop » (runs of plain characters taken whole): 5 times faster than one character
+# at a time on six years of keyed hashes (8 ms). Compiled when a file is read: the first launch reads none.
+_STRINGS = rb'"[^"\\]*(?:\\.[^"\\]*)*"'
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+class StoreError(UserError):
+    """The progress cannot be opened or written; `message` says why and what to do, naming the file."""
+
+
+class FutureVersion(StoreError):
+    pass
+
+
+class AlreadyRunning(StoreError):
+    pass
+
+
+class DataDirUnusable(StoreError):
+    pass
+
+
+class SaveFailed(StoreError):
+    pass
+
+
+class ProgressStore:
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / FILE_NAME
+        self.bak_path = self.data_dir / (FILE_NAME + BACKUP_SUFFIX)
+        # What load() and acquire() met, kept as facts: the sentences are made when read, in the language the
+        # window has loaded by then (the language is in the very file being read).
+        self._recovery: tuple[str, str] | None = None  # (what happened, the name the damaged file was kept under)
+        self._read_only: OSError | None = None
+        self._lock_file = None
+
+    # -- single instance -------------------------------------------------------------------------
+    def acquire(self) -> None:
+        """Take the data dir for this window; clean what a killed save left behind."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            if not self.data_dir.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "not a directory")
+        except OSError as problem:
+            raise DataDirUnusable(unusable_dir_message(self.data_dir, problem)) from None
+        try:
+            handle = open(self.data_dir / ".lock", "a+b")  # noqa: SIM115 - held open for the window's life
+        except OSError as problem:
+            if problem.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                # Nothing can be written here, so no second window could write either: open, and say it.
+                self._read_only = problem
+                return
+            raise DataDirUnusable(unusable_dir_message(self.data_dir, problem)) from None
+        try:
+            _lock(handle)
+        except OSError:
+            handle.close()
+            raise AlreadyRunning(tr(
+                "L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : "
+                "fermez-le avant d'en ouvrir un second.")) from None
+        self._lock_file = handle
+        self._remove_leftovers()
+
+    def release(self) -> None:
+        if self._lock_file is not None:
+            try:
+                _unlock(self._lock_file)
+            finally:
+                self._lock_file.close()
+                self._lock_file = None
+
+    def _remove_leftovers(self) -> None:
+        # (`Path.glob` would compile a pattern for this one look at the folder: 0.15 ms of the first page.)
+        try:
+            with os.scandir(self.data_dir) as entries:
+                leftovers = [entry.path for entry in entries
+                             if entry.name.startswith(FILE_NAME) and entry.name.endswith(".tmp")]
+        except OSError:  # a folder that can be written but not listed: the leftovers stay, harmless
+            return
+        for leftover in leftovers:
+            try:
+                os.unlink(leftover)
+            except OSError:
+                pass  # still held by another program: the next start tries again
+
+    # -- reading ---------------------------------------------------------------------------------
+    def load(self) -> dict | None:
+        """The saved document, validated and at the current version; None when there is none yet."""
+        self._recovery = None
+        main_exists, bak_exists = _lexists(self.path), _lexists(self.bak_path)
+        if not main_exists and not bak_exists:
+            return None
+        main_problem = "absent"
+        if main_exists:
+            try:
+                return read_document(self.path)
+            except FutureVersion:
+                raise
+            except (OSError, InvalidDocument) as problem:
+                if isinstance(problem, PermissionError):
+                    raise DataDirUnusable(unreadable_message(self.path)) from None
+                main_problem = str(problem)
+        try:
+            doc = read_document(self.bak_path) if bak_exists else None
+        except FutureVersion:
+            raise
+        except (OSError, InvalidDocument):
+            doc = None
+            self._set_aside(self.bak_path)
+        aside = self._set_aside(self.path) if main_exists else None
+        what = "fresh" if doc is None else "backup" if main_exists else "backup_of_missing"
+        self._recovery = (what, aside.name if aside else "")
+        _log_recovery(self.path, main_problem)
+        return doc
+
+    @property
+    def recovery_message(self) -> str:
+        """One sentence naming the file when load() could not use it; "" when all was well."""
+        if self._recovery is None:
+            return ""
+        what, aside = self._recovery
+        if what == "backup":
+            told = tr("Le fichier de progression « {path} » était endommagé : sa dernière copie de secours a été "
+                      "rétablie ; vérifiez la dernière page que vous aviez remplie.")
+        elif what == "backup_of_missing":
+            told = tr("Le fichier de progression « {path} » avait disparu : sa dernière copie de secours a été "
+                      "rétablie ; vérifiez la dernière page que vous aviez remplie.")
+        else:
+            told = tr("Le fichier de progression « {path} » était illisible et aucune copie de secours n'était "
+                      "utilisable : l'assistant repart de zéro.")
+        kept = " " + tr("L'ancien fichier est conservé sous le nom « {name} ».").format(name=aside) if aside else ""
+        return told.format(path=self.path) + kept
+
+    @property
+    def read_only_message(self) -> str:
+        """Set when the folder cannot be written at all (said from the first page, before anything is lost)."""
+        return save_failed_message(self.data_dir, self._read_only) if self._read_only else ""
+
+    def _set_aside(self, path: Path) -> Path | None:
+        if not _lexists(path):
+            return None
+        aside = path.with_name(f"{path.name}{ASIDE_MARK}-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(path, aside)
+        except OSError:
+            return None
+        return aside
+
+    # -- writing ---------------------------------------------------------------------------------
+    def save(self, doc: dict) -> None:
+        """Write `doc` atomically, after copying the previous file to `.bak`; SaveFailed when it could not be."""
+        import json  # at the first save, not before the first page (jsontext.py)
+
+        data = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+        target = self._target()
+        try:
+            if target.is_file():
+                try:
+                    _atomic_write(self.bak_path, target.read_bytes())
+                except OSError:
+                    pass  # the .bak is a safety net; the main write below is what must happen
+            _atomic_write(target, data)
+        except OSError as problem:
+            raise SaveFailed(save_failed_message(target.parent, problem)) from None
+
+    def _target(self) -> Path:
+        """The file to write: the progress file, or what it links to (written through, the link kept)."""
+        if self.path.is_symlink():
+            return Path(os.path.realpath(self.path))
+        return self.path
+
+    def erase(self) -> None:
+        """« Effacer les données locales »: the progress, its backup, whatever was set aside, temp files."""
+        names = (FILE_NAME, FILE_NAME + BACKUP_SUFFIX)
+        for path in self.data_dir.glob(FILE_NAME + "*"):
+            if path.name in names or ASIDE_MARK in path.name or path.name.endswith(".tmp"):
+                try:
+                    path.unlink()
+                except FileNotFoundError:
+                    pass
+
+
+def read_document(path: Path) -> dict:
+    """The document in `path`, bounded, migrated and validated; OSError, InvalidDocument or FutureVersion."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read, a device never end it
+        raise InvalidDocument("", "n'est pas un fichier ordinaire")
+    if info.st_size > MAX_BYTES:
+        raise InvalidDocument("", "fichier bien trop grand")
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InvalidDocument("", "fichier bien trop grand")
+    if _depth(data) > MAX_DEPTH:
+        raise InvalidDocument("", "imbrication bien trop profonde")
+    try:
+        # A byte order mark (Notepad) is dropped as the utf-8-sig codec would, without loading its module.
+        doc = loads(data.decode("utf-8").removeprefix("\ufeff"))
+    except (ValueError, RecursionError) as problem:
+        raise InvalidDocument("", f"JSON illisible ({type(problem).__name__})") from None
+    if not isinstance(doc, dict):
+        raise InvalidDocument("", "un objet JSON attendu")
+    version = doc.get("version")
+    if type(version) is int and version > FORMAT_VERSION:
+        raise FutureVersion(tr(
+            "Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format "
+            "{version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.").format(
+            path=path, version=version))
+    from wizard.core.migrations import migrate  # a saved file only: not for the first launch
+
+    return validate(migrate(doc))
+
+
+def _depth(data: bytes) -> int:
+    """How deep brackets nest in `data`, strings left out (scanned before parsing, in C but for the brackets)."""
+    import re  # its compiled patterns are cached: once per process
+
+    brackets = re.sub(_STRINGS, b"", data, flags=re.DOTALL).translate(None, _NOT_BRACKETS)
+    depth = deepest = 0
+    for byte in brackets:
+        if byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def _lexists(path: Path) -> bool:
+    return os.path.lexists(path)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    import tempfile  # first save only: keeps start-up light
+
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(path.parent)
+
+
+def _replace(source: str, target: Path) -> None:
+    delay = 0.05
+    for attempt in range(REPLACE_ATTEMPTS):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == REPLACE_ATTEMPTS - 1:
+                raise
+            time.sleep(delay)
+            delay *= 2
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a directory for fsync; os.replace is already durable enough there
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # the file is written and replaced; only the durability of the rename is left to the OS
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# -- the sentences -------------------------------------------------------------------------------
+# Whole sentences with placeholders (translatable, French typography from tr); the paths go in as values.
+def _how_to_choose() -> str:
+    return tr("Pour en utiliser un autre, lancez l'assistant avec --data-dir DOSSIER.")
+
+
+def unusable_dir_message(folder: Path, problem: OSError) -> str:
+    if problem.errno in (errno.EEXIST, errno.ENOTDIR):
+        why = tr("un fichier porte ce nom (ou celui d'un dossier parent) à la place d'un dossier")
+    elif problem.errno in (errno.EACCES, errno.EPERM):
+        why = tr("vous n'avez pas le droit d'y écrire")
+    elif problem.errno == errno.EROFS:
+        why = tr("il est sur un disque en lecture seule")
+    elif problem.errno in _DISK_FULL:
+        why = tr("le disque est plein")
+    else:
+        why = tr("erreur du système : {error}").format(error=problem.strerror or problem.errno)
+    return tr("Le dossier de données « {folder} » ne peut pas être utilisé ({why}). {how}").format(
+        folder=folder, why=why, how=_how_to_choose())
+
+
+def save_failed_message(folder: Path, problem: OSError) -> str:
+    if problem.errno in _DISK_FULL:
+        why = tr("le disque du dossier « {folder} » est plein").format(folder=folder)
+        todo = tr("libérez de la place")
+    elif problem.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        why = tr("le dossier « {folder} » est protégé en écriture").format(folder=folder)
+        todo = tr("rendez-le modifiable")
+    else:
+        why = tr("le système a refusé l'écriture dans « {folder} » ({error})").format(
+            folder=folder, error=problem.strerror or problem.errno)
+        todo = tr("vérifiez ce dossier")
+    return tr("Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, tant "
+              "que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la prochaine "
+              "modification. {how}").format(why=why, todo=todo, how=_how_to_choose())
+
+
+def unreadable_message(path: Path) -> str:
+    return tr("Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été "
+              "modifié. Corrigez ses droits. {how}").format(path=path, how=_how_to_choose())
+
+
+def _log_recovery(path: Path, problem: str) -> None:
+    import logging
+
+    # The problem names a key of the document and its expected type, never a value: no personal data.
+    logging.getLogger("wizard.core.store").warning("progression illisible (%s) : %s", path.name, problem)
+
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _lock(handle) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(handle) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _lock(handle) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(handle) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def read_current_school(data_dir: Path) -> dict | None:
+    """The current school's record, read-only (for the headless commands): never writes, never locks."""
+    for path in (Path(data_dir) / FILE_NAME, Path(data_dir) / (FILE_NAME + BACKUP_SUFFIX)):
+        try:
+            doc = read_document(path)
+        except (OSError, InvalidDocument, FutureVersion):
+            continue
+        return doc["schools"][doc["current"]]
+    return None
