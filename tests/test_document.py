@@ -111,7 +111,8 @@ def _with_history(hashes: list) -> dict:
     doc = new_document()
     school_of(doc)["import_history"] = [
         {"date": "2026-08-27T10:00:00", "cycle": "a1b2c3d4e5f6", "mode": "complet", "counts": {"total": len(hashes)},
-         "file_sha256": None, "reported_count": len(hashes), "export_date": None, "id_hashes": hashes}]
+         "file_sha256": None, "reported_count": len(hashes), "reading": None, "export_date": None,
+         "id_hashes": hashes}]
     return doc
 
 

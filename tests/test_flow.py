@@ -2,11 +2,11 @@
 import pytest
 
 from wizard.core import flow
-from wizard.core.progress import new_school
+from wizard.core.progress import CYCLE_STEPS, new_school
 from wizard.core.typography import plain
 
 FULL = ["accueil", "etablissement", "ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net",
-        "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin"]
+        "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "echecs", "fin"]
 
 
 def finished_school(kind):
@@ -23,7 +23,7 @@ def test_first_walk_goes_through_every_step():
 
 def test_partial_pass_starts_at_part_three():
     assert flow.path_to("fin", finished_school("partiel")) == ["accueil", "export_mode", "export_pronote", "fichier",
-                                                               "import_ent", "rapprochement", "fin"]
+                                                               "import_ent", "rapprochement", "echecs", "fin"]
 
 
 def test_new_school_year_passes_by_the_school_page_and_skips_parts_one_and_two():
@@ -38,7 +38,8 @@ def test_resume_path_at_each_step_of_the_first_walk(step):
     assert path == FULL[: FULL.index(step) + 1]
 
 
-@pytest.mark.parametrize("step", ["export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin"])
+@pytest.mark.parametrize("step", ["export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "echecs",
+                                  "fin"])
 def test_resume_path_in_a_partial_pass(step):
     path = flow.path_to(step, finished_school("partiel"))
     assert path[0] == "accueil" and path[1] == "export_mode" and path[-1] == step
@@ -51,7 +52,7 @@ def test_resume_target_no_longer_on_the_path_starts_over():
 def test_once_and_recurring_steps():
     once = {s.id for s in flow.STEPS if s.recurrence == "once"}
     assert once == {"ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net"}
-    assert {s.id for s in flow.STEPS if s.recurrence == "each_import"} == set(FULL[6:11])
+    assert {s.id for s in flow.STEPS if s.recurrence == "each_import"} == set(FULL[6:12])
 
 
 def test_school_step_needs_valid_uai_and_url():
@@ -71,10 +72,11 @@ def test_tick_steps_complete_only_with_every_tick(step):
     school["cycle"]["mode"] = "complet"
     items = flow.checklist(step, "complet")
     assert items
+    holder = school["cycle"] if step in CYCLE_STEPS else school  # a pass's ticks are the pass's own
     for item in items[:-1]:
-        school["ticks"].setdefault(step, {})[item["id"]] = True
+        holder["ticks"].setdefault(step, {})[item["id"]] = True
     assert "1 restante" in flow.missing(step, school)
-    school["ticks"][step][items[-1]["id"]] = True
+    holder["ticks"][step][items[-1]["id"]] = True
     assert flow.missing(step, school) == ""
 
 
@@ -121,7 +123,7 @@ def test_import_step_needs_the_reported_count():
     school = new_school()
     school["cycle"]["mode"] = "partiel"
     for item in flow.checklist("import_ent", "partiel"):
-        school["ticks"].setdefault("import_ent", {})[item["id"]] = True
+        school["cycle"]["ticks"].setdefault("import_ent", {})[item["id"]] = True
     assert "nombre" in flow.missing("import_ent", school)
     school["cycle"]["reported_count"] = 0
     assert flow.missing("import_ent", school) == ""

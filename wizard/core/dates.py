@@ -5,12 +5,24 @@ import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from datetime import date, datetime
+
+
+def clock() -> float:
+    """The time of day every date the assistant records or reasons with comes from (seconds since the epoch).
+    One place, so that a test can move the whole assistant through a school year."""
+    return time.time()
 
 
 def now_iso() -> str:
     # What datetime.now().replace(microsecond=0).isoformat() writes, without loading datetime for the first page.
-    return time.strftime("%Y-%m-%dT%H:%M:%S")
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(clock()))
+
+
+def today() -> date:
+    from datetime import date
+
+    return date.fromtimestamp(clock())
 
 
 def parse_iso(text: str | None) -> datetime | None:

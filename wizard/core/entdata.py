@@ -46,6 +46,8 @@ class EntData:
     access_target: str
     access_level: str
     import_modes: dict[str, str]
+    # PRONOTE's words for what follows the import, each {text, source, confirmed} (README: « Facts »).
+    identification_failures: dict[str, dict[str, str]]
     checklists: dict[str, tuple[dict, ...]]
     summary_profiles: tuple[str, ...]
     # The placeholders of every text that names something of the ENT (`{ent_name}`…), see `_words`.
@@ -67,6 +69,10 @@ class EntData:
 # A key's kind: "text" (non-empty), "text_or_empty", "text_or_null", "host", "https_url", "texts" (non-empty
 # list of non-empty texts), or a nested schema (an object with exactly these keys).
 SERVICE = {"title": "text", "sso_type": "text", "regroupement": "text", "xiti": "text_or_empty", "bloc": "text"}
+# A fact the assistant states, with where it comes from and when that source was last read.
+FACT = {"text": "text", "source": "text", "confirmed": "text"}
+IDENTIFICATION_FAILURES = {key: FACT for key in ("user_message", "home_panel", "home_count", "resolution",
+                                                 "resolution_menu")}
 SCHEMA = {
     "id": "text",
     "name": "text",
@@ -85,6 +91,7 @@ SCHEMA = {
     "access_target": "text",
     "access_level": "text",
     "import_modes": {mode: "text" for mode in IMPORT_MODES},
+    "identification_failures": IDENTIFICATION_FAILURES,
     "checklists": "checklists",
     "summary_profiles": "texts",
 }
@@ -155,6 +162,7 @@ def read(path: Path) -> EntData:
         pronote_net_configuration=raw["pronote_net_configuration"], school_label_example=raw["school_label_example"],
         service=dict(raw["service"]), profiles=tuple(raw["profiles"]), access_role=raw["access_role"],
         access_target=raw["access_target"], access_level=raw["access_level"], import_modes=dict(raw["import_modes"]),
+        identification_failures={key: dict(fact) for key, fact in raw["identification_failures"].items()},
         checklists={step: tuple(dict(item) for item in items) for step, items in raw["checklists"].items()},
         summary_profiles=tuple(raw["summary_profiles"]), words=words,
     )
@@ -183,6 +191,8 @@ def _words(raw: dict) -> dict[str, str]:
         "access_level": raw["access_level"],
         "import_mode_complet": raw["import_modes"]["complet"],
         "import_mode_partiel": raw["import_modes"]["partiel"],
+        **{f"failures_{key}": fact["text"] for key, fact in raw["identification_failures"].items()},
+        **{f"failures_{key}_source": fact["source"] for key, fact in raw["identification_failures"].items()},
     }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from wizard.core.entdata import load_ent
 from wizard.core.i18n import tr, tr_noop
-from wizard.core.progress import analysis_is_current
+from wizard.core.progress import analysis_is_current, completed_at, ticks_of
 
 
 class Step:
@@ -36,6 +36,7 @@ STEPS: tuple[Step, ...] = (
     Step("fichier", 3, tr_noop("Vérifier le fichier des identifiants"), "each_import"),
     Step("import_ent", 3, tr_noop("Importer le fichier dans l'ENT"), "each_import"),
     Step("rapprochement", 3, tr_noop("Rapprocher les comptes"), "each_import"),
+    Step("echecs", 3, tr_noop("Suivre les échecs d'identification"), "each_import"),
     Step("fin", 4, tr_noop("Terminé"), "always"),
 )
 STEP_IDS = tuple(step.id for step in STEPS)
@@ -103,8 +104,13 @@ def path_to(target: str, school: dict) -> list[str]:
     return path
 
 
+def step_done(step_id: str, school: dict) -> bool:
+    """The admin went past this step complete (in the current pass, for a step of part 3)."""
+    return completed_at(school, step_id) is not None
+
+
 def ticks_missing(step_id: str, school: dict) -> list[dict]:
-    ticks = school["ticks"].get(step_id, {})
+    ticks = ticks_of(school, step_id)
     return [item for item in checklist(step_id, school["cycle"]["mode"]) if not ticks.get(item["id"])]
 
 
@@ -145,7 +151,7 @@ def _school_rule(school: dict) -> str:
 
 
 def _warning_rule(school: dict) -> str:
-    if school["ticks"].get("pronote_net_avertissement", {}).get("compris"):
+    if ticks_of(school, "pronote_net_avertissement").get("compris"):
         return ""
     return tr("Cochez la case confirmant que vous avez compris les conséquences de la bascule.")
 
@@ -156,7 +162,25 @@ def _pronote_net_rule(school: dict) -> str:
         return left
     if school["connection"]:
         return ""
+    if not declaration_allowed(school):
+        return tr("Le serveur PRONOTE a répondu sans déléguer l'authentification à {ent_name} : vérifiez la "
+                  "configuration et la publication dans pronote.net, puis vérifiez à nouveau la "
+                  "délégation.").format(**load_ent().words)
     return tr("Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible.")
+
+
+def last_check(school: dict, purpose: str) -> dict | None:
+    checks = [check for check in school["server_checks"] if check["kind"] == purpose]
+    return checks[-1] if checks else None
+
+
+def declaration_allowed(school: dict) -> bool:
+    """Part 2 may be declared by hand, unless the server was last seen answering as PRONOTE without the
+    delegation: that would record a switch the server itself contradicts."""
+    from wizard.core.probe import manual_confirmation_allowed
+
+    check = last_check(school, "delegation")
+    return check is None or manual_confirmation_allowed(check["outcome"])
 
 
 def _mode_rule(school: dict) -> str:

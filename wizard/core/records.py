@@ -15,6 +15,7 @@ from wizard.core.dates import day
 from wizard.core.entdata import EntData, current
 from wizard.core.errors import UserError
 from wizard.core.people import PROFILE_LABELS, PROFILES
+from wizard.core.progress import completed_at, ticks_of
 from wizard.core.school import identity_values
 from wizard.core.typography import french
 
@@ -129,19 +130,18 @@ def _ticks(school: dict, step_id: str) -> str:
     items = flow.checklist(step_id, (school.get("cycle") or {}).get("mode"))
     if not items:
         return "—"
-    ticked = school.get("ticks", {}).get(step_id, {})
+    ticked = ticks_of(school, step_id)
     return f"{sum(1 for item in items if ticked.get(item['id']))} sur {len(items)}"
 
 
 def _steps_table(school: dict, ent: EntData) -> str:
-    completed = school.get("completed", {})
     in_place = (school.get("connection") or {}).get("how") == "already_in_place"
     rows, groups = [], {}
     for part, steps in PART_STEPS.items():
         groups[len(rows)] = flow.PART_NAMES[part].format(**ent.words)
         for step_id in steps:
-            if step_id in completed:
-                done = _day(completed[step_id])
+            if completed_at(school, step_id):
+                done = _day(completed_at(school, step_id))
             elif part in (1, 2) and in_place:
                 done = "déjà en place"
             else:

@@ -140,6 +140,15 @@ def already_imported(line: int) -> Finding:
                    _once(tr_noop("Import partiel : cette personne figurait déjà dans un import précédent.")), line)
 
 
+def everybody_already_imported(count: int, everyone: bool) -> Finding:
+    """A partial export that lists (nearly) everybody: one conclusion instead of one warning per person."""
+    how = tr("toutes") if everyone else tr("presque toutes")
+    return Finding(ERROR, "tous_deja_importes",
+                   tr("Ce fichier contient {count} personnes déjà importées ({how}) : dans PRONOTE, la case "
+                      "« Uniquement les utilisateurs sans identifiants CAS » n'était sans doute pas cochée. Refaites "
+                      "l'export.").format(count=count, how=how), None)
+
+
 def retried_windows1252(line: int | None) -> Finding:
     return Finding(WARNING, "encodage_windows1252", tr("Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : "
                                                        "il a été lu en Windows-1252. Vérifiez les accents des noms."),
