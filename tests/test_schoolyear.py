@@ -274,11 +274,13 @@ def test_the_history_keeps_what_the_figure_meant(progress, monkeypatch):
 def test_failure_counts_are_checked_then_noted_one_per_day(progress, monkeypatch):
     Clock(monkeypatch, "2026-09-20T09:00:00")
     today = dates.today()
-    assert failures.check_count(today, "", today)[0] is None
-    assert failures.check_count(today, "douze", today)[0] is None
-    assert failures.check_count(today, "١٢", today)[0] is None  # digits, but not ours
-    assert failures.check_count(date(2026, 9, 21), "3", today)[0] is None  # a day to come
-    assert failures.check_count(today, "49", today) == (49, "")
+    for day, count in (("20/09/2026", ""), ("20/09/2026", "douze"), ("20/09/2026", "١٢"),  # digits, not ours
+                       ("21/09/2026", "3"),  # a day to come
+                       ("", "3"), ("31/02/2026", "3"), ("2026-09-20", "3"), ("20/09/26", "3"),
+                       ("20/09/2026", "9999999")):
+        assert isinstance(failures.check_count(day, count, today), str), (day, count)
+    assert failures.check_count("20/09/2026", "49", today) == (date(2026, 9, 20), 49)
+    assert failures.check_count(" 3/9/2026 ", " 0 ", today) == (date(2026, 9, 3), 0)
     for day, count in (("2026-09-03", 49), ("2026-09-10", 12), ("2026-09-10", 13), ("2026-09-20", 0)):
         progress.note_failures(day, count)
     assert [(e["day"], e["count"]) for e in progress.school["failures"]] == [

@@ -16,21 +16,34 @@ MAX_COUNT = 200_000  # more people than any school has (idfile.limits.MAX_PEOPLE
 SHOWN_IN_TREND = 6
 
 
-def check_count(day: date | None, text: str, today: date) -> tuple[int | None, str]:
-    """(count, "") for a count typed on a day; (None, one French sentence) when it cannot be noted."""
-    text = text.strip()
+def parse_day(text: str) -> date | None:
+    """« 06/12/2026 » (or « 6/12/2026 ») as a date; None when it is not one."""
+    parts = text.strip().split("/")
+    if len(parts) != 3 or not all(part.isdigit() and part.isascii() for part in parts) or len(parts[2]) != 4:
+        return None
+    try:
+        return date(int(parts[2]), int(parts[1]), int(parts[0]))
+    except ValueError:
+        return None
+
+
+def check_count(day_text: str, count_text: str, today: date) -> tuple[date, int] | str:
+    """(day, count) for a count typed with the day it was read; else one French sentence saying what to correct."""
+    text = count_text.strip()
     if not text:
-        return None, tr("Saisissez le nombre d'utilisateurs en échec affiché par PRONOTE (0 s'il n'y en a plus).")
+        return tr("Saisissez le nombre d'utilisateurs en échec affiché par PRONOTE (0 s'il n'y en a plus).")
     if not text.isdigit() or not text.isascii():
-        return None, tr("Le nombre d'utilisateurs en échec s'écrit en chiffres, par exemple 12.")
+        return tr("Le nombre d'utilisateurs en échec s'écrit en chiffres, par exemple 12.")
     count = int(text)
     if count > MAX_COUNT:
-        return None, tr("Ce nombre est plus grand que celui des personnes d'un établissement : vérifiez-le.")
+        return tr("Ce nombre est plus grand que celui des personnes d'un établissement : vérifiez-le.")
+    day = parse_day(day_text)
     if day is None:
-        return None, tr("Indiquez le jour où vous avez relevé ce nombre.")
+        return tr("Écrivez le jour du relevé sous la forme jj/mm/aaaa, par exemple {example}.").format(
+            example=today.strftime("%d/%m/%Y"))
     if day > today:
-        return None, tr("Ce jour est à venir : indiquez le jour où vous avez relevé ce nombre dans PRONOTE.")
-    return count, ""
+        return tr("Ce jour est à venir : indiquez le jour où vous avez relevé ce nombre dans PRONOTE.")
+    return day, count
 
 
 def of_year(failures: list[dict], today: date) -> list[dict]:

@@ -78,11 +78,18 @@ def show_about(parent=None) -> None:
     about_box(parent).exec()
 
 
+def button_layout() -> list:
+    """The window's buttons: « Aide » and « À propos » on the left, away from the buttons that move through the
+    pages."""
+    Button = QWizard.WizardButton
+    return [Button.HelpButton, Button.CustomButton1, Button.Stretch, Button.BackButton, Button.NextButton,
+            Button.CommitButton, Button.FinishButton, Button.CancelButton]
+
+
 def add_about_button(wizard: QWizard) -> None:
-    """« À propos » beside « Aide », on the left, away from the buttons that move through the pages."""
+    """« À propos » beside « Aide »."""
     Button = QWizard.WizardButton
     wizard.setOption(QWizard.WizardOption.HaveCustomButton1, True)
     wizard.setButtonText(Button.CustomButton1, tr(ABOUT))
-    wizard.setButtonLayout([Button.HelpButton, Button.CustomButton1, Button.Stretch, Button.BackButton,
-                            Button.NextButton, Button.CommitButton, Button.FinishButton, Button.CancelButton])
+    wizard.setButtonLayout(button_layout())
     wizard.button(Button.CustomButton1).clicked.connect(lambda: show_about(wizard))

@@ -59,6 +59,8 @@ class InterconnectionWizard(QWizard):
         self.page_ids = {step: number for number, step in enumerate(flow.STEP_IDS)}
         self.step_ids = dict(enumerate(flow.STEP_IDS))
         self.replaying = False
+        self.detour: str | None = None  # a step the board opens directly (the identification failures)
+        self._on_board = False
         self._closing = False
         self.ensure_page("accueil")
         self.setStartId(self.page_ids["accueil"])
@@ -120,7 +122,10 @@ class InterconnectionWizard(QWizard):
     def nextId(self) -> int:
         try:
             step = self.step_ids.get(self.currentId())
-            following = None if step is None else flow.next_step(step, self.progress.school)
+            if step == "accueil" and self.detour:
+                following = self.detour
+            else:
+                following = None if step is None else flow.next_step(step, self.progress.school)
         except Exception:  # noqa: BLE001 - never let an exception into the binding (see pages/base.py)
             report_bug()
             following = None
@@ -143,14 +148,45 @@ class InterconnectionWizard(QWizard):
         step = self.step_ids.get(page_id)
         if step is None or self.replaying:
             return
+        if step == "accueil":
+            self.detour = None  # back on the board (or the first page): Next follows the flow again
         page = self.currentPage()
         if hasattr(page, "show_deferred"):
             page.show_deferred()
         if step != "accueil" or not self.progress.setup_finished:
-            self.progress.arrive_at(step)
+            if step != self.detour:  # a visit from the board is not where the pass stopped
+                self.progress.arrive_at(step)
         if step == "fin":
             self.progress.finish_walk()
+        self.show_board_navigation(step == "accueil" and self.progress.setup_finished)
         self.steps_panel.show_step(step)
+
+    def show_board_navigation(self, on: bool) -> None:
+        """The board is the home of a returning school: its own entries lead on – the one due first, as the
+        default button – and « Suivant » is not there to walk again through a finished pass (issue 19)."""
+        if on == self._on_board:
+            return
+        from wizard.gui.about import button_layout
+
+        Button = QWizard.WizardButton
+        self._on_board = on
+        self.setOption(QWizard.WizardOption.NoDefaultButton, on)
+        self.setButtonLayout([button for button in button_layout() if not (on and button == Button.NextButton)])
+        page = self.currentPage()
+        if on and hasattr(page, "claim_default"):
+            page.claim_default()
+
+    def begin_pass(self) -> None:
+        """The pass just started (from the board, or « Refaire cet import »): on to its first page."""
+        self.restart()
+        self.next()
+
+    def visit(self, step: str) -> None:
+        """From the board straight to `step` (the identification failures): Back returns to the board."""
+        self.restart()  # on the board: that clears any earlier visit
+        self.detour = step
+        self.ensure_page(step)
+        self.next()
 
     def go_to(self, target: str) -> None:
         """Walk from the welcome page to `target` through the flow, so Back retraces the admin's path."""
@@ -168,7 +204,9 @@ class InterconnectionWizard(QWizard):
 
     def resume(self) -> None:
         """Open where the admin stopped; once the first walk is over, on the status board instead (also after
-        switching, adding or erasing schools)."""
+        switching, adding or erasing schools: `restart` has every page load its values again when shown, from the
+        school now current)."""
+        self.detour = None
         if self.progress.setup_finished:
             self.restart()
             self.steps_panel.show_step(self.current_step())

@@ -71,10 +71,21 @@ class EtablissementPage(StepPage):
                 message.setObjectName(f"{key.split('_')[-1]}_message")
                 rows.addWidget(message)
                 setattr(self, f"{key.split('_')[-1]}_message", message)
+            if key == "uai":
+                # One school, one record: a second with the same UAI would split its history in two.
+                self.open_existing = QPushButton()
+                self.open_existing.setObjectName("open_existing_school")
+                self.open_existing.setVisible(False)
+                self.open_existing.clicked.connect(self._open_existing)
+                self.open_existing_row = QHBoxLayout()
+                self.open_existing_row.addWidget(self.open_existing)
+                self.open_existing_row.addStretch(1)
+                rows.addLayout(self.open_existing_row)
         for label in labels:
             label.setFixedWidth(label_width + 12)
         for message in (self.uai_message, self.url_message):
             message.setContentsMargins(label_width + 18, 0, 0, 0)
+        self.open_existing_row.setContentsMargins(label_width + 18, 0, 0, 0)
         self.body.addWidget(form_widget)
         self.body.addWidget(notice(
             tr("L'adresse PRONOTE est celle de la barre d'adresse quand vous ouvrez PRONOTE dans un navigateur, "
@@ -127,24 +138,42 @@ class EtablissementPage(StepPage):
         self.triage_note = paragraph("")
         self.triage_note.setObjectName("triage_note")
         layout.addWidget(self.triage_note)
+        # The server's own name against the one typed: said here, before anything is skipped on its word.
+        self.name_warning = notice("", "warning", "server_name")
+        self.name_warning.setVisible(False)
+        layout.insertWidget(0, self.name_warning)
         self.triage.setVisible(False)
         self.body.addWidget(self.triage)
 
     # -- model → widgets -------------------------------------------------------------------------
     def load(self) -> None:
+        """Everything from this school's record – also after switching school: nothing of another school's server
+        (its verdict, its name, its triage) stays on the page."""
+        from wizard.core import status
+        from wizard.core.probe.verdict import past_check_sentence, verdict_level
+
         for key, field in self.fields.items():
             field.setText(self.progress.identity[key])
         self._show_checks()
+        check = status.last_check(self.progress.school, "address")
+        if check and not self.server.running:
+            self.server.message.show_message(past_check_sentence(check), verdict_level(check["outcome"], "address"))
+        elif not self.server.running:
+            self.server.message.setVisible(False)
+        self.use_name.setVisible(False)
+        self.name_warning.setVisible(False)
+        self.triage.setVisible(False)
         connection = self.progress.school["connection"]
         if connection and connection["how"] == "already_in_place" and not self.progress.setup_finished:
             self._show_triage(ALREADY if connection["verified"] else DECLARED)
 
-    def _show_triage(self, chosen: str) -> None:
+    def _show_triage(self, chosen: str | None, delegated: bool | None = None) -> None:
         """The choice, with only the options the server's answer allows: « déjà en place » verified when it
-        delegates, declared when it could not be reached."""
-        self.choices[ALREADY].parentWidget().setVisible(chosen == ALREADY)
-        self.choices[DECLARED].parentWidget().setVisible(chosen != ALREADY)
-        if chosen == ALREADY:
+        delegates, declared when the check could not tell. `chosen` None: the options, none chosen."""
+        delegated = chosen == ALREADY if delegated is None else delegated
+        self.choices[ALREADY].parentWidget().setVisible(delegated)
+        self.choices[DECLARED].parentWidget().setVisible(not delegated)
+        if delegated:
             note = tr("Le serveur PRONOTE confie déjà l'authentification à {ent_name} : les parties 1 et 2 ont été "
                       "faites. Il reste l'import des identifiants (partie 3).")
         else:
@@ -153,7 +182,13 @@ class EtablissementPage(StepPage):
         self.triage_note.setText(note.format(**self.ent.words))
         self.loading = True
         try:
-            self.choices[chosen].setChecked(True)
+            if chosen is None:  # nothing chosen for the admin: the server's word is in doubt (its name differs)
+                self.triage_group.setExclusive(False)
+                for button in self.choices.values():
+                    button.setChecked(False)
+                self.triage_group.setExclusive(True)
+            else:
+                self.choices[chosen].setChecked(True)
         finally:
             self.loading = False
         self.triage.setVisible(True)
@@ -177,6 +212,14 @@ class EtablissementPage(StepPage):
             self.url_message.setText("")
         for message in (self.uai_message, self.url_message):
             message.setVisible(bool(message.text()))  # no blank line between the fields until there is a verdict
+        other = self._duplicate()
+        if other is not None:
+            self.uai_message.setText(tr("Ce code UAI est déjà celui de « {name} », suivi par l'assistant.").format(
+                name=_school_name(other)))
+            self.uai_message.setVisible(True)
+            self.open_existing.setText(tr("&Ouvrir l'établissement « {name} »").format(name=_school_name(other)))
+            self.open_existing.setAccessibleName(self.open_existing.text().replace("&", ""))
+        self.open_existing.setVisible(other is not None)
 
     # -- widgets → model -------------------------------------------------------------------------
     def _typed(self, key: str, text: str) -> None:
@@ -188,18 +231,33 @@ class EtablissementPage(StepPage):
         self._show_checks()
 
     def _probed(self, result) -> None:
+        from wizard.core.probe.result import REFUSED_URL
+
         self.use_name.setVisible(False)
+        self.name_warning.setVisible(False)
         if result is None:
             return
+        other_name = ""
         if result.is_pronote:
-            self._take_server_values(result)
+            other_name = self._take_server_values(result)
         if self.progress.setup_finished:
             return  # a new school year: parts 1–2 are behind, nothing to choose
         if result.is_pronote and result.delegated_to_ent:
-            if not self.progress.school["restart_from_part_1"]:
-                self.progress.declare_already_connected(verified=True)
-            self._show_triage(FULL_WALK if self.progress.school["restart_from_part_1"] else ALREADY)
-        elif not result.reachable:
+            if other_name:
+                # Another school's server, perhaps: its word does not skip parts 1–2 until the admin says so.
+                self.name_warning.show_message(tr(
+                    "Le serveur PRONOTE à cette adresse se présente comme « {served} », et non comme « {typed} » : "
+                    "vérifiez l'adresse PRONOTE avant de passer les parties 1 et 2. S'il s'agit bien de votre "
+                    "établissement, choisissez ci-dessous.").format(served=other_name,
+                                                                   typed=self.progress.identity["name"].strip()),
+                    "warning")
+                self._show_triage(FULL_WALK if self.progress.school["restart_from_part_1"] else None, delegated=True)
+            else:
+                if not self.progress.school["restart_from_part_1"]:
+                    self.progress.declare_already_connected(verified=True)
+                self._show_triage(FULL_WALK if self.progress.school["restart_from_part_1"] else ALREADY)
+        elif not result.is_pronote and result.outcome != REFUSED_URL:
+            # The check could not tell (nothing read, or not PRONOTE's answer): the admin's word is offered.
             connection = self.progress.school["connection"]
             declared = connection and connection["how"] == "already_in_place"
             self._show_triage(DECLARED if declared else FULL_WALK)
@@ -214,24 +272,56 @@ class EtablissementPage(StepPage):
         if chosen is not None and self.server.button.hasFocus():
             chosen.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
-    def _take_server_values(self, result) -> None:
+    def _take_server_values(self, result) -> str:
+        """The version and, when none was typed, the name the server gives. Returns the server's name when it
+        clearly differs from the one typed (another school's?), else ""."""
+        from wizard.core.schoolname import DIFFERENT, SAME, compare
+
         version = result.version or ""
         if version and self.progress.identity["pronote_version"].strip() != version:
             self.fields["pronote_version"].setText(version)
         name = (result.school_name or "").strip()
+        typed = self.progress.identity["name"].strip()
+        if not name:
+            return ""
+        if not typed:
+            self.fields["name"].setText(name)
+            return ""
+        verdict = compare(typed, name)
         # « COLLEGE VIA DOMITIA » for « Collège Via Domitia » is the same name as PRONOTE writes it: nothing to offer.
-        if name and _folded(name) != _folded(self.progress.identity["name"]):
-            if not self.progress.identity["name"].strip():
-                self.fields["name"].setText(name)
-            else:
-                self._server_name = name
-                self.use_name.setText(tr("Utiliser le nom « {name} »").format(name=name))
-                self.use_name.setAccessibleName(tr("Utiliser le nom annoncé par le serveur : {name}").format(name=name))
-                self.use_name.setVisible(True)
+        if verdict != SAME:
+            self._server_name = name
+            self.use_name.setText(tr("Utiliser le nom « {name} »").format(name=name))
+            self.use_name.setAccessibleName(tr("Utiliser le nom annoncé par le serveur : {name}").format(name=name))
+            self.use_name.setVisible(True)
+        return name if verdict == DIFFERENT else ""
 
     def _use_server_name(self) -> None:
         self.fields["name"].setText(self._server_name)
         self.use_name.setVisible(False)
+
+    def _duplicate(self) -> dict | None:
+        uai = check_uai(self.progress.identity["uai"])
+        return self.progress.school_with_uai(uai.value) if uai.ok else None
+
+    def missing(self) -> str:
+        why = super().missing()
+        if why:
+            return why
+        other = self._duplicate()
+        if other is not None:
+            return tr("L'assistant suit déjà un établissement avec ce code UAI ({name}) : ouvrez-le plutôt que d'en "
+                      "créer un second, ou corrigez le code UAI.").format(name=_school_name(other))
+        return ""
+
+    def _open_existing(self) -> None:
+        other = self._duplicate()
+        if other is None:
+            return
+        mistaken = self.progress.school["id"]
+        self.progress.switch_school(other["id"])
+        self.progress.drop_school(mistaken)  # begun by mistake: only what was typed here is lost
+        self.wizard().resume()
 
     def _triaged(self, choice: str) -> None:
         if self.loading:
@@ -256,7 +346,7 @@ class EtablissementPage(StepPage):
         return True
 
 
-def _folded(name: str) -> str:
-    from wizard.core.matching.normalise import fold  # the matching's own folding, loaded when a server answered
 
-    return fold(name)
+def _school_name(school: dict) -> str:
+    identity = school["identity"]
+    return f"{identity['name'] or tr('Nouvel établissement')} ({identity['uai']})"

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushBu
 
 from wizard.core import status
 from wizard.core.i18n import tr
-from wizard.core.importcheck import file_total
+from wizard.core.importcheck import BATCH, RUNNING_TOTAL, file_total, reading_phrase
 from wizard.core.school import identity_values
-from wizard.core.schoolyear import describe_import, last_import
+from wizard.core.schoolyear import last_import, recap
 from wizard.gui.files import save_file
 from wizard.gui.widgets import FlowRow
 from wizard.pages.base import StepPage, notice, paragraph
@@ -29,11 +29,15 @@ def verification_summary(school: dict) -> tuple[str, str, list[str]]:
     if analysis and not analysis["errors"]:
         verified.append(tr("Fichier des identifiants vérifié : {total} personne(s), aucune erreur bloquante.")
                         .format(total=file_total(analysis)))
-    entry = last_import(school["import_history"])
-    if entry and entry["cycle"] == cycle["id"]:
+    entry = status.own_import(school)
+    if entry:
         line = tr("Import dans l'ENT : {count} identifiant(s) annoncé(s) par l'ENT, recopié(s) par vous.").format(
             count=entry["reported_count"])
-        (verified if analysis and entry["reported_count"] == file_total(analysis) else unverified).append(line)
+        meaning = reading_phrase(entry["reading"])
+        if meaning:
+            line = line[:-1] + f" ({meaning})."
+        # The figure read as the file's people, or as the ENT's total after it: either agrees with the file.
+        (verified if analysis and entry["reading"] in (BATCH, RUNNING_TOTAL) else unverified).append(line)
     if not unverified:
         return "ok", tr("L'interconnexion est en place et l'assistant a pu tout vérifier :"), verified
     return "warning", tr("Ce que l'assistant a vérifié, et ce qui reste à confirmer :"), [
@@ -54,9 +58,9 @@ class FinPage(StepPage):
             "suffit. Le client PRONOTE installé sur les postes garde ses propres "
             "identifiants.").format(**self.ent.words)))
         self.body.addWidget(notice(tr(
-            "Si un utilisateur voit « Identification impossible » en ouvrant PRONOTE depuis l'ENT, son compte n'a pas "
-            "été rapproché : faites le rapprochement de son compte dans l'ENT, ou corrigez-le dans PRONOTE : "
-            "Communication > Gestion des identités > Résolution des échecs d'interconnexion."), "info"))
+            "Si un utilisateur voit « {failures_user_message} » en ouvrant PRONOTE depuis l'ENT, PRONOTE ne l'a pas "
+            "reconnu : la page précédente, « Suivre les échecs d'identification » (aussi sur le tableau de bord), dit "
+            "où PRONOTE compte ces échecs et comment les résoudre.").format(**self.ent.words), "info"))
         self.body.addWidget(notice(tr(
             "La prochaine fois :\n"
             "• à l'arrivée de nouveaux élèves ou personnels, relancez l'assistant et choisissez « Import partiel "
@@ -148,6 +152,6 @@ class FinPage(StepPage):
                  tr("URL CAS de PRONOTE : {url}").format(url=values["cas_url"])]
         entry = last_import(school["import_history"])
         if entry:
-            facts.append(describe_import(entry) + ".")
+            facts.append(recap(entry))
         self.summary.show_message("\n".join([headline, *lines, "", *facts]), kind)
         self.contact.setText(self.progress.identity["contact"])

@@ -5,7 +5,7 @@ from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
 
 from wizard.core.i18n import tr, tr_noop
-from wizard.core.importcheck import explain_count
+from wizard.core.importcheck import read_figure
 from wizard.pages.base import ChecklistPage, notice
 
 
@@ -41,10 +41,16 @@ class ImportEntPage(ChecklistPage):
         mode_label = self.ent.import_modes["partiel" if cycle["mode"] == "partiel" else "complet"]
         # The ENT's report, as it writes it; the mode at the end is the one chosen for this pass.
         mode_word = "Partiel" if cycle["mode"] == "partiel" else "Complet"
-        self.example.show_message(tr(
+        example = tr(
             "Après « Importer », l'ENT affiche par exemple : « 1575 identifiant(s) Pronote importé(s). Dernier import "
             "fait le : 27/08/26 08:39 en mode {mode_word}. » Recopiez le nombre ci-dessous (mode d'import choisi : "
-            "« {mode_label} »).").format(mode_word=mode_word, mode_label=mode_label), "info")
+            "« {mode_label} »).").format(mode_word=mode_word, mode_label=mode_label)
+        if cycle["mode"] == "partiel":
+            # The tutorial's screenshots show the same figure after the full import and after a partial one.
+            example += " " + tr("Après un import partiel, ce nombre peut être celui des seuls nouveaux arrivants, ou "
+                                "le total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît "
+                                "l'un et l'autre.")
+        self.example.show_message(example, "info")
         reported = cycle["reported_count"]
         self.count.setText("" if reported is None else str(reported))
         self._compare()
@@ -60,8 +66,9 @@ class ImportEntPage(ChecklistPage):
         if cycle["reported_count"] is None:
             self.comparison.setVisible(False)
             return
-        level, text = explain_count(cycle["analysis"], cycle["reported_count"], cycle["mode"])
-        self.comparison.show_message(text, level)
+        reading = read_figure(cycle["analysis"], cycle["reported_count"], cycle["mode"],
+                              self.progress.imports_before_this_pass())
+        self.comparison.show_message(reading.text, reading.level)
 
     def validate(self) -> bool:
         if not super().validate():

@@ -11,8 +11,8 @@ class RapprochementPage(ChecklistPage):
                     "le bilan d'import (« Résultat d'import des identifiants Pronote »), faites le rapprochement des "
                     "comptes restants, profil par profil :")
     help_text = tr_noop("Un compte non rapproché ne pourra pas ouvrir PRONOTE depuis l'ENT : à sa première connexion, "
-                        "PRONOTE affichera « Identification impossible ». Ces échecs se corrigent aussi dans PRONOTE : "
-                        "Communication > Gestion des identités > Résolution des échecs d'interconnexion.")
+                        "PRONOTE affichera « {failures_user_message} ». Ces échecs se suivent et se corrigent aussi "
+                        "dans PRONOTE : c'est la page suivante.")
 
     def build_extra(self) -> None:
         # The matching (rapidfuzz) loads when this page is made, not when resuming passes by it.
