@@ -20,8 +20,8 @@ EN = {
         "School year {year}: the full import of the start of the year is not done yet.",
     "Année {year} : l'import complet de la rentrée est fait (le {date}). À chaque arrivée de nouveaux élèves ou "
     "personnels, faites un import partiel.":
-        "School year {year}: the full import of the start of the year is done ({date}). Whenever new pupils or staff arrive, "
-        "make a partial import.",
+        "School year {year}: the full import of the start of the year is done ({date}). Whenever new pupils or staff "
+        "arrive, make a partial import.",
     "Vérifier l'établissement et la version de PRONOTE, exporter depuis PRONOTE les identifiants de tous les "
     "utilisateurs, vérifier le fichier, l'importer dans l'ENT en mode « {import_mode_complet} », rapprocher les "
     "comptes, puis suivre les échecs d'identification.":

@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CONFIGS = {"1280x800@150": (1280, 800, 1.5, "fr"), "1024x768@100": (1024, 768, 1.0, "fr"),
            "1366x768@125": (1366, 768, 1.25, "fr"), "1280x800@150-en": (1280, 800, 1.5, "en")}
 PAGES = ["accueil", "etablissement", "ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net",
-         "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "echecs", "fin", "etablissement+triage",
-         "accueil+board"]
+         "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "echecs", "fin",
+         "etablissement+triage", "accueil+board"]
 
 
 def run_measurements(config: str, tmp_path: Path) -> dict:

@@ -223,7 +223,6 @@ def test_school_page_messages_take_only_the_height_they_need(qtbot, data_dir):
 
 
 def test_enter_means_next_even_on_a_page_button(qtbot, data_dir):
-    from PySide6.QtWidgets import QPushButton
 
     from tests.gui.test_help import complete_every_step
 

@@ -153,6 +153,7 @@ class InterconnectionWizard(QWizard):
         page = self.currentPage()
         if hasattr(page, "show_deferred"):
             page.show_deferred()
+            page.arrived()
         if step != "accueil" or not self.progress.setup_finished:
             if step != self.detour:  # a visit from the board is not where the pass stopped
                 self.progress.arrive_at(step)

@@ -83,6 +83,10 @@ class AccueilPage(StepPage):
             sentence = paragraph("")
             sentence.setObjectName(f"board_{action}_text")
             button.clicked.connect(slot)
+            button.setAutoDefault(False)  # Enter is the entry due's (the default button); Space presses this one
+            row = len(self.entries)
+            self.entry_grid.addWidget(button, row, 0)  # placed (so in Tab's chain) before what follows them
+            self.entry_grid.addWidget(sentence, row, 1)
             self.entries[action] = (button, sentence)
         box.addWidget(entries)
         self.board_rows = QWidget()
@@ -156,6 +160,15 @@ class AccueilPage(StepPage):
             if next_button.isVisible() and next_button.isEnabled():
                 next_button.setFocus()
 
+    def arrived(self) -> None:
+        """Back on the board (from the failures page, or any page): what was done there shows."""
+        if self.board_box is None or self.board_box.isHidden():  # (the page itself is not shown yet)
+            return
+        if getattr(self, "board_fresh", False):  # just loaded with the page
+            self.board_fresh = False
+            return
+        self.load_board()
+
     def claim_default(self) -> None:
         """The entry due is the window's default button (the window hides « Suivant » on the board)."""
         if self.primary is not None:
@@ -172,6 +185,7 @@ class AccueilPage(StepPage):
         if self.board_box is not None:
             self.board_box.setVisible(finished)
             self.load_board()
+            self.board_fresh = True
         self.school_combo.clear()
         for entry in self.progress.schools():
             identity = entry["identity"]

@@ -137,6 +137,10 @@ class StepPage(QWizardPage):
         except Exception:  # noqa: BLE001 - see above
             report_bug()
 
+    def arrived(self) -> None:
+        """The window shows this page, forward or back. QWizard initialises a page only when it is reached forward;
+        a page that shows what other pages did (the board) reads the model again here."""
+
     def show_deferred(self) -> None:
         """The window shows this page: make it now if it was passed through while resuming."""
         if self.deferred:
