@@ -333,3 +333,14 @@ def test_a_migrated_returning_school_is_offered_what_is_due(monkeypatch):
     assert status.due_now(school, dates.today()).action == status.RESUME
     Clock(monkeypatch, "2027-09-01T09:00:00")
     assert status.due_now(school, dates.today()).action == status.FULL
+
+
+def test_redo_is_offered_for_this_years_finished_import_only(progress, monkeypatch):
+    clock = Clock(monkeypatch, "2026-11-20T14:00:00")
+    progress.finish_walk()
+    progress.start_pass("partiel")
+    assert not status.redo_offered(progress.school, dates.today())  # nothing finished in this pass yet
+    walk_a_pass(progress, "partiel", 23, 23, "b")
+    assert status.redo_offered(progress.school, dates.today())
+    clock.set("2027-09-01T08:00:00")  # last November's import is not to be done again at the next rentrée
+    assert not status.redo_offered(progress.school, dates.today())

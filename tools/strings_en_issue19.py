@@ -135,11 +135,11 @@ EN = {
         "with how it changes on the assistant's status board.",
     "Comment les résoudre":
         "How to resolve them",
-    "Dans PRONOTE, avec l'outil « {failures_resolution} » : dans les versions de PRONOTE documentées, menu "
-    "{failures_resolution_menu} > {failures_resolution}. Selon votre version, ce menu peut avoir changé de place : "
-    "cherchez alors « {failures_resolution} » dans l'aide de PRONOTE.":
-        "In PRONOTE, with the “{failures_resolution}” tool: in the documented versions of PRONOTE, menu "
-        "“{failures_resolution_menu} > {failures_resolution}”. Depending on your version, that menu may have moved: "
+    "Dans le client PRONOTE, un par un, avec l'outil « {failures_resolution} ». Dans les versions de PRONOTE "
+    "documentées, il se trouve dans le menu {failures_resolution_menu}. Selon votre version, ce menu peut avoir changé "
+    "de place : cherchez alors « {failures_resolution} » dans l'aide de PRONOTE.":
+        "In the PRONOTE client, one by one, with the “{failures_resolution}” tool. In the documented versions of "
+        "PRONOTE, it is in the “{failures_resolution_menu}” menu. Depending on your version, that menu may have moved: "
         "then search for “{failures_resolution}” in PRONOTE's help.",
     "Causes possibles – des hypothèses à vérifier au cas par cas, non une liste établie :\n"
     "• un nouvel arrivant pour qui l'import partiel n'a pas encore été fait ;\n"

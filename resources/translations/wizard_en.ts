@@ -2434,77 +2434,77 @@
       <translation>Parts 1 and 2: already done</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="225" />
+      <location filename="wizard/gui/window.py" line="226" />
       <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
       <translation>Quit the assistant? Your progress is saved on this computer: you will come back to this page when you open it again.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="234" />
+      <location filename="wizard/gui/window.py" line="235" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="235" />
+      <location filename="wizard/gui/window.py" line="236" />
       <source>&amp;Rester</source>
       <translation>&amp;Stay</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="229" />
+      <location filename="wizard/gui/window.py" line="230" />
       <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
       <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="63" />
+      <location filename="wizard/pages/accueil.py" line="64" />
       <source>Où en est l'interconnexion</source>
       <translation>Where the interconnection stands</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="94" />
+      <location filename="wizard/pages/accueil.py" line="99" />
       <source>&amp;Vérifier maintenant sur le serveur PRONOTE</source>
       <translation>&amp;Verify now on the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="103" />
+      <location filename="wizard/pages/accueil.py" line="108" />
       <source>Établissement et langue</source>
       <translation>School and language</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="105" />
+      <location filename="wizard/pages/accueil.py" line="110" />
       <source>Établissement s&amp;uivi :</source>
       <translation>S&amp;chool followed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="108" />
+      <location filename="wizard/pages/accueil.py" line="113" />
       <source>Établissement suivi</source>
       <translation>School followed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="114" />
+      <location filename="wizard/pages/accueil.py" line="119" />
       <source>A&amp;jouter un établissement</source>
       <translation>A&amp;dd a school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="117" />
+      <location filename="wizard/pages/accueil.py" line="122" />
       <source>&amp;Effacer les données locales…</source>
       <translation>&amp;Erase local data…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="286" />
+      <location filename="wizard/pages/accueil.py" line="301" />
       <source>Effacer les données locales</source>
       <translation>Erase local data</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="287" />
+      <location filename="wizard/pages/accueil.py" line="302" />
       <source>Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, historique des imports et des vérifications. Cette action est définitive. Effacer ?</source>
       <translation>All the assistant's data on this computer will be erased: schools, ticked steps, history of imports and checks. This cannot be undone. Erase?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="42" />
+      <location filename="wizard/pages/accueil.py" line="43" />
       <source>Chaque année, les établissements déjà reliés à l'ENT reviennent ici pour la partie 3 : l'import complet des identifiants PRONOTE à la rentrée, puis un import partiel à chaque arrivée de nouveaux élèves ou personnels. Si votre établissement est déjà relié, l'assistant le vérifie sur votre serveur PRONOTE à la page suivante et vous mène directement à la partie 3.</source>
       <translation>Every year, schools already connected to the ENT come back here for part 3: the full import of PRONOTE identifiers at the start of the school year, then a partial import whenever new pupils or staff arrive. If your school is already connected, the assistant checks it on your PRONOTE server on the next page and takes you straight to part 3.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="47" />
+      <location filename="wizard/pages/accueil.py" line="48" />
       <source>Il vous faut :
 • un compte administrateur de l'ENT (parties 1 et 3) ;
 • pour un nouvel établissement seulement, un accès administrateur à pronote.net, la console d'hébergement de PRONOTE (partie 2) ;
@@ -2515,52 +2515,52 @@
 • the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="76" />
+      <location filename="wizard/pages/accueil.py" line="77" />
       <source>&amp;Reprendre l'import en cours</source>
       <translation>&amp;Resume the import in progress</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="77" />
+      <location filename="wizard/pages/accueil.py" line="78" />
       <source>&amp;Nouvelle année scolaire : import complet</source>
       <translation>New school &amp;year: full import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="78" />
+      <location filename="wizard/pages/accueil.py" line="79" />
       <source>Import partiel (nouveaux arr&amp;ivants)</source>
       <translation>Partial import (new arr&amp;ivals)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="79" />
+      <location filename="wizard/pages/accueil.py" line="80" />
       <source>Suivre les é&amp;checs d'identification</source>
       <translation>Follow identification fail&amp;ures</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="80" />
+      <location filename="wizard/pages/accueil.py" line="81" />
       <source>Refaire cet imp&amp;ort</source>
       <translation>Redo this imp&amp;ort</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="178" />
+      <location filename="wizard/pages/accueil.py" line="193" />
       <source>Nouvel établissement</source>
       <translation>New school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="256" />
+      <location filename="wizard/pages/accueil.py" line="271" />
       <source>Nouvel import</source>
       <translation>New import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="257" />
+      <location filename="wizard/pages/accueil.py" line="272" />
       <source>Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées de l'import en cours (l'historique des imports est conservé). Continuer ?</source>
       <translation>An import is already in progress for this school. Starting a new one clears the ticks of the current import (the import history is kept). Continue?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="31" />
+      <location filename="wizard/pages/accueil.py" line="32" />
       <source>Interconnexion PRONOTE – {ent_name}</source>
       <translation>PRONOTE – {ent_name} interconnection</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="33" />
+      <location filename="wizard/pages/accueil.py" line="34" />
       <source>Cet assistant vous guide, page par page, pour relier votre serveur PRONOTE à {ent_name} : élèves, parents et personnels ouvrent alors PRONOTE depuis l'ENT sans se reconnecter. Il ne peut pas cliquer à votre place dans l'ENT ou dans PRONOTE : il vous dit exactement quoi faire et quoi saisir, et vérifie tout ce qu'il peut. Vous pouvez vous arrêter à tout moment : la progression est gardée sur ce poste, et vous reprendrez à la même page.</source>
       <translation>This assistant guides you, page by page, through connecting your PRONOTE server to {ent_name}: pupils, parents and staff then open PRONOTE from the ENT without logging in again. It cannot click for you in the ENT or in PRONOTE: it tells you exactly what to do and what to type, and checks everything it can. You can stop at any time: your progress is kept on this computer, and you will resume on the same page.</translation>
     </message>
@@ -2570,52 +2570,52 @@
       <translation>What is left to do on this page</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="229" />
+      <location filename="wizard/pages/base.py" line="233" />
       <source>Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.</source>
       <translation>Wait until the current operation ends, or cancel it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="258" />
+      <location filename="wizard/pages/base.py" line="262" />
       <source>Refaire cet import</source>
       <translation>Redo this import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="260" />
+      <location filename="wizard/pages/base.py" line="264" />
       <source>Refaire cet import, dans un nouveau passage</source>
       <translation>Redo this import, as a new pass</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="295" />
+      <location filename="wizard/pages/base.py" line="299" />
       <source>L'enregistrement a échoué</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="296" />
+      <location filename="wizard/pages/base.py" line="300" />
       <source>Réessayer l'enregistrement</source>
       <translation>Try saving again</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="428" />
+      <location filename="wizard/pages/base.py" line="432" />
       <source>Copier</source>
       <translation>Copy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="441" />
+      <location filename="wizard/pages/base.py" line="445" />
       <source>Copié ✓</source>
       <translation>Copied ✓</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="426" />
+      <location filename="wizard/pages/base.py" line="430" />
       <source>{label_text} (valeur à saisir dans l'ENT)</source>
       <translation>{label_text} (value to type in the ENT)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="430" />
+      <location filename="wizard/pages/base.py" line="434" />
       <source>Copier {label_text}</source>
       <translation>Copy {label_text}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="275" />
+      <location filename="wizard/pages/base.py" line="279" />
       <source>Cet import a été terminé le {date} : il fait partie de l'historique et ne change plus (ses cases, son fichier et le nombre annoncé par l'ENT restent ceux d'alors). Pour le refaire, « Refaire cet import » commence un nouveau passage.</source>
       <translation>This import was finished on {date}: it is part of the history and no longer changes (its ticks, its file and the number the ENT reported stay as they were). To do it again, “Redo this import” starts a new pass.</translation>
     </message>
@@ -2719,8 +2719,8 @@
     </message>
     <message>
       <location filename="wizard/pages/echecs.py" line="37" />
-      <source>Dans PRONOTE, avec l'outil « {failures_resolution} » : dans les versions de PRONOTE documentées, menu {failures_resolution_menu} &gt; {failures_resolution}. Selon votre version, ce menu peut avoir changé de place : cherchez alors « {failures_resolution} » dans l'aide de PRONOTE.</source>
-      <translation>In PRONOTE, with the “{failures_resolution}” tool: in the documented versions of PRONOTE, menu “{failures_resolution_menu} &gt; {failures_resolution}”. Depending on your version, that menu may have moved: then search for “{failures_resolution}” in PRONOTE's help.</translation>
+      <source>Dans le client PRONOTE, un par un, avec l'outil « {failures_resolution} ». Dans les versions de PRONOTE documentées, il se trouve dans le menu {failures_resolution_menu}. Selon votre version, ce menu peut avoir changé de place : cherchez alors « {failures_resolution} » dans l'aide de PRONOTE.</source>
+      <translation>In the PRONOTE client, one by one, with the “{failures_resolution}” tool. In the documented versions of PRONOTE, it is in the “{failures_resolution_menu}” menu. Depending on your version, that menu may have moved: then search for “{failures_resolution}” in PRONOTE's help.</translation>
     </message>
     <message>
       <location filename="wizard/pages/echecs.py" line="104" />

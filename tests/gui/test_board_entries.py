@@ -117,3 +117,19 @@ def test_a_partial_export_of_everybody_can_become_a_full_import(qtbot, data_dir,
     QApplication.processEvents()
     assert window.progress.cycle["mode"] == "complet" and not window.progress.cycle["analysis"]["errors"]
     assert not page.everybody.isVisible() and next_button(window).isEnabled()
+
+
+def test_a_visit_to_the_failures_never_finishes_the_pass_in_progress(qtbot, data_dir):
+    """From the board in the middle of a partial import: the failures page ends the visit (Back, or « Terminer »);
+    it does not lead to « Terminé », which would close a pass whose import is not done."""
+    window = finished_school(qtbot, data_dir)
+    window.progress.start_pass("partiel")
+    window.progress.arrive_at("fichier")
+    window.resume()
+    press_entry(window, status.FAILURES)
+    assert window.current_step() == "echecs"
+    assert not next_button(window).isVisible() and window.button(QWizard.WizardButton.FinishButton).isVisible()
+    type_into("failures_count", "7")
+    window.button(QWizard.WizardButton.FinishButton).click()
+    assert window.progress.cycle["finished_at"] is None and window.progress.school["current_step"] == "fichier"
+    assert [entry["count"] for entry in window.progress.school["failures"]] == [7]

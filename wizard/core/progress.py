@@ -155,9 +155,12 @@ class Progress:
 
     def school_with_uai(self, uai: str) -> dict | None:
         """Another school kept here with this UAI (one school, one record: a second would split its history)."""
-        uai = uai.strip().upper()
+        def plain(text: str) -> str:  # as school.check_uai reads it: no spaces, upper case
+            return "".join(text.split()).upper()
+
+        uai = plain(uai)
         for school in self.schools():
-            if uai and school["id"] != self.school["id"] and school["identity"]["uai"].strip().upper() == uai:
+            if uai and school["id"] != self.school["id"] and plain(school["identity"]["uai"]) == uai:
                 return school
         return None
 

@@ -163,6 +163,13 @@ def entry_sentence(action: str, school: dict) -> str:
     raise ValueError(action)
 
 
+def redo_offered(school: dict, today: date) -> bool:
+    """« Refaire cet import »: for the last pass, finished with an import recorded this school year (last year's
+    November import is not something to do again at the next rentrée)."""
+    entry = own_import(school)
+    return bool(school["cycle"]["finished_at"] and entry and work_year_of(entry["date"]) == year_of_work(today))
+
+
 def own_import(school: dict) -> dict | None:
     """The import the current pass recorded, if any."""
     return next((entry for entry in school["import_history"] if entry["cycle"] == school["cycle"]["id"]), None)

@@ -124,6 +124,9 @@ class InterconnectionWizard(QWizard):
             step = self.step_ids.get(self.currentId())
             if step == "accueil" and self.detour:
                 following = self.detour
+            elif step is not None and step == self.detour:
+                following = None  # a visit ends there (Back returns to the board): it never reaches « Terminé »,
+                # which would close the pass the school may be in the middle of
             else:
                 following = None if step is None else flow.next_step(step, self.progress.school)
         except Exception:  # noqa: BLE001 - never let an exception into the binding (see pages/base.py)

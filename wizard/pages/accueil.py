@@ -1,5 +1,6 @@
-"""Welcome: what the assistant does and needs; on later launches the status board and its three entries;
-the school chooser and the erasing of local data."""
+"""Welcome: what the assistant does and needs; on later launches the status board – what is due now first, the
+other entries each with what its pages are for, the state of each part; the school chooser and the erasing of
+local data."""
 from __future__ import annotations
 
 from itertools import pairwise
@@ -226,8 +227,8 @@ class AccueilPage(StepPage):
         shown = [due] + [action for action in self.entries if action != due]
         if not status.in_progress(school):
             shown.remove(status.RESUME)
-        if not (school["cycle"]["finished_at"] and status.own_import(school)):
-            shown.remove(status.REDO)  # nothing finished to do again
+        if not status.redo_offered(school, dates.today()):
+            shown.remove(status.REDO)
         while self.entry_grid.count():
             self.entry_grid.takeAt(0)
         for button, sentence in self.entries.values():

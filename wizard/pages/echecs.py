@@ -35,9 +35,10 @@ class EchecsPage(StepPage):
         how = QGroupBox(tr("Comment les résoudre"))
         layout = QVBoxLayout(how)
         layout.addWidget(paragraph(tr(
-            "Dans PRONOTE, avec l'outil « {failures_resolution} » : dans les versions de PRONOTE documentées, menu "
-            "{failures_resolution_menu} > {failures_resolution}. Selon votre version, ce menu peut avoir changé de "
-            "place : cherchez alors « {failures_resolution} » dans l'aide de PRONOTE.").format(**words)))
+            "Dans le client PRONOTE, un par un, avec l'outil « {failures_resolution} ». Dans les versions de PRONOTE "
+            "documentées, il se trouve dans le menu {failures_resolution_menu}. Selon votre version, ce menu peut "
+            "avoir changé de place : cherchez alors « {failures_resolution} » dans l'aide de "
+            "PRONOTE.").format(**words)))
         layout.addWidget(notice(tr(
             "Causes possibles – des hypothèses à vérifier au cas par cas, non une liste établie :\n"
             "• un nouvel arrivant pour qui l'import partiel n'a pas encore été fait ;\n"
