@@ -9,7 +9,7 @@ import pytest
 from wizard.core import document, flow
 from wizard.core.document import FORMAT_VERSION, InvalidDocument, validate
 from wizard.core.migrations import migrate
-from wizard.core.progress import new_document
+from wizard.core.progress import CYCLE_STEPS, new_document
 
 V1 = Path(__file__).parent / "fixtures" / "progress" / "v1.json"
 
@@ -20,6 +20,7 @@ def school_of(doc):
 
 def test_the_document_knows_the_flow_steps():
     assert document.STEP_IDS == flow.STEP_IDS
+    assert document.PASS_STEP_IDS == CYCLE_STEPS  # what a pass keeps, what the model writes into it
 
 
 def test_a_new_document_validates():

@@ -50,6 +50,10 @@ EN = {
         "Users in failure, as read in PRONOTE: {trend}.",
     "{count} le {day}":
         "{count} on {day}",
+    "L'import complet de l'année {year} est déjà enregistré : vous en refaites un. Pour les seuls nouveaux "
+    "arrivants, l'import partiel suffit.":
+        "The full import of school year {year} is already recorded: you are making another one. For the newcomers "
+        "alone, the partial import is enough.",
     # -- a finished pass -----------------------------------------------------------------------------------------
     "Refaire cet import":
         "Redo this import",

@@ -2434,22 +2434,22 @@
       <translation>Parts 1 and 2: already done</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="226" />
+      <location filename="wizard/gui/window.py" line="229" />
       <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
       <translation>Quit the assistant? Your progress is saved on this computer: you will come back to this page when you open it again.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="235" />
+      <location filename="wizard/gui/window.py" line="238" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="236" />
+      <location filename="wizard/gui/window.py" line="239" />
       <source>&amp;Rester</source>
       <translation>&amp;Stay</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="230" />
+      <location filename="wizard/gui/window.py" line="233" />
       <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
       <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
     </message>
@@ -2630,52 +2630,52 @@
       <translation>How to resolve them</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="52" />
+      <location filename="wizard/pages/echecs.py" line="53" />
       <source>Noter le nombre affiché par PRONOTE</source>
       <translation>Note the number PRONOTE shows</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="54" />
+      <location filename="wizard/pages/echecs.py" line="55" />
       <source>N&amp;ombre d'utilisateurs en échec :</source>
       <translation>&amp;Users in failure:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="58" />
+      <location filename="wizard/pages/echecs.py" line="59" />
       <source>par exemple 49</source>
       <translation>for example 49</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="59" />
+      <location filename="wizard/pages/echecs.py" line="60" />
       <source>Nombre d'utilisateurs en échec, affiché par PRONOTE</source>
       <translation>Users in failure, as PRONOTE shows them</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="63" />
+      <location filename="wizard/pages/echecs.py" line="64" />
       <source>Rele&amp;vé le :</source>
       <translation>&amp;Date read:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="66" />
+      <location filename="wizard/pages/echecs.py" line="67" />
       <source>jj/mm/aaaa</source>
       <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="67" />
+      <location filename="wizard/pages/echecs.py" line="68" />
       <source>Relevé le : jour où PRONOTE affichait ce nombre (jj/mm/aaaa)</source>
       <translation>Date read: the day PRONOTE showed this number (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="71" />
+      <location filename="wizard/pages/echecs.py" line="72" />
       <source>Noter ce &amp;nombre</source>
       <translation>Note this nu&amp;mber</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="74" />
+      <location filename="wizard/pages/echecs.py" line="75" />
       <source>&amp;Retirer le dernier nombre noté</source>
       <translation>&amp;Remove the last number noted</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="41" />
+      <location filename="wizard/pages/echecs.py" line="42" />
       <source>Causes possibles – des hypothèses à vérifier au cas par cas, non une liste établie :
 • un nouvel arrivant pour qui l'import partiel n'a pas encore été fait ;
 • un export fait avec la case « Uniquement les utilisateurs sans identifiants CAS » dans le mauvais état pour le mode d'import ;
@@ -2688,22 +2688,22 @@
 • an account deleted and created again, in the ENT or in PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="135" />
+      <location filename="wizard/pages/echecs.py" line="136" />
       <source>Noté : {count} le {day}.</source>
       <translation>Noted: {count} on {day}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="137" />
+      <location filename="wizard/pages/echecs.py" line="138" />
       <source>Il remplace le nombre noté plus tôt pour ce jour.</source>
       <translation>It replaces the number noted earlier for that day.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="109" />
+      <location filename="wizard/pages/echecs.py" line="110" />
       <source>Aucun nombre noté pour l'instant.</source>
       <translation>No number noted yet.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="154" />
+      <location filename="wizard/pages/echecs.py" line="155" />
       <source>Retiré : {count} le {day}.</source>
       <translation>Removed: {count} on {day}.</translation>
     </message>
@@ -2723,17 +2723,17 @@
       <translation>In the PRONOTE client, one by one, with the “{failures_resolution}” tool. In the documented versions of PRONOTE, it is in the “{failures_resolution_menu}” menu. Depending on your version, that menu may have moved: then search for “{failures_resolution}” in PRONOTE's help.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="104" />
+      <location filename="wizard/pages/echecs.py" line="105" />
       <source>Nombres notés cette année : {trend}.</source>
       <translation>Numbers noted this year: {trend}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="132" />
+      <location filename="wizard/pages/echecs.py" line="133" />
       <source>Le nombre n'a pas pu être enregistré : {problem}</source>
       <translation>The number could not be saved: {problem}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="106" />
+      <location filename="wizard/pages/echecs.py" line="107" />
       <source>Aucun nombre noté cette année (le dernier : {count} le {day}).</source>
       <translation>No number noted this year (the last one: {count} on {day}).</translation>
     </message>
@@ -2984,6 +2984,11 @@
     </message>
     <message>
       <location filename="wizard/pages/export_mode.py" line="45" />
+      <source>L'import complet de l'année {year} est déjà enregistré : vous en refaites un. Pour les seuls nouveaux arrivants, l'import partiel suffit.</source>
+      <translation>The full import of school year {year} is already recorded: you are making another one. For the newcomers alone, the partial import is enough.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/export_mode.py" line="48" />
       <source>L'import complet de l'année {year} est fait : pour les nouveaux arrivants, choisissez l'import partiel.</source>
       <translation>The full import of the year {year} is done: for newcomers, choose the partial import.</translation>
     </message>

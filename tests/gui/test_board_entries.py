@@ -81,6 +81,9 @@ def test_redo_this_import_starts_a_new_pass_and_keeps_the_old_one(qtbot, data_di
     assert window.current_step() == "etablissement"  # the first walk's import, done again: a full import
     go_next_by_keyboard(window)
     assert window.current_step() == "export_mode" and window.currentPage().full.isChecked()
+    # Issue 19: « Import complet » preselected under a hint saying « choisissez l'import partiel ».
+    hint = plain(window.currentPage().history_note.text())
+    assert "vous en refaites un" in hint and "choisissez" not in hint
     go_next_by_keyboard(window)
     boxes = [box for box in window.currentPage().findChildren(QCheckBox) if box.isVisible()]
     assert boxes and not any(box.isChecked() for box in boxes)

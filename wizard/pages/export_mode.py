@@ -41,6 +41,9 @@ class ExportModePage(StepPage):
         if suggested == "complet":
             lines.append(tr("Aucun import complet n'a été fait pour l'année {year} : l'import "
                             "complet est conseillé.").format(year=school_year_label(today)))
+        elif self.progress.cycle["mode"] == "complet":  # a full import done again, on purpose: said, not contradicted
+            lines.append(tr("L'import complet de l'année {year} est déjà enregistré : vous en refaites un. Pour les "
+                            "seuls nouveaux arrivants, l'import partiel suffit.").format(year=school_year_label(today)))
         else:
             lines.append(tr("L'import complet de l'année {year} est fait : pour les nouveaux arrivants, choisissez "
                             "l'import partiel.").format(year=school_year_label(today)))
