@@ -88,7 +88,7 @@ def _v2_to_v3(doc: dict) -> dict:
 
 
 def _school_v2_to_v3(school: dict) -> None:
-    from wizard.core.importcheck import figure_kind
+    from wizard.core.figures import figure_kind
 
     cycle = school["cycle"]
     for key in ("ticks", "completed"):

@@ -8,20 +8,30 @@ listeners (the views refresh from there, one path). A save that fails leaves the
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
+from wizard.core import outcomes
 from wizard.core.dates import now_iso
 from wizard.core.document import FORMAT_VERSION
-from wizard.core.privacy import new_hash_key, random_hex
+from wizard.core.figures import figure_kind
+from wizard.core.schoolname import DIFFERENT, compare
+from wizard.core.steps import PASS_STEP_IDS
 from wizard.core.store import ProgressStore, SaveFailed
 
-# The steps of a pass through part 3: their ticks and completion dates belong to the pass (document.PASS_STEP_IDS).
-CYCLE_STEPS = ("export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "echecs", "fin")
+# The steps of a pass through part 3, and the end: their ticks and completion dates belong to the pass.
+CYCLE_STEPS = PASS_STEP_IDS
 SERVER_CHECKS_KEPT = 20  # the latest ones tell the story; keep the file small
 # An earlier pass keeps its analysis's counts and the findings a page shows, not the full lists (thousands of
 # findings, keyed hashes that its import entry keeps anyway): the file stays small and quick to open.
 ARCHIVED_FINDINGS = 200
 FAILURE_COUNTS_KEPT = 100
+
+
+def random_hex(size: int) -> str:
+    """`size` random bytes from the system's cryptographic source, in hex: the ids of schools and passes, and each
+    school's key for its keyed hashes (privacy.keyed_hash)."""
+    return os.urandom(size).hex()
 
 
 def new_pass(kind: str, mode: str | None, redo_of: str | None = None) -> dict:
@@ -62,7 +72,7 @@ def new_school() -> dict:
         "id": random_hex(4),
         "identity": {"name": "", "uai": "", "pronote_url": "", "pronote_version": "", "ent_site_url": "",
                      "contact": ""},
-        "hash_key": new_hash_key(),
+        "hash_key": random_hex(32),
         "current_step": "accueil",
         "ticks": {},
         "completed": {},
@@ -99,6 +109,38 @@ def without_credentials(proxy: str) -> str:
         scheme, rest = "", proxy
     host = rest.rsplit("@", 1)[-1]
     return f"{scheme}{sep}{host}"
+
+
+def import_entry(cycle: dict, history: list[dict], date: str | None = None) -> dict:
+    """What an import leaves in the history: its date, the ENT's figure and what it meant (figures.py), the file's
+    counts, keyed hashes of the ids. `history`: the imports before this pass; `date`: kept when the entry corrects
+    this pass's own (the import happened then)."""
+    analysis = cycle["analysis"] or {}
+    reading = figure_kind(analysis, cycle["reported_count"], cycle["mode"], history) if cycle["analysis"] else None
+    return {
+        "date": date or now_iso(),
+        "cycle": cycle["id"],
+        "mode": cycle["mode"],
+        "counts": analysis.get("counts", {}),
+        "file_sha256": (cycle["file"] or {}).get("sha256"),
+        "reported_count": cycle["reported_count"],
+        "reading": reading,
+        "export_date": analysis.get("export_date"),
+        "id_hashes": analysis.get("id_hashes", []),
+    }
+
+
+def last_check(school: dict, purpose: str) -> dict | None:
+    """The school's latest server check made for `purpose` (address or delegation)."""
+    checks = [check for check in school["server_checks"] if check["kind"] == purpose]
+    return checks[-1] if checks else None
+
+
+def declaration_allowed(school: dict) -> bool:
+    """Part 2 may be declared by hand, unless the server was last seen answering as PRONOTE without the
+    delegation: that would record a switch the server itself contradicts."""
+    check = last_check(school, outcomes.DELEGATION)
+    return check is None or outcomes.manual_confirmation_allowed(check["outcome"])
 
 
 def analysis_is_current(cycle: dict) -> bool:
@@ -263,27 +305,29 @@ class Progress:
     # -- parts 1 and 2: in place, verified or declared -------------------------------------------
     def record_server_check(self, purpose: str, result) -> None:
         """A look at the server (a `probe.ProbeResult`): its date and outcome only. A delegation to the ENT seen
-        proves parts 1–2; a server seen answering without it withdraws what stood on the admin's word."""
-        from wizard.core.status import declaration_allowed
-
-        verified = result.is_pronote and (purpose == "address" or result.delegated_to_ent)
-        entry = {"date": now_iso(), "kind": purpose, "outcome": result.outcome, "verified": verified,
-                 "version": result.version or "", "cas_host": result.cas_host or "", "message": result.message}
+        from part 2 proves parts 1–2, and from the school page that they were done before (unless the admin chose
+        the whole walk); a server seen answering without it withdraws what stood on the admin's word."""
+        entry = {"date": now_iso(), "kind": purpose, "outcome": result.outcome,
+                 "verified": outcomes.verified(result.outcome, purpose), "version": result.version or "",
+                 "cas_host": result.cas_host or "", "message": result.message}
         checks = self.school["server_checks"]
         checks.append(entry)
         del checks[:-SERVER_CHECKS_KEPT]
         connection = self.school["connection"]
-        if purpose == "delegation" and verified:
+        if purpose == outcomes.DELEGATION and entry["verified"]:
             how = connection["how"] if connection else "walk"  # a declaration now verified keeps its kind
             self.school["connection"] = {"date": entry["date"], "verified": True, "how": how}
-        elif purpose == "delegation" and connection and not declaration_allowed(self.school):
+        elif purpose == outcomes.DELEGATION and connection and not declaration_allowed(self.school):
             self.school["connection"] = None  # the server now answers without the delegation
+        elif purpose == outcomes.ADDRESS and result.outcome == outcomes.DELEGATED and not self.setup_finished \
+                and not self.school["restart_from_part_1"] \
+                and compare(self.identity["name"], getattr(result, "school_name", None) or "") != DIFFERENT:
+            # (a server under another school's name does not skip parts 1–2 on its word: the admin chooses)
+            self._already_connected(verified=True)
         self._changed()
 
     def confirm_by_hand(self, on: bool) -> None:
         """Part 2: the admin says the base was published, the server could not be checked (« déclaré »)."""
-        from wizard.core.status import declaration_allowed
-
         connection = self.school["connection"]
         if on and not connection and declaration_allowed(self.school):
             self.school["connection"] = {"date": now_iso(), "verified": False, "how": "walk"}
@@ -295,9 +339,12 @@ class Progress:
 
     def declare_already_connected(self, verified: bool) -> None:
         """The school page: parts 1–2 were done before (seen on the server when `verified`); on to part 3."""
+        self._already_connected(verified)
+        self._changed()
+
+    def _already_connected(self, verified: bool) -> None:
         self.school["connection"] = {"date": now_iso(), "verified": verified, "how": "already_in_place"}
         self.school["restart_from_part_1"] = False
-        self._changed()
 
     def restart_from_part_1(self) -> None:
         """The school page: the admin wants the whole walk, whatever the server showed."""
@@ -372,19 +419,17 @@ class Progress:
         """Leaving the import page: this pass's import in the history. Passing the page again records nothing new;
         a corrected figure for the same file keeps the import's date (the import happened then); another file is
         another import, of today. A finished pass is never recorded again."""
-        from wizard.core.importcheck import history_entry
-
         if self.pass_finished or self.cycle["reported_count"] is None:
             return
         history = self.school["import_history"]
         own = next((index for index, entry in enumerate(history) if entry["cycle"] == self.cycle["id"]), None)
         before = self.imports_before_this_pass()
         if own is None:
-            history.append(history_entry(self.cycle, before))
+            history.append(import_entry(self.cycle, before))
         else:
             entry = history[own]
             same_file = entry["file_sha256"] == (self.cycle["file"] or {}).get("sha256")
-            updated = history_entry(self.cycle, before, date=entry["date"] if same_file else None)
+            updated = import_entry(self.cycle, before, date=entry["date"] if same_file else None)
             if updated == entry:
                 return
             history[own] = updated

@@ -16,8 +16,8 @@ from datetime import date
 
 from wizard.core.dates import day as format_day
 from wizard.core.dates import parse_iso
+from wizard.core.figures import reading_phrase
 from wizard.core.i18n import tr, tr_noop
-from wizard.core.importcheck import reading_phrase
 
 # The mode as a word of the sentence (the ENT's own labels, « Import complet » / « Partiel », are in its data file).
 MODE_WORDS = {"complet": tr_noop("complet"), "partiel": tr_noop("partiel")}

@@ -6,29 +6,24 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
 
-from wizard.core import flow
-from wizard.core.entdata import load_ent
-from wizard.core.i18n import tr, tr_noop
-from wizard.core.paths import resources_dir
+from wizard.core import flow, steps
+from wizard.core.i18n import tr
 from wizard.core.progress import Progress
 from wizard.core.store import ProgressStore
 from wizard.gui import report_bug
+from wizard.gui.branding import ABOUT, app_icon, window_title
 from wizard.gui.steps_panel import StepsPanel
+from wizard.gui.translations import load_translations
 
-WINDOW_TITLE = tr_noop("Assistant d'interconnexion PRONOTE – {ent_name}")
 # The smallest window that still works (1280×800 at 150 % scaling leaves about 853×533 logical pixels) and the
 # size it prefers when the screen allows.
 MIN_SIZE = (800, 500)
 PREFERRED_SIZE = (1040, 760)
 
 PageFactory = Callable[[str, Progress], QWizardPage]
-
-
-def window_title() -> str:
-    return tr(WINDOW_TITLE).format(**load_ent().words)
 
 
 class InterconnectionWizard(QWizard):
@@ -48,16 +43,14 @@ class InterconnectionWizard(QWizard):
         self.language = "fr"
         self.help_dialog = None
         self.recovery_message = ""
-        icon = resources_dir() / "icons" / "pronote-ent-wizard.png"
-        if icon.exists():
-            self.setWindowIcon(QIcon(str(icon)))
+        self.setWindowIcon(app_icon())
         self.steps_panel = StepsPanel(progress)
         self.setSideWidget(self.steps_panel)
         progress.listeners.append(self.steps_panel.refresh)
         self.fit_to_screen()
         # Page ids are the steps' places in the flow; pages are made when the flow first reaches them.
-        self.page_ids = {step: number for number, step in enumerate(flow.STEP_IDS)}
-        self.step_ids = dict(enumerate(flow.STEP_IDS))
+        self.page_ids = {step: number for number, step in enumerate(steps.STEP_IDS)}
+        self.step_ids = dict(enumerate(steps.STEP_IDS))
         self.replaying = False
         self.detour: str | None = None  # a step the board opens directly (the identification failures)
         self._on_board = False
@@ -88,10 +81,7 @@ class InterconnectionWizard(QWizard):
             self.move(max(frame.left(), available.left()), max(frame.top(), available.top()))
 
     def keyPressEvent(self, event) -> None:
-        # F1 (the platform's help key) from anywhere in the window: no control of ours takes it. A QShortcut would
-        # load QKeySequence's enums at start-up; this loads them at the first key pressed.
-        from PySide6.QtGui import QKeySequence
-
+        # F1 (the platform's help key) from anywhere in the window: no control of ours takes it.
         if event.matches(QKeySequence.StandardKey.HelpContents):
             try:
                 self.show_help()
@@ -101,9 +91,31 @@ class InterconnectionWizard(QWizard):
         super().keyPressEvent(event)
 
     def show_help(self) -> None:
-        from wizard.gui.help import show_help
+        from wizard.gui import help as help_dialog  # a dialog: loaded when it opens
 
-        show_help(self)
+        help_dialog.show_help(self)
+
+    def show_about(self) -> None:
+        from wizard.gui import about as about_dialog  # a dialog: loaded when it opens
+
+        about_dialog.show_about(self)
+
+    def add_about_button(self) -> None:
+        """« À propos » beside « Aide », on the left, away from the buttons that move through the pages."""
+        button = QWizard.WizardButton
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonText(button.CustomButton1, tr(ABOUT))
+        self.setButtonLayout(self.button_layout())
+        self.button(button.CustomButton1).clicked.connect(self.show_about)
+
+    @staticmethod
+    def button_layout(board: bool = False) -> list:
+        """« Aide » and « À propos » on the left, the buttons that move through the pages on the right; no
+        « Suivant » on the board (show_board_navigation)."""
+        button = QWizard.WizardButton
+        return [button.HelpButton, button.CustomButton1, button.Stretch, button.BackButton,
+                *(() if board else (button.NextButton,)), button.CommitButton, button.FinishButton,
+                button.CancelButton]
 
     def ensure_page(self, step: str) -> QWizardPage:
         number = self.page_ids[step]
@@ -115,7 +127,7 @@ class InterconnectionWizard(QWizard):
 
     def ensure_all_pages(self) -> None:
         """Every page made now (tests and tools that inspect pages not yet reached)."""
-        for step in flow.STEP_IDS:
+        for step in steps.STEP_IDS:
             self.ensure_page(step)
 
     # QWizard asks here where Next goes: the flow decides, per school and per kind of pass.
@@ -170,12 +182,9 @@ class InterconnectionWizard(QWizard):
         default button – and « Suivant » is not there to walk again through a finished pass (issue 19)."""
         if on == self._on_board:
             return
-        from wizard.gui.about import button_layout
-
-        Button = QWizard.WizardButton
         self._on_board = on
         self.setOption(QWizard.WizardOption.NoDefaultButton, on)
-        self.setButtonLayout([button for button in button_layout() if not (on and button == Button.NextButton)])
+        self.setButtonLayout(self.button_layout(board=on))
         page = self.currentPage()
         if on and hasattr(page, "claim_default"):
             page.claim_default()
@@ -223,7 +232,7 @@ class InterconnectionWizard(QWizard):
         if self._closing:
             super().reject()
             return
-        from PySide6.QtWidgets import QMessageBox  # its enums cost 1 ms at start-up; asked only when leaving
+        from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
 
         if self.progress.saved:
             text = tr("Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à "
@@ -254,9 +263,6 @@ class InterconnectionWizard(QWizard):
 
 
 def build_window(data_dir: Path, page_factory: PageFactory, language: str | None = None) -> InterconnectionWizard:
-    from wizard.gui.about import add_about_button
-    from wizard.gui.translations import load_translations
-
     app = QApplication.instance()
     if app is None:
         raise RuntimeError("create_window needs a QApplication")
@@ -274,6 +280,6 @@ def build_window(data_dir: Path, page_factory: PageFactory, language: str | None
     # Said in the admin's language, now loaded (it was in the very file the store just read).
     window.recovery_message = store.recovery_message
     progress.save_problem = progress.save_problem and store.read_only_message
-    add_about_button(window)
+    window.add_about_button()
     window.resume()
     return window

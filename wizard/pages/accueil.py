@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from wizard.core import dates, i18n
+from wizard.core import dates, i18n, status
 from wizard.core.i18n import tr
 from wizard.core.typography import french
 from wizard.gui.wheel import ComboBox
@@ -57,9 +57,7 @@ class AccueilPage(StepPage):
         self.build_schools()
 
     def build_board(self) -> None:
-        # Loaded with the board: a first launch has none (and the server check's network code is not needed yet).
-        from wizard.core.status import FAILURES, FULL, PARTIAL, REDO, RESUME
-        from wizard.gui.server_check import ServerCheck
+        from wizard.gui.server_check import ServerCheck  # the network check loads with its page (docs/DEVELOPING.md)
 
         self.board_box = QGroupBox(tr("Où en est l'interconnexion"))
         self.board_box.setObjectName("status_board")
@@ -74,11 +72,11 @@ class AccueilPage(StepPage):
         self.entry_grid.setColumnStretch(1, 1)
         self.entries: dict[str, tuple[QPushButton, QLabel]] = {}
         for action, text, slot in (
-                (RESUME, tr("&Reprendre l'import en cours"), self._resume),
-                (FULL, tr("&Nouvelle année scolaire : import complet"), lambda: self._start("nouvelle_annee")),
-                (PARTIAL, tr("Import partiel (nouveaux arr&ivants)"), lambda: self._start("partiel")),
-                (FAILURES, tr("Suivre les é&checs d'identification"), self._failures),
-                (REDO, tr("Refaire cet imp&ort"), self._redo)):
+                (status.RESUME, tr("&Reprendre l'import en cours"), self._resume),
+                (status.FULL, tr("&Nouvelle année scolaire : import complet"), lambda: self._start("nouvelle_annee")),
+                (status.PARTIAL, tr("Import partiel (nouveaux arr&ivants)"), lambda: self._start("partiel")),
+                (status.FAILURES, tr("Suivre les é&checs d'identification"), self._failures),
+                (status.REDO, tr("Refaire cet imp&ort"), self._redo)):
             button = QPushButton(text)
             button.setObjectName(f"board_{action}")
             sentence = paragraph("")
@@ -196,8 +194,6 @@ class AccueilPage(StepPage):
         self.language_combo.setCurrentIndex(self.language_combo.findData(i18n.language()))
 
     def load_board(self) -> None:
-        from wizard.core import status
-
         marks = {status.DONE: "✓", status.VERIFIED: "✓", status.DECLARED: "?", status.TODO: "○"}
         school = self.progress.school
         today = dates.today()
@@ -222,8 +218,6 @@ class AccueilPage(StepPage):
 
     def _place_entries(self, due: str, school: dict) -> None:
         """The entries that apply, the one due first; each with its sentence as its accessible description."""
-        from wizard.core import status
-
         shown = [due] + [action for action in self.entries if action != due]
         if not status.in_progress(school):
             shown.remove(status.RESUME)
@@ -262,9 +256,7 @@ class AccueilPage(StepPage):
         self.wizard().begin_pass()
 
     def _start(self, kind: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from wizard.core import status
+        from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
 
         if status.in_progress(self.progress.school):
             answer = QMessageBox.question(
@@ -295,7 +287,7 @@ class AccueilPage(StepPage):
         self.wizard().next()
 
     def _erase(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # its enums cost 1 ms: loaded when asked, not at start-up
+        from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
 
         answer = QMessageBox.warning(
             self, tr("Effacer les données locales"),

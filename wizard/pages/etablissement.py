@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core import flow, schoolname
+from wizard.core.flow import ALREADY, DECLARED, FULL_WALK
 from wizard.core.i18n import tr, tr_noop
+from wizard.core.outcomes import ADDRESS, past_check_sentence, verdict_level
+from wizard.core.progress import last_check
 from wizard.core.school import check_ent_site, check_uai, normalise_pronote_url
 from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
-
-ALREADY, DECLARED, FULL_WALK = "already", "declared", "full_walk"
 
 
 class EtablissementPage(StepPage):
@@ -96,9 +98,7 @@ class EtablissementPage(StepPage):
         self.build_triage()
 
     def build_probe(self) -> None:
-        # Loaded when the page is shown, not when a resumed walk passes by it (so is PySide's Qt namespace:
-        # QtCore.Qt is read where used).
-        from wizard.gui.server_check import ServerCheck
+        from wizard.gui.server_check import ServerCheck  # the network check loads with its page (docs/DEVELOPING.md)
 
         self.body.addWidget(paragraph(
             tr("L'assistant interroge votre serveur PRONOTE (il faut une connexion à Internet) pour vérifier "
@@ -149,31 +149,26 @@ class EtablissementPage(StepPage):
     def load(self) -> None:
         """Everything from this school's record – also after switching school: nothing of another school's server
         (its verdict, its name, its triage) stays on the page."""
-        from wizard.core import status
-        from wizard.core.probe.verdict import past_check_sentence, verdict_level
-
         for key, field in self.fields.items():
             field.setText(self.progress.identity[key])
         self._show_checks()
-        check = status.last_check(self.progress.school, "address")
+        check = last_check(self.progress.school, ADDRESS)
         if check and not self.server.running:
-            self.server.message.show_message(past_check_sentence(check), verdict_level(check["outcome"], "address"))
+            self.server.message.show_message(past_check_sentence(check), verdict_level(check["outcome"], ADDRESS))
         elif not self.server.running:
             self.server.message.setVisible(False)
         self.use_name.setVisible(False)
         self.name_warning.setVisible(False)
-        self.triage.setVisible(False)
-        connection = self.progress.school["connection"]
-        if connection and connection["how"] == "already_in_place" and not self.progress.setup_finished:
-            self._show_triage(ALREADY if connection["verified"] else DECLARED)
+        self._show_triage(flow.triage(self.progress.school))
 
-    def _show_triage(self, chosen: str | None, delegated: bool | None = None) -> None:
-        """The choice, with only the options the server's answer allows: « déjà en place » verified when it
-        delegates, declared when the check could not tell. `chosen` None: the options, none chosen."""
-        delegated = chosen == ALREADY if delegated is None else delegated
-        self.choices[ALREADY].parentWidget().setVisible(delegated)
-        self.choices[DECLARED].parentWidget().setVisible(not delegated)
-        if delegated:
+    def _show_triage(self, triage: flow.Triage | None) -> None:
+        """The question the flow asks after the server's answer (flow.triage), with only the answers it allows."""
+        if triage is None:
+            self.triage.setVisible(False)
+            return
+        for answer, button in self.choices.items():
+            button.parentWidget().setVisible(answer in triage.offered)
+        if ALREADY in triage.offered:
             note = tr("Le serveur PRONOTE confie déjà l'authentification à {ent_name} : les parties 1 et 2 ont été "
                       "faites. Il reste l'import des identifiants (partie 3).")
         else:
@@ -182,13 +177,13 @@ class EtablissementPage(StepPage):
         self.triage_note.setText(note.format(**self.ent.words))
         self.loading = True
         try:
-            if chosen is None:  # nothing chosen for the admin: the server's word is in doubt (its name differs)
+            if triage.chosen is None:  # nothing chosen for the admin: the server's word is in doubt (its name)
                 self.triage_group.setExclusive(False)
                 for button in self.choices.values():
                     button.setChecked(False)
                 self.triage_group.setExclusive(True)
             else:
-                self.choices[chosen].setChecked(True)
+                self.choices[triage.chosen].setChecked(True)
         finally:
             self.loading = False
         self.triage.setVisible(True)
@@ -231,36 +226,23 @@ class EtablissementPage(StepPage):
         self._show_checks()
 
     def _probed(self, result) -> None:
-        from wizard.core.probe.result import REFUSED_URL
-
         self.use_name.setVisible(False)
         self.name_warning.setVisible(False)
         if result is None:
             return
-        other_name = ""
+        server_name = (result.school_name or "").strip() if result.is_pronote else ""
+        typed = self.progress.identity["name"].strip()
         if result.is_pronote:
-            other_name = self._take_server_values(result)
-        if self.progress.setup_finished:
-            return  # a new school year: parts 1–2 are behind, nothing to choose
-        if result.is_pronote and result.delegated_to_ent:
-            if other_name:
-                # Another school's server, perhaps: its word does not skip parts 1–2 until the admin says so.
-                self.name_warning.show_message(tr(
-                    "Le serveur PRONOTE à cette adresse se présente comme « {served} », et non comme « {typed} » : "
-                    "vérifiez l'adresse PRONOTE avant de passer les parties 1 et 2. S'il s'agit bien de votre "
-                    "établissement, choisissez ci-dessous.").format(served=other_name,
-                                                                   typed=self.progress.identity["name"].strip()),
-                    "warning")
-                self._show_triage(FULL_WALK if self.progress.school["restart_from_part_1"] else None, delegated=True)
-            else:
-                if not self.progress.school["restart_from_part_1"]:
-                    self.progress.declare_already_connected(verified=True)
-                self._show_triage(FULL_WALK if self.progress.school["restart_from_part_1"] else ALREADY)
-        elif not result.is_pronote and result.outcome != REFUSED_URL:
-            # The check could not tell (nothing read, or not PRONOTE's answer): the admin's word is offered.
-            connection = self.progress.school["connection"]
-            declared = connection and connection["how"] == "already_in_place"
-            self._show_triage(DECLARED if declared else FULL_WALK)
+            self._take_server_values(result)
+        # (A server that delegates was recorded as proving parts 1–2 already – unless it names another school:
+        # Progress.record_server_check.)
+        triage = flow.triage(self.progress.school, result.outcome, server_name)
+        if triage is not None and triage.chosen is None:
+            self.name_warning.show_message(tr(
+                "Le serveur PRONOTE à cette adresse se présente comme « {served} », et non comme « {typed} » : "
+                "vérifiez l'adresse PRONOTE avant de passer les parties 1 et 2. S'il s'agit bien de votre "
+                "établissement, choisissez ci-dessous.").format(served=server_name, typed=typed), "warning")
+        self._show_triage(triage)
         if self.triage.isVisible():
             QTimer.singleShot(0, self, self._bring_triage)  # once the layout has placed it
 
@@ -272,29 +254,22 @@ class EtablissementPage(StepPage):
         if chosen is not None and self.server.button.hasFocus():
             chosen.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
-    def _take_server_values(self, result) -> str:
-        """The version and, when none was typed, the name the server gives. Returns the server's name when it
-        clearly differs from the one typed (another school's?), else ""."""
-        from wizard.core.schoolname import DIFFERENT, SAME, compare
-
+    def _take_server_values(self, result) -> None:
+        """The version and, when none was typed, the name the server gives; a name written otherwise is offered."""
         version = result.version or ""
         if version and self.progress.identity["pronote_version"].strip() != version:
             self.fields["pronote_version"].setText(version)
         name = (result.school_name or "").strip()
-        typed = self.progress.identity["name"].strip()
         if not name:
-            return ""
-        if not typed:
+            return
+        if not self.progress.identity["name"].strip():
             self.fields["name"].setText(name)
-            return ""
-        verdict = compare(typed, name)
         # « COLLEGE VIA DOMITIA » for « Collège Via Domitia » is the same name as PRONOTE writes it: nothing to offer.
-        if verdict != SAME:
+        elif schoolname.compare(self.progress.identity["name"], name) != schoolname.SAME:
             self._server_name = name
             self.use_name.setText(tr("Utiliser le nom « {name} »").format(name=name))
             self.use_name.setAccessibleName(tr("Utiliser le nom annoncé par le serveur : {name}").format(name=name))
             self.use_name.setVisible(True)
-        return name if verdict == DIFFERENT else ""
 
     def _use_server_name(self) -> None:
         self.fields["name"].setText(self._server_name)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox
 
-from wizard.core import status
+from wizard.core.dates import day
 from wizard.core.i18n import tr, tr_noop
+from wizard.core.outcomes import CAS_INACTIVE, DELEGATION, past_check_sentence, verdict_level
+from wizard.core.progress import declaration_allowed, last_check
 from wizard.pages.base import ChecklistPage, notice, paragraph, wrapping_check
 
 
@@ -13,8 +15,7 @@ class PronoteNetPage(ChecklistPage):
     intro = tr_noop("Dans la console d'administration pronote.net (hébergement de votre serveur PRONOTE) :")
 
     def build_extra(self) -> None:
-        # Loaded when the page is shown, not when a resumed walk passes by it (the network code is heavy).
-        from wizard.gui.server_check import ServerCheck
+        from wizard.gui.server_check import ServerCheck  # the network check loads with its page (docs/DEVELOPING.md)
 
         words = self.ent.words
         self.body.addWidget(paragraph(
@@ -48,12 +49,10 @@ class PronoteNetPage(ChecklistPage):
         return next((box for box in self.checklist.boxes.values() if not box.isChecked()), None)
 
     def load(self) -> None:
-        from wizard.core.probe.verdict import past_check_sentence, verdict_level  # the probe package: ssl, http…
-
         super().load()
-        check = status.last_check(self.progress.school, "delegation")
+        check = last_check(self.progress.school, DELEGATION)
         if check and not self.server.running:
-            self.server.message.show_message(past_check_sentence(check), verdict_level(check["outcome"], "delegation"))
+            self.server.message.show_message(past_check_sentence(check), verdict_level(check["outcome"], DELEGATION))
         elif not self.server.running:
             self.server.message.setVisible(False)  # no other school's verdict
         self._offer_manual()
@@ -62,12 +61,10 @@ class PronoteNetPage(ChecklistPage):
         """The declaration box follows the model: ticked while part 2 stands on the admin's word; offered only
         while the server has not been seen contradicting it (answering as PRONOTE without the delegation); gone
         once the server has shown the delegation – there is nothing left to declare."""
-        from wizard.core.dates import day
-
         school = self.progress.school
         connection = school["connection"]
         verified = bool(connection and connection["verified"])
-        allowed = status.declaration_allowed(school)
+        allowed = declaration_allowed(school)
         self.loading = True
         try:
             self.manual.setChecked(bool(connection and not verified))
@@ -75,7 +72,7 @@ class PronoteNetPage(ChecklistPage):
             self.manual_row.setVisible(not verified)
         finally:
             self.loading = False
-        check = status.last_check(school, "delegation")
+        check = last_check(school, DELEGATION)
         if verified or allowed or check is None:
             self.manual_reason.setVisible(False)
             return
@@ -92,8 +89,6 @@ class PronoteNetPage(ChecklistPage):
 
 
 def _seen(check: dict) -> str:
-    from wizard.core.probe.result import CAS_INACTIVE
-
     if check["outcome"] == CAS_INACTIVE:
         return tr("CAS inactif")
     return tr("CAS vers {cas_host}").format(cas_host=check["cas_host"] or "?")
