@@ -4,13 +4,16 @@ QLineEdit's keystroke in the same process.
 Each keystroke is a real key event (QTest.keyClick) into the school page's name field of the window
 `create_window` builds: the field, the page's checks, the model, the save and the views' refresh, all on the
 screen's thread. The same keys go into a bare QLineEdit in a plain window, alternating, so machine noise hits both
-alike; the medians and the worst are compared. Then the admin stops typing: the time until the change is on disk,
-and how long the screen's thread was held meanwhile (the longest gap between two turns of its event loop).
+alike; the medians and the worst are compared. The save's own share: the model's method the field calls, with the
+views detached (what the progress costs the screen's thread per keystroke, its write included when it is made
+there). Then the admin stops typing: the time until the change is on disk, and how long the screen's thread was
+held meanwhile (the longest gap between two turns of its event loop).
 Usage: .venv/bin/python bench/keystroke.py [--keys N]
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget  # n
 
 from tests.gui.test_help import complete_every_step  # noqa: E402
 from wizard.app import create_window  # noqa: E402
+from wizard.core import store as store_module  # noqa: E402
 
 TEXT = "Lycee polyvalent Jean Jaures, Saint-Clement-de-Riviere "  # QTest.keyClick types ASCII only
 
@@ -55,6 +59,18 @@ def key_time(field, character: str) -> float:
     start = time.perf_counter()
     QTest.keyClick(field, character)
     return time.perf_counter() - start
+
+
+def serialising(doc: dict) -> float:
+    """The best of 20 serialisations of the document as the store writes it (before: indented and sorted)."""
+    encode = getattr(store_module, "encode", None) or (
+        lambda doc: json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+    best = float("inf")
+    for _ in range(20):
+        start = time.perf_counter()
+        encode(doc)
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def settle(app, progress) -> tuple[float, float]:
@@ -99,13 +115,22 @@ def main() -> None:
             theirs.append(key_time(bare, character))
         assert window.progress.identity["name"] == keys
         waited, held = settle(app, window.progress)
+        listeners, window.progress.listeners = window.progress.listeners, []
+        model = []
+        for index in range(args.keys):
+            start = time.perf_counter()
+            window.progress.type_identity("name", keys[: index + 1])
+            model.append(time.perf_counter() - start)
+        window.progress.listeners = listeners
+        settle(app, window.progress)
+        serialised = serialising(window.progress.doc)
         size = window.progress.store.path.stat().st_size
         QTimer.singleShot(0, window.close)
         app.processEvents()
         window.close()
     bare_median = statistics.median(theirs)
     print(f"history: six years of 1,200 people, progress file {size / 1024:.0f} KiB; {args.keys} keystrokes")
-    for name, values in (("school page", ours), ("bare QLineEdit", theirs)):
+    for name, values in (("school page", ours), ("bare QLineEdit", theirs), ("save's share", model)):
         median = statistics.median(values)
         p95 = statistics.quantiles(values, n=20)[-1]
         line = f"{name:15}: median {median * 1000:.2f} ms, 95th percentile {p95 * 1000:.2f} ms, " \
@@ -113,6 +138,7 @@ def main() -> None:
         if values is ours:
             line += f"   ratio of medians to a bare QLineEdit {median / bare_median:.1f}"
         print(line)
+    print(f"serialising the document (on the screen's thread, once per pause): {serialised * 1000:.2f} ms, best of 20")
     print(f"after the last key: on disk {waited * 1000:.0f} ms later; the screen's thread held at most "
           f"{held * 1000:.2f} ms at a time meanwhile")
 

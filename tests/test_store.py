@@ -163,8 +163,9 @@ def test_process_killed_mid_save_leaves_a_readable_file_and_no_leftover(data_dir
 
 
 def test_corrupt_main_file_falls_back_to_bak_and_says_which_file(data_dir):
-    store, progress = saved(data_dir)
-    progress.type_identity("name", "Collège B")  # the .bak now holds « Collège A »
+    store, _ = saved(data_dir)
+    later = Progress.open(ProgressStore(data_dir))  # a later session: its first write keeps « Collège A » in .bak
+    later.type_identity("name", "Collège B")
     store.path.write_text("{ tronqué", encoding="utf-8")
     fresh = ProgressStore(data_dir)
     doc = fresh.load()
@@ -294,8 +295,8 @@ def test_read_current_school_never_writes(data_dir):
 
 
 def test_read_current_school_skips_a_damaged_file(data_dir):
-    store, progress = saved(data_dir)
-    progress.type_identity("name", "Collège B")
+    store, _ = saved(data_dir)
+    Progress.open(ProgressStore(data_dir)).type_identity("name", "Collège B")  # a later session: .bak is « A »
     store.path.write_text('{"version": 2}', encoding="utf-8")
     assert read_current_school(data_dir)["identity"]["name"] == "Collège A"  # the .bak
 

@@ -185,8 +185,6 @@ EN = {
         "Removed: {count} on {day}.",
     "Nombres notés cette année : {trend}.":
         "Numbers noted this year: {trend}.",
-    "Le nombre n'a pas pu être enregistré : {problem}":
-        "The number could not be saved: {problem}",
     "Aucun nombre noté cette année (le dernier : {count} le {day}).":
         "No number noted this year (the last one: {count} on {day}).",
     "Saisissez le nombre d'utilisateurs en échec affiché par PRONOTE (0 s'il n'y en a plus).":

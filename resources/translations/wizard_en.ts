@@ -1914,107 +1914,107 @@
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="303" />
+      <location filename="wizard/core/store.py" line="315" />
       <source>Pour en utiliser un autre, lancez l'assistant avec --data-dir DOSSIER.</source>
       <translation>To use another one, start the assistant with --data-dir FOLDER.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="308" />
+      <location filename="wizard/core/store.py" line="320" />
       <source>un fichier porte ce nom (ou celui d'un dossier parent) à la place d'un dossier</source>
       <translation>a file has this name (or the name of a parent folder) instead of a folder</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="324" />
+      <location filename="wizard/core/store.py" line="336" />
       <source>libérez de la place</source>
       <translation>free some space</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="165" />
+      <location filename="wizard/core/store.py" line="168" />
       <source>Le fichier de progression « {path} » était endommagé : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
       <translation>The progress file “{path}” was damaged: its last backup copy has been restored; check the last page you had filled in.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="310" />
+      <location filename="wizard/core/store.py" line="322" />
       <source>vous n'avez pas le droit d'y écrire</source>
       <translation>you are not allowed to write there</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="317" />
+      <location filename="wizard/core/store.py" line="329" />
       <source>Le dossier de données « {folder} » ne peut pas être utilisé ({why}). {how}</source>
       <translation>The data folder “{folder}” cannot be used ({why}). {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="327" />
+      <location filename="wizard/core/store.py" line="339" />
       <source>rendez-le modifiable</source>
       <translation>make it writable</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="331" />
+      <location filename="wizard/core/store.py" line="343" />
       <source>vérifiez ce dossier</source>
       <translation>check this folder</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="332" />
+      <location filename="wizard/core/store.py" line="344" />
       <source>Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la prochaine modification. {how}</source>
       <translation>Saving failed: {why}. Your latest changes are kept in memory only, while the assistant stays open. Not to lose them, {todo}: the assistant will try again at the next change. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="338" />
+      <location filename="wizard/core/store.py" line="350" />
       <source>Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été modifié. Corrigez ses droits. {how}</source>
       <translation>The progress file “{path}” cannot be read (insufficient rights): nothing was changed. Fix its rights. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="168" />
+      <location filename="wizard/core/store.py" line="171" />
       <source>Le fichier de progression « {path} » avait disparu : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
       <translation>The progress file “{path}” had disappeared: its last backup copy has been restored; check the last page you had filled in.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="171" />
+      <location filename="wizard/core/store.py" line="174" />
       <source>Le fichier de progression « {path} » était illisible et aucune copie de secours n'était utilisable : l'assistant repart de zéro.</source>
       <translation>The progress file “{path}” was unreadable and no backup copy could be used: the assistant starts afresh.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="312" />
+      <location filename="wizard/core/store.py" line="324" />
       <source>il est sur un disque en lecture seule</source>
       <translation>it is on a read-only disk</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="323" />
+      <location filename="wizard/core/store.py" line="335" />
       <source>le disque du dossier « {folder} » est plein</source>
       <translation>the disk of the folder “{folder}” is full</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="101" />
+      <location filename="wizard/core/store.py" line="104" />
       <source>L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : fermez-le avant d'en ouvrir un second.</source>
       <translation>The assistant is already open for this data (another window or another user): close it before opening a second one.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="244" />
+      <location filename="wizard/core/store.py" line="256" />
       <source>Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format {version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.</source>
       <translation>The data “{path}” was saved by a newer version of the assistant (format {version}): install the latest version to open it; nothing was changed.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="314" />
+      <location filename="wizard/core/store.py" line="326" />
       <source>le disque est plein</source>
       <translation>the disk is full</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="326" />
+      <location filename="wizard/core/store.py" line="338" />
       <source>le dossier « {folder} » est protégé en écriture</source>
       <translation>the folder “{folder}” is write-protected</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="329" />
+      <location filename="wizard/core/store.py" line="341" />
       <source>le système a refusé l'écriture dans « {folder} » ({error})</source>
       <translation>the system refused to write in “{folder}” ({error})</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="173" />
+      <location filename="wizard/core/store.py" line="176" />
       <source>L'ancien fichier est conservé sous le nom « {name} ».</source>
       <translation>The old file is kept under the name “{name}”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="316" />
+      <location filename="wizard/core/store.py" line="328" />
       <source>erreur du système : {error}</source>
       <translation>system error: {error}</translation>
     </message>
@@ -2434,22 +2434,22 @@
       <translation>Parts 1 and 2: already done</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="238" />
+      <location filename="wizard/gui/window.py" line="241" />
       <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
       <translation>Quit the assistant? Your progress is saved on this computer: you will come back to this page when you open it again.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="247" />
+      <location filename="wizard/gui/window.py" line="250" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="248" />
+      <location filename="wizard/gui/window.py" line="251" />
       <source>&amp;Rester</source>
       <translation>&amp;Stay</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="242" />
+      <location filename="wizard/gui/window.py" line="245" />
       <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
       <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
     </message>
@@ -2688,12 +2688,12 @@
 • an account deleted and created again, in the ENT or in PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="136" />
+      <location filename="wizard/pages/echecs.py" line="132" />
       <source>Noté : {count} le {day}.</source>
       <translation>Noted: {count} on {day}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="138" />
+      <location filename="wizard/pages/echecs.py" line="134" />
       <source>Il remplace le nombre noté plus tôt pour ce jour.</source>
       <translation>It replaces the number noted earlier for that day.</translation>
     </message>
@@ -2703,7 +2703,7 @@
       <translation>No number noted yet.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="155" />
+      <location filename="wizard/pages/echecs.py" line="151" />
       <source>Retiré : {count} le {day}.</source>
       <translation>Removed: {count} on {day}.</translation>
     </message>
@@ -2726,11 +2726,6 @@
       <location filename="wizard/pages/echecs.py" line="105" />
       <source>Nombres notés cette année : {trend}.</source>
       <translation>Numbers noted this year: {trend}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/echecs.py" line="133" />
-      <source>Le nombre n'a pas pu être enregistré : {problem}</source>
-      <translation>The number could not be saved: {problem}</translation>
     </message>
     <message>
       <location filename="wizard/pages/echecs.py" line="107" />

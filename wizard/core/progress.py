@@ -1,23 +1,28 @@
-"""The progress model: the one writer of the saved document (`document.py`), saved on every change.
+"""The progress model: the one writer of the saved document (`document.py`).
 
 Pages and glue read the document freely (`progress.school`, `progress.cycle`…) but change it only through the
 methods below, each named after what happened – the admin typed, ticked, chose; a file was analysed; the ENT
-reported an import; the server was checked; a matching ran. Every change is saved at once and then told to the
-listeners (the views refresh from there, one path). A save that fails leaves the change in memory, sets
-`save_problem` to the French sentence that says so, and is tried again at the next change. Qt-free.
+reported an import; the server was checked; a matching ran. Every change is told to the listeners (the views
+refresh from there, one path) and written: at once by default; in the window, after a pause in typing and at once
+when a step is left, the window closes or a bug is reported (gui/autosave.py), by a writer thread (saving.py).
+`saved` is true only once the latest change is on disk: nothing may claim « enregistré » before. A write that
+fails leaves the change in memory, sets `save_problem` to the French sentence that says so, and is tried again
+at the next change. Qt-free.
 """
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 
 from wizard.core import outcomes
 from wizard.core.dates import now_iso
 from wizard.core.document import FORMAT_VERSION
 from wizard.core.figures import figure_kind
+from wizard.core.saving import WriteNow
 from wizard.core.schoolname import DIFFERENT, compare
 from wizard.core.steps import PASS_STEP_IDS
-from wizard.core.store import ProgressStore, SaveFailed
+from wizard.core.store import ProgressStore, encode
 
 # The steps of a pass through part 3, and the end: their ticks and completion dates belong to the pass.
 CYCLE_STEPS = PASS_STEP_IDS
@@ -157,6 +162,14 @@ class Progress:
         # The folder cannot be written at all: say so from the first page, before anything is lost.
         self.save_problem = store.read_only_message
         self.session_proxy = ""
+        # Changes are counted; the file holds `on_disk` of them. The window replaces `writer` (a thread) and sets
+        # `write_soon` (its pause timer); without them every change is written before the method returns.
+        self.revision = self.on_disk = self._handed = 0
+        self.writer = WriteNow(store, self.written)
+        self.write_soon: Callable[[], None] | None = None
+        self._backup_refreshed = False
+        self._outcomes = threading.Lock()  # `written` may come from the writer thread
+        self._last_outcome = 0
 
     @classmethod
     def open(cls, store: ProgressStore) -> Progress:
@@ -208,8 +221,12 @@ class Progress:
 
     @property
     def saved(self) -> bool:
-        """The last change reached the disk (nothing may claim « enregistré » otherwise)."""
-        return not self.save_problem
+        """Every change so far reached the disk (nothing may claim « enregistré » otherwise)."""
+        return not self.save_problem and self.on_disk == self.revision
+
+    def pending(self) -> bool:
+        """A change waits to be written (or is being written)."""
+        return self.on_disk != self.revision
 
     # -- schools ---------------------------------------------------------------------------------
     def add_school(self) -> None:
@@ -236,7 +253,9 @@ class Progress:
 
     def erase_all(self) -> None:
         """« Effacer les données locales »: every school and every file the app keeps, then a fresh start."""
+        self.writer.wait()  # a write still under way would bring the erased file back
         self.store.erase()
+        self._backup_refreshed = True  # nothing left to keep a copy of
         settings = self.doc["settings"]
         self.doc = new_document()
         self.doc["settings"]["language"] = settings["language"]  # the interface stays in the chosen language
@@ -480,14 +499,42 @@ class Progress:
 
     # -- persistence -----------------------------------------------------------------------------
     def retry_save(self) -> None:
-        self._changed()
+        """« Réessayer l'enregistrement »: the same document, written again."""
+        self.flush()
+        self.notify()
+
+    def flush(self, *, refresh_backup: bool = False) -> None:
+        """Hand the document as it is now to the writer: what changed since the last write, or the last write
+        again when it failed. The `.bak` is refreshed when asked (a step left) and at the first write of the
+        session, so that it holds the last good state of the previous session."""
+        if self._handed == self.revision and not self.save_problem:
+            return
+        data = encode(self.doc)  # here, on the thread that changes the document: one consistent state
+        self._handed = self.revision
+        refresh_backup = refresh_backup or not self._backup_refreshed
+        self._backup_refreshed = True
+        self.writer.submit(self.revision, data, refresh_backup)
+
+    def written(self, revision: int, problem: str) -> None:
+        """A write ended (in the writer's thread, maybe): `problem` is "" or why it failed. Outcomes of older
+        writes arriving late change nothing."""
+        with self._outcomes:
+            if revision < self._last_outcome:
+                return
+            self._last_outcome = revision
+            self.save_problem = problem
+            if not problem:
+                self.on_disk = revision
 
     def _changed(self) -> None:
-        try:
-            self.store.save(self.doc)
-        except SaveFailed as failure:
-            self.save_problem = failure.message
+        self.revision += 1
+        if self.write_soon is None:
+            self.flush()
         else:
-            self.save_problem = ""
+            self.write_soon()
+        self.notify()
+
+    def notify(self) -> None:
+        """The views refresh from the model (after a change, or when a write ended)."""
         for listener in list(self.listeners):
             listener()

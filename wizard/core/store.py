@@ -6,14 +6,17 @@
   the indexer holds a file just written.
 - A symlinked progress file (a data folder kept on another disk by a link) is written through, never replaced by
   a regular file.
-- `.bak`: before each replace the current main file is copied to `.bak`, so a main file damaged outside our
-  control (disk, antivirus, hand edits) falls back to the previous good state.
+- Compact JSON (no indentation: six years of keyed hashes serialise seven times faster), written whole.
+- `.bak`: when asked (the first write of a session, and each step left: `Progress.flush`), the current main file
+  is copied to `.bak` before the replace, so a main file damaged outside our control (disk, antivirus, hand
+  edits) falls back to a recent good state – not at every keystroke.
 - Loading never trusts the file: size and nesting are bounded before parsing, the version is migrated, and the
   whole document is validated against `document.py`. Whatever does not pass falls back to the `.bak` when that
   passes, else to a fresh start; the damaged file is set aside (`.illisible-<date>`), and one French sentence
   naming the file says what happened. A file from a newer release is refused and left untouched.
-- A save that fails raises `SaveFailed` with what failed and what to do: the caller keeps the values in memory,
+- A write that fails raises `SaveFailed` with what failed and what to do: the caller keeps the values in memory,
   says so, and tries again at the next change. Nothing claims « enregistré » unless the write succeeded.
+- `write` may run in a writer thread (saving.py): one at a time, never alongside `erase`.
 - One running instance per data dir: an OS lock on `.lock`, released by the OS even when the app is killed.
 """
 from __future__ import annotations
@@ -190,11 +193,15 @@ class ProgressStore:
 
     # -- writing ---------------------------------------------------------------------------------
     def save(self, doc: dict) -> None:
-        """Write `doc` atomically, after copying the previous file to `.bak`; SaveFailed when it could not be."""
-        data = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+        """Write `doc` now, refreshing the `.bak` (tools and tests; the app goes through `Progress`)."""
+        self.write(encode(doc), refresh_backup=True)
+
+    def write(self, data: bytes, *, refresh_backup: bool) -> None:
+        """Write the serialised document atomically, first copying the previous file to `.bak` when
+        `refresh_backup`; SaveFailed when it could not be written."""
         target = self._target()
         try:
-            if target.is_file():
+            if refresh_backup and target.is_file():
                 try:
                     _atomic_write(self.bak_path, target.read_bytes())
                 except OSError:
@@ -218,6 +225,11 @@ class ProgressStore:
                     path.unlink()
                 except FileNotFoundError:
                     pass
+
+
+def encode(doc: dict) -> bytes:
+    """The document as the file holds it: compact UTF-8 JSON."""
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def read_document(path: Path) -> dict:

@@ -60,7 +60,7 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
             return False
         app.setApplicationDisplayName(window_title())
         window.language_chosen.connect(lambda chosen, old=window: switch(old, chosen))
-        reporter.saved = lambda: window.progress.saved
+        reporter.saved = window.save_now
         windows[:] = [window]
         window.show()
         if window.recovery_message:

@@ -14,6 +14,7 @@ from wizard.core.i18n import tr
 from wizard.core.progress import Progress
 from wizard.core.store import ProgressStore
 from wizard.gui import report_bug
+from wizard.gui.autosave import AutoSave
 from wizard.gui.branding import ABOUT, app_icon, window_title
 from wizard.gui.steps_panel import StepsPanel
 from wizard.gui.translations import load_translations
@@ -33,6 +34,7 @@ class InterconnectionWizard(QWizard):
     def __init__(self, progress: Progress, page_factory: PageFactory, parent=None):
         super().__init__(parent)
         self.progress = progress
+        self.autosave = AutoSave(progress, self)
         self.page_factory = page_factory
         self.setWindowTitle(window_title())
         # ModernStyle everywhere: AeroStyle ignores the palette (dark mode) and mis-scales at high DPI.
@@ -175,6 +177,7 @@ class InterconnectionWizard(QWizard):
         if step == "fin":
             self.progress.finish_walk()
         self.show_board_navigation(step == "accueil" and self.progress.setup_finished)
+        self.autosave.flush(refresh_backup=True)  # a step left: written now, with a fresh backup
         self.steps_panel.show_step(step)
 
     def show_board_navigation(self, on: bool) -> None:
@@ -234,7 +237,7 @@ class InterconnectionWizard(QWizard):
             return
         from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
 
-        if self.progress.saved:
+        if self.save_now():
             text = tr("Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à "
                       "cette page en le relançant.")
             icon = QMessageBox.Icon.Question
@@ -259,7 +262,13 @@ class InterconnectionWizard(QWizard):
         finally:
             self._closing = False
         if event.isAccepted():
+            self.save_now()
             self.progress.store.release()
+
+    def save_now(self) -> bool:
+        """What is pending written now and waited for; whether every change is on disk (closing, quitting, the
+        crash dialog: what they say about the progress must be true)."""
+        return self.autosave.finish()
 
 
 def build_window(data_dir: Path, page_factory: PageFactory, language: str | None = None) -> InterconnectionWizard:
@@ -281,5 +290,8 @@ def build_window(data_dir: Path, page_factory: PageFactory, language: str | None
     window.recovery_message = store.recovery_message
     progress.save_problem = progress.save_problem and store.read_only_message
     window.add_about_button()
+    # The session ends (logout, shutdown) or the app quits without closing the window (the crash dialog's « Quitter »).
+    app.commitDataRequest.connect(window.autosave.finish)
+    app.aboutToQuit.connect(window.autosave.finish)
     window.resume()
     return window

@@ -128,11 +128,7 @@ class EchecsPage(StepPage):
         noted_day, count = checked
         day = noted_day.isoformat()
         replaced = any(entry["day"] == day for entry in self.progress.school["failures"])
-        self.progress.note_failures(day, count)
-        if not self.progress.saved:
-            self.message.show_message(tr("Le nombre n'a pas pu être enregistré : {problem}").format(
-                problem=self.progress.save_problem), "error")
-            return True
+        self.progress.note_failures(day, count)  # (a write that fails is said by the page's banner)
         text = tr("Noté : {count} le {day}.").format(count=count, day=dates.day(day))
         if replaced:
             text += " " + tr("Il remplace le nombre noté plus tôt pour ce jour.")
