@@ -18,6 +18,11 @@ def main(argv: list[str] | None = None) -> int:
         from wizard.commands.cli import run
 
         return run(argv)
+    if "-h" in argv or "--help" in argv:  # the window's options and the commands, without loading Qt
+        from wizard.commands.cli import window_parser
+
+        window_parser().print_help()
+        return 0
     from wizard.gui.shell import run_gui
 
     return run_gui(argv, create_window)

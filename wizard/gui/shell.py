@@ -16,10 +16,9 @@ from wizard.core.i18n import tr
 
 def run_gui(argv: list[str], create_window: Callable) -> int:
     """Open the window `create_window(data_dir, language, ent)` builds, and run until it closes."""
-    import argparse
     import tempfile
 
-    from wizard.commands.cli import FrenchArgumentParser
+    from wizard.commands.cli import window_parser
     from wizard.core.logs import enable_faulthandler, log_exception, log_startup, setup_logging
     from wizard.core.paths import default_data_dir
     from wizard.gui import crash
@@ -27,13 +26,7 @@ def run_gui(argv: list[str], create_window: Callable) -> int:
     from wizard.gui.translations import load_translations
     from wizard.gui.window import window_title
 
-    parser = FrenchArgumentParser(prog="pronote-ent-wizard")
-    parser.add_argument("--data-dir", type=Path)
-    parser.add_argument("--lang", choices=("fr", "en"))
-    parser.add_argument("--ent", type=Path, help="fichier de données d'un autre ENT")
-    # Opens the window, lets it paint, prints one line and exits 0: CI runs the bundle this way, bench/bundle.py too.
-    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
-    args, qt_args = parser.parse_known_args(argv)
+    args, qt_args = window_parser().parse_known_args(argv)
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("pronote-ent-wizard")
     QGuiApplication.setDesktopFileName("pronote-ent-wizard")  # Wayland finds the .desktop entry, hence the icon

@@ -87,3 +87,4 @@ class _EntWords:
         self.name = ent.name if ent_name is None else ent_name
         self.cas_host = ent.cas_host if cas_host is None else cas_host
         self.pronote_net_configuration = ent.pronote_net_configuration
+        self.labels = ent.labels  # the hosting console's words (« Publier la base »…)
