@@ -202,14 +202,14 @@ EN = {
         "credentials: for pupils and parents, {login_pupils_parents}; for Éducation nationale staff, {login_staff}.",
     "La partie 2 confie l'authentification de votre serveur PRONOTE à {ent_name}. Dès la publication :":
         "Part 2 hands your PRONOTE server's authentication to {ent_name}. From publication on:",
-    "Nous sommes le {today:%d/%m/%Y}, près de la rentrée. Conseil : c'est un bon moment pour basculer, tout le monde "
+    "Nous sommes le {today}, près de la rentrée. Conseil : c'est un bon moment pour basculer, tout le monde "
     "découvre le nouvel accès en même temps.":
-        "Today is {today:%d/%m/%Y}, close to the start of the school year. Tip: it is a good moment to switch, "
+        "Today is {today}, close to the start of the school year. Tip: it is a good moment to switch, "
         "everyone discovers the new access at the same time.",
-    "Nous sommes le {today:%d/%m/%Y}, en cours d'année scolaire. Conseil : la bascule change du jour au lendemain la "
+    "Nous sommes le {today}, en cours d'année scolaire. Conseil : la bascule change du jour au lendemain la "
     "façon dont chacun se connecte à PRONOTE ; sauf décision de la direction et information préalable des familles "
     "et des personnels, attendez la pré-rentrée. Vous pouvez quitter l'assistant et reprendre plus tard.":
-        "Today is {today:%d/%m/%Y}, during the school year. Tip: the switch changes overnight how everyone logs in "
+        "Today is {today}, during the school year. Tip: the switch changes overnight how everyone logs in "
         "to PRONOTE; unless the management decides otherwise and families and staff are told beforehand, wait for "
         "the back-to-school period. You can quit the assistant and resume later.",
     "Après l'import, faites dans l'ENT les rapprochements de comptes nécessaires, profil par profil, puis lisez le "

@@ -1,6 +1,7 @@
 """The headless commands: `check`, `reconcile`, `probe`, `record`, `notice`, and the window's own options.
 
-No Qt is imported here or by the commands, except `record` and `notice` which draw PDFs with Qt.
+No Qt is imported here or by the commands, except `record` and `notice` which draw PDFs with Qt: each command's
+module is imported when that command runs (docs/DEVELOPING.md, « Imports »).
 Errors are one French sentence on stderr and a non-zero exit, never a traceback.
 
 Everything `--help` prints is French: argparse's own headings come from our argument groups (« Arguments »,
@@ -17,6 +18,11 @@ import textwrap
 from pathlib import Path
 
 from wizard.commands.columns import COLUMN_FIELDS
+from wizard.commands.console import err, make_streams_safe, write
+from wizard.core import entdata
+from wizard.core.errors import UserError
+from wizard.core.logs import log_exception
+from wizard.core.paths import default_data_dir
 from wizard.core.typography import NBSP, french
 
 # Each command with its one line for the lists of commands (short enough for one line of an 80-column terminal),
@@ -76,20 +82,14 @@ class FrenchArgumentParser(argparse.ArgumentParser):
                                   help="afficher cette aide et quitter")
 
     def error(self, message: str):  # argparse's own English error text is not for our users
-        from wizard.commands.console import err
-
         err(french(f"Commande incomplète ou incorrecte ({_french(message)}). Voir « {self.prog} --help »."))
         raise SystemExit(2)
 
     def print_help(self, file=None) -> None:
         # Through the console module: a console that cannot show « é » or a non-breaking space never fails.
-        from wizard.commands.console import write
-
         write(file or sys.stdout, self.format_help())
 
     def print_usage(self, file=None) -> None:
-        from wizard.commands.console import write
-
         write(file or sys.stdout, self.format_usage())
 
 
@@ -249,27 +249,18 @@ def window_parser(prog: str | None = None) -> FrenchArgumentParser:
 
 # -- running a command --------------------------------------------------------------------------------------
 def resolve_data_dir(args) -> Path:
-    from wizard.core.paths import default_data_dir
-
     return args.data_dir or default_data_dir()
 
 
 def run(argv: list[str]) -> int:
-    from wizard.commands.console import make_streams_safe
-
     make_streams_safe()  # a cp850 console or LC_ALL=C: replace what cannot be shown, never fail on it
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(args)
     try:
         if args.ent is not None:
-            from wizard.core import entdata
-            from wizard.core.errors import UserError
-
             try:
                 entdata.activate(args.ent)
             except UserError as problem:
-                from wizard.commands.console import err
-
                 err(problem.message)
                 return 2
         if args.command == "check":
@@ -288,14 +279,9 @@ def run(argv: list[str]) -> int:
 
         return run_pdf(args, data_dir)
     except KeyboardInterrupt:
-        from wizard.commands.console import err
-
         err("Interrompu.")
         return 130
     except Exception as exc:  # a bug must still end in one French sentence, not a traceback
-        from wizard.commands.console import err
-        from wizard.core.logs import log_exception
-
         where = log_exception(exc)
         err(f"Erreur inattendue ; le détail est dans le journal {where}.")
         return 3

@@ -8,13 +8,12 @@ from pathlib import Path
 from wizard.commands.console import err, out
 from wizard.commands.outfile import wrong_extension
 from wizard.core.errors import UserError
-from wizard.core.records import notice_document, record_document
+from wizard.core.records import TITLES, notice_document, record_document
 from wizard.core.school import check_uai
 from wizard.core.store import read_schools
 from wizard.core.text import clean
 from wizard.core.typography import french
-
-TITLES = {"record": "Fiche de configuration", "notice": "Notice pour les familles et les personnels"}
+from wizard.gui.pdf import ensure_gui_application, write_pdf
 
 
 def run_pdf(args, data_dir: Path) -> int:
@@ -38,8 +37,6 @@ def run_pdf(args, data_dir: Path) -> int:
     if not target.parent.is_dir():
         err(f"Le dossier « {clean(str(target.parent))} » n'existe pas : choisissez un autre emplacement.")
         return 1
-    from wizard.gui.pdf import ensure_gui_application, write_pdf
-
     ensure_gui_application()
     try:
         write_pdf(document, target, TITLES[args.command])

@@ -19,6 +19,7 @@ from wizard.commands.console import err, out
 from wizard.commands.outfile import wrong_extension
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
+from wizard.core.idfile import IdFileError, load_people_and_links
 from wizard.core.matching.entcsv import EntCsvError, EntList, read_ent_csv
 from wizard.core.matching.family import families
 from wizard.core.matching.matcher import COUNT_KEYS, STATUS_LABELS, STATUS_PLURALS, Result, reconcile
@@ -29,8 +30,6 @@ from wizard.core.text import clean
 UNREADABLE = 2
 
 def run_reconcile(args, data_dir: Path) -> int:
-    from wizard.core.idfile import IdFileError, load_people_and_links  # the identifier reader, loaded when needed
-
     inputs = (Path(args.pronote_file), Path(args.ent_csv))
     if args.out and (problem := overwrites_input(Path(args.out), inputs) or wrong_extension(Path(args.out), ".csv")):
         return _fail(problem)

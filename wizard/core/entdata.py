@@ -16,51 +16,53 @@ fault when the app starts, never a KeyError on a page later.
 """
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 from string import Formatter
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
+from wizard.core import safejson
 from wizard.core.errors import UserError
+from wizard.core.hosts import is_host_name
 from wizard.core.i18n import tr, tr_noop
-from wizard.core.jsontext import loads
-from wizard.core.paths import resources_dir
+from wizard.core.resources import resources_dir
+from wizard.core.text import clean
 from wizard.core.typography import french
 
-if TYPE_CHECKING:
-    from datetime import date
-
-_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
 IMPORT_MODES = ("complet", "partiel")
+# An ENT file nests 6 deep: the file → checklists → a step's actions → an action → its sources (or modes).
+MAX_DEPTH = 16
+_HTTPS_URL = re.compile(r"https://[^\s/]+/\S*")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_LABEL_NAME = re.compile(r"[a-z0-9_]+")
 # confirmed: a source of the current versions states it for this ENT (or for the same software);
 # unconfirmed: only an older source (the 2019 tutorial) states it – the value may differ by version;
 # inferred: deduced from a neighbouring source (another region using the same console);
 # advice: the assistant's own recommendation, worded as « conseil » (its sources say why).
 STATUSES = ("confirmed", "unconfirmed", "inferred", "advice")
-_HOST_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"
-_LABEL_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
-class Source:
+class Source(NamedTuple):
     """A public page or document the facts rest on."""
 
-    __slots__ = ("id", "title", "where", "date")
+    id: str
+    title: str
+    where: str
+    date: str
 
-    def __init__(self, id: str, title: str, where: str, date: str):  # noqa: A002 - the source's id in the file
-        self.id, self.title, self.where, self.date = id, title, where, date
 
-
-class Fact:
+class Fact(NamedTuple):
     """One value the assistant states, with where it comes from. `key` is its place in the file
     (`cas_host`, `service.sso_type`, `labels.hosting_stop`); `value` a text, a tuple of texts, or None."""
 
-    __slots__ = ("key", "value", "sources", "confirmed", "status", "note", "texts")
-
-    def __init__(self, key: str, value, sources: tuple[str, ...], confirmed: str, status: str, note: str,
-                 texts: dict[str, str] | None = None):
-        self.key, self.value, self.sources = key, value, sources
-        self.confirmed, self.status, self.note = confirmed, status, note
-        self.texts = texts or {}  # other wordings of the same fact (a login said to families: « notice »)
+    key: str
+    value: object
+    sources: tuple[str, ...]
+    confirmed: str
+    status: str
+    note: str
+    texts: dict[str, str]  # other wordings of the same fact (a login said to families: « notice »)
 
     @property
     def current(self) -> bool:
@@ -68,12 +70,9 @@ class Fact:
         return self.status == "confirmed"
 
 
-class EntData:
-    """One ENT, as its data file describes it (every key documented in `resources/ent/README.md`).
-
-    A plain class with a slot per annotated field, read-only: a dataclass or a NamedTuple generates its code at
-    every start (3 ms and 0.5 ms of it, bench/startup.py). Fact values are read as plain attributes
-    (`ent.cas_host`); their sources and dates are in `facts`."""
+class EntData(NamedTuple):
+    """One ENT, as its data file describes it (every key documented in `resources/ent/README.md`). Fact values
+    are read as plain fields (`ent.cas_host`); their sources and dates are in `facts`."""
 
     source: Path
     id: str
@@ -102,17 +101,6 @@ class EntData:
     facts: dict[str, Fact]  # by key in the file
     word_facts: dict[str, str]  # placeholder → the key of the fact it shows
     plain_words: dict[str, str]  # the placeholders whose text does not depend on the language
-
-    __slots__ = tuple(__annotations__)
-
-    def __init__(self, **fields):
-        for name in self.__slots__:
-            object.__setattr__(self, name, fields.pop(name))
-        if fields:
-            raise TypeError(f"EntData has no field {sorted(fields)}")
-
-    def __setattr__(self, name, value):
-        raise AttributeError("the ENT's data is read-only")
 
     @property
     def words(self) -> dict[str, str]:
@@ -227,41 +215,34 @@ def load_ent() -> EntData:
 def read(path: Path, today: date | None = None) -> EntData:
     """The ENT data file at `path`, validated whole; UserError otherwise. `today`: no fact may be confirmed
     after it (a date in the future is a typing mistake)."""
-    name = path.name
-    if not name.isprintable():  # every character text.clean escapes is unprintable; most names have none
-        from wizard.core.text import clean
-
-        name = clean(name)
+    name = clean(path.name)
     try:
-        # Windows Notepad may save UTF-8 with a BOM (decoded here, not through the utf-8-sig codec's module)
-        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+        text = path.read_bytes().decode("utf-8-sig")  # -sig: Windows Notepad may save UTF-8 with a byte order mark
     except FileNotFoundError:
         raise UserError(tr("Le fichier de l'ENT « {file} » est introuvable.").format(file=name)) from None
     except (OSError, UnicodeDecodeError):
         raise UserError(tr("Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.")
                         .format(file=name)) from None
     try:
-        raw = loads(text)
-    except (ValueError, RecursionError) as problem:  # json.JSONDecodeError is a ValueError that knows its line
+        raw = safejson.loads(text, MAX_DEPTH)
+    except ValueError as problem:  # json.JSONDecodeError is a ValueError that knows its line
         line = getattr(problem, "lineno", None)
         if line is not None:
             raise UserError(tr("Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).")
                             .format(file=name, line=line)) from None
-        # Valid JSON no ENT file needs: a number of thousands of digits, lists nested thousands deep.
+        # Valid JSON no ENT file needs: a number of thousands of digits, lists nested far too deep.
         raise UserError(tr("Le fichier de l'ENT « {file} » n'est pas du JSON valable : un nombre y est trop long, ou "
                            "des listes et des objets y sont imbriqués trop profondément.").format(file=name)) from None
-    import time  # a built-in module: the first page opens without datetime (tests/gui/test_startup.py)
-
-    checker = _Checker(name, today.isoformat() if today else time.strftime("%Y-%m-%d"))
+    checker = _Checker(name, (today or date.today()).isoformat())
     checker.object(raw, SCHEMA, "")
     facts = checker.facts
     # The file's own French that reaches the admin without `tr` (titles, menu names, the ENT's messages) gets its
     # typography here; logins and notes go through `tr`, which gives it, and keep their exact text as its key.
     sources = {key: Source(key, french(item["title"]), item["where"], item["date"])
                for key, item in raw["sources"].items()}
-    for key, fact in facts.items():
-        if isinstance(fact.value, str) and not key.startswith("logins."):
-            fact.value = french(fact.value)
+    facts = {key: fact._replace(value=french(fact.value))
+             if isinstance(fact.value, str) and not key.startswith("logins.") else fact
+             for key, fact in facts.items()}
     value = {key: fact.value for key, fact in facts.items()}
     labels = {key[len("labels."):]: fact.value for key, fact in facts.items() if key.startswith("labels.")}
     plain = _plain_words(value, raw["site_example"], labels)
@@ -372,9 +353,9 @@ class _Checker:
             return
         if not value.strip():
             raise self.bad(key, tr("est vide"))
-        if kind == "host" and not is_host(value):
+        if kind == "host" and not is_host_name(value):
             raise self.bad(key, tr("doit être un nom de serveur en minuscules, sans https:// ni /"))
-        if kind == "https_url" and not is_https_url(value):
+        if kind == "https_url" and not _HTTPS_URL.fullmatch(value):
             raise self.bad(key, tr("doit être une adresse complète, commençant par https:// et finissant par /"))
 
     def fact(self, raw: object, kind: str, key: str, texts: tuple[str, ...] = ()) -> None:
@@ -413,7 +394,7 @@ class _Checker:
 
     def date(self, raw: object, key: str, not_after_today: bool = False) -> None:
         """AAAA, AAAA-MM or AAAA-MM-JJ: a source's or a confirmation's date, as precisely as it is known."""
-        if not (isinstance(raw, str) and _is_partial_date(raw)):
+        if not (isinstance(raw, str) and _is_partial_date(raw)):  # AAAA-MM-JJ texts compare as dates
             raise self.bad(key, tr("doit être une date AAAA-MM-JJ (ou AAAA-MM, ou AAAA)"))
         if not_after_today and raw > self.today[:len(raw)]:
             raise self.bad(key, tr("est une date future"))
@@ -447,7 +428,7 @@ class _Checker:
         if not isinstance(raw, dict):
             raise self.bad("labels", tr("doit être un objet JSON"))
         for key, item in raw.items():
-            if not key or key.strip(_LABEL_CHARACTERS) or key in WORD_FACTS or key in ("ent_site_example",):
+            if not _LABEL_NAME.fullmatch(key) or key in WORD_FACTS or key in ("ent_site_example",):
                 raise self.bad(f"labels.{key}", tr("doit être un nom de repère en minuscules (lettres, chiffres, _) "
                                                    "qui ne soit pas déjà pris"))
             self.fact(item, "text", f"labels.{key}")
@@ -493,31 +474,13 @@ class _Checker:
 
 def _is_partial_date(text: str) -> bool:
     """AAAA, AAAA-MM or AAAA-MM-JJ, a real day of the calendar."""
-    parts = text.split("-")
-    if not 1 <= len(parts) <= 3 or not all(part.isdigit() and part.isascii() for part in parts):
+    if not _DATE.fullmatch(text):
         return False
-    if [len(part) for part in parts] != [4, 2, 2][:len(parts)]:
+    try:
+        date.fromisoformat((text + "-01-01")[:10])
+    except ValueError:
         return False
-    year, month, day = (int(part) for part in (*parts, "01", "01")[:3])
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    days = 28 if month == 2 and not leap else _MONTH_DAYS[month - 1] if 1 <= month <= 12 else 0
-    return year >= 1 and 1 <= month <= 12 and 1 <= day <= days
-
-
-# Checked at every start, so written without regular expressions (compiling them was 0.2 ms of the first page).
-def is_host(text: str) -> bool:
-    """A server name as the ENT file writes them: two labels or more, of lowercase letters, digits and inner
-    hyphens (`ent.example.fr`), nothing else."""
-    labels = text.split(".")
-    return len(labels) >= 2 and all(
-        label and not label.strip(_HOST_CHARACTERS) and not label.startswith("-") and not label.endswith("-")
-        for label in labels)
-
-
-def is_https_url(text: str) -> bool:
-    """`https://host/…`: a server, a slash after it, no whitespace anywhere."""
-    host, slash, _ = text.removeprefix("https://").partition("/")
-    return text.startswith("https://") and bool(host) and bool(slash) and not any(c.isspace() for c in text)
+    return True
 
 
 def placeholders(text: str) -> list[str]:

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from html import escape
 
 from wizard import __version__
-from wizard.core import facts, flow
+from wizard.core import facts, steps
 from wizard.core.dates import day, parse_iso
 from wizard.core.entdata import EntData, current
 from wizard.core.errors import UserError
@@ -22,11 +22,14 @@ from wizard.core.school import identity_values
 from wizard.core.schoolname import of_the_school
 from wizard.core.typography import french
 
-__all__ = ["STYLE", "record_document", "notice_document", "record_html", "notice_html", "NothingConfigured"]
+__all__ = ["STYLE", "TITLES", "record_document", "notice_document", "record_html", "notice_html",
+           "NothingConfigured"]
 
-PART_STEPS = {part: [step.id for step in flow.STEPS if step.part == part] for part in (1, 2, 3)}
+PART_STEPS = {part: [step.id for step in steps.STEPS if step.part == part] for part in (1, 2, 3)}
 RECORD_TITLE = "Fiche de configuration"
 NOTICE_TITLE = "Notice pour les familles et les personnels"
+# The documents' own titles (French documents, whatever the window's language).
+TITLES = {"record": RECORD_TITLE, "notice": NOTICE_TITLE}
 # How long after parts 1–2 the notice still tells families since when PRONOTE opens from the ENT: a school
 # connected for years is not told « since » anything.
 RECENT_SWITCH = timedelta(days=365)
@@ -109,16 +112,16 @@ def _steps_table(school: dict, ent: EntData) -> Table:
     completed = school.get("completed", {})
     in_place = (school.get("connection") or {}).get("how") == "already_in_place"
     rows, groups = [], {}
-    for part, steps in PART_STEPS.items():
-        groups[len(rows)] = flow.PART_NAMES[part].format(**ent.french_words)
-        for step_id in steps:
+    for part, step_ids in PART_STEPS.items():
+        groups[len(rows)] = steps.PART_NAMES[part].format(**ent.french_words)
+        for step_id in step_ids:
             if step_id in completed:
                 done = _day(completed[step_id])
             elif part in (1, 2) and in_place:
                 done = "déjà en place"
             else:
                 done = "non faite"
-            rows.append([flow.BY_ID[step_id].title.format(**ent.french_words), done, _ticks(school, step_id)])
+            rows.append([steps.BY_ID[step_id].title.format(**ent.french_words), done, _ticks(school, step_id)])
     return Table(["Étape", "Faite le", "Actions cochées"], rows, groups)
 
 
@@ -149,7 +152,7 @@ def record_document(school: dict | None, today: date | None = None) -> Printed:
     blocks = [
         Heading(1, f"Fiche de configuration – interconnexion PRONOTE – {_e(ent.name)}"),
         Paragraph(f"{_e(name)} ({_e(values['uai'])})", "big"),
-        Paragraph(f"Établie le {today:%d/%m/%Y} par l'assistant d'interconnexion (version {_e(__version__)}).",
+        Paragraph(f"Établie le {day(today)} par l'assistant d'interconnexion (version {_e(__version__)}).",
                   "small"),
         Heading(2, "État de l'interconnexion"),
         Table(["Partie", "État"], [
@@ -262,7 +265,7 @@ def notice_document(school: dict | None, today: date | None = None) -> Printed:
         blocks.append(Paragraph(_e(name), "big"))
     since = recent_switch(school, today)
     if since:
-        blocks.append(Paragraph(f"Depuis le {since:%d/%m/%Y}, PRONOTE {_e(of_the_school(name))} s'ouvre depuis "
+        blocks.append(Paragraph(f"Depuis le {day(since)}, PRONOTE {_e(of_the_school(name))} s'ouvre depuis "
                                 f"{ent_name}."))
     blocks += [
         Heading(2, "Avec quels identifiants ?"),

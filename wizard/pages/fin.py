@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushBu
 from wizard.core import status
 from wizard.core.i18n import tr
 from wizard.core.importcheck import file_total
+from wizard.core.records import TITLES, notice_document, record_document
 from wizard.core.school import identity_values
 from wizard.core.schoolyear import describe_import, last_import
 from wizard.gui.files import save_file
+from wizard.gui.pdf import print_document, write_pdf
 from wizard.gui.widgets import FlowRow
 from wizard.pages.base import StepPage, notice, paragraph
 
@@ -109,15 +111,10 @@ class FinPage(StepPage):
         self.body.addWidget(box)
 
     def _document(self, kind: str):
-        from wizard.core.records import notice_document, record_document
-
         school = self.progress.school
         return record_document(school) if kind == "record" else notice_document(school)
 
     def _save(self, kind: str) -> None:
-        from wizard.commands.pdf import TITLES
-        from wizard.gui.pdf import write_pdf
-
         name = "fiche-configuration-pronote-ent.pdf" if kind == "record" else "notice-pronote-ent.pdf"
         path = save_file(self, tr("Enregistrer – {title}").format(title=tr(TITLES[kind])), name, tr("PDF (*.pdf)"))
         if not path:
@@ -132,9 +129,7 @@ class FinPage(StepPage):
                                           "ok")
 
     def _print(self, kind: str) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from wizard.gui.pdf import print_document
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # a dialog: loaded when it opens
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)

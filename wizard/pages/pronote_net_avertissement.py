@@ -5,6 +5,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox
 
+from wizard.core.dates import day
 from wizard.core.i18n import tr
 from wizard.core.schoolyear import is_pre_rentree
 from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
@@ -44,13 +45,13 @@ class PronoteNetAvertissementPage(StepPage):
     def load(self) -> None:
         today = self.today()
         if is_pre_rentree(today):
-            self.season.show_message(tr("Nous sommes le {today:%d/%m/%Y}, près de la rentrée. Conseil : c'est un bon "
-                                        "moment pour basculer, tout le monde découvre le nouvel accès en même "
-                                        "temps.").format(today=today), "ok")
+            self.season.show_message(tr("Nous sommes le {today}, près de la rentrée. Conseil : c'est un bon moment "
+                                        "pour basculer, tout le monde découvre le nouvel accès en même "
+                                        "temps.").format(today=day(today)), "ok")
         else:
             self.season.show_message(tr(
-                "Nous sommes le {today:%d/%m/%Y}, en cours d'année scolaire. Conseil : la bascule change du jour au "
+                "Nous sommes le {today}, en cours d'année scolaire. Conseil : la bascule change du jour au "
                 "lendemain la façon dont chacun se connecte à PRONOTE ; sauf décision de la direction et information "
                 "préalable des familles et des personnels, attendez la pré-rentrée. Vous pouvez quitter l'assistant "
-                "et reprendre plus tard.").format(today=today), "warning")
+                "et reprendre plus tard.").format(today=day(today)), "warning")
         self.ack.setChecked(self.progress.ticked(self.step_id, "compris"))

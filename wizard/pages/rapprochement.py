@@ -14,8 +14,7 @@ class RapprochementPage(ChecklistPage):
                         "{pronote_failures_menu}.")
 
     def build_extra(self) -> None:
-        # The matching (rapidfuzz) loads when this page is made, not when resuming passes by it.
-        from wizard.gui.matching_preview import MatchingPreview
+        from wizard.gui.matching_preview import MatchingPreview  # the matching loads with its page (DEVELOPING.md)
 
         self.preview = MatchingPreview(self)
         self.add_runner(self.preview.task)
