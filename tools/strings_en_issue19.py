@@ -106,10 +106,6 @@ EN = {
         "all of them",
     "presque toutes":
         "nearly all of them",
-    "Ce fichier contient {count} personnes déjà importées ({how}) : dans PRONOTE, la case « Uniquement les "
-    "utilisateurs sans identifiants CAS » n'était sans doute pas cochée. Refaites l'export.":
-        "This file holds {count} people already imported ({how}): in PRONOTE, the “Uniquement les utilisateurs sans "
-        "identifiants CAS” box was probably not ticked. Export again.",
     "Passer à l'import co&mplet":
         "Switch to the full im&port",
     "Passer à l'import complet":
@@ -125,38 +121,10 @@ EN = {
     # -- the identification failures page -----------------------------------------------------------------------
     "Suivre les échecs d'identification":
         "Follow the identification failures",
-    "Après l'import, un élève, un parent ou un personnel que PRONOTE ne reconnaît pas quand il arrive depuis "
-    "{ent_name} voit « {failures_user_message} ». Ces échecs se suivent et se corrigent dans PRONOTE, un par un.":
-        "After the import, a pupil, a parent or a staff member whom PRONOTE does not recognise when arriving from "
-        "{ent_name} sees “{failures_user_message}”. These failures are followed and fixed in PRONOTE, one by one.",
     "Où PRONOTE les compte":
         "Where PRONOTE counts them",
-    "Dans le client PRONOTE, connecté en Superviseur (SPR), la page d'accueil montre un panneau "
-    "« {failures_home_panel} » : « … {failures_home_count} ». Relevez ce nombre après chaque import, puis de temps en "
-    "temps : noté ci-dessous, il s'affiche avec son évolution sur le tableau de bord de l'assistant.":
-        "In the PRONOTE client, logged in as Supervisor (SPR), the home page shows a “{failures_home_panel}” panel: "
-        "“… {failures_home_count}”. Read that number after each import, then now and then: noted below, it shows "
-        "with how it changes on the assistant's status board.",
     "Comment les résoudre":
         "How to resolve them",
-    "Dans le client PRONOTE, un par un, avec l'outil « {failures_resolution} ». Dans les versions de PRONOTE "
-    "documentées, il se trouve dans le menu {failures_resolution_menu}. Selon votre version, ce menu peut avoir changé "
-    "de place : cherchez alors « {failures_resolution} » dans l'aide de PRONOTE.":
-        "In the PRONOTE client, one by one, with the “{failures_resolution}” tool. In the documented versions of "
-        "PRONOTE, it is in the “{failures_resolution_menu}” menu. Depending on your version, that menu may have moved: "
-        "then search for “{failures_resolution}” in PRONOTE's help.",
-    "Causes possibles – des hypothèses à vérifier au cas par cas, non une liste établie :\n"
-    "• un nouvel arrivant pour qui l'import partiel n'a pas encore été fait ;\n"
-    "• un export fait avec la case « Uniquement les utilisateurs sans identifiants CAS » dans le mauvais état pour le "
-    "mode d'import ;\n"
-    "• un nom ou une date de naissance qui diffère entre PRONOTE et l'ENT ;\n"
-    "• un compte supprimé puis recréé, dans l'ENT ou dans PRONOTE.":
-        "Possible causes – hypotheses to check case by case, not an established list:\n"
-        "• a newcomer for whom the partial import has not been done yet;\n"
-        "• an export made with the “Uniquement les utilisateurs sans identifiants CAS” box in the wrong state for the "
-        "import mode;\n"
-        "• a name or a birth date that differs between PRONOTE and the ENT;\n"
-        "• an account deleted and created again, in the ENT or in PRONOTE.",
     "Noter le nombre affiché par PRONOTE":
         "Note the number PRONOTE shows",
     "N&ombre d'utilisateurs en échec :":
@@ -197,16 +165,6 @@ EN = {
         "That day is still to come: give the day you read this number in PRONOTE.",
     "Écrivez le jour du relevé sous la forme jj/mm/aaaa, par exemple {example}.":
         "Write the day it was read as dd/mm/yyyy, for example {example}.",
-    "Si un utilisateur voit « {failures_user_message} » en ouvrant PRONOTE depuis l'ENT, PRONOTE ne l'a pas reconnu : "
-    "la page précédente, « Suivre les échecs d'identification » (aussi sur le tableau de bord), dit où PRONOTE compte "
-    "ces échecs et comment les résoudre.":
-        "If a user sees “{failures_user_message}” when opening PRONOTE from the ENT, PRONOTE did not recognise them: "
-        "the previous page, “Follow the identification failures” (also on the status board), says where PRONOTE "
-        "counts these failures and how to resolve them.",
-    "Un compte non rapproché ne pourra pas ouvrir PRONOTE depuis l'ENT : à sa première connexion, PRONOTE affichera "
-    "« {failures_user_message} ». Ces échecs se suivent et se corrigent aussi dans PRONOTE : c'est la page suivante.":
-        "An account not matched cannot open PRONOTE from the ENT: at its first connection, PRONOTE will show "
-        "“{failures_user_message}”. These failures are also followed and fixed in PRONOTE: that is the next page.",
     # -- schools kept apart --------------------------------------------------------------------------------------
     "L'assistant suit déjà un établissement avec ce code UAI ({name}) : ouvrez-le plutôt que d'en créer un second, ou "
     "corrigez le code UAI.":
@@ -241,4 +199,54 @@ EN = {
     # -- the matching preview ------------------------------------------------------------------------------------
     "Pour accepter ou rejeter une paire, sélectionnez dans le tableau une ligne au statut « probable ».":
         "To accept or reject a pair, select in the table a row whose status is “probable”.",
+    # -- after the issue-20 merge: PRONOTE's words are the ENT data file's labels ---------------------------------
+    "Ce fichier contient {count} personnes déjà importées ({how}) : dans PRONOTE, la case "
+    "« {pronote_export_checkbox} » n'était sans doute pas cochée. Refaites l'export.":
+        "This file holds {count} people already imported ({how}): in PRONOTE, the “{pronote_export_checkbox}” box "
+        "was probably not ticked. Export again.",
+    "Après l'import, un élève, un parent ou un personnel que PRONOTE ne reconnaît pas quand il arrive depuis "
+    "{ent_name} voit « {pronote_failure_message} ». Ces échecs se suivent et se corrigent dans PRONOTE, un par un.":
+        "After the import, a pupil, a parent or a staff member whom PRONOTE does not recognise when arriving from "
+        "{ent_name} sees “{pronote_failure_message}”. These failures are followed and fixed in PRONOTE, one by one.",
+    "Dans le client PRONOTE, connecté en Superviseur (SPR), la page d'accueil montre un panneau "
+    "« {pronote_home_failures_panel} » : « … {pronote_home_failures_count} ». Relevez ce nombre après chaque import, "
+    "puis de temps en temps : noté ci-dessous, il s'affiche avec son évolution sur le tableau de bord de "
+    "l'assistant.":
+        "In the PRONOTE client, logged in as Supervisor (SPR), the home page shows a “{pronote_home_failures_panel}” "
+        "panel: “… {pronote_home_failures_count}”. Read that number after each import, then now and then: noted "
+        "below, it shows with how it changes on the assistant's status board.",
+    "Dans le client PRONOTE, un par un, avec l'outil « {pronote_failures_tool} » : dans les versions de PRONOTE "
+    "documentées, {pronote_failures_menu}. Selon votre version, ce menu peut avoir changé de place : cherchez alors "
+    "« {pronote_failures_tool} » dans l'aide de PRONOTE.":
+        "In the PRONOTE client, one by one, with the “{pronote_failures_tool}” tool: in the documented versions of "
+        "PRONOTE, “{pronote_failures_menu}”. Depending on your version, that menu may have moved: then search for "
+        "“{pronote_failures_tool}” in PRONOTE's help.",
+    "Causes possibles – des hypothèses à vérifier au cas par cas, non une liste établie :\n"
+    "• un nouvel arrivant pour qui l'import partiel n'a pas encore été fait ;\n"
+    "• un export fait avec la case « {pronote_export_checkbox} » dans le mauvais état pour le mode d'import ;\n"
+    "• un nom ou une date de naissance qui diffère entre PRONOTE et l'ENT ;\n"
+    "• un compte supprimé puis recréé, dans l'ENT ou dans PRONOTE.":
+        "Possible causes – hypotheses to check case by case, not an established list:\n"
+        "• a newcomer for whom the partial import has not been done yet;\n"
+        "• an export made with the “{pronote_export_checkbox}” box in the wrong state for the import mode;\n"
+        "• a name or a birth date that differs between PRONOTE and the ENT;\n"
+        "• an account deleted and created again, in the ENT or in PRONOTE.",
+    "Si un utilisateur voit « {pronote_failure_message} » en ouvrant PRONOTE depuis l'ENT, ses données dans l'ENT ne "
+    "correspondent pas à celles de PRONOTE : résolvez-le dans PRONOTE, {pronote_failures_menu}. Conseil : pour un "
+    "nouvel arrivant, vérifiez d'abord qu'un import partiel a été fait. La page précédente, « Suivre les échecs "
+    "d'identification » (aussi sur le tableau de bord), dit où PRONOTE compte ces échecs.":
+        "If a user sees “{pronote_failure_message}” when opening PRONOTE from the ENT, their data in the ENT does "
+        "not match PRONOTE's: resolve it in PRONOTE, “{pronote_failures_menu}”. Tip: for a newcomer, first check "
+        "that a partial import was made. The previous page, “Follow the identification failures” (also on the "
+        "status board), says where PRONOTE counts these failures.",
+    "Quand les données d'un utilisateur dans l'ENT ne correspondent pas à celles de PRONOTE, PRONOTE lui affiche "
+    "« {pronote_failure_message} ». Ces échecs se résolvent dans PRONOTE : {pronote_failures_menu} ; la page suivante "
+    "dit où PRONOTE les compte.":
+        "When a user's data in the ENT does not match PRONOTE's, PRONOTE shows them “{pronote_failure_message}”. "
+        "These failures are resolved in PRONOTE: “{pronote_failures_menu}”; the next page says where PRONOTE counts "
+        "them.",
+    "Panneau de la page d'accueil du client PRONOTE connecté en Superviseur, sur la capture du tutoriel.":
+        "A panel of the PRONOTE client's home page when logged in as Supervisor, on the tutorial's screenshot.",
+    "La phrase de ce panneau, après le nombre (49 sur la capture du tutoriel).":
+        "That panel's sentence, after the number (49 on the tutorial's screenshot).",
 }

@@ -1,15 +1,14 @@
 """After the import: the users PRONOTE could not identify through the ENT – where PRONOTE counts them, how they are
 resolved, what may cause them – and the count the admin notes on a day, so that the board shows its trend.
 
-Every PRONOTE word here comes from the ENT data file's `identification_failures`, each with its source (the
-tutorial's screenshot, Index Éducation's help); the causes are said as possible causes (DOMAIN.md marks them
-inferred)."""
+Every PRONOTE word here is a label of the ENT data file, with its source (the tutorial's screenshot, Index
+Éducation's help); the causes are said as possible causes (DOMAIN.md marks them inferred)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from wizard.core import dates, failures
+from wizard.core import dates, facts, failures
 from wizard.core.i18n import tr
 from wizard.gui.widgets import FlowRow
 from wizard.pages.base import StepPage, notice, paragraph
@@ -22,31 +21,34 @@ class EchecsPage(StepPage):
         words = self.ent.words
         self.body.addWidget(paragraph(tr(
             "Après l'import, un élève, un parent ou un personnel que PRONOTE ne reconnaît pas quand il arrive depuis "
-            "{ent_name} voit « {failures_user_message} ». Ces échecs se suivent et se corrigent dans PRONOTE, un par "
-            "un.").format(**words)))
+            "{ent_name} voit « {pronote_failure_message} ». Ces échecs se suivent et se corrigent dans PRONOTE, un "
+            "par un.").format(**words)))
         where = QGroupBox(tr("Où PRONOTE les compte"))
         layout = QVBoxLayout(where)
         layout.addWidget(paragraph(tr(
             "Dans le client PRONOTE, connecté en Superviseur (SPR), la page d'accueil montre un panneau "
-            "« {failures_home_panel} » : « … {failures_home_count} ». Relevez ce nombre après chaque import, puis "
-            "de temps en temps : noté ci-dessous, il s'affiche avec son évolution sur le tableau de bord de "
-            "l'assistant.").format(**words)))
+            "« {pronote_home_failures_panel} » : « … {pronote_home_failures_count} ». Relevez ce nombre après chaque "
+            "import, puis de temps en temps : noté ci-dessous, il s'affiche avec son évolution sur le tableau de "
+            "bord de l'assistant.").format(**words)))
         self.body.addWidget(where)
         how = QGroupBox(tr("Comment les résoudre"))
         layout = QVBoxLayout(how)
         layout.addWidget(paragraph(tr(
-            "Dans le client PRONOTE, un par un, avec l'outil « {failures_resolution} ». Dans les versions de PRONOTE "
-            "documentées, il se trouve dans le menu {failures_resolution_menu}. Selon votre version, ce menu peut "
-            "avoir changé de place : cherchez alors « {failures_resolution} » dans l'aide de "
-            "PRONOTE.").format(**words)))
+            "Dans le client PRONOTE, un par un, avec l'outil « {pronote_failures_tool} » : dans les versions de "
+            "PRONOTE documentées, {pronote_failures_menu}. Selon votre version, ce menu peut avoir changé de place : "
+            "cherchez alors « {pronote_failures_tool} » dans l'aide de PRONOTE.").format(**words)))
         layout.addWidget(notice(tr(
             "Causes possibles – des hypothèses à vérifier au cas par cas, non une liste établie :\n"
             "• un nouvel arrivant pour qui l'import partiel n'a pas encore été fait ;\n"
-            "• un export fait avec la case « Uniquement les utilisateurs sans identifiants CAS » dans le mauvais état "
-            "pour le mode d'import ;\n"
+            "• un export fait avec la case « {pronote_export_checkbox} » dans le mauvais état pour le mode "
+            "d'import ;\n"
             "• un nom ou une date de naissance qui diffère entre PRONOTE et l'ENT ;\n"
-            "• un compte supprimé puis recréé, dans l'ENT ou dans PRONOTE."), "info"))
+            "• un compte supprimé puis recréé, dans l'ENT ou dans PRONOTE.").format(**words), "info"))
         self.body.addWidget(how)
+        # The names no current source confirms (the tutorial's 2019 screenshot), said once (wizard/core/facts.py).
+        caveat = facts.caveat(self.ent, facts.of_step(self.ent, self.step_id))
+        if caveat:
+            self.body.addWidget(notice(caveat, "info", "version_caveat"))
         self.build_count()
 
     def build_count(self) -> None:

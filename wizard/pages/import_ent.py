@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
 
+from wizard.core.facts import day_of
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.importcheck import read_figure
 from wizard.pages.base import ChecklistPage, notice
@@ -38,19 +39,21 @@ class ImportEntPage(ChecklistPage):
     def load(self) -> None:
         super().load()
         cycle = self.progress.cycle
-        mode_label = self.ent.import_modes["partiel" if cycle["mode"] == "partiel" else "complet"]
-        # The ENT's report, as it writes it; the mode at the end is the one chosen for this pass.
-        mode_word = "Partiel" if cycle["mode"] == "partiel" else "Complet"
-        example = tr(
-            "Après « Importer », l'ENT affiche par exemple : « 1575 identifiant(s) Pronote importé(s). Dernier import "
-            "fait le : 27/08/26 08:39 en mode {mode_word}. » Recopiez le nombre ci-dessous (mode d'import choisi : "
-            "« {mode_label} »).").format(mode_word=mode_word, mode_label=mode_label)
-        if cycle["mode"] == "partiel":
+        mode = "partiel" if cycle["mode"] == "partiel" else "complet"
+        # The ENT's report as its source shows it, for the mode chosen for this pass, with where it comes from.
+        example = self.ent.facts[f"labels.ent_import_message_{mode}"]
+        text = tr(
+            "Après « {button} », l'ENT affiche un bilan, par exemple : « {message} » ({source}, {date}). Recopiez "
+            "ci-dessous le nombre qu'il annonce (mode d'import choisi : « {mode_label} »).").format(
+            button=self.ent.labels["ent_button_import"], message=example.value,
+            source=self.ent.sources[example.sources[0]].title, date=day_of(example.confirmed),
+            mode_label=self.ent.import_modes[mode])
+        if mode == "partiel":
             # The tutorial's screenshots show the same figure after the full import and after a partial one.
-            example += " " + tr("Après un import partiel, ce nombre peut être celui des seuls nouveaux arrivants, ou "
-                                "le total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît "
-                                "l'un et l'autre.")
-        self.example.show_message(example, "info")
+            text += " " + tr("Après un import partiel, ce nombre peut être celui des seuls nouveaux arrivants, ou le "
+                             "total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît l'un et "
+                             "l'autre.")
+        self.example.show_message(text, "info")
         reported = cycle["reported_count"]
         self.count.setText("" if reported is None else str(reported))
         self._compare()
