@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 from types import UnionType
-from typing import Annotated, Any, Literal, TypedDict, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Literal, TypedDict, Union, cast, get_args, get_origin, get_type_hints
 
 from wizard.core.steps import PASS_STEP_IDS, STEP_IDS
 
@@ -26,13 +26,18 @@ Mode = Literal["complet", "partiel"]
 PassKind = Literal["premiere", "partiel", "nouvelle_annee"]
 Purpose = Literal["address", "delegation"]
 FigureReading = Literal["batch", "running_total", "differs"]  # importcheck: what the ENT's figure meant
+Language = Literal["fr", "en"]
+Decision = Literal["accepte", "rejete"]  # the admin's word on a pair the matching proposed
+# The fields of the school page, typed by the admin (`Identity`).
+IdentityField = Literal["name", "uai", "pronote_url", "pronote_version", "ent_site_url", "contact"]
 
 
 class Rule:
     """An extra condition on a value, beyond its type (used through `Annotated`). `test_all` answers for a whole
     list of such values at once: the import history keeps thousands of hashes (see `_all_fit`)."""
 
-    def __init__(self, test: Callable[[Any], object], what: str, test_all: Callable[[list], bool] | None = None):
+    def __init__(self, test: Callable[[Any], object], what: str,
+                 test_all: Callable[[list[Any]], bool] | None = None):
         self.test = test
         self.what = what  # what was expected, in French: « une date ISO 8601 »
         self.test_all = test_all if test_all is not None else (lambda values: all(map(test, values)))
@@ -49,12 +54,12 @@ def _iso(text: str) -> bool:
 HEX_DIGITS = "0123456789abcdef"
 
 
-def hex_digits(count: int):
+def hex_digits(count: int) -> Callable[[str], re.Match[str] | None]:
     """The test « exactly `count` lowercase hexadecimal digits »."""
     return re.compile(f"[0-9a-f]{{{count}}}").fullmatch
 
 
-def all_hex_digits(count: int):
+def all_hex_digits(count: int) -> Callable[[list[str]], bool]:
     """`hex_digits(count)` for a whole list of texts, in one pass over them all (six years of imports keep
     7,200 keyed hashes: one by one, 8 ms of opening the board; in one pass, under 1)."""
 
@@ -91,13 +96,18 @@ class Identity(TypedDict):
     contact: str  # printed on the notice for families and staff
 
 
-class FileInfo(TypedDict):
-    """The identifier file of this pass: where it was, and its fingerprint to tell an analysis is still its own."""
+class ChosenFile(TypedDict):
+    """An identifier file as the file check found it: where it was, and its fingerprint."""
 
     name: str
     path: str
     size: Count
     sha256: str
+
+
+class FileInfo(ChosenFile):
+    """The identifier file of this pass (its fingerprint tells an analysis is still its own), and when chosen."""
+
     chosen_at: IsoDate
 
 
@@ -124,7 +134,7 @@ class Analysis(TypedDict):
     mapping: dict[str, str]
     export_date: IsoDate | None
     id_hashes: list[Hash]
-    language: Literal["fr", "en"]  # of the findings' messages: shown in another, the file is read again
+    language: Language  # of the findings' messages: shown in another, the file is read again
 
 
 class Pass(TypedDict):
@@ -200,7 +210,7 @@ class Matching(TypedDict):
     counts: dict[str, dict[str, Count]]
     ent_rows: Count
     unusable_rows: Count
-    decisions: dict[str, Literal["accepte", "rejete"]]
+    decisions: dict[str, Decision]
 
 
 class School(TypedDict):
@@ -244,6 +254,7 @@ class InvalidDocument(ValueError):
 def validate(doc: object) -> Document:
     """`doc` itself when it is a whole, coherent document of the current version; else InvalidDocument."""
     _check(doc, Document, "")
+    doc = cast(Document, doc)  # it has just been walked against Document
     if doc["version"] != FORMAT_VERSION:
         raise InvalidDocument("version", f"format {doc['version']} au lieu de {FORMAT_VERSION}")
     if doc["current"] not in doc["schools"]:
@@ -257,7 +268,7 @@ def validate(doc: object) -> Document:
 _TYPE_NAMES = {str: "un texte", int: "un nombre entier", bool: "vrai ou faux", type(None): "null"}
 
 
-def _check(value: object, expected, where: str) -> None:
+def _check(value: object, expected: Any, where: str) -> None:  # expected: a type of the definition
     origin = get_origin(expected)
     if origin is Annotated:
         base, *rules = get_args(expected)
@@ -314,11 +325,11 @@ def _check(value: object, expected, where: str) -> None:
         raise InvalidDocument(where, f"{_TYPE_NAMES.get(expected, expected.__name__)} attendu")
 
 
-def _all_fit(values: list, expected) -> bool:
+def _all_fit(values: list[object], expected: Any) -> bool:
     """Whether a list of plain values (texts, counts, with their rules) all fit, checked in bulk: one by one, six
     years of imports (7,200 keyed hashes) took 8 ms of every start; in bulk, under 1. False means « look at each »
     – it never lets through what the walk would refuse."""
-    base, rules = expected, ()
+    base, rules = expected, list[Rule]()
     if get_origin(expected) is Annotated:
         base, *rules = get_args(expected)
     if base not in (str, int) or (values and set(map(type, values)) != {base}):
@@ -326,10 +337,10 @@ def _all_fit(values: list, expected) -> bool:
     return all(rule.test_all(values) for rule in rules)
 
 
-_HINTS: dict[type, dict] = {}
+_HINTS: dict[type, dict[str, Any]] = {}
 
 
-def _hints(typed_dict: type) -> dict:
+def _hints(typed_dict: type) -> dict[str, Any]:
     if typed_dict not in _HINTS:
         _HINTS[typed_dict] = get_type_hints(typed_dict, include_extras=True)
     return _HINTS[typed_dict]

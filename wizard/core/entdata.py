@@ -20,12 +20,12 @@ import re
 from datetime import date
 from pathlib import Path
 from string import Formatter
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias, TypedDict
 
 from wizard.core import safejson
 from wizard.core.errors import UserError
 from wizard.core.hosts import is_host_name
-from wizard.core.i18n import tr, tr_noop
+from wizard.core.i18n import Translate, tr, tr_noop
 from wizard.core.resources import resources_dir
 from wizard.core.text import clean
 from wizard.core.typography import french
@@ -52,12 +52,16 @@ class Source(NamedTuple):
     date: str
 
 
+# A fact's value: a text, a list of texts (the Socle entry's possible labels…), or None (no previous ENT).
+FactValue: TypeAlias = "str | tuple[str, ...] | None"
+
+
 class Fact(NamedTuple):
     """One value the assistant states, with where it comes from. `key` is its place in the file
-    (`cas_host`, `service.sso_type`, `labels.hosting_stop`); `value` a text, a tuple of texts, or None."""
+    (`cas_host`, `service.sso_type`, `labels.hosting_stop`)."""
 
     key: str
-    value: object
+    value: FactValue
     sources: tuple[str, ...]
     confirmed: str
     status: str
@@ -68,6 +72,20 @@ class Fact(NamedTuple):
     def current(self) -> bool:
         """Confirmed for current versions: the pages state it without a caveat."""
         return self.status == "confirmed"
+
+
+class _ChecklistItem(TypedDict):
+    id: str
+    text: str  # French, with the ENT's words as placeholders
+    sources: list[str]
+    confirmed: str
+
+
+class ChecklistItem(_ChecklistItem, total=False):
+    """One action of a page's checklist, as the ENT data file writes it."""
+
+    value: str  # the key of a value the page shows under the action, with « Copier »
+    modes: list[str]  # only for these import modes (every mode when absent)
 
 
 class EntData(NamedTuple):
@@ -95,7 +113,7 @@ class EntData(NamedTuple):
     logins: dict[str, str]  # how each kind of user logs in to the ENT today, said of them (« leur compte … »)
     login_notices: dict[str, str]  # the same, said to them on the families' notice (« votre compte … »)
     labels: dict[str, str]  # the exact menu, tab, field and button names of the ENT, PRONOTE and its console
-    checklists: dict[str, tuple[dict, ...]]
+    checklists: dict[str, tuple[ChecklistItem, ...]]
     summary_profiles: tuple[str, ...]
     sources: dict[str, Source]
     facts: dict[str, Fact]  # by key in the file
@@ -116,7 +134,7 @@ class EntData(NamedTuple):
                 "login_pupils_parents": self.logins["pupils_parents"], "login_staff": self.logins["staff"]}
 
 
-def socle_phrase(choices: tuple[str, ...], translate=tr) -> str:
+def socle_phrase(choices: tuple[str, ...], translate: Translate = tr) -> str:
     """« K-d'école », or – when the label depends on the version – « selon la version de PRONOTE : « K-d'école »
     ou « Skolengo » »."""
     quoted = [translate(QUOTED).format(value=choice) for choice in choices]
@@ -135,14 +153,17 @@ OR = tr_noop(" ou ")
 # A key's kind: "text" (non-empty), "text_or_empty", "https_url", "host", "texts" (non-empty list of non-empty
 # texts); ("fact", kind) an object holding a value of that kind (or null for "text_or_null") with its sources;
 # or a nested schema (an object with exactly these keys).
+Schema: TypeAlias = "dict[str, str | tuple[str, ...] | Schema]"
+
+
 def _fact(kind: str, *texts: str) -> tuple[str, ...]:
     """A fact of that kind of value; `texts`: other wordings it must have (required, non-empty texts)."""
     return ("fact", kind, *texts)
 
 
-SERVICE = {"title": _fact("text"), "sso_type": _fact("text"), "regroupement": _fact("text"),
+SERVICE: Schema = {"title": _fact("text"), "sso_type": _fact("text"), "regroupement": _fact("text"),
            "xiti": _fact("text_or_empty"), "bloc": _fact("text")}
-SCHEMA = {
+SCHEMA: Schema = {
     "id": "text",
     "sources": "sources",
     "name": _fact("text"),
@@ -234,7 +255,7 @@ def read(path: Path, today: date | None = None) -> EntData:
         raise UserError(tr("Le fichier de l'ENT « {file} » n'est pas du JSON valable : un nombre y est trop long, ou "
                            "des listes et des objets y sont imbriqués trop profondément.").format(file=name)) from None
     checker = _Checker(name, (today or date.today()).isoformat())
-    checker.object(raw, SCHEMA, "")
+    checker.section(raw, SCHEMA, "")
     facts = checker.facts
     # The file's own French that reaches the admin without `tr` (titles, menu names, the ENT's messages) gets its
     # typography here; logins and notes go through `tr`, which gives it, and keep their exact text as its key.
@@ -243,52 +264,80 @@ def read(path: Path, today: date | None = None) -> EntData:
     facts = {key: fact._replace(value=french(fact.value))
              if isinstance(fact.value, str) and not key.startswith("logins.") else fact
              for key, fact in facts.items()}
-    value = {key: fact.value for key, fact in facts.items()}
-    labels = {key[len("labels."):]: fact.value for key, fact in facts.items() if key.startswith("labels.")}
+    value = _Values(facts)
+    labels = {key[len("labels."):]: value.text(key) for key in facts if key.startswith("labels.")}
     plain = _plain_words(value, raw["site_example"], labels)
     word_facts = {**WORD_FACTS, **{key: f"labels.{key}" for key in labels}}
     checker.checklists(raw["checklists"], set(plain) | {"socle_ent", "login_pupils_parents", "login_staff"})
     checker.every_source_cited(raw["sources"])
     return EntData(
-        source=path, id=raw["id"], name=value["name"], portal_url=value["portal_url"],
-        site_domain=value["site_domain"], site_example=raw["site_example"], cas_host=value["cas_host"],
-        previous_ent=value["previous_ent"], socle_ent=tuple(value["socle_ent"]),
-        export_file_name=value["export_file_name"], pronote_net_configuration=value["pronote_net_configuration"],
-        school_label_example=value["school_label_example"],
-        service={key: value[f"service.{key}"] for key in SERVICE}, profiles=tuple(value["profiles"]),
-        access_role=value["access_role"], access_target=value["access_target"], access_level=value["access_level"],
-        import_modes={mode: value[f"import_modes.{mode}"] for mode in IMPORT_MODES},
-        logins={"pupils_parents": value["logins.pupils_parents"], "staff": value["logins.staff"]},
+        source=path, id=raw["id"], name=value.text("name"), portal_url=value.text("portal_url"),
+        site_domain=value.text("site_domain"), site_example=raw["site_example"], cas_host=value.text("cas_host"),
+        previous_ent=value.text_or_none("previous_ent"), socle_ent=value.texts("socle_ent"),
+        export_file_name=value.text("export_file_name"),
+        pronote_net_configuration=value.text("pronote_net_configuration"),
+        school_label_example=value.text("school_label_example"),
+        service={key: value.text(f"service.{key}") for key in SERVICE}, profiles=value.texts("profiles"),
+        access_role=value.text("access_role"), access_target=value.text("access_target"),
+        access_level=value.text("access_level"),
+        import_modes={mode: value.text(f"import_modes.{mode}") for mode in IMPORT_MODES},
+        logins={"pupils_parents": value.text("logins.pupils_parents"), "staff": value.text("logins.staff")},
         login_notices={who: facts[f"logins.{who}"].texts["notice"] for who in ("pupils_parents", "staff")},
         labels=labels,
-        checklists={step: tuple(dict(item) for item in items) for step, items in raw["checklists"].items()},
-        summary_profiles=tuple(value["summary_profiles"]), sources=sources, facts=facts, word_facts=word_facts,
+        checklists={step: tuple(items) for step, items in raw["checklists"].items()},  # checked: ChecklistItem
+        summary_profiles=value.texts("summary_profiles"), sources=sources, facts=facts, word_facts=word_facts,
         plain_words=plain,
     )
 
 
-def _plain_words(value: dict, site_example: str, labels: dict[str, str]) -> dict[str, str]:
+class _Values:
+    """The facts' values by key, each of the kind its schema gave it: the checker has already refused any other, so
+    the TypeErrors below would be a bug of this module (a key read as another kind than its schema's)."""
+
+    def __init__(self, facts: dict[str, Fact]):
+        self.facts = facts
+
+    def text_or_none(self, key: str) -> str | None:
+        value = self.facts[key].value
+        if isinstance(value, tuple):
+            raise TypeError(f"{key} is not a text")
+        return value
+
+    def text(self, key: str) -> str:
+        value = self.text_or_none(key)
+        if value is None:
+            raise TypeError(f"{key} is not a text")
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.facts[key].value
+        if not isinstance(value, tuple):
+            raise TypeError(f"{key} is not a list of texts")
+        return value
+
+
+def _plain_words(value: _Values, site_example: str, labels: dict[str, str]) -> dict[str, str]:
     """The placeholders whose text is the file's own (ENT words are not translated); `previous_ent` is "" when
     the ENT has none (texts about it are not shown then)."""
     words = {
-        "ent_name": value["name"],
-        "ent_portal_url": value["portal_url"],
-        "ent_cas_host": value["cas_host"],
-        "ent_site_domain": value["site_domain"],
+        "ent_name": value.text("name"),
+        "ent_portal_url": value.text("portal_url"),
+        "ent_cas_host": value.text("cas_host"),
+        "ent_site_domain": value.text("site_domain"),
         "ent_site_example": site_example,
-        "previous_ent": value["previous_ent"] or "",
-        "export_file_name": value["export_file_name"],
-        "pronote_net_configuration": value["pronote_net_configuration"],
-        "school_label_example": value["school_label_example"],
-        "service_title": value["service.title"],
-        "service_sso_type": value["service.sso_type"],
-        "service_regroupement": value["service.regroupement"],
-        "service_bloc": value["service.bloc"],
-        "access_role": value["access_role"],
-        "access_target": value["access_target"],
-        "access_level": value["access_level"],
-        "import_mode_complet": value["import_modes.complet"],
-        "import_mode_partiel": value["import_modes.partiel"],
+        "previous_ent": value.text_or_none("previous_ent") or "",
+        "export_file_name": value.text("export_file_name"),
+        "pronote_net_configuration": value.text("pronote_net_configuration"),
+        "school_label_example": value.text("school_label_example"),
+        "service_title": value.text("service.title"),
+        "service_sso_type": value.text("service.sso_type"),
+        "service_regroupement": value.text("service.regroupement"),
+        "service_bloc": value.text("service.bloc"),
+        "access_role": value.text("access_role"),
+        "access_target": value.text("access_target"),
+        "access_level": value.text("access_level"),
+        "import_mode_complet": value.text("import_modes.complet"),
+        "import_mode_partiel": value.text("import_modes.partiel"),
     }
     return {**words, **labels}
 
@@ -316,7 +365,8 @@ class _Checker:
     def bad(self, key: str, problem: str) -> UserError:
         return _bad(self.file, key, problem)
 
-    def object(self, value: object, schema: dict, where: str) -> None:
+    def section(self, value: object, schema: Schema, where: str) -> None:
+        """An object with exactly the keys of `schema` (the whole file, or a nested part)."""
         if not isinstance(value, dict):
             raise self.bad(where or "(racine)", tr("doit être un objet JSON"))
         for key, kind in schema.items():
@@ -324,7 +374,7 @@ class _Checker:
             if key not in value:
                 raise self.bad(path, tr("manque"))
             if isinstance(kind, dict):
-                self.object(value[key], kind, path)
+                self.section(value[key], kind, path)
             elif isinstance(kind, tuple):
                 self.fact(value[key], kind[1], path, kind[2:])
             elif kind == "sources":
@@ -419,7 +469,7 @@ class _Checker:
             self.date(item["date"], f"{where}.date")
         self.source_ids = set(raw)
 
-    def every_source_cited(self, raw: dict) -> None:
+    def every_source_cited(self, raw: dict[str, object]) -> None:
         for source in raw:
             if source not in self.cited:
                 raise self.bad(f"sources.{source}", tr("n'est citée par aucun fait"))
@@ -440,12 +490,12 @@ class _Checker:
             where = f"checklists.{step}"
             if not isinstance(items, list) or not items:
                 raise self.bad(where, tr("doit être une liste non vide d'actions"))
-            seen = set()
+            seen: set[str] = set()
             for index, item in enumerate(items):
                 at = f"{where}[{index}]"
                 self.checklist_item(item, at, seen, words)
 
-    def checklist_item(self, item: object, at: str, seen: set, words: set[str]) -> None:
+    def checklist_item(self, item: object, at: str, seen: set[str], words: set[str]) -> None:
         if not isinstance(item, dict):
             raise self.bad(at, tr("doit être un objet JSON"))
         for key in ("id", "text", "sources", "confirmed"):

@@ -4,10 +4,11 @@ of the help (Qt-free).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from html import escape
 
-from wizard.core.entdata import QUOTED, EntData, Fact, placeholders
-from wizard.core.i18n import tr, tr_noop
+from wizard.core.entdata import QUOTED, ChecklistItem, EntData, Fact, placeholders
+from wizard.core.i18n import Translate, tr, tr_noop
 
 # What a fact is, for a reader of the « Sources » section; the ENT's labels are shown by their value instead.
 FACT_LABELS = {
@@ -54,7 +55,7 @@ PAGE_FACTS = {
 }
 
 
-def used_in(ent: EntData, texts) -> list[Fact]:
+def used_in(ent: EntData, texts: Iterable[str]) -> list[Fact]:
     """The facts these texts name through their placeholders, in the order first named."""
     keys: list[str] = []
     for text in texts:
@@ -65,7 +66,7 @@ def used_in(ent: EntData, texts) -> list[Fact]:
     return [ent.facts[key] for key in keys]
 
 
-def of_step(ent: EntData, step_id: str, extra_texts=()) -> list[Fact]:
+def of_step(ent: EntData, step_id: str, extra_texts: Iterable[str] = ()) -> list[Fact]:
     """The facts a page rests on: those its checklist names (every mode), those its own texts state, and those
     of `extra_texts` (its help)."""
     items = [item["text"] for item in ent.checklists.get(step_id, ())]
@@ -77,7 +78,7 @@ def of_step(ent: EntData, step_id: str, extra_texts=()) -> list[Fact]:
     return found
 
 
-def shown(fact: Fact, translate=tr) -> str:
+def shown(fact: Fact, translate: Translate = tr) -> str:
     """The fact's value as a reader sees it in the text (`translate`: `tr`, or `french` for a French document)."""
     if isinstance(fact.value, tuple):
         return ", ".join(translate(QUOTED).format(value=value) for value in fact.value)
@@ -90,7 +91,7 @@ def shown(fact: Fact, translate=tr) -> str:
     return translate(QUOTED).format(value=fact.value)
 
 
-def quoted(text: str, translate=tr) -> str:
+def quoted(text: str, translate: Translate = tr) -> str:
     """A French name or title in a sentence: « … » in French, “…” in English."""
     return translate(QUOTED).format(value=text)
 
@@ -100,7 +101,7 @@ def day_of(text: str) -> str:
     return "/".join(reversed(text.split("-")))
 
 
-def caveat(ent: EntData, facts: list[Fact], translate=tr) -> str:
+def caveat(ent: EntData, facts: list[Fact], translate: Translate = tr) -> str:
     """One or two sentences for the page: which of its names were not confirmed for current versions, and which
     were inferred, with where they come from; "" when everything it states is confirmed. `translate`: `tr` for
     the window, `french` for a printed record (French whatever the window's language)."""
@@ -122,7 +123,7 @@ def caveat(ent: EntData, facts: list[Fact], translate=tr) -> str:
     return "\n".join(sentences)
 
 
-def status_phrase(fact_or_item) -> str:
+def status_phrase(fact_or_item: Fact | ChecklistItem) -> str:
     status, confirmed = (fact_or_item.status, fact_or_item.confirmed) if isinstance(fact_or_item, Fact) else (
         "confirmed", fact_or_item["confirmed"])
     date = day_of(confirmed)
@@ -139,7 +140,8 @@ def _cited(ent: EntData, sources: tuple[str, ...]) -> str:
     return tr(" ; ").join(escape(quoted(ent.sources[source].title)) for source in sources)
 
 
-def sources_html(ent: EntData, facts: list[Fact], items: list[dict] = (), everything: bool = False) -> str:
+def sources_html(ent: EntData, facts: Sequence[Fact], items: Sequence[ChecklistItem] = (),
+                 everything: bool = False) -> str:
     """The help's « Sources » section: each fact the page states (its value, its sources, when it was confirmed),
     the page's checklist actions with theirs, then the sources themselves (title, where to find them)."""
     if everything:
@@ -149,7 +151,7 @@ def sources_html(ent: EntData, facts: list[Fact], items: list[dict] = (), everyt
         return ""
     lines = []
     # Named facts one per line; the ENT's labels (shown by their value) gathered when they share their origin.
-    groups: dict[tuple, list[Fact]] = {}
+    groups: dict[tuple[object, ...], list[Fact]] = {}
     for fact in facts:
         key = (fact.key,) if fact.key in FACT_LABELS else (fact.sources, fact.confirmed, fact.status, fact.note)
         groups.setdefault(key, []).append(fact)
@@ -162,10 +164,10 @@ def sources_html(ent: EntData, facts: list[Fact], items: list[dict] = (), everyt
         note = f" {escape(tr(fact.note))}" if fact.note else ""
         lines.append(f"<li>{what} — {_cited(ent, fact.sources)} — {escape(status_phrase(fact))}.{note}</li>")
     if items:
-        by_sources: dict[tuple, int] = {}
+        by_sources: dict[tuple[tuple[str, ...], str], int] = {}
         for item in items:
-            key = (tuple(item["sources"]), item["confirmed"])
-            by_sources[key] = by_sources.get(key, 0) + 1
+            origin = (tuple(item["sources"]), item["confirmed"])
+            by_sources[origin] = by_sources.get(origin, 0) + 1
         for (sources, confirmed), count in by_sources.items():
             lines.append("<li>" + escape(tr("{count} action(s) de la liste à cocher").format(count=count))
                          + f" — {_cited(ent, sources)} — "

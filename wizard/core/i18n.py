@@ -13,6 +13,9 @@ from collections.abc import Callable
 from wizard.core.typography import french
 
 CONTEXT = "wizard"
+# What turns a French template into the text shown: `tr`, or `typography.french` for what stays French (the
+# printed records).
+Translate = Callable[[str], str]
 _lookup: Callable[[str, str], str] | None = None
 _language = "fr"
 

@@ -7,15 +7,19 @@ falls back to the backup, as for any other damage.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from wizard.core.document import FORMAT_VERSION, InvalidDocument
+
+# A document as an older release wrote it: JSON, checked against the definition once brought forward.
+RawDocument = dict[str, Any]
 
 # The v1 values of `fields` that were not ticks, and where v2 keeps them.
 _V1_NOT_TICKS = {("fichier", "avertissements_lus"), ("import_ent", "nombre_importe"),
                  ("pronote_net", "delegation_verifiee"), ("pronote_net", "confirmation_manuelle")}
 
 
-def _v1_to_v2(doc: dict) -> dict:
+def _v1_to_v2(doc: RawDocument) -> RawDocument:
     """v1 kept every page value in `fields`; v2 gives each its place (ticks, the pass, the connection) and
     gathers the settings."""
     schools = {key: _school_v1_to_v2(school, doc) for key, school in doc["schools"].items()}
@@ -26,7 +30,7 @@ def _v1_to_v2(doc: dict) -> dict:
             "settings": {"language": doc.get("language") or "", "proxy": ""}}
 
 
-def _school_v1_to_v2(school: dict, doc: dict) -> dict:
+def _school_v1_to_v2(school: dict[str, Any], doc: RawDocument) -> dict[str, Any]:
     fields = school["fields"]
     ticks = {step: {key: value for key, value in values.items() if (step, key) not in _V1_NOT_TICKS}
              for step, values in fields.items()}
@@ -115,10 +119,10 @@ def _school_v2_to_v3(school: dict) -> None:
 
 
 # version N -> the function turning a version-N document into version N+1
-_STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
+_STEPS: dict[int, Callable[[RawDocument], RawDocument]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
-def migrate(doc: dict) -> dict:
+def migrate(doc: RawDocument) -> RawDocument:
     """`doc` brought to FORMAT_VERSION; InvalidDocument when it is too damaged to be carried forward."""
     version = doc.get("version")
     if type(version) is not int or version < 1:

@@ -7,6 +7,8 @@ or ticking « je déclare » never loads the network code.
 """
 from __future__ import annotations
 
+from typing import Final, TypedDict
+
 from wizard.core.dates import day
 from wizard.core.i18n import tr, tr_noop
 
@@ -24,7 +26,8 @@ PRONOTE_OUTCOMES = frozenset({DELEGATED, CAS_INACTIVE, CAS_OTHER})
 NOTHING_READ = frozenset({UNREACHABLE, REFUSED_URL})
 
 # What the check was for: the school page's address check, or part 2's check that the publication took effect.
-ADDRESS, DELEGATION = "address", "delegation"
+ADDRESS: Final = "address"
+DELEGATION: Final = "delegation"
 PURPOSES = (ADDRESS, DELEGATION)
 
 # How a page shows the verdict.
@@ -66,7 +69,15 @@ _SEEN = {
 }
 
 
-def past_check_sentence(check: dict) -> str:
+class PastCheck(TypedDict):
+    """What a check kept in the progress (document.ServerCheck) says again."""
+
+    date: str
+    outcome: str
+    cas_host: str
+
+
+def past_check_sentence(check: PastCheck) -> str:
     """« Dernière vérification le 29/11/2026 : … » for a check read back from the progress."""
     seen = _SEEN.get(check["outcome"])
     if seen is None:

@@ -26,12 +26,14 @@ import json
 import logging
 import os
 import stat
+import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 from wizard.core import safejson
-from wizard.core.document import FORMAT_VERSION, InvalidDocument, validate
+from wizard.core.document import FORMAT_VERSION, Document, InvalidDocument, School, validate
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
 from wizard.core.migrations import migrate
@@ -78,7 +80,7 @@ class ProgressStore:
         # window has loaded by then (the language is in the very file being read).
         self._recovery: tuple[str, str] | None = None  # (what happened, the name the damaged file was kept under)
         self._read_only: OSError | None = None
-        self._lock_file = None
+        self._lock_file: BinaryIO | None = None
 
     # -- single instance -------------------------------------------------------------------------
     def acquire(self) -> None:
@@ -129,7 +131,7 @@ class ProgressStore:
                 pass  # still held by another program: the next start tries again
 
     # -- reading ---------------------------------------------------------------------------------
-    def load(self) -> dict | None:
+    def load(self) -> Document | None:
         """The saved document, validated and at the current version; None when there is none yet."""
         self._recovery = None
         main_exists, bak_exists = _lexists(self.path), _lexists(self.bak_path)
@@ -192,7 +194,7 @@ class ProgressStore:
         return aside
 
     # -- writing ---------------------------------------------------------------------------------
-    def save(self, doc: dict) -> None:
+    def save(self, doc: Document) -> None:
         """Write `doc` now, refreshing the `.bak` (tools and tests; the app goes through `Progress`)."""
         self.write(encode(doc), refresh_backup=True)
 
@@ -227,12 +229,12 @@ class ProgressStore:
                     pass
 
 
-def encode(doc: dict) -> bytes:
+def encode(doc: Document) -> bytes:
     """The document as the file holds it: compact UTF-8 JSON."""
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def read_document(path: Path) -> dict:
+def read_document(path: Path) -> Document:
     """The document in `path`, bounded, migrated and validated; OSError, InvalidDocument or FutureVersion."""
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read, a device never end it
@@ -356,27 +358,28 @@ def _log_recovery(path: Path, problem: str) -> None:
     log.warning("progression illisible (%s) : %s", path.name, problem)
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+# sys.platform, not os.name: the type checker reads this test, and checks each branch for its own platform.
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
-    def _lock(handle) -> None:
+    def _lock(handle: BinaryIO) -> None:
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
 
-    def _unlock(handle) -> None:
+    def _unlock(handle: BinaryIO) -> None:
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
 
-    def _lock(handle) -> None:
+    def _lock(handle: BinaryIO) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
-    def _unlock(handle) -> None:
+    def _unlock(handle: BinaryIO) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def read_current_school(data_dir: Path) -> dict | None:
+def read_current_school(data_dir: Path) -> School | None:
     """The current school's record, read-only (for the headless commands): never writes, never locks."""
     for path in (Path(data_dir) / FILE_NAME, Path(data_dir) / (FILE_NAME + BACKUP_SUFFIX)):
         try:
@@ -387,7 +390,7 @@ def read_current_school(data_dir: Path) -> dict | None:
     return None
 
 
-def read_schools(data_dir: Path) -> tuple[list[dict], str | None]:
+def read_schools(data_dir: Path) -> tuple[list[School], str | None]:
     """Every school kept in `data_dir` and the current one's id, read-only like `read_current_school`; ([], None)
     when nothing usable is saved there."""
     for path in (Path(data_dir) / FILE_NAME, Path(data_dir) / (FILE_NAME + BACKUP_SUFFIX)):
