@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from wizard.core.dates import day_and_time
+from wizard.core.document import ImportEntry
 from wizard.core.idfile import dates, findings, reader
 from wizard.core.idfile.encoding import looks_misdecoded
+from wizard.core.idfile.layoutbase import Emit
 from wizard.core.idfile.limits import EVERYBODY_MINIMUM, EVERYBODY_SHARE
 from wizard.core.idfile.report import Report, empty_counts
 from wizard.core.people import Person
@@ -25,13 +27,13 @@ class _Judge:
     People usually come in file order; a generic layout may hand on a few earlier ones late (records that waited
     for their shape to be known), so the first of two duplicates is the one with the smaller line."""
 
-    def __init__(self, strict_dates: bool, mode: str | None, history: Iterable[dict], hash_key: str | None):
+    def __init__(self, strict_dates: bool, mode: str | None, history: Iterable[ImportEntry], hash_key: str | None):
         self.counts = empty_counts()
         self.findings = findings.FindingList()
         self.first_line: dict[int, int] = {}
         self.hashes: list[str] = []  # one per distinct identifier, in the order people came
         self._hasher = _KeyedHasher(hash_key) if hash_key else None
-        self._earlier = set()
+        self._earlier: set[str] = set()
         if mode == "partiel" and self._hasher is not None:
             self._earlier = {h for entry in history for h in entry.get("id_hashes") or ()}
         self.strict_dates = strict_dates
@@ -51,7 +53,7 @@ class _Judge:
             if first is None:
                 self.first_line[key] = line
                 if self._hasher is not None:
-                    self._hash(ident, line)
+                    self._hash(self._hasher, ident, line)
             elif first <= line:
                 add(findings.duplicate_ident(line, first))
             else:  # an earlier person came late: it is the first one
@@ -79,13 +81,13 @@ class _Judge:
             self._date_ok[text] = valid
         return valid
 
-    def _hash(self, ident: str, line: int) -> None:
-        value = self._hasher(ident)
+    def _hash(self, hasher: _KeyedHasher, ident: str, line: int) -> None:
+        value = hasher(ident)
         self.hashes.append(value)
         if value in self._earlier:
             self.findings.add(findings.already_imported(line))
 
-    def everybody_finding(self) -> list:
+    def everybody_finding(self) -> list[findings.Finding]:
         """In a partial import, (nearly) every identifier already imported: their warnings become one blocking
         finding (limits.EVERYBODY_SHARE)."""
         already = self.findings.counts.get("deja_importe", 0)
@@ -96,7 +98,7 @@ class _Judge:
         del self.findings.counts["deja_importe"]
         return [findings.everybody_already_imported(already, already == distinct)]
 
-    def misdecoded_finding(self) -> list:
+    def misdecoded_finding(self) -> list[findings.Finding]:
         count, first = self._misdecoded
         return [findings.misdecoded_text(first, count)] if count else []
 
@@ -120,14 +122,15 @@ class _KeyedHasher:
         return outer.hexdigest()[:32]
 
 
-def analyse(path, *, uai: str | None = None, mode: str | None = None, history: Iterable[dict] = (),
+def analyse(path: Path | str, *, uai: str | None = None, mode: str | None = None,
+            history: Iterable[ImportEntry] = (),
             hash_key: str | None = None, advance: Callable[[float], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> Report:
     """Reads and judges the file; raises IdFileError when it cannot be read at all, Cancelled when asked to stop."""
     history = list(history or ())
     judges: list[_Judge] = []
 
-    def begin(strict_dates: bool):
+    def begin(strict_dates: bool) -> Emit:
         judges.append(_Judge(strict_dates, mode, history, hash_key))
         return judges[-1].add
 
@@ -159,7 +162,7 @@ def analyse(path, *, uai: str | None = None, mode: str | None = None, history: I
     )
 
 
-def _school_findings(scan: reader.Scan, uai: str | None) -> list:
+def _school_findings(scan: reader.Scan, uai: str | None) -> list[findings.Finding]:
     """A file may list several schools (a cité scolaire shares one PRONOTE base): wrong only if ours is not there."""
     if not uai or not scan.uais:
         return []
@@ -172,13 +175,13 @@ def _school_findings(scan: reader.Scan, uai: str | None) -> list:
     return [findings.other_uai(line, found, uai) for found, line in first.items()]
 
 
-def _history_findings(scan: reader.Scan, export, history: list[dict]) -> list:
+def _history_findings(scan: reader.Scan, export: datetime | None,
+                      history: list[ImportEntry]) -> list[findings.Finding]:
     result = []
     if scan.export_date and export is None:
         result.append(findings.invalid_export_date(scan.export_date[1]))
-    imports = [(dates.timestamp(entry.get("date") or ""), entry) for entry in history]
-    imports = [(when, entry) for when, entry in imports if when is not None]
-    if export is not None and imports:
+    imports = [(when, entry) for entry in history if (when := dates.timestamp(entry.get("date") or "")) is not None]
+    if scan.export_date and export is not None and imports:
         last, _ = max(imports, key=lambda item: item[0])
         if export < last:
             result.append(findings.old_export(scan.export_date[1], day_and_time(export), day_and_time(last)))
@@ -189,13 +192,13 @@ def _history_findings(scan: reader.Scan, export, history: list[dict]) -> list:
     return result
 
 
-def load_people(path, *, advance: Callable[[float], None] | None = None,
+def load_people(path: Path | str, *, advance: Callable[[float], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> list[Person]:
     """Everyone in the file, names included, for the account matching; kept in memory only."""
     return _load(path, advance, cancelled, want_links=False)[0]
 
 
-def load_people_and_links(path, *, advance: Callable[[float], None] | None = None,
+def load_people_and_links(path: Path | str, *, advance: Callable[[float], None] | None = None,
                           cancelled: Callable[[], bool] | None = None) -> tuple[list[Person], dict[str, list[str]]]:
     """`load_people`, plus the pupil → parents links the file states: {pupil's ident: [parents' idents]}, with the
     idents exactly as the people carry them (`Person.ident`), parents in file order, each once. Only the documented
@@ -204,17 +207,18 @@ def load_people_and_links(path, *, advance: Callable[[float], None] | None = Non
     return _load(path, advance, cancelled, want_links=True)
 
 
-def _load(path, advance, cancelled, want_links: bool) -> tuple[list[Person], dict[str, list[str]]]:
+def _load(path: Path | str, advance: Callable[[float], None] | None, cancelled: Callable[[], bool] | None,
+          want_links: bool) -> tuple[list[Person], dict[str, list[str]]]:
     people: list[Person] = []
     strict = False
 
-    def begin(strict_dates: bool):
+    def begin(strict_dates: bool) -> Emit:
         nonlocal strict
         strict = strict_dates
         people.clear()
         return emit
 
-    def emit(ident, profile, last_name, first_name, birth, line):
+    def emit(ident: str, profile: str, last_name: str, first_name: str, birth: str | None, line: int) -> None:
         born = dates.birth_date(birth, strict) if birth else None
         people.append(Person(ident.strip(), profile, last_name, first_name, born, line))
 

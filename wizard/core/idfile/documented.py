@@ -3,10 +3,12 @@ direct children of their group, the identifier is `@ID_Partenaire`, and a `Respo
 to one of the pupil's parents (naming the parent's `@Ident`), not a person."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from wizard.core.i18n import tr_noop
 from wizard.core.idfile import names
 from wizard.core.idfile.findings import misplaced_record
-from wizard.core.idfile.layoutbase import LayoutReader, check_field
+from wizard.core.idfile.layoutbase import Element, Emit, Events, LayoutReader, check_field
 from wizard.core.idfile.limits import MAX_ATTRIBUTES, MAX_DEPTH, MAX_FIELD, MAX_LINKS_PER_PUPIL
 
 DOCUMENTED_NS = "http://www.index-education.com/rapprochementssoV2.0"
@@ -35,14 +37,15 @@ class Documented(LayoutReader):
         names.EXPORT_DATE: "PARTENAIRE_INDEX@Date",
     }
 
-    def __init__(self, emit, want_links: bool = False):
+    def __init__(self, emit: Emit, want_links: bool = False):
         super().__init__(emit, want_links)
-        self._group = self._tag = self._profile = None
+        self._group: Element | None = None  # the group element being read (Eleves…), its people's tag and profile
+        self._tag = self._profile = ""
         self._pupil_links: list[str] = []  # parents' @Ident named inside the Eleve being read
         self._parents_of: dict[str, list[str]] = {}  # pupil's identifier → parents' @Ident
         self._parent_ident: dict[str, str] = {}  # parent's @Ident → parent's identifier
 
-    def take(self, events) -> None:
+    def take(self, events: Events) -> None:
         """A chunk's events. Start: names, attributes and depth within their caps. End: a person of the group
         being read goes straight on (the fast path); anything else is sorted out by `_other`."""
         known_tags, known_attributes, depth = self.names.tags, self.names.attributes, self.depth
@@ -62,9 +65,9 @@ class Documented(LayoutReader):
                 self._other(element, tag)
         self.depth = depth
 
-    def _person(self, element) -> None:
+    def _person(self, element: Element) -> None:
         get = element.get
-        line = element.sourceline
+        line = element.sourceline or 0
         ident, last_name, first_name, birth = (get("ID_Partenaire") or "", get("Nom") or "", get("Prenom") or "",
                                                get("DateNaissance"))
         if len(ident) + len(last_name) + len(first_name) + len(birth or "") > MAX_FIELD:  # else none is too long
@@ -75,48 +78,53 @@ class Documented(LayoutReader):
         if self.want_links:
             self._link(get, ident.strip())
 
-    def _link(self, get, ident: str) -> None:
+    def _link(self, get: Callable[[str], str | None], ident: str) -> None:
         if self._profile == "eleve":
             if self._pupil_links and ident:
                 links = self._parents_of.setdefault(ident, [])
                 links.extend(self._pupil_links[:MAX_LINKS_PER_PUPIL - len(links)])
             self._pupil_links = []
-        elif self._profile == "parent" and ident and get("Ident"):
-            self._parent_ident.setdefault(get("Ident").strip(), ident)
+        elif self._profile == "parent" and ident and (parent := get("Ident")):
+            self._parent_ident.setdefault(parent.strip(), ident)
 
-    def _other(self, element, tag: str) -> None:
+    def _other(self, element: Element, tag: str) -> None:
         """An element that is not one more person of the current group: a school, a link to a parent, the first
         person of a group, a person out of place, or anything else (left to be freed)."""
         profile = self._PROFILE.get(tag)
         if profile is None:
             if tag == self._SCHOOL:  # under Etablissements it carries the UAI; under EtablissementsGeres only an Ident
-                numero = element.get("Numero")
-                if numero and element.getparent().tag == self._SCHOOLS:
+                numero, parent = element.get("Numero"), element.getparent()
+                if numero and parent is not None and parent.tag == self._SCHOOLS:
                     self.add_uai(check_field(numero, element.sourceline), element.sourceline)
             return
         parent = element.getparent()
+        if parent is None:  # the root is no person
+            return
         if tag == self._RESPONSABLE and parent.tag == self._ELEVE:
-            if self.want_links and element.get("Ident") and len(self._pupil_links) < MAX_LINKS_PER_PUPIL:
-                self._pupil_links.append(check_field(element.get("Ident"), element.sourceline).strip())
+            parent_ident = element.get("Ident")
+            if self.want_links and parent_ident and len(self._pupil_links) < MAX_LINKS_PER_PUPIL:
+                self._pupil_links.append(check_field(parent_ident, element.sourceline).strip())
             return
         if parent.tag != self._GROUP[tag] or parent.getparent() is not self.root:
-            self.findings.add(misplaced_record(element.sourceline, names.local_name(tag)))
+            self.findings.add(misplaced_record(element.sourceline or 0, names.local_name(tag)))
             self._pupil_links = []
             return
         self._group, self._tag, self._profile = parent, tag, profile
         self._person(element)
 
-    def finish(self, root) -> None:
-        if root is not None and root.get("Date"):
-            self.export_date = (check_field(root.get("Date"), root.sourceline), root.sourceline)
+    def finish(self, root: Element | None) -> None:
+        exported = root.get("Date") if root is not None else None
+        if root is not None and exported:
+            line = root.sourceline or 0
+            self.export_date = (check_field(exported, line), line)
 
-    def mapping_used(self) -> dict:
+    def mapping_used(self) -> dict[str, str]:
         return dict(self.mapping)
 
     def links(self) -> dict[str, list[str]]:
         """{pupil's identifier: [parents' identifiers]}, in file order, each parent once; links naming no parent
         of the file are left out."""
-        result = {}
+        result: dict[str, list[str]] = {}
         for pupil, idents in self._parents_of.items():
             parents = [self._parent_ident[ident] for ident in idents if ident in self._parent_ident]
             if parents:

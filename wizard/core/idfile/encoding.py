@@ -59,7 +59,7 @@ def sniff(head: bytes) -> Sniffed:
 class Utf8Probe:
     """Checks, chunk by chunk, that an undeclared file really is UTF-8 (then no retry is needed)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._decoder = codecs.getincrementaldecoder("utf-8")()
 
     def ok(self, chunk: bytes, final: bool = False) -> bool:

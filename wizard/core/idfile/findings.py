@@ -7,15 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final, Literal
 
-from wizard.core import i18n
+from wizard.core import document, i18n
 from wizard.core.entdata import current
-from wizard.core.errors import Cancelled, UserError  # noqa: F401 – Cancelled is re-exported by wizard.core.idfile
+from wizard.core.errors import UserError
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.idfile.limits import MAX_FINDINGS_PER_CODE
 
-ERROR = "error"
-WARNING = "warning"
+ERROR: Final = "error"
+WARNING: Final = "warning"
 
 
 def _once(text: str) -> str:
@@ -31,12 +32,12 @@ def _translated(text: str, language: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    level: str  # ERROR blocks the import, WARNING needs reading
+    level: Literal["error", "warning"]  # ERROR blocks the import, WARNING needs reading
     code: str
     message: str
     line: int | None = None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> document.Finding:
         return {"level": self.level, "code": self.code, "message": self.message, "line": self.line}
 
 
@@ -59,8 +60,8 @@ class FindingList:
     """Findings as they are met, at most MAX_FINDINGS_PER_CODE per code (a hostile file could hold millions);
     `counts` holds every one, listed or not."""
 
-    items: list = field(default_factory=list)
-    counts: dict = field(default_factory=dict)
+    items: list[Finding] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
 
     def add(self, finding: Finding) -> None:
         seen = self.counts.get(finding.code, 0) + 1
@@ -68,7 +69,7 @@ class FindingList:
         if seen <= MAX_FINDINGS_PER_CODE:
             self.items.append(finding)
 
-    def unlisted(self) -> list:
+    def unlisted(self) -> list[Finding]:
         """One finding per code that had more than could be listed, saying how many more."""
         levels = {finding.code: finding.level for finding in self.items}
         return [Finding(levels[code], "constats_non_listes",

@@ -13,11 +13,12 @@ fields.
 from __future__ import annotations
 
 import operator
+from typing import Any
 
 from wizard.core import people
 from wizard.core.i18n import tr_noop
 from wizard.core.idfile import names
-from wizard.core.idfile.layoutbase import LayoutReader, check_field
+from wizard.core.idfile.layoutbase import Element, Emit, Events, LayoutReader, check_field
 from wizard.core.idfile.limits import MAX_DEPTH, MAX_FIELD, MAX_NAME, MAX_PENDING, MAX_PEOPLE, MAX_SHAPES
 from wizard.core.idfile.safety import too_many_names
 
@@ -29,6 +30,12 @@ _PLAN_KEYS_KEPT = 32  # a longer set is planned each time rather than remembered
 _RECORD_COST = 64  # what a waiting record costs beyond its characters, in the MAX_PENDING budget
 _QUICK_KEYS = 16  # elements with more attributes take the general path
 _MISSING = ("", None)
+# What a field was read as: (rank of the word that named it, its value, where it was read), by role.
+_Fields = dict[str, tuple[int, str, str]]
+# A person as emitted: (ident, profile, last_name, first_name, birth_date, line).
+_Record = tuple[str, str, str, str, "str | None", int]
+# Per open element: [kind, plan, its fields or None, has a child element] – a list, changed in place.
+_Open = list[Any]
 
 
 class _Kind:
@@ -47,7 +54,7 @@ class _Kind:
         self.text_role = (role[0], role[1], self.local) if role else ((_VALUE, 0, _VALUE) if self.is_value else None)
         self.seen = 0  # elements met, for the message when nobody is found
         # The last attribute names and plan, container and shape met with this name: most files repeat them.
-        self.keys: list | None = None
+        self.keys: list[str] | None = None
         self.plan: _Plan | None = None
         self.container: _Kind | None = None
         self.shape: _Shape | None = None
@@ -60,7 +67,7 @@ class _Plan:
 
     __slots__ = ("entries", "pick", "inert")
 
-    def __init__(self, keys: tuple, entries: tuple):
+    def __init__(self, keys: tuple[str, ...], entries: tuple[tuple[str, int, str, str], ...]):
         self.entries = entries
         by_role = {role: keys.index(name) for role, _, name, _ in entries}
         self.inert = not set(by_role) & _ACTED_ON  # alone, these attributes say nothing `_judge` would act on
@@ -69,7 +76,7 @@ class _Plan:
         # Values are read by position, after two more: "" for a missing name or identifier, None for a missing
         # date or category (a missing date is not an empty one).
         missing_text, missing_none = len(keys), len(keys) + 1
-        self.pick = operator.itemgetter(
+        self.pick: operator.itemgetter[int] | None = operator.itemgetter(
             *(by_role.get(role, missing_text) for role in names.PERSON_FIELDS),
             *(by_role.get(role, missing_none) for role in (names.BIRTH_DATE, names.PROFILE))) if quick else None
 
@@ -85,8 +92,8 @@ class _Shape:
 
     def __init__(self, profile: str, profile_source: str):
         self.complete = self.dead = False
-        self.pending: list = []
-        self.sources: dict = {}
+        self.pending: list[_Record] = []
+        self.sources: dict[str, str] = {}
         self.profile, self.profile_source = profile, profile_source  # when no category field says otherwise
 
 
@@ -95,16 +102,15 @@ class Generic(LayoutReader):
     label = tr_noop("Format reconnu automatiquement")
     strict_dates = False
 
-    def __init__(self, emit, want_links: bool = False):
+    def __init__(self, emit: Emit, want_links: bool = False):
         super().__init__(emit, want_links)
         self._kinds: dict[str, _Kind] = {}
-        self._plans: dict[tuple, _Plan] = {}
-        # Per open element: [kind, plan, {role: (rank, value, source)} or None, has a child element].
-        self._stack: list[list] = []
-        self._shapes: dict[tuple, _Shape] = {}
+        self._plans: dict[tuple[str, ...], _Plan] = {}
+        self._stack: list[_Open] = []
+        self._shapes: dict[tuple[_Kind | None, _Kind], _Shape] = {}
         self._pending = 0  # budget used by waiting records
 
-    def take(self, events) -> None:
+    def take(self, events: Events) -> None:
         stack, kinds, plans, shapes = self._stack, self._kinds, self._plans, self._shapes
         for event, element in events:
             if event == "start":
@@ -113,7 +119,7 @@ class Generic(LayoutReader):
                 if kind is None:
                     kind = self._new_kind(tag, element)
                 keys = element.keys()
-                plan = None
+                plan: _Plan | None = None
                 if keys:
                     if keys == kind.keys:
                         plan = kind.plan
@@ -132,10 +138,10 @@ class Generic(LayoutReader):
             kind, plan, fields, has_children = stack.pop()
             kind.seen += 1
             if kind.text_role is not None and stack and not has_children:
-                self._leaf(element, kind, stack[-1])
+                self._leaf(element, kind.text_role, kind.is_value, stack[-1])
             if fields is None and (plan is None or plan.inert):  # nothing here for a person, a UAI or a date
                 continue
-            if fields is None and plan.pick is not None:
+            if fields is None and plan is not None and plan.pick is not None:
                 container = stack[-1][0] if stack else None
                 if kind.container is container and kind.shape is not None:
                     shape = kind.shape
@@ -144,7 +150,7 @@ class Generic(LayoutReader):
                     kind.container = container
                 if shape is not None:
                     if shape.complete:  # one more person of a known shape: the usual case
-                        self._quick(element, plan, shape)
+                        self._quick(element, plan.pick, shape)
                         continue
                     if shape.dead:  # known not to be people, and nothing else to read in it
                         continue
@@ -154,19 +160,19 @@ class Generic(LayoutReader):
                 for role, rank, name, source in plan.entries:
                     old = fields.get(role)
                     if old is None or rank < old[0]:
-                        fields[role] = (rank, check_field(element.get(name), element.sourceline).strip(), source)
+                        fields[role] = (rank, check_field(element.get(name) or "", element.sourceline).strip(), source)
             if fields:
                 if kind.is_attr and _VALUE in fields and stack and element.get("name"):
                     self._attr_value(element, fields, stack[-1])
                 else:
                     self._judge(element, kind, fields)
 
-    def _quick(self, element, plan: _Plan, shape: _Shape) -> None:
-        """`_judge` for an element whose fields are all among its few attributes, and whose shape is known to be
-        people. `values()` looks each value up by name, which is quadratic, but on at most _QUICK_KEYS of them."""
-        values = element.values()
-        values += _MISSING
-        ident, last_name, first_name, birth, category = plan.pick(values)
+    def _quick(self, element: Element, pick: operator.itemgetter[int], shape: _Shape) -> None:
+        """`_judge` for an element whose fields are all among its few attributes (`pick`: its plan's), and whose
+        shape is known to be people. `values()` looks each value up by name, which is quadratic, but on at most
+        _QUICK_KEYS of them."""
+        values: list[str | None] = [*element.values(), *_MISSING]
+        ident, last_name, first_name, birth, category = pick(values)
         line = element.sourceline
         if len(ident) + len(last_name) + len(first_name) + len(birth or "") + len(category or "") > MAX_FIELD:
             for value in (ident, last_name, first_name, birth or "", category or ""):  # else none is too long
@@ -178,16 +184,16 @@ class Generic(LayoutReader):
         if self.people > MAX_PEOPLE:
             self.counted(line)  # refuses
 
-    def _new_kind(self, tag: str, element) -> _Kind:
+    def _new_kind(self, tag: str, element: Element) -> _Kind:
         self.names.admit(element, (), len(self._stack) + 1)
         kind = self._kinds[tag] = _Kind(tag)
         return kind
 
-    def _plan(self, keys: list, element) -> _Plan:
+    def _plan(self, keys: list[str], element: Element) -> _Plan:
         """For a set of attribute names: the best attribute for each field (the earlier word wins, then the
         earlier attribute), as (role, rank, attribute, source). Remembered, so met once per set of names."""
         self.names.admit(element, keys, len(self._stack) + 1)
-        best: dict[str, tuple] = {}
+        best: dict[str, tuple[str, int, str, str]] = {}
         for key in keys:
             known = names.ROLES.get(names.normalise(key))
             if known is not None and (known[0] not in best or known[1] < best[known[0]][1]):
@@ -199,23 +205,24 @@ class Generic(LayoutReader):
             self._plans[tuple(keys)] = plan
         return plan
 
-    def _leaf(self, element, kind: _Kind, parent: list) -> None:
-        """A child element without children whose name is a field: its text is that field of its parent."""
+    def _leaf(self, element: Element, text_role: tuple[str, int, str], is_value: bool, parent: _Open) -> None:
+        """A child element without children whose name is a field (`text_role`: its kind's): its text is that
+        field of its parent."""
         text = check_field(element.text or "", element.sourceline).strip()
         fields = parent[2]
         if fields is None:
             fields = parent[2] = {}
-        role, rank, source = kind.text_role
-        if kind.is_value:
+        role, rank, source = text_role
+        if is_value:
             fields.setdefault(_VALUE, (0, text, _VALUE))
             return
         old = fields.get(role)
         if old is None or rank < old[0]:
             fields[role] = (rank, text, source)
 
-    def _attr_value(self, element, fields: dict, parent: list) -> None:
+    def _attr_value(self, element: Element, fields: _Fields, parent: _Open) -> None:
         """AAF: `<attr name="sn"><value>MARTIN</value></attr>` gives its parent the field named by `@name`."""
-        name = element.get("name")
+        name = element.get("name") or ""
         known = names.ROLES.get(names.normalise(name)) if len(name) <= MAX_NAME else None
         if known is None:
             return
@@ -227,7 +234,7 @@ class Generic(LayoutReader):
         if old is None or rank < old[0]:
             parent_fields[role] = (rank, fields[_VALUE][1], f"attr[@name='{name}']/value")
 
-    def _judge(self, element, kind: _Kind, fields: dict) -> None:
+    def _judge(self, element: Element, kind: _Kind, fields: _Fields) -> None:
         line = element.sourceline
         if names.UAI in fields:
             self.add_uai(fields[names.UAI][1], line)
@@ -243,7 +250,8 @@ class Generic(LayoutReader):
             shape = self._new_shape(container, kind, line)
         if shape.dead:
             return
-        profile = profile_source = None
+        profile: str | None = None
+        profile_source = ""
         if names.PROFILE in fields:
             _, value, profile_source = fields[names.PROFILE]
             profile = names.profile_of_word(value)
@@ -251,7 +259,7 @@ class Generic(LayoutReader):
             profile, profile_source = shape.profile, shape.profile_source
         ident, last_name, first_name = (fields[role][1] if role in fields else "" for role in names.PERSON_FIELDS)
         birth = fields[names.BIRTH_DATE][1] if names.BIRTH_DATE in fields else None
-        record = (ident, profile, last_name, first_name, birth, line)
+        record: _Record = (ident, profile, last_name, first_name, birth, line)
         if shape.complete:
             self._person(record)
         elif names.IDENT in fields and names.LAST_NAME in fields and names.FIRST_NAME in fields:
@@ -270,20 +278,20 @@ class Generic(LayoutReader):
     def _new_shape(self, container: _Kind | None, kind: _Kind, line: int) -> _Shape:
         if len(self._shapes) >= MAX_SHAPES:
             raise too_many_names(line)
-        profile = people.profile_of_word(kind.word)
+        own = people.profile_of_word(kind.word)
+        around = people.profile_of_word(container.word) if container is not None else None
         # Where the profile was read, in XML's own notation: the same in every language, and it is kept in the
         # progress (a sentence saved in French would stay French after the admin switched to English).
-        if profile:
-            source = f"<{kind.local}>"
-        elif container is not None and people.profile_of_word(container.word):
-            profile = people.profile_of_word(container.word)
-            source = f"<{container.local}>/<{kind.local}>"
+        if own:
+            profile, source = own, f"<{kind.local}>"
+        elif container is not None and around:
+            profile, source = around, f"<{container.local}>/<{kind.local}>"
         else:
             profile, source = "autre", "—"
         shape = self._shapes[(container, kind)] = _Shape(profile, source)
         return shape
 
-    def _wait(self, shape: _Shape, record: tuple) -> None:
+    def _wait(self, shape: _Shape, record: _Record) -> None:
         cost = _cost(record)
         if self._pending + cost > MAX_PENDING:  # no room left: this shape is not people
             shape.dead = True
@@ -293,17 +301,17 @@ class Generic(LayoutReader):
         self._pending += cost
         shape.pending.append(record)
 
-    def _person(self, record: tuple) -> None:
+    def _person(self, record: _Record) -> None:
         self.emit(*record)
         self.counted(record[-1])
 
-    def finish(self, root) -> None:
+    def finish(self, root: Element | None) -> None:
         """Records still waiting belong to shapes that never had all three fields: not people."""
         for shape in self._shapes.values():
             shape.pending = []
         self._pending = 0
 
-    def mapping_used(self) -> dict:
+    def mapping_used(self) -> dict[str, str]:
         mapping: dict[str, str] = {}
         for shape in self._shapes.values():
             if not shape.complete:
@@ -323,6 +331,6 @@ class Generic(LayoutReader):
         return sorted(((kind.tag, kind.seen) for kind in self._kinds.values()), key=lambda item: -item[1])
 
 
-def _cost(record: tuple) -> int:
+def _cost(record: _Record) -> int:
     ident, _, last_name, first_name, birth, _ = record
     return len(ident) + len(last_name) + len(first_name) + len(birth or "") + _RECORD_COST

@@ -11,6 +11,7 @@ first (a byte 0x3C may be half of another character there).
 from __future__ import annotations
 
 import codecs
+from typing import AnyStr, Generic
 
 from wizard.core.idfile.limits import MAX_NAMESPACE_DECLARATIONS, MAX_PROCESSING_INSTRUCTIONS, MAX_RUN
 from wizard.core.idfile.safety import too_long, too_many_declarations
@@ -21,17 +22,37 @@ _TWO_BYTE = ("utf-16-le", "utf-16-be")
 class ByteGuard:
     def __init__(self, codec: str | None):
         self._decoder = codecs.getincrementaldecoder(codec)("replace") if codec in _TWO_BYTE else None
-        empty = "" if self._decoder else b""
-        self._lt, self._newline = ("<", "\n") if self._decoder else (b"<", b"\n")
-        self._xmlns, self._instruction = ("xmlns", "<?") if self._decoder else (b"xmlns", b"<?")
-        self._tail = empty  # the end of the previous chunk
+        # One counter per kind of unit: the file's bytes, or the text UTF-16 decodes to.
+        self._bytes = _Counter(b"<", b"\n", b"xmlns", b"<?")
+        self._text = _Counter("<", "\n", "xmlns", "<?")
+
+    @property
+    def newlines(self) -> int:
+        """Line breaks in everything checked so far."""
+        return self._text.newlines if self._decoder is not None else self._bytes.newlines
+
+    def check(self, chunk: bytes) -> None:
+        """Raises IdFileError past a cap; counts the chunk's line breaks."""
+        if self._decoder is not None:
+            self._text.check(self._decoder.decode(chunk))
+        else:
+            self._bytes.check(chunk)
+
+
+class _Counter(Generic[AnyStr]):
+    """The caps, counted in one kind of unit (bytes, or decoded text)."""
+
+    def __init__(self, lt: AnyStr, newline: AnyStr, xmlns: AnyStr, instruction: AnyStr):
+        self._lt: AnyStr = lt
+        self._newline: AnyStr = newline
+        self._xmlns: AnyStr = xmlns
+        self._instruction: AnyStr = instruction
+        self._tail: AnyStr = lt[:0]  # the end of the previous chunk
         self.newlines = 0  # line breaks in everything checked so far
         self._run = 0  # units since the last « < »
         self._declarations = self._instructions = 0
 
-    def check(self, chunk: bytes) -> None:
-        """Raises IdFileError past a cap; counts the chunk's line breaks."""
-        text = self._decoder.decode(chunk) if self._decoder is not None else chunk
+    def check(self, text: AnyStr) -> None:
         breaks = text.count(self._newline)
         first = text.find(self._lt)
         if self._run + (len(text) if first < 0 else first) > MAX_RUN:  # refused where the run goes past the cap

@@ -6,11 +6,12 @@ import re
 
 from wizard.core.idfile.documented import DOCUMENTED_NS, Documented
 from wizard.core.idfile.generic import Generic
+from wizard.core.idfile.layoutbase import LayoutReader
 
 _ROOT_TAG = re.compile(r"<(?:([\w.-]+):)?([\w.-]+)([^>]*)>?")
 
 
-def choose(root_start: str):
+def choose(root_start: str) -> type[LayoutReader]:
     """The documented layout when the root start tag is Index Éducation's, the generic one otherwise."""
     match = _ROOT_TAG.match(root_start)
     if match and match.group(2) == "PARTENAIRE_INDEX" and DOCUMENTED_NS in match.group(3):

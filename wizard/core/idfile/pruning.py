@@ -4,11 +4,12 @@ bounded elsewhere (depth, attributes per element, run of bytes), except text: CD
 « < » inside a text, so the text held by the path is counted here."""
 from __future__ import annotations
 
+from wizard.core.idfile.layoutbase import Element
 from wizard.core.idfile.limits import MAX_OPEN_TEXT
 from wizard.core.idfile.safety import too_long
 
 
-def prune(root) -> None:
+def prune(root: Element) -> None:
     node, held = root, 0
     while True:
         held += len(node.text or "") + len(node.tail or "")

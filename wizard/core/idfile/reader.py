@@ -12,14 +12,17 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from lxml import etree
 
+from wizard.core.errors import Cancelled
 from wizard.core.i18n import tr
 from wizard.core.idfile import encoding, layouts, names, safety
-from wizard.core.idfile.documented import Documented
-from wizard.core.idfile.findings import Cancelled, IdFileError, retried_windows1252
+from wizard.core.idfile.findings import Finding, IdFileError, retried_windows1252
+from wizard.core.idfile.generic import Generic
 from wizard.core.idfile.guard import ByteGuard
+from wizard.core.idfile.layoutbase import Element, Emit, Events, LayoutReader
 from wizard.core.idfile.limits import MAX_FILE_SIZE, MAX_PROLOG
 from wizard.core.idfile.pruning import prune
 
@@ -31,18 +34,19 @@ class Scan:
     layout: str
     layout_label: str
     encoding: str
-    mapping: dict
+    mapping: dict[str, str]
     export_date: tuple[str, int] | None  # raw text and line
     uais: list[tuple[str, int]]  # each UAI met, with its first line
-    findings: list = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     sha256: str = ""
     size: int = 0
     strict_dates: bool = False
-    finding_counts: dict = field(default_factory=dict)  # every finding of the layout per code, listed or not
-    links: dict = field(default_factory=dict)  # pupil's identifier → parents' identifiers (documented layout)
+    finding_counts: dict[str, int] = field(default_factory=dict)  # every finding of the layout per code
+    # pupil's identifier → parents' identifiers (documented layout)
+    links: dict[str, list[str]] = field(default_factory=dict)
 
 
-def scan(path, begin: Callable[[bool], Callable], *, advance: Callable[[float], None] | None = None,
+def scan(path: Path | str, begin: Callable[[bool], Emit], *, advance: Callable[[float], None] | None = None,
          cancelled: Callable[[], bool] | None = None, want_links: bool = False) -> Scan:
     """Reads the file; `begin(strict_dates)` is called before each pass (a second pass, the Windows-1252 retry,
     starts afresh) and returns `emit(ident, profile, last_name, first_name, birth_date, line)`, called per person."""
@@ -69,7 +73,7 @@ def scan(path, begin: Callable[[bool], Callable], *, advance: Callable[[float], 
         return result
 
 
-def _is_utf8(handle, name: str, cancelled) -> bool:
+def _is_utf8(handle: BinaryIO, name: str, cancelled: Callable[[], bool] | None) -> bool:
     """Whether the whole file decodes as UTF-8 (XML's default when nothing is declared)."""
     probe = encoding.Utf8Probe()
     handle.seek(0)
@@ -86,11 +90,13 @@ def _is_utf8(handle, name: str, cancelled) -> bool:
 
 
 class _Pass:
-    def __init__(self, handle, name: str, size: int, sniffed, layout_class, advance, cancelled, want_links: bool):
+    def __init__(self, handle: BinaryIO, name: str, size: int, sniffed: encoding.Sniffed,
+                 layout_class: type[LayoutReader], advance: Callable[[float], None] | None,
+                 cancelled: Callable[[], bool] | None, want_links: bool):
         self.handle, self.name, self.size, self.sniffed = handle, name, size, sniffed
         self.layout_class, self.advance, self.cancelled, self.want_links = layout_class, advance, cancelled, want_links
 
-    def run(self, emit, override: str | None) -> Scan:
+    def run(self, emit: Emit, override: str | None) -> Scan:
         """One pass from the start of the file; `override` forces the encoding (the Windows-1252 retry)."""
         self.handle.seek(0)
         layout = self.layout_class(emit, self.want_links)
@@ -99,7 +105,8 @@ class _Pass:
         digest = hashlib.sha256()
         label = override or self.sniffed.label
         size, advance, cancelled = self.size, self.advance, self.cancelled
-        done, shown, top, last = 0, -1.0, None, b""  # last: the file's last bytes read, to tell a cut character
+        top: Element | None = None
+        done, shown, last = 0, -1.0, b""  # last: the file's last bytes read, to tell a cut character
         try:
             while True:
                 if cancelled is not None and cancelled():
@@ -129,7 +136,7 @@ class _Pass:
                               code="fichier_illisible") from None
         if top is None and closed is not None:
             safety.check_docinfo(closed)
-        layout.finish(closed)
+        layout.finish(cast("Element | None", closed))  # parsed from the file: see layoutbase.Element
         if layout.people == 0:
             raise _nobody(layout)
         if advance is not None:
@@ -139,31 +146,32 @@ class _Pass:
                     dict(layout.findings.counts), layout.links())
 
     @staticmethod
-    def _take(layout, parser, top):
+    def _take(layout: LayoutReader, parser: etree.XMLPullParser, top: Element | None) -> Element | None:
         """Hands the events read so far to the layout, then frees what they were about; returns the root."""
         if top is None:  # the first event is the root's start: the document's own checks come first
-            events = list(parser.read_events())
-            if not events:
+            read = list(parser.read_events())
+            if not read:
                 return None
-            top = events[0][1]
-            safety.check_docinfo(top)
-            layout.root = top
+            safety.check_docinfo(read[0][1])
+            # Parsed from the file, so elements as layoutbase.Element says (a text tag, a line).
+            events = cast(Events, read)
+            top = layout.root = cast(Element, read[0][1])
         else:
-            events = parser.read_events()
+            events = cast(Events, parser.read_events())
         layout.take(events)
         prune(top)
         return top
 
 
-def _nobody(layout) -> IdFileError:
-    if isinstance(layout, Documented):
-        return IdFileError(tr("Le fichier est au format PARTENAIRE_INDEX mais ne contient aucune personne (ni Eleve, "
-                              "ni Responsable, ni Professeur, ni Personnel) : l'export PRONOTE était sans doute vide."),
+def _nobody(layout: LayoutReader) -> IdFileError:
+    if isinstance(layout, Generic):
+        seen = layout.seen()[:8]
+        listed = ", ".join(f"{names.local_name(tag)} ({count})" for tag, count in seen) or "aucun"
+        return IdFileError(tr("Aucune personne reconnue dans ce fichier (il faut au moins un nom, un prénom et un "
+                              "identifiant par personne). Éléments rencontrés : {listed}.").format(listed=listed),
                            code="aucune_personne")
-    seen = layout.seen()[:8]
-    listed = ", ".join(f"{names.local_name(tag)} ({count})" for tag, count in seen) or "aucun"
-    return IdFileError(tr("Aucune personne reconnue dans ce fichier (il faut au moins un nom, un prénom et un "
-                          "identifiant par personne). Éléments rencontrés : {listed}.").format(listed=listed),
+    return IdFileError(tr("Le fichier est au format PARTENAIRE_INDEX mais ne contient aucune personne (ni Eleve, "
+                          "ni Responsable, ni Professeur, ni Personnel) : l'export PRONOTE était sans doute vide."),
                        code="aucune_personne")
 
 

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from wizard.core.i18n import tr_noop
 from wizard.core.idfile.findings import ERROR, Finding, IdFileError
@@ -42,11 +44,11 @@ class Report:
     def has_errors(self) -> bool:
         return any(finding.level == ERROR for finding in self.findings)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Exactly the shape of `check --json` (DESIGN.md, « Headless commands »)."""
         return {**self._json_head(), "findings": [finding.to_json() for finding in self.findings]}
 
-    def json_pieces(self, batch: int = 1000):
+    def json_pieces(self, batch: int = 1000) -> Iterator[str]:
         """`json.dumps(self.to_json(), ensure_ascii=False)`, as pieces of `batch` findings: tens of thousands of
         findings at once would take several times their size in memory."""
         yield json.dumps(self._json_head(), ensure_ascii=False)[:-1] + ', "findings": ['
@@ -55,7 +57,7 @@ class Report:
                 json.dumps(finding.to_json(), ensure_ascii=False) for finding in self.findings[start:start + batch])
         yield "]}"
 
-    def _json_head(self) -> dict:
+    def _json_head(self) -> dict[str, Any]:
         return {"layout": self.layout, "encoding": self.encoding, "counts": dict(self.counts)}
 
     @classmethod

@@ -11,18 +11,15 @@ import io
 import os
 import re
 import stat
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
 from lxml import etree
 
 from wizard.core.i18n import tr
 from wizard.core.idfile.findings import IdFileError
 from wizard.core.idfile.limits import MAX_FILE_SIZE
-
-# Every parser of the identifier file is built from these options. Comments and processing instructions are not
-# kept in the tree (nothing would free them), nor xml:id values in the document's table of identifiers.
-PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False,
-                      remove_comments=True, remove_pis=True, collect_ids=False)
 
 # What may precede the root element: spaces, the declaration, processing instructions, comments, a DOCTYPE. A
 # DOCTYPE stops at its first « > » or « [ »: an internal subset is refused whatever it holds, so it need not be
@@ -34,8 +31,12 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a w
 _BINARY = getattr(os, "O_BINARY", 0)
 
 
-def pull_parser(*, events: tuple[str, ...], tag=None, encoding: str | None = None) -> etree.XMLPullParser:
-    return etree.XMLPullParser(events=events, tag=tag, encoding=encoding, **PARSER_OPTIONS)
+def pull_parser(*, events: Iterable[Literal["start", "end"]], encoding: str | None = None) -> etree.XMLPullParser:
+    """Every parser of the identifier file. Comments and processing instructions are not kept in the tree (nothing
+    would free them), nor xml:id values in the document's table of identifiers."""
+    return etree.XMLPullParser(events=events, encoding=encoding, resolve_entities=False, no_network=True,
+                               load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True,
+                               remove_pis=True, collect_ids=False)
 
 
 def open_regular(path: Path) -> tuple[io.FileIO, int]:
@@ -112,7 +113,7 @@ def check_prolog(text: str, root: int) -> None:
         raise unsafe(prolog.count("\n") + 1, tr("sa déclaration DOCTYPE est démesurée ou incomplète"))
 
 
-def check_docinfo(element) -> None:
+def check_docinfo(element: etree._Element) -> None:
     """The same rule, asked of lxml once parsing has started (in case the prolog was not decoded as lxml did)."""
     info = element.getroottree().docinfo
     dtd = info.internalDTD
