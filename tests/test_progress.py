@@ -33,7 +33,7 @@ def reread(data_dir, progress):
 
 def probe(**values):
     base = dict(outcome="delegated", reachable=True, is_pronote=True, delegated_to_ent=True, cas_active=True,
-                cas_host="cas.mon-ent-occitanie.fr", version="2024 – 2.5", message="M.", level="ok")
+                cas_host="cas.mon-ent-occitanie.fr", version="2024 – 2.5", message="M.", level="ok", school_name=None)
     return SimpleNamespace(**{**base, **values})
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from wizard.core.dates import parse_iso
+from wizard.core.document import FailureCount
 from wizard.core.i18n import tr
 from wizard.core.schoolyear import work_year_of, year_of_work
 
@@ -46,13 +47,13 @@ def check_count(day_text: str, count_text: str, today: date) -> tuple[date, int]
     return day, count
 
 
-def of_year(failures: list[dict], today: date) -> list[dict]:
+def of_year(failures: list[FailureCount], today: date) -> list[FailureCount]:
     """The counts noted for the school year of `today` (a new year starts a new series after its full import)."""
     year = year_of_work(today)
     return [entry for entry in failures if work_year_of(entry["day"]) == year]
 
 
-def trend(failures: list[dict]) -> str:
+def trend(failures: list[FailureCount]) -> str:
     """« 49 le 03/09 → 12 le 10/09 → 0 le 24/09 »: the last counts noted, oldest first ("" when none)."""
     shown = failures[-SHOWN_IN_TREND:]
     parts = [tr("{count} le {day}").format(count=entry["count"], day=_short(entry["day"])) for entry in shown]

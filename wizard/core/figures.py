@@ -11,9 +11,14 @@ The history keeps which (document.ImportEntry.reading); the model and the migrat
 """
 from __future__ import annotations
 
+from typing import Final, TypedDict
+
+from wizard.core.document import FigureReading, ImportEntry
 from wizard.core.i18n import tr, tr_noop
 
-BATCH, RUNNING_TOTAL, DIFFERS = "batch", "running_total", "differs"
+BATCH: Final = "batch"
+RUNNING_TOTAL: Final = "running_total"
+DIFFERS: Final = "differs"
 
 _READING_PHRASES = {
     BATCH: tr_noop("le nombre de personnes de ce fichier"),
@@ -22,22 +27,29 @@ _READING_PHRASES = {
 }
 
 
-def file_total(analysis: dict | None) -> int:
-    return int((analysis or {}).get("counts", {}).get("total", 0))
+class FileCounts(TypedDict):
+    """What the figures read of an analysis: a document.Analysis, or what an older file's import entry kept."""
+
+    counts: dict[str, int]  # people per profile, and "total"
+    finding_counts: dict[str, int]
 
 
-def finding_count(analysis: dict, code: str) -> int:
+def file_total(analysis: FileCounts | None) -> int:
+    return analysis["counts"].get("total", 0) if analysis else 0
+
+
+def finding_count(analysis: FileCounts, code: str) -> int:
     """How many findings of `code` the file gave – exactly: the findings themselves are listed only up to the
     reader's cap per code."""
     return analysis["finding_counts"].get(code, 0)
 
 
-def reading_phrase(kind: str | None) -> str:
+def reading_phrase(kind: FigureReading | None) -> str:
     """« son total après cet import »: what a recorded figure meant, as a phrase ("" when unknown)."""
     return tr(_READING_PHRASES[kind]) if kind in _READING_PHRASES else ""
 
 
-def ent_total(history: list[dict]) -> int | None:
+def ent_total(history: list[ImportEntry]) -> int | None:
     """The ENT's count of identifiers after the imports of `history`, as their figures tell it; None when a
     figure could not be read (an unexplained gap) or there is no full import to start from."""
     total = None
@@ -54,7 +66,7 @@ def ent_total(history: list[dict]) -> int | None:
     return total
 
 
-def figure_kind(analysis: dict, reported: int, mode: str | None, history: list[dict]) -> str:
+def figure_kind(analysis: FileCounts, reported: int, mode: str | None, history: list[ImportEntry]) -> FigureReading:
     """BATCH, RUNNING_TOTAL or DIFFERS: what the ENT's figure `reported` is for this file, `history` being the
     imports before it."""
     people = file_total(analysis)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from wizard.core.document import Analysis, FigureReading, ImportEntry
 from wizard.core.entdata import load_ent
 from wizard.core.figures import BATCH, DIFFERS, RUNNING_TOTAL, ent_total, figure_kind, file_total  # noqa: F401
 from wizard.core.figures import finding_count as _count
@@ -13,12 +14,12 @@ from wizard.core.i18n import tr
 class Reading(NamedTuple):
     """What the ENT's figure means, with the level and the sentences the import page shows."""
 
-    kind: str | None  # BATCH, RUNNING_TOTAL, DIFFERS, or None when nothing can be compared
+    kind: FigureReading | None  # BATCH, RUNNING_TOTAL, DIFFERS, or None when nothing can be compared
     level: str
     text: str
 
 
-def read_figure(analysis: dict | None, reported: int, mode: str | None, history: list[dict]) -> Reading:
+def read_figure(analysis: Analysis | None, reported: int, mode: str | None, history: list[ImportEntry]) -> Reading:
     """The ENT's figure `reported` for this pass's file, `history` being the imports before this pass: its
     meaning, and the sentences that say it."""
     if not analysis:
@@ -38,7 +39,7 @@ def read_figure(analysis: dict | None, reported: int, mode: str | None, history:
     if mode != "partiel":
         return Reading(DIFFERS, "warning", _gap(analysis, reported, people, mode))
     before = ent_total(history)
-    if kind == RUNNING_TOTAL:
+    if kind == RUNNING_TOTAL and before is not None:  # (a running total needs one before)
         return Reading(RUNNING_TOTAL, "ok", tr(
             "L'ENT annonce {reported} : c'est son total après cet import ({before} au dernier import, plus les "
             "{added} personne(s) de ce fichier). L'ENT donne ici le total de ses identifiants, pas le seul import "
@@ -55,7 +56,7 @@ def read_figure(analysis: dict | None, reported: int, mode: str | None, history:
                    + _gap(analysis, reported, people, mode, said=True))
 
 
-def _gap(analysis: dict, reported: int, people: int, mode: str | None, said: bool = False) -> str:
+def _gap(analysis: Analysis, reported: int, people: int, mode: str | None, said: bool = False) -> str:
     """Why the ENT's figure may differ from the file's people, from what the file showed."""
     if reported < people:
         reasons = []

@@ -79,7 +79,7 @@ def _school_v1_to_v2(school: dict[str, Any], doc: RawDocument) -> dict[str, Any]
 _V3_PASS_STEPS = ("export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "echecs", "fin")
 
 
-def _v2_to_v3(doc: dict) -> dict:
+def _v2_to_v3(doc: RawDocument) -> RawDocument:
     """v3 keeps a school's passes: the current one holds its own ticks and dates (v2 kept them with the school's);
     the earlier ones, which v2 forgot but for their import entries, are rebuilt from those entries; each entry
     says what the ENT's figure meant; the identification failures noted start empty.
@@ -91,8 +91,8 @@ def _v2_to_v3(doc: dict) -> dict:
     return {**doc, "version": 3}
 
 
-def _school_v2_to_v3(school: dict) -> None:
-    from wizard.core.figures import figure_kind
+def _school_v2_to_v3(school: dict[str, Any]) -> None:
+    from wizard.core.figures import FileCounts, figure_kind
 
     cycle = school["cycle"]
     for key in ("ticks", "completed"):
@@ -101,7 +101,7 @@ def _school_v2_to_v3(school: dict) -> None:
     cycle["redo_of"] = None
     history = school["import_history"]
     for index, entry in enumerate(history):
-        analysis = {"counts": entry["counts"], "finding_counts": {}}
+        analysis: FileCounts = {"counts": entry["counts"], "finding_counts": {}}
         # v2 recorded a figure typed without an analysed file with empty counts: nothing to read it against.
         entry["reading"] = figure_kind(analysis, entry["reported_count"], entry["mode"], history[:index]) \
             if entry["counts"] else None

@@ -14,10 +14,29 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from typing import Protocol
 
 from wizard.core import outcomes
 from wizard.core.dates import now_iso
-from wizard.core.document import FORMAT_VERSION
+from wizard.core.document import (
+    FORMAT_VERSION,
+    Analysis,
+    ChosenFile,
+    Decision,
+    Document,
+    FailureCount,
+    Identity,
+    IdentityField,
+    ImportEntry,
+    Language,
+    Mode,
+    Pass,
+    PassKind,
+    Purpose,
+    School,
+    ServerCheck,
+    Settings,
+)
 from wizard.core.figures import figure_kind
 from wizard.core.saving import WriteNow
 from wizard.core.schoolname import DIFFERENT, compare
@@ -39,14 +58,30 @@ def random_hex(size: int) -> str:
     return os.urandom(size).hex()
 
 
-def new_pass(kind: str, mode: str | None, redo_of: str | None = None) -> dict:
+class CheckResult(Protocol):
+    """What the model keeps of a server check (`probe.ProbeResult`, which the model never imports: the network
+    code loads with its page)."""
+
+    @property
+    def outcome(self) -> str: ...
+    @property
+    def version(self) -> str | None: ...
+    @property
+    def cas_host(self) -> str | None: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def school_name(self) -> str | None: ...
+
+
+def new_pass(kind: PassKind, mode: Mode | None, redo_of: str | None = None) -> Pass:
     # The id tells passes apart: two passes can start within the same second (the history is keyed on it).
     return {"id": random_hex(6), "kind": kind, "mode": mode, "started_at": now_iso(), "finished_at": None,
             "ticks": {}, "completed": {}, "file": None, "analysis": None, "warnings_read": False,
             "reported_count": None, "redo_of": redo_of}
 
 
-def archived(cycle: dict) -> dict:
+def archived(cycle: Pass) -> Pass:
     """The pass as history keeps it (see ARCHIVED_FINDINGS)."""
     analysis = cycle["analysis"]
     if analysis is None:
@@ -54,25 +89,25 @@ def archived(cycle: dict) -> dict:
     return {**cycle, "analysis": {**analysis, "findings": analysis["findings"][:ARCHIVED_FINDINGS], "id_hashes": []}}
 
 
-def pass_is_empty(cycle: dict) -> bool:
+def pass_is_empty(cycle: Pass) -> bool:
     """Nothing was done in this pass: no tick, no file, no figure (replaced by a new one, it is not history)."""
     return not (cycle["finished_at"] or cycle["file"] or cycle["reported_count"] is not None
                 or any(any(ticks.values()) for ticks in cycle["ticks"].values()))
 
 
-def ticks_of(school: dict, step: str) -> dict[str, bool]:
+def ticks_of(school: School, step: str) -> dict[str, bool]:
     """The ticks of `step`: the current pass's for a step of part 3, the school's for the others."""
-    holder = school["cycle"] if step in CYCLE_STEPS else school
+    holder: Pass | School = school["cycle"] if step in CYCLE_STEPS else school
     return holder["ticks"].get(step, {})
 
 
-def completed_at(school: dict, step: str) -> str | None:
+def completed_at(school: School, step: str) -> str | None:
     """When the admin last went past `step` complete (in the current pass, for a step of part 3)."""
-    holder = school["cycle"] if step in CYCLE_STEPS else school
+    holder: Pass | School = school["cycle"] if step in CYCLE_STEPS else school
     return holder["completed"].get(step)
 
 
-def new_school() -> dict:
+def new_school() -> School:
     return {
         "id": random_hex(4),
         "identity": {"name": "", "uai": "", "pronote_url": "", "pronote_version": "", "ent_site_url": "",
@@ -93,7 +128,7 @@ def new_school() -> dict:
     }
 
 
-def school_is_draft(school: dict) -> bool:
+def school_is_draft(school: School) -> bool:
     """Only the school page was filled in: nothing walked, checked, imported or noted."""
     return (not school["setup_finished_at"] and not school["connection"] and not school["import_history"]
             and not school["passes"] and not school["server_checks"] and not school["failures"]
@@ -101,7 +136,7 @@ def school_is_draft(school: dict) -> bool:
             and not any(any(ticks.values()) for ticks in school["ticks"].values()))
 
 
-def new_document() -> dict:
+def new_document() -> Document:
     school = new_school()
     return {"version": FORMAT_VERSION, "current": school["id"], "schools": {school["id"]: school},
             "settings": {"language": "", "proxy": ""}}
@@ -116,46 +151,47 @@ def without_credentials(proxy: str) -> str:
     return f"{scheme}{sep}{host}"
 
 
-def import_entry(cycle: dict, history: list[dict], date: str | None = None) -> dict:
+def import_entry(cycle: Pass, history: list[ImportEntry], date: str | None = None) -> ImportEntry:
     """What an import leaves in the history: its date, the ENT's figure and what it meant (figures.py), the file's
     counts, keyed hashes of the ids. `history`: the imports before this pass; `date`: kept when the entry corrects
     this pass's own (the import happened then)."""
-    analysis = cycle["analysis"] or {}
-    reading = figure_kind(analysis, cycle["reported_count"], cycle["mode"], history) if cycle["analysis"] else None
+    analysis, file, reported = cycle["analysis"], cycle["file"], cycle["reported_count"]
+    if reported is None:  # Progress.record_import records nothing before the figure is typed
+        raise ValueError("an import is recorded with the ENT's figure")
     return {
         "date": date or now_iso(),
         "cycle": cycle["id"],
         "mode": cycle["mode"],
-        "counts": analysis.get("counts", {}),
-        "file_sha256": (cycle["file"] or {}).get("sha256"),
-        "reported_count": cycle["reported_count"],
-        "reading": reading,
-        "export_date": analysis.get("export_date"),
-        "id_hashes": analysis.get("id_hashes", []),
+        "counts": analysis["counts"] if analysis else {},
+        "file_sha256": file["sha256"] if file else None,
+        "reported_count": reported,
+        "reading": figure_kind(analysis, reported, cycle["mode"], history) if analysis else None,
+        "export_date": analysis["export_date"] if analysis else None,
+        "id_hashes": analysis["id_hashes"] if analysis else [],
     }
 
 
-def last_check(school: dict, purpose: str) -> dict | None:
+def last_check(school: School, purpose: Purpose) -> ServerCheck | None:
     """The school's latest server check made for `purpose` (address or delegation)."""
     checks = [check for check in school["server_checks"] if check["kind"] == purpose]
     return checks[-1] if checks else None
 
 
-def declaration_allowed(school: dict) -> bool:
+def declaration_allowed(school: School) -> bool:
     """Part 2 may be declared by hand, unless the server was last seen answering as PRONOTE without the
     delegation: that would record a switch the server itself contradicts."""
     check = last_check(school, outcomes.DELEGATION)
     return check is None or outcomes.manual_confirmation_allowed(check["outcome"])
 
 
-def analysis_is_current(cycle: dict) -> bool:
+def analysis_is_current(cycle: Pass) -> bool:
     """The pass's analysis judged the file now chosen, in the mode now chosen (else it must be made again)."""
-    file, analysis = cycle.get("file"), cycle.get("analysis")
+    file, analysis = cycle["file"], cycle["analysis"]
     return bool(file and analysis and analysis["file_sha256"] == file["sha256"] and analysis["mode"] == cycle["mode"])
 
 
 class Progress:
-    def __init__(self, store: ProgressStore, doc: dict | None):
+    def __init__(self, store: ProgressStore, doc: Document | None):
         self.store = store
         self.doc = doc if doc is not None else new_document()
         self.listeners: list[Callable[[], None]] = []
@@ -177,22 +213,22 @@ class Progress:
 
     # -- reading ---------------------------------------------------------------------------------
     @property
-    def school(self) -> dict:
+    def school(self) -> School:
         return self.doc["schools"][self.doc["current"]]
 
-    def schools(self) -> list[dict]:
+    def schools(self) -> list[School]:
         return list(self.doc["schools"].values())
 
     @property
-    def identity(self) -> dict:
+    def identity(self) -> Identity:
         return self.school["identity"]
 
     @property
-    def cycle(self) -> dict:
+    def cycle(self) -> Pass:
         return self.school["cycle"]
 
     @property
-    def settings(self) -> dict:
+    def settings(self) -> Settings:
         return self.doc["settings"]
 
     @property
@@ -208,7 +244,7 @@ class Progress:
         starts another)."""
         return bool(self.cycle["finished_at"])
 
-    def school_with_uai(self, uai: str) -> dict | None:
+    def school_with_uai(self, uai: str) -> School | None:
         """Another school kept here with this UAI (one school, one record: a second would split its history)."""
         def plain(text: str) -> str:  # as school.check_uai reads it: no spaces, upper case
             return "".join(text.split()).upper()
@@ -262,7 +298,7 @@ class Progress:
         self._changed()
 
     # -- what the admin typed, ticked, chose -----------------------------------------------------
-    def type_identity(self, key: str, value: str) -> None:
+    def type_identity(self, key: IdentityField, value: str) -> None:
         if self.identity[key] == value:
             return
         self.identity[key] = value
@@ -271,16 +307,17 @@ class Progress:
             self.school["connection"] = None  # it was about the server at the previous address
         self._changed()
 
-    def settle_identity(self, values: dict[str, str]) -> None:
+    def settle_identity(self, values: dict[IdentityField, str]) -> None:
         """The school page is left complete: its values in their normalised form, in one save."""
         if any(self.identity[key] != value for key, value in values.items()):
-            self.identity.update(values)
+            for key, value in values.items():
+                self.identity[key] = value
             self._changed()
 
     def tick(self, step: str, item: str, on: bool) -> None:
         if step in CYCLE_STEPS and self.pass_finished:
             return  # a finished pass is history
-        holder = self.cycle if step in CYCLE_STEPS else self.school
+        holder: Pass | School = self.cycle if step in CYCLE_STEPS else self.school
         ticks = holder["ticks"].setdefault(step, {})
         if ticks.get(item, False) != on:
             ticks[item] = on
@@ -296,12 +333,12 @@ class Progress:
         changes nothing)."""
         if step in CYCLE_STEPS and self.pass_finished:
             return
-        holder = self.cycle if step in CYCLE_STEPS else self.school
+        holder: Pass | School = self.cycle if step in CYCLE_STEPS else self.school
         if step not in holder["completed"]:
             holder["completed"][step] = now_iso()
             self._changed()
 
-    def choose_language(self, language: str) -> None:
+    def choose_language(self, language: Language) -> None:
         if self.settings["language"] != language:
             self.settings["language"] = language
             self._changed()
@@ -322,11 +359,11 @@ class Progress:
         return self.session_proxy or self.settings["proxy"] or None
 
     # -- parts 1 and 2: in place, verified or declared -------------------------------------------
-    def record_server_check(self, purpose: str, result) -> None:
+    def record_server_check(self, purpose: Purpose, result: CheckResult) -> None:
         """A look at the server (a `probe.ProbeResult`): its date and outcome only. A delegation to the ENT seen
         from part 2 proves parts 1–2, and from the school page that they were done before (unless the admin chose
         the whole walk); a server seen answering without it withdraws what stood on the admin's word."""
-        entry = {"date": now_iso(), "kind": purpose, "outcome": result.outcome,
+        entry: ServerCheck = {"date": now_iso(), "kind": purpose, "outcome": result.outcome,
                  "verified": outcomes.verified(result.outcome, purpose), "version": result.version or "",
                  "cas_host": result.cas_host or "", "message": result.message}
         checks = self.school["server_checks"]
@@ -340,7 +377,7 @@ class Progress:
             self.school["connection"] = None  # the server now answers without the delegation
         elif purpose == outcomes.ADDRESS and result.outcome == outcomes.DELEGATED and not self.setup_finished \
                 and not self.school["restart_from_part_1"] \
-                and compare(self.identity["name"], getattr(result, "school_name", None) or "") != DIFFERENT:
+                and compare(self.identity["name"], result.school_name or "") != DIFFERENT:
             # (a server under another school's name does not skip parts 1–2 on its word: the admin chooses)
             self._already_connected(verified=True)
         self._changed()
@@ -374,7 +411,7 @@ class Progress:
         self._changed()
 
     # -- part 3: the passes ----------------------------------------------------------------------
-    def start_pass(self, kind: str, mode: str | None = None, redo_of: str | None = None) -> None:
+    def start_pass(self, kind: PassKind, mode: Mode | None = None, redo_of: str | None = None) -> None:
         """A new pass through part 3: « partiel » for newcomers, « nouvelle_annee » for the yearly full import.
 
         The current pass becomes history (unless nothing was done in it); the new one starts with no tick, no file
@@ -392,16 +429,16 @@ class Progress:
     def redo_pass(self) -> None:
         """« Refaire cet import »: the last pass again, in its mode, as a new pass; the old one stays as it was."""
         last = self.cycle
-        kind = last["kind"] if last["kind"] != "premiere" else \
+        kind: PassKind = last["kind"] if last["kind"] != "premiere" else \
             ("partiel" if last["mode"] == "partiel" else "nouvelle_annee")
         self.start_pass(kind, last["mode"], redo_of=last["id"])
 
-    def choose_mode(self, mode: str) -> None:
+    def choose_mode(self, mode: Mode) -> None:
         if self.cycle["mode"] != mode and not self.pass_finished:
             self.cycle["mode"] = mode
             self._changed()
 
-    def record_analysis(self, file_info: dict, analysis: dict) -> None:
+    def record_analysis(self, file_info: ChosenFile, analysis: Analysis) -> None:
         """The file check ended: the file and what was found. Its warnings are to be read again – unless it is the
         same file found the same (read again in another language, or after an interruption)."""
         if self.pass_finished:
@@ -430,7 +467,7 @@ class Progress:
             self.cycle["reported_count"] = count
             self._changed()
 
-    def imports_before_this_pass(self) -> list[dict]:
+    def imports_before_this_pass(self) -> list[ImportEntry]:
         cycle_id = self.cycle["id"]
         return [entry for entry in self.school["import_history"] if entry["cycle"] != cycle_id]
 
@@ -447,25 +484,28 @@ class Progress:
             history.append(import_entry(self.cycle, before))
         else:
             entry = history[own]
-            same_file = entry["file_sha256"] == (self.cycle["file"] or {}).get("sha256")
+            file = self.cycle["file"]
+            same_file = entry["file_sha256"] == (file["sha256"] if file else None)
             updated = import_entry(self.cycle, before, date=entry["date"] if same_file else None)
             if updated == entry:
                 return
             history[own] = updated
         self._changed()
 
-    def record_matching(self, counts: dict, ent_rows: int, unusable_rows: int) -> None:
-        decisions = (self.school["matching"] or {}).get("decisions", {})
+    def record_matching(self, counts: dict[str, dict[str, int]], ent_rows: int, unusable_rows: int) -> None:
+        matching = self.school["matching"]
+        decisions = matching["decisions"] if matching else {}
         self.school["matching"] = {"date": now_iso(), "counts": counts, "ent_rows": ent_rows,
                                    "unusable_rows": unusable_rows, "decisions": decisions}
         self._changed()
 
-    def decide_pair(self, key: str, decision: str | None) -> None:
+    def decide_pair(self, key: str, decision: Decision | None) -> None:
         """The admin accepted or rejected a proposed pair (`key` is keyed hashes of both ids), or undid it."""
-        if self.school["matching"] is None:
-            self.school["matching"] = {"date": None, "counts": {}, "ent_rows": 0, "unusable_rows": 0,
-                                       "decisions": {}}
-        decisions = self.school["matching"]["decisions"]
+        matching = self.school["matching"]
+        if matching is None:
+            matching = self.school["matching"] = {"date": None, "counts": {}, "ent_rows": 0, "unusable_rows": 0,
+                                                  "decisions": {}}
+        decisions = matching["decisions"]
         if decision:
             decisions[key] = decision
         else:
@@ -477,7 +517,8 @@ class Progress:
         """The admin read `count` users in failure on PRONOTE's home page on `day` (ISO date): one count per day,
         the latest noted for that day wins. The page checks the values first (failures.check_count)."""
         failures = [entry for entry in self.school["failures"] if entry["day"] != day]
-        failures.append({"day": day, "count": count, "recorded_at": now_iso()})
+        noted: FailureCount = {"day": day, "count": count, "recorded_at": now_iso()}
+        failures.append(noted)
         failures.sort(key=lambda entry: entry["day"])
         self.school["failures"] = failures[-FAILURE_COUNTS_KEPT:]
         self._changed()

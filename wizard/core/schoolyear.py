@@ -16,6 +16,7 @@ from datetime import date
 
 from wizard.core.dates import day as format_day
 from wizard.core.dates import parse_iso
+from wizard.core.document import ImportEntry, Mode
 from wizard.core.figures import reading_phrase
 from wizard.core.i18n import tr, tr_noop
 
@@ -55,11 +56,11 @@ def work_year_of(text: str | None) -> int | None:
     return year_of_work(when.date()) if when else None
 
 
-def last_import(history: list[dict]) -> dict | None:
+def last_import(history: list[ImportEntry]) -> ImportEntry | None:
     return history[-1] if history else None
 
 
-def full_import_of_year(history: list[dict], year: int) -> dict | None:
+def full_import_of_year(history: list[ImportEntry], year: int) -> ImportEntry | None:
     """The first full import recorded for school year `year` (the one the rentrée needs), or None."""
     for entry in history:
         if entry.get("mode") == "complet" and work_year_of(entry.get("date")) == year:
@@ -67,34 +68,32 @@ def full_import_of_year(history: list[dict], year: int) -> dict | None:
     return None
 
 
-def full_import_this_year(history: list[dict], today: date) -> bool:
+def full_import_this_year(history: list[ImportEntry], today: date) -> bool:
     return full_import_of_year(history, year_of_work(today)) is not None
 
 
-def default_mode(history: list[dict], today: date) -> str:
+def default_mode(history: list[ImportEntry], today: date) -> Mode:
     """Full import when none was made this school year, partial otherwise (DESIGN: export_mode)."""
     return "partiel" if full_import_this_year(history, today) else "complet"
 
 
 # -- the history, said -------------------------------------------------------------------------------------------
-def describe_import(entry: dict) -> str:
+def describe_import(entry: ImportEntry) -> str:
     """« Dernier import : 27/08/2026 en mode complet, 1575 identifiants »."""
     day = format_day(entry.get("date"), tr("date inconnue"))
-    count = entry.get("reported_count")
-    if count is None:
-        count = entry.get("counts", {}).get("total", 0)
+    count = entry["reported_count"]
     plural = "s" if count != 1 else ""
-    mode = tr(MODE_WORDS.get(entry.get("mode"), tr_noop("inconnu")))
+    mode = tr(MODE_WORDS.get(entry.get("mode") or "", tr_noop("inconnu")))
     return tr("Dernier import : {day} en mode {mode}, {count} "
               "identifiant{plural}").format(day=day, mode=mode, count=count, plural=plural)
 
 
-def recap(entry: dict) -> str:
+def recap(entry: ImportEntry) -> str:
     """One line on the last import: its date and mode, the people of its file, the ENT's figure and what it meant.
     « Dernier import : 14/11/2027, partiel ; 23 personnes dans le fichier ; l'ENT a annoncé 1598 (son total après
     cet import). »"""
     day = format_day(entry.get("date"), tr("date inconnue"))
-    mode = tr(MODE_WORDS.get(entry.get("mode"), tr_noop("inconnu")))
+    mode = tr(MODE_WORDS.get(entry.get("mode") or "", tr_noop("inconnu")))
     people = entry.get("counts", {}).get("total", 0)
     text = tr("Dernier import : {day}, {mode} ; {people} personne(s) dans le fichier ; l'ENT a annoncé "
               "{figure}").format(day=day, mode=mode, people=people, figure=entry.get("reported_count", 0))

@@ -6,10 +6,11 @@ A part is « vérifié » only when the live server showed it; a part the admin 
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from wizard.core import failures, flow
 from wizard.core.dates import day
+from wizard.core.document import Connection, ImportEntry, School
 from wizard.core.entdata import load_ent
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.progress import completed_at
@@ -23,7 +24,10 @@ from wizard.core.schoolyear import (
     year_of_work,
 )
 
-DONE, VERIFIED, DECLARED, TODO = "done", "verified", "declared", "todo"
+DONE: Final = "done"
+VERIFIED: Final = "verified"
+DECLARED: Final = "declared"
+TODO: Final = "todo"
 State = Literal["done", "verified", "declared", "todo"]
 
 
@@ -36,7 +40,7 @@ class Row(NamedTuple):
     detail: str
 
 
-def connection_line(connection: dict | None) -> str:
+def connection_line(connection: Connection | None) -> str:
     """What is known of parts 1–2 being in place, as one phrase (board, final page, record)."""
     if not connection:
         return ""
@@ -49,10 +53,11 @@ def connection_line(connection: dict | None) -> str:
     return tr("Publication déclarée le {date}, non vérifiée").format(date=day(connection["date"]))
 
 
-def board(school: dict, today: date) -> list[Row]:
+def board(school: School, today: date) -> list[Row]:
     """Parts 1, 2 and 3 for this school, and the identification failures noted after the imports."""
     connection = school["connection"]
     rows = []
+    state: State
     for part, steps in ((1, ("ent_service", "ent_acces")), (2, ("pronote_net_avertissement", "pronote_net"))):
         if connection and connection["how"] == "already_in_place":
             state = VERIFIED if connection["verified"] else DECLARED
@@ -71,7 +76,7 @@ def board(school: dict, today: date) -> list[Row]:
     return rows
 
 
-def _identifiers_row(school: dict, today: date) -> Row:
+def _identifiers_row(school: School, today: date) -> Row:
     """Part 3: done for this school year once its full import is recorded; the last import in one line."""
     history = school["import_history"]
     year = year_of_work(today)
@@ -87,13 +92,13 @@ def _identifiers_row(school: dict, today: date) -> Row:
     return Row(3, flow.part_name(3), DONE if done else TODO, "\n".join(lines))
 
 
-def _failures_row(school: dict, today: date) -> Row:
+def _failures_row(school: School, today: date) -> Row:
     counts = failures.of_year(school["failures"], today)
     title = tr("Échecs d'identification")
     if not counts:
         return Row(3, title, TODO, tr("Aucun nombre noté cette année : après l'import, relevez dans PRONOTE le "
                                       "nombre d'utilisateurs en échec."))
-    state = DONE if counts[-1]["count"] == 0 else TODO
+    state: State = DONE if counts[-1]["count"] == 0 else TODO
     return Row(3, title, state, tr("Utilisateurs en échec, relevés dans PRONOTE : {trend}.").format(
         trend=failures.trend(counts)))
 
@@ -110,7 +115,7 @@ class Due(NamedTuple):
     headline: str
 
 
-def due_now(school: dict, today: date) -> Due:
+def due_now(school: School, today: date) -> Due:
     """What the returning school has to do now: resume the pass in progress when it was started this school year;
     else the full import of the rentrée when none is recorded for this school year; else a partial import."""
     year = year_of_work(today)
@@ -128,7 +133,7 @@ def due_now(school: dict, today: date) -> Due:
                                  "partiel.").format(year=year_label(year), date=day(full["date"])))
 
 
-def entry_sentence(action: str, school: dict) -> str:
+def entry_sentence(action: str, school: School) -> str:
     """What the pages behind an entry of the board are for, in one sentence (said beside the entry)."""
     words = load_ent().words
     cycle = school["cycle"]
@@ -156,14 +161,14 @@ def entry_sentence(action: str, school: dict) -> str:
     raise ValueError(action)
 
 
-def redo_offered(school: dict, today: date) -> bool:
+def redo_offered(school: School, today: date) -> bool:
     """« Refaire cet import »: for the last pass, finished with an import recorded this school year (last year's
     November import is not something to do again at the next rentrée)."""
     entry = own_import(school)
     return bool(school["cycle"]["finished_at"] and entry and work_year_of(entry["date"]) == year_of_work(today))
 
 
-def own_import(school: dict) -> dict | None:
+def own_import(school: School) -> ImportEntry | None:
     """The import the current pass recorded, if any."""
     return next((entry for entry in school["import_history"] if entry["cycle"] == school["cycle"]["id"]), None)
 
@@ -172,12 +177,12 @@ def _mode_word(mode: str | None) -> str:
     return tr(MODE_WORDS.get(mode or "", tr_noop("inconnu")))
 
 
-def unverified(school: dict) -> bool:
+def unverified(school: School) -> bool:
     """Parts 1–2 stand on the admin's word only: the board offers « Vérifier maintenant »."""
     connection = school["connection"]
     return bool(connection and not connection["verified"])
 
 
-def in_progress(school: dict) -> bool:
+def in_progress(school: School) -> bool:
     """A pass of part 3 started after the first walk and not finished yet: « Reprendre » returns to it."""
     return bool(school["setup_finished_at"]) and not school["cycle"]["finished_at"]
