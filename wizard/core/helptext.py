@@ -13,6 +13,7 @@ from html import escape
 
 from lxml import html as lxml_html
 
+from wizard.core.document import Identity
 from wizard.core.entdata import current
 from wizard.core.facts import of_step, sources_html
 from wizard.core.i18n import tr
@@ -31,7 +32,7 @@ def _link(url: str, fallback: str) -> str:
     return f'<a href="{escape(url)}">{escape(url)}</a>'
 
 
-def help_html(step_id: str, identity: dict, language: str = "fr") -> str:
+def help_html(step_id: str, identity: Identity, language: str = "fr") -> str:
     folder = resources_dir() / "help"
     path = folder / language / f"{step_id}.html"
     if not path.exists():
@@ -62,14 +63,15 @@ def without_previous_ent(html: str) -> str:
         if isinstance(part, str):
             kept.append(escape(part, quote=False))
             continue
+        whole = True  # the part itself is kept (its marked elements dropped)
         for element in part.xpath(_OF_PREVIOUS_ENT):
             if element is part:
                 if part.tail:
                     kept.append(escape(part.tail, quote=False))
-                part = None
+                whole = False
                 break
             element.drop_tree()
-        if part is not None:
+        if whole:
             kept.append(lxml_html.tostring(part, encoding="unicode"))
     return "".join(kept)
 

@@ -13,6 +13,8 @@ import platform
 import re
 import sys
 from pathlib import Path
+from types import TracebackType
+from typing import TextIO
 
 from wizard import __version__
 from wizard.core.paths import default_log_dir
@@ -50,7 +52,8 @@ def scrub_exception_text(text: str) -> str:
 
 
 class PrivacyFormatter(logging.Formatter):
-    def formatException(self, ei) -> str:
+    def formatException(
+            self, ei: tuple[type[BaseException], BaseException, TracebackType | None] | tuple[None, None, None]) -> str:
         return scrub_exception_text(super().formatException(ei))
 
     def format(self, record: logging.LogRecord) -> str:
@@ -131,7 +134,7 @@ def log_startup(kind: str) -> None:
     )
 
 
-_fault_file = None
+_fault_file: TextIO | None = None
 
 
 def enable_faulthandler() -> None:

@@ -7,9 +7,10 @@ or ticking « je déclare » never loads the network code.
 """
 from __future__ import annotations
 
-from typing import Final, TypedDict
+from typing import Final
 
 from wizard.core.dates import day
+from wizard.core.document import ServerCheck
 from wizard.core.i18n import tr, tr_noop
 
 # Outcome codes, kept in the progress.
@@ -69,15 +70,7 @@ _SEEN = {
 }
 
 
-class PastCheck(TypedDict):
-    """What a check kept in the progress (document.ServerCheck) says again."""
-
-    date: str
-    outcome: str
-    cas_host: str
-
-
-def past_check_sentence(check: PastCheck) -> str:
+def past_check_sentence(check: ServerCheck) -> str:
     """« Dernière vérification le 29/11/2026 : … » for a check read back from the progress."""
     seen = _SEEN.get(check["outcome"])
     if seen is None:

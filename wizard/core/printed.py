@@ -7,6 +7,7 @@ Every text here is already HTML: the builders (`wizard/core/records.py`) escape 
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 # Margins in px (1/96 inch: Qt scales them to the device); Qt's rich text ignores them in pt.
@@ -59,7 +60,7 @@ class Table(Block):
     """A full-width table whose rows may go to several pages; `groups` puts a heading row spanning every column
     before the row of that index (repeated, « (suite) », when a page starts inside the group)."""
 
-    def __init__(self, headers: list[str], rows: list[list[object]], groups: dict[int, str] | None = None):
+    def __init__(self, headers: list[str], rows: Sequence[Sequence[object]], groups: dict[int, str] | None = None):
         self.headers = headers  # plain texts: escaped here
         self.rows = [[str(cell) for cell in row] for row in rows]
         self.groups = groups or {}

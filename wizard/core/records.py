@@ -8,16 +8,19 @@ renderer lays out for A4.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from html import escape
+from typing import TypeGuard
 
 from wizard import __version__
 from wizard.core import facts, steps
 from wizard.core.dates import day, parse_iso
+from wizard.core.document import School
 from wizard.core.entdata import EntData, current
 from wizard.core.errors import UserError
 from wizard.core.people import PROFILES
-from wizard.core.printed import STYLE, Heading, Paragraph, Printed, Table
+from wizard.core.printed import STYLE, Block, Heading, Paragraph, Printed, Table
 from wizard.core.progress import completed_at, ticks_of
 from wizard.core.school import identity_values
 from wizard.core.schoolname import of_the_school
@@ -40,12 +43,12 @@ PROFILE_PLURALS = {"eleve": "élèves", "parent": "parents", "enseignant": "ense
 
 
 class NothingConfigured(UserError):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__("Aucun établissement n'est encore configuré dans l'assistant : renseignez d'abord la page "
                          "« Votre établissement ».")
 
 
-def is_configured(school: dict | None) -> bool:
+def is_configured(school: School | None) -> TypeGuard[School]:
     return bool(school and identity_values(school["identity"])["uai"])
 
 
@@ -58,7 +61,7 @@ def _e(text: object) -> str:
 
 
 # -- what was verified, what was declared --------------------------------------------------------------------
-def connection_state(school: dict, ent: EntData) -> str:
+def connection_state(school: School, ent: EntData) -> str:
     """Parts 1 and 2, honestly: seen on the server, declared by the admin, or not done."""
     connection = school.get("connection")
     if connection is None:
@@ -81,27 +84,28 @@ def connection_state(school: dict, ent: EntData) -> str:
     return f"Faites avec l'assistant ; publication déclarée, non vérifiée (le {when})."
 
 
-def identifiers_state(school: dict, ent: EntData) -> str:
+def identifiers_state(school: School, ent: EntData) -> str:
     history = school.get("import_history", [])
     if not history:
         text = "Aucun import enregistré."
     else:
         last = max(history, key=lambda entry: entry.get("date") or "")
-        mode = ent.import_modes.get(last.get("mode") or "", "mode inconnu")
+        mode_label = ent.import_modes.get(last.get("mode") or "", "mode inconnu")
         reported, total = last.get("reported_count", 0), last.get("counts", {}).get("total", 0)
-        text = (f"Dernier import le {_day(last.get('date'))} (« {mode} ») : {reported} identifiant(s) annoncé(s) "
+        text = (f"Dernier import le {_day(last.get('date'))} (« {mode_label} ») : {reported} identifiant(s) annoncé(s) "
                 f"par l'ENT, {total} dans le fichier vérifié.")
-    cycle = school.get("cycle") or {}
-    if cycle.get("mode") and not cycle.get("finished_at") and not any(
+    cycle = school["cycle"]
+    mode = cycle["mode"]
+    if mode and not cycle.get("finished_at") and not any(
             entry.get("cycle") == cycle.get("id") for entry in history):
-        text += (f" Un import « {ent.import_modes[cycle['mode']]} » est en cours, commencé le "
+        text += (f" Un import « {ent.import_modes[mode]} » est en cours, commencé le "
                  f"{_day(cycle.get('started_at'))}.")
     return text
 
 
-def _ticks(school: dict, step_id: str) -> str:
+def _ticks(school: School, step_id: str) -> str:
     ent = current()
-    mode = (school.get("cycle") or {}).get("mode") or "complet"
+    mode = school["cycle"]["mode"] or "complet"
     items = [item for item in ent.checklists.get(step_id, ()) if "modes" not in item or mode in item["modes"]]
     if not items:
         return "—"
@@ -109,9 +113,11 @@ def _ticks(school: dict, step_id: str) -> str:
     return f"{sum(1 for item in items if ticked.get(item['id']))} sur {len(items)}"
 
 
-def _steps_table(school: dict, ent: EntData) -> Table:
-    in_place = (school.get("connection") or {}).get("how") == "already_in_place"
-    rows, groups = [], {}
+def _steps_table(school: School, ent: EntData) -> Table:
+    connection = school["connection"]
+    in_place = bool(connection and connection["how"] == "already_in_place")
+    rows: list[list[str]] = []
+    groups: dict[int, str] = {}
     for part, step_ids in PART_STEPS.items():
         groups[len(rows)] = steps.PART_NAMES[part].format(**ent.french_words)
         for step_id in step_ids:
@@ -125,7 +131,7 @@ def _steps_table(school: dict, ent: EntData) -> Table:
     return Table(["Étape", "Faite le", "Actions cochées"], rows, groups)
 
 
-def _counts(counts: dict) -> str:
+def _counts(counts: dict[str, int]) -> str:
     """« 1575 : 600 élèves, 900 parents, 50 enseignants, 25 non enseignants » (profiles at zero left out)."""
     parts = [f"{counts.get(profile, 0)} {PROFILE_PLURALS[profile]}" for profile in PROFILES if counts.get(profile)]
     total = counts.get("total", 0)
@@ -139,7 +145,7 @@ def _caveat(ent: EntData, keys: list[str]) -> Paragraph | None:
 
 
 # -- the record ----------------------------------------------------------------------------------------------
-def record_document(school: dict | None, today: date | None = None) -> Printed:
+def record_document(school: School | None, today: date | None = None) -> Printed:
     """The configuration record: what was set where, when each step was done, what was verified."""
     if not is_configured(school):
         raise NothingConfigured()
@@ -147,9 +153,10 @@ def record_document(school: dict | None, today: date | None = None) -> Printed:
     labels = ent.labels
     values = identity_values(school["identity"])
     today = today or date.today()
-    in_place = (school.get("connection") or {}).get("how") == "already_in_place"
+    connection = school["connection"]
+    in_place = bool(connection and connection["how"] == "already_in_place")
     name = values["name"] or "Établissement sans nom"
-    blocks = [
+    blocks: list[Block] = [
         Heading(1, f"Fiche de configuration – interconnexion PRONOTE – {_e(ent.name)}"),
         Paragraph(f"{_e(name)} ({_e(values['uai'])})", "big"),
         Paragraph(f"Établie le {day(today)} par l'assistant d'interconnexion (version {_e(__version__)}).",
@@ -235,19 +242,19 @@ def record_document(school: dict | None, today: date | None = None) -> Printed:
 
 
 # -- the notice ----------------------------------------------------------------------------------------------
-def recent_switch(school: dict, today: date) -> date | None:
+def recent_switch(school: School, today: date) -> date | None:
     """The day parts 1–2 were done with the assistant, when it was less than a year before `today`: the notice
     then says since when PRONOTE opens from the ENT. None for a school connected before the assistant or long ago."""
-    connection = school.get("connection") or {}
-    if connection.get("how") != "walk":
+    connection = school["connection"]
+    if connection is None or connection["how"] != "walk":
         return None
-    when = parse_iso(connection.get("date"))
+    when = parse_iso(connection["date"])
     if when is None or not timedelta(0) <= datetime.combine(today, datetime.min.time()) - when <= RECENT_SWITCH:
         return None
     return when.date()
 
 
-def notice_document(school: dict | None, today: date | None = None) -> Printed:
+def notice_document(school: School | None, today: date | None = None) -> Printed:
     """One page for families and staff: with which credentials, how to reach PRONOTE, what to do when it fails."""
     if not is_configured(school):
         raise NothingConfigured()
@@ -260,7 +267,7 @@ def notice_document(school: dict | None, today: date | None = None) -> Printed:
     ent_site = _e(values["ent_site_url"] or ent.portal_url)
     contact = _e((school["identity"].get("contact") or "").strip()
                  or f"le secrétariat ou le référent numérique {of_the_school(name)}")
-    blocks = [Heading(1, f"Ouvrir PRONOTE depuis {ent_name}")]
+    blocks: list[Block] = [Heading(1, f"Ouvrir PRONOTE depuis {ent_name}")]
     if name:
         blocks.append(Paragraph(_e(name), "big"))
     since = recent_switch(school, today)
@@ -297,7 +304,7 @@ def notice_document(school: dict | None, today: date | None = None) -> Printed:
     return Printed(NOTICE_TITLE, _french_blocks(blocks), style=" p { font-size: 11pt; } ")
 
 
-def _french_blocks(blocks):
+def _french_blocks(blocks: Iterable[Block]) -> list[Block]:
     """French typography in every text of the blocks (non-breaking spaces before « : ; ! ? », inside « »)."""
     for block in blocks:
         if isinstance(block, (Heading, Paragraph)):
@@ -309,9 +316,9 @@ def _french_blocks(blocks):
     return list(blocks)
 
 
-def record_html(school: dict | None, today: date | None = None) -> str:
+def record_html(school: School | None, today: date | None = None) -> str:
     return record_document(school, today).html()
 
 
-def notice_html(school: dict | None, today: date | None = None) -> str:
+def notice_html(school: School | None, today: date | None = None) -> str:
     return notice_document(school, today).html()

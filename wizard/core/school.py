@@ -5,9 +5,10 @@ Pure functions; each returns a result with one French sentence when the input is
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict
 from urllib.parse import urlsplit, urlunsplit
 
+from wizard.core.document import Identity
 from wizard.core.entdata import load_ent
 from wizard.core.hosts import is_host_name, is_ip_address, is_loopback
 from wizard.core.i18n import tr
@@ -142,7 +143,18 @@ def check_ent_site(text: str) -> Check:
     return Check(True, f"https://{host}/")
 
 
-def identity_values(identity: dict) -> dict:
+class IdentityValues(TypedDict):
+    """What the pages show and copy of the school: the typed values, normalised, and the CAS URL they give."""
+
+    name: str
+    uai: str
+    pronote_url: str
+    cas_url: str
+    pronote_version: str
+    ent_site_url: str
+
+
+def identity_values(identity: Identity) -> IdentityValues:
     """The values other pages show and copy, derived from what the admin typed (never typed twice)."""
     uai = check_uai(identity.get("uai", ""))
     url = normalise_pronote_url(identity.get("pronote_url", ""), school_uai=uai.value)
