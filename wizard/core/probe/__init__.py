@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from wizard.core.entdata import load_ent
+from wizard.core.entdata import EntData, load_ent
 from wizard.core.errors import Cancelled
 from wizard.core.outcomes import ADDRESS
 from wizard.core.probe.answer import ProbeFailure
@@ -39,7 +39,7 @@ def probe_server(
     url: str,
     *,
     purpose: str = ADDRESS,
-    ent=None,
+    ent: EntData | None = None,
     cas_host: str | None = None,
     ent_name: str | None = None,
     proxy: str | None = None,

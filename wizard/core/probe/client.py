@@ -30,7 +30,8 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from urllib.parse import urljoin, urlsplit
+from typing import Any
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from wizard import __version__
 from wizard.core.errors import Cancelled
@@ -142,11 +143,11 @@ def _exchange(url: str, guard: Guard, context: ssl.SSLContext, connect_timeout: 
     except Exception as exc:  # noqa: BLE001 - every transport error becomes one reason code
         if guard.tripped == "cancelled":
             raise Cancelled() from None
-        if waiting_on_proxy:
+        if waiting_on_proxy and tunnel_to is not None:
             raise _proxy_failure(exc, host, guard, tunnel_to) from None
-        failure = _failure(exc, host, guard)
-        failure.proxy = tunnel_to.display if tunnel_to is not None else ""
-        raise failure from None
+        unread = _failure(exc, host, guard)
+        unread.proxy = tunnel_to.display if tunnel_to is not None else ""
+        raise unread from None
 
 
 class _LookupTimeout(Exception):
@@ -172,9 +173,13 @@ def _connect(host: str, port: int, guard: Guard, connect_timeout: float) -> sock
     raise last if last is not None else socket.gaierror(socket.EAI_NONAME, "no address")
 
 
-def _resolve(host: str, port: int, guard: Guard, connect_timeout: float) -> list:
+# One address as getaddrinfo gives it: (family, type, proto, canonname, sockaddr – whose shape is the family's).
+_Address = tuple[socket.AddressFamily, socket.SocketKind, int, str, Any]
+
+
+def _resolve(host: str, port: int, guard: Guard, connect_timeout: float) -> list[_Address]:
     """getaddrinfo has no timeout of its own: run it aside and stop waiting at the deadline or on Cancel."""
-    outcome: dict = {}
+    outcome: dict[str, Any] = {}
     done = threading.Event()
 
     def lookup() -> None:
@@ -194,7 +199,8 @@ def _resolve(host: str, port: int, guard: Guard, connect_timeout: float) -> list
             raise _LookupTimeout()
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["value"]
+    addresses: list[_Address] = outcome["value"]
+    return addresses
 
 
 def _wrap_tls(sock: socket.socket, host: str, context: ssl.SSLContext, guard: Guard) -> ssl.SSLSocket:
@@ -209,7 +215,7 @@ def _wrap_tls(sock: socket.socket, host: str, context: ssl.SSLContext, guard: Gu
     return tls
 
 
-def _request(url: str, parts, host: str, port: int, scheme: str, sock: socket.socket, guard: Guard,
+def _request(url: str, parts: SplitResult, host: str, port: int, scheme: str, sock: socket.socket, guard: Guard,
              max_body: int) -> Answer:
     conn = http.client.HTTPConnection(host, port)
     conn.sock = sock  # already connected (and wrapped): http.client only speaks HTTP over it

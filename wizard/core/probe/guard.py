@@ -35,7 +35,7 @@ class Guard:
         self._watcher.start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._watcher.join()
 

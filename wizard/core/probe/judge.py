@@ -12,6 +12,7 @@ These sentences state facts; verdict.py adds what they mean for the page that as
 from __future__ import annotations
 
 import json
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from wizard.core import safejson
@@ -79,13 +80,13 @@ def read_json(body: bytes) -> tuple[str, object]:
         return JSON_INVALID, None
 
 
-def parse_info(body: bytes) -> dict | None:
+def parse_info(body: bytes) -> dict[str, Any] | None:
     """The InfoMobileApp object when the body is one, else None (HTML, other JSON, truncated JSON…)."""
     kind, data = read_json(body)
     return _info(data) if kind == JSON_OK else None
 
 
-def _info(data) -> dict | None:
+def _info(data: object) -> dict[str, Any] | None:
     if not isinstance(data, dict):
         return None
     version = data.get("version")
@@ -158,10 +159,12 @@ def _not_pronote_sentence(answer: Answer, kind: str) -> str:
     return tr("La réponse du serveur n'est pas celle d'un serveur PRONOTE : vérifiez l'adresse.")
 
 
-def _judge_pronote(info: dict, *, root: str, cas_host: str, ent_name: str, warnings: tuple[str, ...]) -> ProbeResult:
+def _judge_pronote(info: dict[str, Any], *, root: str, cas_host: str, ent_name: str,
+                   warnings: tuple[str, ...]) -> ProbeResult:
     version = format_version(info["version"])
     name = _shorten(info["nomEtab"].strip(), MAX_NAME) if isinstance(info.get("nomEtab"), str) else ""
-    cas = info.get("CAS") if isinstance(info.get("CAS"), dict) else {}
+    cas = info.get("CAS")
+    cas = cas if isinstance(cas, dict) else {}
     cas_active = cas.get("actif") is True
     server_cas_host = _shorten(_host(cas.get("casURL")), 100)
     delegated = cas_active and bool(server_cas_host) and server_cas_host == cas_host.lower().rstrip(".")
@@ -189,7 +192,7 @@ def _judge_pronote(info: dict, *, root: str, cas_host: str, ent_name: str, warni
     )
 
 
-def _spaces(raw, root: str) -> tuple[Space, ...]:
+def _spaces(raw: object, root: str) -> tuple[Space, ...]:
     spaces = []
     for item in raw[:MAX_SPACES] if isinstance(raw, list) else []:
         if not isinstance(item, dict):
@@ -200,14 +203,14 @@ def _spaces(raw, root: str) -> tuple[Space, ...]:
         spaces.append(Space(
             nom=_shorten(str(item.get("nom") or ""), MAX_NAME),
             url=_space_url(root, page),
-            genre=SPACE_KINDS.get(code, str(code) if code is not None else ""),
+            genre=SPACE_KINDS.get(code, str(code)) if code is not None else "",
             genre_code=code,
             delegation=item.get("avecDelegation") is True,
         ))
     return tuple(spaces)
 
 
-def _space_url(root: str, page) -> str:
+def _space_url(root: str, page: object) -> str:
     """PRONOTE lists its pages relative to the root; anything that is not a page under it is left out."""
     if not isinstance(page, str) or not page or len(page) > MAX_NAME:
         return ""
@@ -222,7 +225,7 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _host(url) -> str:
+def _host(url: object) -> str:
     if not isinstance(url, str) or not url.strip():
         return ""
     try:

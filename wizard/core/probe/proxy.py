@@ -162,26 +162,30 @@ def _platform() -> str:
 
 def _windows_override() -> str:
     """Internet Options' « Do not use the proxy server for addresses beginning with » list (ProxyOverride)."""
-    try:
-        import winreg
-    except ImportError:
+    # sys.platform tests, as the type checker reads them: each branch is checked for its own platform.
+    if sys.platform != "win32":
         return ""
-    try:
-        with winreg.OpenKey(winreg.HKEY_CURRENT_USER,
-                            r"Software\Microsoft\Windows\CurrentVersion\Internet Settings") as key:
-            return str(winreg.QueryValueEx(key, "ProxyOverride")[0])
-    except OSError:
-        return ""
+    else:
+        import winreg  # a module of Windows' Python only
+
+        try:
+            with winreg.OpenKey(winreg.HKEY_CURRENT_USER,
+                                r"Software\Microsoft\Windows\CurrentVersion\Internet Settings") as key:
+                return str(winreg.QueryValueEx(key, "ProxyOverride")[0])
+        except OSError:
+            return ""
 
 
 def _macos_exceptions() -> tuple[bool, list[str]]:
     """macOS' « Bypass proxy settings for these hosts » and « Exclude simple hostnames »."""
-    try:
-        from _scproxy import _get_proxy_settings
-    except ImportError:
+    if sys.platform != "darwin":
         return False, []
-    settings = _get_proxy_settings()
-    return bool(settings.get("exclude_simple")), [str(item) for item in settings.get("exceptions", ()) or ()]
+    else:
+        # What urllib.request reads there too; a module of macOS' Python only, which has no published types.
+        from _scproxy import _get_proxy_settings  # type: ignore[import-not-found]
+
+        settings = _get_proxy_settings()
+        return bool(settings.get("exclude_simple")), [str(item) for item in settings.get("exceptions", ()) or ()]
 
 
 def bypass_no_proxy(host: str, port: int, no_proxy: str) -> bool:

@@ -16,7 +16,7 @@ class Space:
     genre_code: int | None
     delegation: bool  # the server says this space delegates authentication (`avecDelegation`)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {"nom": self.nom, "url": self.url, "genre": self.genre, "genre_code": self.genre_code,
                 "delegation": self.delegation}
 
@@ -43,7 +43,7 @@ class ProbeResult:
     allows_manual_confirmation: bool = True
     finding: str = ""  # the bare fact in French, whatever the purpose (what the `probe` command prints)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "url": self.url,
             "outcome": self.outcome,

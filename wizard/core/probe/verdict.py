@@ -11,6 +11,7 @@ Pages render `result.level` and `result.message`, nothing else. ENT words come f
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Protocol
 
 from wizard.core.i18n import tr
 from wizard.core.outcomes import (
@@ -27,7 +28,20 @@ from wizard.core.outcomes import (
 from wizard.core.probe.result import ProbeResult
 
 
-def give_verdict(result: ProbeResult, purpose: str, ent) -> ProbeResult:
+class EntWords(Protocol):
+    """The ENT's words a verdict uses (entdata.EntData has them; a page may override its CAS host)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def cas_host(self) -> str: ...
+    @property
+    def pronote_net_configuration(self) -> str: ...
+    @property
+    def labels(self) -> dict[str, str]: ...
+
+
+def give_verdict(result: ProbeResult, purpose: str, ent: EntWords) -> ProbeResult:
     """`result` (whose message is the bare finding) with the level, the message and the manual-confirmation
     rule for `purpose`. `ent` is the ENT data (`wizard.core.entdata.load_ent()`): name, CAS host, the name of its
     configuration in pronote.net."""
@@ -44,7 +58,7 @@ def _address_message(result: ProbeResult) -> str:
     return tr("{message} Vous pouvez continuer sans cette vérification.").format(message=result.message)
 
 
-def _delegation_message(result: ProbeResult, ent) -> str:
+def _delegation_message(result: ProbeResult, ent: EntWords) -> str:
     if result.outcome == DELEGATED:
         return tr("Vérifié : le serveur PRONOTE délègue l'authentification à {ent_name} ({cas_host}).").format(
             ent_name=ent.name, cas_host=result.cas_host or ent.cas_host)
