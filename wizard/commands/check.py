@@ -8,6 +8,7 @@ comes from the file or its name (field and element names, a UAI) has its control
 from __future__ import annotations
 
 import sys
+from argparse import Namespace
 from pathlib import Path
 
 from wizard.commands.console import err, out, write
@@ -23,9 +24,9 @@ from wizard.core.text import clean
 _SHOWN_FINDINGS = 50  # the full list is in --json; a terminal page is enough to act on
 
 
-def run_check(args, data_dir: Path) -> int:
-    school = read_current_school(Path(data_dir)) or {}  # read-only: never writes, never locks
-    uai = args.uai or (school.get("identity") or {}).get("uai") or None
+def run_check(args: Namespace, data_dir: Path) -> int:
+    school = read_current_school(Path(data_dir))  # read-only: never writes, never locks
+    uai = args.uai or (school["identity"]["uai"] if school else "") or None
     if uai:
         checked = check_uai(uai)
         if not checked.ok:
@@ -35,11 +36,12 @@ def run_check(args, data_dir: Path) -> int:
             uai = None  # an unfinished school page must not stop the check
         else:
             uai = checked.value
-    mode = args.mode or (school.get("cycle") or {}).get("mode")
+    mode = args.mode or (school["cycle"]["mode"] if school else None)
     # Keyed hashes are not printed; they are only needed to spot people already imported in a partial import.
-    hash_key = school.get("hash_key") if mode == "partiel" else None
+    hash_key = school["hash_key"] if school and mode == "partiel" else None
+    history = school["import_history"] if school else []
     try:
-        report = analyse(args.file, uai=uai, mode=mode, history=school.get("import_history") or (), hash_key=hash_key)
+        report = analyse(args.file, uai=uai, mode=mode, history=history, hash_key=hash_key)
     except IdFileError as problem:
         if args.json:
             _print_json(Report.unreadable(problem))

@@ -15,10 +15,12 @@ import os
 import re
 import sys
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, NoReturn
 
 from wizard.commands.columns import COLUMN_FIELDS
-from wizard.commands.console import err, make_streams_safe, write
+from wizard.commands.console import Stream, err, make_streams_safe, write
 from wizard.core import entdata
 from wizard.core.errors import UserError
 from wizard.core.logs import log_exception
@@ -59,7 +61,8 @@ class FrenchHelpFormatter(argparse.RawDescriptionHelpFormatter):
     def __init__(self, prog: str):
         super().__init__(prog, max_help_position=30, width=_width())
 
-    def add_usage(self, usage, actions, groups, prefix=None):
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "Usage : " if prefix is None else prefix)
 
 
@@ -67,7 +70,7 @@ class FrenchArgumentParser(argparse.ArgumentParser):
     """An ArgumentParser whose every word is French: made without argparse's own help option and groups (their
     titles are English), with ours instead; its errors are one French sentence."""
 
-    def __init__(self, *args, with_commands: bool = False, **kwargs):
+    def __init__(self, *args: Any, with_commands: bool = False, **kwargs: Any):
         kwargs.setdefault("formatter_class", FrenchHelpFormatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
@@ -81,15 +84,15 @@ class FrenchArgumentParser(argparse.ArgumentParser):
         self.options.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                                   help="afficher cette aide et quitter")
 
-    def error(self, message: str):  # argparse's own English error text is not for our users
+    def error(self, message: str) -> NoReturn:  # argparse's own English error text is not for our users
         err(french(f"Commande incomplète ou incorrecte ({_french(message)}). Voir « {self.prog} --help »."))
         raise SystemExit(2)
 
-    def print_help(self, file=None) -> None:
+    def print_help(self, file: Stream | None = None) -> None:
         # Through the console module: a console that cannot show « é » or a non-breaking space never fails.
         write(file or sys.stdout, self.format_help())
 
-    def print_usage(self, file=None) -> None:
+    def print_usage(self, file: Stream | None = None) -> None:
         write(file or sys.stdout, self.format_usage())
 
 
@@ -213,7 +216,7 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
 _USAGE_ARGUMENTS = {"check": " FICHIER", "reconcile": " FICHIER_PRONOTE COMPTES_ENT.csv", "probe": " ADRESSE"}
 
 
-def _common_options(group, top: bool = False) -> None:
+def _common_options(group: argparse._ArgumentGroup, top: bool = False) -> None:
     """--data-dir and --ent, before the command or after it (after it, only when given: SUPPRESS keeps the value
     given before the command)."""
     default = None if top else argparse.SUPPRESS
@@ -248,7 +251,7 @@ def window_parser(prog: str | None = None) -> FrenchArgumentParser:
 
 
 # -- running a command --------------------------------------------------------------------------------------
-def resolve_data_dir(args) -> Path:
+def resolve_data_dir(args: argparse.Namespace) -> Path:
     return args.data_dir or default_data_dir()
 
 

@@ -10,12 +10,18 @@
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from typing import Protocol
 
 from wizard.core.typography import plain
 
 
-def write(stream: TextIO | None, text: str) -> None:
+class Stream(Protocol):
+    """What `write` writes to: a console stream, or whatever argparse hands its help to."""
+
+    def write(self, text: str, /) -> object: ...
+
+
+def write(stream: Stream | None, text: str) -> None:
     """Write `text` to `stream`, replacing what its encoding cannot show; never raises on encoding."""
     if stream is None:  # no console at all (Windows GUI script): nothing to show, nothing to fail
         return
@@ -29,7 +35,9 @@ def write(stream: TextIO | None, text: str) -> None:
         pass  # an encoding Python does not know: the stream's own error handler decides
     try:
         stream.write(text)
-        stream.flush()
+        flush = getattr(stream, "flush", None)  # a console stream has one; any writable will do
+        if flush is not None:
+            flush()
     except (OSError, ValueError):
         pass  # a closed pipe (`| head`) or a closed stream: the exit code still tells
 

@@ -3,10 +3,12 @@ that load Qt (to draw). Exit 0: written; 1: nothing to write (no school, or not 
 written; 2: a command-line value that cannot be (an output that is not .pdf, a UAI that is not one)."""
 from __future__ import annotations
 
+from argparse import Namespace
 from pathlib import Path
 
 from wizard.commands.console import err, out
 from wizard.commands.outfile import wrong_extension
+from wizard.core.document import School
 from wizard.core.errors import UserError
 from wizard.core.records import TITLES, notice_document, record_document
 from wizard.core.school import check_uai
@@ -16,10 +18,10 @@ from wizard.core.typography import french
 from wizard.gui.pdf import ensure_gui_application, write_pdf
 
 
-def run_pdf(args, data_dir: Path) -> int:
+def run_pdf(args: Namespace, data_dir: Path) -> int:
     target = Path(args.out)
-    if problem := wrong_extension(target, ".pdf"):
-        err(problem)
+    if refusal := wrong_extension(target, ".pdf"):
+        err(refusal)
         return 2
     uai = getattr(args, "school", None)
     if uai:
@@ -50,7 +52,7 @@ def run_pdf(args, data_dir: Path) -> int:
     return 0
 
 
-def chosen_school(data_dir: Path, uai: str | None) -> dict | None:
+def chosen_school(data_dir: Path, uai: str | None) -> School | None:
     """The school of that UAI among those kept in `data_dir`, or the current one (None when there is none:
     the records say so themselves). UserError when no school kept has that UAI."""
     schools, current = read_schools(data_dir)

@@ -14,6 +14,7 @@ cannot show French (cp850, cp1252, LC_ALL=C). The JSON is ASCII-only: valid on a
 from __future__ import annotations
 
 import json
+from argparse import Namespace
 from pathlib import Path
 
 from wizard.commands.console import err, out
@@ -31,7 +32,7 @@ def exit_code(result: ProbeResult) -> int:
     return DELEGATES if result.delegated_to_ent else NOT_DELEGATING
 
 
-def run_probe(args, data_dir: Path) -> int:
+def run_probe(args: Namespace, data_dir: Path) -> int:
     # data_dir is unused: the probe keeps nothing; the pages record the outcome in the progress themselves.
     proxy = getattr(args, "proxy", None)
     if proxy:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from argparse import Namespace
 from pathlib import Path
 
 from wizard.commands.columns import column_mapping
@@ -29,12 +30,15 @@ from wizard.core.text import clean
 
 UNREADABLE = 2
 
-def run_reconcile(args, data_dir: Path) -> int:
+def run_reconcile(args: Namespace, data_dir: Path) -> int:
     inputs = (Path(args.pronote_file), Path(args.ent_csv))
     if args.out and (problem := overwrites_input(Path(args.out), inputs) or wrong_extension(Path(args.out), ".csv")):
         return _fail(problem)
     try:
         mapping = column_mapping(getattr(args, "columns", None) or [])
+    except UserError as problem:
+        return _fail(problem.message)
+    try:
         pronote, links = load_people_and_links(inputs[0])
         ent = read_ent_csv(inputs[1], mapping or None)
     except EntCsvError as problem:
@@ -74,7 +78,7 @@ def overwrites_input(target: Path, inputs: tuple[Path, ...]) -> str | None:
     return None
 
 
-def to_json(result: Result, ent: EntList) -> dict:
+def to_json(result: Result, ent: EntList) -> dict[str, object]:
     return {
         "pairs": [{"pronote_id": pair.pronote.ident, "ent_id": pair.ent.ident, "status": pair.status,
                    "score": pair.score, "profile": pair.profile, "reasons": list(pair.reasons)}

@@ -16,6 +16,7 @@ from datetime import datetime
 from types import UnionType
 from typing import Annotated, Any, Literal, TypedDict, Union, cast, get_args, get_origin, get_type_hints
 
+from wizard.core.i18n import Language
 from wizard.core.steps import PASS_STEP_IDS, STEP_IDS
 
 FORMAT_VERSION = 3
@@ -26,7 +27,6 @@ Mode = Literal["complet", "partiel"]
 PassKind = Literal["premiere", "partiel", "nouvelle_annee"]
 Purpose = Literal["address", "delegation"]
 FigureReading = Literal["batch", "running_total", "differs"]  # importcheck: what the ENT's figure meant
-Language = Literal["fr", "en"]
 Decision = Literal["accepte", "rejete"]  # the admin's word on a pair the matching proposed
 # The fields of the school page, typed by the admin (`Identity`).
 IdentityField = Literal["name", "uai", "pronote_url", "pronote_version", "ent_site_url", "contact"]

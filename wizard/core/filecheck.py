@@ -6,11 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.core import i18n
+from wizard.core.document import Analysis, ChosenFile, Mode, School
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.school import check_uai
+
+if TYPE_CHECKING:  # the file reader itself loads with its first use (docs/DEVELOPING.md)
+    from wizard.core.idfile import Report
 
 # The verdict on a file without blocking error: what was checked, and no more (the ENT's expected layout of the
 # file is not public, so nobody can promise that the ENT accepts it).
@@ -18,8 +23,8 @@ NO_ERROR = tr_noop("Aucune erreur bloquante trouvée. L'assistant vérifie ce qu
                    "identifiants, dates, établissement) ; le format exact qu'attend l'ENT n'est pas publié.")
 
 
-def run_analysis(path: Path, school: dict, mode: str | None, *, advance: Callable[[float], None],
-                 cancelled: Callable[[], bool]):
+def run_analysis(path: Path, school: School, mode: str | None, *, advance: Callable[[float], None],
+                 cancelled: Callable[[], bool]) -> tuple[ChosenFile, Report]:
     """Read and judge the file for this school; returns (file info, report). Runs in a worker thread."""
     from wizard.core.idfile import analyse  # the file reader loads with its first use (docs/DEVELOPING.md)
 
@@ -35,11 +40,11 @@ def run_analysis(path: Path, school: dict, mode: str | None, *, advance: Callabl
         advance=advance,
         cancelled=cancelled,
     )
-    info = {"name": path.name, "path": str(path), "size": found.size, "sha256": found.file_sha256}
+    info: ChosenFile = {"name": path.name, "path": str(path), "size": found.size, "sha256": found.file_sha256}
     return info, found
 
 
-def analysis_record(found, mode: str | None) -> dict:
+def analysis_record(found: Report, mode: Mode | None) -> Analysis:
     """The document's `Analysis` (document.py) of a reader's report."""
     findings = [finding.to_json() for finding in found.findings]
     counts = dict(found.finding_counts)

@@ -9,6 +9,7 @@ sources.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 from wizard.core.typography import french
 
@@ -16,8 +17,9 @@ CONTEXT = "wizard"
 # What turns a French template into the text shown: `tr`, or `typography.french` for what stays French (the
 # printed records).
 Translate = Callable[[str], str]
+Language = Literal["fr", "en"]  # the interface's languages
 _lookup: Callable[[str, str], str] | None = None
-_language = "fr"
+_language: Language = "fr"
 
 
 def tr(text: str) -> str:
@@ -27,13 +29,13 @@ def tr(text: str) -> str:
     return _lookup(CONTEXT, text) or french(text)
 
 
-def install(lookup: Callable[[str, str], str] | None, language: str) -> None:
+def install(lookup: Callable[[str, str], str] | None, language: Language) -> None:
     global _lookup, _language
     _lookup = lookup
     _language = language
 
 
-def language() -> str:
+def language() -> Language:
     return _language
 
 

@@ -28,7 +28,6 @@ from wizard.core.document import (
     Identity,
     IdentityField,
     ImportEntry,
-    Language,
     Mode,
     Pass,
     PassKind,
@@ -38,6 +37,7 @@ from wizard.core.document import (
     Settings,
 )
 from wizard.core.figures import figure_kind
+from wizard.core.i18n import Language
 from wizard.core.saving import WriteNow
 from wizard.core.schoolname import DIFFERENT, compare
 from wizard.core.steps import PASS_STEP_IDS
