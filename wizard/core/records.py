@@ -32,7 +32,6 @@ STYLE = """
 """
 # The documents' own titles (French documents, whatever the window's language).
 TITLES = {"record": "Fiche de configuration", "notice": "Notice pour les familles et les personnels"}
-PART_STEPS = {part: [step.id for step in steps.STEPS if step.part == part] for part in (1, 2, 3)}
 
 
 class NothingConfigured(UserError):
@@ -139,7 +138,7 @@ def _steps_table(school: dict, ent: EntData) -> str:
     completed = school.get("completed", {})
     in_place = (school.get("connection") or {}).get("how") == "already_in_place"
     rows, groups = [], {}
-    for part, step_ids in PART_STEPS.items():
+    for part, step_ids in steps.PART_STEPS.items():
         groups[len(rows)] = steps.PART_NAMES[part].format(**ent.words)
         for step_id in step_ids:
             if step_id in completed:

@@ -11,6 +11,7 @@ from wizard.core import flow
 from wizard.core.dates import day
 from wizard.core.i18n import tr
 from wizard.core.schoolyear import describe_import, last_import
+from wizard.core.steps import PART_STEPS
 
 DONE, VERIFIED, DECLARED, TODO = "done", "verified", "declared", "todo"
 State = Literal["done", "verified", "declared", "todo"]
@@ -43,12 +44,13 @@ def board(school: dict) -> list[Row]:
     completed = school["completed"]
     connection = school["connection"]
     rows = []
-    for part, steps in ((1, ("ent_service", "ent_acces")), (2, ("pronote_net_avertissement", "pronote_net"))):
+    for part in (1, 2):
+        step_ids = PART_STEPS[part]
         if connection and connection["how"] == "already_in_place":
             state = VERIFIED if connection["verified"] else DECLARED
             detail = connection_line(connection)
-        elif all(step in completed for step in steps):
-            detail = tr("Fait le {date}").format(date=day(completed[steps[-1]]))
+        elif all(step in completed for step in step_ids):
+            detail = tr("Fait le {date}").format(date=day(completed[step_ids[-1]]))
             state = DONE
             if part == 2 and connection:
                 state = VERIFIED if connection["verified"] else DECLARED

@@ -37,5 +37,6 @@ STEPS: tuple[Step, ...] = (
 )
 STEP_IDS = tuple(step.id for step in STEPS)
 BY_ID = {step.id: step for step in STEPS}
+PART_STEPS = {part: tuple(step.id for step in STEPS if step.part == part) for part in (1, 2, 3)}
 PART_NAMES = {1: tr_noop("Partie 1 – Service PRONOTE dans l'ENT"), 2: tr_noop("Partie 2 – pronote.net"),
               3: tr_noop("Partie 3 – Identifiants")}

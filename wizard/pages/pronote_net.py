@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QCheckBox
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.outcomes import DELEGATION, past_check_sentence, verdict_level
 from wizard.core.progress import declaration_allowed, last_check
-from wizard.pages.base import ChecklistPage, notice, paragraph, wrapping_check
+from wizard.pages.base import notice, paragraph, wrapping_check
+from wizard.pages.checklist import ChecklistPage
 
 
 class PronoteNetPage(ChecklistPage):
