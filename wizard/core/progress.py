@@ -17,7 +17,16 @@ from collections.abc import Callable
 
 from wizard.core import outcomes
 from wizard.core.dates import now_iso
-from wizard.core.document import FORMAT_VERSION
+from wizard.core.document import (
+    FORMAT_VERSION,
+    Document,
+    Identity,
+    ImportEntry,
+    Pass,
+    School,
+    ServerCheck,
+    Settings,
+)
 from wizard.core.saving import WriteNow
 from wizard.core.steps import STEPS
 from wizard.core.store import ProgressStore, encode
@@ -33,13 +42,13 @@ def random_hex(size: int) -> str:
     return os.urandom(size).hex()
 
 
-def new_pass(kind: str, mode: str | None) -> dict:
+def new_pass(kind: str, mode: str | None) -> Pass:
     # The id tells passes apart: two passes can start within the same second (the history is keyed on it).
     return {"id": random_hex(6), "kind": kind, "mode": mode, "started_at": now_iso(), "finished_at": None,
             "file": None, "analysis": None, "warnings_read": False, "reported_count": None}
 
 
-def new_school() -> dict:
+def new_school() -> School:
     return {
         "id": random_hex(4),
         "identity": {"name": "", "uai": "", "pronote_url": "", "pronote_version": "", "ent_site_url": "",
@@ -58,7 +67,7 @@ def new_school() -> dict:
     }
 
 
-def new_document() -> dict:
+def new_document() -> Document:
     school = new_school()
     return {"version": FORMAT_VERSION, "current": school["id"], "schools": {school["id"]: school},
             "settings": {"language": "", "proxy": ""}}
@@ -73,7 +82,7 @@ def without_credentials(proxy: str) -> str:
     return f"{scheme}{sep}{host}"
 
 
-def import_entry(cycle: dict) -> dict:
+def import_entry(cycle: Pass) -> ImportEntry:
     """What an import leaves in the history: the ENT's figure, the file's counts, keyed hashes of the ids."""
     analysis = cycle["analysis"] or {}
     return {
@@ -88,27 +97,27 @@ def import_entry(cycle: dict) -> dict:
     }
 
 
-def last_check(school: dict, purpose: str) -> dict | None:
+def last_check(school: School, purpose: str) -> ServerCheck | None:
     """The school's latest server check made for `purpose` (address or delegation)."""
     checks = [check for check in school["server_checks"] if check["kind"] == purpose]
     return checks[-1] if checks else None
 
 
-def declaration_allowed(school: dict) -> bool:
+def declaration_allowed(school: School) -> bool:
     """Part 2 may be declared by hand, unless the server was last seen answering as PRONOTE without the
     delegation: that would record a switch the server itself contradicts."""
     check = last_check(school, outcomes.DELEGATION)
     return check is None or outcomes.manual_confirmation_allowed(check["outcome"])
 
 
-def analysis_is_current(cycle: dict) -> bool:
+def analysis_is_current(cycle: Pass) -> bool:
     """The pass's analysis judged the file now chosen, in the mode now chosen (else it must be made again)."""
     file, analysis = cycle.get("file"), cycle.get("analysis")
     return bool(file and analysis and analysis["file_sha256"] == file["sha256"] and analysis["mode"] == cycle["mode"])
 
 
 class Progress:
-    def __init__(self, store: ProgressStore, doc: dict | None):
+    def __init__(self, store: ProgressStore, doc: Document | None):
         self.store = store
         self.doc = doc if doc is not None else new_document()
         self.listeners: list[Callable[[], None]] = []
@@ -130,22 +139,22 @@ class Progress:
 
     # -- reading ---------------------------------------------------------------------------------
     @property
-    def school(self) -> dict:
+    def school(self) -> School:
         return self.doc["schools"][self.doc["current"]]
 
     def schools(self) -> list[dict]:
         return list(self.doc["schools"].values())
 
     @property
-    def identity(self) -> dict:
+    def identity(self) -> Identity:
         return self.school["identity"]
 
     @property
-    def cycle(self) -> dict:
+    def cycle(self) -> Pass:
         return self.school["cycle"]
 
     @property
-    def settings(self) -> dict:
+    def settings(self) -> Settings:
         return self.doc["settings"]
 
     @property

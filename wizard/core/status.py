@@ -9,6 +9,7 @@ from typing import Literal, NamedTuple
 
 from wizard.core import flow
 from wizard.core.dates import day
+from wizard.core.document import School
 from wizard.core.i18n import tr
 from wizard.core.schoolyear import describe_import, last_import
 from wizard.core.steps import PART_STEPS
@@ -39,7 +40,7 @@ def connection_line(connection: dict | None) -> str:
     return tr("Publication déclarée le {date}, non vérifiée").format(date=day(connection["date"]))
 
 
-def board(school: dict) -> list[Row]:
+def board(school: School) -> list[Row]:
     """Parts 1, 2 and 3 for this school."""
     completed = school["completed"]
     connection = school["connection"]
@@ -67,12 +68,12 @@ def board(school: dict) -> list[Row]:
     return rows
 
 
-def unverified(school: dict) -> bool:
+def unverified(school: School) -> bool:
     """Parts 1–2 stand on the admin's word only: the board offers « Vérifier maintenant »."""
     connection = school["connection"]
     return bool(connection and not connection["verified"])
 
 
-def in_progress(school: dict) -> bool:
+def in_progress(school: School) -> bool:
     """A pass of part 3 started after the first walk and not finished yet: « Reprendre » returns to it."""
     return bool(school["setup_finished_at"]) and not school["cycle"]["finished_at"]
