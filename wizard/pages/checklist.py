@@ -9,7 +9,7 @@ from PySide6 import QtCore
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from wizard.core import flow
+from wizard.core import facts, flow
 from wizard.core.i18n import tr
 from wizard.gui.qtvalues import set_plain_selectable
 from wizard.pages.base import StepPage, notice, wrapping_check
@@ -87,6 +87,10 @@ class ChecklistPage(StepPage):
     def build(self) -> None:
         self.checklist = Checklist(self, self.checklist_values())
         self.body.addWidget(self.checklist)
+        # The names of the list that no current source confirms, said once under it (wizard/core/facts.py).
+        caveat = facts.caveat(self.ent, facts.of_step(self.ent, self.step_id))
+        if caveat:
+            self.body.addWidget(notice(caveat, "info", "version_caveat"))
         if self.help_text:
             self.body.addWidget(notice(tr(self.help_text).format(**self.ent.words), "info"))
         self.build_extra()
