@@ -90,3 +90,13 @@ def test_no_module_imports_itself_through_others():
             if back:
                 cycles.append(" → ".join((importer, *back)))
     assert not cycles, "\n".join(cycles)
+
+
+def test_the_developer_guide_draws_the_core_s_layers_as_the_contract_holds_them():
+    """docs/DEVELOPING.md's picture: each layer of the contract on its own line, in the same order."""
+    layers = next(c for c in contracts() if c["type"] == "layers")["layers"]
+    guide = (ROOT / "docs" / "DEVELOPING.md").read_text(encoding="utf-8")
+    picture = guide.split("wizard/core/  (no Qt", 1)[1].split("```", 1)[0]
+    drawn = " ".join(line.strip().split("  ")[0] for line in picture.splitlines()[1:])  # the names' column
+    expected = [name.strip() for layer in layers for name in layer.split("|")]
+    assert [word.rstrip("/") for word in drawn.replace("·", " ").split()] == expected
