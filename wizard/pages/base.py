@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core import flow, steps
+from wizard.core.dates import day
 from wizard.core.entdata import load_ent
 from wizard.core.i18n import tr
 from wizard.core.progress import CYCLE_STEPS, Progress
@@ -273,8 +274,6 @@ class _HistoryBanner(QWidget):
         layout.addLayout(beside)
 
     def refresh(self, shown: bool) -> None:
-        from wizard.core.dates import day
-
         self.setVisible(shown)
         if shown:
             cycle = self.page.progress.cycle
