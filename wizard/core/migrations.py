@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from wizard.core.document import FORMAT_VERSION, InvalidDocument
+from wizard.core.figures import FileCounts, figure_kind
 
 # A document as an older release wrote it: JSON, checked against the definition once brought forward.
 RawDocument = dict[str, Any]
@@ -92,8 +93,6 @@ def _v2_to_v3(doc: RawDocument) -> RawDocument:
 
 
 def _school_v2_to_v3(school: dict[str, Any]) -> None:
-    from wizard.core.figures import FileCounts, figure_kind
-
     cycle = school["cycle"]
     for key in ("ticks", "completed"):
         kept = school[key]
