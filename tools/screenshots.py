@@ -183,8 +183,8 @@ def open_window(data: Path):
 def scroll_to(page, widget) -> None:
     """The page scrolled so that `widget` is at its top, as the admin would scroll to see a result."""
     settle(0.1)
-    top = widget.mapTo(page.scroll.widget(), QPoint(0, 0)).y()
-    page.scroll.verticalScrollBar().setValue(top - 6)
+    top = widget.mapTo(page.scroll_area.widget(), QPoint(0, 0)).y()
+    page.scroll_area.verticalScrollBar().setValue(top - 6)
 
 
 def type_school(page, values: dict[str, str]) -> None:

@@ -119,8 +119,8 @@ def test_arrival_keeps_the_top_of_a_page_in_sight_when_nothing_is_left(qtbot, da
     window.resize(820, 520)
     complete_every_step(window.progress)
     arrive(qtbot, window, "fin")
-    assert window.currentPage().scroll.verticalScrollBar().maximum() > 0  # the page does scroll at this size
-    assert window.currentPage().scroll.verticalScrollBar().value() == 0
+    assert window.currentPage().scroll_area.verticalScrollBar().maximum() > 0  # the page does scroll at this size
+    assert window.currentPage().scroll_area.verticalScrollBar().value() == 0
 
 
 # -- Tab --------------------------------------------------------------------------------------------------------
@@ -158,7 +158,7 @@ def test_tab_goes_through_visible_controls_only_and_down_the_page(qtbot, data_di
     stops = tab_stops(window)
     invisible = [f"{type(w).__name__} {w.objectName()}" for w in stops if not is_visible_control(w)]
     assert not invisible, (step, invisible)
-    body = window.currentPage().scroll.widget()
+    body = window.currentPage().scroll_area.widget()
     # Round the window from where the page's controls begin (after the wizard's buttons).
     begin = next(i for i in range(len(stops)) if body.isAncestorOf(stops[i]) and not body.isAncestorOf(stops[i - 1]))
     on_page = [w for w in stops[begin:] + stops[:begin] if body.isAncestorOf(w)]
@@ -317,7 +317,7 @@ def test_the_check_brings_its_choice_into_sight_and_the_focus_onto_it(qtbot, dat
     page.server.button.setFocus()  # as after a click or Space on it
     page.server._done(server_answer(window.progress.identity["pronote_url"], delegated=True, purpose="address"))
     qtbot.waitUntil(lambda: page.choices["already"].hasFocus(), timeout=2000)
-    viewport = page.scroll.viewport()
+    viewport = page.scroll_area.viewport()
     top = page.triage.mapTo(viewport, page.triage.rect().topLeft()).y()
     assert 0 <= top and top + page.triage.height() <= viewport.height()
 
@@ -329,7 +329,7 @@ def test_every_control_reached_by_tab_looks_focused(qtbot, data_dir, step):
     window = open_window(qtbot, data_dir)
     complete_every_step(window.progress)
     arrive(qtbot, window, step)
-    body = window.currentPage().scroll.widget()
+    body = window.currentPage().scroll_area.widget()
     stops = [w for w in tab_stops(window) if body.isAncestorOf(w)]
     cancel = window.button(QWizard.WizardButton.CancelButton)
     cancel.setFocus(Qt.FocusReason.MouseFocusReason)

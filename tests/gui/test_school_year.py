@@ -119,7 +119,7 @@ def due_entry(window) -> str:
 
 
 def _first_tab_stop(page):
-    body = page.scroll.widget()
+    body = page.scroll_area.widget()
     widget = body.nextInFocusChain()
     while widget is not body:
         policy = widget.focusPolicy()
@@ -181,7 +181,7 @@ def test_one_school_through_a_school_year(qtbot, data_dir, tmp_path, monkeypatch
         press(Qt.Key.Key_Space)
     assert window.current_step() == "import_ent"
     page = window.currentPage()
-    assert page.history_banner.isVisible() and not page.scroll.widget().isEnabled()  # history, and why greyed
+    assert page.history_banner.isVisible() and not page.scroll_area.widget().isEnabled()  # history, and why greyed
     assert "02/09/2026" in plain(page.history_banner.message.text())
     while window.current_step() != "fin":
         go_next_by_keyboard(window)

@@ -179,7 +179,7 @@ def measure_page(window) -> dict:
     from wizard.gui.widgets import Notice
 
     page = window.currentPage()
-    body = page.scroll.widget()
+    body = page.scroll_area.widget()
     which = QWizard.WizardButton.FinishButton if window.current_step() == "fin" else QWizard.WizardButton.NextButton
     button = window.button(which)
     if getattr(page, "board_box", None) is not None and page.board_box.isVisible():
@@ -208,7 +208,7 @@ def measure_page(window) -> dict:
                 narrow.append(f"{label.objectName() or type(label).__name__}: {label.width()} of {body.width()}")
     too_wide = [f"{child.objectName() or type(child).__name__} {child.minimumSizeHint().width()}"
                 for child in body.children() if hasattr(child, "minimumSizeHint") and child.isVisibleTo(body)
-                and child.minimumSizeHint().width() > page.scroll.viewport().width()]
+                and child.minimumSizeHint().width() > page.scroll_area.viewport().width()]
     return {
         "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
         "next": [corner.x(), corner.y(), button.width(), button.height()],
@@ -216,7 +216,7 @@ def measure_page(window) -> dict:
         "page_height": page.height(),
         "frame_height": page.parentWidget().height(),
         "nested_scrolling": nested,
-        "sideways": page.scroll.horizontalScrollBar().isVisible(),
+        "sideways": page.scroll_area.horizontalScrollBar().isVisible(),
         "too_wide": too_wide,
         "clipped_values": clipped,
         "values": values,

@@ -42,7 +42,7 @@ def test_the_wheel_over_an_unfocused_chooser_scrolls_the_page_and_changes_nothin
     page = window.currentPage()
     chosen = []
     window.language_chosen.connect(chosen.append)
-    bar = page.scroll.verticalScrollBar()
+    bar = page.scroll_area.verticalScrollBar()
     assert bar.maximum() > 0
     bar.setValue(bar.maximum() // 2)
     for combo in (page.language_combo, page.school_combo):

@@ -38,7 +38,7 @@ from wizard.core.document import (
 )
 from wizard.core.figures import figure_kind
 from wizard.core.i18n import Language
-from wizard.core.saving import WriteNow
+from wizard.core.saving import WriteNow, Writer
 from wizard.core.schoolname import DIFFERENT, compare
 from wizard.core.steps import PASS_STEP_IDS
 from wizard.core.store import ProgressStore, encode
@@ -201,7 +201,7 @@ class Progress:
         # Changes are counted; the file holds `on_disk` of them. The window replaces `writer` (a thread) and sets
         # `write_soon` (its pause timer); without them every change is written before the method returns.
         self.revision = self.on_disk = self._handed = 0
-        self.writer = WriteNow(store, self.written)
+        self.writer: Writer = WriteNow(store, self.written)
         self.write_soon: Callable[[], None] | None = None
         self._backup_refreshed = False
         self._outcomes = threading.Lock()  # `written` may come from the writer thread

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import Protocol
 
 from wizard.core.store import ProgressStore, SaveFailed
 
@@ -23,6 +24,13 @@ def write(store: ProgressStore, data: bytes, refresh_backup: bool) -> str:
     except SaveFailed as failure:
         return failure.message
     return ""
+
+
+class Writer(Protocol):
+    """What the model hands each serialised document to: one of the two below."""
+
+    def submit(self, revision: int, data: bytes, refresh_backup: bool) -> None: ...
+    def wait(self) -> None: ...
 
 
 class WriteNow:

@@ -63,13 +63,14 @@ class CrashDialog(QDialog):
         icon = QLabel()
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48))
         texts = QVBoxLayout()
+        self.labels: list[QLabel] = []
         todo = TODO_UNKNOWN if saved is None else TODO_SAVED if saved else TODO_NOT_SAVED
         for text in (tr(WHAT), tr(todo), tr(WHERE).format(path=log_path) if log_path else tr(NO_LOG)):
             label = QLabel(text)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
             texts.addWidget(label)
-        self.labels = [texts.itemAt(i).widget() for i in range(texts.count())]
+            self.labels.append(label)
         row = QHBoxLayout()
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(texts, 1)
@@ -154,7 +155,7 @@ class CrashReporter(QObject):
         if not self.interactive:
             if sys.stderr is not None:
                 sys.stderr.write(f"Erreur inattendue ; le détail est dans le journal {log_path}.\n")
-            QApplication.instance().exit(3)
+            QApplication.exit(3)
             return
         self._showing = True
         try:

@@ -52,13 +52,12 @@ class _DialogLabels(QTranslator):
 
 @contextmanager
 def _translated_labels():
-    app = QApplication.instance()
     labels = _DialogLabels()
-    app.installTranslator(labels)
+    QApplication.installTranslator(labels)
     try:
         yield
     finally:
-        app.removeTranslator(labels)
+        QApplication.removeTranslator(labels)
 
 
 def open_file(parent: QWidget, title: str, filters: str, remembered: str | Path | None = None) -> str:

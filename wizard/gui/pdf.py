@@ -198,5 +198,6 @@ def ensure_gui_application() -> QGuiApplication:
     """Fonts need a QGuiApplication; without a screen (servers, CI) the offscreen platform draws the same PDF."""
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read when the application is made, below
-    return QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    running = QGuiApplication.instance()
+    return running if isinstance(running, QGuiApplication) else QGuiApplication([sys.argv[0]])
 

@@ -25,7 +25,8 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
             smoke_report: Callable | None = None) -> int:
     """Open the window `create_window(data_dir, language, ent)` builds, and run until it closes. With
     `smoke_report` (--smoke-test), the window is opened, painted, reported on and closed."""
-    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("pronote-ent-wizard")
     QGuiApplication.setDesktopFileName("pronote-ent-wizard")  # Wayland finds the .desktop entry, hence the icon
     setup_logging()

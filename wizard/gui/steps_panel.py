@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from wizard.core import flow, steps
+from wizard.core.document import School
 from wizard.core.i18n import tr
 from wizard.gui.qtvalues import RICH_TEXT
 from wizard.gui.widgets import WrappingLabel
@@ -17,7 +18,7 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def panel_lines(school: dict, current: str | None) -> list[tuple[str, str, str]]:
+def panel_lines(school: School, current: str | None) -> list[tuple[str, str, str]]:
     """(kind, mark, text) rows: kind is "part", "done", "current", "todo" or "skipped" (Qt-free, tested)."""
     route = flow.route(school)
     rows: list[tuple[str, str, str]] = []

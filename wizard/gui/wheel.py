@@ -14,12 +14,20 @@ overridden `wheelEvent` is called for wheel events only.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QWidget
 
 from wizard.gui.qtvalues import STRONG_FOCUS
 
+# What the mixin is mixed into, as the type checker sees it (a plain object at run time: the Qt class comes after).
+if TYPE_CHECKING:
+    _Control = QWidget
+else:
+    _Control = object
 
-class _WheelScrollsThePage:
+
+class _WheelScrollsThePage(_Control):
     """Mixed in before the Qt class: the wheel steps the value only while the control has the focus."""
 
     def _not_by_the_wheel(self) -> None:

@@ -3,7 +3,7 @@ of buttons that wraps. (The table that grows with its rows is in tables.py: the 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtWidgets import QLabel, QLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget
 
 from wizard.gui.qtvalues import PLAIN_TEXT, RICH_TEXT, SELECTABLE_BY_MOUSE, TEXT_BROWSER
 
@@ -94,6 +94,14 @@ def paragraph(text: str, *, rich: bool = False) -> QLabel:
     return label
 
 
+def clear_layout(layout: QLayout) -> None:
+    """Takes every item out of `layout`; its widgets are deleted (later: a slot of theirs may be running)."""
+    while (item := layout.takeAt(0)) is not None:
+        widget = item.widget()
+        if widget is not None:
+            widget.deleteLater()
+
+
 def focus_ring(button: QWidget) -> None:
     """Give a check box or a radio button its focus ring (FOCUS_RING)."""
     button.setStyleSheet(FOCUS_RING)
@@ -139,7 +147,7 @@ class FlowRow(QLayout):
     def __init__(self, *widgets: QWidget):
         super().__init__()
         self.setContentsMargins(0, 0, 0, 0)
-        self.items = []
+        self.items: list[QLayoutItem] = []
         for widget in widgets:
             self.addWidget(widget)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
@@ -25,6 +26,14 @@ MIN_SIZE = (800, 500)
 PREFERRED_SIZE = (1040, 760)
 
 PageFactory = Callable[[str, Progress], QWizardPage]
+
+
+@runtime_checkable
+class ShowingPage(Protocol):
+    """A page that wants to know it is shown (pages.base.StepPage: the window does not import the pages)."""
+
+    def show_deferred(self) -> None: ...
+    def arrived(self) -> None: ...
 
 
 class InterconnectionWizard(QWizard):
@@ -168,7 +177,7 @@ class InterconnectionWizard(QWizard):
         if step == "accueil":
             self.detour = None  # back on the board (or the first page): Next follows the flow again
         page = self.currentPage()
-        if hasattr(page, "show_deferred"):
+        if isinstance(page, ShowingPage):
             page.show_deferred()
             page.arrived()
         if step != "accueil" or not self.progress.setup_finished:
@@ -273,7 +282,7 @@ class InterconnectionWizard(QWizard):
 
 def build_window(data_dir: Path, page_factory: PageFactory, language: str | None = None) -> InterconnectionWizard:
     app = QApplication.instance()
-    if app is None:
+    if not isinstance(app, QApplication):
         raise RuntimeError("create_window needs a QApplication")
     store = ProgressStore(data_dir)
     store.acquire()

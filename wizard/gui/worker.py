@@ -127,9 +127,10 @@ class TaskRunner:
         if self.running:
             if not replace:
                 return False
-            self.worker.cancel()
-            self.worker.wait()
-            self.worker.disconnect_all()  # the replaced job's late signals must not reach the page
+            if self.worker is not None:
+                self.worker.cancel()
+                self.worker.wait()
+                self.worker.disconnect_all()  # the replaced job's late signals must not reach the page
         self.worker = Worker(job, self.owner)
         if self.determinate:
             self.worker.progressed.connect(lambda fraction: self.bar.setValue(int(fraction * 1000)))

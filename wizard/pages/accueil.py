@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core import dates, i18n, status
+from wizard.core.document import PassKind, School
 from wizard.core.i18n import tr
 from wizard.core.typography import french
 from wizard.gui.wheel import ComboBox
-from wizard.gui.widgets import FlowRow, TextColumn
+from wizard.gui.widgets import FlowRow, TextColumn, clear_layout
 from wizard.pages.base import StepPage, notice, paragraph, settle_controls
 
 
@@ -51,17 +52,19 @@ class AccueilPage(StepPage):
                "{hosting_console} de PRONOTE (partie 2) ;\n"
                "• le compte Superviseur (SPR) du client PRONOTE (partie 3).").format(**self.ent.words), "info"))
         self.body.addWidget(self.first_time)
-        self.board_box = None  # made when there is something to show: the first launch opens faster without it
+        # Made when there is something to show: the first launch opens faster without it.
+        self.board_box: QGroupBox | None = None
+        self.board_fresh = False  # the board was just filled with the page (arrived need not do it again)
         if self.progress.setup_finished:
             self.build_board()  # made in reading order: Tab needs no reordering (StepPage.tab_order_stale)
         self.build_schools()
 
-    def build_board(self) -> None:
+    def build_board(self) -> QGroupBox:
         from wizard.gui.server_check import ServerCheck  # the network check loads with its page (docs/DEVELOPING.md)
 
-        self.board_box = QGroupBox(tr("Où en est l'interconnexion"))
-        self.board_box.setObjectName("status_board")
-        box = QVBoxLayout(self.board_box)
+        board = self.board_box = QGroupBox(tr("Où en est l'interconnexion"))
+        board.setObjectName("status_board")
+        box = QVBoxLayout(board)
         # What is due now, first: its sentence, then the entries – the one due first, the default button, the first
         # stop of Tab – each with what its pages are for.
         self.due_line = notice("", "info", "due")
@@ -100,7 +103,8 @@ class AccueilPage(StepPage):
         self.add_runner(self.verify.task)
         box.addWidget(self.verify)
         self.primary: QPushButton | None = None
-        self.body.insertWidget(self.body.indexOf(self.first_time) + 1, self.board_box)
+        self.body.insertWidget(self.body.indexOf(self.first_time) + 1, board)
+        return board
 
     def build_schools(self) -> None:
         schools = QGroupBox(tr("Établissement et langue"))
@@ -153,9 +157,9 @@ class AccueilPage(StepPage):
         target = self.first_to_do()
         if target is not None:
             target.setFocus()
-        elif self.wizard() is not None:
-            self.scroll.ensureVisible(0, 0)
-            next_button = self.wizard().button(QWizard.WizardButton.NextButton)
+        elif (wizard := self.wizard()) is not None:
+            self.scroll_area.ensureVisible(0, 0)
+            next_button = wizard.button(QWizard.WizardButton.NextButton)
             if next_button.isVisible() and next_button.isEnabled():
                 next_button.setFocus()
 
@@ -163,7 +167,7 @@ class AccueilPage(StepPage):
         """Back on the board (from the failures page, or any page): what was done there shows."""
         if self.board_box is None or self.board_box.isHidden():  # (the page itself is not shown yet)
             return
-        if getattr(self, "board_fresh", False):  # just loaded with the page
+        if self.board_fresh:
             self.board_fresh = False
             return
         self.load_board()
@@ -178,8 +182,7 @@ class AccueilPage(StepPage):
         if self.first_time.isHidden() != finished:  # setVisible(True) polishes at once what the show would
             self.first_time.setHidden(finished)
         if finished and self.board_box is None:  # the first walk just ended, or another school was chosen
-            self.build_board()
-            settle_controls(self.board_box)  # made after the page: what ensure_built did for the rest
+            settle_controls(self.build_board())  # made after the page: what ensure_built did for the rest
             self.tab_order_stale = True
         if self.board_box is not None:
             self.board_box.setVisible(finished)
@@ -203,10 +206,7 @@ class AccueilPage(StepPage):
         self.verify.setVisible(status.unverified(school) and bool(school["identity"]["pronote_url"]))
         if not self.verify.running:  # a verdict shown is this school's, from this check (or none yet)
             self.verify.message.setVisible(False)
-        while self.board_grid.count():
-            item = self.board_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.board_grid)
         for number, row in enumerate(status.board(school, today)):
             mark = QLabel(f"{marks[row.state]} {row.title}")
             mark.setObjectName(f"board_row_title_{number}")
@@ -216,7 +216,7 @@ class AccueilPage(StepPage):
             self.board_grid.addWidget(text, number, 1)
         self.claim_default()
 
-    def _place_entries(self, due: str, school: dict) -> None:
+    def _place_entries(self, due: str, school: School) -> None:
         """The entries that apply, the one due first; each with its sentence as its accessible description."""
         shown = [due] + [action for action in self.entries if action != due]
         if not status.in_progress(school):
@@ -246,16 +246,16 @@ class AccueilPage(StepPage):
 
     # -- the board's entries ----------------------------------------------------------------------
     def _resume(self) -> None:
-        self.wizard().go_to(self.progress.school["current_step"])
+        self.assistant().go_to(self.progress.school["current_step"])
 
     def _failures(self) -> None:
-        self.wizard().visit("echecs")
+        self.assistant().visit("echecs")
 
     def _redo(self) -> None:
         self.progress.redo_pass()
-        self.wizard().begin_pass()
+        self.assistant().begin_pass()
 
-    def _start(self, kind: str) -> None:
+    def _start(self, kind: PassKind) -> None:
         from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
 
         if status.in_progress(self.progress.school):
@@ -266,25 +266,25 @@ class AccueilPage(StepPage):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.progress.start_pass(kind)
-        self.wizard().begin_pass()
+        self.assistant().begin_pass()
 
     def _language(self, index: int) -> None:
         chosen = self.language_combo.itemData(index)
         self.progress.choose_language(chosen)
         if chosen != i18n.language():
-            self.wizard().language_chosen.emit(chosen)
+            self.assistant().language_chosen.emit(chosen)
 
     # -- schools ---------------------------------------------------------------------------------
     def _switch(self, index: int) -> None:
         school_id = self.school_combo.itemData(index)
         if school_id and school_id != self.progress.school["id"]:
             self.progress.switch_school(school_id)
-            self.wizard().resume()
+            self.assistant().resume()
 
     def _add(self) -> None:
         self.progress.add_school()
-        self.wizard().resume()
-        self.wizard().next()
+        self.assistant().resume()
+        self.assistant().next()
 
     def _erase(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
@@ -296,4 +296,4 @@ class AccueilPage(StepPage):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self.progress.erase_all()
-            self.wizard().resume()
+            self.assistant().resume()

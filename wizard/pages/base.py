@@ -36,6 +36,7 @@ from wizard.core.progress import CYCLE_STEPS, Progress
 from wizard.gui import report_bug
 from wizard.gui.qtvalues import NO_FOCUS, PLAIN_TEXT
 from wizard.gui.widgets import TextColumn, focus_ring, notice, paragraph
+from wizard.gui.window import InterconnectionWizard
 
 if TYPE_CHECKING:  # the worker (threads) is loaded by the pages that run jobs, not by the first page
     from wizard.gui.worker import TaskRunner
@@ -82,23 +83,23 @@ class StepPage(QWizardPage):
         # that scrolls must take the whole height instead.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.outer = outer
-        self.save_banner = None  # made at the first failed save (refresh): most runs never need it
-        self.history_banner = None  # made when the page shows a finished pass (refresh)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.save_banner: _SaveBanner | None = None  # made at the first failed save (refresh): most runs never need it
+        self.history_banner: _HistoryBanner | None = None  # made when the page shows a finished pass (refresh)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         # The scroll area itself is no tab stop: the keyboard goes from control to control inside it.
-        self.scroll.setProperty("focusPolicy", NO_FOCUS)
-        body = TextColumn()
+        self.scroll_area.setProperty("focusPolicy", NO_FOCUS)
+        body = self.column = TextColumn()  # the page's widgets, inside the scroll area
         self.body = QVBoxLayout(body)
         # In the scroll area before it is filled: given a full body, the scroll area lays out every paragraph at
         # once, and again when shown (5 ms on the first page).
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
         if self.intro:
             self.body.addWidget(paragraph(tr(self.intro).format(**self.ent.words)))
         self.build()
         self.body.addStretch(1)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
         self.reason = notice("", "warning", "reason")
         self.reason.setAccessibleName(tr("Ce qu'il reste à faire sur cette page"))
         outer.addWidget(self.reason)
@@ -107,7 +108,14 @@ class StepPage(QWizardPage):
         if self.isVisible():
             # Made while already on screen (a page passed through when resuming, then shown): Qt would show the
             # new children only at the next turn of the event loop.
-            self.scroll.show()
+            self.scroll_area.show()
+
+    def assistant(self) -> InterconnectionWizard:
+        """The window the page is in: QWizard's `wizard()`, as the assistant's own window."""
+        wizard = self.wizard()
+        if not isinstance(wizard, InterconnectionWizard):
+            raise RuntimeError(f"{self.step_id}: the page is not in the assistant's window")
+        return wizard
 
     def add_runner(self, runner: TaskRunner) -> TaskRunner:
         """A background job of this page: Next waits while it runs."""
@@ -129,7 +137,7 @@ class StepPage(QWizardPage):
     # sys.excepthook, and answer Qt safely.
     def initializePage(self) -> None:
         wizard = self.wizard()
-        if wizard is not None and getattr(wizard, "replaying", False):
+        if isinstance(wizard, InterconnectionWizard) and wizard.replaying:
             # Passed through while resuming days later: made and filled only if the admin comes back to it
             # (Back shows a page without initialising it again), not for every page on the way.
             self.deferred = True
@@ -158,13 +166,13 @@ class StepPage(QWizardPage):
             self.loading = False
         if self.tab_order_stale:
             self.tab_order_stale = False
-            order_tabs(self.scroll.widget())
+            order_tabs(self.column)
         self.refresh()
         QTimer.singleShot(0, self, self.focus_first_to_do)  # the page as context: no call once it is gone
 
     def first_to_do(self) -> QWidget | None:
         """Where the keyboard lands on arrival; None means the wizard's « Suivant » (or « Terminer »)."""
-        return first_to_do(self.scroll.widget())
+        return first_to_do(self.column)
 
     def focus_first_to_do(self) -> None:
         """Keyboard users land on the first thing left to do: an unticked action, an empty field, the chosen
@@ -174,9 +182,9 @@ class StepPage(QWizardPage):
         target = self.first_to_do()
         if target is not None:
             target.setFocus(QtCore.Qt.FocusReason.TabFocusReason)  # as if tabbed to: the style shows the focus at once
-            self.scroll.ensureWidgetVisible(target)
+            self.scroll_area.ensureWidgetVisible(target)
         elif self.wizard() is not None:
-            self.scroll.ensureVisible(0, 0)  # what the page says first stays in sight
+            self.scroll_area.ensureVisible(0, 0)  # what the page says first stays in sight
             for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
                 button = self.wizard().button(which)
                 if button.isVisible() and button.isEnabled():
@@ -244,12 +252,11 @@ class StepPage(QWizardPage):
         closed = self.step_id in HISTORY_STEPS and self.progress.pass_finished
         if closed and self.history_banner is None:
             self.history_banner = _HistoryBanner(self)
-            self.outer.insertWidget(self.outer.indexOf(self.scroll), self.history_banner)
+            self.outer.insertWidget(self.outer.indexOf(self.scroll_area), self.history_banner)
         if self.history_banner is not None:
             self.history_banner.refresh(closed)
-        body = self.scroll.widget()
-        if body.isEnabled() == closed:
-            body.setEnabled(not closed)
+        if self.column.isEnabled() == closed:
+            self.column.setEnabled(not closed)
 
 
 class _HistoryBanner(QWidget):
@@ -284,7 +291,7 @@ class _HistoryBanner(QWidget):
 
     def _redo(self) -> None:
         self.page.progress.redo_pass()
-        self.page.wizard().begin_pass()
+        self.page.assistant().begin_pass()
 
 
 class _SaveBanner(QWidget):
@@ -398,7 +405,6 @@ def wrapping_check(box: QAbstractButton, below: QWidget | None = None) -> QWidge
     if below is not None:
         layout.addWidget(below, 1, 1)
     layout.setColumnStretch(1, 1)
-    box.label = label
     return holder
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButto
 from wizard.core import facts, flow
 from wizard.core.i18n import tr
 from wizard.gui.qtvalues import set_plain_selectable
+from wizard.gui.widgets import clear_layout
 from wizard.pages.base import StepPage, notice, wrapping_check
 
 
@@ -29,10 +30,7 @@ class Checklist(QWidget):
         self.value_fields: dict[str, QLabel] = {}
 
     def load(self) -> None:
-        while self.rows.count():
-            item = self.rows.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.rows)
         self.boxes.clear()
         self.value_fields.clear()
         progress = self.page.progress

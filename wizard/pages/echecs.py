@@ -61,7 +61,7 @@ class EchecsPage(StepPage):
         self.count.setPlaceholderText(tr("par exemple 49"))
         self.count.setAccessibleName(tr("Nombre d'utilisateurs en échec, affiché par PRONOTE"))
         self.count.setMaximumWidth(160)
-        self.count.textChanged.connect(lambda _text: self.loading or self.refresh())
+        self.count.textChanged.connect(self._typed)
         count_label.setBuddy(self.count)
         day_label = QLabel(tr("Rele&vé le :"))
         self.day = QLineEdit()
@@ -69,7 +69,7 @@ class EchecsPage(StepPage):
         self.day.setPlaceholderText(tr("jj/mm/aaaa"))
         self.day.setAccessibleName(tr("Relevé le : jour où PRONOTE affichait ce nombre (jj/mm/aaaa)"))
         self.day.setMaximumWidth(160)
-        self.day.textChanged.connect(lambda _text: self.loading or self.refresh())
+        self.day.textChanged.connect(self._typed)
         day_label.setBuddy(self.day)
         self.note = QPushButton(tr("Noter ce &nombre"))
         self.note.setObjectName("note_failures")
@@ -93,6 +93,10 @@ class EchecsPage(StepPage):
 
     def first_to_do(self):
         return self.count
+
+    def _typed(self, _text: str) -> None:
+        if not self.loading:
+            self.refresh()
 
     def load(self) -> None:
         self.day.setText(dates.day(dates.today()))

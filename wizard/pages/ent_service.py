@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from wizard.core.i18n import tr, tr_noop
-from wizard.core.school import identity_values
+from wizard.core.school import IdentityValues, identity_values
 from wizard.pages.checklist import ChecklistPage
 
 
@@ -16,7 +16,7 @@ class EntServicePage(ChecklistPage):
                         "pages de votre serveur PRONOTE.")
 
     def checklist_values(self) -> dict:
-        def values() -> dict:  # read at each load of the checklist: it shows what the admin has typed since
+        def values() -> IdentityValues:  # read at each load of the checklist: it shows what the admin has typed since
             return identity_values(self.progress.identity)
 
         service = self.ent.service

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core import flow, schoolname
+from wizard.core.document import IdentityField, School
 from wizard.core.flow import ALREADY, DECLARED, FULL_WALK
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.outcomes import ADDRESS, past_check_sentence, verdict_level
@@ -34,7 +35,7 @@ class EtablissementPage(StepPage):
     def build(self) -> None:
         # Rows in a vertical layout rather than a QFormLayout: a wrapped message inside a QFormLayout keeps the
         # height of its narrow size hint and leaves gaps; in a QVBoxLayout it takes the height its width needs.
-        specs = (
+        specs: tuple[tuple[IdentityField, str, str, str], ...] = (
             ("name", tr("&Nom de l'établissement"), tr("Nom de l'établissement"),
              tr("par exemple Collège Via Domitia, Manduel")),
             ("uai", tr("Code &UAI"), tr("Code UAI de l'établissement"),
@@ -49,7 +50,8 @@ class EtablissementPage(StepPage):
         rows = QVBoxLayout(form_widget)
         rows.setContentsMargins(0, 0, 0, 0)
         label_width = 0
-        self.fields: dict[str, QLineEdit] = {}
+        self.fields: dict[IdentityField, QLineEdit] = {}
+        verdicts: dict[str, QLabel] = {}  # under the UAI and the address: what the check of each says
         labels = []
         for key, label_text, accessible, placeholder in specs:
             field = QLineEdit()
@@ -72,7 +74,7 @@ class EtablissementPage(StepPage):
                 message = paragraph("")
                 message.setObjectName(f"{key.split('_')[-1]}_message")
                 rows.addWidget(message)
-                setattr(self, f"{key.split('_')[-1]}_message", message)
+                verdicts[key] = message
             if key == "uai":
                 # One school, one record: a second with the same UAI would split its history in two.
                 self.open_existing = QPushButton()
@@ -85,6 +87,7 @@ class EtablissementPage(StepPage):
                 rows.addLayout(self.open_existing_row)
         for label in labels:
             label.setFixedWidth(label_width + 12)
+        self.uai_message, self.url_message = verdicts["uai"], verdicts["pronote_url"]
         for message in (self.uai_message, self.url_message):
             message.setContentsMargins(label_width + 18, 0, 0, 0)
         self.open_existing_row.setContentsMargins(label_width + 18, 0, 0, 0)
@@ -131,7 +134,7 @@ class EtablissementPage(StepPage):
                 (FULL_WALK, tr("Tout reprendre depuis la partie 1 (création du service dans l'ENT)"))):
             button = QRadioButton(text)
             button.setObjectName(f"triage_{key}")
-            button.toggled.connect(lambda on, k=key: on and self._triaged(k))
+            button.toggled.connect(lambda on, k=key: self._triage_toggled(k, on))
             self.triage_group.addButton(button)
             self.choices[key] = button
             layout.addWidget(wrapping_check(button))
@@ -167,7 +170,9 @@ class EtablissementPage(StepPage):
             self.triage.setVisible(False)
             return
         for answer, button in self.choices.items():
-            button.parentWidget().setVisible(answer in triage.offered)
+            holder = button.parentWidget()  # wrapping_check's, which shows its text
+            if holder is not None:
+                holder.setVisible(answer in triage.offered)
         if ALREADY in triage.offered:
             note = tr("Le serveur PRONOTE confie déjà l'authentification à {ent_name} : les parties 1 et 2 ont été "
                       "faites. Il reste l'import des identifiants (partie 3).")
@@ -217,7 +222,7 @@ class EtablissementPage(StepPage):
         self.open_existing.setVisible(other is not None)
 
     # -- widgets → model -------------------------------------------------------------------------
-    def _typed(self, key: str, text: str) -> None:
+    def _typed(self, key: IdentityField, text: str) -> None:
         if self.loading:
             return
         self.progress.type_identity(key, text)
@@ -249,7 +254,7 @@ class EtablissementPage(StepPage):
     def _bring_triage(self) -> None:
         """The choice the check opened, in sight – at 150 % it lands below the fold – and, for the keyboard that
         started the check, the recommended option focused (a screen reader reads it out)."""
-        self.scroll.ensureWidgetVisible(self.triage, 0, 0)
+        self.scroll_area.ensureWidgetVisible(self.triage, 0, 0)
         chosen = self.triage_group.checkedButton()
         if chosen is not None and self.server.button.hasFocus():
             chosen.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
@@ -275,7 +280,7 @@ class EtablissementPage(StepPage):
         self.fields["name"].setText(self._server_name)
         self.use_name.setVisible(False)
 
-    def _duplicate(self) -> dict | None:
+    def _duplicate(self) -> School | None:
         uai = check_uai(self.progress.identity["uai"])
         return self.progress.school_with_uai(uai.value) if uai.ok else None
 
@@ -296,7 +301,11 @@ class EtablissementPage(StepPage):
         mistaken = self.progress.school["id"]
         self.progress.switch_school(other["id"])
         self.progress.drop_school(mistaken)  # begun by mistake: only what was typed here is lost
-        self.wizard().resume()
+        self.assistant().resume()
+
+    def _triage_toggled(self, choice: str, on: bool) -> None:
+        if on:
+            self._triaged(choice)
 
     def _triaged(self, choice: str) -> None:
         if self.loading:
@@ -322,6 +331,6 @@ class EtablissementPage(StepPage):
 
 
 
-def _school_name(school: dict) -> str:
+def _school_name(school: School) -> str:
     identity = school["identity"]
     return f"{identity['name'] or tr('Nouvel établissement')} ({identity['uai']})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QRadioButton
 
 from wizard.core import dates
+from wizard.core.document import Mode
 from wizard.core.i18n import tr
 from wizard.core.schoolyear import default_mode, describe_import, last_import, school_year_label
 from wizard.pages.base import StepPage, notice, paragraph
@@ -27,8 +28,12 @@ class ExportModePage(StepPage):
         for mode, button in (("complet", self.full), ("partiel", self.partial)):
             button.setObjectName(f"mode_{mode}")
             self.group.addButton(button)
-            button.toggled.connect(lambda on, m=mode: on and not self.loading and self.progress.choose_mode(m))
+            button.toggled.connect(lambda on, m=mode: self._mode_toggled(m, on))
             self.body.addWidget(button)
+
+    def _mode_toggled(self, mode: Mode, on: bool) -> None:
+        if on and not self.loading:
+            self.progress.choose_mode(mode)
 
     def load(self) -> None:
         history = self.progress.school["import_history"]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core import i18n
+from wizard.core.document import Analysis, FileInfo
 from wizard.core.filecheck import NO_ERROR, analysis_record, run_analysis
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.people import PROFILE_LABELS, PROFILES
@@ -89,7 +90,7 @@ class FichierPage(StepPage):
         self.read_warnings = QCheckBox(tr("J'ai lu les avertissements"))
         self.read_warnings.setObjectName("read_warnings")
         self.read_warnings.setAccessibleName(tr("J'ai lu les avertissements sur le fichier"))
-        self.read_warnings.toggled.connect(lambda on: self.loading or self.progress.read_warnings(on))
+        self.read_warnings.toggled.connect(self._warnings_ticked)
         self.body.addWidget(self.read_warnings)
         self.details_button = QPushButton(tr("&Détails techniques"))
         self.details_button.setObjectName("details")
@@ -138,12 +139,17 @@ class FichierPage(StepPage):
             return self.read_warnings
         return None
 
+    def _warnings_ticked(self, on: bool) -> None:
+        if not self.loading:
+            self.progress.read_warnings(on)
+
     # -- model → widgets -------------------------------------------------------------------------
     def load(self) -> None:
         cycle = self.progress.cycle
         self.read_warnings.setChecked(cycle["warnings_read"])
         self._show_file(cycle["file"])
-        in_another_language = bool(cycle["analysis"]) and cycle["analysis"]["language"] != i18n.language()
+        analysis = cycle["analysis"]
+        in_another_language = analysis is not None and analysis["language"] != i18n.language()
         if cycle["file"] and (not analysis_is_current(cycle) or in_another_language):
             path = Path(cycle["file"]["path"])
             if path.is_file():
@@ -151,28 +157,27 @@ class FichierPage(StepPage):
                 # language: read the file again.
                 self.analyse(path)
                 return
-        self._show_analysis(cycle["analysis"])
+        self._show_analysis(analysis)
 
-    def _show_file(self, file: dict | None) -> None:
+    def _show_file(self, file: FileInfo | None) -> None:
         if not file:
             self.file_label.setText(expected_file_name(self.ent))
             return
         self.file_label.setText(tr("Fichier : {name} – {size}").format(name=file["name"],
                                                                        size=_human_size(file["size"])))
 
-    def _show_analysis(self, analysis: dict | None) -> None:
-        has = bool(analysis)
-        findings = analysis["findings"] if has else []
-        self.counts.setVisible(has)
+    def _show_analysis(self, analysis: Analysis | None) -> None:
+        findings = analysis["findings"] if analysis else []
+        self.counts.setVisible(analysis is not None)
         self.findings.setVisible(bool(findings))
         self.filter_row.setVisible(bool(findings))
         self.more_findings.setVisible(len(findings) > SHOWN_FINDINGS)
-        self.read_warnings.setVisible(has and bool(analysis["warnings"]) and not analysis["errors"])
-        self.details_button.setVisible(has)
-        self.everybody.setVisible(has and self.progress.cycle["mode"] == "partiel"
+        self.read_warnings.setVisible(analysis is not None and bool(analysis["warnings"]) and not analysis["errors"])
+        self.details_button.setVisible(analysis is not None)
+        self.everybody.setVisible(analysis is not None and self.progress.cycle["mode"] == "partiel"
                                   and bool(analysis["finding_counts"].get("tous_deja_importes")))
         self._show_details(self.details_button.isChecked())
-        if not has:
+        if analysis is None:
             self.status.setVisible(False)
             return
         counts = analysis["counts"]
@@ -206,7 +211,7 @@ class FichierPage(StepPage):
         self.status.show_message(verdict, kind)
         self.details.setText(self._details_text(analysis))
 
-    def _details_text(self, analysis: dict) -> str:
+    def _details_text(self, analysis: Analysis) -> str:
         from wizard.core.idfile.report import MAPPING_LABELS  # the file reader loads with its first use
 
         lines = [tr("Format reconnu : {layout}").format(layout=tr(analysis["layout_label"] or analysis["layout"]))]
@@ -226,7 +231,8 @@ class FichierPage(StepPage):
     def _apply_filter(self) -> None:
         wanted = self.level_filter.currentData()
         for row in range(self.findings.rowCount()):
-            level = self.findings.item(row, 0).data(QtCore.Qt.ItemDataRole.UserRole)
+            item = self.findings.item(row, 0)  # every row has its level (_show_analysis)
+            level = item.data(QtCore.Qt.ItemDataRole.UserRole) if item is not None else None
             self.findings.setRowHidden(row, bool(wanted) and level != wanted)
         self.findings.fit()
         self.counts.fit_width()
@@ -234,7 +240,8 @@ class FichierPage(StepPage):
 
     # -- choosing and analysing ------------------------------------------------------------------
     def _browse(self) -> None:
-        remembered = (self.progress.cycle["file"] or {}).get("path")
+        chosen = self.progress.cycle["file"]
+        remembered = chosen["path"] if chosen else None
         path = open_file(self, tr("Fichier des identifiants PRONOTE"),
                          tr("Fichier XML (*.xml);;Tous les fichiers (*)"), remembered)
         if path:
@@ -273,7 +280,7 @@ class FichierPage(StepPage):
         self._show_file(self.progress.cycle["file"])
         self._show_analysis(self.progress.cycle["analysis"])
         if self.read_warnings.isVisible():
-            self.scroll.ensureWidgetVisible(self.read_warnings)
+            self.scroll_area.ensureWidgetVisible(self.read_warnings)
 
     def _switch_to_full(self) -> None:
         """The export listed everybody: this pass becomes a full import, and the file is read again in that mode."""
@@ -298,8 +305,9 @@ class FichierPage(StepPage):
 
 
 def _human_size(size: int) -> str:
+    amount = float(size)
     for unit in (tr("octets"), tr("Ko"), tr("Mo"), tr("Go")):
-        if size < 1024 or unit == tr("Go"):
-            return f"{size} {unit}" if unit == tr("octets") else QLocale().toString(float(size), "f", 1) + f" {unit}"
-        size /= 1024
+        if amount < 1024 or unit == tr("Go"):
+            return f"{size} {unit}" if unit == tr("octets") else QLocale().toString(amount, "f", 1) + f" {unit}"
+        amount /= 1024
     return str(size)

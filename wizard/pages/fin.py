@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton
 
 from wizard.core import status
+from wizard.core.document import School
 from wizard.core.figures import BATCH, RUNNING_TOTAL, file_total, reading_phrase
 from wizard.core.i18n import tr
 from wizard.core.records import TITLES, notice_document, record_document
@@ -18,7 +19,7 @@ from wizard.gui.widgets import FlowRow
 from wizard.pages.base import StepPage, notice, paragraph
 
 
-def verification_summary(school: dict) -> tuple[str, str, list[str]]:
+def verification_summary(school: School) -> tuple[str, str, list[str]]:
     """(kind, headline, lines): what the assistant saw for itself, and what stands on the admin's word."""
     verified, unverified = [], []
     connection = school["connection"]
@@ -91,7 +92,7 @@ class FinPage(StepPage):
         self.contact.setObjectName("contact")
         self.contact.setPlaceholderText(tr("par exemple le secrétariat, 04 66 00 00 00"))
         self.contact.setAccessibleName(tr("Contact indiqué sur la notice pour les familles et les personnels"))
-        self.contact.textChanged.connect(lambda text: self.loading or self.progress.type_identity("contact", text))
+        self.contact.textChanged.connect(self._contact_typed)
         label.setBuddy(self.contact)
         grid.addWidget(label, 1, 0)
         grid.addWidget(self.contact, 1, 1)
@@ -114,6 +115,10 @@ class FinPage(StepPage):
         grid.addWidget(self.records_message, 4, 0, 1, 2)
         grid.setColumnStretch(1, 1)  # the label keeps its width, the field and the buttons take the rest
         self.body.addWidget(box)
+
+    def _contact_typed(self, text: str) -> None:
+        if not self.loading:
+            self.progress.type_identity("contact", text)
 
     def _document(self, kind: str):
         school = self.progress.school

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox
 
 from wizard.core.dates import day
+from wizard.core.document import ServerCheck
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.outcomes import CAS_INACTIVE, DELEGATION, past_check_sentence, verdict_level
 from wizard.core.progress import declaration_allowed, last_check
@@ -89,7 +90,7 @@ class PronoteNetPage(ChecklistPage):
             self.progress.confirm_by_hand(on)
 
 
-def _seen(check: dict) -> str:
+def _seen(check: ServerCheck) -> str:
     if check["outcome"] == CAS_INACTIVE:
         return tr("CAS inactif")
     return tr("CAS vers {cas_host}").format(cas_host=check["cas_host"] or "?")
