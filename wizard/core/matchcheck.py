@@ -10,10 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from wizard.core.document import School
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
 from wizard.core.idfile import load_people_and_links
 from wizard.core.matching import EntCsvError, families, read_ent_csv, reconcile
+from wizard.core.matching.entcsv import EntList
+from wizard.core.matching.matcher import Pair, Result
 from wizard.core.privacy import keyed_hash
 
 
@@ -25,8 +28,9 @@ class MappingNeeded:
     headers: list[str]
 
 
-def run_matching(pronote_file: str | None, ent_csv: Path, mapping: dict | None, *,
-                 advance: Callable[[float], None], cancelled: Callable[[], bool]):
+def run_matching(pronote_file: str | None, ent_csv: Path, mapping: dict[str, int | str] | None, *,
+                 advance: Callable[[float], None],
+                 cancelled: Callable[[], bool]) -> tuple[EntList, Result] | MappingNeeded:
     """Read both lists and match them; returns (EntList, Result), or a MappingNeeded to ask for columns.
     Runs in a worker thread; a file that cannot be read raises its UserError."""
     if not pronote_file or not Path(pronote_file).is_file():
@@ -47,10 +51,10 @@ def run_matching(pronote_file: str | None, ent_csv: Path, mapping: dict | None, 
     return ent, result
 
 
-def pair_key(hash_key: str, pair) -> str:
+def pair_key(hash_key: str, pair: Pair) -> str:
     return keyed_hash(hash_key, pair.pronote.ident) + ":" + keyed_hash(hash_key, pair.ent.ident)
 
 
-def decision_of(school: dict, pair) -> str:
-    decisions = (school["matching"] or {}).get("decisions", {})
-    return decisions.get(pair_key(school["hash_key"], pair), "")
+def decision_of(school: School, pair: Pair) -> str:
+    matching = school["matching"]
+    return matching["decisions"].get(pair_key(school["hash_key"], pair), "") if matching else ""

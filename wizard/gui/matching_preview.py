@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.dates import day
+from wizard.core.document import Decision
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
-from wizard.core.matching.matcher import STATUS_LABELS, STATUS_PLURALS
-from wizard.core.people import FIELD_LABELS, PROFILE_LABELS, PROFILES
+from wizard.core.matching.matcher import STATUS_LABELS, STATUS_PLURALS, Pair, Result
+from wizard.core.people import FIELD_LABELS, PROFILE_LABELS, PROFILES, Person
 from wizard.gui.files import open_file, save_file
 from wizard.gui.tables import GrownTable
 from wizard.gui.wheel import ComboBox
@@ -93,8 +94,8 @@ class MatchingPreview(QGroupBox):
         super().__init__(tr("Prévoir le rapprochement (facultatif)"))
         self.page = page
         self.progress_model = page.progress
-        self.result = None
-        self.entries = []
+        self.result: Result | None = None
+        self.entries: list[tuple[str, str, Pair | Person]] = []
         self.csv_path: Path | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(paragraph(tr(
@@ -232,13 +233,15 @@ class MatchingPreview(QGroupBox):
         if isinstance(outcome, MappingNeeded):
             dialog = ColumnMappingDialog(outcome.headers, outcome.message, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
-                self.start(self.csv_path, dialog.mapping())
+                if self.csv_path is not None:
+                    self.start(self.csv_path, dialog.mapping())
             else:
                 self._say(outcome.message, "error")
             return
-        ent, self.result = outcome
-        self.progress_model.record_matching(self.result.counts, len(ent.people), len(ent.unusable))
-        counts = self.result.counts
+        ent, result = outcome
+        self.result = result
+        self.progress_model.record_matching(result.counts, len(ent.people), len(ent.unusable))
+        counts = result.counts
         total = {key: sum(counts.get(key, {}).values()) for key in STATUS_LABELS}
         lines = [tr("Comptes rapprochés par l'assistant, tous profils :")]
         lines += [tr("• {status} : {count}").format(status=tr(STATUS_FILTERS[key]), count=count)
@@ -264,14 +267,13 @@ class MatchingPreview(QGroupBox):
     def _show_result(self) -> None:
         from wizard.core.matching.worksheet import worksheet_entries
 
-        has = self.result is not None
-        self.result_part.setVisible(has)
-        if not has:
+        self.result_part.setVisible(self.result is not None)
+        if self.result is None:
             return
         self.entries = worksheet_entries(self.result)
         self.table.setRowCount(len(self.entries))
         for row, (profile, status, item) in enumerate(self.entries):
-            pair = item if status in ("certain", "probable", "ambiguous") else None
+            pair = item if isinstance(item, Pair) else None  # certain, probable, ambiguous: the others are people
             pronote = pair.pronote if pair else (item if status == "unmatched_pronote" else None)
             ent = pair.ent if pair else (item if status == "unmatched_ent" else None)
             reasons = ", ".join(tr(r) for r in pair.reasons) if pair else ""
@@ -296,7 +298,7 @@ class MatchingPreview(QGroupBox):
         needle = self.search.text().strip().lower()
         shown = matching = 0
         for row, (p, s, _) in enumerate(self.entries):
-            text = " ".join(self.table.item(row, c).text().lower() for c in (4, 5))
+            text = " ".join(cell.text().lower() for c in (4, 5) if (cell := self.table.item(row, c)) is not None)
             wanted = (not status or s == status or (status == TO_REVIEW and s != "certain")) \
                 and (not profile or p == profile) and (not needle or needle in text)
             matching += wanted
@@ -321,25 +323,26 @@ class MatchingPreview(QGroupBox):
         self.reject_button.setEnabled(pair is not None)
         self.decide_hint.setVisible(pair is None)
 
-    def _decide(self, decision: str) -> None:
+    def _decide(self, decision: Decision) -> None:
         pair, row = self._selected_pair()
         if pair is None:
             return
         self.progress_model.decide_pair(pair_key(self.progress_model.school["hash_key"], pair), decision)
-        self.table.item(row, 6).setText(tr(DECISIONS[decision]))
+        cell = self.table.item(row, 6)
+        if cell is not None:
+            cell.setText(tr(DECISIONS[decision]))
 
     # -- exporting --------------------------------------------------------------------------------
     def _decisions(self) -> list[str]:
-        return [tr(DECISIONS.get(decision_of(self.progress_model.school, item), ""))
-                if s in ("certain", "probable", "ambiguous") else ""
-                for _, s, item in self.entries]
+        return [tr(DECISIONS.get(decision_of(self.progress_model.school, item), "")) if isinstance(item, Pair) else ""
+                for _, _, item in self.entries]
 
     def _export_csv(self) -> None:
         from wizard.core.matching import write_worksheet
 
         path = save_file(self, tr("Feuille de travail du rapprochement"), "rapprochement-comptes.csv",
                          tr("Fichier CSV (*.csv)"))
-        if not path:
+        if not path or self.result is None:
             return
         try:
             write_worksheet(self.result, path, self._decisions())
@@ -351,12 +354,15 @@ class MatchingPreview(QGroupBox):
                      "données personnelles.").format(path=path), "ok")
 
     def worksheet_html(self) -> str:
+        """The worksheet to print ("" before any result)."""
         from html import escape
 
         from wizard.core.matching.worksheet import COLUMNS as SHEET_COLUMNS
         from wizard.core.matching.worksheet import NOTICE, worksheet_rows
         from wizard.core.records import STYLE
 
+        if self.result is None:
+            return ""
         rows = [row + [d] for row, d in zip(worksheet_rows(self.result), self._decisions(), strict=True)]
         head = "".join(f"<th>{escape(h)}</th>" for h in (*SHEET_COLUMNS, "Décision"))
         body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)

@@ -23,6 +23,9 @@ from collections.abc import Callable
 
 from wizard.core.matching.normalise import Form
 
+# A blocking key: its kind (a letter) then its values – ("s", surname), ("d", year, month, day), ("k", child)…
+BlockKey = tuple[str | int, ...]
+
 # A key shared by more accounts than this says little about anyone (it is how a pathological list, where
 # everyone has the same surname, stays near-linear); the other keys still find the real pairs.
 MAX_BLOCK = 200
@@ -31,11 +34,11 @@ MAX_BLOCK = 200
 CROWDED = 2.5
 
 
-def block_keys(person: Form, crowded: bool = False) -> set[tuple]:
+def block_keys(person: Form, crowded: bool = False) -> set[BlockKey]:
     """The keys of one person; `crowded`: birth dates are shared by many in this group (`crowded_dates`)."""
     last, first, born = person.surname, person.first, person.born
     core = last.core_compact
-    keys = {("s", word) for word in last.core if len(word) >= 2}
+    keys: set[BlockKey] = {("s", word) for word in last.core if len(word) >= 2}
     if last.compact:
         keys.add(("s", last.compact))
         keys.add(("s", core))
@@ -83,7 +86,7 @@ def crowded_dates(people: list[Form]) -> bool:
     return len(dates) > CROWDED * max(1, len(set(dates)))
 
 
-def candidate_pairs(left_count: int, right_count: int, keys_of: Callable[[int, bool], set[tuple]],
+def candidate_pairs(left_count: int, right_count: int, keys_of: Callable[[int, bool], set[BlockKey]],
                     check: Callable[[], None]) -> tuple[list[int], int]:
     """Every pair sharing a key, once, as one number `left × width + right`, in order; and `width`.
     `keys_of(position, left_side)` gives a person's keys. Only the smaller side is indexed, and of the larger
@@ -92,13 +95,13 @@ def candidate_pairs(left_count: int, right_count: int, keys_of: Callable[[int, b
     width = max(1, right_count)
     small_is_left = left_count <= right_count
     small_count, large_count = (left_count, right_count) if small_is_left else (right_count, left_count)
-    index: dict[tuple, list[int]] = defaultdict(list)
+    index: dict[BlockKey, list[int]] = defaultdict(list)
     for position in range(small_count):
         for key in keys_of(position, small_is_left):
             index[key].append(position)
     check()
-    large: list[list[tuple]] = []
-    shared: dict[tuple, int] = defaultdict(int)
+    large: list[list[BlockKey]] = []
+    shared: dict[BlockKey, int] = defaultdict(int)
     for position in range(large_count):
         found = [key for key in keys_of(position, not small_is_left) if key in index]
         large.append(found)

@@ -12,6 +12,7 @@ quote left open is reported with its line and the following lines are read one b
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -126,14 +127,15 @@ def read_ent_csv(path: Path | str, mapping: dict[str, int | str] | None = None) 
             else:
                 used = {name: tr("colonne {n}").format(n=index + 1) for name, index in columns.items()}
             result = EntList([], encoding=text.encoding, delimiter=records.delimiter, columns=used)
-            result.problems.extend(RowProblem(record.line, _ignored(record.problem), False) for record in early)
+            result.problems.extend(RowProblem(line, _ignored(problem), False) for line, problem in early)
             _read_rows(records, first_data, columns, result, path)
     except SourceError as problem:
         raise EntCsvError(problem.message) from None
     return result
 
 
-def _read_rows(records, first_data, columns: dict[str, int], result: EntList, path: Path) -> None:
+def _read_rows(records: Iterable[csvrows.Record], first_data: csvrows.Record | None, columns: dict[str, int],
+               result: EntList, path: Path) -> None:
     seen: dict[str, int] = {}
     count = 0
     for record in _chain(first_data, records):
@@ -154,16 +156,18 @@ def _ignored(problem: str) -> str:
     return tr("ligne ignorée : {problem}.").format(problem=tr(problem))
 
 
-def _chain(first, rest):
+def _chain(first: csvrows.Record | None, rest: Iterable[csvrows.Record]) -> Iterator[csvrows.Record]:
     if first is not None:
         yield first
     yield from rest
 
 
-def _find_header(records, mapping: dict[str, int | str] | None):
-    """(header cells or None, field → column, a first data row to read or None, damaged rows met on the way)."""
+def _find_header(records: Iterable[csvrows.Record], mapping: dict[str, int | str] | None
+                 ) -> tuple[list[str] | None, dict[str, int], csvrows.Record | None, list[tuple[int, str]]]:
+    """(header cells or None, field → column, a first data row to read or None, damaged rows met on the way: their
+    line and problem)."""
     header_like: list[str] | None = None
-    early = []
+    early: list[tuple[int, str]] = []
     width = 0
     searched = 0
     for record in records:
@@ -173,7 +177,7 @@ def _find_header(records, mapping: dict[str, int | str] | None):
                                      "une liste de comptes.").format(lines=HEADER_SEARCH_LINES))
             break
         if record.problem:
-            early.append(record)
+            early.append((record.line, record.problem))
             continue
         row = record.cells
         if not any(cell.strip() for cell in row):
@@ -193,9 +197,10 @@ def _find_header(records, mapping: dict[str, int | str] | None):
         if searched >= HEADER_SEARCH_ROWS:
             break
     if not searched:
-        if early and early[0].line <= HEADER_SEARCH_ROWS:
+        if early and early[0][0] <= HEADER_SEARCH_ROWS:
+            line, problem = early[0]
             raise EntCsvError(tr("Ligne {line} : {problem} ; aucune ligne d'en-tête n'a pu être lue.").format(
-                line=early[0].line, problem=tr(early[0].problem)))
+                line=line, problem=tr(problem)))
         raise EntCsvError(tr("Le fichier est vide."))
     if header_like is None:
         message = tr("Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes "

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wizard.core.matching import scoring as lv
+from wizard.core.matching.blocking import BlockKey
 from wizard.core.matching.normalise import fold
 from wizard.core.people import Person
 
@@ -91,7 +92,7 @@ class FamilyView:
         """The ENT pupils matched to this PRONOTE parent's children."""
         return {self.pupil_match[c] for c in self.children_of.get(parent.ident, ()) if c in self.pupil_match}
 
-    def parent_keys(self, person: Person, pronote_side: bool) -> set[tuple]:
+    def parent_keys(self, person: Person, pronote_side: bool) -> set[BlockKey]:
         children = self.matched_children(person) if pronote_side else self.ent_children.get(person.ident, ())
         return {("k", child) for child in children}
 
@@ -113,7 +114,7 @@ class FamilyView:
         """The PRONOTE parents matched to the ENT parents listing this ENT pupil."""
         return {self.parent_match[p] for p in self.ent_parents.get(ent_pupil.ident, ()) if p in self.parent_match}
 
-    def pupil_keys(self, person: Person, pronote_side: bool) -> set[tuple]:
+    def pupil_keys(self, person: Person, pronote_side: bool) -> set[BlockKey]:
         parents = self.parents_of.get(person.ident, ()) if pronote_side else self.matched_parents(person)
         return {("k", parent) for parent in parents}
 

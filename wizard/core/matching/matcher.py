@@ -25,17 +25,18 @@ from __future__ import annotations
 import gc
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from wizard.core.errors import Cancelled
 from wizard.core.i18n import tr_noop
 from wizard.core.matching import model as fs
 from wizard.core.matching import scoring as lv
-from wizard.core.matching.blocking import block_keys, candidate_pairs, crowded_dates
+from wizard.core.matching.blocking import BlockKey, block_keys, candidate_pairs, crowded_dates
 from wizard.core.matching.family import Families, FamilyView
-from wizard.core.matching.normalise import Form, form
-from wizard.core.matching.scoring import Comparison, Levels
+from wizard.core.matching.normalise import FirstName, Form, form
+from wizard.core.matching.scoring import Comparison, Levels, LevelTuple
 from wizard.core.people import PROFILES, Person
 
 __all__ = ["AMBIGUITY_MARGIN", "COUNT_KEYS", "STATUS_LABELS", "STATUS_PLURALS", "Cancelled", "Pair", "Result",
@@ -121,7 +122,23 @@ def reconcile(pronote: list[Person], ent: list[Person], *, advance: Callable[[fl
             gc.enable()
 
 
-def _reconcile(pronote, ent, advance, cancelled, families) -> Result:
+# A compared pair: (its PRONOTE person's place in the group, its ENT person's, its levels).
+_Compared = tuple[int, int, LevelTuple]
+# The prior odds that a candidate is a person's match, seen from each side (`_prior_odds`).
+_Priors = tuple[float, float]
+
+
+class _Evidence(Protocol):
+    """What a group's family evidence gives the matcher: the parents' (their children) or the pupils' (their
+    parents)."""
+
+    def keys(self, person: Person, pronote_side: bool) -> set[BlockKey]: ...
+    def levels(self, pronote: Person, ent: Person) -> tuple[int, int]: ...
+    def by_chance(self, left: list[Person], right: list[Person]) -> dict[str, float | None]: ...
+
+
+def _reconcile(pronote: list[Person], ent: list[Person], advance: Callable[[float], None] | None,
+               cancelled: Callable[[], bool] | None, families: Families | None) -> Result:
     def check() -> None:
         if cancelled is not None and cancelled():
             raise Cancelled()
@@ -145,7 +162,7 @@ def _reconcile(pronote, ent, advance, cancelled, families) -> Result:
     for key in sorted(groups, key=lambda profile: (profile == "parent", _profile_order(profile))):
         left, right = groups[key]
         check()
-        family = None
+        family: _Evidence | None = None
         if view is not None and key == "parent":
             family = _ParentEvidence(view)
         matched = _match_group(left, right, result, check, family)
@@ -192,7 +209,7 @@ class _ParentEvidence:
         self.view = view
         self._matched: dict[int, set[str]] = {}
 
-    def keys(self, person: Person, pronote_side: bool) -> set[tuple]:
+    def keys(self, person: Person, pronote_side: bool) -> set[BlockKey]:
         return self.view.parent_keys(person, pronote_side)
 
     def levels(self, pronote: Person, ent: Person) -> tuple[int, int]:
@@ -201,7 +218,7 @@ class _ParentEvidence:
             matched = self._matched[id(pronote)] = self.view.matched_children(pronote)
         return self.view.parent_levels(pronote, ent, matched)
 
-    def by_chance(self, left: list[Person], right: list[Person]) -> dict[str, float]:
+    def by_chance(self, left: list[Person], right: list[Person]) -> dict[str, float | None]:
         """The chance that a random pair of parents, both with something to compare, shares a matched child or
         a child's class: Σ over children (classes) of how many on each side have it, over all pairs."""
         view = self.view
@@ -216,19 +233,19 @@ class _PupilEvidence:
     def __init__(self, view: FamilyView):
         self.view = view
 
-    def keys(self, person: Person, pronote_side: bool) -> set[tuple]:
+    def keys(self, person: Person, pronote_side: bool) -> set[BlockKey]:
         return self.view.pupil_keys(person, pronote_side)
 
     def levels(self, pronote: Person, ent: Person) -> tuple[int, int]:
         return self.view.pupil_levels(pronote, ent)
 
-    def by_chance(self, left: list[Person], right: list[Person]) -> dict[str, float]:
+    def by_chance(self, left: list[Person], right: list[Person]) -> dict[str, float | None]:
         ours = [self.view.parents_of.get(person.ident, ()) for person in left]
         theirs = [self.view.matched_parents(person) for person in right]
         return {"family": _chance(ours, theirs)}
 
 
-def _chance(left: list, right: list) -> float | None:
+def _chance(left: Sequence[Collection[str]], right: Sequence[Collection[str]]) -> float | None:
     """Share of the pairs (both sides non-empty) whose two collections meet, counted through the items they hold
     (exact as long as two collections rarely share two items); None when no pair can be compared."""
     counts_left = Counter(item for items in left for item in set(items))
@@ -240,7 +257,7 @@ def _chance(left: list, right: list) -> float | None:
                / (with_left * with_right))
 
 
-def _second_look_at_pupils(view: FamilyView, result: Result, check) -> None:
+def _second_look_at_pupils(view: FamilyView, result: Result, check: Callable[[], None]) -> None:
     """Pupils left over once parents are matched: their matched parents are evidence (a changed surname)."""
     left = [p for p in result.unmatched_pronote if p.profile == "eleve" and view.parents_of.get(p.ident)]
     right = [p for p in result.unmatched_ent if p.profile == "eleve" and view.matched_parents(p)]
@@ -259,17 +276,17 @@ class _Edge:
     base: float  # bits, without the family evidence
     i: int
     j: int
-    levels: tuple  # in `Levels` order
+    levels: LevelTuple
 
 
 def _match_group(left: list[Person], right: list[Person], result: Result, check: Callable[[], None],
-                 family=None) -> list[tuple[Person, Person]]:
+                 family: _Evidence | None = None) -> list[tuple[Person, Person]]:
     """Matches one group into `result`; returns the (PRONOTE, ENT) pairs matched (certain or probable)."""
     left_forms = [form(p.last_name, p.first_name, p.birth_date) for p in left]
     right_forms = [form(p.last_name, p.first_name, p.birth_date) for p in right]
     crowded = crowded_dates(right_forms)
 
-    def keys_of(position: int, left_side: bool) -> set[tuple]:
+    def keys_of(position: int, left_side: bool) -> set[BlockKey]:
         keys = block_keys((left_forms if left_side else right_forms)[position], crowded)
         if family is not None:
             keys |= family.keys((left if left_side else right)[position], left_side)
@@ -286,7 +303,7 @@ def _match_group(left: list[Person], right: list[Person], result: Result, check:
     patterns = [levels for _, _, levels in compared]
     rarity = _rarity(compared, u, _Shares(left_forms, right_forms), left_forms, right_forms)
     m = {name: list(values) for name, values in fs.M_START.items()}
-    matched = None
+    matched: float | None = None
     for _ in range(EM_ROUNDS):
         priors = _prior_odds(matched, len(left), len(right))
         names, family_bits = _level_bits(m, u, set(patterns))
@@ -306,11 +323,13 @@ def _match_group(left: list[Person], right: list[Person], result: Result, check:
     return [(left[edge.i], right[edge.j]) for edge in _assign(edges, left, right, result, check, priors)]
 
 
-def _compare_candidates(left, right, left_forms, right_forms, keys_of, family, check) -> list[tuple]:
+def _compare_candidates(left: list[Person], right: list[Person], left_forms: list[Form], right_forms: list[Form],
+                        keys_of: Callable[[int, bool], set[BlockKey]], family: _Evidence | None,
+                        check: Callable[[], None]) -> list[_Compared]:
     """(left, right, levels) of every pair sharing a blocking key and not refused outright (`_refused`). Most
     pairs sharing only a birth date or a surname have two different first names (siblings, parents): they are
     dropped on that alone – first names are numbered, and the level of two first names is computed once."""
-    numbers: dict = {}
+    numbers: dict[FirstName, int] = {}
     left_first = [numbers.setdefault(f.first, len(numbers)) for f in left_forms]
     right_first = [numbers.setdefault(f.first, len(numbers)) for f in right_forms]
     firsts = list(numbers)
@@ -319,12 +338,16 @@ def _compare_candidates(left, right, left_forms, right_forms, keys_of, family, c
     left_cross = [(f.surname.core_compact, f.first.compact) for f in left_forms]
     right_cross = [(f.first.compact, f.surname.core_compact) for f in right_forms]
     known: dict[int, int] = {}
-    compared = []
+    compared: list[_Compared] = []
     first_level, surname_level, date_level = lv.first_level, lv.surname_level, lv.date_level
     crossed_levels = lv.crossed_levels
     other, close, s_close, k_none, c_none = lv.F_OTHER, lv.F_CLOSE, lv.S_CLOSE, lv.K_NONE, lv.C_NONE
     pairs, columns = candidate_pairs(len(left), len(right), keys_of, check)
+    if not pairs:
+        return compared
     current = -1
+    # The left person's forms, set anew at each new left person below (the pairs come in order of it).
+    a, row, (a_surname, a_first) = left_forms[0], 0, left_cross[0]
     for count, pair in enumerate(pairs):
         if count & 8191 == 0:
             check()
@@ -346,6 +369,7 @@ def _compare_candidates(left, right, left_forms, right_forms, keys_of, family, c
         b = right_forms[j]
         s = surname_level(a.surname, b.surname)
         d = date_level(a.digits, b.digits)
+        levels: LevelTuple
         if s >= s_close and f >= close and (crossed := crossed_levels(a, b)) is not None:
             levels = (crossed[0], crossed[1], d, True, k_none, c_none)
         else:
@@ -359,7 +383,7 @@ def _compare_candidates(left, right, left_forms, right_forms, keys_of, family, c
     return compared
 
 
-def _probabilities(compared: list[tuple], weights: list[float], priors) -> list[float]:
+def _probabilities(compared: list[_Compared], weights: list[float], priors: _Priors) -> list[float]:
     """Each pair's probability against the other candidates of both people (see `_probability`)."""
     odds_left: dict[int, float] = defaultdict(float)
     odds_right: dict[int, float] = defaultdict(float)
@@ -371,9 +395,10 @@ def _probabilities(compared: list[tuple], weights: list[float], priors) -> list[
             for (i, j, _), ratio in zip(compared, ratios, strict=True)]
 
 
-def _measure_u(left, right, left_forms, right_forms, family) -> dict[str, list[float]]:
+def _measure_u(left: list[Person], right: list[Person], left_forms: list[Form], right_forms: list[Form],
+               family: _Evidence | None) -> dict[str, list[float]]:
     sample = []
-    firsts: dict = {}
+    firsts: dict[tuple[str, str], int] = {}
     for i, j in fs.random_pairs(len(left), len(right), seed=len(left) * 7919 + len(right)):
         levels = lv.compare(left_forms[i], right_forms[j], firsts)
         if family is not None:
@@ -392,7 +417,7 @@ def _measure_u(left, right, left_forms, right_forms, family) -> dict[str, list[f
     return fs.measure_u(sample, exact)
 
 
-def _refused(levels: tuple, a: Form, b: Form) -> bool:
+def _refused(levels: LevelTuple, a: Form, b: Form) -> bool:
     """What the independent weights cannot know about names and families."""
     s, f, d = levels[0], levels[1], levels[2]
     family_agrees = levels[4] == lv.K_AGREE
@@ -442,7 +467,8 @@ class _Shares:
                       for f in right_forms]
 
 
-def _rarity(compared: list[tuple], u: dict[str, list[float]], shares: _Shares, left_forms, right_forms) -> list[float]:
+def _rarity(compared: list[_Compared], u: dict[str, list[float]], shares: _Shares, left_forms: list[Form],
+            right_forms: list[Form]) -> list[float]:
     """The part of each pair's weight that does not depend on m: −Σ log2 u over its names and date, in bits.
     Term frequencies (Splink's adjustment), extended to close levels: an exact agreement's u is the share of the
     value; a close agreement's u is the level's u scaled by how common the commoner of the two values is
@@ -474,14 +500,16 @@ def _rarity(compared: list[tuple], u: dict[str, list[float]], shares: _Shares, l
     return out
 
 
-def _level_bits(m: dict[str, list[float]], u: dict[str, list[float]], patterns) -> tuple[dict, dict]:
+def _level_bits(m: dict[str, list[float]], u: dict[str, list[float]],
+                patterns: set[LevelTuple]) -> tuple[dict[LevelTuple, float], dict[LevelTuple, float]]:
     """Per pattern of levels: Σ log2 m over its names and date, and the family evidence log2(m/u), in bits."""
     log_m = [[math.log2(max(value, 1e-6)) for value in m[name]] for name in ("surname", "first", "date")]
     nulls = (fs.NULLS["surname"], fs.NULLS["first"], fs.NULLS["date"])
     model = fs.Model(m, u)
     family = [model.level_weight("family", level) for level in range(fs.SIZES["family"])]
     classes = [model.level_weight("classes", level) for level in range(fs.SIZES["classes"])]
-    names, family_bits = {}, {}
+    names: dict[LevelTuple, float] = {}
+    family_bits: dict[LevelTuple, float] = {}
     for pattern in patterns:
         names[pattern] = sum(log_m[field][pattern[field]] for field in (0, 1, 2) if pattern[field] not in nulls[field])
         family_bits[pattern] = family[pattern[4]] + classes[pattern[5]]
@@ -493,7 +521,8 @@ def _level_bits(m: dict[str, list[float]], u: dict[str, list[float]], patterns) 
 MAX_GROUP = 12
 
 
-def _assign(edges: list[_Edge], left, right, result: Result | None, check, priors) -> list[_Edge]:
+def _assign(edges: list[_Edge], left: list[Person], right: list[Person], result: Result | None,
+            check: Callable[[], None], priors: _Priors) -> list[_Edge]:
     """Rounds of decisions; `result` None: a trial (the first pass), nothing recorded. Returns the edges matched."""
     matched: list[_Edge] = []
     done_left: set[int] = set()
@@ -527,7 +556,7 @@ def _assign(edges: list[_Edge], left, right, result: Result | None, check, prior
     return matched
 
 
-def _odds(edges: list[_Edge], priors) -> tuple[dict[int, float], dict[int, float]]:
+def _odds(edges: list[_Edge], priors: _Priors) -> tuple[dict[int, float], dict[int, float]]:
     """Σ likelihood ratio × prior odds over each person's edges still open."""
     odds_left: dict[int, float] = defaultdict(float)
     odds_right: dict[int, float] = defaultdict(float)
@@ -538,10 +567,10 @@ def _odds(edges: list[_Edge], priors) -> tuple[dict[int, float], dict[int, float
     return odds_left, odds_right
 
 
-def _probability(edge: _Edge, priors, odds_left, odds_right) -> float:
+def _probability(edge: _Edge, priors: _Priors, odds_left: dict[int, float], odds_right: dict[int, float]) -> float:
     """The probability that the two are one person, against the other candidates of both and against « no
     account on the other side »: ratio × prior odds / (1 + Σ of the same over the person's candidates)."""
-    ratio = 2.0 ** min(edge.weight, 1000.0)
+    ratio: float = 2.0 ** min(edge.weight, 1000.0)  # float ** float is Any to the checker (complex for a negative base)
     return min(ratio * priors[0] / (1 + odds_left[edge.i]), ratio * priors[1] / (1 + odds_right[edge.j]))
 
 
@@ -598,14 +627,15 @@ def _best_assignment(group: list[_Edge], offset: float, banned: _Edge | None) ->
         if edge is not banned:
             by_left[edge.i].append(edge)
     lefts = sorted(by_left)
-    best: list = [0.0, []]
+    best_value, best_chosen = 0.0, list[_Edge]()
     chosen: list[_Edge] = []
     used: set[int] = set()
 
     def search(position: int, value: float) -> None:
+        nonlocal best_value, best_chosen
         if position == len(lefts):
-            if value > best[0]:
-                best[0], best[1] = value, list(chosen)
+            if value > best_value:
+                best_value, best_chosen = value, list(chosen)
             return
         search(position + 1, value)
         for edge in by_left[lefts[position]]:
@@ -617,7 +647,7 @@ def _best_assignment(group: list[_Edge], offset: float, banned: _Edge | None) ->
                 used.discard(edge.j)
 
     search(0, 0.0)
-    return best[0], best[1]
+    return best_value, best_chosen
 
 
 def _rivals(edges: list[_Edge], clear: list[_Edge]) -> dict[tuple[int, int], float]:
@@ -637,8 +667,9 @@ def _rivals(edges: list[_Edge], clear: list[_Edge]) -> dict[tuple[int, int], flo
     return rivals
 
 
-def _connected(start: _Edge, by_left, by_right) -> list[_Edge]:
-    group, lefts, rights = [], {start.i}, set()
+def _connected(start: _Edge, by_left: dict[int, list[_Edge]], by_right: dict[int, list[_Edge]]) -> list[_Edge]:
+    group: list[_Edge] = []
+    lefts, rights = {start.i}, set[int]()
     todo = [start.i]
     while todo:
         i = todo.pop()

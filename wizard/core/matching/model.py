@@ -70,7 +70,7 @@ class Model:
         return math.log2(max(self.m[name][level], _FLOOR) / max(self.u[name][level], _FLOOR))
 
 
-def frequencies(left: Iterable, right: Iterable, prior: float) -> Callable[[object], float]:
+def frequencies(left: Iterable[str], right: Iterable[str], prior: float) -> Callable[[str], float]:
     """Share of each value among the known values of both lists (the term frequency of Splink), drawn towards
     `prior` (a typical value's share) by `TF_PRIOR` people: in a list of three, a name shared by two is not
     « two thirds of everyone's name »."""
@@ -81,7 +81,7 @@ def frequencies(left: Iterable, right: Iterable, prior: float) -> Callable[[obje
     return lambda value: (counts.get(value, 0) + base) / total
 
 
-def exact_u(left: list, right: list, prior: float) -> float:
+def exact_u(left: list[str], right: list[str], prior: float) -> float:
     """The chance that a random pair with both values known agrees exactly: Σ share_left(v) × share_right(v),
     drawn towards `prior` by `U_PRIOR` pairs (a handful of people say little about chance agreements)."""
     a, b = Counter(v for v in left if v), Counter(v for v in right if v)
@@ -90,7 +90,7 @@ def exact_u(left: list, right: list, prior: float) -> float:
     return (agreeing + U_PRIOR * prior) / (na * nb + U_PRIOR)
 
 
-def measure_u(sample: Iterable[tuple], exact: dict[str, float]) -> dict[str, list[float]]:
+def measure_u(sample: Iterable[lv.LevelTuple], exact: dict[str, float]) -> dict[str, list[float]]:
     """u per field from levels of random pairs (tuples in `Levels` order; null levels left out); the agreeing
     level of the fields in `exact` from the counts instead."""
     counts = {name: [0] * SIZES[name] for name in FIELDS}
@@ -121,11 +121,11 @@ def random_pairs(left_count: int, right_count: int, seed: int) -> list[tuple[int
     return [(rng.randrange(left_count), rng.randrange(right_count)) for _ in range(U_SAMPLE)]
 
 
-def m_from_pairs(levels: Iterable[tuple], probabilities: Iterable[float]) -> dict[str, list[float]]:
+def m_from_pairs(levels: Iterable[lv.LevelTuple], probabilities: Iterable[float]) -> dict[str, list[float]]:
     """m per field: the expected share of each level among true pairs – each compared pair counting for its
     probability of being one (tuples in `Levels` order) – drawn towards `M_START` by a prior worth `M_PRIOR`
     pairs; null levels left out."""
-    by_pattern: dict[tuple, float] = {}
+    by_pattern: dict[lv.LevelTuple, float] = {}
     for pair, p in zip(levels, probabilities, strict=True):
         by_pattern[pair] = by_pattern.get(pair, 0.0) + p
     counts = {name: [0.0] * SIZES[name] for name in FIELDS}

@@ -74,6 +74,10 @@ SLIPS_S = frozenset({S_TYPO, S_CLOSE})
 SLIPS_F = frozenset({F_TYPO, F_CLOSE, F_FAR})
 
 
+# `Levels` as a plain tuple (surname, first, date, swapped, family, classes): the matcher makes millions.
+LevelTuple = tuple[int, int, int, bool, int, int]
+
+
 class Levels(NamedTuple):
     """A pair's level per field. Inside the matcher plain tuples in this order are used (millions are made)."""
     surname: int
@@ -119,12 +123,12 @@ def reasons_of(levels: Levels, pupil_side: bool) -> tuple[str, ...]:
         reasons.append(SHARED_PARENT if pupil_side else SHARED_CHILD)
     elif levels.family == K_OTHER:
         reasons.append(NO_SHARED_FAMILY)
-    if CLASS_REASONS[levels.classes]:
-        reasons.append(CLASS_REASONS[levels.classes])
+    if class_reason := CLASS_REASONS[levels.classes]:
+        reasons.append(class_reason)
     return tuple(reasons)
 
 
-def compare(a: Form, b: Form, firsts: dict | None = None) -> tuple:
+def compare(a: Form, b: Form, firsts: dict[tuple[str, str], int] | None = None) -> LevelTuple:
     """The levels of a pair, as a plain tuple in `Levels` order; `firsts` caches first-name levels by the two
     names compared (first names repeat a lot, surnames much less)."""
     s = surname_level(a.surname, b.surname)
@@ -132,9 +136,10 @@ def compare(a: Form, b: Form, firsts: dict | None = None) -> tuple:
         f = first_level(a.first, b.first)
     else:
         key = (a.first.compact, b.first.compact)
-        f = firsts.get(key)
-        if f is None:
-            f = firsts[key] = first_level(a.first, b.first)
+        known = firsts.get(key)
+        if known is None:
+            known = firsts[key] = first_level(a.first, b.first)
+        f = known
     d = date_level(a.digits, b.digits)
     if s >= S_CLOSE and f >= F_CLOSE and (crossed := crossed_levels(a, b)) is not None:
         return crossed[0], crossed[1], d, True, K_NONE, C_NONE

@@ -20,6 +20,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
@@ -39,7 +40,7 @@ class SourceError(UserError):
 class Text:
     """The decoded lines of an open file: `lines()` yields (line number, text or None when over `MAX_LINE`)."""
 
-    def __init__(self, handle, encoding: str, label: str, name: str):
+    def __init__(self, handle: BinaryIO, encoding: str, label: str, name: str):
         self._handle = handle
         self.name = name
         self._codec = encoding
@@ -74,7 +75,7 @@ class Text:
 
 
 @contextmanager
-def open_text(path: Path):
+def open_text(path: Path) -> Iterator[Text]:
     name = clean(path.name or str(path))
     handle = _open_regular(path, name)
     try:
@@ -83,7 +84,7 @@ def open_text(path: Path):
         handle.close()
 
 
-def _open_regular(path: Path, name: str):
+def _open_regular(path: Path, name: str) -> BinaryIO:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(path, flags)
@@ -113,9 +114,10 @@ def _too_big(name: str) -> str:
               "fichier CSV exporté de l'ENT.").format(name=name, limit=MAX_BYTES // (1024 * 1024))
 
 
-def _encoding(handle, name: str) -> tuple[str, str]:
+def _encoding(handle: BinaryIO, name: str) -> tuple[str, str]:
     """(codec to read with, label to show)."""
     head = handle.read(_HEAD)
+    candidates: tuple[tuple[str, str], ...]  # (codec, label) to try in turn
     if head.startswith(codecs.BOM_UTF8):
         candidates = (("utf-8-sig", "utf-8-sig"),)
     elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -152,7 +154,7 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
-def _decodes(handle, codec: str, name: str) -> bool:
+def _decodes(handle: BinaryIO, codec: str, name: str) -> bool:
     """Whether the whole file decodes with `codec`, read in chunks (never whole), its size checked again."""
     handle.seek(0)
     decoder = codecs.getincrementaldecoder(codec)(errors="strict")

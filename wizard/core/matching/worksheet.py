@@ -29,7 +29,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def worksheet_entries(result: Result) -> list[tuple[str, str, Pair | Person]]:
     """(profile, status, pair or unmatched person), profile by profile, then status by status: the worksheet's
     order, shared by the CSV and the wizard's table."""
-    entries = [(pair.profile, pair.status, pair) for pair in result.pairs]
+    entries: list[tuple[str, str, Pair | Person]] = [(pair.profile, pair.status, pair) for pair in result.pairs]
     entries += [(p.profile, "unmatched_pronote", p) for p in result.unmatched_pronote]
     entries += [(p.profile, "unmatched_ent", p) for p in result.unmatched_ent]
     entries.sort(key=lambda item: (_order(item[0]), list(STATUS_LABELS).index(item[1])))  # stable: keeps lines
@@ -66,7 +66,7 @@ def write_worksheet(result: Result, path: Path | str, decisions: list[str] | Non
 def _write_atomically(path: Path, rows: list[list[str]]) -> None:
     """Written beside the target and renamed over it: an interrupted write (full disk, a crash) never leaves a
     half worksheet, and an existing one is replaced whole or not at all."""
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8-sig", newline="", dir=path.parent or ".",
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8-sig", newline="", dir=path.parent,
                                          prefix=f".{path.name}.", suffix=".tmp", delete=False)
     try:
         with handle as out:
