@@ -22,8 +22,13 @@ from wizard.core.steps import BY_ID, PART_NAMES, STEP_IDS
 def checklist(step_id: str, mode: str | None) -> list[ChecklistItem]:
     """The actions of a step as ticks, those depending on the mode filtered by it (export checkbox, import mode)."""
     ent = load_ent()
-    return [{**item, "text": tr(item["text"]).format(**ent.words)} for item in ent.checklists.get(step_id, [])
-            if "modes" not in item or (mode or "complet") in item["modes"]]
+    shown = []
+    for item in ent.checklists.get(step_id, ()):
+        if "modes" not in item or (mode or "complet") in item["modes"]:
+            action = item.copy()  # the ENT file's own item stays as read
+            action["text"] = tr(item["text"]).format(**ent.words)
+            shown.append(action)
+    return shown
 
 
 def title(step_id: str) -> str:

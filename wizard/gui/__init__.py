@@ -7,4 +7,6 @@ import sys
 def report_bug() -> None:
     """The exception being handled goes to the app's crash reporter (logged, French dialog) through
     sys.excepthook – never from a Python override back into Qt, where PySide 6.11 can crash (pages/base.py)."""
-    sys.excepthook(*sys.exc_info())
+    kind, error, trace = sys.exc_info()
+    if kind is not None and error is not None:
+        sys.excepthook(kind, error, trace)

@@ -309,13 +309,14 @@ class MatchingPreview(QGroupBox):
         self.more_rows.setVisible(matching > shown)
         self.table.fit()
 
-    def _selected_pair(self):
+    def _selected_pair(self) -> tuple[Pair | None, int]:
+        """The probable pair selected (the only ones to decide on) and its row; (None, -1) when none is."""
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if not rows:
             return None, -1
         row = rows[0].row()
         profile, status, item = self.entries[row]
-        return (item if status == "probable" else None), row
+        return (item if status == "probable" and isinstance(item, Pair) else None), row
 
     def _selection(self) -> None:
         pair, _ = self._selected_pair()

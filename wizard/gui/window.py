@@ -36,6 +36,13 @@ class ShowingPage(Protocol):
     def arrived(self) -> None: ...
 
 
+@runtime_checkable
+class BoardPage(Protocol):
+    """The page with the board's entries (pages.accueil): its entry due takes Enter when the board shows."""
+
+    def claim_default(self) -> None: ...
+
+
 class InterconnectionWizard(QWizard):
     # The admin chose another language: the app rebuilds the window (texts are set when widgets are made).
     language_chosen = Signal(str)
@@ -198,7 +205,7 @@ class InterconnectionWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoDefaultButton, on)
         self.setButtonLayout(self.button_layout(board=on))
         page = self.currentPage()
-        if on and hasattr(page, "claim_default"):
+        if on and isinstance(page, BoardPage):
             page.claim_default()
 
     def begin_pass(self) -> None:

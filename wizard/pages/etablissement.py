@@ -2,6 +2,8 @@
 check, and – when it shows PRONOTE already delegating to the ENT – the way straight to part 3."""
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6 import QtCore
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -60,7 +62,7 @@ class EtablissementPage(StepPage):
             field.setAccessibleName(accessible)
             # textChanged, not textEdited: dictation, screen readers' form modes and UI automation set the text
             # through the accessibility interface, and that counts as typing. The page's own loading is skipped.
-            field.textChanged.connect(lambda text, k=key: self._typed(k, text))
+            field.textChanged.connect(partial(self._typed, key))
             label = QLabel(label_text)
             label.setBuddy(field)
             labels.append(label)

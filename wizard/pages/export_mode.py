@@ -1,6 +1,8 @@
 """Part 3: full import (start of the school year) or partial import (newcomers)."""
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QButtonGroup, QRadioButton
 
 from wizard.core import dates
@@ -25,10 +27,11 @@ class ExportModePage(StepPage):
         self.full.setAccessibleName(tr("Import complet, début d'année, tous les utilisateurs"))
         self.partial = QRadioButton(tr("Import partie&l – nouveaux arrivants seulement"))
         self.partial.setAccessibleName(tr("Import partiel, nouveaux arrivants seulement"))
-        for mode, button in (("complet", self.full), ("partiel", self.partial)):
+        choices: tuple[tuple[Mode, QRadioButton], ...] = (("complet", self.full), ("partiel", self.partial))
+        for mode, button in choices:
             button.setObjectName(f"mode_{mode}")
             self.group.addButton(button)
-            button.toggled.connect(lambda on, m=mode: self._mode_toggled(m, on))
+            button.toggled.connect(partial(self._mode_toggled, mode))
             self.body.addWidget(button)
 
     def _mode_toggled(self, mode: Mode, on: bool) -> None:

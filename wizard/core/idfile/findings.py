@@ -17,6 +17,7 @@ from wizard.core.idfile.limits import MAX_FINDINGS_PER_CODE
 
 ERROR: Final = "error"
 WARNING: Final = "warning"
+Level = Literal["error", "warning"]
 
 
 def _once(text: str) -> str:
@@ -32,7 +33,7 @@ def _translated(text: str, language: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    level: Literal["error", "warning"]  # ERROR blocks the import, WARNING needs reading
+    level: Level  # ERROR blocks the import, WARNING needs reading
     code: str
     message: str
     line: int | None = None
@@ -71,7 +72,7 @@ class FindingList:
 
     def unlisted(self) -> list[Finding]:
         """One finding per code that had more than could be listed, saying how many more."""
-        levels = {finding.code: finding.level for finding in self.items}
+        levels: dict[str, Level] = {finding.code: finding.level for finding in self.items}
         return [Finding(levels[code], "constats_non_listes",
                         tr("{more} autre(s) remarque(s) du même type ({code}) ne sont pas listées : seules les "
                            "{shown} premières le sont.")

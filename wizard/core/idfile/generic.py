@@ -13,6 +13,7 @@ fields.
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 from typing import Any
 
 from wizard.core import people
@@ -34,6 +35,8 @@ _MISSING = ("", None)
 _Fields = dict[str, tuple[int, str, str]]
 # A person as emitted: (ident, profile, last_name, first_name, birth_date, line).
 _Record = tuple[str, str, str, str, "str | None", int]
+# A plan's quick path: the person's fields taken by position from an element's values (an itemgetter).
+_Pick = Callable[[list["str | None"]], Any]
 # Per open element: [kind, plan, its fields or None, has a child element] – a list, changed in place.
 _Open = list[Any]
 
@@ -76,7 +79,7 @@ class _Plan:
         # Values are read by position, after two more: "" for a missing name or identifier, None for a missing
         # date or category (a missing date is not an empty one).
         missing_text, missing_none = len(keys), len(keys) + 1
-        self.pick: operator.itemgetter[int] | None = operator.itemgetter(
+        self.pick: _Pick | None = operator.itemgetter(
             *(by_role.get(role, missing_text) for role in names.PERSON_FIELDS),
             *(by_role.get(role, missing_none) for role in (names.BIRTH_DATE, names.PROFILE))) if quick else None
 
@@ -167,7 +170,7 @@ class Generic(LayoutReader):
                 else:
                     self._judge(element, kind, fields)
 
-    def _quick(self, element: Element, pick: operator.itemgetter[int], shape: _Shape) -> None:
+    def _quick(self, element: Element, pick: _Pick, shape: _Shape) -> None:
         """`_judge` for an element whose fields are all among its few attributes (`pick`: its plan's), and whose
         shape is known to be people. `values()` looks each value up by name, which is quadratic, but on at most
         _QUICK_KEYS of them."""

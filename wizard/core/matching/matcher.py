@@ -369,15 +369,12 @@ def _compare_candidates(left: list[Person], right: list[Person], left_forms: lis
         b = right_forms[j]
         s = surname_level(a.surname, b.surname)
         d = date_level(a.digits, b.digits)
+        k, c = family.levels(left[i], right[j]) if family is not None else (k_none, c_none)
         levels: LevelTuple
         if s >= s_close and f >= close and (crossed := crossed_levels(a, b)) is not None:
-            levels = (crossed[0], crossed[1], d, True, k_none, c_none)
+            levels = (crossed[0], crossed[1], d, True, k, c)
         else:
-            levels = (s, f, d, False, k_none, c_none)
-        if family is not None:
-            k, c = family.levels(left[i], right[j])
-            if k != k_none or c != c_none:
-                levels = levels[:4] + (k, c)
+            levels = (s, f, d, False, k, c)
         if not _refused(levels, a, b):
             compared.append((i, j, levels))
     return compared
