@@ -155,7 +155,9 @@ class CrashReporter(QObject):
         if not self.interactive:
             if sys.stderr is not None:
                 sys.stderr.write(f"Erreur inattendue ; le détail est dans le journal {log_path}.\n")
-            QApplication.exit(3)
+            app = QApplication.instance()
+            if app is not None:
+                app.exit(3)
             return
         self._showing = True
         try:
