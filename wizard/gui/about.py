@@ -13,6 +13,7 @@ from wizard import __version__
 from wizard.core.entdata import load_ent
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.paths import resources_dir
+from wizard.gui.accessibility import name_message_box_icon
 
 ABOUT = tr_noop("À propos")
 APP_NAME = tr_noop("Assistant d'interconnexion PRONOTE – {ent_name}")
@@ -70,6 +71,7 @@ def about_box(parent=None) -> QMessageBox:
     icon = app_icon()
     if not icon.isNull():
         box.setIconPixmap(icon.pixmap(96, 96))
+        name_message_box_icon(box, tr("Logo de l'assistant"))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
@@ -24,6 +24,7 @@ def run_gui(argv: list[str], create_window: Callable) -> int:
     from wizard.core.paths import default_data_dir
     from wizard.gui import crash
     from wizard.gui.about import app_icon
+    from wizard.gui.accessibility import message_box
     from wizard.gui.translations import load_translations
     from wizard.gui.window import window_title
 
@@ -51,7 +52,7 @@ def run_gui(argv: list[str], create_window: Callable) -> int:
         if args.smoke_test:
             sys.stderr.write(problem + "\n")
         else:
-            QMessageBox.critical(None, tr("Assistant d'interconnexion PRONOTE"), problem)
+            message_box(None, "critical", tr("Assistant d'interconnexion PRONOTE"), problem)
 
     def open_window(language: str | None) -> bool:
         try:
@@ -73,7 +74,7 @@ def run_gui(argv: list[str], create_window: Callable) -> int:
         windows[:] = [window]
         window.show()
         if window.recovery_message:
-            QMessageBox.warning(window, window_title(), window.recovery_message)
+            message_box(window, "warning", window_title(), window.recovery_message)
         return True
 
     def switch(old, language: str) -> None:

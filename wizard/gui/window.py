@@ -16,6 +16,7 @@ from wizard.core.paths import resources_dir
 from wizard.core.progress import Progress
 from wizard.core.store import ProgressStore
 from wizard.gui import report_bug
+from wizard.gui.accessibility import mark_heading, name_message_box_icon
 from wizard.gui.steps_panel import StepsPanel
 
 WINDOW_TITLE = tr_noop("Assistant d'interconnexion PRONOTE – {ent_name}")
@@ -27,8 +28,11 @@ PREFERRED_SIZE = (1040, 760)
 PageFactory = Callable[[str, Progress], QWizardPage]
 
 
-def window_title() -> str:
-    return tr(WINDOW_TITLE).format(**load_ent().words)
+def window_title(page: str = "") -> str:
+    """The window's name; with the page first, as screen readers say a window when it changes (« Votre
+    établissement – Assistant… »)."""
+    title = tr(WINDOW_TITLE).format(**load_ent().words)
+    return f"{page} – {title}" if page else title
 
 
 class InterconnectionWizard(QWizard):
@@ -60,6 +64,7 @@ class InterconnectionWizard(QWizard):
         self.step_ids = dict(enumerate(flow.STEP_IDS))
         self.replaying = False
         self._closing = False
+        self._title = None
         self.ensure_page("accueil")
         self.setStartId(self.page_ids["accueil"])
         self.currentIdChanged.connect(self._on_page_changed)
@@ -151,6 +156,27 @@ class InterconnectionWizard(QWizard):
         if step == "fin":
             self.progress.finish_walk()
         self.steps_panel.show_step(step)
+        self.say_page(page)
+
+    def say_page(self, page: QWizardPage) -> None:
+        """The page's title in the window's name and as a heading: what a screen reader says on arrival."""
+        title = page.title() if page is not None else ""
+        self.setWindowTitle(window_title(title))
+        label = self._title_label(title)
+        if label is not None:
+            mark_heading(label)
+
+    def _title_label(self, title: str):
+        """QWizard's own label for the page title, found once by its text: made a heading (before any assistive
+        tool reads it: Qt keeps the first interface it makes for a widget) rather than doubled by one of ours.
+        (Through findChildren: reaching it as the buttons' parent widget makes PySide load QMessageBox's enums.
+        No page shows its own title in a label.)"""
+        if self._title is None and title:
+            from PySide6.QtWidgets import QLabel
+
+            found = [label for label in self.findChildren(QLabel) if label.text() == title]
+            self._title = found[0] if found else None
+        return self._title
 
     def go_to(self, target: str) -> None:
         """Walk from the welcome page to `target` through the flow, so Back retraces the admin's path."""
@@ -172,6 +198,7 @@ class InterconnectionWizard(QWizard):
         if self.progress.setup_finished:
             self.restart()
             self.steps_panel.show_step(self.current_step())
+            self.say_page(self.currentPage())
         else:
             self.go_to(self.progress.school["current_step"])
 
@@ -193,6 +220,7 @@ class InterconnectionWizard(QWizard):
             icon = QMessageBox.Icon.Warning
         box = QMessageBox(icon, window_title(), text, parent=self)
         box.setObjectName("confirm_quit")
+        name_message_box_icon(box, tr("Question") if self.progress.saved else tr("Avertissement"))
         quit_button = box.addButton(tr("&Quitter"), QMessageBox.ButtonRole.AcceptRole)
         stay = box.addButton(tr("&Rester"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(stay)
@@ -212,12 +240,15 @@ class InterconnectionWizard(QWizard):
 
 
 def build_window(data_dir: Path, page_factory: PageFactory, language: str | None = None) -> InterconnectionWizard:
+    from wizard.gui import accessibility
     from wizard.gui.about import add_about_button
     from wizard.gui.translations import load_translations
 
     app = QApplication.instance()
     if app is None:
         raise RuntimeError("create_window needs a QApplication")
+    accessibility.install()
+    accessibility.readable_placeholders(app)
     store = ProgressStore(data_dir)
     store.acquire()
     try:

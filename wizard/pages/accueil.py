@@ -177,12 +177,14 @@ class AccueilPage(StepPage):
         from PySide6.QtWidgets import QMessageBox
 
         from wizard.core import status
+        from wizard.gui.accessibility import message_box
 
         if status.in_progress(self.progress.school):
-            answer = QMessageBox.question(
-                self, tr("Nouvel import"),
+            answer = message_box(
+                self, "question", tr("Nouvel import"),
                 tr("Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases "
-                   "cochées de l'import en cours (l'historique des imports est conservé). Continuer ?"))
+                   "cochées de l'import en cours (l'historique des imports est conservé). Continuer ?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.progress.start_pass(kind)
@@ -209,8 +211,10 @@ class AccueilPage(StepPage):
     def _erase(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # its enums cost 1 ms: loaded when asked, not at start-up
 
-        answer = QMessageBox.warning(
-            self, tr("Effacer les données locales"),
+        from wizard.gui.accessibility import message_box
+
+        answer = message_box(
+            self, "warning", tr("Effacer les données locales"),
             tr("Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, "
                "historique des imports et des vérifications. Cette action est définitive. Effacer ?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)

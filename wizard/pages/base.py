@@ -62,6 +62,8 @@ class StepPage(QWizardPage):
         # whoever makes them sets this, and the page puts Tab back in reading order (order_tabs) once loaded.
         self.tab_order_stale = False
         self.runners: list[TaskRunner] = []
+        self.completed: bool | None = None  # what « Suivant » last showed (refresh)
+        self.arriving = False  # the page is being filled on arrival: nothing to announce yet
 
     def ensure_built(self) -> None:
         """Widgets are made on the page's first visit: the window opens as fast as a bare QWizard
@@ -91,8 +93,8 @@ class StepPage(QWizardPage):
         self.build()
         self.body.addStretch(1)
         outer.addWidget(self.scroll, 1)
+        # No accessible name: a label's name replaces its text, and the text is what a screen reader must read.
         self.reason = notice("", "warning", "reason")
-        self.reason.setAccessibleName(tr("Ce qu'il reste à faire sur cette page"))
         outer.addWidget(self.reason)
         self.progress.listeners.append(self.refresh)
         settle_controls(body)
@@ -127,6 +129,7 @@ class StepPage(QWizardPage):
             self.deferred = True
             return
         self.deferred = False
+        self.completed = None
         try:
             self._initialize()
         except Exception:  # noqa: BLE001 - see above
@@ -139,7 +142,7 @@ class StepPage(QWizardPage):
 
     def _initialize(self) -> None:
         self.ensure_built()
-        self.loading = True
+        self.loading = self.arriving = True
         try:
             self.load()
         finally:
@@ -147,7 +150,10 @@ class StepPage(QWizardPage):
         if self.tab_order_stale:
             self.tab_order_stale = False
             order_tabs(self.scroll.widget())
-        self.refresh()
+        try:
+            self.refresh()
+        finally:
+            self.arriving = False
         QTimer.singleShot(0, self, self.focus_first_to_do)  # the page as context: no call once it is gone
 
     def first_to_do(self) -> QWidget | None:
@@ -218,8 +224,27 @@ class StepPage(QWizardPage):
         busy = any(runner.running for runner in self.runners)
         why = tr("Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.") if busy else \
             flow.missing(self.step_id, self.progress.school)
-        self.reason.show_message(why, "warning")
-        self.completeChanged.emit()
+        self.reason.show_message(why, "warning", announce=not self.arriving)
+        self.update_next()
+
+    def update_next(self) -> None:
+        """« Suivant » (or « Terminer ») follows the page's completeness – only when it changes.
+
+        Not through completeChanged: QWizard answers each one by hiding and showing again everything in the
+        window (its anti-flicker widget, whatever changed), ~700 accessibility events that make a screen reader
+        drop what it was saying, and a full layout of the window, at each key typed. The buttons' enabled state
+        is the only thing that signal updates for these pages (no commit page, no early « Terminer »); QWizard
+        itself sets it from isComplete() whenever it shows a page."""
+        complete = self.isComplete()
+        if complete == self.completed:
+            return
+        self.completed = complete
+        wizard = self.wizard()
+        if wizard is None or wizard.currentPage() is not self:
+            return
+        following = wizard.nextId() != -1
+        which = QWizard.WizardButton.NextButton if following else QWizard.WizardButton.FinishButton
+        wizard.button(which).setEnabled(complete)
 
 
 class _SaveBanner(QWidget):
@@ -231,8 +256,7 @@ class _SaveBanner(QWidget):
         self.setObjectName("save_problem")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
-        self.message = notice("", "error", "save_problem_message")
-        self.message.setAccessibleName(tr("L'enregistrement a échoué"))
+        self.message = notice("", "error", "save_problem_message")  # its text is what a screen reader reads
         retry = QPushButton(tr("Réessayer l'enregistrement"))
         retry.setObjectName("retry_save")
         retry.setAutoDefault(False)
@@ -246,7 +270,7 @@ class _SaveBanner(QWidget):
 
     def refresh(self) -> None:
         problem = self.progress.save_problem
-        self.message.show_message(problem, "error", hide_when_empty=False)
+        self.message.show_message(problem, "error", hide_when_empty=False, announce=True)
         self.setVisible(bool(problem))
 
 
@@ -363,22 +387,28 @@ class Checklist(QWidget):
         set_plain_selectable(field)
         field.setFrameShape(QFrame.Shape.StyledPanel)
         field.setStyleSheet("QLabel { padding: 3px 6px; }")
-        field.setAccessibleName(tr("{label_text} (valeur à saisir dans l'ENT)").format(label_text=label_text))
         field.setToolTip(value)
+        # The label keeps its text (the value) as what is read; the keyboard reaches the value through the copy
+        # button, whose description is the value: « Copier URL CAS de PRONOTE, bouton, https://… ».
         copy = QPushButton(tr("Copier"))
         copy.setObjectName(f"copy_{key}")
         copy.setAccessibleName(tr("Copier {label_text}").format(label_text=label_text))
+        copy.setAccessibleDescription(value)
         copy.setAutoDefault(False)  # made after the page: Enter stays « Suivant » (see StepPage.ensure_built)
-        copy.clicked.connect(lambda: self._copy(field, copy))
+        copy.clicked.connect(lambda: self._copy(field, copy, label_text))
         layout.addWidget(field, 1)
         layout.addWidget(copy, 0, QtCore.Qt.AlignmentFlag.AlignTop)
         self.value_fields[key] = field
         return row
 
     @staticmethod
-    def _copy(field: QLabel, button: QPushButton) -> None:
+    def _copy(field: QLabel, button: QPushButton, label_text: str) -> None:
+        from wizard.gui.accessibility import announce
+
         QGuiApplication.clipboard().setText(field.text())
-        button.setText(tr("Copié ✓"))
+        button.setText(tr("Copié"))
+        button.setAccessibleName(tr("Copié : {label_text}").format(label_text=label_text))
+        announce(button, tr("{label_text} copié dans le presse-papiers.").format(label_text=label_text))
 
 
 def wrapping_check(box: QAbstractButton, below: QWidget | None = None) -> QWidget:

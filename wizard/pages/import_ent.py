@@ -21,7 +21,7 @@ class ImportEntPage(ChecklistPage):
         self.count.setObjectName("reported_count")
         self.count.setValidator(QIntValidator(0, 10_000_000, self))
         self.count.setPlaceholderText(tr("par exemple 1575"))
-        self.count.setAccessibleName(tr("Nombre d'identifiants importés annoncé par l'ENT"))
+        self.count.setAccessibleName(tr("Nombre annoncé par l'ENT (identifiants importés)"))
         self.count.setMaximumWidth(160)
         # textChanged: a value set through the accessibility interface counts as typed (see etablissement.py).
         self.count.textChanged.connect(self._count_typed)
@@ -61,7 +61,7 @@ class ImportEntPage(ChecklistPage):
             self.comparison.setVisible(False)
             return
         level, text = explain_count(cycle["analysis"], cycle["reported_count"], cycle["mode"])
-        self.comparison.show_message(text, level)
+        self.comparison.show_message(text, level, announce=not self.loading)
 
     def validate(self) -> bool:
         if not super().validate():
