@@ -175,8 +175,8 @@ class Desktop:
             raise RuntimeError(f"the bus reader stopped: {self.reader.stderr.read()[-3000:]}")
         return json.loads(line)
 
-    def tree(self) -> list[dict]:
-        answer = self.ask({"cmd": "tree"})
+    def tree(self, light: bool = False) -> list[dict]:
+        answer = self.ask({"cmd": "tree", "light": light})
         if not answer.get("ok"):
             raise RuntimeError(answer.get("error"))
         return answer["tree"]

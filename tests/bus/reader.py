@@ -108,13 +108,14 @@ class Reader:
             self.settle(0.1, 0.2)
         return False
 
-    def tree(self) -> list[dict]:
+    def tree(self, light: bool = False) -> list[dict]:
+        """`light`: roles, names, ids and states only (no relations, descriptions, text): a third of the calls."""
         paths: dict[str, list[int]] = {}
         nodes = []
         for index in range(self.app.get_child_count()):
             window = self.app.get_child_at_index(index)
             if window is not None:
-                nodes.append(self._node(window, [index], paths))
+                nodes.append(self._node(window, [index], paths, light=light))
 
         def resolve(node):
             for relation in node["relations"]:
@@ -147,24 +148,24 @@ class Reader:
                 found.append(self._node(child, [0, 0, index], {}, children=False))
         return found
 
-    def _node(self, acc, path: list[int], paths: dict, children: bool = True) -> dict:
+    def _node(self, acc, path: list[int], paths: dict, children: bool = True, light: bool = False) -> dict:
         key = acc.path  # one application: its object paths are unique
         paths[key] = path
         states = acc.get_state_set()
         node = {
             "path": path, "role": acc.get_role_name(), "name": acc.get_name() or "",
-            "description": acc.get_description() or "", "id": acc.get_accessible_id() or "",
+            "description": "" if light else acc.get_description() or "", "id": acc.get_accessible_id() or "",
             "states": [name for name in KEPT_STATES if states.contains(getattr(Atspi.StateType,
                                                                                 name.upper().replace("-", "_")))],
             "relations": [], "children": [],
         }
-        for relation in acc.get_relation_set() or []:
+        for relation in [] if light else acc.get_relation_set() or []:
             targets = []
             for index in range(relation.get_n_targets()):
                 target = relation.get_target(index)
                 targets.append(target.path if target is not None else "?")
             node["relations"].append({"type": relation.get_relation_type().value_nick, "targets": targets})
-        interfaces = acc.get_interfaces()
+        interfaces = [] if light else acc.get_interfaces()
         try:
             if "Text" in interfaces:
                 node["text"] = Atspi.Text.get_text(acc, 0, -1)
@@ -184,7 +185,7 @@ class Reader:
         for index in range(count):
             child = acc.get_child_at_index(index)
             if child is not None:
-                node["children"].append(self._node(child, [*path, index], paths))
+                node["children"].append(self._node(child, [*path, index], paths, light=light))
         return node
 
 
@@ -206,7 +207,7 @@ def main() -> None:
             if command["cmd"] == "attach":
                 answer = {"ok": reader.attach(command["pid"], command.get("timeout", 20))}
             elif command["cmd"] == "tree":
-                answer = {"ok": True, "tree": reader.tree()}
+                answer = {"ok": True, "tree": reader.tree(light=command.get("light", False))}
             elif command["cmd"] == "focus":
                 answer = {"ok": True, "node": reader.leaf(reader.focus)}
             elif command["cmd"] == "buttons":

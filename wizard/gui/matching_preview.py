@@ -245,8 +245,9 @@ class MatchingPreview(QGroupBox):
         self.status_filter.setCurrentIndex(self.status_filter.findData(TO_REVIEW if total["certain"] < sum(
             total.values()) else ""))
         self._show_result()
+        # Said with the result: the counts, the table's size, and the warning that comes with the table.
         announce(self.status, " ".join([*lines, tr("Tableau « {name} » : {rows} ligne(s).").format(
-            name=self.table.accessibleName(), rows=self.table.shown_rows())]))
+            name=self.table.accessibleName(), rows=self.table.shown_rows()), self.personal.text()]))
 
     def _failed(self, message: str) -> None:
         self._say(message or tr("Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans "
