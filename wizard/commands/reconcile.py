@@ -14,6 +14,7 @@ from pathlib import Path
 from wizard.commands.console import err, out
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
+from wizard.core.idfile import IdFileError, load_people_and_links
 from wizard.core.matching.entcsv import EntList, read_ent_csv
 from wizard.core.matching.family import families
 from wizard.core.matching.matcher import COUNT_KEYS, STATUS_LABELS, STATUS_PLURALS, Result, reconcile
@@ -24,8 +25,6 @@ from wizard.core.text import clean
 UNREADABLE = 2
 
 def run_reconcile(args, data_dir: Path) -> int:
-    from wizard.core.idfile import IdFileError, load_people_and_links  # the identifier reader, loaded when needed
-
     inputs = (Path(args.pronote_file), Path(args.ent_csv))
     if args.out and (problem := overwrites_input(Path(args.out), inputs)):
         return _fail(problem)

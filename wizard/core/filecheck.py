@@ -10,13 +10,13 @@ from pathlib import Path
 from wizard.core import i18n
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
+from wizard.core.school import check_uai
 
 
 def run_analysis(path: Path, school: dict, mode: str | None, *, advance: Callable[[float], None],
                  cancelled: Callable[[], bool]):
     """Read and judge the file for this school; returns (file info, report). Runs in a worker thread."""
-    from wizard.core.idfile import analyse
-    from wizard.core.school import check_uai
+    from wizard.core.idfile import analyse  # the file reader loads with its first use (docs/DEVELOPING.md)
 
     path = Path(path)
     if not path.is_file():

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.dates import day
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
 from wizard.core.matching.matcher import STATUS_LABELS, STATUS_PLURALS
@@ -372,7 +373,7 @@ class MatchingPreview(QGroupBox):
 def _person(person) -> str:
     if person is None:
         return ""
-    when = person.birth_date.strftime("%d/%m/%Y") if person.birth_date else ""
+    when = day(person.birth_date)
     return " ".join(part for part in (person.last_name, person.first_name, when, f"({person.ident})") if part)
 
 

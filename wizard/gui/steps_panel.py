@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from wizard.core import flow
+from wizard.core import flow, steps
 from wizard.core.i18n import tr, tr_noop
 from wizard.gui.qtvalues import NO_FOCUS
 
@@ -32,12 +32,12 @@ def panel_lines(school: dict, current: str | None) -> list[tuple[str, str]]:
     shown_part = None
     skipped = flow.parts_1_2_skipped(school)
     for step in route:
-        part = flow.BY_ID[step].part
+        part = steps.BY_ID[step].part
         if skipped and part > 2 and shown_part is None:
             # Where the path jumps over them: after the school page, before part 3.
             rows.append(("skipped", tr("Parties 1 et 2 : déjà faites")))
             shown_part = 0
-        if part in flow.PART_NAMES and part != shown_part:
+        if part in steps.PART_NAMES and part != shown_part:
             rows.append(("part", flow.part_name(part)))
             shown_part = part
         if step == current:
