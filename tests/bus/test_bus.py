@@ -45,7 +45,7 @@ class Walk:
         self.steps_by_class = {target.split(":")[1]: step for step, target in PAGE_CLASSES.items()}
         self.problems: dict[str, list[str]] = {}
         self.trees: dict[str, str] = {}
-        self.key_counts: list[int] = []
+        self.key_counts: list[tuple[str, str, int]] = []  # (page, key, events heard)
         self.page = "accueil"
         self.visited: list[str] = []
         self.clock = time.monotonic()
@@ -98,14 +98,14 @@ class Walk:
     def key(self, key: str, measured: bool = True) -> list[dict]:
         events = self.desktop.key(key)
         if measured:
-            self.key_counts.append(len(events))
+            self.key_counts.append((self.page, key, len(events)))
             self.note(rules.check_keystroke(events, key))
         return events
 
     def type(self, text: str) -> list[dict]:
         heard = []
         for char, events in zip(text, self.desktop.type(text), strict=True):
-            self.key_counts.append(len(events))
+            self.key_counts.append((self.page, char, len(events)))
             self.note(rules.check_keystroke(events, char))
             heard.extend(events)
         return heard
@@ -258,7 +258,7 @@ def report(walk: Walk) -> str:
         lines += [f"  - {problem}" for problem in dict.fromkeys(problems)]
         if page in walk.trees:
             lines += ["  arbre :", *("    " + line for line in walk.trees[page].splitlines())]
-    counts = sorted(walk.key_counts)
+    counts = sorted(count for _page, _key, count in walk.key_counts)
     if counts:
         lines.append(f"événements par touche : max {counts[-1]}, médiane {counts[len(counts) // 2]}, "
                      f"{len(counts)} touches")
@@ -298,7 +298,8 @@ def test_every_page_through_the_bus(tmp_path):
             text = report(walk)
             if os.environ.get("A11Y_BUS_REPORT"):
                 Path(os.environ["A11Y_BUS_REPORT"]).write_text(json.dumps(
-                    {"problems": walk.problems, "key_counts": walk.key_counts}, ensure_ascii=False, indent=1),
+                    {"problems": walk.problems, "key_counts": walk.key_counts, "visited": walk.visited},
+                    ensure_ascii=False, indent=1),
                     encoding="utf-8")
             print(text)
             print(desktop.log()[-2000:])
