@@ -30,13 +30,16 @@ def shown_text(label: QLabel) -> str:
 
 
 def labels_by_path() -> dict[str, dict]:
-    """{path: {"kind": "label" or "button", "text": what it shows}} for labels and buttons on screen."""
+    """{path: {"kind": "label", "image" or "button", "text": what it shows}} for labels (a label showing a picture:
+    an image) and buttons on screen."""
     found: dict[str, dict] = {}
 
     def walk(interface, path):
         widget = interface.object()
-        if isinstance(widget, QLabel) and widget.isVisible() and widget.pixmap().isNull():
-            found[json.dumps(path)] = {"kind": "label", "text": shown_text(widget)}
+        if isinstance(widget, QLabel) and widget.isVisible():
+            image = not widget.pixmap().isNull()
+            found[json.dumps(path)] = {"kind": "image" if image else "label", "text": "" if image else
+                                       shown_text(widget)}
         elif isinstance(widget, QAbstractButton) and widget.isVisible():
             found[json.dumps(path)] = {"kind": "button", "text": re.sub(r"&(.)", r"\1", widget.text())}
         for index in range(interface.childCount()):

@@ -41,7 +41,7 @@ def showing(node: dict) -> bool:
 
 
 def check_tree(tree: list[dict], qt_texts: dict[str, dict]) -> list[str]:
-    """Names, label relations, labels that hide their text, focusable elements out of sight."""
+    """Names, label relations, labels that hide their text, unnamed images, focusable elements out of sight."""
     problems = []
     nodes = by_path(tree)
     for key, node in nodes.items():
@@ -61,6 +61,8 @@ def check_tree(tree: list[dict], qt_texts: dict[str, dict]) -> list[str]:
             text = normal(shown["text"])
             if shown["kind"] == "label" and role == "label" and text and normal(name) != text:
                 problems.append(f"étiquette dont le nom cache le texte « {shown['text'][:60]} » : {describe(node)}")
+            if shown["kind"] == "image" and not name.strip():
+                problems.append(f"image sans nom (une icône) : {describe(node)}")
             if shown["kind"] == "button" and text and text not in normal(name):
                 problems.append(f"nom sans le texte visible « {shown['text'][:60]} » : {describe(node)}")
         if showing(node) and "read-only" not in node["states"] and (
@@ -86,7 +88,7 @@ def check_page_arrival(tree: list[dict], events: list[dict], title: str) -> list
     """After « Suivant »: the window says the page, its title is a heading, and the focus is reported."""
     problems = []
     window = tree[0]
-    if not normal(window["name"]).startswith(normal(title)):
+    if normal(title) not in normal(window["name"]):
         problems.append(f"titre de la fenêtre sans la page « {title} » : « {window['name']} »")
     if not any(node["role"] == "heading" and normal(node["name"]) == normal(title) and showing(node)
                for node in walk(tree)):

@@ -165,7 +165,8 @@ class InterconnectionWizard(QWizard):
     def say_page(self, page: QWizardPage) -> None:
         """The page's title in the window's name and as a heading: what a screen reader says on arrival."""
         title = page.title() if page is not None else ""
-        self.setWindowTitle(window_title(title))
+        # The welcome page's title is the assistant's own name: said once.
+        self.setWindowTitle(window_title("" if title.casefold() in window_title().casefold() else title))
         label = self._title_label(title)
         if label is not None:
             mark_heading(label)
