@@ -297,7 +297,7 @@ class FichierPage(StepPage):
         else:
             self._show_analysis(None)
             self.status.show_message(tr("Import complet choisi : choisissez à nouveau le fichier pour le vérifier "
-                                        "dans ce mode."), "info")
+                                        "dans ce mode."), "info", announce=True)
 
     def _failed(self, message: str) -> None:
         self.progress.forget_analysis()
