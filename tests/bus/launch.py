@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-# The checkout whose wizard runs: this one, or another one for a before/after measure (bench/keystrokes.py).
+# The checkout whose wizard runs: this one, or another one for a before/after measure (bench/a11y_keystrokes.py).
 ROOT = Path(os.environ.get("WIZARD_ROOT") or Path(__file__).resolve().parents[2])
 sys.path.insert(0, str(ROOT))
 

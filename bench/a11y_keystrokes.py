@@ -8,7 +8,7 @@ bare QWizard whose page holds one QLineEdit, in the same run.
   screen reader receives them.
 
 `--root DIR` measures another checkout (a commit before a change: `git worktree add DIR COMMIT`), with this
-checkout's harness. Usage: .venv/bin/python bench/keystrokes.py [--runs N] [--keys N] [--root DIR]
+checkout's harness. Usage: .venv/bin/python bench/a11y_keystrokes.py [--runs N] [--keys N] [--root DIR]
 """
 from __future__ import annotations
 
