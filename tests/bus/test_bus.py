@@ -36,13 +36,14 @@ class Walk:
     """Walks the wizard by keyboard, gathering per page what a screen reader user would miss."""
 
     def __init__(self, desktop: Desktop):
-        from wizard.core import entdata, flow
-        from wizard.pages import PAGE_CLASSES
+        from wizard.core import entdata, flow, steps
+        from wizard.pages import page_class
 
         self.desktop = desktop
         self.flow = flow
         self.ent_words = entdata.load_ent().words
-        self.steps_by_class = {target.split(":")[1]: step for step, target in PAGE_CLASSES.items()}
+        # The page on screen is told by its class in the tree's accessible ids (Qt's: the object names or classes).
+        self.steps_by_class = {page_class(step).__name__: step for step in steps.STEP_IDS}
         self.problems: dict[str, list[str]] = {}
         self.trees: dict[str, str] = {}
         self.key_counts: list[tuple[str, str, int]] = []  # (page, key, events heard)
