@@ -23,4 +23,6 @@ def keyed_hash(key_hex: str, ident: str) -> str:
     import hashlib
     import hmac
 
-    return hmac.new(bytes.fromhex(key_hex), ident.strip().encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+    # surrogatepass: an identifier from a hostile file is hashed the same every time instead of failing.
+    data = ident.strip().encode("utf-8", "surrogatepass")
+    return hmac.new(bytes.fromhex(key_hex), data, hashlib.sha256).hexdigest()[:32]

@@ -13,11 +13,15 @@ from collections.abc import Callable
 from wizard.core.dates import now_iso
 from wizard.core.document import FORMAT_VERSION
 from wizard.core.privacy import new_hash_key, random_hex
-from wizard.core.store import ProgressStore, SaveFailed
+from wizard.core.safetext import ADDRESS, MESSAGE, NAME, plain
+from wizard.core.store import ProgressStore, SaveFailed, unwritable_message
 
 # The steps of a pass through part 3: a new pass clears their ticks.
 CYCLE_STEPS = ("export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin")
 SERVER_CHECKS_KEPT = 20  # the latest ones tell the story; keep the file small
+# How long each typed value of the school may be (safetext.py): the fields refuse more as they are typed.
+IDENTITY_LIMITS = {"name": NAME, "uai": NAME, "pronote_url": ADDRESS, "pronote_version": NAME,
+                   "ent_site_url": ADDRESS, "contact": ADDRESS}
 
 
 def new_pass(kind: str, mode: str | None) -> dict:
@@ -133,6 +137,7 @@ class Progress:
 
     # -- what the admin typed, ticked, chose -----------------------------------------------------
     def type_identity(self, key: str, value: str) -> None:
+        value = plain(value, IDENTITY_LIMITS[key])
         if self.identity[key] == value:
             return
         self.identity[key] = value
@@ -143,6 +148,7 @@ class Progress:
 
     def settle_identity(self, values: dict[str, str]) -> None:
         """The school page is left complete: its values in their normalised form, in one save."""
+        values = {key: plain(value, IDENTITY_LIMITS[key]) for key, value in values.items()}
         if any(self.identity[key] != value for key, value in values.items()):
             self.identity.update(values)
             self._changed()
@@ -171,7 +177,7 @@ class Progress:
     def set_proxy(self, proxy: str) -> None:
         """The proxy typed in the network settings ("" = the system's). A user name and password in it serve
         until the assistant closes and are never written to disk."""
-        self.session_proxy = proxy
+        self.session_proxy = proxy = plain(proxy, ADDRESS)
         stored = without_credentials(proxy)
         if self.settings["proxy"] != stored:
             self.settings["proxy"] = stored
@@ -190,8 +196,9 @@ class Progress:
         from wizard.core.status import declaration_allowed
 
         verified = result.is_pronote and (purpose == "address" or result.delegated_to_ent)
-        entry = {"date": now_iso(), "kind": purpose, "outcome": result.outcome, "verified": verified,
-                 "version": result.version or "", "cas_host": result.cas_host or "", "message": result.message}
+        entry = {"date": now_iso(), "kind": purpose, "outcome": plain(result.outcome), "verified": verified,
+                 "version": plain(result.version or ""), "cas_host": plain(result.cas_host or "", ADDRESS),
+                 "message": plain(result.message, MESSAGE)}
         checks = self.school["server_checks"]
         checks.append(entry)
         del checks[:-SERVER_CHECKS_KEPT]
@@ -325,6 +332,11 @@ class Progress:
             self.store.save(self.doc)
         except SaveFailed as failure:
             self.save_problem = failure.message
+        except Exception:  # noqa: BLE001 - a bug while saving is still a save that failed: never « enregistré »
+            import logging
+
+            logging.getLogger("wizard.core.progress").exception("enregistrement en échec")
+            self.save_problem = unwritable_message()
         else:
             self.save_problem = ""
         for listener in list(self.listeners):

@@ -43,6 +43,7 @@ _DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))  # no EDQUOT
 # at a time on six years of keyed hashes (8 ms). Compiled when a file is read: the first launch reads none.
 _STRINGS = rb'"[^"\\]*(?:\\.[^"\\]*)*"'
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_SURROGATE_ESCAPE = b"\\ud"  # the start of « \ud800 »…« \udfff » (and of a few ordinary escapes, checked then)
 
 
 class StoreError(UserError):
@@ -191,11 +192,9 @@ class ProgressStore:
     # -- writing ---------------------------------------------------------------------------------
     def save(self, doc: dict) -> None:
         """Write `doc` atomically, after copying the previous file to `.bak`; SaveFailed when it could not be."""
-        import json  # at the first save, not before the first page (jsontext.py)
-
-        data = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
         target = self._target()
         try:
+            data = serialise(doc)
             if target.is_file():
                 try:
                     _atomic_write(self.bak_path, target.read_bytes())
@@ -204,6 +203,11 @@ class ProgressStore:
             _atomic_write(target, data)
         except OSError as problem:
             raise SaveFailed(save_failed_message(target.parent, problem)) from None
+        except (ValueError, TypeError, RecursionError) as problem:
+            # A value that cannot be written (text outside entered unchecked: a lone surrogate…) is a bug, but
+            # it must fail this save loudly, never every later one silently.
+            _log_unwritable(problem)
+            raise SaveFailed(unwritable_message()) from None
 
     def _target(self) -> Path:
         """The file to write: the progress file, or what it links to (written through, the link kept)."""
@@ -220,6 +224,14 @@ class ProgressStore:
                     path.unlink()
                 except FileNotFoundError:
                     pass
+
+
+def serialise(doc: dict) -> bytes:
+    """The document as the file holds it; ValueError (UnicodeEncodeError included) or TypeError when a value
+    cannot be written."""
+    import json  # at the first save, not before the first page (jsontext.py)
+
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False).encode("utf-8")
 
 
 def read_document(path: Path) -> dict:
@@ -242,6 +254,8 @@ def read_document(path: Path) -> dict:
         raise InvalidDocument("", f"JSON illisible ({type(problem).__name__})") from None
     if not isinstance(doc, dict):
         raise InvalidDocument("", "un objet JSON attendu")
+    if _SURROGATE_ESCAPE in data.lower():  # never written by us: a hand edit or another program
+        doc = _without_lone_surrogates(doc)
     version = doc.get("version")
     if type(version) is int and version > FORMAT_VERSION:
         raise FutureVersion(tr(
@@ -251,6 +265,20 @@ def read_document(path: Path) -> dict:
     from wizard.core.migrations import migrate  # a saved file only: not for the first launch
 
     return validate(migrate(doc))
+
+
+def _without_lone_surrogates(value):
+    """`value` with every lone surrogate of its texts replaced: JSON can say « \\udcff », UTF-8 cannot hold it,
+    and one such text would make every later save fail."""
+    from wizard.core.safetext import encodable, without_lone_surrogates
+
+    if isinstance(value, str):
+        return value if encodable(value) else without_lone_surrogates(value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(key): _without_lone_surrogates(item) for key, item in value.items()}
+    return value
 
 
 def _depth(data: bytes) -> int:
@@ -354,6 +382,19 @@ def save_failed_message(folder: Path, problem: OSError) -> str:
     return tr("Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, tant "
               "que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la prochaine "
               "modification. {how}").format(why=why, todo=todo, how=_how_to_choose())
+
+
+def unwritable_message() -> str:
+    return tr("Enregistrement impossible : une valeur de la progression ne peut pas être écrite (erreur de "
+              "l'assistant ; le détail est dans le journal). Vos dernières modifications ne sont gardées qu'en "
+              "mémoire, tant que l'assistant reste ouvert.")
+
+
+def _log_unwritable(problem: Exception) -> None:
+    import logging
+
+    # The type and where in the text it failed, never the value itself.
+    logging.getLogger("wizard.core.store").error("progression impossible à écrire : %s", type(problem).__name__)
 
 
 def unreadable_message(path: Path) -> str:

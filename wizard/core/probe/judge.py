@@ -30,6 +30,7 @@ from wizard.core.probe.result import (
     ProbeResult,
     Space,
 )
+from wizard.core.safetext import plain
 
 # genreEspace → the space's page name under the PRONOTE root (eleve.html…), stable ids for JSON and pages.
 SPACE_KINDS = {6: "eleve", 7: "parent", 8: "professeur", 14: "viescolaire", 17: "direction", 26: "accompagnant",
@@ -226,11 +227,13 @@ def _space_url(root: str, page) -> str:
         url = urljoin(root, page)
     except ValueError:
         return ""
-    return url if url.startswith(root) else ""
+    return plain(url, 500) if url.startswith(root) else ""
 
 
 def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """What the server says, fit to be shown and kept: bounded, and no lone surrogate (valid JSON: « \\udcff »)
+    nor control character (safetext.py)."""
+    return plain(text, limit)
 
 
 def _host(url) -> str:
