@@ -18,6 +18,7 @@ from wizard.core.store import ProgressStore, SaveFailed, unwritable_message
 
 # The steps of a pass through part 3: a new pass clears their ticks.
 CYCLE_STEPS = ("export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin")
+HERE, ELSEWHERE, GONE = "here", "elsewhere", "gone"
 SERVER_CHECKS_KEPT = 20  # the latest ones tell the story; keep the file small
 # How long each typed value of the school may be (safetext.py): the fields refuse more as they are typed.
 IDENTITY_LIMITS = {"name": NAME, "uai": NAME, "pronote_url": ADDRESS, "pronote_version": NAME,
@@ -107,6 +108,20 @@ class Progress:
     def setup_finished(self) -> bool:
         return bool(self.school["setup_finished_at"])
 
+    # -- whom a background job works for ---------------------------------------------------------
+    def job_target(self) -> tuple[str, str]:
+        """The school and the pass a job is started for: its result is recorded there and nowhere else, whatever
+        the window shows by the time it ends (another school, a new pass)."""
+        return self.school["id"], self.cycle["id"]
+
+    def where(self, target: tuple[str, str]) -> str:
+        """HERE: the school and pass now shown; ELSEWHERE: that school's pass, while another school is shown;
+        GONE: the school was erased or the pass replaced by a new one (the result has nowhere to go)."""
+        school = self.doc["schools"].get(target[0])
+        if school is None or school["cycle"]["id"] != target[1]:
+            return GONE
+        return HERE if school is self.school else ELSEWHERE
+
     def ticked(self, step: str, item: str) -> bool:
         return bool(self.school["ticks"].get(step, {}).get(item))
 
@@ -190,25 +205,32 @@ class Progress:
         return self.session_proxy or self.settings["proxy"] or None
 
     # -- parts 1 and 2: in place, verified or declared -------------------------------------------
-    def record_server_check(self, purpose: str, result) -> None:
+    def record_server_check(self, purpose: str, result, school_id: str | None = None) -> bool:
         """A look at the server (a `probe.ProbeResult`): its date and outcome only. A delegation to the ENT seen
-        proves parts 1–2; a server seen answering without it withdraws what stood on the admin's word."""
+        proves parts 1–2; a server seen answering without it withdraws what stood on the admin's word.
+
+        Recorded on `school_id`, the school the check was started for (default: the current one); False when that
+        school is gone."""
         from wizard.core.status import declaration_allowed
 
+        school = self.doc["schools"].get(school_id or self.doc["current"])
+        if school is None:
+            return False
         verified = result.is_pronote and (purpose == "address" or result.delegated_to_ent)
         entry = {"date": now_iso(), "kind": purpose, "outcome": plain(result.outcome), "verified": verified,
                  "version": plain(result.version or ""), "cas_host": plain(result.cas_host or "", ADDRESS),
                  "message": plain(result.message, MESSAGE)}
-        checks = self.school["server_checks"]
+        checks = school["server_checks"]
         checks.append(entry)
         del checks[:-SERVER_CHECKS_KEPT]
-        connection = self.school["connection"]
+        connection = school["connection"]
         if purpose == "delegation" and verified:
             how = connection["how"] if connection else "walk"  # a declaration now verified keeps its kind
-            self.school["connection"] = {"date": entry["date"], "verified": True, "how": how}
-        elif purpose == "delegation" and connection and not declaration_allowed(self.school):
-            self.school["connection"] = None  # the server now answers without the delegation
+            school["connection"] = {"date": entry["date"], "verified": True, "how": how}
+        elif purpose == "delegation" and connection and not declaration_allowed(school):
+            school["connection"] = None  # the server now answers without the delegation
         self._changed()
+        return True
 
     def confirm_by_hand(self, on: bool) -> None:
         """Part 2: the admin says the base was published, the server could not be checked (« déclaré »)."""
@@ -257,16 +279,24 @@ class Progress:
             self.cycle["mode"] = mode
             self._changed()
 
-    def record_analysis(self, file_info: dict, analysis: dict) -> None:
+    def record_analysis(self, file_info: dict, analysis: dict, target: tuple[str, str] | None = None) -> str:
         """The file check ended: the file and what was found. Its warnings are to be read again – unless it is the
-        same file found the same (read again in another language, or after an interruption)."""
-        previous = self.cycle["analysis"]
+        same file found the same (read again in another language, or after an interruption).
+
+        Recorded in `target`'s pass (`job_target()` when the analysis started); says where it landed (HERE,
+        ELSEWHERE) or GONE when that pass is no more (nothing recorded)."""
+        where = self.where(target) if target else HERE
+        if where == GONE:
+            return GONE
+        cycle = self.doc["schools"][target[0]]["cycle"] if target else self.cycle
+        previous = cycle["analysis"]
         same = bool(previous and previous["file_sha256"] == analysis["file_sha256"]
                     and previous["finding_counts"] == analysis["finding_counts"])
-        self.cycle["file"] = {**file_info, "chosen_at": now_iso()}
-        self.cycle["analysis"] = analysis
-        self.cycle["warnings_read"] = self.cycle["warnings_read"] and same
+        cycle["file"] = {**file_info, "chosen_at": now_iso()}
+        cycle["analysis"] = analysis
+        cycle["warnings_read"] = cycle["warnings_read"] and same
         self._changed()
+        return where
 
     def forget_analysis(self) -> None:
         """The file could not be read: no analysis stands for this pass."""
@@ -297,11 +327,18 @@ class Progress:
             history.append(entry)
         self._changed()
 
-    def record_matching(self, counts: dict, ent_rows: int, unusable_rows: int) -> None:
-        decisions = (self.school["matching"] or {}).get("decisions", {})
-        self.school["matching"] = {"date": now_iso(), "counts": counts, "ent_rows": ent_rows,
-                                   "unusable_rows": unusable_rows, "decisions": decisions}
+    def record_matching(self, counts: dict, ent_rows: int, unusable_rows: int,
+                        target: tuple[str, str] | None = None) -> str:
+        """A matching preview ended: its counts, on `target`'s school (as record_analysis)."""
+        where = self.where(target) if target else HERE
+        if where == GONE:
+            return GONE
+        school = self.doc["schools"][target[0]] if target else self.school
+        decisions = (school["matching"] or {}).get("decisions", {})
+        school["matching"] = {"date": now_iso(), "counts": counts, "ent_rows": ent_rows,
+                              "unusable_rows": unusable_rows, "decisions": decisions}
         self._changed()
+        return where
 
     def decide_pair(self, key: str, decision: str | None) -> None:
         """The admin accepted or rejected a proposed pair (`key` is keyed hashes of both ids), or undid it."""

@@ -212,15 +212,27 @@ class MatchingPreview(QGroupBox):
     def start(self, csv_path: Path, mapping: dict | None = None) -> None:
         self.csv_path = csv_path
         pronote_file = (self.progress_model.cycle["file"] or {}).get("path")
+        target = self.progress_model.job_target()  # its counts belong to this school and pass
 
         def job(advance, cancelled):
             return run_matching(pronote_file, csv_path, mapping, advance=advance, cancelled=cancelled)
 
-        if self.task.run(job, done=self._done, failed=self._failed,
+        if self.task.run(job, done=lambda outcome: self._done(outcome, target), failed=self._failed,
                          cancelled=lambda: self._say(tr("Rapprochement annulé."), "warning")):
             self._say(tr("Comparaison des deux listes en cours…"), "info")
 
-    def _done(self, outcome) -> None:
+    def _done(self, outcome, target) -> None:
+        from wizard.core.progress import HERE
+
+        if self.progress_model.where(target) != HERE:
+            # Another school or pass is shown: names of one school never appear on another's page, and counts are
+            # kept only where they were asked for.
+            if not isinstance(outcome, MappingNeeded):
+                self.progress_model.record_matching(outcome[1].counts, len(outcome[0].people),
+                                                    len(outcome[0].unusable), target)
+            self._say(tr("Le rapprochement s'est terminé pour un autre établissement ou un autre import que celui "
+                         "affiché : il n'est pas montré ici."), "warning")
+            return
         if isinstance(outcome, MappingNeeded):
             dialog = ColumnMappingDialog(outcome.headers, outcome.message, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -229,7 +241,7 @@ class MatchingPreview(QGroupBox):
                 self._say(outcome.message, "error")
             return
         ent, self.result = outcome
-        self.progress_model.record_matching(self.result.counts, len(ent.people), len(ent.unusable))
+        self.progress_model.record_matching(self.result.counts, len(ent.people), len(ent.unusable), target)
         counts = self.result.counts
         total = {key: sum(counts.get(key, {}).values()) for key in STATUS_LABELS}
         lines = [tr("Comptes rapprochés par l'assistant, tous profils :")]

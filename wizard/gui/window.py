@@ -23,6 +23,8 @@ WINDOW_TITLE = tr_noop("Assistant d'interconnexion PRONOTE – {ent_name}")
 # size it prefers when the screen allows.
 MIN_SIZE = (800, 500)
 PREFERRED_SIZE = (1040, 760)
+# How long closing waits for background jobs to stop once cancelled (a check stuck in a name lookup, a file read).
+JOBS_TIMEOUT_MS = 5000
 
 PageFactory = Callable[[str, Progress], QWizardPage]
 
@@ -208,7 +210,19 @@ class InterconnectionWizard(QWizard):
         finally:
             self._closing = False
         if event.isAccepted():
+            self.stop_jobs()
             self.progress.store.release()
+
+    def stop_jobs(self) -> None:
+        """Closing: every page's job cancelled, and their threads waited for (bounded): nothing is written after
+        the window, and no thread is destroyed while it runs."""
+        from wizard.gui import worker
+
+        for number in self.pageIds():
+            for runner in getattr(self.page(number), "runners", ()):
+                runner.stop()
+        if worker.running_jobs():
+            worker.shutdown(JOBS_TIMEOUT_MS)
 
 
 def build_window(data_dir: Path, page_factory: PageFactory, language: str | None = None) -> InterconnectionWizard:
