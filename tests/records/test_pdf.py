@@ -131,7 +131,10 @@ def test_the_record_command_reads_the_saved_document(data_dir, tmp_path):
     from wizard.core.store import ProgressStore
 
     school = v2_school(connection={"date": "2026-09-02T10:00:00", "verified": False, "how": "already_in_place"})
-    ProgressStore(data_dir).save(v2_document(school))
+    store = ProgressStore(data_dir)
+    store.acquire()
+    store.save(v2_document(school))
+    store.release()
     out = tmp_path / "fiche.pdf"
     result = main_py("record", "--out", str(out), data_dir=data_dir)
     assert result.returncode == 0, result.stderr

@@ -14,7 +14,12 @@
   naming the file says what happened. A file from a newer release is refused and left untouched.
 - A save that fails raises `SaveFailed` with what failed and what to do: the caller keeps the values in memory,
   says so, and tries again at the next change. Nothing claims « enregistré » unless the write succeeded.
-- One running instance per data dir: an OS lock on `.lock`, released by the OS even when the app is killed.
+- One running instance per data dir: an OS lock on `.lock`, released by the OS even when the app is killed, that
+  cannot be skipped: the store writes only while it holds it. The lock file is opened without following a link
+  and must be a regular file; a read-only one, or another user's in a shared folder, is still locked (read-only
+  opening). When it cannot be taken, the true reason is said (already open; not a file; a file system without
+  locks – some network shares – which the window offers to open read-only, or as « je suis seul à utiliser ce
+  dossier »); only a folder nobody can write in opens read-only by itself.
 """
 from __future__ import annotations
 
@@ -30,6 +35,7 @@ from wizard.core.i18n import tr
 from wizard.core.jsontext import loads
 
 FILE_NAME = "progress.json"
+LOCK_NAME = ".lock"
 BACKUP_SUFFIX = ".bak"
 ASIDE_MARK = ".illisible"
 # A real document is a few hundred kilobytes (the import history's keyed hashes are the bulk); ten years of
@@ -66,6 +72,16 @@ class SaveFailed(StoreError):
     pass
 
 
+class LocksUnavailable(StoreError):
+    """The folder's file system refuses locks (EINVAL, ENOLCK, EOPNOTSUPP: some network shares)."""
+
+
+# What a file system without locks answers (an answer meaning « someone holds it » is EWOULDBLOCK/EAGAIN/EACCES).
+_NO_LOCKS = {errno.ENOLCK, errno.EINVAL, getattr(errno, "EOPNOTSUPP", -1), getattr(errno, "ENOTSUP", -1),
+             getattr(errno, "ENOSYS", -1)}
+_HELD = {errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, getattr(errno, "EDEADLOCK", errno.EACCES)}
+
+
 class ProgressStore:
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
@@ -76,33 +92,54 @@ class ProgressStore:
         self._recovery: tuple[str, str] | None = None  # (what happened, the name the damaged file was kept under)
         self._read_only: OSError | None = None
         self._lock_file = None
+        self._alone = False  # no lock could exist here, and the admin said they are alone on this folder
 
     # -- single instance -------------------------------------------------------------------------
-    def acquire(self) -> None:
-        """Take the data dir for this window; clean what a killed save left behind."""
+    def acquire(self, *, without_lock: str = "") -> None:
+        """Take the data dir for this window; clean what a killed save left behind.
+
+        `without_lock`, on a file system without locks (after LocksUnavailable): "read_only" opens without ever
+        writing; "alone" writes, on the admin's word that nobody else uses this folder."""
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             if not self.data_dir.is_dir():
                 raise NotADirectoryError(errno.ENOTDIR, "not a directory")
         except OSError as problem:
             raise DataDirUnusable(unusable_dir_message(self.data_dir, problem)) from None
+        lock_path = self.data_dir / LOCK_NAME
         try:
-            handle = open(self.data_dir / ".lock", "a+b")  # noqa: SIM115 - held open for the window's life
+            handle = _open_lock(lock_path)
         except OSError as problem:
-            if problem.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            if problem.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and not _can_write_in(self.data_dir):
                 # Nothing can be written here, so no second window could write either: open, and say it.
                 self._read_only = problem
                 return
-            raise DataDirUnusable(unusable_dir_message(self.data_dir, problem)) from None
+            raise DataDirUnusable(lock_refused_message(lock_path, problem)) from None
         try:
             _lock(handle)
-        except OSError:
+        except OSError as problem:
             handle.close()
-            raise AlreadyRunning(tr(
-                "L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : "
-                "fermez-le avant d'en ouvrir un second.")) from None
+            if problem.errno in _NO_LOCKS:
+                if without_lock == "read_only":
+                    self._read_only = problem
+                    return
+                if without_lock == "alone":
+                    self._alone = True
+                    self._remove_leftovers()
+                    return
+                raise LocksUnavailable(no_locks_message(self.data_dir)) from None
+            if problem.errno in _HELD:
+                raise AlreadyRunning(tr(
+                    "L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : "
+                    "fermez-le avant d'en ouvrir un second.")) from None
+            raise DataDirUnusable(lock_refused_message(lock_path, problem)) from None
         self._lock_file = handle
         self._remove_leftovers()
+
+    @property
+    def writable(self) -> bool:
+        """The store may write: it holds the lock, or the admin said they are alone on a folder without locks."""
+        return self._lock_file is not None or self._alone
 
     def release(self) -> None:
         if self._lock_file is not None:
@@ -176,8 +213,14 @@ class ProgressStore:
 
     @property
     def read_only_message(self) -> str:
-        """Set when the folder cannot be written at all (said from the first page, before anything is lost)."""
-        return save_failed_message(self.data_dir, self._read_only) if self._read_only else ""
+        """Set when the folder cannot be written at all, or is opened read-only on a file system without locks
+        (said from the first page, before anything is lost)."""
+        if self._read_only is None:
+            return ""
+        if self._read_only.errno in _NO_LOCKS:
+            return tr("Ouvert en lecture seule : le dossier « {folder} » ne permet pas de verrou, rien de ce que "
+                      "vous faites ne sera enregistré. {how}").format(folder=self.data_dir, how=_how_to_choose())
+        return save_failed_message(self.data_dir, self._read_only)
 
     def _set_aside(self, path: Path) -> Path | None:
         if not _lexists(path):
@@ -192,6 +235,9 @@ class ProgressStore:
     # -- writing ---------------------------------------------------------------------------------
     def save(self, doc: dict) -> None:
         """Write `doc` atomically, after copying the previous file to `.bak`; SaveFailed when it could not be."""
+        if not self.writable:  # never without the lock: a second window would lose one of the two
+            raise SaveFailed(self.read_only_message or save_failed_message(
+                self.data_dir, OSError(errno.ENOLCK, "no lock")))
         target = self._target()
         try:
             data = serialise(doc)
@@ -397,6 +443,26 @@ def _log_unwritable(problem: Exception) -> None:
     logging.getLogger("wizard.core.store").error("progression impossible à écrire : %s", type(problem).__name__)
 
 
+def lock_refused_message(path: Path, problem: OSError) -> str:
+    if problem.errno == errno.ELOOP:
+        why = tr("c'est un lien vers un autre fichier")
+    elif problem.errno in (errno.EISDIR, errno.ENXIO, errno.EINVAL, errno.EBADF) and problem.strerror == "irregular":
+        why = tr("ce n'est pas un fichier ordinaire")
+    elif problem.errno in (errno.EACCES, errno.EPERM, errno.EBADF):
+        why = tr("vous n'avez pas le droit de le lire (il appartient peut-être à un autre utilisateur)")
+    else:
+        why = tr("erreur du système : {error}").format(error=problem.strerror or problem.errno)
+    return tr("Le verrou « {path} », qui garantit qu'une seule fenêtre utilise ces données, ne peut pas être pris "
+              "({why}) : rien n'a été ouvert. Supprimez ce fichier s'il n'est pas à vous, ou choisissez un autre "
+              "dossier. {how}").format(path=path, why=why, how=_how_to_choose())
+
+
+def no_locks_message(folder: Path) -> str:
+    return tr("Le dossier de données « {folder} » est sur un système de fichiers qui ne permet pas de verrou (un "
+              "partage réseau, souvent) : l'assistant ne peut pas empêcher deux fenêtres d'y enregistrer en même "
+              "temps, ce qui ferait perdre le travail de l'une.").format(folder=folder)
+
+
 def unreadable_message(path: Path) -> str:
     return tr("Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été "
               "modifié. Corrigez ses droits. {how}").format(path=path, how=_how_to_choose())
@@ -407,6 +473,42 @@ def _log_recovery(path: Path, problem: str) -> None:
 
     # The problem names a key of the document and its expected type, never a value: no personal data.
     logging.getLogger("wizard.core.store").warning("progression illisible (%s) : %s", path.name, problem)
+
+
+def _open_lock(path: Path):
+    """The lock file, created with the usual mode if absent (readable by others who share the folder, so that
+    they can take the same lock), never through a link, never anything but a regular file. A read-only one, or
+    one that belongs to another user, is opened for reading: locking it still keeps a second window out."""
+    flags = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
+        | getattr(os, "O_BINARY", 0)
+    mode = "r+b"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | flags, 0o644)
+    except PermissionError as refused:
+        try:
+            fd, mode = os.open(path, os.O_RDONLY | flags), "rb"
+        except FileNotFoundError:
+            raise refused from None  # none there, and none can be made: the folder is read-only
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "irregular")
+    return os.fdopen(fd, mode)
+
+
+def _can_write_in(folder: Path) -> bool:
+    """Whether a file can be made in `folder` (root ignores permission bits, so they are not read: tried)."""
+    import tempfile
+
+    try:
+        fd, name = tempfile.mkstemp(prefix=".essai-", dir=folder)
+    except OSError:
+        return False
+    os.close(fd)
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+    return True
 
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only

@@ -14,7 +14,7 @@ from wizard.core.entdata import load_ent
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.paths import resources_dir
 from wizard.core.progress import Progress
-from wizard.core.store import ProgressStore
+from wizard.core.store import LocksUnavailable, ProgressStore
 from wizard.gui import report_bug
 from wizard.gui.steps_panel import StepsPanel
 
@@ -225,6 +225,24 @@ class InterconnectionWizard(QWizard):
             worker.shutdown(JOBS_TIMEOUT_MS)
 
 
+def ask_without_locks(message: str) -> str:
+    """A data folder on a file system without locks: open it read-only (the safe default), on the admin's word
+    that nobody else uses it, or not at all ("")."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, window_title(), message + "\n\n" + tr(
+        "Vous pouvez l'ouvrir en lecture seule (rien ne sera enregistré), ou, si personne d'autre n'utilise ce "
+        "dossier, l'ouvrir normalement."))
+    box.setObjectName("no_locks")
+    read_only = box.addButton(tr("Ouvrir en &lecture seule"), QMessageBox.ButtonRole.AcceptRole)
+    alone = box.addButton(tr("&Je suis seul à utiliser ce dossier"), QMessageBox.ButtonRole.DestructiveRole)
+    give_up = box.addButton(tr("&Quitter"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read_only)
+    box.setEscapeButton(give_up)
+    box.exec()
+    return {read_only: "read_only", alone: "alone"}.get(box.clickedButton(), "")
+
+
 def build_window(data_dir: Path, page_factory: PageFactory, language: str | None = None) -> InterconnectionWizard:
     from wizard.gui.about import add_about_button
     from wizard.gui.translations import load_translations
@@ -233,7 +251,13 @@ def build_window(data_dir: Path, page_factory: PageFactory, language: str | None
     if app is None:
         raise RuntimeError("create_window needs a QApplication")
     store = ProgressStore(data_dir)
-    store.acquire()
+    try:
+        store.acquire()
+    except LocksUnavailable as problem:
+        choice = ask_without_locks(problem.message)
+        if not choice:
+            raise
+        store.acquire(without_lock=choice)
     try:
         progress = Progress.open(store)
         # An explicit language (--lang, create_window) wins; otherwise the one the admin chose last time.
