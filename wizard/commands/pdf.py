@@ -5,6 +5,7 @@ from pathlib import Path
 
 from wizard.commands.console import err, out
 from wizard.core.errors import UserError
+from wizard.core.outputs import OutputFailed, refusal
 from wizard.core.records import notice_html, record_html
 from wizard.core.store import read_current_school
 from wizard.core.text import clean
@@ -20,20 +21,18 @@ def run_pdf(args, data_dir: Path) -> int:
         err(problem.message)
         return 1
     target = Path(args.out)
-    if not target.parent.is_dir():
-        err(f"Le dossier « {clean(str(target.parent))} » n'existe pas : choisissez un autre emplacement.")
+    # Never over the progress file, its backup, anything in the data folder, a folder, a read-only file.
+    problem = refusal(target, data_dir=data_dir)
+    if problem:
+        err(problem)
         return 1
     from wizard.gui.pdf import ensure_gui_application, write_pdf
 
     ensure_gui_application()
     try:
         write_pdf(html, target, TITLES[args.command])
-        written = target.exists() and target.stat().st_size > 0  # Qt may fail without raising
-    except OSError:
-        written = False
-    if not written:
-        err(f"Impossible d'écrire « {clean(str(target))} » : vérifiez les droits sur ce dossier.")
+    except OutputFailed as failure:
+        err(failure.message)
         return 1
     out(f"{TITLES[args.command]} enregistrée : {clean(str(target))}")
     return 0
-

@@ -8,7 +8,6 @@ show French never ends the command, and text from the files (names of files, hea
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from wizard.commands.console import err, out
@@ -18,6 +17,7 @@ from wizard.core.matching.entcsv import EntList, read_ent_csv
 from wizard.core.matching.family import families
 from wizard.core.matching.matcher import COUNT_KEYS, STATUS_LABELS, STATUS_PLURALS, Result, reconcile
 from wizard.core.matching.worksheet import write_worksheet
+from wizard.core.outputs import refusal
 from wizard.core.people import PROFILE_LABELS, PROFILES
 from wizard.core.text import clean
 
@@ -27,7 +27,7 @@ def run_reconcile(args, data_dir: Path) -> int:
     from wizard.core.idfile import IdFileError, load_people_and_links  # the identifier reader, loaded when needed
 
     inputs = (Path(args.pronote_file), Path(args.ent_csv))
-    if args.out and (problem := overwrites_input(Path(args.out), inputs)):
+    if args.out and (problem := refusal(Path(args.out), data_dir=data_dir, inputs=inputs)):
         return _fail(problem)
     try:
         pronote, links = load_people_and_links(inputs[0])
@@ -46,22 +46,6 @@ def run_reconcile(args, data_dir: Path) -> int:
     else:
         out(summary(result, ent, len(pronote), args.out))
     return 0
-
-
-def overwrites_input(target: Path, inputs: tuple[Path, ...]) -> str | None:
-    """The French refusal when the worksheet would replace a file being read: the same path, or the same file
-    under another name (a hard link, a symbolic link, `./x` for `x`)."""
-    for source in inputs:
-        same = os.path.abspath(target) == os.path.abspath(source)
-        if not same:
-            try:
-                same = os.path.samefile(target, source)
-            except (OSError, ValueError):
-                same = False  # the worksheet does not exist yet, or the input is missing (told later)
-        if same:
-            return tr("Le fichier de travail « {name} » est un des fichiers lus : choisissez un autre nom pour "
-                      "--out.").format(name=clean(target.name))
-    return None
 
 
 def to_json(result: Result, ent: EntList) -> dict:

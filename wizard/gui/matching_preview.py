@@ -344,6 +344,14 @@ class MatchingPreview(QGroupBox):
                          tr("Fichier CSV (*.csv)"))
         if not path:
             return
+        from wizard.core.outputs import refusal
+
+        # « Remplacer ? » in the dialog does not make the files being read, or the app's own, fair game.
+        problem = refusal(Path(path), data_dir=self.progress_model.store.data_dir,
+                          inputs=((self.progress_model.cycle["file"] or {}).get("path"), self.csv_path))
+        if problem:
+            self._say(problem, "error")
+            return
         try:
             write_worksheet(self.result, path, self._decisions())
         except OSError:

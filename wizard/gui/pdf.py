@@ -9,6 +9,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
 
 from wizard.core.entdata import current
+from wizard.core.outputs import is_whole_pdf, write_atomically
 
 
 def _document(html: str) -> QTextDocument:
@@ -23,13 +24,21 @@ def _document(html: str) -> QTextDocument:
 
 
 def write_pdf(html: str, path: Path, title: str) -> None:
-    writer = QPdfWriter(str(path))
-    writer.setTitle(title)
-    writer.setCreator(f"Assistant d'interconnexion PRONOTE – {current().name}")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-    # print_() paginates to the writer's page and scales points to its resolution by itself.
-    _document(html).print_(writer)
+    """The PDF at `path`, whole, or OutputFailed and `path` as it was. QPdfWriter never reports a failure (a
+    folder it cannot write, a file held open): the file it wrote is checked before it takes the target's place
+    (wizard/core/outputs.py)."""
+
+    def draw(temporary: Path) -> None:
+        writer = QPdfWriter(str(temporary))
+        writer.setTitle(title)
+        writer.setCreator(f"Assistant d'interconnexion PRONOTE – {current().name}")
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                         QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+        # print_() paginates to the writer's page and scales points to its resolution by itself.
+        _document(html).print_(writer)
+        del writer  # the file is closed before it is checked and renamed (Windows cannot rename it open)
+
+    write_atomically(Path(path), draw, is_whole_pdf)
 
 
 def print_html(html: str, printer) -> None:

@@ -115,11 +115,15 @@ class FinPage(StepPage):
         path = save_file(self, tr("Enregistrer – {title}").format(title=tr(TITLES[kind])), name, tr("PDF (*.pdf)"))
         if not path:
             return
+        from wizard.core.outputs import OutputFailed, refusal
+
+        problem = refusal(Path(path), data_dir=self.progress.store.data_dir)
         try:
+            if problem:
+                raise OutputFailed(problem)
             write_pdf(self._html(kind), Path(path), tr(TITLES[kind]))
-        except OSError:
-            self.records_message.show_message(
-                tr("Impossible d'écrire « {path} » : choisissez un autre dossier.").format(path=path), "error")
+        except OutputFailed as failure:
+            self.records_message.show_message(failure.message, "error")
             return
         self.records_message.show_message(tr("{title} enregistrée : {path}").format(title=tr(TITLES[kind]), path=path),
                                           "ok")
