@@ -110,7 +110,7 @@ def test_the_commands_write_the_pdf_and_say_where(name, title, qapp, tmp_path, m
 
 def test_a_missing_folder_is_one_french_sentence(qapp, tmp_path, monkeypatch, capsys):
     assert run_command("record", tmp_path / "absent" / "x.pdf", monkeypatch, v2_school()) == 1
-    err = capsys.readouterr().err
+    err = capsys.readouterr().err.replace("\u00a0", " ").replace("\u202f", " ")  # French typography's spaces
     assert err.startswith("Le dossier « ") and err.endswith("n'existe pas : choisissez un autre emplacement.\n")
 
 

@@ -40,7 +40,20 @@ class NothingConfigured(UserError):
 
 
 def is_configured(school: dict | None) -> bool:
-    return bool(school and identity_values(school["identity"])["uai"])
+    return bool(school and _identity(school)["uai"])
+
+
+def _identity(school: dict) -> dict:
+    """The school's values as printed, each bounded (a hand-edited 1 MB name would take the layout minutes)."""
+    from wizard.core.safetext import ADDRESS, plain
+
+    return {key: plain(value, ADDRESS) for key, value in identity_values(school["identity"]).items()}
+
+
+def _bounded(text: str) -> str:
+    from wizard.core.safetext import ADDRESS, plain
+
+    return plain(text, ADDRESS)
 
 
 def _day(text: str | None) -> str:
@@ -156,7 +169,7 @@ def record_html(school: dict | None, today: date | None = None) -> str:
     if not is_configured(school):
         raise NothingConfigured()
     ent = current()
-    values = identity_values(school["identity"])
+    values = _identity(school)
     today = today or date.today()
     in_place = (school.get("connection") or {}).get("how") == "already_in_place"
     parts = [STYLE, f"<h1>Fiche de configuration – interconnexion PRONOTE – {escape(ent.name)}</h1>",
@@ -245,11 +258,11 @@ def notice_html(school: dict | None) -> str:
     if not is_configured(school):
         raise NothingConfigured()
     ent = current()
-    values = identity_values(school["identity"])
+    values = _identity(school)
     name = escape(values["name"] or "votre établissement")
     ent_name = escape(ent.name)
     ent_site = escape(values["ent_site_url"] or ent.portal_url)
-    contact = escape((school["identity"].get("contact") or "").strip()
+    contact = escape(_bounded((school["identity"].get("contact") or "").strip())
                      or f"le secrétariat ou le référent numérique de {values['name'] or 'l’établissement'}")
     return french("\n".join([
         STYLE, "<style> p { font-size: 11pt; } </style>",
