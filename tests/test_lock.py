@@ -201,3 +201,4 @@ def test_the_window_asks_what_to_do_on_a_file_system_without_locks(qtbot, data_d
     assert asked and "ne permet pas de verrou" in asked[0]
     assert "lecture seule" in window.progress.save_problem
     window.close()
+

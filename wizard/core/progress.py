@@ -142,13 +142,15 @@ class Progress:
             self.doc["current"] = school_id
             self._changed()
 
-    def erase_all(self) -> None:
-        """« Effacer les données locales »: every school and every file the app keeps, then a fresh start."""
-        self.store.erase()
+    def erase_all(self) -> list[str]:
+        """« Effacer les données locales »: every school and every file the app keeps, then a fresh start.
+        Returns the files that could not be removed (the page names them)."""
+        left = self.store.erase()
         settings = self.doc["settings"]
         self.doc = new_document()
         self.doc["settings"]["language"] = settings["language"]  # the interface stays in the chosen language
         self._changed()
+        return left
 
     # -- what the admin typed, ticked, chose -----------------------------------------------------
     def type_identity(self, key: str, value: str) -> None:

@@ -261,15 +261,32 @@ class ProgressStore:
             return Path(os.path.realpath(self.path))
         return self.path
 
-    def erase(self) -> None:
-        """« Effacer les données locales »: the progress, its backup, whatever was set aside, temp files."""
+    def erase(self) -> list[str]:
+        """« Effacer les données locales »: the progress, its backup, whatever was set aside, temp files – through
+        a symbolic link, the file it points to as well as the link. Returns what could not be removed (paths)."""
         names = (FILE_NAME, FILE_NAME + BACKUP_SUFFIX)
-        for path in self.data_dir.glob(FILE_NAME + "*"):
-            if path.name in names or ASIDE_MARK in path.name or path.name.endswith(".tmp"):
+        try:
+            with os.scandir(self.data_dir) as entries:
+                found = [Path(entry.path) for entry in entries if entry.name.startswith(FILE_NAME)]
+        except OSError:
+            found = [self.data_dir / name for name in names]
+        left: list[str] = []
+        for path in found:
+            if not (path.name in names or ASIDE_MARK in path.name or path.name.endswith(".tmp")):
+                continue
+            targets = [path]
+            if path.is_symlink():
+                real = Path(os.path.realpath(path))
+                if real != path and real.exists():
+                    targets.insert(0, real)  # the data, wherever the link keeps it, then the link
+            for target in targets:
                 try:
-                    path.unlink()
+                    target.unlink()
                 except FileNotFoundError:
                     pass
+                except OSError:
+                    left.append(str(target))
+        return left
 
 
 def serialise(doc: dict) -> bytes:
