@@ -232,6 +232,24 @@ def validate(doc: object) -> Document:
     return doc
 
 
+# probe.result.DELEGATED: the outcome of a server check that saw the delegation to the ENT (kept here as a value so
+# that the document does not import the probe).
+DELEGATED_OUTCOME = "delegated"
+
+
+def settle_claims(doc: Document) -> Document:
+    """What a hand-edited file may not claim: parts 1–2 « vérifié » with no server check that saw the delegation
+    on or before that date. Such a claim is read as declared (« déclaré, non vérifié »), never dropped: the admin's
+    word stays, the assistant's seal does not."""
+    for school in doc["schools"].values():
+        connection = school["connection"]
+        if connection and connection["verified"] and not any(
+                check["verified"] and check["outcome"] == DELEGATED_OUTCOME and check["date"] <= connection["date"]
+                for check in school["server_checks"]):
+            connection["verified"] = False
+    return doc
+
+
 _TYPE_NAMES = {str: "un texte", int: "un nombre entier", bool: "vrai ou faux", type(None): "null"}
 
 

@@ -29,7 +29,7 @@ import stat
 import time
 from pathlib import Path
 
-from wizard.core.document import FORMAT_VERSION, InvalidDocument, validate
+from wizard.core.document import FORMAT_VERSION, InvalidDocument, settle_claims, validate
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
 from wizard.core.jsontext import loads
@@ -327,7 +327,7 @@ def read_document(path: Path) -> dict:
             path=path, version=version))
     from wizard.core.migrations import migrate  # a saved file only: not for the first launch
 
-    return validate(migrate(doc))
+    return settle_claims(validate(migrate(doc)))
 
 
 def _without_lone_surrogates(value):
