@@ -295,3 +295,24 @@ def test_the_cancel_button_drops_a_result_already_on_its_way(qtbot, data_dir, tm
     qtbot.waitUntil(lambda: not page.task.running, timeout=10000)
     assert progress.cycle["file"]["path"] == "/nonexistent"
     assert "annulée" in page.status.text()
+
+
+def test_dropping_a_folder_keeps_the_saved_good_analysis(qtbot, data_dir, tmp_path):
+    """Issue 22, 11: a folder dropped by mistake threw away the saved good analysis."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window, progress, first, second, copy = two_schools_on_the_file_page(qtbot, data_dir, tmp_path)
+    page = window.currentPage()
+    page.analyse(copy)
+    qtbot.waitUntil(lambda: not page.task.running, timeout=20000)
+    good = progress.cycle["analysis"]
+    assert good and not good["errors"]
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(tmp_path))])
+    page.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                              Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: not page.task.running, timeout=20000)
+    assert progress.cycle["analysis"] == good
+    assert "rien n'a été changé" in page.status.text()
+    assert progress.saved
