@@ -13,7 +13,7 @@ No names or birth dates ever enter it: the school's identity, ticks, dates, coun
 from types import UnionType
 from typing import Annotated, Literal, TypedDict, Union, get_args, get_origin, get_type_hints
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 # The steps of the flow (flow.STEP_IDS, repeated here so that the document does not depend on the flow's code;
 # tests/test_document.py checks that the two lists agree).
@@ -71,6 +71,7 @@ def all_hex_digits(count: int):
 
 IsoDate = Annotated[str, Rule(_iso, "une date ISO 8601")]
 HashKey = Annotated[str, Rule(hex_digits(64), "64 chiffres hexadécimaux", all_hex_digits(64))]
+KeyId = Annotated[str, Rule(hex_digits(16), "16 chiffres hexadécimaux")]
 Hash = Annotated[str, Rule(hex_digits(32), "32 chiffres hexadécimaux", all_hex_digits(32))]
 StepId = Annotated[str, Rule(STEP_IDS.__contains__, "une étape de l'assistant")]
 Count = Annotated[int, Rule(lambda n: n >= 0, "un nombre positif ou nul")]
@@ -186,7 +187,9 @@ class Matching(TypedDict):
 class School(TypedDict):
     id: str
     identity: Identity
-    hash_key: HashKey  # the key of the keyed hashes (privacy.keyed_hash); never leaves this file
+    # The fingerprint of the key of the keyed hashes (keys.key_id): the key itself is kept apart (keys.py); None
+    # until the first hash is made.
+    hash_key_id: KeyId | None
     current_step: StepId
     ticks: dict[StepId, dict[str, bool]]  # the actions ticked, per step
     completed: dict[StepId, IsoDate]  # when the admin went past each step complete

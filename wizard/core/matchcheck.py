@@ -51,6 +51,9 @@ def pair_key(hash_key: str, pair) -> str:
     return keyed_hash(hash_key, pair.pronote.ident) + ":" + keyed_hash(hash_key, pair.ent.ident)
 
 
-def decision_of(school: dict, pair) -> str:
+def decision_of(school: dict, pair, hash_key: str | None) -> str:
+    """The admin's decision on `pair`, with the school's key (None: out of reach, no decision can be read)."""
     decisions = (school["matching"] or {}).get("decisions", {})
-    return decisions.get(pair_key(school["hash_key"], pair), "")
+    if not decisions or not hash_key:
+        return ""
+    return decisions.get(pair_key(hash_key, pair), "")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from wizard.core.dates import now_iso
 from wizard.core.document import FORMAT_VERSION
+from wizard.core.keys import KeyStore, KeyUnavailable, entry_name, key_id, lost_message
 from wizard.core.privacy import new_hash_key, random_hex
 from wizard.core.safetext import ADDRESS, MESSAGE, NAME, plain
 from wizard.core.store import ProgressStore, SaveFailed, unwritable_message
@@ -36,7 +37,7 @@ def new_school() -> dict:
         "id": random_hex(4),
         "identity": {"name": "", "uai": "", "pronote_url": "", "pronote_version": "", "ent_site_url": "",
                      "contact": ""},
-        "hash_key": new_hash_key(),
+        "hash_key_id": None,  # the key is made with the first hash (Progress.hash_key)
         "current_step": "accueil",
         "ticks": {},
         "completed": {},
@@ -79,10 +80,76 @@ class Progress:
         # The folder cannot be written at all: say so from the first page, before anything is lost.
         self.save_problem = store.read_only_message
         self.session_proxy = ""
+        self.keys = KeyStore(store.data_dir)
+        self._hash_keys: dict[str, str] = {}  # school id → key, once found (the key store is asked once)
+        self.key_problem = ""  # a key lost or out of reach, said by the page that needed it
+        self._adopt_found_keys()
 
     @classmethod
     def open(cls, store: ProgressStore) -> Progress:
         return cls(store, store.load())
+
+    # -- the key of the keyed hashes (keys.py) ----------------------------------------------------
+    def _adopt_found_keys(self) -> None:
+        """A file of an older format kept its keys inside: they go to the key store, and the file is written again
+        at once without them (its backup too)."""
+        found = dict(self.store.found_keys)
+        if not found:
+            return
+        for school in self.doc["schools"].values():
+            name = entry_name(school["id"], school["hash_key_id"] or "")
+            if name in found:
+                self._hash_keys[school["id"]] = found[name]
+        if not self.store.writable:
+            return  # read-only: the keys serve from memory, the file is left as it is
+        try:
+            for name, key in found.items():
+                self.keys.put(name, key)
+        except OSError:
+            return  # nowhere to keep them yet: they stay in the old file, tried again at the next start
+        self._changed()
+
+    def hash_key(self, school: dict | None = None) -> str | None:
+        """The key of `school`'s keyed hashes (default: the current school's), made with its first hash. None when
+        the system's key store refuses now (`key_problem` says so: comparisons with earlier hashes wait). A key
+        that is lost for good is replaced, and the hashes it made – which nothing can compare any more – go."""
+        school = school or self.school
+        known = self._hash_keys.get(school["id"])
+        if known:
+            return known
+        kid = school["hash_key_id"]
+        key = None
+        if kid:
+            try:
+                key = self.keys.get(entry_name(school["id"], kid))
+            except KeyUnavailable as problem:
+                self.key_problem = problem.message
+                return None
+            if key and key_id(key) != kid:
+                key = None  # another key under that name: the hashes were not made with it
+        if key is None:
+            key = new_hash_key()
+            if kid:
+                self._forget_hashes(school)
+                self.key_problem = lost_message()
+            school["hash_key_id"] = key_id(key)
+            if self.store.writable:
+                try:
+                    self.keys.put(entry_name(school["id"], school["hash_key_id"]), key)
+                except OSError:
+                    pass  # kept for this session only; the next start finds it lost, and says so
+            self._changed()
+        self._hash_keys[school["id"]] = key
+        return key
+
+    @staticmethod
+    def _forget_hashes(school: dict) -> None:
+        for entry in school["import_history"]:
+            entry["id_hashes"] = []
+        if school["cycle"]["analysis"]:
+            school["cycle"]["analysis"]["id_hashes"] = []
+        if school["matching"]:
+            school["matching"]["decisions"] = {}
 
     # -- reading ---------------------------------------------------------------------------------
     @property
@@ -146,6 +213,9 @@ class Progress:
         """« Effacer les données locales »: every school and every file the app keeps, then a fresh start.
         Returns the files that could not be removed (the page names them)."""
         left = self.store.erase()
+        left += self.keys.delete([entry_name(school["id"], school["hash_key_id"])
+                                  for school in self.doc["schools"].values() if school["hash_key_id"]])
+        self._hash_keys.clear()
         settings = self.doc["settings"]
         self.doc = new_document()
         self.doc["settings"]["language"] = settings["language"]  # the interface stays in the chosen language

@@ -93,6 +93,9 @@ class ProgressStore:
         self._read_only: OSError | None = None
         self._lock_file = None
         self._alone = False  # no lock could exist here, and the admin said they are alone on this folder
+        # Keys an older file kept beside its hashes (v2), taken out when it was read: the progress puts them in
+        # the key store; the next save writes the file without them, and its backup too (never the old one).
+        self.found_keys: dict[str, str] = {}
 
     # -- single instance -------------------------------------------------------------------------
     def acquire(self, *, without_lock: str = "") -> None:
@@ -171,9 +174,10 @@ class ProgressStore:
         if not main_exists and not bak_exists:
             return None
         main_problem = "absent"
+        self.found_keys = {}
         if main_exists:
             try:
-                return read_document(self.path)
+                return read_document(self.path, self.found_keys)
             except FutureVersion:
                 raise
             except (OSError, InvalidDocument) as problem:
@@ -181,7 +185,7 @@ class ProgressStore:
                     raise DataDirUnusable(unreadable_message(self.path)) from None
                 main_problem = str(problem)
         try:
-            doc = read_document(self.bak_path) if bak_exists else None
+            doc = read_document(self.bak_path, self.found_keys) if bak_exists else None
         except FutureVersion:
             raise
         except (OSError, InvalidDocument):
@@ -243,10 +247,12 @@ class ProgressStore:
             data = serialise(doc)
             if target.is_file():
                 try:
-                    _atomic_write(self.bak_path, target.read_bytes())
+                    # A file that still held keys (found_keys) is not kept as the backup: the new one is.
+                    _atomic_write(self.bak_path, data if self.found_keys else target.read_bytes())
                 except OSError:
                     pass  # the .bak is a safety net; the main write below is what must happen
             _atomic_write(target, data)
+            self.found_keys = {}
         except OSError as problem:
             raise SaveFailed(save_failed_message(target.parent, problem)) from None
         except (ValueError, TypeError, RecursionError) as problem:
@@ -297,8 +303,9 @@ def serialise(doc: dict) -> bytes:
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False).encode("utf-8")
 
 
-def read_document(path: Path) -> dict:
-    """The document in `path`, bounded, migrated and validated; OSError, InvalidDocument or FutureVersion."""
+def read_document(path: Path, found_keys: dict[str, str] | None = None) -> dict:
+    """The document in `path`, bounded, migrated and validated; OSError, InvalidDocument or FutureVersion.
+    Keys an older format kept inside (v2) are taken out into `found_keys` (migrations.py)."""
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read, a device never end it
         raise InvalidDocument("", "n'est pas un fichier ordinaire")
@@ -327,7 +334,7 @@ def read_document(path: Path) -> dict:
             path=path, version=version))
     from wizard.core.migrations import migrate  # a saved file only: not for the first launch
 
-    return settle_claims(validate(migrate(doc)))
+    return settle_claims(validate(migrate(doc, found_keys)))
 
 
 def _without_lone_surrogates(value):
@@ -548,11 +555,11 @@ else:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def read_current_school(data_dir: Path) -> dict | None:
+def read_current_school(data_dir: Path, found_keys: dict[str, str] | None = None) -> dict | None:
     """The current school's record, read-only (for the headless commands): never writes, never locks."""
     for path in (Path(data_dir) / FILE_NAME, Path(data_dir) / (FILE_NAME + BACKUP_SUFFIX)):
         try:
-            doc = read_document(path)
+            doc = read_document(path, found_keys)
         except (OSError, InvalidDocument, FutureVersion):
             continue
         return doc["schools"][doc["current"]]

@@ -282,7 +282,7 @@ class MatchingPreview(QGroupBox):
             cells = [tr(STATUS_LABELS[status]), tr(PROFILE_LABELS.get(profile, profile)),
                      str(pair.score) if pair else "", reasons[:1].upper() + reasons[1:],
                      _person(pronote), _person(ent),
-                     tr(DECISIONS.get(decision_of(self.progress_model.school, pair), "")) if pair else ""]
+                     tr(DECISIONS.get(decision_of(self.progress_model.school, pair, self._key()), "")) if pair else ""]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, row)
@@ -328,12 +328,22 @@ class MatchingPreview(QGroupBox):
         pair, row = self._selected_pair()
         if pair is None:
             return
-        self.progress_model.decide_pair(pair_key(self.progress_model.school["hash_key"], pair), decision)
+        key = self._key()
+        if key is None:
+            return
+        self.progress_model.decide_pair(pair_key(key, pair), decision)
         self.table.item(row, 6).setText(tr(DECISIONS[decision]))
+
+    def _key(self) -> str | None:
+        key = self.progress_model.hash_key()
+        if self.progress_model.key_problem:
+            self._say(self.progress_model.key_problem, "warning")
+            self.progress_model.key_problem = ""
+        return key
 
     # -- exporting --------------------------------------------------------------------------------
     def _decisions(self) -> list[str]:
-        return [tr(DECISIONS.get(decision_of(self.progress_model.school, item), ""))
+        return [tr(DECISIONS.get(decision_of(self.progress_model.school, item, self._key()), ""))
                 if s in ("certain", "probable", "ambiguous") else ""
                 for _, s, item in self.entries]
 

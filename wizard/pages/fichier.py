@@ -239,7 +239,12 @@ class FichierPage(StepPage):
         target = self.progress.job_target()
         school = self.progress.school
         snapshot = {"identity": dict(school["identity"]), "import_history": list(school["import_history"]),
-                    "hash_key": school["hash_key"]}
+                    "hash_key": self.progress.hash_key(school)}
+        if self.progress.key_problem:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, tr("Clé des empreintes"), self.progress.key_problem)
+            self.progress.key_problem = ""
         mode = self.progress.cycle["mode"]
 
         def job(advance, cancelled):
