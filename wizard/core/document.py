@@ -241,14 +241,14 @@ DELEGATED_OUTCOME = "delegated"
 
 
 def settle_claims(doc: Document) -> Document:
-    """What a hand-edited file may not claim: parts 1–2 « vérifié » with no server check that saw the delegation
-    on or before that date. Such a claim is read as declared (« déclaré, non vérifié »), never dropped: the admin's
-    word stays, the assistant's seal does not."""
+    """What a hand-edited file may not claim: parts 1–2 « vérifié » with no server check that saw the delegation.
+    Such a claim is read as declared (« déclaré, non vérifié »), never dropped: the admin's word stays, the
+    assistant's seal does not. (Dates are not compared: a clock set back, or the hour repeated when summer time
+    ends, would make a true verification look older than its check.)"""
     for school in doc["schools"].values():
         connection = school["connection"]
         if connection and connection["verified"] and not any(
-                check["verified"] and check["outcome"] == DELEGATED_OUTCOME and check["date"] <= connection["date"]
-                for check in school["server_checks"]):
+                check["verified"] and check["outcome"] == DELEGATED_OUTCOME for check in school["server_checks"]):
             connection["verified"] = False
     return doc
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.i18n import tr, tr_noop
+from wizard.core.progress import IDENTITY_LIMITS
 from wizard.core.school import check_ent_site, check_uai, normalise_pronote_url
 from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
 
@@ -53,6 +54,7 @@ class EtablissementPage(StepPage):
             field = QLineEdit()
             field.setObjectName(f"field_{key}")
             field.setPlaceholderText(placeholder)
+            field.setMaxLength(IDENTITY_LIMITS[key])  # what the document keeps (safetext.py): no more is taken
             field.setAccessibleName(accessible)
             # textChanged, not textEdited: dictation, screen readers' form modes and UI automation set the text
             # through the accessibility interface, and that counts as typing. The page's own loading is skipped.

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushBu
 from wizard.core import status
 from wizard.core.i18n import tr
 from wizard.core.importcheck import file_total
+from wizard.core.progress import IDENTITY_LIMITS
 from wizard.core.school import identity_values
 from wizard.core.schoolyear import describe_import, last_import
 from wizard.gui.files import save_file
@@ -76,6 +77,7 @@ class FinPage(StepPage):
         label = QLabel(tr("C&ontact indiqué sur la notice :"))
         self.contact = QLineEdit()
         self.contact.setObjectName("contact")
+        self.contact.setMaxLength(IDENTITY_LIMITS["contact"])
         self.contact.setPlaceholderText(tr("par exemple le secrétariat, 04 66 00 00 00"))
         self.contact.setAccessibleName(tr("Contact indiqué sur la notice pour les familles et les personnels"))
         self.contact.textChanged.connect(lambda text: self.loading or self.progress.type_identity("contact", text))
