@@ -124,10 +124,12 @@ def test_no_key_beside_hashes_after_a_whole_walk_of_the_window(qtbot, data_dir, 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl and /proc are Linux's")
 def test_core_dumps_are_off_for_the_commands_too(tmp_path):
     code = ("import sys, resource, ctypes; sys.path.insert(0, {root!r});"
-            "from wizard.core.hardening import no_core_dumps; no_core_dumps();"
+            "from wizard.core.hardening import before_personal_data; before_personal_data();"
             "print(resource.getrlimit(resource.RLIMIT_CORE), ctypes.CDLL(None).prctl(3, 0, 0, 0, 0))")
     done = subprocess.run([sys.executable, "-c", code.format(root=str(ROOT))], capture_output=True, text=True,
                           timeout=60)
     assert done.stdout.split() == ["(0,", "0)", "0"], done.stdout + done.stderr
     source = (ROOT / "wizard" / "app.py").read_text(encoding="utf-8")
-    assert source.count("no_core_dumps()") == 2  # the window and the commands, before any name is read
+    assert source.count("no_core_dumps()") == 2  # the window and the commands, from the start
+    for module in ("core/filecheck.py", "core/matchcheck.py", "commands/check.py", "commands/reconcile.py"):
+        assert "before_personal_data()" in (ROOT / "wizard" / module).read_text(encoding="utf-8"), module

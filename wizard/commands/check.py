@@ -20,8 +20,11 @@ _SHOWN_FINDINGS = 50  # the full list is in --json; a terminal page is enough to
 
 
 def run_check(args, data_dir: Path) -> int:
+    from wizard.core.hardening import before_personal_data
     from wizard.core.school import check_uai
     from wizard.core.store import read_current_school  # read-only: never writes, never locks
+
+    before_personal_data()
 
     found_keys: dict[str, str] = {}
     school = read_current_school(Path(data_dir), found_keys) or {}

@@ -24,8 +24,10 @@ from wizard.core.text import clean
 UNREADABLE = 2
 
 def run_reconcile(args, data_dir: Path) -> int:
+    from wizard.core.hardening import before_personal_data
     from wizard.core.idfile import IdFileError, load_people_and_links  # the identifier reader, loaded when needed
 
+    before_personal_data()
     inputs = (Path(args.pronote_file), Path(args.ent_csv))
     if args.out and (problem := refusal(Path(args.out), data_dir=data_dir, inputs=inputs)):
         return _fail(problem)

@@ -16,9 +16,11 @@ from wizard.core.safetext import MESSAGE, NAME, PATH, plain, plain_keys
 def run_analysis(path: Path, school: dict, mode: str | None, *, advance: Callable[[float], None],
                  cancelled: Callable[[], bool]):
     """Read and judge the file for this school; returns (file info, report). Runs in a worker thread."""
+    from wizard.core.hardening import before_personal_data
     from wizard.core.idfile import analyse
     from wizard.core.school import check_uai
 
+    before_personal_data()
     path = Path(path)
     if not path.is_file():
         raise UserError(tr("« {name} » n'est pas un fichier que l'assistant peut ouvrir.").format(name=path.name))

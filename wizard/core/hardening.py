@@ -1,9 +1,10 @@
 """No copy of the process's memory on disk: names and birth dates are held in memory while a file is analysed or
 matched, and a crash must not write them into a core dump (one such dump held 1,302 names and birth dates).
 
-- POSIX: the core file size limit set to 0 (`RLIMIT_CORE`); on Linux the process also made non-dumpable
-  (`PR_SET_DUMPABLE` 0), which stops dumps piped to a collector (systemd-coredump, apport) as well, and keeps
-  other processes of the same user from reading its memory.
+- POSIX: the core file size limit set to 0 (`RLIMIT_CORE`), from the start (systemd-coredump and apport honour
+  it too); on Linux the process is also made non-dumpable (`PR_SET_DUMPABLE` 0) before the first file of people is
+  read (`before_personal_data`: ctypes costs 10 ms the first page does not need), which also keeps other processes
+  of the same user from reading its memory.
 - Windows: no crash dialog that would wait with the process's memory, and Windows Error Reporting told to leave
   the heap out of its reports (`WER_FAULT_REPORTING_FLAG_NOHEAP`).
 
@@ -30,13 +31,23 @@ def no_core_dumps() -> None:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ImportError, ValueError, OSError):
         pass
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
 
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
+
+_NOT_DUMPABLE = []
+
+
+def before_personal_data() -> None:
+    """Called by what reads names and birth dates (the file check, the matching, their commands); once."""
+    no_core_dumps()
+    if _NOT_DUMPABLE or not sys.platform.startswith("linux"):
+        return
+    _NOT_DUMPABLE.append(True)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _windows() -> None:  # pragma: no cover - exercised on Windows only

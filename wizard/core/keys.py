@@ -17,12 +17,8 @@ is imported only when a key is first needed (an analysis, a matching), never for
 """
 from __future__ import annotations
 
-import contextlib
-import hmac
-import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from wizard.core.errors import UserError
@@ -39,6 +35,7 @@ class KeyUnavailable(UserError):
 
 def key_id(key_hex: str) -> str:
     import hashlib
+    import hmac
 
     return hmac.new(bytes.fromhex(key_hex), b"pronote-ent-wizard: key id", hashlib.sha256).hexdigest()[:16]
 
@@ -110,6 +107,8 @@ class KeyStore:
 
     # -- the file --------------------------------------------------------------------------------
     def _read_file(self) -> dict[str, str]:
+        import json
+
         try:
             with open(self.file, encoding="utf-8") as handle:
                 data = json.load(handle)
@@ -120,6 +119,10 @@ class KeyStore:
             keys, dict) else {}
 
     def _write_file(self, keys: dict[str, str]) -> None:
+        import contextlib
+        import json
+        import tempfile
+
         fd, name = tempfile.mkstemp(prefix=FILE_NAME + ".", suffix=".tmp", dir=self.data_dir)
         try:
             with contextlib.suppress(OSError):

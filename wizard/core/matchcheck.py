@@ -26,8 +26,11 @@ def run_matching(pronote_file: str | None, ent_csv: Path, mapping: dict | None, 
                  advance: Callable[[float], None], cancelled: Callable[[], bool]):
     """Read both lists and match them; returns (EntList, Result), or a MappingNeeded to ask for columns.
     Runs in a worker thread; a file that cannot be read raises its UserError."""
+    from wizard.core.hardening import before_personal_data
     from wizard.core.idfile import load_people_and_links
     from wizard.core.matching import EntCsvError, families, read_ent_csv, reconcile
+
+    before_personal_data()
 
     if not pronote_file or not Path(pronote_file).is_file():
         raise UserError(tr("Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à "

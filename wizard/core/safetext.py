@@ -15,8 +15,6 @@ case).
 """
 from __future__ import annotations
 
-import re
-
 # What a single-line value of the document holds at most (names, versions, hosts, file names). A school's name,
 # a PRONOTE address, a file name are far shorter; a server's message or a finding's sentence quotes them.
 NAME = 200
@@ -27,9 +25,10 @@ PATH = 4096
 REPLACEMENT = "\ufffd"
 # C0 controls, DEL, C1 controls, the line/paragraph separators and the bidirectional embeddings, overrides and
 # isolates (they make a line read differently from what it holds); \t, \n, \r are turned into spaces first.
-_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-_LINE_BREAKS = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
-_SURROGATES = re.compile("[\ud800-\udfff]")
+# The patterns are compiled at the first text that needs them, not for the first page.
+_UNWANTED = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+_LINE_BREAKS = {9: " ", 10: " ", 13: " "}
+_SURROGATES = "[\ud800-\udfff]"
 
 
 def plain(text: str, limit: int = NAME) -> str:
@@ -48,8 +47,10 @@ def _fix(text: str) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError:
         # A well-formed pair (from a JSON escape) is one character already: what is left here is a lone half.
-        text = _SURROGATES.sub(REPLACEMENT, text)
-    return _UNWANTED.sub("", text.translate(_LINE_BREAKS))
+        text = without_lone_surrogates(text)
+    import re  # its compiled patterns are cached: once per process
+
+    return re.sub(_UNWANTED, "", text.translate(_LINE_BREAKS))
 
 
 def encodable(text: str) -> bool:
@@ -62,7 +63,9 @@ def encodable(text: str) -> bool:
 
 
 def without_lone_surrogates(text: str) -> str:
-    return _SURROGATES.sub(REPLACEMENT, text)
+    import re
+
+    return re.sub(_SURROGATES, REPLACEMENT, text)
 
 
 def plain_keys(values: dict, limit: int = NAME) -> dict:
