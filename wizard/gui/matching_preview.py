@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
 from wizard.core.matching.matcher import STATUS_LABELS, STATUS_PLURALS
-from wizard.core.matching.preview import TO_REVIEW, Filter, preview_rows, worksheet_html
+from wizard.core.matching.preview import (
+    TO_REVIEW,
+    Filter,
+    no_collector_pauses,
+    preview_rows,
+    release_in_slices,
+    worksheet_html,
+)
 from wizard.core.people import FIELD_LABELS, PROFILE_LABELS, PROFILES
 from wizard.gui.files import open_file, save_file
 from wizard.gui.tables import GrownTableView
@@ -223,11 +230,12 @@ class MatchingPreview(QGroupBox):
         target = self.progress_model.job_target()  # its counts belong to this school and pass
 
         def job(advance, cancelled):
-            outcome = run_matching(pronote_file, csv_path, mapping, advance=advance, cancelled=cancelled)
-            if isinstance(outcome, MappingNeeded):
-                return outcome
-            ent, result = outcome
-            return ent, result, preview_rows(result, cancelled)  # the table's texts, made here, not on screen
+            with no_collector_pauses():
+                outcome = run_matching(pronote_file, csv_path, mapping, advance=advance, cancelled=cancelled)
+                if isinstance(outcome, MappingNeeded):
+                    return outcome
+                ent, result = outcome
+                return ent, result, preview_rows(result, cancelled)  # the table's texts, made here, not on screen
 
         if self.task.run(job, done=lambda outcome: self._done(outcome, target), failed=self._failed,
                          cancelled=lambda: self._say(tr("Rapprochement annulé."), "warning")):
@@ -252,7 +260,11 @@ class MatchingPreview(QGroupBox):
             else:
                 self._say(outcome.message, "error")
             return
+        previous = (self.rows, *(self._result_lists() if self.result is not None else ()))
         ent, self.result, self.rows = outcome
+        self._scan = None
+        self.model.set_rows(self.rows)
+        release_in_slices(*previous)  # the rows and pairs of the result shown before, freed a slice at a time
         self.progress_model.record_matching(self.result.counts, len(ent.people), len(ent.unusable), target)
         counts = self.result.counts
         total = {key: sum(counts.get(key, {}).values()) for key in STATUS_LABELS}
@@ -268,6 +280,9 @@ class MatchingPreview(QGroupBox):
         self.status_filter.setCurrentIndex(self.status_filter.findData(TO_REVIEW if total["certain"] < sum(
             total.values()) else ""))
         self._show_result()
+
+    def _result_lists(self) -> tuple[list, ...]:
+        return self.result.pairs, self.result.unmatched_pronote, self.result.unmatched_ent
 
     def _failed(self, message: str) -> None:
         self._say(message or tr("Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans "

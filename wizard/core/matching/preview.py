@@ -5,8 +5,10 @@ the scan ends. The printable worksheet (`worksheet_html`) is made here too, from
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html import escape
 
 from wizard.core.i18n import tr
@@ -50,6 +52,37 @@ def preview_rows(result: Result, cancelled: Callable[[], bool] | None = None) ->
             tr(STATUS_LABELS[status]), tr(PROFILE_LABELS.get(profile, profile)), str(pair.score) if pair else "",
             reasons[:1].upper() + reasons[1:], person_text(pronote), person_text(ent)]))
     return rows
+
+
+@contextlib.contextmanager
+def no_collector_pauses() -> Iterator[None]:
+    """Python's cyclic collector, run on a heap of 200,000 pairs and people, holds every thread for 2 s (each full
+    collection walks them all) – the window's thread too, while the worker allocates. The matching and its rows
+    make no reference cycles (reference counting frees them): the collector is paused while they are made, and what
+    exists then is set apart from later collections (gc.freeze), so that a collection the window triggers later
+    does not walk them either."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
+def release_in_slices(*lists: list) -> None:
+    """Empty `lists` (a previous result's rows, pairs and people) a slice at a time in a thread of their own:
+    freed at once, 200,000 rows held the window's thread for a fifth of a second."""
+    import threading
+
+    def run() -> None:
+        for items in lists:
+            while items:
+                del items[-2000:]
+                time.sleep(0)  # the window's thread gets its turn between slices
+
+    threading.Thread(target=run, name="wizard-release", daemon=True).start()
 
 
 def person_text(person) -> str:
