@@ -247,11 +247,11 @@ EN = {
     "une seconde authentification ;":
         "• if your school went through {previous_ent} until now, {previous_ent} can no longer open PRONOTE "
         "without a second login;",
-    "Attention : nous sommes le {today:%d/%m/%Y}, en dehors de la pré-rentrée. Basculer en cours d'année change "
+    "Attention : nous sommes le {today}, en dehors de la pré-rentrée. Basculer en cours d'année change "
     "du jour au lendemain la façon dont tout le monde ouvre PRONOTE. Sauf décision de la direction et "
     "information des familles, attendez la pré-rentrée (de mi-août à mi-septembre) ; vous pouvez quitter "
     "l'assistant et reprendre plus tard.":
-        "Warning: today is {today:%d/%m/%Y}, outside the back-to-school period. Switching during the year "
+        "Warning: today is {today}, outside the back-to-school period. Switching during the year "
         "changes overnight the way everyone opens PRONOTE. Unless the school's management has decided so and "
         "families have been told, wait for the back-to-school period (mid-August to mid-September); you can quit "
         "the assistant and resume later.",

@@ -4,397 +4,322 @@
   <context>
     <name>wizard</name>
     <message>
-      <location filename="wizard/commands/check.py" line="69" />
+      <location filename="wizard/commands/check.py" line="71" />
       <source>Champs lus :</source>
       <translation>Fields read:</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="80" />
+      <location filename="wizard/commands/check.py" line="82" />
       <source>ERREUR</source>
       <translation>ERROR</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="80" />
+      <location filename="wizard/commands/check.py" line="82" />
       <source>attention</source>
       <translation>warning</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="81" />
+      <location filename="wizard/commands/check.py" line="83" />
       <source>fichier</source>
       <translation>file</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="86" />
+      <location filename="wizard/commands/check.py" line="88" />
       <source>Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.</source>
       <translation>The file has blocking errors: do not import it into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="87" />
+      <location filename="wizard/commands/check.py" line="89" />
       <source>Le fichier peut être importé dans l'ENT.</source>
       <translation>The file can be imported into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="66" />
+      <location filename="wizard/commands/check.py" line="68" />
       <source>Fichier : {name} ({size} octets)</source>
       <translation>File: {name} ({size} bytes)</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="67" />
+      <location filename="wizard/commands/check.py" line="69" />
       <source>Format : {label} ; encodage : {encoding}</source>
       <translation>Layout: {label}; encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="71" />
+      <location filename="wizard/commands/check.py" line="73" />
       <source>Personnes : {total} ({per_profile})</source>
       <translation>People: {total} ({per_profile})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="77" />
+      <location filename="wizard/commands/check.py" line="79" />
       <source>{errors} erreur(s) bloquante(s), {warnings} avertissement(s).</source>
       <translation>{errors} blocking error(s), {warnings} warning(s).</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="74" />
+      <location filename="wizard/commands/check.py" line="76" />
       <source>Exporté le : {date}</source>
       <translation>Exported on: {date}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="81" />
+      <location filename="wizard/commands/check.py" line="83" />
       <source>ligne {line}</source>
       <translation>line {line}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="84" />
+      <location filename="wizard/commands/check.py" line="86" />
       <source>  … et {more} autre(s) : la liste complète s'obtient avec --json.</source>
       <translation>  … and {more} more: the full list comes with --json.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="59" />
+      <location filename="wizard/commands/probe.py" line="60" />
       <source>CAS : inactif</source>
       <translation>CAS: inactive</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="61" />
+      <location filename="wizard/commands/probe.py" line="62" />
       <source>délégation</source>
       <translation>delegation</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="61" />
+      <location filename="wizard/commands/probe.py" line="62" />
       <source>sans délégation</source>
       <translation>no delegation</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="52" />
+      <location filename="wizard/commands/probe.py" line="53" />
       <source>Adresse : {url}</source>
       <translation>Address: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="55" />
+      <location filename="wizard/commands/probe.py" line="56" />
       <source>Version : {version}</source>
       <translation>Version: {version}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="54" />
+      <location filename="wizard/commands/probe.py" line="55" />
       <source>Établissement : {name}</source>
       <translation>School: {name}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="57" />
+      <location filename="wizard/commands/probe.py" line="58" />
       <source>CAS : actif ({cas_host})</source>
       <translation>CAS: active ({cas_host})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="62" />
+      <location filename="wizard/commands/probe.py" line="63" />
       <source>Espace : {name} ({delegation})</source>
       <translation>Space: {name} ({delegation})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="63" />
+      <location filename="wizard/commands/probe.py" line="64" />
       <source>Remarque : {warning}</source>
       <translation>Note: {warning}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="57" />
+      <location filename="wizard/commands/probe.py" line="58" />
       <source>adresse non indiquée</source>
       <translation>address not given</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="75" />
+      <location filename="wizard/commands/reconcile.py" line="76" />
       <source>ligne ignorée : </source>
       <translation>row skipped: </translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="65" />
+      <location filename="wizard/commands/reconcile.py" line="66" />
       <source>Rapprochement prévu entre {pronote} personnes du fichier PRONOTE et {ent} comptes de l'ENT.</source>
       <translation>Matching planned between {pronote} people of the PRONOTE file and {ent} ENT accounts.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="72" />
+      <location filename="wizard/commands/reconcile.py" line="73" />
       <source>Profil inconnu</source>
       <translation>Unknown profile</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="79" />
+      <location filename="wizard/commands/reconcile.py" line="80" />
       <source>{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.</source>
       <translation>{count} row(s) of the ENT list skipped: {shown}{more}.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="82" />
+      <location filename="wizard/commands/reconcile.py" line="83" />
       <source>Fichier de travail écrit : {path} (il contient des données personnelles).</source>
       <translation>Worksheet written: {path} (it contains personal data).</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="73" />
+      <location filename="wizard/commands/reconcile.py" line="74" />
       <source>{profile} : {counts}.</source>
       <translation>{profile}: {counts}.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="76" />
+      <location filename="wizard/commands/reconcile.py" line="77" />
       <source>ligne {line} ({why})</source>
       <translation>row {line} ({why})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="42" />
+      <location filename="wizard/commands/reconcile.py" line="43" />
       <source>Le fichier de travail « {name} » ne peut pas être écrit (ouvert dans un tableur, ou dossier protégé).</source>
       <translation>The worksheet “{name}” cannot be written (open in a spreadsheet, or a protected folder).</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="197" />
+      <location filename="wizard/core/entdata.py" line="183" />
       <source>doit être un objet JSON</source>
       <translation>must be a JSON object</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="226" />
+      <location filename="wizard/core/entdata.py" line="212" />
       <source>est vide</source>
       <translation>is empty</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="228" />
+      <location filename="wizard/core/entdata.py" line="214" />
       <source>doit être un nom de serveur en minuscules, sans https:// ni /</source>
       <translation>must be a server name in lower case, without https:// or /</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="230" />
+      <location filename="wizard/core/entdata.py" line="216" />
       <source>doit être une adresse complète, commençant par https:// et finissant par /</source>
       <translation>must be a full address, starting with https:// and ending with /</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="191" />
+      <location filename="wizard/core/entdata.py" line="177" />
       <source>Le fichier de l'ENT « {file} » n'est pas valable : la clé « {key} » {problem}.</source>
       <translation>The ENT file “{file}” is not valid: the key “{key}” {problem}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="201" />
+      <location filename="wizard/core/entdata.py" line="187" />
       <source>manque</source>
       <translation>is missing</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="209" />
+      <location filename="wizard/core/entdata.py" line="195" />
       <source>est inconnue (les clés permises sont décrites dans resources/ent/README.md)</source>
       <translation>is unknown (the allowed keys are described in resources/ent/README.md)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="217" />
+      <location filename="wizard/core/entdata.py" line="203" />
       <source>doit être une liste de textes</source>
       <translation>must be a list of texts</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="219" />
+      <location filename="wizard/core/entdata.py" line="205" />
       <source>est vide ou contient un texte vide</source>
       <translation>is empty or holds an empty text</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="222" />
+      <location filename="wizard/core/entdata.py" line="208" />
       <source>doit être un texte ou null</source>
       <translation>must be a text or null</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="222" />
+      <location filename="wizard/core/entdata.py" line="208" />
       <source>doit être un texte</source>
       <translation>must be a text</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="255" />
+      <location filename="wizard/core/entdata.py" line="225" />
       <source>doit être une liste non vide d'actions</source>
       <translation>must be a non-empty list of actions</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="287" />
+      <location filename="wizard/core/entdata.py" line="257" />
       <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
       <translation>holds a lone brace (write {{ or }} to show one)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="270" />
+      <location filename="wizard/core/entdata.py" line="240" />
       <source>répète l'identifiant d'une action précédente</source>
       <translation>repeats the identifier of an earlier action</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="276" />
+      <location filename="wizard/core/entdata.py" line="246" />
       <source>doit être une liste tirée de « complet » et « partiel »</source>
       <translation>must be a list taken from “complet” and “partiel”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="134" />
+      <location filename="wizard/core/entdata.py" line="120" />
       <source>Le fichier de l'ENT « {file} » est introuvable.</source>
       <translation>The ENT file “{file}” cannot be found.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="136" />
+      <location filename="wizard/core/entdata.py" line="122" />
       <source>Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.</source>
       <translation>The ENT file “{file}” cannot be read: it must be JSON text in UTF-8.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="146" />
+      <location filename="wizard/core/entdata.py" line="132" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable : un nombre y est trop long, ou des listes et des objets y sont imbriqués trop profondément.</source>
       <translation>The ENT file “{file}” is not valid JSON: a number in it is too long, or lists and objects in it are nested too deeply.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="143" />
+      <location filename="wizard/core/entdata.py" line="129" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).</source>
       <translation>The ENT file “{file}” is not valid JSON (line {line}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="279" />
+      <location filename="wizard/core/entdata.py" line="249" />
       <source>utilise un mot inconnu : {{{placeholder}}}</source>
       <translation>uses an unknown word: {{{placeholder}}}</translation>
     </message>
     <message>
-      <location filename="wizard/core/filecheck.py" line="24" />
+      <location filename="wizard/core/filecheck.py" line="26" />
       <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir.</source>
       <translation>“{name}” is not a file the assistant can open.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="43" />
-      <source>Partie 1 – Service PRONOTE dans l'ENT</source>
-      <translation>Part 1 – PRONOTE service in the ENT</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/flow.py" line="43" />
-      <source>Partie 2 – pronote.net</source>
-      <translation>Part 2 – pronote.net</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/flow.py" line="44" />
-      <source>Partie 3 – Identifiants</source>
-      <translation>Part 3 – Identifiers</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/flow.py" line="117" />
+      <location filename="wizard/core/flow.py" line="116" />
       <source>l'ENT</source>
       <translation>the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="150" />
+      <location filename="wizard/core/flow.py" line="146" />
       <source>Cochez la case confirmant que vous avez compris les conséquences de la bascule.</source>
       <translation>Tick the box confirming that you understand the consequences of the switch.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="159" />
+      <location filename="wizard/core/flow.py" line="155" />
       <source>Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible.</source>
       <translation>Check the delegation on the PRONOTE server, or confirm it yourself if the check cannot be done.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="28" />
-      <source>Bienvenue</source>
-      <translation>Welcome</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/flow.py" line="29" />
-      <source>Votre établissement</source>
-      <translation>Your school</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/flow.py" line="30" />
-      <source>Créer le service PRONOTE dans l'ENT</source>
-      <translation>Create the PRONOTE service in the ENT</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/flow.py" line="31" />
-      <source>Donner l'accès au service à chaque profil</source>
-      <translation>Give each profile access to the service</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/flow.py" line="32" />
-      <source>Avant de basculer pronote.net</source>
-      <translation>Before switching pronote.net</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/flow.py" line="33" />
-      <source>Basculer pronote.net vers {ent_name}</source>
-      <translation>Switch pronote.net to {ent_name}</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/flow.py" line="34" />
-      <source>Import complet ou partiel</source>
-      <translation>Full or partial import</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/flow.py" line="35" />
-      <source>Exporter les identifiants depuis PRONOTE</source>
-      <translation>Export the identifiers from PRONOTE</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/flow.py" line="36" />
-      <source>Vérifier le fichier des identifiants</source>
-      <translation>Check the identifier file</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/flow.py" line="37" />
-      <source>Importer le fichier dans l'ENT</source>
-      <translation>Import the file into the ENT</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/flow.py" line="38" />
-      <source>Rapprocher les comptes</source>
-      <translation>Match the accounts</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/flow.py" line="39" />
-      <source>Terminé</source>
-      <translation>Done</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/flow.py" line="163" />
+      <location filename="wizard/core/flow.py" line="159" />
       <source>Choisissez un import complet ou partiel.</source>
       <translation>Choose a full or a partial import.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="171" />
+      <location filename="wizard/core/flow.py" line="167" />
       <source>Le fichier doit être analysé avant de continuer.</source>
       <translation>The file must be analysed before you continue.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="174" />
+      <location filename="wizard/core/flow.py" line="170" />
       <source>Le fichier contient des erreurs bloquantes : corrigez l'export dans PRONOTE puis choisissez le nouveau fichier.</source>
       <translation>The file has blocking errors: fix the export in PRONOTE, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="177" />
+      <location filename="wizard/core/flow.py" line="173" />
       <source>Cochez « J'ai lu les avertissements » pour continuer.</source>
       <translation>Tick “I have read the warnings” to continue.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="186" />
+      <location filename="wizard/core/flow.py" line="182" />
       <source>Saisissez le nombre d'identifiants que l'ENT annonce avoir importés.</source>
       <translation>Type the number of identifiers the ENT says it imported.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="126" />
+      <location filename="wizard/core/flow.py" line="125" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restante).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="127" />
+      <location filename="wizard/core/flow.py" line="126" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restantes).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="169" />
+      <location filename="wizard/core/flow.py" line="165" />
       <source>Choisissez le fichier {export_file_name} exporté depuis PRONOTE.</source>
       <translation>Choose the {export_file_name} file exported from PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/core/helptext.py" line="42" />
+      <location filename="wizard/core/helptext.py" line="44" />
       <source>https://&lt;votre-établissement&gt;.{ent_site_domain}/</source>
       <translation>https://&lt;your-school&gt;.{ent_site_domain}/</translation>
     </message>
@@ -559,177 +484,177 @@
       <translation>Export date</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="156" />
+      <location filename="wizard/core/idfile/safety.py" line="158" />
       <source>Le fichier n'est pas un XML valide (erreur de structure) : ce n'est pas un export PRONOTE intact.</source>
       <translation>The file is not valid XML (structure error): it is not an intact PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="161" />
+      <location filename="wizard/core/idfile/safety.py" line="163" />
       <source>Le fichier XML est incomplet (tronqué) : l'export ou la copie n'est pas allé jusqu'au bout ; réexportez-le.</source>
       <translation>The XML file is incomplete (truncated): the export or the copy did not finish; export it again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="166" />
+      <location filename="wizard/core/idfile/safety.py" line="168" />
       <source>Fichier refusé : ses éléments sont imbriqués bien trop profondément pour un export PRONOTE.</source>
       <translation>File refused: its elements are nested far too deeply for a PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="171" />
+      <location filename="wizard/core/idfile/safety.py" line="173" />
       <source>Fichier refusé : il contient un texte ou une balise démesurés, ce que ne fait jamais un export PRONOTE.</source>
       <translation>File refused: it contains an oversized text or tag, which a PRONOTE export never does.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="176" />
+      <location filename="wizard/core/idfile/safety.py" line="178" />
       <source>Fichier refusé : un de ses éléments porte des centaines d'attributs, ce que ne fait jamais un export PRONOTE.</source>
       <translation>File refused: one of its elements carries hundreds of attributes, which a PRONOTE export never does.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="181" />
+      <location filename="wizard/core/idfile/safety.py" line="183" />
       <source>Fichier refusé : il emploie bien trop de noms d'éléments ou d'attributs différents (ou des noms démesurés) pour un export PRONOTE.</source>
       <translation>File refused: it uses far too many different element or attribute names (or oversized names) for a PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="186" />
+      <location filename="wizard/core/idfile/safety.py" line="188" />
       <source>Fichier refusé : il contient bien trop de déclarations d'espaces de noms ou d'instructions de traitement pour un export PRONOTE.</source>
       <translation>File refused: it contains far too many namespace declarations or processing instructions for a PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="112" />
+      <location filename="wizard/core/idfile/safety.py" line="114" />
       <source>sa déclaration DOCTYPE est démesurée ou incomplète</source>
       <translation>its DOCTYPE declaration is oversized or incomplete</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="120" />
+      <location filename="wizard/core/idfile/safety.py" line="122" />
       <source>il fait appel à une DTD externe</source>
       <translation>it calls an external DTD</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="122" />
+      <location filename="wizard/core/idfile/safety.py" line="124" />
       <source>il contient des déclarations DTD</source>
       <translation>it contains DTD declarations</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="141" />
+      <location filename="wizard/core/idfile/safety.py" line="143" />
       <source>il utilise des entités XML</source>
       <translation>it uses XML entities</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="148" />
+      <location filename="wizard/core/idfile/safety.py" line="150" />
       <source>Le fichier contient un caractère interdit en XML (octet nul ou caractère de contrôle) : ce n'est pas un export PRONOTE intact.</source>
       <translation>The file contains a character XML forbids (a null byte or a control character): it is not an intact PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="77" />
-      <source>« {name} » est un dossier : choisissez le fichier IdPN_To_KOSMOS.xml qu'il contient.</source>
-      <translation>“{name}” is a folder: choose the IdPN_To_KOSMOS.xml file inside it.</translation>
+      <location filename="wizard/core/idfile/safety.py" line="78" />
+      <source>« {name} » est un dossier : choisissez le fichier {export_file_name} qu'il contient.</source>
+      <translation>“{name}” is a folder: choose the {export_file_name} file inside it.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="82" />
+      <location filename="wizard/core/idfile/safety.py" line="84" />
       <source>Le fichier « {name} » est beaucoup trop gros ({size} Mo) pour un export d'identifiants PRONOTE.</source>
       <translation>The file “{name}” is far too large ({size} MB) for a PRONOTE identifier export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="106" />
+      <location filename="wizard/core/idfile/safety.py" line="108" />
       <source>il déclare des entités XML</source>
       <translation>it declares XML entities</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="126" />
+      <location filename="wizard/core/idfile/safety.py" line="128" />
       <source>Fichier refusé par sécurité : {reason}, ce que ne fait jamais un export PRONOTE.</source>
       <translation>File refused for safety: {reason}, which a PRONOTE export never does.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="191" />
+      <location filename="wizard/core/idfile/safety.py" line="193" />
       <source>Fichier refusé : il contient plus de {limit} personnes, bien plus qu'aucun établissement.</source>
       <translation>File refused: it contains more than {limit} people, far more than any school.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="143" />
+      <location filename="wizard/core/idfile/safety.py" line="145" />
       <source>L'encodage déclaré par le fichier ({encoding}) n'est pas reconnu.</source>
       <translation>The encoding declared by the file ({encoding}) is not recognised.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="151" />
+      <location filename="wizard/core/idfile/safety.py" line="153" />
       <source>Le fichier contient des caractères qui ne correspondent pas à son encodage ({encoding}) : réexportez-le depuis PRONOTE.</source>
       <translation>The file contains characters that do not match its encoding ({encoding}): export it again from PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="48" />
+      <location filename="wizard/core/idfile/safety.py" line="49" />
       <source>Le fichier « {name} » est introuvable : vérifiez le dossier choisi lors de l'export.</source>
       <translation>The file “{name}” cannot be found: check the folder chosen during the export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="56" />
+      <location filename="wizard/core/idfile/safety.py" line="57" />
       <source>Le fichier « {name} » ne peut pas être ouvert (droits d'accès ou disque indisponible).</source>
       <translation>The file “{name}” cannot be opened (access rights or disk unavailable).</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="63" />
+      <location filename="wizard/core/idfile/safety.py" line="64" />
       <source>« {name} » n'est pas un fichier ordinaire.</source>
       <translation>“{name}” is not a regular file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="65" />
+      <location filename="wizard/core/idfile/safety.py" line="66" />
       <source>Le fichier « {name} » est vide : l'export PRONOTE n'a sans doute pas abouti.</source>
       <translation>The file “{name}” is empty: the PRONOTE export probably did not complete.</translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="20" />
+      <location filename="wizard/core/importcheck.py" line="19" />
       <source>Le fichier n'a pas été analysé : l'assistant ne peut pas comparer ce nombre.</source>
       <translation>The file was not analysed: the assistant cannot compare this number.</translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="49" />
+      <location filename="wizard/core/importcheck.py" line="48" />
       <source>L'ENT annonce plus d'identifiants ({reported}) que le fichier n'en contient ({total}) : vérifiez que vous avez importé le fichier analysé à l'étape précédente, et non un ancien export.</source>
       <translation>The ENT reports more identifiers ({reported}) than the file holds ({total}): check that you imported the file analysed at the previous step, not an older export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="23" />
+      <location filename="wizard/core/importcheck.py" line="22" />
       <source>L'ENT a importé {reported} identifiant(s) : c'est exactement le nombre de personnes du fichier.</source>
       <translation>The ENT imported {reported} identifier(s): exactly the number of people in the file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="44" />
+      <location filename="wizard/core/importcheck.py" line="43" />
       <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}) sans raison visible dans le fichier : vérifiez le mode d'import choisi dans l'ENT et consultez le bilan d'import.</source>
       <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}) with no visible reason in the file: check the import mode chosen in the ENT and read the import report.</translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="31" />
+      <location filename="wizard/core/importcheck.py" line="30" />
       <source>{missing} personne(s) sans identifiant dans le fichier, que l'ENT ignore</source>
       <translation>{missing} person(s) without an identifier in the file, which the ENT ignores</translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="34" />
+      <location filename="wizard/core/importcheck.py" line="33" />
       <source>{duplicates} identifiant(s) en double, comptés une seule fois</source>
       <translation>{duplicates} duplicated identifier(s), counted once</translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="37" />
+      <location filename="wizard/core/importcheck.py" line="36" />
       <source>{already} personne(s) déjà importée(s) lors d'un import précédent</source>
       <translation>{already} person(s) already imported by an earlier import</translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="41" />
+      <location filename="wizard/core/importcheck.py" line="40" />
       <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}). Explications possibles : </source>
       <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}). Possible reasons: </translation>
     </message>
     <message>
-      <location filename="wizard/core/keys.py" line="160" />
+      <location filename="wizard/core/keys.py" line="163" />
       <source>Le trousseau du système (où l'assistant garde la clé des empreintes) est verrouillé ou ne répond pas : les imports précédents et les décisions de rapprochement ne peuvent pas être comparés pour l'instant. Déverrouillez-le, puis relancez l'analyse.</source>
       <translation>The system keyring (where the assistant keeps the key of the fingerprints) is locked or does not answer: earlier imports and matching decisions cannot be compared for now. Unlock it, then run the analysis again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/keys.py" line="166" />
+      <location filename="wizard/core/keys.py" line="169" />
       <source>La clé des empreintes de cet établissement est introuvable (trousseau du système ou fichier « {file} » effacé, ou données copiées sur un autre poste) : les empreintes déjà enregistrées (historique des imports, décisions de rapprochement) ne peuvent plus être comparées et ont été retirées. Une nouvelle clé a été créée ; le prochain import partiel ne pourra pas signaler les personnes déjà importées.</source>
       <translation>The key of this school's fingerprints cannot be found (system keyring or file “{file}” erased, or data copied to another computer): the fingerprints already saved (import history, matching decisions) can no longer be compared and have been removed. A new key has been created; the next partial import will not be able to point out people already imported.</translation>
     </message>
     <message>
-      <location filename="wizard/core/keys.py" line="96" />
+      <location filename="wizard/core/keys.py" line="93" />
       <source>la clé « {name} » du trousseau du système</source>
       <translation>the key “{name}” in the system keyring</translation>
     </message>
     <message>
-      <location filename="wizard/core/matchcheck.py" line="33" />
+      <location filename="wizard/core/matchcheck.py" line="35" />
       <source>Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à l'étape « Vérifier le fichier des identifiants ».</source>
       <translation>The PRONOTE identifier file is no longer available: choose it again at the step “Check the identifier file”.</translation>
     </message>
@@ -884,7 +809,7 @@
       <translation>Ambiguous</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/preview.py" line="106" />
+      <location filename="wizard/core/matching/preview.py" line="140" />
       <source>Rapprochement des comptes – feuille de travail</source>
       <translation>Account matching – worksheet</translation>
     </message>
@@ -1134,6 +1059,51 @@
       <translation>Decision</translation>
     </message>
     <message>
+      <location filename="wizard/core/outcomes.py" line="58" />
+      <source>PRONOTE confie l'authentification au serveur CAS {cas_host}</source>
+      <translation>PRONOTE hands authentication to the CAS server {cas_host}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="59" />
+      <source>PRONOTE répond, sans délégation de l'authentification (CAS inactif)</source>
+      <translation>PRONOTE answers, without delegating authentication (CAS inactive)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="60" />
+      <source>PRONOTE confie l'authentification à un autre serveur CAS ({cas_host})</source>
+      <translation>PRONOTE hands authentication to another CAS server ({cas_host})</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="61" />
+      <source>le serveur a répondu, mais pas comme un serveur PRONOTE</source>
+      <translation>the server answered, but not as a PRONOTE server</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="62" />
+      <source>le serveur a répondu par une erreur</source>
+      <translation>the server answered with an error</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="63" />
+      <source>le serveur renvoie vers une autre adresse</source>
+      <translation>the server redirects to another address</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="64" />
+      <source>le serveur n'a pas pu être joint</source>
+      <translation>the server could not be reached</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="65" />
+      <source>l'adresse a été refusée ; rien n'a été envoyé</source>
+      <translation>the address was refused; nothing was sent</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="74" />
+      <source>Dernière vérification du serveur le {date} : {seen}.</source>
+      <translation>Last server check on {date}: {seen}.</translation>
+    </message>
+    <message>
       <location filename="wizard/core/outputs.py" line="104" />
       <source>le disque est plein</source>
       <translation>the disk is full</translation>
@@ -1244,332 +1214,332 @@
       <translation>Children</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="298" />
+      <location filename="wizard/core/probe/judge.py" line="289" />
       <source>Si le proxy {proxy} de l'établissement inspecte les connexions https, son certificat doit être installé dans le magasin de certificats du système.</source>
       <translation>If the school's proxy {proxy} inspects https connections, its certificate must be installed in the system's certificate store.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="40" />
+      <location filename="wizard/core/probe/judge.py" line="38" />
       <source>requête refusée</source>
       <translation>request refused</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="41" />
+      <location filename="wizard/core/probe/judge.py" line="39" />
       <source>authentification demandée</source>
       <translation>authentication required</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="42" />
+      <location filename="wizard/core/probe/judge.py" line="40" />
       <source>accès interdit</source>
       <translation>access forbidden</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="43" />
+      <location filename="wizard/core/probe/judge.py" line="41" />
       <source>page introuvable</source>
       <translation>page not found</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="44" />
+      <location filename="wizard/core/probe/judge.py" line="42" />
       <source>méthode refusée</source>
       <translation>method not allowed</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="45" />
+      <location filename="wizard/core/probe/judge.py" line="43" />
       <source>délai dépassé côté serveur</source>
       <translation>server-side timeout</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="46" />
+      <location filename="wizard/core/probe/judge.py" line="44" />
       <source>page supprimée</source>
       <translation>page gone</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="47" />
+      <location filename="wizard/core/probe/judge.py" line="45" />
       <source>trop de requêtes</source>
       <translation>too many requests</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="48" />
+      <location filename="wizard/core/probe/judge.py" line="46" />
       <source>erreur interne du serveur</source>
       <translation>internal server error</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="49" />
+      <location filename="wizard/core/probe/judge.py" line="47" />
       <source>passerelle en erreur</source>
       <translation>bad gateway</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="50" />
+      <location filename="wizard/core/probe/judge.py" line="48" />
       <source>service indisponible</source>
       <translation>service unavailable</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="51" />
+      <location filename="wizard/core/probe/judge.py" line="49" />
       <source>passerelle sans réponse</source>
       <translation>gateway timeout</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="170" />
+      <location filename="wizard/core/probe/judge.py" line="159" />
       <source>La réponse du serveur n'est pas celle d'un serveur PRONOTE : vérifiez l'adresse.</source>
       <translation>The server's answer is not that of a PRONOTE server: check the address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="249" />
+      <location filename="wizard/core/probe/judge.py" line="240" />
       <source>Le serveur {host} est introuvable : vérifiez l'adresse PRONOTE et la connexion à Internet.</source>
       <translation>The server {host} cannot be found: check the PRONOTE address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="250" />
+      <location filename="wizard/core/probe/judge.py" line="241" />
       <source>La recherche du serveur {host} n'a pas abouti (délai de {seconds} s dépassé) : vérifiez la connexion à Internet, puis réessayez.</source>
       <translation>Looking up the server {host} did not finish (time limit of {seconds} s exceeded): check the Internet connection, then try again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="252" />
+      <location filename="wizard/core/probe/judge.py" line="243" />
       <source>Le serveur {host} refuse la connexion : le service n'est peut-être pas démarré, ou l'adresse (le port) est incorrecte.</source>
       <translation>The server {host} refuses the connection: the service may not be running, or the address (port) is wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="254" />
+      <location filename="wizard/core/probe/judge.py" line="245" />
       <source>Le serveur {host} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez l'adresse et la connexion à Internet.</source>
       <translation>The server {host} does not answer ({seconds} s timeout exceeded): try again later, or check the address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="256" />
+      <location filename="wizard/core/probe/judge.py" line="247" />
       <source>Le serveur {host} a fermé la connexion sans répondre.</source>
       <translation>The server {host} closed the connection without answering.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="257" />
+      <location filename="wizard/core/probe/judge.py" line="248" />
       <source>Impossible de joindre le serveur {host} : vérifiez la connexion à Internet.</source>
       <translation>Cannot reach the server {host}: check the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="258" />
+      <location filename="wizard/core/probe/judge.py" line="249" />
       <source>Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification inconnue) : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} is not trusted (unknown certificate authority): the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="260" />
+      <location filename="wizard/core/probe/judge.py" line="251" />
       <source>Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} has expired or is not valid yet: the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="262" />
+      <location filename="wizard/core/probe/judge.py" line="253" />
       <source>Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. Vérifiez l'adresse PRONOTE.</source>
       <translation>The certificate presented is not that of {host}: the connection was stopped. Check the PRONOTE address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="264" />
+      <location filename="wizard/core/probe/judge.py" line="255" />
       <source>La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à cette adresse.</source>
       <translation>The secure (https) connection with {host} failed: the server may not speak https at this address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="267" />
+      <location filename="wizard/core/probe/judge.py" line="258" />
       <source>Le réglage du proxy n'est pas valide (il doit ressembler à http://proxy.etablissement.fr:3128) : rien n'a été envoyé. Corrigez-le dans les réglages de l'assistant ou du système.</source>
       <translation>The proxy setting is not valid (it should look like http://proxy.school.fr:3128): nothing was sent. Correct it in the assistant's or the system's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="270" />
+      <location filename="wizard/core/probe/judge.py" line="261" />
       <source>Le proxy {proxy} n'est pas un proxy web en http:// (SOCKS ou https://), que l'assistant ne sait pas utiliser : rien n'a été envoyé. Indiquez le proxy web de l'établissement dans les réglages de l'assistant.</source>
       <translation>The proxy {proxy} is not an http:// web proxy (SOCKS or https://), which the assistant cannot use: nothing was sent. Enter the school's web proxy in the assistant's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="273" />
+      <location filename="wizard/core/probe/judge.py" line="264" />
       <source>Le proxy {proxy} est introuvable : vérifiez son nom dans les réglages (de l'assistant ou du système) et la connexion au réseau.</source>
       <translation>The proxy {proxy} cannot be found: check its name in the settings (the assistant's or the system's) and the network connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="275" />
+      <location filename="wizard/core/probe/judge.py" line="266" />
       <source>Le proxy {proxy} refuse la connexion : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
       <translation>The proxy {proxy} refuses the connection: check its address and port in the settings (the assistant's or the system's).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="277" />
+      <location filename="wizard/core/probe/judge.py" line="268" />
       <source>Impossible de joindre le proxy {proxy} : vérifiez la connexion au réseau de l'établissement.</source>
       <translation>The proxy {proxy} cannot be reached: check the connection to the school's network.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="279" />
+      <location filename="wizard/core/probe/judge.py" line="270" />
       <source>Le proxy {proxy} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez le réglage du proxy.</source>
       <translation>The proxy {proxy} does not answer (time limit of {seconds} s exceeded): try again later, or check the proxy setting.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="281" />
+      <location filename="wizard/core/probe/judge.py" line="272" />
       <source>Le proxy {proxy} n'a pas répondu comme un proxy web : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
       <translation>The proxy {proxy} did not answer as a web proxy: check its address and port in the settings (the assistant's or the system's).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="283" />
+      <location filename="wizard/core/probe/judge.py" line="274" />
       <source>Le proxy {proxy} demande un identifiant et un mot de passe : indiquez-les dans les réglages de l'assistant, sous la forme http://identifiant:motdepasse@{proxy}.</source>
       <translation>The proxy {proxy} asks for a user name and a password: enter them in the assistant's settings, as http://username:password@{proxy}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="285" />
+      <location filename="wizard/core/probe/judge.py" line="276" />
       <source>Le proxy {proxy} a refusé l'identifiant ou le mot de passe indiqué : vérifiez-les dans les réglages de l'assistant.</source>
       <translation>The proxy {proxy} refused the user name or password given: check them in the assistant's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="287" />
+      <location filename="wizard/core/probe/judge.py" line="278" />
       <source>Le proxy {proxy} demande une authentification Windows (NTLM ou Kerberos), que l'assistant ne sait pas faire : demandez au responsable du réseau d'autoriser l'accès à {host} sans authentification, ou un identifiant utilisable en authentification simple.</source>
       <translation>The proxy {proxy} asks for Windows authentication (NTLM or Kerberos), which the assistant cannot do: ask the network administrator to allow access to {host} without authentication, or for a user name that works with basic authentication.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="290" />
+      <location filename="wizard/core/probe/judge.py" line="281" />
       <source>Le proxy {proxy} refuse l'accès au serveur {host} (réponse {status}) : demandez au responsable du réseau de l'établissement d'autoriser ce serveur.</source>
       <translation>The proxy {proxy} refuses access to the server {host} (answer {status}): ask the school's network administrator to allow this server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="292" />
+      <location filename="wizard/core/probe/judge.py" line="283" />
       <source>Le proxy {proxy} n'a pas pu joindre le serveur {host} (réponse {status}) : vérifiez l'adresse PRONOTE, ou réessayez plus tard.</source>
       <translation>The proxy {proxy} could not reach the server {host} (answer {status}): check the PRONOTE address, or try again later.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="148" />
+      <location filename="wizard/core/probe/judge.py" line="137" />
       <source> Ce n'est sans doute pas l'adresse d'un serveur PRONOTE : vérifiez-la.</source>
       <translation> This is probably not the address of a PRONOTE server: check it.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="158" />
+      <location filename="wizard/core/probe/judge.py" line="147" />
       <source>Le serveur a envoyé un JSON imbriqué bien plus profondément que celui de PRONOTE : ce n'est pas une réponse PRONOTE.</source>
       <translation>The server sent JSON nested far deeper than PRONOTE's: this is not a PRONOTE answer.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="161" />
+      <location filename="wizard/core/probe/judge.py" line="150" />
       <source>Le serveur a répondu par une page web, pas comme un serveur PRONOTE : l'adresse mène peut-être à un portail ou à une page de connexion.</source>
       <translation>The server answered with a web page, not as a PRONOTE server: the address may lead to a portal or a login page.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="164" />
+      <location filename="wizard/core/probe/judge.py" line="153" />
       <source>Le serveur a répondu en JSON, mais pas comme un serveur PRONOTE : vérifiez l'adresse.</source>
       <translation>The server answered in JSON, but not as a PRONOTE server: check the address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="166" />
+      <location filename="wizard/core/probe/judge.py" line="155" />
       <source>Le serveur a envoyé une réponse JSON incomplète ou invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server sent an incomplete or invalid JSON answer: this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="169" />
+      <location filename="wizard/core/probe/judge.py" line="158" />
       <source>Le serveur a envoyé une réponse vide : ce n'est pas un serveur PRONOTE.</source>
       <translation>The server sent an empty answer: it is not a PRONOTE server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="122" />
+      <location filename="wizard/core/probe/judge.py" line="111" />
       <source>adresse inconnue</source>
       <translation>unknown address</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="132" />
+      <location filename="wizard/core/probe/judge.py" line="121" />
       <source>Le serveur a envoyé une réponse bien trop volumineuse pour être celle de PRONOTE : ce n'est pas un serveur PRONOTE, ou l'adresse est incorrecte.</source>
       <translation>The server sent an answer far too large to be PRONOTE's: it is not a PRONOTE server, or the address is wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="144" />
+      <location filename="wizard/core/probe/judge.py" line="133" />
       <source>erreur du serveur</source>
       <translation>server error</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="146" />
+      <location filename="wizard/core/probe/judge.py" line="135" />
       <source>Le serveur a répondu {status} ({meaning}).</source>
       <translation>The server answered {status} ({meaning}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="150" />
+      <location filename="wizard/core/probe/judge.py" line="139" />
       <source> Le serveur PRONOTE est peut-être en maintenance : réessayez plus tard.</source>
       <translation> The PRONOTE server may be under maintenance: try again later.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="119" />
+      <location filename="wizard/core/probe/judge.py" line="108" />
       <source>Le serveur renvoie vers une adresse invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server redirects to an invalid address: this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="124" />
+      <location filename="wizard/core/probe/judge.py" line="113" />
       <source>Le serveur renvoie de page en page sans jamais répondre (trop de redirections) : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server redirects from page to page without ever answering (too many redirects): this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="145" />
+      <location filename="wizard/core/probe/judge.py" line="134" />
       <source>réponse inattendue</source>
       <translation>unexpected answer</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="180" />
+      <location filename="wizard/core/probe/judge.py" line="169" />
       <source>Serveur PRONOTE {version} de l'établissement « {name} »</source>
       <translation>PRONOTE {version} server of the school “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="181" />
+      <location filename="wizard/core/probe/judge.py" line="170" />
       <source>Serveur PRONOTE {version}</source>
       <translation>PRONOTE {version} server</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="184" />
+      <location filename="wizard/core/probe/judge.py" line="173" />
       <source>{server} ; l'authentification est déléguée à {ent_name} ({cas_host}).</source>
       <translation>{server}; authentication is delegated to {ent_name} ({cas_host}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="126" />
+      <location filename="wizard/core/probe/judge.py" line="115" />
       <source>Le serveur renvoie vers un autre serveur ({host}) ; l'assistant ne suit pas cette redirection. Vérifiez l'adresse PRONOTE : elle mène peut-être à un portail ou à une page de connexion.</source>
       <translation>The server redirects to another server ({host}); the assistant does not follow this redirect. Check the PRONOTE address: it may lead to a portal or a login page.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="188" />
+      <location filename="wizard/core/probe/judge.py" line="177" />
       <source>{server} ; CAS inactif : l'authentification n'est déléguée à aucun ENT (la publication n'a pas encore été faite, ou n'est pas encore prise en compte).</source>
       <translation>{server}; CAS inactive: authentication is delegated to no ENT (publishing has not been done yet, or is not in force yet).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="327" />
+      <location filename="wizard/core/probe/judge.py" line="318" />
       <source>{message} Rien n'a été envoyé.</source>
       <translation>{message} Nothing was sent.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="192" />
+      <location filename="wizard/core/probe/judge.py" line="181" />
       <source>{server} ; CAS vers un autre ENT : {cas_host}.</source>
       <translation>{server}; CAS to another ENT: {cas_host}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="195" />
+      <location filename="wizard/core/probe/judge.py" line="184" />
       <source>{server} ; CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS.</source>
       <translation>{server}; CAS active, but the server does not give the address of its CAS server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="311" />
+      <location filename="wizard/core/probe/judge.py" line="302" />
       <source>Le serveur {host} a répondu, mais pas comme un serveur web : ce n'est pas un serveur PRONOTE.</source>
       <translation>The server {host} answered, but not as a web server: it is not a PRONOTE server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/proxy.py" line="135" />
+      <location filename="wizard/core/probe/proxy.py" line="126" />
       <source>L'adresse du proxy doit être de la forme http://proxy.etablissement.fr:3128 (sans espace ni accent, sans chemin après le port).</source>
       <translation>The proxy's address must look like http://proxy.school.fr:3128 (no spaces or accents, no path after the port).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/proxy.py" line="137" />
+      <location filename="wizard/core/probe/proxy.py" line="128" />
       <source>Les proxys SOCKS ne sont pas pris en charge : indiquez le proxy web (http://) de l'établissement.</source>
       <translation>SOCKS proxies are not supported: enter the school's web (http://) proxy.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/proxy.py" line="139" />
+      <location filename="wizard/core/probe/proxy.py" line="130" />
       <source>Indiquez le proxy en http:// : la connexion au serveur PRONOTE reste chiffrée de bout en bout à travers lui.</source>
       <translation>Enter the proxy with http://: the connection to the PRONOTE server stays encrypted end to end through it.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/proxy.py" line="141" />
+      <location filename="wizard/core/probe/proxy.py" line="132" />
       <source>L'adresse du proxy doit commencer par http://, par exemple http://proxy.etablissement.fr:3128.</source>
       <translation>The proxy's address must start with http://, for example http://proxy.school.fr:3128.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/proxy.py" line="142" />
+      <location filename="wizard/core/probe/proxy.py" line="133" />
       <source>Le nom du proxy n'est pas valide ; il ressemble par exemple à proxy.etablissement.fr ou 10.0.0.1.</source>
       <translation>The proxy's name is not valid; it looks like proxy.school.fr or 10.0.0.1, for example.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/proxy.py" line="144" />
+      <location filename="wizard/core/probe/proxy.py" line="135" />
       <source>Indiquez le port du proxy après deux-points, par exemple proxy.etablissement.fr:3128.</source>
       <translation>Enter the proxy's port after a colon, for example proxy.school.fr:3128.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/proxy.py" line="145" />
+      <location filename="wizard/core/probe/proxy.py" line="136" />
       <source>Le port du proxy doit être un nombre entre 1 et 65535, par exemple 3128 ou 8080.</source>
       <translation>The proxy's port must be a number between 1 and 65535, for example 3128 or 8080.</translation>
     </message>
@@ -1589,162 +1559,117 @@
       <translation>The PRONOTE address holds characters a web address cannot hold as they are (accented letters, invisible or special characters); copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/target.py" line="37" />
-      <source>L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net.</source>
-      <translation>The address has no valid server name, such as 0301746K.index-education.net.</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/probe/verdict.py" line="37" />
-      <source>PRONOTE confie l'authentification au serveur CAS {cas_host}</source>
-      <translation>PRONOTE hands authentication to the CAS server {cas_host}</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/probe/verdict.py" line="38" />
-      <source>PRONOTE répond, sans délégation de l'authentification (CAS inactif)</source>
-      <translation>PRONOTE answers, without delegating authentication (CAS inactive)</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/probe/verdict.py" line="39" />
-      <source>PRONOTE confie l'authentification à un autre serveur CAS ({cas_host})</source>
-      <translation>PRONOTE hands authentication to another CAS server ({cas_host})</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/probe/verdict.py" line="40" />
-      <source>le serveur a répondu, mais pas comme un serveur PRONOTE</source>
-      <translation>the server answered, but not as a PRONOTE server</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/probe/verdict.py" line="41" />
-      <source>le serveur a répondu par une erreur</source>
-      <translation>the server answered with an error</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/probe/verdict.py" line="42" />
-      <source>le serveur renvoie vers une autre adresse</source>
-      <translation>the server redirects to another address</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/probe/verdict.py" line="43" />
-      <source>le serveur n'a pas pu être joint</source>
-      <translation>the server could not be reached</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/probe/verdict.py" line="44" />
-      <source>l'adresse a été refusée ; rien n'a été envoyé</source>
-      <translation>the address was refused; nothing was sent</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/probe/verdict.py" line="98" />
+      <location filename="wizard/core/probe/verdict.py" line="52" />
       <source>CAS inactif : le serveur n'a pas encore de délégation d'authentification. La base n'a peut-être pas encore été publiée, ou la publication n'est pas terminée : vérifiez « Publier la base » dans pronote.net, attendez quelques minutes, puis vérifiez à nouveau.</source>
       <translation>CAS inactive: the server does not delegate authentication yet. The database may not have been published yet, or publishing is not finished: check “Publier la base” in pronote.net, wait a few minutes, then check again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="55" />
-      <source>Dernière vérification du serveur le {date} : {seen}.</source>
-      <translation>Last server check on {date}: {seen}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/probe/verdict.py" line="90" />
+      <location filename="wizard/core/probe/verdict.py" line="44" />
       <source>{message} Vous pouvez continuer sans cette vérification.</source>
       <translation>{message} You can go on without this check.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="112" />
+      <location filename="wizard/core/probe/verdict.py" line="66" />
       <source>{message} Vérifiez l'adresse PRONOTE sur la page « Votre établissement ».</source>
       <translation>{message} Check the PRONOTE address on the “Your school” page.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="95" />
+      <location filename="wizard/core/probe/verdict.py" line="49" />
       <source>Vérifié : le serveur PRONOTE délègue l'authentification à {ent_name} ({cas_host}).</source>
       <translation>Verified: the PRONOTE server delegates authentication to {ent_name} ({cas_host}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="102" />
+      <location filename="wizard/core/probe/verdict.py" line="56" />
       <source>CAS vers un autre ENT : {cas_host}. Le serveur est encore relié à un autre ENT que {ent_name} : dans pronote.net, choisissez la configuration « {configuration} », confirmez, puis publiez la base.</source>
       <translation>CAS towards another ENT: {cas_host}. The server is still linked to an ENT other than {ent_name}: in pronote.net, choose the “{configuration}” configuration, confirm, then publish the database.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="106" />
+      <location filename="wizard/core/probe/verdict.py" line="60" />
       <source>CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS : dans pronote.net, vérifiez que la configuration « {configuration} » est choisie, puis publiez la base.</source>
       <translation>CAS active, but the server does not give its CAS server's address: in pronote.net, check that the “{configuration}” configuration is chosen, then publish the database.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="110" />
+      <location filename="wizard/core/probe/verdict.py" line="64" />
       <source>{message} La vérification est impossible pour l'instant : réessayez, ou confirmez vous-même la publication ci-dessous.</source>
       <translation>{message} The check cannot be done for now: try again, or confirm the publication yourself below.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="109" />
+      <location filename="wizard/core/school.py" line="93" />
       <source>« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.</source>
       <translation>“/pronote/” was added to the address: it is PRONOTE's root on this server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="44" />
+      <location filename="wizard/core/school.py" line="38" />
       <source>Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par exemple 0301746K).</source>
       <translation>Type the school's UAI code (7 digits and a letter, for example 0301746K).</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="48" />
+      <location filename="wizard/core/school.py" line="42" />
       <source>Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K.</source>
       <translation>A UAI code has 7 digits followed by a letter, for example 0301746K.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="76" />
+      <location filename="wizard/core/school.py" line="60" />
       <source>Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.</source>
       <translation>Type the address of your PRONOTE server, for example https://0301746K.index-education.net/pronote/.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="78" />
+      <location filename="wizard/core/school.py" line="62" />
       <source>L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.</source>
       <translation>The PRONOTE address must not contain spaces; copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="93" />
+      <location filename="wizard/core/school.py" line="77" />
       <source>L'adresse PRONOTE doit commencer par https://.</source>
       <translation>The PRONOTE address must start with https://.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="98" />
+      <location filename="wizard/core/school.py" line="79" />
+      <source>L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net.</source>
+      <translation>The address has no valid server name, such as 0301746K.index-education.net.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="82" />
       <source>L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.</source>
       <translation>The PRONOTE address must not contain a login or a password.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="157" />
+      <location filename="wizard/core/school.py" line="131" />
       <source>L'adresse du site ENT ne doit pas contenir d'espace.</source>
       <translation>The ENT site address must not contain spaces.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="82" />
+      <location filename="wizard/core/school.py" line="66" />
       <source>Cette adresse n'est pas une adresse web ; elle doit commencer par https://.</source>
       <translation>This is not a web address; it must start with https://.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="90" />
+      <location filename="wizard/core/school.py" line="74" />
       <source>Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.</source>
       <translation>This address is not valid; copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="107" />
+      <location filename="wizard/core/school.py" line="91" />
       <source>L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.</source>
       <translation>The address must lead to the PRONOTE root, which ends with /pronote/.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="120" />
+      <location filename="wizard/core/school.py" line="104" />
       <source>L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.</source>
       <translation>The address points to the server of school {host_uai}, not your UAI {school_uai}: check that it really is your PRONOTE server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="164" />
+      <location filename="wizard/core/school.py" line="138" />
       <source>L'adresse du site ENT n'est pas valide.</source>
       <translation>The ENT site address is not valid.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="53" />
+      <location filename="wizard/core/school.py" line="47" />
       <source>La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.</source>
       <translation>The check letter does not match: for {digits}, it should be “{expected}”. Check the UAI code.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="166" />
+      <location filename="wizard/core/school.py" line="140" />
       <source>L'adresse du site ENT doit ressembler à {site_example}.</source>
       <translation>The ENT site address should look like {site_example}.</translation>
     </message>
@@ -1814,174 +1739,249 @@
       <translation>Done on {date}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="423" />
+      <location filename="wizard/core/steps.py" line="40" />
+      <source>Partie 1 – Service PRONOTE dans l'ENT</source>
+      <translation>Part 1 – PRONOTE service in the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="40" />
+      <source>Partie 2 – pronote.net</source>
+      <translation>Part 2 – pronote.net</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="41" />
+      <source>Partie 3 – Identifiants</source>
+      <translation>Part 3 – Identifiers</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="25" />
+      <source>Bienvenue</source>
+      <translation>Welcome</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="26" />
+      <source>Votre établissement</source>
+      <translation>Your school</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="27" />
+      <source>Créer le service PRONOTE dans l'ENT</source>
+      <translation>Create the PRONOTE service in the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="28" />
+      <source>Donner l'accès au service à chaque profil</source>
+      <translation>Give each profile access to the service</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="29" />
+      <source>Avant de basculer pronote.net</source>
+      <translation>Before switching pronote.net</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="30" />
+      <source>Basculer pronote.net vers {ent_name}</source>
+      <translation>Switch pronote.net to {ent_name}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="31" />
+      <source>Import complet ou partiel</source>
+      <translation>Full or partial import</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="32" />
+      <source>Exporter les identifiants depuis PRONOTE</source>
+      <translation>Export the identifiers from PRONOTE</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="33" />
+      <source>Vérifier le fichier des identifiants</source>
+      <translation>Check the identifier file</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="34" />
+      <source>Importer le fichier dans l'ENT</source>
+      <translation>Import the file into the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="35" />
+      <source>Rapprocher les comptes</source>
+      <translation>Match the accounts</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="36" />
+      <source>Terminé</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="404" />
       <source>Pour en utiliser un autre, lancez l'assistant avec --data-dir DOSSIER.</source>
       <translation>To use another one, start the assistant with --data-dir FOLDER.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="458" />
+      <location filename="wizard/core/store.py" line="439" />
       <source>Enregistrement impossible : une valeur de la progression ne peut pas être écrite (erreur de l'assistant ; le détail est dans le journal). Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert.</source>
       <translation>Cannot save: a value of the progress cannot be written (an error of the assistant; the details are in the log). Your latest changes are kept in memory only, as long as the assistant stays open.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="428" />
+      <location filename="wizard/core/store.py" line="409" />
       <source>un fichier porte ce nom (ou celui d'un dossier parent) à la place d'un dossier</source>
       <translation>a file has this name (or the name of a parent folder) instead of a folder</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="444" />
+      <location filename="wizard/core/store.py" line="425" />
       <source>libérez de la place</source>
       <translation>free some space</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="472" />
+      <location filename="wizard/core/store.py" line="451" />
       <source>c'est un lien vers un autre fichier</source>
       <translation>it is a link to another file</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="207" />
+      <location filename="wizard/core/store.py" line="213" />
       <source>Le fichier de progression « {path} » était endommagé : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
       <translation>The progress file “{path}” was damaged: its last backup copy has been restored; check the last page you had filled in.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="430" />
+      <location filename="wizard/core/store.py" line="411" />
       <source>vous n'avez pas le droit d'y écrire</source>
       <translation>you are not allowed to write there</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="437" />
+      <location filename="wizard/core/store.py" line="418" />
       <source>Le dossier de données « {folder} » ne peut pas être utilisé ({why}). {how}</source>
       <translation>The data folder “{folder}” cannot be used ({why}). {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="447" />
+      <location filename="wizard/core/store.py" line="428" />
       <source>rendez-le modifiable</source>
       <translation>make it writable</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="451" />
+      <location filename="wizard/core/store.py" line="432" />
       <source>vérifiez ce dossier</source>
       <translation>check this folder</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="452" />
+      <location filename="wizard/core/store.py" line="433" />
       <source>Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la prochaine modification. {how}</source>
       <translation>Saving failed: {why}. Your latest changes are kept in memory only, while the assistant stays open. Not to lose them, {todo}: the assistant will try again at the next change. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="474" />
+      <location filename="wizard/core/store.py" line="453" />
       <source>ce n'est pas un fichier ordinaire</source>
       <translation>it is not a regular file</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="479" />
+      <location filename="wizard/core/store.py" line="458" />
       <source>Le verrou « {path} », qui garantit qu'une seule fenêtre utilise ces données, ne peut pas être pris ({why}) : rien n'a été ouvert. Supprimez ce fichier s'il n'est pas à vous, ou choisissez un autre dossier. {how}</source>
       <translation>The lock “{path}”, which makes sure only one window uses this data, cannot be taken ({why}): nothing was opened. Delete this file if it is not yours, or choose another folder. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="485" />
+      <location filename="wizard/core/store.py" line="464" />
       <source>Le dossier de données « {folder} » est sur un système de fichiers qui ne permet pas de verrou (un partage réseau, souvent) : l'assistant ne peut pas empêcher deux fenêtres d'y enregistrer en même temps, ce qui ferait perdre le travail de l'une.</source>
       <translation>The data folder “{folder}” is on a file system that does not allow locks (often a network share): the assistant cannot stop two windows from saving there at the same time, which would lose the work of one.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="491" />
+      <location filename="wizard/core/store.py" line="470" />
       <source>Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été modifié. Corrigez ses droits. {how}</source>
       <translation>The progress file “{path}” cannot be read (insufficient rights): nothing was changed. Fix its rights. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="210" />
+      <location filename="wizard/core/store.py" line="216" />
       <source>Le fichier de progression « {path} » avait disparu : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
       <translation>The progress file “{path}” had disappeared: its last backup copy has been restored; check the last page you had filled in.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="213" />
+      <location filename="wizard/core/store.py" line="219" />
       <source>Le fichier de progression « {path} » était illisible et aucune copie de secours n'était utilisable : l'assistant repart de zéro.</source>
       <translation>The progress file “{path}” was unreadable and no backup copy could be used: the assistant starts afresh.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="432" />
+      <location filename="wizard/core/store.py" line="413" />
       <source>il est sur un disque en lecture seule</source>
       <translation>it is on a read-only disk</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="443" />
+      <location filename="wizard/core/store.py" line="424" />
       <source>le disque du dossier « {folder} » est plein</source>
       <translation>the disk of the folder “{folder}” is full</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="476" />
+      <location filename="wizard/core/store.py" line="455" />
       <source>vous n'avez pas le droit de le lire (il appartient peut-être à un autre utilisateur)</source>
       <translation>you are not allowed to read it (it may belong to another user)</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="225" />
+      <location filename="wizard/core/store.py" line="231" />
       <source>Ouvert en lecture seule : le dossier « {folder} » ne permet pas de verrou, rien de ce que vous faites ne sera enregistré. {how}</source>
       <translation>Opened read-only: the folder “{folder}” does not allow locks, nothing you do will be saved. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="331" />
+      <location filename="wizard/core/store.py" line="333" />
       <source>Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format {version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.</source>
       <translation>The data “{path}” was saved by a newer version of the assistant (format {version}): install the latest version to open it; nothing was changed.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="446" />
+      <location filename="wizard/core/store.py" line="427" />
       <source>le dossier « {folder} » est protégé en écriture</source>
       <translation>the folder “{folder}” is write-protected</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="449" />
+      <location filename="wizard/core/store.py" line="430" />
       <source>le système a refusé l'écriture dans « {folder} » ({error})</source>
       <translation>the system refused to write in “{folder}” ({error})</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="135" />
+      <location filename="wizard/core/store.py" line="142" />
       <source>L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : fermez-le avant d'en ouvrir un second.</source>
       <translation>The assistant is already open for this data (another window or another user): close it before opening a second one.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="215" />
+      <location filename="wizard/core/store.py" line="221" />
       <source>L'ancien fichier est conservé sous le nom « {name} ».</source>
       <translation>The old file is kept under the name “{name}”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="478" />
+      <location filename="wizard/core/store.py" line="457" />
       <source>erreur du système : {error}</source>
       <translation>system error: {error}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="17" />
-      <source>À propos</source>
-      <translation>About</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/about.py" line="18" />
-      <source>Assistant d'interconnexion PRONOTE – {ent_name}</source>
-      <translation>PRONOTE – {ent_name} interconnection assistant</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/about.py" line="19" />
+      <location filename="wizard/gui/about.py" line="15" />
       <source>Version {version}</source>
       <translation>Version {version}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="20" />
+      <location filename="wizard/gui/about.py" line="16" />
       <source>Logiciel libre sous licence publique de l'Union européenne (EUPL-1.2) : vous pouvez l'utiliser, le copier, le modifier et le redistribuer selon ses termes.</source>
       <translation>Free software under the European Union Public Licence (EUPL-1.2): you may use, copy, modify and redistribute it under its terms.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="24" />
+      <location filename="wizard/gui/about.py" line="20" />
       <source>Aucun nom ni date de naissance n'est conservé ni envoyé : seulement des nombres et des codes.</source>
       <translation>No name or date of birth is kept or sent: only counts and codes.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="25" />
+      <location filename="wizard/gui/about.py" line="21" />
       <source>Journal : {path}</source>
       <translation>Log: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="26" />
+      <location filename="wizard/gui/about.py" line="22" />
       <source>Python {python}, Qt {qt} (PySide6)</source>
       <translation>Python {python}, Qt {qt} (PySide6)</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/branding.py" line="11" />
+      <source>Assistant d'interconnexion PRONOTE – {ent_name}</source>
+      <translation>PRONOTE – {ent_name} interconnection assistant</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/branding.py" line="12" />
+      <source>À propos</source>
+      <translation>About</translation>
     </message>
     <message>
       <location filename="wizard/gui/crash.py" line="32" />
@@ -2044,267 +2044,267 @@
       <translation>Help: {title}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="44" />
+      <location filename="wizard/gui/matching_preview.py" line="51" />
       <source>Accepté</source>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="44" />
+      <location filename="wizard/gui/matching_preview.py" line="51" />
       <source>Rejeté</source>
       <translation>Rejected</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="50" />
+      <location filename="wizard/gui/matching_preview.py" line="57" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="50" />
+      <location filename="wizard/gui/matching_preview.py" line="57" />
       <source>Score</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="50" />
+      <location filename="wizard/gui/matching_preview.py" line="57" />
       <source>Raisons</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="50" />
+      <location filename="wizard/gui/matching_preview.py" line="57" />
       <source>PRONOTE</source>
       <translation>PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="51" />
+      <location filename="wizard/gui/matching_preview.py" line="58" />
       <source>ENT</source>
       <translation>ENT</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="59" />
+      <location filename="wizard/gui/matching_preview.py" line="66" />
       <source>Colonnes de la liste des comptes</source>
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="95" />
+      <location filename="wizard/gui/matching_preview.py" line="102" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="111" />
+      <location filename="wizard/gui/matching_preview.py" line="118" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="127" />
+      <location filename="wizard/gui/matching_preview.py" line="134" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="136" />
+      <location filename="wizard/gui/matching_preview.py" line="143" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="149" />
+      <location filename="wizard/gui/matching_preview.py" line="156" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="150" />
+      <location filename="wizard/gui/matching_preview.py" line="157" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="155" />
+      <location filename="wizard/gui/matching_preview.py" line="162" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="160" />
+      <location filename="wizard/gui/matching_preview.py" line="167" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="177" />
+      <location filename="wizard/gui/matching_preview.py" line="184" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="189" />
+      <location filename="wizard/gui/matching_preview.py" line="196" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="191" />
+      <location filename="wizard/gui/matching_preview.py" line="198" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="195" />
+      <location filename="wizard/gui/matching_preview.py" line="202" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="198" />
+      <location filename="wizard/gui/matching_preview.py" line="205" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="211" />
+      <location filename="wizard/gui/matching_preview.py" line="218" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="211" />
+      <location filename="wizard/gui/matching_preview.py" line="218" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="259" />
+      <location filename="wizard/gui/matching_preview.py" line="271" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="366" />
+      <location filename="wizard/gui/matching_preview.py" line="381" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="367" />
+      <location filename="wizard/gui/matching_preview.py" line="382" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="66" />
+      <location filename="wizard/gui/matching_preview.py" line="73" />
       <source>(aucune)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="88" />
+      <location filename="wizard/gui/matching_preview.py" line="95" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="106" />
+      <location filename="wizard/gui/matching_preview.py" line="113" />
       <source>Exportez depuis l'ENT la liste des comptes de l'établissement (fichier CSV), puis chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>Export the school's account list from the ENT (CSV file), then load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, parents with the same name) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="114" />
+      <location filename="wizard/gui/matching_preview.py" line="121" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="115" />
+      <location filename="wizard/gui/matching_preview.py" line="122" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="163" />
+      <location filename="wizard/gui/matching_preview.py" line="170" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="163" />
+      <location filename="wizard/gui/matching_preview.py" line="170" />
       <source>Filtrer par statut</source>
       <translation>Filter by status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="164" />
+      <location filename="wizard/gui/matching_preview.py" line="171" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="164" />
+      <location filename="wizard/gui/matching_preview.py" line="171" />
       <source>Filtrer par profil</source>
       <translation>Filter by profile</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="165" />
+      <location filename="wizard/gui/matching_preview.py" line="172" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="165" />
+      <location filename="wizard/gui/matching_preview.py" line="172" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="234" />
+      <location filename="wizard/gui/matching_preview.py" line="242" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="245" />
+      <location filename="wizard/gui/matching_preview.py" line="253" />
       <source>Le rapprochement s'est terminé pour un autre établissement ou un autre import que celui affiché : il n'est pas montré ici.</source>
       <translation>The matching ended for another school or another import than the one shown: it is not shown here.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="273" />
+      <location filename="wizard/gui/matching_preview.py" line="288" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="61" />
+      <location filename="wizard/gui/matching_preview.py" line="68" />
       <source>Indiquez la colonne de chaque information :</source>
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="260" />
+      <location filename="wizard/gui/matching_preview.py" line="272" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="384" />
+      <location filename="wizard/gui/matching_preview.py" line="399" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="233" />
+      <location filename="wizard/gui/matching_preview.py" line="241" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="263" />
+      <location filename="wizard/gui/matching_preview.py" line="275" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="315" />
+      <location filename="wizard/gui/matching_preview.py" line="330" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="381" />
+      <location filename="wizard/gui/matching_preview.py" line="396" />
       <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
       <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/network_settings.py" line="18" />
+      <location filename="wizard/gui/network_settings.py" line="17" />
       <source>Proxy pour la vérification du serveur</source>
       <translation>Proxy for the server check</translation>
     </message>
     <message>
-      <location filename="wizard/gui/network_settings.py" line="25" />
+      <location filename="wizard/gui/network_settings.py" line="24" />
       <source>&amp;Proxy à utiliser (facultatif) :</source>
       <translation>&amp;Proxy to use (optional):</translation>
     </message>
     <message>
-      <location filename="wizard/gui/network_settings.py" line="29" />
+      <location filename="wizard/gui/network_settings.py" line="28" />
       <source>Proxy à utiliser pour la vérification du serveur PRONOTE</source>
       <translation>Proxy to use for the PRONOTE server check</translation>
     </message>
     <message>
-      <location filename="wizard/gui/network_settings.py" line="33" />
+      <location filename="wizard/gui/network_settings.py" line="32" />
       <source>Laissez vide pour utiliser celui du poste. Un identifiant et un mot de passe du proxy (http://identifiant:motdepasse@proxy:3128) servent jusqu'à la fermeture de l'assistant et ne sont jamais enregistrés.</source>
       <translation>Leave empty to use this computer's proxy. A proxy user name and password (http://username:password@proxy:3128) are used until the assistant is closed and are never saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/network_settings.py" line="23" />
+      <location filename="wizard/gui/network_settings.py" line="22" />
       <source>Par défaut, l'assistant passe par le proxy réglé sur ce poste : {proxy}.</source>
       <translation>By default, the assistant goes through the proxy set on this computer: {proxy}.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/network_settings.py" line="24" />
+      <location filename="wizard/gui/network_settings.py" line="23" />
       <source>aucun (connexion directe)</source>
       <translation>none (direct connection)</translation>
     </message>
@@ -2359,7 +2359,7 @@
       <translation>The server check of “{name}” has ended: its result was saved for that school, not for the one shown.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/shell.py" line="56" />
+      <location filename="wizard/gui/shell.py" line="47" />
       <source>Assistant d'interconnexion PRONOTE</source>
       <translation>PRONOTE interconnection assistant</translation>
     </message>
@@ -2374,97 +2374,97 @@
       <translation>Parts 1 and 2: already done</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="237" />
+      <location filename="wizard/gui/window.py" line="250" />
       <source>Ouvrir en &amp;lecture seule</source>
       <translation>Open &amp;read-only</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="238" />
+      <location filename="wizard/gui/window.py" line="251" />
       <source>&amp;Je suis seul à utiliser ce dossier</source>
       <translation>&amp;I am the only one using this folder</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="239" />
+      <location filename="wizard/gui/window.py" line="252" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="189" />
+      <location filename="wizard/gui/window.py" line="196" />
       <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
       <translation>Quit the assistant? Your progress is saved on this computer: you will come back to this page when you open it again.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="199" />
+      <location filename="wizard/gui/window.py" line="206" />
       <source>&amp;Rester</source>
       <translation>&amp;Stay</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="233" />
+      <location filename="wizard/gui/window.py" line="246" />
       <source>Vous pouvez l'ouvrir en lecture seule (rien ne sera enregistré), ou, si personne d'autre n'utilise ce dossier, l'ouvrir normalement.</source>
       <translation>You can open it read-only (nothing will be saved), or, if nobody else uses this folder, open it normally.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="193" />
+      <location filename="wizard/gui/window.py" line="200" />
       <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
       <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="58" />
+      <location filename="wizard/pages/accueil.py" line="57" />
       <source>Où en est l'interconnexion</source>
       <translation>Where the interconnection stands</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="67" />
+      <location filename="wizard/pages/accueil.py" line="66" />
       <source>&amp;Vérifier maintenant sur le serveur PRONOTE</source>
       <translation>&amp;Verify now on the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="73" />
+      <location filename="wizard/pages/accueil.py" line="72" />
       <source>&amp;Reprendre</source>
       <translation>&amp;Resume</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="74" />
+      <location filename="wizard/pages/accueil.py" line="73" />
       <source>Import partiel (nouveaux arr&amp;ivants)</source>
       <translation>Partial import (new arr&amp;ivals)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="75" />
+      <location filename="wizard/pages/accueil.py" line="74" />
       <source>&amp;Nouvelle année scolaire</source>
       <translation>New school &amp;year</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="87" />
+      <location filename="wizard/pages/accueil.py" line="86" />
       <source>Établissement et langue</source>
       <translation>School and language</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="89" />
+      <location filename="wizard/pages/accueil.py" line="88" />
       <source>Établissement s&amp;uivi :</source>
       <translation>S&amp;chool followed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="92" />
+      <location filename="wizard/pages/accueil.py" line="91" />
       <source>Établissement suivi</source>
       <translation>School followed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="98" />
+      <location filename="wizard/pages/accueil.py" line="97" />
       <source>A&amp;jouter un établissement</source>
       <translation>A&amp;dd a school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="101" />
+      <location filename="wizard/pages/accueil.py" line="100" />
       <source>&amp;Effacer les données locales…</source>
       <translation>&amp;Erase local data…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="213" />
+      <location filename="wizard/pages/accueil.py" line="208" />
       <source>Effacer les données locales</source>
       <translation>Erase local data</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="214" />
+      <location filename="wizard/pages/accueil.py" line="209" />
       <source>Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, historique des imports et des vérifications. Cette action est définitive. Effacer ?</source>
       <translation>All the assistant's data on this computer will be erased: schools, ticked steps, history of imports and checks. This cannot be undone. Erase?</translation>
     </message>
@@ -2485,12 +2485,12 @@
 • the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="183" />
+      <location filename="wizard/pages/accueil.py" line="178" />
       <source>Nouvel import</source>
       <translation>New import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="184" />
+      <location filename="wizard/pages/accueil.py" line="179" />
       <source>Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées de l'import en cours (l'historique des imports est conservé). Continuer ?</source>
       <translation>An import is already in progress for this school. Starting a new one clears the ticks of the current import (the import history is kept). Continue?</translation>
     </message>
@@ -2505,27 +2505,27 @@
       <translation>This assistant guides you, page by page, through connecting your PRONOTE server to {ent_name}: pupils, parents and staff then open PRONOTE from the ENT without logging in again. It cannot click for you in the ENT or in PRONOTE: it tells you exactly what to do and what to type, and checks everything it can. You can stop at any time: your progress is kept on this computer, and you will resume on the same page.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="221" />
+      <location filename="wizard/pages/accueil.py" line="216" />
       <source>Ces fichiers n'ont pas pu être effacés (ouverts dans un autre programme, ou protégés) : {files}. Supprimez-les vous-même.</source>
       <translation>These files could not be erased (open in another program, or protected): {files}. Delete them yourself.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="95" />
+      <location filename="wizard/pages/base.py" line="97" />
       <source>Ce qu'il reste à faire sur cette page</source>
       <translation>What is left to do on this page</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="222" />
+      <location filename="wizard/pages/base.py" line="224" />
       <source>Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.</source>
       <translation>Wait until the current operation ends, or cancel it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="238" />
+      <location filename="wizard/pages/base.py" line="240" />
       <source>L'enregistrement a échoué</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="239" />
+      <location filename="wizard/pages/base.py" line="241" />
       <source>Réessayer l'enregistrement</source>
       <translation>Try saving again</translation>
     </message>
@@ -2605,7 +2605,7 @@
       <translation>(read it in the PRONOTE client)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="28" />
+      <location filename="wizard/pages/etablissement.py" line="29" />
       <source>Ces informations servent à toutes les étapes : l'assistant en déduit les valeurs à saisir dans l'ENT (dont l'URL CAS de PRONOTE), vérifie les codes et interroge votre serveur PRONOTE pour savoir si l'interconnexion est déjà en place.</source>
       <translation>This information is used at every step: the assistant derives from it the values to type in the ENT (including the PRONOTE CAS URL), checks the codes and queries your PRONOTE server to find out whether the interconnection is already in place.</translation>
     </message>
@@ -2630,67 +2630,67 @@
       <translation>If your school already opens PRONOTE from {ent_name}, you can go on to part 3; otherwise, start again from part 1.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="36" />
+      <location filename="wizard/pages/etablissement.py" line="37" />
       <source>&amp;Nom de l'établissement</source>
       <translation>School na&amp;me</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="36" />
+      <location filename="wizard/pages/etablissement.py" line="37" />
       <source>Nom de l'établissement</source>
       <translation>School name</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="37" />
+      <location filename="wizard/pages/etablissement.py" line="38" />
       <source>par exemple Collège Via Domitia, Manduel</source>
       <translation>for example Collège Via Domitia, Manduel</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="38" />
+      <location filename="wizard/pages/etablissement.py" line="39" />
       <source>Code &amp;UAI</source>
       <translation>&amp;UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="38" />
+      <location filename="wizard/pages/etablissement.py" line="39" />
       <source>Code UAI de l'établissement</source>
       <translation>School UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="39" />
+      <location filename="wizard/pages/etablissement.py" line="40" />
       <source>7 chiffres et une lettre, par exemple 0301746K</source>
       <translation>7 digits and a letter, for example 0301746K</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="40" />
+      <location filename="wizard/pages/etablissement.py" line="41" />
       <source>Adresse du serveur P&amp;RONOTE</source>
       <translation>P&amp;RONOTE server address</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="40" />
+      <location filename="wizard/pages/etablissement.py" line="41" />
       <source>Adresse du serveur PRONOTE</source>
       <translation>PRONOTE server address</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="42" />
+      <location filename="wizard/pages/etablissement.py" line="43" />
       <source>&amp;Version de PRONOTE</source>
       <translation>PRONOTE &amp;version</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="42" />
+      <location filename="wizard/pages/etablissement.py" line="43" />
       <source>par exemple 2024 – 2.5</source>
       <translation>for example 2024 – 2.5</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="43" />
+      <location filename="wizard/pages/etablissement.py" line="44" />
       <source>Adresse du site &amp;ENT (facultatif)</source>
       <translation>&amp;ENT site address (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="44" />
+      <location filename="wizard/pages/etablissement.py" line="45" />
       <source>Adresse du site ENT de l'établissement (facultatif)</source>
       <translation>School's ENT site address (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="80" />
+      <location filename="wizard/pages/etablissement.py" line="82" />
       <source>L'adresse PRONOTE est celle de la barre d'adresse quand vous ouvrez PRONOTE dans un navigateur, sans le nom de l'espace (eleve.html, professeur.html…) : l'assistant l'enlève pour vous. La version s'affiche dans le titre du client PRONOTE (par exemple « PRONOTE 2024 - 2.5 »).</source>
       <translation>The PRONOTE address is the one in the address bar when you open PRONOTE in a browser, without the space's page name (eleve.html, professeur.html…): the assistant removes it for you. The version shows in the PRONOTE client's title bar (for example “PRONOTE 2024 - 2.5”).</translation>
     </message>
@@ -2725,12 +2725,12 @@
       <translation>The assistant queries your PRONOTE server (an Internet connection is needed) to check the address, read the version and see whether PRONOTE is already connected to {ent_name}. Nothing else is sent.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="228" />
+      <location filename="wizard/pages/etablissement.py" line="220" />
       <source>Utiliser le nom « {name} »</source>
       <translation>Use the name “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="229" />
+      <location filename="wizard/pages/etablissement.py" line="221" />
       <source>Utiliser le nom annoncé par le serveur : {name}</source>
       <translation>Use the name given by the server: {name}</translation>
     </message>
@@ -2795,37 +2795,37 @@
       <translation>Full import: the “Uniquement les utilisateurs sans identifiants CAS” box must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="26" />
+      <location filename="wizard/pages/fichier.py" line="31" />
       <source>Erreur</source>
       <translation>Error</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="26" />
+      <location filename="wizard/pages/fichier.py" line="31" />
       <source>Avertissement</source>
       <translation>Warning</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="293" />
+      <location filename="wizard/pages/fichier.py" line="285" />
       <source>L'analyse s'est terminée pour un établissement ou un import qui n'existe plus : son résultat n'a pas été enregistré.</source>
       <translation>The analysis ended for a school or an import that no longer exists: its result was not saved.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="301" />
+      <location filename="wizard/pages/fichier.py" line="293" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="301" />
+      <location filename="wizard/pages/fichier.py" line="293" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="301" />
+      <location filename="wizard/pages/fichier.py" line="293" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="301" />
+      <location filename="wizard/pages/fichier.py" line="293" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
@@ -2860,52 +2860,52 @@
       <translation>&amp;Technical details</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="83" />
+      <location filename="wizard/pages/fichier.py" line="81" />
       <source>A&amp;fficher :</source>
       <translation>Sho&amp;w:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="86" />
+      <location filename="wizard/pages/fichier.py" line="84" />
       <source>Toutes les remarques</source>
       <translation>All remarks</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="87" />
+      <location filename="wizard/pages/fichier.py" line="85" />
       <source>Erreurs seulement</source>
       <translation>Errors only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="88" />
+      <location filename="wizard/pages/fichier.py" line="86" />
       <source>Avertissements seulement</source>
       <translation>Warnings only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="89" />
+      <location filename="wizard/pages/fichier.py" line="87" />
       <source>Afficher : filtre des remarques sur le fichier</source>
       <translation>Show: filter of the remarks on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="96" />
+      <location filename="wizard/pages/fichier.py" line="94" />
       <source>Remarques sur le fichier : niveau, ligne, message</source>
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="216" />
+      <location filename="wizard/pages/fichier.py" line="210" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="217" />
+      <location filename="wizard/pages/fichier.py" line="211" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="287" />
+      <location filename="wizard/pages/fichier.py" line="279" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="296" />
+      <location filename="wizard/pages/fichier.py" line="288" />
       <source>L'analyse lancée pour « {name} » s'est terminée : son résultat a été enregistré pour cet établissement, pas pour celui affiché.</source>
       <translation>The analysis started for “{name}” has ended: its result was saved for that school, not for the one shown.</translation>
     </message>
@@ -2915,32 +2915,32 @@
       <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping names: it counts people per profile and points out what would make the ENT import fail.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="97" />
+      <location filename="wizard/pages/fichier.py" line="95" />
       <source>Niveau</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="97" />
+      <location filename="wizard/pages/fichier.py" line="95" />
       <source>Ligne</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="97" />
+      <location filename="wizard/pages/fichier.py" line="95" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="156" />
+      <location filename="wizard/pages/fichier.py" line="152" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="246" />
+      <location filename="wizard/pages/fichier.py" line="238" />
       <source>Clé des empreintes</source>
       <translation>Key of the fingerprints</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="283" />
+      <location filename="wizard/pages/fichier.py" line="275" />
       <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
@@ -2955,92 +2955,92 @@
       <translation>Progress of the file analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="136" />
+      <location filename="wizard/pages/fichier.py" line="134" />
       <source>Fichier : {name} – {size}</source>
       <translation>File: {name} – {size}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="171" />
+      <location filename="wizard/pages/fichier.py" line="167" />
       <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
       <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="181" />
+      <location filename="wizard/pages/fichier.py" line="177" />
       <source>Aucune erreur : le fichier peut être importé dans l'ENT.</source>
       <translation>No error: the file can be imported into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="188" />
+      <location filename="wizard/pages/fichier.py" line="184" />
       <source>Format reconnu : {layout}</source>
       <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="194" />
+      <location filename="wizard/pages/fichier.py" line="190" />
       <source>Empreinte SHA-256 du fichier : {sha}</source>
       <translation>SHA-256 fingerprint of the file: {sha}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="258" />
+      <location filename="wizard/pages/fichier.py" line="250" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="133" />
+      <location filename="wizard/pages/fichier.py" line="131" />
       <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
       <translation>No file chosen. The file is normally called {export_file_name}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="175" />
+      <location filename="wizard/pages/fichier.py" line="171" />
       <source>{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait incomplet.</source>
       <translation>{errors} blocking error(s): the ENT import would fail or be incomplete.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="190" />
+      <location filename="wizard/pages/fichier.py" line="186" />
       <source>Encodage : {encoding}</source>
       <translation>Encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="192" />
+      <location filename="wizard/pages/fichier.py" line="188" />
       <source>Champs utilisés : {fields}</source>
       <translation>Fields used: {fields}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="235" />
+      <location filename="wizard/pages/fichier.py" line="229" />
       <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir : rien n'a été changé.</source>
       <translation>“{name}” is not a file the assistant can open: nothing was changed.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="178" />
+      <location filename="wizard/pages/fichier.py" line="174" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="39" />
+      <location filename="wizard/pages/fin.py" line="43" />
       <source>Ce que l'assistant a vérifié, et ce qui reste à confirmer :</source>
       <translation>What the assistant verified, and what remains to be confirmed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="38" />
+      <location filename="wizard/pages/fin.py" line="42" />
       <source>L'interconnexion est en place et l'assistant a pu tout vérifier :</source>
       <translation>The interconnection is in place and the assistant could verify everything:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="70" />
+      <location filename="wizard/pages/fin.py" line="74" />
       <source>Documents à imprimer ou à enregistrer</source>
       <translation>Documents to print or save</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="76" />
+      <location filename="wizard/pages/fin.py" line="80" />
       <source>C&amp;ontact indiqué sur la notice :</source>
       <translation>C&amp;ontact given on the notice:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="79" />
+      <location filename="wizard/pages/fin.py" line="84" />
       <source>par exemple le secrétariat, 04 66 00 00 00</source>
       <translation>for example the school office, 04 66 00 00 00</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="80" />
+      <location filename="wizard/pages/fin.py" line="85" />
       <source>Contact indiqué sur la notice pour les familles et les personnels</source>
       <translation>Contact given on the notice for families and staff</translation>
     </message>
@@ -3050,17 +3050,17 @@
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="34" />
+      <location filename="wizard/pages/fin.py" line="38" />
       <source>Import dans l'ENT : {count} identifiant(s) annoncé(s) par l'ENT, recopié(s) par vous.</source>
       <translation>Import into the ENT: {count} identifier(s), as reported by the ENT and typed in by you.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="56" />
+      <location filename="wizard/pages/fin.py" line="60" />
       <source>Si un utilisateur voit « Identification impossible » en ouvrant PRONOTE depuis l'ENT, son compte n'a pas été rapproché : faites le rapprochement de son compte dans l'ENT, ou corrigez-le dans PRONOTE : Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</source>
       <translation>If a user sees “Identification impossible” when opening PRONOTE from the ENT, their account has not been matched: match their account in the ENT, or fix it in PRONOTE: “Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion”.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="60" />
+      <location filename="wizard/pages/fin.py" line="64" />
       <source>La prochaine fois :
 • à l'arrivée de nouveaux élèves ou personnels, relancez l'assistant et choisissez « Import partiel (nouveaux arrivants) » ;
 • à la pré-rentrée, choisissez « Nouvelle année scolaire » pour l'import complet, et mettez à jour la version de PRONOTE dans le service de l'ENT si elle a changé.
@@ -3071,47 +3071,47 @@ Les parties 1 et 2 n'ont pas à être refaites.</source>
 Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="72" />
+      <location filename="wizard/pages/fin.py" line="76" />
       <source>La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée personnelle). La notice explique aux familles et aux personnels comment ouvrir PRONOTE désormais.</source>
       <translation>The configuration record keeps track of what was set and checked (without any personal data). The notice tells families and staff how to open PRONOTE from now on.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="26" />
+      <location filename="wizard/pages/fin.py" line="30" />
       <source>Parties 1 et 2 : non vérifiées</source>
       <translation>Parts 1 and 2: not verified</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="30" />
+      <location filename="wizard/pages/fin.py" line="34" />
       <source>Fichier des identifiants vérifié : {total} personne(s), aucune erreur bloquante.</source>
       <translation>Identifier file checked: {total} person(s), no blocking error.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="86" />
+      <location filename="wizard/pages/fin.py" line="91" />
       <source>la fiche de configuration</source>
       <translation>the configuration record</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="86" />
+      <location filename="wizard/pages/fin.py" line="91" />
       <source>&amp;Imprimer la fiche…</source>
       <translation>&amp;Print the record…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="87" />
+      <location filename="wizard/pages/fin.py" line="92" />
       <source>&amp;Enregistrer la fiche en PDF…</source>
       <translation>&amp;Save the record as PDF…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="88" />
+      <location filename="wizard/pages/fin.py" line="93" />
       <source>la notice</source>
       <translation>the notice</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="88" />
+      <location filename="wizard/pages/fin.py" line="93" />
       <source>Imprimer la &amp;notice…</source>
       <translation>Print the no&amp;tice…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="88" />
+      <location filename="wizard/pages/fin.py" line="93" />
       <source>Enregistrer la notice en P&amp;DF…</source>
       <translation>Save the notice as P&amp;DF…</translation>
     </message>
@@ -3121,47 +3121,47 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Save – {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="128" />
+      <location filename="wizard/pages/fin.py" line="126" />
       <source>{title} enregistrée : {path}</source>
       <translation>{title} saved: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="151" />
+      <location filename="wizard/pages/fin.py" line="147" />
       <source>PRONOTE : {url}</source>
       <translation>PRONOTE: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="152" />
+      <location filename="wizard/pages/fin.py" line="148" />
       <source>URL CAS de PRONOTE : {url}</source>
       <translation>PRONOTE CAS URL: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="50" />
+      <location filename="wizard/pages/fin.py" line="54" />
       <source>Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis {ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur {service_title} dans le menu {service_regroupement} (ou sur le bloc PRONOTE de la page d'accueil) suffit. Le client PRONOTE installé sur les postes garde ses propres identifiants.</source>
       <translation>First connection: the first time a pupil, a parent or a staff member opens PRONOTE from {ent_name}, they are shown a “première connexion” page, once. After that, one click on “{service_title}” in the “{service_regroupement}” menu (or on the PRONOTE block of the home page) is enough. The PRONOTE client installed on computers keeps its own credentials.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="92" />
+      <location filename="wizard/pages/fin.py" line="97" />
       <source>Imprimer {title}</source>
       <translation>Print {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="96" />
+      <location filename="wizard/pages/fin.py" line="101" />
       <source>Enregistrer {title} en PDF</source>
       <translation>Save {title} as PDF</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="150" />
+      <location filename="wizard/pages/fin.py" line="146" />
       <source>Établissement</source>
       <translation>School</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="40" />
+      <location filename="wizard/pages/fin.py" line="44" />
       <source>✓ {line}</source>
       <translation>✓ {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="41" />
+      <location filename="wizard/pages/fin.py" line="45" />
       <source>? {line}</source>
       <translation>? {line}</translation>
     </message>
@@ -3191,7 +3191,7 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>After “Importer”, the ENT shows for example: “1575 identifiant(s) Pronote importé(s). Dernier import fait le : 27/08/26 08:39 en mode {mode_word}.” Copy the number below (import mode chosen: “{mode_label}”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="13" />
+      <location filename="wizard/pages/pronote_net.py" line="14" />
       <source>Dans la console d'administration pronote.net (hébergement de votre serveur PRONOTE) :</source>
       <translation>In the pronote.net administration console (hosting of your PRONOTE server):</translation>
     </message>
@@ -3221,44 +3221,44 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>After “Publier la base”, your PRONOTE server must hand authentication to the CAS server of {ent_name} ({ent_cas_host}). Check it here once the database is published.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="34" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="35" />
       <source>J'ai compris : je bascule maintenant, en connaissance de cause.</source>
       <translation>I understand: I am switching now, knowingly.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="36" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="37" />
       <source>J'ai compris les conséquences de la bascule de pronote.net</source>
       <translation>I understand the consequences of switching pronote.net</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="30" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="31" />
       <source>Ce qui ne change pas : le client PRONOTE (le logiciel installé) garde ses propres identifiants PRONOTE, et la partie 1 déjà faite dans l'ENT reste valable.</source>
       <translation>What does not change: the PRONOTE client (the installed software) keeps its own PRONOTE credentials, and part 1 already done in the ENT stays valid.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="43" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="44" />
       <source>Nous sommes dans la période de la pré-rentrée : c'est le bon moment pour basculer.</source>
       <translation>We are in the back-to-school period: this is the right time to switch.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="25" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="26" />
       <source>• élèves, parents et personnels ouvrent PRONOTE depuis {ent_name} (ou se connectent à PRONOTE avec leurs identifiants de l'ENT : ATEN pour les élèves et les parents, ARENA pour les personnels).</source>
       <translation>• pupils, parents and staff open PRONOTE from {ent_name} (or log in to PRONOTE with their ENT credentials: ATEN for pupils and parents, ARENA for staff).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="20" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="21" />
       <source>La partie 2 branche votre serveur PRONOTE sur {ent_name}. Dès la publication :</source>
       <translation>Part 2 connects your PRONOTE server to {ent_name}. From publication on:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="23" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="24" />
       <source>• si votre établissement passait jusqu'ici par {previous_ent}, celui-ci ne peut plus ouvrir PRONOTE sans une seconde authentification ;</source>
       <translation>• if your school went through {previous_ent} until now, {previous_ent} can no longer open PRONOTE without a second login;</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="46" />
-      <source>Attention : nous sommes le {today:%d/%m/%Y}, en dehors de la pré-rentrée. Basculer en cours d'année change du jour au lendemain la façon dont tout le monde ouvre PRONOTE. Sauf décision de la direction et information des familles, attendez la pré-rentrée (de mi-août à mi-septembre) ; vous pouvez quitter l'assistant et reprendre plus tard.</source>
-      <translation>Warning: today is {today:%d/%m/%Y}, outside the back-to-school period. Switching during the year changes overnight the way everyone opens PRONOTE. Unless the school's management has decided so and families have been told, wait for the back-to-school period (mid-August to mid-September); you can quit the assistant and resume later.</translation>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="47" />
+      <source>Attention : nous sommes le {today}, en dehors de la pré-rentrée. Basculer en cours d'année change du jour au lendemain la façon dont tout le monde ouvre PRONOTE. Sauf décision de la direction et information des familles, attendez la pré-rentrée (de mi-août à mi-septembre) ; vous pouvez quitter l'assistant et reprendre plus tard.</source>
+      <translation>Warning: today is {today}, outside the back-to-school period. Switching during the year changes overnight the way everyone opens PRONOTE. Unless the school's management has decided so and families have been told, wait for the back-to-school period (mid-August to mid-September); you can quit the assistant and resume later.</translation>
     </message>
     <message>
       <location filename="wizard/pages/rapprochement.py" line="10" />

@@ -8,8 +8,15 @@ import pytest
 
 from tests.probe.pronote import INFO_PATH, INFO_QUERY, PORTAL_PAGE, info_body, plain
 from wizard.core.entdata import load_ent
-from wizard.core.probe import ADDRESS, DELEGATION, manual_confirmation_allowed, probe_server, verdict_level
-from wizard.core.probe.result import PRONOTE_OUTCOMES, ProbeResult
+from wizard.core.outcomes import (
+    ADDRESS,
+    DELEGATION,
+    PRONOTE_OUTCOMES,
+    manual_confirmation_allowed,
+    verdict_level,
+)
+from wizard.core.probe import probe_server
+from wizard.core.probe.result import ProbeResult
 from wizard.core.probe.verdict import give_verdict
 
 # What the verdict reads of the ENT data (wizard.core.entdata.EntData): another ENT, so that no word is a literal.

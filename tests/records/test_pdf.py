@@ -80,13 +80,13 @@ def test_with_another_ent_no_word_of_the_original_is_printed(render, renamed_ent
 
 def test_no_personal_data_after_a_real_analysis(render, data_dir):
     from wizard.core.filecheck import analysis_record, run_analysis
-    from wizard.core.importcheck import history_entry
+    from wizard.core.progress import import_entry
 
     school = v2_school()
     fixture = ROOT / "tests" / "fixtures" / "walk" / "IdPN_To_KOSMOS.xml"
     info, report = run_analysis(fixture, school, "complet", advance=lambda f: None, cancelled=lambda: False)
     cycle = {**school["cycle"], "file": info, "analysis": analysis_record(report, "complet"), "reported_count": 7}
-    school.update(cycle=cycle, import_history=[history_entry(cycle)])
+    school.update(cycle=cycle, import_history=[import_entry(cycle)])
     for html, name in ((record_html(school), "record.pdf"), (notice_html(school), "notice.pdf")):
         _, text = render(html, name)
         assert not [name for name in FIXTURE_NAMES if name in text]

@@ -11,23 +11,22 @@ import sys
 from pathlib import Path
 
 from wizard.commands.console import err, out, write
+from wizard.core.dates import day_and_time
+from wizard.core.hardening import before_personal_data
 from wizard.core.i18n import tr
 from wizard.core.idfile import MAPPING_LABELS, IdFileError, Report, analyse
 from wizard.core.people import PROFILE_LABELS
+from wizard.core.school import check_uai
+from wizard.core.store import read_current_school
 from wizard.core.text import clean
 
 _SHOWN_FINDINGS = 50  # the full list is in --json; a terminal page is enough to act on
 
 
 def run_check(args, data_dir: Path) -> int:
-    from wizard.core.hardening import before_personal_data
-    from wizard.core.school import check_uai
-    from wizard.core.store import read_current_school  # read-only: never writes, never locks
-
     before_personal_data()
-
     found_keys: dict[str, str] = {}
-    school = read_current_school(Path(data_dir), found_keys) or {}
+    school = read_current_school(Path(data_dir), found_keys) or {}  # read-only: never writes, never locks
     uai = args.uai or (school.get("identity") or {}).get("uai") or None
     if uai:
         checked = check_uai(uai)
@@ -74,7 +73,7 @@ def summary(report: Report, name: str) -> str:
         tr("Personnes : {total} ({per_profile})").format(total=counts["total"], per_profile=per_profile),
     ]
     if report.export_date:
-        lines.append(tr("Exporté le : {date}").format(date=report.export_date.strftime("%d/%m/%Y %H:%M")))
+        lines.append(tr("Exporté le : {date}").format(date=day_and_time(report.export_date)))
     errors = sum(1 for finding in report.findings if finding.level == "error")
     warnings = len(report.findings) - errors
     lines.append(tr("{errors} erreur(s) bloquante(s), {warnings} "

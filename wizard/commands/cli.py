@@ -1,6 +1,7 @@
 """The headless commands: `check`, `reconcile`, `probe`, `record`, `notice`.
 
-No Qt is imported here or by the commands, except `record` and `notice` which draw PDFs with Qt.
+No Qt is imported here or by the commands, except `record` and `notice` which draw PDFs with Qt: each command's
+module is imported when that command runs (docs/DEVELOPING.md, « Imports »).
 Errors are one French sentence on stderr and a non-zero exit, never a traceback.
 """
 from __future__ import annotations
@@ -8,11 +9,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from wizard.commands.console import err, make_streams_safe
+from wizard.core import entdata
+from wizard.core.errors import UserError
+from wizard.core.logs import log_exception
+from wizard.core.paths import default_data_dir
+
 
 class FrenchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse's own English error text is not for our users
-        from wizard.commands.console import err
-
         err(f"Commande incomplète ou incorrecte ({_french(message)}). Voir « {self.prog} --help ».")
         raise SystemExit(2)
 
@@ -72,28 +77,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def resolve_data_dir(args) -> Path:
-    from wizard.core.paths import default_data_dir
-
     return getattr(args, "data_dir_sub", None) or args.data_dir or default_data_dir()
 
 
 def run(argv: list[str]) -> int:
-    from wizard.commands.console import make_streams_safe
-
     make_streams_safe()  # a cp850 console or LC_ALL=C: replace what cannot be shown, never fail on it
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(args)
     try:
         ent = getattr(args, "ent_sub", None) or args.ent
         if ent is not None:
-            from wizard.core import entdata
-            from wizard.core.errors import UserError
-
             try:
                 entdata.activate(ent)
             except UserError as problem:
-                from wizard.commands.console import err
-
                 err(problem.message)
                 return 2
         if args.command == "check":
@@ -112,14 +108,9 @@ def run(argv: list[str]) -> int:
 
         return run_pdf(args, data_dir)
     except KeyboardInterrupt:
-        from wizard.commands.console import err
-
         err("Interrompu.")
         return 130
     except Exception as exc:  # a bug must still end in one French sentence, not a traceback
-        from wizard.commands.console import err
-        from wizard.core.logs import log_exception
-
         where = log_exception(exc)
         err(f"Erreur inattendue ; le détail est dans le journal {where}.")
         return 3

@@ -6,11 +6,10 @@ from pathlib import Path
 from wizard.commands.console import err, out
 from wizard.core.errors import UserError
 from wizard.core.outputs import OutputFailed, refusal
-from wizard.core.records import notice_html, record_html
+from wizard.core.records import TITLES, notice_html, record_html
 from wizard.core.store import read_current_school
 from wizard.core.text import clean
-
-TITLES = {"record": "Fiche de configuration", "notice": "Notice pour les familles et les personnels"}
+from wizard.gui.pdf import ensure_gui_application, write_pdf
 
 
 def run_pdf(args, data_dir: Path) -> int:
@@ -26,8 +25,6 @@ def run_pdf(args, data_dir: Path) -> int:
     if problem:
         err(problem)
         return 1
-    from wizard.gui.pdf import ensure_gui_application, write_pdf
-
     ensure_gui_application()
     try:
         write_pdf(html, target, TITLES[args.command])

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from wizard.commands.console import err, out
 from wizard.core.i18n import tr
+from wizard.core.outcomes import REFUSED_URL, UNREACHABLE
 from wizard.core.probe import check_proxy, probe_server
-from wizard.core.probe.result import REFUSED_URL, UNREACHABLE, ProbeResult
+from wizard.core.probe.result import ProbeResult
 from wizard.core.text import clean
 
 

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from wizard.commands.console import err, out
 from wizard.core.errors import UserError
+from wizard.core.hardening import before_personal_data
 from wizard.core.i18n import tr
+from wizard.core.idfile import IdFileError, load_people_and_links
 from wizard.core.matching.entcsv import EntList, read_ent_csv
 from wizard.core.matching.family import families
 from wizard.core.matching.matcher import COUNT_KEYS, STATUS_LABELS, STATUS_PLURALS, Result, reconcile
@@ -24,9 +26,6 @@ from wizard.core.text import clean
 UNREADABLE = 2
 
 def run_reconcile(args, data_dir: Path) -> int:
-    from wizard.core.hardening import before_personal_data
-    from wizard.core.idfile import IdFileError, load_people_and_links  # the identifier reader, loaded when needed
-
     before_personal_data()
     inputs = (Path(args.pronote_file), Path(args.ent_csv))
     if args.out and (problem := refusal(Path(args.out), data_dir=data_dir, inputs=inputs)):

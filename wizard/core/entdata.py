@@ -10,23 +10,25 @@ fault when the app starts, never a KeyError on a page later.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from string import Formatter
+from typing import NamedTuple
 
+from wizard.core import safejson
 from wizard.core.errors import UserError
+from wizard.core.hosts import is_host_name
 from wizard.core.i18n import tr
-from wizard.core.jsontext import loads
-from wizard.core.paths import resources_dir
+from wizard.core.resources import resources_dir
+from wizard.core.text import clean
 
 IMPORT_MODES = ("complet", "partiel")
-_HOST_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"
+MAX_DEPTH = 16  # an ENT file nests 5 deep (the file → checklists → a step's actions → an action → its modes)
+_HTTPS_URL = re.compile(r"https://[^\s/]+/\S*")
 
 
-class EntData:
-    """One ENT, as its data file describes it (every key documented in `resources/ent/README.md`).
-
-    A plain class with a slot per annotated field, read-only: a dataclass or a NamedTuple generates its code at
-    every start (3 ms and 0.5 ms of it, bench/startup.py)."""
+class EntData(NamedTuple):
+    """One ENT, as its data file describes it (every key documented in `resources/ent/README.md`)."""
 
     source: Path
     id: str
@@ -50,17 +52,6 @@ class EntData:
     summary_profiles: tuple[str, ...]
     # The placeholders of every text that names something of the ENT (`{ent_name}`…), see `_words`.
     words: dict[str, str]
-
-    __slots__ = tuple(__annotations__)
-
-    def __init__(self, **fields):
-        for name in self.__slots__:
-            object.__setattr__(self, name, fields.pop(name))
-        if fields:
-            raise TypeError(f"EntData has no field {sorted(fields)}")
-
-    def __setattr__(self, name, value):
-        raise AttributeError("the ENT's data is read-only")
 
 
 # -- the schema ---------------------------------------------------------------------------------------------
@@ -122,27 +113,22 @@ def load_ent() -> EntData:
 
 def read(path: Path) -> EntData:
     """The ENT data file at `path`, validated whole; UserError otherwise."""
-    name = path.name
-    if not name.isprintable():  # every character text.clean escapes is unprintable; most names have none
-        from wizard.core.text import clean
-
-        name = clean(name)
+    name = clean(path.name)
     try:
-        # Windows Notepad may save UTF-8 with a BOM (decoded here, not through the utf-8-sig codec's module)
-        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+        text = path.read_bytes().decode("utf-8-sig")  # -sig: Windows Notepad may save UTF-8 with a byte order mark
     except FileNotFoundError:
         raise UserError(tr("Le fichier de l'ENT « {file} » est introuvable.").format(file=name)) from None
     except (OSError, UnicodeDecodeError):
         raise UserError(tr("Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.")
                         .format(file=name)) from None
     try:
-        raw = loads(text)
-    except (ValueError, RecursionError) as problem:  # json.JSONDecodeError is a ValueError that knows its line
+        raw = safejson.loads(text, MAX_DEPTH)
+    except ValueError as problem:  # json.JSONDecodeError is a ValueError that knows its line
         line = getattr(problem, "lineno", None)
         if line is not None:
             raise UserError(tr("Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).")
                             .format(file=name, line=line)) from None
-        # Valid JSON no ENT file needs: a number of thousands of digits, lists nested thousands deep.
+        # Valid JSON no ENT file needs: a number of thousands of digits, lists nested far too deep.
         raise UserError(tr("Le fichier de l'ENT « {file} » n'est pas du JSON valable : un nombre y est trop long, ou "
                            "des listes et des objets y sont imbriqués trop profondément.").format(file=name)) from None
     _check_object(raw, SCHEMA, "", name)
@@ -224,26 +210,10 @@ def _check_value(value: object, kind: str, key: str, file: str) -> None:
         return
     if not value.strip():
         raise _bad(file, key, tr("est vide"))
-    if kind == "host" and not is_host(value):
+    if kind == "host" and not is_host_name(value):
         raise _bad(file, key, tr("doit être un nom de serveur en minuscules, sans https:// ni /"))
-    if kind == "https_url" and not is_https_url(value):
+    if kind == "https_url" and not _HTTPS_URL.fullmatch(value):
         raise _bad(file, key, tr("doit être une adresse complète, commençant par https:// et finissant par /"))
-
-
-# Checked at every start, so written without regular expressions (compiling them was 0.2 ms of the first page).
-def is_host(text: str) -> bool:
-    """A server name as the ENT file writes them: two labels or more, of lowercase letters, digits and inner
-    hyphens (`ent.example.fr`), nothing else."""
-    labels = text.split(".")
-    return len(labels) >= 2 and all(
-        label and not label.strip(_HOST_CHARACTERS) and not label.startswith("-") and not label.endswith("-")
-        for label in labels)
-
-
-def is_https_url(text: str) -> bool:
-    """`https://host/…`: a server, a slash after it, no whitespace anywhere."""
-    host, slash, _ = text.removeprefix("https://").partition("/")
-    return text.startswith("https://") and bool(host) and bool(slash) and not any(c.isspace() for c in text)
 
 
 def _check_checklists(checklists: object, words: set[str], file: str) -> None:

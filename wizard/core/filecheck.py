@@ -9,16 +9,16 @@ from pathlib import Path
 
 from wizard.core import i18n
 from wizard.core.errors import UserError
+from wizard.core.hardening import before_personal_data
 from wizard.core.i18n import tr
 from wizard.core.safetext import MESSAGE, NAME, PATH, plain, plain_keys
+from wizard.core.school import check_uai
 
 
 def run_analysis(path: Path, school: dict, mode: str | None, *, advance: Callable[[float], None],
                  cancelled: Callable[[], bool]):
     """Read and judge the file for this school; returns (file info, report). Runs in a worker thread."""
-    from wizard.core.hardening import before_personal_data
-    from wizard.core.idfile import analyse
-    from wizard.core.school import check_uai
+    from wizard.core.idfile import analyse  # the file reader loads with its first use (docs/DEVELOPING.md)
 
     before_personal_data()
     path = Path(path)

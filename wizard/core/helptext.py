@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from html import escape
 
+from lxml import html as lxml_html
+
 from wizard.core.entdata import current
 from wizard.core.i18n import tr
-from wizard.core.paths import resources_dir
+from wizard.core.resources import resources_dir
 from wizard.core.school import identity_values
 from wizard.core.typography import french
 
@@ -48,8 +50,6 @@ def help_html(step_id: str, identity: dict, language: str = "fr") -> str:
 
 def without_previous_ent(html: str) -> str:
     """`html` without its elements of class `previous-ent` (the text after each is kept)."""
-    from lxml import html as lxml_html  # only when the help opens, never at start-up
-
     parts = lxml_html.fragments_fromstring(html)
     kept = []
     for part in parts:

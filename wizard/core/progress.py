@@ -1,29 +1,42 @@
-"""The progress model: the one writer of the saved document (`document.py`), saved on every change.
+"""The progress model: the one writer of the saved document (`document.py`).
 
 Pages and glue read the document freely (`progress.school`, `progress.cycle`…) but change it only through the
 methods below, each named after what happened – the admin typed, ticked, chose; a file was analysed; the ENT
-reported an import; the server was checked; a matching ran. Every change is saved at once and then told to the
-listeners (the views refresh from there, one path). A save that fails leaves the change in memory, sets
-`save_problem` to the French sentence that says so, and is tried again at the next change. Qt-free.
+reported an import; the server was checked; a matching ran. Every change is told to the listeners (the views
+refresh from there, one path) and written: at once by default; in the window, after a pause in typing and at once
+when a step is left, the window closes or a bug is reported (gui/autosave.py), by a writer thread (saving.py).
+`saved` is true only once the latest change is on disk: nothing may claim « enregistré » before. A write that
+fails leaves the change in memory, sets `save_problem` to the French sentence that says so, and is tried again
+at the next change. Qt-free.
 """
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable
 
+from wizard.core import outcomes
 from wizard.core.dates import now_iso
 from wizard.core.document import FORMAT_VERSION
 from wizard.core.keys import KeyStore, KeyUnavailable, entry_name, key_id, lost_message
-from wizard.core.privacy import new_hash_key, random_hex
 from wizard.core.safetext import ADDRESS, MESSAGE, NAME, plain
-from wizard.core.store import ProgressStore, SaveFailed, unwritable_message
+from wizard.core.saving import WriteNow
+from wizard.core.steps import STEPS
+from wizard.core.store import ProgressStore, encode, log_unwritable, unwritable_message
 
-# The steps of a pass through part 3: a new pass clears their ticks.
-CYCLE_STEPS = ("export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin")
-HERE, ELSEWHERE, GONE = "here", "elsewhere", "gone"
+# The steps of a pass through part 3 and the end: a new pass clears their ticks.
+CYCLE_STEPS = tuple(step.id for step in STEPS if step.part >= 3)
 SERVER_CHECKS_KEPT = 20  # the latest ones tell the story; keep the file small
+HERE, ELSEWHERE, GONE = "here", "elsewhere", "gone"
 # How long each typed value of the school may be (safetext.py): the fields refuse more as they are typed.
 IDENTITY_LIMITS = {"name": NAME, "uai": NAME, "pronote_url": ADDRESS, "pronote_version": NAME,
                    "ent_site_url": ADDRESS, "contact": ADDRESS}
+
+
+def random_hex(size: int) -> str:
+    """`size` random bytes from the system's cryptographic source, in hex: the ids of schools and passes, and each
+    school's key for its keyed hashes (privacy.keyed_hash, kept apart: keys.py)."""
+    return os.urandom(size).hex()
 
 
 def new_pass(kind: str, mode: str | None) -> dict:
@@ -37,7 +50,7 @@ def new_school() -> dict:
         "id": random_hex(4),
         "identity": {"name": "", "uai": "", "pronote_url": "", "pronote_version": "", "ent_site_url": "",
                      "contact": ""},
-        "hash_key_id": None,  # the key is made with the first hash (Progress.hash_key)
+        "hash_key_id": None,  # the key is made with the first hash, and kept apart (Progress.hash_key)
         "current_step": "accueil",
         "ticks": {},
         "completed": {},
@@ -66,6 +79,34 @@ def without_credentials(proxy: str) -> str:
     return f"{scheme}{sep}{host}"
 
 
+def import_entry(cycle: dict) -> dict:
+    """What an import leaves in the history: the ENT's figure, the file's counts, keyed hashes of the ids."""
+    analysis = cycle["analysis"] or {}
+    return {
+        "date": now_iso(),
+        "cycle": cycle["id"],
+        "mode": cycle["mode"],
+        "counts": analysis.get("counts", {}),
+        "file_sha256": (cycle["file"] or {}).get("sha256"),
+        "reported_count": cycle["reported_count"],
+        "export_date": analysis.get("export_date"),
+        "id_hashes": analysis.get("id_hashes", []),
+    }
+
+
+def last_check(school: dict, purpose: str) -> dict | None:
+    """The school's latest server check made for `purpose` (address or delegation)."""
+    checks = [check for check in school["server_checks"] if check["kind"] == purpose]
+    return checks[-1] if checks else None
+
+
+def declaration_allowed(school: dict) -> bool:
+    """Part 2 may be declared by hand, unless the server was last seen answering as PRONOTE without the
+    delegation: that would record a switch the server itself contradicts."""
+    check = last_check(school, outcomes.DELEGATION)
+    return check is None or outcomes.manual_confirmation_allowed(check["outcome"])
+
+
 def analysis_is_current(cycle: dict) -> bool:
     """The pass's analysis judged the file now chosen, in the mode now chosen (else it must be made again)."""
     file, analysis = cycle.get("file"), cycle.get("analysis")
@@ -80,6 +121,14 @@ class Progress:
         # The folder cannot be written at all: say so from the first page, before anything is lost.
         self.save_problem = store.read_only_message
         self.session_proxy = ""
+        # Changes are counted; the file holds `on_disk` of them. The window replaces `writer` (a thread) and sets
+        # `write_soon` (its pause timer); without them every change is written before the method returns.
+        self.revision = self.on_disk = self._handed = 0
+        self.writer = WriteNow(store, self.written)
+        self.write_soon: Callable[[], None] | None = None
+        self._backup_refreshed = False
+        self._outcomes = threading.Lock()  # `written` may come from the writer thread
+        self._last_outcome = 0
         self.keys = KeyStore(store.data_dir)
         self._hash_keys: dict[str, str] = {}  # school id → key, once found (the key store is asked once)
         self.key_problem = ""  # a key lost or out of reach, said by the page that needed it
@@ -128,7 +177,7 @@ class Progress:
             if key and key_id(key) != kid:
                 key = None  # another key under that name: the hashes were not made with it
         if key is None:
-            key = new_hash_key()
+            key = random_hex(32)
             if kid:
                 self._forget_hashes(school)
                 self.key_problem = lost_message()
@@ -150,6 +199,7 @@ class Progress:
             school["cycle"]["analysis"]["id_hashes"] = []
         if school["matching"]:
             school["matching"]["decisions"] = {}
+
 
     # -- reading ---------------------------------------------------------------------------------
     @property
@@ -194,8 +244,12 @@ class Progress:
 
     @property
     def saved(self) -> bool:
-        """The last change reached the disk (nothing may claim « enregistré » otherwise)."""
-        return not self.save_problem
+        """Every change so far reached the disk (nothing may claim « enregistré » otherwise)."""
+        return not self.save_problem and self.on_disk == self.revision
+
+    def pending(self) -> bool:
+        """A change waits to be written (or is being written)."""
+        return self.on_disk != self.revision
 
     # -- schools ---------------------------------------------------------------------------------
     def add_school(self) -> None:
@@ -210,12 +264,14 @@ class Progress:
             self._changed()
 
     def erase_all(self) -> list[str]:
-        """« Effacer les données locales »: every school and every file the app keeps, then a fresh start.
-        Returns the files that could not be removed (the page names them)."""
+        """« Effacer les données locales »: every school and every file the app keeps, and their keys, then a
+        fresh start. Returns what could not be removed (the page names it)."""
+        self.writer.wait()  # a write still under way would bring the erased file back
         left = self.store.erase()
         left += self.keys.delete([entry_name(school["id"], school["hash_key_id"])
                                   for school in self.doc["schools"].values() if school["hash_key_id"]])
         self._hash_keys.clear()
+        self._backup_refreshed = True  # nothing left to keep a copy of
         settings = self.doc["settings"]
         self.doc = new_document()
         self.doc["settings"]["language"] = settings["language"]  # the interface stays in the chosen language
@@ -279,35 +335,34 @@ class Progress:
     # -- parts 1 and 2: in place, verified or declared -------------------------------------------
     def record_server_check(self, purpose: str, result, school_id: str | None = None) -> bool:
         """A look at the server (a `probe.ProbeResult`): its date and outcome only. A delegation to the ENT seen
-        proves parts 1–2; a server seen answering without it withdraws what stood on the admin's word.
+        from part 2 proves parts 1–2, and from the school page that they were done before (unless the admin chose
+        the whole walk); a server seen answering without it withdraws what stood on the admin's word.
 
         Recorded on `school_id`, the school the check was started for (default: the current one); False when that
-        school is gone."""
-        from wizard.core.status import declaration_allowed
-
+        school is gone. What the server said is made plain on its way in (safetext.py)."""
         school = self.doc["schools"].get(school_id or self.doc["current"])
         if school is None:
             return False
-        verified = result.is_pronote and (purpose == "address" or result.delegated_to_ent)
-        entry = {"date": now_iso(), "kind": purpose, "outcome": plain(result.outcome), "verified": verified,
-                 "version": plain(result.version or ""), "cas_host": plain(result.cas_host or "", ADDRESS),
-                 "message": plain(result.message, MESSAGE)}
+        entry = {"date": now_iso(), "kind": purpose, "outcome": plain(result.outcome),
+                 "verified": outcomes.verified(result.outcome, purpose), "version": plain(result.version or ""),
+                 "cas_host": plain(result.cas_host or "", ADDRESS), "message": plain(result.message, MESSAGE)}
         checks = school["server_checks"]
         checks.append(entry)
         del checks[:-SERVER_CHECKS_KEPT]
         connection = school["connection"]
-        if purpose == "delegation" and verified:
+        if purpose == outcomes.DELEGATION and entry["verified"]:
             how = connection["how"] if connection else "walk"  # a declaration now verified keeps its kind
             school["connection"] = {"date": entry["date"], "verified": True, "how": how}
-        elif purpose == "delegation" and connection and not declaration_allowed(school):
+        elif purpose == outcomes.DELEGATION and connection and not declaration_allowed(school):
             school["connection"] = None  # the server now answers without the delegation
+        elif purpose == outcomes.ADDRESS and result.outcome == outcomes.DELEGATED and not school["setup_finished_at"] \
+                and not school["restart_from_part_1"]:
+            self._already_connected(verified=True, school=school)
         self._changed()
         return True
 
     def confirm_by_hand(self, on: bool) -> None:
         """Part 2: the admin says the base was published, the server could not be checked (« déclaré »)."""
-        from wizard.core.status import declaration_allowed
-
         connection = self.school["connection"]
         if on and not connection and declaration_allowed(self.school):
             self.school["connection"] = {"date": now_iso(), "verified": False, "how": "walk"}
@@ -319,9 +374,13 @@ class Progress:
 
     def declare_already_connected(self, verified: bool) -> None:
         """The school page: parts 1–2 were done before (seen on the server when `verified`); on to part 3."""
-        self.school["connection"] = {"date": now_iso(), "verified": verified, "how": "already_in_place"}
-        self.school["restart_from_part_1"] = False
+        self._already_connected(verified)
         self._changed()
+
+    def _already_connected(self, verified: bool, school: dict | None = None) -> None:
+        school = school or self.school
+        school["connection"] = {"date": now_iso(), "verified": verified, "how": "already_in_place"}
+        school["restart_from_part_1"] = False
 
     def restart_from_part_1(self) -> None:
         """The school page: the admin wants the whole walk, whatever the server showed."""
@@ -389,9 +448,7 @@ class Progress:
     def record_import(self) -> None:
         """Leaving the import page: this pass's import in the history, or corrected when the admin came back
         and changed the figure."""
-        from wizard.core.importcheck import history_entry
-
-        entry = history_entry(self.cycle)
+        entry = import_entry(self.cycle)
         history = self.school["import_history"]
         if history and history[-1]["cycle"] == entry["cycle"]:
             history[-1] = entry
@@ -434,19 +491,50 @@ class Progress:
 
     # -- persistence -----------------------------------------------------------------------------
     def retry_save(self) -> None:
-        self._changed()
+        """« Réessayer l'enregistrement »: the same document, written again."""
+        self.flush()
+        self.notify()
+
+    def flush(self, *, refresh_backup: bool = False) -> None:
+        """Hand the document as it is now to the writer: what changed since the last write, or the last write
+        again when it failed. The `.bak` is refreshed when asked (a step left) and at the first write of the
+        session, so that it holds the last good state of the previous session."""
+        if self._handed == self.revision and not self.save_problem:
+            return
+        try:
+            data = encode(self.doc)  # here, on the thread that changes the document: one consistent state
+        except (ValueError, TypeError, RecursionError) as problem:
+            # A value that cannot be written (outside text let in unchecked: a lone surrogate…) is a bug, but it
+            # fails this write loudly – never every later one in silence, never « enregistré ».
+            log_unwritable(problem)
+            with self._outcomes:
+                self.save_problem = unwritable_message()
+            return
+        self._handed = self.revision
+        refresh_backup = refresh_backup or not self._backup_refreshed
+        self._backup_refreshed = True
+        self.writer.submit(self.revision, data, refresh_backup)
+
+    def written(self, revision: int, problem: str) -> None:
+        """A write ended (in the writer's thread, maybe): `problem` is "" or why it failed. Outcomes of older
+        writes arriving late change nothing."""
+        with self._outcomes:
+            if revision < self._last_outcome:
+                return
+            self._last_outcome = revision
+            self.save_problem = problem
+            if not problem:
+                self.on_disk = revision
 
     def _changed(self) -> None:
-        try:
-            self.store.save(self.doc)
-        except SaveFailed as failure:
-            self.save_problem = failure.message
-        except Exception:  # noqa: BLE001 - a bug while saving is still a save that failed: never « enregistré »
-            import logging
-
-            logging.getLogger("wizard.core.progress").exception("enregistrement en échec")
-            self.save_problem = unwritable_message()
+        self.revision += 1
+        if self.write_soon is None:
+            self.flush()
         else:
-            self.save_problem = ""
+            self.write_soon()
+        self.notify()
+
+    def notify(self) -> None:
+        """The views refresh from the model (after a change, or when a write ended)."""
         for listener in list(self.listeners):
             listener()

@@ -10,7 +10,7 @@ from datetime import date
 from html import escape
 
 from wizard import __version__
-from wizard.core import flow
+from wizard.core import flow, steps
 from wizard.core.dates import day
 from wizard.core.entdata import EntData, current
 from wizard.core.errors import UserError
@@ -30,7 +30,9 @@ STYLE = """
  .big { font-size: 12pt; }
 </style>
 """
-PART_STEPS = {part: [step.id for step in flow.STEPS if step.part == part] for part in (1, 2, 3)}
+# The documents' own titles (French documents, whatever the window's language).
+TITLES = {"record": "Fiche de configuration", "notice": "Notice pour les familles et les personnels"}
+PART_STEPS = {part: [step.id for step in steps.STEPS if step.part == part] for part in (1, 2, 3)}
 
 
 class NothingConfigured(UserError):
@@ -150,16 +152,16 @@ def _steps_table(school: dict, ent: EntData) -> str:
     completed = school.get("completed", {})
     in_place = (school.get("connection") or {}).get("how") == "already_in_place"
     rows, groups = [], {}
-    for part, steps in PART_STEPS.items():
-        groups[len(rows)] = flow.PART_NAMES[part].format(**ent.words)
-        for step_id in steps:
+    for part, step_ids in PART_STEPS.items():
+        groups[len(rows)] = steps.PART_NAMES[part].format(**ent.words)
+        for step_id in step_ids:
             if step_id in completed:
                 done = _day(completed[step_id])
             elif part in (1, 2) and in_place:
                 done = "déjà en place"
             else:
                 done = "non faite"
-            rows.append([flow.BY_ID[step_id].title.format(**ent.words), done, _ticks(school, step_id)])
+            rows.append([steps.BY_ID[step_id].title.format(**ent.words), done, _ticks(school, step_id)])
     return _table(["Étape", "Faite le", "Actions cochées"], rows, groups)
 
 
@@ -173,7 +175,7 @@ def record_html(school: dict | None, today: date | None = None) -> str:
     today = today or date.today()
     in_place = (school.get("connection") or {}).get("how") == "already_in_place"
     parts = [STYLE, f"<h1>Fiche de configuration – interconnexion PRONOTE – {escape(ent.name)}</h1>",
-             f'<p class="small">Établie le {today:%d/%m/%Y} par l\'assistant d\'interconnexion '
+             f'<p class="small">Établie le {day(today)} par l\'assistant d\'interconnexion '
              f"(version {__version__}).</p>"]
     parts.append("<h2>État de l'interconnexion</h2>")
     parts.append(_table(["Partie", "État"], [

@@ -6,14 +6,17 @@
   the indexer holds a file just written.
 - A symlinked progress file (a data folder kept on another disk by a link) is written through, never replaced by
   a regular file.
-- `.bak`: before each replace the current main file is copied to `.bak`, so a main file damaged outside our
-  control (disk, antivirus, hand edits) falls back to the previous good state.
+- Compact JSON (no indentation: six years of keyed hashes serialise seven times faster), written whole.
+- `.bak`: when asked (the first write of a session, and each step left: `Progress.flush`), the current main file
+  is copied to `.bak` before the replace, so a main file damaged outside our control (disk, antivirus, hand
+  edits) falls back to a recent good state – not at every keystroke.
 - Loading never trusts the file: size and nesting are bounded before parsing, the version is migrated, and the
   whole document is validated against `document.py`. Whatever does not pass falls back to the `.bak` when that
   passes, else to a fresh start; the damaged file is set aside (`.illisible-<date>`), and one French sentence
   naming the file says what happened. A file from a newer release is refused and left untouched.
-- A save that fails raises `SaveFailed` with what failed and what to do: the caller keeps the values in memory,
+- A write that fails raises `SaveFailed` with what failed and what to do: the caller keeps the values in memory,
   says so, and tries again at the next change. Nothing claims « enregistré » unless the write succeeded.
+- `write` may run in a writer thread (saving.py): one at a time, never alongside `erase`.
 - One running instance per data dir: an OS lock on `.lock`, released by the OS even when the app is killed, that
   cannot be skipped: the store writes only while it holds it. The lock file is opened without following a link
   and must be a regular file; a read-only one, or another user's in a shared folder, is still locked (read-only
@@ -24,15 +27,20 @@
 from __future__ import annotations
 
 import errno
+import json
+import logging
 import os
 import stat
+import tempfile
 import time
 from pathlib import Path
 
+from wizard.core import safejson
 from wizard.core.document import FORMAT_VERSION, InvalidDocument, settle_claims, validate
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
-from wizard.core.jsontext import loads
+from wizard.core.migrations import migrate
+from wizard.core.safetext import encodable, without_lone_surrogates
 
 FILE_NAME = "progress.json"
 LOCK_NAME = ".lock"
@@ -45,10 +53,7 @@ MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 32
 REPLACE_ATTEMPTS = 5  # about 0.75 s in all, for a file held by an antivirus
 _DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))  # no EDQUOT on Windows
-# A JSON string, as an « unrolled loop » (runs of plain characters taken whole): 5 times faster than one character
-# at a time on six years of keyed hashes (8 ms). Compiled when a file is read: the first launch reads none.
-_STRINGS = rb'"[^"\\]*(?:\\.[^"\\]*)*"'
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+log = logging.getLogger(__name__)
 _SURROGATE_ESCAPE = b"\\ud"  # the start of « \ud800 »…« \udfff » (and of a few ordinary escapes, checked then)
 
 
@@ -82,6 +87,8 @@ _NO_LOCKS = {errno.ENOLCK, errno.EINVAL, getattr(errno, "EOPNOTSUPP", -1), getat
 _HELD = {errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, getattr(errno, "EDEADLOCK", errno.EACCES)}
 
 
+
+
 class ProgressStore:
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
@@ -94,7 +101,7 @@ class ProgressStore:
         self._lock_file = None
         self._alone = False  # no lock could exist here, and the admin said they are alone on this folder
         # Keys an older file kept beside its hashes (v2), taken out when it was read: the progress puts them in
-        # the key store; the next save writes the file without them, and its backup too (never the old one).
+        # the key store; the next write leaves them out, of the backup too (never the old file as the backup).
         self.found_keys: dict[str, str] = {}
 
     # -- single instance -------------------------------------------------------------------------
@@ -153,7 +160,6 @@ class ProgressStore:
                 self._lock_file = None
 
     def _remove_leftovers(self) -> None:
-        # (`Path.glob` would compile a pattern for this one look at the folder: 0.15 ms of the first page.)
         try:
             with os.scandir(self.data_dir) as entries:
                 leftovers = [entry.path for entry in entries
@@ -238,14 +244,18 @@ class ProgressStore:
 
     # -- writing ---------------------------------------------------------------------------------
     def save(self, doc: dict) -> None:
-        """Write `doc` atomically, after copying the previous file to `.bak`; SaveFailed when it could not be."""
+        """Write `doc` now, refreshing the `.bak` (tools and tests; the app goes through `Progress`)."""
+        self.write(encode(doc), refresh_backup=True)
+
+    def write(self, data: bytes, *, refresh_backup: bool) -> None:
+        """Write the serialised document atomically, first copying the previous file to `.bak` when
+        `refresh_backup`; SaveFailed when it could not be written."""
         if not self.writable:  # never without the lock: a second window would lose one of the two
             raise SaveFailed(self.read_only_message or save_failed_message(
                 self.data_dir, OSError(errno.ENOLCK, "no lock")))
         target = self._target()
         try:
-            data = serialise(doc)
-            if target.is_file():
+            if (refresh_backup or self.found_keys) and target.is_file():
                 try:
                     # A file that still held keys (found_keys) is not kept as the backup: the new one is.
                     _atomic_write(self.bak_path, data if self.found_keys else target.read_bytes())
@@ -255,11 +265,6 @@ class ProgressStore:
             self.found_keys = {}
         except OSError as problem:
             raise SaveFailed(save_failed_message(target.parent, problem)) from None
-        except (ValueError, TypeError, RecursionError) as problem:
-            # A value that cannot be written (text outside entered unchecked: a lone surrogate…) is a bug, but
-            # it must fail this save loudly, never every later one silently.
-            _log_unwritable(problem)
-            raise SaveFailed(unwritable_message()) from None
 
     def _target(self) -> Path:
         """The file to write: the progress file, or what it links to (written through, the link kept)."""
@@ -295,12 +300,10 @@ class ProgressStore:
         return left
 
 
-def serialise(doc: dict) -> bytes:
-    """The document as the file holds it; ValueError (UnicodeEncodeError included) or TypeError when a value
-    cannot be written."""
-    import json  # at the first save, not before the first page (jsontext.py)
-
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False).encode("utf-8")
+def encode(doc: dict) -> bytes:
+    """The document as the file holds it: compact UTF-8 JSON. ValueError (UnicodeEncodeError included) or
+    TypeError when a value cannot be written (the caller's error handling says so: Progress.flush)."""
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
 def read_document(path: Path, found_keys: dict[str, str] | None = None) -> dict:
@@ -315,11 +318,10 @@ def read_document(path: Path, found_keys: dict[str, str] | None = None) -> dict:
         data = handle.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise InvalidDocument("", "fichier bien trop grand")
-    if _depth(data) > MAX_DEPTH:
-        raise InvalidDocument("", "imbrication bien trop profonde")
     try:
-        # A byte order mark (Notepad) is dropped as the utf-8-sig codec would, without loading its module.
-        doc = loads(data.decode("utf-8").removeprefix("\ufeff"))
+        doc = safejson.loads(data.decode("utf-8-sig"), MAX_DEPTH)  # -sig: Notepad may add a byte order mark
+    except safejson.TooDeep:
+        raise InvalidDocument("", "imbrication bien trop profonde") from None
     except (ValueError, RecursionError) as problem:
         raise InvalidDocument("", f"JSON illisible ({type(problem).__name__})") from None
     if not isinstance(doc, dict):
@@ -332,16 +334,12 @@ def read_document(path: Path, found_keys: dict[str, str] | None = None) -> dict:
             "Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format "
             "{version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.").format(
             path=path, version=version))
-    from wizard.core.migrations import migrate  # a saved file only: not for the first launch
-
     return settle_claims(validate(migrate(doc, found_keys)))
 
 
 def _without_lone_surrogates(value):
     """`value` with every lone surrogate of its texts replaced: JSON can say « \\udcff », UTF-8 cannot hold it,
     and one such text would make every later save fail."""
-    from wizard.core.safetext import encodable, without_lone_surrogates
-
     if isinstance(value, str):
         return value if encodable(value) else without_lone_surrogates(value)
     if isinstance(value, list):
@@ -351,28 +349,11 @@ def _without_lone_surrogates(value):
     return value
 
 
-def _depth(data: bytes) -> int:
-    """How deep brackets nest in `data`, strings left out (scanned before parsing, in C but for the brackets)."""
-    import re  # its compiled patterns are cached: once per process
-
-    brackets = re.sub(_STRINGS, b"", data, flags=re.DOTALL).translate(None, _NOT_BRACKETS)
-    depth = deepest = 0
-    for byte in brackets:
-        if byte in b"[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth -= 1
-    return deepest
-
-
 def _lexists(path: Path) -> bool:
     return os.path.lexists(path)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    import tempfile  # first save only: keeps start-up light
-
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -460,11 +441,9 @@ def unwritable_message() -> str:
               "mémoire, tant que l'assistant reste ouvert.")
 
 
-def _log_unwritable(problem: Exception) -> None:
-    import logging
-
-    # The type and where in the text it failed, never the value itself.
-    logging.getLogger("wizard.core.store").error("progression impossible à écrire : %s", type(problem).__name__)
+def log_unwritable(problem: Exception) -> None:
+    # The type only, never the value itself.
+    log.error("progression impossible à écrire : %s", type(problem).__name__)
 
 
 def lock_refused_message(path: Path, problem: OSError) -> str:
@@ -493,10 +472,8 @@ def unreadable_message(path: Path) -> str:
 
 
 def _log_recovery(path: Path, problem: str) -> None:
-    import logging
-
     # The problem names a key of the document and its expected type, never a value: no personal data.
-    logging.getLogger("wizard.core.store").warning("progression illisible (%s) : %s", path.name, problem)
+    log.warning("progression illisible (%s) : %s", path.name, problem)
 
 
 def _open_lock(path: Path):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidgetItem,
     QWidget,
@@ -20,7 +21,11 @@ from PySide6.QtWidgets import (
 from wizard.core import i18n
 from wizard.core.filecheck import analysis_record, run_analysis
 from wizard.core.i18n import tr, tr_noop
+from wizard.core.people import PROFILE_LABELS, PROFILES
 from wizard.core.progress import GONE, HERE, analysis_is_current
+from wizard.gui.files import open_file
+from wizard.gui.tables import GrownTable
+from wizard.gui.worker import TaskRunner
 from wizard.pages.base import StepPage, notice, paragraph
 
 LEVEL_LABELS = {"error": tr_noop("Erreur"), "warning": tr_noop("Avertissement")}
@@ -31,11 +36,6 @@ class FichierPage(StepPage):
     step_id = "fichier"
 
     def build(self) -> None:
-        # What the page itself needs loads with it, not when a resumed walk passes by it (tables, the worker's
-        # threads, the file dialog, PySide's Qt namespace through QtCore.Qt at use).
-        from wizard.gui.tables import GrownTable
-        from wizard.gui.worker import TaskRunner
-
         self.setAcceptDrops(True)
         self.body.addWidget(paragraph(
             tr("Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce "
@@ -75,8 +75,6 @@ class FichierPage(StepPage):
         self.body.addWidget(self.details)
 
     def build_findings(self) -> None:
-        from wizard.gui.tables import GrownTable
-
         self.filter_row = QWidget()
         filter_layout = QHBoxLayout(self.filter_row)
         filter_layout.setContentsMargins(0, 0, 0, 0)
@@ -149,8 +147,6 @@ class FichierPage(StepPage):
         if not has:
             self.status.setVisible(False)
             return
-        from wizard.core.people import PROFILE_LABELS, PROFILES
-
         counts = analysis["counts"]
         rows = [(tr(PROFILE_LABELS[p]), counts.get(p, 0)) for p in PROFILES if counts.get(p)]
         rows.append((tr("Total"), counts.get("total", 0)))
@@ -183,7 +179,7 @@ class FichierPage(StepPage):
         self.details.setText(self._details_text(analysis))
 
     def _details_text(self, analysis: dict) -> str:
-        from wizard.core.idfile.report import MAPPING_LABELS  # the reader (lxml) loads when an analysis is shown
+        from wizard.core.idfile.report import MAPPING_LABELS  # the file reader loads with its first use
 
         lines = [tr("Format reconnu : {layout}").format(layout=tr(analysis["layout_label"] or analysis["layout"]))]
         if analysis["encoding"]:
@@ -210,8 +206,6 @@ class FichierPage(StepPage):
 
     # -- choosing and analysing ------------------------------------------------------------------
     def _browse(self) -> None:
-        from wizard.gui.files import open_file
-
         remembered = (self.progress.cycle["file"] or {}).get("path")
         path = open_file(self, tr("Fichier des identifiants PRONOTE"),
                          tr("Fichier XML (*.xml);;Tous les fichiers (*)"), remembered)
@@ -241,8 +235,6 @@ class FichierPage(StepPage):
         snapshot = {"identity": dict(school["identity"]), "import_history": list(school["import_history"]),
                     "hash_key": self.progress.hash_key(school)}
         if self.progress.key_problem:
-            from PySide6.QtWidgets import QMessageBox
-
             QMessageBox.warning(self, tr("Clé des empreintes"), self.progress.key_problem)
             self.progress.key_problem = ""
         mode = self.progress.cycle["mode"]

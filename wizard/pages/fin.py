@@ -9,10 +9,13 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushBu
 from wizard.core import status
 from wizard.core.i18n import tr
 from wizard.core.importcheck import file_total
+from wizard.core.outputs import OutputFailed, refusal
 from wizard.core.progress import IDENTITY_LIMITS
+from wizard.core.records import TITLES, notice_html, record_html
 from wizard.core.school import identity_values
 from wizard.core.schoolyear import describe_import, last_import
 from wizard.gui.files import save_file
+from wizard.gui.pdf import print_html, write_pdf
 from wizard.gui.widgets import FlowRow
 from wizard.pages.base import StepPage, notice, paragraph
 
@@ -105,20 +108,13 @@ class FinPage(StepPage):
         self.body.addWidget(box)
 
     def _html(self, kind: str) -> str:
-        from wizard.core.records import notice_html, record_html
-
         return record_html(self.progress.school) if kind == "record" else notice_html(self.progress.school)
 
     def _save(self, kind: str) -> None:
-        from wizard.commands.pdf import TITLES
-        from wizard.gui.pdf import write_pdf
-
         name = "fiche-configuration-pronote-ent.pdf" if kind == "record" else "notice-pronote-ent.pdf"
         path = save_file(self, tr("Enregistrer – {title}").format(title=tr(TITLES[kind])), name, tr("PDF (*.pdf)"))
         if not path:
             return
-        from wizard.core.outputs import OutputFailed, refusal
-
         problem = refusal(Path(path), data_dir=self.progress.store.data_dir)
         try:
             if problem:
@@ -131,9 +127,7 @@ class FinPage(StepPage):
                                           "ok")
 
     def _print(self, kind: str) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from wizard.gui.pdf import print_html
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # a dialog: loaded when it opens
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)

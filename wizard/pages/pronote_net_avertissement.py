@@ -5,6 +5,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox
 
+from wizard.core.dates import day
 from wizard.core.i18n import tr
 from wizard.core.schoolyear import is_pre_rentree
 from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
@@ -44,8 +45,8 @@ class PronoteNetAvertissementPage(StepPage):
                                         "basculer."), "ok")
         else:
             self.season.show_message(tr(
-                "Attention : nous sommes le {today:%d/%m/%Y}, en dehors de la pré-rentrée. Basculer en cours d'année "
+                "Attention : nous sommes le {today}, en dehors de la pré-rentrée. Basculer en cours d'année "
                 "change du jour au lendemain la façon dont tout le monde ouvre PRONOTE. Sauf décision de la direction "
                 "et information des familles, attendez la pré-rentrée (de mi-août à mi-septembre) ; vous pouvez "
-                "quitter l'assistant et reprendre plus tard.").format(today=today), "warning")
+                "quitter l'assistant et reprendre plus tard.").format(today=day(today)), "warning")
         self.ack.setChecked(self.progress.ticked(self.step_id, "compris"))

@@ -15,8 +15,7 @@ class RapprochementPage(ChecklistPage):
                         "Communication > Gestion des identités > Résolution des échecs d'interconnexion.")
 
     def build_extra(self) -> None:
-        # The matching (rapidfuzz) loads when this page is made, not when resuming passes by it.
-        from wizard.gui.matching_preview import MatchingPreview
+        from wizard.gui.matching_preview import MatchingPreview  # the matching loads with its page (DEVELOPING.md)
 
         self.preview = MatchingPreview(self)
         self.add_runner(self.preview.task)

@@ -60,7 +60,3 @@ def timestamp(text: str) -> datetime | None:
         except (OverflowError, ValueError, OSError):  # « 0001-01-01T00:00:00+14:00 » is before year 1 here
             return None
     return value
-
-
-def french(value: datetime) -> str:
-    return value.strftime("%d/%m/%Y %H:%M")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from wizard.core.entdata import current
 from wizard.core.i18n import tr
 from wizard.core.idfile.findings import IdFileError
 from wizard.core.idfile.limits import MAX_FILE_SIZE
@@ -74,8 +75,9 @@ def open_regular(path: Path) -> tuple[io.FileIO, int]:
 
 
 def _folder(name: str) -> IdFileError:
-    return IdFileError(tr("« {name} » est un dossier : choisissez le fichier IdPN_To_KOSMOS.xml "
-                          "qu'il contient.").format(name=name), code="pas_un_fichier")
+    return IdFileError(tr("« {name} » est un dossier : choisissez le fichier {export_file_name} "
+                          "qu'il contient.").format(name=name, export_file_name=current().export_file_name),
+                       code="pas_un_fichier")
 
 
 def too_big(name: str, size: int) -> IdFileError:

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from html import escape
 
+from wizard.core.dates import day
 from wizard.core.i18n import tr
 from wizard.core.matching.matcher import STATUS_LABELS, Result
 from wizard.core.matching.worksheet import COLUMNS as SHEET_COLUMNS
@@ -88,7 +89,7 @@ def release_in_slices(*lists: list) -> None:
 def person_text(person) -> str:
     if person is None:
         return ""
-    when = person.birth_date.strftime("%d/%m/%Y") if person.birth_date else ""
+    when = day(person.birth_date)
     return " ".join(part for part in (person.last_name, person.first_name, when, f"({person.ident})") if part)
 
 
