@@ -19,7 +19,8 @@ def test_erase_removes_the_files_a_link_points_to_not_only_the_link(data_dir, tm
     store.acquire()
     progress = Progress.open(store)
     progress.type_identity("name", "Collège A")
-    progress.type_identity("name", "Collège B")  # and a .bak
+    progress.type_identity("name", "Collège B")
+    (elsewhere / "progress.json.bak").write_bytes((elsewhere / "progress.json").read_bytes())  # and a backup
     store.release()
     for name in ("progress.json", "progress.json.bak"):
         (data_dir / name).symlink_to(elsewhere / name)
@@ -39,6 +40,7 @@ def test_erase_names_what_it_could_not_remove(data_dir, monkeypatch):
     progress = Progress.open(store)
     progress.type_identity("name", "Collège A")
     progress.type_identity("name", "Collège B")
+    (data_dir / "progress.json.bak").write_bytes((data_dir / "progress.json").read_bytes())
     real_unlink = Path.unlink
 
     def refuse_backup(self, *args, **kwargs):

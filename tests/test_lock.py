@@ -177,9 +177,15 @@ def test_a_lock_held_elsewhere_is_already_open(data_dir, monkeypatch):
         ProgressStore(data_dir).acquire()
 
 
-def test_a_store_never_writes_without_its_lock(data_dir):
+def test_a_store_that_could_not_take_its_lock_never_writes(data_dir, monkeypatch):
+    def refuse(handle):
+        raise OSError(errno.ENOLCK, "no locks")
+
+    monkeypatch.setattr(store_module, "_lock", refuse)
     store = ProgressStore(data_dir)
-    with pytest.raises(SaveFailed):
+    with pytest.raises(LocksUnavailable):
+        store.acquire()
+    with pytest.raises(SaveFailed):  # acquire refused: whoever goes on anyway cannot write
         store.save(Progress(store, None).doc)
     assert not (data_dir / "progress.json").exists()
 

@@ -34,7 +34,7 @@ def fresh(tmp_path) -> Progress:
 
 
 def saved_and_read_back(progress: Progress) -> dict:
-    progress.retry_save()  # one save more, whatever changed
+    progress.choose_language("en" if progress.settings["language"] != "en" else "fr")  # one write more, at least
     assert progress.saved, progress.save_problem
     on_disk = read_document(progress.store.path)
     assert on_disk == json.loads(json.dumps(progress.doc))
@@ -178,14 +178,16 @@ def test_a_value_that_still_cannot_be_written_fails_that_save_loudly(data_dir):
 
 
 def test_any_failure_inside_the_save_is_a_failed_save(data_dir, monkeypatch):
+    """A bug in the write itself reaches the crash reporter, and the change stays unsaved: never « enregistré »."""
     store = ProgressStore(data_dir)
     store.acquire()
     progress = Progress.open(store)
 
-    def broken(doc):
+    def broken(data, refresh_backup):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(store, "save", broken)
-    progress.type_identity("name", "Collège")
+    monkeypatch.setattr(store, "write", broken)
+    with pytest.raises(RuntimeError):
+        progress.type_identity("name", "Collège")
     assert not progress.saved
     store.release()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.helpers import open_window
+from tests.gui.helpers import open_window, written
 from tests.gui.test_help import complete_every_step
 from wizard.core.progress import ELSEWHERE, GONE, HERE
 
@@ -276,7 +276,10 @@ def test_the_real_launcher_closes_cleanly_when_a_job_outlives_the_wait(data_dir,
             QTimer.singleShot(600, window.close)
             return window
 
-        sys.exit(shell.run_gui(["--data-dir", {str(data_dir)!r}], create))
+        from wizard.app import window_arguments
+
+        args, qt_args = window_arguments(["--data-dir", {str(data_dir)!r}])
+        sys.exit(shell.run_gui(args, qt_args, create, None))
     """)
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
@@ -315,4 +318,5 @@ def test_dropping_a_folder_keeps_the_saved_good_analysis(qtbot, data_dir, tmp_pa
     qtbot.waitUntil(lambda: not page.task.running, timeout=20000)
     assert progress.cycle["analysis"] == good
     assert "rien n'a été changé" in page.status.text()
+    written(progress)
     assert progress.saved

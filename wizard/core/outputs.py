@@ -16,6 +16,7 @@ writer that « succeeded » without writing is caught there), then renames it ov
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -98,11 +99,9 @@ def is_whole_pdf(path: Path) -> bool:
 
 
 def _failed(target: Path, problem: OSError) -> str:
-    from wizard.core.store import _DISK_FULL
-
-    if problem.errno in _DISK_FULL:
+    if problem.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         why = tr("le disque est plein")
-    elif problem.errno in (13, 1, 30):  # EACCES, EPERM, EROFS
+    elif problem.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         why = tr("le dossier est protégé en écriture, ou le fichier est ouvert dans un autre programme")
     else:
         why = tr("le fichier n'a pas pu être écrit en entier")

@@ -14,7 +14,12 @@ from wizard.core import flow, steps
 from wizard.core.dates import day
 from wizard.core.entdata import EntData, current
 from wizard.core.errors import UserError
+from wizard.core.i18n import tr
+from wizard.core.matching.matcher import Result
+from wizard.core.matching.worksheet import COLUMNS as SHEET_COLUMNS
+from wizard.core.matching.worksheet import NOTICE, worksheet_rows
 from wizard.core.people import PROFILE_LABELS, PROFILES
+from wizard.core.safetext import ADDRESS, plain
 from wizard.core.school import identity_values
 from wizard.core.typography import french
 
@@ -47,14 +52,10 @@ def is_configured(school: dict | None) -> bool:
 
 def _identity(school: dict) -> dict:
     """The school's values as printed, each bounded (a hand-edited 1 MB name would take the layout minutes)."""
-    from wizard.core.safetext import ADDRESS, plain
-
     return {key: plain(value, ADDRESS) for key, value in identity_values(school["identity"]).items()}
 
 
 def _bounded(text: str) -> str:
-    from wizard.core.safetext import ADDRESS, plain
-
     return plain(text, ADDRESS)
 
 
@@ -290,3 +291,13 @@ def notice_html(school: dict | None) -> str:
         "<h2>Besoin d'aide ?</h2>",
         f"<p>Si vous n'avez pas de compte ENT ou si vos identifiants ne fonctionnent pas, contactez {contact}.</p>",
     ]))
+
+
+def worksheet_html(result: Result, decisions: list[str]) -> str:
+    """The matching worksheet to print (from the matching preview): every row, the admin's decisions, the
+    personal-data notice."""
+    rows = [row + [d] for row, d in zip(worksheet_rows(result), decisions, strict=True)]
+    head = "".join(f"<th>{escape(h)}</th>" for h in (*SHEET_COLUMNS, "Décision"))
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return (f"{STYLE}<h1>{escape(tr('Rapprochement des comptes – feuille de travail'))}</h1>"
+            f"<p><b>{escape(NOTICE)}</b></p><table border='1' cellspacing='0'><tr>{head}</tr>{body}</table>")

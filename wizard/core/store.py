@@ -100,6 +100,7 @@ class ProgressStore:
         self._read_only: OSError | None = None
         self._lock_file = None
         self._alone = False  # no lock could exist here, and the admin said they are alone on this folder
+        self._acquired = False  # acquire() was asked: from then on, only its outcome lets the store write
         # Keys an older file kept beside its hashes (v2), taken out when it was read: the progress puts them in
         # the key store; the next write leaves them out, of the backup too (never the old file as the backup).
         self.found_keys: dict[str, str] = {}
@@ -110,6 +111,7 @@ class ProgressStore:
 
         `without_lock`, on a file system without locks (after LocksUnavailable): "read_only" opens without ever
         writing; "alone" writes, on the admin's word that nobody else uses this folder."""
+        self._acquired = True
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             if not self.data_dir.is_dir():
@@ -148,8 +150,12 @@ class ProgressStore:
 
     @property
     def writable(self) -> bool:
-        """The store may write: it holds the lock, or the admin said they are alone on a folder without locks."""
-        return self._lock_file is not None or self._alone
+        """The store may write: it holds the lock, or the admin said they are alone on a folder without locks –
+        never once opened read-only (a folder nobody can write, or no locks and « lecture seule »). A store never
+        asked to acquire is a tool's or a test's: the window always acquires (gui/window.build_window)."""
+        if self._read_only is not None:
+            return False
+        return self._lock_file is not None or self._alone or not self._acquired
 
     def release(self) -> None:
         if self._lock_file is not None:
@@ -245,7 +251,12 @@ class ProgressStore:
     # -- writing ---------------------------------------------------------------------------------
     def save(self, doc: dict) -> None:
         """Write `doc` now, refreshing the `.bak` (tools and tests; the app goes through `Progress`)."""
-        self.write(encode(doc), refresh_backup=True)
+        try:
+            data = encode(doc)
+        except (ValueError, TypeError, RecursionError) as problem:  # a value that cannot be written: said
+            log_unwritable(problem)
+            raise SaveFailed(unwritable_message()) from None
+        self.write(data, refresh_backup=True)
 
     def write(self, data: bytes, *, refresh_backup: bool) -> None:
         """Write the serialised document atomically, first copying the previous file to `.bak` when

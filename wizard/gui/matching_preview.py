@@ -38,9 +38,9 @@ from wizard.core.matching.preview import (
     no_collector_pauses,
     preview_rows,
     release_in_slices,
-    worksheet_html,
 )
 from wizard.core.people import FIELD_LABELS, PROFILE_LABELS, PROFILES
+from wizard.core.records import worksheet_html
 from wizard.gui.files import open_file, save_file
 from wizard.gui.tables import GrownTableView
 from wizard.gui.widgets import FlowRow, notice, paragraph

@@ -1,7 +1,7 @@
 """The matching preview's rows and their filter, as data (Qt-free), so that the window's thread never builds nor
 scans 200,000 rows: the rows are made in the worker with the matching (`preview_rows`), and the page filters them
 a slice at a time (`Filter.step`, a few milliseconds each), showing the first matches at once and the count when
-the scan ends. The printable worksheet (`worksheet_html`) is made here too, from the same rows.
+the scan ends. (The printable worksheet is records.worksheet_html.)
 """
 from __future__ import annotations
 
@@ -9,13 +9,11 @@ import contextlib
 import gc
 import time
 from collections.abc import Callable, Iterator
-from html import escape
 
 from wizard.core.dates import day
 from wizard.core.i18n import tr
 from wizard.core.matching.matcher import STATUS_LABELS, Result
-from wizard.core.matching.worksheet import COLUMNS as SHEET_COLUMNS
-from wizard.core.matching.worksheet import NOTICE, worksheet_entries, worksheet_rows
+from wizard.core.matching.worksheet import worksheet_entries
 from wizard.core.people import PROFILE_LABELS
 
 PAIR_STATUSES = ("certain", "probable", "ambiguous")
@@ -128,14 +126,3 @@ class Filter:
             if time.perf_counter() > deadline:
                 break
         return self.done
-
-
-def worksheet_html(result: Result, decisions: list[str]) -> str:
-    """The worksheet to print: every row, the admin's decisions, the personal-data notice."""
-    from wizard.core.records import STYLE
-
-    rows = [row + [d] for row, d in zip(worksheet_rows(result), decisions, strict=True)]
-    head = "".join(f"<th>{escape(h)}</th>" for h in (*SHEET_COLUMNS, "Décision"))
-    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return (f"{STYLE}<h1>{escape(tr('Rapprochement des comptes – feuille de travail'))}</h1>"
-            f"<p><b>{escape(NOTICE)}</b></p><table border='1' cellspacing='0'><tr>{head}</tr>{body}</table>")
