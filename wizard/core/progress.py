@@ -509,6 +509,7 @@ class Progress:
             log_unwritable(problem)
             with self._outcomes:
                 self.save_problem = unwritable_message()
+            self.notify()  # the views say it now (the window's writes come from its pause timer)
             return
         self._handed = self.revision
         refresh_backup = refresh_backup or not self._backup_refreshed
