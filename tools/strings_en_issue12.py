@@ -237,10 +237,6 @@ EN = {
     "{ent_name} ({ent_cas_host}). Vérifiez-le ici une fois la base publiée.":
         "After “Publier la base”, your PRONOTE server must hand authentication to the CAS server of {ent_name} "
         "({ent_cas_host}). Check it here once the database is published.",
-    "• élèves, parents et personnels ouvrent PRONOTE depuis {ent_name} (ou se connectent à PRONOTE avec leurs "
-    "identifiants de l'ENT : ATEN pour les élèves et les parents, ARENA pour les personnels).":
-        "• pupils, parents and staff open PRONOTE from {ent_name} (or log in to PRONOTE with their ENT "
-        "credentials: ATEN for pupils and parents, ARENA for staff).",
     "La partie 2 branche votre serveur PRONOTE sur {ent_name}. Dès la publication :":
         "Part 2 connects your PRONOTE server to {ent_name}. From publication on:",
     "• si votre établissement passait jusqu'ici par {previous_ent}, celui-ci ne peut plus ouvrir PRONOTE sans "

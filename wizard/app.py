@@ -26,10 +26,10 @@ def main(argv: list[str] | None = None) -> int:
         from wizard.commands.cli import run
 
         return run(argv)
+    args, qt_args = window_arguments(argv)  # before Qt: --help lists the window's options and the commands
     try:
         from wizard.gui.shell import run_gui
 
-        args, qt_args = window_arguments(argv)
         return run_gui(args, qt_args, create_window, smoke_report if args.smoke_test else None)
     except KeyboardInterrupt:  # Ctrl+C before the window listens for it: no traceback either
         if "wizard.gui.shell" in sys.modules:
@@ -55,15 +55,9 @@ def cli_main() -> int:
 
 def window_arguments(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     """The window's options, and what is left for Qt (`-platform`, `-style`…)."""
-    from wizard.commands.cli import FrenchArgumentParser  # the commands' French usage errors
+    from wizard.commands.cli import window_parser  # Qt-free, with the commands' French usage errors
 
-    parser = FrenchArgumentParser(prog="pronote-ent-wizard")
-    parser.add_argument("--data-dir", type=Path)
-    parser.add_argument("--lang", choices=("fr", "en"))
-    parser.add_argument("--ent", type=Path, help="fichier de données d'un autre ENT")
-    # Opens the window, lets it paint, prints one line and exits 0: CI runs the bundle this way, bench/bundle.py too.
-    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
-    return parser.parse_known_args(argv)
+    return window_parser().parse_known_args(argv)
 
 
 def create_window(data_dir: Path, language: str | None = None, ent: Path | None = None):

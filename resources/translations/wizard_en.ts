@@ -4,262 +4,522 @@
   <context>
     <name>wizard</name>
     <message>
-      <location filename="wizard/commands/check.py" line="71" />
+      <location filename="wizard/commands/check.py" line="72" />
       <source>Champs lus :</source>
       <translation>Fields read:</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="82" />
+      <location filename="wizard/commands/check.py" line="83" />
       <source>ERREUR</source>
       <translation>ERROR</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="82" />
+      <location filename="wizard/commands/check.py" line="83" />
       <source>attention</source>
       <translation>warning</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="83" />
+      <location filename="wizard/commands/check.py" line="84" />
       <source>fichier</source>
       <translation>file</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="88" />
+      <location filename="wizard/commands/check.py" line="89" />
       <source>Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.</source>
       <translation>The file has blocking errors: do not import it into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="89" />
-      <source>Le fichier peut être importé dans l'ENT.</source>
-      <translation>The file can be imported into the ENT.</translation>
-    </message>
-    <message>
-      <location filename="wizard/commands/check.py" line="68" />
+      <location filename="wizard/commands/check.py" line="69" />
       <source>Fichier : {name} ({size} octets)</source>
       <translation>File: {name} ({size} bytes)</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="69" />
+      <location filename="wizard/commands/check.py" line="70" />
       <source>Format : {label} ; encodage : {encoding}</source>
       <translation>Layout: {label}; encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="73" />
+      <location filename="wizard/commands/check.py" line="74" />
       <source>Personnes : {total} ({per_profile})</source>
       <translation>People: {total} ({per_profile})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="79" />
+      <location filename="wizard/commands/check.py" line="80" />
       <source>{errors} erreur(s) bloquante(s), {warnings} avertissement(s).</source>
       <translation>{errors} blocking error(s), {warnings} warning(s).</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="76" />
+      <location filename="wizard/commands/check.py" line="77" />
       <source>Exporté le : {date}</source>
       <translation>Exported on: {date}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="83" />
+      <location filename="wizard/commands/check.py" line="84" />
       <source>ligne {line}</source>
       <translation>line {line}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="86" />
+      <location filename="wizard/commands/check.py" line="87" />
       <source>  … et {more} autre(s) : la liste complète s'obtient avec --json.</source>
       <translation>  … and {more} more: the full list comes with --json.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="60" />
+      <location filename="wizard/commands/probe.py" line="61" />
       <source>CAS : inactif</source>
       <translation>CAS: inactive</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="62" />
+      <location filename="wizard/commands/probe.py" line="63" />
       <source>délégation</source>
       <translation>delegation</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="62" />
+      <location filename="wizard/commands/probe.py" line="63" />
       <source>sans délégation</source>
       <translation>no delegation</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="53" />
+      <location filename="wizard/commands/probe.py" line="54" />
       <source>Adresse : {url}</source>
       <translation>Address: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="56" />
+      <location filename="wizard/commands/probe.py" line="57" />
       <source>Version : {version}</source>
       <translation>Version: {version}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="55" />
+      <location filename="wizard/commands/probe.py" line="56" />
       <source>Établissement : {name}</source>
       <translation>School: {name}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="58" />
+      <location filename="wizard/commands/probe.py" line="59" />
       <source>CAS : actif ({cas_host})</source>
       <translation>CAS: active ({cas_host})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="63" />
+      <location filename="wizard/commands/probe.py" line="64" />
       <source>Espace : {name} ({delegation})</source>
       <translation>Space: {name} ({delegation})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="64" />
+      <location filename="wizard/commands/probe.py" line="65" />
       <source>Remarque : {warning}</source>
       <translation>Note: {warning}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="58" />
+      <location filename="wizard/commands/probe.py" line="59" />
       <source>adresse non indiquée</source>
       <translation>address not given</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="76" />
+      <location filename="wizard/commands/reconcile.py" line="88" />
       <source>ligne ignorée : </source>
       <translation>row skipped: </translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="66" />
+      <location filename="wizard/commands/reconcile.py" line="78" />
       <source>Rapprochement prévu entre {pronote} personnes du fichier PRONOTE et {ent} comptes de l'ENT.</source>
       <translation>Matching planned between {pronote} people of the PRONOTE file and {ent} ENT accounts.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="73" />
+      <location filename="wizard/commands/reconcile.py" line="85" />
       <source>Profil inconnu</source>
       <translation>Unknown profile</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="80" />
+      <location filename="wizard/commands/reconcile.py" line="45" />
+      <source>Sans fenêtre : l'option --colonne, par exemple --colonne identifiant=1 --colonne nom=2 --colonne prenom=3.</source>
+      <translation>Without the window: the --colonne option, for example “--colonne identifiant=1 --colonne nom=2 --colonne prenom=3”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="92" />
       <source>{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.</source>
       <translation>{count} row(s) of the ENT list skipped: {shown}{more}.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="83" />
+      <location filename="wizard/commands/reconcile.py" line="95" />
       <source>Fichier de travail écrit : {path} (il contient des données personnelles).</source>
       <translation>Worksheet written: {path} (it contains personal data).</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="74" />
+      <location filename="wizard/commands/reconcile.py" line="86" />
       <source>{profile} : {counts}.</source>
       <translation>{profile}: {counts}.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="77" />
+      <location filename="wizard/commands/reconcile.py" line="89" />
       <source>ligne {line} ({why})</source>
       <translation>row {line} ({why})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="43" />
+      <location filename="wizard/commands/reconcile.py" line="55" />
       <source>Le fichier de travail « {name} » ne peut pas être écrit (ouvert dans un tableur, ou dossier protégé).</source>
       <translation>The worksheet “{name}” cannot be written (open in a spreadsheet, or a protected folder).</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="183" />
-      <source>doit être un objet JSON</source>
-      <translation>must be a JSON object</translation>
+      <location filename="wizard/core/entdata.py" line="129" />
+      <source>« {value} »</source>
+      <translation>“{value}”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="212" />
-      <source>est vide</source>
-      <translation>is empty</translation>
+      <location filename="wizard/core/entdata.py" line="130" />
+      <source>selon la version de PRONOTE : {choices}</source>
+      <translation>depending on the PRONOTE version: {choices}</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="214" />
-      <source>doit être un nom de serveur en minuscules, sans https:// ni /</source>
-      <translation>must be a server name in lower case, without https:// or /</translation>
+      <location filename="wizard/core/entdata.py" line="131" />
+      <source> ou </source>
+      <translation> or </translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="216" />
-      <source>doit être une adresse complète, commençant par https:// et finissant par /</source>
-      <translation>must be a full address, starting with https:// and ending with /</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/entdata.py" line="177" />
-      <source>Le fichier de l'ENT « {file} » n'est pas valable : la clé « {key} » {problem}.</source>
-      <translation>The ENT file “{file}” is not valid: the key “{key}” {problem}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/entdata.py" line="187" />
-      <source>manque</source>
-      <translation>is missing</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/entdata.py" line="195" />
+      <location filename="wizard/core/entdata.py" line="303" />
       <source>est inconnue (les clés permises sont décrites dans resources/ent/README.md)</source>
       <translation>is unknown (the allowed keys are described in resources/ent/README.md)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="203" />
-      <source>doit être une liste de textes</source>
-      <translation>must be a list of texts</translation>
+      <location filename="wizard/core/entdata.py" line="298" />
+      <source>Le fichier de l'ENT « {file} » n'est pas valable : la clé « {key} » {problem}.</source>
+      <translation>The ENT file “{file}” is not valid: the key “{key}” {problem}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="205" />
-      <source>est vide ou contient un texte vide</source>
-      <translation>is empty or holds an empty text</translation>
+      <location filename="wizard/core/entdata.py" line="321" />
+      <source>doit être un objet JSON</source>
+      <translation>must be a JSON object</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="208" />
-      <source>doit être un texte ou null</source>
-      <translation>must be a text or null</translation>
+      <location filename="wizard/core/entdata.py" line="355" />
+      <source>est vide</source>
+      <translation>is empty</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="208" />
-      <source>doit être un texte</source>
-      <translation>must be a text</translation>
+      <location filename="wizard/core/entdata.py" line="357" />
+      <source>doit être un nom de serveur en minuscules, sans https:// ni /</source>
+      <translation>must be a server name in lower case, without https:// or /</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="225" />
-      <source>doit être une liste non vide d'actions</source>
-      <translation>must be a non-empty list of actions</translation>
+      <location filename="wizard/core/entdata.py" line="359" />
+      <source>doit être une adresse complète, commençant par https:// et finissant par /</source>
+      <translation>must be a full address, starting with https:// and ending with /</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="257" />
-      <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
-      <translation>holds a lone brace (write {{ or }} to show one)</translation>
+      <location filename="wizard/core/entdata.py" line="363" />
+      <source>doit être un objet JSON : sa valeur (value), ses sources (sources), la date où elle a été confirmée (confirmed) et son état (status)</source>
+      <translation>must be a JSON object: its value (value), its sources (sources), the date it was confirmed (confirmed) and its state (status)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="240" />
+      <location filename="wizard/core/entdata.py" line="377" />
+      <source>doit être « confirmed », « unconfirmed », « inferred » ou « advice »</source>
+      <translation>must be “confirmed”, “unconfirmed”, “inferred” or “advice”</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="387" />
+      <source>doit être une liste non vide d'identifiants de sources</source>
+      <translation>must be a non-empty list of source identifiers</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="398" />
+      <source>doit être une date AAAA-MM-JJ (ou AAAA-MM, ou AAAA)</source>
+      <translation>must be a date YYYY-MM-DD (or YYYY-MM, or YYYY)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="400" />
+      <source>est une date future</source>
+      <translation>is a date in the future</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="404" />
+      <source>doit être un objet JSON non vide</source>
+      <translation>must be a non-empty JSON object</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="460" />
       <source>répète l'identifiant d'une action précédente</source>
       <translation>repeats the identifier of an earlier action</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="246" />
+      <location filename="wizard/core/entdata.py" line="468" />
       <source>doit être une liste tirée de « complet » et « partiel »</source>
       <translation>must be a list taken from “complet” and “partiel”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="120" />
+      <location filename="wizard/core/entdata.py" line="499" />
+      <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
+      <translation>holds a lone brace (write {{ or }} to show one)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="325" />
+      <source>manque</source>
+      <translation>is missing</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="345" />
+      <source>doit être une liste de textes</source>
+      <translation>must be a list of texts</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="347" />
+      <source>est vide ou contient un texte vide</source>
+      <translation>is empty or holds an empty text</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="350" />
+      <source>doit être un texte ou null</source>
+      <translation>must be a text or null</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="351" />
+      <source>doit être un texte</source>
+      <translation>must be a text</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="417" />
+      <source>ne doit pas contenir de guillemets « »</source>
+      <translation>must not contain French quotation marks</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="425" />
+      <source>n'est citée par aucun fait</source>
+      <translation>is cited by no fact</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="432" />
+      <source>doit être un nom de repère en minuscules (lettres, chiffres, _) qui ne soit pas déjà pris</source>
+      <translation>must be a lower-case placeholder name (letters, digits, _) not already taken</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="442" />
+      <source>doit être une liste non vide d'actions</source>
+      <translation>must be a non-empty list of actions</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="222" />
       <source>Le fichier de l'ENT « {file} » est introuvable.</source>
       <translation>The ENT file “{file}” cannot be found.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="122" />
+      <location filename="wizard/core/entdata.py" line="224" />
       <source>Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.</source>
       <translation>The ENT file “{file}” cannot be read: it must be JSON text in UTF-8.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="132" />
+      <location filename="wizard/core/entdata.py" line="234" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable : un nombre y est trop long, ou des listes et des objets y sont imbriqués trop profondément.</source>
       <translation>The ENT file “{file}” is not valid JSON: a number in it is too long, or lists and objects in it are nested too deeply.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="129" />
+      <location filename="wizard/core/entdata.py" line="231" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).</source>
       <translation>The ENT file “{file}” is not valid JSON (line {line}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="249" />
+      <location filename="wizard/core/entdata.py" line="390" />
+      <source>cite une source inconnue : « {source} » (elle doit être décrite sous « sources »)</source>
+      <translation>cites an unknown source: “{source}” (it must be described under “sources”)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="471" />
       <source>utilise un mot inconnu : {{{placeholder}}}</source>
       <translation>uses an unknown word: {{{placeholder}}}</translation>
     </message>
     <message>
-      <location filename="wizard/core/filecheck.py" line="26" />
+      <location filename="wizard/core/facts.py" line="14" />
+      <source>Nom de l'ENT</source>
+      <translation>Name of the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="15" />
+      <source>Adresse publique de l'ENT</source>
+      <translation>Public address of the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="16" />
+      <source>Domaine des sites ENT des établissements</source>
+      <translation>Domain of the schools' ENT sites</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="17" />
+      <source>Serveur CAS de l'ENT</source>
+      <translation>CAS server of the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="18" />
+      <source>ENT précédent</source>
+      <translation>Previous ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="19" />
+      <source>Connexion des élèves et des parents à l'ENT</source>
+      <translation>How pupils and parents log in to the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="20" />
+      <source>Connexion des personnels à l'ENT</source>
+      <translation>How staff log in to the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="21" />
+      <source>Entrée « Socle ENT » de l'export PRONOTE</source>
+      <translation>“Socle ENT” entry of the PRONOTE export</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="22" />
+      <source>Nom du fichier exporté par PRONOTE</source>
+      <translation>Name of the file PRONOTE exports</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="23" />
+      <source>Configuration ENT de la console d'hébergement</source>
+      <translation>ENT configuration of the hosting console</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="24" />
+      <source>Nom d'un établissement dans le récapitulatif des accès</source>
+      <translation>A school's name in the access summary</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="25" />
+      <source>Intitulé du service</source>
+      <translation>Service title (“Intitulé”)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="26" />
+      <source>Type de SSO</source>
+      <translation>SSO type (“Type de SSO”)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="27" />
+      <source>Regroupement du service</source>
+      <translation>Group (“Regroupement”) of the service</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="28" />
+      <source>Type Xiti</source>
+      <translation>Type Xiti</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="29" />
+      <source>Bloc PRONOTE de la page d'accueil</source>
+      <translation>PRONOTE block of the home page</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="30" />
+      <source>Profils qui reçoivent l'accès</source>
+      <translation>Profiles given access</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="31" />
+      <source>Rôle des accès</source>
+      <translation>Role of the accesses</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="32" />
+      <source>Cible des accès</source>
+      <translation>Target of the accesses</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="33" />
+      <source>Niveau et sous-niveau des accès</source>
+      <translation>Level and sub-level of the accesses</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="34" />
+      <source>Mode d'import complet</source>
+      <translation>Full import mode</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="35" />
+      <source>Mode d'import partiel</source>
+      <translation>Partial import mode</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="36" />
+      <source>Profils dans le récapitulatif des accès</source>
+      <translation>Profiles in the access summary</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="38" />
+      <source>aucun</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="38" />
+      <source>(rien)</source>
+      <translation>(nothing)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="131" />
+      <source>conseil de l'assistant</source>
+      <translation>the assistant's advice</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="179" />
+      <source>Sources</source>
+      <translation>Sources</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="179" />
+      <source>Ce que cette page affirme, et d'où cela vient :</source>
+      <translation>What this page states, and where it comes from:</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="180" />
+      <source>Les sources citées :</source>
+      <translation>The sources cited:</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="106" />
+      <source>Non confirmé pour les versions actuelles (source : {source}, {date}) : {values}. Selon votre version, l'écran peut différer.</source>
+      <translation>Not confirmed for current versions (source: {source}, {date}): {values}. Depending on your version, the screen may differ.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="108" />
+      <source>Déduit d'une source voisine (source : {source}, {date}) : {values}. Vérifiez-le sur votre écran.</source>
+      <translation>Inferred from a neighbouring source (source: {source}, {date}): {values}. Check it on your screen.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="132" />
+      <source>relevé le {date}, non confirmé pour les versions actuelles</source>
+      <translation>seen on {date}, not confirmed for current versions</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="136" />
+      <source> ; </source>
+      <translation>; </translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="127" />
+      <source>confirmé : {date}</source>
+      <translation>confirmed: {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="129" />
+      <source>déduit d'une source voisine : {date}</source>
+      <translation>inferred from a neighbouring source: {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="176" />
+      <source>{title} ({date}) :</source>
+      <translation>{title} ({date}):</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="169" />
+      <source>d'après ces sources, le {date}</source>
+      <translation>according to these sources, on {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="167" />
+      <source>{count} action(s) de la liste à cocher</source>
+      <translation>{count} action(s) of the checklist</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/filecheck.py" line="19" />
+      <source>Aucune erreur bloquante trouvée. L'assistant vérifie ce qu'il reconnaît du fichier (personnes, identifiants, dates, établissement) ; le format exact qu'attend l'ENT n'est pas publié.</source>
+      <translation>No blocking error found. The assistant checks what it recognises of the file (people, identifiers, dates, school); the exact layout the ENT expects is not published.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/filecheck.py" line="31" />
       <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir.</source>
       <translation>“{name}” is not a file the assistant can open.</translation>
     </message>
@@ -282,6 +542,11 @@
       <location filename="wizard/core/flow.py" line="159" />
       <source>Choisissez un import complet ou partiel.</source>
       <translation>Choose a full or a partial import.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/flow.py" line="165" />
+      <source>Choisissez le fichier des identifiants exporté depuis PRONOTE.</source>
+      <translation>Choose the identifier file exported from PRONOTE.</translation>
     </message>
     <message>
       <location filename="wizard/core/flow.py" line="167" />
@@ -314,12 +579,7 @@
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="165" />
-      <source>Choisissez le fichier {export_file_name} exporté depuis PRONOTE.</source>
-      <translation>Choose the {export_file_name} file exported from PRONOTE.</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/helptext.py" line="44" />
+      <location filename="wizard/core/helptext.py" line="47" />
       <source>https://&lt;votre-établissement&gt;.{ent_site_domain}/</source>
       <translation>https://&lt;your-school&gt;.{ent_site_domain}/</translation>
     </message>
@@ -484,117 +744,117 @@
       <translation>Export date</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="158" />
+      <location filename="wizard/core/idfile/safety.py" line="156" />
       <source>Le fichier n'est pas un XML valide (erreur de structure) : ce n'est pas un export PRONOTE intact.</source>
       <translation>The file is not valid XML (structure error): it is not an intact PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="163" />
+      <location filename="wizard/core/idfile/safety.py" line="161" />
       <source>Le fichier XML est incomplet (tronqué) : l'export ou la copie n'est pas allé jusqu'au bout ; réexportez-le.</source>
       <translation>The XML file is incomplete (truncated): the export or the copy did not finish; export it again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="168" />
+      <location filename="wizard/core/idfile/safety.py" line="166" />
       <source>Fichier refusé : ses éléments sont imbriqués bien trop profondément pour un export PRONOTE.</source>
       <translation>File refused: its elements are nested far too deeply for a PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="173" />
-      <source>Fichier refusé : il contient un texte ou une balise démesurés, ce que ne fait jamais un export PRONOTE.</source>
-      <translation>File refused: it contains an oversized text or tag, which a PRONOTE export never does.</translation>
+      <location filename="wizard/core/idfile/safety.py" line="171" />
+      <source>Fichier refusé : il contient un texte ou une balise démesurés ; l'assistant ne lit pas un tel fichier.</source>
+      <translation>File refused: it holds an outsized text or tag; the assistant does not read such a file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="178" />
-      <source>Fichier refusé : un de ses éléments porte des centaines d'attributs, ce que ne fait jamais un export PRONOTE.</source>
-      <translation>File refused: one of its elements carries hundreds of attributes, which a PRONOTE export never does.</translation>
+      <location filename="wizard/core/idfile/safety.py" line="176" />
+      <source>Fichier refusé : un de ses éléments porte des centaines d'attributs ; l'assistant ne lit pas un tel fichier.</source>
+      <translation>File refused: one of its elements carries hundreds of attributes; the assistant does not read such a file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="183" />
+      <location filename="wizard/core/idfile/safety.py" line="181" />
       <source>Fichier refusé : il emploie bien trop de noms d'éléments ou d'attributs différents (ou des noms démesurés) pour un export PRONOTE.</source>
       <translation>File refused: it uses far too many different element or attribute names (or oversized names) for a PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="188" />
+      <location filename="wizard/core/idfile/safety.py" line="186" />
       <source>Fichier refusé : il contient bien trop de déclarations d'espaces de noms ou d'instructions de traitement pour un export PRONOTE.</source>
       <translation>File refused: it contains far too many namespace declarations or processing instructions for a PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="114" />
+      <location filename="wizard/core/idfile/safety.py" line="112" />
       <source>sa déclaration DOCTYPE est démesurée ou incomplète</source>
       <translation>its DOCTYPE declaration is oversized or incomplete</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="122" />
+      <location filename="wizard/core/idfile/safety.py" line="120" />
       <source>il fait appel à une DTD externe</source>
       <translation>it calls an external DTD</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="124" />
+      <location filename="wizard/core/idfile/safety.py" line="122" />
       <source>il contient des déclarations DTD</source>
       <translation>it contains DTD declarations</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="143" />
+      <location filename="wizard/core/idfile/safety.py" line="141" />
       <source>il utilise des entités XML</source>
       <translation>it uses XML entities</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="150" />
+      <location filename="wizard/core/idfile/safety.py" line="148" />
       <source>Le fichier contient un caractère interdit en XML (octet nul ou caractère de contrôle) : ce n'est pas un export PRONOTE intact.</source>
       <translation>The file contains a character XML forbids (a null byte or a control character): it is not an intact PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="78" />
-      <source>« {name} » est un dossier : choisissez le fichier {export_file_name} qu'il contient.</source>
-      <translation>“{name}” is a folder: choose the {export_file_name} file inside it.</translation>
+      <location filename="wizard/core/idfile/safety.py" line="77" />
+      <source>« {name} » est un dossier : choisissez le fichier des identifiants exporté de PRONOTE qu'il contient.</source>
+      <translation>“{name}” is a folder: choose the identifier file exported from PRONOTE that it contains.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="84" />
+      <location filename="wizard/core/idfile/safety.py" line="82" />
       <source>Le fichier « {name} » est beaucoup trop gros ({size} Mo) pour un export d'identifiants PRONOTE.</source>
       <translation>The file “{name}” is far too large ({size} MB) for a PRONOTE identifier export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="108" />
+      <location filename="wizard/core/idfile/safety.py" line="106" />
       <source>il déclare des entités XML</source>
       <translation>it declares XML entities</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="128" />
-      <source>Fichier refusé par sécurité : {reason}, ce que ne fait jamais un export PRONOTE.</source>
-      <translation>File refused for safety: {reason}, which a PRONOTE export never does.</translation>
+      <location filename="wizard/core/idfile/safety.py" line="126" />
+      <source>Fichier refusé par sécurité : {reason} ; l'assistant ne lit pas un tel fichier.</source>
+      <translation>File refused for safety: {reason}; the assistant does not read such a file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="193" />
+      <location filename="wizard/core/idfile/safety.py" line="191" />
       <source>Fichier refusé : il contient plus de {limit} personnes, bien plus qu'aucun établissement.</source>
       <translation>File refused: it contains more than {limit} people, far more than any school.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="145" />
+      <location filename="wizard/core/idfile/safety.py" line="143" />
       <source>L'encodage déclaré par le fichier ({encoding}) n'est pas reconnu.</source>
       <translation>The encoding declared by the file ({encoding}) is not recognised.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="153" />
+      <location filename="wizard/core/idfile/safety.py" line="151" />
       <source>Le fichier contient des caractères qui ne correspondent pas à son encodage ({encoding}) : réexportez-le depuis PRONOTE.</source>
       <translation>The file contains characters that do not match its encoding ({encoding}): export it again from PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="49" />
+      <location filename="wizard/core/idfile/safety.py" line="48" />
       <source>Le fichier « {name} » est introuvable : vérifiez le dossier choisi lors de l'export.</source>
       <translation>The file “{name}” cannot be found: check the folder chosen during the export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="57" />
+      <location filename="wizard/core/idfile/safety.py" line="56" />
       <source>Le fichier « {name} » ne peut pas être ouvert (droits d'accès ou disque indisponible).</source>
       <translation>The file “{name}” cannot be opened (access rights or disk unavailable).</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="64" />
+      <location filename="wizard/core/idfile/safety.py" line="63" />
       <source>« {name} » n'est pas un fichier ordinaire.</source>
       <translation>“{name}” is not a regular file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="66" />
+      <location filename="wizard/core/idfile/safety.py" line="65" />
       <source>Le fichier « {name} » est vide : l'export PRONOTE n'a sans doute pas abouti.</source>
       <translation>The file “{name}” is empty: the PRONOTE export probably did not complete.</translation>
     </message>
@@ -807,11 +1067,6 @@
       <location filename="wizard/core/matching/matcher.py" line="53" />
       <source>Ambigus</source>
       <translation>Ambiguous</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/matching/preview.py" line="140" />
-      <source>Rapprochement des comptes – feuille de travail</source>
-      <translation>Account matching – worksheet</translation>
     </message>
     <message>
       <location filename="wizard/core/matching/rows.py" line="17" />
@@ -1104,52 +1359,52 @@
       <translation>Last server check on {date}: {seen}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="104" />
+      <location filename="wizard/core/outputs.py" line="103" />
       <source>le disque est plein</source>
       <translation>the disk is full</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="106" />
+      <location filename="wizard/core/outputs.py" line="105" />
       <source>le dossier est protégé en écriture, ou le fichier est ouvert dans un autre programme</source>
       <translation>the folder is write-protected, or the file is open in another program</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="108" />
+      <location filename="wizard/core/outputs.py" line="107" />
       <source>le fichier n'a pas pu être écrit en entier</source>
       <translation>the file could not be written whole</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="109" />
+      <location filename="wizard/core/outputs.py" line="108" />
       <source>Impossible d'écrire « {path} » ({why}) : rien n'a été enregistré.</source>
       <translation>Cannot write “{path}” ({why}): nothing was saved.</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="38" />
+      <location filename="wizard/core/outputs.py" line="39" />
       <source>« {path} » est un dossier : indiquez le nom du fichier à écrire.</source>
       <translation>“{path}” is a folder: give the name of the file to write.</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="41" />
+      <location filename="wizard/core/outputs.py" line="42" />
       <source>Le dossier « {folder} » n'existe pas : choisissez un autre emplacement.</source>
       <translation>The folder “{folder}” does not exist: choose another place.</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="44" />
+      <location filename="wizard/core/outputs.py" line="45" />
       <source>« {path} » est dans le dossier des données de l'assistant ({folder}) : choisissez un autre emplacement, ces fichiers ne doivent pas être remplacés.</source>
       <translation>“{path}” is in the assistant's data folder ({folder}): choose another place, these files must not be replaced.</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="57" />
+      <location filename="wizard/core/outputs.py" line="58" />
       <source>« {path} » existe et est protégé en écriture : choisissez un autre nom.</source>
       <translation>“{path}” exists and is write-protected: choose another name.</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="50" />
+      <location filename="wizard/core/outputs.py" line="51" />
       <source>« {path} » est un des fichiers de l'assistant (sa progression) sous un autre nom : choisissez un autre nom.</source>
       <translation>“{path}” is one of the assistant's own files (its progress) under another name: choose another name.</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="54" />
+      <location filename="wizard/core/outputs.py" line="55" />
       <source>« {path} » est un des fichiers lus pour faire celui-ci : choisissez un autre nom.</source>
       <translation>“{path}” is one of the files read to make this one: choose another name.</translation>
     </message>
@@ -1559,17 +1814,12 @@
       <translation>The PRONOTE address holds characters a web address cannot hold as they are (accented letters, invisible or special characters); copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="52" />
-      <source>CAS inactif : le serveur n'a pas encore de délégation d'authentification. La base n'a peut-être pas encore été publiée, ou la publication n'est pas terminée : vérifiez « Publier la base » dans pronote.net, attendez quelques minutes, puis vérifiez à nouveau.</source>
-      <translation>CAS inactive: the server does not delegate authentication yet. The database may not have been published yet, or publishing is not finished: check “Publier la base” in pronote.net, wait a few minutes, then check again.</translation>
-    </message>
-    <message>
       <location filename="wizard/core/probe/verdict.py" line="44" />
       <source>{message} Vous pouvez continuer sans cette vérification.</source>
       <translation>{message} You can go on without this check.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="66" />
+      <location filename="wizard/core/probe/verdict.py" line="68" />
       <source>{message} Vérifiez l'adresse PRONOTE sur la page « Votre établissement ».</source>
       <translation>{message} Check the PRONOTE address on the “Your school” page.</translation>
     </message>
@@ -1579,19 +1829,29 @@
       <translation>Verified: the PRONOTE server delegates authentication to {ent_name} ({cas_host}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="56" />
-      <source>CAS vers un autre ENT : {cas_host}. Le serveur est encore relié à un autre ENT que {ent_name} : dans pronote.net, choisissez la configuration « {configuration} », confirmez, puis publiez la base.</source>
-      <translation>CAS towards another ENT: {cas_host}. The server is still linked to an ENT other than {ent_name}: in pronote.net, choose the “{configuration}” configuration, confirm, then publish the database.</translation>
+      <location filename="wizard/core/probe/verdict.py" line="52" />
+      <source>CAS inactif : le serveur n'a pas encore de délégation d'authentification. La base n'a peut-être pas encore été publiée, ou la publication n'est pas terminée : vérifiez « {publish} » dans la {console}, attendez quelques minutes, puis vérifiez à nouveau.</source>
+      <translation>CAS inactive: the server does not delegate authentication yet. The base may not be published yet, or the publication is not finished: check “{publish}” in the “{console}”, wait a few minutes, then check again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="60" />
-      <source>CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS : dans pronote.net, vérifiez que la configuration « {configuration} » est choisie, puis publiez la base.</source>
-      <translation>CAS active, but the server does not give its CAS server's address: in pronote.net, check that the “{configuration}” configuration is chosen, then publish the database.</translation>
+      <location filename="wizard/core/probe/verdict.py" line="57" />
+      <source>CAS vers un autre ENT : {cas_host}. Le serveur est encore relié à un autre ENT que {ent_name} : dans la {console}, choisissez la configuration « {configuration} », confirmez, puis publiez la base.</source>
+      <translation>CAS towards another ENT: {cas_host}. The server is still connected to an ENT other than {ent_name}: in the “{console}”, choose the configuration “{configuration}”, confirm, then publish the base.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="64" />
+      <location filename="wizard/core/probe/verdict.py" line="62" />
+      <source>CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS : dans la {console}, vérifiez que la configuration « {configuration} » est choisie, puis publiez la base.</source>
+      <translation>CAS active, but the server does not give the address of its CAS server: in the “{console}”, check that the configuration “{configuration}” is chosen, then publish the base.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="66" />
       <source>{message} La vérification est impossible pour l'instant : réessayez, ou confirmez vous-même la publication ci-dessous.</source>
       <translation>{message} The check cannot be done for now: try again, or confirm the publication yourself below.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/records.py" line="336" />
+      <source>Rapprochement des comptes – feuille de travail</source>
+      <translation>Account matching – worksheet</translation>
     </message>
     <message>
       <location filename="wizard/core/school.py" line="93" />
@@ -1814,137 +2074,137 @@
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="404" />
+      <location filename="wizard/core/store.py" line="415" />
       <source>Pour en utiliser un autre, lancez l'assistant avec --data-dir DOSSIER.</source>
       <translation>To use another one, start the assistant with --data-dir FOLDER.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="439" />
+      <location filename="wizard/core/store.py" line="450" />
       <source>Enregistrement impossible : une valeur de la progression ne peut pas être écrite (erreur de l'assistant ; le détail est dans le journal). Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert.</source>
       <translation>Cannot save: a value of the progress cannot be written (an error of the assistant; the details are in the log). Your latest changes are kept in memory only, as long as the assistant stays open.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="409" />
+      <location filename="wizard/core/store.py" line="420" />
       <source>un fichier porte ce nom (ou celui d'un dossier parent) à la place d'un dossier</source>
       <translation>a file has this name (or the name of a parent folder) instead of a folder</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="425" />
+      <location filename="wizard/core/store.py" line="436" />
       <source>libérez de la place</source>
       <translation>free some space</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="451" />
+      <location filename="wizard/core/store.py" line="462" />
       <source>c'est un lien vers un autre fichier</source>
       <translation>it is a link to another file</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="213" />
+      <location filename="wizard/core/store.py" line="219" />
       <source>Le fichier de progression « {path} » était endommagé : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
       <translation>The progress file “{path}” was damaged: its last backup copy has been restored; check the last page you had filled in.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="411" />
+      <location filename="wizard/core/store.py" line="422" />
       <source>vous n'avez pas le droit d'y écrire</source>
       <translation>you are not allowed to write there</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="418" />
+      <location filename="wizard/core/store.py" line="429" />
       <source>Le dossier de données « {folder} » ne peut pas être utilisé ({why}). {how}</source>
       <translation>The data folder “{folder}” cannot be used ({why}). {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="428" />
+      <location filename="wizard/core/store.py" line="439" />
       <source>rendez-le modifiable</source>
       <translation>make it writable</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="432" />
+      <location filename="wizard/core/store.py" line="443" />
       <source>vérifiez ce dossier</source>
       <translation>check this folder</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="433" />
+      <location filename="wizard/core/store.py" line="444" />
       <source>Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la prochaine modification. {how}</source>
       <translation>Saving failed: {why}. Your latest changes are kept in memory only, while the assistant stays open. Not to lose them, {todo}: the assistant will try again at the next change. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="453" />
+      <location filename="wizard/core/store.py" line="464" />
       <source>ce n'est pas un fichier ordinaire</source>
       <translation>it is not a regular file</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="458" />
+      <location filename="wizard/core/store.py" line="469" />
       <source>Le verrou « {path} », qui garantit qu'une seule fenêtre utilise ces données, ne peut pas être pris ({why}) : rien n'a été ouvert. Supprimez ce fichier s'il n'est pas à vous, ou choisissez un autre dossier. {how}</source>
       <translation>The lock “{path}”, which makes sure only one window uses this data, cannot be taken ({why}): nothing was opened. Delete this file if it is not yours, or choose another folder. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="464" />
+      <location filename="wizard/core/store.py" line="475" />
       <source>Le dossier de données « {folder} » est sur un système de fichiers qui ne permet pas de verrou (un partage réseau, souvent) : l'assistant ne peut pas empêcher deux fenêtres d'y enregistrer en même temps, ce qui ferait perdre le travail de l'une.</source>
       <translation>The data folder “{folder}” is on a file system that does not allow locks (often a network share): the assistant cannot stop two windows from saving there at the same time, which would lose the work of one.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="470" />
+      <location filename="wizard/core/store.py" line="481" />
       <source>Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été modifié. Corrigez ses droits. {how}</source>
       <translation>The progress file “{path}” cannot be read (insufficient rights): nothing was changed. Fix its rights. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="216" />
+      <location filename="wizard/core/store.py" line="222" />
       <source>Le fichier de progression « {path} » avait disparu : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
       <translation>The progress file “{path}” had disappeared: its last backup copy has been restored; check the last page you had filled in.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="219" />
+      <location filename="wizard/core/store.py" line="225" />
       <source>Le fichier de progression « {path} » était illisible et aucune copie de secours n'était utilisable : l'assistant repart de zéro.</source>
       <translation>The progress file “{path}” was unreadable and no backup copy could be used: the assistant starts afresh.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="413" />
+      <location filename="wizard/core/store.py" line="424" />
       <source>il est sur un disque en lecture seule</source>
       <translation>it is on a read-only disk</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="424" />
+      <location filename="wizard/core/store.py" line="435" />
       <source>le disque du dossier « {folder} » est plein</source>
       <translation>the disk of the folder “{folder}” is full</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="455" />
+      <location filename="wizard/core/store.py" line="466" />
       <source>vous n'avez pas le droit de le lire (il appartient peut-être à un autre utilisateur)</source>
       <translation>you are not allowed to read it (it may belong to another user)</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="231" />
+      <location filename="wizard/core/store.py" line="237" />
       <source>Ouvert en lecture seule : le dossier « {folder} » ne permet pas de verrou, rien de ce que vous faites ne sera enregistré. {how}</source>
       <translation>Opened read-only: the folder “{folder}” does not allow locks, nothing you do will be saved. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="333" />
+      <location filename="wizard/core/store.py" line="344" />
       <source>Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format {version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.</source>
       <translation>The data “{path}” was saved by a newer version of the assistant (format {version}): install the latest version to open it; nothing was changed.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="427" />
+      <location filename="wizard/core/store.py" line="438" />
       <source>le dossier « {folder} » est protégé en écriture</source>
       <translation>the folder “{folder}” is write-protected</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="430" />
+      <location filename="wizard/core/store.py" line="441" />
       <source>le système a refusé l'écriture dans « {folder} » ({error})</source>
       <translation>the system refused to write in “{folder}” ({error})</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="142" />
+      <location filename="wizard/core/store.py" line="144" />
       <source>L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : fermez-le avant d'en ouvrir un second.</source>
       <translation>The assistant is already open for this data (another window or another user): close it before opening a second one.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="221" />
+      <location filename="wizard/core/store.py" line="227" />
       <source>L'ancien fichier est conservé sous le nom « {name} ».</source>
       <translation>The old file is kept under the name “{name}”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="457" />
+      <location filename="wizard/core/store.py" line="468" />
       <source>erreur du système : {error}</source>
       <translation>system error: {error}</translation>
     </message>
@@ -2089,87 +2349,87 @@
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="118" />
+      <location filename="wizard/gui/matching_preview.py" line="119" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="134" />
+      <location filename="wizard/gui/matching_preview.py" line="135" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="143" />
+      <location filename="wizard/gui/matching_preview.py" line="144" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="156" />
+      <location filename="wizard/gui/matching_preview.py" line="157" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="157" />
+      <location filename="wizard/gui/matching_preview.py" line="158" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="162" />
+      <location filename="wizard/gui/matching_preview.py" line="163" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="167" />
+      <location filename="wizard/gui/matching_preview.py" line="168" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="184" />
+      <location filename="wizard/gui/matching_preview.py" line="185" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="196" />
+      <location filename="wizard/gui/matching_preview.py" line="197" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="198" />
+      <location filename="wizard/gui/matching_preview.py" line="199" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="202" />
+      <location filename="wizard/gui/matching_preview.py" line="203" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="205" />
+      <location filename="wizard/gui/matching_preview.py" line="206" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="218" />
+      <location filename="wizard/gui/matching_preview.py" line="219" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="218" />
+      <location filename="wizard/gui/matching_preview.py" line="219" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="271" />
+      <location filename="wizard/gui/matching_preview.py" line="272" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="381" />
+      <location filename="wizard/gui/matching_preview.py" line="382" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="382" />
+      <location filename="wizard/gui/matching_preview.py" line="383" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
@@ -2185,61 +2445,61 @@
     </message>
     <message>
       <location filename="wizard/gui/matching_preview.py" line="113" />
-      <source>Exportez depuis l'ENT la liste des comptes de l'établissement (fichier CSV), puis chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
-      <translation>Export the school's account list from the ENT (CSV file), then load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, parents with the same name) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
+      <source>Si vous avez la liste des comptes ENT de l'établissement en fichier CSV (l'assistant ne sait pas quel menu de l'ENT la produit), chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
+      <translation>If you have the school's list of ENT accounts as a CSV file (the assistant does not know which ENT menu produces it), load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, namesake parents) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="121" />
+      <location filename="wizard/gui/matching_preview.py" line="122" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="122" />
+      <location filename="wizard/gui/matching_preview.py" line="123" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="170" />
+      <location filename="wizard/gui/matching_preview.py" line="171" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="170" />
+      <location filename="wizard/gui/matching_preview.py" line="171" />
       <source>Filtrer par statut</source>
       <translation>Filter by status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="171" />
+      <location filename="wizard/gui/matching_preview.py" line="172" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="171" />
+      <location filename="wizard/gui/matching_preview.py" line="172" />
       <source>Filtrer par profil</source>
       <translation>Filter by profile</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="172" />
+      <location filename="wizard/gui/matching_preview.py" line="173" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="172" />
+      <location filename="wizard/gui/matching_preview.py" line="173" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="242" />
+      <location filename="wizard/gui/matching_preview.py" line="243" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="253" />
+      <location filename="wizard/gui/matching_preview.py" line="254" />
       <source>Le rapprochement s'est terminé pour un autre établissement ou un autre import que celui affiché : il n'est pas montré ici.</source>
       <translation>The matching ended for another school or another import than the one shown: it is not shown here.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="288" />
+      <location filename="wizard/gui/matching_preview.py" line="289" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
@@ -2249,32 +2509,32 @@
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="272" />
+      <location filename="wizard/gui/matching_preview.py" line="273" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="399" />
+      <location filename="wizard/gui/matching_preview.py" line="400" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="241" />
+      <location filename="wizard/gui/matching_preview.py" line="242" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="275" />
+      <location filename="wizard/gui/matching_preview.py" line="276" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="330" />
+      <location filename="wizard/gui/matching_preview.py" line="331" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="396" />
+      <location filename="wizard/gui/matching_preview.py" line="397" />
       <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
       <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
     </message>
@@ -2474,17 +2734,6 @@
       <translation>Every year, schools already connected to the ENT come back here for part 3: the full import of PRONOTE identifiers at the start of the school year, then a partial import whenever new pupils or staff arrive. If your school is already connected, the assistant checks it on your PRONOTE server on the next page and takes you straight to part 3.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="43" />
-      <source>Il vous faut :
-• un compte administrateur de l'ENT (parties 1 et 3) ;
-• pour un nouvel établissement seulement, un accès administrateur à pronote.net, la console d'hébergement de PRONOTE (partie 2) ;
-• le compte Superviseur (SPR) du client PRONOTE (partie 3).</source>
-      <translation>You will need:
-• an ENT administrator account (parts 1 and 3);
-• for a new school only, an administrator access to pronote.net, PRONOTE's hosting console (part 2);
-• the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
-    </message>
-    <message>
       <location filename="wizard/pages/accueil.py" line="178" />
       <source>Nouvel import</source>
       <translation>New import</translation>
@@ -2503,6 +2752,17 @@
       <location filename="wizard/pages/accueil.py" line="29" />
       <source>Cet assistant vous guide, page par page, pour relier votre serveur PRONOTE à {ent_name} : élèves, parents et personnels ouvrent alors PRONOTE depuis l'ENT sans se reconnecter. Il ne peut pas cliquer à votre place dans l'ENT ou dans PRONOTE : il vous dit exactement quoi faire et quoi saisir, et vérifie tout ce qu'il peut. Vous pouvez vous arrêter à tout moment : la progression est gardée sur ce poste, et vous reprendrez à la même page.</source>
       <translation>This assistant guides you, page by page, through connecting your PRONOTE server to {ent_name}: pupils, parents and staff then open PRONOTE from the ENT without logging in again. It cannot click for you in the ENT or in PRONOTE: it tells you exactly what to do and what to type, and checks everything it can. You can stop at any time: your progress is kept on this computer, and you will resume on the same page.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="43" />
+      <source>Il vous faut :
+• un compte administrateur de l'ENT (parties 1 et 3) ;
+• pour un nouvel établissement seulement, un accès administrateur à pronote.net, dans la {hosting_console} de PRONOTE (partie 2) ;
+• le compte Superviseur (SPR) du client PRONOTE (partie 3).</source>
+      <translation>You need:
+• an ENT administrator account (parts 1 and 3);
+• for a new school only, administrator access to pronote.net, in PRONOTE's “{hosting_console}” (part 2);
+• the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
     </message>
     <message>
       <location filename="wizard/pages/accueil.py" line="216" />
@@ -2551,56 +2811,46 @@
     </message>
     <message>
       <location filename="wizard/pages/ent_acces.py" line="11" />
-      <source>Toujours dans le formulaire du service, donnez l'accès à chacun des cinq profils. Oublier le profil « Parent » est l'erreur la plus courante : les familles ne verraient pas PRONOTE.</source>
-      <translation>Still in the service form, give access to each of the five profiles. Forgetting the “Parent” profile is the most common mistake: families would not see PRONOTE.</translation>
+      <source>Toujours dans le formulaire du service, donnez l'accès à chacun des cinq profils. Conseil : avant de valider, vérifiez que chaque profil, « Parent » compris, a sa ligne dans le récapitulatif.</source>
+      <translation>Still in the service form, give access to each of the five profiles. Tip: before saving, check that each profile, “Parent” included, has its line in the summary.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_acces.py" line="15" />
-      <source>Le « Récapitulatif des droits d'accès » doit alors montrer ces cinq lignes. L'ENT y écrit le nom de l'établissement à sa façon, par exemple « {school_label_example} » : comparez le code UAI entre parenthèses, le profil et le rôle de chaque ligne.</source>
-      <translation>The “Récapitulatif des droits d'accès” must then show these five lines. The ENT writes the school's name there in its own way, for example “{school_label_example}”: compare the UAI code in brackets, the profile and the role of each line.</translation>
+      <location filename="wizard/pages/ent_acces.py" line="16" />
+      <source>Le « {ent_access_summary} » doit alors montrer ces cinq lignes. L'ENT y écrit le nom de l'établissement à sa façon, par exemple « {school_label_example} » : comparez le code UAI entre parenthèses, le profil et le rôle de chaque ligne.</source>
+      <translation>The “{ent_access_summary}” must then show these five lines. The ENT writes the school's name there in its own way, for example “{school_label_example}”: compare the UAI code in brackets, the profile and the role of each line.</translation>
     </message>
     <message>
       <location filename="wizard/pages/ent_service.py" line="11" />
-      <source>Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à saisir est sous son action, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le formulaire.</source>
-      <translation>In the ENT, create the PRONOTE service with single sign-on (CAS). Each value to type is under its action, with a “Copy” button; tick each line once it is done in the form.</translation>
+      <source>Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à saisir est sous son action, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le formulaire. Le formulaire a plusieurs onglets (« {ent_tab_general} », « {ent_tab_technical} »…) : cherchez chaque champ par son nom.</source>
+      <translation>In the ENT, create the PRONOTE service with single sign-on (CAS). Each value to type is under its action, with a “Copy” button; tick each line once done in the form. The form has several tabs (“{ent_tab_general}”, “{ent_tab_technical}”…): look for each field by its name.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="14" />
-      <source>L'URL CAS de PRONOTE est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages de votre serveur PRONOTE. Le regroupement « {service_regroupement} » place PRONOTE au même endroit pour toutes les familles, y compris les parents qui ont des enfants dans plusieurs établissements.</source>
-      <translation>The PRONOTE CAS URL is the PRONOTE address followed by /**: it allows every page of your PRONOTE server. The “Regroupement” value “{service_regroupement}” puts PRONOTE in the same place for every family, including parents with children in several schools.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/ent_service.py" line="25" />
-      <source>Intitulé du service</source>
-      <translation>Service title (“Intitulé”)</translation>
+      <location filename="wizard/pages/ent_service.py" line="15" />
+      <source>L'{ent_field_cas_url} est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages de votre serveur PRONOTE.</source>
+      <translation>The “{ent_field_cas_url}” is the PRONOTE address followed by /**: it allows every page of your PRONOTE server.</translation>
     </message>
     <message>
       <location filename="wizard/pages/ent_service.py" line="26" />
-      <source>Type de SSO</source>
-      <translation>SSO type (“Type de SSO”)</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/ent_service.py" line="27" />
       <source>URL du serveur PRONOTE</source>
       <translation>PRONOTE server URL</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="28" />
+      <location filename="wizard/pages/ent_service.py" line="27" />
       <source>Regroupement</source>
       <translation>Group (“Regroupement”)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="29" />
+      <location filename="wizard/pages/ent_service.py" line="28" />
       <source>Version de PRONOTE</source>
       <translation>PRONOTE version</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="31" />
+      <location filename="wizard/pages/ent_service.py" line="30" />
       <source>URL CAS de PRONOTE</source>
       <translation>PRONOTE CAS URL (“URL CAS de PRONOTE”)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="30" />
+      <location filename="wizard/pages/ent_service.py" line="29" />
       <source>(à relever dans le client PRONOTE)</source>
       <translation>(read it in the PRONOTE client)</translation>
     </message>
@@ -2786,13 +3036,13 @@
     </message>
     <message>
       <location filename="wizard/pages/export_pronote.py" line="19" />
-      <source>Import partiel : la case « Uniquement les utilisateurs sans identifiants CAS » doit être COCHÉE, sinon tout le monde est exporté à nouveau.</source>
-      <translation>Partial import: the “Uniquement les utilisateurs sans identifiants CAS” box must be TICKED, otherwise everyone is exported again.</translation>
+      <source>Import partiel : la case « {pronote_export_checkbox} » doit être COCHÉE, sinon tout le monde est exporté à nouveau.</source>
+      <translation>Partial import: the box “{pronote_export_checkbox}” must be TICKED, otherwise everyone is exported again.</translation>
     </message>
     <message>
       <location filename="wizard/pages/export_pronote.py" line="22" />
-      <source>Import complet : la case « Uniquement les utilisateurs sans identifiants CAS » doit être DÉCOCHÉE, sinon les utilisateurs qui avaient déjà un identifiant CAS ne seront pas exportés.</source>
-      <translation>Full import: the “Uniquement les utilisateurs sans identifiants CAS” box must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
+      <source>Import complet : la case « {pronote_export_checkbox} » doit être DÉCOCHÉE, sinon les utilisateurs qui avaient déjà un identifiant CAS ne seront pas exportés.</source>
+      <translation>Full import: the box “{pronote_export_checkbox}” must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
     </message>
     <message>
       <location filename="wizard/pages/fichier.py" line="31" />
@@ -2805,212 +3055,212 @@
       <translation>Warning</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="285" />
+      <location filename="wizard/pages/fichier.py" line="295" />
       <source>L'analyse s'est terminée pour un établissement ou un import qui n'existe plus : son résultat n'a pas été enregistré.</source>
       <translation>The analysis ended for a school or an import that no longer exists: its result was not saved.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="293" />
+      <location filename="wizard/pages/fichier.py" line="303" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="293" />
+      <location filename="wizard/pages/fichier.py" line="303" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="293" />
+      <location filename="wizard/pages/fichier.py" line="303" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="293" />
+      <location filename="wizard/pages/fichier.py" line="303" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="44" />
+      <location filename="wizard/pages/fichier.py" line="40" />
+      <source>Aucun fichier choisi. Dans la source de l'assistant ({date}), ce fichier s'appelle {export_file_name} ; selon la version de PRONOTE, son nom peut différer.</source>
+      <translation>No file chosen. In the assistant's source ({date}), this file is called {export_file_name}; depending on the PRONOTE version, its name may differ.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="55" />
       <source>&amp;Choisir le fichier…</source>
       <translation>&amp;Choose the file…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="46" />
+      <location filename="wizard/pages/fichier.py" line="57" />
       <source>Choisir le fichier des identifiants PRONOTE</source>
       <translation>Choose the PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="58" />
+      <location filename="wizard/pages/fichier.py" line="69" />
       <source>Nombre de personnes par profil</source>
       <translation>Number of people per profile</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="62" />
+      <location filename="wizard/pages/fichier.py" line="73" />
       <source>J'ai lu les avertissements</source>
       <translation>I have read the warnings</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="64" />
+      <location filename="wizard/pages/fichier.py" line="75" />
       <source>J'ai lu les avertissements sur le fichier</source>
       <translation>I have read the warnings on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="67" />
+      <location filename="wizard/pages/fichier.py" line="78" />
       <source>&amp;Détails techniques</source>
       <translation>&amp;Technical details</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="81" />
+      <location filename="wizard/pages/fichier.py" line="92" />
       <source>A&amp;fficher :</source>
       <translation>Sho&amp;w:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="84" />
+      <location filename="wizard/pages/fichier.py" line="95" />
       <source>Toutes les remarques</source>
       <translation>All remarks</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="85" />
+      <location filename="wizard/pages/fichier.py" line="96" />
       <source>Erreurs seulement</source>
       <translation>Errors only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="86" />
+      <location filename="wizard/pages/fichier.py" line="97" />
       <source>Avertissements seulement</source>
       <translation>Warnings only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="87" />
+      <location filename="wizard/pages/fichier.py" line="98" />
       <source>Afficher : filtre des remarques sur le fichier</source>
       <translation>Show: filter of the remarks on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="94" />
+      <location filename="wizard/pages/fichier.py" line="105" />
       <source>Remarques sur le fichier : niveau, ligne, message</source>
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="210" />
+      <location filename="wizard/pages/fichier.py" line="220" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="211" />
+      <location filename="wizard/pages/fichier.py" line="221" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="279" />
+      <location filename="wizard/pages/fichier.py" line="289" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="288" />
+      <location filename="wizard/pages/fichier.py" line="298" />
       <source>L'analyse lancée pour « {name} » s'est terminée : son résultat a été enregistré pour cet établissement, pas pour celui affiché.</source>
       <translation>The analysis started for “{name}” has ended: its result was saved for that school, not for the one shown.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="41" />
-      <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui ferait échouer l'import dans l'ENT.</source>
-      <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping names: it counts people per profile and points out what would make the ENT import fail.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="95" />
-      <source>Niveau</source>
-      <translation>Level</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="95" />
-      <source>Ligne</source>
-      <translation>Line</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="95" />
-      <source>Message</source>
-      <translation>Message</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="152" />
-      <source>Total</source>
-      <translation>Total</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="238" />
-      <source>Clé des empreintes</source>
-      <translation>Key of the fingerprints</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="275" />
-      <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
-      <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="49" />
-      <source>Annuler l'analyse</source>
-      <translation>Cancel the analysis</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="50" />
-      <source>Progression de l'analyse du fichier</source>
-      <translation>Progress of the file analysis</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="134" />
-      <source>Fichier : {name} – {size}</source>
-      <translation>File: {name} – {size}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="167" />
-      <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
-      <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="177" />
-      <source>Aucune erreur : le fichier peut être importé dans l'ENT.</source>
-      <translation>No error: the file can be imported into the ENT.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="184" />
-      <source>Format reconnu : {layout}</source>
-      <translation>Layout recognised: {layout}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="190" />
-      <source>Empreinte SHA-256 du fichier : {sha}</source>
-      <translation>SHA-256 fingerprint of the file: {sha}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="250" />
-      <source>Analyse de {name} en cours…</source>
-      <translation>Analysing {name}…</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="131" />
+      <location filename="wizard/pages/fichier.py" line="39" />
       <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
       <translation>No file chosen. The file is normally called {export_file_name}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="171" />
-      <source>{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait incomplet.</source>
-      <translation>{errors} blocking error(s): the ENT import would fail or be incomplete.</translation>
+      <location filename="wizard/pages/fichier.py" line="51" />
+      <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui pourrait faire échouer l'import ou laisser des comptes sans accès (identifiants manquants ou en double, fichier d'un autre établissement…).</source>
+      <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping the names: it counts people per profile and points out what could make the import fail or leave accounts without access (missing or duplicate identifiers, another school's file…).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="186" />
+      <location filename="wizard/pages/fichier.py" line="106" />
+      <source>Niveau</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="106" />
+      <source>Ligne</source>
+      <translation>Line</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="106" />
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="162" />
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="248" />
+      <source>Clé des empreintes</source>
+      <translation>Key of the fingerprints</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="285" />
+      <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
+      <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="60" />
+      <source>Annuler l'analyse</source>
+      <translation>Cancel the analysis</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="61" />
+      <source>Progression de l'analyse du fichier</source>
+      <translation>Progress of the file analysis</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="144" />
+      <source>Fichier : {name} – {size}</source>
+      <translation>File: {name} – {size}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="177" />
+      <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
+      <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="194" />
+      <source>Format reconnu : {layout}</source>
+      <translation>Layout recognised: {layout}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="200" />
+      <source>Empreinte SHA-256 du fichier : {sha}</source>
+      <translation>SHA-256 fingerprint of the file: {sha}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="260" />
+      <source>Analyse de {name} en cours…</source>
+      <translation>Analysing {name}…</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="181" />
+      <source>{errors} erreur(s) bloquante(s) : corrigez-les dans PRONOTE et exportez de nouveau avant d'importer dans l'ENT.</source>
+      <translation>{errors} blocking error(s): fix them in PRONOTE and export again before importing into the ENT.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="196" />
       <source>Encodage : {encoding}</source>
       <translation>Encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="188" />
+      <location filename="wizard/pages/fichier.py" line="198" />
       <source>Champs utilisés : {fields}</source>
       <translation>Fields used: {fields}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="229" />
+      <location filename="wizard/pages/fichier.py" line="239" />
       <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir : rien n'a été changé.</source>
       <translation>“{name}” is not a file the assistant can open: nothing was changed.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="174" />
+      <location filename="wizard/pages/fichier.py" line="184" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
@@ -3025,27 +3275,27 @@
       <translation>The interconnection is in place and the assistant could verify everything:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="74" />
+      <location filename="wizard/pages/fin.py" line="79" />
       <source>Documents à imprimer ou à enregistrer</source>
       <translation>Documents to print or save</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="80" />
+      <location filename="wizard/pages/fin.py" line="86" />
       <source>C&amp;ontact indiqué sur la notice :</source>
       <translation>C&amp;ontact given on the notice:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="84" />
+      <location filename="wizard/pages/fin.py" line="90" />
       <source>par exemple le secrétariat, 04 66 00 00 00</source>
       <translation>for example the school office, 04 66 00 00 00</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="85" />
+      <location filename="wizard/pages/fin.py" line="91" />
       <source>Contact indiqué sur la notice pour les familles et les personnels</source>
       <translation>Contact given on the notice for families and staff</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="115" />
+      <location filename="wizard/pages/fin.py" line="122" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
@@ -3055,25 +3305,20 @@
       <translation>Import into the ENT: {count} identifier(s), as reported by the ENT and typed in by you.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="60" />
-      <source>Si un utilisateur voit « Identification impossible » en ouvrant PRONOTE depuis l'ENT, son compte n'a pas été rapproché : faites le rapprochement de son compte dans l'ENT, ou corrigez-le dans PRONOTE : Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</source>
-      <translation>If a user sees “Identification impossible” when opening PRONOTE from the ENT, their account has not been matched: match their account in the ENT, or fix it in PRONOTE: “Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion”.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="64" />
+      <location filename="wizard/pages/fin.py" line="69" />
       <source>La prochaine fois :
 • à l'arrivée de nouveaux élèves ou personnels, relancez l'assistant et choisissez « Import partiel (nouveaux arrivants) » ;
-• à la pré-rentrée, choisissez « Nouvelle année scolaire » pour l'import complet, et mettez à jour la version de PRONOTE dans le service de l'ENT si elle a changé.
+• en début d'année scolaire, choisissez « Nouvelle année scolaire » pour l'import complet (conseil : mettez aussi à jour la version de PRONOTE dans le service de l'ENT si elle a changé).
 Les parties 1 et 2 n'ont pas à être refaites.</source>
       <translation>Next time:
 • when new pupils or staff arrive, open the assistant again and choose “Partial import (new arrivals)”;
-• in the back-to-school period, choose “New school year” for the full import, and update the PRONOTE version in the ENT service if it changed.
+• at the start of the school year, choose “New school year” for the full import (tip: also update the PRONOTE version in the ENT service if it changed).
 Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="76" />
-      <source>La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée personnelle). La notice explique aux familles et aux personnels comment ouvrir PRONOTE désormais.</source>
-      <translation>The configuration record keeps track of what was set and checked (without any personal data). The notice tells families and staff how to open PRONOTE from now on.</translation>
+      <location filename="wizard/pages/fin.py" line="81" />
+      <source>La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée personnelle). La notice dit aux familles et aux personnels avec quels identifiants se connecter et comment ouvrir PRONOTE.</source>
+      <translation>The configuration record keeps track of what was set and verified (with no personal data at all). The notice tells families and staff which credentials to log in with and how to open PRONOTE.</translation>
     </message>
     <message>
       <location filename="wizard/pages/fin.py" line="30" />
@@ -3086,72 +3331,82 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Identifier file checked: {total} person(s), no blocking error.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="91" />
+      <location filename="wizard/pages/fin.py" line="97" />
       <source>la fiche de configuration</source>
       <translation>the configuration record</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="91" />
+      <location filename="wizard/pages/fin.py" line="97" />
       <source>&amp;Imprimer la fiche…</source>
       <translation>&amp;Print the record…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="92" />
+      <location filename="wizard/pages/fin.py" line="98" />
       <source>&amp;Enregistrer la fiche en PDF…</source>
       <translation>&amp;Save the record as PDF…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="93" />
+      <location filename="wizard/pages/fin.py" line="99" />
       <source>la notice</source>
       <translation>the notice</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="93" />
+      <location filename="wizard/pages/fin.py" line="99" />
       <source>Imprimer la &amp;notice…</source>
       <translation>Print the no&amp;tice…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="93" />
+      <location filename="wizard/pages/fin.py" line="99" />
       <source>Enregistrer la notice en P&amp;DF…</source>
       <translation>Save the notice as P&amp;DF…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="115" />
+      <location filename="wizard/pages/fin.py" line="122" />
       <source>Enregistrer – {title}</source>
       <translation>Save – {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="126" />
+      <location filename="wizard/pages/fin.py" line="133" />
       <source>{title} enregistrée : {path}</source>
       <translation>{title} saved: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="147" />
+      <location filename="wizard/pages/fin.py" line="154" />
       <source>PRONOTE : {url}</source>
       <translation>PRONOTE: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="148" />
+      <location filename="wizard/pages/fin.py" line="155" />
       <source>URL CAS de PRONOTE : {url}</source>
       <translation>PRONOTE CAS URL: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="54" />
-      <source>Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis {ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur {service_title} dans le menu {service_regroupement} (ou sur le bloc PRONOTE de la page d'accueil) suffit. Le client PRONOTE installé sur les postes garde ses propres identifiants.</source>
-      <translation>First connection: the first time a pupil, a parent or a staff member opens PRONOTE from {ent_name}, they are shown a “première connexion” page, once. After that, one click on “{service_title}” in the “{service_regroupement}” menu (or on the PRONOTE block of the home page) is enough. The PRONOTE client installed on computers keeps its own credentials.</translation>
+      <location filename="wizard/pages/fin.py" line="55" />
+      <source>Avec quels identifiants ? Pour entrer dans {ent_name}, les élèves et les parents utilisent {login_pupils_parents} ; les personnels de l'Éducation nationale, {login_staff}. Le client PRONOTE installé sur les postes garde ses propres identifiants.</source>
+      <translation>With which credentials? To enter {ent_name}, pupils and parents use {login_pupils_parents}; Éducation nationale staff, {login_staff}. The PRONOTE client installed on computers keeps its own credentials.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="97" />
+      <location filename="wizard/pages/fin.py" line="59" />
+      <source>Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis {ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur {service_title} dans le menu {service_regroupement} suffit (élèves et parents ont aussi le bloc PRONOTE de leur page d'accueil).</source>
+      <translation>First connection: the first time a pupil, a parent or a staff member opens PRONOTE from {ent_name}, a “première connexion” page is offered to them once. After that, one click on “{service_title}” in the “{service_regroupement}” menu is enough (pupils and parents also have the PRONOTE block on their home page).</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="64" />
+      <source>Si un utilisateur voit « {pronote_failure_message} » en ouvrant PRONOTE depuis l'ENT, ses données dans l'ENT ne correspondent pas à celles de PRONOTE : résolvez-le dans PRONOTE, {pronote_failures_menu}. Conseil : pour un nouvel arrivant, vérifiez d'abord qu'un import partiel a été fait.</source>
+      <translation>If a user sees “{pronote_failure_message}” when opening PRONOTE from the ENT, their data in the ENT does not match PRONOTE's: resolve it in PRONOTE, “{pronote_failures_menu}”. Tip: for a newcomer, first check that a partial import was made.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="103" />
       <source>Imprimer {title}</source>
       <translation>Print {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="101" />
+      <location filename="wizard/pages/fin.py" line="107" />
       <source>Enregistrer {title} en PDF</source>
       <translation>Save {title} as PDF</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="146" />
+      <location filename="wizard/pages/fin.py" line="153" />
       <source>Établissement</source>
       <translation>School</translation>
     </message>
@@ -3166,34 +3421,34 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>? {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="14" />
+      <location filename="wizard/pages/import_ent.py" line="15" />
       <source>Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :</source>
       <translation>Import the file checked at the previous step into the ENT, in the chosen mode:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="23" />
+      <location filename="wizard/pages/import_ent.py" line="24" />
       <source>par exemple 1575</source>
       <translation>for example 1575</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="24" />
+      <location filename="wizard/pages/import_ent.py" line="25" />
       <source>Nombre d'identifiants importés annoncé par l'ENT</source>
       <translation>Number of imported identifiers reported by the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="28" />
+      <location filename="wizard/pages/import_ent.py" line="29" />
       <source>&amp;Nombre annoncé par l'ENT :</source>
       <translation>Number reported by the EN&amp;T:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="44" />
-      <source>Après « Importer », l'ENT affiche par exemple : « 1575 identifiant(s) Pronote importé(s). Dernier import fait le : 27/08/26 08:39 en mode {mode_word}. » Recopiez le nombre ci-dessous (mode d'import choisi : « {mode_label} »).</source>
-      <translation>After “Importer”, the ENT shows for example: “1575 identifiant(s) Pronote importé(s). Dernier import fait le : 27/08/26 08:39 en mode {mode_word}.” Copy the number below (import mode chosen: “{mode_label}”).</translation>
+      <location filename="wizard/pages/import_ent.py" line="45" />
+      <source>Après « {button} », l'ENT affiche un bilan, par exemple : « {message} » ({source}, {date}). Recopiez ci-dessous le nombre qu'il annonce (mode d'import choisi : « {mode_label} »).</source>
+      <translation>After “{button}”, the ENT shows a report, for example: “{message}” ({source}, {date}). Copy below the number it reports (import mode chosen: “{mode_label}”).</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net.py" line="14" />
-      <source>Dans la console d'administration pronote.net (hébergement de votre serveur PRONOTE) :</source>
-      <translation>In the pronote.net administration console (hosting of your PRONOTE server):</translation>
+      <source>Dans la {hosting_console} de PRONOTE (l'hébergement de votre serveur PRONOTE) :</source>
+      <translation>In PRONOTE's “{hosting_console}” (the hosting of your PRONOTE server):</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net.py" line="23" />
@@ -3217,88 +3472,93 @@ Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net.py" line="21" />
-      <source>Après « Publier la base », votre serveur PRONOTE doit confier l'authentification au serveur CAS de {ent_name} ({ent_cas_host}). Vérifiez-le ici une fois la base publiée.</source>
-      <translation>After “Publier la base”, your PRONOTE server must hand authentication to the CAS server of {ent_name} ({ent_cas_host}). Check it here once the database is published.</translation>
+      <source>Après « {hosting_publish} », votre serveur PRONOTE doit confier l'authentification au serveur CAS de {ent_name} ({ent_cas_host}). Vérifiez-le ici une fois la base publiée.</source>
+      <translation>After “{hosting_publish}”, your PRONOTE server must hand authentication to the CAS server of {ent_name} ({ent_cas_host}). Check it here once the base is published.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="35" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="27" />
+      <source>• si la console d'hébergement était réglée pour un autre ENT, ce réglage est remplacé : la console prévient que les paramètres renseignés seront supprimés ;</source>
+      <translation>• if the hosting console was set for another ENT, that setting is replaced: the console warns that the settings entered will be deleted;</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="39" />
       <source>J'ai compris : je bascule maintenant, en connaissance de cause.</source>
       <translation>I understand: I am switching now, knowingly.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="37" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="41" />
       <source>J'ai compris les conséquences de la bascule de pronote.net</source>
       <translation>I understand the consequences of switching pronote.net</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="31" />
-      <source>Ce qui ne change pas : le client PRONOTE (le logiciel installé) garde ses propres identifiants PRONOTE, et la partie 1 déjà faite dans l'ENT reste valable.</source>
-      <translation>What does not change: the PRONOTE client (the installed software) keeps its own PRONOTE credentials, and part 1 already done in the ENT stays valid.</translation>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="35" />
+      <source>Ce qui ne change pas : le client PRONOTE (le logiciel installé) garde ses propres identifiants PRONOTE.</source>
+      <translation>What does not change: the PRONOTE client (the installed software) keeps its own PRONOTE credentials.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="44" />
-      <source>Nous sommes dans la période de la pré-rentrée : c'est le bon moment pour basculer.</source>
-      <translation>We are in the back-to-school period: this is the right time to switch.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="26" />
-      <source>• élèves, parents et personnels ouvrent PRONOTE depuis {ent_name} (ou se connectent à PRONOTE avec leurs identifiants de l'ENT : ATEN pour les élèves et les parents, ARENA pour les personnels).</source>
-      <translation>• pupils, parents and staff open PRONOTE from {ent_name} (or log in to PRONOTE with their ENT credentials: ATEN for pupils and parents, ARENA for staff).</translation>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="29" />
+      <source>• élèves, parents et personnels ouvrent PRONOTE depuis {ent_name}, ou à l'adresse de PRONOTE avec leurs identifiants de l'ENT : pour les élèves et les parents, {login_pupils_parents} ; pour les personnels de l'Éducation nationale, {login_staff}.</source>
+      <translation>• pupils, parents and staff open PRONOTE from {ent_name}, or at the PRONOTE address with their ENT credentials: for pupils and parents, {login_pupils_parents}; for Éducation nationale staff, {login_staff}.</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net_avertissement.py" line="21" />
-      <source>La partie 2 branche votre serveur PRONOTE sur {ent_name}. Dès la publication :</source>
-      <translation>Part 2 connects your PRONOTE server to {ent_name}. From publication on:</translation>
+      <source>La partie 2 confie l'authentification de votre serveur PRONOTE à {ent_name}. Dès la publication :</source>
+      <translation>Part 2 hands your PRONOTE server's authentication to {ent_name}. From publication on:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="24" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="25" />
       <source>• si votre établissement passait jusqu'ici par {previous_ent}, celui-ci ne peut plus ouvrir PRONOTE sans une seconde authentification ;</source>
       <translation>• if your school went through {previous_ent} until now, {previous_ent} can no longer open PRONOTE without a second login;</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="47" />
-      <source>Attention : nous sommes le {today}, en dehors de la pré-rentrée. Basculer en cours d'année change du jour au lendemain la façon dont tout le monde ouvre PRONOTE. Sauf décision de la direction et information des familles, attendez la pré-rentrée (de mi-août à mi-septembre) ; vous pouvez quitter l'assistant et reprendre plus tard.</source>
-      <translation>Warning: today is {today}, outside the back-to-school period. Switching during the year changes overnight the way everyone opens PRONOTE. Unless the school's management has decided so and families have been told, wait for the back-to-school period (mid-August to mid-September); you can quit the assistant and resume later.</translation>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="48" />
+      <source>Nous sommes le {today}, près de la rentrée. Conseil : c'est un bon moment pour basculer, tout le monde découvre le nouvel accès en même temps.</source>
+      <translation>Today is {today}, close to the start of the school year. Tip: it is a good moment to switch, everyone discovers the new access at the same time.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="52" />
+      <source>Nous sommes le {today}, en cours d'année scolaire. Conseil : la bascule change du jour au lendemain la façon dont chacun se connecte à PRONOTE ; sauf décision de la direction et information préalable des familles et des personnels, attendez la pré-rentrée. Vous pouvez quitter l'assistant et reprendre plus tard.</source>
+      <translation>Today is {today}, during the school year. Tip: the switch changes overnight how everyone logs in to PRONOTE; unless the management decides otherwise and families and staff are told beforehand, wait for the back-to-school period. You can quit the assistant and resume later.</translation>
     </message>
     <message>
       <location filename="wizard/pages/rapprochement.py" line="10" />
-      <source>Après l'import, l'ENT relie lui-même la plupart des identifiants PRONOTE à ses comptes. Depuis le bilan d'import (« Résultat d'import des identifiants Pronote »), faites le rapprochement des comptes restants, profil par profil :</source>
-      <translation>After the import, the ENT links most PRONOTE identifiers to its accounts by itself. From the import report (“Résultat d'import des identifiants Pronote”), match the remaining accounts, profile by profile:</translation>
+      <source>Après l'import, faites dans l'ENT les rapprochements de comptes nécessaires, profil par profil, puis lisez le bilan d'import :</source>
+      <translation>After the import, make the account matchings needed in the ENT, profile by profile, then read the import report:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/rapprochement.py" line="13" />
-      <source>Un compte non rapproché ne pourra pas ouvrir PRONOTE depuis l'ENT : à sa première connexion, PRONOTE affichera « Identification impossible ». Ces échecs se corrigent aussi dans PRONOTE : Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</source>
-      <translation>An unmatched account cannot open PRONOTE from the ENT: at its first connection, PRONOTE will show “Identification impossible”. These failures can also be fixed in PRONOTE: “Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion”.</translation>
-    </message>
-    <message>
-      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Dans l'ENT, avec votre compte administrateur : menu Administration &gt; Liste des services, bouton « Nouveau service ».</source>
-      <translation>In the ENT, with your administrator account: menu “Administration &gt; Liste des services”, button “Nouveau service”.</translation>
+      <location filename="wizard/pages/rapprochement.py" line="12" />
+      <source>Quand les données d'un utilisateur dans l'ENT ne correspondent pas à celles de PRONOTE, PRONOTE lui affiche « {pronote_failure_message} ». Ces échecs se résolvent dans PRONOTE : {pronote_failures_menu}.</source>
+      <translation>When a user's data in the ENT does not match PRONOTE's, PRONOTE shows them “{pronote_failure_message}”. These failures are resolved in PRONOTE: “{pronote_failures_menu}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Intitulé du service : « {service_title} », le nom que les familles chercheront dans le menu « {service_regroupement} ».</source>
-      <translation>Service “Intitulé” (title): “{service_title}”, the name families will look for in the “{service_regroupement}” menu.</translation>
+      <source>Dans l'ENT, avec votre compte administrateur : menu {ent_menu_services}, bouton « {ent_button_new_service} ».</source>
+      <translation>In the ENT, with your administrator account: menu “{ent_menu_services}”, button “{ent_button_new_service}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Onglet « Paramètres techniques », Type de SSO : « {service_sso_type} ».</source>
-      <translation>Tab “Paramètres techniques”, “Type de SSO”: “{service_sso_type}”.</translation>
+      <source>Intitulé du service : « {service_title} ». Conseil : gardez ce nom, c'est celui que la notice donne aux familles.</source>
+      <translation>Service title (“Intitulé”): “{service_title}”. Tip: keep this name, it is the one the notice gives families.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>URL d'accès : l'adresse de votre serveur PRONOTE.</source>
-      <translation>“URL d'accès”: the address of your PRONOTE server.</translation>
+      <source>{ent_field_sso_type} : « {service_sso_type} ».</source>
+      <translation>“{ent_field_sso_type}”: “{service_sso_type}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Type Xiti : ne rien saisir (laisser « Indéfini(e) »).</source>
-      <translation>“Type Xiti”: type nothing (leave “Indéfini(e)”).</translation>
+      <source>L'adresse de votre serveur PRONOTE.</source>
+      <translation>The address of your PRONOTE server.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Regroupement : « {service_regroupement} », pour que les familles trouvent PRONOTE toujours au même endroit.</source>
-      <translation>“Regroupement”: “{service_regroupement}”, so that families always find PRONOTE in the same place.</translation>
+      <source>{ent_field_xiti} : ne rien saisir (laisser « {ent_xiti_default} »).</source>
+      <translation>“{ent_field_xiti}”: type nothing (leave “{ent_xiti_default}”).</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>{ent_field_regroupement} : « {service_regroupement} », pour que les familles trouvent PRONOTE toujours au même endroit, y compris les parents qui ont des enfants dans plusieurs établissements.</source>
+      <translation>“{ent_field_regroupement}”: “{service_regroupement}”, so that families always find PRONOTE in the same place, including parents with children in several schools.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -3307,63 +3567,68 @@ Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Version de PRONOTE : celle de votre serveur.</source>
-      <translation>“Version de PRONOTE”: that of your server.</translation>
+      <source>La version de votre serveur PRONOTE.</source>
+      <translation>The version of your PRONOTE server.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>URL CAS de PRONOTE : l'adresse de PRONOTE suivie de /** (toutes les pages sous la racine).</source>
-      <translation>“URL CAS de PRONOTE”: the PRONOTE address followed by /** (every page under the root).</translation>
+      <source>{ent_field_cas_url} : l'adresse de PRONOTE suivie de /** (toutes les pages sous la racine).</source>
+      <translation>“{ent_field_cas_url}”: the PRONOTE address followed by /** (every page under the root).</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Onglet « Accès population » : rôle « {access_role} », cible « {access_target} », profil « Élève », « Niveau » et « Sous-niveau » laissés à « {access_level} », puis « Ajouter les accès ».</source>
-      <translation>Tab “Accès population”: role “{access_role}”, target “{access_target}”, profile “Élève”, “Niveau” and “Sous-niveau” left at “{access_level}”, then “Ajouter les accès”.</translation>
+      <source>Onglet « {ent_tab_access} » : rôle « {access_role} », cible « {access_target} », profil « Élève », « {ent_field_level} » et « {ent_field_sublevel} » laissés à « {access_level} », puis « {ent_button_add_access} ».</source>
+      <translation>Tab “{ent_tab_access}”: role “{access_role}”, target “{access_target}”, profile “Élève”, “{ent_field_level}” and “{ent_field_sublevel}” left at “{access_level}”, then “{ent_button_add_access}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Même opération pour le profil « Parent », puis « Ajouter les accès ».</source>
-      <translation>Same for the profile “Parent”, then “Ajouter les accès”.</translation>
+      <source>Même opération pour le profil « Parent », puis « {ent_button_add_access} ».</source>
+      <translation>Same for the profile “Parent”, then “{ent_button_add_access}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Même opération pour le profil « Enseignant », puis « Ajouter les accès ».</source>
-      <translation>Same for the profile “Enseignant”, then “Ajouter les accès”.</translation>
+      <source>Même opération pour le profil « Enseignant », puis « {ent_button_add_access} ».</source>
+      <translation>Same for the profile “Enseignant”, then “{ent_button_add_access}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Même opération pour le profil « Non enseignant », puis « Ajouter les accès ».</source>
-      <translation>Same for the profile “Non enseignant”, then “Ajouter les accès”.</translation>
+      <source>Même opération pour le profil « Non enseignant », puis « {ent_button_add_access} ».</source>
+      <translation>Same for the profile “Non enseignant”, then “{ent_button_add_access}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Même opération pour le profil « Autre », puis « Ajouter les accès ».</source>
-      <translation>Same for the profile “Autre”, then “Ajouter les accès”.</translation>
+      <source>Même opération pour le profil « Autre », puis « {ent_button_add_access} ».</source>
+      <translation>Same for the profile “Autre”, then “{ent_button_add_access}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Le « Récapitulatif des droits d'accès » montre une ligne par profil pour votre établissement, sous le nom que l'ENT lui donne (par exemple « {school_label_example} ») : cliquez sur « Valider ».</source>
-      <translation>The “Récapitulatif des droits d'accès” shows one line per profile for your school, under the name the ENT gives it (for example “{school_label_example}”): click “Valider”.</translation>
+      <source>Le « {ent_access_summary} » montre une ligne par profil pour votre établissement, sous le nom que l'ENT lui donne (par exemple « {school_label_example} ») : cliquez sur « {ent_button_validate} ».</source>
+      <translation>The “{ent_access_summary}” shows one line per profile for your school, under the name the ENT gives it (for example “{school_label_example}”): click “{ent_button_validate}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Connectez-vous à la console d'administration pronote.net de votre établissement.</source>
-      <translation>Log in to your school's pronote.net administration console.</translation>
+      <source>Ouvrez la {hosting_console} de PRONOTE, volet « {hosting_panel} ».</source>
+      <translation>Open PRONOTE's “{hosting_console}”, panel “{hosting_panel}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Choisissez la configuration ENT « {pronote_net_configuration} ».</source>
-      <translation>Choose the ENT configuration “{pronote_net_configuration}”.</translation>
+      <source>Cliquez sur « {hosting_stop} » : l'intégration dans un ENT ne se modifie que publication arrêtée.</source>
+      <translation>Click “{hosting_stop}”: the ENT integration can only be changed while publication is stopped.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Au message « Le choix d'une nouvelle configuration va supprimer les paramètres renseignés », confirmez par « Oui ».</source>
-      <translation>At the message “Le choix d'une nouvelle configuration va supprimer les paramètres renseignés”, confirm with “Oui”.</translation>
+      <source>Onglet « {hosting_integration_tab} » : choisissez la configuration ENT « {pronote_net_configuration} ».</source>
+      <translation>Tab “{hosting_integration_tab}”: choose the ENT configuration “{pronote_net_configuration}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Cliquez sur « Publier la base ».</source>
-      <translation>Click “Publier la base”.</translation>
+      <source>Au message « {hosting_confirmation} », confirmez par « {hosting_confirm_button} ».</source>
+      <translation>At the message “{hosting_confirmation}”, confirm with “{hosting_confirm_button}”.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Cliquez sur « {hosting_publish} ».</source>
+      <translation>Click “{hosting_publish}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -3372,23 +3637,23 @@ Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Menu Imports/Exports &gt; Socle ENT &gt; « Exporter les identifiants PRONOTE ».</source>
-      <translation>Menu “Imports/Exports &gt; Socle ENT &gt; Exporter les identifiants PRONOTE”.</translation>
+      <source>Menu {pronote_export_menu}.</source>
+      <translation>Menu “{pronote_export_menu}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Liste déroulante Socle ENT : « {socle_ent} ».</source>
-      <translation>“Socle ENT” drop-down list: “{socle_ent}”.</translation>
+      <source>Liste déroulante « {pronote_export_socle_field} » : {socle_ent}.</source>
+      <translation>Drop-down list “{pronote_export_socle_field}”: {socle_ent}.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Case « Uniquement les utilisateurs sans identifiants CAS » : DÉCOCHÉE. Ceux qui ont déjà un identifiant CAS doivent aussi être exportés, pour que PRONOTE puisse le remplacer.</source>
-      <translation>Box “Uniquement les utilisateurs sans identifiants CAS”: UNTICKED. Those who already have a CAS identifier must be exported too, so that PRONOTE can replace it.</translation>
+      <source>Case « {pronote_export_checkbox} » : DÉCOCHÉE. Ceux qui ont déjà un identifiant CAS doivent aussi être exportés, pour que PRONOTE puisse le remplacer.</source>
+      <translation>Box “{pronote_export_checkbox}”: UNTICKED. Those who already have a CAS identifier must be exported too, so that PRONOTE can replace it.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Case « Uniquement les utilisateurs sans identifiants CAS » : COCHÉE. Seuls les nouveaux arrivants seront exportés.</source>
-      <translation>Box “Uniquement les utilisateurs sans identifiants CAS”: TICKED. Only newcomers will be exported.</translation>
+      <source>Case « {pronote_export_checkbox} » : COCHÉE. Seuls les nouveaux arrivants seront exportés.</source>
+      <translation>Box “{pronote_export_checkbox}”: TICKED. Only newcomers will be exported.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -3397,8 +3662,8 @@ Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Dans l'ENT, avec votre compte administrateur : menu Administration &gt; « Importer les identifiants Pronote ».</source>
-      <translation>In the ENT, with your administrator account: menu “Administration &gt; Importer les identifiants Pronote”.</translation>
+      <source>Dans l'ENT, avec votre compte administrateur : menu {ent_menu_import}.</source>
+      <translation>In the ENT, with your administrator account: menu “{ent_menu_import}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -3407,38 +3672,88 @@ Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Mode d'import : « {import_mode_complet} ».</source>
-      <translation>“Mode d'import”: “{import_mode_complet}”.</translation>
+      <source>{ent_field_import_mode} : « {import_mode_complet} ».</source>
+      <translation>“{ent_field_import_mode}”: “{import_mode_complet}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Mode d'import : « {import_mode_partiel} ».</source>
-      <translation>“Mode d'import”: “{import_mode_partiel}”.</translation>
+      <source>{ent_field_import_mode} : « {import_mode_partiel} ».</source>
+      <translation>“{ent_field_import_mode}”: “{import_mode_partiel}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Fichier des identifiants : {export_file_name}, puis « Importer ».</source>
-      <translation>“Fichier des identifiants”: {export_file_name}, then “Importer”.</translation>
+      <source>{ent_field_import_file} : le fichier vérifié à l'étape précédente, puis « {ent_button_import} ».</source>
+      <translation>“{ent_field_import_file}”: the file checked at the previous step, then “{ent_button_import}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Rapprochement des comptes des enseignants non rapprochés automatiquement.</source>
-      <translation>Matching of the teachers' accounts not matched automatically.</translation>
+      <source>Rapprochement des comptes des enseignants qui en ont besoin.</source>
+      <translation>Matching of the teachers' accounts that need it.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Rapprochement des comptes des élèves non rapprochés automatiquement.</source>
-      <translation>Matching of the pupils' accounts not matched automatically.</translation>
+      <source>Rapprochement des comptes des élèves qui en ont besoin.</source>
+      <translation>Matching of the pupils' accounts that need it.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Rapprochement des comptes des parents non rapprochés automatiquement.</source>
-      <translation>Matching of the parents' accounts not matched automatically.</translation>
+      <source>Rapprochement des comptes des parents qui en ont besoin.</source>
+      <translation>Matching of the parents' accounts that need it.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Lecture du bilan d'import, « Résultat d'import des identifiants Pronote » (nombre de comptes importés).</source>
-      <translation>Reading of the import report, “Résultat d'import des identifiants Pronote” (number of accounts imported).</translation>
+      <source>Lecture du bilan d'import, « {ent_import_report} » (nombre de comptes importés).</source>
+      <translation>Reading of the import report, “{ent_import_report}” (number of accounts imported).</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>leur compte ÉduConnect (le compte de l'Éducation nationale) ou, si l'établissement leur en a remis un, leur compte de l'ENT</source>
+      <translation>their ÉduConnect account (the Éducation nationale account) or, if the school gave them one, their ENT account</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>leur compte académique (l'identifiant et le mot de passe de l'académie)</source>
+      <translation>their “académie” account (the username and password of their “académie”)</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>En 2019, la partie 2 coupait l'accès à PRONOTE depuis l'ENT précédent, l'ENT-LR, que mon ENT Occitanie remplaçait. Aucun établissement ne quitte aujourd'hui un autre ENT pour celui-ci : l'assistant ne parle donc d'aucun ENT précédent.</source>
+      <translation>In 2019, part 2 cut access to PRONOTE from the previous ENT, ENT-LR, which mon ENT Occitanie replaced. No school leaves another ENT for this one today: so the assistant speaks of no previous ENT.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>ÉduConnect a remplacé les comptes ATEN des élèves et des parents (2022–2023) ; des comptes propres à l'ENT restent, par exemple dans les lycées agricoles.</source>
+      <translation>ÉduConnect replaced the ATEN accounts of pupils and parents (2022–2023); accounts of the ENT's own remain, for example in agricultural high schools.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Le tutoriel de 2019 nommait ce compte ARENA.</source>
+      <translation>The 2019 tutorial called this account ARENA.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>« K-d'école » en 2019 ; l'ENT s'appelle aujourd'hui Skolengo, mais aucune source récente ne montre le libellé de cette liste dans PRONOTE.</source>
+      <translation>“K-d'école” in 2019; the ENT is called Skolengo today, but no recent source shows this list's label in PRONOTE.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Le tutoriel ne fixe pas l'intitulé ; il parle du « lien Pronote » du menu Scolarité : l'assistant conseille ce nom, que sa notice donne aux familles.</source>
+      <translation>The tutorial does not set the title; it speaks of the “lien Pronote” of the “Scolarité” menu: the assistant advises this name, which its notice gives families.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Confirmé sur un autre ENT Skolengo, pas sur mon ENT Occitanie lui-même.</source>
+      <translation>Confirmed on another Skolengo ENT, not on mon ENT Occitanie itself.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Le même nombre qu'après l'import complet : le bilan d'un import partiel donne peut-être le total, pas le lot ; aucune source ne le dit.</source>
+      <translation>The same number as after the full import: a partial import's report may give the total, not the batch; no source says.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Relevé dans l'aide d'une autre région (Atrium Sud), qui utilise la même console.</source>
+      <translation>Seen in another region's help (Atrium Sud), which uses the same console.</translation>
     </message>
   </context>
 </TS>

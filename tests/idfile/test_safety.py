@@ -53,8 +53,12 @@ def test_prolog_check():
             raise AssertionError(hostile)
 
 
-def test_a_folder_chosen_instead_of_the_file_names_the_file_of_the_active_ent(tmp_path):
+def test_a_folder_chosen_instead_of_the_file_writes_no_ents_file_name(tmp_path):
+    """The file's name may differ by PRONOTE version (the ENT data file marks it unconfirmed): the refusal says
+    what the file is, and writes no ENT's name for it."""
     entdata.activate(Path(__file__).parents[1] / "fixtures" / "ent" / "ent-exemple-nord.json")
     with pytest.raises(IdFileError) as refused:
         safety.open_regular(tmp_path)
-    assert "Identifiants_Exemple.xml" in refused.value.message and "IdPN_To_KOSMOS" not in refused.value.message
+    message = refused.value.message
+    assert "fichier des identifiants exporté de PRONOTE" in message
+    assert "Identifiants_Exemple.xml" not in message and "IdPN_To_KOSMOS" not in message

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from wizard.commands.console import err, out, write
 from wizard.core.dates import day_and_time
+from wizard.core.filecheck import NO_ERROR
 from wizard.core.hardening import before_personal_data
 from wizard.core.i18n import tr
 from wizard.core.idfile import MAPPING_LABELS, IdFileError, Report, analyse
@@ -86,7 +87,7 @@ def summary(report: Report, name: str) -> str:
         lines.append(tr("  … et {more} autre(s) : la liste complète "
                         "s'obtient avec --json.").format(more=len(report.findings) - _SHOWN_FINDINGS))
     lines.append(tr("Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.") if errors
-                 else tr("Le fichier peut être importé dans l'ENT."))
+                 else tr(NO_ERROR))
     return "\n".join(lines) + "\n"
 
 

@@ -10,9 +10,14 @@ from pathlib import Path
 from wizard.core import i18n
 from wizard.core.errors import UserError
 from wizard.core.hardening import before_personal_data
-from wizard.core.i18n import tr
+from wizard.core.i18n import tr, tr_noop
 from wizard.core.safetext import MESSAGE, NAME, PATH, plain, plain_keys
 from wizard.core.school import check_uai
+
+# The verdict on a file without blocking error: what was checked, and no more (the ENT's expected layout of the
+# file is not public, so nobody can promise that the ENT accepts it).
+NO_ERROR = tr_noop("Aucune erreur bloquante trouvée. L'assistant vérifie ce qu'il reconnaît du fichier (personnes, "
+                   "identifiants, dates, établissement) ; le format exact qu'attend l'ENT n'est pas publié.")
 
 
 def run_analysis(path: Path, school: dict, mode: str | None, *, advance: Callable[[float], None],

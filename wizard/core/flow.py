@@ -162,7 +162,7 @@ def _mode_rule(school: dict) -> str:
 def _file_rule(school: dict) -> str:
     cycle = school["cycle"]
     if not cycle["file"]:
-        return tr("Choisissez le fichier {export_file_name} exporté depuis PRONOTE.").format(**load_ent().words)
+        return tr("Choisissez le fichier des identifiants exporté depuis PRONOTE.")
     if not analysis_is_current(cycle):
         return tr("Le fichier doit être analysé avant de continuer.")
     analysis = cycle["analysis"]

@@ -552,3 +552,15 @@ def read_current_school(data_dir: Path, found_keys: dict[str, str] | None = None
             continue
         return doc["schools"][doc["current"]]
     return None
+
+
+def read_schools(data_dir: Path) -> tuple[list[dict], str | None]:
+    """Every school kept in `data_dir` and the current one's id, read-only like `read_current_school`; ([], None)
+    when nothing usable is saved there."""
+    for path in (Path(data_dir) / FILE_NAME, Path(data_dir) / (FILE_NAME + BACKUP_SUFFIX)):
+        try:
+            doc = read_document(path)
+        except (OSError, InvalidDocument, FutureVersion):
+            continue
+        return list(doc["schools"].values()), doc["current"]
+    return [], None

@@ -111,9 +111,10 @@ class MatchingPreview(QGroupBox):
         self._scan_timer.timeout.connect(self._scan_step)
         layout = QVBoxLayout(self)
         layout.addWidget(paragraph(tr(
-            "Exportez depuis l'ENT la liste des comptes de l'établissement (fichier CSV), puis chargez-la ici : "
-            "l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront "
-            "rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. "
+            "Si vous avez la liste des comptes ENT de l'établissement en fichier CSV (l'assistant ne sait pas quel "
+            "menu de l'ENT la produit), chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil "
+            "par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et "
+            "ceux qui manquent d'un côté. "
             "Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.")))
         self.load_button = QPushButton(tr("Charger la liste des comptes de l'ENT (CSV)…"))
         self.load_button.setObjectName("load_ent_csv")

@@ -42,9 +42,9 @@ class AccueilPage(StepPage):
         first.addWidget(notice(
             tr("Il vous faut :\n"
                "• un compte administrateur de l'ENT (parties 1 et 3) ;\n"
-               "• pour un nouvel établissement seulement, un accès administrateur à pronote.net, la console "
-               "d'hébergement de PRONOTE (partie 2) ;\n"
-               "• le compte Superviseur (SPR) du client PRONOTE (partie 3)."), "info"))
+               "• pour un nouvel établissement seulement, un accès administrateur à pronote.net, dans la "
+               "{hosting_console} de PRONOTE (partie 2) ;\n"
+               "• le compte Superviseur (SPR) du client PRONOTE (partie 3).").format(**self.ent.words), "info"))
         self.body.addWidget(self.first_time)
         self.board_box = None  # made when there is something to show: the first launch opens faster without it
         if self.progress.setup_finished:

@@ -435,8 +435,14 @@ class ChecklistPage(StepPage):
     help_text = ""
 
     def build(self) -> None:
+        from wizard.core import facts
+
         self.checklist = Checklist(self, self.checklist_values())
         self.body.addWidget(self.checklist)
+        # The names of the list that no current source confirms, said once under it (wizard/core/facts.py).
+        caveat = facts.caveat(self.ent, facts.of_step(self.ent, self.step_id))
+        if caveat:
+            self.body.addWidget(notice(caveat, "info", "version_caveat"))
         if self.help_text:
             self.body.addWidget(notice(tr(self.help_text).format(**self.ent.words), "info"))
         self.build_extra()

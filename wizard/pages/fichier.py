@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core import i18n
-from wizard.core.filecheck import analysis_record, run_analysis
+from wizard.core.filecheck import NO_ERROR, analysis_record, run_analysis
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.people import PROFILE_LABELS, PROFILES
 from wizard.core.progress import GONE, HERE, analysis_is_current
@@ -32,6 +32,16 @@ LEVEL_LABELS = {"error": tr_noop("Erreur"), "warning": tr_noop("Avertissement")}
 SHOWN_FINDINGS = 200  # enough to act on; the full list comes with `check --json`
 
 
+def expected_file_name(ent) -> str:
+    """What the exported file is called, said as surely as the ENT's data file knows it."""
+    fact = ent.facts["export_file_name"]
+    if fact.current:
+        return tr("Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.").format(**ent.words)
+    return tr("Aucun fichier choisi. Dans la source de l'assistant ({date}), ce fichier s'appelle "
+              "{export_file_name} ; selon la version de PRONOTE, son nom peut différer.").format(
+        date=fact.confirmed[:4], **ent.words)
+
+
 class FichierPage(StepPage):
     step_id = "fichier"
 
@@ -40,7 +50,8 @@ class FichierPage(StepPage):
         self.body.addWidget(paragraph(
             tr("Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce "
                "poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et "
-               "signale ce qui ferait échouer l'import dans l'ENT.")))
+               "signale ce qui pourrait faire échouer l'import ou laisser des comptes sans accès (identifiants "
+               "manquants ou en double, fichier d'un autre établissement…).")))
         self.choose = QPushButton(tr("&Choisir le fichier…"))
         self.choose.setObjectName("choose_file")
         self.choose.setAccessibleName(tr("Choisir le fichier des identifiants PRONOTE"))
@@ -128,8 +139,7 @@ class FichierPage(StepPage):
 
     def _show_file(self, file: dict | None) -> None:
         if not file:
-            self.file_label.setText(tr("Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.")
-                                    .format(**self.ent.words))
+            self.file_label.setText(expected_file_name(self.ent))
             return
         self.file_label.setText(tr("Fichier : {name} – {size}").format(name=file["name"],
                                                                        size=_human_size(file["size"])))
@@ -168,13 +178,13 @@ class FichierPage(StepPage):
                                       "« check --json ».").format(more=len(findings) - len(shown)))
         self._apply_filter()
         if analysis["errors"]:
-            verdict, kind = tr("{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait "
-                               "incomplet.").format(errors=analysis["errors"]), "error"
+            verdict, kind = tr("{errors} erreur(s) bloquante(s) : corrigez-les dans PRONOTE et exportez de nouveau "
+                               "avant d'importer dans l'ENT.").format(errors=analysis["errors"]), "error"
         elif analysis["warnings"]:
             verdict, kind = tr("Aucune erreur bloquante ; {warnings} avertissement(s) à lire.").format(
                 warnings=analysis["warnings"]), "warning"
         else:
-            verdict, kind = tr("Aucune erreur : le fichier peut être importé dans l'ENT."), "ok"
+            verdict, kind = tr(NO_ERROR), "ok"
         self.status.show_message(verdict, kind)
         self.details.setText(self._details_text(analysis))
 

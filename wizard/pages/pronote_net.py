@@ -11,14 +11,14 @@ from wizard.pages.base import ChecklistPage, notice, paragraph, wrapping_check
 
 class PronoteNetPage(ChecklistPage):
     step_id = "pronote_net"
-    intro = tr_noop("Dans la console d'administration pronote.net (hébergement de votre serveur PRONOTE) :")
+    intro = tr_noop("Dans la {hosting_console} de PRONOTE (l'hébergement de votre serveur PRONOTE) :")
 
     def build_extra(self) -> None:
         from wizard.gui.server_check import ServerCheck  # the network check loads with its page (docs/DEVELOPING.md)
 
         words = self.ent.words
         self.body.addWidget(paragraph(
-            tr("Après « Publier la base », votre serveur PRONOTE doit confier l'authentification au serveur CAS de "
+            tr("Après « {hosting_publish} », votre serveur PRONOTE doit confier l'authentification au serveur CAS de "
                "{ent_name} ({ent_cas_host}). Vérifiez-le ici une fois la base publiée.").format(**words)))
         self.server = ServerCheck(tr("Vérifier la &délégation"), "delegation", self.progress)
         self.server.finished.connect(lambda _result: self._offer_manual())

@@ -62,7 +62,7 @@ def probe_server(
     """
     ent = load_ent() if ent is None else ent
     words = _EntWords(ent.name if ent_name is None else ent_name, ent.cas_host if cas_host is None else cas_host,
-                      ent.pronote_net_configuration)
+                      ent.pronote_net_configuration, ent.labels)
     check = check_target(url)
     if not check.ok:
         return give_verdict(refused_url(url, check.message), purpose, words)
@@ -90,3 +90,4 @@ class _EntWords:
     name: str
     cas_host: str
     pronote_net_configuration: str
+    labels: dict[str, str]  # the hosting console's words (« Publier la base »…)

@@ -50,16 +50,18 @@ def _delegation_message(result: ProbeResult, ent) -> str:
             ent_name=ent.name, cas_host=result.cas_host or ent.cas_host)
     if result.outcome == CAS_INACTIVE:
         return tr("CAS inactif : le serveur n'a pas encore de délégation d'authentification. La base n'a peut-être pas "
-            "encore été publiée, ou la publication n'est pas terminée : vérifiez « Publier la base » dans pronote.net, "
-            "attendez quelques minutes, puis vérifiez à nouveau.")
+            "encore été publiée, ou la publication n'est pas terminée : vérifiez « {publish} » dans la {console}, "
+            "attendez quelques minutes, puis vérifiez à nouveau.").format(publish=ent.labels["hosting_publish"],
+                                                                         console=ent.labels["hosting_console"])
     if result.outcome == CAS_OTHER and result.cas_host:
         return tr("CAS vers un autre ENT : {cas_host}. Le serveur est encore relié à un autre ENT que {ent_name} : "
-            "dans pronote.net, choisissez la configuration « {configuration} », confirmez, puis publiez la "
-            "base.").format(cas_host=result.cas_host, ent_name=ent.name, configuration=ent.pronote_net_configuration)
+            "dans la {console}, choisissez la configuration « {configuration} », confirmez, puis publiez la "
+            "base.").format(cas_host=result.cas_host, ent_name=ent.name, configuration=ent.pronote_net_configuration,
+                            console=ent.labels["hosting_console"])
     if result.outcome == CAS_OTHER:
-        return tr("CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS : dans pronote.net, vérifiez "
-            "que la configuration « {configuration} » est choisie, puis publiez la base.").format(
-            configuration=ent.pronote_net_configuration)
+        return tr("CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS : dans la {console}, "
+            "vérifiez que la configuration « {configuration} » est choisie, puis publiez la base.").format(
+            configuration=ent.pronote_net_configuration, console=ent.labels["hosting_console"])
     if result.outcome == UNREACHABLE:
         return tr("{message} La vérification est impossible pour l'instant : réessayez, ou confirmez vous-même la "
             "publication ci-dessous.").format(message=result.message)
