@@ -56,7 +56,7 @@ def test_an_older_file_has_its_key_moved_out_and_its_hashes_still_match(data_dir
     progress = opened(data_dir)
     for name in ("progress.json", "progress.json.bak"):  # written again at once, the backup too
         raw = (data_dir / name).read_bytes()
-        assert KEY.encode() not in raw and b'"hash_key"' not in raw and b'"version":3' in raw
+        assert KEY.encode() not in raw and b'"hash_key"' not in raw and b'"version":4' in raw
     assert progress.hash_key() == KEY
     assert progress.school["import_history"][0]["id_hashes"] == [keyed_hash(KEY, ident)]
     assert progress.key_problem == ""

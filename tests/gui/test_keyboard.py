@@ -25,7 +25,7 @@ from tests.gui.test_help import complete_every_step
 from wizard.core import flow, i18n
 
 FIRST_WALK = ["accueil", "etablissement", "ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net",
-              "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin"]
+              "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "echecs", "fin"]
 
 
 @pytest.fixture(autouse=True)
@@ -93,9 +93,11 @@ def test_other_pages_land_on_their_choice(qtbot, data_dir):
     assert arrive(qtbot, window, "pronote_net_avertissement").objectName() == "ack"
     window.progress.tick("pronote_net_avertissement", "compris", True)
     assert arrive(qtbot, window, "export_mode").objectName() == "mode_complet"
-    assert arrive(qtbot, window, "fin") is window.button(QWizard.WizardButton.FinishButton)
     window.progress.forget_analysis()
     assert arrive(qtbot, window, "fichier").objectName() == "choose_file"
+    complete_every_step(window.progress)  # the file analysed again, for the pages after it
+    assert arrive(qtbot, window, "echecs").objectName() == "failures_count"
+    assert arrive(qtbot, window, "fin") is window.button(QWizard.WizardButton.FinishButton)
 
 
 def test_arrival_keeps_the_top_of_a_page_in_sight_when_nothing_is_left(qtbot, data_dir):

@@ -2,14 +2,25 @@
 (« 27/08/2026 », « 27/08/2026 14:05 »): the one place that writes either form."""
 from __future__ import annotations
 
+import time
 from datetime import date, datetime
 
 DAY = "%d/%m/%Y"
 DAY_AND_TIME = "%d/%m/%Y %H:%M"
 
 
+def clock() -> float:
+    """The time every date the assistant records or reasons with comes from (seconds since the epoch). One place,
+    so that a test can move the whole assistant through a school year."""
+    return time.time()
+
+
 def now_iso() -> str:
-    return datetime.now().replace(microsecond=0).isoformat()
+    return datetime.fromtimestamp(clock()).replace(microsecond=0).isoformat()
+
+
+def today() -> date:
+    return date.fromtimestamp(clock())
 
 
 def parse_iso(text: str | None) -> datetime | None:

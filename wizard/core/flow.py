@@ -10,9 +10,10 @@ from typing import NamedTuple
 
 from wizard.core.entdata import load_ent
 from wizard.core.i18n import tr, tr_noop
-from wizard.core.outcomes import DELEGATED, NOTHING_READ
-from wizard.core.progress import analysis_is_current
+from wizard.core.outcomes import DELEGATED, PRONOTE_OUTCOMES
+from wizard.core.progress import analysis_is_current, completed_at, declaration_allowed, ticks_of
 from wizard.core.school import check_ent_site, check_uai, normalise_pronote_url
+from wizard.core.schoolname import DIFFERENT, compare
 from wizard.core.steps import BY_ID, PART_NAMES, STEP_IDS
 
 
@@ -62,25 +63,36 @@ ALREADY, DECLARED, FULL_WALK = "already", "declared", "full_walk"
 
 class Triage(NamedTuple):
     offered: tuple[str, ...]  # the answers the page shows, the recommended one first
-    chosen: str  # the one selected
+    chosen: str | None  # the one selected; None: the admin chooses (the server's own name is another school's)
 
 
-def triage(school: dict, outcome: str | None = None) -> Triage | None:
+def triage(school: dict, outcome: str | None = None, server_name: str = "") -> Triage | None:
     """What the school page asks after a check of the server's address that ended in `outcome` (None: on coming
     back to the page, from what is saved); None when there is nothing to ask.
 
     A server that delegates to the ENT proves parts 1–2 in place: straight to part 3 is recommended (the whole
-    walk stays offered, and stays chosen if the admin chose it). A server that could not be read leaves it to
-    the admin's word: « déclaré » or the whole walk. Once the first walk is over there is nothing to choose."""
+    walk stays offered, and stays chosen if the admin chose it) – unless it names itself as another school than
+    the one typed (`server_name`, schoolname.compare): then nothing is chosen for the admin. A check that could not
+    tell (nothing read, an answer that is not PRONOTE's, an error, a redirection) leaves it to the admin's word:
+    « déclaré » or the whole walk. Once the first walk is over there is nothing to choose."""
     if school["setup_finished_at"]:
         return None
     connection = school["connection"]
     in_place = bool(connection and connection["how"] == "already_in_place")
     if outcome == DELEGATED or (outcome is None and in_place and connection["verified"]):
-        return Triage((ALREADY, FULL_WALK), FULL_WALK if school["restart_from_part_1"] else ALREADY)
-    if outcome in NOTHING_READ or (outcome is None and in_place):
+        if school["restart_from_part_1"]:
+            return Triage((ALREADY, FULL_WALK), FULL_WALK)
+        if outcome == DELEGATED and server_name_differs(school, server_name):
+            return Triage((ALREADY, FULL_WALK), None)
+        return Triage((ALREADY, FULL_WALK), ALREADY)
+    if (outcome is not None and outcome not in PRONOTE_OUTCOMES) or (outcome is None and in_place):
         return Triage((DECLARED, FULL_WALK), DECLARED if in_place else FULL_WALK)
     return None
+
+
+def server_name_differs(school: dict, server_name: str | None) -> bool:
+    """The server names itself clearly as another school than the one typed (a wrong address, perhaps)."""
+    return compare(school["identity"]["name"], server_name or "") == DIFFERENT
 
 
 def route(school: dict) -> list[str]:
@@ -102,8 +114,13 @@ def path_to(target: str, school: dict) -> list[str]:
     return path
 
 
+def step_done(step_id: str, school: dict) -> bool:
+    """The admin went past this step complete (in the current pass, for a step of part 3)."""
+    return completed_at(school, step_id) is not None
+
+
 def ticks_missing(step_id: str, school: dict) -> list[dict]:
-    ticks = school["ticks"].get(step_id, {})
+    ticks = ticks_of(school, step_id)
     return [item for item in checklist(step_id, school["cycle"]["mode"]) if not ticks.get(item["id"])]
 
 
@@ -141,7 +158,7 @@ def _school_rule(school: dict) -> str:
 
 
 def _warning_rule(school: dict) -> str:
-    if school["ticks"].get("pronote_net_avertissement", {}).get("compris"):
+    if ticks_of(school, "pronote_net_avertissement").get("compris"):
         return ""
     return tr("Cochez la case confirmant que vous avez compris les conséquences de la bascule.")
 
@@ -152,6 +169,10 @@ def _pronote_net_rule(school: dict) -> str:
         return left
     if school["connection"]:
         return ""
+    if not declaration_allowed(school):
+        return tr("Le serveur PRONOTE a répondu sans déléguer l'authentification à {ent_name} : vérifiez la "
+                  "configuration et la publication dans pronote.net, puis vérifiez à nouveau la "
+                  "délégation.").format(**load_ent().words)
     return tr("Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible.")
 
 

@@ -71,9 +71,53 @@ def _school_v1_to_v2(school: dict, doc: dict) -> dict:
     }
 
 
-def _v2_to_v3(doc: dict, found_keys: dict[str, str]) -> dict:
-    """v2 kept each school's hash key beside its hashes; v3 keeps only the key's fingerprint (keys.py), the key
-    going to the user's key store."""
+# The steps whose ticks and dates v3 keeps in the pass (document.PASS_STEP_IDS, as v3 wrote it: a later format
+# that changes that list has its own migration).
+_V3_PASS_STEPS = ("export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "echecs", "fin")
+
+
+def _v2_to_v3(doc: dict) -> dict:
+    """v3 keeps a school's passes: the current one holds its own ticks and dates (v2 kept them with the school's);
+    the earlier ones, which v2 forgot but for their import entries, are rebuilt from those entries; each entry
+    says what the ENT's figure meant; the identification failures noted start empty.
+
+    v2 rewrote an import's date each time the import page was passed again: a v2 entry's date is the last such
+    passage, and stays so (nothing tells the first one)."""
+    for school in doc["schools"].values():
+        _school_v2_to_v3(school)
+    return {**doc, "version": 3}
+
+
+def _school_v2_to_v3(school: dict) -> None:
+    from wizard.core.figures import figure_kind
+
+    cycle = school["cycle"]
+    for key in ("ticks", "completed"):
+        kept = school[key]
+        cycle[key] = {step: kept.pop(step) for step in list(kept) if step in _V3_PASS_STEPS}
+    cycle["redo_of"] = None
+    history = school["import_history"]
+    for index, entry in enumerate(history):
+        analysis = {"counts": entry["counts"], "finding_counts": {}}
+        # v2 recorded a figure typed without an analysed file with empty counts: nothing to read it against.
+        entry["reading"] = figure_kind(analysis, entry["reported_count"], entry["mode"], history[:index]) \
+            if entry["counts"] else None
+    passes = []
+    for index, entry in enumerate(history):
+        if entry["cycle"] and entry["cycle"] == cycle["id"]:
+            continue
+        kind = "premiere" if index == 0 else "partiel" if entry["mode"] == "partiel" else "nouvelle_annee"
+        passes.append({"id": entry["cycle"] or f"v2-{index}", "kind": kind, "mode": entry["mode"],
+                       "started_at": entry["date"], "finished_at": entry["date"], "ticks": {}, "completed": {},
+                       "file": None, "analysis": None, "warnings_read": False,
+                       "reported_count": entry["reported_count"], "redo_of": None})
+    school["passes"] = passes
+    school["failures"] = []
+
+
+def _v3_to_v4(doc: dict, found_keys: dict[str, str]) -> dict:
+    """v3 kept each school's hash key beside its hashes; v4 keeps only the key's fingerprint (keys.py), the key
+    going to the user's key store (issue 22; chained after issue 19's v2 → v3)."""
     from wizard.core.keys import entry_name, key_id
 
     schools = {}
@@ -84,11 +128,13 @@ def _v2_to_v3(doc: dict, found_keys: dict[str, str]) -> dict:
         school["hash_key_id"] = key_id(key)
         found_keys[entry_name(school["id"], school["hash_key_id"])] = key
         schools[school_id] = school
-    return {**doc, "version": 3, "schools": schools}
+    return {**doc, "version": 4, "schools": schools}
 
 
-# version N -> the function turning a version-N document into version N+1
-_STEPS: dict[int, Callable[[dict, dict], dict]] = {1: lambda doc, found_keys: _v1_to_v2(doc), 2: _v2_to_v3}
+# version N -> the function turning a version-N document into version N+1 (the keys a step takes out of the
+# document go into found_keys)
+_STEPS: dict[int, Callable[[dict, dict], dict]] = {1: lambda doc, found_keys: _v1_to_v2(doc),
+                                                   2: lambda doc, found_keys: _v2_to_v3(doc), 3: _v3_to_v4}
 
 
 def migrate(doc: dict, found_keys: dict[str, str] | None = None) -> dict:

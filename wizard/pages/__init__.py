@@ -15,6 +15,7 @@ PAGE_CLASSES = {
     "fichier": "fichier:FichierPage",
     "import_ent": "import_ent:ImportEntPage",
     "rapprochement": "rapprochement:RapprochementPage",
+    "echecs": "echecs:EchecsPage",
     "fin": "fin:FinPage",
 }
 

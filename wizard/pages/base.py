@@ -31,13 +31,17 @@ from PySide6.QtWidgets import (
 from wizard.core import flow, steps
 from wizard.core.entdata import load_ent
 from wizard.core.i18n import tr
-from wizard.core.progress import Progress
+from wizard.core.progress import CYCLE_STEPS, Progress
 from wizard.gui import report_bug
 from wizard.gui.qtvalues import NO_FOCUS, PLAIN_TEXT, set_plain_selectable
 from wizard.gui.widgets import TextColumn, focus_ring, notice, paragraph
 
 if TYPE_CHECKING:  # the worker (threads) is loaded by the pages that run jobs, not by the first page
     from wizard.gui.worker import TaskRunner
+
+# The steps of a pass that show a finished pass as history (the failures page notes counts for the school; the last
+# page prints the record).
+HISTORY_STEPS = tuple(step for step in CYCLE_STEPS if step not in ("echecs", "fin"))
 
 __all__ = ["StepPage", "ChecklistPage", "Checklist", "notice", "paragraph", "wrapping_check", "order_tabs"]
 
@@ -78,6 +82,7 @@ class StepPage(QWizardPage):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.outer = outer
         self.save_banner = None  # made at the first failed save (refresh): most runs never need it
+        self.history_banner = None  # made when the page shows a finished pass (refresh)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -133,6 +138,10 @@ class StepPage(QWizardPage):
             self._initialize()
         except Exception:  # noqa: BLE001 - see above
             report_bug()
+
+    def arrived(self) -> None:
+        """The window shows this page, forward or back. QWizard initialises a page only when it is reached forward;
+        a page that shows what other pages did (the board) reads the model again here."""
 
     def show_deferred(self) -> None:
         """The window shows this page: make it now if it was passed through while resuming."""
@@ -194,7 +203,12 @@ class StepPage(QWizardPage):
     def complete(self) -> bool:
         if any(runner.running for runner in self.runners):
             return False
-        return not flow.missing(self.step_id, self.progress.school)
+        return not self.missing()
+
+    def missing(self) -> str:
+        """Why the page is not complete, as one sentence ("" when it is): the flow's rule, which a page may
+        extend with what only it knows."""
+        return flow.missing(self.step_id, self.progress.school)
 
     def validatePage(self) -> bool:
         try:
@@ -221,10 +235,60 @@ class StepPage(QWizardPage):
         if self.save_banner is not None:
             self.save_banner.refresh()
         busy = any(runner.running for runner in self.runners)
-        why = tr("Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.") if busy else \
-            flow.missing(self.step_id, self.progress.school)
+        why = tr("Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.") if busy else self.missing()
         self.reason.show_message(why, "warning")
+        self._show_history()
         self.completeChanged.emit()
+
+    def _show_history(self) -> None:
+        """A step of a finished pass shows what was done, greyed, under the reason: that pass is history (Back from
+        « Terminé » leads here); « Refaire cet import » starts a new one."""
+        closed = self.step_id in HISTORY_STEPS and self.progress.pass_finished
+        if closed and self.history_banner is None:
+            self.history_banner = _HistoryBanner(self)
+            self.outer.insertWidget(self.outer.indexOf(self.scroll), self.history_banner)
+        if self.history_banner is not None:
+            self.history_banner.refresh(closed)
+        body = self.scroll.widget()
+        if body.isEnabled() == closed:
+            body.setEnabled(not closed)
+
+
+class _HistoryBanner(QWidget):
+    """The reason a finished pass's page is greyed, and the one way to do that import again."""
+
+    def __init__(self, page: StepPage):
+        super().__init__()
+        self.page = page
+        self.setObjectName("finished_pass")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        self.message = notice("", "info", "finished_pass_message")
+        redo = QPushButton(tr("Refaire cet import"))
+        redo.setObjectName("redo_pass")
+        redo.setAccessibleName(tr("Refaire cet import, dans un nouveau passage"))
+        redo.setAutoDefault(False)
+        redo.clicked.connect(self._redo)
+        layout.addWidget(self.message, 1)
+        beside = QVBoxLayout()
+        beside.addWidget(redo)
+        beside.addStretch(1)
+        layout.addLayout(beside)
+
+    def refresh(self, shown: bool) -> None:
+        from wizard.core.dates import day
+
+        self.setVisible(shown)
+        if shown:
+            cycle = self.page.progress.cycle
+            self.message.show_message(tr(
+                "Cet import a été terminé le {date} : il fait partie de l'historique et ne change plus (ses cases, son "
+                "fichier et le nombre annoncé par l'ENT restent ceux d'alors). Pour le refaire, « Refaire cet "
+                "import » commence un nouveau passage.").format(date=day(cycle["finished_at"])), "info")
+
+    def _redo(self) -> None:
+        self.page.progress.redo_pass()
+        self.page.wizard().begin_pass()
 
 
 class _SaveBanner(QWidget):
