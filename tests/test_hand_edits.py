@@ -1,5 +1,6 @@
 """Issue 22, 11: hand edits of the progress file must not make the board say « vérifié » with no check behind it."""
 import json
+from datetime import date
 
 from wizard.core import status
 from wizard.core.progress import Progress
@@ -32,7 +33,7 @@ def test_verified_by_hand_edit_reads_declared(data_dir):
 
     edited(data_dir, claim)
     progress = reopened(data_dir)
-    rows = status.board(progress.school)
+    rows = status.board(progress.school, date.today())
     assert rows[0].state == status.DECLARED and "non vérifié" in rows[0].detail
     assert read_current_school(data_dir)["connection"]["verified"] is False  # the commands read it so too
     progress.store.release()
@@ -47,5 +48,5 @@ def test_a_check_that_saw_the_delegation_keeps_it_verified(data_dir):
     progress.declare_already_connected(verified=True)
     progress.store.release()
     progress = reopened(data_dir)
-    assert status.board(progress.school)[0].state == status.VERIFIED
+    assert status.board(progress.school, date.today())[0].state == status.VERIFIED
     progress.store.release()

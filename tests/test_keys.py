@@ -49,9 +49,11 @@ def test_a_new_school_keeps_its_key_out_of_the_progress_file(data_dir):
 def test_an_older_file_has_its_key_moved_out_and_its_hashes_still_match(data_dir):
     """Decisions and the import history were keyed with the key that sat beside them: moved, they still match."""
     ident = "A8BT6EGHDW3QFPXC"
-    school = v2_school(hash_key=KEY)
+    school = v2_school()
+    del school["hash_key_id"]
+    school["hash_key"] = KEY  # format 3 kept the key beside the hashes
     school["import_history"][0]["id_hashes"] = [keyed_hash(KEY, ident)]
-    (data_dir / "progress.json").write_text(json.dumps(v2_document(school)), encoding="utf-8")
+    (data_dir / "progress.json").write_text(json.dumps({**v2_document(school), "version": 3}), encoding="utf-8")
     shutil.copy(data_dir / "progress.json", data_dir / "progress.json.bak")
     progress = opened(data_dir)
     for name in ("progress.json", "progress.json.bak"):  # written again at once, the backup too
@@ -68,7 +70,8 @@ def test_a_lost_key_is_said_and_the_hashes_it_made_go(data_dir):
     key = progress.hash_key()
     progress.school["import_history"].append({"date": "2026-06-01T10:00:00", "cycle": "c0", "mode": "complet",
                                               "counts": {}, "file_sha256": None, "reported_count": 1,
-                                              "export_date": None, "id_hashes": [keyed_hash(key, "X")]})
+                                              "export_date": None, "id_hashes": [keyed_hash(key, "X")],
+                                              "reading": None})
     progress.choose_language("fr")  # a change, so that the history above is written with it
     progress.store.release()
     (data_dir / FILE_NAME).unlink()

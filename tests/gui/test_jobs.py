@@ -40,6 +40,8 @@ def two_schools_on_the_file_page(qtbot, data_dir, tmp_path):
     progress.add_school()
     complete_every_step(progress)
     progress.type_identity("name", "Lycée B")
+    progress.type_identity("uai", "0341794R")  # another school: another UAI (one school, one record)
+    progress.type_identity("pronote_url", "https://0341794R.index-education.net/pronote/")
     second = progress.school["id"]
     progress.switch_school(first)
     window.go_to("fichier")
