@@ -37,8 +37,22 @@ def back_to_french():
 def arrive(qtbot, window, step: str) -> QWidget | None:
     window.go_to(step)
     assert window.current_step() == step
-    qtbot.wait(20)  # the focus is placed once the page is shown
+    # What the page made shows at the next turn of the event loop, and the focus is placed there too.
+    QApplication.processEvents()
+    target = arrival(window)
+    if target is not None:  # (a page with nothing to do and « Suivant » greyed keeps the focus where it was)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is target)
     return QApplication.focusWidget()
+
+
+def arrival(window) -> QWidget | None:
+    """Where the page says the keyboard lands: its first thing to do, else « Suivant » or « Terminer »."""
+    page = window.currentPage()
+    target = page.first_to_do()
+    if target is not None:
+        return target
+    buttons = (window.button(QWizard.WizardButton.NextButton), window.button(QWizard.WizardButton.FinishButton))
+    return next((button for button in buttons if button.isVisible() and button.isEnabled()), None)
 
 
 def untick(progress, step: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from wizard.core.dates import parse_iso
+from wizard.core import dates
 from wizard.core.i18n import tr
 from wizard.core.schoolyear import work_year_of, year_of_work
 
@@ -40,7 +40,7 @@ def check_count(day_text: str, count_text: str, today: date) -> tuple[date, int]
     day = parse_day(day_text)
     if day is None:
         return tr("Écrivez le jour du relevé sous la forme jj/mm/aaaa, par exemple {example}.").format(
-            example=today.strftime("%d/%m/%Y"))
+            example=dates.day(today))
     if day > today:
         return tr("Ce jour est à venir : indiquez le jour où vous avez relevé ce nombre dans PRONOTE.")
     return day, count
@@ -61,5 +61,4 @@ def trend(failures: list[dict]) -> str:
 
 
 def _short(text: str) -> str:
-    when = parse_iso(text)
-    return when.strftime("%d/%m") if when else "?"
+    return dates.day_of_month(text, "?")

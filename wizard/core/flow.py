@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from wizard.core.document import School
 from wizard.core.entdata import load_ent
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.outcomes import DELEGATED, PRONOTE_OUTCOMES
@@ -32,7 +33,7 @@ def part_name(part: int) -> str:
     return tr(PART_NAMES[part])
 
 
-def next_step(step_id: str, school: dict) -> str | None:
+def next_step(step_id: str, school: School) -> str | None:
     """The step after `step_id` for this school, or None after « fin».
 
     Parts 1 and 2 (done once) are skipped once the first walk is finished, and from the start when the school
@@ -52,7 +53,7 @@ def next_step(step_id: str, school: dict) -> str | None:
     return candidate
 
 
-def parts_1_2_skipped(school: dict) -> bool:
+def parts_1_2_skipped(school: School) -> bool:
     connection = school["connection"]
     return bool(school["setup_finished_at"]) or bool(connection and connection["how"] == "already_in_place")
 
@@ -66,7 +67,7 @@ class Triage(NamedTuple):
     chosen: str | None  # the one selected; None: the admin chooses (the server's own name is another school's)
 
 
-def triage(school: dict, outcome: str | None = None, server_name: str = "") -> Triage | None:
+def triage(school: School, outcome: str | None = None, server_name: str = "") -> Triage | None:
     """What the school page asks after a check of the server's address that ended in `outcome` (None: on coming
     back to the page, from what is saved); None when there is nothing to ask.
 
@@ -90,12 +91,12 @@ def triage(school: dict, outcome: str | None = None, server_name: str = "") -> T
     return None
 
 
-def server_name_differs(school: dict, server_name: str | None) -> bool:
+def server_name_differs(school: School, server_name: str | None) -> bool:
     """The server names itself clearly as another school than the one typed (a wrong address, perhaps)."""
     return compare(school["identity"]["name"], server_name or "") == DIFFERENT
 
 
-def route(school: dict) -> list[str]:
+def route(school: School) -> list[str]:
     """Every step of this school's path, from the welcome page to « Terminé » (the side panel lists them)."""
     steps = ["accueil"]
     while (following := next_step(steps[-1], school)) is not None:
@@ -103,7 +104,7 @@ def route(school: dict) -> list[str]:
     return steps
 
 
-def path_to(target: str, school: dict) -> list[str]:
+def path_to(target: str, school: School) -> list[str]:
     """The steps from the welcome page to `target`, as the admin walked them (to rebuild Back on resume)."""
     path = ["accueil"]
     while path[-1] != target:
@@ -114,17 +115,17 @@ def path_to(target: str, school: dict) -> list[str]:
     return path
 
 
-def step_done(step_id: str, school: dict) -> bool:
+def step_done(step_id: str, school: School) -> bool:
     """The admin went past this step complete (in the current pass, for a step of part 3)."""
     return completed_at(school, step_id) is not None
 
 
-def ticks_missing(step_id: str, school: dict) -> list[dict]:
+def ticks_missing(step_id: str, school: School) -> list[dict]:
     ticks = ticks_of(school, step_id)
     return [item for item in checklist(step_id, school["cycle"]["mode"]) if not ticks.get(item["id"])]
 
 
-def missing(step_id: str, school: dict) -> str:
+def missing(step_id: str, school: School) -> str:
     """Why the step is not complete yet, as one French sentence; "" when it is complete."""
     rule = _RULES.get(step_id)
     return rule(school) if rule else ""
@@ -134,7 +135,7 @@ _PLACES = {"ENT": tr_noop("l'ENT"), "PRONOTE": "PRONOTE", "pronote.net": "pronot
 
 
 def _ticks_rule(step_id: str, place: str):
-    def rule(school: dict) -> str:
+    def rule(school: School) -> str:
         what = tr(_PLACES[place])
         left = ticks_missing(step_id, school)
         if not left:
@@ -145,7 +146,7 @@ def _ticks_rule(step_id: str, place: str):
     return rule
 
 
-def _school_rule(school: dict) -> str:
+def _school_rule(school: School) -> str:
     identity = school["identity"]
     uai = check_uai(identity["uai"])
     if not uai.ok:
@@ -157,13 +158,13 @@ def _school_rule(school: dict) -> str:
     return "" if ent.ok else ent.message
 
 
-def _warning_rule(school: dict) -> str:
+def _warning_rule(school: School) -> str:
     if ticks_of(school, "pronote_net_avertissement").get("compris"):
         return ""
     return tr("Cochez la case confirmant que vous avez compris les conséquences de la bascule.")
 
 
-def _pronote_net_rule(school: dict) -> str:
+def _pronote_net_rule(school: School) -> str:
     left = _ticks_rule("pronote_net", "pronote.net")(school)
     if left:
         return left
@@ -176,11 +177,11 @@ def _pronote_net_rule(school: dict) -> str:
     return tr("Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible.")
 
 
-def _mode_rule(school: dict) -> str:
+def _mode_rule(school: School) -> str:
     return "" if school["cycle"]["mode"] in ("complet", "partiel") else tr("Choisissez un import complet ou partiel.")
 
 
-def _file_rule(school: dict) -> str:
+def _file_rule(school: School) -> str:
     cycle = school["cycle"]
     if not cycle["file"]:
         return tr("Choisissez le fichier des identifiants exporté depuis PRONOTE.")
@@ -195,7 +196,7 @@ def _file_rule(school: dict) -> str:
     return ""
 
 
-def _import_rule(school: dict) -> str:
+def _import_rule(school: School) -> str:
     left = _ticks_rule("import_ent", "ENT")(school)
     if left:
         return left

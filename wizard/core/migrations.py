@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from wizard.core.document import FORMAT_VERSION, InvalidDocument
+from wizard.core.figures import figure_kind
 
 # The v1 values of `fields` that were not ticks, and where v2 keeps them.
 _V1_NOT_TICKS = {("fichier", "avertissements_lus"), ("import_ent", "nombre_importe"),
@@ -89,8 +90,6 @@ def _v2_to_v3(doc: dict) -> dict:
 
 
 def _school_v2_to_v3(school: dict) -> None:
-    from wizard.core.figures import figure_kind
-
     cycle = school["cycle"]
     for key in ("ticks", "completed"):
         kept = school[key]

@@ -17,7 +17,15 @@ from collections.abc import Callable
 
 from wizard.core import outcomes
 from wizard.core.dates import now_iso
-from wizard.core.document import FORMAT_VERSION
+from wizard.core.document import (
+    FORMAT_VERSION,
+    Document,
+    Identity,
+    Pass,
+    School,
+    ServerCheck,
+    Settings,
+)
 from wizard.core.figures import figure_kind
 from wizard.core.keys import KeyStore, KeyUnavailable, entry_name, key_id, lost_message
 from wizard.core.safetext import ADDRESS, MESSAGE, NAME, plain
@@ -45,7 +53,7 @@ def random_hex(size: int) -> str:
     return os.urandom(size).hex()
 
 
-def new_pass(kind: str, mode: str | None, redo_of: str | None = None) -> dict:
+def new_pass(kind: str, mode: str | None, redo_of: str | None = None) -> Pass:
     # The id tells passes apart: two passes can start within the same second (the history is keyed on it).
     return {"id": random_hex(6), "kind": kind, "mode": mode, "started_at": now_iso(), "finished_at": None,
             "ticks": {}, "completed": {}, "file": None, "analysis": None, "warnings_read": False,
@@ -78,7 +86,7 @@ def completed_at(school: dict, step: str) -> str | None:
     return holder["completed"].get(step)
 
 
-def new_school() -> dict:
+def new_school() -> School:
     return {
         "id": random_hex(4),
         "identity": {"name": "", "uai": "", "pronote_url": "", "pronote_version": "", "ent_site_url": "",
@@ -107,7 +115,7 @@ def school_is_draft(school: dict) -> bool:
             and not any(any(ticks.values()) for ticks in school["ticks"].values()))
 
 
-def new_document() -> dict:
+def new_document() -> Document:
     school = new_school()
     return {"version": FORMAT_VERSION, "current": school["id"], "schools": {school["id"]: school},
             "settings": {"language": "", "proxy": ""}}
@@ -141,27 +149,27 @@ def import_entry(cycle: dict, history: list[dict], date: str | None = None) -> d
     }
 
 
-def last_check(school: dict, purpose: str) -> dict | None:
+def last_check(school: School, purpose: str) -> ServerCheck | None:
     """The school's latest server check made for `purpose` (address or delegation)."""
     checks = [check for check in school["server_checks"] if check["kind"] == purpose]
     return checks[-1] if checks else None
 
 
-def declaration_allowed(school: dict) -> bool:
+def declaration_allowed(school: School) -> bool:
     """Part 2 may be declared by hand, unless the server was last seen answering as PRONOTE without the
     delegation: that would record a switch the server itself contradicts."""
     check = last_check(school, outcomes.DELEGATION)
     return check is None or outcomes.manual_confirmation_allowed(check["outcome"])
 
 
-def analysis_is_current(cycle: dict) -> bool:
+def analysis_is_current(cycle: Pass) -> bool:
     """The pass's analysis judged the file now chosen, in the mode now chosen (else it must be made again)."""
     file, analysis = cycle.get("file"), cycle.get("analysis")
     return bool(file and analysis and analysis["file_sha256"] == file["sha256"] and analysis["mode"] == cycle["mode"])
 
 
 class Progress:
-    def __init__(self, store: ProgressStore, doc: dict | None):
+    def __init__(self, store: ProgressStore, doc: Document | None):
         self.store = store
         self.doc = doc if doc is not None else new_document()
         self.listeners: list[Callable[[], None]] = []
@@ -250,22 +258,22 @@ class Progress:
 
     # -- reading ---------------------------------------------------------------------------------
     @property
-    def school(self) -> dict:
+    def school(self) -> School:
         return self.doc["schools"][self.doc["current"]]
 
     def schools(self) -> list[dict]:
         return list(self.doc["schools"].values())
 
     @property
-    def identity(self) -> dict:
+    def identity(self) -> Identity:
         return self.school["identity"]
 
     @property
-    def cycle(self) -> dict:
+    def cycle(self) -> Pass:
         return self.school["cycle"]
 
     @property
-    def settings(self) -> dict:
+    def settings(self) -> Settings:
         return self.doc["settings"]
 
     @property

@@ -31,7 +31,6 @@ from wizard.core.typography import french
 __all__ = ["STYLE", "TITLES", "record_document", "notice_document", "record_html", "notice_html",
            "NothingConfigured"]
 
-PART_STEPS = {part: [step.id for step in steps.STEPS if step.part == part] for part in (1, 2, 3)}
 RECORD_TITLE = "Fiche de configuration"
 NOTICE_TITLE = "Notice pour les familles et les personnels"
 # The documents' own titles (French documents, whatever the window's language).
@@ -122,7 +121,7 @@ def _ticks(school: dict, step_id: str) -> str:
 def _steps_table(school: dict, ent: EntData) -> Table:
     in_place = (school.get("connection") or {}).get("how") == "already_in_place"
     rows, groups = [], {}
-    for part, step_ids in PART_STEPS.items():
+    for part, step_ids in steps.PART_STEPS.items():
         groups[len(rows)] = steps.PART_NAMES[part].format(**ent.french_words)
         for step_id in step_ids:
             if completed_at(school, step_id):

@@ -22,6 +22,7 @@ from wizard.core.schoolyear import (
     year_label,
     year_of_work,
 )
+from wizard.core.steps import PART_STEPS
 
 DONE, VERIFIED, DECLARED, TODO = "done", "verified", "declared", "todo"
 State = Literal["done", "verified", "declared", "todo"]
@@ -53,12 +54,13 @@ def board(school: dict, today: date) -> list[Row]:
     """Parts 1, 2 and 3 for this school, and the identification failures noted after the imports."""
     connection = school["connection"]
     rows = []
-    for part, steps in ((1, ("ent_service", "ent_acces")), (2, ("pronote_net_avertissement", "pronote_net"))):
+    for part in (1, 2):
+        step_ids = PART_STEPS[part]
         if connection and connection["how"] == "already_in_place":
             state = VERIFIED if connection["verified"] else DECLARED
             detail = connection_line(connection)
-        elif all(flow.step_done(step, school) for step in steps):
-            detail = tr("Fait le {date}").format(date=day(completed_at(school, steps[-1])))
+        elif all(flow.step_done(step, school) for step in step_ids):
+            detail = tr("Fait le {date}").format(date=day(completed_at(school, step_ids[-1])))
             state = DONE
             if part == 2 and connection:
                 state = VERIFIED if connection["verified"] else DECLARED

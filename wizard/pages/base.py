@@ -1,6 +1,7 @@
 """What every page shares: loading from the progress model, writing back through its methods, one refresh path,
 completion taken from the flow (the reason shown on the page while Next is disabled), Next waiting while a
-background job of the page runs, a failed save told at once, and where the keyboard lands on arrival."""
+background job of the page runs, a failed save told at once, and where the keyboard lands on arrival. (The pages
+made of the tutorial's ticks share more: checklist.py.)"""
 from __future__ import annotations
 
 from itertools import pairwise
@@ -8,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt read where used: the welcome page never needs it (gui/qtvalues.py)
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core import flow, steps
+from wizard.core.dates import day
 from wizard.core.entdata import load_ent
 from wizard.core.i18n import tr
 from wizard.core.progress import CYCLE_STEPS, Progress
 from wizard.gui import report_bug
-from wizard.gui.qtvalues import NO_FOCUS, PLAIN_TEXT, set_plain_selectable
+from wizard.gui.qtvalues import NO_FOCUS, PLAIN_TEXT
 from wizard.gui.widgets import TextColumn, focus_ring, notice, paragraph
 
 if TYPE_CHECKING:  # the worker (threads) is loaded by the pages that run jobs, not by the first page
@@ -43,7 +44,7 @@ if TYPE_CHECKING:  # the worker (threads) is loaded by the pages that run jobs, 
 # page prints the record).
 HISTORY_STEPS = tuple(step for step in CYCLE_STEPS if step not in ("echecs", "fin"))
 
-__all__ = ["StepPage", "ChecklistPage", "Checklist", "notice", "paragraph", "wrapping_check", "order_tabs"]
+__all__ = ["StepPage", "notice", "paragraph", "wrapping_check", "order_tabs", "settle_controls"]
 
 
 class StepPage(QWizardPage):
@@ -276,8 +277,6 @@ class _HistoryBanner(QWidget):
         layout.addLayout(beside)
 
     def refresh(self, shown: bool) -> None:
-        from wizard.core.dates import day
-
         self.setVisible(shown)
         if shown:
             cycle = self.page.progress.cycle
@@ -384,70 +383,6 @@ def first_to_do(body: QWidget) -> QWidget | None:
     return fallback
 
 
-class Checklist(QWidget):
-    """The tutorial's actions as ticks, each naming the exact menu or button; a value to type shows whole under
-    its action, across the page's width, with a « Copier » button."""
-
-    def __init__(self, page: StepPage, values: dict[str, tuple[str, callable]] | None = None):
-        super().__init__()
-        self.page = page
-        self.values = values or {}
-        self.rows = QVBoxLayout(self)
-        self.rows.setContentsMargins(0, 4, 0, 4)
-        self.boxes: dict[str, QCheckBox] = {}
-        self.value_fields: dict[str, QLabel] = {}
-
-    def load(self) -> None:
-        while self.rows.count():
-            item = self.rows.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self.boxes.clear()
-        self.value_fields.clear()
-        progress = self.page.progress
-        for item in flow.checklist(self.page.step_id, progress.cycle["mode"]):
-            box = QCheckBox(item["text"])
-            box.setObjectName(f"tick_{item['id']}")
-            box.setChecked(progress.ticked(self.page.step_id, item["id"]))
-            box.toggled.connect(lambda on, key=item["id"]: progress.tick(self.page.step_id, key, on))
-            value = None
-            if "value" in item and item["value"] in self.values:
-                label_text, getter = self.values[item["value"]]
-                value = self._value_row(item["value"], label_text, getter())
-            self.rows.addWidget(wrapping_check(box, value))
-            self.boxes[item["id"]] = box
-        self.page.tab_order_stale = True
-
-    def _value_row(self, key: str, label_text: str, value: str) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 2, 0, 2)
-        # A selectable, wrapping label rather than a line edit: the whole value shows, even a long URL at a
-        # small width, and it still copies with the mouse.
-        field = QLabel(value)
-        field.setObjectName(f"value_{key}")
-        field.setWordWrap(True)
-        set_plain_selectable(field)
-        field.setFrameShape(QFrame.Shape.StyledPanel)
-        field.setStyleSheet("QLabel { padding: 3px 6px; }")
-        field.setAccessibleName(tr("{label_text} (valeur à saisir dans l'ENT)").format(label_text=label_text))
-        field.setToolTip(value)
-        copy = QPushButton(tr("Copier"))
-        copy.setObjectName(f"copy_{key}")
-        copy.setAccessibleName(tr("Copier {label_text}").format(label_text=label_text))
-        copy.setAutoDefault(False)  # made after the page: Enter stays « Suivant » (see StepPage.ensure_built)
-        copy.clicked.connect(lambda: self._copy(field, copy))
-        layout.addWidget(field, 1)
-        layout.addWidget(copy, 0, QtCore.Qt.AlignmentFlag.AlignTop)
-        self.value_fields[key] = field
-        return row
-
-    @staticmethod
-    def _copy(field: QLabel, button: QPushButton) -> None:
-        QGuiApplication.clipboard().setText(field.text())
-        button.setText(tr("Copié ✓"))
-
-
 def wrapping_check(box: QAbstractButton, below: QWidget | None = None) -> QWidget:
     """A QCheckBox (or radio button) does not wrap its text; a box with an empty text beside a wrapping label
     does, and clicking the label still toggles it. The box keeps the text as its accessible name; the label is
@@ -491,31 +426,3 @@ class _ClickLabel(QLabel):
         else:
             self.box.toggle()
         self.box.setFocus()
-
-
-class ChecklistPage(StepPage):
-    """A page whose completion is its ticks: the intro, the checklist, optional help underneath."""
-
-    help_text = ""
-
-    def build(self) -> None:
-        from wizard.core import facts
-
-        self.checklist = Checklist(self, self.checklist_values())
-        self.body.addWidget(self.checklist)
-        # The names of the list that no current source confirms, said once under it (wizard/core/facts.py).
-        caveat = facts.caveat(self.ent, facts.of_step(self.ent, self.step_id))
-        if caveat:
-            self.body.addWidget(notice(caveat, "info", "version_caveat"))
-        if self.help_text:
-            self.body.addWidget(notice(tr(self.help_text).format(**self.ent.words), "info"))
-        self.build_extra()
-
-    def checklist_values(self) -> dict:
-        return {}
-
-    def build_extra(self) -> None:
-        pass
-
-    def load(self) -> None:
-        self.checklist.load()

@@ -95,7 +95,7 @@ class EchecsPage(StepPage):
         return self.count
 
     def load(self) -> None:
-        self.day.setText(dates.today().strftime("%d/%m/%Y"))
+        self.day.setText(dates.day(dates.today()))
         self.count.clear()
         self.message.setVisible(False)
         self._show_noted()

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
 from wizard.core.facts import day_of
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.importcheck import read_figure
-from wizard.pages.base import ChecklistPage, notice
+from wizard.pages.base import notice
+from wizard.pages.checklist import ChecklistPage
 
 
 class ImportEntPage(ChecklistPage):

@@ -7,7 +7,8 @@ from wizard.core.dates import day
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.outcomes import CAS_INACTIVE, DELEGATION, past_check_sentence, verdict_level
 from wizard.core.progress import declaration_allowed, last_check
-from wizard.pages.base import ChecklistPage, notice, paragraph, wrapping_check
+from wizard.pages.base import notice, paragraph, wrapping_check
+from wizard.pages.checklist import ChecklistPage
 
 
 class PronoteNetPage(ChecklistPage):

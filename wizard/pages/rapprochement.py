@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from wizard.core.i18n import tr_noop
-from wizard.pages.base import ChecklistPage
+from wizard.pages.checklist import ChecklistPage
 
 
 class RapprochementPage(ChecklistPage):
