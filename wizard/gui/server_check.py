@@ -62,7 +62,7 @@ class ServerCheck(QWidget):
 
         if self.task.run(job, done=lambda result: self._done(result, school_id), failed=self._failed,
                          cancelled=self._cancelled):
-            self.message.show_message(tr("Interrogation du serveur PRONOTE…"), "info")
+            self.message.show_message(tr("Interrogation du serveur PRONOTE…"), "info", announce=True)
             self.started.emit()
 
     def _network_settings(self) -> None:
@@ -77,24 +77,24 @@ class ServerCheck(QWidget):
         school_id = school_id or self.progress.school["id"]
         if not self.progress.record_server_check(self.purpose, result, school_id):
             self.message.show_message(tr("L'établissement pour lequel le serveur était vérifié n'existe plus : le "
-                                         "résultat n'a pas été enregistré."), "warning")
+                                         "résultat n'a pas été enregistré."), "warning", announce=True)
             self.finished.emit(None)
             return
         if school_id != self.progress.school["id"]:
             name = self.progress.doc["schools"][school_id]["identity"]["name"] or tr("Nouvel établissement")
             self.message.show_message(tr("La vérification du serveur de « {name} » s'est terminée : son résultat a "
                                          "été enregistré pour cet établissement, pas pour celui affiché.").format(
-                                             name=name), "warning")
+                                             name=name), "warning", announce=True)
             self.finished.emit(None)
             return
-        self.message.show_message(result.message, result.level)
+        self.message.show_message(result.message, result.level, announce=True)
         self.finished.emit(result)
 
     def _failed(self, message: str) -> None:
         self.message.show_message(message or tr("La vérification a échoué à cause d'une erreur inattendue ; le détail "
-                                                "est dans le journal."), "error")
+                                                "est dans le journal."), "error", announce=True)
         self.finished.emit(None)
 
     def _cancelled(self) -> None:
-        self.message.show_message(tr("Vérification annulée."), "warning")
+        self.message.show_message(tr("Vérification annulée."), "warning", announce=True)
         self.finished.emit(None)
