@@ -108,6 +108,7 @@ class MatchingPreview(QGroupBox):
         self.rows = []  # core.matching.preview.PreviewRow, all of them
         self.csv_path: Path | None = None
         self._scan: Filter | None = None
+        self._announce_after_scan: list[str] | None = None
         self._scan_timer = QTimer(self)
         self._scan_timer.setInterval(0)
         self._scan_timer.timeout.connect(self._scan_step)
@@ -288,9 +289,9 @@ class MatchingPreview(QGroupBox):
         self.status_filter.setCurrentIndex(self.status_filter.findData(TO_REVIEW if total["certain"] < sum(
             total.values()) else ""))
         self._show_result()
-        # Said with the result: the counts, the table's size, and the warning that comes with the table.
-        announce(self.status, " ".join([*lines, tr("Tableau « {name} » : {rows} ligne(s).").format(
-            name=self.table.accessibleName(), rows=self.table.shown_rows()), self.personal.text()]))
+        # Said with the result once the first scan has counted its rows: the counts, the table's size, and the
+        # warning that comes with the table.
+        self._announce_after_scan = lines
 
     def _result_lists(self) -> tuple[list, ...]:
         return self.result.pairs, self.result.unmatched_pronote, self.result.unmatched_ent
@@ -337,6 +338,10 @@ class MatchingPreview(QGroupBox):
             self._selection()
         if done:
             self._scan_timer.stop()
+            if self._announce_after_scan is not None:
+                lines, self._announce_after_scan = self._announce_after_scan, None
+                announce(self.status, " ".join([*lines, tr("Tableau « {name} » : {rows} ligne(s).").format(
+                    name=self.table.accessibleName(), rows=self.table.shown_rows()), self.personal.text()]))
             more = scan.count - len(scan.found)
             self.more_rows.setText(tr("… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la "
                                       "feuille de travail qui les contient toutes.").format(more=more))
@@ -504,5 +509,6 @@ class _MatchingTable(GrownTableView):
     def fit(self) -> None:
         self.share_width()
         rows = self.model().rowCount()
+        self.setAccessibleDescription(tr("{rows} ligne(s)").format(rows=rows))  # as GrownTable says it
         self.setFixedHeight(self.horizontalHeader().height() + 2 * self.frameWidth()
                             + rows * self.verticalHeader().defaultSectionSize())

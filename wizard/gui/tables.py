@@ -64,7 +64,11 @@ class GrownTableView(QTableView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+    def shown_rows(self) -> int:
+        return self.model().rowCount()  # the model holds only the rows shown
+
     def fit(self) -> None:
+        self.setAccessibleDescription(tr("{rows} ligne(s)").format(rows=self.shown_rows()))
         height = self.horizontalHeader().height() + 2 * self.frameWidth()
         for row in range(self.model().rowCount()):
             self.resizeRowToContents(row)
