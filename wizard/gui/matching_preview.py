@@ -311,12 +311,15 @@ class MatchingPreview(QGroupBox):
             return
         self.model.set_rows(self.rows)
         self._show_details(self.details_button.isChecked())
+        self._filter()
         self._selection()
 
     def _show_details(self, on: bool) -> None:
+        # The same rows, two columns more or less: no new scan (a model reset tells assistive tools every cell
+        # again).
         for column in DETAIL_COLUMNS:
             self.table.setColumnHidden(column, not on)
-        self._filter()
+        self.table.fit()
 
     def _filter(self) -> None:
         """A new scan for the filters now set; the one under way (a keystroke ago) is dropped."""
