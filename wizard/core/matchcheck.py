@@ -12,6 +12,7 @@ from pathlib import Path
 
 from wizard.core.document import School
 from wizard.core.errors import UserError
+from wizard.core.hardening import before_personal_data
 from wizard.core.i18n import tr
 from wizard.core.idfile import load_people_and_links
 from wizard.core.matching import EntCsvError, families, read_ent_csv, reconcile
@@ -33,6 +34,7 @@ def run_matching(pronote_file: str | None, ent_csv: Path, mapping: dict[str, int
                  cancelled: Callable[[], bool]) -> tuple[EntList, Result] | MappingNeeded:
     """Read both lists and match them; returns (EntList, Result), or a MappingNeeded to ask for columns.
     Runs in a worker thread; a file that cannot be read raises its UserError."""
+    before_personal_data()
     if not pronote_file or not Path(pronote_file).is_file():
         raise UserError(tr("Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à "
                            "l'étape « Vérifier le fichier des identifiants »."))
@@ -55,6 +57,9 @@ def pair_key(hash_key: str, pair: Pair) -> str:
     return keyed_hash(hash_key, pair.pronote.ident) + ":" + keyed_hash(hash_key, pair.ent.ident)
 
 
-def decision_of(school: School, pair: Pair) -> str:
+def decision_of(school: School, pair: Pair, hash_key: str | None) -> str:
+    """The admin's decision on `pair`, with the school's key (None: out of reach, no decision can be read)."""
     matching = school["matching"]
-    return matching["decisions"].get(pair_key(school["hash_key"], pair), "") if matching else ""
+    if not matching or not matching["decisions"] or not hash_key:
+        return ""
+    return matching["decisions"].get(pair_key(hash_key, pair), "")
