@@ -26,7 +26,6 @@ class ExportModePage(StepPage):
         # Named by their visible text (no accessible name of their own): what voice control users say.
         self.full = QRadioButton(tr("Import &complet – début d'année : tous les utilisateurs"))
         self.partial = QRadioButton(tr("Import partie&l – nouveaux arrivants seulement"))
-        self.partial.setAccessibleName(tr("Import partiel, nouveaux arrivants seulement"))
         choices: tuple[tuple[Mode, QRadioButton], ...] = (("complet", self.full), ("partiel", self.partial))
         for mode, button in choices:
             button.setObjectName(f"mode_{mode}")
