@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
@@ -42,6 +42,8 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
         if args.smoke_test:
             sys.stderr.write(problem + "\n")
         else:
+            from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
+
             QMessageBox.critical(None, tr("Assistant d'interconnexion PRONOTE"), problem)
 
     def open_window(language: str | None) -> bool:
@@ -56,7 +58,9 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
             if args.smoke_test:
                 sys.stderr.write(f"Erreur inattendue ; le détail est dans le journal {where}.\n")
             else:
-                crash.show_crash_dialog(where)
+                from wizard.gui.crash_dialog import show_crash_dialog  # a dialog: loaded when it opens
+
+                show_crash_dialog(where)
             return False
         app.setApplicationDisplayName(window_title())
         window.language_chosen.connect(lambda chosen, old=window: switch(old, chosen))
@@ -64,6 +68,8 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
         windows[:] = [window]
         window.show()
         if window.recovery_message:
+            from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
+
             QMessageBox.warning(window, window_title(), window.recovery_message)
         return True
 
