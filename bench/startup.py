@@ -231,6 +231,10 @@ window.close()
 """
 
 
+def fixed(code: str):
+    return lambda run: code
+
+
 def sample(code: str, env: dict) -> tuple[float, float]:
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
     wall, cpu = out.strip().splitlines()[-1].split()
@@ -250,7 +254,7 @@ def main() -> None:
         shown = json.loads(subprocess.run(
             [sys.executable, "-c", FIRST_PAGE.format(root=str(ROOT), data=str(Path(top) / "shown"))],
             env=env, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
-        programs = {"bare QWizard": lambda run: BARE, "plain Qt page": lambda run: PLAIN_PAGE.format(shown=shown)}
+        programs = {"bare QWizard": fixed(BARE), "plain Qt page": fixed(PLAIN_PAGE.format(shown=shown))}
         for suffix, root in roots.items():
             folders = {}
             for case, finished in (("yearly board", True), ("resumed part 3", False)):
@@ -263,7 +267,7 @@ def main() -> None:
 
             programs.update({
                 f"first launch{suffix}": fresh(APP),
-                **{f"{case}{suffix}": (lambda run, code=APP.format(root=str(root), data=str(folder)): code)
+                **{f"{case}{suffix}": fixed(APP.format(root=str(root), data=str(folder)))
                    for case, folder in folders.items()},
                 f"window only{suffix}": fresh(WINDOW_ONLY)})
         names = list(programs)
@@ -281,7 +285,7 @@ def main() -> None:
         line = f"{name:27}: {wall:4.0f} ms wall, {cpu:4.0f} ms CPU"
         for baseline, said in (("plain Qt page", "the plain page"), ("bare QWizard", "a bare QWizard")):
             if name not in ("bare QWizard", baseline):
-                ratios = [statistics.median(a[kind] / b[kind] for a, b in zip(values, times[baseline]))
+                ratios = [statistics.median(a[kind] / b[kind] for a, b in zip(values, times[baseline], strict=True))
                           for kind in (0, 1)]
                 line += f"   to {said} {ratios[0]:.2f} / {ratios[1]:.2f}"
         print(line)

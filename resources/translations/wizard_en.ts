@@ -574,62 +574,62 @@
       <translation>“{name}” is not a file the assistant can open.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="133" />
+      <location filename="wizard/core/flow.py" line="134" />
       <source>l'ENT</source>
       <translation>the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="163" />
+      <location filename="wizard/core/flow.py" line="164" />
       <source>Cochez la case confirmant que vous avez compris les conséquences de la bascule.</source>
       <translation>Tick the box confirming that you understand the consequences of the switch.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="176" />
+      <location filename="wizard/core/flow.py" line="177" />
       <source>Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible.</source>
       <translation>Check the delegation on the PRONOTE server, or confirm it yourself if the check cannot be done.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="180" />
+      <location filename="wizard/core/flow.py" line="181" />
       <source>Choisissez un import complet ou partiel.</source>
       <translation>Choose a full or a partial import.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="186" />
+      <location filename="wizard/core/flow.py" line="187" />
       <source>Choisissez le fichier des identifiants exporté depuis PRONOTE.</source>
       <translation>Choose the identifier file exported from PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="188" />
+      <location filename="wizard/core/flow.py" line="189" />
       <source>Le fichier doit être analysé avant de continuer.</source>
       <translation>The file must be analysed before you continue.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="191" />
+      <location filename="wizard/core/flow.py" line="192" />
       <source>Le fichier contient des erreurs bloquantes : corrigez l'export dans PRONOTE puis choisissez le nouveau fichier.</source>
       <translation>The file has blocking errors: fix the export in PRONOTE, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="194" />
+      <location filename="wizard/core/flow.py" line="195" />
       <source>Cochez « J'ai lu les avertissements » pour continuer.</source>
       <translation>Tick “I have read the warnings” to continue.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="203" />
+      <location filename="wizard/core/flow.py" line="204" />
       <source>Saisissez le nombre d'identifiants que l'ENT annonce avoir importés.</source>
       <translation>Type the number of identifiers the ENT says it imported.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="142" />
+      <location filename="wizard/core/flow.py" line="143" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restante).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="143" />
+      <location filename="wizard/core/flow.py" line="144" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restantes).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="173" />
+      <location filename="wizard/core/flow.py" line="174" />
       <source>Le serveur PRONOTE a répondu sans déléguer l'authentification à {ent_name} : vérifiez la configuration et la publication dans pronote.net, puis vérifiez à nouveau la délégation.</source>
       <translation>The PRONOTE server answered without delegating authentication to {ent_name}: check the configuration and the publication in pronote.net, then check the delegation again.</translation>
     </message>
@@ -1999,112 +1999,112 @@
       <translation>Last import: {day}, {mode}; {people} person(s) in the file; the ENT reported {figure}</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="92" />
+      <location filename="wizard/core/status.py" line="94" />
       <source>Échecs d'identification</source>
       <translation>Identification failures</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="149" />
+      <location filename="wizard/core/status.py" line="151" />
       <source>Noter le nombre d'utilisateurs en échec d'identification que PRONOTE affiche, voir son évolution et comment résoudre ces échecs.</source>
       <translation>Note the number of users in identification failure that PRONOTE shows, see how it changes and how to resolve these failures.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="49" />
+      <location filename="wizard/core/status.py" line="50" />
       <source>Publication déclarée le {date}, non vérifiée</source>
       <translation>Publication declared on {date}, not verified</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="80" />
+      <location filename="wizard/core/status.py" line="82" />
       <source>Aucun import enregistré.</source>
       <translation>No import recorded.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="94" />
+      <location filename="wizard/core/status.py" line="96" />
       <source>Aucun nombre noté cette année : après l'import, relevez dans PRONOTE le nombre d'utilisateurs en échec.</source>
       <translation>No number noted this year: after the import, read in PRONOTE the number of users in failure.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="46" />
+      <location filename="wizard/core/status.py" line="47" />
       <source>Déjà en place, déclaré le {date}, non vérifié</source>
       <translation>Already in place, declared on {date}, not verified</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="48" />
+      <location filename="wizard/core/status.py" line="49" />
       <source>Publication vérifiée sur le serveur PRONOTE le {date}</source>
       <translation>Publication verified on the PRONOTE server on {date}</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="97" />
+      <location filename="wizard/core/status.py" line="99" />
       <source>Utilisateurs en échec, relevés dans PRONOTE : {trend}.</source>
       <translation>Users in failure, as read in PRONOTE: {trend}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="119" />
+      <location filename="wizard/core/status.py" line="121" />
       <source>Un import {mode} est en cours depuis le {date} : reprenez-le à l'étape « {title} ».</source>
       <translation>A {mode} import has been in progress since {date}: resume it at the step “{title}”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="126" />
+      <location filename="wizard/core/status.py" line="128" />
       <source>Année {year} : l'import complet de la rentrée est fait (le {date}). À chaque arrivée de nouveaux élèves ou personnels, faites un import partiel.</source>
       <translation>School year {year}: the full import of the start of the year is done ({date}). Whenever new pupils or staff arrive, make a partial import.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="136" />
+      <location filename="wizard/core/status.py" line="138" />
       <source>Vérifier l'établissement et la version de PRONOTE, exporter depuis PRONOTE les identifiants de tous les utilisateurs, vérifier le fichier, l'importer dans l'ENT en mode « {import_mode_complet} », rapprocher les comptes, puis suivre les échecs d'identification.</source>
       <translation>Check the school and the PRONOTE version, export every user's identifiers from PRONOTE, check the file, import it into the ENT in “{import_mode_complet}” mode, match the accounts, then follow the identification failures.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="141" />
+      <location filename="wizard/core/status.py" line="143" />
       <source>Exporter depuis PRONOTE les seuls nouveaux arrivants, vérifier le fichier, l'importer dans l'ENT en mode « {import_mode_partiel} », rapprocher leurs comptes, puis suivre les échecs d'identification.</source>
       <translation>Export the newcomers only from PRONOTE, check the file, import it into the ENT in “{import_mode_partiel}” mode, match their accounts, then follow the identification failures.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="145" />
+      <location filename="wizard/core/status.py" line="147" />
       <source>Revenir à l'étape « {title} » de l'import {mode} commencé le {date}, là où vous vous êtes arrêté.</source>
       <translation>Go back to the step “{title}” of the {mode} import started on {date}, where you stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="154" />
+      <location filename="wizard/core/status.py" line="156" />
       <source>Refaire l'import {mode} du {date} dans un nouveau passage : celui-ci reste dans l'historique tel quel.</source>
       <translation>Redo the {mode} import of {date} as a new pass: that one stays in the history as it is.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="45" />
+      <location filename="wizard/core/status.py" line="46" />
       <source>Déjà en place, vérifié sur le serveur PRONOTE le {date}</source>
       <translation>Already in place, verified on the PRONOTE server on {date}</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="67" />
+      <location filename="wizard/core/status.py" line="69" />
       <source>À faire</source>
       <translation>To do</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="82" />
+      <location filename="wizard/core/status.py" line="84" />
       <source>Année {year} : l'import complet de la rentrée n'est pas encore fait.</source>
       <translation>School year {year}: the full import of the start of the year is not done yet.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="85" />
+      <location filename="wizard/core/status.py" line="87" />
       <source>Import en cours, arrêté à l'étape « {title} ».</source>
       <translation>Import in progress, stopped at the step “{title}”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="61" />
+      <location filename="wizard/core/status.py" line="63" />
       <source>Fait le {date}</source>
       <translation>Done on {date}</translation>
     </message>
     <message>
-      <location filename="wizard/core/steps.py" line="43" />
+      <location filename="wizard/core/steps.py" line="44" />
       <source>Partie 1 – Service PRONOTE dans l'ENT</source>
       <translation>Part 1 – PRONOTE service in the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/core/steps.py" line="43" />
+      <location filename="wizard/core/steps.py" line="44" />
       <source>Partie 2 – pronote.net</source>
       <translation>Part 2 – pronote.net</translation>
     </message>
     <message>
-      <location filename="wizard/core/steps.py" line="44" />
+      <location filename="wizard/core/steps.py" line="45" />
       <source>Partie 3 – Identifiants</source>
       <translation>Part 3 – Identifiers</translation>
     </message>
@@ -2314,52 +2314,52 @@
       <translation>About</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="32" />
+      <location filename="wizard/gui/crash_dialog.py" line="22" />
       <source>Erreur inattendue</source>
       <translation>Unexpected error</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="33" />
+      <location filename="wizard/gui/crash_dialog.py" line="23" />
       <source>L'assistant a rencontré une erreur inattendue et n'a pas pu terminer cette action.</source>
       <translation>The assistant ran into an unexpected error and could not finish this action.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="35" />
+      <location filename="wizard/gui/crash_dialog.py" line="25" />
       <source>Votre progression est enregistrée ; relancez l'assistant : il reprendra à l'étape où vous étiez. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
       <translation>Your progress is saved; restart the assistant: it will resume at the step you were on. If the error comes back, send the log to your IT referent or to support.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="39" />
+      <location filename="wizard/gui/crash_dialog.py" line="29" />
       <source>Attention : vos dernières modifications n'ont pas pu être enregistrées (voir le message en haut de la page). Choisissez « Continuer quand même » pour les garder à l'écran et réessayer l'enregistrement. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
       <translation>Warning: your latest changes could not be saved (see the message at the top of the page). Choose “Continue anyway” to keep them on screen and try saving again. If the error comes back, send the log to your IT referent or to support.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="44" />
+      <location filename="wizard/gui/crash_dialog.py" line="34" />
       <source>Relancez l'assistant. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
       <translation>Restart the assistant. If the error comes back, send the log to your IT referent or to support.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="47" />
+      <location filename="wizard/gui/crash_dialog.py" line="37" />
       <source>Le journal se trouve dans : {path}</source>
       <translation>The log is in: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="48" />
+      <location filename="wizard/gui/crash_dialog.py" line="38" />
       <source>Le journal n'a pas pu être écrit sur ce poste.</source>
       <translation>The log could not be written on this computer.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="49" />
+      <location filename="wizard/gui/crash_dialog.py" line="39" />
       <source>Ouvrir le dossier du journal</source>
       <translation>Open the log folder</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="50" />
+      <location filename="wizard/gui/crash_dialog.py" line="40" />
       <source>Quitter l'assistant</source>
       <translation>Quit the assistant</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="51" />
+      <location filename="wizard/gui/crash_dialog.py" line="41" />
       <source>Continuer quand même</source>
       <translation>Continue anyway</translation>
     </message>
@@ -2679,7 +2679,7 @@
       <translation>The check failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/shell.py" line="45" />
+      <location filename="wizard/gui/shell.py" line="47" />
       <source>Assistant d'interconnexion PRONOTE</source>
       <translation>PRONOTE interconnection assistant</translation>
     </message>
@@ -2825,59 +2825,59 @@
 • the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="102" />
+      <location filename="wizard/pages/base.py" line="103" />
       <source>Ce qu'il reste à faire sur cette page</source>
       <translation>What is left to do on this page</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="235" />
+      <location filename="wizard/pages/base.py" line="236" />
       <source>Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.</source>
       <translation>Wait until the current operation ends, or cancel it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="264" />
+      <location filename="wizard/pages/base.py" line="265" />
       <source>Refaire cet import</source>
       <translation>Redo this import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="266" />
+      <location filename="wizard/pages/base.py" line="267" />
       <source>Refaire cet import, dans un nouveau passage</source>
       <translation>Redo this import, as a new pass</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="301" />
+      <location filename="wizard/pages/base.py" line="300" />
       <source>L'enregistrement a échoué</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="302" />
+      <location filename="wizard/pages/base.py" line="301" />
       <source>Réessayer l'enregistrement</source>
       <translation>Try saving again</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="432" />
+      <location filename="wizard/pages/base.py" line="280" />
+      <source>Cet import a été terminé le {date} : il fait partie de l'historique et ne change plus (ses cases, son fichier et le nombre annoncé par l'ENT restent ceux d'alors). Pour le refaire, « Refaire cet import » commence un nouveau passage.</source>
+      <translation>This import was finished on {date}: it is part of the history and no longer changes (its ticks, its file and the number the ENT reported stay as they were). To do it again, “Redo this import” starts a new pass.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/checklist.py" line="66" />
       <source>Copier</source>
       <translation>Copy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="445" />
+      <location filename="wizard/pages/checklist.py" line="79" />
       <source>Copié ✓</source>
       <translation>Copied ✓</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="430" />
+      <location filename="wizard/pages/checklist.py" line="64" />
       <source>{label_text} (valeur à saisir dans l'ENT)</source>
       <translation>{label_text} (value to type in the ENT)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="434" />
+      <location filename="wizard/pages/checklist.py" line="68" />
       <source>Copier {label_text}</source>
       <translation>Copy {label_text}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/base.py" line="281" />
-      <source>Cet import a été terminé le {date} : il fait partie de l'historique et ne change plus (ses cases, son fichier et le nombre annoncé par l'ENT restent ceux d'alors). Pour le refaire, « Refaire cet import » commence un nouveau passage.</source>
-      <translation>This import was finished on {date}: it is part of the history and no longer changes (its ticks, its file and the number the ENT reported stay as they were). To do it again, “Redo this import” starts a new pass.</translation>
     </message>
     <message>
       <location filename="wizard/pages/echecs.py" line="26" />
@@ -2993,12 +2993,12 @@
       <translation>No number noted this year (the last one: {count} on {day}).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_acces.py" line="11" />
+      <location filename="wizard/pages/ent_acces.py" line="12" />
       <source>Toujours dans le formulaire du service, donnez l'accès à chacun des cinq profils. Conseil : avant de valider, vérifiez que chaque profil, « Parent » compris, a sa ligne dans le récapitulatif.</source>
       <translation>Still in the service form, give access to each of the five profiles. Tip: before saving, check that each profile, “Parent” included, has its line in the summary.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_acces.py" line="16" />
+      <location filename="wizard/pages/ent_acces.py" line="17" />
       <source>Le « {ent_access_summary} » doit alors montrer ces cinq lignes. L'ENT y écrit le nom de l'établissement à sa façon, par exemple « {school_label_example} » : comparez le code UAI entre parenthèses, le profil et le rôle de chaque ligne.</source>
       <translation>The “{ent_access_summary}” must then show these five lines. The ENT writes the school's name there in its own way, for example “{school_label_example}”: compare the UAI code in brackets, the profile and the role of each line.</translation>
     </message>
@@ -3238,17 +3238,17 @@
       <translation>The full import of the year {year} is done: for newcomers, choose the partial import.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_pronote.py" line="10" />
+      <location filename="wizard/pages/export_pronote.py" line="11" />
       <source>Dans le client PRONOTE (le logiciel installé sur le poste), avec le compte Superviseur :</source>
       <translation>In the PRONOTE client (the software installed on the computer), with the Supervisor account:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_pronote.py" line="19" />
+      <location filename="wizard/pages/export_pronote.py" line="20" />
       <source>Import partiel : la case « {pronote_export_checkbox} » doit être COCHÉE, sinon tout le monde est exporté à nouveau.</source>
       <translation>Partial import: the box “{pronote_export_checkbox}” must be TICKED, otherwise everyone is exported again.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_pronote.py" line="22" />
+      <location filename="wizard/pages/export_pronote.py" line="23" />
       <source>Import complet : la case « {pronote_export_checkbox} » doit être DÉCOCHÉE, sinon les utilisateurs qui avaient déjà un identifiant CAS ne seront pas exportés.</source>
       <translation>Full import: the box “{pronote_export_checkbox}” must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
     </message>
@@ -3634,77 +3634,77 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Cannot write “{path}”: choose another folder.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="15" />
+      <location filename="wizard/pages/import_ent.py" line="16" />
       <source>Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :</source>
       <translation>Import the file checked at the previous step into the ENT, in the chosen mode:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="24" />
+      <location filename="wizard/pages/import_ent.py" line="25" />
       <source>par exemple 1575</source>
       <translation>for example 1575</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="25" />
+      <location filename="wizard/pages/import_ent.py" line="26" />
       <source>Nombre d'identifiants importés annoncé par l'ENT</source>
       <translation>Number of imported identifiers reported by the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="29" />
+      <location filename="wizard/pages/import_ent.py" line="30" />
       <source>&amp;Nombre annoncé par l'ENT :</source>
       <translation>Number reported by the EN&amp;T:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="45" />
+      <location filename="wizard/pages/import_ent.py" line="46" />
       <source>Après « {button} », l'ENT affiche un bilan, par exemple : « {message} » ({source}, {date}). Recopiez ci-dessous le nombre qu'il annonce (mode d'import choisi : « {mode_label} »).</source>
       <translation>After “{button}”, the ENT shows a report, for example: “{message}” ({source}, {date}). Copy below the number it reports (import mode chosen: “{mode_label}”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="53" />
+      <location filename="wizard/pages/import_ent.py" line="54" />
       <source>Après un import partiel, ce nombre peut être celui des seuls nouveaux arrivants, ou le total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît l'un et l'autre.</source>
       <translation>After a partial import, this number may be the newcomers alone, or the total of the ENT's identifiers: copy it as it is, the assistant recognises either.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="15" />
+      <location filename="wizard/pages/pronote_net.py" line="16" />
       <source>Dans la {hosting_console} de PRONOTE (l'hébergement de votre serveur PRONOTE) :</source>
       <translation>In PRONOTE's “{hosting_console}” (the hosting of your PRONOTE server):</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="93" />
+      <location filename="wizard/pages/pronote_net.py" line="94" />
       <source>CAS inactif</source>
       <translation>CAS inactive</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="24" />
+      <location filename="wizard/pages/pronote_net.py" line="25" />
       <source>Vérifier la &amp;délégation</source>
       <translation>Check the &amp;delegation</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="33" />
+      <location filename="wizard/pages/pronote_net.py" line="34" />
       <source>Déclaration de la publication, non vérifiée</source>
       <translation>Declaration of the publication, not verified</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="94" />
+      <location filename="wizard/pages/pronote_net.py" line="95" />
       <source>CAS vers {cas_host}</source>
       <translation>CAS towards {cas_host}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="42" />
+      <location filename="wizard/pages/pronote_net.py" line="43" />
       <source>Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants).</source>
       <translation>Parts 1 and 2 are done only once, for the whole life of the interconnection. From now on, the assistant will take you straight to part 3 (identifier import).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="28" />
+      <location filename="wizard/pages/pronote_net.py" line="29" />
       <source>Je ne peux pas faire vérifier le serveur par l'assistant : je déclare moi-même que la base a été publiée avec la configuration « {pronote_net_configuration} » (ce sera noté « déclaré, non vérifié »).</source>
       <translation>I cannot have the server checked by the assistant: I declare myself that the database was published with the “{pronote_net_configuration}” configuration (it will be recorded as “declared, not verified”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="79" />
+      <location filename="wizard/pages/pronote_net.py" line="80" />
       <source>Déclaration impossible pour l'instant : le {date}, le serveur PRONOTE a répondu sans déléguer l'authentification à {ent_name} ({seen}). Déclarer la bascule irait contre ce que montre le serveur. Dans pronote.net, vérifiez que la configuration « {pronote_net_configuration} » est choisie et que la base est publiée (« Publier la base »), puis cliquez à nouveau sur « Vérifier la délégation ».</source>
       <translation>Declaring is not possible for now: on {date}, the PRONOTE server answered without delegating authentication to {ent_name} ({seen}). Declaring the switch would go against what the server shows. In pronote.net, check that the “{pronote_net_configuration}” configuration is chosen and that the base is published (“Publier la base”), then click “Check the delegation” again.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="22" />
+      <location filename="wizard/pages/pronote_net.py" line="23" />
       <source>Après « {hosting_publish} », votre serveur PRONOTE doit confier l'authentification au serveur CAS de {ent_name} ({ent_cas_host}). Vérifiez-le ici une fois la base publiée.</source>
       <translation>After “{hosting_publish}”, your PRONOTE server must hand authentication to the CAS server of {ent_name} ({ent_cas_host}). Check it here once the base is published.</translation>
     </message>

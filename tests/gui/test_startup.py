@@ -1,12 +1,15 @@
 """Start-up: the window opens paying only for what its first page shows. Measured by bench/startup.py; what keeps
-it cheap is checked here, in a fresh process for each of the three ways the app opens (this one has long loaded
-everything):
+it cheap is checked here, in a fresh process for each of the three ways the app opens, opened as main.py opens it
+(this one has long loaded everything):
 
 - PySide's `Qt` namespace is never touched while the window opens on its first page (13 ms: gui/qtvalues.py),
-  nor QStyle, QMessageBox or QEvent, whose enums load with their first use;
+  nor QStyle, QMessageBox or QEvent, whose enums load with their first use – the crash reporter and the shell
+  included;
 - no window-wide style sheet (it makes Qt restyle every widget: 9 ms on the first page);
 - the network check, the file reader and the matching load with their pages (docs/DEVELOPING.md, « Imports »):
-  not for the first page, not for the board, not for the pages a resumed walk passes by.
+  not for the first page, not for the board, not for the pages a resumed walk passes by;
+- the core the first page and the board use is loaded before Qt, which reads the source of every module imported
+  after it (docs/DEVELOPING.md, « Imports »).
 """
 import json
 import subprocess
