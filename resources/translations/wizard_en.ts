@@ -2279,29 +2279,49 @@
       <translation>system error: {error}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="15" />
+      <location filename="wizard/gui/about.py" line="16" />
       <source>Version {version}</source>
       <translation>Version {version}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="16" />
+      <location filename="wizard/gui/about.py" line="17" />
       <source>Logiciel libre sous licence publique de l'Union européenne (EUPL-1.2) : vous pouvez l'utiliser, le copier, le modifier et le redistribuer selon ses termes.</source>
       <translation>Free software under the European Union Public Licence (EUPL-1.2): you may use, copy, modify and redistribute it under its terms.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="20" />
+      <location filename="wizard/gui/about.py" line="21" />
       <source>Aucun nom ni date de naissance n'est conservé ni envoyé : seulement des nombres et des codes.</source>
       <translation>No name or date of birth is kept or sent: only counts and codes.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="21" />
+      <location filename="wizard/gui/about.py" line="22" />
       <source>Journal : {path}</source>
       <translation>Log: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="22" />
+      <location filename="wizard/gui/about.py" line="23" />
       <source>Python {python}, Qt {qt} (PySide6)</source>
       <translation>Python {python}, Qt {qt} (PySide6)</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/about.py" line="51" />
+      <source>Logo de l'assistant</source>
+      <translation>The assistant's logo</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/accessibility.py" line="107" />
+      <source>Question</source>
+      <translation>Question</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/accessibility.py" line="108" />
+      <source>Avertissement</source>
+      <translation>Warning</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/accessibility.py" line="109" />
+      <source>Erreur</source>
+      <translation>Error</translation>
     </message>
     <message>
       <location filename="wizard/gui/branding.py" line="11" />
@@ -2374,242 +2394,247 @@
       <translation>Help: {title}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="42" />
+      <location filename="wizard/gui/matching_preview.py" line="43" />
       <source>Accepté</source>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="42" />
+      <location filename="wizard/gui/matching_preview.py" line="43" />
       <source>Rejeté</source>
       <translation>Rejected</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="48" />
+      <location filename="wizard/gui/matching_preview.py" line="49" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="48" />
+      <location filename="wizard/gui/matching_preview.py" line="49" />
       <source>Score</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="48" />
+      <location filename="wizard/gui/matching_preview.py" line="49" />
       <source>Raisons</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="48" />
+      <location filename="wizard/gui/matching_preview.py" line="49" />
       <source>PRONOTE</source>
       <translation>PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="49" />
+      <location filename="wizard/gui/matching_preview.py" line="50" />
       <source>ENT</source>
       <translation>ENT</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="57" />
+      <location filename="wizard/gui/matching_preview.py" line="58" />
       <source>Colonnes de la liste des comptes</source>
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="93" />
+      <location filename="wizard/gui/matching_preview.py" line="94" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="106" />
+      <location filename="wizard/gui/matching_preview.py" line="107" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="121" />
+      <location filename="wizard/gui/matching_preview.py" line="122" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="131" />
+      <location filename="wizard/gui/matching_preview.py" line="132" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="144" />
+      <location filename="wizard/gui/matching_preview.py" line="145" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="145" />
+      <location filename="wizard/gui/matching_preview.py" line="146" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="150" />
+      <location filename="wizard/gui/matching_preview.py" line="151" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="155" />
+      <location filename="wizard/gui/matching_preview.py" line="156" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="172" />
+      <location filename="wizard/gui/matching_preview.py" line="173" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="184" />
+      <location filename="wizard/gui/matching_preview.py" line="185" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="186" />
+      <location filename="wizard/gui/matching_preview.py" line="187" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="190" />
+      <location filename="wizard/gui/matching_preview.py" line="191" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="193" />
+      <location filename="wizard/gui/matching_preview.py" line="194" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="211" />
+      <location filename="wizard/gui/matching_preview.py" line="212" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="211" />
+      <location filename="wizard/gui/matching_preview.py" line="212" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="243" />
+      <location filename="wizard/gui/matching_preview.py" line="244" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="340" />
+      <location filename="wizard/gui/matching_preview.py" line="344" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="341" />
+      <location filename="wizard/gui/matching_preview.py" line="345" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="64" />
+      <location filename="wizard/gui/matching_preview.py" line="65" />
       <source>(aucune)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="86" />
+      <location filename="wizard/gui/matching_preview.py" line="87" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="100" />
+      <location filename="wizard/gui/matching_preview.py" line="101" />
       <source>Si vous avez la liste des comptes ENT de l'établissement en fichier CSV (l'assistant ne sait pas quel menu de l'ENT la produit), chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>If you have the school's list of ENT accounts as a CSV file (the assistant does not know which ENT menu produces it), load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, namesake parents) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="109" />
+      <location filename="wizard/gui/matching_preview.py" line="110" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="110" />
+      <location filename="wizard/gui/matching_preview.py" line="111" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="158" />
+      <location filename="wizard/gui/matching_preview.py" line="159" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="158" />
-      <source>Filtrer par statut</source>
-      <translation>Filter by status</translation>
+      <location filename="wizard/gui/matching_preview.py" line="159" />
+      <source>Statut (filtre des lignes)</source>
+      <translation>Status (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="159" />
+      <location filename="wizard/gui/matching_preview.py" line="160" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="159" />
-      <source>Filtrer par profil</source>
-      <translation>Filter by profile</translation>
+      <location filename="wizard/gui/matching_preview.py" line="160" />
+      <source>Profil (filtre des lignes)</source>
+      <translation>Profile (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="160" />
+      <location filename="wizard/gui/matching_preview.py" line="161" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="160" />
+      <location filename="wizard/gui/matching_preview.py" line="161" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="229" />
+      <location filename="wizard/gui/matching_preview.py" line="230" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="257" />
+      <location filename="wizard/gui/matching_preview.py" line="261" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="59" />
+      <location filename="wizard/gui/matching_preview.py" line="60" />
       <source>Indiquez la colonne de chaque information :</source>
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="203" />
+      <location filename="wizard/gui/matching_preview.py" line="204" />
       <source>Pour accepter ou rejeter une paire, sélectionnez dans le tableau une ligne au statut « probable ».</source>
       <translation>To accept or reject a pair, select in the table a row whose status is “probable”.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="244" />
+      <location filename="wizard/gui/matching_preview.py" line="245" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="305" />
+      <location filename="wizard/gui/matching_preview.py" line="309" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="350" />
+      <location filename="wizard/gui/matching_preview.py" line="354" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="363" />
+      <location filename="wizard/gui/matching_preview.py" line="367" />
       <source>Rapprochement des comptes – feuille de travail</source>
       <translation>Account matching – worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="228" />
+      <location filename="wizard/gui/matching_preview.py" line="229" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="247" />
+      <location filename="wizard/gui/matching_preview.py" line="248" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="347" />
+      <location filename="wizard/gui/matching_preview.py" line="257" />
+      <source>Tableau « {name} » : {rows} ligne(s).</source>
+      <translation>Table “{name}”: {rows} row(s).</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="351" />
       <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
       <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
     </message>
@@ -2625,11 +2650,16 @@
     </message>
     <message>
       <location filename="wizard/gui/network_settings.py" line="28" />
-      <source>Proxy à utiliser pour la vérification du serveur PRONOTE</source>
-      <translation>Proxy to use for the PRONOTE server check</translation>
+      <source>Proxy à utiliser (facultatif)</source>
+      <translation>Proxy to use (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/network_settings.py" line="32" />
+      <location filename="wizard/gui/network_settings.py" line="29" />
+      <source>Pour la vérification du serveur PRONOTE. Laissez vide pour utiliser celui du poste.</source>
+      <translation>For the check of the PRONOTE server. Leave empty to use this computer's.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/network_settings.py" line="34" />
       <source>Laissez vide pour utiliser celui du poste. Un identifiant et un mot de passe du proxy (http://identifiant:motdepasse@proxy:3128) servent jusqu'à la fermeture de l'assistant et ne sont jamais enregistrés.</source>
       <translation>Leave empty to use this computer's proxy. A proxy user name and password (http://username:password@proxy:3128) are used until the assistant is closed and are never saved.</translation>
     </message>
@@ -2679,142 +2709,167 @@
       <translation>The check failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/shell.py" line="47" />
+      <location filename="wizard/gui/shell.py" line="46" />
       <source>Assistant d'interconnexion PRONOTE</source>
       <translation>PRONOTE interconnection assistant</translation>
     </message>
     <message>
+      <location filename="wizard/gui/steps_panel.py" line="24" />
+      <source>fait</source>
+      <translation>done</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/steps_panel.py" line="24" />
+      <source>étape en cours</source>
+      <translation>current step</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/steps_panel.py" line="24" />
+      <source>à faire</source>
+      <translation>to do</translation>
+    </message>
+    <message>
       <location filename="wizard/gui/steps_panel.py" line="56" />
+      <source>{step} : {state}</source>
+      <translation>{step}: {state}</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/steps_panel.py" line="133" />
       <source>Étapes de l'assistant</source>
       <translation>The assistant's steps</translation>
     </message>
     <message>
-      <location filename="wizard/gui/steps_panel.py" line="30" />
+      <location filename="wizard/gui/steps_panel.py" line="38" />
       <source>Parties 1 et 2 : déjà faites</source>
       <translation>Parts 1 and 2: already done</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="241" />
+      <location filename="wizard/gui/tables.py" line="32" />
+      <source>{rows} ligne(s)</source>
+      <translation>{rows} row(s)</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/window.py" line="266" />
       <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
       <translation>Quit the assistant? Your progress is saved on this computer: you will come back to this page when you open it again.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="250" />
+      <location filename="wizard/gui/window.py" line="276" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="251" />
+      <location filename="wizard/gui/window.py" line="277" />
       <source>&amp;Rester</source>
       <translation>&amp;Stay</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="245" />
+      <location filename="wizard/gui/window.py" line="270" />
       <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
       <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="62" />
+      <location filename="wizard/pages/accueil.py" line="63" />
       <source>Où en est l'interconnexion</source>
       <translation>Where the interconnection stands</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="97" />
+      <location filename="wizard/pages/accueil.py" line="98" />
       <source>&amp;Vérifier maintenant sur le serveur PRONOTE</source>
       <translation>&amp;Verify now on the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="106" />
+      <location filename="wizard/pages/accueil.py" line="107" />
       <source>Établissement et langue</source>
       <translation>School and language</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="108" />
+      <location filename="wizard/pages/accueil.py" line="109" />
       <source>Établissement s&amp;uivi :</source>
       <translation>S&amp;chool followed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="111" />
+      <location filename="wizard/pages/accueil.py" line="112" />
       <source>Établissement suivi</source>
       <translation>School followed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="117" />
+      <location filename="wizard/pages/accueil.py" line="118" />
       <source>A&amp;jouter un établissement</source>
       <translation>A&amp;dd a school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="120" />
+      <location filename="wizard/pages/accueil.py" line="121" />
       <source>&amp;Effacer les données locales…</source>
       <translation>&amp;Erase local data…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="293" />
+      <location filename="wizard/pages/accueil.py" line="295" />
       <source>Effacer les données locales</source>
       <translation>Erase local data</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="294" />
+      <location filename="wizard/pages/accueil.py" line="296" />
       <source>Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, historique des imports et des vérifications. Cette action est définitive. Effacer ?</source>
       <translation>All the assistant's data on this computer will be erased: schools, ticked steps, history of imports and checks. This cannot be undone. Erase?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="43" />
+      <location filename="wizard/pages/accueil.py" line="44" />
       <source>Chaque année, les établissements déjà reliés à l'ENT reviennent ici pour la partie 3 : l'import complet des identifiants PRONOTE à la rentrée, puis un import partiel à chaque arrivée de nouveaux élèves ou personnels. Si votre établissement est déjà relié, l'assistant le vérifie sur votre serveur PRONOTE à la page suivante et vous mène directement à la partie 3.</source>
       <translation>Every year, schools already connected to the ENT come back here for part 3: the full import of PRONOTE identifiers at the start of the school year, then a partial import whenever new pupils or staff arrive. If your school is already connected, the assistant checks it on your PRONOTE server on the next page and takes you straight to part 3.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="75" />
+      <location filename="wizard/pages/accueil.py" line="76" />
       <source>&amp;Reprendre l'import en cours</source>
       <translation>&amp;Resume the import in progress</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="76" />
+      <location filename="wizard/pages/accueil.py" line="77" />
       <source>&amp;Nouvelle année scolaire : import complet</source>
       <translation>New school &amp;year: full import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="77" />
+      <location filename="wizard/pages/accueil.py" line="78" />
       <source>Import partiel (nouveaux arr&amp;ivants)</source>
       <translation>Partial import (new arr&amp;ivals)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="78" />
+      <location filename="wizard/pages/accueil.py" line="79" />
       <source>Suivre les é&amp;checs d'identification</source>
       <translation>Follow identification fail&amp;ures</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="79" />
+      <location filename="wizard/pages/accueil.py" line="80" />
       <source>Refaire cet imp&amp;ort</source>
       <translation>Redo this imp&amp;ort</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="191" />
+      <location filename="wizard/pages/accueil.py" line="192" />
       <source>Nouvel établissement</source>
       <translation>New school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="263" />
+      <location filename="wizard/pages/accueil.py" line="264" />
       <source>Nouvel import</source>
       <translation>New import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="264" />
+      <location filename="wizard/pages/accueil.py" line="265" />
       <source>Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées de l'import en cours (l'historique des imports est conservé). Continuer ?</source>
       <translation>An import is already in progress for this school. Starting a new one clears the ticks of the current import (the import history is kept). Continue?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="32" />
+      <location filename="wizard/pages/accueil.py" line="33" />
       <source>Interconnexion PRONOTE – {ent_name}</source>
       <translation>PRONOTE – {ent_name} interconnection</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="34" />
+      <location filename="wizard/pages/accueil.py" line="35" />
       <source>Cet assistant vous guide, page par page, pour relier votre serveur PRONOTE à {ent_name} : élèves, parents et personnels ouvrent alors PRONOTE depuis l'ENT sans se reconnecter. Il ne peut pas cliquer à votre place dans l'ENT ou dans PRONOTE : il vous dit exactement quoi faire et quoi saisir, et vérifie tout ce qu'il peut. Vous pouvez vous arrêter à tout moment : la progression est gardée sur ce poste, et vous reprendrez à la même page.</source>
       <translation>This assistant guides you, page by page, through connecting your PRONOTE server to {ent_name}: pupils, parents and staff then open PRONOTE from the ENT without logging in again. It cannot click for you in the ENT or in PRONOTE: it tells you exactly what to do and what to type, and checks everything it can. You can stop at any time: your progress is kept on this computer, and you will resume on the same page.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="48" />
+      <location filename="wizard/pages/accueil.py" line="49" />
       <source>Il vous faut :
 • un compte administrateur de l'ENT (parties 1 et 3) ;
 • pour un nouvel établissement seulement, un accès administrateur à pronote.net, dans la {hosting_console} de PRONOTE (partie 2) ;
@@ -2825,59 +2880,54 @@
 • the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="103" />
-      <source>Ce qu'il reste à faire sur cette page</source>
-      <translation>What is left to do on this page</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/base.py" line="236" />
+      <location filename="wizard/pages/base.py" line="242" />
       <source>Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.</source>
       <translation>Wait until the current operation ends, or cancel it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="265" />
+      <location filename="wizard/pages/base.py" line="290" />
       <source>Refaire cet import</source>
       <translation>Redo this import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="267" />
+      <location filename="wizard/pages/base.py" line="292" />
       <source>Refaire cet import, dans un nouveau passage</source>
       <translation>Redo this import, as a new pass</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="300" />
-      <source>L'enregistrement a échoué</source>
-      <translation>Saving failed</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/base.py" line="301" />
+      <location filename="wizard/pages/base.py" line="325" />
       <source>Réessayer l'enregistrement</source>
       <translation>Try saving again</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="280" />
+      <location filename="wizard/pages/base.py" line="305" />
       <source>Cet import a été terminé le {date} : il fait partie de l'historique et ne change plus (ses cases, son fichier et le nombre annoncé par l'ENT restent ceux d'alors). Pour le refaire, « Refaire cet import » commence un nouveau passage.</source>
       <translation>This import was finished on {date}: it is part of the history and no longer changes (its ticks, its file and the number the ENT reported stay as they were). To do it again, “Redo this import” starts a new pass.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/checklist.py" line="66" />
+      <location filename="wizard/pages/checklist.py" line="68" />
       <source>Copier</source>
       <translation>Copy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/checklist.py" line="79" />
-      <source>Copié ✓</source>
-      <translation>Copied ✓</translation>
+      <location filename="wizard/pages/checklist.py" line="82" />
+      <source>Copié</source>
+      <translation>Copied</translation>
     </message>
     <message>
-      <location filename="wizard/pages/checklist.py" line="64" />
-      <source>{label_text} (valeur à saisir dans l'ENT)</source>
-      <translation>{label_text} (value to type in the ENT)</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/checklist.py" line="68" />
+      <location filename="wizard/pages/checklist.py" line="70" />
       <source>Copier {label_text}</source>
       <translation>Copy {label_text}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/checklist.py" line="83" />
+      <source>Copié : {label_text}</source>
+      <translation>Copied: {label_text}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/checklist.py" line="84" />
+      <source>{label_text} copié dans le presse-papiers.</source>
+      <translation>{label_text} copied to the clipboard.</translation>
     </message>
     <message>
       <location filename="wizard/pages/echecs.py" line="26" />
@@ -3038,169 +3088,174 @@
       <translation>(read it in the PRONOTE client)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="30" />
+      <location filename="wizard/pages/etablissement.py" line="31" />
       <source>Ces informations servent à toutes les étapes : l'assistant en déduit les valeurs à saisir dans l'ENT (dont l'URL CAS de PRONOTE), vérifie les codes et interroge votre serveur PRONOTE pour savoir si l'interconnexion est déjà en place.</source>
       <translation>This information is used at every step: the assistant derives from it the values to type in the ENT (including the PRONOTE CAS URL), checks the codes and queries your PRONOTE server to find out whether the interconnection is already in place.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="107" />
+      <location filename="wizard/pages/etablissement.py" line="111" />
       <source>Véri&amp;fier le serveur PRONOTE</source>
       <translation>Chec&amp;k the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="112" />
+      <location filename="wizard/pages/etablissement.py" line="116" />
       <source>Utiliser ce nom</source>
       <translation>Use this name</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="172" />
+      <location filename="wizard/pages/etablissement.py" line="176" />
       <source>Le serveur PRONOTE confie déjà l'authentification à {ent_name} : les parties 1 et 2 ont été faites. Il reste l'import des identifiants (partie 3).</source>
       <translation>The PRONOTE server already hands authentication to {ent_name}: parts 1 and 2 have been done. What remains is the identifier import (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="175" />
+      <location filename="wizard/pages/etablissement.py" line="179" />
       <source>Si votre établissement ouvre déjà PRONOTE depuis {ent_name}, vous pouvez passer à la partie 3 ; sinon, reprenez depuis la partie 1.</source>
       <translation>If your school already opens PRONOTE from {ent_name}, you can go on to part 3; otherwise, start again from part 1.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="38" />
+      <location filename="wizard/pages/etablissement.py" line="39" />
       <source>&amp;Nom de l'établissement</source>
       <translation>School na&amp;me</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="38" />
+      <location filename="wizard/pages/etablissement.py" line="39" />
       <source>Nom de l'établissement</source>
       <translation>School name</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="39" />
+      <location filename="wizard/pages/etablissement.py" line="40" />
       <source>par exemple Collège Via Domitia, Manduel</source>
       <translation>for example Collège Via Domitia, Manduel</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="40" />
+      <location filename="wizard/pages/etablissement.py" line="41" />
       <source>Code &amp;UAI</source>
       <translation>&amp;UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="40" />
+      <location filename="wizard/pages/etablissement.py" line="41" />
       <source>Code UAI de l'établissement</source>
       <translation>School UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="41" />
+      <location filename="wizard/pages/etablissement.py" line="42" />
       <source>7 chiffres et une lettre, par exemple 0301746K</source>
       <translation>7 digits and a letter, for example 0301746K</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="42" />
+      <location filename="wizard/pages/etablissement.py" line="43" />
       <source>Adresse du serveur P&amp;RONOTE</source>
       <translation>P&amp;RONOTE server address</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="42" />
+      <location filename="wizard/pages/etablissement.py" line="43" />
       <source>Adresse du serveur PRONOTE</source>
       <translation>PRONOTE server address</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="44" />
+      <location filename="wizard/pages/etablissement.py" line="45" />
       <source>&amp;Version de PRONOTE</source>
       <translation>PRONOTE &amp;version</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="44" />
+      <location filename="wizard/pages/etablissement.py" line="45" />
       <source>par exemple 2024 – 2.5</source>
       <translation>for example 2024 – 2.5</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="45" />
+      <location filename="wizard/pages/etablissement.py" line="46" />
       <source>Adresse du site &amp;ENT (facultatif)</source>
       <translation>&amp;ENT site address (optional)</translation>
     </message>
     <message>
       <location filename="wizard/pages/etablissement.py" line="46" />
-      <source>Adresse du site ENT de l'établissement (facultatif)</source>
-      <translation>School's ENT site address (optional)</translation>
+      <source>Adresse du site ENT (facultatif)</source>
+      <translation>ENT site address (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="93" />
+      <location filename="wizard/pages/etablissement.py" line="97" />
       <source>L'adresse PRONOTE est celle de la barre d'adresse quand vous ouvrez PRONOTE dans un navigateur, sans le nom de l'espace (eleve.html, professeur.html…) : l'assistant l'enlève pour vous. La version s'affiche dans le titre du client PRONOTE (par exemple « PRONOTE 2024 - 2.5 »).</source>
       <translation>The PRONOTE address is the one in the address bar when you open PRONOTE in a browser, without the space's page name (eleve.html, professeur.html…): the assistant removes it for you. The version shows in the PRONOTE client's title bar (for example “PRONOTE 2024 - 2.5”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="127" />
+      <location filename="wizard/pages/etablissement.py" line="131" />
       <source>L'interconnexion est déjà en place : passer à l'import des identifiants (recommandé)</source>
       <translation>The interconnection is already in place: go to the identifier import (recommended)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="128" />
+      <location filename="wizard/pages/etablissement.py" line="132" />
       <source>L'interconnexion est déjà en place, je le déclare (le serveur n'a pas pu le confirmer ; ce sera noté « déclaré, non vérifié ») : passer à l'import des identifiants</source>
       <translation>The interconnection is already in place, I declare it (the server could not confirm it; it will be recorded as “declared, not verified”): go to the identifier import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="131" />
+      <location filename="wizard/pages/etablissement.py" line="135" />
       <source>Tout reprendre depuis la partie 1 (création du service dans l'ENT)</source>
       <translation>Start again from part 1 (creating the service in the ENT)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="120" />
+      <location filename="wizard/pages/etablissement.py" line="220" />
+      <source>Format attendu : l'adresse qui commence par https://, par exemple https://0301746K.index-education.net/pronote/.</source>
+      <translation>Expected format: the address starting with https://, for example https://0301746K.index-education.net/pronote/.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="124" />
       <source>L'interconnexion avec {ent_name} est-elle déjà en place ?</source>
       <translation>Is the interconnection with {ent_name} already in place?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="195" />
-      <source>✓ Code UAI valide.</source>
-      <translation>✓ Valid UAI code.</translation>
+      <location filename="wizard/pages/etablissement.py" line="208" />
+      <source>Format attendu : 7 chiffres et une lettre, par exemple 0301746K.</source>
+      <translation>Expected format: 7 digits and a letter, for example 0301746K.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="288" />
+      <location filename="wizard/pages/etablissement.py" line="305" />
       <source>L'assistant suit déjà un établissement avec ce code UAI ({name}) : ouvrez-le plutôt que d'en créer un second, ou corrigez le code UAI.</source>
       <translation>The assistant already follows a school with this UAI code ({name}): open it rather than making a second one, or correct the UAI code.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="104" />
+      <location filename="wizard/pages/etablissement.py" line="108" />
       <source>L'assistant interroge votre serveur PRONOTE (il faut une connexion à Internet) pour vérifier l'adresse, relever la version et voir si PRONOTE est déjà relié à {ent_name}. Rien d'autre n'est envoyé.</source>
       <translation>The assistant queries your PRONOTE server (an Internet connection is needed) to check the address, read the version and see whether PRONOTE is already connected to {ent_name}. Nothing else is sent.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="212" />
+      <location filename="wizard/pages/etablissement.py" line="200" />
       <source>Ce code UAI est déjà celui de « {name} », suivi par l'assistant.</source>
       <translation>This UAI code is already that of “{name}”, followed by the assistant.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="215" />
+      <location filename="wizard/pages/etablissement.py" line="202" />
       <source>&amp;Ouvrir l'établissement « {name} »</source>
       <translation>&amp;Open the school “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="241" />
+      <location filename="wizard/pages/etablissement.py" line="258" />
       <source>Le serveur PRONOTE à cette adresse se présente comme « {served} », et non comme « {typed} » : vérifiez l'adresse PRONOTE avant de passer les parties 1 et 2. S'il s'agit bien de votre établissement, choisissez ci-dessous.</source>
       <translation>The PRONOTE server at this address calls itself “{served}”, not “{typed}”: check the PRONOTE address before skipping parts 1 and 2. If it is your school indeed, choose below.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="270" />
+      <location filename="wizard/pages/etablissement.py" line="206" />
+      <source>✓ Code UAI valide.</source>
+      <translation>✓ Valid UAI code.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="287" />
       <source>Utiliser le nom « {name} »</source>
       <translation>Use the name “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="271" />
+      <location filename="wizard/pages/etablissement.py" line="288" />
       <source>Utiliser le nom annoncé par le serveur : {name}</source>
       <translation>Use the name given by the server: {name}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="202" />
+      <location filename="wizard/pages/etablissement.py" line="214" />
       <source>Adresse retenue : {value}</source>
       <translation>Address used: {value}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="23" />
+      <location filename="wizard/pages/export_mode.py" line="24" />
       <source>Import &amp;complet – début d'année : tous les utilisateurs</source>
       <translation>Fu&amp;ll import – start of the year: every user</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/export_mode.py" line="24" />
-      <source>Import complet, début d'année, tous les utilisateurs</source>
-      <translation>Full import, start of the year, every user</translation>
     </message>
     <message>
       <location filename="wizard/pages/export_mode.py" line="25" />
@@ -3208,32 +3263,27 @@
       <translation>&amp;Partial import – newcomers only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="26" />
-      <source>Import partiel, nouveaux arrivants seulement</source>
-      <translation>Partial import, newcomers only</translation>
-    </message>
-    <message>
       <location filename="wizard/pages/export_mode.py" line="17" />
       <source>La partie 3 donne à l'ENT les identifiants PRONOTE qu'il présentera à PRONOTE pour reconnaître chaque utilisateur. Un import complet se fait en début d'année scolaire ; ensuite, un import partiel à chaque arrivée de nouveaux élèves ou personnels.</source>
       <translation>Part 3 gives the ENT the PRONOTE identifiers it will present to PRONOTE to recognise each user. A full import is made at the start of the school year; then a partial import whenever new pupils or staff arrive.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="40" />
+      <location filename="wizard/pages/export_mode.py" line="39" />
       <source>Aucun import enregistré par l'assistant.</source>
       <translation>No import recorded by the assistant.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="42" />
+      <location filename="wizard/pages/export_mode.py" line="41" />
       <source>Aucun import complet n'a été fait pour l'année {year} : l'import complet est conseillé.</source>
       <translation>No full import was made for the year {year}: the full import is advised.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="45" />
+      <location filename="wizard/pages/export_mode.py" line="44" />
       <source>L'import complet de l'année {year} est déjà enregistré : vous en refaites un. Pour les seuls nouveaux arrivants, l'import partiel suffit.</source>
       <translation>The full import of school year {year} is already recorded: you are making another one. For the newcomers alone, the partial import is enough.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="48" />
+      <location filename="wizard/pages/export_mode.py" line="47" />
       <source>L'import complet de l'année {year} est fait : pour les nouveaux arrivants, choisissez l'import partiel.</source>
       <translation>The full import of the year {year} is done: for newcomers, choose the partial import.</translation>
     </message>
@@ -3253,222 +3303,212 @@
       <translation>Full import: the box “{pronote_export_checkbox}” must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="30" />
-      <source>Erreur</source>
-      <translation>Error</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="30" />
-      <source>Avertissement</source>
-      <translation>Warning</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="301" />
+      <location filename="wizard/pages/fichier.py" line="314" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="301" />
+      <location filename="wizard/pages/fichier.py" line="314" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="301" />
+      <location filename="wizard/pages/fichier.py" line="314" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="301" />
+      <location filename="wizard/pages/fichier.py" line="314" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="39" />
+      <location filename="wizard/pages/fichier.py" line="40" />
       <source>Aucun fichier choisi. Dans la source de l'assistant ({date}), ce fichier s'appelle {export_file_name} ; selon la version de PRONOTE, son nom peut différer.</source>
       <translation>No file chosen. In the assistant's source ({date}), this file is called {export_file_name}; depending on the PRONOTE version, its name may differ.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="54" />
+      <location filename="wizard/pages/fichier.py" line="55" />
       <source>&amp;Choisir le fichier…</source>
       <translation>&amp;Choose the file…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="56" />
+      <location filename="wizard/pages/fichier.py" line="57" />
       <source>Choisir le fichier des identifiants PRONOTE</source>
       <translation>Choose the PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="76" />
+      <location filename="wizard/pages/fichier.py" line="77" />
       <source>Passer à l'import co&amp;mplet</source>
       <translation>Switch to the full im&amp;port</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="78" />
+      <location filename="wizard/pages/fichier.py" line="79" />
       <source>Passer à l'import complet</source>
       <translation>Switch to the full import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="85" />
+      <location filename="wizard/pages/fichier.py" line="86" />
       <source>Nombre de personnes par profil</source>
       <translation>Number of people per profile</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="89" />
+      <location filename="wizard/pages/fichier.py" line="90" />
       <source>J'ai lu les avertissements</source>
       <translation>I have read the warnings</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="91" />
+      <location filename="wizard/pages/fichier.py" line="92" />
       <source>J'ai lu les avertissements sur le fichier</source>
       <translation>I have read the warnings on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="94" />
+      <location filename="wizard/pages/fichier.py" line="95" />
       <source>&amp;Détails techniques</source>
       <translation>&amp;Technical details</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="108" />
+      <location filename="wizard/pages/fichier.py" line="109" />
       <source>A&amp;fficher :</source>
       <translation>Sho&amp;w:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="111" />
+      <location filename="wizard/pages/fichier.py" line="112" />
       <source>Toutes les remarques</source>
       <translation>All remarks</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="112" />
+      <location filename="wizard/pages/fichier.py" line="113" />
       <source>Erreurs seulement</source>
       <translation>Errors only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="113" />
+      <location filename="wizard/pages/fichier.py" line="114" />
       <source>Avertissements seulement</source>
       <translation>Warnings only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="114" />
+      <location filename="wizard/pages/fichier.py" line="115" />
       <source>Afficher : filtre des remarques sur le fichier</source>
       <translation>Show: filter of the remarks on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="121" />
+      <location filename="wizard/pages/fichier.py" line="122" />
       <source>Remarques sur le fichier : niveau, ligne, message</source>
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="238" />
+      <location filename="wizard/pages/fichier.py" line="249" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="239" />
+      <location filename="wizard/pages/fichier.py" line="250" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="297" />
+      <location filename="wizard/pages/fichier.py" line="309" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="38" />
+      <location filename="wizard/pages/fichier.py" line="39" />
       <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
       <translation>No file chosen. The file is normally called {export_file_name}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="50" />
+      <location filename="wizard/pages/fichier.py" line="51" />
       <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui pourrait faire échouer l'import ou laisser des comptes sans accès (identifiants manquants ou en double, fichier d'un autre établissement…).</source>
       <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping the names: it counts people per profile and points out what could make the import fail or leave accounts without access (missing or duplicate identifiers, another school's file…).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="122" />
+      <location filename="wizard/pages/fichier.py" line="123" />
       <source>Niveau</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="122" />
+      <location filename="wizard/pages/fichier.py" line="123" />
       <source>Ligne</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="122" />
+      <location filename="wizard/pages/fichier.py" line="123" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="180" />
+      <location filename="wizard/pages/fichier.py" line="181" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="287" />
+      <location filename="wizard/pages/fichier.py" line="299" />
       <source>Import complet choisi : choisissez à nouveau le fichier pour le vérifier dans ce mode.</source>
       <translation>Full import chosen: choose the file again to check it in this mode.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="293" />
+      <location filename="wizard/pages/fichier.py" line="305" />
       <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="59" />
+      <location filename="wizard/pages/fichier.py" line="60" />
       <source>Annuler l'analyse</source>
       <translation>Cancel the analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="60" />
+      <location filename="wizard/pages/fichier.py" line="61" />
       <source>Progression de l'analyse du fichier</source>
       <translation>Progress of the file analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="72" />
+      <location filename="wizard/pages/fichier.py" line="73" />
       <source>Si vous vouliez bien exporter tout le monde, passez à l'import complet : le fichier sera vérifié à nouveau dans ce mode, et vous l'importerez dans l'ENT en mode « {import_mode_complet} ». Sinon, refaites l'export en cochant la case, puis choisissez le nouveau fichier.</source>
       <translation>If you did mean to export everybody, switch to the full import: the file will be checked again in that mode, and you will import it into the ENT in “{import_mode_complet}” mode. Otherwise, export again with the box ticked, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="160" />
+      <location filename="wizard/pages/fichier.py" line="161" />
       <source>Fichier : {name} – {size}</source>
       <translation>File: {name} – {size}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="195" />
+      <location filename="wizard/pages/fichier.py" line="196" />
       <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
       <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="212" />
+      <location filename="wizard/pages/fichier.py" line="223" />
       <source>Format reconnu : {layout}</source>
       <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="218" />
+      <location filename="wizard/pages/fichier.py" line="229" />
       <source>Empreinte SHA-256 du fichier : {sha}</source>
       <translation>SHA-256 fingerprint of the file: {sha}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="263" />
+      <location filename="wizard/pages/fichier.py" line="274" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="199" />
+      <location filename="wizard/pages/fichier.py" line="200" />
       <source>{errors} erreur(s) bloquante(s) : corrigez-les dans PRONOTE et exportez de nouveau avant d'importer dans l'ENT.</source>
       <translation>{errors} blocking error(s): fix them in PRONOTE and export again before importing into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="214" />
+      <location filename="wizard/pages/fichier.py" line="225" />
       <source>Encodage : {encoding}</source>
       <translation>Encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="216" />
+      <location filename="wizard/pages/fichier.py" line="227" />
       <source>Champs utilisés : {fields}</source>
       <translation>Fields used: {fields}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="202" />
+      <location filename="wizard/pages/fichier.py" line="203" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
@@ -3574,17 +3614,17 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Save – {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="133" />
+      <location filename="wizard/pages/fin.py" line="134" />
       <source>{title} enregistrée : {path}</source>
       <translation>{title} saved: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="154" />
+      <location filename="wizard/pages/fin.py" line="155" />
       <source>PRONOTE : {url}</source>
       <translation>PRONOTE: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="155" />
+      <location filename="wizard/pages/fin.py" line="156" />
       <source>URL CAS de PRONOTE : {url}</source>
       <translation>PRONOTE CAS URL: {url}</translation>
     </message>
@@ -3609,12 +3649,7 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Print {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="109" />
-      <source>Enregistrer {title} en PDF</source>
-      <translation>Save {title} as PDF</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="153" />
+      <location filename="wizard/pages/fin.py" line="154" />
       <source>Établissement</source>
       <translation>School</translation>
     </message>
@@ -3645,8 +3680,8 @@ Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
       <location filename="wizard/pages/import_ent.py" line="26" />
-      <source>Nombre d'identifiants importés annoncé par l'ENT</source>
-      <translation>Number of imported identifiers reported by the ENT</translation>
+      <source>Nombre annoncé par l'ENT (identifiants importés)</source>
+      <translation>Number reported by the ENT (identifiers imported)</translation>
     </message>
     <message>
       <location filename="wizard/pages/import_ent.py" line="30" />
@@ -3669,7 +3704,7 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>In PRONOTE's “{hosting_console}” (the hosting of your PRONOTE server):</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="94" />
+      <location filename="wizard/pages/pronote_net.py" line="93" />
       <source>CAS inactif</source>
       <translation>CAS inactive</translation>
     </message>
@@ -3679,17 +3714,12 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Check the &amp;delegation</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="34" />
-      <source>Déclaration de la publication, non vérifiée</source>
-      <translation>Declaration of the publication, not verified</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/pronote_net.py" line="95" />
+      <location filename="wizard/pages/pronote_net.py" line="94" />
       <source>CAS vers {cas_host}</source>
       <translation>CAS towards {cas_host}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="43" />
+      <location filename="wizard/pages/pronote_net.py" line="42" />
       <source>Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants).</source>
       <translation>Parts 1 and 2 are done only once, for the whole life of the interconnection. From now on, the assistant will take you straight to part 3 (identifier import).</translation>
     </message>
@@ -3699,7 +3729,7 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>I cannot have the server checked by the assistant: I declare myself that the database was published with the “{pronote_net_configuration}” configuration (it will be recorded as “declared, not verified”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="80" />
+      <location filename="wizard/pages/pronote_net.py" line="79" />
       <source>Déclaration impossible pour l'instant : le {date}, le serveur PRONOTE a répondu sans déléguer l'authentification à {ent_name} ({seen}). Déclarer la bascule irait contre ce que montre le serveur. Dans pronote.net, vérifiez que la configuration « {pronote_net_configuration} » est choisie et que la base est publiée (« Publier la base »), puis cliquez à nouveau sur « Vérifier la délégation ».</source>
       <translation>Declaring is not possible for now: on {date}, the PRONOTE server answered without delegating authentication to {ent_name} ({seen}). Declaring the switch would go against what the server shows. In pronote.net, check that the “{pronote_net_configuration}” configuration is chosen and that the base is published (“Publier la base”), then click “Check the delegation” again.</translation>
     </message>
@@ -3717,11 +3747,6 @@ Parts 1 and 2 need not be done again.</translation>
       <location filename="wizard/pages/pronote_net_avertissement.py" line="37" />
       <source>J'ai compris : je bascule maintenant, en connaissance de cause.</source>
       <translation>I understand: I am switching now, knowingly.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="39" />
-      <source>J'ai compris les conséquences de la bascule de pronote.net</source>
-      <translation>I understand the consequences of switching pronote.net</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net_avertissement.py" line="33" />
@@ -3744,12 +3769,12 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>• if your school went through {previous_ent} until now, {previous_ent} can no longer open PRONOTE without a second login;</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="46" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="45" />
       <source>Nous sommes le {today}, près de la rentrée. Conseil : c'est un bon moment pour basculer, tout le monde découvre le nouvel accès en même temps.</source>
       <translation>Today is {today}, close to the start of the school year. Tip: it is a good moment to switch, everyone discovers the new access at the same time.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="50" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="49" />
       <source>Nous sommes le {today}, en cours d'année scolaire. Conseil : la bascule change du jour au lendemain la façon dont chacun se connecte à PRONOTE ; sauf décision de la direction et information préalable des familles et des personnels, attendez la pré-rentrée. Vous pouvez quitter l'assistant et reprendre plus tard.</source>
       <translation>Today is {today}, during the school year. Tip: the switch changes overnight how everyone logs in to PRONOTE; unless the management decides otherwise and families and staff are told beforehand, wait for the back-to-school period. You can quit the assistant and resume later.</translation>
     </message>

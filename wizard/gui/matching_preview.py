@@ -31,6 +31,7 @@ from wizard.core.i18n import tr, tr_noop
 from wizard.core.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
 from wizard.core.matching.matcher import STATUS_LABELS, STATUS_PLURALS
 from wizard.core.people import FIELD_LABELS, PROFILE_LABELS, PROFILES
+from wizard.gui.accessibility import announce
 from wizard.gui.files import open_file, save_file
 from wizard.gui.tables import GrownTable
 from wizard.gui.wheel import ComboBox
@@ -155,8 +156,8 @@ class MatchingPreview(QGroupBox):
         self.search.setPlaceholderText(tr("nom, prénom ou identifiant"))
         # Two lines, not one: three labelled filters side by side do not fit a window at 150 % scaling.
         for row, column, label_text, widget, accessible in (
-                (0, 0, tr("S&tatut :"), self.status_filter, tr("Filtrer par statut")),
-                (0, 2, tr("Pro&fil :"), self.profile_filter, tr("Filtrer par profil")),
+                (0, 0, tr("S&tatut :"), self.status_filter, tr("Statut (filtre des lignes)")),
+                (0, 2, tr("Pro&fil :"), self.profile_filter, tr("Profil (filtre des lignes)")),
                 (1, 0, tr("&Rechercher :"), self.search, tr("Rechercher un nom, un prénom ou un identifiant"))):
             label = QLabel(label_text)
             label.setBuddy(widget)
@@ -247,18 +248,21 @@ class MatchingPreview(QGroupBox):
             lines.append(tr("{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : "
                             "{message}").format(n=len(ent.unusable), line=ent.unusable[0].line,
                                                 message=ent.unusable[0].message))
-        self._say("\n".join(lines), "ok" if not total["ambiguous"] else "warning")
+        self.status.show_message("\n".join(lines), "ok" if not total["ambiguous"] else "warning")
         # What needs a look comes first; the sure pairs are one choice away.
         self.status_filter.setCurrentIndex(self.status_filter.findData(TO_REVIEW if total["certain"] < sum(
             total.values()) else ""))
         self._show_result()
+        # Said with the result: the counts, the table's size, and the warning that comes with the table.
+        announce(self.status, " ".join([*lines, tr("Tableau « {name} » : {rows} ligne(s).").format(
+            name=self.table.accessibleName(), rows=self.table.shown_rows()), self.personal.text()]))
 
     def _failed(self, message: str) -> None:
         self._say(message or tr("Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans "
                                 "le journal."), "error")
 
     def _say(self, text: str, kind: str) -> None:
-        self.status.show_message(text, kind)
+        self.status.show_message(text, kind, announce=True)
 
     # -- showing ----------------------------------------------------------------------------------
     def _show_result(self) -> None:

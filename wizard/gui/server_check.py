@@ -60,7 +60,7 @@ class ServerCheck(QWidget):
             return probe_server(url, purpose=purpose, proxy=proxy, cancelled=cancelled)
 
         if self.task.run(job, done=self._done, failed=self._failed, cancelled=self._cancelled):
-            self.message.show_message(tr("Interrogation du serveur PRONOTE…"), "info")
+            self.message.show_message(tr("Interrogation du serveur PRONOTE…"), "info", announce=True)
             self.started.emit()
 
     def _network_settings(self) -> None:
@@ -73,14 +73,14 @@ class ServerCheck(QWidget):
 
     def _done(self, result) -> None:
         self.progress.record_server_check(self.purpose, result)
-        self.message.show_message(result.message, result.level)
+        self.message.show_message(result.message, result.level, announce=True)
         self.finished.emit(result)
 
     def _failed(self, message: str) -> None:
         self.message.show_message(message or tr("La vérification a échoué à cause d'une erreur inattendue ; le détail "
-                                                "est dans le journal."), "error")
+                                                "est dans le journal."), "error", announce=True)
         self.finished.emit(None)
 
     def _cancelled(self) -> None:
-        self.message.show_message(tr("Vérification annulée."), "warning")
+        self.message.show_message(tr("Vérification annulée."), "warning", announce=True)
         self.finished.emit(None)

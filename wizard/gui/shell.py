@@ -17,6 +17,7 @@ from wizard.core.i18n import tr
 from wizard.core.logs import enable_faulthandler, log_exception, log_startup, setup_logging
 from wizard.core.paths import default_data_dir
 from wizard.gui import crash
+from wizard.gui.accessibility import message_box
 from wizard.gui.branding import app_icon, window_title
 from wizard.gui.translations import load_translations
 
@@ -42,9 +43,7 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
         if args.smoke_test:
             sys.stderr.write(problem + "\n")
         else:
-            from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
-
-            QMessageBox.critical(None, tr("Assistant d'interconnexion PRONOTE"), problem)
+            message_box(None, "critical", tr("Assistant d'interconnexion PRONOTE"), problem)
 
     def open_window(language: str | None) -> bool:
         try:
@@ -68,9 +67,7 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
         windows[:] = [window]
         window.show()
         if window.recovery_message:
-            from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
-
-            QMessageBox.warning(window, window_title(), window.recovery_message)
+            message_box(window, "warning", window_title(), window.recovery_message)
         return True
 
     def switch(old, language: str) -> None:

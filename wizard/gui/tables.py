@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget
 
+from wizard.core.i18n import tr
+
 
 class GrownTable(QTableWidget):
     """A read-only table as tall as its shown rows and never wider than the page: the page scrolls as one area,
@@ -21,7 +23,13 @@ class GrownTable(QTableWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+    def shown_rows(self) -> int:
+        return sum(not self.isRowHidden(row) for row in range(self.rowCount()))
+
     def fit(self) -> None:
+        # The number of rows shown, as screen readers say it with the table (the count also goes into the
+        # announcement of the result that filled it).
+        self.setAccessibleDescription(tr("{rows} ligne(s)").format(rows=self.shown_rows()))
         height = self.horizontalHeader().height() + 2 * self.frameWidth()
         for row in range(self.rowCount()):
             if not self.isRowHidden(row):  # only the rows shown: a long list filtered down stays quick

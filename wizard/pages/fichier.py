@@ -21,6 +21,7 @@ from wizard.core.filecheck import NO_ERROR, analysis_record, run_analysis
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.people import PROFILE_LABELS, PROFILES
 from wizard.core.progress import analysis_is_current
+from wizard.gui.accessibility import announce
 from wizard.gui.files import open_file
 from wizard.gui.tables import GrownTable
 from wizard.gui.wheel import ComboBox
@@ -204,7 +205,17 @@ class FichierPage(StepPage):
         else:
             verdict, kind = tr(NO_ERROR), "ok"
         self.status.show_message(verdict, kind)
+        if not self.loading:  # a result that arrives away from the focus: said, with what the tables hold
+            announce(self.status, " ".join([verdict, *self._table_sizes()]), assertive=kind == "error")
         self.details.setText(self._details_text(analysis))
+
+    def _table_sizes(self) -> list[str]:
+        sizes = [tr("Tableau « {name} » : {rows} ligne(s).").format(name=self.counts.accessibleName(),
+                                                                  rows=self.counts.rowCount())]
+        if self.findings.isVisibleTo(self):
+            sizes.append(tr("Tableau « {name} » : {rows} ligne(s).").format(name=self.findings.accessibleName(),
+                                                                          rows=self.findings.shown_rows()))
+        return sizes
 
     def _details_text(self, analysis: dict) -> str:
         from wizard.core.idfile.report import MAPPING_LABELS  # the file reader loads with its first use
@@ -260,7 +271,8 @@ class FichierPage(StepPage):
 
         # A new file replaces the one being read.
         self.task.run(job, done=self._analysed, failed=self._failed, cancelled=self._cancelled, replace=True)
-        self.status.show_message(tr("Analyse de {name} en cours…").format(name=path.name), "info")
+        self.status.show_message(tr("Analyse de {name} en cours…").format(name=path.name), "info",
+                                 announce=not self.loading)
 
     def _analysed(self, outcome) -> None:
         file_info, found = outcome
@@ -285,16 +297,17 @@ class FichierPage(StepPage):
         else:
             self._show_analysis(None)
             self.status.show_message(tr("Import complet choisi : choisissez à nouveau le fichier pour le vérifier "
-                                        "dans ce mode."), "info")
+                                        "dans ce mode."), "info", announce=True)
 
     def _failed(self, message: str) -> None:
         self.progress.forget_analysis()
         self._show_analysis(None)
         self.status.show_message(message or tr("Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le "
-                                               "détail est dans le journal."), "error")
+                                               "détail est dans le journal."), "error", announce=True)
 
     def _cancelled(self) -> None:
-        self.status.show_message(tr("Analyse annulée : choisissez à nouveau le fichier pour la relancer."), "warning")
+        self.status.show_message(tr("Analyse annulée : choisissez à nouveau le fichier pour la relancer."), "warning",
+                                 announce=True)
 
 
 def _human_size(size: int) -> str:

@@ -102,11 +102,11 @@ class FinPage(StepPage):
                 start=2):
             printing = QPushButton(print_text)
             printing.setObjectName(f"print_{kind}")
-            printing.setAccessibleName(tr("Imprimer {title}").format(title=title))
+            printing.setAccessibleName(tr("Imprimer {title}").format(title=title))  # « Imprimer la fiche… » in it
             printing.clicked.connect(lambda _=False, k=kind: self._print(k))
             saving = QPushButton(save_text)
             saving.setObjectName(f"save_{kind}")
-            saving.setAccessibleName(tr("Enregistrer {title} en PDF").format(title=title))
+            saving.setAccessibleName(save_text.replace("&", "").rstrip("…"))
             saving.clicked.connect(lambda _=False, k=kind: self._save(k))
             grid.addLayout(FlowRow(printing, saving), row, 1)  # on two lines when the window is narrow
         self.records_message = notice("", "info", "records_message")
@@ -128,10 +128,11 @@ class FinPage(StepPage):
             write_pdf(self._document(kind), Path(path), tr(TITLES[kind]))
         except OSError:
             self.records_message.show_message(
-                tr("Impossible d'écrire « {path} » : choisissez un autre dossier.").format(path=path), "error")
+                tr("Impossible d'écrire « {path} » : choisissez un autre dossier.").format(path=path), "error",
+                announce=True)
             return
         self.records_message.show_message(tr("{title} enregistrée : {path}").format(title=tr(TITLES[kind]), path=path),
-                                          "ok")
+                                          "ok", announce=True)
 
     def _print(self, kind: str) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # a dialog: loaded when it opens
