@@ -49,11 +49,12 @@ print(time.perf_counter() - t0, time.process_time() - c0)
 
 PLAIN_PAGE = r"""
 import time; t0, c0 = time.perf_counter(), time.process_time()
-from PySide6.QtCore import QLibraryInfo, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QLibraryInfo, QSize, QTranslator
+from PySide6.QtGui import QColor, QIcon, QImage, QPalette, QPixmap
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage)
+                               QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizard,
+                               QWizardPage)
 SHOWN = {shown!r}
 
 
@@ -102,14 +103,32 @@ wizard.setButtonText(button.CustomButton1, SHOWN["about"])
 wizard.setButtonLayout([button.HelpButton, button.CustomButton1, button.Stretch, button.BackButton, button.NextButton,
                         button.CommitButton, button.FinishButton, button.CancelButton])
 side = QWidget(); side.setFixedWidth(SHOWN["side_width"])
-steps = QLabel(SHOWN["steps"]); steps.setWordWrap(True)
-side_layout = QVBoxLayout(side); side_layout.addWidget(steps); side_layout.addStretch(1)
+steps = QListWidget(); steps.setFrameShape(QFrame.Shape.NoFrame); steps.setWordWrap(True)
+steps.setProperty("focusPolicy", 0); steps.setIconSize(QSize(SHOWN["mark"], SHOWN["mark"]))
+palette = steps.palette()  # no box and no highlight of its own, as on the app's panel
+for role in (QPalette.ColorRole.Text, QPalette.ColorRole.HighlightedText):
+    palette.setColor(role, side.palette().color(QPalette.ColorRole.WindowText))
+for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.Base):
+    palette.setColor(role, QColor(0, 0, 0, 0))
+steps.setPalette(palette)
+marks = {{key: QIcon(QPixmap.fromImage(QImage(bytes.fromhex(pixels), size, size, size * 4,
+                                              QImage.Format.Format_ARGB32_Premultiplied)))
+         for key, (size, pixels) in SHOWN["marks"].items()}}
+for text, bold, mark, selected in SHOWN["steps"]:
+    item = QListWidgetItem(text)
+    if bold:
+        font = item.font(); font.setBold(True); item.setFont(font)
+    if mark:
+        item.setIcon(marks[mark])
+    steps.addItem(item)
+    item.setSelected(selected)
+side_layout = QVBoxLayout(side); side_layout.setContentsMargins(4, 8, 4, 8); side_layout.addWidget(steps)
 wizard.setSideWidget(side)
 wizard.setMinimumSize(*SHOWN["minimum_size"]); wizard.resize(*SHOWN["size"])
 page = QWizardPage(); page.setTitle(SHOWN["title"])
 scroll = QScrollArea(); scroll.setWidgetResizable(True); scroll.setFrameShape(QFrame.Shape.NoFrame)
 body = QWidget(); fill(QVBoxLayout(body), SHOWN["body"]); scroll.setWidget(body)
-QVBoxLayout(page).addWidget(scroll)
+outer = QVBoxLayout(page); outer.setContentsMargins(0, 0, 0, 0); outer.addWidget(scroll)
 wizard.addPage(page)
 wizard.addPage(QWizardPage())  # « Suivant », as on the app's first page
 wizard.show(); QTest.qWaitForWindowExposed(wizard); app.processEvents()
@@ -186,7 +205,6 @@ import json, sys; sys.path.insert(0, {root!r})
 from pathlib import Path
 from PySide6.QtWidgets import QApplication, QComboBox, QGridLayout, QGroupBox, QLabel, QPushButton
 from wizard.app import create_window
-from wizard.gui.branding import app_icon
 
 
 def items(layout):
@@ -216,15 +234,31 @@ def items(layout):
     return found
 
 
+def panel(steps):
+    rows, marks = [], {{}}
+    for number in range(steps.count()):
+        item = steps.item(number)
+        image = item.data(1)  # the drawn mark (DecorationRole), if the row has one
+        mark = ""
+        if image is not None:
+            mark = str(len(marks))
+            pixels = bytes(image.constBits())
+            mark = next((key for key, (_, known) in marks.items() if known == pixels.hex()), mark)
+            marks[mark] = [image.width(), pixels.hex()]
+        rows.append([item.text(), item.font().bold(), mark, item.isSelected()])
+    return rows, marks
+
+
 app = QApplication([])
 window = create_window(Path({data!r}))
 window.show(); app.processEvents()
 page = window.currentPage()
-icon = app_icon()
+rows, marks = panel(window.steps_panel.list)
 print(json.dumps({{
     "window_title": window.windowTitle(), "about": window.buttonText(window.WizardButton.CustomButton1),
     "icon": str(Path({root!r}) / "resources" / "icons" / "pronote-ent-wizard.png"),
-    "side_width": window.steps_panel.width(), "steps": window.steps_panel.text.text(),
+    "side_width": window.steps_panel.width(), "steps": rows, "marks": marks,
+    "mark": window.steps_panel.list.iconSize().width(),
     "minimum_size": [window.minimumWidth(), window.minimumHeight()], "size": [window.width(), window.height()],
     "title": page.title(), "body": items(page.scroll.widget().layout())}}))
 window.close()
