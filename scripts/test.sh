@@ -19,6 +19,17 @@ if command -v dpkg-query >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     DEBIAN_FRONTEND=noninteractive flock /tmp/apt.lock apt-get install -y -qq --no-install-recommends $missing >/dev/null
   fi
 fi
+# The worksheet's formula guard is checked by LibreOffice itself (tests/matching/test_formula_guard.py): its
+# headless Calc, from Debian, when missing (about a minute once; a few seconds per run).
+if ! command -v soffice >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else sudo="none"; fi
+  if [ "$sudo" != none ]; then
+    echo "Installation de LibreOffice Calc sans interface (test de la feuille de travail)…"
+    lock=""; command -v flock >/dev/null 2>&1 && lock="flock /tmp/apt.lock"
+    { $sudo $lock apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo $lock apt-get install -y -qq \
+        --no-install-recommends libreoffice-calc-nogui; } >/dev/null || echo "LibreOffice n'a pas pu être installé." >&2
+  fi
+fi
 export QT_QPA_PLATFORM=offscreen
 python=.venv/bin/python
 [ -x "$python" ] || python=.venv/Scripts/python.exe  # Windows (Git Bash, as CI runs it)

@@ -294,7 +294,9 @@ def test_the_side_panel_puts_the_skipped_parts_where_the_path_jumps_them(data_di
     from wizard.core.store import ProgressStore
     from wizard.gui.steps_panel import panel_lines
 
-    progress = Progress.open(ProgressStore(data_dir))
+    store = ProgressStore(data_dir)
+    store.acquire()
+    progress = Progress.open(store)
     progress.declare_already_connected(verified=True)
     rows = panel_lines(progress.school, "export_mode")
     assert [plain(text) for _kind, text in rows[:4]] == [

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
 from wizard.core import flow, steps
 from wizard.core.i18n import tr
 from wizard.core.progress import Progress
-from wizard.core.store import ProgressStore
+from wizard.core.store import LocksUnavailable, ProgressStore
 from wizard.gui import accessibility, report_bug
 from wizard.gui.accessibility import mark_heading, name_message_box_icon
 from wizard.gui.autosave import AutoSave
@@ -24,6 +24,8 @@ from wizard.gui.translations import load_translations
 # size it prefers when the screen allows.
 MIN_SIZE = (800, 500)
 PREFERRED_SIZE = (1040, 760)
+# How long closing waits for background jobs to stop once cancelled (a check stuck in a name lookup, a file read).
+JOBS_TIMEOUT_MS = 5000
 
 PageFactory = Callable[[str, Progress], QWizardPage]
 
@@ -288,6 +290,7 @@ class InterconnectionWizard(QWizard):
         finally:
             self._closing = False
         if event.isAccepted():
+            self.stop_jobs()  # first: no job's result comes after the last write
             self.save_now()
             self.progress.store.release()
 
@@ -295,6 +298,35 @@ class InterconnectionWizard(QWizard):
         """What is pending written now and waited for; whether every change is on disk (closing, quitting, the
         crash dialog: what they say about the progress must be true)."""
         return self.autosave.finish()
+
+    def stop_jobs(self) -> None:
+        """Closing: every page's job cancelled, and their threads waited for (bounded): nothing is written after
+        the window, and no thread is destroyed while it runs."""
+        from wizard.gui import worker
+
+        for number in self.pageIds():
+            for runner in getattr(self.page(number), "runners", ()):
+                runner.stop()
+        if worker.running_jobs():
+            worker.shutdown(JOBS_TIMEOUT_MS)
+
+
+def ask_without_locks(message: str) -> str:
+    """A data folder on a file system without locks: open it read-only (the safe default), on the admin's word
+    that nobody else uses it, or not at all ("")."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, window_title(), message + "\n\n" + tr(
+        "Vous pouvez l'ouvrir en lecture seule (rien ne sera enregistré), ou, si personne d'autre n'utilise ce "
+        "dossier, l'ouvrir normalement."))
+    box.setObjectName("no_locks")
+    read_only = box.addButton(tr("Ouvrir en &lecture seule"), QMessageBox.ButtonRole.AcceptRole)
+    alone = box.addButton(tr("&Je suis seul à utiliser ce dossier"), QMessageBox.ButtonRole.DestructiveRole)
+    give_up = box.addButton(tr("&Quitter"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read_only)
+    box.setEscapeButton(give_up)
+    box.exec()
+    return {read_only: "read_only", alone: "alone"}.get(box.clickedButton(), "")
 
 
 def build_window(data_dir: Path, page_factory: PageFactory, language: str | None = None) -> InterconnectionWizard:
@@ -304,7 +336,13 @@ def build_window(data_dir: Path, page_factory: PageFactory, language: str | None
     accessibility.install()
     accessibility.readable_placeholders(app)
     store = ProgressStore(data_dir)
-    store.acquire()
+    try:
+        store.acquire()
+    except LocksUnavailable as problem:
+        choice = ask_without_locks(problem.message)
+        if not choice:
+            raise
+        store.acquire(without_lock=choice)
     try:
         progress = Progress.open(store)
         # An explicit language (--lang, create_window) wins; otherwise the one the admin chose last time.

@@ -297,5 +297,9 @@ class AccueilPage(StepPage):
                "historique des imports et des vérifications. Cette action est définitive. Effacer ?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            self.progress.erase_all()
+            left = self.progress.erase_all()
             self.wizard().resume()
+            if left:  # what erasing says it removed must be true: the rest is named
+                QMessageBox.warning(self, tr("Effacer les données locales"), tr(
+                    "Ces fichiers n'ont pas pu être effacés (ouverts dans un autre programme, ou protégés) : {files}. "
+                    "Supprimez-les vous-même.").format(files=" ; ".join(f"« {path} »" for path in left)))

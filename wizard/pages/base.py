@@ -195,7 +195,10 @@ class StepPage(QWizardPage):
 
     def cleanupPage(self) -> None:
         # QWizard's default resets registered fields on Back; ours live in the model and must stay as typed.
-        pass
+        # Leaving the page (Back, or restart: another school, a new pass) cancels its jobs: a result is never
+        # applied to what is on screen by the time it ends.
+        for runner in self.runners:
+            runner.stop()
 
     def isComplete(self) -> bool:
         try:

@@ -20,7 +20,7 @@ from wizard.core import flow, schoolname
 from wizard.core.flow import ALREADY, DECLARED, FULL_WALK
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.outcomes import ADDRESS, past_check_sentence, verdict_level
-from wizard.core.progress import last_check
+from wizard.core.progress import IDENTITY_LIMITS, last_check
 from wizard.core.school import check_ent_site, check_uai, normalise_pronote_url
 from wizard.gui.accessibility import announce
 from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
@@ -56,6 +56,7 @@ class EtablissementPage(StepPage):
             field = QLineEdit()
             field.setObjectName(f"field_{key}")
             field.setPlaceholderText(placeholder)
+            field.setMaxLength(IDENTITY_LIMITS[key])  # what the document keeps (safetext.py): no more is taken
             field.setAccessibleName(accessible)
             # textChanged, not textEdited: dictation, screen readers' form modes and UI automation set the text
             # through the accessibility interface, and that counts as typing. The page's own loading is skipped.
