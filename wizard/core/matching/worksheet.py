@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from wizard.core.i18n import tr, tr_noop
-from wizard.core.matching.matcher import STATUS_LABELS, Pair, Result
+from wizard.core.matching.result import STATUS_LABELS, Pair, Result
 from wizard.core.people import PROFILE_LABELS, PROFILES, Person
 
 NOTICE = (tr_noop("Données personnelles (noms, dates de naissance) : document à usage interne de l'établissement, "

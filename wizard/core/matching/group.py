@@ -1,0 +1,244 @@
+"""One group of people (a profile), matched: candidates, their levels, the weights learned on these two lists,
+then the one-to-one step (`assignment`).
+
+1. Every name is reduced once (`normalise`); only pairs sharing a blocking key are compared (`blocking`); each gets
+   its levels of agreement (`scoring`); what the weights cannot know refuses a pair outright (`rules`).
+2. How much each level counts is learned on these two lists (`model`: Fellegi–Sunter weights; u on random pairs
+   and value counts, m by expectation–maximisation in which each pair counts for its probability given the other
+   candidates of both people).
+3. A pair whose probability would stay under `PLAUSIBLE` even alone is not a candidate; the others go to the
+   one-to-one step.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable
+
+from wizard.core.matching import model as fs
+from wizard.core.matching import scoring as lv
+from wizard.core.matching.assignment import Edge, assign
+from wizard.core.matching.blocking import block_keys, candidate_pairs, crowded_dates
+from wizard.core.matching.normalise import Form, form
+from wizard.core.matching.result import FAMILY_DECIDED, Result
+from wizard.core.matching.rules import refused
+from wizard.core.matching.scoring import Comparison, Levels
+from wizard.core.people import Person
+
+# Least probability a pair must reach, were it alone, to be a candidate at all.
+PLAUSIBLE = 0.75
+# Share of people expected to have a match before the data says otherwise, and how many people that belief is worth.
+_PRIOR_SHARE, _PRIOR_WEIGHT = 0.95, 10.0
+EM_ROUNDS = 3
+
+
+def match_group(left: list[Person], right: list[Person], result: Result, check: Callable[[], None],
+                 family=None) -> list[tuple[Person, Person]]:
+    """Matches one group into `result`; returns the (PRONOTE, ENT) pairs matched (certain or probable)."""
+    left_forms = [form(p.last_name, p.first_name, p.birth_date) for p in left]
+    right_forms = [form(p.last_name, p.first_name, p.birth_date) for p in right]
+    crowded = crowded_dates(right_forms)
+
+    def keys_of(position: int, left_side: bool) -> set[tuple]:
+        keys = block_keys((left_forms if left_side else right_forms)[position], crowded)
+        if family is not None:
+            keys |= family.keys((left if left_side else right)[position], left_side)
+        return keys
+
+    compared = _compare_candidates(left, right, left_forms, right_forms, keys_of, family, check)
+    result.compared += len(compared)
+    check()
+    u = _measure_u(left, right, left_forms, right_forms, family)
+    # Expectation–maximisation of m and of the share of people matched, u held fixed. Each compared pair counts
+    # for its probability of being a true pair *given the other candidates of both people* (`_probabilities`):
+    # a chance agreement (same first name and birth date, another surname) counts for little when the real
+    # partner is among the candidates – which EM over independent pairs, Splink's, cannot see.
+    patterns = [levels for _, _, levels in compared]
+    rarity = _rarity(compared, u, _Shares(left_forms, right_forms), left_forms, right_forms)
+    m = {name: list(values) for name, values in fs.M_START.items()}
+    matched = None
+    for _ in range(EM_ROUNDS):
+        priors = _prior_odds(matched, len(left), len(right))
+        names, family_bits = _level_bits(m, u, set(patterns))
+        weights = [names[p] + r + family_bits[p] for p, r in zip(patterns, rarity, strict=True)]
+        probabilities = _probabilities(compared, weights, priors)
+        m = fs.m_from_pairs(patterns, probabilities)
+        matched = sum(probabilities)
+        check()
+    priors = _prior_odds(matched, len(left), len(right))
+    names, family_bits = _level_bits(m, u, set(patterns))
+    least = math.log2(PLAUSIBLE / (1 - PLAUSIBLE)) - math.log2(min(priors))
+    edges = []
+    for (i, j, levels), r in zip(compared, rarity, strict=True):
+        base = names[levels] + r
+        if base + family_bits[levels] >= least:
+            edges.append(Edge(base + family_bits[levels], base, i, j, levels))
+    return [(left[edge.i], right[edge.j]) for edge in assign(edges, left, right, result, check, priors, _describe)]
+
+
+def _compare_candidates(left, right, left_forms, right_forms, keys_of, family, check) -> list[tuple]:
+    """(left, right, levels) of every pair sharing a blocking key and not refused outright (`rules.refused`). Most
+    pairs sharing only a birth date or a surname have two different first names (siblings, parents): they are
+    dropped on that alone – first names are numbered, and the level of two first names is computed once."""
+    numbers: dict = {}
+    left_first = [numbers.setdefault(f.first, len(numbers)) for f in left_forms]
+    right_first = [numbers.setdefault(f.first, len(numbers)) for f in right_forms]
+    firsts = list(numbers)
+    width = len(firsts)
+    # What could reveal names written crosswise: each side's surname and first name, as in `crossed_levels`.
+    left_cross = [(f.surname.core_compact, f.first.compact) for f in left_forms]
+    right_cross = [(f.first.compact, f.surname.core_compact) for f in right_forms]
+    known: dict[int, int] = {}
+    compared = []
+    first_level, surname_level, date_level = lv.first_level, lv.surname_level, lv.date_level
+    crossed_levels = lv.crossed_levels
+    other, close, s_close, k_none, c_none = lv.F_OTHER, lv.F_CLOSE, lv.S_CLOSE, lv.K_NONE, lv.C_NONE
+    pairs, columns = candidate_pairs(len(left), len(right), keys_of, check)
+    current = -1
+    for count, pair in enumerate(pairs):
+        if count & 8191 == 0:
+            check()
+        i, j = divmod(pair, columns)
+        if i != current:
+            current = i
+            a = left_forms[i]
+            row = left_first[i] * width
+            a_surname, a_first = left_cross[i]
+        key = row + right_first[j]
+        f = known.get(key)
+        if f is None:
+            f = known[key] = first_level(a.first, firsts[right_first[j]])
+        if f == other:
+            b_first, b_surname = right_cross[j]
+            if a_surname != b_first and a_first != b_surname and (
+                    a_surname[:1] != b_first[:1] or a_first[:1] != b_surname[:1]):
+                continue  # another first name and no sign of names written crosswise
+        b = right_forms[j]
+        s = surname_level(a.surname, b.surname)
+        d = date_level(a.digits, b.digits)
+        if s >= s_close and f >= close and (crossed := crossed_levels(a, b)) is not None:
+            levels = (crossed[0], crossed[1], d, True, k_none, c_none)
+        else:
+            levels = (s, f, d, False, k_none, c_none)
+        if family is not None:
+            k, c = family.levels(left[i], right[j])
+            if k != k_none or c != c_none:
+                levels = levels[:4] + (k, c)
+        if not refused(levels, a, b):
+            compared.append((i, j, levels))
+    return compared
+
+
+def _probabilities(compared: list[tuple], weights: list[float], priors) -> list[float]:
+    """Each pair's probability against the other candidates of both people (see `_probability`)."""
+    odds_left: dict[int, float] = defaultdict(float)
+    odds_right: dict[int, float] = defaultdict(float)
+    ratios = [2.0 ** min(weight, 1000.0) for weight in weights]
+    for (i, j, _), ratio in zip(compared, ratios, strict=True):
+        odds_left[i] += ratio * priors[0]
+        odds_right[j] += ratio * priors[1]
+    return [min(ratio * priors[0] / (1 + odds_left[i]), ratio * priors[1] / (1 + odds_right[j]))
+            for (i, j, _), ratio in zip(compared, ratios, strict=True)]
+
+
+def _measure_u(left, right, left_forms, right_forms, family) -> dict[str, list[float]]:
+    sample = []
+    firsts: dict = {}
+    for i, j in fs.random_pairs(len(left), len(right), seed=len(left) * 7919 + len(right)):
+        levels = lv.compare(left_forms[i], right_forms[j], firsts)
+        if family is not None:
+            levels = levels[:4] + family.levels(left[i], right[j])
+        sample.append(levels)
+    exact = {
+        "surname": fs.exact_u([f.surname.compact for f in left_forms], [f.surname.compact for f in right_forms],
+                              fs.U_START["surname"][0]),
+        "first": fs.exact_u([f.first.compact for f in left_forms], [f.first.compact for f in right_forms],
+                            fs.U_START["first"][0]),
+        "date": fs.exact_u([f.digits for f in left_forms], [f.digits for f in right_forms], fs.U_START["date"][0]),
+    }
+    if family is not None:
+        # A shared child is far too rare between chance pairs for a sample to see: counted from the lists.
+        exact.update((name, value) for name, value in family.by_chance(left, right).items() if value is not None)
+    return fs.measure_u(sample, exact)
+
+
+def _prior_odds(expected: float | None, left: int, right: int) -> tuple[float, float]:
+    """Prior odds that a given candidate is a person's match, from each side: the share of people matched
+    (`_PRIOR_SHARE` before the first round of EM, then its estimate drawn towards it), spread over the accounts
+    of the other side."""
+    if expected is None:
+        share_left = share_right = _PRIOR_SHARE
+    else:
+        matched = min(max(expected, 0.0), float(min(left, right)))
+        share_left = (matched + _PRIOR_SHARE * _PRIOR_WEIGHT) / (left + _PRIOR_WEIGHT)
+        share_right = (matched + _PRIOR_SHARE * _PRIOR_WEIGHT) / (right + _PRIOR_WEIGHT)
+    share_left, share_right = min(max(share_left, 0.05), 0.98), min(max(share_right, 0.05), 0.98)
+    return share_left / ((1 - share_left) * max(1, right)), share_right / ((1 - share_right) * max(1, left))
+
+
+class _Shares:
+    """How common each value is in the group (Splink's term frequencies), per person: computed once per group."""
+
+    def __init__(self, left_forms: list[Form], right_forms: list[Form]):
+        self.surname = fs.frequencies((f.surname.compact for f in left_forms), (f.surname.compact for f in right_forms),
+                                      fs.TF_START["surname"])
+        self.first = fs.frequencies((f.first.compact for f in left_forms), (f.first.compact for f in right_forms),
+                                    fs.TF_START["first"])
+        date = fs.frequencies((f.digits for f in left_forms), (f.digits for f in right_forms), fs.TF_START["date"])
+        self.left = [(self.surname(f.surname.compact), self.first(f.first.compact), date(f.digits)) for f in left_forms]
+        self.right = [(self.surname(f.surname.compact), self.first(f.first.compact), date(f.digits))
+                      for f in right_forms]
+
+
+def _rarity(compared: list[tuple], u: dict[str, list[float]], shares: _Shares, left_forms, right_forms) -> list[float]:
+    """The part of each pair's weight that does not depend on m: −Σ log2 u over its names and date, in bits.
+    Term frequencies (Splink's adjustment), extended to close levels: an exact agreement's u is the share of the
+    value; a close agreement's u is the level's u scaled by how common the commoner of the two values is
+    against the average exact agreement – « MARTN » for « MARTIN » tells less than « BELASSEUA » for « BELASSEAU »,
+    « Jean-François Joseph » for « Jean-François » less than for « Aurélien »."""
+    us = (u["surname"], u["first"], u["date"])
+    average = [max(values[0], 1e-9) for values in us]  # the average exact agreement of each field
+    plain = [fs.NULLS[name] | {fs.OTHER[name]} for name in ("surname", "first", "date")]  # not term-adjusted
+    nulls = [fs.NULLS[name] for name in ("surname", "first", "date")]
+    log2, floor = math.log2, 1e-9
+    out = []
+    for i, j, levels in compared:
+        sa, sb = shares.left[i], shares.right[j]
+        if levels[3]:  # written crosswise: each name's share in the other's role
+            b = right_forms[j]
+            sb = (shares.surname(b.first.compact), shares.first(b.surname.compact), sb[2])
+        total = -fs.SWAP_COST if levels[3] else 0.0
+        for position in (0, 1, 2):
+            level = levels[position]
+            if level == 0:  # the exact level of every field
+                total -= log2(max(sa[position], floor))
+            elif level in plain[position]:
+                if level not in nulls[position]:
+                    total -= log2(max(us[position][level], floor))
+            else:
+                common = sa[position] if sa[position] > sb[position] else sb[position]
+                total -= log2(min(max(us[position][level] * common / average[position], floor), 1.0))
+        out.append(total)
+    return out
+
+
+def _level_bits(m: dict[str, list[float]], u: dict[str, list[float]], patterns) -> tuple[dict, dict]:
+    """Per pattern of levels: Σ log2 m over its names and date, and the family evidence log2(m/u), in bits."""
+    log_m = [[math.log2(max(value, 1e-6)) for value in m[name]] for name in ("surname", "first", "date")]
+    nulls = (fs.NULLS["surname"], fs.NULLS["first"], fs.NULLS["date"])
+    model = fs.Model(m, u)
+    family = [model.level_weight("family", level) for level in range(fs.SIZES["family"])]
+    classes = [model.level_weight("classes", level) for level in range(fs.SIZES["classes"])]
+    names, family_bits = {}, {}
+    for pattern in patterns:
+        names[pattern] = sum(log_m[field][pattern[field]] for field in (0, 1, 2) if pattern[field] not in nulls[field])
+        family_bits[pattern] = family[pattern[4]] + classes[pattern[5]]
+    return names, family_bits
+
+
+def _describe(edge: Edge, probability: float, pronote: Person, settled: bool) -> Comparison:
+    levels = Levels._make(edge.levels)
+    reasons = lv.reasons_of(levels, pupil_side=pronote.profile == "eleve")
+    if settled:
+        reasons += (FAMILY_DECIDED,)
+    return Comparison(levels, edge.weight, probability, reasons)
