@@ -4,239 +4,1909 @@
   <context>
     <name>wizard</name>
     <message>
-      <location filename="wizard/entdata.py" line="198" />
+      <location filename="wizard/commands/check.py" line="68" />
+      <source>Champs lus :</source>
+      <translation>Fields read:</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="79" />
+      <source>ERREUR</source>
+      <translation>ERROR</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="79" />
+      <source>attention</source>
+      <translation>warning</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="80" />
+      <source>fichier</source>
+      <translation>file</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="85" />
+      <source>Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.</source>
+      <translation>The file has blocking errors: do not import it into the ENT.</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="86" />
+      <source>Le fichier peut être importé dans l'ENT.</source>
+      <translation>The file can be imported into the ENT.</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="65" />
+      <source>Fichier : {name} ({size} octets)</source>
+      <translation>File: {name} ({size} bytes)</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="66" />
+      <source>Format : {label} ; encodage : {encoding}</source>
+      <translation>Layout: {label}; encoding: {encoding}</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="70" />
+      <source>Personnes : {total} ({per_profile})</source>
+      <translation>People: {total} ({per_profile})</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="76" />
+      <source>{errors} erreur(s) bloquante(s), {warnings} avertissement(s).</source>
+      <translation>{errors} blocking error(s), {warnings} warning(s).</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="73" />
+      <source>Exporté le : {date}</source>
+      <translation>Exported on: {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="80" />
+      <source>ligne {line}</source>
+      <translation>line {line}</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="83" />
+      <source>  … et {more} autre(s) : la liste complète s'obtient avec --json.</source>
+      <translation>  … and {more} more: the full list comes with --json.</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="59" />
+      <source>CAS : inactif</source>
+      <translation>CAS: inactive</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="61" />
+      <source>délégation</source>
+      <translation>delegation</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="61" />
+      <source>sans délégation</source>
+      <translation>no delegation</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="52" />
+      <source>Adresse : {url}</source>
+      <translation>Address: {url}</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="55" />
+      <source>Version : {version}</source>
+      <translation>Version: {version}</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="54" />
+      <source>Établissement : {name}</source>
+      <translation>School: {name}</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="57" />
+      <source>CAS : actif ({cas_host})</source>
+      <translation>CAS: active ({cas_host})</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="62" />
+      <source>Espace : {name} ({delegation})</source>
+      <translation>Space: {name} ({delegation})</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="63" />
+      <source>Remarque : {warning}</source>
+      <translation>Note: {warning}</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="57" />
+      <source>adresse non indiquée</source>
+      <translation>address not given</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="92" />
+      <source>ligne ignorée : </source>
+      <translation>row skipped: </translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="82" />
+      <source>Rapprochement prévu entre {pronote} personnes du fichier PRONOTE et {ent} comptes de l'ENT.</source>
+      <translation>Matching planned between {pronote} people of the PRONOTE file and {ent} ENT accounts.</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="89" />
+      <source>Profil inconnu</source>
+      <translation>Unknown profile</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="62" />
+      <source>Le fichier de travail « {name} » est un des fichiers lus : choisissez un autre nom pour --out.</source>
+      <translation>The worksheet “{name}” is one of the files being read: choose another name for --out.</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="96" />
+      <source>{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.</source>
+      <translation>{count} row(s) of the ENT list skipped: {shown}{more}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="101" />
+      <source>Fichier de travail écrit : {path} (il contient des données personnelles).</source>
+      <translation>Worksheet written: {path} (it contains personal data).</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="90" />
+      <source>{profile} : {counts}.</source>
+      <translation>{profile}: {counts}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="93" />
+      <source>ligne {line} ({why})</source>
+      <translation>row {line} ({why})</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="42" />
+      <source>Le fichier de travail « {name} » ne peut pas être écrit (ouvert dans un tableur, ou dossier protégé).</source>
+      <translation>The worksheet “{name}” cannot be written (open in a spreadsheet, or a protected folder).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="197" />
       <source>doit être un objet JSON</source>
       <translation>must be a JSON object</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="227" />
+      <location filename="wizard/core/entdata.py" line="226" />
       <source>est vide</source>
       <translation>is empty</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="229" />
+      <location filename="wizard/core/entdata.py" line="228" />
       <source>doit être un nom de serveur en minuscules, sans https:// ni /</source>
       <translation>must be a server name in lower case, without https:// or /</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="231" />
+      <location filename="wizard/core/entdata.py" line="230" />
       <source>doit être une adresse complète, commençant par https:// et finissant par /</source>
       <translation>must be a full address, starting with https:// and ending with /</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="192" />
+      <location filename="wizard/core/entdata.py" line="191" />
       <source>Le fichier de l'ENT « {file} » n'est pas valable : la clé « {key} » {problem}.</source>
       <translation>The ENT file “{file}” is not valid: the key “{key}” {problem}.</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="202" />
+      <location filename="wizard/core/entdata.py" line="201" />
       <source>manque</source>
       <translation>is missing</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="210" />
+      <location filename="wizard/core/entdata.py" line="209" />
       <source>est inconnue (les clés permises sont décrites dans resources/ent/README.md)</source>
       <translation>is unknown (the allowed keys are described in resources/ent/README.md)</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="218" />
+      <location filename="wizard/core/entdata.py" line="217" />
       <source>doit être une liste de textes</source>
       <translation>must be a list of texts</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="220" />
+      <location filename="wizard/core/entdata.py" line="219" />
       <source>est vide ou contient un texte vide</source>
       <translation>is empty or holds an empty text</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="223" />
+      <location filename="wizard/core/entdata.py" line="222" />
       <source>doit être un texte ou null</source>
       <translation>must be a text or null</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="223" />
+      <location filename="wizard/core/entdata.py" line="222" />
       <source>doit être un texte</source>
       <translation>must be a text</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="240" />
+      <location filename="wizard/core/entdata.py" line="255" />
       <source>doit être une liste non vide d'actions</source>
       <translation>must be a non-empty list of actions</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="272" />
+      <location filename="wizard/core/entdata.py" line="287" />
       <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
       <translation>holds a lone brace (write {{ or }} to show one)</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="255" />
+      <location filename="wizard/core/entdata.py" line="270" />
       <source>répète l'identifiant d'une action précédente</source>
       <translation>repeats the identifier of an earlier action</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="261" />
+      <location filename="wizard/core/entdata.py" line="276" />
       <source>doit être une liste tirée de « complet » et « partiel »</source>
       <translation>must be a list taken from “complet” and “partiel”</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="135" />
+      <location filename="wizard/core/entdata.py" line="134" />
       <source>Le fichier de l'ENT « {file} » est introuvable.</source>
       <translation>The ENT file “{file}” cannot be found.</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="137" />
+      <location filename="wizard/core/entdata.py" line="136" />
       <source>Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.</source>
       <translation>The ENT file “{file}” cannot be read: it must be JSON text in UTF-8.</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="147" />
+      <location filename="wizard/core/entdata.py" line="146" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable : un nombre y est trop long, ou des listes et des objets y sont imbriqués trop profondément.</source>
       <translation>The ENT file “{file}” is not valid JSON: a number in it is too long, or lists and objects in it are nested too deeply.</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="144" />
+      <location filename="wizard/core/entdata.py" line="143" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).</source>
       <translation>The ENT file “{file}” is not valid JSON (line {line}).</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="264" />
+      <location filename="wizard/core/entdata.py" line="279" />
       <source>utilise un mot inconnu : {{{placeholder}}}</source>
       <translation>uses an unknown word: {{{placeholder}}}</translation>
     </message>
     <message>
-      <location filename="wizard/filecheck.py" line="23" />
+      <location filename="wizard/core/filecheck.py" line="23" />
       <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir.</source>
       <translation>“{name}” is not a file the assistant can open.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="43" />
+      <location filename="wizard/core/flow.py" line="43" />
       <source>Partie 1 – Service PRONOTE dans l'ENT</source>
       <translation>Part 1 – PRONOTE service in the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="43" />
+      <location filename="wizard/core/flow.py" line="43" />
       <source>Partie 2 – pronote.net</source>
       <translation>Part 2 – pronote.net</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="44" />
+      <location filename="wizard/core/flow.py" line="44" />
       <source>Partie 3 – Identifiants</source>
       <translation>Part 3 – Identifiers</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="117" />
+      <location filename="wizard/core/flow.py" line="117" />
       <source>l'ENT</source>
       <translation>the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="150" />
+      <location filename="wizard/core/flow.py" line="150" />
       <source>Cochez la case confirmant que vous avez compris les conséquences de la bascule.</source>
       <translation>Tick the box confirming that you understand the consequences of the switch.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="159" />
+      <location filename="wizard/core/flow.py" line="159" />
       <source>Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible.</source>
       <translation>Check the delegation on the PRONOTE server, or confirm it yourself if the check cannot be done.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="28" />
+      <location filename="wizard/core/flow.py" line="28" />
       <source>Bienvenue</source>
       <translation>Welcome</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="29" />
+      <location filename="wizard/core/flow.py" line="29" />
       <source>Votre établissement</source>
       <translation>Your school</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="30" />
+      <location filename="wizard/core/flow.py" line="30" />
       <source>Créer le service PRONOTE dans l'ENT</source>
       <translation>Create the PRONOTE service in the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="31" />
+      <location filename="wizard/core/flow.py" line="31" />
       <source>Donner l'accès au service à chaque profil</source>
       <translation>Give each profile access to the service</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="32" />
+      <location filename="wizard/core/flow.py" line="32" />
       <source>Avant de basculer pronote.net</source>
       <translation>Before switching pronote.net</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="33" />
+      <location filename="wizard/core/flow.py" line="33" />
       <source>Basculer pronote.net vers {ent_name}</source>
       <translation>Switch pronote.net to {ent_name}</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="34" />
+      <location filename="wizard/core/flow.py" line="34" />
       <source>Import complet ou partiel</source>
       <translation>Full or partial import</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="35" />
+      <location filename="wizard/core/flow.py" line="35" />
       <source>Exporter les identifiants depuis PRONOTE</source>
       <translation>Export the identifiers from PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="36" />
+      <location filename="wizard/core/flow.py" line="36" />
       <source>Vérifier le fichier des identifiants</source>
       <translation>Check the identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="37" />
+      <location filename="wizard/core/flow.py" line="37" />
       <source>Importer le fichier dans l'ENT</source>
       <translation>Import the file into the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="38" />
+      <location filename="wizard/core/flow.py" line="38" />
       <source>Rapprocher les comptes</source>
       <translation>Match the accounts</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="39" />
+      <location filename="wizard/core/flow.py" line="39" />
       <source>Terminé</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="163" />
+      <location filename="wizard/core/flow.py" line="163" />
       <source>Choisissez un import complet ou partiel.</source>
       <translation>Choose a full or a partial import.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="171" />
+      <location filename="wizard/core/flow.py" line="171" />
       <source>Le fichier doit être analysé avant de continuer.</source>
       <translation>The file must be analysed before you continue.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="174" />
+      <location filename="wizard/core/flow.py" line="174" />
       <source>Le fichier contient des erreurs bloquantes : corrigez l'export dans PRONOTE puis choisissez le nouveau fichier.</source>
       <translation>The file has blocking errors: fix the export in PRONOTE, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="177" />
+      <location filename="wizard/core/flow.py" line="177" />
       <source>Cochez « J'ai lu les avertissements » pour continuer.</source>
       <translation>Tick “I have read the warnings” to continue.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="186" />
+      <location filename="wizard/core/flow.py" line="186" />
       <source>Saisissez le nombre d'identifiants que l'ENT annonce avoir importés.</source>
       <translation>Type the number of identifiers the ENT says it imported.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="126" />
+      <location filename="wizard/core/flow.py" line="126" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restante).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="127" />
+      <location filename="wizard/core/flow.py" line="127" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restantes).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="169" />
+      <location filename="wizard/core/flow.py" line="169" />
       <source>Choisissez le fichier {export_file_name} exporté depuis PRONOTE.</source>
       <translation>Choose the {export_file_name} file exported from PRONOTE.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/helptext.py" line="42" />
+      <source>https://&lt;votre-établissement&gt;.{ent_site_domain}/</source>
+      <translation>https://&lt;your-school&gt;.{ent_site_domain}/</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/dates.py" line="10" />
+      <source>AAAA-MM-JJ ou JJ/MM/AAAA</source>
+      <translation>YYYY-MM-DD or DD/MM/YYYY</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/documented.py" line="18" />
+      <source>Format documenté Index Éducation (PARTENAIRE_INDEX)</source>
+      <translation>Documented Index Éducation layout (PARTENAIRE_INDEX)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="129" />
+      <source>La date d'export indiquée dans le fichier n'est pas lisible.</source>
+      <translation>The export date given in the file cannot be read.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="144" />
+      <source>Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : il a été lu en Windows-1252. Vérifiez les accents des noms.</source>
+      <translation>The file does not declare its encoding and is not UTF-8: it was read as Windows-1252. Check the accents in the names.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="82" />
+      <source>Personne sans identifiant PRONOTE : l'ENT ne pourra pas l'importer.</source>
+      <translation>Person without a PRONOTE identifier: the ENT will not be able to import them.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="92" />
+      <source>Personne sans nom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
+      <translation>Person without a last name: the account matching in the ENT will have to be done by hand.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="97" />
+      <source>Personne sans prénom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
+      <translation>Person without a first name: the account matching in the ENT will have to be done by hand.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="108" />
+      <source>Élève sans date de naissance, alors que le format PARTENAIRE_INDEX l'exige.</source>
+      <translation>Pupil without a birth date, although the PARTENAIRE_INDEX layout requires one.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="140" />
+      <source>Import partiel : cette personne figurait déjà dans un import précédent.</source>
+      <translation>Partial import: this person was already in an earlier import.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="117" />
+      <source>Le fichier a été exporté pour l'établissement {found}, pas pour le vôtre ({expected}) : exportez-le depuis la base PRONOTE de votre établissement.</source>
+      <translation>The file was exported for school {found}, not yours ({expected}): export it from your school's PRONOTE database.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="123" />
+      <source>Ce fichier a été exporté le {exported}, avant le dernier import dans l'ENT ({imported}) : exportez à nouveau les identifiants depuis PRONOTE.</source>
+      <translation>This file was exported on {exported}, before the last import into the ENT ({imported}): export the identifiers from PRONOTE again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="135" />
+      <source>Ce fichier est exactement celui déjà importé le {imported}.</source>
+      <translation>This file is exactly the one already imported on {imported}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="151" />
+      <source>{count} nom(s) semblent mal décodés (caractères de contrôle ou « Ã© » à la place des accents), le premier ici : l'encodage déclaré par le fichier est probablement faux.</source>
+      <translation>{count} name(s) look wrongly decoded (control characters or “Ã©” instead of accents), the first one here: the encoding the file declares is probably wrong.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="87" />
+      <source>Identifiant PRONOTE déjà attribué à la personne de la ligne {first} : deux personnes ne peuvent pas partager un identifiant.</source>
+      <translation>PRONOTE identifier already given to the person on line {first}: two people cannot share an identifier.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="102" />
+      <source>Date de naissance invalide ou impossible (format attendu : {expected}).</source>
+      <translation>Invalid or impossible birth date (expected format: {expected}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="113" />
+      <source>Élément « {tag} » hors de son groupe : il n'est pas compté.</source>
+      <translation>Element “{tag}” outside its group: it is not counted.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="74" />
+      <source>{more} autre(s) remarque(s) du même type ({code}) ne sont pas listées : seules les {shown} premières le sont.</source>
+      <translation>{more} more remark(s) of the same kind ({code}) are not listed: only the first {shown} are.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/generic.py" line="95" />
+      <source>Format reconnu automatiquement</source>
+      <translation>Layout recognised automatically</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/generic.py" line="318" />
+      <source>code UAI trouvé dans le fichier</source>
+      <translation>UAI code found in the file</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="183" />
+      <source>c'est un fichier binaire (document, archive ou image), pas du XML</source>
+      <translation>it is a binary file (document, archive or image), not XML</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="160" />
+      <source>Le fichier est au format PARTENAIRE_INDEX mais ne contient aucune personne (ni Eleve, ni Responsable, ni Professeur, ni Personnel) : l'export PRONOTE était sans doute vide.</source>
+      <translation>The file is in the PARTENAIRE_INDEX layout but holds nobody (no “Eleve”, “Responsable”, “Professeur” or “Personnel”): the PRONOTE export was probably empty.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="173" />
+      <source>Le fichier ne contient que des espaces : l'export PRONOTE n'a sans doute pas abouti.</source>
+      <translation>The file holds only blank space: the PRONOTE export probably did not complete.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="185" />
+      <source>il ressemble à un tableau CSV renommé, pas à l'export XML de PRONOTE</source>
+      <translation>it looks like a renamed CSV table, not PRONOTE's XML export</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="187" />
+      <source>il ne commence pas par une balise XML</source>
+      <translation>it does not start with an XML tag</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="165" />
+      <source>Aucune personne reconnue dans ce fichier (il faut au moins un nom, un prénom et un identifiant par personne). Éléments rencontrés : {listed}.</source>
+      <translation>Nobody was recognised in this file (each person needs at least a last name, a first name and an identifier). Elements seen: {listed}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="177" />
+      <source>Ce fichier est une page web enregistrée, pas l'export des identifiants PRONOTE.</source>
+      <translation>This file is a saved web page, not the export of PRONOTE identifiers.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="188" />
+      <source>Ce fichier n'est pas un fichier XML : {reason}.</source>
+      <translation>This is not an XML file: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="83" />
+      <source>Le fichier « {name} » n'a pas pu être lu jusqu'au bout.</source>
+      <translation>The file “{name}” could not be read to the end.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="55" />
+      <source>Le fichier « {name} » ne peut pas être lu.</source>
+      <translation>The file “{name}” cannot be read.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/report.py" line="14" />
+      <source>Personnes</source>
+      <translation>People</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/report.py" line="16" />
+      <source>Code UAI</source>
+      <translation>UAI code</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/report.py" line="17" />
+      <source>Date d'export</source>
+      <translation>Export date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="156" />
+      <source>Le fichier n'est pas un XML valide (erreur de structure) : ce n'est pas un export PRONOTE intact.</source>
+      <translation>The file is not valid XML (structure error): it is not an intact PRONOTE export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="161" />
+      <source>Le fichier XML est incomplet (tronqué) : l'export ou la copie n'est pas allé jusqu'au bout ; réexportez-le.</source>
+      <translation>The XML file is incomplete (truncated): the export or the copy did not finish; export it again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="166" />
+      <source>Fichier refusé : ses éléments sont imbriqués bien trop profondément pour un export PRONOTE.</source>
+      <translation>File refused: its elements are nested far too deeply for a PRONOTE export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="171" />
+      <source>Fichier refusé : il contient un texte ou une balise démesurés, ce que ne fait jamais un export PRONOTE.</source>
+      <translation>File refused: it contains an oversized text or tag, which a PRONOTE export never does.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="176" />
+      <source>Fichier refusé : un de ses éléments porte des centaines d'attributs, ce que ne fait jamais un export PRONOTE.</source>
+      <translation>File refused: one of its elements carries hundreds of attributes, which a PRONOTE export never does.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="181" />
+      <source>Fichier refusé : il emploie bien trop de noms d'éléments ou d'attributs différents (ou des noms démesurés) pour un export PRONOTE.</source>
+      <translation>File refused: it uses far too many different element or attribute names (or oversized names) for a PRONOTE export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="186" />
+      <source>Fichier refusé : il contient bien trop de déclarations d'espaces de noms ou d'instructions de traitement pour un export PRONOTE.</source>
+      <translation>File refused: it contains far too many namespace declarations or processing instructions for a PRONOTE export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="112" />
+      <source>sa déclaration DOCTYPE est démesurée ou incomplète</source>
+      <translation>its DOCTYPE declaration is oversized or incomplete</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="120" />
+      <source>il fait appel à une DTD externe</source>
+      <translation>it calls an external DTD</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="122" />
+      <source>il contient des déclarations DTD</source>
+      <translation>it contains DTD declarations</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="141" />
+      <source>il utilise des entités XML</source>
+      <translation>it uses XML entities</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="148" />
+      <source>Le fichier contient un caractère interdit en XML (octet nul ou caractère de contrôle) : ce n'est pas un export PRONOTE intact.</source>
+      <translation>The file contains a character XML forbids (a null byte or a control character): it is not an intact PRONOTE export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="77" />
+      <source>« {name} » est un dossier : choisissez le fichier IdPN_To_KOSMOS.xml qu'il contient.</source>
+      <translation>“{name}” is a folder: choose the IdPN_To_KOSMOS.xml file inside it.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="82" />
+      <source>Le fichier « {name} » est beaucoup trop gros ({size} Mo) pour un export d'identifiants PRONOTE.</source>
+      <translation>The file “{name}” is far too large ({size} MB) for a PRONOTE identifier export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="106" />
+      <source>il déclare des entités XML</source>
+      <translation>it declares XML entities</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="126" />
+      <source>Fichier refusé par sécurité : {reason}, ce que ne fait jamais un export PRONOTE.</source>
+      <translation>File refused for safety: {reason}, which a PRONOTE export never does.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="191" />
+      <source>Fichier refusé : il contient plus de {limit} personnes, bien plus qu'aucun établissement.</source>
+      <translation>File refused: it contains more than {limit} people, far more than any school.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="143" />
+      <source>L'encodage déclaré par le fichier ({encoding}) n'est pas reconnu.</source>
+      <translation>The encoding declared by the file ({encoding}) is not recognised.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="151" />
+      <source>Le fichier contient des caractères qui ne correspondent pas à son encodage ({encoding}) : réexportez-le depuis PRONOTE.</source>
+      <translation>The file contains characters that do not match its encoding ({encoding}): export it again from PRONOTE.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="48" />
+      <source>Le fichier « {name} » est introuvable : vérifiez le dossier choisi lors de l'export.</source>
+      <translation>The file “{name}” cannot be found: check the folder chosen during the export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="56" />
+      <source>Le fichier « {name} » ne peut pas être ouvert (droits d'accès ou disque indisponible).</source>
+      <translation>The file “{name}” cannot be opened (access rights or disk unavailable).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="63" />
+      <source>« {name} » n'est pas un fichier ordinaire.</source>
+      <translation>“{name}” is not a regular file.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="65" />
+      <source>Le fichier « {name} » est vide : l'export PRONOTE n'a sans doute pas abouti.</source>
+      <translation>The file “{name}” is empty: the PRONOTE export probably did not complete.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="20" />
+      <source>Le fichier n'a pas été analysé : l'assistant ne peut pas comparer ce nombre.</source>
+      <translation>The file was not analysed: the assistant cannot compare this number.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="49" />
+      <source>L'ENT annonce plus d'identifiants ({reported}) que le fichier n'en contient ({total}) : vérifiez que vous avez importé le fichier analysé à l'étape précédente, et non un ancien export.</source>
+      <translation>The ENT reports more identifiers ({reported}) than the file holds ({total}): check that you imported the file analysed at the previous step, not an older export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="23" />
+      <source>L'ENT a importé {reported} identifiant(s) : c'est exactement le nombre de personnes du fichier.</source>
+      <translation>The ENT imported {reported} identifier(s): exactly the number of people in the file.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="44" />
+      <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}) sans raison visible dans le fichier : vérifiez le mode d'import choisi dans l'ENT et consultez le bilan d'import.</source>
+      <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}) with no visible reason in the file: check the import mode chosen in the ENT and read the import report.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="31" />
+      <source>{missing} personne(s) sans identifiant dans le fichier, que l'ENT ignore</source>
+      <translation>{missing} person(s) without an identifier in the file, which the ENT ignores</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="34" />
+      <source>{duplicates} identifiant(s) en double, comptés une seule fois</source>
+      <translation>{duplicates} duplicated identifier(s), counted once</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="37" />
+      <source>{already} personne(s) déjà importée(s) lors d'un import précédent</source>
+      <translation>{already} person(s) already imported by an earlier import</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="41" />
+      <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}). Explications possibles : </source>
+      <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}). Possible reasons: </translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matchcheck.py" line="33" />
+      <source>Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à l'étape « Vérifier le fichier des identifiants ».</source>
+      <translation>The PRONOTE identifier file is no longer available: choose it again at the step “Check the identifier file”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="218" />
+      <source>Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes Identifiant, Nom et Prénom. Ajoutez une ligne d'en-tête ou indiquez les colonnes.</source>
+      <translation>No header row recognised in the first {rows} rows: columns Identifier, Last name and First name are needed. Add a header row or choose the columns.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="108" />
+      <source>{count} compte(s) de l'ENT avec un seul nom (nom ou prénom vide, lignes {lines}) : rapprochés sur ce nom et la date de naissance, au mieux comme « Probable ».</source>
+      <translation>{count} ENT account(s) with a single name (last or first name empty, lines {lines}): matched on that name and the birth date, at best as “Probable”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="171" />
+      <source>ligne ignorée : {problem}.</source>
+      <translation>row skipped: {problem}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="216" />
+      <source>Le fichier est vide.</source>
+      <translation>The file is empty.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="232" />
+      <source>« {header} »</source>
+      <translation>“{header}”</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="260" />
+      <source>identifiant</source>
+      <translation>identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="260" />
+      <source>nom</source>
+      <translation>last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="260" />
+      <source>prénom</source>
+      <translation>first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="263" />
+      <source>ligne ignorée : {fields} manquants.</source>
+      <translation>row skipped: {fields} missing.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="264" />
+      <source>ligne ignorée : {fields} manquant.</source>
+      <translation>row skipped: {fields} missing.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="286" />
+      <source>nom vide : comparé sur le prénom et la date de naissance, jamais comme « Sûr ».</source>
+      <translation>last name empty: compared on the first name and the birth date, never as “Sure”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="287" />
+      <source>prénom vide : comparé sur le nom et la date de naissance, jamais comme « Sûr ».</source>
+      <translation>first name empty: compared on the last name and the birth date, never as “Sure”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="226" />
+      <source>Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.</source>
+      <translation>Columns not recognised (missing: {missing}); columns read: {seen}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="268" />
+      <source>ligne ignorée : identifiant déjà présent ligne {v0}.</source>
+      <translation>row skipped: identifier already on row {v0}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="276" />
+      <source>vide</source>
+      <translation>empty</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="277" />
+      <source>ligne ignorée : profil « {shown} » non reconnu.</source>
+      <translation>row skipped: profile “{shown}” not recognised.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="284" />
+      <source>date de naissance illisible, comparée sans date.</source>
+      <translation>unreadable birth date, compared without a date.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="165" />
+      <source>« {name} » compte plus de {rows} lignes : ce n'est pas une liste de comptes d'un établissement.</source>
+      <translation>“{name}” has more than {rows} rows: it is not a school's account list.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="214" />
+      <source>Ligne {line} : {problem} ; aucune ligne d'en-tête n'a pu être lue.</source>
+      <translation>Row {line}: {problem}; no header row could be read.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="251" />
+      <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
+      <translation>row skipped: a cell is longer than {limit} characters.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="144" />
+      <source>colonne {n}</source>
+      <translation>column {n}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="189" />
+      <source>Les {lines} premières lignes du fichier sont vides ou illisibles : ce n'est pas une liste de comptes.</source>
+      <translation>The first {lines} lines of the file are empty or unreadable: it is not an account list.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="265" />
+      <source> et </source>
+      <translation> and </translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/result.py" line="30" />
+      <source>plusieurs candidats presque identiques</source>
+      <translation>several almost identical candidates</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/result.py" line="31" />
+      <source>départagé par la famille</source>
+      <translation>settled by the family</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/result.py" line="20" />
+      <source>Sûr</source>
+      <translation>Sure</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/result.py" line="20" />
+      <source>Probable</source>
+      <translation>Probable</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/result.py" line="20" />
+      <source>Ambigu</source>
+      <translation>Ambiguous</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/result.py" line="21" />
+      <source>Seulement dans PRONOTE</source>
+      <translation>Only in PRONOTE</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/result.py" line="21" />
+      <source>Seulement dans l'ENT</source>
+      <translation>Only in the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/result.py" line="24" />
+      <source>Sûrs</source>
+      <translation>Sure</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/result.py" line="24" />
+      <source>Probables</source>
+      <translation>Probable</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/result.py" line="24" />
+      <source>Ambigus</source>
+      <translation>Ambiguous</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/rows.py" line="17" />
+      <source>un guillemet ouvert n'y est pas refermé (les lignes suivantes sont lues une à une)</source>
+      <translation>a quote opened on it is not closed (the following rows are read one by one)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/rows.py" line="18" />
+      <source>elle est démesurée (plus de 16 000 caractères)</source>
+      <translation>it is far too long (over 16,000 characters)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="38" />
+      <source>particule</source>
+      <translation>particle</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="39" />
+      <source>ordre des noms</source>
+      <translation>name order</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="40" />
+      <source>nom d'usage</source>
+      <translation>usage surname</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="41" />
+      <source>nom d'usage différent</source>
+      <translation>different usage surname</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="42" />
+      <source>faute de frappe (nom)</source>
+      <translation>typo (last name)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="43" />
+      <source>orthographe proche (nom)</source>
+      <translation>close spelling (last name)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="44" />
+      <source>nom manquant</source>
+      <translation>last name missing</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="46" />
+      <source>nom différent : mariage ou nom d'usage ?</source>
+      <translation>different last name: marriage or name in use?</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="47" />
+      <source>prénom composé</source>
+      <translation>compound first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="48" />
+      <source>prénoms multiples</source>
+      <translation>several first names</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="49" />
+      <source>prénom usuel</source>
+      <translation>usual first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="50" />
+      <source>faute de frappe (prénom)</source>
+      <translation>typo (first name)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="51" />
+      <source>orthographe proche (prénom)</source>
+      <translation>close spelling (first name)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="52" />
+      <source>prénom très mal orthographié</source>
+      <translation>badly misspelt first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="53" />
+      <source>prénom manquant</source>
+      <translation>first name missing</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="54" />
+      <source>prénom différent : prénom usuel, surnom ou erreur de saisie ?</source>
+      <translation>different first name: usual first name, nickname or typing error?</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="55" />
+      <source>date inversée</source>
+      <translation>day and month swapped</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="56" />
+      <source>date différente d'un chiffre</source>
+      <translation>date one digit off</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="57" />
+      <source>deux chiffres de la date inversés</source>
+      <translation>two digits of the date swapped</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="58" />
+      <source>date différente de deux chiffres</source>
+      <translation>date two digits off</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="59" />
+      <source>date manquante</source>
+      <translation>missing date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="60" />
+      <source>date de naissance différente</source>
+      <translation>different birth date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="61" />
+      <source>nom et prénom inversés</source>
+      <translation>last and first names swapped</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="62" />
+      <source>enfant rapproché en commun</source>
+      <translation>a matched child in common</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="63" />
+      <source>parent rapproché en commun</source>
+      <translation>a matched parent in common</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="64" />
+      <source>aucun enfant ou parent rapproché en commun</source>
+      <translation>no matched child or parent in common</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="65" />
+      <source>classe d'un enfant en commun</source>
+      <translation>a child's class in common</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="66" />
+      <source>classes différentes</source>
+      <translation>different classes</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="76" />
+      <source>même nom</source>
+      <translation>same last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="77" />
+      <source>même prénom</source>
+      <translation>same first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="78" />
+      <source>même date de naissance</source>
+      <translation>same birth date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="79" />
+      <source>nom différent</source>
+      <translation>different last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="80" />
+      <source>prénom différent</source>
+      <translation>different first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="112" />
+      <source>« {name} » est trop volumineux pour une liste de comptes (plus de {limit} Mo) : choisissez le fichier CSV exporté de l'ENT.</source>
+      <translation>“{name}” is too large for an account list (over {limit} MB): choose the CSV file exported from the ENT.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="137" />
+      <source>« {name} » n'est pas un texte lisible (encodage inconnu) : enregistrez la liste en CSV UTF-8.</source>
+      <translation>“{name}” is not readable text (unknown encoding): save the list as UTF-8 CSV.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="135" />
+      <source>« {name} » semble encodé en UTF-16, mais il ne se décode pas : enregistrez la liste en CSV UTF-8.</source>
+      <translation>“{name}” looks like UTF-16 but does not decode: save the list as UTF-8 CSV.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="91" />
+      <source>Le fichier « {name} » est introuvable.</source>
+      <translation>The file “{name}” cannot be found.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="93" />
+      <source>« {name} » est un dossier, pas une liste de comptes.</source>
+      <translation>“{name}” is a folder, not an account list.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="95" />
+      <source>Le fichier « {name} » ne peut pas être ouvert.</source>
+      <translation>The file “{name}” cannot be opened.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="101" />
+      <source>« {name} » n'est pas un fichier ordinaire (périphérique, tube…) : choisissez le fichier CSV exporté de l'ENT.</source>
+      <translation>“{name}” is not a regular file (device, pipe…): choose the CSV file exported from the ENT.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="69" />
+      <source>Le fichier « {name} » ne peut pas être lu jusqu'au bout (ligne {line}).</source>
+      <translation>The file “{name}” cannot be read to the end (row {line}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="60" />
+      <source>« {name} » a plus d'un million de lignes : ce n'est pas une liste de comptes.</source>
+      <translation>“{name}” has over a million lines: it is not an account list.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="126" />
+      <source>« {name} » n'est pas un fichier texte (encodage inconnu, ou classeur .xlsx/.ods) : enregistrez la liste au format CSV.</source>
+      <translation>“{name}” is not a text file (unknown encoding, or an .xlsx/.ods workbook): save the list as CSV.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="19" />
+      <source>Données personnelles (noms, dates de naissance) : document à usage interne de l'établissement, à supprimer une fois le rapprochement des comptes terminé.</source>
+      <translation>Personal data (names, birth dates): for the school's internal use only, to be deleted once the account matching is finished.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="22" />
+      <source>Éléments (pour + / contre −)</source>
+      <translation>Evidence (for + / against −)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="23" />
+      <source>Identifiant PRONOTE</source>
+      <translation>PRONOTE identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="23" />
+      <source>Nom PRONOTE</source>
+      <translation>PRONOTE last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="23" />
+      <source>Prénom PRONOTE</source>
+      <translation>PRONOTE first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="24" />
+      <source>Date de naissance PRONOTE</source>
+      <translation>PRONOTE birth date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="25" />
+      <source>Identifiant ENT</source>
+      <translation>ENT identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="25" />
+      <source>Nom ENT</source>
+      <translation>ENT last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="25" />
+      <source>Prénom ENT</source>
+      <translation>ENT first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="25" />
+      <source>Date de naissance ENT</source>
+      <translation>ENT birth date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="63" />
+      <source>Décision</source>
+      <translation>Decision</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="88" />
+      <source> ; </source>
+      <translation>; </translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="17" />
+      <source>Élève</source>
+      <translation>Pupil</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="18" />
+      <source>Parent</source>
+      <translation>Parent</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="19" />
+      <source>Enseignant</source>
+      <translation>Teacher</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="20" />
+      <source>Non enseignant</source>
+      <translation>Non-teaching staff</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="21" />
+      <source>Autre</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="28" />
+      <source>Identifiant</source>
+      <translation>Identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="29" />
+      <source>Nom</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="30" />
+      <source>Prénom</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="31" />
+      <source>Date de naissance</source>
+      <translation>Birth date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="32" />
+      <source>Profil</source>
+      <translation>Profile</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="33" />
+      <source>Classe</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="34" />
+      <source>Enfants</source>
+      <translation>Children</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="295" />
+      <source>Si le proxy {proxy} de l'établissement inspecte les connexions https, son certificat doit être installé dans le magasin de certificats du système.</source>
+      <translation>If the school's proxy {proxy} inspects https connections, its certificate must be installed in the system's certificate store.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="39" />
+      <source>requête refusée</source>
+      <translation>request refused</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="40" />
+      <source>authentification demandée</source>
+      <translation>authentication required</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="41" />
+      <source>accès interdit</source>
+      <translation>access forbidden</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="42" />
+      <source>page introuvable</source>
+      <translation>page not found</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="43" />
+      <source>méthode refusée</source>
+      <translation>method not allowed</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="44" />
+      <source>délai dépassé côté serveur</source>
+      <translation>server-side timeout</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="45" />
+      <source>page supprimée</source>
+      <translation>page gone</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="46" />
+      <source>trop de requêtes</source>
+      <translation>too many requests</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="47" />
+      <source>erreur interne du serveur</source>
+      <translation>internal server error</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="48" />
+      <source>passerelle en erreur</source>
+      <translation>bad gateway</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="49" />
+      <source>service indisponible</source>
+      <translation>service unavailable</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="50" />
+      <source>passerelle sans réponse</source>
+      <translation>gateway timeout</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="169" />
+      <source>La réponse du serveur n'est pas celle d'un serveur PRONOTE : vérifiez l'adresse.</source>
+      <translation>The server's answer is not that of a PRONOTE server: check the address.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="246" />
+      <source>Le serveur {host} est introuvable : vérifiez l'adresse PRONOTE et la connexion à Internet.</source>
+      <translation>The server {host} cannot be found: check the PRONOTE address and the Internet connection.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="247" />
+      <source>La recherche du serveur {host} n'a pas abouti (délai de {seconds} s dépassé) : vérifiez la connexion à Internet, puis réessayez.</source>
+      <translation>Looking up the server {host} did not finish (time limit of {seconds} s exceeded): check the Internet connection, then try again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="249" />
+      <source>Le serveur {host} refuse la connexion : le service n'est peut-être pas démarré, ou l'adresse (le port) est incorrecte.</source>
+      <translation>The server {host} refuses the connection: the service may not be running, or the address (port) is wrong.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="251" />
+      <source>Le serveur {host} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez l'adresse et la connexion à Internet.</source>
+      <translation>The server {host} does not answer ({seconds} s timeout exceeded): try again later, or check the address and the Internet connection.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="253" />
+      <source>Le serveur {host} a fermé la connexion sans répondre.</source>
+      <translation>The server {host} closed the connection without answering.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="254" />
+      <source>Impossible de joindre le serveur {host} : vérifiez la connexion à Internet.</source>
+      <translation>Cannot reach the server {host}: check the Internet connection.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="255" />
+      <source>Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification inconnue) : la connexion a été interrompue.</source>
+      <translation>The certificate of the server {host} is not trusted (unknown certificate authority): the connection was stopped.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="257" />
+      <source>Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été interrompue.</source>
+      <translation>The certificate of the server {host} has expired or is not valid yet: the connection was stopped.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="259" />
+      <source>Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. Vérifiez l'adresse PRONOTE.</source>
+      <translation>The certificate presented is not that of {host}: the connection was stopped. Check the PRONOTE address.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="261" />
+      <source>La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à cette adresse.</source>
+      <translation>The secure (https) connection with {host} failed: the server may not speak https at this address.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="264" />
+      <source>Le réglage du proxy n'est pas valide (il doit ressembler à http://proxy.etablissement.fr:3128) : rien n'a été envoyé. Corrigez-le dans les réglages de l'assistant ou du système.</source>
+      <translation>The proxy setting is not valid (it should look like http://proxy.school.fr:3128): nothing was sent. Correct it in the assistant's or the system's settings.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="267" />
+      <source>Le proxy {proxy} n'est pas un proxy web en http:// (SOCKS ou https://), que l'assistant ne sait pas utiliser : rien n'a été envoyé. Indiquez le proxy web de l'établissement dans les réglages de l'assistant.</source>
+      <translation>The proxy {proxy} is not an http:// web proxy (SOCKS or https://), which the assistant cannot use: nothing was sent. Enter the school's web proxy in the assistant's settings.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="270" />
+      <source>Le proxy {proxy} est introuvable : vérifiez son nom dans les réglages (de l'assistant ou du système) et la connexion au réseau.</source>
+      <translation>The proxy {proxy} cannot be found: check its name in the settings (the assistant's or the system's) and the network connection.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="272" />
+      <source>Le proxy {proxy} refuse la connexion : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
+      <translation>The proxy {proxy} refuses the connection: check its address and port in the settings (the assistant's or the system's).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="274" />
+      <source>Impossible de joindre le proxy {proxy} : vérifiez la connexion au réseau de l'établissement.</source>
+      <translation>The proxy {proxy} cannot be reached: check the connection to the school's network.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="276" />
+      <source>Le proxy {proxy} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez le réglage du proxy.</source>
+      <translation>The proxy {proxy} does not answer (time limit of {seconds} s exceeded): try again later, or check the proxy setting.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="278" />
+      <source>Le proxy {proxy} n'a pas répondu comme un proxy web : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
+      <translation>The proxy {proxy} did not answer as a web proxy: check its address and port in the settings (the assistant's or the system's).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="280" />
+      <source>Le proxy {proxy} demande un identifiant et un mot de passe : indiquez-les dans les réglages de l'assistant, sous la forme http://identifiant:motdepasse@{proxy}.</source>
+      <translation>The proxy {proxy} asks for a user name and a password: enter them in the assistant's settings, as http://username:password@{proxy}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="282" />
+      <source>Le proxy {proxy} a refusé l'identifiant ou le mot de passe indiqué : vérifiez-les dans les réglages de l'assistant.</source>
+      <translation>The proxy {proxy} refused the user name or password given: check them in the assistant's settings.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="284" />
+      <source>Le proxy {proxy} demande une authentification Windows (NTLM ou Kerberos), que l'assistant ne sait pas faire : demandez au responsable du réseau d'autoriser l'accès à {host} sans authentification, ou un identifiant utilisable en authentification simple.</source>
+      <translation>The proxy {proxy} asks for Windows authentication (NTLM or Kerberos), which the assistant cannot do: ask the network administrator to allow access to {host} without authentication, or for a user name that works with basic authentication.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="287" />
+      <source>Le proxy {proxy} refuse l'accès au serveur {host} (réponse {status}) : demandez au responsable du réseau de l'établissement d'autoriser ce serveur.</source>
+      <translation>The proxy {proxy} refuses access to the server {host} (answer {status}): ask the school's network administrator to allow this server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="289" />
+      <source>Le proxy {proxy} n'a pas pu joindre le serveur {host} (réponse {status}) : vérifiez l'adresse PRONOTE, ou réessayez plus tard.</source>
+      <translation>The proxy {proxy} could not reach the server {host} (answer {status}): check the PRONOTE address, or try again later.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="147" />
+      <source> Ce n'est sans doute pas l'adresse d'un serveur PRONOTE : vérifiez-la.</source>
+      <translation> This is probably not the address of a PRONOTE server: check it.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="157" />
+      <source>Le serveur a envoyé un JSON imbriqué bien plus profondément que celui de PRONOTE : ce n'est pas une réponse PRONOTE.</source>
+      <translation>The server sent JSON nested far deeper than PRONOTE's: this is not a PRONOTE answer.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="160" />
+      <source>Le serveur a répondu par une page web, pas comme un serveur PRONOTE : l'adresse mène peut-être à un portail ou à une page de connexion.</source>
+      <translation>The server answered with a web page, not as a PRONOTE server: the address may lead to a portal or a login page.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="163" />
+      <source>Le serveur a répondu en JSON, mais pas comme un serveur PRONOTE : vérifiez l'adresse.</source>
+      <translation>The server answered in JSON, but not as a PRONOTE server: check the address.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="165" />
+      <source>Le serveur a envoyé une réponse JSON incomplète ou invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
+      <translation>The server sent an incomplete or invalid JSON answer: this is not how a PRONOTE server answers.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="168" />
+      <source>Le serveur a envoyé une réponse vide : ce n'est pas un serveur PRONOTE.</source>
+      <translation>The server sent an empty answer: it is not a PRONOTE server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="121" />
+      <source>adresse inconnue</source>
+      <translation>unknown address</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="131" />
+      <source>Le serveur a envoyé une réponse bien trop volumineuse pour être celle de PRONOTE : ce n'est pas un serveur PRONOTE, ou l'adresse est incorrecte.</source>
+      <translation>The server sent an answer far too large to be PRONOTE's: it is not a PRONOTE server, or the address is wrong.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="143" />
+      <source>erreur du serveur</source>
+      <translation>server error</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="145" />
+      <source>Le serveur a répondu {status} ({meaning}).</source>
+      <translation>The server answered {status} ({meaning}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="149" />
+      <source> Le serveur PRONOTE est peut-être en maintenance : réessayez plus tard.</source>
+      <translation> The PRONOTE server may be under maintenance: try again later.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="118" />
+      <source>Le serveur renvoie vers une adresse invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
+      <translation>The server redirects to an invalid address: this is not how a PRONOTE server answers.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="123" />
+      <source>Le serveur renvoie de page en page sans jamais répondre (trop de redirections) : ce n'est pas la réponse d'un serveur PRONOTE.</source>
+      <translation>The server redirects from page to page without ever answering (too many redirects): this is not how a PRONOTE server answers.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="144" />
+      <source>réponse inattendue</source>
+      <translation>unexpected answer</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="179" />
+      <source>Serveur PRONOTE {version} de l'établissement « {name} »</source>
+      <translation>PRONOTE {version} server of the school “{name}”</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="180" />
+      <source>Serveur PRONOTE {version}</source>
+      <translation>PRONOTE {version} server</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="183" />
+      <source>{server} ; l'authentification est déléguée à {ent_name} ({cas_host}).</source>
+      <translation>{server}; authentication is delegated to {ent_name} ({cas_host}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="125" />
+      <source>Le serveur renvoie vers un autre serveur ({host}) ; l'assistant ne suit pas cette redirection. Vérifiez l'adresse PRONOTE : elle mène peut-être à un portail ou à une page de connexion.</source>
+      <translation>The server redirects to another server ({host}); the assistant does not follow this redirect. Check the PRONOTE address: it may lead to a portal or a login page.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="187" />
+      <source>{server} ; CAS inactif : l'authentification n'est déléguée à aucun ENT (la publication n'a pas encore été faite, ou n'est pas encore prise en compte).</source>
+      <translation>{server}; CAS inactive: authentication is delegated to no ENT (publishing has not been done yet, or is not in force yet).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="324" />
+      <source>{message} Rien n'a été envoyé.</source>
+      <translation>{message} Nothing was sent.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="191" />
+      <source>{server} ; CAS vers un autre ENT : {cas_host}.</source>
+      <translation>{server}; CAS to another ENT: {cas_host}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="194" />
+      <source>{server} ; CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS.</source>
+      <translation>{server}; CAS active, but the server does not give the address of its CAS server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="308" />
+      <source>Le serveur {host} a répondu, mais pas comme un serveur web : ce n'est pas un serveur PRONOTE.</source>
+      <translation>The server {host} answered, but not as a web server: it is not a PRONOTE server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/proxy.py" line="135" />
+      <source>L'adresse du proxy doit être de la forme http://proxy.etablissement.fr:3128 (sans espace ni accent, sans chemin après le port).</source>
+      <translation>The proxy's address must look like http://proxy.school.fr:3128 (no spaces or accents, no path after the port).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/proxy.py" line="137" />
+      <source>Les proxys SOCKS ne sont pas pris en charge : indiquez le proxy web (http://) de l'établissement.</source>
+      <translation>SOCKS proxies are not supported: enter the school's web (http://) proxy.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/proxy.py" line="139" />
+      <source>Indiquez le proxy en http:// : la connexion au serveur PRONOTE reste chiffrée de bout en bout à travers lui.</source>
+      <translation>Enter the proxy with http://: the connection to the PRONOTE server stays encrypted end to end through it.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/proxy.py" line="141" />
+      <source>L'adresse du proxy doit commencer par http://, par exemple http://proxy.etablissement.fr:3128.</source>
+      <translation>The proxy's address must start with http://, for example http://proxy.school.fr:3128.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/proxy.py" line="142" />
+      <source>Le nom du proxy n'est pas valide ; il ressemble par exemple à proxy.etablissement.fr ou 10.0.0.1.</source>
+      <translation>The proxy's name is not valid; it looks like proxy.school.fr or 10.0.0.1, for example.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/proxy.py" line="144" />
+      <source>Indiquez le port du proxy après deux-points, par exemple proxy.etablissement.fr:3128.</source>
+      <translation>Enter the proxy's port after a colon, for example proxy.school.fr:3128.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/proxy.py" line="145" />
+      <source>Le port du proxy doit être un nombre entre 1 et 65535, par exemple 3128 ou 8080.</source>
+      <translation>The proxy's port must be a number between 1 and 65535, for example 3128 or 8080.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/target.py" line="26" />
+      <source>Le port indiqué dans l'adresse PRONOTE (après « : ») n'est pas valide.</source>
+      <translation>The port in the PRONOTE address (after “:”) is not valid.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/target.py" line="28" />
+      <source>L'adresse PRONOTE est bien trop longue pour être celle d'un serveur PRONOTE ; copiez-la depuis la barre d'adresse du navigateur.</source>
+      <translation>The PRONOTE address is far too long to be a PRONOTE server's; copy it from the browser's address bar.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/target.py" line="31" />
+      <source>L'adresse PRONOTE contient des caractères qu'une adresse web ne peut pas contenir tels quels (lettres accentuées, caractères invisibles ou spéciaux) ; copiez-la depuis la barre d'adresse du navigateur.</source>
+      <translation>The PRONOTE address holds characters a web address cannot hold as they are (accented letters, invisible or special characters); copy it from the browser's address bar.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/target.py" line="37" />
+      <source>L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net.</source>
+      <translation>The address has no valid server name, such as 0301746K.index-education.net.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="37" />
+      <source>PRONOTE confie l'authentification au serveur CAS {cas_host}</source>
+      <translation>PRONOTE hands authentication to the CAS server {cas_host}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="38" />
+      <source>PRONOTE répond, sans délégation de l'authentification (CAS inactif)</source>
+      <translation>PRONOTE answers, without delegating authentication (CAS inactive)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="39" />
+      <source>PRONOTE confie l'authentification à un autre serveur CAS ({cas_host})</source>
+      <translation>PRONOTE hands authentication to another CAS server ({cas_host})</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="40" />
+      <source>le serveur a répondu, mais pas comme un serveur PRONOTE</source>
+      <translation>the server answered, but not as a PRONOTE server</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="41" />
+      <source>le serveur a répondu par une erreur</source>
+      <translation>the server answered with an error</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="42" />
+      <source>le serveur renvoie vers une autre adresse</source>
+      <translation>the server redirects to another address</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="43" />
+      <source>le serveur n'a pas pu être joint</source>
+      <translation>the server could not be reached</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="44" />
+      <source>l'adresse a été refusée ; rien n'a été envoyé</source>
+      <translation>the address was refused; nothing was sent</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="98" />
+      <source>CAS inactif : le serveur n'a pas encore de délégation d'authentification. La base n'a peut-être pas encore été publiée, ou la publication n'est pas terminée : vérifiez « Publier la base » dans pronote.net, attendez quelques minutes, puis vérifiez à nouveau.</source>
+      <translation>CAS inactive: the server does not delegate authentication yet. The database may not have been published yet, or publishing is not finished: check “Publier la base” in pronote.net, wait a few minutes, then check again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="55" />
+      <source>Dernière vérification du serveur le {date} : {seen}.</source>
+      <translation>Last server check on {date}: {seen}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="90" />
+      <source>{message} Vous pouvez continuer sans cette vérification.</source>
+      <translation>{message} You can go on without this check.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="112" />
+      <source>{message} Vérifiez l'adresse PRONOTE sur la page « Votre établissement ».</source>
+      <translation>{message} Check the PRONOTE address on the “Your school” page.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="95" />
+      <source>Vérifié : le serveur PRONOTE délègue l'authentification à {ent_name} ({cas_host}).</source>
+      <translation>Verified: the PRONOTE server delegates authentication to {ent_name} ({cas_host}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="102" />
+      <source>CAS vers un autre ENT : {cas_host}. Le serveur est encore relié à un autre ENT que {ent_name} : dans pronote.net, choisissez la configuration « {configuration} », confirmez, puis publiez la base.</source>
+      <translation>CAS towards another ENT: {cas_host}. The server is still linked to an ENT other than {ent_name}: in pronote.net, choose the “{configuration}” configuration, confirm, then publish the database.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="106" />
+      <source>CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS : dans pronote.net, vérifiez que la configuration « {configuration} » est choisie, puis publiez la base.</source>
+      <translation>CAS active, but the server does not give its CAS server's address: in pronote.net, check that the “{configuration}” configuration is chosen, then publish the database.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="110" />
+      <source>{message} La vérification est impossible pour l'instant : réessayez, ou confirmez vous-même la publication ci-dessous.</source>
+      <translation>{message} The check cannot be done for now: try again, or confirm the publication yourself below.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="109" />
+      <source>« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.</source>
+      <translation>“/pronote/” was added to the address: it is PRONOTE's root on this server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="44" />
+      <source>Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par exemple 0301746K).</source>
+      <translation>Type the school's UAI code (7 digits and a letter, for example 0301746K).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="48" />
+      <source>Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K.</source>
+      <translation>A UAI code has 7 digits followed by a letter, for example 0301746K.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="76" />
+      <source>Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.</source>
+      <translation>Type the address of your PRONOTE server, for example https://0301746K.index-education.net/pronote/.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="78" />
+      <source>L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.</source>
+      <translation>The PRONOTE address must not contain spaces; copy it from the browser's address bar.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="93" />
+      <source>L'adresse PRONOTE doit commencer par https://.</source>
+      <translation>The PRONOTE address must start with https://.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="98" />
+      <source>L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.</source>
+      <translation>The PRONOTE address must not contain a login or a password.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="157" />
+      <source>L'adresse du site ENT ne doit pas contenir d'espace.</source>
+      <translation>The ENT site address must not contain spaces.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="82" />
+      <source>Cette adresse n'est pas une adresse web ; elle doit commencer par https://.</source>
+      <translation>This is not a web address; it must start with https://.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="90" />
+      <source>Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.</source>
+      <translation>This address is not valid; copy it from the browser's address bar.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="107" />
+      <source>L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.</source>
+      <translation>The address must lead to the PRONOTE root, which ends with /pronote/.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="120" />
+      <source>L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.</source>
+      <translation>The address points to the server of school {host_uai}, not your UAI {school_uai}: check that it really is your PRONOTE server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="164" />
+      <source>L'adresse du site ENT n'est pas valide.</source>
+      <translation>The ENT site address is not valid.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="53" />
+      <source>La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.</source>
+      <translation>The check letter does not match: for {digits}, it should be “{expected}”. Check the UAI code.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="166" />
+      <source>L'adresse du site ENT doit ressembler à {site_example}.</source>
+      <translation>The ENT site address should look like {site_example}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/schoolyear.py" line="15" />
+      <source>complet</source>
+      <translation>full</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/schoolyear.py" line="15" />
+      <source>partiel</source>
+      <translation>partial</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/schoolyear.py" line="56" />
+      <source>date inconnue</source>
+      <translation>unknown date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/schoolyear.py" line="61" />
+      <source>inconnu</source>
+      <translation>unknown</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/schoolyear.py" line="62" />
+      <source>Dernier import : {day} en mode {mode}, {count} identifiant{plural}</source>
+      <translation>Last import: {day} in {mode} mode, {count} identifier{plural}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="60" />
+      <source>Aucun import enregistré.</source>
+      <translation>No import recorded.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="38" />
+      <source>Publication déclarée le {date}, non vérifiée</source>
+      <translation>Publication declared on {date}, not verified</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="35" />
+      <source>Déjà en place, déclaré le {date}, non vérifié</source>
+      <translation>Already in place, declared on {date}, not verified</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="37" />
+      <source>Publication vérifiée sur le serveur PRONOTE le {date}</source>
+      <translation>Publication verified on the PRONOTE server on {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="34" />
+      <source>Déjà en place, vérifié sur le serveur PRONOTE le {date}</source>
+      <translation>Already in place, verified on the PRONOTE server on {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="57" />
+      <source>À faire</source>
+      <translation>To do</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="63" />
+      <source>Import en cours, arrêté à l'étape « {title} ».</source>
+      <translation>Import in progress, stopped at the step “{title}”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="51" />
+      <source>Fait le {date}</source>
+      <translation>Done on {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="325" />
+      <source>Pour en utiliser un autre, lancez l'assistant avec --data-dir DOSSIER.</source>
+      <translation>To use another one, start the assistant with --data-dir FOLDER.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="330" />
+      <source>un fichier porte ce nom (ou celui d'un dossier parent) à la place d'un dossier</source>
+      <translation>a file has this name (or the name of a parent folder) instead of a folder</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="346" />
+      <source>libérez de la place</source>
+      <translation>free some space</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="165" />
+      <source>Le fichier de progression « {path} » était endommagé : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
+      <translation>The progress file “{path}” was damaged: its last backup copy has been restored; check the last page you had filled in.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="332" />
+      <source>vous n'avez pas le droit d'y écrire</source>
+      <translation>you are not allowed to write there</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="339" />
+      <source>Le dossier de données « {folder} » ne peut pas être utilisé ({why}). {how}</source>
+      <translation>The data folder “{folder}” cannot be used ({why}). {how}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="349" />
+      <source>rendez-le modifiable</source>
+      <translation>make it writable</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="353" />
+      <source>vérifiez ce dossier</source>
+      <translation>check this folder</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="354" />
+      <source>Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la prochaine modification. {how}</source>
+      <translation>Saving failed: {why}. Your latest changes are kept in memory only, while the assistant stays open. Not to lose them, {todo}: the assistant will try again at the next change. {how}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="360" />
+      <source>Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été modifié. Corrigez ses droits. {how}</source>
+      <translation>The progress file “{path}” cannot be read (insufficient rights): nothing was changed. Fix its rights. {how}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="168" />
+      <source>Le fichier de progression « {path} » avait disparu : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
+      <translation>The progress file “{path}” had disappeared: its last backup copy has been restored; check the last page you had filled in.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="171" />
+      <source>Le fichier de progression « {path} » était illisible et aucune copie de secours n'était utilisable : l'assistant repart de zéro.</source>
+      <translation>The progress file “{path}” was unreadable and no backup copy could be used: the assistant starts afresh.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="334" />
+      <source>il est sur un disque en lecture seule</source>
+      <translation>it is on a read-only disk</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="345" />
+      <source>le disque du dossier « {folder} » est plein</source>
+      <translation>the disk of the folder “{folder}” is full</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="100" />
+      <source>L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : fermez-le avant d'en ouvrir un second.</source>
+      <translation>The assistant is already open for this data (another window or another user): close it before opening a second one.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="247" />
+      <source>Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format {version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.</source>
+      <translation>The data “{path}” was saved by a newer version of the assistant (format {version}): install the latest version to open it; nothing was changed.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="336" />
+      <source>le disque est plein</source>
+      <translation>the disk is full</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="348" />
+      <source>le dossier « {folder} » est protégé en écriture</source>
+      <translation>the folder “{folder}” is write-protected</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="351" />
+      <source>le système a refusé l'écriture dans « {folder} » ({error})</source>
+      <translation>the system refused to write in “{folder}” ({error})</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="173" />
+      <source>L'ancien fichier est conservé sous le nom « {name} ».</source>
+      <translation>The old file is kept under the name “{name}”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="338" />
+      <source>erreur du système : {error}</source>
+      <translation>system error: {error}</translation>
     </message>
     <message>
       <location filename="wizard/gui/about.py" line="17" />
@@ -334,254 +2004,239 @@
       <translation>Help: {title}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="40" />
+      <location filename="wizard/gui/matching_preview.py" line="41" />
       <source>Accepté</source>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="40" />
+      <location filename="wizard/gui/matching_preview.py" line="41" />
       <source>Rejeté</source>
       <translation>Rejected</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="46" />
+      <location filename="wizard/gui/matching_preview.py" line="47" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="46" />
-      <source>Profil</source>
-      <translation>Profile</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="46" />
+      <location filename="wizard/gui/matching_preview.py" line="47" />
       <source>Score</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="46" />
+      <location filename="wizard/gui/matching_preview.py" line="47" />
       <source>Raisons</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="46" />
+      <location filename="wizard/gui/matching_preview.py" line="47" />
       <source>PRONOTE</source>
       <translation>PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="47" />
+      <location filename="wizard/gui/matching_preview.py" line="48" />
       <source>ENT</source>
       <translation>ENT</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="47" />
-      <source>Décision</source>
-      <translation>Decision</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="55" />
+      <location filename="wizard/gui/matching_preview.py" line="56" />
       <source>Colonnes de la liste des comptes</source>
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="91" />
+      <location filename="wizard/gui/matching_preview.py" line="92" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="103" />
+      <location filename="wizard/gui/matching_preview.py" line="104" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="118" />
+      <location filename="wizard/gui/matching_preview.py" line="119" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="128" />
+      <location filename="wizard/gui/matching_preview.py" line="129" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="141" />
+      <location filename="wizard/gui/matching_preview.py" line="142" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="142" />
+      <location filename="wizard/gui/matching_preview.py" line="143" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="147" />
+      <location filename="wizard/gui/matching_preview.py" line="148" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="152" />
+      <location filename="wizard/gui/matching_preview.py" line="153" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="169" />
+      <location filename="wizard/gui/matching_preview.py" line="170" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="181" />
+      <location filename="wizard/gui/matching_preview.py" line="182" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="183" />
+      <location filename="wizard/gui/matching_preview.py" line="184" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="187" />
+      <location filename="wizard/gui/matching_preview.py" line="188" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="190" />
+      <location filename="wizard/gui/matching_preview.py" line="191" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="203" />
+      <location filename="wizard/gui/matching_preview.py" line="204" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="203" />
+      <location filename="wizard/gui/matching_preview.py" line="204" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="235" />
+      <location filename="wizard/gui/matching_preview.py" line="236" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="331" />
+      <location filename="wizard/gui/matching_preview.py" line="334" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="332" />
+      <location filename="wizard/gui/matching_preview.py" line="335" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="62" />
+      <location filename="wizard/gui/matching_preview.py" line="63" />
       <source>(aucune)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="84" />
+      <location filename="wizard/gui/matching_preview.py" line="85" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="98" />
+      <location filename="wizard/gui/matching_preview.py" line="99" />
       <source>Exportez depuis l'ENT la liste des comptes de l'établissement (fichier CSV), puis chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>Export the school's account list from the ENT (CSV file), then load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, parents with the same name) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="106" />
+      <location filename="wizard/gui/matching_preview.py" line="107" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="107" />
+      <location filename="wizard/gui/matching_preview.py" line="108" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="155" />
+      <location filename="wizard/gui/matching_preview.py" line="156" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="155" />
+      <location filename="wizard/gui/matching_preview.py" line="156" />
       <source>Filtrer par statut</source>
       <translation>Filter by status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="156" />
+      <location filename="wizard/gui/matching_preview.py" line="157" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="156" />
+      <location filename="wizard/gui/matching_preview.py" line="157" />
       <source>Filtrer par profil</source>
       <translation>Filter by profile</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="157" />
+      <location filename="wizard/gui/matching_preview.py" line="158" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="157" />
+      <location filename="wizard/gui/matching_preview.py" line="158" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="221" />
+      <location filename="wizard/gui/matching_preview.py" line="222" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="249" />
+      <location filename="wizard/gui/matching_preview.py" line="252" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="57" />
+      <location filename="wizard/gui/matching_preview.py" line="58" />
       <source>Indiquez la colonne de chaque information :</source>
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="236" />
+      <location filename="wizard/gui/matching_preview.py" line="237" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="297" />
+      <location filename="wizard/gui/matching_preview.py" line="300" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="341" />
+      <location filename="wizard/gui/matching_preview.py" line="344" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="354" />
+      <location filename="wizard/gui/matching_preview.py" line="357" />
       <source>Rapprochement des comptes – feuille de travail</source>
       <translation>Account matching – worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="220" />
+      <location filename="wizard/gui/matching_preview.py" line="221" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="239" />
+      <location filename="wizard/gui/matching_preview.py" line="240" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="338" />
+      <location filename="wizard/gui/matching_preview.py" line="341" />
       <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
       <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="64" />
-      <source>colonne {n}</source>
-      <translation>column {n}</translation>
     </message>
     <message>
       <location filename="wizard/gui/network_settings.py" line="18" />
@@ -682,826 +2337,6 @@
       <location filename="wizard/gui/window.py" line="191" />
       <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
       <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
-    </message>
-    <message>
-      <location filename="wizard/helptext.py" line="42" />
-      <source>https://&lt;votre-établissement&gt;.{ent_site_domain}/</source>
-      <translation>https://&lt;your-school&gt;.{ent_site_domain}/</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="67" />
-      <source>Champs lus :</source>
-      <translation>Fields read:</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="78" />
-      <source>ERREUR</source>
-      <translation>ERROR</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="78" />
-      <source>attention</source>
-      <translation>warning</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="79" />
-      <source>fichier</source>
-      <translation>file</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="84" />
-      <source>Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.</source>
-      <translation>The file has blocking errors: do not import it into the ENT.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="85" />
-      <source>Le fichier peut être importé dans l'ENT.</source>
-      <translation>The file can be imported into the ENT.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="64" />
-      <source>Fichier : {name} ({size} octets)</source>
-      <translation>File: {name} ({size} bytes)</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="65" />
-      <source>Format : {label} ; encodage : {encoding}</source>
-      <translation>Layout: {label}; encoding: {encoding}</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="69" />
-      <source>Personnes : {total} ({per_profile})</source>
-      <translation>People: {total} ({per_profile})</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="75" />
-      <source>{errors} erreur(s) bloquante(s), {warnings} avertissement(s).</source>
-      <translation>{errors} blocking error(s), {warnings} warning(s).</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="72" />
-      <source>Exporté le : {date}</source>
-      <translation>Exported on: {date}</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="79" />
-      <source>ligne {line}</source>
-      <translation>line {line}</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="82" />
-      <source>  … et {more} autre(s) : la liste complète s'obtient avec --json.</source>
-      <translation>  … and {more} more: the full list comes with --json.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/dates.py" line="10" />
-      <source>AAAA-MM-JJ ou JJ/MM/AAAA</source>
-      <translation>YYYY-MM-DD or DD/MM/YYYY</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/documented.py" line="18" />
-      <source>Format documenté Index Éducation (PARTENAIRE_INDEX)</source>
-      <translation>Documented Index Éducation layout (PARTENAIRE_INDEX)</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="129" />
-      <source>La date d'export indiquée dans le fichier n'est pas lisible.</source>
-      <translation>The export date given in the file cannot be read.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="144" />
-      <source>Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : il a été lu en Windows-1252. Vérifiez les accents des noms.</source>
-      <translation>The file does not declare its encoding and is not UTF-8: it was read as Windows-1252. Check the accents in the names.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="82" />
-      <source>Personne sans identifiant PRONOTE : l'ENT ne pourra pas l'importer.</source>
-      <translation>Person without a PRONOTE identifier: the ENT will not be able to import them.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="92" />
-      <source>Personne sans nom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
-      <translation>Person without a last name: the account matching in the ENT will have to be done by hand.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="97" />
-      <source>Personne sans prénom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
-      <translation>Person without a first name: the account matching in the ENT will have to be done by hand.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="108" />
-      <source>Élève sans date de naissance, alors que le format PARTENAIRE_INDEX l'exige.</source>
-      <translation>Pupil without a birth date, although the PARTENAIRE_INDEX layout requires one.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="140" />
-      <source>Import partiel : cette personne figurait déjà dans un import précédent.</source>
-      <translation>Partial import: this person was already in an earlier import.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="117" />
-      <source>Le fichier a été exporté pour l'établissement {found}, pas pour le vôtre ({expected}) : exportez-le depuis la base PRONOTE de votre établissement.</source>
-      <translation>The file was exported for school {found}, not yours ({expected}): export it from your school's PRONOTE database.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="123" />
-      <source>Ce fichier a été exporté le {exported}, avant le dernier import dans l'ENT ({imported}) : exportez à nouveau les identifiants depuis PRONOTE.</source>
-      <translation>This file was exported on {exported}, before the last import into the ENT ({imported}): export the identifiers from PRONOTE again.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="135" />
-      <source>Ce fichier est exactement celui déjà importé le {imported}.</source>
-      <translation>This file is exactly the one already imported on {imported}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="151" />
-      <source>{count} nom(s) semblent mal décodés (caractères de contrôle ou « Ã© » à la place des accents), le premier ici : l'encodage déclaré par le fichier est probablement faux.</source>
-      <translation>{count} name(s) look wrongly decoded (control characters or “Ã©” instead of accents), the first one here: the encoding the file declares is probably wrong.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="87" />
-      <source>Identifiant PRONOTE déjà attribué à la personne de la ligne {first} : deux personnes ne peuvent pas partager un identifiant.</source>
-      <translation>PRONOTE identifier already given to the person on line {first}: two people cannot share an identifier.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="102" />
-      <source>Date de naissance invalide ou impossible (format attendu : {expected}).</source>
-      <translation>Invalid or impossible birth date (expected format: {expected}).</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="113" />
-      <source>Élément « {tag} » hors de son groupe : il n'est pas compté.</source>
-      <translation>Element “{tag}” outside its group: it is not counted.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="74" />
-      <source>{more} autre(s) remarque(s) du même type ({code}) ne sont pas listées : seules les {shown} premières le sont.</source>
-      <translation>{more} more remark(s) of the same kind ({code}) are not listed: only the first {shown} are.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/generic.py" line="95" />
-      <source>Format reconnu automatiquement</source>
-      <translation>Layout recognised automatically</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/generic.py" line="318" />
-      <source>code UAI trouvé dans le fichier</source>
-      <translation>UAI code found in the file</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="183" />
-      <source>c'est un fichier binaire (document, archive ou image), pas du XML</source>
-      <translation>it is a binary file (document, archive or image), not XML</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="160" />
-      <source>Le fichier est au format PARTENAIRE_INDEX mais ne contient aucune personne (ni Eleve, ni Responsable, ni Professeur, ni Personnel) : l'export PRONOTE était sans doute vide.</source>
-      <translation>The file is in the PARTENAIRE_INDEX layout but holds nobody (no “Eleve”, “Responsable”, “Professeur” or “Personnel”): the PRONOTE export was probably empty.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="173" />
-      <source>Le fichier ne contient que des espaces : l'export PRONOTE n'a sans doute pas abouti.</source>
-      <translation>The file holds only blank space: the PRONOTE export probably did not complete.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="185" />
-      <source>il ressemble à un tableau CSV renommé, pas à l'export XML de PRONOTE</source>
-      <translation>it looks like a renamed CSV table, not PRONOTE's XML export</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="187" />
-      <source>il ne commence pas par une balise XML</source>
-      <translation>it does not start with an XML tag</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="165" />
-      <source>Aucune personne reconnue dans ce fichier (il faut au moins un nom, un prénom et un identifiant par personne). Éléments rencontrés : {listed}.</source>
-      <translation>Nobody was recognised in this file (each person needs at least a last name, a first name and an identifier). Elements seen: {listed}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="177" />
-      <source>Ce fichier est une page web enregistrée, pas l'export des identifiants PRONOTE.</source>
-      <translation>This file is a saved web page, not the export of PRONOTE identifiers.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="188" />
-      <source>Ce fichier n'est pas un fichier XML : {reason}.</source>
-      <translation>This is not an XML file: {reason}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="83" />
-      <source>Le fichier « {name} » n'a pas pu être lu jusqu'au bout.</source>
-      <translation>The file “{name}” could not be read to the end.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="55" />
-      <source>Le fichier « {name} » ne peut pas être lu.</source>
-      <translation>The file “{name}” cannot be read.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/report.py" line="14" />
-      <source>Personnes</source>
-      <translation>People</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/report.py" line="16" />
-      <source>Code UAI</source>
-      <translation>UAI code</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/report.py" line="17" />
-      <source>Date d'export</source>
-      <translation>Export date</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="156" />
-      <source>Le fichier n'est pas un XML valide (erreur de structure) : ce n'est pas un export PRONOTE intact.</source>
-      <translation>The file is not valid XML (structure error): it is not an intact PRONOTE export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="161" />
-      <source>Le fichier XML est incomplet (tronqué) : l'export ou la copie n'est pas allé jusqu'au bout ; réexportez-le.</source>
-      <translation>The XML file is incomplete (truncated): the export or the copy did not finish; export it again.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="166" />
-      <source>Fichier refusé : ses éléments sont imbriqués bien trop profondément pour un export PRONOTE.</source>
-      <translation>File refused: its elements are nested far too deeply for a PRONOTE export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="171" />
-      <source>Fichier refusé : il contient un texte ou une balise démesurés, ce que ne fait jamais un export PRONOTE.</source>
-      <translation>File refused: it contains an oversized text or tag, which a PRONOTE export never does.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="176" />
-      <source>Fichier refusé : un de ses éléments porte des centaines d'attributs, ce que ne fait jamais un export PRONOTE.</source>
-      <translation>File refused: one of its elements carries hundreds of attributes, which a PRONOTE export never does.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="181" />
-      <source>Fichier refusé : il emploie bien trop de noms d'éléments ou d'attributs différents (ou des noms démesurés) pour un export PRONOTE.</source>
-      <translation>File refused: it uses far too many different element or attribute names (or oversized names) for a PRONOTE export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="186" />
-      <source>Fichier refusé : il contient bien trop de déclarations d'espaces de noms ou d'instructions de traitement pour un export PRONOTE.</source>
-      <translation>File refused: it contains far too many namespace declarations or processing instructions for a PRONOTE export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="112" />
-      <source>sa déclaration DOCTYPE est démesurée ou incomplète</source>
-      <translation>its DOCTYPE declaration is oversized or incomplete</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="120" />
-      <source>il fait appel à une DTD externe</source>
-      <translation>it calls an external DTD</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="122" />
-      <source>il contient des déclarations DTD</source>
-      <translation>it contains DTD declarations</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="141" />
-      <source>il utilise des entités XML</source>
-      <translation>it uses XML entities</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="148" />
-      <source>Le fichier contient un caractère interdit en XML (octet nul ou caractère de contrôle) : ce n'est pas un export PRONOTE intact.</source>
-      <translation>The file contains a character XML forbids (a null byte or a control character): it is not an intact PRONOTE export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="77" />
-      <source>« {name} » est un dossier : choisissez le fichier IdPN_To_KOSMOS.xml qu'il contient.</source>
-      <translation>“{name}” is a folder: choose the IdPN_To_KOSMOS.xml file inside it.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="82" />
-      <source>Le fichier « {name} » est beaucoup trop gros ({size} Mo) pour un export d'identifiants PRONOTE.</source>
-      <translation>The file “{name}” is far too large ({size} MB) for a PRONOTE identifier export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="106" />
-      <source>il déclare des entités XML</source>
-      <translation>it declares XML entities</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="126" />
-      <source>Fichier refusé par sécurité : {reason}, ce que ne fait jamais un export PRONOTE.</source>
-      <translation>File refused for safety: {reason}, which a PRONOTE export never does.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="191" />
-      <source>Fichier refusé : il contient plus de {limit} personnes, bien plus qu'aucun établissement.</source>
-      <translation>File refused: it contains more than {limit} people, far more than any school.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="143" />
-      <source>L'encodage déclaré par le fichier ({encoding}) n'est pas reconnu.</source>
-      <translation>The encoding declared by the file ({encoding}) is not recognised.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="151" />
-      <source>Le fichier contient des caractères qui ne correspondent pas à son encodage ({encoding}) : réexportez-le depuis PRONOTE.</source>
-      <translation>The file contains characters that do not match its encoding ({encoding}): export it again from PRONOTE.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="48" />
-      <source>Le fichier « {name} » est introuvable : vérifiez le dossier choisi lors de l'export.</source>
-      <translation>The file “{name}” cannot be found: check the folder chosen during the export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="56" />
-      <source>Le fichier « {name} » ne peut pas être ouvert (droits d'accès ou disque indisponible).</source>
-      <translation>The file “{name}” cannot be opened (access rights or disk unavailable).</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="63" />
-      <source>« {name} » n'est pas un fichier ordinaire.</source>
-      <translation>“{name}” is not a regular file.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="65" />
-      <source>Le fichier « {name} » est vide : l'export PRONOTE n'a sans doute pas abouti.</source>
-      <translation>The file “{name}” is empty: the PRONOTE export probably did not complete.</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="20" />
-      <source>Le fichier n'a pas été analysé : l'assistant ne peut pas comparer ce nombre.</source>
-      <translation>The file was not analysed: the assistant cannot compare this number.</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="49" />
-      <source>L'ENT annonce plus d'identifiants ({reported}) que le fichier n'en contient ({total}) : vérifiez que vous avez importé le fichier analysé à l'étape précédente, et non un ancien export.</source>
-      <translation>The ENT reports more identifiers ({reported}) than the file holds ({total}): check that you imported the file analysed at the previous step, not an older export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="23" />
-      <source>L'ENT a importé {reported} identifiant(s) : c'est exactement le nombre de personnes du fichier.</source>
-      <translation>The ENT imported {reported} identifier(s): exactly the number of people in the file.</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="44" />
-      <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}) sans raison visible dans le fichier : vérifiez le mode d'import choisi dans l'ENT et consultez le bilan d'import.</source>
-      <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}) with no visible reason in the file: check the import mode chosen in the ENT and read the import report.</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="31" />
-      <source>{missing} personne(s) sans identifiant dans le fichier, que l'ENT ignore</source>
-      <translation>{missing} person(s) without an identifier in the file, which the ENT ignores</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="34" />
-      <source>{duplicates} identifiant(s) en double, comptés une seule fois</source>
-      <translation>{duplicates} duplicated identifier(s), counted once</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="37" />
-      <source>{already} personne(s) déjà importée(s) lors d'un import précédent</source>
-      <translation>{already} person(s) already imported by an earlier import</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="41" />
-      <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}). Explications possibles : </source>
-      <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}). Possible reasons: </translation>
-    </message>
-    <message>
-      <location filename="wizard/matchcheck.py" line="33" />
-      <source>Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à l'étape « Vérifier le fichier des identifiants ».</source>
-      <translation>The PRONOTE identifier file is no longer available: choose it again at the step “Check the identifier file”.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="90" />
-      <source>ligne ignorée : </source>
-      <translation>row skipped: </translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="80" />
-      <source>Rapprochement prévu entre {pronote} personnes du fichier PRONOTE et {ent} comptes de l'ENT.</source>
-      <translation>Matching planned between {pronote} people of the PRONOTE file and {ent} ENT accounts.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="87" />
-      <source>Profil inconnu</source>
-      <translation>Unknown profile</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="61" />
-      <source>Le fichier de travail « {name} » est un des fichiers lus : choisissez un autre nom pour --out.</source>
-      <translation>The worksheet “{name}” is one of the files being read: choose another name for --out.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="94" />
-      <source>{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.</source>
-      <translation>{count} row(s) of the ENT list skipped: {shown}{more}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="97" />
-      <source>Fichier de travail écrit : {path} (il contient des données personnelles).</source>
-      <translation>Worksheet written: {path} (it contains personal data).</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="88" />
-      <source>{profile} : {counts}.</source>
-      <translation>{profile}: {counts}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="91" />
-      <source>ligne {line} ({why})</source>
-      <translation>row {line} ({why})</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="41" />
-      <source>Le fichier de travail « {name} » ne peut pas être écrit (ouvert dans un tableur, ou dossier protégé).</source>
-      <translation>The worksheet “{name}” cannot be written (open in a spreadsheet, or a protected folder).</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="201" />
-      <source>Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes Identifiant, Nom et Prénom. Ajoutez une ligne d'en-tête ou indiquez les colonnes.</source>
-      <translation>No header row recognised in the first {rows} rows: columns Identifier, Last name and First name are needed. Add a header row or choose the columns.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="154" />
-      <source>ligne ignorée : {problem}.</source>
-      <translation>row skipped: {problem}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="199" />
-      <source>Le fichier est vide.</source>
-      <translation>The file is empty.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="215" />
-      <source>« {header} »</source>
-      <translation>“{header}”</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="243" />
-      <source>identifiant</source>
-      <translation>identifier</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="243" />
-      <source>nom</source>
-      <translation>last name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="243" />
-      <source>prénom</source>
-      <translation>first name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="246" />
-      <source>ligne ignorée : {fields} manquants.</source>
-      <translation>row skipped: {fields} missing.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="247" />
-      <source>ligne ignorée : {fields} manquant.</source>
-      <translation>row skipped: {fields} missing.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="209" />
-      <source>Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.</source>
-      <translation>Columns not recognised (missing: {missing}); columns read: {seen}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="251" />
-      <source>ligne ignorée : identifiant déjà présent ligne {v0}.</source>
-      <translation>row skipped: identifier already on row {v0}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="259" />
-      <source>vide</source>
-      <translation>empty</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="260" />
-      <source>ligne ignorée : profil « {shown} » non reconnu.</source>
-      <translation>row skipped: profile “{shown}” not recognised.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="267" />
-      <source>date de naissance illisible, comparée sans date.</source>
-      <translation>unreadable birth date, compared without a date.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="148" />
-      <source>« {name} » compte plus de {rows} lignes : ce n'est pas une liste de comptes d'un établissement.</source>
-      <translation>“{name}” has more than {rows} rows: it is not a school's account list.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="197" />
-      <source>Ligne {line} : {problem} ; aucune ligne d'en-tête n'a pu être lue.</source>
-      <translation>Row {line}: {problem}; no header row could be read.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="234" />
-      <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
-      <translation>row skipped: a cell is longer than {limit} characters.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="172" />
-      <source>Les {lines} premières lignes du fichier sont vides ou illisibles : ce n'est pas une liste de comptes.</source>
-      <translation>The first {lines} lines of the file are empty or unreadable: it is not an account list.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="248" />
-      <source> et </source>
-      <translation> and </translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="63" />
-      <source>plusieurs candidats presque identiques</source>
-      <translation>several almost identical candidates</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="64" />
-      <source>départagé par la famille</source>
-      <translation>settled by the family</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="49" />
-      <source>Sûr</source>
-      <translation>Sure</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="49" />
-      <source>Probable</source>
-      <translation>Probable</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="49" />
-      <source>Ambigu</source>
-      <translation>Ambiguous</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="50" />
-      <source>Seulement dans PRONOTE</source>
-      <translation>Only in PRONOTE</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="50" />
-      <source>Seulement dans l'ENT</source>
-      <translation>Only in the ENT</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="53" />
-      <source>Sûrs</source>
-      <translation>Sure</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="53" />
-      <source>Probables</source>
-      <translation>Probable</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="53" />
-      <source>Ambigus</source>
-      <translation>Ambiguous</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/rows.py" line="17" />
-      <source>un guillemet ouvert n'y est pas refermé (les lignes suivantes sont lues une à une)</source>
-      <translation>a quote opened on it is not closed (the following rows are read one by one)</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/rows.py" line="18" />
-      <source>elle est démesurée (plus de 16 000 caractères)</source>
-      <translation>it is far too long (over 16,000 characters)</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="37" />
-      <source>particule</source>
-      <translation>particle</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="38" />
-      <source>ordre des noms</source>
-      <translation>name order</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="39" />
-      <source>nom d'usage</source>
-      <translation>usage surname</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="40" />
-      <source>nom d'usage différent</source>
-      <translation>different usage surname</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="41" />
-      <source>faute de frappe (nom)</source>
-      <translation>typo (last name)</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="42" />
-      <source>orthographe proche (nom)</source>
-      <translation>close spelling (last name)</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="43" />
-      <source>nom manquant</source>
-      <translation>last name missing</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="44" />
-      <source>nom de famille différent</source>
-      <translation>different last name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="45" />
-      <source>prénom composé</source>
-      <translation>compound first name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="46" />
-      <source>prénoms multiples</source>
-      <translation>several first names</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="47" />
-      <source>prénom usuel</source>
-      <translation>usual first name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="48" />
-      <source>faute de frappe (prénom)</source>
-      <translation>typo (first name)</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="49" />
-      <source>orthographe proche (prénom)</source>
-      <translation>close spelling (first name)</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="50" />
-      <source>prénom très mal orthographié</source>
-      <translation>badly misspelt first name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="51" />
-      <source>prénom manquant</source>
-      <translation>first name missing</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="52" />
-      <source>date inversée</source>
-      <translation>day and month swapped</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="53" />
-      <source>date différente d'un chiffre</source>
-      <translation>date one digit off</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="54" />
-      <source>deux chiffres de la date inversés</source>
-      <translation>two digits of the date swapped</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="55" />
-      <source>date différente de deux chiffres</source>
-      <translation>date two digits off</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="56" />
-      <source>date manquante</source>
-      <translation>missing date</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="57" />
-      <source>date de naissance différente</source>
-      <translation>different birth date</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="58" />
-      <source>nom et prénom inversés</source>
-      <translation>last and first names swapped</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="59" />
-      <source>enfant rapproché en commun</source>
-      <translation>a matched child in common</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="60" />
-      <source>parent rapproché en commun</source>
-      <translation>a matched parent in common</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="61" />
-      <source>aucun enfant ou parent rapproché en commun</source>
-      <translation>no matched child or parent in common</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="62" />
-      <source>classe d'un enfant en commun</source>
-      <translation>a child's class in common</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="63" />
-      <source>classes différentes</source>
-      <translation>different classes</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="112" />
-      <source>« {name} » est trop volumineux pour une liste de comptes (plus de {limit} Mo) : choisissez le fichier CSV exporté de l'ENT.</source>
-      <translation>“{name}” is too large for an account list (over {limit} MB): choose the CSV file exported from the ENT.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="137" />
-      <source>« {name} » n'est pas un texte lisible (encodage inconnu) : enregistrez la liste en CSV UTF-8.</source>
-      <translation>“{name}” is not readable text (unknown encoding): save the list as UTF-8 CSV.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="135" />
-      <source>« {name} » semble encodé en UTF-16, mais il ne se décode pas : enregistrez la liste en CSV UTF-8.</source>
-      <translation>“{name}” looks like UTF-16 but does not decode: save the list as UTF-8 CSV.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="91" />
-      <source>Le fichier « {name} » est introuvable.</source>
-      <translation>The file “{name}” cannot be found.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="93" />
-      <source>« {name} » est un dossier, pas une liste de comptes.</source>
-      <translation>“{name}” is a folder, not an account list.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="95" />
-      <source>Le fichier « {name} » ne peut pas être ouvert.</source>
-      <translation>The file “{name}” cannot be opened.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="101" />
-      <source>« {name} » n'est pas un fichier ordinaire (périphérique, tube…) : choisissez le fichier CSV exporté de l'ENT.</source>
-      <translation>“{name}” is not a regular file (device, pipe…): choose the CSV file exported from the ENT.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="69" />
-      <source>Le fichier « {name} » ne peut pas être lu jusqu'au bout (ligne {line}).</source>
-      <translation>The file “{name}” cannot be read to the end (row {line}).</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="60" />
-      <source>« {name} » a plus d'un million de lignes : ce n'est pas une liste de comptes.</source>
-      <translation>“{name}” has over a million lines: it is not an account list.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="126" />
-      <source>« {name} » n'est pas un fichier texte (encodage inconnu, ou classeur .xlsx/.ods) : enregistrez la liste au format CSV.</source>
-      <translation>“{name}” is not a text file (unknown encoding, or an .xlsx/.ods workbook): save the list as CSV.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="19" />
-      <source>Données personnelles (noms, dates de naissance) : document à usage interne de l'établissement, à supprimer une fois le rapprochement des comptes terminé.</source>
-      <translation>Personal data (names, birth dates): for the school's internal use only, to be deleted once the account matching is finished.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="22" />
-      <source>Identifiant PRONOTE</source>
-      <translation>PRONOTE identifier</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="22" />
-      <source>Nom PRONOTE</source>
-      <translation>PRONOTE last name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="22" />
-      <source>Prénom PRONOTE</source>
-      <translation>PRONOTE first name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="23" />
-      <source>Date de naissance PRONOTE</source>
-      <translation>PRONOTE birth date</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="24" />
-      <source>Identifiant ENT</source>
-      <translation>ENT identifier</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="24" />
-      <source>Nom ENT</source>
-      <translation>ENT last name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="24" />
-      <source>Prénom ENT</source>
-      <translation>ENT first name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="24" />
-      <source>Date de naissance ENT</source>
-      <translation>ENT birth date</translation>
     </message>
     <message>
       <location filename="wizard/pages/accueil.py" line="58" />
@@ -2349,786 +3184,6 @@ Parts 1 and 2 need not be done again.</translation>
       <location filename="wizard/pages/rapprochement.py" line="13" />
       <source>Un compte non rapproché ne pourra pas ouvrir PRONOTE depuis l'ENT : à sa première connexion, PRONOTE affichera « Identification impossible ». Ces échecs se corrigent aussi dans PRONOTE : Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</source>
       <translation>An unmatched account cannot open PRONOTE from the ENT: at its first connection, PRONOTE will show “Identification impossible”. These failures can also be fixed in PRONOTE: “Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion”.</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="17" />
-      <source>Élève</source>
-      <translation>Pupil</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="18" />
-      <source>Parent</source>
-      <translation>Parent</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="19" />
-      <source>Enseignant</source>
-      <translation>Teacher</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="20" />
-      <source>Non enseignant</source>
-      <translation>Non-teaching staff</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="21" />
-      <source>Autre</source>
-      <translation>Other</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="28" />
-      <source>Identifiant</source>
-      <translation>Identifier</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="29" />
-      <source>Nom</source>
-      <translation>Last name</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="30" />
-      <source>Prénom</source>
-      <translation>First name</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="31" />
-      <source>Date de naissance</source>
-      <translation>Birth date</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="33" />
-      <source>Classe</source>
-      <translation>Class</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="34" />
-      <source>Enfants</source>
-      <translation>Children</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="58" />
-      <source>CAS : inactif</source>
-      <translation>CAS: inactive</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="60" />
-      <source>délégation</source>
-      <translation>delegation</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="60" />
-      <source>sans délégation</source>
-      <translation>no delegation</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="51" />
-      <source>Adresse : {url}</source>
-      <translation>Address: {url}</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="54" />
-      <source>Version : {version}</source>
-      <translation>Version: {version}</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="53" />
-      <source>Établissement : {name}</source>
-      <translation>School: {name}</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="56" />
-      <source>CAS : actif ({cas_host})</source>
-      <translation>CAS: active ({cas_host})</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="61" />
-      <source>Espace : {name} ({delegation})</source>
-      <translation>Space: {name} ({delegation})</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="62" />
-      <source>Remarque : {warning}</source>
-      <translation>Note: {warning}</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="56" />
-      <source>adresse non indiquée</source>
-      <translation>address not given</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="295" />
-      <source>Si le proxy {proxy} de l'établissement inspecte les connexions https, son certificat doit être installé dans le magasin de certificats du système.</source>
-      <translation>If the school's proxy {proxy} inspects https connections, its certificate must be installed in the system's certificate store.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="39" />
-      <source>requête refusée</source>
-      <translation>request refused</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="40" />
-      <source>authentification demandée</source>
-      <translation>authentication required</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="41" />
-      <source>accès interdit</source>
-      <translation>access forbidden</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="42" />
-      <source>page introuvable</source>
-      <translation>page not found</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="43" />
-      <source>méthode refusée</source>
-      <translation>method not allowed</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="44" />
-      <source>délai dépassé côté serveur</source>
-      <translation>server-side timeout</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="45" />
-      <source>page supprimée</source>
-      <translation>page gone</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="46" />
-      <source>trop de requêtes</source>
-      <translation>too many requests</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="47" />
-      <source>erreur interne du serveur</source>
-      <translation>internal server error</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="48" />
-      <source>passerelle en erreur</source>
-      <translation>bad gateway</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="49" />
-      <source>service indisponible</source>
-      <translation>service unavailable</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="50" />
-      <source>passerelle sans réponse</source>
-      <translation>gateway timeout</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="169" />
-      <source>La réponse du serveur n'est pas celle d'un serveur PRONOTE : vérifiez l'adresse.</source>
-      <translation>The server's answer is not that of a PRONOTE server: check the address.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="246" />
-      <source>Le serveur {host} est introuvable : vérifiez l'adresse PRONOTE et la connexion à Internet.</source>
-      <translation>The server {host} cannot be found: check the PRONOTE address and the Internet connection.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="247" />
-      <source>La recherche du serveur {host} n'a pas abouti (délai de {seconds} s dépassé) : vérifiez la connexion à Internet, puis réessayez.</source>
-      <translation>Looking up the server {host} did not finish (time limit of {seconds} s exceeded): check the Internet connection, then try again.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="249" />
-      <source>Le serveur {host} refuse la connexion : le service n'est peut-être pas démarré, ou l'adresse (le port) est incorrecte.</source>
-      <translation>The server {host} refuses the connection: the service may not be running, or the address (port) is wrong.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="251" />
-      <source>Le serveur {host} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez l'adresse et la connexion à Internet.</source>
-      <translation>The server {host} does not answer ({seconds} s timeout exceeded): try again later, or check the address and the Internet connection.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="253" />
-      <source>Le serveur {host} a fermé la connexion sans répondre.</source>
-      <translation>The server {host} closed the connection without answering.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="254" />
-      <source>Impossible de joindre le serveur {host} : vérifiez la connexion à Internet.</source>
-      <translation>Cannot reach the server {host}: check the Internet connection.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="255" />
-      <source>Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification inconnue) : la connexion a été interrompue.</source>
-      <translation>The certificate of the server {host} is not trusted (unknown certificate authority): the connection was stopped.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="257" />
-      <source>Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été interrompue.</source>
-      <translation>The certificate of the server {host} has expired or is not valid yet: the connection was stopped.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="259" />
-      <source>Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. Vérifiez l'adresse PRONOTE.</source>
-      <translation>The certificate presented is not that of {host}: the connection was stopped. Check the PRONOTE address.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="261" />
-      <source>La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à cette adresse.</source>
-      <translation>The secure (https) connection with {host} failed: the server may not speak https at this address.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="264" />
-      <source>Le réglage du proxy n'est pas valide (il doit ressembler à http://proxy.etablissement.fr:3128) : rien n'a été envoyé. Corrigez-le dans les réglages de l'assistant ou du système.</source>
-      <translation>The proxy setting is not valid (it should look like http://proxy.school.fr:3128): nothing was sent. Correct it in the assistant's or the system's settings.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="267" />
-      <source>Le proxy {proxy} n'est pas un proxy web en http:// (SOCKS ou https://), que l'assistant ne sait pas utiliser : rien n'a été envoyé. Indiquez le proxy web de l'établissement dans les réglages de l'assistant.</source>
-      <translation>The proxy {proxy} is not an http:// web proxy (SOCKS or https://), which the assistant cannot use: nothing was sent. Enter the school's web proxy in the assistant's settings.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="270" />
-      <source>Le proxy {proxy} est introuvable : vérifiez son nom dans les réglages (de l'assistant ou du système) et la connexion au réseau.</source>
-      <translation>The proxy {proxy} cannot be found: check its name in the settings (the assistant's or the system's) and the network connection.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="272" />
-      <source>Le proxy {proxy} refuse la connexion : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
-      <translation>The proxy {proxy} refuses the connection: check its address and port in the settings (the assistant's or the system's).</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="274" />
-      <source>Impossible de joindre le proxy {proxy} : vérifiez la connexion au réseau de l'établissement.</source>
-      <translation>The proxy {proxy} cannot be reached: check the connection to the school's network.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="276" />
-      <source>Le proxy {proxy} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez le réglage du proxy.</source>
-      <translation>The proxy {proxy} does not answer (time limit of {seconds} s exceeded): try again later, or check the proxy setting.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="278" />
-      <source>Le proxy {proxy} n'a pas répondu comme un proxy web : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
-      <translation>The proxy {proxy} did not answer as a web proxy: check its address and port in the settings (the assistant's or the system's).</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="280" />
-      <source>Le proxy {proxy} demande un identifiant et un mot de passe : indiquez-les dans les réglages de l'assistant, sous la forme http://identifiant:motdepasse@{proxy}.</source>
-      <translation>The proxy {proxy} asks for a user name and a password: enter them in the assistant's settings, as http://username:password@{proxy}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="282" />
-      <source>Le proxy {proxy} a refusé l'identifiant ou le mot de passe indiqué : vérifiez-les dans les réglages de l'assistant.</source>
-      <translation>The proxy {proxy} refused the user name or password given: check them in the assistant's settings.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="284" />
-      <source>Le proxy {proxy} demande une authentification Windows (NTLM ou Kerberos), que l'assistant ne sait pas faire : demandez au responsable du réseau d'autoriser l'accès à {host} sans authentification, ou un identifiant utilisable en authentification simple.</source>
-      <translation>The proxy {proxy} asks for Windows authentication (NTLM or Kerberos), which the assistant cannot do: ask the network administrator to allow access to {host} without authentication, or for a user name that works with basic authentication.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="287" />
-      <source>Le proxy {proxy} refuse l'accès au serveur {host} (réponse {status}) : demandez au responsable du réseau de l'établissement d'autoriser ce serveur.</source>
-      <translation>The proxy {proxy} refuses access to the server {host} (answer {status}): ask the school's network administrator to allow this server.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="289" />
-      <source>Le proxy {proxy} n'a pas pu joindre le serveur {host} (réponse {status}) : vérifiez l'adresse PRONOTE, ou réessayez plus tard.</source>
-      <translation>The proxy {proxy} could not reach the server {host} (answer {status}): check the PRONOTE address, or try again later.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="147" />
-      <source> Ce n'est sans doute pas l'adresse d'un serveur PRONOTE : vérifiez-la.</source>
-      <translation> This is probably not the address of a PRONOTE server: check it.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="157" />
-      <source>Le serveur a envoyé un JSON imbriqué bien plus profondément que celui de PRONOTE : ce n'est pas une réponse PRONOTE.</source>
-      <translation>The server sent JSON nested far deeper than PRONOTE's: this is not a PRONOTE answer.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="160" />
-      <source>Le serveur a répondu par une page web, pas comme un serveur PRONOTE : l'adresse mène peut-être à un portail ou à une page de connexion.</source>
-      <translation>The server answered with a web page, not as a PRONOTE server: the address may lead to a portal or a login page.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="163" />
-      <source>Le serveur a répondu en JSON, mais pas comme un serveur PRONOTE : vérifiez l'adresse.</source>
-      <translation>The server answered in JSON, but not as a PRONOTE server: check the address.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="165" />
-      <source>Le serveur a envoyé une réponse JSON incomplète ou invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
-      <translation>The server sent an incomplete or invalid JSON answer: this is not how a PRONOTE server answers.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="168" />
-      <source>Le serveur a envoyé une réponse vide : ce n'est pas un serveur PRONOTE.</source>
-      <translation>The server sent an empty answer: it is not a PRONOTE server.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="121" />
-      <source>adresse inconnue</source>
-      <translation>unknown address</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="131" />
-      <source>Le serveur a envoyé une réponse bien trop volumineuse pour être celle de PRONOTE : ce n'est pas un serveur PRONOTE, ou l'adresse est incorrecte.</source>
-      <translation>The server sent an answer far too large to be PRONOTE's: it is not a PRONOTE server, or the address is wrong.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="143" />
-      <source>erreur du serveur</source>
-      <translation>server error</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="145" />
-      <source>Le serveur a répondu {status} ({meaning}).</source>
-      <translation>The server answered {status} ({meaning}).</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="149" />
-      <source> Le serveur PRONOTE est peut-être en maintenance : réessayez plus tard.</source>
-      <translation> The PRONOTE server may be under maintenance: try again later.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="118" />
-      <source>Le serveur renvoie vers une adresse invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
-      <translation>The server redirects to an invalid address: this is not how a PRONOTE server answers.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="123" />
-      <source>Le serveur renvoie de page en page sans jamais répondre (trop de redirections) : ce n'est pas la réponse d'un serveur PRONOTE.</source>
-      <translation>The server redirects from page to page without ever answering (too many redirects): this is not how a PRONOTE server answers.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="144" />
-      <source>réponse inattendue</source>
-      <translation>unexpected answer</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="179" />
-      <source>Serveur PRONOTE {version} de l'établissement « {name} »</source>
-      <translation>PRONOTE {version} server of the school “{name}”</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="180" />
-      <source>Serveur PRONOTE {version}</source>
-      <translation>PRONOTE {version} server</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="183" />
-      <source>{server} ; l'authentification est déléguée à {ent_name} ({cas_host}).</source>
-      <translation>{server}; authentication is delegated to {ent_name} ({cas_host}).</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="125" />
-      <source>Le serveur renvoie vers un autre serveur ({host}) ; l'assistant ne suit pas cette redirection. Vérifiez l'adresse PRONOTE : elle mène peut-être à un portail ou à une page de connexion.</source>
-      <translation>The server redirects to another server ({host}); the assistant does not follow this redirect. Check the PRONOTE address: it may lead to a portal or a login page.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="187" />
-      <source>{server} ; CAS inactif : l'authentification n'est déléguée à aucun ENT (la publication n'a pas encore été faite, ou n'est pas encore prise en compte).</source>
-      <translation>{server}; CAS inactive: authentication is delegated to no ENT (publishing has not been done yet, or is not in force yet).</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="324" />
-      <source>{message} Rien n'a été envoyé.</source>
-      <translation>{message} Nothing was sent.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="191" />
-      <source>{server} ; CAS vers un autre ENT : {cas_host}.</source>
-      <translation>{server}; CAS to another ENT: {cas_host}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="194" />
-      <source>{server} ; CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS.</source>
-      <translation>{server}; CAS active, but the server does not give the address of its CAS server.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="308" />
-      <source>Le serveur {host} a répondu, mais pas comme un serveur web : ce n'est pas un serveur PRONOTE.</source>
-      <translation>The server {host} answered, but not as a web server: it is not a PRONOTE server.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/proxy.py" line="135" />
-      <source>L'adresse du proxy doit être de la forme http://proxy.etablissement.fr:3128 (sans espace ni accent, sans chemin après le port).</source>
-      <translation>The proxy's address must look like http://proxy.school.fr:3128 (no spaces or accents, no path after the port).</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/proxy.py" line="137" />
-      <source>Les proxys SOCKS ne sont pas pris en charge : indiquez le proxy web (http://) de l'établissement.</source>
-      <translation>SOCKS proxies are not supported: enter the school's web (http://) proxy.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/proxy.py" line="139" />
-      <source>Indiquez le proxy en http:// : la connexion au serveur PRONOTE reste chiffrée de bout en bout à travers lui.</source>
-      <translation>Enter the proxy with http://: the connection to the PRONOTE server stays encrypted end to end through it.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/proxy.py" line="141" />
-      <source>L'adresse du proxy doit commencer par http://, par exemple http://proxy.etablissement.fr:3128.</source>
-      <translation>The proxy's address must start with http://, for example http://proxy.school.fr:3128.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/proxy.py" line="142" />
-      <source>Le nom du proxy n'est pas valide ; il ressemble par exemple à proxy.etablissement.fr ou 10.0.0.1.</source>
-      <translation>The proxy's name is not valid; it looks like proxy.school.fr or 10.0.0.1, for example.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/proxy.py" line="144" />
-      <source>Indiquez le port du proxy après deux-points, par exemple proxy.etablissement.fr:3128.</source>
-      <translation>Enter the proxy's port after a colon, for example proxy.school.fr:3128.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/proxy.py" line="145" />
-      <source>Le port du proxy doit être un nombre entre 1 et 65535, par exemple 3128 ou 8080.</source>
-      <translation>The proxy's port must be a number between 1 and 65535, for example 3128 or 8080.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/target.py" line="26" />
-      <source>Le port indiqué dans l'adresse PRONOTE (après « : ») n'est pas valide.</source>
-      <translation>The port in the PRONOTE address (after “:”) is not valid.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/target.py" line="28" />
-      <source>L'adresse PRONOTE est bien trop longue pour être celle d'un serveur PRONOTE ; copiez-la depuis la barre d'adresse du navigateur.</source>
-      <translation>The PRONOTE address is far too long to be a PRONOTE server's; copy it from the browser's address bar.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/target.py" line="31" />
-      <source>L'adresse PRONOTE contient des caractères qu'une adresse web ne peut pas contenir tels quels (lettres accentuées, caractères invisibles ou spéciaux) ; copiez-la depuis la barre d'adresse du navigateur.</source>
-      <translation>The PRONOTE address holds characters a web address cannot hold as they are (accented letters, invisible or special characters); copy it from the browser's address bar.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/target.py" line="37" />
-      <source>L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net.</source>
-      <translation>The address has no valid server name, such as 0301746K.index-education.net.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="37" />
-      <source>PRONOTE confie l'authentification au serveur CAS {cas_host}</source>
-      <translation>PRONOTE hands authentication to the CAS server {cas_host}</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="38" />
-      <source>PRONOTE répond, sans délégation de l'authentification (CAS inactif)</source>
-      <translation>PRONOTE answers, without delegating authentication (CAS inactive)</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="39" />
-      <source>PRONOTE confie l'authentification à un autre serveur CAS ({cas_host})</source>
-      <translation>PRONOTE hands authentication to another CAS server ({cas_host})</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="40" />
-      <source>le serveur a répondu, mais pas comme un serveur PRONOTE</source>
-      <translation>the server answered, but not as a PRONOTE server</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="41" />
-      <source>le serveur a répondu par une erreur</source>
-      <translation>the server answered with an error</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="42" />
-      <source>le serveur renvoie vers une autre adresse</source>
-      <translation>the server redirects to another address</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="43" />
-      <source>le serveur n'a pas pu être joint</source>
-      <translation>the server could not be reached</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="44" />
-      <source>l'adresse a été refusée ; rien n'a été envoyé</source>
-      <translation>the address was refused; nothing was sent</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="98" />
-      <source>CAS inactif : le serveur n'a pas encore de délégation d'authentification. La base n'a peut-être pas encore été publiée, ou la publication n'est pas terminée : vérifiez « Publier la base » dans pronote.net, attendez quelques minutes, puis vérifiez à nouveau.</source>
-      <translation>CAS inactive: the server does not delegate authentication yet. The database may not have been published yet, or publishing is not finished: check “Publier la base” in pronote.net, wait a few minutes, then check again.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="55" />
-      <source>Dernière vérification du serveur le {date} : {seen}.</source>
-      <translation>Last server check on {date}: {seen}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="90" />
-      <source>{message} Vous pouvez continuer sans cette vérification.</source>
-      <translation>{message} You can go on without this check.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="112" />
-      <source>{message} Vérifiez l'adresse PRONOTE sur la page « Votre établissement ».</source>
-      <translation>{message} Check the PRONOTE address on the “Your school” page.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="95" />
-      <source>Vérifié : le serveur PRONOTE délègue l'authentification à {ent_name} ({cas_host}).</source>
-      <translation>Verified: the PRONOTE server delegates authentication to {ent_name} ({cas_host}).</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="102" />
-      <source>CAS vers un autre ENT : {cas_host}. Le serveur est encore relié à un autre ENT que {ent_name} : dans pronote.net, choisissez la configuration « {configuration} », confirmez, puis publiez la base.</source>
-      <translation>CAS towards another ENT: {cas_host}. The server is still linked to an ENT other than {ent_name}: in pronote.net, choose the “{configuration}” configuration, confirm, then publish the database.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="106" />
-      <source>CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS : dans pronote.net, vérifiez que la configuration « {configuration} » est choisie, puis publiez la base.</source>
-      <translation>CAS active, but the server does not give its CAS server's address: in pronote.net, check that the “{configuration}” configuration is chosen, then publish the database.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="110" />
-      <source>{message} La vérification est impossible pour l'instant : réessayez, ou confirmez vous-même la publication ci-dessous.</source>
-      <translation>{message} The check cannot be done for now: try again, or confirm the publication yourself below.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="109" />
-      <source>« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.</source>
-      <translation>“/pronote/” was added to the address: it is PRONOTE's root on this server.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="44" />
-      <source>Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par exemple 0301746K).</source>
-      <translation>Type the school's UAI code (7 digits and a letter, for example 0301746K).</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="48" />
-      <source>Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K.</source>
-      <translation>A UAI code has 7 digits followed by a letter, for example 0301746K.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="76" />
-      <source>Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.</source>
-      <translation>Type the address of your PRONOTE server, for example https://0301746K.index-education.net/pronote/.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="78" />
-      <source>L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.</source>
-      <translation>The PRONOTE address must not contain spaces; copy it from the browser's address bar.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="93" />
-      <source>L'adresse PRONOTE doit commencer par https://.</source>
-      <translation>The PRONOTE address must start with https://.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="98" />
-      <source>L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.</source>
-      <translation>The PRONOTE address must not contain a login or a password.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="157" />
-      <source>L'adresse du site ENT ne doit pas contenir d'espace.</source>
-      <translation>The ENT site address must not contain spaces.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="82" />
-      <source>Cette adresse n'est pas une adresse web ; elle doit commencer par https://.</source>
-      <translation>This is not a web address; it must start with https://.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="90" />
-      <source>Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.</source>
-      <translation>This address is not valid; copy it from the browser's address bar.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="107" />
-      <source>L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.</source>
-      <translation>The address must lead to the PRONOTE root, which ends with /pronote/.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="120" />
-      <source>L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.</source>
-      <translation>The address points to the server of school {host_uai}, not your UAI {school_uai}: check that it really is your PRONOTE server.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="164" />
-      <source>L'adresse du site ENT n'est pas valide.</source>
-      <translation>The ENT site address is not valid.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="53" />
-      <source>La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.</source>
-      <translation>The check letter does not match: for {digits}, it should be “{expected}”. Check the UAI code.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="166" />
-      <source>L'adresse du site ENT doit ressembler à {site_example}.</source>
-      <translation>The ENT site address should look like {site_example}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/schoolyear.py" line="15" />
-      <source>complet</source>
-      <translation>full</translation>
-    </message>
-    <message>
-      <location filename="wizard/schoolyear.py" line="15" />
-      <source>partiel</source>
-      <translation>partial</translation>
-    </message>
-    <message>
-      <location filename="wizard/schoolyear.py" line="56" />
-      <source>date inconnue</source>
-      <translation>unknown date</translation>
-    </message>
-    <message>
-      <location filename="wizard/schoolyear.py" line="61" />
-      <source>inconnu</source>
-      <translation>unknown</translation>
-    </message>
-    <message>
-      <location filename="wizard/schoolyear.py" line="62" />
-      <source>Dernier import : {day} en mode {mode}, {count} identifiant{plural}</source>
-      <translation>Last import: {day} in {mode} mode, {count} identifier{plural}</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="60" />
-      <source>Aucun import enregistré.</source>
-      <translation>No import recorded.</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="38" />
-      <source>Publication déclarée le {date}, non vérifiée</source>
-      <translation>Publication declared on {date}, not verified</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="35" />
-      <source>Déjà en place, déclaré le {date}, non vérifié</source>
-      <translation>Already in place, declared on {date}, not verified</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="37" />
-      <source>Publication vérifiée sur le serveur PRONOTE le {date}</source>
-      <translation>Publication verified on the PRONOTE server on {date}</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="34" />
-      <source>Déjà en place, vérifié sur le serveur PRONOTE le {date}</source>
-      <translation>Already in place, verified on the PRONOTE server on {date}</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="57" />
-      <source>À faire</source>
-      <translation>To do</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="63" />
-      <source>Import en cours, arrêté à l'étape « {title} ».</source>
-      <translation>Import in progress, stopped at the step “{title}”.</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="51" />
-      <source>Fait le {date}</source>
-      <translation>Done on {date}</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="314" />
-      <source>Pour en utiliser un autre, lancez l'assistant avec --data-dir DOSSIER.</source>
-      <translation>To use another one, start the assistant with --data-dir FOLDER.</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="319" />
-      <source>un fichier porte ce nom (ou celui d'un dossier parent) à la place d'un dossier</source>
-      <translation>a file has this name (or the name of a parent folder) instead of a folder</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="335" />
-      <source>libérez de la place</source>
-      <translation>free some space</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="157" />
-      <source>Le fichier de progression « {path} » était endommagé : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
-      <translation>The progress file “{path}” was damaged: its last backup copy has been restored; check the last page you had filled in.</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="321" />
-      <source>vous n'avez pas le droit d'y écrire</source>
-      <translation>you are not allowed to write there</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="328" />
-      <source>Le dossier de données « {folder} » ne peut pas être utilisé ({why}). {how}</source>
-      <translation>The data folder “{folder}” cannot be used ({why}). {how}</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="338" />
-      <source>rendez-le modifiable</source>
-      <translation>make it writable</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="342" />
-      <source>vérifiez ce dossier</source>
-      <translation>check this folder</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="343" />
-      <source>Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la prochaine modification. {how}</source>
-      <translation>Saving failed: {why}. Your latest changes are kept in memory only, while the assistant stays open. Not to lose them, {todo}: the assistant will try again at the next change. {how}</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="349" />
-      <source>Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été modifié. Corrigez ses droits. {how}</source>
-      <translation>The progress file “{path}” cannot be read (insufficient rights): nothing was changed. Fix its rights. {how}</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="160" />
-      <source>Le fichier de progression « {path} » avait disparu : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
-      <translation>The progress file “{path}” had disappeared: its last backup copy has been restored; check the last page you had filled in.</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="163" />
-      <source>Le fichier de progression « {path} » était illisible et aucune copie de secours n'était utilisable : l'assistant repart de zéro.</source>
-      <translation>The progress file “{path}” was unreadable and no backup copy could be used: the assistant starts afresh.</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="323" />
-      <source>il est sur un disque en lecture seule</source>
-      <translation>it is on a read-only disk</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="334" />
-      <source>le disque du dossier « {folder} » est plein</source>
-      <translation>the disk of the folder “{folder}” is full</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="99" />
-      <source>L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : fermez-le avant d'en ouvrir un second.</source>
-      <translation>The assistant is already open for this data (another window or another user): close it before opening a second one.</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="238" />
-      <source>Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format {version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.</source>
-      <translation>The data “{path}” was saved by a newer version of the assistant (format {version}): install the latest version to open it; nothing was changed.</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="325" />
-      <source>le disque est plein</source>
-      <translation>the disk is full</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="337" />
-      <source>le dossier « {folder} » est protégé en écriture</source>
-      <translation>the folder “{folder}” is write-protected</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="340" />
-      <source>le système a refusé l'écriture dans « {folder} » ({error})</source>
-      <translation>the system refused to write in “{folder}” ({error})</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="165" />
-      <source>L'ancien fichier est conservé sous le nom « {name} ».</source>
-      <translation>The old file is kept under the name “{name}”.</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="327" />
-      <source>erreur du système : {error}</source>
-      <translation>system error: {error}</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />

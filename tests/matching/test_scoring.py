@@ -42,7 +42,7 @@ def test_surname_levels(a, b, surname, reason):
     (("ROUX", "Philippe", D), ("ROUX", "Filipe", D), lv.F_CLOSE, lv.CLOSE_FIRST),
     (("ROUX", "Audrey", D), ("ROUX", "uAclrey", D), lv.F_FAR, lv.FAR_FIRST),
     (("ROUX", "Emma", D), ("ROUX", "", D), lv.F_MISSING, lv.MISSING_FIRST),
-    (("ROUX", "Lucas", D), ("ROUX", "Inès", D), lv.F_OTHER, None),
+    (("ROUX", "Lucas", D), ("ROUX", "Inès", D), lv.F_OTHER, lv.OTHER_FIRST),
 ])
 def test_first_name_levels(a, b, first, reason):
     found = levels(a, b)
@@ -88,3 +88,11 @@ def test_family_and_class_reasons():
     assert lv.SHARED_CHILD in lv.reasons_of(agree, pupil_side=False)
     assert lv.SHARED_PARENT in lv.reasons_of(agree, pupil_side=True)
     assert lv.SHARED_CLASS in lv.reasons_of(lv.Levels(lv.S_EXACT, lv.F_EXACT, lv.D_NONE, classes=lv.C_AGREE), False)
+
+
+@pytest.mark.parametrize("a, b", [
+    (date(1987, 11, 5), date(1987, 5, 13)),  # 05/11 swapped to 11/05, then the day mistyped: four digits differ
+    (date(1989, 7, 11), date(1988, 11, 7)),  # swapped, and the year one off: five digits differ
+])
+def test_a_swapped_date_with_one_digit_off_is_close_however_many_digits_moved(a, b):
+    assert levels(("ROUX", "Emma", a), ("ROUX", "Emma", b)).date == lv.D_CLOSE

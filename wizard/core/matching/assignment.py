@@ -7,6 +7,11 @@ of its edges is a match only when every choice without it is worse by the margin
 over « MARTIN DUPONT Sophie » when both have a partner); the rest of the group (twins with one first name, homonym
 parents without birth dates) is ambiguous and left to the admin. People decided in a round leave the next rounds.
 
+A *fragile* edge (`Rules.fragile`: the birth date and one name only, or namesakes without a date) is matched
+only once neither of its people has a rival still open: another candidate, proposed or too weak to be, within
+`RIVAL_MARGIN` bits of it (`Contenders`). While other decisions may still take its rivals away, it waits; when
+nothing else moves, it is ambiguous with its rivals that are proposed, or not proposed at all.
+
 A pair's probability is its likelihood ratio set against the other candidates of both people and against « has no
 account on the other side » (`probability`): the score the admin reads.
 """
@@ -25,6 +30,11 @@ from wizard.core.people import Person
 AMBIGUITY_MARGIN = 3.0
 # A group of near-best edges larger than this is left ambiguous as a whole rather than searched.
 MAX_GROUP = 12
+# A fragile pair must beat every other candidate of its two people by twice the margin an ordinary pair needs (a
+# likelihood ratio of 64), weak candidates included – one of them could be the real partner with a damaged value –
+# on names and dates alone: a rival losing only on its family (no child in common) is still a rival, since a
+# family column says nothing of an account whose children are not listed or not matched.
+RIVAL_MARGIN = 2 * AMBIGUITY_MARGIN
 
 
 @dataclass(slots=True)
@@ -34,14 +44,17 @@ class Edge:
     i: int
     j: int
     levels: tuple  # in `Levels` order
+    fragile: bool = False  # matched only with no rival (`Rules.fragile`)
 
 
 # What the group makes of an edge it reports: (edge, probability, PRONOTE person, settled by the family).
 Describe = Callable[[Edge, float, Person, bool], Comparison]
+# For the people of fragile edges: left → (right, weight without family) of its candidates, right → (left, …).
+Contenders = tuple[dict[int, list[tuple[int, float]]], dict[int, list[tuple[int, float]]]]
 
 
 def assign(edges: list[Edge], left: list[Person], right: list[Person], result: Result | None, check,
-           priors: tuple[float, float], describe: Describe) -> list[Edge]:
+           priors: tuple[float, float], describe: Describe, contenders: Contenders) -> list[Edge]:
     """Rounds of decisions; `result` None: a trial, nothing recorded. Returns the edges matched."""
     matched: list[Edge] = []
     done_left: set[int] = set()
@@ -50,6 +63,11 @@ def assign(edges: list[Edge], left: list[Person], right: list[Person], result: R
     while edges:
         check()
         clear, ambiguous = decide_round(edges, offset)
+        waiting = [edge for edge in clear if edge.fragile and _rivalled(edge, contenders, done_left, done_right)]
+        if waiting:
+            clear = [edge for edge in clear if not any(edge is other for other in waiting)]
+            if not clear and not ambiguous:
+                ambiguous, edges = _unsettled(waiting, edges)
         matched.extend(clear)
         if result is not None:
             rivals = _rivals(edges, clear)
@@ -72,6 +90,27 @@ def assign(edges: list[Edge], left: list[Person], right: list[Person], result: R
         result.unmatched_pronote.extend(p for i, p in enumerate(left) if i not in done_left)
         result.unmatched_ent.extend(p for j, p in enumerate(right) if j not in done_right)
     return matched
+
+
+def _unsettled(waiting: list[Edge], edges: list[Edge]) -> tuple[list[Edge], list[Edge]]:
+    """Fragile edges whose rivals stay when nothing else moves: (ambiguous edges, edges left). Each is ambiguous
+    with its people's other edges still open; with none (its rival a candidate too weak to be proposed), it is
+    not proposed, and its people stay unmatched unless another round pairs them."""
+    waiting_ids = {id(edge) for edge in waiting}
+    rivals = [edge for edge in edges if id(edge) not in waiting_ids
+              and any(edge.i == other.i or edge.j == other.j for other in waiting)]
+    ambiguous = [edge for edge in waiting if any(rival.i == edge.i or rival.j == edge.j for rival in rivals)]
+    ambiguous += rivals
+    kept = {id(edge) for edge in ambiguous}
+    return ambiguous, [edge for edge in edges if id(edge) not in waiting_ids or id(edge) in kept]
+
+
+def _rivalled(edge: Edge, contenders: Contenders, done_left: set[int], done_right: set[int]) -> bool:
+    """Whether either person of a fragile edge still has a rival open (`RIVAL_MARGIN`, weights without family)."""
+    by_left, by_right = contenders
+    least = edge.base - RIVAL_MARGIN
+    return any(j != edge.j and j not in done_right and weight >= least for j, weight in by_left.get(edge.i, ())) or \
+        any(i != edge.i and i not in done_left and weight >= least for i, weight in by_right.get(edge.j, ()))
 
 
 def _odds(edges: list[Edge], priors) -> tuple[dict[int, float], dict[int, float]]:

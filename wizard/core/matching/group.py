@@ -14,15 +14,17 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 
 from wizard.core.matching import model as fs
 from wizard.core.matching import scoring as lv
-from wizard.core.matching.assignment import Edge, assign
+from wizard.core.matching.assignment import Contenders, Edge, assign
 from wizard.core.matching.blocking import block_keys, candidate_pairs, crowded_dates
-from wizard.core.matching.normalise import Form, form
+from wizard.core.matching.normalise import form
 from wizard.core.matching.result import FAMILY_DECIDED, Result
-from wizard.core.matching.rules import refused
+from wizard.core.matching.rules import Kin, Rules
 from wizard.core.matching.scoring import Comparison, Levels
+from wizard.core.matching.weights import Weights
 from wizard.core.people import Person
 
 # Least probability a pair must reach, were it alone, to be a candidate at all.
@@ -33,11 +35,13 @@ EM_ROUNDS = 3
 
 
 def match_group(left: list[Person], right: list[Person], result: Result, check: Callable[[], None],
-                 family=None) -> list[tuple[Person, Person]]:
-    """Matches one group into `result`; returns the (PRONOTE, ENT) pairs matched (certain or probable)."""
+                family=None, kin: Kin | None = None) -> list[tuple[Person, Person]]:
+    """Matches one group into `result`; returns the (PRONOTE, ENT) pairs matched (certain or probable).
+    `family`: the family evidence of this round (`matcher`); `kin`: who has siblings, by the families."""
     left_forms = [form(p.last_name, p.first_name, p.birth_date) for p in left]
     right_forms = [form(p.last_name, p.first_name, p.birth_date) for p in right]
     crowded = crowded_dates(right_forms)
+    rules = Rules(left, right, left_forms, right_forms, kin)
 
     def keys_of(position: int, left_side: bool) -> set[tuple]:
         keys = block_keys((left_forms if left_side else right_forms)[position], crowded)
@@ -45,7 +49,7 @@ def match_group(left: list[Person], right: list[Person], result: Result, check: 
             keys |= family.keys((left if left_side else right)[position], left_side)
         return keys
 
-    compared = _compare_candidates(left, right, left_forms, right_forms, keys_of, family, check)
+    compared = _compare_candidates(left, right, left_forms, right_forms, keys_of, family, rules, check)
     result.compared += len(compared)
     check()
     u = _measure_u(left, right, left_forms, right_forms, family)
@@ -54,32 +58,64 @@ def match_group(left: list[Person], right: list[Person], result: Result, check: 
     # a chance agreement (same first name and birth date, another surname) counts for little when the real
     # partner is among the candidates – which EM over independent pairs, Splink's, cannot see.
     patterns = [levels for _, _, levels in compared]
-    rarity = _rarity(compared, u, _Shares(left_forms, right_forms), left_forms, right_forms)
+    weighing = Weights(left_forms, right_forms, u)
+    rarity = weighing.rarity(compared)
     m = {name: list(values) for name, values in fs.M_START.items()}
     matched = None
     for _ in range(EM_ROUNDS):
         priors = _prior_odds(matched, len(left), len(right))
-        names, family_bits = _level_bits(m, u, set(patterns))
+        names, family_bits = weighing.level_bits(m, set(patterns))
         weights = [names[p] + r + family_bits[p] for p, r in zip(patterns, rarity, strict=True)]
         probabilities = _probabilities(compared, weights, priors)
-        m = fs.m_from_pairs(patterns, probabilities)
+        m = fs.bound_rare(fs.m_from_pairs(patterns, probabilities), u)
         matched = sum(probabilities)
         check()
     priors = _prior_odds(matched, len(left), len(right))
-    names, family_bits = _level_bits(m, u, set(patterns))
+    names, family_bits = weighing.level_bits(m, set(patterns))
     least = math.log2(PLAUSIBLE / (1 - PLAUSIBLE)) - math.log2(min(priors))
     edges = []
+    bases = []
     for (i, j, levels), r in zip(compared, rarity, strict=True):
-        base = names[levels] + r
-        if base + family_bits[levels] >= least:
-            edges.append(Edge(base + family_bits[levels], base, i, j, levels))
-    return [(left[edge.i], right[edge.j]) for edge in assign(edges, left, right, result, check, priors, _describe)]
+        bases.append(names[levels] + r)
+        if bases[-1] + family_bits[levels] >= least:
+            edges.append(Edge(bases[-1] + family_bits[levels], bases[-1], i, j, levels, rules.fragile(levels, i, j)))
+    contenders = _contenders(compared, bases, edges)
+
+    def describe(edge: Edge, probability: float, pronote: Person, settled: bool) -> Comparison:
+        levels = Levels._make(edge.levels)
+        pupil = pronote.profile == "eleve"
+        reasons = lv.reasons_of(levels, pupil_side=pupil)
+        if settled:
+            reasons += (FAMILY_DECIDED,)
+        return Comparison(levels, edge.weight, probability, reasons,
+                          partial(weighing.evidence, m, edge.i, edge.j, edge.levels, pupil))
+
+    return [(left[edge.i], right[edge.j])
+            for edge in assign(edges, left, right, result, check, priors, describe, contenders)]
 
 
-def _compare_candidates(left, right, left_forms, right_forms, keys_of, family, check) -> list[tuple]:
-    """(left, right, levels) of every pair sharing a blocking key and not refused outright (`rules.refused`). Most
+def _contenders(compared: list[tuple], bases: list[float], edges: list[Edge]) -> Contenders:
+    """For the people of a fragile edge, everyone they were compared with and not refused – their candidates,
+    proposed or too weak to be – with the pair's weight without family evidence (`assignment` looks for rivals
+    among them)."""
+    lefts = {edge.i for edge in edges if edge.fragile}
+    rights = {edge.j for edge in edges if edge.fragile}
+    by_left: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    by_right: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    if lefts or rights:
+        for (i, j, _), weight in zip(compared, bases, strict=True):
+            if i in lefts:
+                by_left[i].append((j, weight))
+            if j in rights:
+                by_right[j].append((i, weight))
+    return by_left, by_right
+
+
+def _compare_candidates(left, right, left_forms, right_forms, keys_of, family, rules: Rules, check) -> list[tuple]:
+    """(left, right, levels) of every pair sharing a blocking key and not refused outright (`Rules.refused`). Most
     pairs sharing only a birth date or a surname have two different first names (siblings, parents): they are
-    dropped on that alone – first names are numbered, and the level of two first names is computed once."""
+    dropped on that alone – first names are numbered, and the level of two first names is computed once – unless
+    surname and birth date agree (another first name is then weighed) or the names may be written crosswise."""
     numbers: dict = {}
     left_first = [numbers.setdefault(f.first, len(numbers)) for f in left_forms]
     right_first = [numbers.setdefault(f.first, len(numbers)) for f in right_forms]
@@ -88,6 +124,7 @@ def _compare_candidates(left, right, left_forms, right_forms, keys_of, family, c
     # What could reveal names written crosswise: each side's surname and first name, as in `crossed_levels`.
     left_cross = [(f.surname.core_compact, f.first.compact) for f in left_forms]
     right_cross = [(f.first.compact, f.surname.core_compact) for f in right_forms]
+    right_digits = [f.digits for f in right_forms]
     known: dict[int, int] = {}
     compared = []
     first_level, surname_level, date_level = lv.first_level, lv.surname_level, lv.date_level
@@ -104,11 +141,12 @@ def _compare_candidates(left, right, left_forms, right_forms, keys_of, family, c
             a = left_forms[i]
             row = left_first[i] * width
             a_surname, a_first = left_cross[i]
+            a_digits, a_words = a.digits, a.surname.words
         key = row + right_first[j]
         f = known.get(key)
         if f is None:
             f = known[key] = first_level(a.first, firsts[right_first[j]])
-        if f == other:
+        if f == other and not (a_digits and a_digits == right_digits[j] and a_words == right_forms[j].surname.words):
             b_first, b_surname = right_cross[j]
             if a_surname != b_first and a_first != b_surname and (
                     a_surname[:1] != b_first[:1] or a_first[:1] != b_surname[:1]):
@@ -124,7 +162,7 @@ def _compare_candidates(left, right, left_forms, right_forms, keys_of, family, c
             k, c = family.levels(left[i], right[j])
             if k != k_none or c != c_none:
                 levels = levels[:4] + (k, c)
-        if not refused(levels, a, b):
+        if not rules.refused(levels, i, j, a, b):
             compared.append((i, j, levels))
     return compared
 
@@ -174,71 +212,3 @@ def _prior_odds(expected: float | None, left: int, right: int) -> tuple[float, f
         share_right = (matched + _PRIOR_SHARE * _PRIOR_WEIGHT) / (right + _PRIOR_WEIGHT)
     share_left, share_right = min(max(share_left, 0.05), 0.98), min(max(share_right, 0.05), 0.98)
     return share_left / ((1 - share_left) * max(1, right)), share_right / ((1 - share_right) * max(1, left))
-
-
-class _Shares:
-    """How common each value is in the group (Splink's term frequencies), per person: computed once per group."""
-
-    def __init__(self, left_forms: list[Form], right_forms: list[Form]):
-        self.surname = fs.frequencies((f.surname.compact for f in left_forms), (f.surname.compact for f in right_forms),
-                                      fs.TF_START["surname"])
-        self.first = fs.frequencies((f.first.compact for f in left_forms), (f.first.compact for f in right_forms),
-                                    fs.TF_START["first"])
-        date = fs.frequencies((f.digits for f in left_forms), (f.digits for f in right_forms), fs.TF_START["date"])
-        self.left = [(self.surname(f.surname.compact), self.first(f.first.compact), date(f.digits)) for f in left_forms]
-        self.right = [(self.surname(f.surname.compact), self.first(f.first.compact), date(f.digits))
-                      for f in right_forms]
-
-
-def _rarity(compared: list[tuple], u: dict[str, list[float]], shares: _Shares, left_forms, right_forms) -> list[float]:
-    """The part of each pair's weight that does not depend on m: −Σ log2 u over its names and date, in bits.
-    Term frequencies (Splink's adjustment), extended to close levels: an exact agreement's u is the share of the
-    value; a close agreement's u is the level's u scaled by how common the commoner of the two values is
-    against the average exact agreement – « MARTN » for « MARTIN » tells less than « BELASSEUA » for « BELASSEAU »,
-    « Jean-François Joseph » for « Jean-François » less than for « Aurélien »."""
-    us = (u["surname"], u["first"], u["date"])
-    average = [max(values[0], 1e-9) for values in us]  # the average exact agreement of each field
-    plain = [fs.NULLS[name] | {fs.OTHER[name]} for name in ("surname", "first", "date")]  # not term-adjusted
-    nulls = [fs.NULLS[name] for name in ("surname", "first", "date")]
-    log2, floor = math.log2, 1e-9
-    out = []
-    for i, j, levels in compared:
-        sa, sb = shares.left[i], shares.right[j]
-        if levels[3]:  # written crosswise: each name's share in the other's role
-            b = right_forms[j]
-            sb = (shares.surname(b.first.compact), shares.first(b.surname.compact), sb[2])
-        total = -fs.SWAP_COST if levels[3] else 0.0
-        for position in (0, 1, 2):
-            level = levels[position]
-            if level == 0:  # the exact level of every field
-                total -= log2(max(sa[position], floor))
-            elif level in plain[position]:
-                if level not in nulls[position]:
-                    total -= log2(max(us[position][level], floor))
-            else:
-                common = sa[position] if sa[position] > sb[position] else sb[position]
-                total -= log2(min(max(us[position][level] * common / average[position], floor), 1.0))
-        out.append(total)
-    return out
-
-
-def _level_bits(m: dict[str, list[float]], u: dict[str, list[float]], patterns) -> tuple[dict, dict]:
-    """Per pattern of levels: Σ log2 m over its names and date, and the family evidence log2(m/u), in bits."""
-    log_m = [[math.log2(max(value, 1e-6)) for value in m[name]] for name in ("surname", "first", "date")]
-    nulls = (fs.NULLS["surname"], fs.NULLS["first"], fs.NULLS["date"])
-    model = fs.Model(m, u)
-    family = [model.level_weight("family", level) for level in range(fs.SIZES["family"])]
-    classes = [model.level_weight("classes", level) for level in range(fs.SIZES["classes"])]
-    names, family_bits = {}, {}
-    for pattern in patterns:
-        names[pattern] = sum(log_m[field][pattern[field]] for field in (0, 1, 2) if pattern[field] not in nulls[field])
-        family_bits[pattern] = family[pattern[4]] + classes[pattern[5]]
-    return names, family_bits
-
-
-def _describe(edge: Edge, probability: float, pronote: Person, settled: bool) -> Comparison:
-    levels = Levels._make(edge.levels)
-    reasons = lv.reasons_of(levels, pupil_side=pronote.profile == "eleve")
-    if settled:
-        reasons += (FAMILY_DECIDED,)
-    return Comparison(levels, edge.weight, probability, reasons)

@@ -65,9 +65,10 @@ def _reconcile(pronote, ent, advance, cancelled, families) -> Result:
         groups[person.profile if by_profile else ANY_PROFILE][0].append(person)
     for person in ent:
         groups[person.profile if by_profile else ANY_PROFILE][1].append(person)
-    view = FamilyView(families, pronote, ent) if families is not None and by_profile else None
-    if view is not None and not view.useful:
-        view = None
+    # The families say who has a brother or sister (`kin`, for the rules of every group); as evidence they need
+    # the pupils told apart and something to compare on the ENT side.
+    kin = FamilyView(families, pronote, ent) if families is not None else None
+    view = kin if kin is not None and by_profile and kin.useful else None
 
     result = Result()
     total = max(1, len(pronote) + len(ent))
@@ -79,7 +80,7 @@ def _reconcile(pronote, ent, advance, cancelled, families) -> Result:
         family = None
         if view is not None and key == "parent":
             family = _ParentEvidence(view)
-        matched = match_group(left, right, result, check, family)
+        matched = match_group(left, right, result, check, family, kin)
         if view is not None and key == "eleve":
             view.pupil_match.update((a.ident, b.ident) for a, b in matched)
         if view is not None and key == "parent":
@@ -159,4 +160,4 @@ def _second_look_at_pupils(view: FamilyView, result: Result, check) -> None:
     taken_left, taken_right = {id(p) for p in left}, {id(p) for p in right}
     result.unmatched_pronote = [p for p in result.unmatched_pronote if id(p) not in taken_left]
     result.unmatched_ent = [p for p in result.unmatched_ent if id(p) not in taken_right]
-    match_group(left, right, result, check, _PupilEvidence(view))
+    match_group(left, right, result, check, _PupilEvidence(view), view)

@@ -1,37 +1,134 @@
 """What the independent weights cannot know about names and families: pairs refused outright, whatever their
-weight.
+weight, and pairs proposed only when nobody else could be the one (`Rules.fragile`).
 
 The Fellegi–Sunter weights (`model`) treat the fields as independent; in a school they are not. Twins share a
 surname, a birth date and their parents, and differ only by the first name; a mother and her daughter share a
-surname and a first initial. These rules say which combinations of levels are never one person.
+surname and a first initial. These rules say which combinations of levels are never one person, and which are
+one person only when the data leaves no other reading.
 """
 from __future__ import annotations
 
+from collections import Counter
+from functools import cached_property
+from typing import Protocol
+
 from wizard.core.matching import scoring as lv
 from wizard.core.matching.normalise import Form
+from wizard.core.people import Person
 
 STRONG_FIRST = frozenset({lv.F_EXACT, lv.F_COMPOUND, lv.F_MORE, lv.F_USUAL})
 NEAR_DATES = frozenset({lv.D_EXACT, lv.D_SWAPPED, lv.D_DIGIT, lv.D_TRANSPOSED})
 SAME_SURNAME = frozenset({lv.S_EXACT, lv.S_PARTICLE, lv.S_ORDER})
+# People born on one day, on one side, above which the day is « crowded »: a first name and that date shared by a
+# stranger becomes likely (pupils of one school are born over a few years, a handful on each day), so it can no
+# longer vouch for a changed surname. Two: the person and at most one other.
+UNCROWDED = 2
+# A slip in a first name shorter than this changes the name (« Léo », « Léa »): it cannot go with a changed
+# surname, where the first name is the only name left to vouch.
+SLIP_LENGTH = 4
 
 
-def refused(levels: tuple, a: Form, b: Form) -> bool:
-    """What the independent weights cannot know about names and families."""
-    s, f, d = levels[0], levels[1], levels[2]
-    family_agrees = levels[4] == lv.K_AGREE
-    if f == lv.F_OTHER:
-        return True  # a first name does not change: siblings share everything else
-    if f == lv.F_FAR and not (s in SAME_SURNAME and d in NEAR_DATES):
-        return True  # a first name this damaged: only with the surname and the date (twins: the weights decide)
-    if f == lv.F_TYPO and min(len(a.first.compact), len(b.first.compact)) < 4 and d not in NEAR_DATES:
-        return True  # « Léo » and « Léa »: two people unless the date vouches
-    if s == lv.S_OTHER and not (f in STRONG_FIRST and (d == lv.D_EXACT or family_agrees)):
-        return True  # a surname changed completely: only with the first name and the date or a family link
-    if s == lv.S_USAGE_CHANGED and d != lv.D_EXACT and not family_agrees:
-        return True  # another usage surname: a remarriage, or two people of one family
-    if d in (lv.D_MISSING, lv.D_NONE) and not family_agrees:
-        slips = (s in lv.SLIPS_S) + (f in lv.SLIPS_F)
-        variations = (s != lv.S_EXACT) + (f != lv.F_EXACT)
-        if slips and variations > 1:
-            return True  # « Louis MARTIN » / « Louise MARTINE » without a date: a couple, not one person
-    return False
+class Kin(Protocol):
+    """Who has a brother or sister in the lists, from the families (`family.FamilyView`)."""
+
+    def has_siblings(self, person: Person, pronote_side: bool) -> bool: ...
+
+
+class Rules:
+    """The rules of one group, knowing its people: who shares a surname and a birth date with someone on their side
+    (twins), who shares a whole name (namesakes), how crowded each birth date is, and (with `kin`) who has a
+    sibling by the families."""
+
+    def __init__(self, left: list[Person], right: list[Person], left_forms: list[Form], right_forms: list[Form],
+                 kin: Kin | None = None):
+        self.left, self.right, self.kin = left, right, kin
+        self._left, self._right = _Side(left_forms), _Side(right_forms)
+
+    def refused(self, levels: tuple, i: int, j: int, a: Form, b: Form) -> bool:
+        s, f, d = levels[0], levels[1], levels[2]
+        family_agrees = levels[4] == lv.K_AGREE
+        if f == lv.F_OTHER:
+            # Another first name with the same surname and birth date is weighed, strongly against (`group`):
+            # a second first name used, a nickname, an entry slip beyond an edit or two. Never with a sibling on
+            # either side (same surname and date, or one family): twins differ by nothing else.
+            return not (s in SAME_SURNAME and d == lv.D_EXACT and a.digits) or self.sibling(i, j)
+        if f == lv.F_FAR and not (s in SAME_SURNAME and d in NEAR_DATES):
+            return True  # a first name this damaged: only with the surname and the date (twins: the weights decide)
+        if f == lv.F_TYPO and min(len(a.first.compact), len(b.first.compact)) < SLIP_LENGTH and d not in NEAR_DATES:
+            return True  # « Léo » and « Léa »: two people unless the date vouches
+        if s == lv.S_OTHER and not family_agrees and not self.changed_surname(f, d, a, b):
+            return True
+        if s == lv.S_OTHER and family_agrees and f not in STRONG_FIRST:
+            return True  # a family link vouches for a changed surname with the first name, not a slip of it
+        if s == lv.S_USAGE_CHANGED and d != lv.D_EXACT and not family_agrees:
+            return True  # another usage surname: a remarriage, or two people of one family
+        if d in (lv.D_MISSING, lv.D_NONE) and not family_agrees:
+            slips = (s in lv.SLIPS_S) + (f in lv.SLIPS_F)
+            variations = (s != lv.S_EXACT) + (f != lv.F_EXACT)
+            if slips and variations > 1:
+                return True  # « Louis MARTIN » / « Louise MARTINE » without a date: a couple, not one person
+        return False
+
+    def changed_surname(self, f: int, d: int, a: Form, b: Form) -> bool:
+        """A surname changed completely (marriage, a double name cut, a step-parent's name), without a family link
+        to vouch: the first name equal or one slip away, the birth date exact and uncrowded on both sides. The
+        pair is then fragile: proposed only with no rival (`Rules.fragile`)."""
+        first = f in STRONG_FIRST or (f == lv.F_TYPO and min(len(a.first.compact), len(b.first.compact))
+                                      >= SLIP_LENGTH)
+        return first and d == lv.D_EXACT and self._left.dates[a.digits] <= UNCROWDED \
+            and self._right.dates[b.digits] <= UNCROWDED
+
+    def sibling(self, i: int, j: int) -> bool:
+        """Whether either person has, on their own side, someone of their surname born the same day, or a sibling
+        by the families."""
+        if i in self._left.twins or j in self._right.twins:
+            return True
+        kin = self.kin
+        return kin is not None and (kin.has_siblings(self.left[i], True) or kin.has_siblings(self.right[j], False))
+
+    def fragile(self, levels: tuple, i: int, j: int) -> bool:
+        """A pair proposed only when neither person has a rival left (`assignment`):
+        - resting on the birth date and one name – another first name, or a surname changed without a family
+          link: were there another candidate, the date and one name could not tell which is the one;
+        - without a birth date to compare nor a child or class in common, where either person has a namesake on
+          their own side (parents: PRONOTE keeps no birth date): nothing tells the namesakes apart, so the pair
+          may not be decided by a namesake's rival losing on its family – only by that namesake being matched."""
+        if levels[1] == lv.F_OTHER or (levels[0] == lv.S_OTHER and levels[4] != lv.K_AGREE):
+            return True
+        return levels[2] in (lv.D_MISSING, lv.D_NONE) and levels[4] != lv.K_AGREE and levels[5] != lv.C_AGREE \
+            and (i in self._left.namesakes or j in self._right.namesakes)
+
+
+class _Side:
+    """One side of a group, counted when first asked: most groups never ask (no pair of another first name, no
+    namesake without a date)."""
+
+    def __init__(self, forms: list[Form]):
+        self.forms = forms
+
+    @cached_property
+    def dates(self) -> Counter:
+        """How many people of this side were born on each day."""
+        return Counter(f.digits for f in self.forms if f.digits)
+
+    @cached_property
+    def twins(self) -> set[int]:
+        return _born_together(self.forms)
+
+    @cached_property
+    def namesakes(self) -> set[int]:
+        return _namesakes(self.forms)
+
+
+def _namesakes(forms: list[Form]) -> set[int]:
+    """Positions of the people who share their whole name (writing aside) with someone on their side."""
+    keys = [(f.surname.words, f.first.compact) if f.surname.words and f.first.compact else None for f in forms]
+    counts = Counter(key for key in keys if key is not None)
+    return {position for position, key in enumerate(keys) if key is not None and counts[key] > 1}
+
+
+def _born_together(forms: list[Form]) -> set[int]:
+    """Positions of the people who share a surname word and their birth date with someone on their side."""
+    keys = [{(word, f.digits) for word in f.surname.words} if f.digits else set() for f in forms]
+    counts = Counter(key for person in keys for key in person)
+    return {position for position, person in enumerate(keys) if any(counts[key] > 1 for key in person)}
