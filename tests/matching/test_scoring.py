@@ -93,6 +93,13 @@ def test_family_and_class_reasons():
 @pytest.mark.parametrize("a, b", [
     (date(1987, 11, 5), date(1987, 5, 13)),  # 05/11 swapped to 11/05, then the day mistyped: four digits differ
     (date(1989, 7, 11), date(1988, 11, 7)),  # swapped, and the year one off: five digits differ
+    (date(1979, 5, 15), date(1997, 5, 17)),  # « 79 » written « 97 », and the day one off
 ])
-def test_a_swapped_date_with_one_digit_off_is_close_however_many_digits_moved(a, b):
+def test_two_slips_in_a_date_are_a_close_date(a, b):
     assert levels(("ROUX", "Emma", a), ("ROUX", "Emma", b)).date == lv.D_CLOSE
+
+
+def test_a_first_name_moved_to_the_surname_keeps_the_first_name_slip_rule():
+    # « Lina » written « Lin » in the surname's place: a slip in a three-letter first name, as `first_level` says
+    found = levels(("POUOIN", "Lina", D), ("Lin", "Pouoin", D))
+    assert found.swapped and (found.surname, found.first) == (lv.S_EXACT, lv.F_TYPO)

@@ -67,7 +67,9 @@ def overwrites_input(target: Path, inputs: tuple[Path, ...]) -> str | None:
 def to_json(result: Result, ent: EntList) -> dict:
     return {
         "pairs": [{"pronote_id": pair.pronote.ident, "ent_id": pair.ent.ident, "status": pair.status,
-                   "score": pair.score, "profile": pair.profile, "reasons": list(pair.reasons)}
+                   "score": pair.score, "profile": pair.profile, "reasons": list(pair.reasons),
+                   "evidence": [{"label": tr(item.label), "bits": round(item.bits, 2)}
+                                for item in pair.comparison.evidence]}
                   for pair in result.pairs],
         "unmatched_pronote": [person.ident for person in result.unmatched_pronote],
         "unmatched_ent": [person.ident for person in result.unmatched_ent],

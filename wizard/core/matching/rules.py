@@ -8,12 +8,28 @@ one person only when the data leaves no other reading.
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import cached_property
 from typing import Protocol
 
 from wizard.core.matching import scoring as lv
 from wizard.core.matching.normalise import Form
+from wizard.core.matching.scoring import (
+    C_AGREE,
+    D_EXACT,
+    D_MISSING,
+    D_NONE,
+    F_EXACT,
+    F_FAR,
+    F_OTHER,
+    F_TYPO,
+    K_AGREE,
+    S_EXACT,
+    S_OTHER,
+    S_USAGE_CHANGED,
+    SLIPS_F,
+    SLIPS_S,
+)
 from wizard.core.people import Person
 
 STRONG_FIRST = frozenset({lv.F_EXACT, lv.F_COMPOUND, lv.F_MORE, lv.F_USUAL})
@@ -45,43 +61,41 @@ class Rules:
         self._left, self._right = _Side(left_forms), _Side(right_forms)
 
     def refused(self, levels: tuple, i: int, j: int, a: Form, b: Form) -> bool:
+        # Called for every pair compared (tens of thousands): levels are module constants, cheap checks first.
         s, f, d = levels[0], levels[1], levels[2]
-        family_agrees = levels[4] == lv.K_AGREE
-        if f == lv.F_OTHER:
+        family_agrees = levels[4] == K_AGREE
+        if f == F_OTHER:
             # Another first name with the same surname and birth date is weighed, strongly against (`group`):
             # a second first name used, a nickname, an entry slip beyond an edit or two. Never with a sibling on
             # either side (same surname and date, or one family): twins differ by nothing else.
-            return not (s in SAME_SURNAME and d == lv.D_EXACT and a.digits) or self.sibling(i, j)
-        if f == lv.F_FAR and not (s in SAME_SURNAME and d in NEAR_DATES):
+            return not (s in SAME_SURNAME and d == D_EXACT and a.digits) or self.sibling(i, j)
+        if s == S_OTHER:
+            if family_agrees:
+                return f not in STRONG_FIRST  # a family link vouches with the first name, not a slip of it
+            return not (d == D_EXACT and self.changed_surname(f, a, b))
+        if f == F_FAR and not (s in SAME_SURNAME and d in NEAR_DATES):
             return True  # a first name this damaged: only with the surname and the date (twins: the weights decide)
-        if f == lv.F_TYPO and min(len(a.first.compact), len(b.first.compact)) < SLIP_LENGTH and d not in NEAR_DATES:
+        if f == F_TYPO and d not in NEAR_DATES and min(len(a.first.compact), len(b.first.compact)) < SLIP_LENGTH:
             return True  # « Léo » and « Léa »: two people unless the date vouches
-        if s == lv.S_OTHER and not family_agrees and not self.changed_surname(f, d, a, b):
-            return True
-        if s == lv.S_OTHER and family_agrees and f not in STRONG_FIRST:
-            return True  # a family link vouches for a changed surname with the first name, not a slip of it
-        if s == lv.S_USAGE_CHANGED and d != lv.D_EXACT and not family_agrees:
+        if s == S_USAGE_CHANGED and d != D_EXACT and not family_agrees:
             return True  # another usage surname: a remarriage, or two people of one family
-        if d in (lv.D_MISSING, lv.D_NONE) and not family_agrees:
-            slips = (s in lv.SLIPS_S) + (f in lv.SLIPS_F)
-            variations = (s != lv.S_EXACT) + (f != lv.F_EXACT)
-            if slips and variations > 1:
+        if (d == D_MISSING or d == D_NONE) and not family_agrees:
+            slips = (s in SLIPS_S) + (f in SLIPS_F)
+            if slips and (s != S_EXACT) + (f != F_EXACT) > 1:
                 return True  # « Louis MARTIN » / « Louise MARTINE » without a date: a couple, not one person
         return False
 
-    def changed_surname(self, f: int, d: int, a: Form, b: Form) -> bool:
-        """A surname changed completely (marriage, a double name cut, a step-parent's name), without a family link
-        to vouch: the first name equal or one slip away, the birth date exact and uncrowded on both sides. The
-        pair is then fragile: proposed only with no rival (`Rules.fragile`)."""
-        first = f in STRONG_FIRST or (f == lv.F_TYPO and min(len(a.first.compact), len(b.first.compact))
-                                      >= SLIP_LENGTH)
-        return first and d == lv.D_EXACT and self._left.dates[a.digits] <= UNCROWDED \
-            and self._right.dates[b.digits] <= UNCROWDED
+    def changed_surname(self, f: int, a: Form, b: Form) -> bool:
+        """A surname changed completely (marriage, a double name cut, a step-parent's name) with the birth date
+        exact, without a family link to vouch: the first name equal or one slip away, the date uncrowded on both
+        sides. The pair is then fragile: proposed only with no rival (`Rules.fragile`)."""
+        first = f in STRONG_FIRST or (f == F_TYPO and min(len(a.first.compact), len(b.first.compact)) >= SLIP_LENGTH)
+        return first and self._left.born_on(a.digits) <= UNCROWDED and self._right.born_on(b.digits) <= UNCROWDED
 
     def sibling(self, i: int, j: int) -> bool:
         """Whether either person has, on their own side, someone of their surname born the same day, or a sibling
         by the families."""
-        if i in self._left.twins or j in self._right.twins:
+        if self._left.twin(i) or self._right.twin(j):
             return True
         kin = self.kin
         return kin is not None and (kin.has_siblings(self.left[i], True) or kin.has_siblings(self.right[j], False))
@@ -93,42 +107,46 @@ class Rules:
         - without a birth date to compare nor a child or class in common, where either person has a namesake on
           their own side (parents: PRONOTE keeps no birth date): nothing tells the namesakes apart, so the pair
           may not be decided by a namesake's rival losing on its family – only by that namesake being matched."""
-        if levels[1] == lv.F_OTHER or (levels[0] == lv.S_OTHER and levels[4] != lv.K_AGREE):
+        if levels[1] == F_OTHER or (levels[0] == S_OTHER and levels[4] != K_AGREE):
             return True
-        return levels[2] in (lv.D_MISSING, lv.D_NONE) and levels[4] != lv.K_AGREE and levels[5] != lv.C_AGREE \
-            and (i in self._left.namesakes or j in self._right.namesakes)
+        return levels[2] in (D_MISSING, D_NONE) and levels[4] != K_AGREE and levels[5] != C_AGREE \
+            and (self._left.namesake(i) or self._right.namesake(j))
 
 
 class _Side:
-    """One side of a group, counted when first asked: most groups never ask (no pair of another first name, no
-    namesake without a date)."""
+    """One side of a group, indexed when first asked: most groups never ask (no pair of another first name, no
+    namesake without a date), and a pass over 20,000 people is not free."""
 
     def __init__(self, forms: list[Form]):
         self.forms = forms
 
     @cached_property
-    def dates(self) -> Counter:
-        """How many people of this side were born on each day."""
-        return Counter(f.digits for f in self.forms if f.digits)
+    def _born(self) -> dict[str, list[int]]:
+        """Birth date → the positions of the people born that day."""
+        born: dict[str, list[int]] = defaultdict(list)
+        for position, person in enumerate(self.forms):
+            if person.digits:
+                born[person.digits].append(position)
+        return born
 
     @cached_property
-    def twins(self) -> set[int]:
-        return _born_together(self.forms)
+    def _names(self) -> Counter:
+        return Counter((person.surname.words, person.first.compact) for person in self.forms)
 
-    @cached_property
-    def namesakes(self) -> set[int]:
-        return _namesakes(self.forms)
+    def born_on(self, digits: str) -> int:
+        """How many people of this side were born that day."""
+        return len(self._born.get(digits, ()))
 
+    def twin(self, position: int) -> bool:
+        """Whether someone else of this side shares a surname word and the birth date of this person."""
+        person = self.forms[position]
+        words = person.surname.words
+        return bool(person.digits and words) and any(
+            other != position and not words.isdisjoint(self.forms[other].surname.words)
+            for other in self._born[person.digits])
 
-def _namesakes(forms: list[Form]) -> set[int]:
-    """Positions of the people who share their whole name (writing aside) with someone on their side."""
-    keys = [(f.surname.words, f.first.compact) if f.surname.words and f.first.compact else None for f in forms]
-    counts = Counter(key for key in keys if key is not None)
-    return {position for position, key in enumerate(keys) if key is not None and counts[key] > 1}
-
-
-def _born_together(forms: list[Form]) -> set[int]:
-    """Positions of the people who share a surname word and their birth date with someone on their side."""
-    keys = [{(word, f.digits) for word in f.surname.words} if f.digits else set() for f in forms]
-    counts = Counter(key for person in keys for key in person)
-    return {position for position, person in enumerate(keys) if any(counts[key] > 1 for key in person)}
+    def namesake(self, position: int) -> bool:
+        """Whether someone else of this side has this person's whole name (writing aside)."""
+        person = self.forms[position]
+        return bool(person.surname.words and person.first.compact) and \
+            self._names[(person.surname.words, person.first.compact)] > 1

@@ -9,8 +9,9 @@ how French names and dates get written differently:
 - first name: the same; a compound name cut short (« Jean-Pierre » / « Jean »); more first names listed;
   the usual first name is not the first one; one slip; a close spelling; a far spelling (up to three slips, at
   most half the letters); missing; different.
-- birth date: the same; day and month swapped; one digit off; two neighbouring digits swapped; two digits off
-  (or swapped and one off); missing on one side; missing on both; different.
+- birth date: the same; day and month swapped; one digit off; two neighbouring digits swapped; two slips (two
+  digits off, day and month swapped and one off, two neighbours swapped and one off); missing on one side;
+  missing on both; different.
 - surname and first name written in each other's place is found by comparing them crosswise.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA
 
 from wizard.core.i18n import tr_noop
-from wizard.core.matching.normalise import FirstName, Form, Surname, phonetic, same_sound
+from wizard.core.matching.normalise import MIN_SOUND, FirstName, Form, Surname, phonetic, same_sound
 
 # Surname levels
 S_EXACT, S_PARTICLE, S_ORDER, S_USAGE, S_USAGE_CHANGED, S_TYPO, S_CLOSE, S_MISSING, S_OTHER = range(9)
@@ -184,7 +185,8 @@ def surname_level(a: Surname, b: Surname) -> int:
     # « MARTINDUPONT » (glued by an export) against « DUPONT »
     if len(short) >= 4 and len(long) - len(short) >= 3 and (long.startswith(short) or long.endswith(short)):
         return S_USAGE
-    return _spelling(a.core_compact, b.core_compact, same_sound(a.sound, b.sound), 4, S_TYPO, S_CLOSE, S_OTHER)
+    return _spelling(a.core_compact, b.core_compact, a.sound == b.sound and len(a.sound) >= MIN_SOUND, 4, S_TYPO,
+                     S_CLOSE, S_OTHER)
 
 
 def first_level(a: FirstName, b: FirstName) -> int:
@@ -205,7 +207,9 @@ def first_level(a: FirstName, b: FirstName) -> int:
     # since « Léo » and « Léa » are two people.
     # A far spelling (up to three slips, at most half the letters) only for first names: a surname that far is
     # another family's.
-    return _spelling(a.compact, b.compact, same_sound(a.sound, b.sound), 3, F_TYPO, F_CLOSE, F_OTHER, F_FAR)
+    # `same_sound`, written out: called for most pairs compared.
+    return _spelling(a.compact, b.compact, a.sound == b.sound and len(a.sound) >= MIN_SOUND, 3, F_TYPO, F_CLOSE,
+                     F_OTHER, F_FAR)
 
 
 def _spelling(a: str, b: str, same_sound: bool, shortest_typo: int, typo: int, close: int, other: int,
@@ -242,18 +246,27 @@ def date_level(x: str, y: str) -> int:
         if second == first + 1 and x[first] == y[second] and x[second] == y[first]:
             return D_TRANSPOSED
         return D_CLOSE
-    if sum(map(ne, x[2:4] + x[:2] + x[4:], y)) == 1:
-        # Day and month swapped, and one digit off – however many digits the swap itself moved (« 05/11/1987 »
-        # written « 13/05/1987 »: four digits differ, two slips).
+    # Day and month swapped, and one digit off – however many digits the swap itself moved (« 05/11/1987 » written
+    # « 13/05/1987 »: four digits differ, two slips). The day or the month then moved intact: checked first, as
+    # most candidate pairs have unrelated dates.
+    if (x[2:4] == y[:2] or x[:2] == y[2:4]) and sum(map(ne, x[2:4] + x[:2] + x[4:], y)) == 1:
         return D_CLOSE
+    if count == 3:
+        # Two neighbouring digits swapped, and one digit off: two slips too (« 15/05/1979 » as « 17/05/1997 »).
+        wrong = [position for position in range(8) if x[position] != y[position]]
+        for first, second in zip(wrong, wrong[1:], strict=False):
+            if second == first + 1 and x[first] == y[second] and x[second] == y[first]:
+                return D_CLOSE
     return D_OTHER
 
 
 def crossed_levels(a: Form, b: Form) -> tuple[int, int] | None:
     """(surname level, first-name level) when each side's surname is the other's first name – one of them
     exactly, the other exact, with a slip, a close spelling or missing; or both with a slip – else None."""
-    one = _cross(a.surname.core_compact, b.first.compact)
-    two = _cross(a.first.compact, b.surname.core_compact)
+    one = _cross(a.surname.core_compact, b.first.compact, 4)
+    # The first name moved to the surname's place is still a first name: a slip counts from three letters, as in
+    # `first_level` (« Lina » written « Lin »).
+    two = _cross(a.first.compact, b.surname.core_compact, 3)
     if one is None or two is None:
         return None
     if one != S_EXACT and two != S_EXACT and not (one == S_TYPO and two == S_TYPO):
@@ -261,10 +274,10 @@ def crossed_levels(a: Form, b: Form) -> tuple[int, int] | None:
     return one, {S_EXACT: F_EXACT, S_TYPO: F_TYPO, S_CLOSE: F_CLOSE, S_MISSING: F_MISSING}[two]
 
 
-def _cross(x: str, y: str) -> int | None:
+def _cross(x: str, y: str, shortest_typo: int) -> int | None:
     if not x or not y:
         return S_MISSING
     if x == y:
         return S_EXACT
-    level = _spelling(x, y, same_sound(phonetic(x), phonetic(y)), 4, S_TYPO, S_CLOSE, S_OTHER)
+    level = _spelling(x, y, same_sound(phonetic(x), phonetic(y)), shortest_typo, S_TYPO, S_CLOSE, S_OTHER)
     return None if level == S_OTHER else level
