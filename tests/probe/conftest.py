@@ -11,7 +11,7 @@ import pytest
 import trustme
 from pytest_httpserver import HTTPServer
 
-from wizard.core.school import is_loopback_host
+from wizard.core.hosts import is_loopback
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +23,7 @@ def outside_lookups(monkeypatch):
 
     def loopback_only(host, port, *args, **kwargs):
         name = host.decode() if isinstance(host, bytes) else host
-        if name is None or is_loopback_host(str(name)):
+        if name is None or is_loopback(str(name)):
             return real(host, port, *args, **kwargs)
         calls.append((name, port))
         raise socket.gaierror(socket.EAI_NONAME, f"tests: no lookup outside loopback ({name})")
