@@ -197,3 +197,58 @@ def test_a_child_in_common_outweighs_a_class_in_common_for_a_changed_surname():
     classes = {"e-kid": ("5B",), "e-other": ("5B",)}
     found = pairs(reconcile(left, right, families=Families(links, listed, classes)))
     assert ("mum", "e-other") not in found or found[("mum", "e-other")].status == "ambiguous"
+
+
+def test_a_changed_surname_among_pupils_born_a_dozen_a_day_is_not_proposed():
+    # 2,000 pupils born in one year: a first name and a date shared by a stranger is no longer unlikely, even on a
+    # day nobody else was born – the group's dates are crowded.
+    left, right = crowd(2000, seed=3, profile="eleve", days=365, first_day=date(2010, 1, 1))
+    left.append(Person("p-x", "eleve", "CALMARAC", "Jules", date(2011, 5, 2)))
+    right.append(Person("e-x", "eleve", "VERDELOT", "Jules", date(2011, 5, 2)))
+    assert ("p-x", "e-x") not in pairs(reconcile(left, right))
+
+
+# ---------------------------------------------------------------- what a family link says
+def test_a_brother_or_sister_with_a_close_first_name_is_not_the_child():
+    # Louna has no account; her brother Louis's account is listed by their father's row. Once the father is
+    # matched, Louis's account shares a parent with Louna – a family, not a child.
+    left, right, links, listed = school()
+    left += [Person("louna", "eleve", "ALBILUC", "Louna", date(2010, 2, 16)),
+             Person("dad", "parent", "ALBILUC", "Sébastien")]
+    right += [Person("e-louis", "eleve", "ALBILUC", "Louis", date(2010, 5, 15)),
+              Person("e-dad", "parent", "ALBILUC", "Sébastien")]
+    links["louna"] = ("dad",)
+    listed["e-dad"] = ("e-louis",)
+    found = pairs(reconcile(left, right, families=Families(links, listed, {})))
+    assert ("dad", "e-dad") in found and ("louna", "e-louis") not in found
+
+
+def test_the_other_parent_with_a_close_first_name_is_not_the_parent():
+    # Julie PLARD has no account; the father, Julien MARTIN, is not in the file. His account lists their child.
+    left, right, links, listed = school()
+    left += [Person("kid", "eleve", "MARTIN", "Hugo", date(2010, 3, 4)), Person("mum", "parent", "PLARD", "Julie")]
+    right += [Person("e-kid", "eleve", "MARTIN", "Hugo", date(2010, 3, 4)),
+              Person("e-dad", "parent", "MARTIN", "Julien")]
+    links["kid"] = ("mum",)
+    listed["e-dad"] = ("e-kid",)
+    assert ("mum", "e-dad") not in pairs(reconcile(left, right, families=Families(links, listed, {})))
+
+
+def test_another_first_name_is_never_proposed_when_the_families_know_both():
+    # Lucas's parents are in the file, and a parent's row lists « BERGERAC Emma »: one family makes her his twin
+    # as likely as him; two families, another child. Without the families, the pair is weighed.
+    left, right = pupils(("lucas", "eleve", "BERGERAC", "Lucas", TWINS), ("dad", "parent", "BERGERAC", "Marc", None),
+                         extra_right=[("e-emma", "eleve", "BERGERAC", "Emma", TWINS),
+                                      ("e-dad", "parent", "BERGERAC", "Marc", None)])
+    assert ("lucas", "e-emma") in pairs(reconcile(left, right))
+    families = Families({"lucas": ("dad",)}, {"e-dad": ("e-emma",)})
+    assert ("lucas", "e-emma") not in pairs(reconcile(left, right, families=families))
+
+
+def test_twins_a_slip_apart_are_never_paired_across():
+    # Louis has no account; his triplet sisters Louise and Jade have theirs. « Louise » is one slip from « Louis »,
+    # but the ENT side has two pupils of his surname born his day: twins, not a typo.
+    left, right = pupils(("louis", "eleve", "BERGERAC", "Louis", TWINS),
+                         extra_right=[("e-louise", "eleve", "BERGERAC", "Louise", TWINS),
+                                      ("e-jade", "eleve", "BERGERAC", "Jade", TWINS)])
+    assert not [key for key in pairs(reconcile(left, right)) if key[0] == "louis"]

@@ -93,6 +93,10 @@ class FamilyView:
             return any(len(self.children_of.get(parent, ())) > 1 for parent in self.parents_of.get(person.ident, ()))
         return any(len(self.ent_children.get(parent, ())) > 1 for parent in self.ent_parents.get(person.ident, ()))
 
+    def has_parents(self, person: Person, pronote_side: bool) -> bool:
+        """Whether the families name a parent of this pupil: the PRONOTE links, or a parent's row in the ENT list."""
+        return bool(self.parents_of.get(person.ident) if pronote_side else self.ent_parents.get(person.ident))
+
     # -- parents ----------------------------------------------------------------------------------
     def matched_children(self, parent: Person) -> set[str]:
         """The ENT pupils matched to this PRONOTE parent's children."""

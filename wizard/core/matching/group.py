@@ -41,7 +41,7 @@ def match_group(left: list[Person], right: list[Person], result: Result, check: 
     left_forms = [form(p.last_name, p.first_name, p.birth_date) for p in left]
     right_forms = [form(p.last_name, p.first_name, p.birth_date) for p in right]
     crowded = crowded_dates(right_forms)
-    rules = Rules(left, right, left_forms, right_forms, kin)
+    rules = Rules(left, right, left_forms, right_forms, kin, crowded)
 
     def keys_of(position: int, left_side: bool) -> set[tuple]:
         keys = block_keys((left_forms if left_side else right_forms)[position], crowded)

@@ -21,9 +21,11 @@ from wizard.core.matching.scoring import (
     D_NONE,
     F_EXACT,
     F_FAR,
+    F_MISSING,
     F_OTHER,
     F_TYPO,
     K_AGREE,
+    K_NONE,
     S_EXACT,
     S_OTHER,
     S_USAGE_CHANGED,
@@ -49,6 +51,8 @@ class Kin(Protocol):
 
     def has_siblings(self, person: Person, pronote_side: bool) -> bool: ...
 
+    def has_parents(self, person: Person, pronote_side: bool) -> bool: ...
+
 
 class Rules:
     """The rules of one group, knowing its people: who shares a surname and a birth date with someone on their side
@@ -56,23 +60,36 @@ class Rules:
     sibling by the families."""
 
     def __init__(self, left: list[Person], right: list[Person], left_forms: list[Form], right_forms: list[Form],
-                 kin: Kin | None = None):
-        self.left, self.right, self.kin = left, right, kin
+                 kin: Kin | None = None, crowded: bool = False):
+        self.left, self.right, self.kin, self.crowded = left, right, kin, crowded
         self._left, self._right = _Side(left_forms), _Side(right_forms)
 
     def refused(self, levels: tuple, i: int, j: int, a: Form, b: Form) -> bool:
         # Called for every pair compared (tens of thousands): levels are module constants, cheap checks first.
         s, f, d = levels[0], levels[1], levels[2]
         family_agrees = levels[4] == K_AGREE
+        if f not in STRONG_FIRST and f != F_MISSING:  # a first name missing says nothing against anyone
+            if s in SAME_SURNAME and d == D_EXACT and self.sibling(i, j):
+                return True  # twins differ only by their first names, at times a slip apart (« Louis », « Louise »)
+            if levels[4] == K_NONE and not self.identifies(f, a, b) and self.parents_known(i, j):
+                # First names that do not point to one person (« Louna », « Louis »), and the families know both
+                # pupils: once the parents are matched, the second look (`matcher`) weighs the family – and one
+                # family is not one person (below).
+                return True
         if f == F_OTHER:
-            # Another first name with the same surname and birth date is weighed, strongly against (`group`):
-            # a second first name used, a nickname, an entry slip beyond an edit or two. Never with a sibling on
-            # either side (same surname and date, or one family): twins differ by nothing else.
-            return not (s in SAME_SURNAME and d == D_EXACT and a.digits) or self.sibling(i, j)
+            # Another first name with the same surname and birth date is weighed, strongly against (at least
+            # `model.RARE_AGAINST` bits), the surname and the date counting for how many share them in the two lists
+            # (term frequencies, `weights`): a second first name used, a nickname, an entry slip beyond an edit or
+            # two. Never with a sibling on either side (above), nor with any word from the families. Proposed
+            # only without a rival (`fragile`), at most « probable » (`result.decided`).
+            return not (s in SAME_SURNAME and d == D_EXACT and a.digits) or levels[4] != K_NONE
+        if family_agrees and not (f in STRONG_FIRST or s != S_OTHER and (f == F_MISSING or self.identifies(f, a, b))):
+            # A child or a parent in common says which family, not which person: with the first name only close it
+            # is a brother or sister (« Louna », « Louis »), or the other parent (« Daniel », « Danielle »); with
+            # the surname changed too, only the same first name vouches (« Julie PLARD », « Julien MARTIN »).
+            return True
         if s == S_OTHER:
-            if family_agrees:
-                return f not in STRONG_FIRST  # a family link vouches with the first name, not a slip of it
-            return not (d == D_EXACT and self.changed_surname(f, a, b))
+            return not (family_agrees or d == D_EXACT and self.changed_surname(f, a, b))
         if f == F_FAR and not (s in SAME_SURNAME and d in NEAR_DATES):
             return True  # a first name this damaged: only with the surname and the date (twins: the weights decide)
         if f == F_TYPO and d not in NEAR_DATES and min(len(a.first.compact), len(b.first.compact)) < SLIP_LENGTH:
@@ -85,12 +102,25 @@ class Rules:
                 return True  # « Louis MARTIN » / « Louise MARTINE » without a date: a couple, not one person
         return False
 
+    @staticmethod
+    def identifies(f: int, a: Form, b: Form) -> bool:
+        """Whether the first names point to one person: equal (writing and habits aside) or one slip away in a name
+        of `SLIP_LENGTH` letters or more."""
+        return f in STRONG_FIRST or (f == F_TYPO and min(len(a.first.compact), len(b.first.compact)) >= SLIP_LENGTH)
+
     def changed_surname(self, f: int, a: Form, b: Form) -> bool:
         """A surname changed completely (marriage, a double name cut, a step-parent's name) with the birth date
-        exact, without a family link to vouch: the first name equal or one slip away, the date uncrowded on both
-        sides. The pair is then fragile: proposed only with no rival (`Rules.fragile`)."""
-        first = f in STRONG_FIRST or (f == F_TYPO and min(len(a.first.compact), len(b.first.compact)) >= SLIP_LENGTH)
-        return first and self._left.born_on(a.digits) <= UNCROWDED and self._right.born_on(b.digits) <= UNCROWDED
+        exact, without a family link to vouch: the first name equal or one slip away, the date uncrowded – in a
+        group whose dates are not crowded (a school's pupils, a dozen born each day, are), at most `UNCROWDED` born
+        that day on each side. The pair is then fragile: proposed only with no rival (`Rules.fragile`)."""
+        return self.identifies(f, a, b) and not self.crowded and self._left.born_on(a.digits) <= UNCROWDED \
+            and self._right.born_on(b.digits) <= UNCROWDED
+
+    def parents_known(self, i: int, j: int) -> bool:
+        """Whether the families name parents for both: the PRONOTE links for one, a parent's row of the ENT list
+        for the other."""
+        kin = self.kin
+        return kin is not None and kin.has_parents(self.left[i], True) and kin.has_parents(self.right[j], False)
 
     def sibling(self, i: int, j: int) -> bool:
         """Whether either person has, on their own side, someone of their surname born the same day, or a sibling
