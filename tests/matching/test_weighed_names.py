@@ -252,3 +252,16 @@ def test_twins_a_slip_apart_are_never_paired_across():
                          extra_right=[("e-louise", "eleve", "BERGERAC", "Louise", TWINS),
                                       ("e-jade", "eleve", "BERGERAC", "Jade", TWINS)])
     assert not [key for key in pairs(reconcile(left, right)) if key[0] == "louis"]
+
+
+def test_a_slip_in_a_pupils_first_name_is_found_though_the_family_has_other_children():
+    # « Ema » for « Emma », the same birth date; her brother Hugo, born another year, is no twin: the slip stands.
+    left, right = pupils(("emma", "eleve", "BERGERAC", "Emma", TWINS),
+                         ("hugo", "eleve", "BERGERAC", "Hugo", date(2008, 9, 1)),
+                         ("dad", "parent", "BERGERAC", "Marc", None),
+                         extra_right=[("e-emma", "eleve", "BERGERAC", "Ema", TWINS),
+                                      ("e-hugo", "eleve", "BERGERAC", "Hugo", date(2008, 9, 1)),
+                                      ("e-dad", "parent", "BERGERAC", "Marc", None)])
+    families = Families({"emma": ("dad",), "hugo": ("dad",)}, {"e-dad": ("e-emma", "e-hugo")})
+    pair = pairs(reconcile(left, right, families=families))[("emma", "e-emma")]
+    assert pair.status == "probable" and scoring.TYPO_FIRST in pair.reasons

@@ -69,25 +69,26 @@ class Rules:
         s, f, d = levels[0], levels[1], levels[2]
         family_agrees = levels[4] == K_AGREE
         if f not in STRONG_FIRST and f != F_MISSING:  # a first name missing says nothing against anyone
-            if s in SAME_SURNAME and d == D_EXACT and self.sibling(i, j):
+            if s in SAME_SURNAME and d == D_EXACT and self.twin(i, j):
                 return True  # twins differ only by their first names, at times a slip apart (« Louis », « Louise »)
-            if levels[4] == K_NONE and not self.identifies(f, a, b) and self.parents_known(i, j):
-                # First names that do not point to one person (« Louna », « Louis »), and the families know both
-                # pupils: once the parents are matched, the second look (`matcher`) weighs the family – and one
-                # family is not one person (below).
-                return True
+            if d != D_EXACT and not self.identifies(f, a, b):
+                # First names that do not point to one person, and not the same birth date: a brother or sister
+                # (« Louna », « Louis »), or the other parent (« Daniel », « Danielle », no date in PRONOTE). A child
+                # or a parent in common says which family, not which person; when the families know both pupils,
+                # the second look (`matcher`), once parents are matched, has that to say.
+                if family_agrees or levels[4] == K_NONE and self.parents_known(i, j):
+                    return True
         if f == F_OTHER:
             # Another first name with the same surname and birth date is weighed, strongly against (at least
             # `model.RARE_AGAINST` bits), the surname and the date counting for how many share them in the two lists
             # (term frequencies, `weights`): a second first name used, a nickname, an entry slip beyond an edit or
-            # two. Never with a sibling on either side (above), nor with any word from the families. Proposed
-            # only without a rival (`fragile`), at most « probable » (`result.decided`).
-            return not (s in SAME_SURNAME and d == D_EXACT and a.digits) or levels[4] != K_NONE
-        if family_agrees and not (f in STRONG_FIRST or s != S_OTHER and (f == F_MISSING or self.identifies(f, a, b))):
-            # A child or a parent in common says which family, not which person: with the first name only close it
-            # is a brother or sister (« Louna », « Louis »), or the other parent (« Daniel », « Danielle »); with
-            # the surname changed too, only the same first name vouches (« Julie PLARD », « Julien MARTIN »).
-            return True
+            # two. Never with a sibling on either side (above), nor with any word from the families – one family
+            # makes them twins as likely as one child, two families two children. Proposed only without a rival
+            # (`fragile`), at most « probable » (`result.decided`).
+            return not (s in SAME_SURNAME and d == D_EXACT and a.digits) or levels[4] != K_NONE \
+                or self.sibling(i, j) or self.parents_known(i, j)
+        if family_agrees and s == S_OTHER and f not in STRONG_FIRST:
+            return True  # with the surname changed too, only the same first name vouches (« Julie », « Julien »)
         if s == S_OTHER:
             return not (family_agrees or d == D_EXACT and self.changed_surname(f, a, b))
         if f == F_FAR and not (s in SAME_SURNAME and d in NEAR_DATES):
@@ -122,10 +123,14 @@ class Rules:
         kin = self.kin
         return kin is not None and kin.has_parents(self.left[i], True) and kin.has_parents(self.right[j], False)
 
+    def twin(self, i: int, j: int) -> bool:
+        """Whether either person has, on their own side, someone of their surname born the same day."""
+        return self._left.twin(i) or self._right.twin(j)
+
     def sibling(self, i: int, j: int) -> bool:
-        """Whether either person has, on their own side, someone of their surname born the same day, or a sibling
-        by the families."""
-        if self._left.twin(i) or self._right.twin(j):
+        """A twin (`twin`), or a brother or sister by the families, on either side: an account with another first
+        name and the same birth date may be a sibling's with the date wrong."""
+        if self.twin(i, j):
             return True
         kin = self.kin
         return kin is not None and (kin.has_siblings(self.left[i], True) or kin.has_siblings(self.right[j], False))
