@@ -128,7 +128,7 @@ def _compare_candidates(left, right, left_forms, right_forms, keys_of, family, r
     known: dict[int, int] = {}
     compared = []
     first_level, surname_level, date_level = lv.first_level, lv.surname_level, lv.date_level
-    crossed_levels = lv.crossed_levels
+    crossed_levels, refused = lv.crossed_levels, rules.refused
     other, close, s_close, k_none, c_none = lv.F_OTHER, lv.F_CLOSE, lv.S_CLOSE, lv.K_NONE, lv.C_NONE
     pairs, columns = candidate_pairs(len(left), len(right), keys_of, check)
     current = -1
@@ -162,7 +162,7 @@ def _compare_candidates(left, right, left_forms, right_forms, keys_of, family, r
             k, c = family.levels(left[i], right[j])
             if k != k_none or c != c_none:
                 levels = levels[:4] + (k, c)
-        if not rules.refused(levels, i, j, a, b):
+        if not refused(levels, i, j, a, b):
             compared.append((i, j, levels))
     return compared
 
