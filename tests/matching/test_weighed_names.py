@@ -265,3 +265,16 @@ def test_a_slip_in_a_pupils_first_name_is_found_though_the_family_has_other_chil
     families = Families({"emma": ("dad",), "hugo": ("dad",)}, {"e-dad": ("e-emma", "e-hugo")})
     pair = pairs(reconcile(left, right, families=families))[("emma", "e-emma")]
     assert pair.status == "probable" and scoring.TYPO_FIRST in pair.reasons
+
+
+def test_one_name_and_a_birth_date_that_says_another_person_is_no_pair():
+    from wizard.core.matching.normalise import form
+    from wizard.core.matching.rules import Rules
+
+    a, b = form("DELASSERGUE", "Mathilde", D), form("DELASSERGUE", "", date(1961, 2, 9))
+    rules = Rules([], [], [a], [b])
+    levels = scoring.compare(a, b)
+    assert levels[1] == scoring.F_MISSING and levels[2] == scoring.D_OTHER
+    assert rules.refused(levels, 0, 0, a, b)
+    near = form("DELASSERGUE", "", D)
+    assert not rules.refused(scoring.compare(a, near), 0, 0, a, near)  # with the same date: matched on what it has

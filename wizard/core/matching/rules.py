@@ -19,6 +19,7 @@ from wizard.core.matching.scoring import (
     D_EXACT,
     D_MISSING,
     D_NONE,
+    D_OTHER,
     F_EXACT,
     F_FAR,
     F_MISSING,
@@ -27,6 +28,7 @@ from wizard.core.matching.scoring import (
     K_AGREE,
     K_NONE,
     S_EXACT,
+    S_MISSING,
     S_OTHER,
     S_USAGE_CHANGED,
     SLIPS_F,
@@ -68,6 +70,8 @@ class Rules:
         # Called for every pair compared (tens of thousands): levels are module constants, cheap checks first.
         s, f, d = levels[0], levels[1], levels[2]
         family_agrees = levels[4] == K_AGREE
+        if (f == F_MISSING or s == S_MISSING) and d == D_OTHER and not family_agrees:
+            return True  # one name left, and a birth date that says another person: nothing for the pair
         if f not in STRONG_FIRST and f != F_MISSING:  # a first name missing says nothing against anyone
             if s in SAME_SURNAME and d == D_EXACT and self.twin(i, j):
                 return True  # twins differ only by their first names, at times a slip apart (« Louis », « Louise »)
