@@ -266,10 +266,17 @@ def test_controls_that_need_data_appear_with_it(qtbot, data_dir):
     window = open_window(qtbot, data_dir)
     window.next()
     school = window.currentPage()
-    # No blank line under the UAI and address fields before anything is typed; the verdict when there is one.
-    assert not school.uai_message.isVisible() and not school.url_message.isVisible()
+    # Under the UAI and address fields, the expected format before anything is typed (RGAA 11.10: not only in a
+    # placeholder, issue 23), then the verdict; each is also its field's accessible description.
+    for message, field in ((school.uai_message, "uai"), (school.url_message, "pronote_url")):
+        assert message.isVisible() and plain(message.text()).startswith("Format attendu : ")
+        assert school.fields[field].accessibleDescription() == message.text()
     school.fields["uai"].setText("0301746K")
-    assert school.uai_message.isVisible() and not school.url_message.isVisible()
+    assert school.uai_message.objectName() == "uai_message_ok" and school.uai_message.text() == "✓ Code UAI valide."
+    assert school.fields["uai"].accessibleDescription() == school.uai_message.text()
+    school.fields["uai"].setText("0301746X")
+    assert school.uai_message.objectName() == "uai_message_error"
+    assert school.fields["uai"].accessibleDescription() == school.uai_message.text()
     assert not school.triage.isVisible() and not school.use_name.isVisible()
     complete_every_step(window.progress)
     window.progress.forget_analysis()
@@ -287,12 +294,14 @@ def test_the_side_panel_puts_the_skipped_parts_where_the_path_jumps_them(data_di
     from wizard.core.store import ProgressStore
     from wizard.gui.steps_panel import panel_lines
 
-    progress = Progress.open(ProgressStore(data_dir))
+    store = ProgressStore(data_dir)
+    store.acquire()
+    progress = Progress.open(store)
     progress.declare_already_connected(verified=True)
     rows = panel_lines(progress.school, "export_mode")
-    assert [plain(text) for _kind, _mark, text in rows[:4]] == [
+    assert [plain(text) for _kind, text in rows[:4]] == [
         "Bienvenue", "Votre établissement", "Parties 1 et 2 : déjà faites", "Partie 3 – Identifiants"]
-    assert rows[2][0] == "skipped" and rows[4] == ("current", "▶", "Import complet ou partiel")
-    assert rows[-1] == ("todo", "○", "Terminé")
+    assert rows[2][0] == "skipped" and rows[4] == ("current", "Import complet ou partiel")
+    assert rows[-1] == ("todo", "Terminé")
     progress.finish_walk()
-    assert panel_lines(progress.school, "accueil")[-1] == ("done", "✓", "Terminé")
+    assert panel_lines(progress.school, "accueil")[-1] == ("done", "Terminé")

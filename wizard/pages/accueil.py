@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from wizard.core import dates, i18n, status
 from wizard.core.i18n import tr
 from wizard.core.typography import french
+from wizard.gui.accessibility import message_box
 from wizard.gui.wheel import ComboBox
 from wizard.gui.widgets import FlowRow, TextColumn
 from wizard.pages.base import StepPage, notice, paragraph, settle_controls
@@ -259,10 +260,11 @@ class AccueilPage(StepPage):
         from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
 
         if status.in_progress(self.progress.school):
-            answer = QMessageBox.question(
-                self, tr("Nouvel import"),
+            answer = message_box(
+                self, "question", tr("Nouvel import"),
                 tr("Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases "
-                   "cochées de l'import en cours (l'historique des imports est conservé). Continuer ?"))
+                   "cochées de l'import en cours (l'historique des imports est conservé). Continuer ?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.progress.start_pass(kind)
@@ -289,11 +291,15 @@ class AccueilPage(StepPage):
     def _erase(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
 
-        answer = QMessageBox.warning(
-            self, tr("Effacer les données locales"),
+        answer = message_box(
+            self, "warning", tr("Effacer les données locales"),
             tr("Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, "
                "historique des imports et des vérifications. Cette action est définitive. Effacer ?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            self.progress.erase_all()
+            left = self.progress.erase_all()
             self.wizard().resume()
+            if left:  # what erasing says it removed must be true: the rest is named
+                QMessageBox.warning(self, tr("Effacer les données locales"), tr(
+                    "Ces fichiers n'ont pas pu être effacés (ouverts dans un autre programme, ou protégés) : {files}. "
+                    "Supprimez-les vous-même.").format(files=" ; ".join(f"« {path} »" for path in left)))
