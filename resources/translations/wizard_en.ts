@@ -114,17 +114,17 @@
       <translation>address not given</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="88" />
+      <location filename="wizard/commands/reconcile.py" line="91" />
       <source>ligne ignorée : </source>
       <translation>row skipped: </translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="78" />
+      <location filename="wizard/commands/reconcile.py" line="81" />
       <source>Rapprochement prévu entre {pronote} personnes du fichier PRONOTE et {ent} comptes de l'ENT.</source>
       <translation>Matching planned between {pronote} people of the PRONOTE file and {ent} ENT accounts.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="85" />
+      <location filename="wizard/commands/reconcile.py" line="88" />
       <source>Profil inconnu</source>
       <translation>Unknown profile</translation>
     </message>
@@ -134,22 +134,22 @@
       <translation>Without the window: the --colonne option, for example “--colonne identifiant=1 --colonne nom=2 --colonne prenom=3”.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="92" />
+      <location filename="wizard/commands/reconcile.py" line="95" />
       <source>{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.</source>
       <translation>{count} row(s) of the ENT list skipped: {shown}{more}.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="95" />
+      <location filename="wizard/commands/reconcile.py" line="100" />
       <source>Fichier de travail écrit : {path} (il contient des données personnelles).</source>
       <translation>Worksheet written: {path} (it contains personal data).</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="86" />
+      <location filename="wizard/commands/reconcile.py" line="89" />
       <source>{profile} : {counts}.</source>
       <translation>{profile}: {counts}.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="89" />
+      <location filename="wizard/commands/reconcile.py" line="92" />
       <source>ligne {line} ({why})</source>
       <translation>row {line} ({why})</translation>
     </message>
@@ -1019,152 +1019,167 @@
       <translation>The PRONOTE identifier file is no longer available: choose it again at the step “Check the identifier file”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="201" />
+      <location filename="wizard/core/matching/entcsv.py" line="218" />
       <source>Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes Identifiant, Nom et Prénom. Ajoutez une ligne d'en-tête ou indiquez les colonnes.</source>
       <translation>No header row recognised in the first {rows} rows: columns Identifier, Last name and First name are needed. Add a header row or choose the columns.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="154" />
+      <location filename="wizard/core/matching/entcsv.py" line="108" />
+      <source>{count} compte(s) de l'ENT avec un seul nom (nom ou prénom vide, lignes {lines}) : rapprochés sur ce nom et la date de naissance, au mieux comme « Probable ».</source>
+      <translation>{count} ENT account(s) with a single name (last or first name empty, lines {lines}): matched on that name and the birth date, at best as “Probable”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="171" />
       <source>ligne ignorée : {problem}.</source>
       <translation>row skipped: {problem}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="199" />
+      <location filename="wizard/core/matching/entcsv.py" line="216" />
       <source>Le fichier est vide.</source>
       <translation>The file is empty.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="215" />
+      <location filename="wizard/core/matching/entcsv.py" line="232" />
       <source>« {header} »</source>
       <translation>“{header}”</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="243" />
+      <location filename="wizard/core/matching/entcsv.py" line="260" />
       <source>identifiant</source>
       <translation>identifier</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="243" />
+      <location filename="wizard/core/matching/entcsv.py" line="260" />
       <source>nom</source>
       <translation>last name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="243" />
+      <location filename="wizard/core/matching/entcsv.py" line="260" />
       <source>prénom</source>
       <translation>first name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="246" />
+      <location filename="wizard/core/matching/entcsv.py" line="263" />
       <source>ligne ignorée : {fields} manquants.</source>
       <translation>row skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="247" />
+      <location filename="wizard/core/matching/entcsv.py" line="264" />
       <source>ligne ignorée : {fields} manquant.</source>
       <translation>row skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="209" />
+      <location filename="wizard/core/matching/entcsv.py" line="286" />
+      <source>nom vide : comparé sur le prénom et la date de naissance, jamais comme « Sûr ».</source>
+      <translation>last name empty: compared on the first name and the birth date, never as “Sure”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="287" />
+      <source>prénom vide : comparé sur le nom et la date de naissance, jamais comme « Sûr ».</source>
+      <translation>first name empty: compared on the last name and the birth date, never as “Sure”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="226" />
       <source>Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.</source>
       <translation>Columns not recognised (missing: {missing}); columns read: {seen}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="251" />
+      <location filename="wizard/core/matching/entcsv.py" line="268" />
       <source>ligne ignorée : identifiant déjà présent ligne {v0}.</source>
       <translation>row skipped: identifier already on row {v0}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="259" />
+      <location filename="wizard/core/matching/entcsv.py" line="276" />
       <source>vide</source>
       <translation>empty</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="260" />
+      <location filename="wizard/core/matching/entcsv.py" line="277" />
       <source>ligne ignorée : profil « {shown} » non reconnu.</source>
       <translation>row skipped: profile “{shown}” not recognised.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="267" />
+      <location filename="wizard/core/matching/entcsv.py" line="284" />
       <source>date de naissance illisible, comparée sans date.</source>
       <translation>unreadable birth date, compared without a date.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="148" />
+      <location filename="wizard/core/matching/entcsv.py" line="165" />
       <source>« {name} » compte plus de {rows} lignes : ce n'est pas une liste de comptes d'un établissement.</source>
       <translation>“{name}” has more than {rows} rows: it is not a school's account list.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="197" />
+      <location filename="wizard/core/matching/entcsv.py" line="214" />
       <source>Ligne {line} : {problem} ; aucune ligne d'en-tête n'a pu être lue.</source>
       <translation>Row {line}: {problem}; no header row could be read.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="234" />
+      <location filename="wizard/core/matching/entcsv.py" line="251" />
       <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
       <translation>row skipped: a cell is longer than {limit} characters.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="127" />
+      <location filename="wizard/core/matching/entcsv.py" line="144" />
       <source>colonne {n}</source>
       <translation>column {n}</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="172" />
+      <location filename="wizard/core/matching/entcsv.py" line="189" />
       <source>Les {lines} premières lignes du fichier sont vides ou illisibles : ce n'est pas une liste de comptes.</source>
       <translation>The first {lines} lines of the file are empty or unreadable: it is not an account list.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="248" />
+      <location filename="wizard/core/matching/entcsv.py" line="265" />
       <source> et </source>
       <translation> and </translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/matcher.py" line="63" />
+      <location filename="wizard/core/matching/result.py" line="30" />
       <source>plusieurs candidats presque identiques</source>
       <translation>several almost identical candidates</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/matcher.py" line="64" />
+      <location filename="wizard/core/matching/result.py" line="31" />
       <source>départagé par la famille</source>
       <translation>settled by the family</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/matcher.py" line="49" />
+      <location filename="wizard/core/matching/result.py" line="20" />
       <source>Sûr</source>
       <translation>Sure</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/matcher.py" line="49" />
+      <location filename="wizard/core/matching/result.py" line="20" />
       <source>Probable</source>
       <translation>Probable</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/matcher.py" line="49" />
+      <location filename="wizard/core/matching/result.py" line="20" />
       <source>Ambigu</source>
       <translation>Ambiguous</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/matcher.py" line="50" />
+      <location filename="wizard/core/matching/result.py" line="21" />
       <source>Seulement dans PRONOTE</source>
       <translation>Only in PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/matcher.py" line="50" />
+      <location filename="wizard/core/matching/result.py" line="21" />
       <source>Seulement dans l'ENT</source>
       <translation>Only in the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/matcher.py" line="53" />
+      <location filename="wizard/core/matching/result.py" line="24" />
       <source>Sûrs</source>
       <translation>Sure</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/matcher.py" line="53" />
+      <location filename="wizard/core/matching/result.py" line="24" />
       <source>Probables</source>
       <translation>Probable</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/matcher.py" line="53" />
+      <location filename="wizard/core/matching/result.py" line="24" />
       <source>Ambigus</source>
       <translation>Ambiguous</translation>
     </message>
@@ -1179,139 +1194,169 @@
       <translation>it is far too long (over 16,000 characters)</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="37" />
+      <location filename="wizard/core/matching/scoring.py" line="39" />
       <source>particule</source>
       <translation>particle</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="38" />
+      <location filename="wizard/core/matching/scoring.py" line="40" />
       <source>ordre des noms</source>
       <translation>name order</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="39" />
+      <location filename="wizard/core/matching/scoring.py" line="41" />
       <source>nom d'usage</source>
       <translation>usage surname</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="40" />
+      <location filename="wizard/core/matching/scoring.py" line="42" />
       <source>nom d'usage différent</source>
       <translation>different usage surname</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="41" />
+      <location filename="wizard/core/matching/scoring.py" line="43" />
       <source>faute de frappe (nom)</source>
       <translation>typo (last name)</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="42" />
+      <location filename="wizard/core/matching/scoring.py" line="44" />
       <source>orthographe proche (nom)</source>
       <translation>close spelling (last name)</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="43" />
+      <location filename="wizard/core/matching/scoring.py" line="45" />
       <source>nom manquant</source>
       <translation>last name missing</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="44" />
-      <source>nom de famille différent</source>
-      <translation>different last name</translation>
+      <location filename="wizard/core/matching/scoring.py" line="47" />
+      <source>nom différent : mariage ou nom d'usage ?</source>
+      <translation>different last name: marriage or name in use?</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="45" />
+      <location filename="wizard/core/matching/scoring.py" line="48" />
       <source>prénom composé</source>
       <translation>compound first name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="46" />
+      <location filename="wizard/core/matching/scoring.py" line="49" />
       <source>prénoms multiples</source>
       <translation>several first names</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="47" />
+      <location filename="wizard/core/matching/scoring.py" line="50" />
       <source>prénom usuel</source>
       <translation>usual first name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="48" />
+      <location filename="wizard/core/matching/scoring.py" line="51" />
       <source>faute de frappe (prénom)</source>
       <translation>typo (first name)</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="49" />
+      <location filename="wizard/core/matching/scoring.py" line="52" />
       <source>orthographe proche (prénom)</source>
       <translation>close spelling (first name)</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="50" />
+      <location filename="wizard/core/matching/scoring.py" line="53" />
       <source>prénom très mal orthographié</source>
       <translation>badly misspelt first name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="51" />
+      <location filename="wizard/core/matching/scoring.py" line="54" />
       <source>prénom manquant</source>
       <translation>first name missing</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="52" />
+      <location filename="wizard/core/matching/scoring.py" line="55" />
+      <source>prénom différent : prénom usuel, surnom ou erreur de saisie ?</source>
+      <translation>different first name: usual first name, nickname or typing error?</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="56" />
       <source>date inversée</source>
       <translation>day and month swapped</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="53" />
+      <location filename="wizard/core/matching/scoring.py" line="57" />
       <source>date différente d'un chiffre</source>
       <translation>date one digit off</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="54" />
+      <location filename="wizard/core/matching/scoring.py" line="58" />
       <source>deux chiffres de la date inversés</source>
       <translation>two digits of the date swapped</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="55" />
+      <location filename="wizard/core/matching/scoring.py" line="59" />
       <source>date différente de deux chiffres</source>
       <translation>date two digits off</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="56" />
+      <location filename="wizard/core/matching/scoring.py" line="60" />
       <source>date manquante</source>
       <translation>missing date</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="57" />
+      <location filename="wizard/core/matching/scoring.py" line="61" />
       <source>date de naissance différente</source>
       <translation>different birth date</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="58" />
+      <location filename="wizard/core/matching/scoring.py" line="62" />
       <source>nom et prénom inversés</source>
       <translation>last and first names swapped</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="59" />
+      <location filename="wizard/core/matching/scoring.py" line="63" />
       <source>enfant rapproché en commun</source>
       <translation>a matched child in common</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="60" />
+      <location filename="wizard/core/matching/scoring.py" line="64" />
       <source>parent rapproché en commun</source>
       <translation>a matched parent in common</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="61" />
+      <location filename="wizard/core/matching/scoring.py" line="65" />
       <source>aucun enfant ou parent rapproché en commun</source>
       <translation>no matched child or parent in common</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="62" />
+      <location filename="wizard/core/matching/scoring.py" line="66" />
       <source>classe d'un enfant en commun</source>
       <translation>a child's class in common</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/scoring.py" line="63" />
+      <location filename="wizard/core/matching/scoring.py" line="67" />
       <source>classes différentes</source>
       <translation>different classes</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="77" />
+      <source>même nom</source>
+      <translation>same last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="78" />
+      <source>même prénom</source>
+      <translation>same first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="79" />
+      <source>même date de naissance</source>
+      <translation>same birth date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="80" />
+      <source>nom différent</source>
+      <translation>different last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="81" />
+      <source>prénom différent</source>
+      <translation>different first name</translation>
     </message>
     <message>
       <location filename="wizard/core/matching/source.py" line="112" />
@@ -1370,46 +1415,51 @@
     </message>
     <message>
       <location filename="wizard/core/matching/worksheet.py" line="22" />
+      <source>Éléments (pour + / contre −)</source>
+      <translation>Evidence (for + / against −)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="23" />
       <source>Identifiant PRONOTE</source>
       <translation>PRONOTE identifier</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/worksheet.py" line="22" />
+      <location filename="wizard/core/matching/worksheet.py" line="23" />
       <source>Nom PRONOTE</source>
       <translation>PRONOTE last name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/worksheet.py" line="22" />
+      <location filename="wizard/core/matching/worksheet.py" line="23" />
       <source>Prénom PRONOTE</source>
       <translation>PRONOTE first name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/worksheet.py" line="23" />
+      <location filename="wizard/core/matching/worksheet.py" line="24" />
       <source>Date de naissance PRONOTE</source>
       <translation>PRONOTE birth date</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/worksheet.py" line="24" />
+      <location filename="wizard/core/matching/worksheet.py" line="25" />
       <source>Identifiant ENT</source>
       <translation>ENT identifier</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/worksheet.py" line="24" />
+      <location filename="wizard/core/matching/worksheet.py" line="25" />
       <source>Nom ENT</source>
       <translation>ENT last name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/worksheet.py" line="24" />
+      <location filename="wizard/core/matching/worksheet.py" line="25" />
       <source>Prénom ENT</source>
       <translation>ENT first name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/worksheet.py" line="24" />
+      <location filename="wizard/core/matching/worksheet.py" line="25" />
       <source>Date de naissance ENT</source>
       <translation>ENT birth date</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/worksheet.py" line="63" />
+      <location filename="wizard/core/matching/worksheet.py" line="65" />
       <source>Décision</source>
       <translation>Decision</translation>
     </message>
@@ -2489,249 +2539,254 @@
       <translation>Help: {title}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="53" />
+      <location filename="wizard/gui/matching_preview.py" line="54" />
       <source>Accepté</source>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="53" />
+      <location filename="wizard/gui/matching_preview.py" line="54" />
       <source>Rejeté</source>
       <translation>Rejected</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="59" />
+      <location filename="wizard/gui/matching_preview.py" line="60" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="59" />
+      <location filename="wizard/gui/matching_preview.py" line="60" />
       <source>Score</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="59" />
+      <location filename="wizard/gui/matching_preview.py" line="60" />
       <source>Raisons</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="59" />
+      <location filename="wizard/gui/matching_preview.py" line="60" />
       <source>PRONOTE</source>
       <translation>PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="60" />
+      <location filename="wizard/gui/matching_preview.py" line="61" />
       <source>ENT</source>
       <translation>ENT</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="68" />
+      <location filename="wizard/gui/matching_preview.py" line="69" />
       <source>Colonnes de la liste des comptes</source>
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="104" />
+      <location filename="wizard/gui/matching_preview.py" line="105" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="121" />
+      <location filename="wizard/gui/matching_preview.py" line="123" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="137" />
+      <location filename="wizard/gui/matching_preview.py" line="139" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="146" />
+      <location filename="wizard/gui/matching_preview.py" line="148" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="159" />
+      <location filename="wizard/gui/matching_preview.py" line="161" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="160" />
+      <location filename="wizard/gui/matching_preview.py" line="162" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="165" />
+      <location filename="wizard/gui/matching_preview.py" line="167" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="170" />
+      <location filename="wizard/gui/matching_preview.py" line="172" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="187" />
+      <location filename="wizard/gui/matching_preview.py" line="189" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="199" />
+      <location filename="wizard/gui/matching_preview.py" line="201" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="201" />
+      <location filename="wizard/gui/matching_preview.py" line="203" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="205" />
+      <location filename="wizard/gui/matching_preview.py" line="207" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="208" />
+      <location filename="wizard/gui/matching_preview.py" line="210" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="226" />
+      <location filename="wizard/gui/matching_preview.py" line="228" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="226" />
+      <location filename="wizard/gui/matching_preview.py" line="228" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="279" />
+      <location filename="wizard/gui/matching_preview.py" line="281" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="393" />
+      <location filename="wizard/gui/matching_preview.py" line="404" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="394" />
+      <location filename="wizard/gui/matching_preview.py" line="405" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="75" />
+      <location filename="wizard/gui/matching_preview.py" line="76" />
       <source>(aucune)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="97" />
+      <location filename="wizard/gui/matching_preview.py" line="98" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="115" />
+      <location filename="wizard/gui/matching_preview.py" line="117" />
       <source>Si vous avez la liste des comptes ENT de l'établissement en fichier CSV (l'assistant ne sait pas quel menu de l'ENT la produit), chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>If you have the school's list of ENT accounts as a CSV file (the assistant does not know which ENT menu produces it), load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, namesake parents) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="124" />
+      <location filename="wizard/gui/matching_preview.py" line="126" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="125" />
+      <location filename="wizard/gui/matching_preview.py" line="127" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="173" />
+      <location filename="wizard/gui/matching_preview.py" line="175" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="173" />
+      <location filename="wizard/gui/matching_preview.py" line="175" />
       <source>Statut (filtre des lignes)</source>
       <translation>Status (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="174" />
+      <location filename="wizard/gui/matching_preview.py" line="176" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="174" />
+      <location filename="wizard/gui/matching_preview.py" line="176" />
       <source>Profil (filtre des lignes)</source>
       <translation>Profile (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="175" />
+      <location filename="wizard/gui/matching_preview.py" line="177" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="175" />
+      <location filename="wizard/gui/matching_preview.py" line="177" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="250" />
+      <location filename="wizard/gui/matching_preview.py" line="252" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="261" />
+      <location filename="wizard/gui/matching_preview.py" line="263" />
       <source>Le rapprochement s'est terminé pour un autre établissement ou un autre import que celui affiché : il n'est pas montré ici.</source>
       <translation>The matching ended for another school or another import than the one shown: it is not shown here.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="299" />
+      <location filename="wizard/gui/matching_preview.py" line="303" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="70" />
+      <location filename="wizard/gui/matching_preview.py" line="71" />
       <source>Indiquez la colonne de chaque information :</source>
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="218" />
+      <location filename="wizard/gui/matching_preview.py" line="220" />
       <source>Pour accepter ou rejeter une paire, sélectionnez dans le tableau une ligne au statut « probable ».</source>
       <translation>To accept or reject a pair, select in the table a row whose status is “probable”.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="280" />
+      <location filename="wizard/gui/matching_preview.py" line="282" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="411" />
+      <location filename="wizard/gui/matching_preview.py" line="422" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="249" />
+      <location filename="wizard/gui/matching_preview.py" line="518" />
+      <source>{rows} ligne(s)</source>
+      <translation>{rows} row(s)</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="251" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="283" />
+      <location filename="wizard/gui/matching_preview.py" line="285" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="341" />
+      <location filename="wizard/gui/matching_preview.py" line="352" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="292" />
-      <source>Tableau « {name} » : {rows} ligne(s).</source>
-      <translation>Table “{name}”: {rows} row(s).</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="408" />
+      <location filename="wizard/gui/matching_preview.py" line="419" />
       <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
       <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="349" />
+      <source>Tableau « {name} » : {rows} ligne(s).</source>
+      <translation>Table “{name}”: {rows} row(s).</translation>
     </message>
     <message>
       <location filename="wizard/gui/network_settings.py" line="17" />
@@ -2852,11 +2907,6 @@
       <location filename="wizard/gui/steps_panel.py" line="38" />
       <source>Parties 1 et 2 : déjà faites</source>
       <translation>Parts 1 and 2: already done</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/tables.py" line="32" />
-      <source>{rows} ligne(s)</source>
-      <translation>{rows} row(s)</translation>
     </message>
     <message>
       <location filename="wizard/gui/window.py" line="323" />

@@ -137,7 +137,7 @@ def test_a_long_list_is_shown_and_filtered_a_slice_at_a_time(qtbot, preview):
     people = [Person(f"P{n}", "eleve", f"DURAND{n}", "Paul", date(2010, 1, 1), n) for n in range(60_000)]
     result = Result(unmatched_pronote=people)
     result.counts = count(result)
-    ent = type("EntList", (), {"people": [], "unusable": []})()
+    ent = type("EntList", (), {"people": [], "unusable": [], "one_name": []})()
     preview._done((ent, result, preview_rows(result)), preview.progress_model.job_target())
     assert preview.filtering  # nothing scanned yet: the event loop turns first
     refilter(qtbot, preview)
@@ -149,3 +149,13 @@ def test_a_long_list_is_shown_and_filtered_a_slice_at_a_time(qtbot, preview):
     assert [cell(preview, r, 4).split()[0] for r in shown(preview)] == [
         "DURAND5999", *(f"DURAND5999{n}" for n in range(10))]
     assert not preview.more_rows.isVisible()
+
+
+def test_accounts_with_one_name_have_their_finding_on_the_page(qtbot, preview, tmp_path):
+    """Issue 25: an account with its first name cell empty is kept, and the page says so."""
+    lines = (FIXTURES / "ent.csv").read_text(encoding="utf-8-sig").splitlines()
+    lines[1] = lines[1].replace(";LUCAS;", ";;")
+    accounts = tmp_path / "comptes.csv"
+    accounts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run(qtbot, preview, accounts)
+    assert "1 compte(s) de l'ENT avec un seul nom (nom ou prénom vide, lignes 2)" in plain(preview.status.text())

@@ -2,6 +2,7 @@
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -32,8 +33,9 @@ def test_json_in_a_subprocess(data_dir):
     data = json.loads(done.stdout)
     assert {"pairs", "unmatched_pronote", "unmatched_ent", "unusable_rows"} <= set(data)
     for pair in data["pairs"]:
-        assert {"pronote_id", "ent_id", "status", "score"} <= set(pair)
+        assert {"pronote_id", "ent_id", "status", "score", "evidence"} <= set(pair)
         assert pair["status"] in ("certain", "probable", "ambiguous") and 0 <= pair["score"] <= 100
+        assert pair["evidence"] and all({"label", "bits"} == set(item) for item in pair["evidence"])
     by_pronote = {}
     for pair in data["pairs"]:
         by_pronote.setdefault(pair["pronote_id"], []).append((pair["ent_id"], pair["status"]))
@@ -75,6 +77,24 @@ def test_unclear_csv_exits_2(tmp_path, data_dir, capsys):
     assert "« Colonne A »" in plain(err) and "Traceback" not in err
 
 
+def test_accounts_with_one_name_have_their_finding(tmp_path, data_dir, capsys):
+    """Issue 25: the ENT fixture with Lucas's first name cell emptied – kept, paired as probable, reported."""
+    lines = Path(ENT).read_text(encoding="utf-8-sig").splitlines()
+    lines[1] = lines[1].replace(";LUCAS;", ";;")
+    accounts = tmp_path / "comptes.csv"
+    accounts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run(["reconcile", PRONOTE, str(accounts), "--data-dir", str(data_dir)]) == 0
+    out = plain(capsys.readouterr().out)
+    assert "1 compte(s) de l'ENT avec un seul nom (nom ou prénom vide, lignes 2) : rapprochés sur ce nom et la " \
+           "date de naissance, au mieux comme « Probable »." in out
+    assert run(["reconcile", PRONOTE, str(accounts), "--json", "--data-dir", str(data_dir)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"line": 2, "code": "one_name"}.items() <= data["row_warnings"][0].items()
+    lucas = [pair for pair in data["pairs"] if pair["ent_id"] == "ent.lmartin"]
+    # his twin sister has her own account: the row is his, as « probable » (never « sûr » with a name missing)
+    assert [(pair["pronote_id"], pair["status"]) for pair in lucas] == [("ELEV0000000000M1", "probable")]
+
+
 def test_unwritable_worksheet_exits_2(tmp_path, data_dir, capsys):
     out = str(tmp_path / "absent" / "w.csv")
     assert run(["reconcile", PRONOTE, ENT, "--out", out, "--data-dir", str(data_dir)]) == 2
@@ -97,10 +117,14 @@ def test_worksheet_format(tmp_path, data_dir):
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0] == [NOTICE] and "personnelles" in rows[0][0]
-    assert rows[1] == list(COLUMNS) and len(COLUMNS) == 12
-    assert all(len(row) == 12 for row in rows[2:])
-    assert ["Élève", "Sûr", "100", "", "ELEV0000000000M1", "MARTIN", "Lucas", "14/02/2013",
-            "ent.lmartin", "martin", "LUCAS", "14/02/2013"] in rows
+    assert rows[1] == list(COLUMNS) and len(COLUMNS) == 13
+    assert all(len(row) == 13 for row in rows[2:])
+    lucas = next(row for row in rows[2:] if row[5] == "ELEV0000000000M1")
+    assert lucas[:4] + lucas[5:] == ["Élève", "Sûr", "100", "", "ELEV0000000000M1", "MARTIN", "Lucas", "14/02/2013",
+                                     "ent.lmartin", "martin", "LUCAS", "14/02/2013"]
+    # the evidence, field by field, signed, with a decimal comma: « même nom +6,2 ; même prénom +4,0 ; … »
+    assert re.fullmatch(r"même nom \+\d+,\d ; même prénom \+\d+,\d ; même date de naissance \+\d+,\d",
+                        plain(lucas[4]))
     statuses = {row[1] for row in rows[2:]}
     assert statuses == {"Sûr", "Probable", "Ambigu", "Seulement dans PRONOTE", "Seulement dans l'ENT"}
     usage = next(row for row in rows if row[:2] == ["Parent", "Probable"])

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from wizard.core.matching import EntCsvError, guess_mapping, read_ent_csv
-from wizard.core.matching.entcsv import parse_date
+from wizard.core.matching.entcsv import one_name_finding, parse_date
 from wizard.core.typography import plain
 
 ROWS = ["Identifiant{s}Nom{s}Prénom{s}Date de naissance{s}Profil{s}Classe",
@@ -117,3 +117,19 @@ def test_unreadable_files(tmp_path, content, words):
 ])
 def test_dates(text, value):
     assert parse_date(text) == value
+
+
+def test_rows_with_one_name_are_kept_with_their_finding(tmp_path):
+    """Issue 25: an account created with one field, a parent known by one name – read, matched on what it has."""
+    text = ("Identifiant;Nom;Prénom;Date de naissance;Profil\n"
+            "ent.1;ROUX;;14/02/2013;Élève\n"
+            "ent.2;;Emma;14/02/2013;Élève\n"
+            "ent.3;;;14/02/2013;Élève\n")
+    accounts = read_ent_csv(write(tmp_path, text))
+    assert [(p.ident, p.last_name, p.first_name) for p in accounts.people] == [("ent.1", "ROUX", ""),
+                                                                               ("ent.2", "", "Emma")]
+    assert [(p.line, p.kept, p.code) for p in accounts.one_name] == [(2, True, "one_name"), (3, True, "one_name")]
+    assert "prénom vide" in accounts.one_name[0].message and "nom vide" in accounts.one_name[1].message
+    assert [p.line for p in accounts.unusable] == [4]  # both names empty: nothing to match on
+    finding = plain(one_name_finding(accounts))
+    assert finding.startswith("2 compte(s) de l'ENT avec un seul nom") and "lignes 2, 3" in finding

@@ -42,7 +42,7 @@ def test_surname_levels(a, b, surname, reason):
     (("ROUX", "Philippe", D), ("ROUX", "Filipe", D), lv.F_CLOSE, lv.CLOSE_FIRST),
     (("ROUX", "Audrey", D), ("ROUX", "uAclrey", D), lv.F_FAR, lv.FAR_FIRST),
     (("ROUX", "Emma", D), ("ROUX", "", D), lv.F_MISSING, lv.MISSING_FIRST),
-    (("ROUX", "Lucas", D), ("ROUX", "Inès", D), lv.F_OTHER, None),
+    (("ROUX", "Lucas", D), ("ROUX", "Inès", D), lv.F_OTHER, lv.OTHER_FIRST),
 ])
 def test_first_name_levels(a, b, first, reason):
     found = levels(a, b)
@@ -88,3 +88,18 @@ def test_family_and_class_reasons():
     assert lv.SHARED_CHILD in lv.reasons_of(agree, pupil_side=False)
     assert lv.SHARED_PARENT in lv.reasons_of(agree, pupil_side=True)
     assert lv.SHARED_CLASS in lv.reasons_of(lv.Levels(lv.S_EXACT, lv.F_EXACT, lv.D_NONE, classes=lv.C_AGREE), False)
+
+
+@pytest.mark.parametrize("a, b", [
+    (date(1987, 11, 5), date(1987, 5, 13)),  # 05/11 swapped to 11/05, then the day mistyped: four digits differ
+    (date(1989, 7, 11), date(1988, 11, 7)),  # swapped, and the year one off: five digits differ
+    (date(1979, 5, 15), date(1997, 5, 17)),  # « 79 » written « 97 », and the day one off
+])
+def test_two_slips_in_a_date_are_a_close_date(a, b):
+    assert levels(("ROUX", "Emma", a), ("ROUX", "Emma", b)).date == lv.D_CLOSE
+
+
+def test_a_first_name_moved_to_the_surname_keeps_the_first_name_slip_rule():
+    # « Lina » written « Lin » in the surname's place: a slip in a three-letter first name, as `first_level` says
+    found = levels(("POUOIN", "Lina", D), ("Lin", "Pouoin", D))
+    assert found.swapped and (found.surname, found.first) == (lv.S_EXACT, lv.F_TYPO)

@@ -21,7 +21,7 @@ from wizard.core.errors import UserError
 from wizard.core.hardening import before_personal_data
 from wizard.core.i18n import tr
 from wizard.core.idfile import IdFileError, load_people_and_links
-from wizard.core.matching.entcsv import EntCsvError, EntList, read_ent_csv
+from wizard.core.matching.entcsv import EntCsvError, EntList, one_name_finding, read_ent_csv
 from wizard.core.matching.family import families
 from wizard.core.matching.matcher import COUNT_KEYS, STATUS_LABELS, STATUS_PLURALS, Result, reconcile
 from wizard.core.matching.worksheet import write_worksheet
@@ -68,12 +68,15 @@ def run_reconcile(args: Namespace, data_dir: Path) -> int:
 def to_json(result: Result, ent: EntList) -> dict[str, object]:
     return {
         "pairs": [{"pronote_id": pair.pronote.ident, "ent_id": pair.ent.ident, "status": pair.status,
-                   "score": pair.score, "profile": pair.profile, "reasons": list(pair.reasons)}
+                   "score": pair.score, "profile": pair.profile, "reasons": list(pair.reasons),
+                   "evidence": [{"label": tr(item.label), "bits": round(item.bits, 2)}
+                                for item in pair.comparison.evidence]}
                   for pair in result.pairs],
         "unmatched_pronote": [person.ident for person in result.unmatched_pronote],
         "unmatched_ent": [person.ident for person in result.unmatched_ent],
         "unusable_rows": [{"line": row.line, "message": row.message} for row in ent.unusable],
-        "row_warnings": [{"line": row.line, "message": row.message} for row in ent.problems if row.kept],
+        "row_warnings": [{"line": row.line, "message": row.message, **({"code": row.code} if row.code else {})}
+                         for row in ent.problems if row.kept],
         "counts": result.counts,
     }
 
@@ -95,6 +98,8 @@ def summary(result: Result, ent: EntList, pronote_count: int, out_path: Path | N
         more = " …" if len(ent.unusable) > 10 else ""
         lines.append(tr("{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.").format(
             count=len(ent.unusable), shown=shown, more=more))
+    if ent.one_name:
+        lines.append(one_name_finding(ent))
     if out_path:
         lines.append(tr("Fichier de travail écrit : {path} (il contient des données personnelles).").format(
             path=clean(str(out_path))))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from wizard.core.document import Decision
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
+from wizard.core.matching.entcsv import one_name_finding
 from wizard.core.matching.matcher import STATUS_LABELS, STATUS_PLURALS, Pair, Result
 from wizard.core.matching.preview import (
     TO_REVIEW,
@@ -288,6 +289,8 @@ class MatchingPreview(QGroupBox):
             lines.append(tr("{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : "
                             "{message}").format(n=len(ent.unusable), line=ent.unusable[0].line,
                                                 message=ent.unusable[0].message))
+        if ent.one_name:
+            lines.append(one_name_finding(ent))
         self.status.show_message("\n".join(lines), "ok" if not total["ambiguous"] else "warning")
         # What needs a look comes first; the sure pairs are one choice away.
         self.status_filter.setCurrentIndex(self.status_filter.findData(TO_REVIEW if total["certain"] < sum(

@@ -18,7 +18,7 @@ scoring can accept – even two or three at once – leaves at least one key in 
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from wizard.core.matching.normalise import Form
@@ -101,17 +101,17 @@ def candidate_pairs(left_count: int, right_count: int, keys_of: Callable[[int, b
             index[key].append(position)
     check()
     large: list[list[BlockKey]] = []
-    shared: dict[BlockKey, int] = defaultdict(int)
+    shared: Counter[BlockKey] = Counter()
     for position in range(large_count):
         found = [key for key in keys_of(position, not small_is_left) if key in index]
         large.append(found)
-        for key in found:
-            shared[key] += 1
+        shared.update(found)  # counted in C
         if position & 8191 == 0:
             check()
-    # A key shared by more than MAX_BLOCK accounts of the ENT side (the right one) says little about anyone.
-    blocks = {key: positions for key, positions in index.items()
-              if key in shared and (shared[key] if small_is_left else len(positions)) <= MAX_BLOCK}
+    # A key shared by more than MAX_BLOCK accounts of the ENT side (the right one) says little about anyone. Only
+    # the keys both sides have are looked at: most of the index is keys nobody else has.
+    blocks = {key: index[key] for key, count in shared.items()
+              if (count if small_is_left else len(index[key])) <= MAX_BLOCK}
     get = blocks.get
     if small_is_left:
         pairs = {i * width + j for j, keys in enumerate(large) for key in keys for i in get(key, ())}

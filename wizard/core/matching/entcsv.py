@@ -27,7 +27,10 @@ from wizard.core.people import Person, profile_of_word
 from wizard.core.text import clean
 
 FIELDS = ("ident", "last_name", "first_name", "birth_date", "profile", "class_name", "children")
-REQUIRED = ("ident", "last_name", "first_name")
+REQUIRED = ("ident", "last_name", "first_name")  # columns; a row needs its identifier and at least one name
+# A row with one name cell empty is kept (an account created with one field, a parent known by one name) and
+# matched on what it has; it carries this finding, and its pair is never « certain » (`result.decided`).
+ONE_NAME = "one_name"
 FIELD_LABELS = {name: PERSON_FIELD_LABELS[name] for name in FIELDS}
 # Folded headers (no accents, case, spaces or punctuation), best first: « Né(e) le » → "neele".
 HEADER_NAMES = {
@@ -74,6 +77,7 @@ class RowProblem:
     line: int
     message: str  # French; never quotes a name
     kept: bool  # True: the row is used without the faulty value (an unreadable date); False: the row is left out
+    code: str = ""  # ONE_NAME for a row with one name cell empty
 
 
 @dataclass
@@ -91,6 +95,19 @@ class EntList:
     @property
     def unusable(self) -> list[RowProblem]:
         return [problem for problem in self.problems if not problem.kept]
+
+    @property
+    def one_name(self) -> list[RowProblem]:
+        """Rows kept with one name cell empty."""
+        return [problem for problem in self.problems if problem.code == ONE_NAME]
+
+
+def one_name_finding(ent: EntList) -> str:
+    """The finding about accounts with one name cell empty: how many, which lines, and what the matching did."""
+    rows = ent.one_name
+    shown = ", ".join(str(row.line) for row in rows[:10]) + (" …" if len(rows) > 10 else "")
+    return tr("{count} compte(s) de l'ENT avec un seul nom (nom ou prénom vide, lignes {lines}) : rapprochés sur ce "
+              "nom et la date de naissance, au mieux comme « Probable ».").format(count=len(rows), lines=shown)
 
 
 def header_key(text: str) -> str:
@@ -247,7 +264,7 @@ def _read_row(row: list[str], line: int, columns: dict[str, int], seen: dict[str
     ident, last, first = cell("ident"), cell("last_name"), cell("first_name")
     labels = ((tr("identifiant"), ident), (tr("nom"), last), (tr("prénom"), first))
     missing = [label for label, value in labels if not value]
-    if missing:
+    if missing and (not ident or not (last or first)):
         template = (tr("ligne ignorée : {fields} manquants.") if len(missing) > 1 else
                     tr("ligne ignorée : {fields} manquant."))
         result.problems.append(RowProblem(line, template.format(fields=tr(" et ").join(missing)), False))
@@ -270,6 +287,10 @@ def _read_row(row: list[str], line: int, columns: dict[str, int], seen: dict[str
         born = parse_date(cell("birth_date"))
         if born is None:
             result.problems.append(RowProblem(line, tr("date de naissance illisible, comparée sans date."), True))
+    if not last or not first:
+        message = tr("nom vide : comparé sur le prénom et la date de naissance, jamais comme « Sûr ».") if not last \
+            else tr("prénom vide : comparé sur le nom et la date de naissance, jamais comme « Sûr ».")
+        result.problems.append(RowProblem(line, message, True, ONE_NAME))
     seen[ident] = line
     result.people.append(Person(ident, profile, last, first, born, line))
     if cell("class_name"):

@@ -87,6 +87,17 @@ class FamilyView:
     def useful(self) -> bool:
         return bool(self.parents_of) and bool(self.ent_children or self.classes)
 
+    def has_siblings(self, person: Person, pronote_side: bool) -> bool:
+        """Whether a pupil has a brother or sister in the lists by the families: a parent in common in the PRONOTE
+        file, or a parent's row in the ENT list naming both."""
+        if pronote_side:
+            return any(len(self.children_of.get(parent, ())) > 1 for parent in self.parents_of.get(person.ident, ()))
+        return any(len(self.ent_children.get(parent, ())) > 1 for parent in self.ent_parents.get(person.ident, ()))
+
+    def has_parents(self, person: Person, pronote_side: bool) -> bool:
+        """Whether the families name a parent of this pupil: the PRONOTE links, or a parent's row in the ENT list."""
+        return bool(self.parents_of.get(person.ident) if pronote_side else self.ent_parents.get(person.ident))
+
     # -- parents ----------------------------------------------------------------------------------
     def matched_children(self, parent: Person) -> set[str]:
         """The ENT pupils matched to this PRONOTE parent's children."""

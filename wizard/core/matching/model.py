@@ -50,6 +50,13 @@ U_START = {
     "family": (2e-3, 0.998, 0.0),
     "classes": (0.03, 0.97, 0.0),
 }
+# Levels whose m is learned within bounds: a surname or a first name wholly different. Pairs showing them reach the
+# comparison only through the rules (`rules`), a handful, each counted for its own probability: EM over them feeds
+# on itself, and a level seldom believed is soon believed never – so never rarer than school lists show (M_START).
+# However common the two lists make them look, one name wholly different stays strong evidence against: at least
+# RARE_AGAINST bits (a likelihood ratio of 1 in 32).
+RARE_LEVELS = {"surname": lv.S_OTHER, "first": lv.F_OTHER}
+RARE_AGAINST = 5.0
 M_PRIOR = 20.0  # pairs' worth of belief in M_START
 U_PRIOR = 500.0  # pairs' worth of belief in U_START, next to the random sample
 TF_PRIOR = 200.0  # people's worth of belief in a typical share of a value (TF_START)
@@ -119,6 +126,14 @@ def random_pairs(left_count: int, right_count: int, seed: int) -> list[tuple[int
         return [(i, j) for i in range(left_count) for j in range(right_count)]
     rng = random.Random(seed)
     return [(rng.randrange(left_count), rng.randrange(right_count)) for _ in range(U_SAMPLE)]
+
+
+def bound_rare(m: dict[str, list[float]], u: dict[str, list[float]]) -> dict[str, list[float]]:
+    """m with the levels of RARE_LEVELS kept between M_START and RARE_AGAINST bits against."""
+    for name, level in RARE_LEVELS.items():
+        ceiling = u[name][level] * 2.0 ** -RARE_AGAINST
+        m[name][level] = min(max(m[name][level], M_START[name][level]), ceiling)
+    return m
 
 
 def m_from_pairs(levels: Iterable[lv.LevelTuple], probabilities: Iterable[float]) -> dict[str, list[float]]:

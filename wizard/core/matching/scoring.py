@@ -9,20 +9,22 @@ how French names and dates get written differently:
 - first name: the same; a compound name cut short (« Jean-Pierre » / « Jean »); more first names listed;
   the usual first name is not the first one; one slip; a close spelling; a far spelling (up to three slips, at
   most half the letters); missing; different.
-- birth date: the same; day and month swapped; one digit off; two neighbouring digits swapped; two digits off
-  (or swapped and one off); missing on one side; missing on both; different.
+- birth date: the same; day and month swapped; one digit off; two neighbouring digits swapped; two slips (two
+  digits off, day and month swapped and one off, two neighbours swapped and one off); missing on one side;
+  missing on both; different.
 - surname and first name written in each other's place is found by comparing them crosswise.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from operator import ne
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
 from wizard.core.i18n import tr_noop
-from wizard.core.matching.normalise import FirstName, Form, Surname, phonetic
+from wizard.core.matching.normalise import MIN_SOUND, FirstName, Form, Surname, phonetic, same_sound
 
 # Surname levels
 S_EXACT, S_PARTICLE, S_ORDER, S_USAGE, S_USAGE_CHANGED, S_TYPO, S_CLOSE, S_MISSING, S_OTHER = range(9)
@@ -41,7 +43,8 @@ USAGE_CHANGED = tr_noop("nom d'usage différent")
 TYPO_SURNAME = tr_noop("faute de frappe (nom)")
 CLOSE_SURNAME = tr_noop("orthographe proche (nom)")
 MISSING_SURNAME = tr_noop("nom manquant")
-OTHER_SURNAME = tr_noop("nom de famille différent")
+# A surname changed completely is offered only as « probable », with the question the admin has to answer.
+OTHER_SURNAME = tr_noop("nom différent : mariage ou nom d'usage ?")
 COMPOUND_FIRST = tr_noop("prénom composé")
 MORE_FIRST_NAMES = tr_noop("prénoms multiples")
 USUAL_FIRST_NAME = tr_noop("prénom usuel")
@@ -49,6 +52,7 @@ TYPO_FIRST = tr_noop("faute de frappe (prénom)")
 CLOSE_FIRST = tr_noop("orthographe proche (prénom)")
 FAR_FIRST = tr_noop("prénom très mal orthographié")
 MISSING_FIRST = tr_noop("prénom manquant")
+OTHER_FIRST = tr_noop("prénom différent : prénom usuel, surnom ou erreur de saisie ?")
 SWAPPED_DATE = tr_noop("date inversée")
 DATE_DIGIT = tr_noop("date différente d'un chiffre")
 DATE_TRANSPOSED = tr_noop("deux chiffres de la date inversés")
@@ -65,9 +69,19 @@ OTHER_CLASS = tr_noop("classes différentes")
 SURNAME_REASONS = (None, PARTICLE, NAME_ORDER, USAGE_NAME, USAGE_CHANGED, TYPO_SURNAME, CLOSE_SURNAME,
                    MISSING_SURNAME, OTHER_SURNAME)
 FIRST_REASONS = (None, COMPOUND_FIRST, MORE_FIRST_NAMES, USUAL_FIRST_NAME, TYPO_FIRST, CLOSE_FIRST, FAR_FIRST,
-                 MISSING_FIRST, None)
+                 MISSING_FIRST, OTHER_FIRST)
 DATE_REASONS = (None, SWAPPED_DATE, DATE_DIGIT, DATE_TRANSPOSED, DATE_CLOSE, MISSING_DATE, None, OTHER_DATE)
 CLASS_REASONS = (SHARED_CLASS, OTHER_CLASS, None)
+# The evidence of a pair, field by field (the worksheet's « Éléments » column): what each level is called there,
+# agreements included, and without the questions of the reasons.
+SAME_SURNAME = tr_noop("même nom")
+SAME_FIRST = tr_noop("même prénom")
+SAME_DATE = tr_noop("même date de naissance")
+ANOTHER_SURNAME = tr_noop("nom différent")
+ANOTHER_FIRST = tr_noop("prénom différent")
+SURNAME_EVIDENCE = (SAME_SURNAME, *SURNAME_REASONS[1:-1], ANOTHER_SURNAME)
+FIRST_EVIDENCE = (SAME_FIRST, *FIRST_REASONS[1:-1], ANOTHER_FIRST)
+DATE_EVIDENCE = (SAME_DATE, *DATE_REASONS[1:])
 
 # Levels that differ only in writing or by a habit (usage surname, added first names), and those that are a slip.
 SLIPS_S = frozenset({S_TYPO, S_CLOSE})
@@ -88,6 +102,11 @@ class Levels(NamedTuple):
     classes: int = C_NONE
 
 
+class Evidence(NamedTuple):
+    label: str  # French, marked with tr_noop
+    bits: float  # log2 of the likelihood ratio this field brings: > 0 for the pair, < 0 against
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """A scored pair: its levels, its match weight in bits (log2 of the likelihood ratio) and the probability
@@ -96,11 +115,19 @@ class Comparison:
     weight: float
     probability: float
     reasons: tuple[str, ...]
+    # Computes the evidence when asked (the worksheet): most pairs are never written out, and 20,000 of them would
+    # cost the matching time for nothing.
+    explain: Callable[[], tuple[Evidence, ...]] | None = field(default=None, compare=False, repr=False)
 
     @property
     def score(self) -> float:
         """Out of 100: the probability as a percentage (what the page and the worksheet show)."""
         return 100.0 * self.probability
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """What counted for and against the pair, field by field: (French label, bits), bits > 0 for."""
+        return self.explain() if self.explain is not None else ()
 
     @property
     def exact_names(self) -> bool:
@@ -163,7 +190,8 @@ def surname_level(a: Surname, b: Surname) -> int:
     # « MARTINDUPONT » (glued by an export) against « DUPONT »
     if len(short) >= 4 and len(long) - len(short) >= 3 and (long.startswith(short) or long.endswith(short)):
         return S_USAGE
-    return _spelling(a.core_compact, b.core_compact, a.sound == b.sound, 4, S_TYPO, S_CLOSE, S_OTHER)
+    return _spelling(a.core_compact, b.core_compact, a.sound == b.sound and len(a.sound) >= MIN_SOUND, 4, S_TYPO,
+                     S_CLOSE, S_OTHER)
 
 
 def first_level(a: FirstName, b: FirstName) -> int:
@@ -184,7 +212,9 @@ def first_level(a: FirstName, b: FirstName) -> int:
     # since « Léo » and « Léa » are two people.
     # A far spelling (up to three slips, at most half the letters) only for first names: a surname that far is
     # another family's.
-    return _spelling(a.compact, b.compact, a.sound == b.sound, 3, F_TYPO, F_CLOSE, F_OTHER, F_FAR)
+    # `same_sound`, written out: called for most pairs compared.
+    return _spelling(a.compact, b.compact, a.sound == b.sound and len(a.sound) >= MIN_SOUND, 3, F_TYPO, F_CLOSE,
+                     F_OTHER, F_FAR)
 
 
 def _spelling(a: str, b: str, same_sound: bool, shortest_typo: int, typo: int, close: int, other: int,
@@ -221,16 +251,27 @@ def date_level(x: str, y: str) -> int:
         if second == first + 1 and x[first] == y[second] and x[second] == y[first]:
             return D_TRANSPOSED
         return D_CLOSE
-    if count <= 3 and sum(map(ne, x[2:4] + x[:2] + x[4:], y)) == 1:
-        return D_CLOSE  # day and month swapped, and one digit off
+    # Day and month swapped, and one digit off – however many digits the swap itself moved (« 05/11/1987 » written
+    # « 13/05/1987 »: four digits differ, two slips). The day or the month then moved intact: checked first, as
+    # most candidate pairs have unrelated dates.
+    if (x[2:4] == y[:2] or x[:2] == y[2:4]) and sum(map(ne, x[2:4] + x[:2] + x[4:], y)) == 1:
+        return D_CLOSE
+    if count == 3:
+        # Two neighbouring digits swapped, and one digit off: two slips too (« 15/05/1979 » as « 17/05/1997 »).
+        wrong = [position for position in range(8) if x[position] != y[position]]
+        for first, second in zip(wrong, wrong[1:], strict=False):
+            if second == first + 1 and x[first] == y[second] and x[second] == y[first]:
+                return D_CLOSE
     return D_OTHER
 
 
 def crossed_levels(a: Form, b: Form) -> tuple[int, int] | None:
     """(surname level, first-name level) when each side's surname is the other's first name – one of them
     exactly, the other exact, with a slip, a close spelling or missing; or both with a slip – else None."""
-    one = _cross(a.surname.core_compact, b.first.compact)
-    two = _cross(a.first.compact, b.surname.core_compact)
+    one = _cross(a.surname.core_compact, b.first.compact, 4)
+    # The first name moved to the surname's place is still a first name: a slip counts from three letters, as in
+    # `first_level` (« Lina » written « Lin »).
+    two = _cross(a.first.compact, b.surname.core_compact, 3)
     if one is None or two is None:
         return None
     if one != S_EXACT and two != S_EXACT and not (one == S_TYPO and two == S_TYPO):
@@ -238,10 +279,10 @@ def crossed_levels(a: Form, b: Form) -> tuple[int, int] | None:
     return one, {S_EXACT: F_EXACT, S_TYPO: F_TYPO, S_CLOSE: F_CLOSE, S_MISSING: F_MISSING}[two]
 
 
-def _cross(x: str, y: str) -> int | None:
+def _cross(x: str, y: str, shortest_typo: int) -> int | None:
     if not x or not y:
         return S_MISSING
     if x == y:
         return S_EXACT
-    level = _spelling(x, y, phonetic(x) == phonetic(y), 4, S_TYPO, S_CLOSE, S_OTHER)
+    level = _spelling(x, y, same_sound(phonetic(x), phonetic(y)), shortest_typo, S_TYPO, S_CLOSE, S_OTHER)
     return None if level == S_OTHER else level

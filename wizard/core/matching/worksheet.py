@@ -12,13 +12,14 @@ import tempfile
 from pathlib import Path
 
 from wizard.core.dates import day
-from wizard.core.i18n import tr, tr_noop
-from wizard.core.matching.matcher import STATUS_LABELS, Pair, Result
+from wizard.core.i18n import language, tr, tr_noop
+from wizard.core.matching.result import STATUS_LABELS, Pair, Result
 from wizard.core.people import PROFILE_LABELS, PROFILES, Person
 
 NOTICE = (tr_noop("Données personnelles (noms, dates de naissance) : document à usage interne de l'établissement, "
           "à supprimer une fois le rapprochement des comptes terminé."))
-COLUMNS = ("Profil", "Statut", "Score", "Raisons",
+# « Éléments »: what counted for (+) and against (−) each pair, field by field, in bits (log2 of a likelihood ratio).
+COLUMNS = ("Profil", "Statut", "Score", "Raisons", tr_noop("Éléments (pour + / contre −)"),
            tr_noop("Identifiant PRONOTE"), tr_noop("Nom PRONOTE"), tr_noop("Prénom PRONOTE"),
            tr_noop("Date de naissance PRONOTE"),
            tr_noop("Identifiant ENT"), tr_noop("Nom ENT"), tr_noop("Prénom ENT"), tr_noop("Date de naissance ENT"))
@@ -43,11 +44,12 @@ def worksheet_rows(result: Result) -> list[list[str]]:
     rows = []
     for profile, status, item in worksheet_entries(result):
         if isinstance(item, Pair):
-            cells = [str(item.score), ", ".join(item.reasons), *_side(item.pronote), *_side(item.ent)]
+            cells = [str(item.score), ", ".join(item.reasons), evidence_text(item), *_side(item.pronote),
+                     *_side(item.ent)]
         elif status == "unmatched_pronote":
-            cells = ["", "", *_side(item), *_side(None)]
+            cells = ["", "", "", *_side(item), *_side(None)]
         else:
-            cells = ["", "", *_side(None), *_side(item)]
+            cells = ["", "", "", *_side(None), *_side(item)]
         rows.append([_profile(profile), tr(STATUS_LABELS[status]), *cells])
     return rows
 
@@ -80,6 +82,17 @@ def _write_atomically(path: Path, rows: list[list[str]]) -> None:
         with contextlib.suppress(OSError):
             os.unlink(handle.name)
         raise
+
+
+def evidence_text(pair: Pair) -> str:
+    """« même nom +9,6 ; prénom différent −7,6 ; même date de naissance +11,0 »: each field's bits, signed, French
+    decimal comma (a cell that starts with a word, never with a sign a spreadsheet would run)."""
+    return tr(" ; ").join(f"{tr(item.label)} {_signed(item.bits)}" for item in pair.comparison.evidence)
+
+
+def _signed(bits: float) -> str:
+    number = f"{abs(bits):.1f}"
+    return ("+" if bits >= 0 else "−") + (number.replace(".", ",") if language() == "fr" else number)
 
 
 def _side(person: Person | None) -> list[str]:
