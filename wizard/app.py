@@ -14,6 +14,12 @@ COMMANDS = ("check", "reconcile", "probe", "record", "notice")
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _no_console_streams()
+    if "--version" in argv and _first_positional(argv) is None:  # before Qt: what an installer or IT asks
+        from wizard import __version__
+        from wizard.commands.console import out
+
+        out(f"pronote-ent-wizard {__version__}")
+        return 0
     if any(arg in COMMANDS for arg in argv if not arg.startswith("-")) and _first_positional(argv) in COMMANDS:
         from wizard.commands.cli import run
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from wizard import __version__
+
 
 class FrenchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse's own English error text is not for our users
@@ -38,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
                                   description="Assistant d'interconnexion PRONOTE et ENT : commandes sans fenêtre")
     parser.add_argument("--data-dir", type=Path, help="dossier des données locales")
     parser.add_argument("--ent", type=Path, help="fichier de données d'un autre ENT (resources/ent/README.md)")
+    parser.add_argument("--version", action="version", version=f"pronote-ent-wizard {__version__}",
+                        help="afficher la version et quitter")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=FrenchArgumentParser)
 
     check = sub.add_parser("check", help="vérifier le fichier des identifiants PRONOTE")
