@@ -10,6 +10,9 @@ from wizard.gui.qtvalues import RICH_TEXT
 from wizard.gui.widgets import WrappingLabel
 
 WIDTH = 200
+# A step's state as a mark every font draws: Windows' ANSI characters and √ (in Tahoma, Segoe UI, Arial and Wine's
+# Tahoma alike). « ○ » and « ▶ » are missing from some (Wine's Tahoma drew to-do steps like done ones).
+DONE, CURRENT, TODO = "√", "»", "–"
 
 
 def escape(text: str) -> str:
@@ -27,17 +30,17 @@ def panel_lines(school: dict, current: str | None) -> list[tuple[str, str, str]]
         part = flow.BY_ID[step].part
         if skipped and part > 2 and shown_part is None:
             # Where the path jumps over them: after the school page, before part 3.
-            rows.append(("skipped", "✓", tr("Parties 1 et 2 : déjà faites")))
+            rows.append(("skipped", DONE, tr("Parties 1 et 2 : déjà faites")))
             shown_part = 0
         if part in flow.PART_NAMES and part != shown_part:
             rows.append(("part", "", flow.part_name(part)))
             shown_part = part
         if step == current:
-            rows.append(("current", "▶", flow.title(step)))
+            rows.append(("current", CURRENT, flow.title(step)))
         elif step in school["completed"] or (step == "fin" and school["cycle"]["finished_at"]):
-            rows.append(("done", "✓", flow.title(step)))
+            rows.append(("done", DONE, flow.title(step)))
         else:
-            rows.append(("todo", "○", flow.title(step)))
+            rows.append(("todo", TODO, flow.title(step)))
     return rows
 
 

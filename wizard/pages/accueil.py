@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from wizard.core import i18n
 from wizard.core.i18n import tr
 from wizard.core.typography import french
+from wizard.gui import steps_panel
 from wizard.gui.widgets import FlowRow, TextColumn
 from wizard.pages.base import StepPage, notice, paragraph, settle_controls
 
@@ -153,7 +154,8 @@ class AccueilPage(StepPage):
     def load_board(self) -> None:
         from wizard.core import status
 
-        marks = {status.DONE: "✓", status.VERIFIED: "✓", status.DECLARED: "?", status.TODO: "○"}
+        marks = {status.DONE: steps_panel.DONE, status.VERIFIED: steps_panel.DONE, status.DECLARED: "?",
+                 status.TODO: steps_panel.TODO}
         school = self.progress.school
         self.resume_button.setEnabled(status.in_progress(school))
         self.verify.setVisible(status.unverified(school) and bool(school["identity"]["pronote_url"]))
