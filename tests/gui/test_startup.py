@@ -39,7 +39,8 @@ feature = sys.modules.get("shibokensupport.feature")
 print(json.dumps({{"step": window.current_step(), "made": made, "style_sheet": window.styleSheet(),
                   "modules": modules,
                   "sources_read": sorted(Path(name).name for name in read if "wizard" in name),
-                  "standard_read": sorted(os.path.relpath(name, stdlib) for name in read if os.path.isabs(name)),
+                  "standard_read": sorted(Path(name).relative_to(stdlib).as_posix() for name in read
+                                          if os.path.isabs(name) and Path(name).is_relative_to(stdlib)),
                   "feature_of_window": getattr(feature, "pyside_feature_dict", {{}}).get("wizard.gui.window")}}))
 """
 

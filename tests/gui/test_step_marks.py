@@ -42,7 +42,19 @@ def windows_message_font() -> str:
     metrics.cbSize = ctypes.sizeof(metrics)
     spi_getnonclientmetrics = 0x29
     assert ctypes.windll.user32.SystemParametersInfoW(spi_getnonclientmetrics, metrics.cbSize, ctypes.byref(metrics), 0)
-    return metrics.lfMessageFont.lfFaceName
+    return substitute(metrics.lfMessageFont.lfFaceName)
+
+
+def substitute(family: str) -> str:
+    """A logical name (« MS Shell Dlg », Wine's message font) → the font Windows draws it with."""
+    import winreg
+
+    try:
+        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE,
+                            r"SOFTWARE\Microsoft\Windows NT\CurrentVersion\FontSubstitutes") as key:
+            return str(winreg.QueryValueEx(key, family)[0]).split(",")[0]
+    except OSError:
+        return family
 
 
 @pytest.mark.skipif(sys.platform != "win32", reason="Windows' own user-interface font")
@@ -52,4 +64,4 @@ def test_the_windows_interface_font_draws_every_mark(qapp):
     if QFontInfo(font).family() != family:
         pytest.fail(f"{family} not found in %WINDIR%\\Fonts (QT_QPA_FONTDIR)")
     raw = QRawFont.fromFont(font)
-    assert [mark for mark in MARKS if not raw.supportsCharacter(mark)] == [], family
+    assert [mark for mark in MARKS if not raw.supportsCharacter(ord(mark))] == [], family
