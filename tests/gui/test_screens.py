@@ -295,7 +295,7 @@ def test_the_side_panel_puts_the_skipped_parts_where_the_path_jumps_them(data_di
     rows = panel_lines(progress.school, "export_mode")
     assert [plain(text) for _kind, _mark, text in rows[:4]] == [
         "Bienvenue", "Votre établissement", "Parties 1 et 2 : déjà faites", "Partie 3 – Identifiants"]
-    assert rows[2][0] == "skipped" and rows[4] == ("current", "»", "Import complet ou partiel")
+    assert rows[2][0] == "skipped" and rows[4] == ("current", "•", "Import complet ou partiel")
     assert rows[-1] == ("todo", "–", "Terminé")
     progress.finish_walk()
     assert panel_lines(progress.school, "accueil")[-1] == ("done", "√", "Terminé")

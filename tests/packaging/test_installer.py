@@ -166,7 +166,7 @@ def test_version_plumbing_from_pyproject(iss):
     assert "/DDefaultDir={localappdata}\\Programs\\Assistant PRONOTE ENT" in wine
     assert f"/DAppVersion={version}" in command
     assert f"/DAppFileVersion={'.'.join(map(str, numeric_version(version)))}" in command
-    assert command[-1] == str(ISS) and "/OC:/o" in command and "/DBundleDir=C:/b" in command
+    assert command[-1] == str(ISS) and f"/O{Path('C:/o')}" in command and f"/DBundleDir={Path('C:/b')}" in command
     expected = setup["OutputBaseFilename"].replace("{#AppVersion}", version) + ".exe"
     assert build_installer.installer_name(version) == expected
 

@@ -12,7 +12,7 @@ from wizard.gui.widgets import WrappingLabel
 WIDTH = 200
 # A step's state as a mark every font draws: Windows' ANSI characters and √ (in Tahoma, Segoe UI, Arial and Wine's
 # Tahoma alike). « ○ » and « ▶ » are missing from some (Wine's Tahoma drew to-do steps like done ones).
-DONE, CURRENT, TODO = "√", "»", "–"
+DONE, CURRENT, TODO = "√", "•", "–"
 
 
 def escape(text: str) -> str:
