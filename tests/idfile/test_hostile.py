@@ -2,6 +2,7 @@
 (code and line) or read correctly. Peak memory and time are measured by the benchmark, not here."""
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -340,6 +341,15 @@ def test_an_unreadable_file_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "open", denied)
     error = refused(path)
     assert error.code == "fichier_illisible" and "droits d'accès" in error.message
+
+
+def test_a_name_windows_refuses_is_not_found_rather_than_unreadable(tmp_path, monkeypatch):
+    """Windows answers EINVAL for a name no file can have (a control character, « ? »): it is not there."""
+    def invalid(*args, **kwargs):
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr(os, "open", invalid)
+    assert refused(tmp_path / "absent\x1b[31m.xml").code == "fichier_introuvable"
 
 
 # -- people and findings -------------------------------------------------------------------------------------------

@@ -95,7 +95,9 @@ class Guard:
                 except OSError:
                     pass
                 if _platform() == "win32":
-                    self._sock.close()  # what wakes a blocked receive on Windows; the reader then meets `tripped`
+                    # What wakes a blocked receive on Windows; the reader then meets `tripped`. Not sock.close(),
+                    # which waits for http.client's file object to let go: the handle itself, now.
+                    socket.close(self._sock.detach())
 
 
 def _platform() -> str:
