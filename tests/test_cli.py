@@ -1,22 +1,52 @@
-"""The command line speaks French even when argparse complains."""
+"""The command line speaks French throughout: argparse's own words, every option described, no metavar leaking, the
+commands listed by `main.py --help` too; `--school`, `--out`'s extension, `reconcile --colonne`."""
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
+from wizard.commands.cli import COMMANDS, build_parser, run, window_parser
+from wizard.core.typography import plain
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "matching" / "fixtures"
+# What argparse writes by itself, in English.
+ENGLISH = ("usage:", "options:", "positional arguments", "optional arguments", "show this help message",
+           "the following arguments", "DATA_DIR", "ENT_SUB", "_SUB", "{check,", "error:")
+
+
+def main_py(*args: str, columns: int = 100) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": str(columns), "PYTHONIOENCODING": "utf-8"}
+    env.pop("QT_QPA_PLATFORM", None)
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                          encoding="utf-8", timeout=120)
+
+
+@pytest.fixture(autouse=True)
+def narrow_terminal(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")  # the narrowest console: one line per command even there
+
+
+def help_of(parser) -> str:
+    return plain(parser.format_help())
+
 
 def test_command_line_mistakes_are_told_in_french(capsys):
-    from wizard.commands.cli import run
-
     with pytest.raises(SystemExit) as stopped:
         run(["check"])
     assert stopped.value.code == 2
-    err = capsys.readouterr().err
-    assert "il manque : file" in err and "required" not in err
+    err = plain(capsys.readouterr().err)
+    assert "il manque : FICHIER" in err and "required" not in err and "check --help" in err
+    with pytest.raises(SystemExit):
+        run(["check", "--mode", "tout", "x.xml"])
+    err = plain(capsys.readouterr().err)
+    assert "option --mode : choix impossible" in err and "invalid choice" not in err
 
 
 def test_another_ent_for_the_commands(capsys, tmp_path):
-    from pathlib import Path
-
-    from wizard.commands.cli import run
     from wizard.core import entdata
 
     renamed = Path(__file__).parent / "fixtures" / "ent" / "ent-exemple-nord.json"
@@ -27,3 +57,160 @@ def test_another_ent_for_the_commands(capsys, tmp_path):
         assert "absent.json" in capsys.readouterr().err
     finally:
         entdata.activate(None)
+
+
+# -- --help ---------------------------------------------------------------------------------------------------
+def _every_parser():
+    parser = build_parser("pronote-ent-wizard-cli")
+    yield "pronote-ent-wizard-cli", parser
+    yield from parser.commands.choices.items()
+    yield "window", window_parser("pronote-ent-wizard")
+
+
+@pytest.mark.parametrize("name, parser", list(_every_parser()), ids=lambda value: value if isinstance(value, str)
+                         else "")
+def test_every_help_is_french_and_describes_every_option(name, parser):
+    text = help_of(parser)
+    assert text.startswith("Usage : "), name
+    assert not [word for word in ENGLISH if word in text], (name, text)
+    for action in parser._actions:  # noqa: SLF001 - reading what the parser holds, changing nothing
+        if action.help == "==SUPPRESS==" or action.dest == "command":
+            continue
+        assert action.help and action.help.strip(), (name, action.option_strings or action.dest)
+        if action.nargs != 0:  # a value to type: named by us (DOSSIER, FICHIER.pdf…), never by argparse
+            assert action.metavar or action.choices, (name, action.dest)
+    assert "Options :" in text
+
+
+def test_the_commands_list_one_line_each():
+    cli = help_of(build_parser("pronote-ent-wizard-cli"))
+    for command, (line, _) in COMMANDS.items():
+        assert re.search(rf"^\s+{command}\s+{re.escape(plain(line))}$", cli, re.MULTILINE), command
+    window = help_of(window_parser("python main.py"))
+    assert "--data-dir DOSSIER" in window and "--lang fr|en" in window and "--ent FICHIER" in window
+    for command, (line, _) in COMMANDS.items():
+        assert re.search(rf"^\s+{command}\s+{re.escape(plain(line))}$", window, re.MULTILINE), command
+    assert "--smoke-test" not in window
+
+
+def test_main_py_help_lists_the_window_options_and_the_commands_without_loading_qt():
+    done = main_py("--help")
+    assert done.returncode == 0 and done.stderr == ""
+    text = plain(done.stdout)
+    assert text.startswith("Usage : python main.py [--data-dir DOSSIER]") and "Commandes (sans fenêtre) :" in text
+    assert not [word for word in ENGLISH if word in text]
+    script = ("import runpy, sys\nsys.argv = ['main.py', '--help']\ntry:\n    runpy.run_path('main.py', "
+              "run_name='__main__')\nexcept SystemExit:\n    pass\nprint('QT' if any(n.startswith('PySide6') for n in "
+              "sys.modules) else 'sans Qt')\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip().endswith("sans Qt")
+
+
+def test_the_command_helps_in_a_subprocess():
+    done = main_py("record", "--help")
+    text = plain(done.stdout)
+    assert done.returncode == 0 and text.startswith("Usage : python main.py record [options]")
+    assert "--school UAI" in text and "--out FICHIER.pdf" in text and "Options :" in text
+    probe = " ".join(plain(main_py("probe", "--help").stdout).split())
+    assert "0 si le serveur est un PRONOTE qui confie l'authentification à l'ENT" in probe
+
+
+# -- record / notice: --school, --out ----------------------------------------------------------------------------
+def _two_schools(data_dir: Path) -> None:
+    from tests.records.conftest import v2_school
+    from wizard.core.store import ProgressStore
+
+    first = v2_school()
+    second = v2_school(id="b2c3d4e5", identity={**first["identity"], "name": "Lycée Jean Jaurès", "uai": "0341794R"})
+    ProgressStore(data_dir).save({"version": 2, "current": first["id"],
+                                  "schools": {first["id"]: first, second["id"]: second},
+                                  "settings": {"language": "", "proxy": ""}})
+
+
+@pytest.mark.parametrize("name", ["record", "notice"])
+def test_school_chooses_whose_document_is_written(name, data_dir, tmp_path):
+    _two_schools(data_dir)
+    out = tmp_path / f"{name}.pdf"
+    done = main_py(name, "--out", str(out), "--school", "0341794r", "--data-dir", str(data_dir))
+    assert done.returncode == 0, done.stderr
+    from tests.records.conftest import pdf_text
+
+    assert "Jean Jaurès" in pdf_text(out) and "Via Domitia" not in pdf_text(out)
+    done = main_py(name, "--out", str(out), "--data-dir", str(data_dir))  # by default: the current school
+    assert done.returncode == 0 and "Via Domitia" in pdf_text(out)
+
+
+def test_an_unknown_or_invalid_school_is_one_sentence(data_dir, tmp_path):
+    _two_schools(data_dir)
+    out = tmp_path / "x.pdf"
+    done = main_py("record", "--out", str(out), "--school", "0870003F", "--data-dir", str(data_dir))
+    assert done.returncode == 1 and not out.exists()
+    assert plain(done.stderr) == ("Aucun établissement de code UAI 0870003F n'est suivi dans l'assistant ; "
+                                  "établissements suivis : 0301746K, 0341794R.\n")
+    done = main_py("notice", "--out", str(out), "--school", "0301746A", "--data-dir", str(data_dir))
+    assert done.returncode == 2 and plain(done.stderr).startswith("--school « 0301746A » : La lettre de contrôle")
+
+
+@pytest.mark.parametrize("name, out", [("record", "fiche.txt"), ("notice", "notice"), ("record", "fiche.pdf.csv")])
+def test_out_refuses_an_extension_that_is_not_pdf(name, out, data_dir, tmp_path):
+    _two_schools(data_dir)
+    done = main_py(name, "--out", str(tmp_path / out), "--data-dir", str(data_dir))
+    assert done.returncode == 2 and not (tmp_path / out).exists()
+    assert "son nom doit finir par .pdf" in plain(done.stderr) and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_out_takes_pdf_in_capitals(data_dir, tmp_path):
+    _two_schools(data_dir)
+    assert main_py("notice", "--out", str(tmp_path / "NOTICE.PDF"), "--data-dir", str(data_dir)).returncode == 0
+
+
+# -- reconcile: --out, --colonne -------------------------------------------------------------------------------
+def test_reconcile_out_must_be_csv(data_dir, tmp_path):
+    done = main_py("reconcile", str(FIXTURES / "pronote.xml"), str(FIXTURES / "ent.csv"), "--out",
+                   str(tmp_path / "feuille.xlsx"), "--data-dir", str(data_dir))
+    assert done.returncode == 2 and "son nom doit finir par .csv" in plain(done.stderr)
+    assert not (tmp_path / "feuille.xlsx").exists()
+
+
+def _headerless(tmp_path: Path) -> Path:
+    lines = (FIXTURES / "ent.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    path = tmp_path / "sans-entete.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_reconcile_without_header_says_which_option_names_the_columns(data_dir, tmp_path):
+    done = main_py("reconcile", str(FIXTURES / "pronote.xml"), str(_headerless(tmp_path)), "--data-dir",
+                   str(data_dir))
+    assert done.returncode == 2
+    assert "indiquez les colonnes" in plain(done.stderr) and "--colonne identifiant=1" in plain(done.stderr)
+
+
+def test_reconcile_columns_named_on_the_command_line(data_dir, tmp_path):
+    headerless = _headerless(tmp_path)
+    done = main_py("reconcile", str(FIXTURES / "pronote.xml"), str(headerless), "--json", "--data-dir", str(data_dir),
+                   "--colonne", "identifiant=1", "--colonne", "nom=2", "--colonne", "prénom=3",
+                   "--colonne", "naissance=4", "--colonne", "profil=5")
+    assert done.returncode == 0, done.stderr
+    import json
+
+    with_header = main_py("reconcile", str(FIXTURES / "pronote.xml"), str(FIXTURES / "ent.csv"), "--json",
+                          "--data-dir", str(data_dir))
+    pairs = {(p["pronote_id"], p["ent_id"], p["status"]) for p in json.loads(done.stdout)["pairs"]}
+    assert ("ELEV0000000000M1", "ent.lmartin", "certain") in pairs
+    assert len(pairs) >= len(json.loads(with_header.stdout)["pairs"]) - 1
+
+
+@pytest.mark.parametrize("spec, expected", [
+    ("nom", "écrivez CHAMP=COLONNE"), ("age=2", "écrivez CHAMP=COLONNE"), ("nom=0", "à partir de 1"),
+])
+def test_a_bad_column_is_one_sentence(spec, expected, data_dir):
+    done = main_py("reconcile", str(FIXTURES / "pronote.xml"), str(FIXTURES / "ent.csv"), "--colonne", spec,
+                   "--data-dir", str(data_dir))
+    assert done.returncode == 2 and expected in plain(done.stderr) and "Traceback" not in done.stderr
+
+
+def test_columns_need_at_least_the_three_that_identify(data_dir):
+    done = main_py("reconcile", str(FIXTURES / "pronote.xml"), str(FIXTURES / "ent.csv"), "--colonne", "nom=2",
+                   "--data-dir", str(data_dir))
+    assert done.returncode == 2 and "au moins les colonnes identifiant, nom et prenom" in plain(done.stderr)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard.core import document, flow
+from wizard.core import document
 from wizard.core.document import FORMAT_VERSION, InvalidDocument, validate
 from wizard.core.migrations import migrate
 from wizard.core.progress import new_document
@@ -16,10 +16,6 @@ V1 = Path(__file__).parent / "fixtures" / "progress" / "v1.json"
 
 def school_of(doc):
     return doc["schools"][doc["current"]]
-
-
-def test_the_document_knows_the_flow_steps():
-    assert document.STEP_IDS == flow.STEP_IDS
 
 
 def test_a_new_document_validates():

@@ -1,7 +1,7 @@
 """The flow without widgets: paths, branches, resume targets and what completes each step."""
 import pytest
 
-from wizard.core import flow
+from wizard.core import flow, steps
 from wizard.core.progress import new_school
 from wizard.core.typography import plain
 
@@ -18,7 +18,7 @@ def finished_school(kind):
 
 def test_first_walk_goes_through_every_step():
     assert flow.path_to("fin", new_school()) == FULL
-    assert [s.id for s in flow.STEPS] == FULL
+    assert [s.id for s in steps.STEPS] == FULL
 
 
 def test_partial_pass_starts_at_part_three():
@@ -49,9 +49,9 @@ def test_resume_target_no_longer_on_the_path_starts_over():
 
 
 def test_once_and_recurring_steps():
-    once = {s.id for s in flow.STEPS if s.recurrence == "once"}
+    once = {s.id for s in steps.STEPS if s.recurrence == "once"}
     assert once == {"ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net"}
-    assert {s.id for s in flow.STEPS if s.recurrence == "each_import"} == set(FULL[6:11])
+    assert {s.id for s in steps.STEPS if s.recurrence == "each_import"} == set(FULL[6:11])
 
 
 def test_school_step_needs_valid_uai_and_url():
@@ -143,3 +143,27 @@ def test_a_school_already_connected_goes_from_its_page_straight_to_part_three():
 def test_route_follows_the_pass():
     assert flow.route(new_school()) == FULL
     assert flow.route(finished_school("partiel")) == ["accueil", *FULL[FULL.index("export_mode"):]]
+
+
+def in_place(verified: bool) -> dict:
+    school = new_school()
+    school["connection"] = {"date": "2026-08-27T10:00:00", "verified": verified, "how": "already_in_place"}
+    return school
+
+
+@pytest.mark.parametrize(("school", "outcome", "expected"), [
+    (new_school(), "delegated", (("already", "full_walk"), "already")),  # the server proves parts 1–2
+    ({**new_school(), "restart_from_part_1": True}, "delegated", (("already", "full_walk"), "full_walk")),
+    (new_school(), "unreachable", (("declared", "full_walk"), "full_walk")),  # nothing verified: no preselection
+    (new_school(), "refused_url", (("declared", "full_walk"), "full_walk")),
+    (in_place(False), "unreachable", (("declared", "full_walk"), "declared")),
+    (new_school(), "cas_inactive", None),  # PRONOTE without the delegation: the whole walk, nothing to ask
+    (new_school(), "cas_other", None),
+    (new_school(), "not_pronote", None),
+    (in_place(True), None, (("already", "full_walk"), "already")),  # back on the page: what was chosen
+    (in_place(False), None, (("declared", "full_walk"), "declared")),
+    (new_school(), None, None),
+    (finished_school("nouvelle_annee"), "delegated", None),  # parts 1–2 are behind: nothing to choose
+], ids=lambda value: value if isinstance(value, str) else None)
+def test_the_school_page_s_question_is_decided_by_the_flow(school, outcome, expected):
+    assert flow.triage(school, outcome) == (flow.Triage(*expected) if expected else None)

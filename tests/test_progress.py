@@ -5,7 +5,7 @@ from types import SimpleNamespace
 from wizard.core import status
 from wizard.core.document import validate
 from wizard.core.importcheck import explain_count
-from wizard.core.progress import Progress
+from wizard.core.progress import Progress, declaration_allowed
 from wizard.core.store import ProgressStore
 
 ANALYSIS = {
@@ -122,7 +122,7 @@ def test_a_server_answering_without_the_delegation_withdraws_a_declaration(data_
                                                      cas_active=False, level="warning"))
     assert progress.school["connection"] is None
     progress.confirm_by_hand(True)  # refused: the server contradicts it
-    assert progress.school["connection"] is None and not status.declaration_allowed(progress.school)
+    assert progress.school["connection"] is None and not declaration_allowed(progress.school)
     progress.record_server_check("delegation", probe(outcome="unreachable", reachable=False, is_pronote=False,
                                                      delegated_to_ent=False, level="error"))
     progress.confirm_by_hand(True)  # unreachable: the admin's word is all there is
@@ -161,3 +161,35 @@ def test_every_event_leaves_a_valid_document(data_dir):
     progress.finish_walk()
     progress.add_school()
     validate(ProgressStore(data_dir).load())
+
+
+def test_a_delegation_seen_from_the_school_page_records_parts_1_2_as_already_in_place(data_dir):
+    progress = opened(data_dir)
+    progress.record_server_check("address", probe())
+    connection = reread(data_dir, progress)["connection"]
+    assert connection["how"] == "already_in_place" and connection["verified"] is True
+    assert reread(data_dir, progress)["server_checks"][-1]["verified"] is True
+
+
+def test_a_delegation_seen_after_choosing_the_whole_walk_keeps_the_whole_walk(data_dir):
+    progress = opened(data_dir)
+    progress.restart_from_part_1()
+    progress.record_server_check("address", probe())
+    assert progress.school["connection"] is None and progress.school["restart_from_part_1"]
+
+
+def test_an_address_check_once_the_walk_is_over_changes_nothing_of_parts_1_2(data_dir):
+    progress = opened(data_dir)
+    progress.finish_walk()
+    progress.record_server_check("address", probe())  # a new school year passes by the school page
+    assert progress.school["connection"] is None
+
+
+def test_recording_a_check_or_a_declaration_never_loads_the_network_code():
+    """The model reads what an outcome means from wizard.core.outcomes: ticking « je déclare » used to load the
+    whole probe package (ssl, http.client) to compare two outcome codes."""
+    import grimp
+
+    graph = grimp.build_graph("wizard")
+    assert not graph.chain_exists(importer="wizard.core.progress", imported="wizard.core.probe", as_packages=True)
+    assert not graph.chain_exists(importer="wizard.core.status", imported="wizard.core.probe", as_packages=True)

@@ -237,21 +237,17 @@ EN = {
     "{ent_name} ({ent_cas_host}). Vérifiez-le ici une fois la base publiée.":
         "After “Publier la base”, your PRONOTE server must hand authentication to the CAS server of {ent_name} "
         "({ent_cas_host}). Check it here once the database is published.",
-    "• élèves, parents et personnels ouvrent PRONOTE depuis {ent_name} (ou se connectent à PRONOTE avec leurs "
-    "identifiants de l'ENT : ATEN pour les élèves et les parents, ARENA pour les personnels).":
-        "• pupils, parents and staff open PRONOTE from {ent_name} (or log in to PRONOTE with their ENT "
-        "credentials: ATEN for pupils and parents, ARENA for staff).",
     "La partie 2 branche votre serveur PRONOTE sur {ent_name}. Dès la publication :":
         "Part 2 connects your PRONOTE server to {ent_name}. From publication on:",
     "• si votre établissement passait jusqu'ici par {previous_ent}, celui-ci ne peut plus ouvrir PRONOTE sans "
     "une seconde authentification ;":
         "• if your school went through {previous_ent} until now, {previous_ent} can no longer open PRONOTE "
         "without a second login;",
-    "Attention : nous sommes le {today:%d/%m/%Y}, en dehors de la pré-rentrée. Basculer en cours d'année change "
+    "Attention : nous sommes le {today}, en dehors de la pré-rentrée. Basculer en cours d'année change "
     "du jour au lendemain la façon dont tout le monde ouvre PRONOTE. Sauf décision de la direction et "
     "information des familles, attendez la pré-rentrée (de mi-août à mi-septembre) ; vous pouvez quitter "
     "l'assistant et reprendre plus tard.":
-        "Warning: today is {today:%d/%m/%Y}, outside the back-to-school period. Switching during the year "
+        "Warning: today is {today}, outside the back-to-school period. Switching during the year "
         "changes overnight the way everyone opens PRONOTE. Unless the school's management has decided so and "
         "families have been told, wait for the back-to-school period (mid-August to mid-September); you can quit "
         "the assistant and resume later.",

@@ -1,7 +1,9 @@
 """Collects every user-visible French text into `resources/translations/wizard_<lang>.ts` and builds the `.qm`.
 
-Texts are the literals of `tr("…")` and `tr_noop("…")` calls under `wizard/` and the ENT data file's
-checklists (whose ENT words are placeholders such as `{ent_name}`, so one entry serves every ENT). Existing
+Texts are the literals of `tr("…")` and `tr_noop("…")` calls under `wizard/` and, from the ENT data files, the
+checklists (whose ENT words are placeholders such as `{ent_name}`, so one entry serves every ENT), the logins as
+the window says them, and the facts' notes (the help's « Sources »). The ENT's own labels and the sources' titles
+stay as the ENT and the sources write them. Existing
 translations are kept; new texts arrive « unfinished »; texts no longer in the code are dropped. A translation
 whose `{placeholders}` differ from its source's would fail at `.format(...)`: it is reported, and kept out of the
 `.qm` (marked unfinished) until corrected. `--check` only reports (exit 1) unfinished, missing or mismatched
@@ -35,10 +37,25 @@ def collect() -> dict[str, tuple[str, int]]:
                 found.setdefault(node.args[0].value, (str(path.relative_to(ROOT)), node.lineno))
     for data in sorted((ROOT / "resources" / "ent").glob("*.json")):
         ent = json.loads(data.read_text(encoding="utf-8"))
+        where = (str(data.relative_to(ROOT)), 0)
         for items in ent.get("checklists", {}).values():
             for item in items:
-                found.setdefault(item["text"], (str(data.relative_to(ROOT)), 0))
+                found.setdefault(item["text"], where)
+        for login in ent.get("logins", {}).values():
+            found.setdefault(login["value"], where)
+        for note in _notes(ent):
+            found.setdefault(note, where)
     return found
+
+
+def _notes(value) -> list[str]:
+    """The `note` of every fact in the file, wherever it sits."""
+    if isinstance(value, list):
+        return [note for item in value for note in _notes(item)]
+    if not isinstance(value, dict):
+        return []
+    own = [value["note"]] if isinstance(value.get("note"), str) and "sources" in value else []
+    return own + [note for key, item in value.items() if key != "note" for note in _notes(item)]
 
 
 def placeholders(text: str) -> set[str]:

@@ -1,32 +1,32 @@
 """Application entry: `main(argv)` and `create_window(data_dir, language, ent)`.
 
-Qt is imported lazily so that the headless commands never load it.
+Where the headless commands and the window meet: a command never loads Qt, and the window never loads the
+commands' modules, so each side is imported on its way, inside the functions below (docs/DEVELOPING.md,
+« Imports »).
 """
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 from pathlib import Path
 
-# The headless commands; kept here so that opening the window does not import argparse and the CLI.
+from wizard.core import entdata
+
 COMMANDS = ("check", "reconcile", "probe", "record", "notice")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _no_console_streams()
-    if "--version" in argv and _first_positional(argv) is None:  # before Qt: what an installer or IT asks
-        from wizard import __version__
-        from wizard.commands.console import out
-
-        out(f"pronote-ent-wizard {__version__}")
-        return 0
     if any(arg in COMMANDS for arg in argv if not arg.startswith("-")) and _first_positional(argv) in COMMANDS:
         from wizard.commands.cli import run
 
         return run(argv)
+    args, qt_args = window_arguments(argv)  # before Qt: --help lists the window's options and the commands
     from wizard.gui.shell import run_gui
 
-    return run_gui(argv, create_window)
+    return run_gui(args, qt_args, create_window, smoke_report if args.smoke_test else None)
 
 
 def gui_main() -> int:
@@ -41,6 +41,13 @@ def cli_main() -> int:
     return run(sys.argv[1:])
 
 
+def window_arguments(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """The window's options, and what is left for Qt (`-platform`, `-style`…)."""
+    from wizard.commands.cli import window_parser  # Qt-free, with the commands' French usage errors
+
+    return window_parser().parse_known_args(argv)
+
+
 def create_window(data_dir: Path, language: str | None = None, ent: Path | None = None):
     """The ready window, exactly as users get it; a QApplication must exist. `ent`: another ENT's data file
     (`resources/ent/README.md`); by default the one shipped. Raises a UserError for an unusable data folder, a
@@ -48,8 +55,6 @@ def create_window(data_dir: Path, language: str | None = None, ent: Path | None 
 
     The composition root: the window (wizard.gui) is given its pages (wizard.pages) here, so that neither
     package imports the other's top."""
-    import wizard.gui  # noqa: F401 - the Qt layer first: it tells PySide about the modules below (gui/__init__.py)
-    from wizard.core import entdata
     from wizard.gui.window import build_window
     from wizard.pages import build_page
 
@@ -57,11 +62,19 @@ def create_window(data_dir: Path, language: str | None = None, ent: Path | None 
     return build_window(Path(data_dir), build_page, language)
 
 
+def smoke_report(window) -> int:
+    """--smoke-test: one line saying whether the window opened with its icon, on which page, with which ENT."""
+    from wizard.commands.console import out  # the Windows window executable has no stdout: out() copes
+
+    shown = window.isVisible() and not window.windowIcon().isNull()
+    out(f"smoke-test: {'ok' if shown else 'ÉCHEC'} « {window.windowTitle()} », ENT {entdata.current().name}, "
+        f"page {window.current_step()}")
+    return 0 if shown else 1
+
+
 def _no_console_streams() -> None:
     """Without a console (Windows GUI script, the windowed bundle) sys.stdout/stderr are None and the first
     `sys.stderr.write` of a command would crash: they go nowhere instead (the exit code and the log remain)."""
-    import os
-
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))

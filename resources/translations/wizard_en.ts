@@ -4,274 +4,2149 @@
   <context>
     <name>wizard</name>
     <message>
-      <location filename="wizard/entdata.py" line="198" />
-      <source>doit être un objet JSON</source>
-      <translation>must be a JSON object</translation>
+      <location filename="wizard/commands/check.py" line="69" />
+      <source>Champs lus :</source>
+      <translation>Fields read:</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="227" />
-      <source>est vide</source>
-      <translation>is empty</translation>
+      <location filename="wizard/commands/check.py" line="80" />
+      <source>ERREUR</source>
+      <translation>ERROR</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="229" />
-      <source>doit être un nom de serveur en minuscules, sans https:// ni /</source>
-      <translation>must be a server name in lower case, without https:// or /</translation>
+      <location filename="wizard/commands/check.py" line="80" />
+      <source>attention</source>
+      <translation>warning</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="231" />
-      <source>doit être une adresse complète, commençant par https:// et finissant par /</source>
-      <translation>must be a full address, starting with https:// and ending with /</translation>
+      <location filename="wizard/commands/check.py" line="81" />
+      <source>fichier</source>
+      <translation>file</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="192" />
-      <source>Le fichier de l'ENT « {file} » n'est pas valable : la clé « {key} » {problem}.</source>
-      <translation>The ENT file “{file}” is not valid: the key “{key}” {problem}.</translation>
+      <location filename="wizard/commands/check.py" line="86" />
+      <source>Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.</source>
+      <translation>The file has blocking errors: do not import it into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="202" />
-      <source>manque</source>
-      <translation>is missing</translation>
+      <location filename="wizard/commands/check.py" line="66" />
+      <source>Fichier : {name} ({size} octets)</source>
+      <translation>File: {name} ({size} bytes)</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="210" />
+      <location filename="wizard/commands/check.py" line="67" />
+      <source>Format : {label} ; encodage : {encoding}</source>
+      <translation>Layout: {label}; encoding: {encoding}</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="71" />
+      <source>Personnes : {total} ({per_profile})</source>
+      <translation>People: {total} ({per_profile})</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="77" />
+      <source>{errors} erreur(s) bloquante(s), {warnings} avertissement(s).</source>
+      <translation>{errors} blocking error(s), {warnings} warning(s).</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="74" />
+      <source>Exporté le : {date}</source>
+      <translation>Exported on: {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="81" />
+      <source>ligne {line}</source>
+      <translation>line {line}</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/check.py" line="84" />
+      <source>  … et {more} autre(s) : la liste complète s'obtient avec --json.</source>
+      <translation>  … and {more} more: the full list comes with --json.</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="62" />
+      <source>CAS : inactif</source>
+      <translation>CAS: inactive</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="64" />
+      <source>délégation</source>
+      <translation>delegation</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="64" />
+      <source>sans délégation</source>
+      <translation>no delegation</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="55" />
+      <source>Adresse : {url}</source>
+      <translation>Address: {url}</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="58" />
+      <source>Version : {version}</source>
+      <translation>Version: {version}</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="57" />
+      <source>Établissement : {name}</source>
+      <translation>School: {name}</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="60" />
+      <source>CAS : actif ({cas_host})</source>
+      <translation>CAS: active ({cas_host})</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="65" />
+      <source>Espace : {name} ({delegation})</source>
+      <translation>Space: {name} ({delegation})</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="66" />
+      <source>Remarque : {warning}</source>
+      <translation>Note: {warning}</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/probe.py" line="60" />
+      <source>adresse non indiquée</source>
+      <translation>address not given</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="101" />
+      <source>ligne ignorée : </source>
+      <translation>row skipped: </translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="91" />
+      <source>Rapprochement prévu entre {pronote} personnes du fichier PRONOTE et {ent} comptes de l'ENT.</source>
+      <translation>Matching planned between {pronote} people of the PRONOTE file and {ent} ENT accounts.</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="98" />
+      <source>Profil inconnu</source>
+      <translation>Unknown profile</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="42" />
+      <source>Sans fenêtre : l'option --colonne, par exemple --colonne identifiant=1 --colonne nom=2 --colonne prenom=3.</source>
+      <translation>Without the window: the --colonne option, for example “--colonne identifiant=1 --colonne nom=2 --colonne prenom=3”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="72" />
+      <source>Le fichier de travail « {name} » est un des fichiers lus : choisissez un autre nom pour --out.</source>
+      <translation>The worksheet “{name}” is one of the files being read: choose another name for --out.</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="105" />
+      <source>{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.</source>
+      <translation>{count} row(s) of the ENT list skipped: {shown}{more}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="108" />
+      <source>Fichier de travail écrit : {path} (il contient des données personnelles).</source>
+      <translation>Worksheet written: {path} (it contains personal data).</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="99" />
+      <source>{profile} : {counts}.</source>
+      <translation>{profile}: {counts}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="102" />
+      <source>ligne {line} ({why})</source>
+      <translation>row {line} ({why})</translation>
+    </message>
+    <message>
+      <location filename="wizard/commands/reconcile.py" line="52" />
+      <source>Le fichier de travail « {name} » ne peut pas être écrit (ouvert dans un tableur, ou dossier protégé).</source>
+      <translation>The worksheet “{name}” cannot be written (open in a spreadsheet, or a protected folder).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="129" />
+      <source>« {value} »</source>
+      <translation>“{value}”</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="130" />
+      <source>selon la version de PRONOTE : {choices}</source>
+      <translation>depending on the PRONOTE version: {choices}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="131" />
+      <source> ou </source>
+      <translation> or </translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="303" />
       <source>est inconnue (les clés permises sont décrites dans resources/ent/README.md)</source>
       <translation>is unknown (the allowed keys are described in resources/ent/README.md)</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="218" />
-      <source>doit être une liste de textes</source>
-      <translation>must be a list of texts</translation>
+      <location filename="wizard/core/entdata.py" line="298" />
+      <source>Le fichier de l'ENT « {file} » n'est pas valable : la clé « {key} » {problem}.</source>
+      <translation>The ENT file “{file}” is not valid: the key “{key}” {problem}.</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="220" />
-      <source>est vide ou contient un texte vide</source>
-      <translation>is empty or holds an empty text</translation>
+      <location filename="wizard/core/entdata.py" line="321" />
+      <source>doit être un objet JSON</source>
+      <translation>must be a JSON object</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="223" />
-      <source>doit être un texte ou null</source>
-      <translation>must be a text or null</translation>
+      <location filename="wizard/core/entdata.py" line="355" />
+      <source>est vide</source>
+      <translation>is empty</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="223" />
-      <source>doit être un texte</source>
-      <translation>must be a text</translation>
+      <location filename="wizard/core/entdata.py" line="357" />
+      <source>doit être un nom de serveur en minuscules, sans https:// ni /</source>
+      <translation>must be a server name in lower case, without https:// or /</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="240" />
-      <source>doit être une liste non vide d'actions</source>
-      <translation>must be a non-empty list of actions</translation>
+      <location filename="wizard/core/entdata.py" line="359" />
+      <source>doit être une adresse complète, commençant par https:// et finissant par /</source>
+      <translation>must be a full address, starting with https:// and ending with /</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="272" />
-      <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
-      <translation>holds a lone brace (write {{ or }} to show one)</translation>
+      <location filename="wizard/core/entdata.py" line="363" />
+      <source>doit être un objet JSON : sa valeur (value), ses sources (sources), la date où elle a été confirmée (confirmed) et son état (status)</source>
+      <translation>must be a JSON object: its value (value), its sources (sources), the date it was confirmed (confirmed) and its state (status)</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="255" />
+      <location filename="wizard/core/entdata.py" line="377" />
+      <source>doit être « confirmed », « unconfirmed », « inferred » ou « advice »</source>
+      <translation>must be “confirmed”, “unconfirmed”, “inferred” or “advice”</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="387" />
+      <source>doit être une liste non vide d'identifiants de sources</source>
+      <translation>must be a non-empty list of source identifiers</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="398" />
+      <source>doit être une date AAAA-MM-JJ (ou AAAA-MM, ou AAAA)</source>
+      <translation>must be a date YYYY-MM-DD (or YYYY-MM, or YYYY)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="400" />
+      <source>est une date future</source>
+      <translation>is a date in the future</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="404" />
+      <source>doit être un objet JSON non vide</source>
+      <translation>must be a non-empty JSON object</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="460" />
       <source>répète l'identifiant d'une action précédente</source>
       <translation>repeats the identifier of an earlier action</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="261" />
+      <location filename="wizard/core/entdata.py" line="468" />
       <source>doit être une liste tirée de « complet » et « partiel »</source>
       <translation>must be a list taken from “complet” and “partiel”</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="135" />
+      <location filename="wizard/core/entdata.py" line="499" />
+      <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
+      <translation>holds a lone brace (write {{ or }} to show one)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="325" />
+      <source>manque</source>
+      <translation>is missing</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="345" />
+      <source>doit être une liste de textes</source>
+      <translation>must be a list of texts</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="347" />
+      <source>est vide ou contient un texte vide</source>
+      <translation>is empty or holds an empty text</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="350" />
+      <source>doit être un texte ou null</source>
+      <translation>must be a text or null</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="351" />
+      <source>doit être un texte</source>
+      <translation>must be a text</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="417" />
+      <source>ne doit pas contenir de guillemets « »</source>
+      <translation>must not contain French quotation marks</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="425" />
+      <source>n'est citée par aucun fait</source>
+      <translation>is cited by no fact</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="432" />
+      <source>doit être un nom de repère en minuscules (lettres, chiffres, _) qui ne soit pas déjà pris</source>
+      <translation>must be a lower-case placeholder name (letters, digits, _) not already taken</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="442" />
+      <source>doit être une liste non vide d'actions</source>
+      <translation>must be a non-empty list of actions</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="222" />
       <source>Le fichier de l'ENT « {file} » est introuvable.</source>
       <translation>The ENT file “{file}” cannot be found.</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="137" />
+      <location filename="wizard/core/entdata.py" line="224" />
       <source>Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.</source>
       <translation>The ENT file “{file}” cannot be read: it must be JSON text in UTF-8.</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="147" />
+      <location filename="wizard/core/entdata.py" line="234" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable : un nombre y est trop long, ou des listes et des objets y sont imbriqués trop profondément.</source>
       <translation>The ENT file “{file}” is not valid JSON: a number in it is too long, or lists and objects in it are nested too deeply.</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="144" />
+      <location filename="wizard/core/entdata.py" line="231" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).</source>
       <translation>The ENT file “{file}” is not valid JSON (line {line}).</translation>
     </message>
     <message>
-      <location filename="wizard/entdata.py" line="264" />
+      <location filename="wizard/core/entdata.py" line="390" />
+      <source>cite une source inconnue : « {source} » (elle doit être décrite sous « sources »)</source>
+      <translation>cites an unknown source: “{source}” (it must be described under “sources”)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/entdata.py" line="471" />
       <source>utilise un mot inconnu : {{{placeholder}}}</source>
       <translation>uses an unknown word: {{{placeholder}}}</translation>
     </message>
     <message>
-      <location filename="wizard/filecheck.py" line="23" />
+      <location filename="wizard/core/facts.py" line="14" />
+      <source>Nom de l'ENT</source>
+      <translation>Name of the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="15" />
+      <source>Adresse publique de l'ENT</source>
+      <translation>Public address of the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="16" />
+      <source>Domaine des sites ENT des établissements</source>
+      <translation>Domain of the schools' ENT sites</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="17" />
+      <source>Serveur CAS de l'ENT</source>
+      <translation>CAS server of the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="18" />
+      <source>ENT précédent</source>
+      <translation>Previous ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="19" />
+      <source>Connexion des élèves et des parents à l'ENT</source>
+      <translation>How pupils and parents log in to the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="20" />
+      <source>Connexion des personnels à l'ENT</source>
+      <translation>How staff log in to the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="21" />
+      <source>Entrée « Socle ENT » de l'export PRONOTE</source>
+      <translation>“Socle ENT” entry of the PRONOTE export</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="22" />
+      <source>Nom du fichier exporté par PRONOTE</source>
+      <translation>Name of the file PRONOTE exports</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="23" />
+      <source>Configuration ENT de la console d'hébergement</source>
+      <translation>ENT configuration of the hosting console</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="24" />
+      <source>Nom d'un établissement dans le récapitulatif des accès</source>
+      <translation>A school's name in the access summary</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="25" />
+      <source>Intitulé du service</source>
+      <translation>Service title (“Intitulé”)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="26" />
+      <source>Type de SSO</source>
+      <translation>SSO type (“Type de SSO”)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="27" />
+      <source>Regroupement du service</source>
+      <translation>Group (“Regroupement”) of the service</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="28" />
+      <source>Type Xiti</source>
+      <translation>Type Xiti</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="29" />
+      <source>Bloc PRONOTE de la page d'accueil</source>
+      <translation>PRONOTE block of the home page</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="30" />
+      <source>Profils qui reçoivent l'accès</source>
+      <translation>Profiles given access</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="31" />
+      <source>Rôle des accès</source>
+      <translation>Role of the accesses</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="32" />
+      <source>Cible des accès</source>
+      <translation>Target of the accesses</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="33" />
+      <source>Niveau et sous-niveau des accès</source>
+      <translation>Level and sub-level of the accesses</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="34" />
+      <source>Mode d'import complet</source>
+      <translation>Full import mode</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="35" />
+      <source>Mode d'import partiel</source>
+      <translation>Partial import mode</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="36" />
+      <source>Profils dans le récapitulatif des accès</source>
+      <translation>Profiles in the access summary</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="38" />
+      <source>aucun</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="38" />
+      <source>(rien)</source>
+      <translation>(nothing)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="131" />
+      <source>conseil de l'assistant</source>
+      <translation>the assistant's advice</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="179" />
+      <source>Sources</source>
+      <translation>Sources</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="179" />
+      <source>Ce que cette page affirme, et d'où cela vient :</source>
+      <translation>What this page states, and where it comes from:</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="180" />
+      <source>Les sources citées :</source>
+      <translation>The sources cited:</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="106" />
+      <source>Non confirmé pour les versions actuelles (source : {source}, {date}) : {values}. Selon votre version, l'écran peut différer.</source>
+      <translation>Not confirmed for current versions (source: {source}, {date}): {values}. Depending on your version, the screen may differ.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="108" />
+      <source>Déduit d'une source voisine (source : {source}, {date}) : {values}. Vérifiez-le sur votre écran.</source>
+      <translation>Inferred from a neighbouring source (source: {source}, {date}): {values}. Check it on your screen.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="132" />
+      <source>relevé le {date}, non confirmé pour les versions actuelles</source>
+      <translation>seen on {date}, not confirmed for current versions</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="136" />
+      <source> ; </source>
+      <translation>; </translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="127" />
+      <source>confirmé : {date}</source>
+      <translation>confirmed: {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="129" />
+      <source>déduit d'une source voisine : {date}</source>
+      <translation>inferred from a neighbouring source: {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="176" />
+      <source>{title} ({date}) :</source>
+      <translation>{title} ({date}):</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="169" />
+      <source>d'après ces sources, le {date}</source>
+      <translation>according to these sources, on {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/facts.py" line="167" />
+      <source>{count} action(s) de la liste à cocher</source>
+      <translation>{count} action(s) of the checklist</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/filecheck.py" line="17" />
+      <source>Aucune erreur bloquante trouvée. L'assistant vérifie ce qu'il reconnaît du fichier (personnes, identifiants, dates, établissement) ; le format exact qu'attend l'ENT n'est pas publié.</source>
+      <translation>No blocking error found. The assistant checks what it recognises of the file (people, identifiers, dates, school); the exact layout the ENT expects is not published.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/filecheck.py" line="28" />
       <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir.</source>
       <translation>“{name}” is not a file the assistant can open.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="43" />
-      <source>Partie 1 – Service PRONOTE dans l'ENT</source>
-      <translation>Part 1 – PRONOTE service in the ENT</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="43" />
-      <source>Partie 2 – pronote.net</source>
-      <translation>Part 2 – pronote.net</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="44" />
-      <source>Partie 3 – Identifiants</source>
-      <translation>Part 3 – Identifiers</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="117" />
+      <location filename="wizard/core/flow.py" line="116" />
       <source>l'ENT</source>
       <translation>the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="150" />
+      <location filename="wizard/core/flow.py" line="146" />
       <source>Cochez la case confirmant que vous avez compris les conséquences de la bascule.</source>
       <translation>Tick the box confirming that you understand the consequences of the switch.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="159" />
+      <location filename="wizard/core/flow.py" line="155" />
       <source>Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible.</source>
       <translation>Check the delegation on the PRONOTE server, or confirm it yourself if the check cannot be done.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="28" />
-      <source>Bienvenue</source>
-      <translation>Welcome</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="29" />
-      <source>Votre établissement</source>
-      <translation>Your school</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="30" />
-      <source>Créer le service PRONOTE dans l'ENT</source>
-      <translation>Create the PRONOTE service in the ENT</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="31" />
-      <source>Donner l'accès au service à chaque profil</source>
-      <translation>Give each profile access to the service</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="32" />
-      <source>Avant de basculer pronote.net</source>
-      <translation>Before switching pronote.net</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="33" />
-      <source>Basculer pronote.net vers {ent_name}</source>
-      <translation>Switch pronote.net to {ent_name}</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="34" />
-      <source>Import complet ou partiel</source>
-      <translation>Full or partial import</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="35" />
-      <source>Exporter les identifiants depuis PRONOTE</source>
-      <translation>Export the identifiers from PRONOTE</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="36" />
-      <source>Vérifier le fichier des identifiants</source>
-      <translation>Check the identifier file</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="37" />
-      <source>Importer le fichier dans l'ENT</source>
-      <translation>Import the file into the ENT</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="38" />
-      <source>Rapprocher les comptes</source>
-      <translation>Match the accounts</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="39" />
-      <source>Terminé</source>
-      <translation>Done</translation>
-    </message>
-    <message>
-      <location filename="wizard/flow.py" line="163" />
+      <location filename="wizard/core/flow.py" line="159" />
       <source>Choisissez un import complet ou partiel.</source>
       <translation>Choose a full or a partial import.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="171" />
+      <location filename="wizard/core/flow.py" line="165" />
+      <source>Choisissez le fichier des identifiants exporté depuis PRONOTE.</source>
+      <translation>Choose the identifier file exported from PRONOTE.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/flow.py" line="167" />
       <source>Le fichier doit être analysé avant de continuer.</source>
       <translation>The file must be analysed before you continue.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="174" />
+      <location filename="wizard/core/flow.py" line="170" />
       <source>Le fichier contient des erreurs bloquantes : corrigez l'export dans PRONOTE puis choisissez le nouveau fichier.</source>
       <translation>The file has blocking errors: fix the export in PRONOTE, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="177" />
+      <location filename="wizard/core/flow.py" line="173" />
       <source>Cochez « J'ai lu les avertissements » pour continuer.</source>
       <translation>Tick “I have read the warnings” to continue.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="186" />
+      <location filename="wizard/core/flow.py" line="182" />
       <source>Saisissez le nombre d'identifiants que l'ENT annonce avoir importés.</source>
       <translation>Type the number of identifiers the ENT says it imported.</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="126" />
+      <location filename="wizard/core/flow.py" line="125" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restante).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="127" />
+      <location filename="wizard/core/flow.py" line="126" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restantes).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/flow.py" line="169" />
-      <source>Choisissez le fichier {export_file_name} exporté depuis PRONOTE.</source>
-      <translation>Choose the {export_file_name} file exported from PRONOTE.</translation>
+      <location filename="wizard/core/helptext.py" line="47" />
+      <source>https://&lt;votre-établissement&gt;.{ent_site_domain}/</source>
+      <translation>https://&lt;your-school&gt;.{ent_site_domain}/</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="17" />
-      <source>À propos</source>
-      <translation>About</translation>
+      <location filename="wizard/core/idfile/dates.py" line="10" />
+      <source>AAAA-MM-JJ ou JJ/MM/AAAA</source>
+      <translation>YYYY-MM-DD or DD/MM/YYYY</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="18" />
-      <source>Assistant d'interconnexion PRONOTE – {ent_name}</source>
-      <translation>PRONOTE – {ent_name} interconnection assistant</translation>
+      <location filename="wizard/core/idfile/documented.py" line="18" />
+      <source>Format documenté Index Éducation (PARTENAIRE_INDEX)</source>
+      <translation>Documented Index Éducation layout (PARTENAIRE_INDEX)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="19" />
+      <location filename="wizard/core/idfile/findings.py" line="129" />
+      <source>La date d'export indiquée dans le fichier n'est pas lisible.</source>
+      <translation>The export date given in the file cannot be read.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="144" />
+      <source>Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : il a été lu en Windows-1252. Vérifiez les accents des noms.</source>
+      <translation>The file does not declare its encoding and is not UTF-8: it was read as Windows-1252. Check the accents in the names.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="82" />
+      <source>Personne sans identifiant PRONOTE : l'ENT ne pourra pas l'importer.</source>
+      <translation>Person without a PRONOTE identifier: the ENT will not be able to import them.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="92" />
+      <source>Personne sans nom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
+      <translation>Person without a last name: the account matching in the ENT will have to be done by hand.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="97" />
+      <source>Personne sans prénom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
+      <translation>Person without a first name: the account matching in the ENT will have to be done by hand.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="108" />
+      <source>Élève sans date de naissance, alors que le format PARTENAIRE_INDEX l'exige.</source>
+      <translation>Pupil without a birth date, although the PARTENAIRE_INDEX layout requires one.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="140" />
+      <source>Import partiel : cette personne figurait déjà dans un import précédent.</source>
+      <translation>Partial import: this person was already in an earlier import.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="117" />
+      <source>Le fichier a été exporté pour l'établissement {found}, pas pour le vôtre ({expected}) : exportez-le depuis la base PRONOTE de votre établissement.</source>
+      <translation>The file was exported for school {found}, not yours ({expected}): export it from your school's PRONOTE database.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="123" />
+      <source>Ce fichier a été exporté le {exported}, avant le dernier import dans l'ENT ({imported}) : exportez à nouveau les identifiants depuis PRONOTE.</source>
+      <translation>This file was exported on {exported}, before the last import into the ENT ({imported}): export the identifiers from PRONOTE again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="135" />
+      <source>Ce fichier est exactement celui déjà importé le {imported}.</source>
+      <translation>This file is exactly the one already imported on {imported}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="151" />
+      <source>{count} nom(s) semblent mal décodés (caractères de contrôle ou « Ã© » à la place des accents), le premier ici : l'encodage déclaré par le fichier est probablement faux.</source>
+      <translation>{count} name(s) look wrongly decoded (control characters or “Ã©” instead of accents), the first one here: the encoding the file declares is probably wrong.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="87" />
+      <source>Identifiant PRONOTE déjà attribué à la personne de la ligne {first} : deux personnes ne peuvent pas partager un identifiant.</source>
+      <translation>PRONOTE identifier already given to the person on line {first}: two people cannot share an identifier.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="102" />
+      <source>Date de naissance invalide ou impossible (format attendu : {expected}).</source>
+      <translation>Invalid or impossible birth date (expected format: {expected}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="113" />
+      <source>Élément « {tag} » hors de son groupe : il n'est pas compté.</source>
+      <translation>Element “{tag}” outside its group: it is not counted.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="74" />
+      <source>{more} autre(s) remarque(s) du même type ({code}) ne sont pas listées : seules les {shown} premières le sont.</source>
+      <translation>{more} more remark(s) of the same kind ({code}) are not listed: only the first {shown} are.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/generic.py" line="95" />
+      <source>Format reconnu automatiquement</source>
+      <translation>Layout recognised automatically</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/generic.py" line="318" />
+      <source>code UAI trouvé dans le fichier</source>
+      <translation>UAI code found in the file</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="183" />
+      <source>c'est un fichier binaire (document, archive ou image), pas du XML</source>
+      <translation>it is a binary file (document, archive or image), not XML</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="160" />
+      <source>Le fichier est au format PARTENAIRE_INDEX mais ne contient aucune personne (ni Eleve, ni Responsable, ni Professeur, ni Personnel) : l'export PRONOTE était sans doute vide.</source>
+      <translation>The file is in the PARTENAIRE_INDEX layout but holds nobody (no “Eleve”, “Responsable”, “Professeur” or “Personnel”): the PRONOTE export was probably empty.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="173" />
+      <source>Le fichier ne contient que des espaces : l'export PRONOTE n'a sans doute pas abouti.</source>
+      <translation>The file holds only blank space: the PRONOTE export probably did not complete.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="185" />
+      <source>il ressemble à un tableau CSV renommé, pas à l'export XML de PRONOTE</source>
+      <translation>it looks like a renamed CSV table, not PRONOTE's XML export</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="187" />
+      <source>il ne commence pas par une balise XML</source>
+      <translation>it does not start with an XML tag</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="165" />
+      <source>Aucune personne reconnue dans ce fichier (il faut au moins un nom, un prénom et un identifiant par personne). Éléments rencontrés : {listed}.</source>
+      <translation>Nobody was recognised in this file (each person needs at least a last name, a first name and an identifier). Elements seen: {listed}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="177" />
+      <source>Ce fichier est une page web enregistrée, pas l'export des identifiants PRONOTE.</source>
+      <translation>This file is a saved web page, not the export of PRONOTE identifiers.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="188" />
+      <source>Ce fichier n'est pas un fichier XML : {reason}.</source>
+      <translation>This is not an XML file: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="83" />
+      <source>Le fichier « {name} » n'a pas pu être lu jusqu'au bout.</source>
+      <translation>The file “{name}” could not be read to the end.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/reader.py" line="55" />
+      <source>Le fichier « {name} » ne peut pas être lu.</source>
+      <translation>The file “{name}” cannot be read.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/report.py" line="14" />
+      <source>Personnes</source>
+      <translation>People</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/report.py" line="16" />
+      <source>Code UAI</source>
+      <translation>UAI code</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/report.py" line="17" />
+      <source>Date d'export</source>
+      <translation>Export date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="156" />
+      <source>Le fichier n'est pas un XML valide (erreur de structure) : ce n'est pas un export PRONOTE intact.</source>
+      <translation>The file is not valid XML (structure error): it is not an intact PRONOTE export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="161" />
+      <source>Le fichier XML est incomplet (tronqué) : l'export ou la copie n'est pas allé jusqu'au bout ; réexportez-le.</source>
+      <translation>The XML file is incomplete (truncated): the export or the copy did not finish; export it again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="166" />
+      <source>Fichier refusé : ses éléments sont imbriqués bien trop profondément pour un export PRONOTE.</source>
+      <translation>File refused: its elements are nested far too deeply for a PRONOTE export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="171" />
+      <source>Fichier refusé : il contient un texte ou une balise démesurés ; l'assistant ne lit pas un tel fichier.</source>
+      <translation>File refused: it holds an outsized text or tag; the assistant does not read such a file.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="176" />
+      <source>Fichier refusé : un de ses éléments porte des centaines d'attributs ; l'assistant ne lit pas un tel fichier.</source>
+      <translation>File refused: one of its elements carries hundreds of attributes; the assistant does not read such a file.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="181" />
+      <source>Fichier refusé : il emploie bien trop de noms d'éléments ou d'attributs différents (ou des noms démesurés) pour un export PRONOTE.</source>
+      <translation>File refused: it uses far too many different element or attribute names (or oversized names) for a PRONOTE export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="186" />
+      <source>Fichier refusé : il contient bien trop de déclarations d'espaces de noms ou d'instructions de traitement pour un export PRONOTE.</source>
+      <translation>File refused: it contains far too many namespace declarations or processing instructions for a PRONOTE export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="112" />
+      <source>sa déclaration DOCTYPE est démesurée ou incomplète</source>
+      <translation>its DOCTYPE declaration is oversized or incomplete</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="120" />
+      <source>il fait appel à une DTD externe</source>
+      <translation>it calls an external DTD</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="122" />
+      <source>il contient des déclarations DTD</source>
+      <translation>it contains DTD declarations</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="141" />
+      <source>il utilise des entités XML</source>
+      <translation>it uses XML entities</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="148" />
+      <source>Le fichier contient un caractère interdit en XML (octet nul ou caractère de contrôle) : ce n'est pas un export PRONOTE intact.</source>
+      <translation>The file contains a character XML forbids (a null byte or a control character): it is not an intact PRONOTE export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="77" />
+      <source>« {name} » est un dossier : choisissez le fichier des identifiants exporté de PRONOTE qu'il contient.</source>
+      <translation>“{name}” is a folder: choose the identifier file exported from PRONOTE that it contains.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="82" />
+      <source>Le fichier « {name} » est beaucoup trop gros ({size} Mo) pour un export d'identifiants PRONOTE.</source>
+      <translation>The file “{name}” is far too large ({size} MB) for a PRONOTE identifier export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="106" />
+      <source>il déclare des entités XML</source>
+      <translation>it declares XML entities</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="126" />
+      <source>Fichier refusé par sécurité : {reason} ; l'assistant ne lit pas un tel fichier.</source>
+      <translation>File refused for safety: {reason}; the assistant does not read such a file.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="191" />
+      <source>Fichier refusé : il contient plus de {limit} personnes, bien plus qu'aucun établissement.</source>
+      <translation>File refused: it contains more than {limit} people, far more than any school.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="143" />
+      <source>L'encodage déclaré par le fichier ({encoding}) n'est pas reconnu.</source>
+      <translation>The encoding declared by the file ({encoding}) is not recognised.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="151" />
+      <source>Le fichier contient des caractères qui ne correspondent pas à son encodage ({encoding}) : réexportez-le depuis PRONOTE.</source>
+      <translation>The file contains characters that do not match its encoding ({encoding}): export it again from PRONOTE.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="48" />
+      <source>Le fichier « {name} » est introuvable : vérifiez le dossier choisi lors de l'export.</source>
+      <translation>The file “{name}” cannot be found: check the folder chosen during the export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="56" />
+      <source>Le fichier « {name} » ne peut pas être ouvert (droits d'accès ou disque indisponible).</source>
+      <translation>The file “{name}” cannot be opened (access rights or disk unavailable).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="63" />
+      <source>« {name} » n'est pas un fichier ordinaire.</source>
+      <translation>“{name}” is not a regular file.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="65" />
+      <source>Le fichier « {name} » est vide : l'export PRONOTE n'a sans doute pas abouti.</source>
+      <translation>The file “{name}” is empty: the PRONOTE export probably did not complete.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="19" />
+      <source>Le fichier n'a pas été analysé : l'assistant ne peut pas comparer ce nombre.</source>
+      <translation>The file was not analysed: the assistant cannot compare this number.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="48" />
+      <source>L'ENT annonce plus d'identifiants ({reported}) que le fichier n'en contient ({total}) : vérifiez que vous avez importé le fichier analysé à l'étape précédente, et non un ancien export.</source>
+      <translation>The ENT reports more identifiers ({reported}) than the file holds ({total}): check that you imported the file analysed at the previous step, not an older export.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="22" />
+      <source>L'ENT a importé {reported} identifiant(s) : c'est exactement le nombre de personnes du fichier.</source>
+      <translation>The ENT imported {reported} identifier(s): exactly the number of people in the file.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="43" />
+      <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}) sans raison visible dans le fichier : vérifiez le mode d'import choisi dans l'ENT et consultez le bilan d'import.</source>
+      <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}) with no visible reason in the file: check the import mode chosen in the ENT and read the import report.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="30" />
+      <source>{missing} personne(s) sans identifiant dans le fichier, que l'ENT ignore</source>
+      <translation>{missing} person(s) without an identifier in the file, which the ENT ignores</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="33" />
+      <source>{duplicates} identifiant(s) en double, comptés une seule fois</source>
+      <translation>{duplicates} duplicated identifier(s), counted once</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="36" />
+      <source>{already} personne(s) déjà importée(s) lors d'un import précédent</source>
+      <translation>{already} person(s) already imported by an earlier import</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="40" />
+      <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}). Explications possibles : </source>
+      <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}). Possible reasons: </translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matchcheck.py" line="33" />
+      <source>Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à l'étape « Vérifier le fichier des identifiants ».</source>
+      <translation>The PRONOTE identifier file is no longer available: choose it again at the step “Check the identifier file”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="201" />
+      <source>Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes Identifiant, Nom et Prénom. Ajoutez une ligne d'en-tête ou indiquez les colonnes.</source>
+      <translation>No header row recognised in the first {rows} rows: columns Identifier, Last name and First name are needed. Add a header row or choose the columns.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="154" />
+      <source>ligne ignorée : {problem}.</source>
+      <translation>row skipped: {problem}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="199" />
+      <source>Le fichier est vide.</source>
+      <translation>The file is empty.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="215" />
+      <source>« {header} »</source>
+      <translation>“{header}”</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="243" />
+      <source>identifiant</source>
+      <translation>identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="243" />
+      <source>nom</source>
+      <translation>last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="243" />
+      <source>prénom</source>
+      <translation>first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="246" />
+      <source>ligne ignorée : {fields} manquants.</source>
+      <translation>row skipped: {fields} missing.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="247" />
+      <source>ligne ignorée : {fields} manquant.</source>
+      <translation>row skipped: {fields} missing.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="209" />
+      <source>Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.</source>
+      <translation>Columns not recognised (missing: {missing}); columns read: {seen}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="251" />
+      <source>ligne ignorée : identifiant déjà présent ligne {v0}.</source>
+      <translation>row skipped: identifier already on row {v0}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="259" />
+      <source>vide</source>
+      <translation>empty</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="260" />
+      <source>ligne ignorée : profil « {shown} » non reconnu.</source>
+      <translation>row skipped: profile “{shown}” not recognised.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="267" />
+      <source>date de naissance illisible, comparée sans date.</source>
+      <translation>unreadable birth date, compared without a date.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="148" />
+      <source>« {name} » compte plus de {rows} lignes : ce n'est pas une liste de comptes d'un établissement.</source>
+      <translation>“{name}” has more than {rows} rows: it is not a school's account list.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="197" />
+      <source>Ligne {line} : {problem} ; aucune ligne d'en-tête n'a pu être lue.</source>
+      <translation>Row {line}: {problem}; no header row could be read.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="234" />
+      <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
+      <translation>row skipped: a cell is longer than {limit} characters.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="127" />
+      <source>colonne {n}</source>
+      <translation>column {n}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="172" />
+      <source>Les {lines} premières lignes du fichier sont vides ou illisibles : ce n'est pas une liste de comptes.</source>
+      <translation>The first {lines} lines of the file are empty or unreadable: it is not an account list.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="248" />
+      <source> et </source>
+      <translation> and </translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/matcher.py" line="63" />
+      <source>plusieurs candidats presque identiques</source>
+      <translation>several almost identical candidates</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/matcher.py" line="64" />
+      <source>départagé par la famille</source>
+      <translation>settled by the family</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/matcher.py" line="49" />
+      <source>Sûr</source>
+      <translation>Sure</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/matcher.py" line="49" />
+      <source>Probable</source>
+      <translation>Probable</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/matcher.py" line="49" />
+      <source>Ambigu</source>
+      <translation>Ambiguous</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/matcher.py" line="50" />
+      <source>Seulement dans PRONOTE</source>
+      <translation>Only in PRONOTE</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/matcher.py" line="50" />
+      <source>Seulement dans l'ENT</source>
+      <translation>Only in the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/matcher.py" line="53" />
+      <source>Sûrs</source>
+      <translation>Sure</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/matcher.py" line="53" />
+      <source>Probables</source>
+      <translation>Probable</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/matcher.py" line="53" />
+      <source>Ambigus</source>
+      <translation>Ambiguous</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/rows.py" line="17" />
+      <source>un guillemet ouvert n'y est pas refermé (les lignes suivantes sont lues une à une)</source>
+      <translation>a quote opened on it is not closed (the following rows are read one by one)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/rows.py" line="18" />
+      <source>elle est démesurée (plus de 16 000 caractères)</source>
+      <translation>it is far too long (over 16,000 characters)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="37" />
+      <source>particule</source>
+      <translation>particle</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="38" />
+      <source>ordre des noms</source>
+      <translation>name order</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="39" />
+      <source>nom d'usage</source>
+      <translation>usage surname</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="40" />
+      <source>nom d'usage différent</source>
+      <translation>different usage surname</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="41" />
+      <source>faute de frappe (nom)</source>
+      <translation>typo (last name)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="42" />
+      <source>orthographe proche (nom)</source>
+      <translation>close spelling (last name)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="43" />
+      <source>nom manquant</source>
+      <translation>last name missing</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="44" />
+      <source>nom de famille différent</source>
+      <translation>different last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="45" />
+      <source>prénom composé</source>
+      <translation>compound first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="46" />
+      <source>prénoms multiples</source>
+      <translation>several first names</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="47" />
+      <source>prénom usuel</source>
+      <translation>usual first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="48" />
+      <source>faute de frappe (prénom)</source>
+      <translation>typo (first name)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="49" />
+      <source>orthographe proche (prénom)</source>
+      <translation>close spelling (first name)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="50" />
+      <source>prénom très mal orthographié</source>
+      <translation>badly misspelt first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="51" />
+      <source>prénom manquant</source>
+      <translation>first name missing</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="52" />
+      <source>date inversée</source>
+      <translation>day and month swapped</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="53" />
+      <source>date différente d'un chiffre</source>
+      <translation>date one digit off</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="54" />
+      <source>deux chiffres de la date inversés</source>
+      <translation>two digits of the date swapped</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="55" />
+      <source>date différente de deux chiffres</source>
+      <translation>date two digits off</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="56" />
+      <source>date manquante</source>
+      <translation>missing date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="57" />
+      <source>date de naissance différente</source>
+      <translation>different birth date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="58" />
+      <source>nom et prénom inversés</source>
+      <translation>last and first names swapped</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="59" />
+      <source>enfant rapproché en commun</source>
+      <translation>a matched child in common</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="60" />
+      <source>parent rapproché en commun</source>
+      <translation>a matched parent in common</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="61" />
+      <source>aucun enfant ou parent rapproché en commun</source>
+      <translation>no matched child or parent in common</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="62" />
+      <source>classe d'un enfant en commun</source>
+      <translation>a child's class in common</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/scoring.py" line="63" />
+      <source>classes différentes</source>
+      <translation>different classes</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="112" />
+      <source>« {name} » est trop volumineux pour une liste de comptes (plus de {limit} Mo) : choisissez le fichier CSV exporté de l'ENT.</source>
+      <translation>“{name}” is too large for an account list (over {limit} MB): choose the CSV file exported from the ENT.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="137" />
+      <source>« {name} » n'est pas un texte lisible (encodage inconnu) : enregistrez la liste en CSV UTF-8.</source>
+      <translation>“{name}” is not readable text (unknown encoding): save the list as UTF-8 CSV.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="135" />
+      <source>« {name} » semble encodé en UTF-16, mais il ne se décode pas : enregistrez la liste en CSV UTF-8.</source>
+      <translation>“{name}” looks like UTF-16 but does not decode: save the list as UTF-8 CSV.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="91" />
+      <source>Le fichier « {name} » est introuvable.</source>
+      <translation>The file “{name}” cannot be found.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="93" />
+      <source>« {name} » est un dossier, pas une liste de comptes.</source>
+      <translation>“{name}” is a folder, not an account list.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="95" />
+      <source>Le fichier « {name} » ne peut pas être ouvert.</source>
+      <translation>The file “{name}” cannot be opened.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="101" />
+      <source>« {name} » n'est pas un fichier ordinaire (périphérique, tube…) : choisissez le fichier CSV exporté de l'ENT.</source>
+      <translation>“{name}” is not a regular file (device, pipe…): choose the CSV file exported from the ENT.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="69" />
+      <source>Le fichier « {name} » ne peut pas être lu jusqu'au bout (ligne {line}).</source>
+      <translation>The file “{name}” cannot be read to the end (row {line}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="60" />
+      <source>« {name} » a plus d'un million de lignes : ce n'est pas une liste de comptes.</source>
+      <translation>“{name}” has over a million lines: it is not an account list.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/source.py" line="126" />
+      <source>« {name} » n'est pas un fichier texte (encodage inconnu, ou classeur .xlsx/.ods) : enregistrez la liste au format CSV.</source>
+      <translation>“{name}” is not a text file (unknown encoding, or an .xlsx/.ods workbook): save the list as CSV.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="19" />
+      <source>Données personnelles (noms, dates de naissance) : document à usage interne de l'établissement, à supprimer une fois le rapprochement des comptes terminé.</source>
+      <translation>Personal data (names, birth dates): for the school's internal use only, to be deleted once the account matching is finished.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="22" />
+      <source>Identifiant PRONOTE</source>
+      <translation>PRONOTE identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="22" />
+      <source>Nom PRONOTE</source>
+      <translation>PRONOTE last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="22" />
+      <source>Prénom PRONOTE</source>
+      <translation>PRONOTE first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="23" />
+      <source>Date de naissance PRONOTE</source>
+      <translation>PRONOTE birth date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="24" />
+      <source>Identifiant ENT</source>
+      <translation>ENT identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="24" />
+      <source>Nom ENT</source>
+      <translation>ENT last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="24" />
+      <source>Prénom ENT</source>
+      <translation>ENT first name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="24" />
+      <source>Date de naissance ENT</source>
+      <translation>ENT birth date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/worksheet.py" line="61" />
+      <source>Décision</source>
+      <translation>Decision</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="58" />
+      <source>PRONOTE confie l'authentification au serveur CAS {cas_host}</source>
+      <translation>PRONOTE hands authentication to the CAS server {cas_host}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="59" />
+      <source>PRONOTE répond, sans délégation de l'authentification (CAS inactif)</source>
+      <translation>PRONOTE answers, without delegating authentication (CAS inactive)</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="60" />
+      <source>PRONOTE confie l'authentification à un autre serveur CAS ({cas_host})</source>
+      <translation>PRONOTE hands authentication to another CAS server ({cas_host})</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="61" />
+      <source>le serveur a répondu, mais pas comme un serveur PRONOTE</source>
+      <translation>the server answered, but not as a PRONOTE server</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="62" />
+      <source>le serveur a répondu par une erreur</source>
+      <translation>the server answered with an error</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="63" />
+      <source>le serveur renvoie vers une autre adresse</source>
+      <translation>the server redirects to another address</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="64" />
+      <source>le serveur n'a pas pu être joint</source>
+      <translation>the server could not be reached</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="65" />
+      <source>l'adresse a été refusée ; rien n'a été envoyé</source>
+      <translation>the address was refused; nothing was sent</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outcomes.py" line="74" />
+      <source>Dernière vérification du serveur le {date} : {seen}.</source>
+      <translation>Last server check on {date}: {seen}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="17" />
+      <source>Élève</source>
+      <translation>Pupil</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="18" />
+      <source>Parent</source>
+      <translation>Parent</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="19" />
+      <source>Enseignant</source>
+      <translation>Teacher</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="20" />
+      <source>Non enseignant</source>
+      <translation>Non-teaching staff</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="21" />
+      <source>Autre</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="28" />
+      <source>Identifiant</source>
+      <translation>Identifier</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="29" />
+      <source>Nom</source>
+      <translation>Last name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="30" />
+      <source>Prénom</source>
+      <translation>First name</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="31" />
+      <source>Date de naissance</source>
+      <translation>Birth date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="32" />
+      <source>Profil</source>
+      <translation>Profile</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="33" />
+      <source>Classe</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/people.py" line="34" />
+      <source>Enfants</source>
+      <translation>Children</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="284" />
+      <source>Si le proxy {proxy} de l'établissement inspecte les connexions https, son certificat doit être installé dans le magasin de certificats du système.</source>
+      <translation>If the school's proxy {proxy} inspects https connections, its certificate must be installed in the system's certificate store.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="37" />
+      <source>requête refusée</source>
+      <translation>request refused</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="38" />
+      <source>authentification demandée</source>
+      <translation>authentication required</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="39" />
+      <source>accès interdit</source>
+      <translation>access forbidden</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="40" />
+      <source>page introuvable</source>
+      <translation>page not found</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="41" />
+      <source>méthode refusée</source>
+      <translation>method not allowed</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="42" />
+      <source>délai dépassé côté serveur</source>
+      <translation>server-side timeout</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="43" />
+      <source>page supprimée</source>
+      <translation>page gone</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="44" />
+      <source>trop de requêtes</source>
+      <translation>too many requests</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="45" />
+      <source>erreur interne du serveur</source>
+      <translation>internal server error</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="46" />
+      <source>passerelle en erreur</source>
+      <translation>bad gateway</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="47" />
+      <source>service indisponible</source>
+      <translation>service unavailable</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="48" />
+      <source>passerelle sans réponse</source>
+      <translation>gateway timeout</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="158" />
+      <source>La réponse du serveur n'est pas celle d'un serveur PRONOTE : vérifiez l'adresse.</source>
+      <translation>The server's answer is not that of a PRONOTE server: check the address.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="235" />
+      <source>Le serveur {host} est introuvable : vérifiez l'adresse PRONOTE et la connexion à Internet.</source>
+      <translation>The server {host} cannot be found: check the PRONOTE address and the Internet connection.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="236" />
+      <source>La recherche du serveur {host} n'a pas abouti (délai de {seconds} s dépassé) : vérifiez la connexion à Internet, puis réessayez.</source>
+      <translation>Looking up the server {host} did not finish (time limit of {seconds} s exceeded): check the Internet connection, then try again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="238" />
+      <source>Le serveur {host} refuse la connexion : le service n'est peut-être pas démarré, ou l'adresse (le port) est incorrecte.</source>
+      <translation>The server {host} refuses the connection: the service may not be running, or the address (port) is wrong.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="240" />
+      <source>Le serveur {host} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez l'adresse et la connexion à Internet.</source>
+      <translation>The server {host} does not answer ({seconds} s timeout exceeded): try again later, or check the address and the Internet connection.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="242" />
+      <source>Le serveur {host} a fermé la connexion sans répondre.</source>
+      <translation>The server {host} closed the connection without answering.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="243" />
+      <source>Impossible de joindre le serveur {host} : vérifiez la connexion à Internet.</source>
+      <translation>Cannot reach the server {host}: check the Internet connection.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="244" />
+      <source>Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification inconnue) : la connexion a été interrompue.</source>
+      <translation>The certificate of the server {host} is not trusted (unknown certificate authority): the connection was stopped.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="246" />
+      <source>Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été interrompue.</source>
+      <translation>The certificate of the server {host} has expired or is not valid yet: the connection was stopped.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="248" />
+      <source>Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. Vérifiez l'adresse PRONOTE.</source>
+      <translation>The certificate presented is not that of {host}: the connection was stopped. Check the PRONOTE address.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="250" />
+      <source>La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à cette adresse.</source>
+      <translation>The secure (https) connection with {host} failed: the server may not speak https at this address.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="253" />
+      <source>Le réglage du proxy n'est pas valide (il doit ressembler à http://proxy.etablissement.fr:3128) : rien n'a été envoyé. Corrigez-le dans les réglages de l'assistant ou du système.</source>
+      <translation>The proxy setting is not valid (it should look like http://proxy.school.fr:3128): nothing was sent. Correct it in the assistant's or the system's settings.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="256" />
+      <source>Le proxy {proxy} n'est pas un proxy web en http:// (SOCKS ou https://), que l'assistant ne sait pas utiliser : rien n'a été envoyé. Indiquez le proxy web de l'établissement dans les réglages de l'assistant.</source>
+      <translation>The proxy {proxy} is not an http:// web proxy (SOCKS or https://), which the assistant cannot use: nothing was sent. Enter the school's web proxy in the assistant's settings.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="259" />
+      <source>Le proxy {proxy} est introuvable : vérifiez son nom dans les réglages (de l'assistant ou du système) et la connexion au réseau.</source>
+      <translation>The proxy {proxy} cannot be found: check its name in the settings (the assistant's or the system's) and the network connection.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="261" />
+      <source>Le proxy {proxy} refuse la connexion : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
+      <translation>The proxy {proxy} refuses the connection: check its address and port in the settings (the assistant's or the system's).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="263" />
+      <source>Impossible de joindre le proxy {proxy} : vérifiez la connexion au réseau de l'établissement.</source>
+      <translation>The proxy {proxy} cannot be reached: check the connection to the school's network.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="265" />
+      <source>Le proxy {proxy} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez le réglage du proxy.</source>
+      <translation>The proxy {proxy} does not answer (time limit of {seconds} s exceeded): try again later, or check the proxy setting.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="267" />
+      <source>Le proxy {proxy} n'a pas répondu comme un proxy web : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
+      <translation>The proxy {proxy} did not answer as a web proxy: check its address and port in the settings (the assistant's or the system's).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="269" />
+      <source>Le proxy {proxy} demande un identifiant et un mot de passe : indiquez-les dans les réglages de l'assistant, sous la forme http://identifiant:motdepasse@{proxy}.</source>
+      <translation>The proxy {proxy} asks for a user name and a password: enter them in the assistant's settings, as http://username:password@{proxy}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="271" />
+      <source>Le proxy {proxy} a refusé l'identifiant ou le mot de passe indiqué : vérifiez-les dans les réglages de l'assistant.</source>
+      <translation>The proxy {proxy} refused the user name or password given: check them in the assistant's settings.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="273" />
+      <source>Le proxy {proxy} demande une authentification Windows (NTLM ou Kerberos), que l'assistant ne sait pas faire : demandez au responsable du réseau d'autoriser l'accès à {host} sans authentification, ou un identifiant utilisable en authentification simple.</source>
+      <translation>The proxy {proxy} asks for Windows authentication (NTLM or Kerberos), which the assistant cannot do: ask the network administrator to allow access to {host} without authentication, or for a user name that works with basic authentication.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="276" />
+      <source>Le proxy {proxy} refuse l'accès au serveur {host} (réponse {status}) : demandez au responsable du réseau de l'établissement d'autoriser ce serveur.</source>
+      <translation>The proxy {proxy} refuses access to the server {host} (answer {status}): ask the school's network administrator to allow this server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="278" />
+      <source>Le proxy {proxy} n'a pas pu joindre le serveur {host} (réponse {status}) : vérifiez l'adresse PRONOTE, ou réessayez plus tard.</source>
+      <translation>The proxy {proxy} could not reach the server {host} (answer {status}): check the PRONOTE address, or try again later.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="136" />
+      <source> Ce n'est sans doute pas l'adresse d'un serveur PRONOTE : vérifiez-la.</source>
+      <translation> This is probably not the address of a PRONOTE server: check it.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="146" />
+      <source>Le serveur a envoyé un JSON imbriqué bien plus profondément que celui de PRONOTE : ce n'est pas une réponse PRONOTE.</source>
+      <translation>The server sent JSON nested far deeper than PRONOTE's: this is not a PRONOTE answer.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="149" />
+      <source>Le serveur a répondu par une page web, pas comme un serveur PRONOTE : l'adresse mène peut-être à un portail ou à une page de connexion.</source>
+      <translation>The server answered with a web page, not as a PRONOTE server: the address may lead to a portal or a login page.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="152" />
+      <source>Le serveur a répondu en JSON, mais pas comme un serveur PRONOTE : vérifiez l'adresse.</source>
+      <translation>The server answered in JSON, but not as a PRONOTE server: check the address.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="154" />
+      <source>Le serveur a envoyé une réponse JSON incomplète ou invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
+      <translation>The server sent an incomplete or invalid JSON answer: this is not how a PRONOTE server answers.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="157" />
+      <source>Le serveur a envoyé une réponse vide : ce n'est pas un serveur PRONOTE.</source>
+      <translation>The server sent an empty answer: it is not a PRONOTE server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="110" />
+      <source>adresse inconnue</source>
+      <translation>unknown address</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="120" />
+      <source>Le serveur a envoyé une réponse bien trop volumineuse pour être celle de PRONOTE : ce n'est pas un serveur PRONOTE, ou l'adresse est incorrecte.</source>
+      <translation>The server sent an answer far too large to be PRONOTE's: it is not a PRONOTE server, or the address is wrong.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="132" />
+      <source>erreur du serveur</source>
+      <translation>server error</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="134" />
+      <source>Le serveur a répondu {status} ({meaning}).</source>
+      <translation>The server answered {status} ({meaning}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="138" />
+      <source> Le serveur PRONOTE est peut-être en maintenance : réessayez plus tard.</source>
+      <translation> The PRONOTE server may be under maintenance: try again later.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="107" />
+      <source>Le serveur renvoie vers une adresse invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
+      <translation>The server redirects to an invalid address: this is not how a PRONOTE server answers.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="112" />
+      <source>Le serveur renvoie de page en page sans jamais répondre (trop de redirections) : ce n'est pas la réponse d'un serveur PRONOTE.</source>
+      <translation>The server redirects from page to page without ever answering (too many redirects): this is not how a PRONOTE server answers.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="133" />
+      <source>réponse inattendue</source>
+      <translation>unexpected answer</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="168" />
+      <source>Serveur PRONOTE {version} de l'établissement « {name} »</source>
+      <translation>PRONOTE {version} server of the school “{name}”</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="169" />
+      <source>Serveur PRONOTE {version}</source>
+      <translation>PRONOTE {version} server</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="172" />
+      <source>{server} ; l'authentification est déléguée à {ent_name} ({cas_host}).</source>
+      <translation>{server}; authentication is delegated to {ent_name} ({cas_host}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="114" />
+      <source>Le serveur renvoie vers un autre serveur ({host}) ; l'assistant ne suit pas cette redirection. Vérifiez l'adresse PRONOTE : elle mène peut-être à un portail ou à une page de connexion.</source>
+      <translation>The server redirects to another server ({host}); the assistant does not follow this redirect. Check the PRONOTE address: it may lead to a portal or a login page.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="176" />
+      <source>{server} ; CAS inactif : l'authentification n'est déléguée à aucun ENT (la publication n'a pas encore été faite, ou n'est pas encore prise en compte).</source>
+      <translation>{server}; CAS inactive: authentication is delegated to no ENT (publishing has not been done yet, or is not in force yet).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="313" />
+      <source>{message} Rien n'a été envoyé.</source>
+      <translation>{message} Nothing was sent.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="180" />
+      <source>{server} ; CAS vers un autre ENT : {cas_host}.</source>
+      <translation>{server}; CAS to another ENT: {cas_host}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="183" />
+      <source>{server} ; CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS.</source>
+      <translation>{server}; CAS active, but the server does not give the address of its CAS server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/judge.py" line="297" />
+      <source>Le serveur {host} a répondu, mais pas comme un serveur web : ce n'est pas un serveur PRONOTE.</source>
+      <translation>The server {host} answered, but not as a web server: it is not a PRONOTE server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/proxy.py" line="126" />
+      <source>L'adresse du proxy doit être de la forme http://proxy.etablissement.fr:3128 (sans espace ni accent, sans chemin après le port).</source>
+      <translation>The proxy's address must look like http://proxy.school.fr:3128 (no spaces or accents, no path after the port).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/proxy.py" line="128" />
+      <source>Les proxys SOCKS ne sont pas pris en charge : indiquez le proxy web (http://) de l'établissement.</source>
+      <translation>SOCKS proxies are not supported: enter the school's web (http://) proxy.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/proxy.py" line="130" />
+      <source>Indiquez le proxy en http:// : la connexion au serveur PRONOTE reste chiffrée de bout en bout à travers lui.</source>
+      <translation>Enter the proxy with http://: the connection to the PRONOTE server stays encrypted end to end through it.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/proxy.py" line="132" />
+      <source>L'adresse du proxy doit commencer par http://, par exemple http://proxy.etablissement.fr:3128.</source>
+      <translation>The proxy's address must start with http://, for example http://proxy.school.fr:3128.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/proxy.py" line="133" />
+      <source>Le nom du proxy n'est pas valide ; il ressemble par exemple à proxy.etablissement.fr ou 10.0.0.1.</source>
+      <translation>The proxy's name is not valid; it looks like proxy.school.fr or 10.0.0.1, for example.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/proxy.py" line="135" />
+      <source>Indiquez le port du proxy après deux-points, par exemple proxy.etablissement.fr:3128.</source>
+      <translation>Enter the proxy's port after a colon, for example proxy.school.fr:3128.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/proxy.py" line="136" />
+      <source>Le port du proxy doit être un nombre entre 1 et 65535, par exemple 3128 ou 8080.</source>
+      <translation>The proxy's port must be a number between 1 and 65535, for example 3128 or 8080.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/target.py" line="26" />
+      <source>Le port indiqué dans l'adresse PRONOTE (après « : ») n'est pas valide.</source>
+      <translation>The port in the PRONOTE address (after “:”) is not valid.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/target.py" line="28" />
+      <source>L'adresse PRONOTE est bien trop longue pour être celle d'un serveur PRONOTE ; copiez-la depuis la barre d'adresse du navigateur.</source>
+      <translation>The PRONOTE address is far too long to be a PRONOTE server's; copy it from the browser's address bar.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/target.py" line="31" />
+      <source>L'adresse PRONOTE contient des caractères qu'une adresse web ne peut pas contenir tels quels (lettres accentuées, caractères invisibles ou spéciaux) ; copiez-la depuis la barre d'adresse du navigateur.</source>
+      <translation>The PRONOTE address holds characters a web address cannot hold as they are (accented letters, invisible or special characters); copy it from the browser's address bar.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="44" />
+      <source>{message} Vous pouvez continuer sans cette vérification.</source>
+      <translation>{message} You can go on without this check.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="68" />
+      <source>{message} Vérifiez l'adresse PRONOTE sur la page « Votre établissement ».</source>
+      <translation>{message} Check the PRONOTE address on the “Your school” page.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="49" />
+      <source>Vérifié : le serveur PRONOTE délègue l'authentification à {ent_name} ({cas_host}).</source>
+      <translation>Verified: the PRONOTE server delegates authentication to {ent_name} ({cas_host}).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="52" />
+      <source>CAS inactif : le serveur n'a pas encore de délégation d'authentification. La base n'a peut-être pas encore été publiée, ou la publication n'est pas terminée : vérifiez « {publish} » dans la {console}, attendez quelques minutes, puis vérifiez à nouveau.</source>
+      <translation>CAS inactive: the server does not delegate authentication yet. The base may not be published yet, or the publication is not finished: check “{publish}” in the “{console}”, wait a few minutes, then check again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="57" />
+      <source>CAS vers un autre ENT : {cas_host}. Le serveur est encore relié à un autre ENT que {ent_name} : dans la {console}, choisissez la configuration « {configuration} », confirmez, puis publiez la base.</source>
+      <translation>CAS towards another ENT: {cas_host}. The server is still connected to an ENT other than {ent_name}: in the “{console}”, choose the configuration “{configuration}”, confirm, then publish the base.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="62" />
+      <source>CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS : dans la {console}, vérifiez que la configuration « {configuration} » est choisie, puis publiez la base.</source>
+      <translation>CAS active, but the server does not give the address of its CAS server: in the “{console}”, check that the configuration “{configuration}” is chosen, then publish the base.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/probe/verdict.py" line="66" />
+      <source>{message} La vérification est impossible pour l'instant : réessayez, ou confirmez vous-même la publication ci-dessous.</source>
+      <translation>{message} The check cannot be done for now: try again, or confirm the publication yourself below.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="93" />
+      <source>« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.</source>
+      <translation>“/pronote/” was added to the address: it is PRONOTE's root on this server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="38" />
+      <source>Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par exemple 0301746K).</source>
+      <translation>Type the school's UAI code (7 digits and a letter, for example 0301746K).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="42" />
+      <source>Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K.</source>
+      <translation>A UAI code has 7 digits followed by a letter, for example 0301746K.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="60" />
+      <source>Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.</source>
+      <translation>Type the address of your PRONOTE server, for example https://0301746K.index-education.net/pronote/.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="62" />
+      <source>L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.</source>
+      <translation>The PRONOTE address must not contain spaces; copy it from the browser's address bar.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="77" />
+      <source>L'adresse PRONOTE doit commencer par https://.</source>
+      <translation>The PRONOTE address must start with https://.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="79" />
+      <source>L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net.</source>
+      <translation>The address has no valid server name, such as 0301746K.index-education.net.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="82" />
+      <source>L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.</source>
+      <translation>The PRONOTE address must not contain a login or a password.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="131" />
+      <source>L'adresse du site ENT ne doit pas contenir d'espace.</source>
+      <translation>The ENT site address must not contain spaces.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="66" />
+      <source>Cette adresse n'est pas une adresse web ; elle doit commencer par https://.</source>
+      <translation>This is not a web address; it must start with https://.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="74" />
+      <source>Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.</source>
+      <translation>This address is not valid; copy it from the browser's address bar.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="91" />
+      <source>L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.</source>
+      <translation>The address must lead to the PRONOTE root, which ends with /pronote/.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="104" />
+      <source>L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.</source>
+      <translation>The address points to the server of school {host_uai}, not your UAI {school_uai}: check that it really is your PRONOTE server.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="138" />
+      <source>L'adresse du site ENT n'est pas valide.</source>
+      <translation>The ENT site address is not valid.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="47" />
+      <source>La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.</source>
+      <translation>The check letter does not match: for {digits}, it should be “{expected}”. Check the UAI code.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="140" />
+      <source>L'adresse du site ENT doit ressembler à {site_example}.</source>
+      <translation>The ENT site address should look like {site_example}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/schoolyear.py" line="15" />
+      <source>complet</source>
+      <translation>full</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/schoolyear.py" line="15" />
+      <source>partiel</source>
+      <translation>partial</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/schoolyear.py" line="56" />
+      <source>date inconnue</source>
+      <translation>unknown date</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/schoolyear.py" line="61" />
+      <source>inconnu</source>
+      <translation>unknown</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/schoolyear.py" line="62" />
+      <source>Dernier import : {day} en mode {mode}, {count} identifiant{plural}</source>
+      <translation>Last import: {day} in {mode} mode, {count} identifier{plural}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="60" />
+      <source>Aucun import enregistré.</source>
+      <translation>No import recorded.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="38" />
+      <source>Publication déclarée le {date}, non vérifiée</source>
+      <translation>Publication declared on {date}, not verified</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="35" />
+      <source>Déjà en place, déclaré le {date}, non vérifié</source>
+      <translation>Already in place, declared on {date}, not verified</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="37" />
+      <source>Publication vérifiée sur le serveur PRONOTE le {date}</source>
+      <translation>Publication verified on the PRONOTE server on {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="34" />
+      <source>Déjà en place, vérifié sur le serveur PRONOTE le {date}</source>
+      <translation>Already in place, verified on the PRONOTE server on {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="57" />
+      <source>À faire</source>
+      <translation>To do</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="63" />
+      <source>Import en cours, arrêté à l'étape « {title} ».</source>
+      <translation>Import in progress, stopped at the step “{title}”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="51" />
+      <source>Fait le {date}</source>
+      <translation>Done on {date}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="40" />
+      <source>Partie 1 – Service PRONOTE dans l'ENT</source>
+      <translation>Part 1 – PRONOTE service in the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="40" />
+      <source>Partie 2 – pronote.net</source>
+      <translation>Part 2 – pronote.net</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="41" />
+      <source>Partie 3 – Identifiants</source>
+      <translation>Part 3 – Identifiers</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="25" />
+      <source>Bienvenue</source>
+      <translation>Welcome</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="26" />
+      <source>Votre établissement</source>
+      <translation>Your school</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="27" />
+      <source>Créer le service PRONOTE dans l'ENT</source>
+      <translation>Create the PRONOTE service in the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="28" />
+      <source>Donner l'accès au service à chaque profil</source>
+      <translation>Give each profile access to the service</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="29" />
+      <source>Avant de basculer pronote.net</source>
+      <translation>Before switching pronote.net</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="30" />
+      <source>Basculer pronote.net vers {ent_name}</source>
+      <translation>Switch pronote.net to {ent_name}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="31" />
+      <source>Import complet ou partiel</source>
+      <translation>Full or partial import</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="32" />
+      <source>Exporter les identifiants depuis PRONOTE</source>
+      <translation>Export the identifiers from PRONOTE</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="33" />
+      <source>Vérifier le fichier des identifiants</source>
+      <translation>Check the identifier file</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="34" />
+      <source>Importer le fichier dans l'ENT</source>
+      <translation>Import the file into the ENT</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="35" />
+      <source>Rapprocher les comptes</source>
+      <translation>Match the accounts</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="36" />
+      <source>Terminé</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="315" />
+      <source>Pour en utiliser un autre, lancez l'assistant avec --data-dir DOSSIER.</source>
+      <translation>To use another one, start the assistant with --data-dir FOLDER.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="320" />
+      <source>un fichier porte ce nom (ou celui d'un dossier parent) à la place d'un dossier</source>
+      <translation>a file has this name (or the name of a parent folder) instead of a folder</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="336" />
+      <source>libérez de la place</source>
+      <translation>free some space</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="168" />
+      <source>Le fichier de progression « {path} » était endommagé : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
+      <translation>The progress file “{path}” was damaged: its last backup copy has been restored; check the last page you had filled in.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="322" />
+      <source>vous n'avez pas le droit d'y écrire</source>
+      <translation>you are not allowed to write there</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="329" />
+      <source>Le dossier de données « {folder} » ne peut pas être utilisé ({why}). {how}</source>
+      <translation>The data folder “{folder}” cannot be used ({why}). {how}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="339" />
+      <source>rendez-le modifiable</source>
+      <translation>make it writable</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="343" />
+      <source>vérifiez ce dossier</source>
+      <translation>check this folder</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="344" />
+      <source>Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la prochaine modification. {how}</source>
+      <translation>Saving failed: {why}. Your latest changes are kept in memory only, while the assistant stays open. Not to lose them, {todo}: the assistant will try again at the next change. {how}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="350" />
+      <source>Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été modifié. Corrigez ses droits. {how}</source>
+      <translation>The progress file “{path}” cannot be read (insufficient rights): nothing was changed. Fix its rights. {how}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="171" />
+      <source>Le fichier de progression « {path} » avait disparu : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
+      <translation>The progress file “{path}” had disappeared: its last backup copy has been restored; check the last page you had filled in.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="174" />
+      <source>Le fichier de progression « {path} » était illisible et aucune copie de secours n'était utilisable : l'assistant repart de zéro.</source>
+      <translation>The progress file “{path}” was unreadable and no backup copy could be used: the assistant starts afresh.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="324" />
+      <source>il est sur un disque en lecture seule</source>
+      <translation>it is on a read-only disk</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="335" />
+      <source>le disque du dossier « {folder} » est plein</source>
+      <translation>the disk of the folder “{folder}” is full</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="104" />
+      <source>L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : fermez-le avant d'en ouvrir un second.</source>
+      <translation>The assistant is already open for this data (another window or another user): close it before opening a second one.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="256" />
+      <source>Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format {version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.</source>
+      <translation>The data “{path}” was saved by a newer version of the assistant (format {version}): install the latest version to open it; nothing was changed.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="326" />
+      <source>le disque est plein</source>
+      <translation>the disk is full</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="338" />
+      <source>le dossier « {folder} » est protégé en écriture</source>
+      <translation>the folder “{folder}” is write-protected</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="341" />
+      <source>le système a refusé l'écriture dans « {folder} » ({error})</source>
+      <translation>the system refused to write in “{folder}” ({error})</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="176" />
+      <source>L'ancien fichier est conservé sous le nom « {name} ».</source>
+      <translation>The old file is kept under the name “{name}”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="328" />
+      <source>erreur du système : {error}</source>
+      <translation>system error: {error}</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/about.py" line="15" />
       <source>Version {version}</source>
       <translation>Version {version}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="20" />
+      <location filename="wizard/gui/about.py" line="16" />
       <source>Logiciel libre sous licence publique de l'Union européenne (EUPL-1.2) : vous pouvez l'utiliser, le copier, le modifier et le redistribuer selon ses termes.</source>
       <translation>Free software under the European Union Public Licence (EUPL-1.2): you may use, copy, modify and redistribute it under its terms.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="24" />
+      <location filename="wizard/gui/about.py" line="20" />
       <source>Aucun nom ni date de naissance n'est conservé ni envoyé : seulement des nombres et des codes.</source>
       <translation>No name or date of birth is kept or sent: only counts and codes.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="25" />
+      <location filename="wizard/gui/about.py" line="21" />
       <source>Journal : {path}</source>
       <translation>Log: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="26" />
+      <location filename="wizard/gui/about.py" line="22" />
       <source>Python {python}, Qt {qt} (PySide6)</source>
       <translation>Python {python}, Qt {qt} (PySide6)</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/branding.py" line="11" />
+      <source>Assistant d'interconnexion PRONOTE – {ent_name}</source>
+      <translation>PRONOTE – {ent_name} interconnection assistant</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/branding.py" line="12" />
+      <source>À propos</source>
+      <translation>About</translation>
     </message>
     <message>
       <location filename="wizard/gui/crash.py" line="32" />
@@ -334,282 +2209,267 @@
       <translation>Help: {title}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="40" />
+      <location filename="wizard/gui/matching_preview.py" line="41" />
       <source>Accepté</source>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="40" />
+      <location filename="wizard/gui/matching_preview.py" line="41" />
       <source>Rejeté</source>
       <translation>Rejected</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="46" />
+      <location filename="wizard/gui/matching_preview.py" line="47" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="46" />
-      <source>Profil</source>
-      <translation>Profile</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="46" />
+      <location filename="wizard/gui/matching_preview.py" line="47" />
       <source>Score</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="46" />
+      <location filename="wizard/gui/matching_preview.py" line="47" />
       <source>Raisons</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="46" />
+      <location filename="wizard/gui/matching_preview.py" line="47" />
       <source>PRONOTE</source>
       <translation>PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="47" />
+      <location filename="wizard/gui/matching_preview.py" line="48" />
       <source>ENT</source>
       <translation>ENT</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="47" />
-      <source>Décision</source>
-      <translation>Decision</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="55" />
+      <location filename="wizard/gui/matching_preview.py" line="56" />
       <source>Colonnes de la liste des comptes</source>
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="91" />
+      <location filename="wizard/gui/matching_preview.py" line="92" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="103" />
+      <location filename="wizard/gui/matching_preview.py" line="105" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="118" />
+      <location filename="wizard/gui/matching_preview.py" line="120" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="128" />
+      <location filename="wizard/gui/matching_preview.py" line="130" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="141" />
+      <location filename="wizard/gui/matching_preview.py" line="143" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="142" />
+      <location filename="wizard/gui/matching_preview.py" line="144" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="147" />
+      <location filename="wizard/gui/matching_preview.py" line="149" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="152" />
+      <location filename="wizard/gui/matching_preview.py" line="154" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="169" />
+      <location filename="wizard/gui/matching_preview.py" line="171" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="181" />
+      <location filename="wizard/gui/matching_preview.py" line="183" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="183" />
+      <location filename="wizard/gui/matching_preview.py" line="185" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="187" />
+      <location filename="wizard/gui/matching_preview.py" line="189" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="190" />
+      <location filename="wizard/gui/matching_preview.py" line="192" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="203" />
+      <location filename="wizard/gui/matching_preview.py" line="205" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="203" />
+      <location filename="wizard/gui/matching_preview.py" line="205" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="235" />
+      <location filename="wizard/gui/matching_preview.py" line="237" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="331" />
+      <location filename="wizard/gui/matching_preview.py" line="333" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="332" />
+      <location filename="wizard/gui/matching_preview.py" line="334" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="62" />
+      <location filename="wizard/gui/matching_preview.py" line="63" />
       <source>(aucune)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="84" />
+      <location filename="wizard/gui/matching_preview.py" line="85" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="98" />
-      <source>Exportez depuis l'ENT la liste des comptes de l'établissement (fichier CSV), puis chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
-      <translation>Export the school's account list from the ENT (CSV file), then load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, parents with the same name) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
+      <location filename="wizard/gui/matching_preview.py" line="99" />
+      <source>Si vous avez la liste des comptes ENT de l'établissement en fichier CSV (l'assistant ne sait pas quel menu de l'ENT la produit), chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
+      <translation>If you have the school's list of ENT accounts as a CSV file (the assistant does not know which ENT menu produces it), load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, namesake parents) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="106" />
+      <location filename="wizard/gui/matching_preview.py" line="108" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="107" />
+      <location filename="wizard/gui/matching_preview.py" line="109" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="155" />
+      <location filename="wizard/gui/matching_preview.py" line="157" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="155" />
+      <location filename="wizard/gui/matching_preview.py" line="157" />
       <source>Filtrer par statut</source>
       <translation>Filter by status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="156" />
+      <location filename="wizard/gui/matching_preview.py" line="158" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="156" />
+      <location filename="wizard/gui/matching_preview.py" line="158" />
       <source>Filtrer par profil</source>
       <translation>Filter by profile</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="157" />
+      <location filename="wizard/gui/matching_preview.py" line="159" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="157" />
+      <location filename="wizard/gui/matching_preview.py" line="159" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="221" />
+      <location filename="wizard/gui/matching_preview.py" line="223" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="249" />
+      <location filename="wizard/gui/matching_preview.py" line="251" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="57" />
+      <location filename="wizard/gui/matching_preview.py" line="58" />
       <source>Indiquez la colonne de chaque information :</source>
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="236" />
+      <location filename="wizard/gui/matching_preview.py" line="238" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="297" />
+      <location filename="wizard/gui/matching_preview.py" line="299" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="341" />
+      <location filename="wizard/gui/matching_preview.py" line="343" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="354" />
+      <location filename="wizard/gui/matching_preview.py" line="356" />
       <source>Rapprochement des comptes – feuille de travail</source>
       <translation>Account matching – worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="220" />
+      <location filename="wizard/gui/matching_preview.py" line="222" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="239" />
+      <location filename="wizard/gui/matching_preview.py" line="241" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="338" />
+      <location filename="wizard/gui/matching_preview.py" line="340" />
       <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
       <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="64" />
-      <source>colonne {n}</source>
-      <translation>column {n}</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/network_settings.py" line="18" />
+      <location filename="wizard/gui/network_settings.py" line="17" />
       <source>Proxy pour la vérification du serveur</source>
       <translation>Proxy for the server check</translation>
     </message>
     <message>
-      <location filename="wizard/gui/network_settings.py" line="25" />
+      <location filename="wizard/gui/network_settings.py" line="24" />
       <source>&amp;Proxy à utiliser (facultatif) :</source>
       <translation>&amp;Proxy to use (optional):</translation>
     </message>
     <message>
-      <location filename="wizard/gui/network_settings.py" line="29" />
+      <location filename="wizard/gui/network_settings.py" line="28" />
       <source>Proxy à utiliser pour la vérification du serveur PRONOTE</source>
       <translation>Proxy to use for the PRONOTE server check</translation>
     </message>
     <message>
-      <location filename="wizard/gui/network_settings.py" line="33" />
+      <location filename="wizard/gui/network_settings.py" line="32" />
       <source>Laissez vide pour utiliser celui du poste. Un identifiant et un mot de passe du proxy (http://identifiant:motdepasse@proxy:3128) servent jusqu'à la fermeture de l'assistant et ne sont jamais enregistrés.</source>
       <translation>Leave empty to use this computer's proxy. A proxy user name and password (http://username:password@proxy:3128) are used until the assistant is closed and are never saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/network_settings.py" line="23" />
+      <location filename="wizard/gui/network_settings.py" line="22" />
       <source>Par défaut, l'assistant passe par le proxy réglé sur ce poste : {proxy}.</source>
       <translation>By default, the assistant goes through the proxy set on this computer: {proxy}.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/network_settings.py" line="24" />
+      <location filename="wizard/gui/network_settings.py" line="23" />
       <source>aucun (connexion directe)</source>
       <translation>none (direct connection)</translation>
     </message>
@@ -649,7 +2509,7 @@
       <translation>The check failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/shell.py" line="54" />
+      <location filename="wizard/gui/shell.py" line="45" />
       <source>Assistant d'interconnexion PRONOTE</source>
       <translation>PRONOTE interconnection assistant</translation>
     </message>
@@ -664,902 +2524,82 @@
       <translation>Parts 1 and 2: already done</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="187" />
+      <location filename="wizard/gui/window.py" line="194" />
       <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
       <translation>Quit the assistant? Your progress is saved on this computer: you will come back to this page when you open it again.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="196" />
+      <location filename="wizard/gui/window.py" line="203" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="197" />
+      <location filename="wizard/gui/window.py" line="204" />
       <source>&amp;Rester</source>
       <translation>&amp;Stay</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="191" />
+      <location filename="wizard/gui/window.py" line="198" />
       <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
       <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
     </message>
     <message>
-      <location filename="wizard/helptext.py" line="42" />
-      <source>https://&lt;votre-établissement&gt;.{ent_site_domain}/</source>
-      <translation>https://&lt;your-school&gt;.{ent_site_domain}/</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="67" />
-      <source>Champs lus :</source>
-      <translation>Fields read:</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="78" />
-      <source>ERREUR</source>
-      <translation>ERROR</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="78" />
-      <source>attention</source>
-      <translation>warning</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="79" />
-      <source>fichier</source>
-      <translation>file</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="84" />
-      <source>Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.</source>
-      <translation>The file has blocking errors: do not import it into the ENT.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="85" />
-      <source>Le fichier peut être importé dans l'ENT.</source>
-      <translation>The file can be imported into the ENT.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="64" />
-      <source>Fichier : {name} ({size} octets)</source>
-      <translation>File: {name} ({size} bytes)</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="65" />
-      <source>Format : {label} ; encodage : {encoding}</source>
-      <translation>Layout: {label}; encoding: {encoding}</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="69" />
-      <source>Personnes : {total} ({per_profile})</source>
-      <translation>People: {total} ({per_profile})</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="75" />
-      <source>{errors} erreur(s) bloquante(s), {warnings} avertissement(s).</source>
-      <translation>{errors} blocking error(s), {warnings} warning(s).</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="72" />
-      <source>Exporté le : {date}</source>
-      <translation>Exported on: {date}</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="79" />
-      <source>ligne {line}</source>
-      <translation>line {line}</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/command.py" line="82" />
-      <source>  … et {more} autre(s) : la liste complète s'obtient avec --json.</source>
-      <translation>  … and {more} more: the full list comes with --json.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/dates.py" line="10" />
-      <source>AAAA-MM-JJ ou JJ/MM/AAAA</source>
-      <translation>YYYY-MM-DD or DD/MM/YYYY</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/documented.py" line="18" />
-      <source>Format documenté Index Éducation (PARTENAIRE_INDEX)</source>
-      <translation>Documented Index Éducation layout (PARTENAIRE_INDEX)</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="129" />
-      <source>La date d'export indiquée dans le fichier n'est pas lisible.</source>
-      <translation>The export date given in the file cannot be read.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="144" />
-      <source>Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : il a été lu en Windows-1252. Vérifiez les accents des noms.</source>
-      <translation>The file does not declare its encoding and is not UTF-8: it was read as Windows-1252. Check the accents in the names.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="82" />
-      <source>Personne sans identifiant PRONOTE : l'ENT ne pourra pas l'importer.</source>
-      <translation>Person without a PRONOTE identifier: the ENT will not be able to import them.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="92" />
-      <source>Personne sans nom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
-      <translation>Person without a last name: the account matching in the ENT will have to be done by hand.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="97" />
-      <source>Personne sans prénom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
-      <translation>Person without a first name: the account matching in the ENT will have to be done by hand.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="108" />
-      <source>Élève sans date de naissance, alors que le format PARTENAIRE_INDEX l'exige.</source>
-      <translation>Pupil without a birth date, although the PARTENAIRE_INDEX layout requires one.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="140" />
-      <source>Import partiel : cette personne figurait déjà dans un import précédent.</source>
-      <translation>Partial import: this person was already in an earlier import.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="117" />
-      <source>Le fichier a été exporté pour l'établissement {found}, pas pour le vôtre ({expected}) : exportez-le depuis la base PRONOTE de votre établissement.</source>
-      <translation>The file was exported for school {found}, not yours ({expected}): export it from your school's PRONOTE database.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="123" />
-      <source>Ce fichier a été exporté le {exported}, avant le dernier import dans l'ENT ({imported}) : exportez à nouveau les identifiants depuis PRONOTE.</source>
-      <translation>This file was exported on {exported}, before the last import into the ENT ({imported}): export the identifiers from PRONOTE again.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="135" />
-      <source>Ce fichier est exactement celui déjà importé le {imported}.</source>
-      <translation>This file is exactly the one already imported on {imported}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="151" />
-      <source>{count} nom(s) semblent mal décodés (caractères de contrôle ou « Ã© » à la place des accents), le premier ici : l'encodage déclaré par le fichier est probablement faux.</source>
-      <translation>{count} name(s) look wrongly decoded (control characters or “Ã©” instead of accents), the first one here: the encoding the file declares is probably wrong.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="87" />
-      <source>Identifiant PRONOTE déjà attribué à la personne de la ligne {first} : deux personnes ne peuvent pas partager un identifiant.</source>
-      <translation>PRONOTE identifier already given to the person on line {first}: two people cannot share an identifier.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="102" />
-      <source>Date de naissance invalide ou impossible (format attendu : {expected}).</source>
-      <translation>Invalid or impossible birth date (expected format: {expected}).</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="113" />
-      <source>Élément « {tag} » hors de son groupe : il n'est pas compté.</source>
-      <translation>Element “{tag}” outside its group: it is not counted.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/findings.py" line="74" />
-      <source>{more} autre(s) remarque(s) du même type ({code}) ne sont pas listées : seules les {shown} premières le sont.</source>
-      <translation>{more} more remark(s) of the same kind ({code}) are not listed: only the first {shown} are.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/generic.py" line="95" />
-      <source>Format reconnu automatiquement</source>
-      <translation>Layout recognised automatically</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/generic.py" line="318" />
-      <source>code UAI trouvé dans le fichier</source>
-      <translation>UAI code found in the file</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="183" />
-      <source>c'est un fichier binaire (document, archive ou image), pas du XML</source>
-      <translation>it is a binary file (document, archive or image), not XML</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="160" />
-      <source>Le fichier est au format PARTENAIRE_INDEX mais ne contient aucune personne (ni Eleve, ni Responsable, ni Professeur, ni Personnel) : l'export PRONOTE était sans doute vide.</source>
-      <translation>The file is in the PARTENAIRE_INDEX layout but holds nobody (no “Eleve”, “Responsable”, “Professeur” or “Personnel”): the PRONOTE export was probably empty.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="173" />
-      <source>Le fichier ne contient que des espaces : l'export PRONOTE n'a sans doute pas abouti.</source>
-      <translation>The file holds only blank space: the PRONOTE export probably did not complete.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="185" />
-      <source>il ressemble à un tableau CSV renommé, pas à l'export XML de PRONOTE</source>
-      <translation>it looks like a renamed CSV table, not PRONOTE's XML export</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="187" />
-      <source>il ne commence pas par une balise XML</source>
-      <translation>it does not start with an XML tag</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="165" />
-      <source>Aucune personne reconnue dans ce fichier (il faut au moins un nom, un prénom et un identifiant par personne). Éléments rencontrés : {listed}.</source>
-      <translation>Nobody was recognised in this file (each person needs at least a last name, a first name and an identifier). Elements seen: {listed}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="177" />
-      <source>Ce fichier est une page web enregistrée, pas l'export des identifiants PRONOTE.</source>
-      <translation>This file is a saved web page, not the export of PRONOTE identifiers.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="188" />
-      <source>Ce fichier n'est pas un fichier XML : {reason}.</source>
-      <translation>This is not an XML file: {reason}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="83" />
-      <source>Le fichier « {name} » n'a pas pu être lu jusqu'au bout.</source>
-      <translation>The file “{name}” could not be read to the end.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/reader.py" line="55" />
-      <source>Le fichier « {name} » ne peut pas être lu.</source>
-      <translation>The file “{name}” cannot be read.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/report.py" line="14" />
-      <source>Personnes</source>
-      <translation>People</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/report.py" line="16" />
-      <source>Code UAI</source>
-      <translation>UAI code</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/report.py" line="17" />
-      <source>Date d'export</source>
-      <translation>Export date</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="156" />
-      <source>Le fichier n'est pas un XML valide (erreur de structure) : ce n'est pas un export PRONOTE intact.</source>
-      <translation>The file is not valid XML (structure error): it is not an intact PRONOTE export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="161" />
-      <source>Le fichier XML est incomplet (tronqué) : l'export ou la copie n'est pas allé jusqu'au bout ; réexportez-le.</source>
-      <translation>The XML file is incomplete (truncated): the export or the copy did not finish; export it again.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="166" />
-      <source>Fichier refusé : ses éléments sont imbriqués bien trop profondément pour un export PRONOTE.</source>
-      <translation>File refused: its elements are nested far too deeply for a PRONOTE export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="171" />
-      <source>Fichier refusé : il contient un texte ou une balise démesurés, ce que ne fait jamais un export PRONOTE.</source>
-      <translation>File refused: it contains an oversized text or tag, which a PRONOTE export never does.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="176" />
-      <source>Fichier refusé : un de ses éléments porte des centaines d'attributs, ce que ne fait jamais un export PRONOTE.</source>
-      <translation>File refused: one of its elements carries hundreds of attributes, which a PRONOTE export never does.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="181" />
-      <source>Fichier refusé : il emploie bien trop de noms d'éléments ou d'attributs différents (ou des noms démesurés) pour un export PRONOTE.</source>
-      <translation>File refused: it uses far too many different element or attribute names (or oversized names) for a PRONOTE export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="186" />
-      <source>Fichier refusé : il contient bien trop de déclarations d'espaces de noms ou d'instructions de traitement pour un export PRONOTE.</source>
-      <translation>File refused: it contains far too many namespace declarations or processing instructions for a PRONOTE export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="112" />
-      <source>sa déclaration DOCTYPE est démesurée ou incomplète</source>
-      <translation>its DOCTYPE declaration is oversized or incomplete</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="120" />
-      <source>il fait appel à une DTD externe</source>
-      <translation>it calls an external DTD</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="122" />
-      <source>il contient des déclarations DTD</source>
-      <translation>it contains DTD declarations</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="141" />
-      <source>il utilise des entités XML</source>
-      <translation>it uses XML entities</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="148" />
-      <source>Le fichier contient un caractère interdit en XML (octet nul ou caractère de contrôle) : ce n'est pas un export PRONOTE intact.</source>
-      <translation>The file contains a character XML forbids (a null byte or a control character): it is not an intact PRONOTE export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="77" />
-      <source>« {name} » est un dossier : choisissez le fichier IdPN_To_KOSMOS.xml qu'il contient.</source>
-      <translation>“{name}” is a folder: choose the IdPN_To_KOSMOS.xml file inside it.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="82" />
-      <source>Le fichier « {name} » est beaucoup trop gros ({size} Mo) pour un export d'identifiants PRONOTE.</source>
-      <translation>The file “{name}” is far too large ({size} MB) for a PRONOTE identifier export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="106" />
-      <source>il déclare des entités XML</source>
-      <translation>it declares XML entities</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="126" />
-      <source>Fichier refusé par sécurité : {reason}, ce que ne fait jamais un export PRONOTE.</source>
-      <translation>File refused for safety: {reason}, which a PRONOTE export never does.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="191" />
-      <source>Fichier refusé : il contient plus de {limit} personnes, bien plus qu'aucun établissement.</source>
-      <translation>File refused: it contains more than {limit} people, far more than any school.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="143" />
-      <source>L'encodage déclaré par le fichier ({encoding}) n'est pas reconnu.</source>
-      <translation>The encoding declared by the file ({encoding}) is not recognised.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="151" />
-      <source>Le fichier contient des caractères qui ne correspondent pas à son encodage ({encoding}) : réexportez-le depuis PRONOTE.</source>
-      <translation>The file contains characters that do not match its encoding ({encoding}): export it again from PRONOTE.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="48" />
-      <source>Le fichier « {name} » est introuvable : vérifiez le dossier choisi lors de l'export.</source>
-      <translation>The file “{name}” cannot be found: check the folder chosen during the export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="56" />
-      <source>Le fichier « {name} » ne peut pas être ouvert (droits d'accès ou disque indisponible).</source>
-      <translation>The file “{name}” cannot be opened (access rights or disk unavailable).</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="63" />
-      <source>« {name} » n'est pas un fichier ordinaire.</source>
-      <translation>“{name}” is not a regular file.</translation>
-    </message>
-    <message>
-      <location filename="wizard/idfile/safety.py" line="65" />
-      <source>Le fichier « {name} » est vide : l'export PRONOTE n'a sans doute pas abouti.</source>
-      <translation>The file “{name}” is empty: the PRONOTE export probably did not complete.</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="20" />
-      <source>Le fichier n'a pas été analysé : l'assistant ne peut pas comparer ce nombre.</source>
-      <translation>The file was not analysed: the assistant cannot compare this number.</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="49" />
-      <source>L'ENT annonce plus d'identifiants ({reported}) que le fichier n'en contient ({total}) : vérifiez que vous avez importé le fichier analysé à l'étape précédente, et non un ancien export.</source>
-      <translation>The ENT reports more identifiers ({reported}) than the file holds ({total}): check that you imported the file analysed at the previous step, not an older export.</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="23" />
-      <source>L'ENT a importé {reported} identifiant(s) : c'est exactement le nombre de personnes du fichier.</source>
-      <translation>The ENT imported {reported} identifier(s): exactly the number of people in the file.</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="44" />
-      <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}) sans raison visible dans le fichier : vérifiez le mode d'import choisi dans l'ENT et consultez le bilan d'import.</source>
-      <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}) with no visible reason in the file: check the import mode chosen in the ENT and read the import report.</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="31" />
-      <source>{missing} personne(s) sans identifiant dans le fichier, que l'ENT ignore</source>
-      <translation>{missing} person(s) without an identifier in the file, which the ENT ignores</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="34" />
-      <source>{duplicates} identifiant(s) en double, comptés une seule fois</source>
-      <translation>{duplicates} duplicated identifier(s), counted once</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="37" />
-      <source>{already} personne(s) déjà importée(s) lors d'un import précédent</source>
-      <translation>{already} person(s) already imported by an earlier import</translation>
-    </message>
-    <message>
-      <location filename="wizard/importcheck.py" line="41" />
-      <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}). Explications possibles : </source>
-      <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}). Possible reasons: </translation>
-    </message>
-    <message>
-      <location filename="wizard/matchcheck.py" line="33" />
-      <source>Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à l'étape « Vérifier le fichier des identifiants ».</source>
-      <translation>The PRONOTE identifier file is no longer available: choose it again at the step “Check the identifier file”.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="90" />
-      <source>ligne ignorée : </source>
-      <translation>row skipped: </translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="80" />
-      <source>Rapprochement prévu entre {pronote} personnes du fichier PRONOTE et {ent} comptes de l'ENT.</source>
-      <translation>Matching planned between {pronote} people of the PRONOTE file and {ent} ENT accounts.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="87" />
-      <source>Profil inconnu</source>
-      <translation>Unknown profile</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="61" />
-      <source>Le fichier de travail « {name} » est un des fichiers lus : choisissez un autre nom pour --out.</source>
-      <translation>The worksheet “{name}” is one of the files being read: choose another name for --out.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="94" />
-      <source>{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.</source>
-      <translation>{count} row(s) of the ENT list skipped: {shown}{more}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="97" />
-      <source>Fichier de travail écrit : {path} (il contient des données personnelles).</source>
-      <translation>Worksheet written: {path} (it contains personal data).</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="88" />
-      <source>{profile} : {counts}.</source>
-      <translation>{profile}: {counts}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="91" />
-      <source>ligne {line} ({why})</source>
-      <translation>row {line} ({why})</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/command.py" line="41" />
-      <source>Le fichier de travail « {name} » ne peut pas être écrit (ouvert dans un tableur, ou dossier protégé).</source>
-      <translation>The worksheet “{name}” cannot be written (open in a spreadsheet, or a protected folder).</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="201" />
-      <source>Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes Identifiant, Nom et Prénom. Ajoutez une ligne d'en-tête ou indiquez les colonnes.</source>
-      <translation>No header row recognised in the first {rows} rows: columns Identifier, Last name and First name are needed. Add a header row or choose the columns.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="154" />
-      <source>ligne ignorée : {problem}.</source>
-      <translation>row skipped: {problem}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="199" />
-      <source>Le fichier est vide.</source>
-      <translation>The file is empty.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="215" />
-      <source>« {header} »</source>
-      <translation>“{header}”</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="243" />
-      <source>identifiant</source>
-      <translation>identifier</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="243" />
-      <source>nom</source>
-      <translation>last name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="243" />
-      <source>prénom</source>
-      <translation>first name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="246" />
-      <source>ligne ignorée : {fields} manquants.</source>
-      <translation>row skipped: {fields} missing.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="247" />
-      <source>ligne ignorée : {fields} manquant.</source>
-      <translation>row skipped: {fields} missing.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="209" />
-      <source>Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.</source>
-      <translation>Columns not recognised (missing: {missing}); columns read: {seen}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="251" />
-      <source>ligne ignorée : identifiant déjà présent ligne {v0}.</source>
-      <translation>row skipped: identifier already on row {v0}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="259" />
-      <source>vide</source>
-      <translation>empty</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="260" />
-      <source>ligne ignorée : profil « {shown} » non reconnu.</source>
-      <translation>row skipped: profile “{shown}” not recognised.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="267" />
-      <source>date de naissance illisible, comparée sans date.</source>
-      <translation>unreadable birth date, compared without a date.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="148" />
-      <source>« {name} » compte plus de {rows} lignes : ce n'est pas une liste de comptes d'un établissement.</source>
-      <translation>“{name}” has more than {rows} rows: it is not a school's account list.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="197" />
-      <source>Ligne {line} : {problem} ; aucune ligne d'en-tête n'a pu être lue.</source>
-      <translation>Row {line}: {problem}; no header row could be read.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="234" />
-      <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
-      <translation>row skipped: a cell is longer than {limit} characters.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="172" />
-      <source>Les {lines} premières lignes du fichier sont vides ou illisibles : ce n'est pas une liste de comptes.</source>
-      <translation>The first {lines} lines of the file are empty or unreadable: it is not an account list.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/entcsv.py" line="248" />
-      <source> et </source>
-      <translation> and </translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="63" />
-      <source>plusieurs candidats presque identiques</source>
-      <translation>several almost identical candidates</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="64" />
-      <source>départagé par la famille</source>
-      <translation>settled by the family</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="49" />
-      <source>Sûr</source>
-      <translation>Sure</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="49" />
-      <source>Probable</source>
-      <translation>Probable</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="49" />
-      <source>Ambigu</source>
-      <translation>Ambiguous</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="50" />
-      <source>Seulement dans PRONOTE</source>
-      <translation>Only in PRONOTE</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="50" />
-      <source>Seulement dans l'ENT</source>
-      <translation>Only in the ENT</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="53" />
-      <source>Sûrs</source>
-      <translation>Sure</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="53" />
-      <source>Probables</source>
-      <translation>Probable</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/matcher.py" line="53" />
-      <source>Ambigus</source>
-      <translation>Ambiguous</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/rows.py" line="17" />
-      <source>un guillemet ouvert n'y est pas refermé (les lignes suivantes sont lues une à une)</source>
-      <translation>a quote opened on it is not closed (the following rows are read one by one)</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/rows.py" line="18" />
-      <source>elle est démesurée (plus de 16 000 caractères)</source>
-      <translation>it is far too long (over 16,000 characters)</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="37" />
-      <source>particule</source>
-      <translation>particle</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="38" />
-      <source>ordre des noms</source>
-      <translation>name order</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="39" />
-      <source>nom d'usage</source>
-      <translation>usage surname</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="40" />
-      <source>nom d'usage différent</source>
-      <translation>different usage surname</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="41" />
-      <source>faute de frappe (nom)</source>
-      <translation>typo (last name)</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="42" />
-      <source>orthographe proche (nom)</source>
-      <translation>close spelling (last name)</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="43" />
-      <source>nom manquant</source>
-      <translation>last name missing</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="44" />
-      <source>nom de famille différent</source>
-      <translation>different last name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="45" />
-      <source>prénom composé</source>
-      <translation>compound first name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="46" />
-      <source>prénoms multiples</source>
-      <translation>several first names</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="47" />
-      <source>prénom usuel</source>
-      <translation>usual first name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="48" />
-      <source>faute de frappe (prénom)</source>
-      <translation>typo (first name)</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="49" />
-      <source>orthographe proche (prénom)</source>
-      <translation>close spelling (first name)</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="50" />
-      <source>prénom très mal orthographié</source>
-      <translation>badly misspelt first name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="51" />
-      <source>prénom manquant</source>
-      <translation>first name missing</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="52" />
-      <source>date inversée</source>
-      <translation>day and month swapped</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="53" />
-      <source>date différente d'un chiffre</source>
-      <translation>date one digit off</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="54" />
-      <source>deux chiffres de la date inversés</source>
-      <translation>two digits of the date swapped</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="55" />
-      <source>date différente de deux chiffres</source>
-      <translation>date two digits off</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="56" />
-      <source>date manquante</source>
-      <translation>missing date</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="57" />
-      <source>date de naissance différente</source>
-      <translation>different birth date</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="58" />
-      <source>nom et prénom inversés</source>
-      <translation>last and first names swapped</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="59" />
-      <source>enfant rapproché en commun</source>
-      <translation>a matched child in common</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="60" />
-      <source>parent rapproché en commun</source>
-      <translation>a matched parent in common</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="61" />
-      <source>aucun enfant ou parent rapproché en commun</source>
-      <translation>no matched child or parent in common</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="62" />
-      <source>classe d'un enfant en commun</source>
-      <translation>a child's class in common</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/scoring.py" line="63" />
-      <source>classes différentes</source>
-      <translation>different classes</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="112" />
-      <source>« {name} » est trop volumineux pour une liste de comptes (plus de {limit} Mo) : choisissez le fichier CSV exporté de l'ENT.</source>
-      <translation>“{name}” is too large for an account list (over {limit} MB): choose the CSV file exported from the ENT.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="137" />
-      <source>« {name} » n'est pas un texte lisible (encodage inconnu) : enregistrez la liste en CSV UTF-8.</source>
-      <translation>“{name}” is not readable text (unknown encoding): save the list as UTF-8 CSV.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="135" />
-      <source>« {name} » semble encodé en UTF-16, mais il ne se décode pas : enregistrez la liste en CSV UTF-8.</source>
-      <translation>“{name}” looks like UTF-16 but does not decode: save the list as UTF-8 CSV.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="91" />
-      <source>Le fichier « {name} » est introuvable.</source>
-      <translation>The file “{name}” cannot be found.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="93" />
-      <source>« {name} » est un dossier, pas une liste de comptes.</source>
-      <translation>“{name}” is a folder, not an account list.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="95" />
-      <source>Le fichier « {name} » ne peut pas être ouvert.</source>
-      <translation>The file “{name}” cannot be opened.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="101" />
-      <source>« {name} » n'est pas un fichier ordinaire (périphérique, tube…) : choisissez le fichier CSV exporté de l'ENT.</source>
-      <translation>“{name}” is not a regular file (device, pipe…): choose the CSV file exported from the ENT.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="69" />
-      <source>Le fichier « {name} » ne peut pas être lu jusqu'au bout (ligne {line}).</source>
-      <translation>The file “{name}” cannot be read to the end (row {line}).</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="60" />
-      <source>« {name} » a plus d'un million de lignes : ce n'est pas une liste de comptes.</source>
-      <translation>“{name}” has over a million lines: it is not an account list.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/source.py" line="126" />
-      <source>« {name} » n'est pas un fichier texte (encodage inconnu, ou classeur .xlsx/.ods) : enregistrez la liste au format CSV.</source>
-      <translation>“{name}” is not a text file (unknown encoding, or an .xlsx/.ods workbook): save the list as CSV.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="19" />
-      <source>Données personnelles (noms, dates de naissance) : document à usage interne de l'établissement, à supprimer une fois le rapprochement des comptes terminé.</source>
-      <translation>Personal data (names, birth dates): for the school's internal use only, to be deleted once the account matching is finished.</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="22" />
-      <source>Identifiant PRONOTE</source>
-      <translation>PRONOTE identifier</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="22" />
-      <source>Nom PRONOTE</source>
-      <translation>PRONOTE last name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="22" />
-      <source>Prénom PRONOTE</source>
-      <translation>PRONOTE first name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="23" />
-      <source>Date de naissance PRONOTE</source>
-      <translation>PRONOTE birth date</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="24" />
-      <source>Identifiant ENT</source>
-      <translation>ENT identifier</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="24" />
-      <source>Nom ENT</source>
-      <translation>ENT last name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="24" />
-      <source>Prénom ENT</source>
-      <translation>ENT first name</translation>
-    </message>
-    <message>
-      <location filename="wizard/matching/worksheet.py" line="24" />
-      <source>Date de naissance ENT</source>
-      <translation>ENT birth date</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="58" />
+      <location filename="wizard/pages/accueil.py" line="57" />
       <source>Où en est l'interconnexion</source>
       <translation>Where the interconnection stands</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="67" />
+      <location filename="wizard/pages/accueil.py" line="66" />
       <source>&amp;Vérifier maintenant sur le serveur PRONOTE</source>
       <translation>&amp;Verify now on the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="73" />
+      <location filename="wizard/pages/accueil.py" line="72" />
       <source>&amp;Reprendre</source>
       <translation>&amp;Resume</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="74" />
+      <location filename="wizard/pages/accueil.py" line="73" />
       <source>Import partiel (nouveaux arr&amp;ivants)</source>
       <translation>Partial import (new arr&amp;ivals)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="75" />
+      <location filename="wizard/pages/accueil.py" line="74" />
       <source>&amp;Nouvelle année scolaire</source>
       <translation>New school &amp;year</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="87" />
+      <location filename="wizard/pages/accueil.py" line="86" />
       <source>Établissement et langue</source>
       <translation>School and language</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="89" />
+      <location filename="wizard/pages/accueil.py" line="88" />
       <source>Établissement s&amp;uivi :</source>
       <translation>S&amp;chool followed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="92" />
+      <location filename="wizard/pages/accueil.py" line="91" />
       <source>Établissement suivi</source>
       <translation>School followed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="98" />
+      <location filename="wizard/pages/accueil.py" line="97" />
       <source>A&amp;jouter un établissement</source>
       <translation>A&amp;dd a school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="101" />
+      <location filename="wizard/pages/accueil.py" line="100" />
       <source>&amp;Effacer les données locales…</source>
       <translation>&amp;Erase local data…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="213" />
+      <location filename="wizard/pages/accueil.py" line="208" />
       <source>Effacer les données locales</source>
       <translation>Erase local data</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="214" />
+      <location filename="wizard/pages/accueil.py" line="209" />
       <source>Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, historique des imports et des vérifications. Cette action est définitive. Effacer ?</source>
       <translation>All the assistant's data on this computer will be erased: schools, ticked steps, history of imports and checks. This cannot be undone. Erase?</translation>
     </message>
@@ -1569,28 +2609,17 @@
       <translation>Every year, schools already connected to the ENT come back here for part 3: the full import of PRONOTE identifiers at the start of the school year, then a partial import whenever new pupils or staff arrive. If your school is already connected, the assistant checks it on your PRONOTE server on the next page and takes you straight to part 3.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="43" />
-      <source>Il vous faut :
-• un compte administrateur de l'ENT (parties 1 et 3) ;
-• pour un nouvel établissement seulement, un accès administrateur à pronote.net, la console d'hébergement de PRONOTE (partie 2) ;
-• le compte Superviseur (SPR) du client PRONOTE (partie 3).</source>
-      <translation>You will need:
-• an ENT administrator account (parts 1 and 3);
-• for a new school only, an administrator access to pronote.net, PRONOTE's hosting console (part 2);
-• the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="148" />
+      <location filename="wizard/pages/accueil.py" line="147" />
       <source>Nouvel établissement</source>
       <translation>New school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="183" />
+      <location filename="wizard/pages/accueil.py" line="178" />
       <source>Nouvel import</source>
       <translation>New import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="184" />
+      <location filename="wizard/pages/accueil.py" line="179" />
       <source>Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées de l'import en cours (l'historique des imports est conservé). Continuer ?</source>
       <translation>An import is already in progress for this school. Starting a new one clears the ticks of the current import (the import history is kept). Continue?</translation>
     </message>
@@ -1605,22 +2634,33 @@
       <translation>This assistant guides you, page by page, through connecting your PRONOTE server to {ent_name}: pupils, parents and staff then open PRONOTE from the ENT without logging in again. It cannot click for you in the ENT or in PRONOTE: it tells you exactly what to do and what to type, and checks everything it can. You can stop at any time: your progress is kept on this computer, and you will resume on the same page.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="95" />
+      <location filename="wizard/pages/accueil.py" line="43" />
+      <source>Il vous faut :
+• un compte administrateur de l'ENT (parties 1 et 3) ;
+• pour un nouvel établissement seulement, un accès administrateur à pronote.net, dans la {hosting_console} de PRONOTE (partie 2) ;
+• le compte Superviseur (SPR) du client PRONOTE (partie 3).</source>
+      <translation>You need:
+• an ENT administrator account (parts 1 and 3);
+• for a new school only, administrator access to pronote.net, in PRONOTE's “{hosting_console}” (part 2);
+• the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/base.py" line="97" />
       <source>Ce qu'il reste à faire sur cette page</source>
       <translation>What is left to do on this page</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="219" />
+      <location filename="wizard/pages/base.py" line="221" />
       <source>Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.</source>
       <translation>Wait until the current operation ends, or cancel it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="235" />
+      <location filename="wizard/pages/base.py" line="237" />
       <source>L'enregistrement a échoué</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="236" />
+      <location filename="wizard/pages/base.py" line="238" />
       <source>Réessayer l'enregistrement</source>
       <translation>Try saving again</translation>
     </message>
@@ -1646,56 +2686,46 @@
     </message>
     <message>
       <location filename="wizard/pages/ent_acces.py" line="11" />
-      <source>Toujours dans le formulaire du service, donnez l'accès à chacun des cinq profils. Oublier le profil « Parent » est l'erreur la plus courante : les familles ne verraient pas PRONOTE.</source>
-      <translation>Still in the service form, give access to each of the five profiles. Forgetting the “Parent” profile is the most common mistake: families would not see PRONOTE.</translation>
+      <source>Toujours dans le formulaire du service, donnez l'accès à chacun des cinq profils. Conseil : avant de valider, vérifiez que chaque profil, « Parent » compris, a sa ligne dans le récapitulatif.</source>
+      <translation>Still in the service form, give access to each of the five profiles. Tip: before saving, check that each profile, “Parent” included, has its line in the summary.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_acces.py" line="15" />
-      <source>Le « Récapitulatif des droits d'accès » doit alors montrer ces cinq lignes. L'ENT y écrit le nom de l'établissement à sa façon, par exemple « {school_label_example} » : comparez le code UAI entre parenthèses, le profil et le rôle de chaque ligne.</source>
-      <translation>The “Récapitulatif des droits d'accès” must then show these five lines. The ENT writes the school's name there in its own way, for example “{school_label_example}”: compare the UAI code in brackets, the profile and the role of each line.</translation>
+      <location filename="wizard/pages/ent_acces.py" line="16" />
+      <source>Le « {ent_access_summary} » doit alors montrer ces cinq lignes. L'ENT y écrit le nom de l'établissement à sa façon, par exemple « {school_label_example} » : comparez le code UAI entre parenthèses, le profil et le rôle de chaque ligne.</source>
+      <translation>The “{ent_access_summary}” must then show these five lines. The ENT writes the school's name there in its own way, for example “{school_label_example}”: compare the UAI code in brackets, the profile and the role of each line.</translation>
     </message>
     <message>
       <location filename="wizard/pages/ent_service.py" line="11" />
-      <source>Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à saisir est sous son action, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le formulaire.</source>
-      <translation>In the ENT, create the PRONOTE service with single sign-on (CAS). Each value to type is under its action, with a “Copy” button; tick each line once it is done in the form.</translation>
+      <source>Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à saisir est sous son action, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans le formulaire. Le formulaire a plusieurs onglets (« {ent_tab_general} », « {ent_tab_technical} »…) : cherchez chaque champ par son nom.</source>
+      <translation>In the ENT, create the PRONOTE service with single sign-on (CAS). Each value to type is under its action, with a “Copy” button; tick each line once done in the form. The form has several tabs (“{ent_tab_general}”, “{ent_tab_technical}”…): look for each field by its name.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="14" />
-      <source>L'URL CAS de PRONOTE est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages de votre serveur PRONOTE. Le regroupement « {service_regroupement} » place PRONOTE au même endroit pour toutes les familles, y compris les parents qui ont des enfants dans plusieurs établissements.</source>
-      <translation>The PRONOTE CAS URL is the PRONOTE address followed by /**: it allows every page of your PRONOTE server. The “Regroupement” value “{service_regroupement}” puts PRONOTE in the same place for every family, including parents with children in several schools.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/ent_service.py" line="25" />
-      <source>Intitulé du service</source>
-      <translation>Service title (“Intitulé”)</translation>
+      <location filename="wizard/pages/ent_service.py" line="15" />
+      <source>L'{ent_field_cas_url} est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages de votre serveur PRONOTE.</source>
+      <translation>The “{ent_field_cas_url}” is the PRONOTE address followed by /**: it allows every page of your PRONOTE server.</translation>
     </message>
     <message>
       <location filename="wizard/pages/ent_service.py" line="26" />
-      <source>Type de SSO</source>
-      <translation>SSO type (“Type de SSO”)</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/ent_service.py" line="27" />
       <source>URL du serveur PRONOTE</source>
       <translation>PRONOTE server URL</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="28" />
+      <location filename="wizard/pages/ent_service.py" line="27" />
       <source>Regroupement</source>
       <translation>Group (“Regroupement”)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="29" />
+      <location filename="wizard/pages/ent_service.py" line="28" />
       <source>Version de PRONOTE</source>
       <translation>PRONOTE version</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="31" />
+      <location filename="wizard/pages/ent_service.py" line="30" />
       <source>URL CAS de PRONOTE</source>
       <translation>PRONOTE CAS URL (“URL CAS de PRONOTE”)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_service.py" line="30" />
+      <location filename="wizard/pages/ent_service.py" line="29" />
       <source>(à relever dans le client PRONOTE)</source>
       <translation>(read it in the PRONOTE client)</translation>
     </message>
@@ -1705,22 +2735,22 @@
       <translation>This information is used at every step: the assistant derives from it the values to type in the ENT (including the PRONOTE CAS URL), checks the codes and queries your PRONOTE server to find out whether the interconnection is already in place.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="96" />
+      <location filename="wizard/pages/etablissement.py" line="94" />
       <source>Véri&amp;fier le serveur PRONOTE</source>
       <translation>Chec&amp;k the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="101" />
+      <location filename="wizard/pages/etablissement.py" line="99" />
       <source>Utiliser ce nom</source>
       <translation>Use this name</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="148" />
+      <location filename="wizard/pages/etablissement.py" line="146" />
       <source>Le serveur PRONOTE confie déjà l'authentification à {ent_name} : les parties 1 et 2 ont été faites. Il reste l'import des identifiants (partie 3).</source>
       <translation>The PRONOTE server already hands authentication to {ent_name}: parts 1 and 2 have been done. What remains is the identifier import (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="151" />
+      <location filename="wizard/pages/etablissement.py" line="149" />
       <source>Si votre établissement ouvre déjà PRONOTE depuis {ent_name}, vous pouvez passer à la partie 3 ; sinon, reprenez depuis la partie 1.</source>
       <translation>If your school already opens PRONOTE from {ent_name}, you can go on to part 3; otherwise, start again from part 1.</translation>
     </message>
@@ -1790,47 +2820,47 @@
       <translation>The PRONOTE address is the one in the address bar when you open PRONOTE in a browser, without the space's page name (eleve.html, professeur.html…): the assistant removes it for you. The version shows in the PRONOTE client's title bar (for example “PRONOTE 2024 - 2.5”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="116" />
+      <location filename="wizard/pages/etablissement.py" line="114" />
       <source>L'interconnexion est déjà en place : passer à l'import des identifiants (recommandé)</source>
       <translation>The interconnection is already in place: go to the identifier import (recommended)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="117" />
+      <location filename="wizard/pages/etablissement.py" line="115" />
       <source>L'interconnexion est déjà en place, je le déclare (le serveur n'a pas pu le confirmer ; ce sera noté « déclaré, non vérifié ») : passer à l'import des identifiants</source>
       <translation>The interconnection is already in place, I declare it (the server could not confirm it; it will be recorded as “declared, not verified”): go to the identifier import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="120" />
+      <location filename="wizard/pages/etablissement.py" line="118" />
       <source>Tout reprendre depuis la partie 1 (création du service dans l'ENT)</source>
       <translation>Start again from part 1 (creating the service in the ENT)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="109" />
+      <location filename="wizard/pages/etablissement.py" line="107" />
       <source>L'interconnexion avec {ent_name} est-elle déjà en place ?</source>
       <translation>Is the interconnection with {ent_name} already in place?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="165" />
+      <location filename="wizard/pages/etablissement.py" line="163" />
       <source>✓ Code UAI valide.</source>
       <translation>✓ Valid UAI code.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="93" />
+      <location filename="wizard/pages/etablissement.py" line="91" />
       <source>L'assistant interroge votre serveur PRONOTE (il faut une connexion à Internet) pour vérifier l'adresse, relever la version et voir si PRONOTE est déjà relié à {ent_name}. Rien d'autre n'est envoyé.</source>
       <translation>The assistant queries your PRONOTE server (an Internet connection is needed) to check the address, read the version and see whether PRONOTE is already connected to {ent_name}. Nothing else is sent.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="228" />
+      <location filename="wizard/pages/etablissement.py" line="218" />
       <source>Utiliser le nom « {name} »</source>
       <translation>Use the name “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="229" />
+      <location filename="wizard/pages/etablissement.py" line="219" />
       <source>Utiliser le nom annoncé par le serveur : {name}</source>
       <translation>Use the name given by the server: {name}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="172" />
+      <location filename="wizard/pages/etablissement.py" line="170" />
       <source>Adresse retenue : {value}</source>
       <translation>Address used: {value}</translation>
     </message>
@@ -1881,399 +2911,404 @@
     </message>
     <message>
       <location filename="wizard/pages/export_pronote.py" line="19" />
-      <source>Import partiel : la case « Uniquement les utilisateurs sans identifiants CAS » doit être COCHÉE, sinon tout le monde est exporté à nouveau.</source>
-      <translation>Partial import: the “Uniquement les utilisateurs sans identifiants CAS” box must be TICKED, otherwise everyone is exported again.</translation>
+      <source>Import partiel : la case « {pronote_export_checkbox} » doit être COCHÉE, sinon tout le monde est exporté à nouveau.</source>
+      <translation>Partial import: the box “{pronote_export_checkbox}” must be TICKED, otherwise everyone is exported again.</translation>
     </message>
     <message>
       <location filename="wizard/pages/export_pronote.py" line="22" />
-      <source>Import complet : la case « Uniquement les utilisateurs sans identifiants CAS » doit être DÉCOCHÉE, sinon les utilisateurs qui avaient déjà un identifiant CAS ne seront pas exportés.</source>
-      <translation>Full import: the “Uniquement les utilisateurs sans identifiants CAS” box must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
+      <source>Import complet : la case « {pronote_export_checkbox} » doit être DÉCOCHÉE, sinon les utilisateurs qui avaient déjà un identifiant CAS ne seront pas exportés.</source>
+      <translation>Full import: the box “{pronote_export_checkbox}” must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="26" />
+      <location filename="wizard/pages/fichier.py" line="30" />
       <source>Erreur</source>
       <translation>Error</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="26" />
+      <location filename="wizard/pages/fichier.py" line="30" />
       <source>Avertissement</source>
       <translation>Warning</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="267" />
+      <location filename="wizard/pages/fichier.py" line="270" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="267" />
+      <location filename="wizard/pages/fichier.py" line="270" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="267" />
+      <location filename="wizard/pages/fichier.py" line="270" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="267" />
+      <location filename="wizard/pages/fichier.py" line="270" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="44" />
+      <location filename="wizard/pages/fichier.py" line="39" />
+      <source>Aucun fichier choisi. Dans la source de l'assistant ({date}), ce fichier s'appelle {export_file_name} ; selon la version de PRONOTE, son nom peut différer.</source>
+      <translation>No file chosen. In the assistant's source ({date}), this file is called {export_file_name}; depending on the PRONOTE version, its name may differ.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="54" />
       <source>&amp;Choisir le fichier…</source>
       <translation>&amp;Choose the file…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="46" />
+      <location filename="wizard/pages/fichier.py" line="56" />
       <source>Choisir le fichier des identifiants PRONOTE</source>
       <translation>Choose the PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="58" />
+      <location filename="wizard/pages/fichier.py" line="68" />
       <source>Nombre de personnes par profil</source>
       <translation>Number of people per profile</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="62" />
+      <location filename="wizard/pages/fichier.py" line="72" />
       <source>J'ai lu les avertissements</source>
       <translation>I have read the warnings</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="64" />
+      <location filename="wizard/pages/fichier.py" line="74" />
       <source>J'ai lu les avertissements sur le fichier</source>
       <translation>I have read the warnings on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="67" />
+      <location filename="wizard/pages/fichier.py" line="77" />
       <source>&amp;Détails techniques</source>
       <translation>&amp;Technical details</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="83" />
+      <location filename="wizard/pages/fichier.py" line="91" />
       <source>A&amp;fficher :</source>
       <translation>Sho&amp;w:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="86" />
+      <location filename="wizard/pages/fichier.py" line="94" />
       <source>Toutes les remarques</source>
       <translation>All remarks</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="87" />
+      <location filename="wizard/pages/fichier.py" line="95" />
       <source>Erreurs seulement</source>
       <translation>Errors only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="88" />
+      <location filename="wizard/pages/fichier.py" line="96" />
       <source>Avertissements seulement</source>
       <translation>Warnings only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="89" />
+      <location filename="wizard/pages/fichier.py" line="97" />
       <source>Afficher : filtre des remarques sur le fichier</source>
       <translation>Show: filter of the remarks on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="96" />
+      <location filename="wizard/pages/fichier.py" line="104" />
       <source>Remarques sur le fichier : niveau, ligne, message</source>
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="216" />
+      <location filename="wizard/pages/fichier.py" line="219" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="217" />
+      <location filename="wizard/pages/fichier.py" line="220" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="263" />
+      <location filename="wizard/pages/fichier.py" line="266" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="41" />
-      <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui ferait échouer l'import dans l'ENT.</source>
-      <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping names: it counts people per profile and points out what would make the ENT import fail.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="97" />
-      <source>Niveau</source>
-      <translation>Level</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="97" />
-      <source>Ligne</source>
-      <translation>Line</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="97" />
-      <source>Message</source>
-      <translation>Message</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="156" />
-      <source>Total</source>
-      <translation>Total</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="259" />
-      <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
-      <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="49" />
-      <source>Annuler l'analyse</source>
-      <translation>Cancel the analysis</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="50" />
-      <source>Progression de l'analyse du fichier</source>
-      <translation>Progress of the file analysis</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="136" />
-      <source>Fichier : {name} – {size}</source>
-      <translation>File: {name} – {size}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="171" />
-      <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
-      <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="181" />
-      <source>Aucune erreur : le fichier peut être importé dans l'ENT.</source>
-      <translation>No error: the file can be imported into the ENT.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="188" />
-      <source>Format reconnu : {layout}</source>
-      <translation>Layout recognised: {layout}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="194" />
-      <source>Empreinte SHA-256 du fichier : {sha}</source>
-      <translation>SHA-256 fingerprint of the file: {sha}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="241" />
-      <source>Analyse de {name} en cours…</source>
-      <translation>Analysing {name}…</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="133" />
+      <location filename="wizard/pages/fichier.py" line="38" />
       <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
       <translation>No file chosen. The file is normally called {export_file_name}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="175" />
-      <source>{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait incomplet.</source>
-      <translation>{errors} blocking error(s): the ENT import would fail or be incomplete.</translation>
+      <location filename="wizard/pages/fichier.py" line="50" />
+      <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui pourrait faire échouer l'import ou laisser des comptes sans accès (identifiants manquants ou en double, fichier d'un autre établissement…).</source>
+      <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping the names: it counts people per profile and points out what could make the import fail or leave accounts without access (missing or duplicate identifiers, another school's file…).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="190" />
+      <location filename="wizard/pages/fichier.py" line="105" />
+      <source>Niveau</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="105" />
+      <source>Ligne</source>
+      <translation>Line</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="105" />
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="161" />
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="262" />
+      <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
+      <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="59" />
+      <source>Annuler l'analyse</source>
+      <translation>Cancel the analysis</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="60" />
+      <source>Progression de l'analyse du fichier</source>
+      <translation>Progress of the file analysis</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="143" />
+      <source>Fichier : {name} – {size}</source>
+      <translation>File: {name} – {size}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="176" />
+      <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
+      <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="193" />
+      <source>Format reconnu : {layout}</source>
+      <translation>Layout recognised: {layout}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="199" />
+      <source>Empreinte SHA-256 du fichier : {sha}</source>
+      <translation>SHA-256 fingerprint of the file: {sha}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="244" />
+      <source>Analyse de {name} en cours…</source>
+      <translation>Analysing {name}…</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="180" />
+      <source>{errors} erreur(s) bloquante(s) : corrigez-les dans PRONOTE et exportez de nouveau avant d'importer dans l'ENT.</source>
+      <translation>{errors} blocking error(s): fix them in PRONOTE and export again before importing into the ENT.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="195" />
       <source>Encodage : {encoding}</source>
       <translation>Encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="192" />
+      <location filename="wizard/pages/fichier.py" line="197" />
       <source>Champs utilisés : {fields}</source>
       <translation>Fields used: {fields}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="178" />
+      <location filename="wizard/pages/fichier.py" line="183" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="39" />
+      <location filename="wizard/pages/fin.py" line="41" />
       <source>Ce que l'assistant a vérifié, et ce qui reste à confirmer :</source>
       <translation>What the assistant verified, and what remains to be confirmed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="38" />
+      <location filename="wizard/pages/fin.py" line="40" />
       <source>L'interconnexion est en place et l'assistant a pu tout vérifier :</source>
       <translation>The interconnection is in place and the assistant could verify everything:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="70" />
+      <location filename="wizard/pages/fin.py" line="77" />
       <source>Documents à imprimer ou à enregistrer</source>
       <translation>Documents to print or save</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="76" />
+      <location filename="wizard/pages/fin.py" line="84" />
       <source>C&amp;ontact indiqué sur la notice :</source>
       <translation>C&amp;ontact given on the notice:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="79" />
+      <location filename="wizard/pages/fin.py" line="87" />
       <source>par exemple le secrétariat, 04 66 00 00 00</source>
       <translation>for example the school office, 04 66 00 00 00</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="80" />
+      <location filename="wizard/pages/fin.py" line="88" />
       <source>Contact indiqué sur la notice pour les familles et les personnels</source>
       <translation>Contact given on the notice for families and staff</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="115" />
+      <location filename="wizard/pages/fin.py" line="119" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="34" />
+      <location filename="wizard/pages/fin.py" line="36" />
       <source>Import dans l'ENT : {count} identifiant(s) annoncé(s) par l'ENT, recopié(s) par vous.</source>
       <translation>Import into the ENT: {count} identifier(s), as reported by the ENT and typed in by you.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="56" />
-      <source>Si un utilisateur voit « Identification impossible » en ouvrant PRONOTE depuis l'ENT, son compte n'a pas été rapproché : faites le rapprochement de son compte dans l'ENT, ou corrigez-le dans PRONOTE : Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</source>
-      <translation>If a user sees “Identification impossible” when opening PRONOTE from the ENT, their account has not been matched: match their account in the ENT, or fix it in PRONOTE: “Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion”.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="60" />
+      <location filename="wizard/pages/fin.py" line="67" />
       <source>La prochaine fois :
 • à l'arrivée de nouveaux élèves ou personnels, relancez l'assistant et choisissez « Import partiel (nouveaux arrivants) » ;
-• à la pré-rentrée, choisissez « Nouvelle année scolaire » pour l'import complet, et mettez à jour la version de PRONOTE dans le service de l'ENT si elle a changé.
+• en début d'année scolaire, choisissez « Nouvelle année scolaire » pour l'import complet (conseil : mettez aussi à jour la version de PRONOTE dans le service de l'ENT si elle a changé).
 Les parties 1 et 2 n'ont pas à être refaites.</source>
       <translation>Next time:
 • when new pupils or staff arrive, open the assistant again and choose “Partial import (new arrivals)”;
-• in the back-to-school period, choose “New school year” for the full import, and update the PRONOTE version in the ENT service if it changed.
+• at the start of the school year, choose “New school year” for the full import (tip: also update the PRONOTE version in the ENT service if it changed).
 Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="72" />
-      <source>La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée personnelle). La notice explique aux familles et aux personnels comment ouvrir PRONOTE désormais.</source>
-      <translation>The configuration record keeps track of what was set and checked (without any personal data). The notice tells families and staff how to open PRONOTE from now on.</translation>
+      <location filename="wizard/pages/fin.py" line="79" />
+      <source>La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée personnelle). La notice dit aux familles et aux personnels avec quels identifiants se connecter et comment ouvrir PRONOTE.</source>
+      <translation>The configuration record keeps track of what was set and verified (with no personal data at all). The notice tells families and staff which credentials to log in with and how to open PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="26" />
+      <location filename="wizard/pages/fin.py" line="28" />
       <source>Parties 1 et 2 : non vérifiées</source>
       <translation>Parts 1 and 2: not verified</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="30" />
+      <location filename="wizard/pages/fin.py" line="32" />
       <source>Fichier des identifiants vérifié : {total} personne(s), aucune erreur bloquante.</source>
       <translation>Identifier file checked: {total} person(s), no blocking error.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="86" />
+      <location filename="wizard/pages/fin.py" line="94" />
       <source>la fiche de configuration</source>
       <translation>the configuration record</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="86" />
+      <location filename="wizard/pages/fin.py" line="94" />
       <source>&amp;Imprimer la fiche…</source>
       <translation>&amp;Print the record…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="87" />
+      <location filename="wizard/pages/fin.py" line="95" />
       <source>&amp;Enregistrer la fiche en PDF…</source>
       <translation>&amp;Save the record as PDF…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="88" />
+      <location filename="wizard/pages/fin.py" line="96" />
       <source>la notice</source>
       <translation>the notice</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="88" />
+      <location filename="wizard/pages/fin.py" line="96" />
       <source>Imprimer la &amp;notice…</source>
       <translation>Print the no&amp;tice…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="88" />
+      <location filename="wizard/pages/fin.py" line="96" />
       <source>Enregistrer la notice en P&amp;DF…</source>
       <translation>Save the notice as P&amp;DF…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="115" />
+      <location filename="wizard/pages/fin.py" line="119" />
       <source>Enregistrer – {title}</source>
       <translation>Save – {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="124" />
+      <location filename="wizard/pages/fin.py" line="128" />
       <source>{title} enregistrée : {path}</source>
       <translation>{title} saved: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="147" />
+      <location filename="wizard/pages/fin.py" line="149" />
       <source>PRONOTE : {url}</source>
       <translation>PRONOTE: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="148" />
+      <location filename="wizard/pages/fin.py" line="150" />
       <source>URL CAS de PRONOTE : {url}</source>
       <translation>PRONOTE CAS URL: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="50" />
-      <source>Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis {ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur {service_title} dans le menu {service_regroupement} (ou sur le bloc PRONOTE de la page d'accueil) suffit. Le client PRONOTE installé sur les postes garde ses propres identifiants.</source>
-      <translation>First connection: the first time a pupil, a parent or a staff member opens PRONOTE from {ent_name}, they are shown a “première connexion” page, once. After that, one click on “{service_title}” in the “{service_regroupement}” menu (or on the PRONOTE block of the home page) is enough. The PRONOTE client installed on computers keeps its own credentials.</translation>
+      <location filename="wizard/pages/fin.py" line="53" />
+      <source>Avec quels identifiants ? Pour entrer dans {ent_name}, les élèves et les parents utilisent {login_pupils_parents} ; les personnels de l'Éducation nationale, {login_staff}. Le client PRONOTE installé sur les postes garde ses propres identifiants.</source>
+      <translation>With which credentials? To enter {ent_name}, pupils and parents use {login_pupils_parents}; Éducation nationale staff, {login_staff}. The PRONOTE client installed on computers keeps its own credentials.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="92" />
+      <location filename="wizard/pages/fin.py" line="57" />
+      <source>Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis {ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur {service_title} dans le menu {service_regroupement} suffit (élèves et parents ont aussi le bloc PRONOTE de leur page d'accueil).</source>
+      <translation>First connection: the first time a pupil, a parent or a staff member opens PRONOTE from {ent_name}, a “première connexion” page is offered to them once. After that, one click on “{service_title}” in the “{service_regroupement}” menu is enough (pupils and parents also have the PRONOTE block on their home page).</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="62" />
+      <source>Si un utilisateur voit « {pronote_failure_message} » en ouvrant PRONOTE depuis l'ENT, ses données dans l'ENT ne correspondent pas à celles de PRONOTE : résolvez-le dans PRONOTE, {pronote_failures_menu}. Conseil : pour un nouvel arrivant, vérifiez d'abord qu'un import partiel a été fait.</source>
+      <translation>If a user sees “{pronote_failure_message}” when opening PRONOTE from the ENT, their data in the ENT does not match PRONOTE's: resolve it in PRONOTE, “{pronote_failures_menu}”. Tip: for a newcomer, first check that a partial import was made.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fin.py" line="100" />
       <source>Imprimer {title}</source>
       <translation>Print {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="96" />
+      <location filename="wizard/pages/fin.py" line="104" />
       <source>Enregistrer {title} en PDF</source>
       <translation>Save {title} as PDF</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="146" />
+      <location filename="wizard/pages/fin.py" line="148" />
       <source>Établissement</source>
       <translation>School</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="40" />
+      <location filename="wizard/pages/fin.py" line="42" />
       <source>✓ {line}</source>
       <translation>✓ {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="41" />
+      <location filename="wizard/pages/fin.py" line="43" />
       <source>? {line}</source>
       <translation>? {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="122" />
+      <location filename="wizard/pages/fin.py" line="126" />
       <source>Impossible d'écrire « {path} » : choisissez un autre dossier.</source>
       <translation>Cannot write “{path}”: choose another folder.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="14" />
+      <location filename="wizard/pages/import_ent.py" line="15" />
       <source>Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :</source>
       <translation>Import the file checked at the previous step into the ENT, in the chosen mode:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="23" />
+      <location filename="wizard/pages/import_ent.py" line="24" />
       <source>par exemple 1575</source>
       <translation>for example 1575</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="24" />
+      <location filename="wizard/pages/import_ent.py" line="25" />
       <source>Nombre d'identifiants importés annoncé par l'ENT</source>
       <translation>Number of imported identifiers reported by the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="28" />
+      <location filename="wizard/pages/import_ent.py" line="29" />
       <source>&amp;Nombre annoncé par l'ENT :</source>
       <translation>Number reported by the EN&amp;T:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="44" />
-      <source>Après « Importer », l'ENT affiche par exemple : « 1575 identifiant(s) Pronote importé(s). Dernier import fait le : 27/08/26 08:39 en mode {mode_word}. » Recopiez le nombre ci-dessous (mode d'import choisi : « {mode_label} »).</source>
-      <translation>After “Importer”, the ENT shows for example: “1575 identifiant(s) Pronote importé(s). Dernier import fait le : 27/08/26 08:39 en mode {mode_word}.” Copy the number below (import mode chosen: “{mode_label}”).</translation>
+      <location filename="wizard/pages/import_ent.py" line="45" />
+      <source>Après « {button} », l'ENT affiche un bilan, par exemple : « {message} » ({source}, {date}). Recopiez ci-dessous le nombre qu'il annonce (mode d'import choisi : « {mode_label} »).</source>
+      <translation>After “{button}”, the ENT shows a report, for example: “{message}” ({source}, {date}). Copy below the number it reports (import mode chosen: “{mode_label}”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="13" />
-      <source>Dans la console d'administration pronote.net (hébergement de votre serveur PRONOTE) :</source>
-      <translation>In the pronote.net administration console (hosting of your PRONOTE server):</translation>
+      <location filename="wizard/pages/pronote_net.py" line="14" />
+      <source>Dans la {hosting_console} de PRONOTE (l'hébergement de votre serveur PRONOTE) :</source>
+      <translation>In PRONOTE's “{hosting_console}” (the hosting of your PRONOTE server):</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net.py" line="23" />
@@ -2297,868 +3332,93 @@ Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net.py" line="21" />
-      <source>Après « Publier la base », votre serveur PRONOTE doit confier l'authentification au serveur CAS de {ent_name} ({ent_cas_host}). Vérifiez-le ici une fois la base publiée.</source>
-      <translation>After “Publier la base”, your PRONOTE server must hand authentication to the CAS server of {ent_name} ({ent_cas_host}). Check it here once the database is published.</translation>
+      <source>Après « {hosting_publish} », votre serveur PRONOTE doit confier l'authentification au serveur CAS de {ent_name} ({ent_cas_host}). Vérifiez-le ici une fois la base publiée.</source>
+      <translation>After “{hosting_publish}”, your PRONOTE server must hand authentication to the CAS server of {ent_name} ({ent_cas_host}). Check it here once the base is published.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="34" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="27" />
+      <source>• si la console d'hébergement était réglée pour un autre ENT, ce réglage est remplacé : la console prévient que les paramètres renseignés seront supprimés ;</source>
+      <translation>• if the hosting console was set for another ENT, that setting is replaced: the console warns that the settings entered will be deleted;</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="39" />
       <source>J'ai compris : je bascule maintenant, en connaissance de cause.</source>
       <translation>I understand: I am switching now, knowingly.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="36" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="41" />
       <source>J'ai compris les conséquences de la bascule de pronote.net</source>
       <translation>I understand the consequences of switching pronote.net</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="30" />
-      <source>Ce qui ne change pas : le client PRONOTE (le logiciel installé) garde ses propres identifiants PRONOTE, et la partie 1 déjà faite dans l'ENT reste valable.</source>
-      <translation>What does not change: the PRONOTE client (the installed software) keeps its own PRONOTE credentials, and part 1 already done in the ENT stays valid.</translation>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="35" />
+      <source>Ce qui ne change pas : le client PRONOTE (le logiciel installé) garde ses propres identifiants PRONOTE.</source>
+      <translation>What does not change: the PRONOTE client (the installed software) keeps its own PRONOTE credentials.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="43" />
-      <source>Nous sommes dans la période de la pré-rentrée : c'est le bon moment pour basculer.</source>
-      <translation>We are in the back-to-school period: this is the right time to switch.</translation>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="29" />
+      <source>• élèves, parents et personnels ouvrent PRONOTE depuis {ent_name}, ou à l'adresse de PRONOTE avec leurs identifiants de l'ENT : pour les élèves et les parents, {login_pupils_parents} ; pour les personnels de l'Éducation nationale, {login_staff}.</source>
+      <translation>• pupils, parents and staff open PRONOTE from {ent_name}, or at the PRONOTE address with their ENT credentials: for pupils and parents, {login_pupils_parents}; for Éducation nationale staff, {login_staff}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="21" />
+      <source>La partie 2 confie l'authentification de votre serveur PRONOTE à {ent_name}. Dès la publication :</source>
+      <translation>Part 2 hands your PRONOTE server's authentication to {ent_name}. From publication on:</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net_avertissement.py" line="25" />
-      <source>• élèves, parents et personnels ouvrent PRONOTE depuis {ent_name} (ou se connectent à PRONOTE avec leurs identifiants de l'ENT : ATEN pour les élèves et les parents, ARENA pour les personnels).</source>
-      <translation>• pupils, parents and staff open PRONOTE from {ent_name} (or log in to PRONOTE with their ENT credentials: ATEN for pupils and parents, ARENA for staff).</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="20" />
-      <source>La partie 2 branche votre serveur PRONOTE sur {ent_name}. Dès la publication :</source>
-      <translation>Part 2 connects your PRONOTE server to {ent_name}. From publication on:</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="23" />
       <source>• si votre établissement passait jusqu'ici par {previous_ent}, celui-ci ne peut plus ouvrir PRONOTE sans une seconde authentification ;</source>
       <translation>• if your school went through {previous_ent} until now, {previous_ent} can no longer open PRONOTE without a second login;</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="46" />
-      <source>Attention : nous sommes le {today:%d/%m/%Y}, en dehors de la pré-rentrée. Basculer en cours d'année change du jour au lendemain la façon dont tout le monde ouvre PRONOTE. Sauf décision de la direction et information des familles, attendez la pré-rentrée (de mi-août à mi-septembre) ; vous pouvez quitter l'assistant et reprendre plus tard.</source>
-      <translation>Warning: today is {today:%d/%m/%Y}, outside the back-to-school period. Switching during the year changes overnight the way everyone opens PRONOTE. Unless the school's management has decided so and families have been told, wait for the back-to-school period (mid-August to mid-September); you can quit the assistant and resume later.</translation>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="48" />
+      <source>Nous sommes le {today}, près de la rentrée. Conseil : c'est un bon moment pour basculer, tout le monde découvre le nouvel accès en même temps.</source>
+      <translation>Today is {today}, close to the start of the school year. Tip: it is a good moment to switch, everyone discovers the new access at the same time.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="52" />
+      <source>Nous sommes le {today}, en cours d'année scolaire. Conseil : la bascule change du jour au lendemain la façon dont chacun se connecte à PRONOTE ; sauf décision de la direction et information préalable des familles et des personnels, attendez la pré-rentrée. Vous pouvez quitter l'assistant et reprendre plus tard.</source>
+      <translation>Today is {today}, during the school year. Tip: the switch changes overnight how everyone logs in to PRONOTE; unless the management decides otherwise and families and staff are told beforehand, wait for the back-to-school period. You can quit the assistant and resume later.</translation>
     </message>
     <message>
       <location filename="wizard/pages/rapprochement.py" line="10" />
-      <source>Après l'import, l'ENT relie lui-même la plupart des identifiants PRONOTE à ses comptes. Depuis le bilan d'import (« Résultat d'import des identifiants Pronote »), faites le rapprochement des comptes restants, profil par profil :</source>
-      <translation>After the import, the ENT links most PRONOTE identifiers to its accounts by itself. From the import report (“Résultat d'import des identifiants Pronote”), match the remaining accounts, profile by profile:</translation>
+      <source>Après l'import, faites dans l'ENT les rapprochements de comptes nécessaires, profil par profil, puis lisez le bilan d'import :</source>
+      <translation>After the import, make the account matchings needed in the ENT, profile by profile, then read the import report:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/rapprochement.py" line="13" />
-      <source>Un compte non rapproché ne pourra pas ouvrir PRONOTE depuis l'ENT : à sa première connexion, PRONOTE affichera « Identification impossible ». Ces échecs se corrigent aussi dans PRONOTE : Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion.</source>
-      <translation>An unmatched account cannot open PRONOTE from the ENT: at its first connection, PRONOTE will show “Identification impossible”. These failures can also be fixed in PRONOTE: “Communication &gt; Gestion des identités &gt; Résolution des échecs d'interconnexion”.</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="17" />
-      <source>Élève</source>
-      <translation>Pupil</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="18" />
-      <source>Parent</source>
-      <translation>Parent</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="19" />
-      <source>Enseignant</source>
-      <translation>Teacher</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="20" />
-      <source>Non enseignant</source>
-      <translation>Non-teaching staff</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="21" />
-      <source>Autre</source>
-      <translation>Other</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="28" />
-      <source>Identifiant</source>
-      <translation>Identifier</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="29" />
-      <source>Nom</source>
-      <translation>Last name</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="30" />
-      <source>Prénom</source>
-      <translation>First name</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="31" />
-      <source>Date de naissance</source>
-      <translation>Birth date</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="33" />
-      <source>Classe</source>
-      <translation>Class</translation>
-    </message>
-    <message>
-      <location filename="wizard/people.py" line="34" />
-      <source>Enfants</source>
-      <translation>Children</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="58" />
-      <source>CAS : inactif</source>
-      <translation>CAS: inactive</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="60" />
-      <source>délégation</source>
-      <translation>delegation</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="60" />
-      <source>sans délégation</source>
-      <translation>no delegation</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="51" />
-      <source>Adresse : {url}</source>
-      <translation>Address: {url}</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="54" />
-      <source>Version : {version}</source>
-      <translation>Version: {version}</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="53" />
-      <source>Établissement : {name}</source>
-      <translation>School: {name}</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="56" />
-      <source>CAS : actif ({cas_host})</source>
-      <translation>CAS: active ({cas_host})</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="61" />
-      <source>Espace : {name} ({delegation})</source>
-      <translation>Space: {name} ({delegation})</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="62" />
-      <source>Remarque : {warning}</source>
-      <translation>Note: {warning}</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/command.py" line="56" />
-      <source>adresse non indiquée</source>
-      <translation>address not given</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="295" />
-      <source>Si le proxy {proxy} de l'établissement inspecte les connexions https, son certificat doit être installé dans le magasin de certificats du système.</source>
-      <translation>If the school's proxy {proxy} inspects https connections, its certificate must be installed in the system's certificate store.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="39" />
-      <source>requête refusée</source>
-      <translation>request refused</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="40" />
-      <source>authentification demandée</source>
-      <translation>authentication required</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="41" />
-      <source>accès interdit</source>
-      <translation>access forbidden</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="42" />
-      <source>page introuvable</source>
-      <translation>page not found</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="43" />
-      <source>méthode refusée</source>
-      <translation>method not allowed</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="44" />
-      <source>délai dépassé côté serveur</source>
-      <translation>server-side timeout</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="45" />
-      <source>page supprimée</source>
-      <translation>page gone</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="46" />
-      <source>trop de requêtes</source>
-      <translation>too many requests</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="47" />
-      <source>erreur interne du serveur</source>
-      <translation>internal server error</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="48" />
-      <source>passerelle en erreur</source>
-      <translation>bad gateway</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="49" />
-      <source>service indisponible</source>
-      <translation>service unavailable</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="50" />
-      <source>passerelle sans réponse</source>
-      <translation>gateway timeout</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="169" />
-      <source>La réponse du serveur n'est pas celle d'un serveur PRONOTE : vérifiez l'adresse.</source>
-      <translation>The server's answer is not that of a PRONOTE server: check the address.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="246" />
-      <source>Le serveur {host} est introuvable : vérifiez l'adresse PRONOTE et la connexion à Internet.</source>
-      <translation>The server {host} cannot be found: check the PRONOTE address and the Internet connection.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="247" />
-      <source>La recherche du serveur {host} n'a pas abouti (délai de {seconds} s dépassé) : vérifiez la connexion à Internet, puis réessayez.</source>
-      <translation>Looking up the server {host} did not finish (time limit of {seconds} s exceeded): check the Internet connection, then try again.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="249" />
-      <source>Le serveur {host} refuse la connexion : le service n'est peut-être pas démarré, ou l'adresse (le port) est incorrecte.</source>
-      <translation>The server {host} refuses the connection: the service may not be running, or the address (port) is wrong.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="251" />
-      <source>Le serveur {host} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez l'adresse et la connexion à Internet.</source>
-      <translation>The server {host} does not answer ({seconds} s timeout exceeded): try again later, or check the address and the Internet connection.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="253" />
-      <source>Le serveur {host} a fermé la connexion sans répondre.</source>
-      <translation>The server {host} closed the connection without answering.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="254" />
-      <source>Impossible de joindre le serveur {host} : vérifiez la connexion à Internet.</source>
-      <translation>Cannot reach the server {host}: check the Internet connection.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="255" />
-      <source>Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification inconnue) : la connexion a été interrompue.</source>
-      <translation>The certificate of the server {host} is not trusted (unknown certificate authority): the connection was stopped.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="257" />
-      <source>Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été interrompue.</source>
-      <translation>The certificate of the server {host} has expired or is not valid yet: the connection was stopped.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="259" />
-      <source>Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. Vérifiez l'adresse PRONOTE.</source>
-      <translation>The certificate presented is not that of {host}: the connection was stopped. Check the PRONOTE address.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="261" />
-      <source>La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à cette adresse.</source>
-      <translation>The secure (https) connection with {host} failed: the server may not speak https at this address.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="264" />
-      <source>Le réglage du proxy n'est pas valide (il doit ressembler à http://proxy.etablissement.fr:3128) : rien n'a été envoyé. Corrigez-le dans les réglages de l'assistant ou du système.</source>
-      <translation>The proxy setting is not valid (it should look like http://proxy.school.fr:3128): nothing was sent. Correct it in the assistant's or the system's settings.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="267" />
-      <source>Le proxy {proxy} n'est pas un proxy web en http:// (SOCKS ou https://), que l'assistant ne sait pas utiliser : rien n'a été envoyé. Indiquez le proxy web de l'établissement dans les réglages de l'assistant.</source>
-      <translation>The proxy {proxy} is not an http:// web proxy (SOCKS or https://), which the assistant cannot use: nothing was sent. Enter the school's web proxy in the assistant's settings.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="270" />
-      <source>Le proxy {proxy} est introuvable : vérifiez son nom dans les réglages (de l'assistant ou du système) et la connexion au réseau.</source>
-      <translation>The proxy {proxy} cannot be found: check its name in the settings (the assistant's or the system's) and the network connection.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="272" />
-      <source>Le proxy {proxy} refuse la connexion : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
-      <translation>The proxy {proxy} refuses the connection: check its address and port in the settings (the assistant's or the system's).</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="274" />
-      <source>Impossible de joindre le proxy {proxy} : vérifiez la connexion au réseau de l'établissement.</source>
-      <translation>The proxy {proxy} cannot be reached: check the connection to the school's network.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="276" />
-      <source>Le proxy {proxy} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez le réglage du proxy.</source>
-      <translation>The proxy {proxy} does not answer (time limit of {seconds} s exceeded): try again later, or check the proxy setting.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="278" />
-      <source>Le proxy {proxy} n'a pas répondu comme un proxy web : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
-      <translation>The proxy {proxy} did not answer as a web proxy: check its address and port in the settings (the assistant's or the system's).</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="280" />
-      <source>Le proxy {proxy} demande un identifiant et un mot de passe : indiquez-les dans les réglages de l'assistant, sous la forme http://identifiant:motdepasse@{proxy}.</source>
-      <translation>The proxy {proxy} asks for a user name and a password: enter them in the assistant's settings, as http://username:password@{proxy}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="282" />
-      <source>Le proxy {proxy} a refusé l'identifiant ou le mot de passe indiqué : vérifiez-les dans les réglages de l'assistant.</source>
-      <translation>The proxy {proxy} refused the user name or password given: check them in the assistant's settings.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="284" />
-      <source>Le proxy {proxy} demande une authentification Windows (NTLM ou Kerberos), que l'assistant ne sait pas faire : demandez au responsable du réseau d'autoriser l'accès à {host} sans authentification, ou un identifiant utilisable en authentification simple.</source>
-      <translation>The proxy {proxy} asks for Windows authentication (NTLM or Kerberos), which the assistant cannot do: ask the network administrator to allow access to {host} without authentication, or for a user name that works with basic authentication.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="287" />
-      <source>Le proxy {proxy} refuse l'accès au serveur {host} (réponse {status}) : demandez au responsable du réseau de l'établissement d'autoriser ce serveur.</source>
-      <translation>The proxy {proxy} refuses access to the server {host} (answer {status}): ask the school's network administrator to allow this server.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="289" />
-      <source>Le proxy {proxy} n'a pas pu joindre le serveur {host} (réponse {status}) : vérifiez l'adresse PRONOTE, ou réessayez plus tard.</source>
-      <translation>The proxy {proxy} could not reach the server {host} (answer {status}): check the PRONOTE address, or try again later.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="147" />
-      <source> Ce n'est sans doute pas l'adresse d'un serveur PRONOTE : vérifiez-la.</source>
-      <translation> This is probably not the address of a PRONOTE server: check it.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="157" />
-      <source>Le serveur a envoyé un JSON imbriqué bien plus profondément que celui de PRONOTE : ce n'est pas une réponse PRONOTE.</source>
-      <translation>The server sent JSON nested far deeper than PRONOTE's: this is not a PRONOTE answer.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="160" />
-      <source>Le serveur a répondu par une page web, pas comme un serveur PRONOTE : l'adresse mène peut-être à un portail ou à une page de connexion.</source>
-      <translation>The server answered with a web page, not as a PRONOTE server: the address may lead to a portal or a login page.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="163" />
-      <source>Le serveur a répondu en JSON, mais pas comme un serveur PRONOTE : vérifiez l'adresse.</source>
-      <translation>The server answered in JSON, but not as a PRONOTE server: check the address.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="165" />
-      <source>Le serveur a envoyé une réponse JSON incomplète ou invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
-      <translation>The server sent an incomplete or invalid JSON answer: this is not how a PRONOTE server answers.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="168" />
-      <source>Le serveur a envoyé une réponse vide : ce n'est pas un serveur PRONOTE.</source>
-      <translation>The server sent an empty answer: it is not a PRONOTE server.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="121" />
-      <source>adresse inconnue</source>
-      <translation>unknown address</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="131" />
-      <source>Le serveur a envoyé une réponse bien trop volumineuse pour être celle de PRONOTE : ce n'est pas un serveur PRONOTE, ou l'adresse est incorrecte.</source>
-      <translation>The server sent an answer far too large to be PRONOTE's: it is not a PRONOTE server, or the address is wrong.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="143" />
-      <source>erreur du serveur</source>
-      <translation>server error</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="145" />
-      <source>Le serveur a répondu {status} ({meaning}).</source>
-      <translation>The server answered {status} ({meaning}).</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="149" />
-      <source> Le serveur PRONOTE est peut-être en maintenance : réessayez plus tard.</source>
-      <translation> The PRONOTE server may be under maintenance: try again later.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="118" />
-      <source>Le serveur renvoie vers une adresse invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
-      <translation>The server redirects to an invalid address: this is not how a PRONOTE server answers.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="123" />
-      <source>Le serveur renvoie de page en page sans jamais répondre (trop de redirections) : ce n'est pas la réponse d'un serveur PRONOTE.</source>
-      <translation>The server redirects from page to page without ever answering (too many redirects): this is not how a PRONOTE server answers.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="144" />
-      <source>réponse inattendue</source>
-      <translation>unexpected answer</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="179" />
-      <source>Serveur PRONOTE {version} de l'établissement « {name} »</source>
-      <translation>PRONOTE {version} server of the school “{name}”</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="180" />
-      <source>Serveur PRONOTE {version}</source>
-      <translation>PRONOTE {version} server</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="183" />
-      <source>{server} ; l'authentification est déléguée à {ent_name} ({cas_host}).</source>
-      <translation>{server}; authentication is delegated to {ent_name} ({cas_host}).</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="125" />
-      <source>Le serveur renvoie vers un autre serveur ({host}) ; l'assistant ne suit pas cette redirection. Vérifiez l'adresse PRONOTE : elle mène peut-être à un portail ou à une page de connexion.</source>
-      <translation>The server redirects to another server ({host}); the assistant does not follow this redirect. Check the PRONOTE address: it may lead to a portal or a login page.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="187" />
-      <source>{server} ; CAS inactif : l'authentification n'est déléguée à aucun ENT (la publication n'a pas encore été faite, ou n'est pas encore prise en compte).</source>
-      <translation>{server}; CAS inactive: authentication is delegated to no ENT (publishing has not been done yet, or is not in force yet).</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="324" />
-      <source>{message} Rien n'a été envoyé.</source>
-      <translation>{message} Nothing was sent.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="191" />
-      <source>{server} ; CAS vers un autre ENT : {cas_host}.</source>
-      <translation>{server}; CAS to another ENT: {cas_host}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="194" />
-      <source>{server} ; CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS.</source>
-      <translation>{server}; CAS active, but the server does not give the address of its CAS server.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/judge.py" line="308" />
-      <source>Le serveur {host} a répondu, mais pas comme un serveur web : ce n'est pas un serveur PRONOTE.</source>
-      <translation>The server {host} answered, but not as a web server: it is not a PRONOTE server.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/proxy.py" line="135" />
-      <source>L'adresse du proxy doit être de la forme http://proxy.etablissement.fr:3128 (sans espace ni accent, sans chemin après le port).</source>
-      <translation>The proxy's address must look like http://proxy.school.fr:3128 (no spaces or accents, no path after the port).</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/proxy.py" line="137" />
-      <source>Les proxys SOCKS ne sont pas pris en charge : indiquez le proxy web (http://) de l'établissement.</source>
-      <translation>SOCKS proxies are not supported: enter the school's web (http://) proxy.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/proxy.py" line="139" />
-      <source>Indiquez le proxy en http:// : la connexion au serveur PRONOTE reste chiffrée de bout en bout à travers lui.</source>
-      <translation>Enter the proxy with http://: the connection to the PRONOTE server stays encrypted end to end through it.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/proxy.py" line="141" />
-      <source>L'adresse du proxy doit commencer par http://, par exemple http://proxy.etablissement.fr:3128.</source>
-      <translation>The proxy's address must start with http://, for example http://proxy.school.fr:3128.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/proxy.py" line="142" />
-      <source>Le nom du proxy n'est pas valide ; il ressemble par exemple à proxy.etablissement.fr ou 10.0.0.1.</source>
-      <translation>The proxy's name is not valid; it looks like proxy.school.fr or 10.0.0.1, for example.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/proxy.py" line="144" />
-      <source>Indiquez le port du proxy après deux-points, par exemple proxy.etablissement.fr:3128.</source>
-      <translation>Enter the proxy's port after a colon, for example proxy.school.fr:3128.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/proxy.py" line="145" />
-      <source>Le port du proxy doit être un nombre entre 1 et 65535, par exemple 3128 ou 8080.</source>
-      <translation>The proxy's port must be a number between 1 and 65535, for example 3128 or 8080.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/target.py" line="26" />
-      <source>Le port indiqué dans l'adresse PRONOTE (après « : ») n'est pas valide.</source>
-      <translation>The port in the PRONOTE address (after “:”) is not valid.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/target.py" line="28" />
-      <source>L'adresse PRONOTE est bien trop longue pour être celle d'un serveur PRONOTE ; copiez-la depuis la barre d'adresse du navigateur.</source>
-      <translation>The PRONOTE address is far too long to be a PRONOTE server's; copy it from the browser's address bar.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/target.py" line="31" />
-      <source>L'adresse PRONOTE contient des caractères qu'une adresse web ne peut pas contenir tels quels (lettres accentuées, caractères invisibles ou spéciaux) ; copiez-la depuis la barre d'adresse du navigateur.</source>
-      <translation>The PRONOTE address holds characters a web address cannot hold as they are (accented letters, invisible or special characters); copy it from the browser's address bar.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/target.py" line="37" />
-      <source>L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net.</source>
-      <translation>The address has no valid server name, such as 0301746K.index-education.net.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="37" />
-      <source>PRONOTE confie l'authentification au serveur CAS {cas_host}</source>
-      <translation>PRONOTE hands authentication to the CAS server {cas_host}</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="38" />
-      <source>PRONOTE répond, sans délégation de l'authentification (CAS inactif)</source>
-      <translation>PRONOTE answers, without delegating authentication (CAS inactive)</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="39" />
-      <source>PRONOTE confie l'authentification à un autre serveur CAS ({cas_host})</source>
-      <translation>PRONOTE hands authentication to another CAS server ({cas_host})</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="40" />
-      <source>le serveur a répondu, mais pas comme un serveur PRONOTE</source>
-      <translation>the server answered, but not as a PRONOTE server</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="41" />
-      <source>le serveur a répondu par une erreur</source>
-      <translation>the server answered with an error</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="42" />
-      <source>le serveur renvoie vers une autre adresse</source>
-      <translation>the server redirects to another address</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="43" />
-      <source>le serveur n'a pas pu être joint</source>
-      <translation>the server could not be reached</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="44" />
-      <source>l'adresse a été refusée ; rien n'a été envoyé</source>
-      <translation>the address was refused; nothing was sent</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="98" />
-      <source>CAS inactif : le serveur n'a pas encore de délégation d'authentification. La base n'a peut-être pas encore été publiée, ou la publication n'est pas terminée : vérifiez « Publier la base » dans pronote.net, attendez quelques minutes, puis vérifiez à nouveau.</source>
-      <translation>CAS inactive: the server does not delegate authentication yet. The database may not have been published yet, or publishing is not finished: check “Publier la base” in pronote.net, wait a few minutes, then check again.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="55" />
-      <source>Dernière vérification du serveur le {date} : {seen}.</source>
-      <translation>Last server check on {date}: {seen}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="90" />
-      <source>{message} Vous pouvez continuer sans cette vérification.</source>
-      <translation>{message} You can go on without this check.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="112" />
-      <source>{message} Vérifiez l'adresse PRONOTE sur la page « Votre établissement ».</source>
-      <translation>{message} Check the PRONOTE address on the “Your school” page.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="95" />
-      <source>Vérifié : le serveur PRONOTE délègue l'authentification à {ent_name} ({cas_host}).</source>
-      <translation>Verified: the PRONOTE server delegates authentication to {ent_name} ({cas_host}).</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="102" />
-      <source>CAS vers un autre ENT : {cas_host}. Le serveur est encore relié à un autre ENT que {ent_name} : dans pronote.net, choisissez la configuration « {configuration} », confirmez, puis publiez la base.</source>
-      <translation>CAS towards another ENT: {cas_host}. The server is still linked to an ENT other than {ent_name}: in pronote.net, choose the “{configuration}” configuration, confirm, then publish the database.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="106" />
-      <source>CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS : dans pronote.net, vérifiez que la configuration « {configuration} » est choisie, puis publiez la base.</source>
-      <translation>CAS active, but the server does not give its CAS server's address: in pronote.net, check that the “{configuration}” configuration is chosen, then publish the database.</translation>
-    </message>
-    <message>
-      <location filename="wizard/probe/verdict.py" line="110" />
-      <source>{message} La vérification est impossible pour l'instant : réessayez, ou confirmez vous-même la publication ci-dessous.</source>
-      <translation>{message} The check cannot be done for now: try again, or confirm the publication yourself below.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="109" />
-      <source>« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.</source>
-      <translation>“/pronote/” was added to the address: it is PRONOTE's root on this server.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="44" />
-      <source>Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par exemple 0301746K).</source>
-      <translation>Type the school's UAI code (7 digits and a letter, for example 0301746K).</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="48" />
-      <source>Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K.</source>
-      <translation>A UAI code has 7 digits followed by a letter, for example 0301746K.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="76" />
-      <source>Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.</source>
-      <translation>Type the address of your PRONOTE server, for example https://0301746K.index-education.net/pronote/.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="78" />
-      <source>L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.</source>
-      <translation>The PRONOTE address must not contain spaces; copy it from the browser's address bar.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="93" />
-      <source>L'adresse PRONOTE doit commencer par https://.</source>
-      <translation>The PRONOTE address must start with https://.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="98" />
-      <source>L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.</source>
-      <translation>The PRONOTE address must not contain a login or a password.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="157" />
-      <source>L'adresse du site ENT ne doit pas contenir d'espace.</source>
-      <translation>The ENT site address must not contain spaces.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="82" />
-      <source>Cette adresse n'est pas une adresse web ; elle doit commencer par https://.</source>
-      <translation>This is not a web address; it must start with https://.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="90" />
-      <source>Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.</source>
-      <translation>This address is not valid; copy it from the browser's address bar.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="107" />
-      <source>L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.</source>
-      <translation>The address must lead to the PRONOTE root, which ends with /pronote/.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="120" />
-      <source>L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.</source>
-      <translation>The address points to the server of school {host_uai}, not your UAI {school_uai}: check that it really is your PRONOTE server.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="164" />
-      <source>L'adresse du site ENT n'est pas valide.</source>
-      <translation>The ENT site address is not valid.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="53" />
-      <source>La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.</source>
-      <translation>The check letter does not match: for {digits}, it should be “{expected}”. Check the UAI code.</translation>
-    </message>
-    <message>
-      <location filename="wizard/school.py" line="166" />
-      <source>L'adresse du site ENT doit ressembler à {site_example}.</source>
-      <translation>The ENT site address should look like {site_example}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/schoolyear.py" line="15" />
-      <source>complet</source>
-      <translation>full</translation>
-    </message>
-    <message>
-      <location filename="wizard/schoolyear.py" line="15" />
-      <source>partiel</source>
-      <translation>partial</translation>
-    </message>
-    <message>
-      <location filename="wizard/schoolyear.py" line="56" />
-      <source>date inconnue</source>
-      <translation>unknown date</translation>
-    </message>
-    <message>
-      <location filename="wizard/schoolyear.py" line="61" />
-      <source>inconnu</source>
-      <translation>unknown</translation>
-    </message>
-    <message>
-      <location filename="wizard/schoolyear.py" line="62" />
-      <source>Dernier import : {day} en mode {mode}, {count} identifiant{plural}</source>
-      <translation>Last import: {day} in {mode} mode, {count} identifier{plural}</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="60" />
-      <source>Aucun import enregistré.</source>
-      <translation>No import recorded.</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="38" />
-      <source>Publication déclarée le {date}, non vérifiée</source>
-      <translation>Publication declared on {date}, not verified</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="35" />
-      <source>Déjà en place, déclaré le {date}, non vérifié</source>
-      <translation>Already in place, declared on {date}, not verified</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="37" />
-      <source>Publication vérifiée sur le serveur PRONOTE le {date}</source>
-      <translation>Publication verified on the PRONOTE server on {date}</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="34" />
-      <source>Déjà en place, vérifié sur le serveur PRONOTE le {date}</source>
-      <translation>Already in place, verified on the PRONOTE server on {date}</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="57" />
-      <source>À faire</source>
-      <translation>To do</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="63" />
-      <source>Import en cours, arrêté à l'étape « {title} ».</source>
-      <translation>Import in progress, stopped at the step “{title}”.</translation>
-    </message>
-    <message>
-      <location filename="wizard/status.py" line="51" />
-      <source>Fait le {date}</source>
-      <translation>Done on {date}</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="314" />
-      <source>Pour en utiliser un autre, lancez l'assistant avec --data-dir DOSSIER.</source>
-      <translation>To use another one, start the assistant with --data-dir FOLDER.</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="319" />
-      <source>un fichier porte ce nom (ou celui d'un dossier parent) à la place d'un dossier</source>
-      <translation>a file has this name (or the name of a parent folder) instead of a folder</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="335" />
-      <source>libérez de la place</source>
-      <translation>free some space</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="157" />
-      <source>Le fichier de progression « {path} » était endommagé : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
-      <translation>The progress file “{path}” was damaged: its last backup copy has been restored; check the last page you had filled in.</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="321" />
-      <source>vous n'avez pas le droit d'y écrire</source>
-      <translation>you are not allowed to write there</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="328" />
-      <source>Le dossier de données « {folder} » ne peut pas être utilisé ({why}). {how}</source>
-      <translation>The data folder “{folder}” cannot be used ({why}). {how}</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="338" />
-      <source>rendez-le modifiable</source>
-      <translation>make it writable</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="342" />
-      <source>vérifiez ce dossier</source>
-      <translation>check this folder</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="343" />
-      <source>Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la prochaine modification. {how}</source>
-      <translation>Saving failed: {why}. Your latest changes are kept in memory only, while the assistant stays open. Not to lose them, {todo}: the assistant will try again at the next change. {how}</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="349" />
-      <source>Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été modifié. Corrigez ses droits. {how}</source>
-      <translation>The progress file “{path}” cannot be read (insufficient rights): nothing was changed. Fix its rights. {how}</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="160" />
-      <source>Le fichier de progression « {path} » avait disparu : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
-      <translation>The progress file “{path}” had disappeared: its last backup copy has been restored; check the last page you had filled in.</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="163" />
-      <source>Le fichier de progression « {path} » était illisible et aucune copie de secours n'était utilisable : l'assistant repart de zéro.</source>
-      <translation>The progress file “{path}” was unreadable and no backup copy could be used: the assistant starts afresh.</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="323" />
-      <source>il est sur un disque en lecture seule</source>
-      <translation>it is on a read-only disk</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="334" />
-      <source>le disque du dossier « {folder} » est plein</source>
-      <translation>the disk of the folder “{folder}” is full</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="99" />
-      <source>L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : fermez-le avant d'en ouvrir un second.</source>
-      <translation>The assistant is already open for this data (another window or another user): close it before opening a second one.</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="238" />
-      <source>Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format {version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.</source>
-      <translation>The data “{path}” was saved by a newer version of the assistant (format {version}): install the latest version to open it; nothing was changed.</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="325" />
-      <source>le disque est plein</source>
-      <translation>the disk is full</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="337" />
-      <source>le dossier « {folder} » est protégé en écriture</source>
-      <translation>the folder “{folder}” is write-protected</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="340" />
-      <source>le système a refusé l'écriture dans « {folder} » ({error})</source>
-      <translation>the system refused to write in “{folder}” ({error})</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="165" />
-      <source>L'ancien fichier est conservé sous le nom « {name} ».</source>
-      <translation>The old file is kept under the name “{name}”.</translation>
-    </message>
-    <message>
-      <location filename="wizard/store.py" line="327" />
-      <source>erreur du système : {error}</source>
-      <translation>system error: {error}</translation>
+      <location filename="wizard/pages/rapprochement.py" line="12" />
+      <source>Quand les données d'un utilisateur dans l'ENT ne correspondent pas à celles de PRONOTE, PRONOTE lui affiche « {pronote_failure_message} ». Ces échecs se résolvent dans PRONOTE : {pronote_failures_menu}.</source>
+      <translation>When a user's data in the ENT does not match PRONOTE's, PRONOTE shows them “{pronote_failure_message}”. These failures are resolved in PRONOTE: “{pronote_failures_menu}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Dans l'ENT, avec votre compte administrateur : menu Administration &gt; Liste des services, bouton « Nouveau service ».</source>
-      <translation>In the ENT, with your administrator account: menu “Administration &gt; Liste des services”, button “Nouveau service”.</translation>
+      <source>Dans l'ENT, avec votre compte administrateur : menu {ent_menu_services}, bouton « {ent_button_new_service} ».</source>
+      <translation>In the ENT, with your administrator account: menu “{ent_menu_services}”, button “{ent_button_new_service}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Intitulé du service : « {service_title} », le nom que les familles chercheront dans le menu « {service_regroupement} ».</source>
-      <translation>Service “Intitulé” (title): “{service_title}”, the name families will look for in the “{service_regroupement}” menu.</translation>
+      <source>Intitulé du service : « {service_title} ». Conseil : gardez ce nom, c'est celui que la notice donne aux familles.</source>
+      <translation>Service title (“Intitulé”): “{service_title}”. Tip: keep this name, it is the one the notice gives families.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Onglet « Paramètres techniques », Type de SSO : « {service_sso_type} ».</source>
-      <translation>Tab “Paramètres techniques”, “Type de SSO”: “{service_sso_type}”.</translation>
+      <source>{ent_field_sso_type} : « {service_sso_type} ».</source>
+      <translation>“{ent_field_sso_type}”: “{service_sso_type}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>URL d'accès : l'adresse de votre serveur PRONOTE.</source>
-      <translation>“URL d'accès”: the address of your PRONOTE server.</translation>
+      <source>L'adresse de votre serveur PRONOTE.</source>
+      <translation>The address of your PRONOTE server.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Type Xiti : ne rien saisir (laisser « Indéfini(e) »).</source>
-      <translation>“Type Xiti”: type nothing (leave “Indéfini(e)”).</translation>
+      <source>{ent_field_xiti} : ne rien saisir (laisser « {ent_xiti_default} »).</source>
+      <translation>“{ent_field_xiti}”: type nothing (leave “{ent_xiti_default}”).</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Regroupement : « {service_regroupement} », pour que les familles trouvent PRONOTE toujours au même endroit.</source>
-      <translation>“Regroupement”: “{service_regroupement}”, so that families always find PRONOTE in the same place.</translation>
+      <source>{ent_field_regroupement} : « {service_regroupement} », pour que les familles trouvent PRONOTE toujours au même endroit, y compris les parents qui ont des enfants dans plusieurs établissements.</source>
+      <translation>“{ent_field_regroupement}”: “{service_regroupement}”, so that families always find PRONOTE in the same place, including parents with children in several schools.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -3167,63 +3427,68 @@ Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Version de PRONOTE : celle de votre serveur.</source>
-      <translation>“Version de PRONOTE”: that of your server.</translation>
+      <source>La version de votre serveur PRONOTE.</source>
+      <translation>The version of your PRONOTE server.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>URL CAS de PRONOTE : l'adresse de PRONOTE suivie de /** (toutes les pages sous la racine).</source>
-      <translation>“URL CAS de PRONOTE”: the PRONOTE address followed by /** (every page under the root).</translation>
+      <source>{ent_field_cas_url} : l'adresse de PRONOTE suivie de /** (toutes les pages sous la racine).</source>
+      <translation>“{ent_field_cas_url}”: the PRONOTE address followed by /** (every page under the root).</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Onglet « Accès population » : rôle « {access_role} », cible « {access_target} », profil « Élève », « Niveau » et « Sous-niveau » laissés à « {access_level} », puis « Ajouter les accès ».</source>
-      <translation>Tab “Accès population”: role “{access_role}”, target “{access_target}”, profile “Élève”, “Niveau” and “Sous-niveau” left at “{access_level}”, then “Ajouter les accès”.</translation>
+      <source>Onglet « {ent_tab_access} » : rôle « {access_role} », cible « {access_target} », profil « Élève », « {ent_field_level} » et « {ent_field_sublevel} » laissés à « {access_level} », puis « {ent_button_add_access} ».</source>
+      <translation>Tab “{ent_tab_access}”: role “{access_role}”, target “{access_target}”, profile “Élève”, “{ent_field_level}” and “{ent_field_sublevel}” left at “{access_level}”, then “{ent_button_add_access}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Même opération pour le profil « Parent », puis « Ajouter les accès ».</source>
-      <translation>Same for the profile “Parent”, then “Ajouter les accès”.</translation>
+      <source>Même opération pour le profil « Parent », puis « {ent_button_add_access} ».</source>
+      <translation>Same for the profile “Parent”, then “{ent_button_add_access}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Même opération pour le profil « Enseignant », puis « Ajouter les accès ».</source>
-      <translation>Same for the profile “Enseignant”, then “Ajouter les accès”.</translation>
+      <source>Même opération pour le profil « Enseignant », puis « {ent_button_add_access} ».</source>
+      <translation>Same for the profile “Enseignant”, then “{ent_button_add_access}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Même opération pour le profil « Non enseignant », puis « Ajouter les accès ».</source>
-      <translation>Same for the profile “Non enseignant”, then “Ajouter les accès”.</translation>
+      <source>Même opération pour le profil « Non enseignant », puis « {ent_button_add_access} ».</source>
+      <translation>Same for the profile “Non enseignant”, then “{ent_button_add_access}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Même opération pour le profil « Autre », puis « Ajouter les accès ».</source>
-      <translation>Same for the profile “Autre”, then “Ajouter les accès”.</translation>
+      <source>Même opération pour le profil « Autre », puis « {ent_button_add_access} ».</source>
+      <translation>Same for the profile “Autre”, then “{ent_button_add_access}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Le « Récapitulatif des droits d'accès » montre une ligne par profil pour votre établissement, sous le nom que l'ENT lui donne (par exemple « {school_label_example} ») : cliquez sur « Valider ».</source>
-      <translation>The “Récapitulatif des droits d'accès” shows one line per profile for your school, under the name the ENT gives it (for example “{school_label_example}”): click “Valider”.</translation>
+      <source>Le « {ent_access_summary} » montre une ligne par profil pour votre établissement, sous le nom que l'ENT lui donne (par exemple « {school_label_example} ») : cliquez sur « {ent_button_validate} ».</source>
+      <translation>The “{ent_access_summary}” shows one line per profile for your school, under the name the ENT gives it (for example “{school_label_example}”): click “{ent_button_validate}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Connectez-vous à la console d'administration pronote.net de votre établissement.</source>
-      <translation>Log in to your school's pronote.net administration console.</translation>
+      <source>Ouvrez la {hosting_console} de PRONOTE, volet « {hosting_panel} ».</source>
+      <translation>Open PRONOTE's “{hosting_console}”, panel “{hosting_panel}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Choisissez la configuration ENT « {pronote_net_configuration} ».</source>
-      <translation>Choose the ENT configuration “{pronote_net_configuration}”.</translation>
+      <source>Cliquez sur « {hosting_stop} » : l'intégration dans un ENT ne se modifie que publication arrêtée.</source>
+      <translation>Click “{hosting_stop}”: the ENT integration can only be changed while publication is stopped.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Au message « Le choix d'une nouvelle configuration va supprimer les paramètres renseignés », confirmez par « Oui ».</source>
-      <translation>At the message “Le choix d'une nouvelle configuration va supprimer les paramètres renseignés”, confirm with “Oui”.</translation>
+      <source>Onglet « {hosting_integration_tab} » : choisissez la configuration ENT « {pronote_net_configuration} ».</source>
+      <translation>Tab “{hosting_integration_tab}”: choose the ENT configuration “{pronote_net_configuration}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Cliquez sur « Publier la base ».</source>
-      <translation>Click “Publier la base”.</translation>
+      <source>Au message « {hosting_confirmation} », confirmez par « {hosting_confirm_button} ».</source>
+      <translation>At the message “{hosting_confirmation}”, confirm with “{hosting_confirm_button}”.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Cliquez sur « {hosting_publish} ».</source>
+      <translation>Click “{hosting_publish}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -3232,23 +3497,23 @@ Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Menu Imports/Exports &gt; Socle ENT &gt; « Exporter les identifiants PRONOTE ».</source>
-      <translation>Menu “Imports/Exports &gt; Socle ENT &gt; Exporter les identifiants PRONOTE”.</translation>
+      <source>Menu {pronote_export_menu}.</source>
+      <translation>Menu “{pronote_export_menu}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Liste déroulante Socle ENT : « {socle_ent} ».</source>
-      <translation>“Socle ENT” drop-down list: “{socle_ent}”.</translation>
+      <source>Liste déroulante « {pronote_export_socle_field} » : {socle_ent}.</source>
+      <translation>Drop-down list “{pronote_export_socle_field}”: {socle_ent}.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Case « Uniquement les utilisateurs sans identifiants CAS » : DÉCOCHÉE. Ceux qui ont déjà un identifiant CAS doivent aussi être exportés, pour que PRONOTE puisse le remplacer.</source>
-      <translation>Box “Uniquement les utilisateurs sans identifiants CAS”: UNTICKED. Those who already have a CAS identifier must be exported too, so that PRONOTE can replace it.</translation>
+      <source>Case « {pronote_export_checkbox} » : DÉCOCHÉE. Ceux qui ont déjà un identifiant CAS doivent aussi être exportés, pour que PRONOTE puisse le remplacer.</source>
+      <translation>Box “{pronote_export_checkbox}”: UNTICKED. Those who already have a CAS identifier must be exported too, so that PRONOTE can replace it.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Case « Uniquement les utilisateurs sans identifiants CAS » : COCHÉE. Seuls les nouveaux arrivants seront exportés.</source>
-      <translation>Box “Uniquement les utilisateurs sans identifiants CAS”: TICKED. Only newcomers will be exported.</translation>
+      <source>Case « {pronote_export_checkbox} » : COCHÉE. Seuls les nouveaux arrivants seront exportés.</source>
+      <translation>Box “{pronote_export_checkbox}”: TICKED. Only newcomers will be exported.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -3257,8 +3522,8 @@ Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Dans l'ENT, avec votre compte administrateur : menu Administration &gt; « Importer les identifiants Pronote ».</source>
-      <translation>In the ENT, with your administrator account: menu “Administration &gt; Importer les identifiants Pronote”.</translation>
+      <source>Dans l'ENT, avec votre compte administrateur : menu {ent_menu_import}.</source>
+      <translation>In the ENT, with your administrator account: menu “{ent_menu_import}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -3267,38 +3532,88 @@ Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Mode d'import : « {import_mode_complet} ».</source>
-      <translation>“Mode d'import”: “{import_mode_complet}”.</translation>
+      <source>{ent_field_import_mode} : « {import_mode_complet} ».</source>
+      <translation>“{ent_field_import_mode}”: “{import_mode_complet}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Mode d'import : « {import_mode_partiel} ».</source>
-      <translation>“Mode d'import”: “{import_mode_partiel}”.</translation>
+      <source>{ent_field_import_mode} : « {import_mode_partiel} ».</source>
+      <translation>“{ent_field_import_mode}”: “{import_mode_partiel}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Fichier des identifiants : {export_file_name}, puis « Importer ».</source>
-      <translation>“Fichier des identifiants”: {export_file_name}, then “Importer”.</translation>
+      <source>{ent_field_import_file} : le fichier vérifié à l'étape précédente, puis « {ent_button_import} ».</source>
+      <translation>“{ent_field_import_file}”: the file checked at the previous step, then “{ent_button_import}”.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Rapprochement des comptes des enseignants non rapprochés automatiquement.</source>
-      <translation>Matching of the teachers' accounts not matched automatically.</translation>
+      <source>Rapprochement des comptes des enseignants qui en ont besoin.</source>
+      <translation>Matching of the teachers' accounts that need it.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Rapprochement des comptes des élèves non rapprochés automatiquement.</source>
-      <translation>Matching of the pupils' accounts not matched automatically.</translation>
+      <source>Rapprochement des comptes des élèves qui en ont besoin.</source>
+      <translation>Matching of the pupils' accounts that need it.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Rapprochement des comptes des parents non rapprochés automatiquement.</source>
-      <translation>Matching of the parents' accounts not matched automatically.</translation>
+      <source>Rapprochement des comptes des parents qui en ont besoin.</source>
+      <translation>Matching of the parents' accounts that need it.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
-      <source>Lecture du bilan d'import, « Résultat d'import des identifiants Pronote » (nombre de comptes importés).</source>
-      <translation>Reading of the import report, “Résultat d'import des identifiants Pronote” (number of accounts imported).</translation>
+      <source>Lecture du bilan d'import, « {ent_import_report} » (nombre de comptes importés).</source>
+      <translation>Reading of the import report, “{ent_import_report}” (number of accounts imported).</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>leur compte ÉduConnect (le compte de l'Éducation nationale) ou, si l'établissement leur en a remis un, leur compte de l'ENT</source>
+      <translation>their ÉduConnect account (the Éducation nationale account) or, if the school gave them one, their ENT account</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>leur compte académique (l'identifiant et le mot de passe de l'académie)</source>
+      <translation>their “académie” account (the username and password of their “académie”)</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>En 2019, la partie 2 coupait l'accès à PRONOTE depuis l'ENT précédent, l'ENT-LR, que mon ENT Occitanie remplaçait. Aucun établissement ne quitte aujourd'hui un autre ENT pour celui-ci : l'assistant ne parle donc d'aucun ENT précédent.</source>
+      <translation>In 2019, part 2 cut access to PRONOTE from the previous ENT, ENT-LR, which mon ENT Occitanie replaced. No school leaves another ENT for this one today: so the assistant speaks of no previous ENT.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>ÉduConnect a remplacé les comptes ATEN des élèves et des parents (2022–2023) ; des comptes propres à l'ENT restent, par exemple dans les lycées agricoles.</source>
+      <translation>ÉduConnect replaced the ATEN accounts of pupils and parents (2022–2023); accounts of the ENT's own remain, for example in agricultural high schools.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Le tutoriel de 2019 nommait ce compte ARENA.</source>
+      <translation>The 2019 tutorial called this account ARENA.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>« K-d'école » en 2019 ; l'ENT s'appelle aujourd'hui Skolengo, mais aucune source récente ne montre le libellé de cette liste dans PRONOTE.</source>
+      <translation>“K-d'école” in 2019; the ENT is called Skolengo today, but no recent source shows this list's label in PRONOTE.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Le tutoriel ne fixe pas l'intitulé ; il parle du « lien Pronote » du menu Scolarité : l'assistant conseille ce nom, que sa notice donne aux familles.</source>
+      <translation>The tutorial does not set the title; it speaks of the “lien Pronote” of the “Scolarité” menu: the assistant advises this name, which its notice gives families.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Confirmé sur un autre ENT Skolengo, pas sur mon ENT Occitanie lui-même.</source>
+      <translation>Confirmed on another Skolengo ENT, not on mon ENT Occitanie itself.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Le même nombre qu'après l'import complet : le bilan d'un import partiel donne peut-être le total, pas le lot ; aucune source ne le dit.</source>
+      <translation>The same number as after the full import: a partial import's report may give the total, not the batch; no source says.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Relevé dans l'aide d'une autre région (Atrium Sud), qui utilise la même console.</source>
+      <translation>Seen in another region's help (Atrium Sud), which uses the same console.</translation>
     </message>
   </context>
 </TS>

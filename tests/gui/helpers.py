@@ -25,6 +25,12 @@ def open_window(qtbot, data_dir, language=None) -> QWizard:
     return window
 
 
+def written(progress) -> None:
+    """What the window would write after the pause, written now and waited for (to read the file in a test)."""
+    progress.flush()
+    progress.writer.wait()
+
+
 def focused():
     return QApplication.focusWidget()
 

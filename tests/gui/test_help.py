@@ -79,15 +79,15 @@ def test_help_names_the_active_ent_and_nothing_of_the_original(active_ent, langu
 
 def _without_previous_ent(tmp_path: Path) -> Path:
     raw = json.loads(RENAMED_ENT.read_text(encoding="utf-8"))
-    raw["previous_ent"] = None
+    raw["previous_ent"]["value"] = None
     path = tmp_path / "sans-ancien.json"
     path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     return path
 
 
 @pytest.mark.parametrize("language, about_it", [
-    ("fr", ["ancien ENT", "l'ancien", "Pourquoi attendre la pré-rentrée", "Portail Ancien Exemple"]),
-    ("en", ["former ENT", "former one", "Why wait for the back-to-school period", "Portail Ancien Exemple"]),
+    ("fr", ["ancien ENT", "l'ancien", "L'ancien ENT", "Portail Ancien Exemple"]),
+    ("en", ["former ENT", "former one", "The former ENT", "Portail Ancien Exemple"]),
 ])
 def test_no_sentence_about_a_previous_ent_when_there_is_none(active_ent, tmp_path, language, about_it):
     active_ent(RENAMED_ENT)
@@ -105,7 +105,7 @@ def test_no_sentence_about_a_previous_ent_when_there_is_none(active_ent, tmp_pat
 @pytest.mark.parametrize("step, facts", [
     ("ent_service", ["Intitulé", "« PRONOTE »", "2024 - 2.5"]),
     ("ent_acces", ["« Niveau » et « Sous-niveau » laissés à", "« Tous »", "CLG-VIA DOMITIA-MANDUEL (0301746K)"]),
-    ("import_ent", ["« Résultat d'import des identifiants Pronote »"]),
+    ("import_ent", ["Administration &gt; Importer les identifiants Pronote", "« 1575 identifiant(s) Pronote"]),
     ("rapprochement", ["« Résultat d'import des identifiants Pronote »", "« Identification impossible »",
                        "Communication &gt; Gestion des identités &gt;"]),
     ("fin", ["« Identification impossible »", "Résolution des échecs d'interconnexion"]),

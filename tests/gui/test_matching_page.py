@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from tests.gui.helpers import open_window
+from tests.gui.helpers import open_window, written
 from tests.gui.test_help import complete_every_step
 from wizard.core.typography import plain
 from wizard.gui import matching_preview as matching_page
@@ -59,6 +59,7 @@ def test_accepting_a_probable_pair_keeps_only_hashes(qtbot, preview, data_dir):
     assert preview.accept_button.isEnabled()
     preview.accept_button.click()
     assert preview.table.item(row, 6).text() == "Accepté"
+    written(preview.progress_model)
     stored = (data_dir / "progress.json").read_text(encoding="utf-8")
     decisions = json.loads(stored)["schools"][preview.progress_model.school["id"]]["matching"]["decisions"]
     assert list(decisions.values()) == ["accepte"]

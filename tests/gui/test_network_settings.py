@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from tests.gui.helpers import open_window
+from tests.gui.helpers import open_window, written
 from wizard.gui.network_settings import NetworkSettings
 
 
@@ -21,6 +21,7 @@ def test_a_typed_proxy_is_used_and_its_password_never_written(qtbot, window, dat
     dialog.field.setText("http://agent:s3cret@proxy.lycee.test:3128")
     dialog._accept()
     assert dialog.result() == dialog.DialogCode.Accepted
+    written(window.progress)
     saved = (data_dir / "progress.json").read_text(encoding="utf-8")
     assert "s3cret" not in saved and "agent" not in saved
     assert json.loads(saved)["settings"]["proxy"] == "http://proxy.lycee.test:3128"

@@ -43,7 +43,8 @@ def test_the_whole_window_with_another_ent_names_only_that_ent(qtbot, data_dir, 
     window = create_window(data_dir, ent=RENAMED)
     qtbot.addWidget(window)
     window.show()
-    words = json.loads(RENAMED.read_text(encoding="utf-8"))
+    raw = json.loads(RENAMED.read_text(encoding="utf-8"))
+    words = {key: raw[key]["value"] for key in ("name", "export_file_name")} | {"site_example": raw["site_example"]}
     assert words["name"] in window.windowTitle()
     complete_every_step(window.progress)
     window.progress.type_identity("ent_site_url", words["site_example"])  # the school's site is on this ENT
@@ -68,12 +69,13 @@ def test_the_whole_window_with_another_ent_names_only_that_ent(qtbot, data_dir, 
     # The record and the notice, as PDFs.
     from pypdf import PdfReader
 
-    from wizard.core.records import notice_html, record_html
+    from wizard.core.records import notice_document, record_document
     from wizard.gui.pdf import write_pdf
 
-    for name, html in (("fiche", record_html(window.progress.school)), ("notice", notice_html(window.progress.school))):
+    for name, printed in (("fiche", record_document(window.progress.school)),
+                          ("notice", notice_document(window.progress.school))):
         pdf = tmp_path / f"{name}.pdf"
-        write_pdf(html, pdf, name)
+        write_pdf(printed, pdf, name)
         text = " ".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
         assert words["name"] in " ".join(text.split())
         assert not original_words_in([text]), (name, original_words_in([text]))

@@ -5,9 +5,9 @@ import json
 import tempfile
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
-from tests.gui.helpers import open_window
+from tests.gui.helpers import open_window, written
 
 
 def visible_texts(window) -> str:
@@ -20,6 +20,7 @@ def visible_texts(window) -> str:
 def test_a_failed_save_is_told_on_the_page_and_kept_in_memory(qtbot, data_dir, monkeypatch, code, words):
     window = open_window(qtbot, data_dir)
     window.next()
+    written(window.progress)  # the step left is on disk before the disk starts refusing
     page = window.currentPage()
     real = tempfile.mkstemp
 
@@ -28,8 +29,9 @@ def test_a_failed_save_is_told_on_the_page_and_kept_in_memory(qtbot, data_dir, m
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     page.fields["name"].setText("Collège Via Domitia")
-    QApplication.processEvents()
-    assert page.save_banner.isVisible() and words in page.save_banner.message.text()
+    written(window.progress)
+    qtbot.waitUntil(lambda: page.save_banner is not None and page.save_banner.isVisible())
+    assert words in page.save_banner.message.text()
     assert "en mémoire" in visible_texts(window)
     assert "enregistrée" not in visible_texts(window).replace("n'ont pas pu être enregistrées", "")
     assert window.progress.identity["name"] == "Collège Via Domitia"
@@ -43,8 +45,7 @@ def test_a_failed_save_is_told_on_the_page_and_kept_in_memory(qtbot, data_dir, m
     # The disk accepts again: « Réessayer l'enregistrement » writes what was kept in memory.
     monkeypatch.setattr(tempfile, "mkstemp", real)
     window.findChild(type(window.button(window.WizardButton.NextButton)), "retry_save").click()
-    QApplication.processEvents()
-    assert not page.save_banner.isVisible()
+    qtbot.waitUntil(lambda: not page.save_banner.isVisible())
     on_disk = json.loads((data_dir / "progress.json").read_text(encoding="utf-8"))
     assert on_disk["schools"][on_disk["current"]]["identity"]["name"] == "Collège Via Domitia"
 

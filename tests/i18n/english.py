@@ -15,9 +15,9 @@ QUOTED = re.compile(r"“[^“”]*”")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 # Addresses and file names are not words: https://<your-school>.…/, eleve.html, IdPN_To_KOSMOS.xml.
 NOT_WORDS = re.compile(r"\S+://\S*|<[\w-]+>|\b[\w-]+\.(?:html|xml|csv|json|pdf|ts|qm)\b")
-# Names that keep their accents in English: PRONOTE's publisher, the example school of the placeholders, and
-# French named in French in the language chooser.
-PROPER_NAMES = ("Index Éducation", "Collège Via Domitia", "Français")
+# Names that keep their accents in English: PRONOTE's publisher, the example school of the placeholders, French
+# named in French in the language chooser, the ministry and its login service.
+PROPER_NAMES = ("Index Éducation", "Collège Via Domitia", "Français", "Éducation nationale", "ÉduConnect")
 ACCENTED = re.compile(r"[àâäçéèêëîïôöûùüÿœæ]", re.IGNORECASE)
 SINGLE_QUOTED = re.compile(r"(?:^|[\s(])'[^'\s][^']*'(?=$|[\s.,:;!?)])")
 # Words an English sentence has no business holding outside a quoted French name (accents are caught apart, so

@@ -1,9 +1,14 @@
 """Defence in depth: even if a hostile DOCTYPE got past the prolog check, lxml, as configured, would not act on it."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from lxml import etree
 
+from wizard.core import entdata
 from wizard.core.idfile import safety
+from wizard.core.idfile.findings import IdFileError
 
 
 def _parse(data: bytes):
@@ -46,3 +51,14 @@ def test_prolog_check():
             assert error.code == "fichier_dangereux"
         else:
             raise AssertionError(hostile)
+
+
+def test_a_folder_chosen_instead_of_the_file_writes_no_ents_file_name(tmp_path):
+    """The file's name may differ by PRONOTE version (the ENT data file marks it unconfirmed): the refusal says
+    what the file is, and writes no ENT's name for it."""
+    entdata.activate(Path(__file__).parents[1] / "fixtures" / "ent" / "ent-exemple-nord.json")
+    with pytest.raises(IdFileError) as refused:
+        safety.open_regular(tmp_path)
+    message = refused.value.message
+    assert "fichier des identifiants exporté de PRONOTE" in message
+    assert "Identifiants_Exemple.xml" not in message and "IdPN_To_KOSMOS" not in message

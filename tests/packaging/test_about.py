@@ -11,6 +11,7 @@ import wizard
 from tests.packaging.conftest import ROOT
 from wizard.app import create_window
 from wizard.gui import about as ui_about
+from wizard.gui.branding import app_icon
 
 
 def test_about_text_has_version_and_licence():
@@ -39,13 +40,13 @@ def test_window_has_icon_and_about_button(qtbot, data_dir, monkeypatch):
     monkeypatch.setattr(ui_about, "show_about", lambda parent=None: opened.append(parent))
     window.show()
     button.click()
-    # The lambda looks show_about up when clicked, so the patched one is called.
+    # The dialog's module is looked up when clicked, so the patched function is called.
     assert opened == [window]
     window.close()
 
 
 def test_app_icon_loads():
-    assert not ui_about.app_icon().isNull()
+    assert not app_icon().isNull()
     assert QApplication.instance() is not None
 
 

@@ -1,4 +1,5 @@
 """An uncaught exception in the window: logged, and a French dialog instead of a window that vanishes."""
+import json
 import sys
 import threading
 
@@ -7,6 +8,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.packaging.conftest import read_logs
+from wizard.app import create_window
 from wizard.gui import crash as ui_crash
 
 
@@ -130,3 +132,22 @@ def test_the_dialog_says_saved_only_when_it_was(qtbot, shown, log_file, saved, s
     wait_for(qtbot, shown)
     text = shown[0].text()
     assert said in text and not_said not in text
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_bug_reported_while_a_change_waits_writes_it_before_saying_enregistree(qtbot, shown, log_file, data_dir):
+    """The window's pending keystrokes are written (and waited for) before the dialog says they are safe."""
+    window = create_window(data_dir)
+    qtbot.addWidget(window)
+    reporter = [obj for obj in QApplication.instance().children() if isinstance(obj, ui_crash.CrashReporter)][-1]
+    reporter.saved = window.save_now  # as run_gui sets it
+    window.progress.type_identity("name", "Collège Via Domitia")
+    assert window.progress.pending()
+    button = QPushButton("Vérifier")
+    qtbot.addWidget(button)
+    button.clicked.connect(lambda: 1 / 0)
+    button.click()
+    wait_for(qtbot, shown)
+    assert "Votre progression est enregistrée" in shown[0].text()
+    document = json.loads((data_dir / "progress.json").read_text(encoding="utf-8"))
+    assert document["schools"][document["current"]]["identity"]["name"] == "Collège Via Domitia"

@@ -104,7 +104,7 @@ from PySide6.QtWidgets import QApplication
 import wizard
 from wizard.app import create_window
 from wizard.core.entdata import load_ent
-from wizard.core.paths import resources_dir
+from wizard.core.resources import resources_dir
 app = QApplication([])
 window = create_window(Path(tempfile.mkdtemp()))
 window.show(); app.processEvents()

@@ -11,8 +11,8 @@ import pytest
 import trustme
 from pytest_httpserver import HTTPServer
 
+from wizard.core.hosts import is_loopback
 from wizard.core.probe import proxy as proxy_module
-from wizard.core.school import is_loopback_host
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +24,7 @@ def outside_lookups(monkeypatch):
 
     def loopback_only(host, port, *args, **kwargs):
         name = host.decode() if isinstance(host, bytes) else host
-        if name is None or is_loopback_host(str(name)):
+        if name is None or is_loopback(str(name)):
             return real(host, port, *args, **kwargs)
         calls.append((name, port))
         raise socket.gaierror(socket.EAI_NONAME, f"tests: no lookup outside loopback ({name})")

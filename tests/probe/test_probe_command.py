@@ -1,4 +1,7 @@
-"""`python main.py probe URL [--json]` in a subprocess: exit codes, output, no traceback and no Qt."""
+"""`python main.py probe URL [--json]` in a subprocess: exit codes, output, no traceback and no Qt.
+
+Exit 0: a PRONOTE that delegates to this ENT; 1: a PRONOTE that does not (CAS inactive or another CAS server);
+2: nothing usable read (refused, unreachable, not PRONOTE, an HTTP error)."""
 from __future__ import annotations
 
 import json
@@ -39,30 +42,39 @@ def test_exit_0_with_json(serve):
     assert data["outcome"] == "delegated"
 
 
-def test_exit_0_in_words_whatever_the_cas_state(serve):
+def test_exit_1_for_a_pronote_that_does_not_delegate_to_this_ent(serve):
+    """PRONOTE answers, but part 2 is not in force: a script must not take it for « connected »."""
     url = serve_info(serve(), info_body(cas_active=False))
     done = run_cli(url)
-    assert done.returncode == 0, plain(done.stderr)
+    assert done.returncode == 1, plain(done.stderr)
     assert "CAS inactif" in plain(done.stdout)
     assert "Version : 2024 – 2.5" in plain(done.stdout)
     assert "Établissement : COLLEGE VIA DOMITIA" in plain(done.stdout)
 
 
-def test_exit_1_when_the_server_is_not_pronote(serve):
+def test_exit_1_for_a_pronote_delegating_to_another_ent(serve):
+    url = serve_info(serve(), info_body(cas_url="https://cas.autre-ent.example/login"))
+    done = run_cli(url, "--json")
+    assert done.returncode == 1, plain(done.stderr)
+    data = json.loads(done.stdout)
+    assert data["outcome"] == "cas_other" and data["delegated_to_ent"] is False
+
+
+def test_exit_2_when_the_server_is_not_pronote(serve):
     url = serve_info(serve(), PORTAL_PAGE, "text/html")
     done = run_cli(url)
-    assert done.returncode == 1
+    assert done.returncode == 2
     assert plain(done.stdout) == ""
     assert "page web" in plain(done.stderr) and "Traceback" not in plain(done.stderr)
     assert "Vous pouvez continuer" not in plain(done.stderr)  # the finding: the page's advice is not the command's
     assert len(plain(done.stderr).strip().splitlines()) == 1
 
 
-def test_exit_1_on_an_http_error(serve):
+def test_exit_2_on_an_http_error(serve):
     server = serve()
     server.expect_request(INFO_PATH).respond_with_data("absent", status=404)
     done = run_cli(server.url_for("/pronote/"), "--json")
-    assert done.returncode == 1
+    assert done.returncode == 2
     assert plain(json.loads(done.stdout)["message"]).startswith("Le serveur a répondu 404 (page introuvable).")
 
 
@@ -165,10 +177,10 @@ def test_json_output_is_ascii_on_any_console(serve, console):
 
 
 @pytest.mark.parametrize("console", list(CONSOLES))
-def test_exit_1_on_any_console(serve, console):
+def test_exit_2_for_no_pronote_on_any_console(serve, console):
     url = serve_info(serve(), b"[" * 1_000_000)  # the million brackets: « not PRONOTE », never exit 3
     code, stdout, stderr = run_console(console, url)
-    assert (code, plain(stdout)) == (1, "")
+    assert (code, plain(stdout)) == (2, "")
     assert "PRONOTE" in plain(stderr) and len(plain(stderr).strip().splitlines()) == 1
 
 

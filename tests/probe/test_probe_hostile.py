@@ -15,7 +15,8 @@ from tests.probe.pronote import INFO_PATH, INFO_QUERY, info_body, plain, pronote
 from wizard.core.probe import guard as guard_module
 from wizard.core.probe import probe_server
 from wizard.core.probe.answer import Answer
-from wizard.core.probe.judge import MAX_JSON_DEPTH, MAX_NAME, MAX_SPACES, json_depth, judge_answer, parse_info
+from wizard.core.probe.judge import MAX_JSON_DEPTH, MAX_NAME, MAX_SPACES, judge_answer, parse_info
+from wizard.core.safejson import depth as json_depth
 
 ROOT = "https://0301746K.index-education.net/pronote/"
 FAST = {"connect_timeout": 0.5, "total_timeout": 1.0}

@@ -8,13 +8,21 @@ import pytest
 
 from tests.probe.pronote import INFO_PATH, INFO_QUERY, PORTAL_PAGE, info_body, plain
 from wizard.core.entdata import load_ent
-from wizard.core.probe import ADDRESS, DELEGATION, manual_confirmation_allowed, probe_server, verdict_level
-from wizard.core.probe.result import PRONOTE_OUTCOMES, ProbeResult
+from wizard.core.outcomes import (
+    ADDRESS,
+    DELEGATION,
+    PRONOTE_OUTCOMES,
+    manual_confirmation_allowed,
+    verdict_level,
+)
+from wizard.core.probe import probe_server
+from wizard.core.probe.result import ProbeResult
 from wizard.core.probe.verdict import give_verdict
 
 # What the verdict reads of the ENT data (wizard.core.entdata.EntData): another ENT, so that no word is a literal.
 OTHER_ENT = SimpleNamespace(name="Autre ENT Bretagne", cas_host="cas.autre-ent.bzh",
-                            pronote_net_configuration="Autre ENT (configuration)")
+                            pronote_net_configuration="Autre ENT (configuration)",
+                            labels={"hosting_publish": "Publier (autre)", "hosting_console": "console (autre)"})
 ALL_OUTCOMES = ["delegated", "cas_inactive", "cas_other", "not_pronote", "http_error", "redirected", "unreachable",
                 "refused_url"]
 
@@ -53,7 +61,7 @@ def test_levels_and_manual_confirmation(outcome):
 
 @pytest.mark.parametrize("outcome, words", [
     ("delegated", ["Vérifié", "Autre ENT Bretagne", "cas.autre-ent.bzh"]),
-    ("cas_inactive", ["CAS inactif", "Publier la base", "vérifiez à nouveau"]),
+    ("cas_inactive", ["CAS inactif", "« Publier (autre) » dans la console (autre)", "vérifiez à nouveau"]),
     ("cas_other", ["cas.ancien-ent.fr", "« Autre ENT (configuration) »", "publiez la base"]),
     ("unreachable", ["CONSTAT.", "réessayez, ou confirmez vous-même la publication"]),
     ("not_pronote", ["CONSTAT.", "« Votre établissement »"]),

@@ -1,5 +1,6 @@
-"""The printed records: their text, whole words in every table column, nothing of another ENT, no personal data,
-and the `record` / `notice` commands."""
+"""The printed records: laid out for A4 (inside the printable area, no lone line, rows and headings kept whole),
+their text, whole words in every table column, nothing of another ENT, no personal data, and the `record` /
+`notice` commands."""
 import os
 import subprocess
 import sys
@@ -10,8 +11,10 @@ import pytest
 from pypdf import PdfReader
 
 from tests.records.conftest import ROOT, pdf_text, v2_document, v2_school
+from tests.records.pdfgeometry import glyphs
 from wizard.commands import pdf as command
-from wizard.core.records import notice_html, record_html
+from wizard.core.printed import Table, column_widths
+from wizard.core.records import notice_document, record_document
 
 FIXTURE_NAMES = ["GARNIER", "Sophie", "FABRE", "Laurent", "ROUSSEL", "MARTIN", "Nadia", "Lina", "DUPONT", "Théo",
                  "2013-02-14"]
@@ -21,7 +24,7 @@ ORIGINAL_ENT_WORDS = ["Occitanie", "occitanie", "ENT-LR", "ent-lr", "K-d'école"
 
 
 def test_the_record_holds_the_school_values(render):
-    _, text = render(record_html(v2_school()))
+    _, text = render(record_document(v2_school()))
     for expected in ("0301746K", "Collège Via Domitia", "SSO Pronote avec CAS", "Scolarité", "2024 – 2.5",
                      "vérifié le 27/08/2026", "1575", "27/08/2026", "mon ENT Occitanie", "cas.mon-ent-occitanie.fr"):
         assert expected in text, expected
@@ -29,7 +32,7 @@ def test_the_record_holds_the_school_values(render):
 
 
 def test_the_notice_is_one_page_with_the_way_in(render):
-    path, text = render(notice_html(v2_school()))
+    path, text = render(notice_document(v2_school()))
     assert "Collège Via Domitia" in text and "Scolarité" in text and "première connexion" in text
     assert "Identification impossible" in text and "le secrétariat" in text
     assert "https://www.mon-ent-occitanie.fr/" in text  # whole, on its own line
@@ -43,11 +46,11 @@ def _laid_out_words(path) -> list[str]:
     return unicodedata.normalize("NFKC", text).split()
 
 
-def _plain_words(html: str) -> set[str]:
+def _plain_words(printed) -> set[str]:
     from PySide6.QtGui import QTextDocument
 
     document = QTextDocument()
-    document.setHtml(html)
+    document.setHtml(printed.html())
     return set(unicodedata.normalize("NFKC", document.toPlainText()).split())
 
 
@@ -55,11 +58,13 @@ def test_table_columns_never_cut_a_word(render, tmp_path):
     """Every word the PDF shows is a word of the document: none is cut across lines (« Paren/t », « Annon/cé »)."""
     school = v2_school(server_checks=v2_school()["server_checks"] * 2,
                        import_history=v2_school()["import_history"] * 3)
-    for html, name in ((record_html(school), "record.pdf"), (notice_html(school), "notice.pdf")):
-        path, _ = render(html, name)
-        pages = {str(number) for number in range(1, len(PdfReader(str(path)).pages) + 1)}  # page numbers
+    for printed, name in ((record_document(school), "record.pdf"), (notice_document(school), "notice.pdf")):
+        path, _ = render(printed, name)
+        count = len(PdfReader(str(path)).pages)
+        footer = {str(number) for number in range(1, count + 1)} | {"page", "sur", "–", "UAI", "0301746K", "Fiche",
+                                                                    "de", "configuration"}
         words = _laid_out_words(path)
-        cut = set(words) - _plain_words(html) - pages
+        cut = set(words) - _plain_words(printed) - footer
         assert not cut, (name, sorted(cut))
     record = _laid_out_words(tmp_path / "record.pdf")
     for word in ("Enseignant", "Annoncé", "Parent", "d'import", "27/08/2026", "cas.mon-ent-occitanie.fr",
@@ -69,8 +74,8 @@ def test_table_columns_never_cut_a_word(render, tmp_path):
 
 def test_with_another_ent_no_word_of_the_original_is_printed(render, renamed_ent):
     school = v2_school()
-    for html, name in ((record_html(school), "record.pdf"), (notice_html(school), "notice.pdf")):
-        path, text = render(html, name)
+    for printed, name in ((record_document(school), "record.pdf"), (notice_document(school), "notice.pdf")):
+        path, text = render(printed, name)
         found = [word for word in ORIGINAL_ENT_WORDS if word in text]
         assert not found, (name, found)
         assert "ENT Exemple Nord" in text
@@ -80,22 +85,22 @@ def test_with_another_ent_no_word_of_the_original_is_printed(render, renamed_ent
 
 def test_no_personal_data_after_a_real_analysis(render, data_dir):
     from wizard.core.filecheck import analysis_record, run_analysis
-    from wizard.core.importcheck import history_entry
+    from wizard.core.progress import import_entry
 
     school = v2_school()
     fixture = ROOT / "tests" / "fixtures" / "walk" / "IdPN_To_KOSMOS.xml"
     info, report = run_analysis(fixture, school, "complet", advance=lambda f: None, cancelled=lambda: False)
     cycle = {**school["cycle"], "file": info, "analysis": analysis_record(report, "complet"), "reported_count": 7}
-    school.update(cycle=cycle, import_history=[history_entry(cycle)])
-    for html, name in ((record_html(school), "record.pdf"), (notice_html(school), "notice.pdf")):
-        _, text = render(html, name)
+    school.update(cycle=cycle, import_history=[import_entry(cycle)])
+    for printed, name in ((record_document(school), "record.pdf"), (notice_document(school), "notice.pdf")):
+        _, text = render(printed, name)
         assert not [name for name in FIXTURE_NAMES if name in text]
 
 
 # -- the commands -----------------------------------------------------------------------------------------------
 def run_command(name, out, monkeypatch, school):
-    monkeypatch.setattr(command, "read_current_school", lambda data_dir: school)
-    return command.run_pdf(Namespace(command=name, out=str(out)), data_dir=None)
+    monkeypatch.setattr(command, "chosen_school", lambda data_dir, uai: school)
+    return command.run_pdf(Namespace(command=name, out=str(out), school=None), data_dir=None)
 
 
 @pytest.mark.parametrize("name, title", [("record", "Fiche de configuration"),
@@ -145,3 +150,94 @@ def test_nothing_configured_is_refused_in_one_sentence(name, data_dir, tmp_path)
     assert result.returncode == 1
     assert result.stderr.startswith("Aucun établissement") and "Traceback" not in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+# -- A4, as a school hands it out and archives it ----------------------------------------------------------------
+LONG_NAME = ("Lycée polyvalent régional Jean-Baptiste de La Salle et Marie-Louise Dissard-Françoise – site de "
+             "Saint-Jean-du-Falga")
+A4_POINTS = (595.0, 842.0)
+MARGIN = 15 * 72 / 25.4  # the printable area: 15 mm inside each edge
+
+
+def six_years_of_imports() -> list[dict]:
+    """A full import each rentrée and a partial one each November, 2021–2026: twelve rows."""
+    history = []
+    for year in range(2021, 2027):
+        for day, mode, counts in ((f"{year}-08-27T08:39:00", "complet", (600, 900, 50, 25, 0)),
+                                  (f"{year}-11-03T15:01:00", "partiel", (12, 20, 2, 1, 0))):
+            total = sum(counts)
+            history.append({"date": day, "cycle": f"c{year}{mode[0]}", "mode": mode,
+                            "counts": dict(zip(("eleve", "parent", "enseignant", "personnel", "autre"), counts,
+                                               strict=True)) | {"total": total},
+                            "file_sha256": "f" * 64, "reported_count": total, "export_date": None, "id_hashes": []})
+    return history
+
+
+def a4_school(how: str) -> dict:
+    school = v2_school(import_history=six_years_of_imports(),
+                       connection={"date": "2026-08-27T09:00:00", "verified": True, "how": how},
+                       server_checks=v2_school()["server_checks"] * 3)
+    school["identity"] = {**school["identity"], "name": LONG_NAME, "contact": ""}
+    return school
+
+
+@pytest.mark.parametrize("how", ["walk", "already_in_place"])
+def test_the_records_stay_inside_the_printable_area_with_no_lone_line(render, how):
+    """Every glyph of both documents – a long school name, six years of imports, the two ways parts 1–2 came to be
+    – lies inside the 15 mm margins of an A4 page (the former record ran its imports table past the right margin
+    and cut rows across pages), and no page holds fewer than five lines."""
+    school = a4_school(how)
+    for printed, name in ((record_document(school), "record.pdf"), (notice_document(school), "notice.pdf")):
+        path, _ = render(printed, name)
+        found, pages, size = glyphs(path)
+        assert size == A4_POINTS, name
+        assert found, name
+        outside = [g for g in found if g.left < MARGIN - 0.5 or g.right > size[0] - MARGIN + 0.5
+                   or g.bottom < MARGIN - 0.5 or g.top > size[1] - MARGIN + 0.5]
+        assert not outside, (name, outside[:3])
+        for page in range(pages):
+            lines = {round(g.baseline) for g in found if g.page == page}
+            assert len(lines) >= 5, (name, page, len(lines))
+    record_pages = glyphs(path.with_name("record.pdf"))[1]
+    assert record_pages >= 2  # long enough to be cut: the test means something
+
+
+def test_a_heading_is_never_the_last_line_of_a_page(qapp, tmp_path):
+    """Each page's last lines are never a heading alone: the heading went to the next page with what follows."""
+    from PySide6.QtGui import QPdfWriter
+
+    from wizard.core.printed import Heading
+    from wizard.gui.pdf import _a4, _Pager, _units
+
+    writer = QPdfWriter(str(tmp_path / "x.pdf"))
+    _a4(writer)
+    printed = record_document(a4_school("walk"))
+    pager = _Pager(writer, writer.width(), writer.height() * 0.95, printed.css)
+    pages = pager.paginate(printed.blocks)
+    assert len(pages) >= 2
+    for units in pages:
+        last = units[-1][-1].block
+        assert not isinstance(last, Heading) and not last.keep_with_next
+    # every row of every table is on exactly one page, each table slice starting with its header
+    rows = [(id(piece.block), row) for units in pages for unit in units for piece in unit
+            if isinstance(piece.block, Table) for row in range(piece.start, piece.end)]
+    assert len(rows) == len(set(rows)) == sum(len(b.rows) for b in printed.blocks if isinstance(b, Table))
+    assert _units(printed.blocks)
+
+
+@pytest.mark.parametrize("columns", [2, 4, 9, 30])
+def test_column_widths_always_fill_the_page_and_never_more(columns):
+    """Widths sum to 100 % whatever the content – even columns whose longest words alone would pass the page
+    (the former code gave up and let Qt push the table past the margin)."""
+    for word in ("x", "Enseignant", "https://0301746k.index-education.net/pronote/**" * 2):
+        widths = column_widths([word] * columns, [[word] * columns] * 3)
+        assert sum(widths) == 100 and min(widths) >= 1, (columns, word, widths)
+    widths = column_widths(["Date", "Mode d'import", "Personnes dans le fichier vérifié", "Annoncé par l'ENT"],
+                           [["27/08/2026", "Import complet", "1575 : 600 élèves, 900 parents", "1575"]])
+    assert widths[2] == max(widths)  # the long text gets the room
+
+
+def test_a_table_cut_by_a_page_repeats_its_header_and_its_group():
+    table = Table(["Étape", "Faite le"], [["a", "1"], ["b", "2"], ["c", "3"]], {0: "Partie 1", 2: "Partie 2"})
+    second = table.html(1, 3)
+    assert "<th" in second and "Partie 1 (suite)" in second and "Partie 2" in second

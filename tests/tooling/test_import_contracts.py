@@ -54,7 +54,7 @@ def lint_imports(root: Path) -> subprocess.CompletedProcess:
                           env={"PYTHONPATH": str(root), "PATH": scripts})
 
 
-def test_lint_imports_fails_when_a_core_module_imports_qt(tmp_path):
+def test_lint_imports_fails_when_a_core_module_imports_qt_or_a_layer_above_it(tmp_path):
     copy = tmp_path / "repo"
     shutil.copytree(ROOT / "wizard", copy / "wizard", ignore=shutil.ignore_patterns("__pycache__", "resources"))
     shutil.copy(ROOT / "pyproject.toml", copy / "pyproject.toml")
@@ -65,5 +65,26 @@ def test_lint_imports_fails_when_a_core_module_imports_qt(tmp_path):
     flow = copy / "wizard" / "core" / "flow.py"
     flow.write_text(flow.read_text(encoding="utf-8") + "\nfrom PySide6.QtCore import QObject  # noqa\n",
                     encoding="utf-8")
+    # …and when the model reaches up to a layer above it (here the network check).
+    progress = copy / "wizard" / "core" / "progress.py"
+    progress.write_text(progress.read_text(encoding="utf-8") + "\nimport wizard.core.probe  # noqa\n",
+                        encoding="utf-8")
     broken = lint_imports(copy)
     assert broken.returncode == 1 and "wizard.core.flow -> PySide6" in broken.stdout
+    assert "wizard.core.progress -> wizard.core.probe" in broken.stdout
+
+
+def test_no_module_imports_itself_through_others():
+    """No import cycle anywhere, at the level of modules, imports inside functions included (the acyclic_siblings
+    contract holds packages; this holds every module): a cycle held by an import inside a method is a cycle."""
+    import grimp
+
+    graph = grimp.build_graph("wizard")
+    cycles = []
+    for importer in sorted(graph.modules):
+        for imported in sorted(graph.find_modules_directly_imported_by(importer)):
+            back = graph.find_shortest_chain(importer=imported, imported=importer) if imported in graph.modules \
+                else None
+            if back:
+                cycles.append(" → ".join((importer, *back)))
+    assert not cycles, "\n".join(cycles)

@@ -11,19 +11,20 @@ import sys
 from pathlib import Path
 
 from wizard.commands.console import err, out, write
+from wizard.core.dates import day_and_time
+from wizard.core.filecheck import NO_ERROR
 from wizard.core.i18n import tr
 from wizard.core.idfile import MAPPING_LABELS, IdFileError, Report, analyse
 from wizard.core.people import PROFILE_LABELS
+from wizard.core.school import check_uai
+from wizard.core.store import read_current_school
 from wizard.core.text import clean
 
 _SHOWN_FINDINGS = 50  # the full list is in --json; a terminal page is enough to act on
 
 
 def run_check(args, data_dir: Path) -> int:
-    from wizard.core.school import check_uai
-    from wizard.core.store import read_current_school  # read-only: never writes, never locks
-
-    school = read_current_school(Path(data_dir)) or {}
+    school = read_current_school(Path(data_dir)) or {}  # read-only: never writes, never locks
     uai = args.uai or (school.get("identity") or {}).get("uai") or None
     if uai:
         checked = check_uai(uai)
@@ -70,7 +71,7 @@ def summary(report: Report, name: str) -> str:
         tr("Personnes : {total} ({per_profile})").format(total=counts["total"], per_profile=per_profile),
     ]
     if report.export_date:
-        lines.append(tr("Exporté le : {date}").format(date=report.export_date.strftime("%d/%m/%Y %H:%M")))
+        lines.append(tr("Exporté le : {date}").format(date=day_and_time(report.export_date)))
     errors = sum(1 for finding in report.findings if finding.level == "error")
     warnings = len(report.findings) - errors
     lines.append(tr("{errors} erreur(s) bloquante(s), {warnings} "
@@ -83,5 +84,5 @@ def summary(report: Report, name: str) -> str:
         lines.append(tr("  … et {more} autre(s) : la liste complète "
                         "s'obtient avec --json.").format(more=len(report.findings) - _SHOWN_FINDINGS))
     lines.append(tr("Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.") if errors
-                 else tr("Le fichier peut être importé dans l'ENT."))
+                 else tr(NO_ERROR))
     return "\n".join(lines) + "\n"

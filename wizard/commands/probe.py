@@ -1,9 +1,11 @@
 """`probe URL [--json]`: the server check without the window. It prints the finding – what was found, without the
 advice a page adds for its own purpose (« you can go on without this check ») – and `--json` holds both.
 
-Exit 0: a PRONOTE answer was read (whatever the CAS state); 1: the server answered, but not as PRONOTE (or with
-an HTTP error); 2: the address was refused or nothing could be read (the proxy included). No Qt is imported on
-this path. The proxy is the system's (HTTPS_PROXY and NO_PROXY, or the platform's settings), or `--proxy`.
+Exit 0: the server is a PRONOTE that delegates authentication to this ENT (its CAS server); 1: a PRONOTE that does
+not delegate to this ENT (CAS inactive, or another CAS server); 2: nothing usable was read (the address refused,
+the server or the proxy unreachable, an answer that is not PRONOTE's, an HTTP error, a redirection). A script can
+thus tell « part 2 is in force » from « part 2 is to do » from « check the address or the network ». No Qt is
+imported on this path. The proxy is the system's (HTTPS_PROXY and NO_PROXY, or the platform's settings), or `--proxy`.
 
 Everything the server said (its school name, space names, a host taken from its answer) reaches the terminal
 through `text.clean`, and every line through `console.out`/`console.err`, which never fail on a console that
@@ -17,16 +19,16 @@ from pathlib import Path
 from wizard.commands.console import err, out
 from wizard.core.i18n import tr
 from wizard.core.probe import check_proxy, probe_server
-from wizard.core.probe.result import REFUSED_URL, UNREACHABLE, ProbeResult
+from wizard.core.probe.result import ProbeResult
 from wizard.core.text import clean
+
+DELEGATES, NOT_DELEGATING, NOTHING_USABLE = 0, 1, 2
 
 
 def exit_code(result: ProbeResult) -> int:
-    if result.is_pronote:
-        return 0
-    if result.outcome in (REFUSED_URL, UNREACHABLE):
-        return 2
-    return 1
+    if not result.is_pronote:
+        return NOTHING_USABLE
+    return DELEGATES if result.delegated_to_ent else NOT_DELEGATING
 
 
 def run_probe(args, data_dir: Path) -> int:

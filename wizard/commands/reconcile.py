@@ -1,7 +1,10 @@
-"""`reconcile PRONOTE_FILE ENT_CSV [--json] [--out WORKSHEET.csv]`: the matching preview without the window.
+"""`reconcile PRONOTE_FILE ENT_CSV [--json] [--out WORKSHEET.csv] [--colonne CHAMP=COLONNE …]`: the matching
+preview without the window.
 
-Exit 0 when both files were read (whatever the matching found), 2 when one cannot be read or the worksheet
-cannot be written (or would overwrite one of the two files read). Nothing is written to the data dir: the result
+Exit 0 when both files were read (whatever the matching found), 2 when one cannot be read, the worksheet cannot be
+written (or would overwrite one of the two files read, or is not named .csv), or a --colonne cannot be.
+`--colonne` names the account list's columns when its header is missing or unclear, as the page's column dialog
+does: only the columns named are then read. Nothing is written to the data dir: the result
 holds names and lives in memory only. Everything printed goes through `console`, so a console that cannot
 show French never ends the command, and text from the files (names of files, headers) is `clean`ed.
 """
@@ -11,10 +14,13 @@ import json
 import os
 from pathlib import Path
 
+from wizard.commands.columns import column_mapping
 from wizard.commands.console import err, out
+from wizard.commands.outfile import wrong_extension
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
-from wizard.core.matching.entcsv import EntList, read_ent_csv
+from wizard.core.idfile import IdFileError, load_people_and_links
+from wizard.core.matching.entcsv import EntCsvError, EntList, read_ent_csv
 from wizard.core.matching.family import families
 from wizard.core.matching.matcher import COUNT_KEYS, STATUS_LABELS, STATUS_PLURALS, Result, reconcile
 from wizard.core.matching.worksheet import write_worksheet
@@ -24,14 +30,18 @@ from wizard.core.text import clean
 UNREADABLE = 2
 
 def run_reconcile(args, data_dir: Path) -> int:
-    from wizard.core.idfile import IdFileError, load_people_and_links  # the identifier reader, loaded when needed
-
     inputs = (Path(args.pronote_file), Path(args.ent_csv))
-    if args.out and (problem := overwrites_input(Path(args.out), inputs)):
+    if args.out and (problem := overwrites_input(Path(args.out), inputs) or wrong_extension(Path(args.out), ".csv")):
         return _fail(problem)
     try:
+        mapping = column_mapping(getattr(args, "columns", None) or [])
         pronote, links = load_people_and_links(inputs[0])
-        ent = read_ent_csv(inputs[1])
+        ent = read_ent_csv(inputs[1], mapping or None)
+    except EntCsvError as problem:
+        # The page offers its column dialog here; the command has --colonne.
+        hint = "" if mapping else " " + tr("Sans fenêtre : l'option --colonne, par exemple --colonne identifiant=1 "
+                                           "--colonne nom=2 --colonne prenom=3.")
+        return _fail(problem.message + hint if problem.headers else problem.message)
     except (IdFileError, UserError) as problem:
         return _fail(problem.message)
     result = reconcile(pronote, ent.people, families=families(links, ent))

@@ -1,30 +1,33 @@
-"""Dates as the document keeps them (ISO 8601, to the second, local time) and as the admin reads them."""
+"""Dates as the document keeps them (ISO 8601, to the second, local time) and as the admin reads them
+(« 27/08/2026 », « 27/08/2026 14:05 »): the one place that writes either form."""
 from __future__ import annotations
 
-import time
-from typing import TYPE_CHECKING
+from datetime import date, datetime
 
-if TYPE_CHECKING:
-    from datetime import datetime
+DAY = "%d/%m/%Y"
+DAY_AND_TIME = "%d/%m/%Y %H:%M"
 
 
 def now_iso() -> str:
-    # What datetime.now().replace(microsecond=0).isoformat() writes, without loading datetime for the first page.
-    return time.strftime("%Y-%m-%dT%H:%M:%S")
+    return datetime.now().replace(microsecond=0).isoformat()
 
 
 def parse_iso(text: str | None) -> datetime | None:
     if not text:
         return None
-    from datetime import datetime
-
     try:
         return datetime.fromisoformat(text)
     except ValueError:
         return None
 
 
-def day(text: str | None, missing: str = "") -> str:
-    """« 27/08/2026 », or `missing` when there is no readable date."""
-    when = parse_iso(text)
-    return when.strftime("%d/%m/%Y") if when else missing
+def day(when: date | str | None, missing: str = "") -> str:
+    """« 27/08/2026 » for a date or the ISO text the document keeps; `missing` when there is no readable date."""
+    if when is None or isinstance(when, str):
+        when = parse_iso(when)
+    return when.strftime(DAY) if when else missing
+
+
+def day_and_time(when: datetime) -> str:
+    """« 27/08/2026 14:05 »."""
+    return when.strftime(DAY_AND_TIME)

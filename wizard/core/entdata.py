@@ -1,32 +1,78 @@
-"""The ENT's own words and values, read from one data file (schema: `resources/ent/README.md`).
+"""The ENT's own words and values, each with where it comes from, read from one data file (schema:
+`resources/ent/README.md`).
 
 Another ENT is another file: code, help and translations never write an ENT word, they take it from the ACTIVE
 ENT of the process – the file `resources/ent/default.txt` names, unless `activate(path)` chose another
 (`main.py --ent FILE`). Texts are written with placeholders and filled from `EntData.words`:
 `tr("… {ent_name} …").format(**current().words)`.
 
+Every value the assistant states as a fact (a menu name, how families log in, the hosting console's buttons…) is
+a *fact* in the file: the value, the sources it rests on, the date it was last confirmed, and whether it is
+confirmed for current versions, only seen in an older source, or inferred from a neighbouring one. The pages say
+so (`wizard/core/facts.py`), and the help lists them under « Sources ».
+
 The file is validated whole when it is loaded, so that a mistake in it is one French sentence naming the key at
 fault when the app starts, never a KeyError on a page later.
 """
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 from string import Formatter
+from typing import NamedTuple
 
+from wizard.core import safejson
 from wizard.core.errors import UserError
-from wizard.core.i18n import tr
-from wizard.core.jsontext import loads
-from wizard.core.paths import resources_dir
+from wizard.core.hosts import is_host_name
+from wizard.core.i18n import tr, tr_noop
+from wizard.core.resources import resources_dir
+from wizard.core.text import clean
+from wizard.core.typography import french
 
 IMPORT_MODES = ("complet", "partiel")
-_HOST_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"
+# An ENT file nests 6 deep: the file → checklists → a step's actions → an action → its sources (or modes).
+MAX_DEPTH = 16
+_HTTPS_URL = re.compile(r"https://[^\s/]+/\S*")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_LABEL_NAME = re.compile(r"[a-z0-9_]+")
+# confirmed: a source of the current versions states it for this ENT (or for the same software);
+# unconfirmed: only an older source (the 2019 tutorial) states it – the value may differ by version;
+# inferred: deduced from a neighbouring source (another region using the same console);
+# advice: the assistant's own recommendation, worded as « conseil » (its sources say why).
+STATUSES = ("confirmed", "unconfirmed", "inferred", "advice")
 
 
-class EntData:
-    """One ENT, as its data file describes it (every key documented in `resources/ent/README.md`).
+class Source(NamedTuple):
+    """A public page or document the facts rest on."""
 
-    A plain class with a slot per annotated field, read-only: a dataclass or a NamedTuple generates its code at
-    every start (3 ms and 0.5 ms of it, bench/startup.py)."""
+    id: str
+    title: str
+    where: str
+    date: str
+
+
+class Fact(NamedTuple):
+    """One value the assistant states, with where it comes from. `key` is its place in the file
+    (`cas_host`, `service.sso_type`, `labels.hosting_stop`); `value` a text, a tuple of texts, or None."""
+
+    key: str
+    value: object
+    sources: tuple[str, ...]
+    confirmed: str
+    status: str
+    note: str
+    texts: dict[str, str]  # other wordings of the same fact (a login said to families: « notice »)
+
+    @property
+    def current(self) -> bool:
+        """Confirmed for current versions: the pages state it without a caveat."""
+        return self.status == "confirmed"
+
+
+class EntData(NamedTuple):
+    """One ENT, as its data file describes it (every key documented in `resources/ent/README.md`). Fact values
+    are read as plain fields (`ent.cas_host`); their sources and dates are in `facts`."""
 
     source: Path
     id: str
@@ -36,7 +82,7 @@ class EntData:
     site_example: str
     cas_host: str
     previous_ent: str | None  # None: no school is moving from an older ENT, so no warning about one anywhere
-    socle_ent: str
+    socle_ent: tuple[str, ...]  # the entry's possible labels: several when it depends on the PRONOTE version
     export_file_name: str
     pronote_net_configuration: str
     school_label_example: str
@@ -46,49 +92,95 @@ class EntData:
     access_target: str
     access_level: str
     import_modes: dict[str, str]
+    logins: dict[str, str]  # how each kind of user logs in to the ENT today, said of them (« leur compte … »)
+    login_notices: dict[str, str]  # the same, said to them on the families' notice (« votre compte … »)
+    labels: dict[str, str]  # the exact menu, tab, field and button names of the ENT, PRONOTE and its console
     checklists: dict[str, tuple[dict, ...]]
     summary_profiles: tuple[str, ...]
-    # The placeholders of every text that names something of the ENT (`{ent_name}`…), see `_words`.
-    words: dict[str, str]
+    sources: dict[str, Source]
+    facts: dict[str, Fact]  # by key in the file
+    word_facts: dict[str, str]  # placeholder → the key of the fact it shows
+    plain_words: dict[str, str]  # the placeholders whose text does not depend on the language
 
-    __slots__ = tuple(__annotations__)
+    @property
+    def words(self) -> dict[str, str]:
+        """The placeholders of every text that names something of the ENT (`{ent_name}`…). The logins and the
+        Socle entry are phrases: made in the language of the moment (the window's may change)."""
+        return {**self.plain_words, "socle_ent": socle_phrase(self.socle_ent),
+                "login_pupils_parents": tr(self.logins["pupils_parents"]), "login_staff": tr(self.logins["staff"])}
 
-    def __init__(self, **fields):
-        for name in self.__slots__:
-            object.__setattr__(self, name, fields.pop(name))
-        if fields:
-            raise TypeError(f"EntData has no field {sorted(fields)}")
+    @property
+    def french_words(self) -> dict[str, str]:
+        """The same placeholders in French whatever the window's language: for the printed records."""
+        return {**self.plain_words, "socle_ent": socle_phrase(self.socle_ent, translate=french),
+                "login_pupils_parents": self.logins["pupils_parents"], "login_staff": self.logins["staff"]}
 
-    def __setattr__(self, name, value):
-        raise AttributeError("the ENT's data is read-only")
+
+def socle_phrase(choices: tuple[str, ...], translate=tr) -> str:
+    """« K-d'école », or – when the label depends on the version – « selon la version de PRONOTE : « K-d'école »
+    ou « Skolengo » »."""
+    quoted = [translate(QUOTED).format(value=choice) for choice in choices]
+    if len(quoted) == 1:
+        return quoted[0]
+    return translate(BY_VERSION).format(choices=", ".join(quoted[:-1]) + translate(OR) + quoted[-1])
+
+
+# Through `translate` (tr, or the French typography alone for the printed records): marked for the translations.
+QUOTED = tr_noop("« {value} »")
+BY_VERSION = tr_noop("selon la version de PRONOTE : {choices}")
+OR = tr_noop(" ou ")
 
 
 # -- the schema ---------------------------------------------------------------------------------------------
-# A key's kind: "text" (non-empty), "text_or_empty", "text_or_null", "host", "https_url", "texts" (non-empty
-# list of non-empty texts), or a nested schema (an object with exactly these keys).
-SERVICE = {"title": "text", "sso_type": "text", "regroupement": "text", "xiti": "text_or_empty", "bloc": "text"}
+# A key's kind: "text" (non-empty), "text_or_empty", "https_url", "host", "texts" (non-empty list of non-empty
+# texts); ("fact", kind) an object holding a value of that kind (or null for "text_or_null") with its sources;
+# or a nested schema (an object with exactly these keys).
+def _fact(kind: str, *texts: str) -> tuple[str, ...]:
+    """A fact of that kind of value; `texts`: other wordings it must have (required, non-empty texts)."""
+    return ("fact", kind, *texts)
+
+
+SERVICE = {"title": _fact("text"), "sso_type": _fact("text"), "regroupement": _fact("text"),
+           "xiti": _fact("text_or_empty"), "bloc": _fact("text")}
 SCHEMA = {
     "id": "text",
-    "name": "text",
-    "portal_url": "https_url",
-    "site_domain": "host",
+    "sources": "sources",
+    "name": _fact("text"),
+    "portal_url": _fact("https_url"),
+    "site_domain": _fact("host"),
     "site_example": "https_url",
-    "cas_host": "host",
-    "previous_ent": "text_or_null",
-    "socle_ent": "text",
-    "export_file_name": "text",
-    "pronote_net_configuration": "text",
-    "school_label_example": "text",
+    "cas_host": _fact("host"),
+    "previous_ent": _fact("text_or_null"),
+    "logins": {"pupils_parents": _fact("text", "notice"), "staff": _fact("text", "notice")},
+    "socle_ent": _fact("texts"),
+    "export_file_name": _fact("text"),
+    "pronote_net_configuration": _fact("text"),
+    "school_label_example": _fact("text"),
     "service": SERVICE,
-    "profiles": "texts",
-    "access_role": "text",
-    "access_target": "text",
-    "access_level": "text",
-    "import_modes": {mode: "text" for mode in IMPORT_MODES},
+    "profiles": _fact("texts"),
+    "access_role": _fact("text"),
+    "access_target": _fact("text"),
+    "access_level": _fact("text"),
+    "import_modes": {mode: _fact("text") for mode in IMPORT_MODES},
+    "summary_profiles": _fact("texts"),
+    "labels": "labels",
     "checklists": "checklists",
-    "summary_profiles": "texts",
 }
-CHECKLIST_ITEM_KEYS = {"id", "text", "value", "modes"}
+FACT_KEYS = {"value", "sources", "confirmed", "status", "note"}
+SOURCE_KEYS = {"title", "where", "date"}
+CHECKLIST_ITEM_KEYS = {"id", "text", "value", "modes", "sources", "confirmed"}
+# The placeholders that name a fact, and the fact's key; `labels` add one each, under their own name.
+WORD_FACTS = {
+    "ent_name": "name", "ent_portal_url": "portal_url", "ent_cas_host": "cas_host",
+    "ent_site_domain": "site_domain", "previous_ent": "previous_ent", "socle_ent": "socle_ent",
+    "export_file_name": "export_file_name", "pronote_net_configuration": "pronote_net_configuration",
+    "school_label_example": "school_label_example", "service_title": "service.title",
+    "service_sso_type": "service.sso_type", "service_regroupement": "service.regroupement",
+    "service_bloc": "service.bloc", "access_role": "access_role", "access_target": "access_target",
+    "access_level": "access_level", "import_mode_complet": "import_modes.complet",
+    "import_mode_partiel": "import_modes.partiel", "login_pupils_parents": "logins.pupils_parents",
+    "login_staff": "logins.staff",
+}
 
 _active: EntData | None = None
 
@@ -120,70 +212,85 @@ def load_ent() -> EntData:
     return current()
 
 
-def read(path: Path) -> EntData:
-    """The ENT data file at `path`, validated whole; UserError otherwise."""
-    name = path.name
-    if not name.isprintable():  # every character text.clean escapes is unprintable; most names have none
-        from wizard.core.text import clean
-
-        name = clean(name)
+def read(path: Path, today: date | None = None) -> EntData:
+    """The ENT data file at `path`, validated whole; UserError otherwise. `today`: no fact may be confirmed
+    after it (a date in the future is a typing mistake)."""
+    name = clean(path.name)
     try:
-        # Windows Notepad may save UTF-8 with a BOM (decoded here, not through the utf-8-sig codec's module)
-        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+        text = path.read_bytes().decode("utf-8-sig")  # -sig: Windows Notepad may save UTF-8 with a byte order mark
     except FileNotFoundError:
         raise UserError(tr("Le fichier de l'ENT « {file} » est introuvable.").format(file=name)) from None
     except (OSError, UnicodeDecodeError):
         raise UserError(tr("Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.")
                         .format(file=name)) from None
     try:
-        raw = loads(text)
-    except (ValueError, RecursionError) as problem:  # json.JSONDecodeError is a ValueError that knows its line
+        raw = safejson.loads(text, MAX_DEPTH)
+    except ValueError as problem:  # json.JSONDecodeError is a ValueError that knows its line
         line = getattr(problem, "lineno", None)
         if line is not None:
             raise UserError(tr("Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).")
                             .format(file=name, line=line)) from None
-        # Valid JSON no ENT file needs: a number of thousands of digits, lists nested thousands deep.
+        # Valid JSON no ENT file needs: a number of thousands of digits, lists nested far too deep.
         raise UserError(tr("Le fichier de l'ENT « {file} » n'est pas du JSON valable : un nombre y est trop long, ou "
                            "des listes et des objets y sont imbriqués trop profondément.").format(file=name)) from None
-    _check_object(raw, SCHEMA, "", name)
-    words = _words(raw)
-    _check_checklists(raw["checklists"], set(words), name)
+    checker = _Checker(name, (today or date.today()).isoformat())
+    checker.object(raw, SCHEMA, "")
+    facts = checker.facts
+    # The file's own French that reaches the admin without `tr` (titles, menu names, the ENT's messages) gets its
+    # typography here; logins and notes go through `tr`, which gives it, and keep their exact text as its key.
+    sources = {key: Source(key, french(item["title"]), item["where"], item["date"])
+               for key, item in raw["sources"].items()}
+    facts = {key: fact._replace(value=french(fact.value))
+             if isinstance(fact.value, str) and not key.startswith("logins.") else fact
+             for key, fact in facts.items()}
+    value = {key: fact.value for key, fact in facts.items()}
+    labels = {key[len("labels."):]: fact.value for key, fact in facts.items() if key.startswith("labels.")}
+    plain = _plain_words(value, raw["site_example"], labels)
+    word_facts = {**WORD_FACTS, **{key: f"labels.{key}" for key in labels}}
+    checker.checklists(raw["checklists"], set(plain) | {"socle_ent", "login_pupils_parents", "login_staff"})
+    checker.every_source_cited(raw["sources"])
     return EntData(
-        source=path, id=raw["id"], name=raw["name"], portal_url=raw["portal_url"], site_domain=raw["site_domain"],
-        site_example=raw["site_example"], cas_host=raw["cas_host"], previous_ent=raw["previous_ent"],
-        socle_ent=raw["socle_ent"], export_file_name=raw["export_file_name"],
-        pronote_net_configuration=raw["pronote_net_configuration"], school_label_example=raw["school_label_example"],
-        service=dict(raw["service"]), profiles=tuple(raw["profiles"]), access_role=raw["access_role"],
-        access_target=raw["access_target"], access_level=raw["access_level"], import_modes=dict(raw["import_modes"]),
+        source=path, id=raw["id"], name=value["name"], portal_url=value["portal_url"],
+        site_domain=value["site_domain"], site_example=raw["site_example"], cas_host=value["cas_host"],
+        previous_ent=value["previous_ent"], socle_ent=tuple(value["socle_ent"]),
+        export_file_name=value["export_file_name"], pronote_net_configuration=value["pronote_net_configuration"],
+        school_label_example=value["school_label_example"],
+        service={key: value[f"service.{key}"] for key in SERVICE}, profiles=tuple(value["profiles"]),
+        access_role=value["access_role"], access_target=value["access_target"], access_level=value["access_level"],
+        import_modes={mode: value[f"import_modes.{mode}"] for mode in IMPORT_MODES},
+        logins={"pupils_parents": value["logins.pupils_parents"], "staff": value["logins.staff"]},
+        login_notices={who: facts[f"logins.{who}"].texts["notice"] for who in ("pupils_parents", "staff")},
+        labels=labels,
         checklists={step: tuple(dict(item) for item in items) for step, items in raw["checklists"].items()},
-        summary_profiles=tuple(raw["summary_profiles"]), words=words,
+        summary_profiles=tuple(value["summary_profiles"]), sources=sources, facts=facts, word_facts=word_facts,
+        plain_words=plain,
     )
 
 
-def _words(raw: dict) -> dict[str, str]:
-    """The placeholders texts may use, from a validated file; `previous_ent` is "" when the ENT has none (texts
-    about it are not shown then)."""
-    return {
-        "ent_name": raw["name"],
-        "ent_portal_url": raw["portal_url"],
-        "ent_cas_host": raw["cas_host"],
-        "ent_site_domain": raw["site_domain"],
-        "ent_site_example": raw["site_example"],
-        "previous_ent": raw["previous_ent"] or "",
-        "socle_ent": raw["socle_ent"],
-        "export_file_name": raw["export_file_name"],
-        "pronote_net_configuration": raw["pronote_net_configuration"],
-        "school_label_example": raw["school_label_example"],
-        "service_title": raw["service"]["title"],
-        "service_sso_type": raw["service"]["sso_type"],
-        "service_regroupement": raw["service"]["regroupement"],
-        "service_bloc": raw["service"]["bloc"],
-        "access_role": raw["access_role"],
-        "access_target": raw["access_target"],
-        "access_level": raw["access_level"],
-        "import_mode_complet": raw["import_modes"]["complet"],
-        "import_mode_partiel": raw["import_modes"]["partiel"],
+def _plain_words(value: dict, site_example: str, labels: dict[str, str]) -> dict[str, str]:
+    """The placeholders whose text is the file's own (ENT words are not translated); `previous_ent` is "" when
+    the ENT has none (texts about it are not shown then)."""
+    words = {
+        "ent_name": value["name"],
+        "ent_portal_url": value["portal_url"],
+        "ent_cas_host": value["cas_host"],
+        "ent_site_domain": value["site_domain"],
+        "ent_site_example": site_example,
+        "previous_ent": value["previous_ent"] or "",
+        "export_file_name": value["export_file_name"],
+        "pronote_net_configuration": value["pronote_net_configuration"],
+        "school_label_example": value["school_label_example"],
+        "service_title": value["service.title"],
+        "service_sso_type": value["service.sso_type"],
+        "service_regroupement": value["service.regroupement"],
+        "service_bloc": value["service.bloc"],
+        "access_role": value["access_role"],
+        "access_target": value["access_target"],
+        "access_level": value["access_level"],
+        "import_mode_complet": value["import_modes.complet"],
+        "import_mode_partiel": value["import_modes.partiel"],
     }
+    return {**words, **labels}
 
 
 # -- checking -----------------------------------------------------------------------------------------------
@@ -192,92 +299,197 @@ def _bad(file: str, key: str, problem: str) -> UserError:
                      .format(file=file, key=key, problem=problem))
 
 
-def _check_object(value: object, schema: dict, where: str, file: str) -> None:
-    if not isinstance(value, dict):
-        raise _bad(file, where or "(racine)", tr("doit être un objet JSON"))
-    for key, kind in schema.items():
-        path = f"{where}.{key}" if where else key
-        if key not in value:
-            raise _bad(file, path, tr("manque"))
-        if isinstance(kind, dict):
-            _check_object(value[key], kind, path, file)
-        elif kind != "checklists":
-            _check_value(value[key], kind, path, file)
-    for key in value:
-        if key not in schema:
-            raise _bad(file, f"{where}.{key}" if where else key,
-                       tr("est inconnue (les clés permises sont décrites dans resources/ent/README.md)"))
+def _unknown() -> str:
+    return tr("est inconnue (les clés permises sont décrites dans resources/ent/README.md)")
 
 
-def _check_value(value: object, kind: str, key: str, file: str) -> None:
-    if kind == "text_or_null" and value is None:
-        return
-    if kind == "texts":
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise _bad(file, key, tr("doit être une liste de textes"))
-        if not value or not all(item.strip() for item in value):
-            raise _bad(file, key, tr("est vide ou contient un texte vide"))
-        return
-    if not isinstance(value, str):
-        raise _bad(file, key, tr("doit être un texte ou null") if kind == "text_or_null" else tr("doit être un texte"))
-    if kind == "text_or_empty":
-        return
-    if not value.strip():
-        raise _bad(file, key, tr("est vide"))
-    if kind == "host" and not is_host(value):
-        raise _bad(file, key, tr("doit être un nom de serveur en minuscules, sans https:// ni /"))
-    if kind == "https_url" and not is_https_url(value):
-        raise _bad(file, key, tr("doit être une adresse complète, commençant par https:// et finissant par /"))
+class _Checker:
+    """Walks the file against the schema; collects its facts on the way."""
 
+    def __init__(self, file: str, today: str):
+        self.file = file
+        self.today = today  # AAAA-MM-JJ: dates written the same way compare as texts
+        self.facts: dict[str, Fact] = {}
+        self.source_ids: set[str] = set()
+        self.cited: set[str] = set()
 
-# Checked at every start, so written without regular expressions (compiling them was 0.2 ms of the first page).
-def is_host(text: str) -> bool:
-    """A server name as the ENT file writes them: two labels or more, of lowercase letters, digits and inner
-    hyphens (`ent.example.fr`), nothing else."""
-    labels = text.split(".")
-    return len(labels) >= 2 and all(
-        label and not label.strip(_HOST_CHARACTERS) and not label.startswith("-") and not label.endswith("-")
-        for label in labels)
+    def bad(self, key: str, problem: str) -> UserError:
+        return _bad(self.file, key, problem)
 
+    def object(self, value: object, schema: dict, where: str) -> None:
+        if not isinstance(value, dict):
+            raise self.bad(where or "(racine)", tr("doit être un objet JSON"))
+        for key, kind in schema.items():
+            path = f"{where}.{key}" if where else key
+            if key not in value:
+                raise self.bad(path, tr("manque"))
+            if isinstance(kind, dict):
+                self.object(value[key], kind, path)
+            elif isinstance(kind, tuple):
+                self.fact(value[key], kind[1], path, kind[2:])
+            elif kind == "sources":
+                self.sources(value[key])
+            elif kind == "labels":
+                self.labels(value[key])
+            elif kind != "checklists":
+                self.value(value[key], kind, path)
+        for key in value:
+            if key not in schema:
+                raise self.bad(f"{where}.{key}" if where else key, _unknown())
 
-def is_https_url(text: str) -> bool:
-    """`https://host/…`: a server, a slash after it, no whitespace anywhere."""
-    host, slash, _ = text.removeprefix("https://").partition("/")
-    return text.startswith("https://") and bool(host) and bool(slash) and not any(c.isspace() for c in text)
+    def value(self, value: object, kind: str, key: str) -> None:
+        if kind == "text_or_null" and value is None:
+            return
+        if kind == "texts":
+            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                raise self.bad(key, tr("doit être une liste de textes"))
+            if not value or not all(item.strip() for item in value):
+                raise self.bad(key, tr("est vide ou contient un texte vide"))
+            return
+        if not isinstance(value, str):
+            raise self.bad(key, tr("doit être un texte ou null") if kind == "text_or_null"
+                           else tr("doit être un texte"))
+        if kind == "text_or_empty":
+            return
+        if not value.strip():
+            raise self.bad(key, tr("est vide"))
+        if kind == "host" and not is_host_name(value):
+            raise self.bad(key, tr("doit être un nom de serveur en minuscules, sans https:// ni /"))
+        if kind == "https_url" and not _HTTPS_URL.fullmatch(value):
+            raise self.bad(key, tr("doit être une adresse complète, commençant par https:// et finissant par /"))
 
+    def fact(self, raw: object, kind: str, key: str, texts: tuple[str, ...] = ()) -> None:
+        if not isinstance(raw, dict):
+            raise self.bad(key, tr("doit être un objet JSON : sa valeur (value), ses sources (sources), la date où "
+                                   "elle a été confirmée (confirmed) et son état (status)"))
+        for part in ("value", "sources", "confirmed", "status", *texts):
+            if part not in raw:
+                raise self.bad(f"{key}.{part}", tr("manque"))
+        for part in raw:
+            if part not in FACT_KEYS and part not in texts:
+                raise self.bad(f"{key}.{part}", _unknown())
+        for part in texts:
+            self.value(raw[part], "text", f"{key}.{part}")
+        self.value(raw["value"], kind, f"{key}.value")
+        sources = self.cites(raw["sources"], f"{key}.sources")
+        self.date(raw["confirmed"], f"{key}.confirmed", not_after_today=True)
+        if raw["status"] not in STATUSES:
+            raise self.bad(f"{key}.status", tr("doit être « confirmed », « unconfirmed », « inferred » ou « advice »"))
+        note = raw.get("note", "")
+        if "note" in raw:
+            self.value(note, "text", f"{key}.note")
+        value = tuple(raw["value"]) if kind == "texts" else raw["value"]
+        self.facts[key] = Fact(key, value, sources, raw["confirmed"], raw["status"], note,
+                               {part: raw[part] for part in texts})
 
-def _check_checklists(checklists: object, words: set[str], file: str) -> None:
-    if not isinstance(checklists, dict):
-        raise _bad(file, "checklists", tr("doit être un objet JSON"))
-    for step, items in checklists.items():
-        where = f"checklists.{step}"
-        if not isinstance(items, list) or not items:
-            raise _bad(file, where, tr("doit être une liste non vide d'actions"))
-        seen = set()
-        for index, item in enumerate(items):
-            at = f"{where}[{index}]"
+    def cites(self, raw: object, key: str) -> tuple[str, ...]:
+        if not isinstance(raw, list) or not raw or not all(isinstance(item, str) for item in raw):
+            raise self.bad(key, tr("doit être une liste non vide d'identifiants de sources"))
+        for source in raw:
+            if source not in self.source_ids:
+                raise self.bad(key, tr("cite une source inconnue : « {source} » (elle doit être décrite sous "
+                                       "« sources »)").format(source=source))
+        self.cited.update(raw)
+        return tuple(raw)
+
+    def date(self, raw: object, key: str, not_after_today: bool = False) -> None:
+        """AAAA, AAAA-MM or AAAA-MM-JJ: a source's or a confirmation's date, as precisely as it is known."""
+        if not (isinstance(raw, str) and _is_partial_date(raw)):  # AAAA-MM-JJ texts compare as dates
+            raise self.bad(key, tr("doit être une date AAAA-MM-JJ (ou AAAA-MM, ou AAAA)"))
+        if not_after_today and raw > self.today[:len(raw)]:
+            raise self.bad(key, tr("est une date future"))
+
+    def sources(self, raw: object) -> None:
+        if not isinstance(raw, dict) or not raw:
+            raise self.bad("sources", tr("doit être un objet JSON non vide"))
+        for source, item in raw.items():
+            where = f"sources.{source}"
             if not isinstance(item, dict):
-                raise _bad(file, at, tr("doit être un objet JSON"))
-            for key in ("id", "text"):
-                if key not in item:
-                    raise _bad(file, f"{at}.{key}", tr("manque"))
-                _check_value(item[key], "text", f"{at}.{key}", file)
-            for key in item:
-                if key not in CHECKLIST_ITEM_KEYS:
-                    raise _bad(file, f"{at}.{key}", tr("est inconnue (les clés permises sont décrites dans "
-                                                         "resources/ent/README.md)"))
-            if item["id"] in seen:
-                raise _bad(file, f"{at}.id", tr("répète l'identifiant d'une action précédente"))
-            seen.add(item["id"])
-            if "value" in item:
-                _check_value(item["value"], "text", f"{at}.value", file)
-            if "modes" in item and (not isinstance(item["modes"], list) or not item["modes"]
-                                    or not set(item["modes"]) <= set(IMPORT_MODES)):
-                raise _bad(file, f"{at}.modes", tr("doit être une liste tirée de « complet » et « partiel »"))
-            for placeholder in _placeholders(item["text"], f"{at}.text", file):
-                if placeholder not in words:
-                    raise _bad(file, f"{at}.text", tr("utilise un mot inconnu : {{{placeholder}}}")
+                raise self.bad(where, tr("doit être un objet JSON"))
+            for part in ("title", "where", "date"):
+                if part not in item:
+                    raise self.bad(f"{where}.{part}", tr("manque"))
+            for part in item:
+                if part not in SOURCE_KEYS:
+                    raise self.bad(f"{where}.{part}", _unknown())
+            self.value(item["title"], "text", f"{where}.title")
+            if "«" in item["title"] or "»" in item["title"]:  # the pages quote it: quotes inside would nest
+                raise self.bad(f"{where}.title", tr("ne doit pas contenir de guillemets « »"))
+            self.value(item["where"], "text", f"{where}.where")
+            self.date(item["date"], f"{where}.date")
+        self.source_ids = set(raw)
+
+    def every_source_cited(self, raw: dict) -> None:
+        for source in raw:
+            if source not in self.cited:
+                raise self.bad(f"sources.{source}", tr("n'est citée par aucun fait"))
+
+    def labels(self, raw: object) -> None:
+        if not isinstance(raw, dict):
+            raise self.bad("labels", tr("doit être un objet JSON"))
+        for key, item in raw.items():
+            if not _LABEL_NAME.fullmatch(key) or key in WORD_FACTS or key in ("ent_site_example",):
+                raise self.bad(f"labels.{key}", tr("doit être un nom de repère en minuscules (lettres, chiffres, _) "
+                                                   "qui ne soit pas déjà pris"))
+            self.fact(item, "text", f"labels.{key}")
+
+    def checklists(self, checklists: object, words: set[str]) -> None:
+        if not isinstance(checklists, dict):
+            raise self.bad("checklists", tr("doit être un objet JSON"))
+        for step, items in checklists.items():
+            where = f"checklists.{step}"
+            if not isinstance(items, list) or not items:
+                raise self.bad(where, tr("doit être une liste non vide d'actions"))
+            seen = set()
+            for index, item in enumerate(items):
+                at = f"{where}[{index}]"
+                self.checklist_item(item, at, seen, words)
+
+    def checklist_item(self, item: object, at: str, seen: set, words: set[str]) -> None:
+        if not isinstance(item, dict):
+            raise self.bad(at, tr("doit être un objet JSON"))
+        for key in ("id", "text", "sources", "confirmed"):
+            if key not in item:
+                raise self.bad(f"{at}.{key}", tr("manque"))
+        for key in ("id", "text"):
+            self.value(item[key], "text", f"{at}.{key}")
+        for key in item:
+            if key not in CHECKLIST_ITEM_KEYS:
+                raise self.bad(f"{at}.{key}", _unknown())
+        if item["id"] in seen:
+            raise self.bad(f"{at}.id", tr("répète l'identifiant d'une action précédente"))
+        seen.add(item["id"])
+        self.cites(item["sources"], f"{at}.sources")
+        self.date(item["confirmed"], f"{at}.confirmed", not_after_today=True)
+        if "value" in item:
+            self.value(item["value"], "text", f"{at}.value")
+        if "modes" in item and (not isinstance(item["modes"], list) or not item["modes"]
+                                or not set(item["modes"]) <= set(IMPORT_MODES)):
+            raise self.bad(f"{at}.modes", tr("doit être une liste tirée de « complet » et « partiel »"))
+        for placeholder in _placeholders(item["text"], f"{at}.text", self.file):
+            if placeholder not in words:
+                raise self.bad(f"{at}.text", tr("utilise un mot inconnu : {{{placeholder}}}")
                                .format(placeholder=placeholder))
+
+
+def _is_partial_date(text: str) -> bool:
+    """AAAA, AAAA-MM or AAAA-MM-JJ, a real day of the calendar."""
+    if not _DATE.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat((text + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
+
+
+def placeholders(text: str) -> list[str]:
+    """The `{names}` a text is formatted with (`{{` and `}}` are literal braces); [] for a text that has none or
+    cannot be formatted."""
+    try:
+        return [field for _, field, _, _ in Formatter().parse(text) if field]
+    except ValueError:
+        return []
 
 
 def _placeholders(text: str, key: str, file: str) -> list[str]:

@@ -9,14 +9,19 @@ from pathlib import Path
 
 from wizard.core import i18n
 from wizard.core.errors import UserError
-from wizard.core.i18n import tr
+from wizard.core.i18n import tr, tr_noop
+from wizard.core.school import check_uai
+
+# The verdict on a file without blocking error: what was checked, and no more (the ENT's expected layout of the
+# file is not public, so nobody can promise that the ENT accepts it).
+NO_ERROR = tr_noop("Aucune erreur bloquante trouvée. L'assistant vérifie ce qu'il reconnaît du fichier (personnes, "
+                   "identifiants, dates, établissement) ; le format exact qu'attend l'ENT n'est pas publié.")
 
 
 def run_analysis(path: Path, school: dict, mode: str | None, *, advance: Callable[[float], None],
                  cancelled: Callable[[], bool]):
     """Read and judge the file for this school; returns (file info, report). Runs in a worker thread."""
-    from wizard.core.idfile import analyse
-    from wizard.core.school import check_uai
+    from wizard.core.idfile import analyse  # the file reader loads with its first use (docs/DEVELOPING.md)
 
     path = Path(path)
     if not path.is_file():

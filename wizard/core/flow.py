@@ -1,47 +1,19 @@
-"""The flow as data: the steps, their order, the branch on the kind of pass, and what completes each step.
+"""The flow: the steps' order for each school, the branch on the kind of pass, the school page's question
+« already in place? », and what completes each step (the steps themselves are data in steps.py).
 
 Qt-free. The window asks `next_step` for QWizard's nextId and `missing` for each page's isComplete, so every
 rule lives here once and is tested without a display.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from wizard.core.entdata import load_ent
 from wizard.core.i18n import tr, tr_noop
+from wizard.core.outcomes import DELEGATED, NOTHING_READ
 from wizard.core.progress import analysis_is_current
-
-
-class Step:
-    """One step of the flow. A plain class: a dataclass or a NamedTuple generates its code at every start, 3 ms
-    and 0.5 ms of it (bench/startup.py)."""
-
-    __slots__ = ("id", "part", "title", "recurrence")
-
-    def __init__(self, id: str, part: int, title: str, recurrence: str):  # noqa: A002 - the step's id
-        self.id = id
-        self.part = part  # 0 welcome, 1 ENT service, 2 pronote.net, 3 identifiers, 4 end
-        self.title = title
-        # "always" | "once" (parts 1–2, for the life of the interconnection) | "each_import"
-        self.recurrence = recurrence
-
-
-STEPS: tuple[Step, ...] = (
-    Step("accueil", 0, tr_noop("Bienvenue"), "always"),
-    Step("etablissement", 0, tr_noop("Votre établissement"), "always"),
-    Step("ent_service", 1, tr_noop("Créer le service PRONOTE dans l'ENT"), "once"),
-    Step("ent_acces", 1, tr_noop("Donner l'accès au service à chaque profil"), "once"),
-    Step("pronote_net_avertissement", 2, tr_noop("Avant de basculer pronote.net"), "once"),
-    Step("pronote_net", 2, tr_noop("Basculer pronote.net vers {ent_name}"), "once"),
-    Step("export_mode", 3, tr_noop("Import complet ou partiel"), "each_import"),
-    Step("export_pronote", 3, tr_noop("Exporter les identifiants depuis PRONOTE"), "each_import"),
-    Step("fichier", 3, tr_noop("Vérifier le fichier des identifiants"), "each_import"),
-    Step("import_ent", 3, tr_noop("Importer le fichier dans l'ENT"), "each_import"),
-    Step("rapprochement", 3, tr_noop("Rapprocher les comptes"), "each_import"),
-    Step("fin", 4, tr_noop("Terminé"), "always"),
-)
-STEP_IDS = tuple(step.id for step in STEPS)
-BY_ID = {step.id: step for step in STEPS}
-PART_NAMES = {1: tr_noop("Partie 1 – Service PRONOTE dans l'ENT"), 2: tr_noop("Partie 2 – pronote.net"),
-              3: tr_noop("Partie 3 – Identifiants")}
+from wizard.core.school import check_ent_site, check_uai, normalise_pronote_url
+from wizard.core.steps import BY_ID, PART_NAMES, STEP_IDS
 
 
 def checklist(step_id: str, mode: str | None) -> list[dict]:
@@ -82,6 +54,33 @@ def next_step(step_id: str, school: dict) -> str | None:
 def parts_1_2_skipped(school: dict) -> bool:
     connection = school["connection"]
     return bool(school["setup_finished_at"]) or bool(connection and connection["how"] == "already_in_place")
+
+
+# The school page's answers to « is the interconnection already in place? ».
+ALREADY, DECLARED, FULL_WALK = "already", "declared", "full_walk"
+
+
+class Triage(NamedTuple):
+    offered: tuple[str, ...]  # the answers the page shows, the recommended one first
+    chosen: str  # the one selected
+
+
+def triage(school: dict, outcome: str | None = None) -> Triage | None:
+    """What the school page asks after a check of the server's address that ended in `outcome` (None: on coming
+    back to the page, from what is saved); None when there is nothing to ask.
+
+    A server that delegates to the ENT proves parts 1–2 in place: straight to part 3 is recommended (the whole
+    walk stays offered, and stays chosen if the admin chose it). A server that could not be read leaves it to
+    the admin's word: « déclaré » or the whole walk. Once the first walk is over there is nothing to choose."""
+    if school["setup_finished_at"]:
+        return None
+    connection = school["connection"]
+    in_place = bool(connection and connection["how"] == "already_in_place")
+    if outcome == DELEGATED or (outcome is None and in_place and connection["verified"]):
+        return Triage((ALREADY, FULL_WALK), FULL_WALK if school["restart_from_part_1"] else ALREADY)
+    if outcome in NOTHING_READ or (outcome is None and in_place):
+        return Triage((DECLARED, FULL_WALK), DECLARED if in_place else FULL_WALK)
+    return None
 
 
 def route(school: dict) -> list[str]:
@@ -130,9 +129,6 @@ def _ticks_rule(step_id: str, place: str):
 
 
 def _school_rule(school: dict) -> str:
-    # The checks (urllib, ipaddress, their patterns) load with the school page, not with the first page.
-    from wizard.core.school import check_ent_site, check_uai, normalise_pronote_url
-
     identity = school["identity"]
     uai = check_uai(identity["uai"])
     if not uai.ok:
@@ -166,7 +162,7 @@ def _mode_rule(school: dict) -> str:
 def _file_rule(school: dict) -> str:
     cycle = school["cycle"]
     if not cycle["file"]:
-        return tr("Choisissez le fichier {export_file_name} exporté depuis PRONOTE.").format(**load_ent().words)
+        return tr("Choisissez le fichier des identifiants exporté depuis PRONOTE.")
     if not analysis_is_current(cycle):
         return tr("Le fichier doit être analysé avant de continuer.")
     analysis = cycle["analysis"]

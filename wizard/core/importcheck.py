@@ -1,7 +1,6 @@
-"""The ENT's reported import count against the analysed file, and the history entry it leaves."""
+"""The ENT's reported import count against the analysed file."""
 from __future__ import annotations
 
-from wizard.core.dates import now_iso
 from wizard.core.i18n import tr
 
 
@@ -50,18 +49,3 @@ def explain_count(analysis: dict | None, reported: int, mode: str | None) -> tup
            "vous avez importé le fichier analysé à l'étape précédente, et non un ancien export.")
         .format(reported=reported, total=total)
     )
-
-
-def history_entry(cycle: dict) -> dict:
-    """What an import leaves in the history: the ENT's figure, the file's counts, keyed hashes of the ids."""
-    analysis = cycle["analysis"] or {}
-    return {
-        "date": now_iso(),
-        "cycle": cycle["id"],
-        "mode": cycle["mode"],
-        "counts": analysis.get("counts", {}),
-        "file_sha256": (cycle["file"] or {}).get("sha256"),
-        "reported_count": cycle["reported_count"],
-        "export_date": analysis.get("export_date"),
-        "id_hashes": analysis.get("id_hashes", []),
-    }

@@ -5,11 +5,17 @@ and quoted values inside exception messages (`KeyError('MARTIN')`). It is a safe
 """
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import os
+import platform
 import re
+import sys
 from pathlib import Path
+
+from wizard import __version__
+from wizard.core.paths import default_log_dir
 
 LOG_NAME = "assistant.log"
 MAX_BYTES = 1_000_000
@@ -79,8 +85,6 @@ def log_dir() -> Path:
     override = os.environ.get("PRONOTE_ENT_WIZARD_LOG_DIR")
     if override:
         return Path(override)
-    from wizard.core.paths import default_log_dir
-
     return default_log_dir()
 
 
@@ -121,11 +125,6 @@ def log_exception(exc: BaseException) -> str:
 
 def log_startup(kind: str) -> None:
     """One line per launch: which build runs where, to read a log sent by a school."""
-    import platform
-    import sys
-
-    from wizard import __version__
-
     frozen = "paquet autonome" if getattr(sys, "frozen", False) else "Python"
     logging.getLogger("wizard").info(
         "démarrage %s %s (%s, Python %s, %s)", kind, __version__, frozen, platform.python_version(), platform.platform()
@@ -139,8 +138,6 @@ def enable_faulthandler() -> None:
     """A hard crash (Qt aborting, a segfault) leaves the Python stack in `plantage.log` beside the log: without a
     console (pythonw, the bundle, a .desktop launch) it would otherwise leave nothing at all."""
     global _fault_file
-    import faulthandler
-
     if _fault_file is not None:
         return
     try:

@@ -7,28 +7,28 @@ decisions keyed by keyed hashes of both identifiers (`Progress.record_matching`,
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
+from wizard.core.idfile import load_people_and_links
+from wizard.core.matching import EntCsvError, families, read_ent_csv, reconcile
 from wizard.core.privacy import keyed_hash
 
 
+@dataclass(frozen=True)
 class MappingNeeded:
     """The account list's columns were not recognised: the page asks the admin which column is which."""
 
-    def __init__(self, message: str, headers: list[str]):
-        self.message = message
-        self.headers = headers
+    message: str
+    headers: list[str]
 
 
 def run_matching(pronote_file: str | None, ent_csv: Path, mapping: dict | None, *,
                  advance: Callable[[float], None], cancelled: Callable[[], bool]):
     """Read both lists and match them; returns (EntList, Result), or a MappingNeeded to ask for columns.
     Runs in a worker thread; a file that cannot be read raises its UserError."""
-    from wizard.core.idfile import load_people_and_links
-    from wizard.core.matching import EntCsvError, families, read_ent_csv, reconcile
-
     if not pronote_file or not Path(pronote_file).is_file():
         raise UserError(tr("Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à "
                            "l'étape « Vérifier le fichier des identifiants »."))

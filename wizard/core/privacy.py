@@ -5,22 +5,10 @@ identifiers without that key (a plain SHA-256 of a 16-character PRONOTE identifi
 """
 from __future__ import annotations
 
-import os
-
-
-def random_hex(size: int) -> str:
-    """`size` random bytes from the OS's cryptographic source, in hex (what `secrets.token_hex` does, without
-    loading hmac and OpenSSL when the first window opens: bench/startup.py)."""
-    return os.urandom(size).hex()
-
-
-def new_hash_key() -> str:
-    return random_hex(32)
+import hashlib
+import hmac
 
 
 def keyed_hash(key_hex: str, ident: str) -> str:
     """A 32-hex-digit HMAC-SHA-256 of an identifier; identifiers are compared case-sensitively, as PRONOTE does."""
-    import hashlib
-    import hmac
-
     return hmac.new(bytes.fromhex(key_hex), ident.strip().encode("utf-8"), hashlib.sha256).hexdigest()[:32]

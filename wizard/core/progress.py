@@ -1,23 +1,36 @@
-"""The progress model: the one writer of the saved document (`document.py`), saved on every change.
+"""The progress model: the one writer of the saved document (`document.py`).
 
 Pages and glue read the document freely (`progress.school`, `progress.cycle`…) but change it only through the
 methods below, each named after what happened – the admin typed, ticked, chose; a file was analysed; the ENT
-reported an import; the server was checked; a matching ran. Every change is saved at once and then told to the
-listeners (the views refresh from there, one path). A save that fails leaves the change in memory, sets
-`save_problem` to the French sentence that says so, and is tried again at the next change. Qt-free.
+reported an import; the server was checked; a matching ran. Every change is told to the listeners (the views
+refresh from there, one path) and written: at once by default; in the window, after a pause in typing and at once
+when a step is left, the window closes or a bug is reported (gui/autosave.py), by a writer thread (saving.py).
+`saved` is true only once the latest change is on disk: nothing may claim « enregistré » before. A write that
+fails leaves the change in memory, sets `save_problem` to the French sentence that says so, and is tried again
+at the next change. Qt-free.
 """
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable
 
+from wizard.core import outcomes
 from wizard.core.dates import now_iso
 from wizard.core.document import FORMAT_VERSION
-from wizard.core.privacy import new_hash_key, random_hex
-from wizard.core.store import ProgressStore, SaveFailed
+from wizard.core.saving import WriteNow
+from wizard.core.steps import STEPS
+from wizard.core.store import ProgressStore, encode
 
-# The steps of a pass through part 3: a new pass clears their ticks.
-CYCLE_STEPS = ("export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin")
+# The steps of a pass through part 3 and the end: a new pass clears their ticks.
+CYCLE_STEPS = tuple(step.id for step in STEPS if step.part >= 3)
 SERVER_CHECKS_KEPT = 20  # the latest ones tell the story; keep the file small
+
+
+def random_hex(size: int) -> str:
+    """`size` random bytes from the system's cryptographic source, in hex: the ids of schools and passes, and each
+    school's key for its keyed hashes (privacy.keyed_hash)."""
+    return os.urandom(size).hex()
 
 
 def new_pass(kind: str, mode: str | None) -> dict:
@@ -31,7 +44,7 @@ def new_school() -> dict:
         "id": random_hex(4),
         "identity": {"name": "", "uai": "", "pronote_url": "", "pronote_version": "", "ent_site_url": "",
                      "contact": ""},
-        "hash_key": new_hash_key(),
+        "hash_key": random_hex(32),
         "current_step": "accueil",
         "ticks": {},
         "completed": {},
@@ -60,6 +73,34 @@ def without_credentials(proxy: str) -> str:
     return f"{scheme}{sep}{host}"
 
 
+def import_entry(cycle: dict) -> dict:
+    """What an import leaves in the history: the ENT's figure, the file's counts, keyed hashes of the ids."""
+    analysis = cycle["analysis"] or {}
+    return {
+        "date": now_iso(),
+        "cycle": cycle["id"],
+        "mode": cycle["mode"],
+        "counts": analysis.get("counts", {}),
+        "file_sha256": (cycle["file"] or {}).get("sha256"),
+        "reported_count": cycle["reported_count"],
+        "export_date": analysis.get("export_date"),
+        "id_hashes": analysis.get("id_hashes", []),
+    }
+
+
+def last_check(school: dict, purpose: str) -> dict | None:
+    """The school's latest server check made for `purpose` (address or delegation)."""
+    checks = [check for check in school["server_checks"] if check["kind"] == purpose]
+    return checks[-1] if checks else None
+
+
+def declaration_allowed(school: dict) -> bool:
+    """Part 2 may be declared by hand, unless the server was last seen answering as PRONOTE without the
+    delegation: that would record a switch the server itself contradicts."""
+    check = last_check(school, outcomes.DELEGATION)
+    return check is None or outcomes.manual_confirmation_allowed(check["outcome"])
+
+
 def analysis_is_current(cycle: dict) -> bool:
     """The pass's analysis judged the file now chosen, in the mode now chosen (else it must be made again)."""
     file, analysis = cycle.get("file"), cycle.get("analysis")
@@ -74,6 +115,14 @@ class Progress:
         # The folder cannot be written at all: say so from the first page, before anything is lost.
         self.save_problem = store.read_only_message
         self.session_proxy = ""
+        # Changes are counted; the file holds `on_disk` of them. The window replaces `writer` (a thread) and sets
+        # `write_soon` (its pause timer); without them every change is written before the method returns.
+        self.revision = self.on_disk = self._handed = 0
+        self.writer = WriteNow(store, self.written)
+        self.write_soon: Callable[[], None] | None = None
+        self._backup_refreshed = False
+        self._outcomes = threading.Lock()  # `written` may come from the writer thread
+        self._last_outcome = 0
 
     @classmethod
     def open(cls, store: ProgressStore) -> Progress:
@@ -108,8 +157,12 @@ class Progress:
 
     @property
     def saved(self) -> bool:
-        """The last change reached the disk (nothing may claim « enregistré » otherwise)."""
-        return not self.save_problem
+        """Every change so far reached the disk (nothing may claim « enregistré » otherwise)."""
+        return not self.save_problem and self.on_disk == self.revision
+
+    def pending(self) -> bool:
+        """A change waits to be written (or is being written)."""
+        return self.on_disk != self.revision
 
     # -- schools ---------------------------------------------------------------------------------
     def add_school(self) -> None:
@@ -125,7 +178,9 @@ class Progress:
 
     def erase_all(self) -> None:
         """« Effacer les données locales »: every school and every file the app keeps, then a fresh start."""
+        self.writer.wait()  # a write still under way would bring the erased file back
         self.store.erase()
+        self._backup_refreshed = True  # nothing left to keep a copy of
         settings = self.doc["settings"]
         self.doc = new_document()
         self.doc["settings"]["language"] = settings["language"]  # the interface stays in the chosen language
@@ -186,27 +241,27 @@ class Progress:
     # -- parts 1 and 2: in place, verified or declared -------------------------------------------
     def record_server_check(self, purpose: str, result) -> None:
         """A look at the server (a `probe.ProbeResult`): its date and outcome only. A delegation to the ENT seen
-        proves parts 1–2; a server seen answering without it withdraws what stood on the admin's word."""
-        from wizard.core.status import declaration_allowed
-
-        verified = result.is_pronote and (purpose == "address" or result.delegated_to_ent)
-        entry = {"date": now_iso(), "kind": purpose, "outcome": result.outcome, "verified": verified,
-                 "version": result.version or "", "cas_host": result.cas_host or "", "message": result.message}
+        from part 2 proves parts 1–2, and from the school page that they were done before (unless the admin chose
+        the whole walk); a server seen answering without it withdraws what stood on the admin's word."""
+        entry = {"date": now_iso(), "kind": purpose, "outcome": result.outcome,
+                 "verified": outcomes.verified(result.outcome, purpose), "version": result.version or "",
+                 "cas_host": result.cas_host or "", "message": result.message}
         checks = self.school["server_checks"]
         checks.append(entry)
         del checks[:-SERVER_CHECKS_KEPT]
         connection = self.school["connection"]
-        if purpose == "delegation" and verified:
+        if purpose == outcomes.DELEGATION and entry["verified"]:
             how = connection["how"] if connection else "walk"  # a declaration now verified keeps its kind
             self.school["connection"] = {"date": entry["date"], "verified": True, "how": how}
-        elif purpose == "delegation" and connection and not declaration_allowed(self.school):
+        elif purpose == outcomes.DELEGATION and connection and not declaration_allowed(self.school):
             self.school["connection"] = None  # the server now answers without the delegation
+        elif purpose == outcomes.ADDRESS and result.outcome == outcomes.DELEGATED and not self.setup_finished \
+                and not self.school["restart_from_part_1"]:
+            self._already_connected(verified=True)
         self._changed()
 
     def confirm_by_hand(self, on: bool) -> None:
         """Part 2: the admin says the base was published, the server could not be checked (« déclaré »)."""
-        from wizard.core.status import declaration_allowed
-
         connection = self.school["connection"]
         if on and not connection and declaration_allowed(self.school):
             self.school["connection"] = {"date": now_iso(), "verified": False, "how": "walk"}
@@ -218,9 +273,12 @@ class Progress:
 
     def declare_already_connected(self, verified: bool) -> None:
         """The school page: parts 1–2 were done before (seen on the server when `verified`); on to part 3."""
+        self._already_connected(verified)
+        self._changed()
+
+    def _already_connected(self, verified: bool) -> None:
         self.school["connection"] = {"date": now_iso(), "verified": verified, "how": "already_in_place"}
         self.school["restart_from_part_1"] = False
-        self._changed()
 
     def restart_from_part_1(self) -> None:
         """The school page: the admin wants the whole walk, whatever the server showed."""
@@ -280,9 +338,7 @@ class Progress:
     def record_import(self) -> None:
         """Leaving the import page: this pass's import in the history, or corrected when the admin came back
         and changed the figure."""
-        from wizard.core.importcheck import history_entry
-
-        entry = history_entry(self.cycle)
+        entry = import_entry(self.cycle)
         history = self.school["import_history"]
         if history and history[-1]["cycle"] == entry["cycle"]:
             history[-1] = entry
@@ -318,14 +374,42 @@ class Progress:
 
     # -- persistence -----------------------------------------------------------------------------
     def retry_save(self) -> None:
-        self._changed()
+        """« Réessayer l'enregistrement »: the same document, written again."""
+        self.flush()
+        self.notify()
+
+    def flush(self, *, refresh_backup: bool = False) -> None:
+        """Hand the document as it is now to the writer: what changed since the last write, or the last write
+        again when it failed. The `.bak` is refreshed when asked (a step left) and at the first write of the
+        session, so that it holds the last good state of the previous session."""
+        if self._handed == self.revision and not self.save_problem:
+            return
+        data = encode(self.doc)  # here, on the thread that changes the document: one consistent state
+        self._handed = self.revision
+        refresh_backup = refresh_backup or not self._backup_refreshed
+        self._backup_refreshed = True
+        self.writer.submit(self.revision, data, refresh_backup)
+
+    def written(self, revision: int, problem: str) -> None:
+        """A write ended (in the writer's thread, maybe): `problem` is "" or why it failed. Outcomes of older
+        writes arriving late change nothing."""
+        with self._outcomes:
+            if revision < self._last_outcome:
+                return
+            self._last_outcome = revision
+            self.save_problem = problem
+            if not problem:
+                self.on_disk = revision
 
     def _changed(self) -> None:
-        try:
-            self.store.save(self.doc)
-        except SaveFailed as failure:
-            self.save_problem = failure.message
+        self.revision += 1
+        if self.write_soon is None:
+            self.flush()
         else:
-            self.save_problem = ""
+            self.write_soon()
+        self.notify()
+
+    def notify(self) -> None:
+        """The views refresh from the model (after a change, or when a write ended)."""
         for listener in list(self.listeners):
             listener()

@@ -1,36 +1,41 @@
-"""The text of the printable records, as HTML built from the school's saved state (Qt-free).
+"""The content of the printable records, built from the school's saved state (Qt-free).
 
 Both are French documents for the school's files and its families, whatever the window's language. Every ENT word
-comes from the active ENT (`wizard.core.entdata.current()`); the record says what the assistant saw on the server
-(« vérifié ») apart from what the admin only declared (ticks, « déclaré, non vérifié »).
+comes from the active ENT (`wizard.core.entdata.current()`), in French; the record says what the assistant saw on
+the server (« vérifié ») apart from what the admin only declared (ticks, « déclaré, non vérifié »), and which of the
+names it lists no current source confirms. They are `Printed` documents (`wizard/core/printed.py`): blocks the PDF
+renderer lays out for A4.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from html import escape
 
 from wizard import __version__
-from wizard.core import flow
-from wizard.core.dates import day
+from wizard.core import facts, steps
+from wizard.core.dates import day, parse_iso
 from wizard.core.entdata import EntData, current
 from wizard.core.errors import UserError
-from wizard.core.people import PROFILE_LABELS, PROFILES
+from wizard.core.people import PROFILES
+from wizard.core.printed import STYLE, Heading, Paragraph, Printed, Table
 from wizard.core.school import identity_values
+from wizard.core.schoolname import of_the_school
 from wizard.core.typography import french
 
-STYLE = """
-<style>
- body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 10pt; }
- h1 { font-size: 16pt; color: #1d5fa8; margin-bottom: 2pt; }
- h2 { font-size: 12pt; color: #1d5fa8; margin-top: 12pt; margin-bottom: 4pt; }
- td, th { padding: 3px 6px; }
- th { background-color: #e8eef7; text-align: left; }
- td.part { background-color: #f3f6fb; font-weight: bold; }
- .small { font-size: 8pt; color: #555555; }
- .big { font-size: 12pt; }
-</style>
-"""
-PART_STEPS = {part: [step.id for step in flow.STEPS if step.part == part] for part in (1, 2, 3)}
+__all__ = ["STYLE", "TITLES", "record_document", "notice_document", "record_html", "notice_html",
+           "NothingConfigured"]
+
+PART_STEPS = {part: [step.id for step in steps.STEPS if step.part == part] for part in (1, 2, 3)}
+RECORD_TITLE = "Fiche de configuration"
+NOTICE_TITLE = "Notice pour les familles et les personnels"
+# The documents' own titles (French documents, whatever the window's language).
+TITLES = {"record": RECORD_TITLE, "notice": NOTICE_TITLE}
+# How long after parts 1–2 the notice still tells families since when PRONOTE opens from the ENT: a school
+# connected for years is not told « since » anything.
+RECENT_SWITCH = timedelta(days=365)
+# Plural forms of the profiles in a sentence (« 600 élèves, 900 parents »).
+PROFILE_PLURALS = {"eleve": "élèves", "parent": "parents", "enseignant": "enseignants", "personnel": "non enseignants",
+                   "autre": "autres"}
 
 
 class NothingConfigured(UserError):
@@ -47,40 +52,8 @@ def _day(text: str | None) -> str:
     return day(text, "—")
 
 
-# -- tables whose columns never cut a word ----------------------------------------------------------------------
-# One character of 10 pt text takes about 1.2 % of the 180 mm between an A4 page's margins.
-CHAR_PERCENT = 1.25
-
-
-def _widths(headers: list[str], rows: list[list[str]]) -> list[int] | None:
-    """Column widths in % of the page, from their content: each column at least as wide as its longest word,
-    header included (a word is never cut, even in bold), the rest shared by how long its values are. None when
-    the longest words alone fill the page: Qt's own layout then keeps them whole best."""
-    least, wants = [], []
-    for column, header in enumerate(headers):
-        cells = [row[column] for row in rows]
-        longest_word = max(len(word) for cell in [header, *cells] for word in (cell.split() or [""]))
-        longest_cell = max((len(cell) for cell in cells), default=0)
-        least.append((longest_word + 2) * CHAR_PERCENT)
-        wants.append(max(0, min(longest_cell, 60) - longest_word))
-    spare = 100 - sum(least)
-    if spare < 0:
-        return None
-    return [round(low + spare * want / (sum(wants) or 1)) for low, want in zip(least, wants, strict=True)]
-
-
-def _table(headers: list[str], rows: list[list[object]], groups: dict[int, str] | None = None) -> str:
-    """A full-width table; `groups` puts a heading row spanning every column before the row of that index."""
-    cells = [[str(cell) for cell in row] for row in rows]
-    widths = _widths(headers, cells)
-    sizes = [f' width="{width}%"' for width in widths] if widths else [""] * len(headers)
-    head = "".join(f"<th{size}>{escape(h)}</th>" for h, size in zip(headers, sizes, strict=True))
-    body = []
-    for index, row in enumerate(cells):
-        if groups and index in groups:
-            body.append(f'<tr><td class="part" colspan="{len(headers)}">{escape(groups[index])}</td></tr>')
-        body.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>")
-    return f'<table border="1" cellspacing="0" width="100%"><tr>{head}</tr>{"".join(body)}</table>'
+def _e(text: object) -> str:
+    return escape(str(text))
 
 
 # -- what was verified, what was declared --------------------------------------------------------------------
@@ -95,7 +68,7 @@ def connection_state(school: dict, ent: EntData) -> str:
                 if check.get("kind") == "delegation" and check.get("verified")]
         if seen:
             return done + f"délégation à {ent.name} constatée sur le serveur le {_day(seen[-1].get('date'))}."
-        return done + "publication de pronote.net déclarée, non vérifiée."
+        return done + "publication déclarée, non vérifiée."
     when = _day(connection["date"])
     if connection["how"] == "already_in_place":
         if connection["verified"]:
@@ -104,7 +77,7 @@ def connection_state(school: dict, ent: EntData) -> str:
     if connection["verified"]:
         return (f"Faites avec l'assistant ; vérifié le {when} : le serveur PRONOTE confie l'authentification à "
                 f"{ent.name}.")
-    return f"Faites avec l'assistant ; publication de pronote.net déclarée, non vérifiée (le {when})."
+    return f"Faites avec l'assistant ; publication déclarée, non vérifiée (le {when})."
 
 
 def identifiers_state(school: dict, ent: EntData) -> str:
@@ -126,152 +99,219 @@ def identifiers_state(school: dict, ent: EntData) -> str:
 
 
 def _ticks(school: dict, step_id: str) -> str:
-    items = flow.checklist(step_id, (school.get("cycle") or {}).get("mode"))
+    ent = current()
+    mode = (school.get("cycle") or {}).get("mode") or "complet"
+    items = [item for item in ent.checklists.get(step_id, ()) if "modes" not in item or mode in item["modes"]]
     if not items:
         return "—"
     ticked = school.get("ticks", {}).get(step_id, {})
     return f"{sum(1 for item in items if ticked.get(item['id']))} sur {len(items)}"
 
 
-def _steps_table(school: dict, ent: EntData) -> str:
+def _steps_table(school: dict, ent: EntData) -> Table:
     completed = school.get("completed", {})
     in_place = (school.get("connection") or {}).get("how") == "already_in_place"
     rows, groups = [], {}
-    for part, steps in PART_STEPS.items():
-        groups[len(rows)] = flow.PART_NAMES[part].format(**ent.words)
-        for step_id in steps:
+    for part, step_ids in PART_STEPS.items():
+        groups[len(rows)] = steps.PART_NAMES[part].format(**ent.french_words)
+        for step_id in step_ids:
             if step_id in completed:
                 done = _day(completed[step_id])
             elif part in (1, 2) and in_place:
                 done = "déjà en place"
             else:
                 done = "non faite"
-            rows.append([flow.BY_ID[step_id].title.format(**ent.words), done, _ticks(school, step_id)])
-    return _table(["Étape", "Faite le", "Actions cochées"], rows, groups)
+            rows.append([steps.BY_ID[step_id].title.format(**ent.french_words), done, _ticks(school, step_id)])
+    return Table(["Étape", "Faite le", "Actions cochées"], rows, groups)
 
 
-# -- the two documents ---------------------------------------------------------------------------------------
-def record_html(school: dict | None, today: date | None = None) -> str:
+def _counts(counts: dict) -> str:
+    """« 1575 : 600 élèves, 900 parents, 50 enseignants, 25 non enseignants » (profiles at zero left out)."""
+    parts = [f"{counts.get(profile, 0)} {PROFILE_PLURALS[profile]}" for profile in PROFILES if counts.get(profile)]
+    total = counts.get("total", 0)
+    return f"{total} : {', '.join(parts)}" if parts else str(total)
+
+
+def _caveat(ent: EntData, keys: list[str]) -> Paragraph | None:
+    """The names of a part that no current source confirms, said under its table (in French)."""
+    text = facts.caveat(ent, [ent.facts[key] for key in keys], translate=french)
+    return Paragraph(_e(text).replace("\n", "<br/>"), "small") if text else None
+
+
+# -- the record ----------------------------------------------------------------------------------------------
+def record_document(school: dict | None, today: date | None = None) -> Printed:
     """The configuration record: what was set where, when each step was done, what was verified."""
     if not is_configured(school):
         raise NothingConfigured()
     ent = current()
+    labels = ent.labels
     values = identity_values(school["identity"])
     today = today or date.today()
     in_place = (school.get("connection") or {}).get("how") == "already_in_place"
-    parts = [STYLE, f"<h1>Fiche de configuration – interconnexion PRONOTE – {escape(ent.name)}</h1>",
-             f'<p class="small">Établie le {today:%d/%m/%Y} par l\'assistant d\'interconnexion '
-             f"(version {__version__}).</p>"]
-    parts.append("<h2>État de l'interconnexion</h2>")
-    parts.append(_table(["Partie", "État"], [
-        ["Parties 1 et 2 (service dans l'ENT, pronote.net)", connection_state(school, ent)],
-        ["Partie 3 (identifiants)", identifiers_state(school, ent)],
-    ]))
-    parts.append("<h2>Établissement</h2>")
-    parts.append(_table(["Élément", "Valeur"], [
-        ["Établissement", values["name"] or "—"],
-        ["Code UAI", values["uai"]],
-        ["Adresse du serveur PRONOTE", values["pronote_url"] or "—"],
-        ["Version de PRONOTE", values["pronote_version"] or "—"],
-        ["Site ENT", values["ent_site_url"] or "—"],
-        ["URL CAS de PRONOTE (déduite)", values["cas_url"] or "—"],
-    ]))
-    service = ent.service
-    parts.append("<h2>Partie 1 – service PRONOTE dans l'ENT</h2>")
+    name = values["name"] or "Établissement sans nom"
+    blocks = [
+        Heading(1, f"Fiche de configuration – interconnexion PRONOTE – {_e(ent.name)}"),
+        Paragraph(f"{_e(name)} ({_e(values['uai'])})", "big"),
+        Paragraph(f"Établie le {day(today)} par l'assistant d'interconnexion (version {_e(__version__)}).",
+                  "small"),
+        Heading(2, "État de l'interconnexion"),
+        Table(["Partie", "État"], [
+            ["Parties 1 et 2 (service dans l'ENT, pronote.net)", connection_state(school, ent)],
+            ["Partie 3 (identifiants)", identifiers_state(school, ent)]]),
+        Heading(2, "Établissement"),
+        Table(["Élément", "Valeur"], [
+            ["Établissement", values["name"] or "—"],
+            ["Code UAI", values["uai"]],
+            ["Adresse du serveur PRONOTE", values["pronote_url"] or "—"],
+            ["Version de PRONOTE", values["pronote_version"] or "—"],
+            ["Site ENT", values["ent_site_url"] or "—"],
+            ["URL CAS de PRONOTE (déduite)", values["cas_url"] or "—"]]),
+        Heading(2, "Partie 1 – service PRONOTE dans l'ENT"),
+    ]
     if in_place:
-        parts.append("<p>Le service existait avant l'assistant : voici les valeurs attendues, qui n'ont pas été "
-                     "saisies avec lui.</p>")
-    parts.append(_table(["Champ du formulaire « Nouveau service »", "Valeur"], [
-        ["Intitulé", service["title"]],
-        ["Type de SSO", service["sso_type"]],
+        blocks.append(Paragraph("Le service existait avant l'assistant : voici les valeurs attendues, qui n'ont pas "
+                                "été saisies avec lui.", keep_with_next=True))
+    service = ent.service
+    blocks.append(Table([f"Champ du formulaire « {labels['ent_button_new_service']} »", "Valeur"], [
+        ["Intitulé (conseil de l'assistant)", service["title"]],
+        [labels["ent_field_sso_type"], service["sso_type"]],
         ["URL", values["pronote_url"] or "—"],
-        ["Type Xiti", service["xiti"] or "(aucune saisie)"],
-        ["Regroupement", service["regroupement"]],
+        [labels["ent_field_xiti"], service["xiti"] or "(aucune saisie)"],
+        [labels["ent_field_regroupement"], service["regroupement"]],
         ["Bloc PRONOTE", service["bloc"]],
         ["Version", values["pronote_version"] or "—"],
-        ["URL CAS de PRONOTE", values["cas_url"] or "—"],
-    ]))
-    parts.append("<p>Accès population : " + ", ".join(escape(p) for p in ent.profiles)
-                 + f" — rôle « {escape(ent.access_role)} », cible « {escape(ent.access_target)} », niveau et "
-                 f"sous-niveau « {escape(ent.access_level)} ».</p>")
-    parts.append("<h2>Partie 2 – pronote.net</h2>")
-    parts.append(_table(["Élément", "Valeur"], [
-        ["Configuration ENT choisie dans la console pronote.net, puis « Publier la base »",
-         ent.pronote_net_configuration],
-        ["Serveur CAS auquel PRONOTE confie alors l'authentification", ent.cas_host],
-    ]))
-    parts.append("<h2>Étapes</h2>")
-    parts.append('<p class="small">« Actions cochées » : ce que l\'administrateur a déclaré avoir fait dans l\'ENT, '
-                 "pronote.net ou PRONOTE ; l'assistant ne peut pas le voir lui-même.</p>")
-    parts.append(_steps_table(school, ent))
-    parts.append("<h2>Vérifications du serveur PRONOTE</h2>")
+        [labels["ent_field_cas_url"], values["cas_url"] or "—"]]))
+    blocks.append(Paragraph(
+        f"{_e(labels['ent_tab_access'])} : " + ", ".join(_e(p) for p in ent.profiles)
+        + f" — rôle « {_e(ent.access_role)} », cible « {_e(ent.access_target)} », « {_e(labels['ent_field_level'])} » "
+          f"et « {_e(labels['ent_field_sublevel'])} » : « {_e(ent.access_level)} »."))
+    blocks += filter(None, [_caveat(ent, [
+        "service.sso_type", "service.regroupement", "service.bloc", "labels.ent_field_sso_type",
+        "labels.ent_field_xiti", "labels.ent_field_regroupement", "labels.ent_field_cas_url", "profiles",
+        "access_target", "access_level"])])
+    blocks += [
+        Heading(2, "Partie 2 – pronote.net"),
+        Table(["Élément", "Valeur"], [
+            [f"Configuration ENT choisie dans la {labels['hosting_console']} (volet {labels['hosting_panel']}), "
+             f"puis « {labels['hosting_publish']} »", ent.pronote_net_configuration],
+            ["Serveur CAS auquel PRONOTE confie alors l'authentification", ent.cas_host]]),
+    ]
+    blocks += filter(None, [_caveat(ent, ["pronote_net_configuration"])])
+    blocks += [
+        Heading(2, "Étapes"),
+        Paragraph("« Actions cochées » : ce que l'administrateur a déclaré avoir fait dans l'ENT, pronote.net ou "
+                  "PRONOTE ; l'assistant ne peut pas le voir lui-même.", "small", keep_with_next=True),
+        _steps_table(school, ent),
+        Heading(2, "Vérifications du serveur PRONOTE"),
+    ]
     checks = school.get("server_checks", [])
     if checks:
         kinds = {"address": "Adresse et version", "delegation": "Délégation à l'ENT"}
-        parts.append(_table(["Date", "Vérification", "Résultat", "Constaté sur le serveur"], [
+        blocks.append(Table(["Date", "Vérification", "Résultat", "Constaté sur le serveur"], [
             [_day(c.get("date")), kinds.get(c.get("kind"), c.get("kind", "")), c.get("message", ""),
              "oui" if c.get("verified") else "non"] for c in checks]))
     else:
-        parts.append("<p>Aucune vérification enregistrée.</p>")
-    parts.append("<h2>Imports des identifiants</h2>")
+        blocks.append(Paragraph("Aucune vérification enregistrée."))
+    blocks.append(Heading(2, "Imports des identifiants"))
     history = school.get("import_history", [])
     if history:
-        headers = (["Date", "Mode d'import"] + [PROFILE_LABELS[p] for p in PROFILES]
-                   + ["Total du fichier", "Annoncé par l'ENT"])
-        rows = []
-        for entry in history:
-            counts = entry.get("counts", {})
-            rows.append([_day(entry.get("date")), ent.import_modes.get(entry.get("mode") or "", "—")]
-                        + [counts.get(p, 0) for p in PROFILES]
-                        + [counts.get("total", 0), entry.get("reported_count", "—")])
-        parts.append(_table(headers, rows))
+        blocks.append(Table(["Date", "Mode d'import", "Personnes dans le fichier vérifié", "Annoncé par l'ENT"], [
+            [_day(entry.get("date")), ent.import_modes.get(entry.get("mode") or "", "—"),
+             _counts(entry.get("counts", {})), entry.get("reported_count", "—")] for entry in history]))
     else:
-        parts.append("<p>Aucun import enregistré.</p>")
-    parts.append("<h2>En cas de problème</h2>")
-    parts.append("<p><b>« Identification impossible »</b> : l'utilisateur n'a pas été reconnu, son compte ENT "
-                 "n'est pas relié à son compte PRONOTE. Dans l'ENT, le rapprochement des comptes se fait depuis le "
-                 "bilan d'import (« Résultat d'import des identifiants Pronote ») ; dans le client PRONOTE, les échecs "
-                 "se corrigent dans Communication &gt; Gestion des identités &gt; Résolution des échecs "
-                 "d'interconnexion. Pour un nouvel arrivant, faites d'abord un import partiel.</p>")
-    parts.append("<p><b>Chaque rentrée</b> : un import complet des identifiants, et la version de PRONOTE à mettre à "
-                 "jour dans le service de l'ENT.</p>")
-    parts.append('<p class="small">Ce document ne contient aucune donnée personnelle : ni nom, ni date de naissance, '
-                 "ni identifiant d'élève ou de personnel.</p>")
-    return french("\n".join(parts))
+        blocks.append(Paragraph("Aucun import enregistré."))
+    blocks += [
+        Heading(2, "En cas de problème"),
+        Paragraph(f"<b>« {_e(labels['pronote_failure_message'])} »</b> : PRONOTE n'a pas reconnu l'utilisateur ; ses "
+                  "données dans l'ENT ne correspondent pas à celles de PRONOTE. Ces échecs se résolvent dans le client "
+                  f"PRONOTE : {_e(labels['pronote_failures_menu'])}. Conseil : pour un nouvel arrivant, vérifiez "
+                  "d'abord qu'un import partiel a été fait."),
+        Paragraph("<b>Chaque début d'année scolaire</b> : un import complet des identifiants. Conseil : mettez aussi "
+                  "à jour la version de PRONOTE dans le service de l'ENT si elle a changé."),
+        Paragraph("Ce document ne contient aucune donnée personnelle : ni nom, ni date de naissance, ni identifiant "
+                  "d'élève ou de personnel.", "small"),
+    ]
+    return Printed(RECORD_TITLE, _french_blocks(blocks), footer=f"{RECORD_TITLE} – UAI {values['uai']}")
 
 
-def notice_html(school: dict | None) -> str:
-    """One page for families and staff: how to reach PRONOTE from now on, and what to do when it fails."""
+# -- the notice ----------------------------------------------------------------------------------------------
+def recent_switch(school: dict, today: date) -> date | None:
+    """The day parts 1–2 were done with the assistant, when it was less than a year before `today`: the notice
+    then says since when PRONOTE opens from the ENT. None for a school connected before the assistant or long ago."""
+    connection = school.get("connection") or {}
+    if connection.get("how") != "walk":
+        return None
+    when = parse_iso(connection.get("date"))
+    if when is None or not timedelta(0) <= datetime.combine(today, datetime.min.time()) - when <= RECENT_SWITCH:
+        return None
+    return when.date()
+
+
+def notice_document(school: dict | None, today: date | None = None) -> Printed:
+    """One page for families and staff: with which credentials, how to reach PRONOTE, what to do when it fails."""
     if not is_configured(school):
         raise NothingConfigured()
     ent = current()
+    labels = ent.labels
     values = identity_values(school["identity"])
-    name = escape(values["name"] or "votre établissement")
-    ent_name = escape(ent.name)
-    ent_site = escape(values["ent_site_url"] or ent.portal_url)
-    contact = escape((school["identity"].get("contact") or "").strip()
-                     or f"le secrétariat ou le référent numérique de {values['name'] or 'l’établissement'}")
-    return french("\n".join([
-        STYLE, "<style> p { font-size: 11pt; } </style>",
-        f"<h1>PRONOTE s'ouvre désormais depuis {ent_name}</h1><p class='big'>{name}</p>",
-        "<h2>Comment accéder à PRONOTE</h2>",
+    today = today or date.today()
+    name = values["name"]
+    ent_name = _e(ent.name)
+    ent_site = _e(values["ent_site_url"] or ent.portal_url)
+    contact = _e((school["identity"].get("contact") or "").strip()
+                 or f"le secrétariat ou le référent numérique {of_the_school(name)}")
+    blocks = [Heading(1, f"Ouvrir PRONOTE depuis {ent_name}")]
+    if name:
+        blocks.append(Paragraph(_e(name), "big"))
+    since = recent_switch(school, today)
+    if since:
+        blocks.append(Paragraph(f"Depuis le {day(since)}, PRONOTE {_e(of_the_school(name))} s'ouvre depuis "
+                                f"{ent_name}."))
+    blocks += [
+        Heading(2, "Avec quels identifiants ?"),
+        Paragraph(f"Pour vous connecter à {ent_name} :<br/>"
+                  f"• <b>élèves et parents</b> : {_e(ent.login_notices['pupils_parents'])} ;<br/>"
+                  f"• <b>personnels de l'Éducation nationale</b> : {_e(ent.login_notices['staff'])}.<br/>"
+                  "Les personnels qui utilisent le logiciel PRONOTE installé sur un poste de l'établissement y gardent "
+                  "leurs identifiants PRONOTE habituels."),
+        Heading(2, "Comment ouvrir PRONOTE"),
         # The address on a line of its own: cut at a hyphen, it would be typed wrong.
-        f"<p class='big'>1. Connectez-vous à {ent_name} :<br/><b>{ent_site}</b><br/>"
-        f"2. Dans le menu <b>{escape(ent.service['regroupement'])}</b>, cliquez sur "
-        f"<b>{escape(ent.service['title'])}</b> "
-        "(élèves et parents trouvent aussi PRONOTE sur leur page d'accueil de l'ENT).<br/>"
-        "3. PRONOTE s'ouvre sans nouveau mot de passe.</p>",
-        "<h2>La première fois</h2>",
-        "<p>Lors du tout premier accès à PRONOTE depuis l'ENT, une page de « première connexion » s'affiche une "
-        "seule fois pour relier votre compte ENT à votre compte PRONOTE. Suivez ses indications ; ensuite, un clic "
-        "suffit.</p>",
-        "<h2>Et l'adresse PRONOTE habituelle ?</h2>",
-        f"<p>L'adresse de PRONOTE ({escape(values['pronote_url'])}) fonctionne toujours : elle vous demandera vos "
-        "identifiants de l'ENT. Les personnels qui utilisent le logiciel PRONOTE installé sur un poste de "
-        "l'établissement gardent leurs identifiants PRONOTE habituels.</p>",
-        "<h2>PRONOTE affiche « Identification impossible » ?</h2>",
-        "<p>Votre compte ENT n'est pas encore relié à votre compte PRONOTE : l'établissement peut les relier. "
-        f"Contactez {contact} en précisant votre nom et si vous êtes élève, parent ou personnel.</p>",
-        "<h2>Besoin d'aide ?</h2>",
-        f"<p>Si vous n'avez pas de compte ENT ou si vos identifiants ne fonctionnent pas, contactez {contact}.</p>",
-    ]))
+        Paragraph(f"1. Connectez-vous à {ent_name} :<br/><b>{ent_site}</b><br/>"
+                  f"2. Dans le menu <b>{_e(ent.service['regroupement'])}</b>, cliquez sur "
+                  f"<b>{_e(ent.service['title'])}</b> (élèves et parents trouvent aussi PRONOTE sur leur page "
+                  "d'accueil de l'ENT).<br/>"
+                  "3. PRONOTE s'ouvre sans nouvelle connexion.", "big"),
+        Heading(2, "La première fois"),
+        Paragraph("Lors du tout premier accès à PRONOTE depuis l'ENT, une page de « première connexion » s'affiche "
+                  "une seule fois pour relier votre compte ENT à votre compte PRONOTE. Suivez ses indications ; "
+                  "ensuite, un clic suffit."),
+        Heading(2, "Et l'adresse de PRONOTE ?"),
+        Paragraph(f"L'adresse de PRONOTE ({_e(values['pronote_url'])}) fonctionne aussi : elle demande les mêmes "
+                  "identifiants que l'ENT."),
+        Heading(2, f"PRONOTE affiche « {_e(labels['pronote_failure_message'])} » ?"),
+        Paragraph("PRONOTE n'a pas pu relier votre compte de l'ENT à votre compte PRONOTE ; l'établissement peut les "
+                  f"relier. Contactez {contact} en précisant votre nom et si vous êtes élève, parent ou personnel."),
+        Heading(2, "Besoin d'aide ?"),
+        Paragraph(f"Si vous n'avez pas de compte ou si vos identifiants ne fonctionnent pas, contactez {contact}."),
+    ]
+    return Printed(NOTICE_TITLE, _french_blocks(blocks), style=" p { font-size: 11pt; } ")
+
+
+def _french_blocks(blocks):
+    """French typography in every text of the blocks (non-breaking spaces before « : ; ! ? », inside « »)."""
+    for block in blocks:
+        if isinstance(block, (Heading, Paragraph)):
+            block.text = french(block.text)
+        elif isinstance(block, Table):
+            block.headers = [french(header) for header in block.headers]
+            block.rows = [[french(cell) for cell in row] for row in block.rows]
+            block.groups = {at: french(label) for at, label in block.groups.items()}
+    return list(blocks)
+
+
+def record_html(school: dict | None, today: date | None = None) -> str:
+    return record_document(school, today).html()
+
+
+def notice_html(school: dict | None, today: date | None = None) -> str:
+    return notice_document(school, today).html()

@@ -4,11 +4,12 @@ Pure functions; each returns a result with one French sentence when the input is
 """
 from __future__ import annotations
 
-import ipaddress
 import re
+from typing import NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
 from wizard.core.entdata import load_ent
+from wizard.core.hosts import is_host_name, is_ip_address, is_loopback
 from wizard.core.i18n import tr
 
 UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"  # 23 letters: no I, O, Q
@@ -18,20 +19,13 @@ _UAI_SHAPE = re.compile(r"^(\d{7})([A-Z])$")
 _SPACE_PAGE = re.compile(r"^(mobile\.)?[a-z_]+\.html?$", re.IGNORECASE)
 
 
-class Check:
-    """The verdict on one typed value. A plain class: a dataclass would cost the school page (and every resumed
-    walk passing by it) 2 ms to import."""
+class Check(NamedTuple):
+    """The verdict on one typed value."""
 
-    __slots__ = ("ok", "value", "message", "warnings")
-
-    def __init__(self, ok: bool, value: str = "", message: str = "", warnings: tuple[str, ...] = ()):
-        self.ok = ok
-        self.value = value  # the normalised value when ok
-        self.message = message  # one French sentence when not ok
-        self.warnings = warnings
-
-    def __repr__(self) -> str:
-        return f"Check(ok={self.ok!r}, value={self.value!r}, message={self.message!r}, warnings={self.warnings!r})"
+    ok: bool
+    value: str = ""  # the normalised value when ok
+    message: str = ""  # one French sentence when not ok
+    warnings: tuple[str, ...] = ()
 
 
 def uai_check_letter(digits: str) -> str:
@@ -53,16 +47,6 @@ def check_uai(text: str) -> Check:
                      message=tr("La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être "
                                 "« {expected} ». Vérifiez le code UAI.").format(digits=digits, expected=expected))
     return Check(True, uai)
-
-
-def is_loopback_host(host: str) -> bool:
-    host = host.strip("[]").lower()
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def normalise_pronote_url(text: str, *, school_uai: str = "") -> Check:
@@ -96,7 +80,7 @@ def normalise_pronote_url(text: str, *, school_uai: str = "") -> Check:
                                        "0301746K.index-education.net."))
     if parts.username or parts.password:
         return Check(False, message=tr("L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe."))
-    if scheme == "http" and not is_loopback_host(host):
+    if scheme == "http" and not is_loopback(host):
         scheme = "https"
     segments = [s for s in parts.path.split("/") if s]
     if segments and _SPACE_PAGE.match(segments[-1]):
@@ -135,17 +119,7 @@ def cas_url(pronote_url: str) -> str:
 
 
 def _valid_host(host: str) -> bool:
-    if is_loopback_host(host):
-        return True
-    try:
-        ipaddress.ip_address(host.strip("[]"))
-        return True
-    except ValueError:
-        pass
-    labels = host.rstrip(".").split(".")
-    if len(labels) < 2:
-        return False
-    return all(re.fullmatch(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", label) for label in labels)
+    return is_loopback(host) or is_ip_address(host) or is_host_name(host.rstrip("."))
 
 
 def check_ent_site(text: str) -> Check:

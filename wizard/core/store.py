@@ -6,28 +6,35 @@
   the indexer holds a file just written.
 - A symlinked progress file (a data folder kept on another disk by a link) is written through, never replaced by
   a regular file.
-- `.bak`: before each replace the current main file is copied to `.bak`, so a main file damaged outside our
-  control (disk, antivirus, hand edits) falls back to the previous good state.
+- Compact JSON (no indentation: six years of keyed hashes serialise seven times faster), written whole.
+- `.bak`: when asked (the first write of a session, and each step left: `Progress.flush`), the current main file
+  is copied to `.bak` before the replace, so a main file damaged outside our control (disk, antivirus, hand
+  edits) falls back to a recent good state – not at every keystroke.
 - Loading never trusts the file: size and nesting are bounded before parsing, the version is migrated, and the
   whole document is validated against `document.py`. Whatever does not pass falls back to the `.bak` when that
   passes, else to a fresh start; the damaged file is set aside (`.illisible-<date>`), and one French sentence
   naming the file says what happened. A file from a newer release is refused and left untouched.
-- A save that fails raises `SaveFailed` with what failed and what to do: the caller keeps the values in memory,
+- A write that fails raises `SaveFailed` with what failed and what to do: the caller keeps the values in memory,
   says so, and tries again at the next change. Nothing claims « enregistré » unless the write succeeded.
+- `write` may run in a writer thread (saving.py): one at a time, never alongside `erase`.
 - One running instance per data dir: an OS lock on `.lock`, released by the OS even when the app is killed.
 """
 from __future__ import annotations
 
 import errno
+import json
+import logging
 import os
 import stat
+import tempfile
 import time
 from pathlib import Path
 
+from wizard.core import safejson
 from wizard.core.document import FORMAT_VERSION, InvalidDocument, validate
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
-from wizard.core.jsontext import loads
+from wizard.core.migrations import migrate
 
 FILE_NAME = "progress.json"
 BACKUP_SUFFIX = ".bak"
@@ -39,10 +46,7 @@ MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 32
 REPLACE_ATTEMPTS = 5  # about 0.75 s in all, for a file held by an antivirus
 _DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))  # no EDQUOT on Windows
-# A JSON string, as an « unrolled loop » (runs of plain characters taken whole): 5 times faster than one character
-# at a time on six years of keyed hashes (8 ms). Compiled when a file is read: the first launch reads none.
-_STRINGS = rb'"[^"\\]*(?:\\.[^"\\]*)*"'
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+log = logging.getLogger(__name__)
 
 
 class StoreError(UserError):
@@ -112,7 +116,6 @@ class ProgressStore:
                 self._lock_file = None
 
     def _remove_leftovers(self) -> None:
-        # (`Path.glob` would compile a pattern for this one look at the folder: 0.15 ms of the first page.)
         try:
             with os.scandir(self.data_dir) as entries:
                 leftovers = [entry.path for entry in entries
@@ -190,13 +193,15 @@ class ProgressStore:
 
     # -- writing ---------------------------------------------------------------------------------
     def save(self, doc: dict) -> None:
-        """Write `doc` atomically, after copying the previous file to `.bak`; SaveFailed when it could not be."""
-        import json  # at the first save, not before the first page (jsontext.py)
+        """Write `doc` now, refreshing the `.bak` (tools and tests; the app goes through `Progress`)."""
+        self.write(encode(doc), refresh_backup=True)
 
-        data = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    def write(self, data: bytes, *, refresh_backup: bool) -> None:
+        """Write the serialised document atomically, first copying the previous file to `.bak` when
+        `refresh_backup`; SaveFailed when it could not be written."""
         target = self._target()
         try:
-            if target.is_file():
+            if refresh_backup and target.is_file():
                 try:
                     _atomic_write(self.bak_path, target.read_bytes())
                 except OSError:
@@ -222,6 +227,11 @@ class ProgressStore:
                     pass
 
 
+def encode(doc: dict) -> bytes:
+    """The document as the file holds it: compact UTF-8 JSON."""
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def read_document(path: Path) -> dict:
     """The document in `path`, bounded, migrated and validated; OSError, InvalidDocument or FutureVersion."""
     info = os.stat(path)
@@ -233,11 +243,10 @@ def read_document(path: Path) -> dict:
         data = handle.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise InvalidDocument("", "fichier bien trop grand")
-    if _depth(data) > MAX_DEPTH:
-        raise InvalidDocument("", "imbrication bien trop profonde")
     try:
-        # A byte order mark (Notepad) is dropped as the utf-8-sig codec would, without loading its module.
-        doc = loads(data.decode("utf-8").removeprefix("\ufeff"))
+        doc = safejson.loads(data.decode("utf-8-sig"), MAX_DEPTH)  # -sig: Notepad may add a byte order mark
+    except safejson.TooDeep:
+        raise InvalidDocument("", "imbrication bien trop profonde") from None
     except (ValueError, RecursionError) as problem:
         raise InvalidDocument("", f"JSON illisible ({type(problem).__name__})") from None
     if not isinstance(doc, dict):
@@ -248,24 +257,7 @@ def read_document(path: Path) -> dict:
             "Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format "
             "{version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.").format(
             path=path, version=version))
-    from wizard.core.migrations import migrate  # a saved file only: not for the first launch
-
     return validate(migrate(doc))
-
-
-def _depth(data: bytes) -> int:
-    """How deep brackets nest in `data`, strings left out (scanned before parsing, in C but for the brackets)."""
-    import re  # its compiled patterns are cached: once per process
-
-    brackets = re.sub(_STRINGS, b"", data, flags=re.DOTALL).translate(None, _NOT_BRACKETS)
-    depth = deepest = 0
-    for byte in brackets:
-        if byte in b"[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth -= 1
-    return deepest
 
 
 def _lexists(path: Path) -> bool:
@@ -273,8 +265,6 @@ def _lexists(path: Path) -> bool:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    import tempfile  # first save only: keeps start-up light
-
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -362,10 +352,8 @@ def unreadable_message(path: Path) -> str:
 
 
 def _log_recovery(path: Path, problem: str) -> None:
-    import logging
-
     # The problem names a key of the document and its expected type, never a value: no personal data.
-    logging.getLogger("wizard.core.store").warning("progression illisible (%s) : %s", path.name, problem)
+    log.warning("progression illisible (%s) : %s", path.name, problem)
 
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
@@ -397,3 +385,15 @@ def read_current_school(data_dir: Path) -> dict | None:
             continue
         return doc["schools"][doc["current"]]
     return None
+
+
+def read_schools(data_dir: Path) -> tuple[list[dict], str | None]:
+    """Every school kept in `data_dir` and the current one's id, read-only like `read_current_school`; ([], None)
+    when nothing usable is saved there."""
+    for path in (Path(data_dir) / FILE_NAME, Path(data_dir) / (FILE_NAME + BACKUP_SUFFIX)):
+        try:
+            doc = read_document(path)
+        except (OSError, InvalidDocument, FutureVersion):
+            continue
+        return list(doc["schools"].values()), doc["current"]
+    return [], None

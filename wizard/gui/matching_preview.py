@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.dates import day
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
 from wizard.core.matching.matcher import STATUS_LABELS, STATUS_PLURALS
@@ -96,9 +97,10 @@ class MatchingPreview(QGroupBox):
         self.csv_path: Path | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(paragraph(tr(
-            "Exportez depuis l'ENT la liste des comptes de l'établissement (fichier CSV), puis chargez-la ici : "
-            "l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront "
-            "rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. "
+            "Si vous avez la liste des comptes ENT de l'établissement en fichier CSV (l'assistant ne sait pas quel "
+            "menu de l'ENT la produit), chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil "
+            "par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et "
+            "ceux qui manquent d'un côté. "
             "Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.")))
         self.load_button = QPushButton(tr("Charger la liste des comptes de l'ENT (CSV)…"))
         self.load_button.setObjectName("load_ent_csv")
@@ -368,7 +370,7 @@ class MatchingPreview(QGroupBox):
 def _person(person) -> str:
     if person is None:
         return ""
-    when = person.birth_date.strftime("%d/%m/%Y") if person.birth_date else ""
+    when = day(person.birth_date)
     return " ".join(part for part in (person.last_name, person.first_name, when, f"({person.ident})") if part)
 
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
 
 from wizard.core.i18n import tr
+from wizard.core.probe import check_proxy, system_proxy
 from wizard.gui.widgets import notice, paragraph
 
 
 class NetworkSettings(QDialog):
     def __init__(self, progress, parent=None):
-        from wizard.core.probe import check_proxy, system_proxy
-
         super().__init__(parent)
         self.progress = progress
         self.check_proxy = check_proxy

@@ -51,7 +51,7 @@ class ServerCheck(QWidget):
         return self.task.running
 
     def start(self) -> None:
-        from wizard.core.probe import probe_server
+        from wizard.core.probe import probe_server  # the network check loads with its first use (docs/DEVELOPING.md)
 
         url, purpose = self.progress.identity["pronote_url"], self.purpose
         proxy = self.progress.proxy
@@ -64,7 +64,7 @@ class ServerCheck(QWidget):
             self.started.emit()
 
     def _network_settings(self) -> None:
-        from wizard.gui.network_settings import NetworkSettings
+        from wizard.gui.network_settings import NetworkSettings  # a dialog: loaded when it opens
 
         NetworkSettings(self.progress, self).exec()
 

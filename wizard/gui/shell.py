@@ -1,8 +1,10 @@
-"""The application around the window: its command line, the QApplication, logging, the crash dialog, the
-language switch (a new window), and the smoke test the bundle's CI runs."""
+"""The application around the window: the QApplication, logging, the crash dialog, the language switch (a new
+window), and the smoke test the bundle's CI runs."""
 from __future__ import annotations
 
+import argparse
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,28 +14,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
+from wizard.core.logs import enable_faulthandler, log_exception, log_startup, setup_logging
+from wizard.core.paths import default_data_dir
+from wizard.gui import crash
+from wizard.gui.branding import app_icon, window_title
+from wizard.gui.translations import load_translations
 
 
-def run_gui(argv: list[str], create_window: Callable) -> int:
-    """Open the window `create_window(data_dir, language, ent)` builds, and run until it closes."""
-    import argparse
-    import tempfile
-
-    from wizard.commands.cli import FrenchArgumentParser
-    from wizard.core.logs import enable_faulthandler, log_exception, log_startup, setup_logging
-    from wizard.core.paths import default_data_dir
-    from wizard.gui import crash
-    from wizard.gui.about import app_icon
-    from wizard.gui.translations import load_translations
-    from wizard.gui.window import window_title
-
-    parser = FrenchArgumentParser(prog="pronote-ent-wizard")
-    parser.add_argument("--data-dir", type=Path)
-    parser.add_argument("--lang", choices=("fr", "en"))
-    parser.add_argument("--ent", type=Path, help="fichier de données d'un autre ENT")
-    # Opens the window, lets it paint, prints one line and exits 0: CI runs the bundle this way, bench/bundle.py too.
-    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
-    args, qt_args = parser.parse_known_args(argv)
+def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callable,
+            smoke_report: Callable | None = None) -> int:
+    """Open the window `create_window(data_dir, language, ent)` builds, and run until it closes. With
+    `smoke_report` (--smoke-test), the window is opened, painted, reported on and closed."""
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("pronote-ent-wizard")
     QGuiApplication.setDesktopFileName("pronote-ent-wizard")  # Wayland finds the .desktop entry, hence the icon
@@ -71,7 +62,7 @@ def run_gui(argv: list[str], create_window: Callable) -> int:
             return False
         app.setApplicationDisplayName(window_title())
         window.language_chosen.connect(lambda chosen, old=window: switch(old, chosen))
-        reporter.saved = lambda: window.progress.saved
+        reporter.saved = window.save_now
         windows[:] = [window]
         window.show()
         if window.recovery_message:
@@ -87,8 +78,8 @@ def run_gui(argv: list[str], create_window: Callable) -> int:
     try:
         if not open_window(args.lang):
             return 1
-        if args.smoke_test:
-            QTimer.singleShot(0, lambda: app.exit(_smoke_report(windows[0])))
+        if smoke_report is not None:
+            QTimer.singleShot(0, lambda: app.exit(_painted_then(smoke_report, windows[0])))
         return app.exec()
     finally:
         if scratch is not None:
@@ -97,13 +88,6 @@ def run_gui(argv: list[str], create_window: Callable) -> int:
             scratch.cleanup()  # each smoke test used to leave its folder in %TEMP%
 
 
-def _smoke_report(window) -> int:
-    from wizard.commands.console import out
-    from wizard.core.entdata import load_ent
-
+def _painted_then(report: Callable, window) -> int:
     QApplication.processEvents()
-    shown = window.isVisible() and not window.windowIcon().isNull()
-    # Through the console module: the Windows window executable has no stdout (None), as print tolerated.
-    out(f"smoke-test: {'ok' if shown else 'ÉCHEC'} « {window.windowTitle()} », ENT {load_ent().name}, "
-        f"page {window.current_step()}")
-    return 0 if shown else 1
+    return report(window)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from wizard.core import flow
+from wizard.core import flow, steps
 from wizard.core.i18n import tr
 from wizard.gui.qtvalues import RICH_TEXT
 from wizard.gui.widgets import WrappingLabel
@@ -16,7 +16,7 @@ DONE, CURRENT, TODO = "√", "•", "–"
 
 
 def escape(text: str) -> str:
-    # html.escape would load html.entities (2 ms) for the first page; three characters are all rich text needs.
+    """Text (a title may carry an ENT's name) made safe in rich text: the three characters markup reads."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -27,12 +27,12 @@ def panel_lines(school: dict, current: str | None) -> list[tuple[str, str, str]]
     shown_part = None
     skipped = flow.parts_1_2_skipped(school)
     for step in route:
-        part = flow.BY_ID[step].part
+        part = steps.BY_ID[step].part
         if skipped and part > 2 and shown_part is None:
             # Where the path jumps over them: after the school page, before part 3.
             rows.append(("skipped", DONE, tr("Parties 1 et 2 : déjà faites")))
             shown_part = 0
-        if part in flow.PART_NAMES and part != shown_part:
+        if part in steps.PART_NAMES and part != shown_part:
             rows.append(("part", "", flow.part_name(part)))
             shown_part = part
         if step == current:

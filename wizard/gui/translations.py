@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from wizard.core import i18n
-from wizard.core.paths import resources_dir
+from wizard.core.resources import resources_dir
 
 
 def load_translations(app: QApplication, language: str | None) -> str:

@@ -6,29 +6,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
 
-from wizard.core import flow
-from wizard.core.entdata import load_ent
-from wizard.core.i18n import tr, tr_noop
-from wizard.core.paths import resources_dir
+from wizard.core import flow, steps
+from wizard.core.i18n import tr
 from wizard.core.progress import Progress
 from wizard.core.store import ProgressStore
 from wizard.gui import report_bug
+from wizard.gui.autosave import AutoSave
+from wizard.gui.branding import ABOUT, app_icon, window_title
 from wizard.gui.steps_panel import StepsPanel
+from wizard.gui.translations import load_translations
 
-WINDOW_TITLE = tr_noop("Assistant d'interconnexion PRONOTE – {ent_name}")
 # The smallest window that still works (1280×800 at 150 % scaling leaves about 853×533 logical pixels) and the
 # size it prefers when the screen allows.
 MIN_SIZE = (800, 500)
 PREFERRED_SIZE = (1040, 760)
 
 PageFactory = Callable[[str, Progress], QWizardPage]
-
-
-def window_title() -> str:
-    return tr(WINDOW_TITLE).format(**load_ent().words)
 
 
 class InterconnectionWizard(QWizard):
@@ -38,6 +34,7 @@ class InterconnectionWizard(QWizard):
     def __init__(self, progress: Progress, page_factory: PageFactory, parent=None):
         super().__init__(parent)
         self.progress = progress
+        self.autosave = AutoSave(progress, self)
         self.page_factory = page_factory
         self.setWindowTitle(window_title())
         # ModernStyle everywhere: AeroStyle ignores the palette (dark mode) and mis-scales at high DPI.
@@ -48,16 +45,14 @@ class InterconnectionWizard(QWizard):
         self.language = "fr"
         self.help_dialog = None
         self.recovery_message = ""
-        icon = resources_dir() / "icons" / "pronote-ent-wizard.png"
-        if icon.exists():
-            self.setWindowIcon(QIcon(str(icon)))
+        self.setWindowIcon(app_icon())
         self.steps_panel = StepsPanel(progress)
         self.setSideWidget(self.steps_panel)
         progress.listeners.append(self.steps_panel.refresh)
         self.fit_to_screen()
         # Page ids are the steps' places in the flow; pages are made when the flow first reaches them.
-        self.page_ids = {step: number for number, step in enumerate(flow.STEP_IDS)}
-        self.step_ids = dict(enumerate(flow.STEP_IDS))
+        self.page_ids = {step: number for number, step in enumerate(steps.STEP_IDS)}
+        self.step_ids = dict(enumerate(steps.STEP_IDS))
         self.replaying = False
         self._closing = False
         self.ensure_page("accueil")
@@ -86,10 +81,7 @@ class InterconnectionWizard(QWizard):
             self.move(max(frame.left(), available.left()), max(frame.top(), available.top()))
 
     def keyPressEvent(self, event) -> None:
-        # F1 (the platform's help key) from anywhere in the window: no control of ours takes it. A QShortcut would
-        # load QKeySequence's enums at start-up; this loads them at the first key pressed.
-        from PySide6.QtGui import QKeySequence
-
+        # F1 (the platform's help key) from anywhere in the window: no control of ours takes it.
         if event.matches(QKeySequence.StandardKey.HelpContents):
             try:
                 self.show_help()
@@ -99,9 +91,23 @@ class InterconnectionWizard(QWizard):
         super().keyPressEvent(event)
 
     def show_help(self) -> None:
-        from wizard.gui.help import show_help
+        from wizard.gui import help as help_dialog  # a dialog: loaded when it opens
 
-        show_help(self)
+        help_dialog.show_help(self)
+
+    def show_about(self) -> None:
+        from wizard.gui import about as about_dialog  # a dialog: loaded when it opens
+
+        about_dialog.show_about(self)
+
+    def add_about_button(self) -> None:
+        """« À propos » beside « Aide », on the left, away from the buttons that move through the pages."""
+        button = QWizard.WizardButton
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonText(button.CustomButton1, tr(ABOUT))
+        self.setButtonLayout([button.HelpButton, button.CustomButton1, button.Stretch, button.BackButton,
+                              button.NextButton, button.CommitButton, button.FinishButton, button.CancelButton])
+        self.button(button.CustomButton1).clicked.connect(self.show_about)
 
     def ensure_page(self, step: str) -> QWizardPage:
         number = self.page_ids[step]
@@ -113,7 +119,7 @@ class InterconnectionWizard(QWizard):
 
     def ensure_all_pages(self) -> None:
         """Every page made now (tests and tools that inspect pages not yet reached)."""
-        for step in flow.STEP_IDS:
+        for step in steps.STEP_IDS:
             self.ensure_page(step)
 
     # QWizard asks here where Next goes: the flow decides, per school and per kind of pass.
@@ -150,6 +156,7 @@ class InterconnectionWizard(QWizard):
             self.progress.arrive_at(step)
         if step == "fin":
             self.progress.finish_walk()
+        self.autosave.flush(refresh_backup=True)  # a step left: written now, with a fresh backup
         self.steps_panel.show_step(step)
 
     def go_to(self, target: str) -> None:
@@ -181,9 +188,9 @@ class InterconnectionWizard(QWizard):
         if self._closing:
             super().reject()
             return
-        from PySide6.QtWidgets import QMessageBox  # its enums cost 1 ms at start-up; asked only when leaving
+        from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
 
-        if self.progress.saved:
+        if self.save_now():
             text = tr("Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à "
                       "cette page en le relançant.")
             icon = QMessageBox.Icon.Question
@@ -208,13 +215,16 @@ class InterconnectionWizard(QWizard):
         finally:
             self._closing = False
         if event.isAccepted():
+            self.save_now()
             self.progress.store.release()
+
+    def save_now(self) -> bool:
+        """What is pending written now and waited for; whether every change is on disk (closing, quitting, the
+        crash dialog: what they say about the progress must be true)."""
+        return self.autosave.finish()
 
 
 def build_window(data_dir: Path, page_factory: PageFactory, language: str | None = None) -> InterconnectionWizard:
-    from wizard.gui.about import add_about_button
-    from wizard.gui.translations import load_translations
-
     app = QApplication.instance()
     if app is None:
         raise RuntimeError("create_window needs a QApplication")
@@ -232,6 +242,9 @@ def build_window(data_dir: Path, page_factory: PageFactory, language: str | None
     # Said in the admin's language, now loaded (it was in the very file the store just read).
     window.recovery_message = store.recovery_message
     progress.save_problem = progress.save_problem and store.read_only_message
-    add_about_button(window)
+    window.add_about_button()
+    # The session ends (logout, shutdown) or the app quits without closing the window (the crash dialog's « Quitter »).
+    app.commitDataRequest.connect(window.autosave.finish)
+    app.aboutToQuit.connect(window.autosave.finish)
     window.resume()
     return window

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core import i18n
+from wizard.core import i18n, status
 from wizard.core.i18n import tr
 from wizard.core.typography import french
 from wizard.gui import steps_panel
@@ -43,9 +43,9 @@ class AccueilPage(StepPage):
         first.addWidget(notice(
             tr("Il vous faut :\n"
                "• un compte administrateur de l'ENT (parties 1 et 3) ;\n"
-               "• pour un nouvel établissement seulement, un accès administrateur à pronote.net, la console "
-               "d'hébergement de PRONOTE (partie 2) ;\n"
-               "• le compte Superviseur (SPR) du client PRONOTE (partie 3)."), "info"))
+               "• pour un nouvel établissement seulement, un accès administrateur à pronote.net, dans la "
+               "{hosting_console} de PRONOTE (partie 2) ;\n"
+               "• le compte Superviseur (SPR) du client PRONOTE (partie 3).").format(**self.ent.words), "info"))
         self.body.addWidget(self.first_time)
         self.board_box = None  # made when there is something to show: the first launch opens faster without it
         if self.progress.setup_finished:
@@ -53,8 +53,7 @@ class AccueilPage(StepPage):
         self.build_schools()
 
     def build_board(self) -> None:
-        # Loaded with the board: a first launch has none (and the server check's network code is not needed yet).
-        from wizard.gui.server_check import ServerCheck
+        from wizard.gui.server_check import ServerCheck  # the network check loads with its page (docs/DEVELOPING.md)
 
         self.board_box = QGroupBox(tr("Où en est l'interconnexion"))
         self.board_box.setObjectName("status_board")
@@ -152,8 +151,6 @@ class AccueilPage(StepPage):
         self.language_combo.setCurrentIndex(self.language_combo.findData(i18n.language()))
 
     def load_board(self) -> None:
-        from wizard.core import status
-
         marks = {status.DONE: steps_panel.DONE, status.VERIFIED: steps_panel.DONE, status.DECLARED: "?",
                  status.TODO: steps_panel.TODO}
         school = self.progress.school
@@ -176,9 +173,7 @@ class AccueilPage(StepPage):
         self.wizard().go_to(self.progress.school["current_step"])
 
     def _start(self, kind: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from wizard.core import status
+        from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
 
         if status.in_progress(self.progress.school):
             answer = QMessageBox.question(
@@ -209,7 +204,7 @@ class AccueilPage(StepPage):
         self.wizard().next()
 
     def _erase(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # its enums cost 1 ms: loaded when asked, not at start-up
+        from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
 
         answer = QMessageBox.warning(
             self, tr("Effacer les données locales"),

@@ -12,10 +12,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from wizard.core import flow
+from wizard.core import flow, steps
 from wizard.core.entdata import load_ent
 from wizard.core.i18n import tr
 from wizard.core.progress import Progress
@@ -51,9 +53,9 @@ class StepPage(QWizardPage):
         super().__init__()
         self.progress = progress
         self.ent = load_ent()
-        step = flow.BY_ID[self.step_id]
+        step = steps.BY_ID[self.step_id]
         self.setTitle(flow.title(self.step_id))
-        if step.part in flow.PART_NAMES:
+        if step.part in steps.PART_NAMES:
             self.setSubTitle(flow.part_name(step.part))
         self.loading = False
         self.built = False
@@ -299,8 +301,6 @@ def _in_layout_order(widget: QWidget):
 
 def first_to_do(body: QWidget) -> QWidget | None:
     """The first control of `body`, in the page's order, that still asks for something; else its first input."""
-    from PySide6.QtWidgets import QComboBox, QLineEdit  # not for the welcome page, which has its own answer
-
     fallback = None
     for widget in _in_layout_order(body):
         if not (widget.isVisibleTo(body) and widget.isEnabled()):
@@ -432,8 +432,14 @@ class ChecklistPage(StepPage):
     help_text = ""
 
     def build(self) -> None:
+        from wizard.core import facts
+
         self.checklist = Checklist(self, self.checklist_values())
         self.body.addWidget(self.checklist)
+        # The names of the list that no current source confirms, said once under it (wizard/core/facts.py).
+        caveat = facts.caveat(self.ent, facts.of_step(self.ent, self.step_id))
+        if caveat:
+            self.body.addWidget(notice(caveat, "info", "version_caveat"))
         if self.help_text:
             self.body.addWidget(notice(tr(self.help_text).format(**self.ent.words), "info"))
         self.build_extra()

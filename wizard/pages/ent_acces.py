@@ -8,12 +8,13 @@ from wizard.pages.base import ChecklistPage, notice, paragraph
 
 class EntAccesPage(ChecklistPage):
     step_id = "ent_acces"
-    intro = tr_noop("Toujours dans le formulaire du service, donnez l'accès à chacun des cinq profils. Oublier le "
-                    "profil « Parent » est l'erreur la plus courante : les familles ne verraient pas PRONOTE.")
+    intro = tr_noop("Toujours dans le formulaire du service, donnez l'accès à chacun des cinq profils. Conseil : "
+                    "avant de valider, vérifiez que chaque profil, « Parent » compris, a sa ligne dans le "
+                    "récapitulatif.")
 
     def build_extra(self) -> None:
         self.body.addWidget(paragraph(tr(
-            "Le « Récapitulatif des droits d'accès » doit alors montrer ces cinq lignes. L'ENT y écrit le nom de "
+            "Le « {ent_access_summary} » doit alors montrer ces cinq lignes. L'ENT y écrit le nom de "
             "l'établissement à sa façon, par exemple « {school_label_example} » : comparez le code UAI "
             "entre parenthèses, le profil et le rôle de chaque ligne.").format(**self.ent.words)))
         # Shown as the ENT writes it, in the ENT's own words, so the admin can compare line by line.

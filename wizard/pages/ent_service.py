@@ -10,11 +10,10 @@ class EntServicePage(ChecklistPage):
     step_id = "ent_service"
     intro = tr_noop("Dans l'ENT, créez le service PRONOTE avec l'authentification unique (CAS). Chaque valeur à "
                     "saisir est sous son action, avec un bouton « Copier » ; cochez chaque ligne une fois faite dans "
-                    "le formulaire.")
-    help_text = tr_noop("L'URL CAS de PRONOTE est l'adresse de PRONOTE suivie de /** : elle autorise toutes les pages "
-                        "de votre serveur PRONOTE. Le regroupement « {service_regroupement} » place PRONOTE au même "
-                        "endroit pour toutes les familles, y compris les parents qui ont des enfants dans plusieurs "
-                        "établissements.")
+                    "le formulaire. Le formulaire a plusieurs onglets (« {ent_tab_general} », "
+                    "« {ent_tab_technical} »…) : cherchez chaque champ par son nom.")
+    help_text = tr_noop("L'{ent_field_cas_url} est l'adresse de PRONOTE suivie de /** : elle autorise toutes les "
+                        "pages de votre serveur PRONOTE.")
 
     def checklist_values(self) -> dict:
         def values() -> dict:  # read at each load of the checklist: it shows what the admin has typed since

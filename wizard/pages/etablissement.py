@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core import flow
+from wizard.core.flow import ALREADY, DECLARED, FULL_WALK
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.school import check_ent_site, check_uai, normalise_pronote_url
 from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
-
-ALREADY, DECLARED, FULL_WALK = "already", "declared", "full_walk"
 
 
 class EtablissementPage(StepPage):
@@ -85,9 +85,7 @@ class EtablissementPage(StepPage):
         self.build_triage()
 
     def build_probe(self) -> None:
-        # Loaded when the page is shown, not when a resumed walk passes by it (so is PySide's Qt namespace:
-        # QtCore.Qt is read where used).
-        from wizard.gui.server_check import ServerCheck
+        from wizard.gui.server_check import ServerCheck  # the network check loads with its page (docs/DEVELOPING.md)
 
         self.body.addWidget(paragraph(
             tr("L'assistant interroge votre serveur PRONOTE (il faut une connexion à Internet) pour vérifier "
@@ -135,16 +133,16 @@ class EtablissementPage(StepPage):
         for key, field in self.fields.items():
             field.setText(self.progress.identity[key])
         self._show_checks()
-        connection = self.progress.school["connection"]
-        if connection and connection["how"] == "already_in_place" and not self.progress.setup_finished:
-            self._show_triage(ALREADY if connection["verified"] else DECLARED)
+        self._show_triage(flow.triage(self.progress.school))
 
-    def _show_triage(self, chosen: str) -> None:
-        """The choice, with only the options the server's answer allows: « déjà en place » verified when it
-        delegates, declared when it could not be reached."""
-        self.choices[ALREADY].parentWidget().setVisible(chosen == ALREADY)
-        self.choices[DECLARED].parentWidget().setVisible(chosen != ALREADY)
-        if chosen == ALREADY:
+    def _show_triage(self, triage: flow.Triage | None) -> None:
+        """The question the flow asks after the server's answer (flow.triage), with only the answers it allows."""
+        if triage is None:
+            self.triage.setVisible(False)
+            return
+        for answer, button in self.choices.items():
+            button.parentWidget().setVisible(answer in triage.offered)
+        if ALREADY in triage.offered:
             note = tr("Le serveur PRONOTE confie déjà l'authentification à {ent_name} : les parties 1 et 2 ont été "
                       "faites. Il reste l'import des identifiants (partie 3).")
         else:
@@ -153,7 +151,7 @@ class EtablissementPage(StepPage):
         self.triage_note.setText(note.format(**self.ent.words))
         self.loading = True
         try:
-            self.choices[chosen].setChecked(True)
+            self.choices[triage.chosen].setChecked(True)
         finally:
             self.loading = False
         self.triage.setVisible(True)
@@ -193,16 +191,8 @@ class EtablissementPage(StepPage):
             return
         if result.is_pronote:
             self._take_server_values(result)
-        if self.progress.setup_finished:
-            return  # a new school year: parts 1–2 are behind, nothing to choose
-        if result.is_pronote and result.delegated_to_ent:
-            if not self.progress.school["restart_from_part_1"]:
-                self.progress.declare_already_connected(verified=True)
-            self._show_triage(FULL_WALK if self.progress.school["restart_from_part_1"] else ALREADY)
-        elif not result.reachable:
-            connection = self.progress.school["connection"]
-            declared = connection and connection["how"] == "already_in_place"
-            self._show_triage(DECLARED if declared else FULL_WALK)
+        # (A server that delegates was recorded as proving parts 1–2 already: Progress.record_server_check.)
+        self._show_triage(flow.triage(self.progress.school, result.outcome))
         if self.triage.isVisible():
             QTimer.singleShot(0, self, self._bring_triage)  # once the layout has placed it
 

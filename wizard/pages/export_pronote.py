@@ -16,9 +16,9 @@ class ExportPronotePage(ChecklistPage):
     def load(self) -> None:
         super().load()
         if self.progress.cycle["mode"] == "partiel":
-            text = tr("Import partiel : la case « Uniquement les utilisateurs sans identifiants CAS » doit être "
-                      "COCHÉE, sinon tout le monde est exporté à nouveau.")
+            text = tr("Import partiel : la case « {pronote_export_checkbox} » doit être COCHÉE, sinon tout le monde "
+                      "est exporté à nouveau.")
         else:
-            text = tr("Import complet : la case « Uniquement les utilisateurs sans identifiants CAS » doit être "
-                      "DÉCOCHÉE, sinon les utilisateurs qui avaient déjà un identifiant CAS ne seront pas exportés.")
-        self.mode_note.show_message(text, "warning")
+            text = tr("Import complet : la case « {pronote_export_checkbox} » doit être DÉCOCHÉE, sinon les "
+                      "utilisateurs qui avaient déjà un identifiant CAS ne seront pas exportés.")
+        self.mode_note.show_message(text.format(**self.ent.words), "warning")

@@ -18,29 +18,39 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core import i18n
-from wizard.core.filecheck import analysis_record, run_analysis
+from wizard.core.filecheck import NO_ERROR, analysis_record, run_analysis
 from wizard.core.i18n import tr, tr_noop
+from wizard.core.people import PROFILE_LABELS, PROFILES
 from wizard.core.progress import analysis_is_current
+from wizard.gui.files import open_file
+from wizard.gui.tables import GrownTable
+from wizard.gui.worker import TaskRunner
 from wizard.pages.base import StepPage, notice, paragraph
 
 LEVEL_LABELS = {"error": tr_noop("Erreur"), "warning": tr_noop("Avertissement")}
 SHOWN_FINDINGS = 200  # enough to act on; the full list comes with `check --json`
 
 
+def expected_file_name(ent) -> str:
+    """What the exported file is called, said as surely as the ENT's data file knows it."""
+    fact = ent.facts["export_file_name"]
+    if fact.current:
+        return tr("Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.").format(**ent.words)
+    return tr("Aucun fichier choisi. Dans la source de l'assistant ({date}), ce fichier s'appelle "
+              "{export_file_name} ; selon la version de PRONOTE, son nom peut différer.").format(
+        date=fact.confirmed[:4], **ent.words)
+
+
 class FichierPage(StepPage):
     step_id = "fichier"
 
     def build(self) -> None:
-        # What the page itself needs loads with it, not when a resumed walk passes by it (tables, the worker's
-        # threads, the file dialog, PySide's Qt namespace through QtCore.Qt at use).
-        from wizard.gui.tables import GrownTable
-        from wizard.gui.worker import TaskRunner
-
         self.setAcceptDrops(True)
         self.body.addWidget(paragraph(
             tr("Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce "
                "poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et "
-               "signale ce qui ferait échouer l'import dans l'ENT.")))
+               "signale ce qui pourrait faire échouer l'import ou laisser des comptes sans accès (identifiants "
+               "manquants ou en double, fichier d'un autre établissement…).")))
         self.choose = QPushButton(tr("&Choisir le fichier…"))
         self.choose.setObjectName("choose_file")
         self.choose.setAccessibleName(tr("Choisir le fichier des identifiants PRONOTE"))
@@ -75,8 +85,6 @@ class FichierPage(StepPage):
         self.body.addWidget(self.details)
 
     def build_findings(self) -> None:
-        from wizard.gui.tables import GrownTable
-
         self.filter_row = QWidget()
         filter_layout = QHBoxLayout(self.filter_row)
         filter_layout.setContentsMargins(0, 0, 0, 0)
@@ -130,8 +138,7 @@ class FichierPage(StepPage):
 
     def _show_file(self, file: dict | None) -> None:
         if not file:
-            self.file_label.setText(tr("Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.")
-                                    .format(**self.ent.words))
+            self.file_label.setText(expected_file_name(self.ent))
             return
         self.file_label.setText(tr("Fichier : {name} – {size}").format(name=file["name"],
                                                                        size=_human_size(file["size"])))
@@ -149,8 +156,6 @@ class FichierPage(StepPage):
         if not has:
             self.status.setVisible(False)
             return
-        from wizard.core.people import PROFILE_LABELS, PROFILES
-
         counts = analysis["counts"]
         rows = [(tr(PROFILE_LABELS[p]), counts.get(p, 0)) for p in PROFILES if counts.get(p)]
         rows.append((tr("Total"), counts.get("total", 0)))
@@ -172,18 +177,18 @@ class FichierPage(StepPage):
                                       "« check --json ».").format(more=len(findings) - len(shown)))
         self._apply_filter()
         if analysis["errors"]:
-            verdict, kind = tr("{errors} erreur(s) bloquante(s) : l'import dans l'ENT échouerait ou serait "
-                               "incomplet.").format(errors=analysis["errors"]), "error"
+            verdict, kind = tr("{errors} erreur(s) bloquante(s) : corrigez-les dans PRONOTE et exportez de nouveau "
+                               "avant d'importer dans l'ENT.").format(errors=analysis["errors"]), "error"
         elif analysis["warnings"]:
             verdict, kind = tr("Aucune erreur bloquante ; {warnings} avertissement(s) à lire.").format(
                 warnings=analysis["warnings"]), "warning"
         else:
-            verdict, kind = tr("Aucune erreur : le fichier peut être importé dans l'ENT."), "ok"
+            verdict, kind = tr(NO_ERROR), "ok"
         self.status.show_message(verdict, kind)
         self.details.setText(self._details_text(analysis))
 
     def _details_text(self, analysis: dict) -> str:
-        from wizard.core.idfile.report import MAPPING_LABELS  # the reader (lxml) loads when an analysis is shown
+        from wizard.core.idfile.report import MAPPING_LABELS  # the file reader loads with its first use
 
         lines = [tr("Format reconnu : {layout}").format(layout=tr(analysis["layout_label"] or analysis["layout"]))]
         if analysis["encoding"]:
@@ -210,8 +215,6 @@ class FichierPage(StepPage):
 
     # -- choosing and analysing ------------------------------------------------------------------
     def _browse(self) -> None:
-        from wizard.gui.files import open_file
-
         remembered = (self.progress.cycle["file"] or {}).get("path")
         path = open_file(self, tr("Fichier des identifiants PRONOTE"),
                          tr("Fichier XML (*.xml);;Tous les fichiers (*)"), remembered)

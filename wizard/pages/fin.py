@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushBu
 from wizard.core import status
 from wizard.core.i18n import tr
 from wizard.core.importcheck import file_total
+from wizard.core.records import TITLES, notice_document, record_document
 from wizard.core.school import identity_values
 from wizard.core.schoolyear import describe_import, last_import
 from wizard.gui.files import save_file
+from wizard.gui.pdf import print_document, write_pdf
 from wizard.gui.widgets import FlowRow
 from wizard.pages.base import StepPage, notice, paragraph
 
@@ -47,22 +49,27 @@ class FinPage(StepPage):
     def build(self) -> None:
         self.summary = notice("", "ok", "summary")
         self.body.addWidget(self.summary)
+        words = self.ent.words
+        self.body.addWidget(notice(tr(
+            "Avec quels identifiants ? Pour entrer dans {ent_name}, les élèves et les parents utilisent "
+            "{login_pupils_parents} ; les personnels de l'Éducation nationale, {login_staff}. Le client PRONOTE "
+            "installé sur les postes garde ses propres identifiants.").format(**words), "info", "logins"))
         self.body.addWidget(paragraph(tr(
             "Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis "
             "{ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur "
-            "{service_title} dans le menu {service_regroupement} (ou sur le bloc PRONOTE de la page d'accueil) "
-            "suffit. Le client PRONOTE installé sur les postes garde ses propres "
-            "identifiants.").format(**self.ent.words)))
+            "{service_title} dans le menu {service_regroupement} suffit (élèves et parents ont aussi le bloc PRONOTE "
+            "de leur page d'accueil).").format(**words)))
         self.body.addWidget(notice(tr(
-            "Si un utilisateur voit « Identification impossible » en ouvrant PRONOTE depuis l'ENT, son compte n'a pas "
-            "été rapproché : faites le rapprochement de son compte dans l'ENT, ou corrigez-le dans PRONOTE : "
-            "Communication > Gestion des identités > Résolution des échecs d'interconnexion."), "info"))
+            "Si un utilisateur voit « {pronote_failure_message} » en ouvrant PRONOTE depuis l'ENT, ses données dans "
+            "l'ENT ne correspondent pas à celles de PRONOTE : résolvez-le dans PRONOTE, {pronote_failures_menu}. "
+            "Conseil : pour un nouvel arrivant, vérifiez d'abord qu'un import partiel a été fait.").format(**words),
+            "info"))
         self.body.addWidget(notice(tr(
             "La prochaine fois :\n"
             "• à l'arrivée de nouveaux élèves ou personnels, relancez l'assistant et choisissez « Import partiel "
             "(nouveaux arrivants) » ;\n"
-            "• à la pré-rentrée, choisissez « Nouvelle année scolaire » pour l'import complet, et mettez à jour la "
-            "version de PRONOTE dans le service de l'ENT si elle a changé.\n"
+            "• en début d'année scolaire, choisissez « Nouvelle année scolaire » pour l'import complet (conseil : "
+            "mettez aussi à jour la version de PRONOTE dans le service de l'ENT si elle a changé).\n"
             "Les parties 1 et 2 n'ont pas à être refaites."), "info"))
         self.build_records()
 
@@ -71,7 +78,8 @@ class FinPage(StepPage):
         grid = QGridLayout(box)
         grid.addWidget(paragraph(tr(
             "La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée "
-            "personnelle). La notice explique aux familles et aux personnels comment ouvrir PRONOTE désormais.")),
+            "personnelle). La notice dit aux familles et aux personnels avec quels identifiants se connecter et "
+            "comment ouvrir PRONOTE.")),
             0, 0, 1, 2)
         label = QLabel(tr("C&ontact indiqué sur la notice :"))
         self.contact = QLineEdit()
@@ -102,21 +110,17 @@ class FinPage(StepPage):
         grid.setColumnStretch(1, 1)  # the label keeps its width, the field and the buttons take the rest
         self.body.addWidget(box)
 
-    def _html(self, kind: str) -> str:
-        from wizard.core.records import notice_html, record_html
-
-        return record_html(self.progress.school) if kind == "record" else notice_html(self.progress.school)
+    def _document(self, kind: str):
+        school = self.progress.school
+        return record_document(school) if kind == "record" else notice_document(school)
 
     def _save(self, kind: str) -> None:
-        from wizard.commands.pdf import TITLES
-        from wizard.gui.pdf import write_pdf
-
         name = "fiche-configuration-pronote-ent.pdf" if kind == "record" else "notice-pronote-ent.pdf"
         path = save_file(self, tr("Enregistrer – {title}").format(title=tr(TITLES[kind])), name, tr("PDF (*.pdf)"))
         if not path:
             return
         try:
-            write_pdf(self._html(kind), Path(path), tr(TITLES[kind]))
+            write_pdf(self._document(kind), Path(path), tr(TITLES[kind]))
         except OSError:
             self.records_message.show_message(
                 tr("Impossible d'écrire « {path} » : choisissez un autre dossier.").format(path=path), "error")
@@ -125,14 +129,12 @@ class FinPage(StepPage):
                                           "ok")
 
     def _print(self, kind: str) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from wizard.gui.pdf import print_html
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # a dialog: loaded when it opens
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            print_html(self._html(kind), printer)
+            print_document(self._document(kind), printer)
 
     def first_to_do(self):
         # Nothing is left to do here (the contact is optional): the keyboard lands on « Terminer » and the page

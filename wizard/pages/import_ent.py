@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
 
+from wizard.core.facts import day_of
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.importcheck import explain_count
 from wizard.pages.base import ChecklistPage, notice
@@ -38,13 +39,15 @@ class ImportEntPage(ChecklistPage):
     def load(self) -> None:
         super().load()
         cycle = self.progress.cycle
-        mode_label = self.ent.import_modes["partiel" if cycle["mode"] == "partiel" else "complet"]
-        # The ENT's report, as it writes it; the mode at the end is the one chosen for this pass.
-        mode_word = "Partiel" if cycle["mode"] == "partiel" else "Complet"
+        mode = "partiel" if cycle["mode"] == "partiel" else "complet"
+        # The ENT's report as its source shows it, for the mode chosen for this pass, with where it comes from.
+        example = self.ent.facts[f"labels.ent_import_message_{mode}"]
         self.example.show_message(tr(
-            "Après « Importer », l'ENT affiche par exemple : « 1575 identifiant(s) Pronote importé(s). Dernier import "
-            "fait le : 27/08/26 08:39 en mode {mode_word}. » Recopiez le nombre ci-dessous (mode d'import choisi : "
-            "« {mode_label} »).").format(mode_word=mode_word, mode_label=mode_label), "info")
+            "Après « {button} », l'ENT affiche un bilan, par exemple : « {message} » ({source}, {date}). Recopiez "
+            "ci-dessous le nombre qu'il annonce (mode d'import choisi : « {mode_label} »).").format(
+            button=self.ent.labels["ent_button_import"], message=example.value,
+            source=self.ent.sources[example.sources[0]].title, date=day_of(example.confirmed),
+            mode_label=self.ent.import_modes[mode]), "info")
         reported = cycle["reported_count"]
         self.count.setText("" if reported is None else str(reported))
         self._compare()

@@ -3,22 +3,22 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox
 
-from wizard.core import status
 from wizard.core.i18n import tr, tr_noop
+from wizard.core.outcomes import DELEGATION, past_check_sentence, verdict_level
+from wizard.core.progress import declaration_allowed, last_check
 from wizard.pages.base import ChecklistPage, notice, paragraph, wrapping_check
 
 
 class PronoteNetPage(ChecklistPage):
     step_id = "pronote_net"
-    intro = tr_noop("Dans la console d'administration pronote.net (hébergement de votre serveur PRONOTE) :")
+    intro = tr_noop("Dans la {hosting_console} de PRONOTE (l'hébergement de votre serveur PRONOTE) :")
 
     def build_extra(self) -> None:
-        # Loaded when the page is shown, not when a resumed walk passes by it (the network code is heavy).
-        from wizard.gui.server_check import ServerCheck
+        from wizard.gui.server_check import ServerCheck  # the network check loads with its page (docs/DEVELOPING.md)
 
         words = self.ent.words
         self.body.addWidget(paragraph(
-            tr("Après « Publier la base », votre serveur PRONOTE doit confier l'authentification au serveur CAS de "
+            tr("Après « {hosting_publish} », votre serveur PRONOTE doit confier l'authentification au serveur CAS de "
                "{ent_name} ({ent_cas_host}). Vérifiez-le ici une fois la base publiée.").format(**words)))
         self.server = ServerCheck(tr("Vérifier la &délégation"), "delegation", self.progress)
         self.server.finished.connect(lambda _result: self._offer_manual())
@@ -44,12 +44,10 @@ class PronoteNetPage(ChecklistPage):
         return next((box for box in self.checklist.boxes.values() if not box.isChecked()), None)
 
     def load(self) -> None:
-        from wizard.core.probe.verdict import past_check_sentence, verdict_level  # the probe package: ssl, http…
-
         super().load()
-        check = status.last_check(self.progress.school, "delegation")
+        check = last_check(self.progress.school, DELEGATION)
         if check:
-            self.server.message.show_message(past_check_sentence(check), verdict_level(check["outcome"], "delegation"))
+            self.server.message.show_message(past_check_sentence(check), verdict_level(check["outcome"], DELEGATION))
         self._offer_manual()
 
     def _offer_manual(self) -> None:
@@ -62,7 +60,7 @@ class PronoteNetPage(ChecklistPage):
         self.loading = True
         try:
             self.manual.setChecked(bool(connection and not verified))
-            self.manual.setEnabled(status.declaration_allowed(school) and not verified)
+            self.manual.setEnabled(declaration_allowed(school) and not verified)
             self.manual_row.setVisible(not verified)
         finally:
             self.loading = False

@@ -7,16 +7,14 @@ from wizard.pages.base import ChecklistPage
 
 class RapprochementPage(ChecklistPage):
     step_id = "rapprochement"
-    intro = tr_noop("Après l'import, l'ENT relie lui-même la plupart des identifiants PRONOTE à ses comptes. Depuis "
-                    "le bilan d'import (« Résultat d'import des identifiants Pronote »), faites le rapprochement des "
-                    "comptes restants, profil par profil :")
-    help_text = tr_noop("Un compte non rapproché ne pourra pas ouvrir PRONOTE depuis l'ENT : à sa première connexion, "
-                        "PRONOTE affichera « Identification impossible ». Ces échecs se corrigent aussi dans PRONOTE : "
-                        "Communication > Gestion des identités > Résolution des échecs d'interconnexion.")
+    intro = tr_noop("Après l'import, faites dans l'ENT les rapprochements de comptes nécessaires, profil par profil, "
+                    "puis lisez le bilan d'import :")
+    help_text = tr_noop("Quand les données d'un utilisateur dans l'ENT ne correspondent pas à celles de PRONOTE, "
+                        "PRONOTE lui affiche « {pronote_failure_message} ». Ces échecs se résolvent dans PRONOTE : "
+                        "{pronote_failures_menu}.")
 
     def build_extra(self) -> None:
-        # The matching (rapidfuzz) loads when this page is made, not when resuming passes by it.
-        from wizard.gui.matching_preview import MatchingPreview
+        from wizard.gui.matching_preview import MatchingPreview  # the matching loads with its page (DEVELOPING.md)
 
         self.preview = MatchingPreview(self)
         self.add_runner(self.preview.task)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+from wizard.core.dates import day_and_time
 from wizard.core.idfile import dates, findings, reader
 from wizard.core.idfile.encoding import looks_misdecoded
 from wizard.core.idfile.report import Report, empty_counts
@@ -166,10 +167,10 @@ def _history_findings(scan: reader.Scan, export, history: list[dict]) -> list:
     if export is not None and imports:
         last, _ = max(imports, key=lambda item: item[0])
         if export < last:
-            result.append(findings.old_export(scan.export_date[1], dates.french(export), dates.french(last)))
+            result.append(findings.old_export(scan.export_date[1], day_and_time(export), day_and_time(last)))
     for when, entry in imports:
         if entry.get("file_sha256") == scan.sha256:
-            result.append(findings.same_file_imported(dates.french(when)))
+            result.append(findings.same_file_imported(day_and_time(when)))
             break
     return result
 

@@ -57,7 +57,3 @@ def timestamp(text: str) -> datetime | None:
     if value.tzinfo is not None:
         value = value.astimezone().replace(tzinfo=None)
     return value
-
-
-def french(value: datetime) -> str:
-    return value.strftime("%d/%m/%Y %H:%M")

@@ -76,7 +76,7 @@ def open_regular(path: Path) -> tuple[io.FileIO, int]:
 
 
 def _folder(name: str) -> IdFileError:
-    return IdFileError(tr("« {name} » est un dossier : choisissez le fichier IdPN_To_KOSMOS.xml "
+    return IdFileError(tr("« {name} » est un dossier : choisissez le fichier des identifiants exporté de PRONOTE "
                           "qu'il contient.").format(name=name), code="pas_un_fichier")
 
 
@@ -125,8 +125,8 @@ def check_docinfo(element) -> None:
 
 
 def unsafe(line: int | None, reason: str) -> IdFileError:
-    return IdFileError(tr("Fichier refusé par sécurité : {reason}, ce que ne fait jamais un "
-                          "export PRONOTE.").format(reason=reason), code="fichier_dangereux", line=line)
+    return IdFileError(tr("Fichier refusé par sécurité : {reason} ; l'assistant ne lit pas un tel "
+                          "fichier.").format(reason=reason), code="fichier_dangereux", line=line)
 
 
 def syntax_problem(error: etree.XMLSyntaxError, encoding_label: str, at_end: bool,
@@ -170,13 +170,13 @@ def too_deep(line: int | None) -> IdFileError:
 
 
 def too_long(line: int | None) -> IdFileError:
-    return IdFileError(tr("Fichier refusé : il contient un texte ou une balise démesurés, ce que ne fait jamais un "
-                          "export PRONOTE."), code="texte_trop_long", line=line)
+    return IdFileError(tr("Fichier refusé : il contient un texte ou une balise démesurés ; l'assistant ne lit pas "
+                          "un tel fichier."), code="texte_trop_long", line=line)
 
 
 def too_many_attributes(line: int | None) -> IdFileError:
-    return IdFileError(tr("Fichier refusé : un de ses éléments porte des centaines d'attributs, ce que ne fait jamais "
-                          "un export PRONOTE."), code="attributs_trop_nombreux", line=line)
+    return IdFileError(tr("Fichier refusé : un de ses éléments porte des centaines d'attributs ; l'assistant ne lit "
+                          "pas un tel fichier."), code="attributs_trop_nombreux", line=line)
 
 
 def too_many_names(line: int | None) -> IdFileError:

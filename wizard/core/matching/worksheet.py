@@ -9,9 +9,9 @@ import contextlib
 import csv
 import os
 import tempfile
-from datetime import date
 from pathlib import Path
 
+from wizard.core.dates import day
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.matching.matcher import STATUS_LABELS, Pair, Result
 from wizard.core.people import PROFILE_LABELS, PROFILES, Person
@@ -83,11 +83,7 @@ def _write_atomically(path: Path, rows: list[list[str]]) -> None:
 def _side(person: Person | None) -> list[str]:
     if person is None:
         return ["", "", "", ""]
-    return [person.ident, person.last_name, person.first_name, _date(person.birth_date)]
-
-
-def _date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    return [person.ident, person.last_name, person.first_name, day(person.birth_date)]
 
 
 def _order(profile: str) -> int:

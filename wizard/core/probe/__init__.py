@@ -3,27 +3,29 @@ server delegate authentication to the ENT's CAS? Qt-free: the pages run `probe_s
 
 The check goes through the proxy the system is set to use, or the one typed in the wizard's settings (proxy.py),
 trusts the operating system's certificates (trust.py), and returns the whole verdict for the page that asked
-(verdict.py): pages render `result.level` and `result.message`.
+(verdict.py): pages render `result.level` and `result.message`. What an outcome means (its level, « vérifié »,
+whether parts 1–2 may be declared by hand) is in wizard/core/outcomes.py, which needs none of the network code.
 """
 from __future__ import annotations
 
 import ssl
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from wizard.core.entdata import load_ent
 from wizard.core.errors import Cancelled
+from wizard.core.outcomes import ADDRESS
 from wizard.core.probe.answer import ProbeFailure
 from wizard.core.probe.client import fetch
 from wizard.core.probe.judge import judge_answer, judge_failure, refused_url
 from wizard.core.probe.proxy import ProxyCheck, check_proxy, choose_proxy, system_proxy
-from wizard.core.probe.result import ADDRESS, DELEGATION, ERROR, OK, PRONOTE_OUTCOMES, WARNING, ProbeResult, Space
+from wizard.core.probe.result import ProbeResult, Space
 from wizard.core.probe.target import check_target
-from wizard.core.probe.verdict import give_verdict, manual_confirmation_allowed, verdict_level
+from wizard.core.probe.verdict import give_verdict
 
 __all__ = ["probe_server", "info_url", "check_proxy", "system_proxy", "ProxyCheck", "ProbeResult", "Space",
-           "Cancelled", "PRONOTE_OUTCOMES", "INFO_PATH", "ADDRESS", "DELEGATION", "OK", "WARNING", "ERROR",
-           "verdict_level", "manual_confirmation_allowed"]
+           "Cancelled", "INFO_PATH"]
 
 # The public file every PRONOTE server answers for its mobile app (DOMAIN.md, « The PRONOTE server »).
 INFO_PATH = "InfoMobileApp.json?id=0D264427-EEFC-4810-A9E9-346942A862A4"
@@ -59,7 +61,8 @@ def probe_server(
     is raised when it turns true.
     """
     ent = load_ent() if ent is None else ent
-    words = _EntWords(ent, cas_host, ent_name)
+    words = _EntWords(ent.name if ent_name is None else ent_name, ent.cas_host if cas_host is None else cas_host,
+                      ent.pronote_net_configuration, ent.labels)
     check = check_target(url)
     if not check.ok:
         return give_verdict(refused_url(url, check.message), purpose, words)
@@ -81,10 +84,11 @@ def probe_server(
     return give_verdict(result, purpose, words)
 
 
+@dataclass(frozen=True)
 class _EntWords:
     """The ENT's words the verdict uses, with the caller's overrides (a page may pass its own CAS host)."""
 
-    def __init__(self, ent, cas_host: str | None, ent_name: str | None):
-        self.name = ent.name if ent_name is None else ent_name
-        self.cas_host = ent.cas_host if cas_host is None else cas_host
-        self.pronote_net_configuration = ent.pronote_net_configuration
+    name: str
+    cas_host: str
+    pronote_net_configuration: str
+    labels: dict[str, str]  # the hosting console's words (« Publier la base »…)

@@ -12,13 +12,11 @@ These sentences state facts; verdict.py adds what they mean for the page that as
 from __future__ import annotations
 
 import json
-import re
-from itertools import accumulate
 from urllib.parse import urljoin, urlsplit
 
+from wizard.core import safejson
 from wizard.core.i18n import tr, tr_noop
-from wizard.core.probe.answer import Answer, ProbeFailure
-from wizard.core.probe.result import (
+from wizard.core.outcomes import (
     CAS_INACTIVE,
     CAS_OTHER,
     DELEGATED,
@@ -27,9 +25,9 @@ from wizard.core.probe.result import (
     REDIRECTED,
     REFUSED_URL,
     UNREACHABLE,
-    ProbeResult,
-    Space,
 )
+from wizard.core.probe.answer import Answer, ProbeFailure
+from wizard.core.probe.result import ProbeResult, Space
 
 # genreEspace → the space's page name under the PRONOTE root (eleve.html…), stable ids for JSON and pages.
 SPACE_KINDS = {6: "eleve", 7: "parent", 8: "professeur", 14: "viescolaire", 17: "direction", 26: "accompagnant",
@@ -64,15 +62,6 @@ MAX_VERSION_NUMBERS = 8  # « 2024, 2, 5 »: year and release
 
 # Parsing outcomes of a body.
 JSON_OK, JSON_INVALID, JSON_TOO_DEEP = "ok", "invalid", "too_deep"
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
-
-
-def json_depth(text: str) -> int:
-    """How deep the brackets of `text` nest outside strings, in C-speed passes (no recursion)."""
-    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
-    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
 def read_json(body: bytes) -> tuple[str, object]:
@@ -82,10 +71,10 @@ def read_json(body: bytes) -> tuple[str, object]:
         text = body.decode(json.detect_encoding(body), "surrogatepass")
     except (UnicodeDecodeError, LookupError):
         return JSON_INVALID, None
-    if json_depth(text) > MAX_JSON_DEPTH:
-        return JSON_TOO_DEEP, None
     try:
-        return JSON_OK, json.loads(text)
+        return JSON_OK, safejson.loads(text, MAX_JSON_DEPTH)
+    except safejson.TooDeep:
+        return JSON_TOO_DEEP, None
     except (ValueError, RecursionError):  # RecursionError: a second line, should the depth count miss a case
         return JSON_INVALID, None
 

@@ -35,12 +35,12 @@ from fnmatch import fnmatchcase
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
+from wizard.core.hosts import is_host_name, is_ip_address, is_loopback
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.probe.answer import ProbeFailure
 from wizard.core.probe.winproxy import automatic_proxy
-from wizard.core.school import is_loopback_host, normalise_pronote_url
+from wizard.core.school import normalise_pronote_url
 
-_LABEL = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
 _PRINTABLE_ASCII = re.compile(r"[!-~]+")  # no space, no control character, nothing beyond ASCII
 
 
@@ -122,17 +122,8 @@ def _has_port_text(raw: str) -> bool:
 
 
 def _valid_proxy_host(host: str) -> bool:
-    if not host:
-        return False
-    try:
-        ipaddress.ip_address(host)
-        return True
-    except ValueError:
-        pass
-    labels = host.lower().split(".")
-    # A single label is fine (« proxy » on a school network); an all-digit last label would be read as an IPv4
-    # address in a shorthand form (« 10.1 »), which is not what anybody types for a proxy.
-    return all(_LABEL.fullmatch(label) for label in labels) and not labels[-1].isdigit()
+    # A single label is fine (« proxy » on a school network).
+    return is_ip_address(host) or is_host_name(host.lower(), min_labels=1)
 
 
 _REFUSALS = {
@@ -319,7 +310,7 @@ def choose_proxy(host: str, port: int, typed: str | None, *, url: str = "",
     """The proxy to reach `host:port` (the address `url`) over https, or None for a direct connection. Raises
     ProbeFailure (proxy_invalid, proxy_unsupported) when the setting to use cannot be used, Cancelled when
     `cancelled` turns true while the system works out its proxy."""
-    if is_loopback_host(host):
+    if is_loopback(host):
         return None
     if typed and typed.strip():
         return _parsed(typed, host, typed=True)
@@ -360,7 +351,7 @@ def system_proxy(url: str, *, timeout: float = AUTOMATIC_TIMEOUT) -> str | None:
         return None
     parts = urlsplit(check.value)
     host = (parts.hostname or "").rstrip(".")
-    if parts.scheme != "https" or is_loopback_host(host):
+    if parts.scheme != "https" or is_loopback(host):
         return None
     setting = system_setting(host, parts.port or 443, url=check.value, timeout=timeout)
     if not setting.text or setting.bypassed:

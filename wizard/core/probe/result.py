@@ -3,24 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Outcome codes, kept in the progress and read back by the pages (servercheck.py).
-DELEGATED = "delegated"  # PRONOTE, CAS active towards the ENT's CAS server
-CAS_INACTIVE = "cas_inactive"  # PRONOTE, no CAS delegation (part 2 not published yet)
-CAS_OTHER = "cas_other"  # PRONOTE, CAS towards another server (the previous ENT)
-NOT_PRONOTE = "not_pronote"  # something answered, but not PRONOTE
-HTTP_ERROR = "http_error"  # the server answered with an error status
-REDIRECTED = "redirected"  # the server sends elsewhere, which the check does not follow
-UNREACHABLE = "unreachable"  # nothing could be read: DNS, refused, timeout, certificate…
-REFUSED_URL = "refused_url"  # the address was refused before any connection
-
-PRONOTE_OUTCOMES = frozenset({DELEGATED, CAS_INACTIVE, CAS_OTHER})
-
-# What the check was for: the school page's address check, or part 2's check that the publication took effect.
-ADDRESS, DELEGATION = "address", "delegation"
-PURPOSES = (ADDRESS, DELEGATION)
-
-# How the page shows the verdict.
-OK, WARNING, ERROR = "ok", "warning", "error"
+from wizard.core.outcomes import ADDRESS, ERROR
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 The school's normaliser (`wizard.core.school.normalise_pronote_url`) gives the PRONOTE root; on top of it, what a
 request line can carry as it is – an accented letter, an invisible character or a « < » in the path would
 otherwise fail inside the HTTP library after the check had started, and be blamed on the server or the Internet
-– and the few shapes the normaliser lets through silently (port 0, a host that is an IPv4 address in shorthand).
+– and a port 0, which the normaliser lets through silently.
 Every refusal here happens before anything is sent, and its sentence says so (judge.refused_url).
 """
 from __future__ import annotations
@@ -31,11 +31,6 @@ def check_target(text: str) -> Check:
         return Check(False, message=tr("L'adresse PRONOTE contient des caractères qu'une adresse web ne peut pas "
             "contenir tels quels (lettres accentuées, caractères invisibles ou spéciaux) ; copiez-la depuis la barre "
             "d'adresse du navigateur."))
-    host = urlsplit(check.value).hostname or ""
-    if ":" not in host and host.rsplit(".", 1)[-1].isdigit() and not _is_dotted_quad(host):
-        # « 127.1 » or « 0x7f.1 »: the system would read an IPv4 address in shorthand, not a server's name.
-        return Check(False, message=tr("L'adresse ne contient pas de nom de serveur valide, par exemple "
-            "0301746K.index-education.net."))
     return check
 
 
@@ -47,8 +42,3 @@ def _typed_port(text: str) -> int | None:
         return urlsplit(raw).port
     except ValueError:
         return None
-
-
-def _is_dotted_quad(host: str) -> bool:
-    parts = host.split(".")
-    return len(parts) == 4 and all(part.isdigit() and int(part) < 256 and str(int(part)) == part for part in parts)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import ssl
 
+import truststore
+
 # OpenSSL's X509_V_ERR_* (Linux), Windows' CERT_E_* HRESULTs (as the unsigned DWORD truststore reports, and
 # signed), macOS' errSec* codes. The three families never overlap.
 _EXPIRED = frozenset({
@@ -29,8 +31,6 @@ _WRONG_HOST = frozenset({
 
 def system_context() -> ssl.SSLContext:
     """A client context that verifies certificates and host names against the operating system's store."""
-    import truststore  # imported here: the window and the other commands never need it
-
     return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 

@@ -1,0 +1,198 @@
+"""The progress written while the admin types: nothing on the screen's thread but a timer per keystroke, the file
+written after a pause by a writer thread, at once when a step is left or the window closes, and nothing ever said
+« enregistré » – nor lost once said – when the app is killed."""
+import json
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from tests.gui.helpers import go_next_by_keyboard, open_window
+from wizard.core import store as store_module
+from wizard.core.store import ProgressStore
+from wizard.gui import autosave
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def on_disk(data_dir: Path) -> dict:
+    document = json.loads((data_dir / "progress.json").read_text(encoding="utf-8"))
+    return document["schools"][document["current"]]
+
+
+def school_page(qtbot, data_dir):
+    window = open_window(qtbot, data_dir)
+    go_next_by_keyboard(window)
+    assert window.current_step() == "etablissement"
+    return window, window.currentPage().fields["name"]
+
+
+def test_typing_writes_after_a_pause_in_a_thread_of_its_own(qtbot, data_dir, monkeypatch):
+    window, field = school_page(qtbot, data_dir)
+    writers = []
+    write = store_module.ProgressStore.write
+
+    def watched(self, data, **how):
+        writers.append(threading.current_thread())
+        write(self, data, **how)
+
+    monkeypatch.setattr(store_module.ProgressStore, "write", watched)
+    field.setFocus()
+    QTest.keyClicks(field, "Lycee Jean Jaures")
+    assert writers == [] and window.progress.pending() and not window.progress.saved
+    assert on_disk(data_dir)["identity"]["name"] == ""
+    qtbot.waitUntil(lambda: window.progress.saved, timeout=5000)
+    assert on_disk(data_dir)["identity"]["name"] == "Lycee Jean Jaures"
+    assert len(writers) == 1 and writers[0] is not threading.main_thread()  # one write for the whole name
+
+
+def test_typing_without_a_pause_is_still_written_every_few_seconds(qtbot, data_dir, monkeypatch):
+    window, field = school_page(qtbot, data_dir)
+    monkeypatch.setattr(autosave, "LONGEST_S", 0.2)
+    window.autosave.timer.setInterval(60_000)  # the pause never comes
+    field.setFocus()
+    for _ in range(250):  # a key every 20 ms
+        QTest.keyClick(field, "x")
+        QTest.qWait(20)
+        if "x" in on_disk(data_dir)["identity"]["name"]:
+            break
+    else:
+        raise AssertionError("nothing was written while the keys kept coming")
+
+
+def test_a_step_left_is_written_at_once_with_a_fresh_backup(qtbot, data_dir):
+    window, field = school_page(qtbot, data_dir)
+    backup = data_dir / "progress.json.bak"
+    field.setText("Collège Via Domitia")
+    window.back()  # the page left: no pause waited for
+    window.progress.writer.wait()
+    assert window.progress.saved and on_disk(data_dir)["identity"]["name"] == "Collège Via Domitia"
+    before = backup.read_bytes()
+    field.setText("Collège A")
+    window.progress.writer.wait()
+    assert backup.read_bytes() == before  # a keystroke never rewrites the backup
+
+
+def test_closing_writes_what_is_pending(qtbot, data_dir):
+    window, field = school_page(qtbot, data_dir)
+    field.setText("Collège Via Domitia")
+    assert window.progress.pending()
+    window.close()
+    assert on_disk(data_dir)["identity"]["name"] == "Collège Via Domitia"
+
+
+def test_the_quit_question_says_enregistree_only_once_written(qtbot, data_dir, monkeypatch):
+    window, field = school_page(qtbot, data_dir)
+    asked = []
+
+    def answer(box):
+        asked.append((box.text(), window.progress.saved, on_disk(data_dir)["identity"]["name"]))
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    field.setText("Collège Via Domitia")
+    window.reject()
+    text, saved, name = asked[0]
+    assert "est enregistrée" in text and saved and name == "Collège Via Domitia"
+
+
+def test_a_failed_write_in_the_thread_is_told_on_the_page(qtbot, data_dir, monkeypatch):
+    window, field = school_page(qtbot, data_dir)
+
+    def power_cut(*args):
+        raise OSError(5, "power cut")
+
+    monkeypatch.setattr(store_module.os, "replace", power_cut)
+    field.setText("Collège Via Domitia")
+    window.autosave.flush()
+    page = window.currentPage()
+    qtbot.waitUntil(lambda: page.save_banner is not None and page.save_banner.isVisible(), timeout=5000)
+    assert not window.progress.saved and "Enregistrement impossible" in page.save_banner.message.text()
+    monkeypatch.undo()
+    page.save_banner.findChild(QPushButton, "retry_save").click()
+    qtbot.waitUntil(lambda: window.progress.saved, timeout=5000)
+    qtbot.waitUntil(lambda: not page.save_banner.isVisible(), timeout=5000)
+
+
+TYPING_CHILD = textwrap.dedent("""
+    import os, sys, time
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    sys.path.insert(0, {root!r})
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    from wizard.app import create_window
+    app = QApplication([])
+    window = create_window(Path({data!r}))
+    window.go_to("etablissement")
+    field = window.currentPage().fields["name"]
+    field.setText("Collège A")
+    while not window.progress.saved:
+        app.processEvents(); time.sleep(0.01)
+    print("announced", window.progress.identity["name"], flush=True)
+    field.setText("Collège A puis B")
+    print("pending saved=" + str(window.progress.saved), flush=True)
+    while True:
+        app.processEvents(); time.sleep(0.01)
+""")
+
+
+def test_killed_while_a_change_waits_it_loses_only_that_change_never_what_was_announced(data_dir):
+    child = subprocess.Popen([sys.executable, "-c", TYPING_CHILD.format(root=str(ROOT), data=str(data_dir))],
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "announced Collège A"
+        assert child.stdout.readline().strip() == "pending saved=False"  # the UI could not say « enregistré »
+    finally:
+        child.kill()
+        child.wait()
+        child.stdout.close()
+    assert on_disk(data_dir)["identity"]["name"] == "Collège A"
+
+
+WRITING_CHILD = textwrap.dedent("""
+    import os, sys, time
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    sys.path.insert(0, {root!r})
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    from wizard.app import create_window
+    from wizard.gui import autosave
+    autosave.LONGEST_S = 0.0  # every change handed to the writer thread at once
+    app = QApplication([])
+    window = create_window(Path({data!r}))
+    window.go_to("etablissement")
+    field = window.currentPage().fields["name"]
+    print("ready", flush=True)
+    i = 0
+    while True:
+        i += 1
+        field.setText("x" * (i % 3000))
+        app.processEvents()
+""")
+
+
+def test_killed_while_the_writer_thread_writes_the_file_still_opens_whole(data_dir):
+    for delay in (0.3, 0.7, 1.1):
+        child = subprocess.Popen([sys.executable, "-c", WRITING_CHILD.format(root=str(ROOT), data=str(data_dir))],
+                                 stdout=subprocess.PIPE, text=True)
+        try:
+            assert child.stdout.readline().strip() == "ready"
+            time.sleep(delay)
+        finally:
+            child.kill()
+            child.wait()
+            child.stdout.close()
+    fresh = ProgressStore(data_dir)
+    fresh.acquire()
+    try:
+        document = fresh.load()
+    finally:
+        fresh.release()
+    assert set(document["schools"][document["current"]]["identity"]["name"]) <= {"x"}
+    assert fresh.recovery_message == ""  # the main file itself, whole: no backup needed
+    assert not [path for path in data_dir.iterdir() if path.name.endswith(".tmp")]

@@ -1,0 +1,24 @@
+"""How the app names and shows itself: the window's title, its icon, the « À propos » label (shared by the
+application, the window and its dialogs)."""
+from __future__ import annotations
+
+from PySide6.QtGui import QIcon
+
+from wizard.core.entdata import load_ent
+from wizard.core.i18n import tr, tr_noop
+from wizard.core.resources import APP_NAME, resources_dir
+
+WINDOW_TITLE = tr_noop("Assistant d'interconnexion PRONOTE – {ent_name}")
+ABOUT = tr_noop("À propos")
+
+
+def window_title() -> str:
+    return tr(WINDOW_TITLE).format(**load_ent().words)
+
+
+def app_icon() -> QIcon:
+    """The PNG (not the SVG): no image-format plugin needed, so it also shows in a trimmed bundle."""
+    icon = QIcon(str(resources_dir() / "icons" / f"{APP_NAME}.png"))
+    if icon.isNull():
+        icon = QIcon.fromTheme(APP_NAME)  # a system install may only have the .desktop entry's themed icon
+    return icon
