@@ -183,20 +183,26 @@ for line in sys.stdin.buffer:
 winpath() { echo "Z:$(realpath -m "$1" | tr / '\\')"; }
 drive_c=$WINEPREFIX/drive_c
 win wineboot -i
-win wine reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null  # Wine says Windows 7 otherwise
 mkdir -p "$drive_c/windows/Fonts"
-# Fonts where Windows keeps them, and registered: Windows' offscreen Qt reads only that folder (QT_QPA_FONTDIR, as
-# the tests set it) and the native one asks GDI, which knows only registered fonts (else a math font draws the
-# window). Tahoma is the interface font Wine gives; DejaVu Sans stands for Windows' fallback fonts (« ✓ »…).
-fonts_key='HKLM\Software\Microsoft\Windows NT\CurrentVersion\Fonts'
-for font in /usr/share/wine/fonts/tahoma.ttf /usr/share/wine/fonts/tahomabd.ttf \
-            /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf; do
-  cp "$font" "$drive_c/windows/Fonts/"
-  name=$(basename "$font" .ttf)
-  case "$name" in tahoma) name=Tahoma ;; tahomabd) name="Tahoma Bold" ;; DejaVuSans) name="DejaVu Sans" ;;
-                  DejaVuSans-Bold) name="DejaVu Sans Bold" ;; esac
-  win wine reg add "$fonts_key" /v "$name (TrueType)" /d "$(basename "$font")" /f >/dev/null
-done
+# Windows 10 (Wine says Windows 7 otherwise), and fonts where Windows keeps them, registered: Windows' offscreen Qt
+# reads only that folder (QT_QPA_FONTDIR, as the tests set it) and the native one asks GDI, which knows only
+# registered fonts (else a math font draws the window). Tahoma is the interface font Wine gives; DejaVu Sans
+# stands for Windows' fallback fonts (« ✓ »…). One registry import: each `wine reg` costs a process.
+cp /usr/share/wine/fonts/tahoma.ttf /usr/share/wine/fonts/tahomabd.ttf /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
+  /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf "$drive_c/windows/Fonts/"
+cat > "$work/prefix.reg" <<'EOF'
+REGEDIT4
+
+[HKEY_CURRENT_USER\Software\Wine]
+"Version"="win10"
+
+[HKEY_LOCAL_MACHINE\Software\Microsoft\Windows NT\CurrentVersion\Fonts]
+"Tahoma (TrueType)"="tahoma.ttf"
+"Tahoma Bold (TrueType)"="tahomabd.ttf"
+"DejaVu Sans (TrueType)"="DejaVuSans.ttf"
+"DejaVu Sans Bold (TrueType)"="DejaVuSans-Bold.ttf"
+EOF
+win wine regedit /S "$(winpath "$work/prefix.reg")"
 cp "$standins/icuuc.dll" "$standins/bcryptprimitives.dll" "$standins"/icu/icu4py.libs/*.dll \
   "$drive_c/windows/system32/"
 mkdir -p "$work/python"
@@ -206,10 +212,15 @@ mv "$work/python/unzipped"/cp3* "$drive_c/Python"
 # Two things Wine 8.0 lacks that this Python calls: WMI (platform asks it; without _wmi it reads the version
 # another way) and CopyFile2 (shutil.copy2; the older copy path is the one Python 3.12 used).
 rm -f "$drive_c/Python/DLLs/_wmi.pyd"
+# WinPython's pip writes launchers (ruff.exe, lint-imports.exe…) that look for python.exe beside themselves, for its
+# portable layout: python.org's own pip, from this Python's ensurepip, takes its place.
+rm -rf "$drive_c"/Python/Lib/site-packages/pip "$drive_c"/Python/Lib/site-packages/pip-*.dist-info \
+  "$drive_c"/Python/Scripts/pip*.exe
 sed -i 's/^    if hasattr(_winapi, "CopyFile2"):\r$/    if False:  # Wine 8.0 has no CopyFile2 (scripts\/test-windows.sh)\r/' \
   "$drive_c/Python/Lib/shutil.py"
 grep -q "Wine 8.0 has no CopyFile2" "$drive_c/Python/Lib/shutil.py" || { echo "shutil.py not patched" >&2; exit 1; }
 rm -f "$drive_c"/Python/Lib/__pycache__/shutil.*
+win wine 'C:\Python\python.exe' -m ensurepip --default-pip >/dev/null
 # The packages go into that Python itself rather than a venv: a venv's python.exe is a launcher that starts the
 # real one, two Wine processes for each of the suite's hundreds of subprocesses (and, under load, a launcher that
 # sometimes fails to start it: « Unable to create process »).
@@ -217,6 +228,7 @@ wpython='C:\Python\python.exe'
 win wine "$wpython" -m pip install -q --disable-pip-version-check --no-index --find-links "$(winpath "$wheels")" \
   -r "$(winpath "$requirements")"
 win wine "$wpython" -c "import sys, platform; from PySide6 import QtCore; print('Windows CPython', sys.version.split()[0], platform.platform(), 'Qt', QtCore.qVersion())"
+win wine 'C:\Python\Scripts\lint-imports.exe' --help >/dev/null  # pip's launchers start (the suite runs some)
 
 # --- 5. the suite --------------------------------------------------------------------------------------------------
 step "The whole test suite under Windows CPython"
