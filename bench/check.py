@@ -132,8 +132,8 @@ def write_school(data_dir: Path) -> None:
                               pronote_url="https://0301746K.index-education.net/pronote/")
     school["cycle"]["mode"] = "partiel"
     school["import_history"] = [{"date": "2026-06-27T08:39:00", "cycle": "c0", "mode": "complet", "counts": {},
-                                 "file_sha256": "0" * 64, "reported_count": 10, "id_hashes": ["0" * 32],
-                                 "export_date": None}]
+                                 "file_sha256": "0" * 64, "reported_count": 10, "reading": None,
+                                 "id_hashes": ["0" * 32], "export_date": None}]
     (data_dir / "progress.json").write_text(json.dumps(doc), encoding="utf-8")
 
 

@@ -9,13 +9,17 @@ import pytest
 from wizard.core import document
 from wizard.core.document import FORMAT_VERSION, InvalidDocument, validate
 from wizard.core.migrations import migrate
-from wizard.core.progress import new_document
+from wizard.core.progress import CYCLE_STEPS, new_document
 
 V1 = Path(__file__).parent / "fixtures" / "progress" / "v1.json"
 
 
 def school_of(doc):
     return doc["schools"][doc["current"]]
+
+
+def test_the_pass_steps_are_the_models():
+    assert document.PASS_STEP_IDS == CYCLE_STEPS  # what a pass keeps, what the model writes into it
 
 
 def test_a_new_document_validates():
@@ -107,7 +111,8 @@ def _with_history(hashes: list) -> dict:
     doc = new_document()
     school_of(doc)["import_history"] = [
         {"date": "2026-08-27T10:00:00", "cycle": "a1b2c3d4e5f6", "mode": "complet", "counts": {"total": len(hashes)},
-         "file_sha256": None, "reported_count": len(hashes), "export_date": None, "id_hashes": hashes}]
+         "file_sha256": None, "reported_count": len(hashes), "reading": None, "export_date": None,
+         "id_hashes": hashes}]
     return doc
 
 

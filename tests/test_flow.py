@@ -2,11 +2,11 @@
 import pytest
 
 from wizard.core import flow, steps
-from wizard.core.progress import new_school
+from wizard.core.progress import CYCLE_STEPS, new_school
 from wizard.core.typography import plain
 
 FULL = ["accueil", "etablissement", "ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net",
-        "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin"]
+        "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "echecs", "fin"]
 
 
 def finished_school(kind):
@@ -23,7 +23,7 @@ def test_first_walk_goes_through_every_step():
 
 def test_partial_pass_starts_at_part_three():
     assert flow.path_to("fin", finished_school("partiel")) == ["accueil", "export_mode", "export_pronote", "fichier",
-                                                               "import_ent", "rapprochement", "fin"]
+                                                               "import_ent", "rapprochement", "echecs", "fin"]
 
 
 def test_new_school_year_passes_by_the_school_page_and_skips_parts_one_and_two():
@@ -38,7 +38,8 @@ def test_resume_path_at_each_step_of_the_first_walk(step):
     assert path == FULL[: FULL.index(step) + 1]
 
 
-@pytest.mark.parametrize("step", ["export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin"])
+@pytest.mark.parametrize("step", ["export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "echecs",
+                                  "fin"])
 def test_resume_path_in_a_partial_pass(step):
     path = flow.path_to(step, finished_school("partiel"))
     assert path[0] == "accueil" and path[1] == "export_mode" and path[-1] == step
@@ -51,7 +52,7 @@ def test_resume_target_no_longer_on_the_path_starts_over():
 def test_once_and_recurring_steps():
     once = {s.id for s in steps.STEPS if s.recurrence == "once"}
     assert once == {"ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net"}
-    assert {s.id for s in steps.STEPS if s.recurrence == "each_import"} == set(FULL[6:11])
+    assert {s.id for s in steps.STEPS if s.recurrence == "each_import"} == set(FULL[6:12])
 
 
 def test_school_step_needs_valid_uai_and_url():
@@ -71,10 +72,11 @@ def test_tick_steps_complete_only_with_every_tick(step):
     school["cycle"]["mode"] = "complet"
     items = flow.checklist(step, "complet")
     assert items
+    holder = school["cycle"] if step in CYCLE_STEPS else school  # a pass's ticks are the pass's own
     for item in items[:-1]:
-        school["ticks"].setdefault(step, {})[item["id"]] = True
+        holder["ticks"].setdefault(step, {})[item["id"]] = True
     assert "1 restante" in flow.missing(step, school)
-    school["ticks"][step][items[-1]["id"]] = True
+    holder["ticks"][step][items[-1]["id"]] = True
     assert flow.missing(step, school) == ""
 
 
@@ -121,7 +123,7 @@ def test_import_step_needs_the_reported_count():
     school = new_school()
     school["cycle"]["mode"] = "partiel"
     for item in flow.checklist("import_ent", "partiel"):
-        school["ticks"].setdefault("import_ent", {})[item["id"]] = True
+        school["cycle"]["ticks"].setdefault("import_ent", {})[item["id"]] = True
     assert "nombre" in flow.missing("import_ent", school)
     school["cycle"]["reported_count"] = 0
     assert flow.missing("import_ent", school) == ""
@@ -159,7 +161,11 @@ def in_place(verified: bool) -> dict:
     (in_place(False), "unreachable", (("declared", "full_walk"), "declared")),
     (new_school(), "cas_inactive", None),  # PRONOTE without the delegation: the whole walk, nothing to ask
     (new_school(), "cas_other", None),
-    (new_school(), "not_pronote", None),
+    # A check that cannot tell offers the declared path too (issue 19: no dead end for an answer that is not
+    # PRONOTE's, an error or a redirection).
+    (new_school(), "not_pronote", (("declared", "full_walk"), "full_walk")),
+    (new_school(), "http_error", (("declared", "full_walk"), "full_walk")),
+    (new_school(), "redirected", (("declared", "full_walk"), "full_walk")),
     (in_place(True), None, (("already", "full_walk"), "already")),  # back on the page: what was chosen
     (in_place(False), None, (("declared", "full_walk"), "declared")),
     (new_school(), None, None),
@@ -167,3 +173,11 @@ def in_place(verified: bool) -> dict:
 ], ids=lambda value: value if isinstance(value, str) else None)
 def test_the_school_page_s_question_is_decided_by_the_flow(school, outcome, expected):
     assert flow.triage(school, outcome) == (flow.Triage(*expected) if expected else None)
+
+
+def test_a_server_naming_another_school_chooses_nothing_for_the_admin():
+    school = new_school()
+    school["identity"]["name"] = "Collège Via Domitia"
+    assert flow.triage(school, "delegated", "LYCEE JEAN MOULIN") == flow.Triage(("already", "full_walk"), None)
+    assert flow.triage(school, "delegated", "CLG-VIA DOMITIA-MANDUEL").chosen == "already"
+    assert flow.triage(school, "delegated", "").chosen == "already"  # no name given: nothing contradicts it

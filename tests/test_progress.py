@@ -1,12 +1,14 @@
 """The one writer of the saved document: what each event records, the import bookkeeping, the status board that
 says honestly what was verified and what was declared – all without widgets."""
+from datetime import date
 from types import SimpleNamespace
 
-from wizard.core import status
+from wizard.core import dates, status
 from wizard.core.document import validate
-from wizard.core.importcheck import explain_count
+from wizard.core.importcheck import read_figure
 from wizard.core.progress import Progress, declaration_allowed
 from wizard.core.store import ProgressStore
+from wizard.core.typography import plain
 
 ANALYSIS = {
     "file_sha256": "f" * 64, "mode": "partiel", "layout": "documented", "layout_label": None, "encoding": "UTF-8",
@@ -35,18 +37,21 @@ def probe(**values):
     return SimpleNamespace(**{**base, **values})
 
 
+TODAY = date(2026, 11, 28)
+
+
 def test_equal_count_is_confirmed():
-    assert explain_count(ANALYSIS, 6, "complet")[0] == "ok"
+    assert read_figure(ANALYSIS, 6, "complet", []).level == "ok"
 
 
 def test_fewer_imported_are_explained_by_the_file():
-    level, text = explain_count(ANALYSIS, 4, "complet")
-    assert level == "warning" and "2 identifiant(s) de moins" in text
-    assert "sans identifiant" in text and "en double" in text
+    reading = read_figure(ANALYSIS, 4, "complet", [])
+    assert reading.level == "warning" and "2 identifiant(s) de moins" in reading.text
+    assert "sans identifiant" in reading.text and "en double" in reading.text
 
 
 def test_more_imported_than_the_file_points_to_the_wrong_file():
-    assert "ancien export" in explain_count(ANALYSIS, 60, "complet")[1]
+    assert "ancien export" in read_figure(ANALYSIS, 60, "complet", []).text
 
 
 def test_import_recorded_once_per_pass_and_corrected(data_dir):
@@ -61,8 +66,8 @@ def test_import_recorded_once_per_pass_and_corrected(data_dir):
     assert len(history) == 1
     entry = history[0]
     assert entry["reported_count"] == 6 and entry["mode"] == "partiel" and entry["id_hashes"] == ANALYSIS["id_hashes"]
-    assert set(entry) == {"date", "cycle", "mode", "counts", "file_sha256", "reported_count", "export_date",
-                          "id_hashes"}
+    assert set(entry) == {"date", "cycle", "mode", "counts", "file_sha256", "reported_count", "reading",
+                          "export_date", "id_hashes"}
 
 
 def test_two_passes_started_in_the_same_second_are_two_history_entries(data_dir, monkeypatch):
@@ -90,16 +95,17 @@ def test_a_new_analysis_asks_for_the_warnings_to_be_read_again(data_dir):
 
 def test_status_board_after_a_walk_verified_on_the_server(data_dir):
     progress = opened(data_dir)
-    assert [row.state for row in status.board(progress.school)] == [status.TODO] * 3
+    assert [row.state for row in status.board(progress.school, TODAY)] == [status.TODO] * 4
     for step in ("ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net"):
         progress.complete_step(step)
     progress.record_server_check("delegation", probe())
+    progress.choose_mode("complet")
     progress.type_reported_count(1575)
     progress.record_import()
-    rows = status.board(progress.school)
-    assert [row.state for row in rows] == [status.DONE, status.VERIFIED, status.DONE]
+    rows = status.board(progress.school, dates.today())
+    assert [row.state for row in rows] == [status.DONE, status.VERIFIED, status.DONE, status.TODO]
     assert "vérifiée sur le serveur PRONOTE" in rows[1].detail
-    assert "Dernier import" in rows[2].detail and "1575 identifiants" in rows[2].detail
+    assert "Dernier import" in rows[2].detail and "l'ENT a annoncé 1575" in plain(rows[2].detail)
 
 
 def test_a_declaration_reads_declared_not_verified_once_and_offers_a_check(data_dir):
@@ -107,12 +113,12 @@ def test_a_declaration_reads_declared_not_verified_once_and_offers_a_check(data_
     for step in ("ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net"):
         progress.complete_step(step)
     progress.confirm_by_hand(True)
-    row = status.board(progress.school)[1]
+    row = status.board(progress.school, TODAY)[1]
     assert row.state == status.DECLARED
     assert row.detail.count("non vérifié") == 1  # « (non vérifié). (non vérifié) » no more
     assert status.unverified(progress.school)
     progress.record_server_check("delegation", probe())  # « Vérifier maintenant » on the board
-    assert status.board(progress.school)[1].state == status.VERIFIED and not status.unverified(progress.school)
+    assert status.board(progress.school, TODAY)[1].state == status.VERIFIED and not status.unverified(progress.school)
 
 
 def test_a_server_answering_without_the_delegation_withdraws_a_declaration(data_dir):
@@ -132,13 +138,13 @@ def test_a_server_answering_without_the_delegation_withdraws_a_declaration(data_
 def test_already_in_place_verified_or_declared(data_dir):
     progress = opened(data_dir)
     progress.declare_already_connected(verified=True)
-    rows = status.board(progress.school)
+    rows = status.board(progress.school, TODAY)
     assert [row.state for row in rows[:2]] == [status.VERIFIED] * 2
     assert "Déjà en place, vérifié" in rows[0].detail
     progress.restart_from_part_1()
     assert progress.school["connection"] is None and progress.school["restart_from_part_1"]
     progress.declare_already_connected(verified=False)
-    assert "déclaré" in status.board(progress.school)[0].detail and status.unverified(progress.school)
+    assert "déclaré" in status.board(progress.school, TODAY)[0].detail and status.unverified(progress.school)
     progress.type_identity("pronote_url", "https://autre.example.org/pronote/")
     assert progress.school["connection"] is None  # it was about the server at the previous address
 

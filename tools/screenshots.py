@@ -4,8 +4,11 @@
 Two demo schools are walked through the real window, as an admin would, with realistic content:
 - an already-connected collège (the common case): the server check shows PRONOTE delegating to the ENT, the
   triage offers « déjà en place », then part 3 with a generated identifier file (about a thousand people, a few
-  warnings), the count the ENT reported, a matching preview against a generated ENT account list, the final page
-  and, on the next launch, the status board;
+  warnings), the count the ENT reported, a matching preview against a generated ENT account list, the
+  identification failures noted (49, the tutorial's figure), the final page and, on the next launch, the status
+  board; then its school year, with the assistant's clock moved (`wizard.core.dates.clock`): the board in November
+  (a partial import due), an export that lists everybody, the ENT's running total, the board while that import is
+  in progress, the failures page with its trend, and the board at the next rentrée (the full import due);
 - a new school: the server answers without the delegation, so parts 1 and 2 are walked.
 
 The server's answers are judged by the real probe code from a PRONOTE answer built here: nothing goes out. All
@@ -27,7 +30,7 @@ from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from wizard.app import create_window  # noqa: E402
-from wizard.core import flow  # noqa: E402
+from wizard.core import dates, flow  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 IDENTITY = {
@@ -73,12 +76,12 @@ def demo_people(rng: random.Random) -> dict[str, list[dict]]:
     return people
 
 
-def write_pronote_file(people: dict[str, list[dict]], path: Path) -> None:
+def write_pronote_file(people: dict[str, list[dict]], path: Path, exported: str = "2026-08-27T08:30:00") -> None:
     from xml.sax.saxutils import quoteattr
 
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<PARTENAIRE_INDEX xmlns="http://www.index-education.com/rapprochementssoV2.0" '
-             'Date="2026-08-27T08:30:00" Partenaire="mon ENT Occitanie">',
+             f'Date="{exported}" Partenaire="mon ENT Occitanie">',
              '  <Etablissements><Etablissement Ident="1" Numero="0301746K" Nom="COLLEGE VIA DOMITIA"/>'
              '</Etablissements>',
              '  <EtablissementsGeres><Etablissement Ident="1"/></EtablissementsGeres>']
@@ -231,12 +234,77 @@ def walk_already_connected(data: Path, work: Path, camera: Camera) -> None:
             scroll_to(page, page.preview.status)
             camera.shoot(window, number(step) + "-rempli")
             tick_all(page)
+        elif step == "echecs":
+            page.count.setText("49")  # the tutorial's screenshot: noted when going on
         window.next()
     camera.shoot(window, number("fin"))
     window.close()
     again = open_window(data)  # the next launch: the status board
     camera.shoot(again, "00-tableau-de-bord")
     again.close()
+    walk_the_year(data, work, people, camera)
+
+
+def set_clock(when: str) -> None:
+    """The assistant's one clock, moved through the school year (wizard/core/dates.py)."""
+    from datetime import datetime
+
+    moment = datetime.fromisoformat(when).timestamp()
+    dates.clock = lambda: moment
+
+
+def walk_the_year(data: Path, work: Path, people: dict[str, list[dict]], camera: Camera) -> None:
+    """The same school later in its school year: the board at each moment, and what the year brings."""
+    rng = random.Random(1120)
+    newcomers = {group: [] for group in people}
+    newcomers["Eleve"] = [{"Nom": rng.choice(LAST), "Prenom": rng.choice(FIRST), "ID_Partenaire": f"NOUV{n:012d}",
+                           "DateNaissance": f"{rng.randint(2011, 2015)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"}
+                          for n in range(9)]
+    newcomers["Responsable"] = [{"Nom": entry["Nom"], "Prenom": rng.choice(FIRST), "ID_Partenaire": f"NOUP{n:012d}"}
+                                for n, entry in enumerate(newcomers["Eleve"][:5])]
+    everybody_file, newcomers_file = work / "IdPN_To_KOSMOS-tous.xml", work / "IdPN_To_KOSMOS-nouveaux.xml"
+    write_pronote_file({group: people[group] + newcomers[group] for group in people}, everybody_file,
+                       "2026-11-20T13:50:00")
+    write_pronote_file(newcomers, newcomers_file, "2026-11-20T13:55:00")
+    set_clock("2026-11-20T14:00:00")  # newcomers in November: a partial import is due
+    window = open_window(data)
+    camera.shoot(window, "00-tableau-de-bord-1-novembre")
+    window.currentPage().primary.click()
+    while window.current_step() != "fichier":
+        if window.current_step() == "export_pronote":
+            tick_all(window.currentPage())
+        window.next()
+    page = window.currentPage()
+    page.analyse(everybody_file)  # the box left unticked in PRONOTE: everybody exported again
+    wait_for(page.task)
+    camera.shoot(window, number("fichier") + "-tout-le-monde")
+    page.analyse(newcomers_file)
+    wait_for(page.task)
+    window.close()
+    set_clock("2026-11-20T16:30:00")
+    window = open_window(data)  # stopped on the way: the board offers to resume
+    camera.shoot(window, "00-tableau-de-bord-2-import-en-cours")
+    window.currentPage().primary.click()
+    while window.current_step() != "fin":
+        step, page = window.current_step(), window.currentPage()
+        if step == "import_ent":
+            tick_all(page)
+            total = sum(len(entries) for entries in people.values()) + sum(len(e) for e in newcomers.values())
+            page.count.setText(str(total))  # the ENT's running total after this import
+            camera.shoot(window, number(step) + "-total")
+        elif step == "rapprochement":
+            tick_all(page)
+        elif step == "echecs":
+            page.day.setText("20/11/2026")
+            page.count.setText("12")
+            page.note.click()
+            camera.shoot(window, number(step) + "-suivi")
+        window.next()
+    window.close()
+    set_clock("2027-09-01T08:30:00")  # the next rentrée: the full import of 2027-2028 is due
+    window = open_window(data)
+    camera.shoot(window, "00-tableau-de-bord-3-rentree-suivante")
+    window.close()
 
 
 def walk_new_school(data: Path, camera: Camera) -> None:
@@ -269,9 +337,11 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     camera = Camera(args.out)
+    set_clock("2026-09-02T09:00:00")  # the rentrée of the demo school year
     with tempfile.TemporaryDirectory() as first, tempfile.TemporaryDirectory() as second, \
             tempfile.TemporaryDirectory() as work:
         walk_already_connected(Path(first), Path(work), camera)
+        set_clock("2026-09-02T09:00:00")
         walk_new_school(Path(second), camera)
     screen = app.primaryScreen()
     print(f"{len(camera.taken)} captures dans {args.out} (écran {screen.size().width()}×{screen.size().height()} "

@@ -64,52 +64,52 @@
       <translation>  … and {more} more: the full list comes with --json.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="62" />
+      <location filename="wizard/commands/probe.py" line="61" />
       <source>CAS : inactif</source>
       <translation>CAS: inactive</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="64" />
+      <location filename="wizard/commands/probe.py" line="63" />
       <source>délégation</source>
       <translation>delegation</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="64" />
+      <location filename="wizard/commands/probe.py" line="63" />
       <source>sans délégation</source>
       <translation>no delegation</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="55" />
+      <location filename="wizard/commands/probe.py" line="54" />
       <source>Adresse : {url}</source>
       <translation>Address: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="58" />
+      <location filename="wizard/commands/probe.py" line="57" />
       <source>Version : {version}</source>
       <translation>Version: {version}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="57" />
+      <location filename="wizard/commands/probe.py" line="56" />
       <source>Établissement : {name}</source>
       <translation>School: {name}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="60" />
+      <location filename="wizard/commands/probe.py" line="59" />
       <source>CAS : actif ({cas_host})</source>
       <translation>CAS: active ({cas_host})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="65" />
+      <location filename="wizard/commands/probe.py" line="64" />
       <source>Espace : {name} ({delegation})</source>
       <translation>Space: {name} ({delegation})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="66" />
+      <location filename="wizard/commands/probe.py" line="65" />
       <source>Remarque : {warning}</source>
       <translation>Note: {warning}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="60" />
+      <location filename="wizard/commands/probe.py" line="59" />
       <source>adresse non indiquée</source>
       <translation>address not given</translation>
     </message>
@@ -454,69 +454,114 @@
       <translation>(nothing)</translation>
     </message>
     <message>
-      <location filename="wizard/core/facts.py" line="131" />
+      <location filename="wizard/core/facts.py" line="134" />
       <source>conseil de l'assistant</source>
       <translation>the assistant's advice</translation>
     </message>
     <message>
-      <location filename="wizard/core/facts.py" line="179" />
+      <location filename="wizard/core/facts.py" line="182" />
       <source>Sources</source>
       <translation>Sources</translation>
     </message>
     <message>
-      <location filename="wizard/core/facts.py" line="179" />
+      <location filename="wizard/core/facts.py" line="182" />
       <source>Ce que cette page affirme, et d'où cela vient :</source>
       <translation>What this page states, and where it comes from:</translation>
     </message>
     <message>
-      <location filename="wizard/core/facts.py" line="180" />
+      <location filename="wizard/core/facts.py" line="183" />
       <source>Les sources citées :</source>
       <translation>The sources cited:</translation>
     </message>
     <message>
-      <location filename="wizard/core/facts.py" line="106" />
+      <location filename="wizard/core/facts.py" line="109" />
       <source>Non confirmé pour les versions actuelles (source : {source}, {date}) : {values}. Selon votre version, l'écran peut différer.</source>
       <translation>Not confirmed for current versions (source: {source}, {date}): {values}. Depending on your version, the screen may differ.</translation>
     </message>
     <message>
-      <location filename="wizard/core/facts.py" line="108" />
+      <location filename="wizard/core/facts.py" line="111" />
       <source>Déduit d'une source voisine (source : {source}, {date}) : {values}. Vérifiez-le sur votre écran.</source>
       <translation>Inferred from a neighbouring source (source: {source}, {date}): {values}. Check it on your screen.</translation>
     </message>
     <message>
-      <location filename="wizard/core/facts.py" line="132" />
+      <location filename="wizard/core/facts.py" line="135" />
       <source>relevé le {date}, non confirmé pour les versions actuelles</source>
       <translation>seen on {date}, not confirmed for current versions</translation>
     </message>
     <message>
-      <location filename="wizard/core/facts.py" line="136" />
+      <location filename="wizard/core/facts.py" line="139" />
       <source> ; </source>
       <translation>; </translation>
     </message>
     <message>
-      <location filename="wizard/core/facts.py" line="127" />
+      <location filename="wizard/core/facts.py" line="130" />
       <source>confirmé : {date}</source>
       <translation>confirmed: {date}</translation>
     </message>
     <message>
-      <location filename="wizard/core/facts.py" line="129" />
+      <location filename="wizard/core/facts.py" line="132" />
       <source>déduit d'une source voisine : {date}</source>
       <translation>inferred from a neighbouring source: {date}</translation>
     </message>
     <message>
-      <location filename="wizard/core/facts.py" line="176" />
+      <location filename="wizard/core/facts.py" line="179" />
       <source>{title} ({date}) :</source>
       <translation>{title} ({date}):</translation>
     </message>
     <message>
-      <location filename="wizard/core/facts.py" line="169" />
+      <location filename="wizard/core/facts.py" line="172" />
       <source>d'après ces sources, le {date}</source>
       <translation>according to these sources, on {date}</translation>
     </message>
     <message>
-      <location filename="wizard/core/facts.py" line="167" />
+      <location filename="wizard/core/facts.py" line="170" />
       <source>{count} action(s) de la liste à cocher</source>
       <translation>{count} action(s) of the checklist</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/failures.py" line="34" />
+      <source>Saisissez le nombre d'utilisateurs en échec affiché par PRONOTE (0 s'il n'y en a plus).</source>
+      <translation>Type the number of users in failure that PRONOTE shows (0 when there are none left).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/failures.py" line="36" />
+      <source>Le nombre d'utilisateurs en échec s'écrit en chiffres, par exemple 12.</source>
+      <translation>The number of users in failure is written in digits, for example 12.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/failures.py" line="39" />
+      <source>Ce nombre est plus grand que celui des personnes d'un établissement : vérifiez-le.</source>
+      <translation>This number is larger than a school's people: check it.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/failures.py" line="45" />
+      <source>Ce jour est à venir : indiquez le jour où vous avez relevé ce nombre dans PRONOTE.</source>
+      <translation>That day is still to come: give the day you read this number in PRONOTE.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/failures.py" line="42" />
+      <source>Écrivez le jour du relevé sous la forme jj/mm/aaaa, par exemple {example}.</source>
+      <translation>Write the day it was read as dd/mm/yyyy, for example {example}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/failures.py" line="58" />
+      <source>{count} le {day}</source>
+      <translation>{count} on {day}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/figures.py" line="19" />
+      <source>le nombre de personnes de ce fichier</source>
+      <translation>the number of people in this file</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/figures.py" line="20" />
+      <source>son total après cet import</source>
+      <translation>its total after this import</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/figures.py" line="21" />
+      <source>ni le nombre du fichier, ni le total attendu</source>
+      <translation>neither the file's number nor the expected total</translation>
     </message>
     <message>
       <location filename="wizard/core/filecheck.py" line="17" />
@@ -529,59 +574,64 @@
       <translation>“{name}” is not a file the assistant can open.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="116" />
+      <location filename="wizard/core/flow.py" line="133" />
       <source>l'ENT</source>
       <translation>the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="146" />
+      <location filename="wizard/core/flow.py" line="163" />
       <source>Cochez la case confirmant que vous avez compris les conséquences de la bascule.</source>
       <translation>Tick the box confirming that you understand the consequences of the switch.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="155" />
+      <location filename="wizard/core/flow.py" line="176" />
       <source>Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible.</source>
       <translation>Check the delegation on the PRONOTE server, or confirm it yourself if the check cannot be done.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="159" />
+      <location filename="wizard/core/flow.py" line="180" />
       <source>Choisissez un import complet ou partiel.</source>
       <translation>Choose a full or a partial import.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="165" />
+      <location filename="wizard/core/flow.py" line="186" />
       <source>Choisissez le fichier des identifiants exporté depuis PRONOTE.</source>
       <translation>Choose the identifier file exported from PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="167" />
+      <location filename="wizard/core/flow.py" line="188" />
       <source>Le fichier doit être analysé avant de continuer.</source>
       <translation>The file must be analysed before you continue.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="170" />
+      <location filename="wizard/core/flow.py" line="191" />
       <source>Le fichier contient des erreurs bloquantes : corrigez l'export dans PRONOTE puis choisissez le nouveau fichier.</source>
       <translation>The file has blocking errors: fix the export in PRONOTE, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="173" />
+      <location filename="wizard/core/flow.py" line="194" />
       <source>Cochez « J'ai lu les avertissements » pour continuer.</source>
       <translation>Tick “I have read the warnings” to continue.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="182" />
+      <location filename="wizard/core/flow.py" line="203" />
       <source>Saisissez le nombre d'identifiants que l'ENT annonce avoir importés.</source>
       <translation>Type the number of identifiers the ENT says it imported.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="125" />
+      <location filename="wizard/core/flow.py" line="142" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restante).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="126" />
+      <location filename="wizard/core/flow.py" line="143" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restantes).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/flow.py" line="173" />
+      <source>Le serveur PRONOTE a répondu sans déléguer l'authentification à {ent_name} : vérifiez la configuration et la publication dans pronote.net, puis vérifiez à nouveau la délégation.</source>
+      <translation>The PRONOTE server answered without delegating authentication to {ent_name}: check the configuration and the publication in pronote.net, then check the delegation again.</translation>
     </message>
     <message>
       <location filename="wizard/core/helptext.py" line="47" />
@@ -599,77 +649,92 @@
       <translation>Documented Index Éducation layout (PARTENAIRE_INDEX)</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="129" />
+      <location filename="wizard/core/idfile/findings.py" line="130" />
       <source>La date d'export indiquée dans le fichier n'est pas lisible.</source>
       <translation>The export date given in the file cannot be read.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="144" />
+      <location filename="wizard/core/idfile/findings.py" line="146" />
+      <source>toutes</source>
+      <translation>all of them</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="146" />
+      <source>presque toutes</source>
+      <translation>nearly all of them</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="156" />
       <source>Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : il a été lu en Windows-1252. Vérifiez les accents des noms.</source>
       <translation>The file does not declare its encoding and is not UTF-8: it was read as Windows-1252. Check the accents in the names.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="82" />
+      <location filename="wizard/core/idfile/findings.py" line="83" />
       <source>Personne sans identifiant PRONOTE : l'ENT ne pourra pas l'importer.</source>
       <translation>Person without a PRONOTE identifier: the ENT will not be able to import them.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="92" />
+      <location filename="wizard/core/idfile/findings.py" line="93" />
       <source>Personne sans nom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
       <translation>Person without a last name: the account matching in the ENT will have to be done by hand.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="97" />
+      <location filename="wizard/core/idfile/findings.py" line="98" />
       <source>Personne sans prénom : le rapprochement des comptes dans l'ENT devra se faire à la main.</source>
       <translation>Person without a first name: the account matching in the ENT will have to be done by hand.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="108" />
+      <location filename="wizard/core/idfile/findings.py" line="109" />
       <source>Élève sans date de naissance, alors que le format PARTENAIRE_INDEX l'exige.</source>
       <translation>Pupil without a birth date, although the PARTENAIRE_INDEX layout requires one.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="140" />
+      <location filename="wizard/core/idfile/findings.py" line="141" />
       <source>Import partiel : cette personne figurait déjà dans un import précédent.</source>
       <translation>Partial import: this person was already in an earlier import.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="117" />
+      <location filename="wizard/core/idfile/findings.py" line="118" />
       <source>Le fichier a été exporté pour l'établissement {found}, pas pour le vôtre ({expected}) : exportez-le depuis la base PRONOTE de votre établissement.</source>
       <translation>The file was exported for school {found}, not yours ({expected}): export it from your school's PRONOTE database.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="123" />
+      <location filename="wizard/core/idfile/findings.py" line="124" />
       <source>Ce fichier a été exporté le {exported}, avant le dernier import dans l'ENT ({imported}) : exportez à nouveau les identifiants depuis PRONOTE.</source>
       <translation>This file was exported on {exported}, before the last import into the ENT ({imported}): export the identifiers from PRONOTE again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="135" />
+      <location filename="wizard/core/idfile/findings.py" line="136" />
       <source>Ce fichier est exactement celui déjà importé le {imported}.</source>
       <translation>This file is exactly the one already imported on {imported}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="151" />
+      <location filename="wizard/core/idfile/findings.py" line="148" />
+      <source>Ce fichier contient {count} personnes déjà importées ({how}) : dans PRONOTE, la case « {pronote_export_checkbox} » n'était sans doute pas cochée. Refaites l'export.</source>
+      <translation>This file holds {count} people already imported ({how}): in PRONOTE, the “{pronote_export_checkbox}” box was probably not ticked. Export again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/findings.py" line="163" />
       <source>{count} nom(s) semblent mal décodés (caractères de contrôle ou « Ã© » à la place des accents), le premier ici : l'encodage déclaré par le fichier est probablement faux.</source>
       <translation>{count} name(s) look wrongly decoded (control characters or “Ã©” instead of accents), the first one here: the encoding the file declares is probably wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="87" />
+      <location filename="wizard/core/idfile/findings.py" line="88" />
       <source>Identifiant PRONOTE déjà attribué à la personne de la ligne {first} : deux personnes ne peuvent pas partager un identifiant.</source>
       <translation>PRONOTE identifier already given to the person on line {first}: two people cannot share an identifier.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="102" />
+      <location filename="wizard/core/idfile/findings.py" line="103" />
       <source>Date de naissance invalide ou impossible (format attendu : {expected}).</source>
       <translation>Invalid or impossible birth date (expected format: {expected}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="113" />
+      <location filename="wizard/core/idfile/findings.py" line="114" />
       <source>Élément « {tag} » hors de son groupe : il n'est pas compté.</source>
       <translation>Element “{tag}” outside its group: it is not counted.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="74" />
+      <location filename="wizard/core/idfile/findings.py" line="75" />
       <source>{more} autre(s) remarque(s) du même type ({code}) ne sont pas listées : seules les {shown} premières le sont.</source>
       <translation>{more} more remark(s) of the same kind ({code}) are not listed: only the first {shown} are.</translation>
     </message>
@@ -864,42 +929,77 @@
       <translation>The file “{name}” is empty: the PRONOTE export probably did not complete.</translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="19" />
+      <location filename="wizard/core/importcheck.py" line="52" />
+      <source>ni un total que l'assistant puisse vérifier, si l'ENT donne son total : le total de l'ENT après le dernier import n'est pas connu.</source>
+      <translation>nor a total the assistant can check, if the ENT gives its total: the ENT's total after the last import is not known.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="25" />
       <source>Le fichier n'a pas été analysé : l'assistant ne peut pas comparer ce nombre.</source>
       <translation>The file was not analysed: the assistant cannot compare this number.</translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="48" />
+      <location filename="wizard/core/importcheck.py" line="46" />
+      <source>Ce nombre n'est ni celui des personnes du fichier ({people}), si l'ENT compte ce seul import, </source>
+      <translation>This number is neither the file's people ({people}), if the ENT counts this import alone, </translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="75" />
+      <source>Vérifiez le mode d'import choisi dans l'ENT et consultez le bilan d'import.</source>
+      <translation>Check the import mode chosen in the ENT and read the import report.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="82" />
       <source>L'ENT annonce plus d'identifiants ({reported}) que le fichier n'en contient ({total}) : vérifiez que vous avez importé le fichier analysé à l'étape précédente, et non un ancien export.</source>
       <translation>The ENT reports more identifiers ({reported}) than the file holds ({total}): check that you imported the file analysed at the previous step, not an older export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="22" />
-      <source>L'ENT a importé {reported} identifiant(s) : c'est exactement le nombre de personnes du fichier.</source>
-      <translation>The ENT imported {reported} identifier(s): exactly the number of people in the file.</translation>
+      <location filename="wizard/core/importcheck.py" line="49" />
+      <source>ni le total attendu ({before} au dernier import + {people} = {expected}), si l'ENT donne son total.</source>
+      <translation>nor the expected total ({before} at the last import + {people} = {expected}), if the ENT gives its total.</translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="43" />
+      <location filename="wizard/core/importcheck.py" line="76" />
       <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}) sans raison visible dans le fichier : vérifiez le mode d'import choisi dans l'ENT et consultez le bilan d'import.</source>
       <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}) with no visible reason in the file: check the import mode chosen in the ENT and read the import report.</translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="30" />
+      <location filename="wizard/core/importcheck.py" line="80" />
+      <source>Vérifiez que vous avez importé le fichier analysé à l'étape précédente, en mode « {mode} », puis consultez le bilan d'import.</source>
+      <translation>Check that you imported the file analysed at the previous step, in “{mode}” mode, then read the import report.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="31" />
+      <source>L'ENT a importé {reported} identifiant(s) : c'est exactement le nombre de personnes du fichier.</source>
+      <translation>The ENT imported {reported} identifier(s): exactly the number of people in the file.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="34" />
+      <source>L'ENT a importé {reported} identifiant(s) : les personnes du fichier, moins les {already} déjà importée(s) lors d'un import précédent.</source>
+      <translation>The ENT imported {reported} identifier(s): the people in the file, less the {already} already imported in an earlier import.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="42" />
+      <source>L'ENT annonce {reported} : c'est son total après cet import ({before} au dernier import, plus les {added} personne(s) de ce fichier). L'ENT donne ici le total de ses identifiants, pas le seul import partiel : le nombre est cohérent.</source>
+      <translation>The ENT reports {reported}: that is its total after this import ({before} at the last import, plus the {added} person(s) of this file). The ENT gives here the total of its identifiers, not the partial import alone: the number is consistent.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/importcheck.py" line="65" />
       <source>{missing} personne(s) sans identifiant dans le fichier, que l'ENT ignore</source>
       <translation>{missing} person(s) without an identifier in the file, which the ENT ignores</translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="33" />
+      <location filename="wizard/core/importcheck.py" line="68" />
       <source>{duplicates} identifiant(s) en double, comptés une seule fois</source>
       <translation>{duplicates} duplicated identifier(s), counted once</translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="36" />
-      <source>{already} personne(s) déjà importée(s) lors d'un import précédent</source>
-      <translation>{already} person(s) already imported by an earlier import</translation>
+      <location filename="wizard/core/importcheck.py" line="54" />
+      <source>L'ENT annonce {reported}. </source>
+      <translation>The ENT reports {reported}. </translation>
     </message>
     <message>
-      <location filename="wizard/core/importcheck.py" line="40" />
+      <location filename="wizard/core/importcheck.py" line="72" />
       <source>L'ENT annonce {gap} identifiant(s) de moins que le fichier ({total}). Explications possibles : </source>
       <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}). Possible reasons: </translation>
     </message>
@@ -1869,82 +1969,142 @@
       <translation>The ENT site address should look like {site_example}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/schoolyear.py" line="15" />
+      <location filename="wizard/core/schoolyear.py" line="23" />
       <source>complet</source>
       <translation>full</translation>
     </message>
     <message>
-      <location filename="wizard/core/schoolyear.py" line="15" />
+      <location filename="wizard/core/schoolyear.py" line="23" />
       <source>partiel</source>
       <translation>partial</translation>
     </message>
     <message>
-      <location filename="wizard/core/schoolyear.py" line="56" />
+      <location filename="wizard/core/schoolyear.py" line="82" />
       <source>date inconnue</source>
       <translation>unknown date</translation>
     </message>
     <message>
-      <location filename="wizard/core/schoolyear.py" line="61" />
+      <location filename="wizard/core/schoolyear.py" line="87" />
       <source>inconnu</source>
       <translation>unknown</translation>
     </message>
     <message>
-      <location filename="wizard/core/schoolyear.py" line="62" />
+      <location filename="wizard/core/schoolyear.py" line="88" />
       <source>Dernier import : {day} en mode {mode}, {count} identifiant{plural}</source>
       <translation>Last import: {day} in {mode} mode, {count} identifier{plural}</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="60" />
-      <source>Aucun import enregistré.</source>
-      <translation>No import recorded.</translation>
+      <location filename="wizard/core/schoolyear.py" line="99" />
+      <source>Dernier import : {day}, {mode} ; {people} personne(s) dans le fichier ; l'ENT a annoncé {figure}</source>
+      <translation>Last import: {day}, {mode}; {people} person(s) in the file; the ENT reported {figure}</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="38" />
+      <location filename="wizard/core/status.py" line="92" />
+      <source>Échecs d'identification</source>
+      <translation>Identification failures</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="149" />
+      <source>Noter le nombre d'utilisateurs en échec d'identification que PRONOTE affiche, voir son évolution et comment résoudre ces échecs.</source>
+      <translation>Note the number of users in identification failure that PRONOTE shows, see how it changes and how to resolve these failures.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="49" />
       <source>Publication déclarée le {date}, non vérifiée</source>
       <translation>Publication declared on {date}, not verified</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="35" />
+      <location filename="wizard/core/status.py" line="80" />
+      <source>Aucun import enregistré.</source>
+      <translation>No import recorded.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="94" />
+      <source>Aucun nombre noté cette année : après l'import, relevez dans PRONOTE le nombre d'utilisateurs en échec.</source>
+      <translation>No number noted this year: after the import, read in PRONOTE the number of users in failure.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="46" />
       <source>Déjà en place, déclaré le {date}, non vérifié</source>
       <translation>Already in place, declared on {date}, not verified</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="37" />
+      <location filename="wizard/core/status.py" line="48" />
       <source>Publication vérifiée sur le serveur PRONOTE le {date}</source>
       <translation>Publication verified on the PRONOTE server on {date}</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="34" />
+      <location filename="wizard/core/status.py" line="97" />
+      <source>Utilisateurs en échec, relevés dans PRONOTE : {trend}.</source>
+      <translation>Users in failure, as read in PRONOTE: {trend}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="119" />
+      <source>Un import {mode} est en cours depuis le {date} : reprenez-le à l'étape « {title} ».</source>
+      <translation>A {mode} import has been in progress since {date}: resume it at the step “{title}”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="126" />
+      <source>Année {year} : l'import complet de la rentrée est fait (le {date}). À chaque arrivée de nouveaux élèves ou personnels, faites un import partiel.</source>
+      <translation>School year {year}: the full import of the start of the year is done ({date}). Whenever new pupils or staff arrive, make a partial import.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="136" />
+      <source>Vérifier l'établissement et la version de PRONOTE, exporter depuis PRONOTE les identifiants de tous les utilisateurs, vérifier le fichier, l'importer dans l'ENT en mode « {import_mode_complet} », rapprocher les comptes, puis suivre les échecs d'identification.</source>
+      <translation>Check the school and the PRONOTE version, export every user's identifiers from PRONOTE, check the file, import it into the ENT in “{import_mode_complet}” mode, match the accounts, then follow the identification failures.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="141" />
+      <source>Exporter depuis PRONOTE les seuls nouveaux arrivants, vérifier le fichier, l'importer dans l'ENT en mode « {import_mode_partiel} », rapprocher leurs comptes, puis suivre les échecs d'identification.</source>
+      <translation>Export the newcomers only from PRONOTE, check the file, import it into the ENT in “{import_mode_partiel}” mode, match their accounts, then follow the identification failures.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="145" />
+      <source>Revenir à l'étape « {title} » de l'import {mode} commencé le {date}, là où vous vous êtes arrêté.</source>
+      <translation>Go back to the step “{title}” of the {mode} import started on {date}, where you stopped.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="154" />
+      <source>Refaire l'import {mode} du {date} dans un nouveau passage : celui-ci reste dans l'historique tel quel.</source>
+      <translation>Redo the {mode} import of {date} as a new pass: that one stays in the history as it is.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="45" />
       <source>Déjà en place, vérifié sur le serveur PRONOTE le {date}</source>
       <translation>Already in place, verified on the PRONOTE server on {date}</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="57" />
+      <location filename="wizard/core/status.py" line="67" />
       <source>À faire</source>
       <translation>To do</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="63" />
+      <location filename="wizard/core/status.py" line="82" />
+      <source>Année {year} : l'import complet de la rentrée n'est pas encore fait.</source>
+      <translation>School year {year}: the full import of the start of the year is not done yet.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="85" />
       <source>Import en cours, arrêté à l'étape « {title} ».</source>
       <translation>Import in progress, stopped at the step “{title}”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="51" />
+      <location filename="wizard/core/status.py" line="61" />
       <source>Fait le {date}</source>
       <translation>Done on {date}</translation>
     </message>
     <message>
-      <location filename="wizard/core/steps.py" line="40" />
+      <location filename="wizard/core/steps.py" line="43" />
       <source>Partie 1 – Service PRONOTE dans l'ENT</source>
       <translation>Part 1 – PRONOTE service in the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/core/steps.py" line="40" />
+      <location filename="wizard/core/steps.py" line="43" />
       <source>Partie 2 – pronote.net</source>
       <translation>Part 2 – pronote.net</translation>
     </message>
     <message>
-      <location filename="wizard/core/steps.py" line="41" />
+      <location filename="wizard/core/steps.py" line="44" />
       <source>Partie 3 – Identifiants</source>
       <translation>Part 3 – Identifiers</translation>
     </message>
@@ -2005,6 +2165,11 @@
     </message>
     <message>
       <location filename="wizard/core/steps.py" line="36" />
+      <source>Suivre les échecs d'identification</source>
+      <translation>Follow the identification failures</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/steps.py" line="37" />
       <source>Terminé</source>
       <translation>Done</translation>
     </message>
@@ -2209,237 +2374,242 @@
       <translation>Help: {title}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="41" />
+      <location filename="wizard/gui/matching_preview.py" line="42" />
       <source>Accepté</source>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="41" />
+      <location filename="wizard/gui/matching_preview.py" line="42" />
       <source>Rejeté</source>
       <translation>Rejected</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="47" />
+      <location filename="wizard/gui/matching_preview.py" line="48" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="47" />
+      <location filename="wizard/gui/matching_preview.py" line="48" />
       <source>Score</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="47" />
+      <location filename="wizard/gui/matching_preview.py" line="48" />
       <source>Raisons</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="47" />
+      <location filename="wizard/gui/matching_preview.py" line="48" />
       <source>PRONOTE</source>
       <translation>PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="48" />
+      <location filename="wizard/gui/matching_preview.py" line="49" />
       <source>ENT</source>
       <translation>ENT</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="56" />
+      <location filename="wizard/gui/matching_preview.py" line="57" />
       <source>Colonnes de la liste des comptes</source>
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="92" />
+      <location filename="wizard/gui/matching_preview.py" line="93" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="105" />
+      <location filename="wizard/gui/matching_preview.py" line="106" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="120" />
+      <location filename="wizard/gui/matching_preview.py" line="121" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="130" />
+      <location filename="wizard/gui/matching_preview.py" line="131" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="143" />
+      <location filename="wizard/gui/matching_preview.py" line="144" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="144" />
+      <location filename="wizard/gui/matching_preview.py" line="145" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="149" />
+      <location filename="wizard/gui/matching_preview.py" line="150" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="154" />
+      <location filename="wizard/gui/matching_preview.py" line="155" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="171" />
+      <location filename="wizard/gui/matching_preview.py" line="172" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="183" />
+      <location filename="wizard/gui/matching_preview.py" line="184" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="185" />
+      <location filename="wizard/gui/matching_preview.py" line="186" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="189" />
+      <location filename="wizard/gui/matching_preview.py" line="190" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="192" />
+      <location filename="wizard/gui/matching_preview.py" line="193" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="205" />
+      <location filename="wizard/gui/matching_preview.py" line="211" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="205" />
+      <location filename="wizard/gui/matching_preview.py" line="211" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="237" />
+      <location filename="wizard/gui/matching_preview.py" line="243" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="333" />
+      <location filename="wizard/gui/matching_preview.py" line="340" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="334" />
+      <location filename="wizard/gui/matching_preview.py" line="341" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="63" />
+      <location filename="wizard/gui/matching_preview.py" line="64" />
       <source>(aucune)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="85" />
+      <location filename="wizard/gui/matching_preview.py" line="86" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="99" />
+      <location filename="wizard/gui/matching_preview.py" line="100" />
       <source>Si vous avez la liste des comptes ENT de l'établissement en fichier CSV (l'assistant ne sait pas quel menu de l'ENT la produit), chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>If you have the school's list of ENT accounts as a CSV file (the assistant does not know which ENT menu produces it), load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, namesake parents) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="108" />
+      <location filename="wizard/gui/matching_preview.py" line="109" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="109" />
+      <location filename="wizard/gui/matching_preview.py" line="110" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="157" />
+      <location filename="wizard/gui/matching_preview.py" line="158" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="157" />
+      <location filename="wizard/gui/matching_preview.py" line="158" />
       <source>Filtrer par statut</source>
       <translation>Filter by status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="158" />
+      <location filename="wizard/gui/matching_preview.py" line="159" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="158" />
+      <location filename="wizard/gui/matching_preview.py" line="159" />
       <source>Filtrer par profil</source>
       <translation>Filter by profile</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="159" />
+      <location filename="wizard/gui/matching_preview.py" line="160" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="159" />
+      <location filename="wizard/gui/matching_preview.py" line="160" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="223" />
+      <location filename="wizard/gui/matching_preview.py" line="229" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="251" />
+      <location filename="wizard/gui/matching_preview.py" line="257" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="58" />
+      <location filename="wizard/gui/matching_preview.py" line="59" />
       <source>Indiquez la colonne de chaque information :</source>
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="238" />
+      <location filename="wizard/gui/matching_preview.py" line="203" />
+      <source>Pour accepter ou rejeter une paire, sélectionnez dans le tableau une ligne au statut « probable ».</source>
+      <translation>To accept or reject a pair, select in the table a row whose status is “probable”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="244" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="299" />
+      <location filename="wizard/gui/matching_preview.py" line="305" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="343" />
+      <location filename="wizard/gui/matching_preview.py" line="350" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="356" />
+      <location filename="wizard/gui/matching_preview.py" line="363" />
       <source>Rapprochement des comptes – feuille de travail</source>
       <translation>Account matching – worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="222" />
+      <location filename="wizard/gui/matching_preview.py" line="228" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="241" />
+      <location filename="wizard/gui/matching_preview.py" line="247" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="340" />
+      <location filename="wizard/gui/matching_preview.py" line="347" />
       <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
       <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
     </message>
@@ -2524,117 +2694,127 @@
       <translation>Parts 1 and 2: already done</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="194" />
+      <location filename="wizard/gui/window.py" line="241" />
       <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
       <translation>Quit the assistant? Your progress is saved on this computer: you will come back to this page when you open it again.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="203" />
+      <location filename="wizard/gui/window.py" line="250" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="204" />
+      <location filename="wizard/gui/window.py" line="251" />
       <source>&amp;Rester</source>
       <translation>&amp;Stay</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="198" />
+      <location filename="wizard/gui/window.py" line="245" />
       <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
       <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="57" />
+      <location filename="wizard/pages/accueil.py" line="62" />
       <source>Où en est l'interconnexion</source>
       <translation>Where the interconnection stands</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="66" />
+      <location filename="wizard/pages/accueil.py" line="97" />
       <source>&amp;Vérifier maintenant sur le serveur PRONOTE</source>
       <translation>&amp;Verify now on the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="72" />
-      <source>&amp;Reprendre</source>
-      <translation>&amp;Resume</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="73" />
-      <source>Import partiel (nouveaux arr&amp;ivants)</source>
-      <translation>Partial import (new arr&amp;ivals)</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="74" />
-      <source>&amp;Nouvelle année scolaire</source>
-      <translation>New school &amp;year</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="86" />
+      <location filename="wizard/pages/accueil.py" line="106" />
       <source>Établissement et langue</source>
       <translation>School and language</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="88" />
+      <location filename="wizard/pages/accueil.py" line="108" />
       <source>Établissement s&amp;uivi :</source>
       <translation>S&amp;chool followed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="91" />
+      <location filename="wizard/pages/accueil.py" line="111" />
       <source>Établissement suivi</source>
       <translation>School followed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="97" />
+      <location filename="wizard/pages/accueil.py" line="117" />
       <source>A&amp;jouter un établissement</source>
       <translation>A&amp;dd a school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="100" />
+      <location filename="wizard/pages/accueil.py" line="120" />
       <source>&amp;Effacer les données locales…</source>
       <translation>&amp;Erase local data…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="208" />
+      <location filename="wizard/pages/accueil.py" line="293" />
       <source>Effacer les données locales</source>
       <translation>Erase local data</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="209" />
+      <location filename="wizard/pages/accueil.py" line="294" />
       <source>Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, historique des imports et des vérifications. Cette action est définitive. Effacer ?</source>
       <translation>All the assistant's data on this computer will be erased: schools, ticked steps, history of imports and checks. This cannot be undone. Erase?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="38" />
+      <location filename="wizard/pages/accueil.py" line="43" />
       <source>Chaque année, les établissements déjà reliés à l'ENT reviennent ici pour la partie 3 : l'import complet des identifiants PRONOTE à la rentrée, puis un import partiel à chaque arrivée de nouveaux élèves ou personnels. Si votre établissement est déjà relié, l'assistant le vérifie sur votre serveur PRONOTE à la page suivante et vous mène directement à la partie 3.</source>
       <translation>Every year, schools already connected to the ENT come back here for part 3: the full import of PRONOTE identifiers at the start of the school year, then a partial import whenever new pupils or staff arrive. If your school is already connected, the assistant checks it on your PRONOTE server on the next page and takes you straight to part 3.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="147" />
+      <location filename="wizard/pages/accueil.py" line="75" />
+      <source>&amp;Reprendre l'import en cours</source>
+      <translation>&amp;Resume the import in progress</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="76" />
+      <source>&amp;Nouvelle année scolaire : import complet</source>
+      <translation>New school &amp;year: full import</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="77" />
+      <source>Import partiel (nouveaux arr&amp;ivants)</source>
+      <translation>Partial import (new arr&amp;ivals)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="78" />
+      <source>Suivre les é&amp;checs d'identification</source>
+      <translation>Follow identification fail&amp;ures</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="79" />
+      <source>Refaire cet imp&amp;ort</source>
+      <translation>Redo this imp&amp;ort</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="191" />
       <source>Nouvel établissement</source>
       <translation>New school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="178" />
+      <location filename="wizard/pages/accueil.py" line="263" />
       <source>Nouvel import</source>
       <translation>New import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="179" />
+      <location filename="wizard/pages/accueil.py" line="264" />
       <source>Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées de l'import en cours (l'historique des imports est conservé). Continuer ?</source>
       <translation>An import is already in progress for this school. Starting a new one clears the ticks of the current import (the import history is kept). Continue?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="27" />
+      <location filename="wizard/pages/accueil.py" line="32" />
       <source>Interconnexion PRONOTE – {ent_name}</source>
       <translation>PRONOTE – {ent_name} interconnection</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="29" />
+      <location filename="wizard/pages/accueil.py" line="34" />
       <source>Cet assistant vous guide, page par page, pour relier votre serveur PRONOTE à {ent_name} : élèves, parents et personnels ouvrent alors PRONOTE depuis l'ENT sans se reconnecter. Il ne peut pas cliquer à votre place dans l'ENT ou dans PRONOTE : il vous dit exactement quoi faire et quoi saisir, et vérifie tout ce qu'il peut. Vous pouvez vous arrêter à tout moment : la progression est gardée sur ce poste, et vous reprendrez à la même page.</source>
       <translation>This assistant guides you, page by page, through connecting your PRONOTE server to {ent_name}: pupils, parents and staff then open PRONOTE from the ENT without logging in again. It cannot click for you in the ENT or in PRONOTE: it tells you exactly what to do and what to type, and checks everything it can. You can stop at any time: your progress is kept on this computer, and you will resume on the same page.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="43" />
+      <location filename="wizard/pages/accueil.py" line="48" />
       <source>Il vous faut :
 • un compte administrateur de l'ENT (parties 1 et 3) ;
 • pour un nouvel établissement seulement, un accès administrateur à pronote.net, dans la {hosting_console} de PRONOTE (partie 2) ;
@@ -2645,44 +2825,172 @@
 • the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="97" />
+      <location filename="wizard/pages/base.py" line="102" />
       <source>Ce qu'il reste à faire sur cette page</source>
       <translation>What is left to do on this page</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="221" />
+      <location filename="wizard/pages/base.py" line="235" />
       <source>Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.</source>
       <translation>Wait until the current operation ends, or cancel it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="237" />
+      <location filename="wizard/pages/base.py" line="264" />
+      <source>Refaire cet import</source>
+      <translation>Redo this import</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/base.py" line="266" />
+      <source>Refaire cet import, dans un nouveau passage</source>
+      <translation>Redo this import, as a new pass</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/base.py" line="301" />
       <source>L'enregistrement a échoué</source>
       <translation>Saving failed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="238" />
+      <location filename="wizard/pages/base.py" line="302" />
       <source>Réessayer l'enregistrement</source>
       <translation>Try saving again</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="368" />
+      <location filename="wizard/pages/base.py" line="432" />
       <source>Copier</source>
       <translation>Copy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="381" />
+      <location filename="wizard/pages/base.py" line="445" />
       <source>Copié ✓</source>
       <translation>Copied ✓</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="366" />
+      <location filename="wizard/pages/base.py" line="430" />
       <source>{label_text} (valeur à saisir dans l'ENT)</source>
       <translation>{label_text} (value to type in the ENT)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="370" />
+      <location filename="wizard/pages/base.py" line="434" />
       <source>Copier {label_text}</source>
       <translation>Copy {label_text}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/base.py" line="281" />
+      <source>Cet import a été terminé le {date} : il fait partie de l'historique et ne change plus (ses cases, son fichier et le nombre annoncé par l'ENT restent ceux d'alors). Pour le refaire, « Refaire cet import » commence un nouveau passage.</source>
+      <translation>This import was finished on {date}: it is part of the history and no longer changes (its ticks, its file and the number the ENT reported stay as they were). To do it again, “Redo this import” starts a new pass.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="26" />
+      <source>Où PRONOTE les compte</source>
+      <translation>Where PRONOTE counts them</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="34" />
+      <source>Comment les résoudre</source>
+      <translation>How to resolve them</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="55" />
+      <source>Noter le nombre affiché par PRONOTE</source>
+      <translation>Note the number PRONOTE shows</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="57" />
+      <source>N&amp;ombre d'utilisateurs en échec :</source>
+      <translation>&amp;Users in failure:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="61" />
+      <source>par exemple 49</source>
+      <translation>for example 49</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="62" />
+      <source>Nombre d'utilisateurs en échec, affiché par PRONOTE</source>
+      <translation>Users in failure, as PRONOTE shows them</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="66" />
+      <source>Rele&amp;vé le :</source>
+      <translation>&amp;Date read:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="69" />
+      <source>jj/mm/aaaa</source>
+      <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="70" />
+      <source>Relevé le : jour où PRONOTE affichait ce nombre (jj/mm/aaaa)</source>
+      <translation>Date read: the day PRONOTE showed this number (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="74" />
+      <source>Noter ce &amp;nombre</source>
+      <translation>Note this nu&amp;mber</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="77" />
+      <source>&amp;Retirer le dernier nombre noté</source>
+      <translation>&amp;Remove the last number noted</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="134" />
+      <source>Noté : {count} le {day}.</source>
+      <translation>Noted: {count} on {day}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="136" />
+      <source>Il remplace le nombre noté plus tôt pour ce jour.</source>
+      <translation>It replaces the number noted earlier for that day.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="112" />
+      <source>Aucun nombre noté pour l'instant.</source>
+      <translation>No number noted yet.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="153" />
+      <source>Retiré : {count} le {day}.</source>
+      <translation>Removed: {count} on {day}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="22" />
+      <source>Après l'import, un élève, un parent ou un personnel que PRONOTE ne reconnaît pas quand il arrive depuis {ent_name} voit « {pronote_failure_message} ». Ces échecs se suivent et se corrigent dans PRONOTE, un par un.</source>
+      <translation>After the import, a pupil, a parent or a staff member whom PRONOTE does not recognise when arriving from {ent_name} sees “{pronote_failure_message}”. These failures are followed and fixed in PRONOTE, one by one.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="28" />
+      <source>Dans le client PRONOTE, connecté en Superviseur (SPR), la page d'accueil montre un panneau « {pronote_home_failures_panel} » : « … {pronote_home_failures_count} ». Relevez ce nombre après chaque import, puis de temps en temps : noté ci-dessous, il s'affiche avec son évolution sur le tableau de bord de l'assistant.</source>
+      <translation>In the PRONOTE client, logged in as Supervisor (SPR), the home page shows a “{pronote_home_failures_panel}” panel: “… {pronote_home_failures_count}”. Read that number after each import, then now and then: noted below, it shows with how it changes on the assistant's status board.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="36" />
+      <source>Dans le client PRONOTE, un par un, avec l'outil « {pronote_failures_tool} » : dans les versions de PRONOTE documentées, {pronote_failures_menu}. Selon votre version, ce menu peut avoir changé de place : cherchez alors « {pronote_failures_tool} » dans l'aide de PRONOTE.</source>
+      <translation>In the PRONOTE client, one by one, with the “{pronote_failures_tool}” tool: in the documented versions of PRONOTE, “{pronote_failures_menu}”. Depending on your version, that menu may have moved: then search for “{pronote_failures_tool}” in PRONOTE's help.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="40" />
+      <source>Causes possibles – des hypothèses à vérifier au cas par cas, non une liste établie :
+• un nouvel arrivant pour qui l'import partiel n'a pas encore été fait ;
+• un export fait avec la case « {pronote_export_checkbox} » dans le mauvais état pour le mode d'import ;
+• un nom ou une date de naissance qui diffère entre PRONOTE et l'ENT ;
+• un compte supprimé puis recréé, dans l'ENT ou dans PRONOTE.</source>
+      <translation>Possible causes – hypotheses to check case by case, not an established list:
+• a newcomer for whom the partial import has not been done yet;
+• an export made with the “{pronote_export_checkbox}” box in the wrong state for the import mode;
+• a name or a birth date that differs between PRONOTE and the ENT;
+• an account deleted and created again, in the ENT or in PRONOTE.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="107" />
+      <source>Nombres notés cette année : {trend}.</source>
+      <translation>Numbers noted this year: {trend}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/echecs.py" line="109" />
+      <source>Aucun nombre noté cette année (le dernier : {count} le {day}).</source>
+      <translation>No number noted this year (the last one: {count} on {day}).</translation>
     </message>
     <message>
       <location filename="wizard/pages/ent_acces.py" line="11" />
@@ -2730,177 +3038,202 @@
       <translation>(read it in the PRONOTE client)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="28" />
+      <location filename="wizard/pages/etablissement.py" line="30" />
       <source>Ces informations servent à toutes les étapes : l'assistant en déduit les valeurs à saisir dans l'ENT (dont l'URL CAS de PRONOTE), vérifie les codes et interroge votre serveur PRONOTE pour savoir si l'interconnexion est déjà en place.</source>
       <translation>This information is used at every step: the assistant derives from it the values to type in the ENT (including the PRONOTE CAS URL), checks the codes and queries your PRONOTE server to find out whether the interconnection is already in place.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="94" />
+      <location filename="wizard/pages/etablissement.py" line="107" />
       <source>Véri&amp;fier le serveur PRONOTE</source>
       <translation>Chec&amp;k the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="99" />
+      <location filename="wizard/pages/etablissement.py" line="112" />
       <source>Utiliser ce nom</source>
       <translation>Use this name</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="146" />
+      <location filename="wizard/pages/etablissement.py" line="172" />
       <source>Le serveur PRONOTE confie déjà l'authentification à {ent_name} : les parties 1 et 2 ont été faites. Il reste l'import des identifiants (partie 3).</source>
       <translation>The PRONOTE server already hands authentication to {ent_name}: parts 1 and 2 have been done. What remains is the identifier import (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="149" />
+      <location filename="wizard/pages/etablissement.py" line="175" />
       <source>Si votre établissement ouvre déjà PRONOTE depuis {ent_name}, vous pouvez passer à la partie 3 ; sinon, reprenez depuis la partie 1.</source>
       <translation>If your school already opens PRONOTE from {ent_name}, you can go on to part 3; otherwise, start again from part 1.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="36" />
+      <location filename="wizard/pages/etablissement.py" line="38" />
       <source>&amp;Nom de l'établissement</source>
       <translation>School na&amp;me</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="36" />
+      <location filename="wizard/pages/etablissement.py" line="38" />
       <source>Nom de l'établissement</source>
       <translation>School name</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="37" />
+      <location filename="wizard/pages/etablissement.py" line="39" />
       <source>par exemple Collège Via Domitia, Manduel</source>
       <translation>for example Collège Via Domitia, Manduel</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="38" />
+      <location filename="wizard/pages/etablissement.py" line="40" />
       <source>Code &amp;UAI</source>
       <translation>&amp;UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="38" />
+      <location filename="wizard/pages/etablissement.py" line="40" />
       <source>Code UAI de l'établissement</source>
       <translation>School UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="39" />
+      <location filename="wizard/pages/etablissement.py" line="41" />
       <source>7 chiffres et une lettre, par exemple 0301746K</source>
       <translation>7 digits and a letter, for example 0301746K</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="40" />
+      <location filename="wizard/pages/etablissement.py" line="42" />
       <source>Adresse du serveur P&amp;RONOTE</source>
       <translation>P&amp;RONOTE server address</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="40" />
+      <location filename="wizard/pages/etablissement.py" line="42" />
       <source>Adresse du serveur PRONOTE</source>
       <translation>PRONOTE server address</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="42" />
+      <location filename="wizard/pages/etablissement.py" line="44" />
       <source>&amp;Version de PRONOTE</source>
       <translation>PRONOTE &amp;version</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="42" />
+      <location filename="wizard/pages/etablissement.py" line="44" />
       <source>par exemple 2024 – 2.5</source>
       <translation>for example 2024 – 2.5</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="43" />
+      <location filename="wizard/pages/etablissement.py" line="45" />
       <source>Adresse du site &amp;ENT (facultatif)</source>
       <translation>&amp;ENT site address (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="44" />
+      <location filename="wizard/pages/etablissement.py" line="46" />
       <source>Adresse du site ENT de l'établissement (facultatif)</source>
       <translation>School's ENT site address (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="80" />
+      <location filename="wizard/pages/etablissement.py" line="93" />
       <source>L'adresse PRONOTE est celle de la barre d'adresse quand vous ouvrez PRONOTE dans un navigateur, sans le nom de l'espace (eleve.html, professeur.html…) : l'assistant l'enlève pour vous. La version s'affiche dans le titre du client PRONOTE (par exemple « PRONOTE 2024 - 2.5 »).</source>
       <translation>The PRONOTE address is the one in the address bar when you open PRONOTE in a browser, without the space's page name (eleve.html, professeur.html…): the assistant removes it for you. The version shows in the PRONOTE client's title bar (for example “PRONOTE 2024 - 2.5”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="114" />
+      <location filename="wizard/pages/etablissement.py" line="127" />
       <source>L'interconnexion est déjà en place : passer à l'import des identifiants (recommandé)</source>
       <translation>The interconnection is already in place: go to the identifier import (recommended)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="115" />
+      <location filename="wizard/pages/etablissement.py" line="128" />
       <source>L'interconnexion est déjà en place, je le déclare (le serveur n'a pas pu le confirmer ; ce sera noté « déclaré, non vérifié ») : passer à l'import des identifiants</source>
       <translation>The interconnection is already in place, I declare it (the server could not confirm it; it will be recorded as “declared, not verified”): go to the identifier import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="118" />
+      <location filename="wizard/pages/etablissement.py" line="131" />
       <source>Tout reprendre depuis la partie 1 (création du service dans l'ENT)</source>
       <translation>Start again from part 1 (creating the service in the ENT)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="107" />
+      <location filename="wizard/pages/etablissement.py" line="120" />
       <source>L'interconnexion avec {ent_name} est-elle déjà en place ?</source>
       <translation>Is the interconnection with {ent_name} already in place?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="163" />
+      <location filename="wizard/pages/etablissement.py" line="195" />
       <source>✓ Code UAI valide.</source>
       <translation>✓ Valid UAI code.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="91" />
+      <location filename="wizard/pages/etablissement.py" line="288" />
+      <source>L'assistant suit déjà un établissement avec ce code UAI ({name}) : ouvrez-le plutôt que d'en créer un second, ou corrigez le code UAI.</source>
+      <translation>The assistant already follows a school with this UAI code ({name}): open it rather than making a second one, or correct the UAI code.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="104" />
       <source>L'assistant interroge votre serveur PRONOTE (il faut une connexion à Internet) pour vérifier l'adresse, relever la version et voir si PRONOTE est déjà relié à {ent_name}. Rien d'autre n'est envoyé.</source>
       <translation>The assistant queries your PRONOTE server (an Internet connection is needed) to check the address, read the version and see whether PRONOTE is already connected to {ent_name}. Nothing else is sent.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="218" />
+      <location filename="wizard/pages/etablissement.py" line="212" />
+      <source>Ce code UAI est déjà celui de « {name} », suivi par l'assistant.</source>
+      <translation>This UAI code is already that of “{name}”, followed by the assistant.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="215" />
+      <source>&amp;Ouvrir l'établissement « {name} »</source>
+      <translation>&amp;Open the school “{name}”</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="241" />
+      <source>Le serveur PRONOTE à cette adresse se présente comme « {served} », et non comme « {typed} » : vérifiez l'adresse PRONOTE avant de passer les parties 1 et 2. S'il s'agit bien de votre établissement, choisissez ci-dessous.</source>
+      <translation>The PRONOTE server at this address calls itself “{served}”, not “{typed}”: check the PRONOTE address before skipping parts 1 and 2. If it is your school indeed, choose below.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="270" />
       <source>Utiliser le nom « {name} »</source>
       <translation>Use the name “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="219" />
+      <location filename="wizard/pages/etablissement.py" line="271" />
       <source>Utiliser le nom annoncé par le serveur : {name}</source>
       <translation>Use the name given by the server: {name}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="170" />
+      <location filename="wizard/pages/etablissement.py" line="202" />
       <source>Adresse retenue : {value}</source>
       <translation>Address used: {value}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="25" />
+      <location filename="wizard/pages/export_mode.py" line="23" />
       <source>Import &amp;complet – début d'année : tous les utilisateurs</source>
       <translation>Fu&amp;ll import – start of the year: every user</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="26" />
+      <location filename="wizard/pages/export_mode.py" line="24" />
       <source>Import complet, début d'année, tous les utilisateurs</source>
       <translation>Full import, start of the year, every user</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="27" />
+      <location filename="wizard/pages/export_mode.py" line="25" />
       <source>Import partie&amp;l – nouveaux arrivants seulement</source>
       <translation>&amp;Partial import – newcomers only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="28" />
+      <location filename="wizard/pages/export_mode.py" line="26" />
       <source>Import partiel, nouveaux arrivants seulement</source>
       <translation>Partial import, newcomers only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="19" />
+      <location filename="wizard/pages/export_mode.py" line="17" />
       <source>La partie 3 donne à l'ENT les identifiants PRONOTE qu'il présentera à PRONOTE pour reconnaître chaque utilisateur. Un import complet se fait en début d'année scolaire ; ensuite, un import partiel à chaque arrivée de nouveaux élèves ou personnels.</source>
       <translation>Part 3 gives the ENT the PRONOTE identifiers it will present to PRONOTE to recognise each user. A full import is made at the start of the school year; then a partial import whenever new pupils or staff arrive.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="42" />
+      <location filename="wizard/pages/export_mode.py" line="40" />
       <source>Aucun import enregistré par l'assistant.</source>
       <translation>No import recorded by the assistant.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="44" />
+      <location filename="wizard/pages/export_mode.py" line="42" />
       <source>Aucun import complet n'a été fait pour l'année {year} : l'import complet est conseillé.</source>
       <translation>No full import was made for the year {year}: the full import is advised.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="47" />
+      <location filename="wizard/pages/export_mode.py" line="45" />
+      <source>L'import complet de l'année {year} est déjà enregistré : vous en refaites un. Pour les seuls nouveaux arrivants, l'import partiel suffit.</source>
+      <translation>The full import of school year {year} is already recorded: you are making another one. For the newcomers alone, the partial import is enough.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/export_mode.py" line="48" />
       <source>L'import complet de l'année {year} est fait : pour les nouveaux arrivants, choisissez l'import partiel.</source>
       <translation>The full import of the year {year} is done: for newcomers, choose the partial import.</translation>
     </message>
@@ -2930,22 +3263,22 @@
       <translation>Warning</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="270" />
+      <location filename="wizard/pages/fichier.py" line="301" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="270" />
+      <location filename="wizard/pages/fichier.py" line="301" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="270" />
+      <location filename="wizard/pages/fichier.py" line="301" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="270" />
+      <location filename="wizard/pages/fichier.py" line="301" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
@@ -2965,67 +3298,77 @@
       <translation>Choose the PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="68" />
+      <location filename="wizard/pages/fichier.py" line="76" />
+      <source>Passer à l'import co&amp;mplet</source>
+      <translation>Switch to the full im&amp;port</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="78" />
+      <source>Passer à l'import complet</source>
+      <translation>Switch to the full import</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="85" />
       <source>Nombre de personnes par profil</source>
       <translation>Number of people per profile</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="72" />
+      <location filename="wizard/pages/fichier.py" line="89" />
       <source>J'ai lu les avertissements</source>
       <translation>I have read the warnings</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="74" />
+      <location filename="wizard/pages/fichier.py" line="91" />
       <source>J'ai lu les avertissements sur le fichier</source>
       <translation>I have read the warnings on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="77" />
+      <location filename="wizard/pages/fichier.py" line="94" />
       <source>&amp;Détails techniques</source>
       <translation>&amp;Technical details</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="91" />
+      <location filename="wizard/pages/fichier.py" line="108" />
       <source>A&amp;fficher :</source>
       <translation>Sho&amp;w:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="94" />
+      <location filename="wizard/pages/fichier.py" line="111" />
       <source>Toutes les remarques</source>
       <translation>All remarks</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="95" />
+      <location filename="wizard/pages/fichier.py" line="112" />
       <source>Erreurs seulement</source>
       <translation>Errors only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="96" />
+      <location filename="wizard/pages/fichier.py" line="113" />
       <source>Avertissements seulement</source>
       <translation>Warnings only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="97" />
+      <location filename="wizard/pages/fichier.py" line="114" />
       <source>Afficher : filtre des remarques sur le fichier</source>
       <translation>Show: filter of the remarks on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="104" />
+      <location filename="wizard/pages/fichier.py" line="121" />
       <source>Remarques sur le fichier : niveau, ligne, message</source>
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="219" />
+      <location filename="wizard/pages/fichier.py" line="238" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="220" />
+      <location filename="wizard/pages/fichier.py" line="239" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="266" />
+      <location filename="wizard/pages/fichier.py" line="297" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
@@ -3040,27 +3383,32 @@
       <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping the names: it counts people per profile and points out what could make the import fail or leave accounts without access (missing or duplicate identifiers, another school's file…).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="105" />
+      <location filename="wizard/pages/fichier.py" line="122" />
       <source>Niveau</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="105" />
+      <location filename="wizard/pages/fichier.py" line="122" />
       <source>Ligne</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="105" />
+      <location filename="wizard/pages/fichier.py" line="122" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="161" />
+      <location filename="wizard/pages/fichier.py" line="180" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="262" />
+      <location filename="wizard/pages/fichier.py" line="287" />
+      <source>Import complet choisi : choisissez à nouveau le fichier pour le vérifier dans ce mode.</source>
+      <translation>Full import chosen: choose the file again to check it in this mode.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="293" />
       <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
@@ -3075,82 +3423,87 @@
       <translation>Progress of the file analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="143" />
+      <location filename="wizard/pages/fichier.py" line="72" />
+      <source>Si vous vouliez bien exporter tout le monde, passez à l'import complet : le fichier sera vérifié à nouveau dans ce mode, et vous l'importerez dans l'ENT en mode « {import_mode_complet} ». Sinon, refaites l'export en cochant la case, puis choisissez le nouveau fichier.</source>
+      <translation>If you did mean to export everybody, switch to the full import: the file will be checked again in that mode, and you will import it into the ENT in “{import_mode_complet}” mode. Otherwise, export again with the box ticked, then choose the new file.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="160" />
       <source>Fichier : {name} – {size}</source>
       <translation>File: {name} – {size}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="176" />
+      <location filename="wizard/pages/fichier.py" line="195" />
       <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
       <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="193" />
+      <location filename="wizard/pages/fichier.py" line="212" />
       <source>Format reconnu : {layout}</source>
       <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="199" />
+      <location filename="wizard/pages/fichier.py" line="218" />
       <source>Empreinte SHA-256 du fichier : {sha}</source>
       <translation>SHA-256 fingerprint of the file: {sha}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="244" />
+      <location filename="wizard/pages/fichier.py" line="263" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="180" />
+      <location filename="wizard/pages/fichier.py" line="199" />
       <source>{errors} erreur(s) bloquante(s) : corrigez-les dans PRONOTE et exportez de nouveau avant d'importer dans l'ENT.</source>
       <translation>{errors} blocking error(s): fix them in PRONOTE and export again before importing into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="195" />
+      <location filename="wizard/pages/fichier.py" line="214" />
       <source>Encodage : {encoding}</source>
       <translation>Encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="197" />
+      <location filename="wizard/pages/fichier.py" line="216" />
       <source>Champs utilisés : {fields}</source>
       <translation>Fields used: {fields}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="183" />
+      <location filename="wizard/pages/fichier.py" line="202" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="41" />
+      <location filename="wizard/pages/fin.py" line="45" />
       <source>Ce que l'assistant a vérifié, et ce qui reste à confirmer :</source>
       <translation>What the assistant verified, and what remains to be confirmed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="40" />
+      <location filename="wizard/pages/fin.py" line="44" />
       <source>L'interconnexion est en place et l'assistant a pu tout vérifier :</source>
       <translation>The interconnection is in place and the assistant could verify everything:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="77" />
+      <location filename="wizard/pages/fin.py" line="82" />
       <source>Documents à imprimer ou à enregistrer</source>
       <translation>Documents to print or save</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="84" />
+      <location filename="wizard/pages/fin.py" line="89" />
       <source>C&amp;ontact indiqué sur la notice :</source>
       <translation>C&amp;ontact given on the notice:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="87" />
+      <location filename="wizard/pages/fin.py" line="92" />
       <source>par exemple le secrétariat, 04 66 00 00 00</source>
       <translation>for example the school office, 04 66 00 00 00</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="88" />
+      <location filename="wizard/pages/fin.py" line="93" />
       <source>Contact indiqué sur la notice pour les familles et les personnels</source>
       <translation>Contact given on the notice for families and staff</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="119" />
+      <location filename="wizard/pages/fin.py" line="124" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
@@ -3160,7 +3513,7 @@
       <translation>Import into the ENT: {count} identifier(s), as reported by the ENT and typed in by you.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="67" />
+      <location filename="wizard/pages/fin.py" line="72" />
       <source>La prochaine fois :
 • à l'arrivée de nouveaux élèves ou personnels, relancez l'assistant et choisissez « Import partiel (nouveaux arrivants) » ;
 • en début d'année scolaire, choisissez « Nouvelle année scolaire » pour l'import complet (conseil : mettez aussi à jour la version de PRONOTE dans le service de l'ENT si elle a changé).
@@ -3171,7 +3524,7 @@ Les parties 1 et 2 n'ont pas à être refaites.</source>
 Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="79" />
+      <location filename="wizard/pages/fin.py" line="84" />
       <source>La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée personnelle). La notice dit aux familles et aux personnels avec quels identifiants se connecter et comment ouvrir PRONOTE.</source>
       <translation>The configuration record keeps track of what was set and verified (with no personal data at all). The notice tells families and staff which credentials to log in with and how to open PRONOTE.</translation>
     </message>
@@ -3186,97 +3539,97 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Identifier file checked: {total} person(s), no blocking error.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="94" />
+      <location filename="wizard/pages/fin.py" line="99" />
       <source>la fiche de configuration</source>
       <translation>the configuration record</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="94" />
+      <location filename="wizard/pages/fin.py" line="99" />
       <source>&amp;Imprimer la fiche…</source>
       <translation>&amp;Print the record…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="95" />
+      <location filename="wizard/pages/fin.py" line="100" />
       <source>&amp;Enregistrer la fiche en PDF…</source>
       <translation>&amp;Save the record as PDF…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="96" />
+      <location filename="wizard/pages/fin.py" line="101" />
       <source>la notice</source>
       <translation>the notice</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="96" />
+      <location filename="wizard/pages/fin.py" line="101" />
       <source>Imprimer la &amp;notice…</source>
       <translation>Print the no&amp;tice…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="96" />
+      <location filename="wizard/pages/fin.py" line="101" />
       <source>Enregistrer la notice en P&amp;DF…</source>
       <translation>Save the notice as P&amp;DF…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="119" />
+      <location filename="wizard/pages/fin.py" line="124" />
       <source>Enregistrer – {title}</source>
       <translation>Save – {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="128" />
+      <location filename="wizard/pages/fin.py" line="133" />
       <source>{title} enregistrée : {path}</source>
       <translation>{title} saved: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="149" />
+      <location filename="wizard/pages/fin.py" line="154" />
       <source>PRONOTE : {url}</source>
       <translation>PRONOTE: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="150" />
+      <location filename="wizard/pages/fin.py" line="155" />
       <source>URL CAS de PRONOTE : {url}</source>
       <translation>PRONOTE CAS URL: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="53" />
+      <location filename="wizard/pages/fin.py" line="57" />
       <source>Avec quels identifiants ? Pour entrer dans {ent_name}, les élèves et les parents utilisent {login_pupils_parents} ; les personnels de l'Éducation nationale, {login_staff}. Le client PRONOTE installé sur les postes garde ses propres identifiants.</source>
       <translation>With which credentials? To enter {ent_name}, pupils and parents use {login_pupils_parents}; Éducation nationale staff, {login_staff}. The PRONOTE client installed on computers keeps its own credentials.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="57" />
+      <location filename="wizard/pages/fin.py" line="61" />
       <source>Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis {ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur {service_title} dans le menu {service_regroupement} suffit (élèves et parents ont aussi le bloc PRONOTE de leur page d'accueil).</source>
       <translation>First connection: the first time a pupil, a parent or a staff member opens PRONOTE from {ent_name}, a “première connexion” page is offered to them once. After that, one click on “{service_title}” in the “{service_regroupement}” menu is enough (pupils and parents also have the PRONOTE block on their home page).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="62" />
-      <source>Si un utilisateur voit « {pronote_failure_message} » en ouvrant PRONOTE depuis l'ENT, ses données dans l'ENT ne correspondent pas à celles de PRONOTE : résolvez-le dans PRONOTE, {pronote_failures_menu}. Conseil : pour un nouvel arrivant, vérifiez d'abord qu'un import partiel a été fait.</source>
-      <translation>If a user sees “{pronote_failure_message}” when opening PRONOTE from the ENT, their data in the ENT does not match PRONOTE's: resolve it in PRONOTE, “{pronote_failures_menu}”. Tip: for a newcomer, first check that a partial import was made.</translation>
+      <location filename="wizard/pages/fin.py" line="66" />
+      <source>Si un utilisateur voit « {pronote_failure_message} » en ouvrant PRONOTE depuis l'ENT, ses données dans l'ENT ne correspondent pas à celles de PRONOTE : résolvez-le dans PRONOTE, {pronote_failures_menu}. Conseil : pour un nouvel arrivant, vérifiez d'abord qu'un import partiel a été fait. La page précédente, « Suivre les échecs d'identification » (aussi sur le tableau de bord), dit où PRONOTE compte ces échecs.</source>
+      <translation>If a user sees “{pronote_failure_message}” when opening PRONOTE from the ENT, their data in the ENT does not match PRONOTE's: resolve it in PRONOTE, “{pronote_failures_menu}”. Tip: for a newcomer, first check that a partial import was made. The previous page, “Follow the identification failures” (also on the status board), says where PRONOTE counts these failures.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="100" />
+      <location filename="wizard/pages/fin.py" line="105" />
       <source>Imprimer {title}</source>
       <translation>Print {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="104" />
+      <location filename="wizard/pages/fin.py" line="109" />
       <source>Enregistrer {title} en PDF</source>
       <translation>Save {title} as PDF</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="148" />
+      <location filename="wizard/pages/fin.py" line="153" />
       <source>Établissement</source>
       <translation>School</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="42" />
+      <location filename="wizard/pages/fin.py" line="46" />
       <source>✓ {line}</source>
       <translation>✓ {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="43" />
+      <location filename="wizard/pages/fin.py" line="47" />
       <source>? {line}</source>
       <translation>? {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="126" />
+      <location filename="wizard/pages/fin.py" line="131" />
       <source>Impossible d'écrire « {path} » : choisissez un autre dossier.</source>
       <translation>Cannot write “{path}”: choose another folder.</translation>
     </message>
@@ -3306,77 +3659,97 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>After “{button}”, the ENT shows a report, for example: “{message}” ({source}, {date}). Copy below the number it reports (import mode chosen: “{mode_label}”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="14" />
+      <location filename="wizard/pages/import_ent.py" line="53" />
+      <source>Après un import partiel, ce nombre peut être celui des seuls nouveaux arrivants, ou le total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît l'un et l'autre.</source>
+      <translation>After a partial import, this number may be the newcomers alone, or the total of the ENT's identifiers: copy it as it is, the assistant recognises either.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net.py" line="15" />
       <source>Dans la {hosting_console} de PRONOTE (l'hébergement de votre serveur PRONOTE) :</source>
       <translation>In PRONOTE's “{hosting_console}” (the hosting of your PRONOTE server):</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="23" />
+      <location filename="wizard/pages/pronote_net.py" line="93" />
+      <source>CAS inactif</source>
+      <translation>CAS inactive</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net.py" line="24" />
       <source>Vérifier la &amp;délégation</source>
       <translation>Check the &amp;delegation</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="32" />
+      <location filename="wizard/pages/pronote_net.py" line="33" />
       <source>Déclaration de la publication, non vérifiée</source>
       <translation>Declaration of the publication, not verified</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="37" />
+      <location filename="wizard/pages/pronote_net.py" line="94" />
+      <source>CAS vers {cas_host}</source>
+      <translation>CAS towards {cas_host}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net.py" line="42" />
       <source>Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants).</source>
       <translation>Parts 1 and 2 are done only once, for the whole life of the interconnection. From now on, the assistant will take you straight to part 3 (identifier import).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="27" />
+      <location filename="wizard/pages/pronote_net.py" line="28" />
       <source>Je ne peux pas faire vérifier le serveur par l'assistant : je déclare moi-même que la base a été publiée avec la configuration « {pronote_net_configuration} » (ce sera noté « déclaré, non vérifié »).</source>
       <translation>I cannot have the server checked by the assistant: I declare myself that the database was published with the “{pronote_net_configuration}” configuration (it will be recorded as “declared, not verified”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="21" />
+      <location filename="wizard/pages/pronote_net.py" line="79" />
+      <source>Déclaration impossible pour l'instant : le {date}, le serveur PRONOTE a répondu sans déléguer l'authentification à {ent_name} ({seen}). Déclarer la bascule irait contre ce que montre le serveur. Dans pronote.net, vérifiez que la configuration « {pronote_net_configuration} » est choisie et que la base est publiée (« Publier la base »), puis cliquez à nouveau sur « Vérifier la délégation ».</source>
+      <translation>Declaring is not possible for now: on {date}, the PRONOTE server answered without delegating authentication to {ent_name} ({seen}). Declaring the switch would go against what the server shows. In pronote.net, check that the “{pronote_net_configuration}” configuration is chosen and that the base is published (“Publier la base”), then click “Check the delegation” again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net.py" line="22" />
       <source>Après « {hosting_publish} », votre serveur PRONOTE doit confier l'authentification au serveur CAS de {ent_name} ({ent_cas_host}). Vérifiez-le ici une fois la base publiée.</source>
       <translation>After “{hosting_publish}”, your PRONOTE server must hand authentication to the CAS server of {ent_name} ({ent_cas_host}). Check it here once the base is published.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="27" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="25" />
       <source>• si la console d'hébergement était réglée pour un autre ENT, ce réglage est remplacé : la console prévient que les paramètres renseignés seront supprimés ;</source>
       <translation>• if the hosting console was set for another ENT, that setting is replaced: the console warns that the settings entered will be deleted;</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="39" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="37" />
       <source>J'ai compris : je bascule maintenant, en connaissance de cause.</source>
       <translation>I understand: I am switching now, knowingly.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="41" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="39" />
       <source>J'ai compris les conséquences de la bascule de pronote.net</source>
       <translation>I understand the consequences of switching pronote.net</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="35" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="33" />
       <source>Ce qui ne change pas : le client PRONOTE (le logiciel installé) garde ses propres identifiants PRONOTE.</source>
       <translation>What does not change: the PRONOTE client (the installed software) keeps its own PRONOTE credentials.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="29" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="27" />
       <source>• élèves, parents et personnels ouvrent PRONOTE depuis {ent_name}, ou à l'adresse de PRONOTE avec leurs identifiants de l'ENT : pour les élèves et les parents, {login_pupils_parents} ; pour les personnels de l'Éducation nationale, {login_staff}.</source>
       <translation>• pupils, parents and staff open PRONOTE from {ent_name}, or at the PRONOTE address with their ENT credentials: for pupils and parents, {login_pupils_parents}; for Éducation nationale staff, {login_staff}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="21" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="19" />
       <source>La partie 2 confie l'authentification de votre serveur PRONOTE à {ent_name}. Dès la publication :</source>
       <translation>Part 2 hands your PRONOTE server's authentication to {ent_name}. From publication on:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="25" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="23" />
       <source>• si votre établissement passait jusqu'ici par {previous_ent}, celui-ci ne peut plus ouvrir PRONOTE sans une seconde authentification ;</source>
       <translation>• if your school went through {previous_ent} until now, {previous_ent} can no longer open PRONOTE without a second login;</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="48" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="46" />
       <source>Nous sommes le {today}, près de la rentrée. Conseil : c'est un bon moment pour basculer, tout le monde découvre le nouvel accès en même temps.</source>
       <translation>Today is {today}, close to the start of the school year. Tip: it is a good moment to switch, everyone discovers the new access at the same time.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="52" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="50" />
       <source>Nous sommes le {today}, en cours d'année scolaire. Conseil : la bascule change du jour au lendemain la façon dont chacun se connecte à PRONOTE ; sauf décision de la direction et information préalable des familles et des personnels, attendez la pré-rentrée. Vous pouvez quitter l'assistant et reprendre plus tard.</source>
       <translation>Today is {today}, during the school year. Tip: the switch changes overnight how everyone logs in to PRONOTE; unless the management decides otherwise and families and staff are told beforehand, wait for the back-to-school period. You can quit the assistant and resume later.</translation>
     </message>
@@ -3387,8 +3760,8 @@ Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
       <location filename="wizard/pages/rapprochement.py" line="12" />
-      <source>Quand les données d'un utilisateur dans l'ENT ne correspondent pas à celles de PRONOTE, PRONOTE lui affiche « {pronote_failure_message} ». Ces échecs se résolvent dans PRONOTE : {pronote_failures_menu}.</source>
-      <translation>When a user's data in the ENT does not match PRONOTE's, PRONOTE shows them “{pronote_failure_message}”. These failures are resolved in PRONOTE: “{pronote_failures_menu}”.</translation>
+      <source>Quand les données d'un utilisateur dans l'ENT ne correspondent pas à celles de PRONOTE, PRONOTE lui affiche « {pronote_failure_message} ». Ces échecs se résolvent dans PRONOTE : {pronote_failures_menu} ; la page suivante dit où PRONOTE les compte.</source>
+      <translation>When a user's data in the ENT does not match PRONOTE's, PRONOTE shows them “{pronote_failure_message}”. These failures are resolved in PRONOTE: “{pronote_failures_menu}”; the next page says where PRONOTE counts them.</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
@@ -3609,6 +3982,16 @@ Parts 1 and 2 need not be done again.</translation>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
       <source>Le même nombre qu'après l'import complet : le bilan d'un import partiel donne peut-être le total, pas le lot ; aucune source ne le dit.</source>
       <translation>The same number as after the full import: a partial import's report may give the total, not the batch; no source says.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>Panneau de la page d'accueil du client PRONOTE connecté en Superviseur, sur la capture du tutoriel.</source>
+      <translation>A panel of the PRONOTE client's home page when logged in as Supervisor, on the tutorial's screenshot.</translation>
+    </message>
+    <message>
+      <location filename="resources/ent/mon-ent-occitanie.json" line="0" />
+      <source>La phrase de ce panneau, après le nombre (49 sur la capture du tutoriel).</source>
+      <translation>That panel's sentence, after the number (49 on the tutorial's screenshot).</translation>
     </message>
     <message>
       <location filename="resources/ent/mon-ent-occitanie.json" line="0" />

@@ -16,7 +16,12 @@ PARTS_1_2 = {"ent_service", "ent_acces", "pronote_net_avertissement", "pronote_n
 def check_the_server(qtbot, window, httpserver, **answer):
     httpserver.expect_request(INFO_PATH).respond_with_data(info_body(**answer), content_type="application/json")
     go_next_by_keyboard(window)  # the welcome page → the school page
-    for name, text in {**SCHOOL, "field_pronote_url": httpserver.url_for("/pronote/eleve.html")}.items():
+    return check_at(qtbot, window, httpserver.url_for("/pronote/eleve.html"))
+
+
+def check_at(qtbot, window, url: str):
+    """On the school page: the school typed with this PRONOTE address, then « Vérifier le serveur », by keyboard."""
+    for name, text in {**SCHOOL, "field_pronote_url": url}.items():
         type_into(name, text)
     page = window.currentPage()
     tab_to(lambda widget: widget.objectName() == "check_server")

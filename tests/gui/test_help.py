@@ -152,7 +152,8 @@ def test_f1_from_the_focused_control_opens_the_help(qtbot, data_dir):
     for step, kind in (("etablissement", QLineEdit), ("ent_service", QCheckBox), ("accueil", QComboBox),
                        ("fichier", QPushButton)):
         window.go_to(step)
-        qtbot.wait(20)  # a page made while the window is on screen shows its children at the next turn
+        # A page made while the window is on screen shows its children at the next turn of the event loop.
+        qtbot.waitUntil(lambda kind=kind: any(w.isVisible() for w in window.currentPage().findChildren(kind)))
         control = next(widget for widget in window.currentPage().findChildren(kind) if widget.isVisible())
         control.setFocus()
         QTest.keyClick(control, Qt.Key.Key_F1)

@@ -11,6 +11,7 @@ def test_each_number_is_the_qt_value_it_stands_for():
     assert qtvalues.SELECTABLE_BY_MOUSE == Qt.TextInteractionFlag.TextSelectableByMouse.value
     assert qtvalues.TEXT_BROWSER == Qt.TextInteractionFlag.TextBrowserInteraction.value
     assert qtvalues.NO_FOCUS == Qt.FocusPolicy.NoFocus.value
+    assert qtvalues.STRONG_FOCUS == Qt.FocusPolicy.StrongFocus.value
 
 
 def test_set_through_properties_they_reach_the_widgets(qtbot):

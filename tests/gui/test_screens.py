@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CONFIGS = {"1280x800@150": (1280, 800, 1.5, "fr"), "1024x768@100": (1024, 768, 1.0, "fr"),
            "1366x768@125": (1366, 768, 1.25, "fr"), "1280x800@150-en": (1280, 800, 1.5, "en")}
 PAGES = ["accueil", "etablissement", "ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net",
-         "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin", "etablissement+triage",
-         "accueil+board"]
+         "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "echecs", "fin",
+         "etablissement+triage", "accueil+board"]
 
 
 def run_measurements(config: str, tmp_path: Path) -> dict:
@@ -185,6 +185,8 @@ def measure_page(window) -> dict:
     body = page.scroll.widget()
     which = QWizard.WizardButton.FinishButton if window.current_step() == "fin" else QWizard.WizardButton.NextButton
     button = window.button(which)
+    if getattr(page, "board_box", None) is not None and page.board_box.isVisible():
+        button = page.primary  # the board's way forward is the entry due (« Suivant » is not there: issue 19)
     corner = button.mapToGlobal(QPoint(0, 0))
     frame = window.frameGeometry()
     nested = [area.objectName() or type(area).__name__ for area in body.findChildren(QAbstractScrollArea)

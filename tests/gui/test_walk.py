@@ -76,7 +76,7 @@ def test_first_time_walk_by_keyboard(qtbot, data_dir, monkeypatch):
     assert window.button(QWizard.WizardButton.CancelButton).text() == "Annuler"
     seen = walk_to_end(window, qtbot, monkeypatch)
     assert seen == ["accueil", "etablissement", "ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net",
-                    "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "fin"]
+                    "export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "echecs", "fin"]
     school = window.progress.school
     assert school["identity"]["pronote_url"] == "https://0301746k.index-education.net/pronote/"
     assert school["setup_finished_at"]
@@ -143,10 +143,11 @@ def test_partial_import_from_the_status_board(qtbot, data_dir, monkeypatch):
     assert again.current_step() == "accueil"
     board = again.currentPage().board_box
     assert board.isVisible()
-    texts = " ".join(w.text() for w in board.findChildren(QLabel))
-    assert "Dernier import" in texts and "mode complet" in texts
-    tab_to(lambda w: isinstance(w, QPushButton) and w.objectName() == "board_partial")
-    press(Qt.Key.Key_Space)
+    texts = plain(" ".join(w.text() for w in board.findChildren(QLabel)))
+    assert "Dernier import : " in texts and ", complet ; " in texts
+    # The full import of this school year is done: the partial import is what is due, and Enter starts it.
+    assert again.currentPage().primary.objectName() == "board_partial" and again.currentPage().primary.isDefault()
+    press(Qt.Key.Key_Return)
     assert again.current_step() == "export_mode"
     assert again.currentPage().partial.isChecked()
     again.next()
@@ -222,7 +223,6 @@ def test_school_page_messages_take_only_the_height_they_need(qtbot, data_dir):
 
 
 def test_enter_means_next_even_on_a_page_button(qtbot, data_dir):
-    from PySide6.QtWidgets import QPushButton
 
     from tests.gui.test_help import complete_every_step
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from tests.gui.helpers import open_window
+from tests.gui.helpers import open_window, written
 from tests.gui.test_help import complete_every_step
 from tests.i18n.english import french_leaks, help_text, quote_faults
 from wizard.core import flow, i18n
@@ -262,6 +262,7 @@ def test_a_french_server_check_is_said_again_in_english(qtbot, data_dir):
 def test_a_failed_save_is_told_in_english(qtbot, data_dir, monkeypatch):
     window = open_window(qtbot, data_dir, language="en")
     window.next()
+    written(window.progress)  # the step left is on disk before the disk starts refusing
     page = window.currentPage()
 
     def refuse(*args, **kwargs):
@@ -269,8 +270,8 @@ def test_a_failed_save_is_told_in_english(qtbot, data_dir, monkeypatch):
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     page.fields["name"].setText("Collège Via Domitia")
-    QApplication.processEvents()
-    assert page.save_banner.isVisible()
+    written(window.progress)
+    qtbot.waitUntil(lambda: page.save_banner is not None and page.save_banner.isVisible())
     assert not faults_on_page(window)
 
 

@@ -31,7 +31,8 @@ def write_school(data_dir: Path, *, uai: str = UAI, mode: str | None = None, his
     school["hash_key"] = HASH_KEY
     school["cycle"]["mode"] = mode
     school["import_history"] = [{"date": "2026-06-01T10:00:00", "cycle": "c0", "mode": None, "counts": {},
-                                 "file_sha256": None, "reported_count": 0, "export_date": None, "id_hashes": [],
+                                 "file_sha256": None, "reported_count": 0, "reading": None, "export_date": None,
+                                 "id_hashes": [],
                                  **entry}
                                 for entry in history or []]
     (data_dir / "progress.json").write_text(json.dumps(doc), encoding="utf-8")

@@ -124,3 +124,48 @@ def test_progress_is_reported_and_cancel_stops(tmp_path):
     with pytest.raises(Cancelled):
         analyse(path, advance=calls.append, cancelled=lambda: len(calls) >= 2)
     assert max(calls) < 1.0
+
+
+# -- a partial export that holds everybody (issue 19) ------------------------------------------------------------
+def _school_file(tmp_path, people: int):
+    path = tmp_path / "IdPN_To_KOSMOS.xml"
+    rows = "\n".join(f'<eleve id="ID{n:06d}" nom="NOM{n}" prenom="Prenom{n}"/>' for n in range(people))
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<eleves>\n{rows}\n</eleves>\n', encoding="utf-8")
+    return path
+
+
+def _imported(count: int) -> list[dict]:
+    return [{"date": "2026-09-02T10:00:00", "mode": "complet",
+             "id_hashes": _hashes(*(f"ID{n:06d}" for n in range(count)))}]
+
+
+@pytest.mark.parametrize("imported, how", [(1500, "toutes"), (1450, "presque toutes")])
+def test_a_partial_export_of_everybody_is_one_blocking_finding(tmp_path, imported, how):
+    path = _school_file(tmp_path, 1500)
+    report = analyse(path, mode="partiel", history=_imported(imported), hash_key=HASH_KEY)
+    assert [(f.code, f.level) for f in report.findings] == [("tous_deja_importes", "error")]
+    assert plain(report.findings[0].message) == (
+        f"Ce fichier contient {imported} personnes déjà importées ({how}) : dans PRONOTE, la case « Uniquement les "
+        "utilisateurs sans identifiants CAS » n'était sans doute pas cochée. Refaites l'export.")
+    assert report.finding_counts == {"tous_deja_importes": 1} and report.has_errors
+    assert not analyse(path, mode="complet", history=_imported(imported), hash_key=HASH_KEY).findings
+
+
+@pytest.mark.parametrize("people, imported", [(1500, 1349), (9, 9)])
+def test_a_few_already_imported_stay_individual_warnings(tmp_path, people, imported):
+    """Below 90 % of the file, or under 10 people, each stays a warning to read (limits.EVERYBODY_SHARE)."""
+    report = analyse(_school_file(tmp_path, people), mode="partiel", history=_imported(imported), hash_key=HASH_KEY)
+    assert {f.code for f in report.findings} == {"deja_importe"} and not report.has_errors
+    assert report.finding_counts["deja_importe"] == imported
+
+
+def test_check_partiel_exits_1_with_the_everybody_finding(tmp_path, data_dir, capsys):
+    path = _school_file(tmp_path, 40)
+    write_school(data_dir, mode="complet", history=_imported(40))
+    result = run_inprocess(capsys, "check", str(path), "--mode", "partiel", "--data-dir", str(data_dir))
+    assert result.code == 1
+    assert "[ERREUR] fichier : Ce fichier contient 40 personnes déjà importées (toutes)" in plain(result.out)
+    assert "ne l'importez pas" in result.out and plain(result.out).count("déjà importée") == 1
+    result = run_inprocess(capsys, "check", str(path), "--json", "--mode", "partiel", "--data-dir", str(data_dir))
+    assert [f["code"] for f in json.loads(result.out)["findings"]] == ["tous_deja_importes"]
+    assert run_inprocess(capsys, "check", str(path), "--mode", "complet", "--data-dir", str(data_dir)).code == 0

@@ -7,6 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from wizard.core import entdata
+from wizard.core.document import FORMAT_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 RENAMED_ENT = ROOT / "tests" / "fixtures" / "ent" / "ent-exemple-nord.json"
@@ -27,12 +28,15 @@ def v2_school(**changes) -> dict:
         "connection": {"date": "2026-08-27T09:00:00", "verified": True, "how": "walk"},
         "restart_from_part_1": False,
         "cycle": {"id": "c0ffee000001", "kind": "premiere", "mode": "complet", "started_at": "2026-08-27T08:00:00",
-                  "finished_at": "2026-08-27T10:00:00", "file": None, "analysis": None, "warnings_read": False,
-                  "reported_count": 1575},
+                  "finished_at": "2026-08-27T10:00:00", "ticks": {}, "completed": {}, "file": None,
+                  "analysis": None, "warnings_read": False, "reported_count": 1575, "redo_of": None},
+        "passes": [],
+        "failures": [],
         "import_history": [{"date": "2026-08-27T08:39:00", "cycle": "c0ffee000001", "mode": "complet",
                             "counts": {"eleve": 600, "parent": 900, "enseignant": 50, "personnel": 25, "autre": 0,
                                        "total": 1575},
-                            "file_sha256": "f" * 64, "reported_count": 1575, "export_date": None, "id_hashes": []}],
+                            "file_sha256": "f" * 64, "reported_count": 1575, "reading": "batch", "export_date": None,
+                            "id_hashes": []}],
         "server_checks": [{"date": "2026-08-27T09:00:00", "kind": "delegation", "outcome": "delegated",
                            "verified": True, "version": "2024.2.5", "cas_host": "",
                            "message": "Délégation constatée."}],
@@ -43,7 +47,7 @@ def v2_school(**changes) -> dict:
 
 
 def v2_document(school: dict) -> dict:
-    return {"version": 2, "current": school["id"], "schools": {school["id"]: school},
+    return {"version": FORMAT_VERSION, "current": school["id"], "schools": {school["id"]: school},
             "settings": {"language": "", "proxy": ""}}
 
 

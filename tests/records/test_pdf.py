@@ -91,7 +91,7 @@ def test_no_personal_data_after_a_real_analysis(render, data_dir):
     fixture = ROOT / "tests" / "fixtures" / "walk" / "IdPN_To_KOSMOS.xml"
     info, report = run_analysis(fixture, school, "complet", advance=lambda f: None, cancelled=lambda: False)
     cycle = {**school["cycle"], "file": info, "analysis": analysis_record(report, "complet"), "reported_count": 7}
-    school.update(cycle=cycle, import_history=[import_entry(cycle)])
+    school.update(cycle=cycle, import_history=[import_entry(cycle, [])])
     for printed, name in ((record_document(school), "record.pdf"), (notice_document(school), "notice.pdf")):
         _, text = render(printed, name)
         assert not [name for name in FIXTURE_NAMES if name in text]

@@ -40,9 +40,14 @@ def test_the_core_and_the_commands_are_held_by_the_first_contracts():
     assert contracts()[1]["source_modules"] == ["wizard.commands"]
 
 
-def test_every_page_is_in_the_independence_contract():
-    pages = {name for name in modules() if name.startswith("wizard.pages.") and name != "wizard.pages.base"}
-    assert pages == set(contracts()[3]["modules"])
+def test_every_step_s_page_stands_alone_and_every_page_module_is_a_step_s():
+    """wizard/pages/<step id>.py for each step (wizard.pages.build_page finds it by the id), in the independence
+    contract; the other modules there are the plumbing the pages share."""
+    from wizard.core.steps import STEP_IDS
+
+    shared = {"wizard.pages.base", "wizard.pages.checklist"}
+    pages = {name for name in modules() if name.startswith("wizard.pages.")} - shared
+    assert pages == {f"wizard.pages.{step}" for step in STEP_IDS} == set(contracts()[3]["modules"])
 
 
 def lint_imports(root: Path) -> subprocess.CompletedProcess:
@@ -88,3 +93,13 @@ def test_no_module_imports_itself_through_others():
             if back:
                 cycles.append(" → ".join((importer, *back)))
     assert not cycles, "\n".join(cycles)
+
+
+def test_the_developer_guide_draws_the_core_s_layers_as_the_contract_holds_them():
+    """docs/DEVELOPING.md's picture: each layer of the contract on its own line, in the same order."""
+    layers = next(c for c in contracts() if c["type"] == "layers")["layers"]
+    guide = (ROOT / "docs" / "DEVELOPING.md").read_text(encoding="utf-8")
+    picture = guide.split("wizard/core/  (no Qt", 1)[1].split("```", 1)[0]
+    drawn = " ".join(line.strip().split("  ")[0] for line in picture.splitlines()[1:])  # the names' column
+    expected = [name.strip() for layer in layers for name in layer.split("|")]
+    assert [word.rstrip("/") for word in drawn.replace("·", " ").split()] == expected

@@ -16,15 +16,16 @@ from datetime import datetime
 from types import UnionType
 from typing import Annotated, Any, Literal, TypedDict, Union, get_args, get_origin, get_type_hints
 
-from wizard.core.steps import STEP_IDS
+from wizard.core.steps import PASS_STEP_IDS, STEP_IDS
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 PROFILE_KEYS = ("eleve", "parent", "enseignant", "personnel", "autre", "total")
 
 Mode = Literal["complet", "partiel"]
 PassKind = Literal["premiere", "partiel", "nouvelle_annee"]
 Purpose = Literal["address", "delegation"]
+FigureReading = Literal["batch", "running_total", "differs"]  # importcheck: what the ENT's figure meant
 
 
 class Rule:
@@ -73,6 +74,9 @@ IsoDate = Annotated[str, Rule(_iso, "une date ISO 8601")]
 HashKey = Annotated[str, Rule(hex_digits(64), "64 chiffres hexadécimaux", all_hex_digits(64))]
 Hash = Annotated[str, Rule(hex_digits(32), "32 chiffres hexadécimaux", all_hex_digits(32))]
 StepId = Annotated[str, Rule(STEP_IDS.__contains__, "une étape de l'assistant")]
+PassStepId = Annotated[str, Rule(PASS_STEP_IDS.__contains__, "une étape d'un passage (partie 3)")]
+SchoolStepId = Annotated[str, Rule(lambda step: step in STEP_IDS and step not in PASS_STEP_IDS,
+                                   "une étape de l'établissement (accueil, établissement, parties 1 et 2)")]
 Count = Annotated[int, Rule(lambda n: n >= 0, "un nombre positif ou nul")]
 
 
@@ -124,17 +128,24 @@ class Analysis(TypedDict):
 
 
 class Pass(TypedDict):
-    """One pass through part 3 (the identifiers): the first walk, a partial import, or a new school year."""
+    """One pass through part 3 (the identifiers): the first walk, a partial import, or a new school year.
+
+    Its ticks, file, analysis and figure are its own; once `finished_at` is set it is history and never changes
+    (progress.Progress refuses every change to it). An earlier pass, kept in `School.passes`, keeps its analysis
+    without its lists of findings and hashes beyond what a page shows (progress.ARCHIVED_FINDINGS)."""
 
     id: str
     kind: PassKind
     mode: Mode | None
     started_at: IsoDate
     finished_at: IsoDate | None
+    ticks: dict[PassStepId, dict[str, bool]]  # the actions ticked in this pass, per step
+    completed: dict[PassStepId, IsoDate]  # when the admin went past each of its steps complete
     file: FileInfo | None
     analysis: Analysis | None
     warnings_read: bool  # « J'ai lu les avertissements » for this analysis
     reported_count: Count | None  # what the ENT said it imported, as the admin typed it
+    redo_of: str | None  # « Refaire cet import »: the id of the pass this one does again
 
 
 class ImportEntry(TypedDict):
@@ -146,6 +157,7 @@ class ImportEntry(TypedDict):
     counts: dict[str, Count]
     file_sha256: str | None
     reported_count: Count
+    reading: FigureReading | None  # what that figure meant (None: no analysis to read it against)
     export_date: IsoDate | None
     id_hashes: list[Hash]
 
@@ -160,6 +172,14 @@ class ServerCheck(TypedDict):
     version: str
     cas_host: str
     message: str
+
+
+class FailureCount(TypedDict):
+    """A count of users in « échec d'identification », as PRONOTE's supervisor home page showed it on `day`."""
+
+    day: IsoDate  # the day the admin read it (a date, no time)
+    count: Count
+    recorded_at: IsoDate
 
 
 class Connection(TypedDict):
@@ -188,13 +208,15 @@ class School(TypedDict):
     identity: Identity
     hash_key: HashKey  # the key of the keyed hashes (privacy.keyed_hash); never leaves this file
     current_step: StepId
-    ticks: dict[StepId, dict[str, bool]]  # the actions ticked, per step
-    completed: dict[StepId, IsoDate]  # when the admin went past each step complete
+    ticks: dict[SchoolStepId, dict[str, bool]]  # the actions ticked, per step (a pass's steps: in the pass)
+    completed: dict[SchoolStepId, IsoDate]  # when the admin went past each step complete
     setup_finished_at: IsoDate | None  # the first walk reached « fin »
     connection: Connection | None
     restart_from_part_1: bool  # the admin chose the whole walk though the server showed parts 1–2 in place
-    cycle: Pass
-    import_history: list[ImportEntry]
+    cycle: Pass  # the current pass: the last one, in progress or finished
+    passes: list[Pass]  # the earlier ones, oldest first: history
+    import_history: list[ImportEntry]  # one per pass that recorded an import, oldest first
+    failures: list[FailureCount]  # the counts of identification failures the admin noted, by day
     server_checks: list[ServerCheck]
     matching: Matching | None
 

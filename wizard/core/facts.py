@@ -46,6 +46,9 @@ PAGE_FACTS = {
     "fichier": ("export_file_name",),
     "import_ent": ("labels.ent_import_message_complet", "labels.ent_import_message_partiel"),
     "rapprochement": ("labels.ent_import_report", "labels.pronote_failure_message", "labels.pronote_failures_menu"),
+    "echecs": ("labels.pronote_failure_message", "labels.pronote_home_failures_panel",
+               "labels.pronote_home_failures_count", "labels.pronote_failures_menu", "labels.pronote_failures_tool",
+               "labels.pronote_export_checkbox"),
     "fin": ("logins.pupils_parents", "logins.staff", "service.title", "service.regroupement", "service.bloc",
             "labels.pronote_failure_message", "labels.pronote_failures_menu"),
 }

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from wizard.core.document import School
 from wizard.core.entdata import load_ent
 from wizard.core.i18n import tr, tr_noop
-from wizard.core.outcomes import DELEGATED, NOTHING_READ
-from wizard.core.progress import analysis_is_current
+from wizard.core.outcomes import DELEGATED, PRONOTE_OUTCOMES
+from wizard.core.progress import analysis_is_current, completed_at, declaration_allowed, ticks_of
 from wizard.core.school import check_ent_site, check_uai, normalise_pronote_url
+from wizard.core.schoolname import DIFFERENT, compare
 from wizard.core.steps import BY_ID, PART_NAMES, STEP_IDS
 
 
@@ -31,7 +33,7 @@ def part_name(part: int) -> str:
     return tr(PART_NAMES[part])
 
 
-def next_step(step_id: str, school: dict) -> str | None:
+def next_step(step_id: str, school: School) -> str | None:
     """The step after `step_id` for this school, or None after « fin».
 
     Parts 1 and 2 (done once) are skipped once the first walk is finished, and from the start when the school
@@ -51,7 +53,7 @@ def next_step(step_id: str, school: dict) -> str | None:
     return candidate
 
 
-def parts_1_2_skipped(school: dict) -> bool:
+def parts_1_2_skipped(school: School) -> bool:
     connection = school["connection"]
     return bool(school["setup_finished_at"]) or bool(connection and connection["how"] == "already_in_place")
 
@@ -62,28 +64,39 @@ ALREADY, DECLARED, FULL_WALK = "already", "declared", "full_walk"
 
 class Triage(NamedTuple):
     offered: tuple[str, ...]  # the answers the page shows, the recommended one first
-    chosen: str  # the one selected
+    chosen: str | None  # the one selected; None: the admin chooses (the server's own name is another school's)
 
 
-def triage(school: dict, outcome: str | None = None) -> Triage | None:
+def triage(school: School, outcome: str | None = None, server_name: str = "") -> Triage | None:
     """What the school page asks after a check of the server's address that ended in `outcome` (None: on coming
     back to the page, from what is saved); None when there is nothing to ask.
 
     A server that delegates to the ENT proves parts 1–2 in place: straight to part 3 is recommended (the whole
-    walk stays offered, and stays chosen if the admin chose it). A server that could not be read leaves it to
-    the admin's word: « déclaré » or the whole walk. Once the first walk is over there is nothing to choose."""
+    walk stays offered, and stays chosen if the admin chose it) – unless it names itself as another school than
+    the one typed (`server_name`, schoolname.compare): then nothing is chosen for the admin. A check that could not
+    tell (nothing read, an answer that is not PRONOTE's, an error, a redirection) leaves it to the admin's word:
+    « déclaré » or the whole walk. Once the first walk is over there is nothing to choose."""
     if school["setup_finished_at"]:
         return None
     connection = school["connection"]
     in_place = bool(connection and connection["how"] == "already_in_place")
     if outcome == DELEGATED or (outcome is None and in_place and connection["verified"]):
-        return Triage((ALREADY, FULL_WALK), FULL_WALK if school["restart_from_part_1"] else ALREADY)
-    if outcome in NOTHING_READ or (outcome is None and in_place):
+        if school["restart_from_part_1"]:
+            return Triage((ALREADY, FULL_WALK), FULL_WALK)
+        if outcome == DELEGATED and server_name_differs(school, server_name):
+            return Triage((ALREADY, FULL_WALK), None)
+        return Triage((ALREADY, FULL_WALK), ALREADY)
+    if (outcome is not None and outcome not in PRONOTE_OUTCOMES) or (outcome is None and in_place):
         return Triage((DECLARED, FULL_WALK), DECLARED if in_place else FULL_WALK)
     return None
 
 
-def route(school: dict) -> list[str]:
+def server_name_differs(school: School, server_name: str | None) -> bool:
+    """The server names itself clearly as another school than the one typed (a wrong address, perhaps)."""
+    return compare(school["identity"]["name"], server_name or "") == DIFFERENT
+
+
+def route(school: School) -> list[str]:
     """Every step of this school's path, from the welcome page to « Terminé » (the side panel lists them)."""
     steps = ["accueil"]
     while (following := next_step(steps[-1], school)) is not None:
@@ -91,7 +104,7 @@ def route(school: dict) -> list[str]:
     return steps
 
 
-def path_to(target: str, school: dict) -> list[str]:
+def path_to(target: str, school: School) -> list[str]:
     """The steps from the welcome page to `target`, as the admin walked them (to rebuild Back on resume)."""
     path = ["accueil"]
     while path[-1] != target:
@@ -102,12 +115,17 @@ def path_to(target: str, school: dict) -> list[str]:
     return path
 
 
-def ticks_missing(step_id: str, school: dict) -> list[dict]:
-    ticks = school["ticks"].get(step_id, {})
+def step_done(step_id: str, school: School) -> bool:
+    """The admin went past this step complete (in the current pass, for a step of part 3)."""
+    return completed_at(school, step_id) is not None
+
+
+def ticks_missing(step_id: str, school: School) -> list[dict]:
+    ticks = ticks_of(school, step_id)
     return [item for item in checklist(step_id, school["cycle"]["mode"]) if not ticks.get(item["id"])]
 
 
-def missing(step_id: str, school: dict) -> str:
+def missing(step_id: str, school: School) -> str:
     """Why the step is not complete yet, as one French sentence; "" when it is complete."""
     rule = _RULES.get(step_id)
     return rule(school) if rule else ""
@@ -117,7 +135,7 @@ _PLACES = {"ENT": tr_noop("l'ENT"), "PRONOTE": "PRONOTE", "pronote.net": "pronot
 
 
 def _ticks_rule(step_id: str, place: str):
-    def rule(school: dict) -> str:
+    def rule(school: School) -> str:
         what = tr(_PLACES[place])
         left = ticks_missing(step_id, school)
         if not left:
@@ -128,7 +146,7 @@ def _ticks_rule(step_id: str, place: str):
     return rule
 
 
-def _school_rule(school: dict) -> str:
+def _school_rule(school: School) -> str:
     identity = school["identity"]
     uai = check_uai(identity["uai"])
     if not uai.ok:
@@ -140,26 +158,30 @@ def _school_rule(school: dict) -> str:
     return "" if ent.ok else ent.message
 
 
-def _warning_rule(school: dict) -> str:
-    if school["ticks"].get("pronote_net_avertissement", {}).get("compris"):
+def _warning_rule(school: School) -> str:
+    if ticks_of(school, "pronote_net_avertissement").get("compris"):
         return ""
     return tr("Cochez la case confirmant que vous avez compris les conséquences de la bascule.")
 
 
-def _pronote_net_rule(school: dict) -> str:
+def _pronote_net_rule(school: School) -> str:
     left = _ticks_rule("pronote_net", "pronote.net")(school)
     if left:
         return left
     if school["connection"]:
         return ""
+    if not declaration_allowed(school):
+        return tr("Le serveur PRONOTE a répondu sans déléguer l'authentification à {ent_name} : vérifiez la "
+                  "configuration et la publication dans pronote.net, puis vérifiez à nouveau la "
+                  "délégation.").format(**load_ent().words)
     return tr("Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible.")
 
 
-def _mode_rule(school: dict) -> str:
+def _mode_rule(school: School) -> str:
     return "" if school["cycle"]["mode"] in ("complet", "partiel") else tr("Choisissez un import complet ou partiel.")
 
 
-def _file_rule(school: dict) -> str:
+def _file_rule(school: School) -> str:
     cycle = school["cycle"]
     if not cycle["file"]:
         return tr("Choisissez le fichier des identifiants exporté depuis PRONOTE.")
@@ -174,7 +196,7 @@ def _file_rule(school: dict) -> str:
     return ""
 
 
-def _import_rule(school: dict) -> str:
+def _import_rule(school: School) -> str:
     left = _ticks_rule("import_ent", "ENT")(school)
     if left:
         return left

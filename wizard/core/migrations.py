@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from wizard.core.document import FORMAT_VERSION, InvalidDocument
+from wizard.core.figures import figure_kind
 
 # The v1 values of `fields` that were not ticks, and where v2 keeps them.
 _V1_NOT_TICKS = {("fichier", "avertissements_lus"), ("import_ent", "nombre_importe"),
@@ -70,8 +71,50 @@ def _school_v1_to_v2(school: dict, doc: dict) -> dict:
     }
 
 
+# The steps whose ticks and dates v3 keeps in the pass (document.PASS_STEP_IDS, as v3 wrote it: a later format
+# that changes that list has its own migration).
+_V3_PASS_STEPS = ("export_mode", "export_pronote", "fichier", "import_ent", "rapprochement", "echecs", "fin")
+
+
+def _v2_to_v3(doc: dict) -> dict:
+    """v3 keeps a school's passes: the current one holds its own ticks and dates (v2 kept them with the school's);
+    the earlier ones, which v2 forgot but for their import entries, are rebuilt from those entries; each entry
+    says what the ENT's figure meant; the identification failures noted start empty.
+
+    v2 rewrote an import's date each time the import page was passed again: a v2 entry's date is the last such
+    passage, and stays so (nothing tells the first one)."""
+    for school in doc["schools"].values():
+        _school_v2_to_v3(school)
+    return {**doc, "version": 3}
+
+
+def _school_v2_to_v3(school: dict) -> None:
+    cycle = school["cycle"]
+    for key in ("ticks", "completed"):
+        kept = school[key]
+        cycle[key] = {step: kept.pop(step) for step in list(kept) if step in _V3_PASS_STEPS}
+    cycle["redo_of"] = None
+    history = school["import_history"]
+    for index, entry in enumerate(history):
+        analysis = {"counts": entry["counts"], "finding_counts": {}}
+        # v2 recorded a figure typed without an analysed file with empty counts: nothing to read it against.
+        entry["reading"] = figure_kind(analysis, entry["reported_count"], entry["mode"], history[:index]) \
+            if entry["counts"] else None
+    passes = []
+    for index, entry in enumerate(history):
+        if entry["cycle"] and entry["cycle"] == cycle["id"]:
+            continue
+        kind = "premiere" if index == 0 else "partiel" if entry["mode"] == "partiel" else "nouvelle_annee"
+        passes.append({"id": entry["cycle"] or f"v2-{index}", "kind": kind, "mode": entry["mode"],
+                       "started_at": entry["date"], "finished_at": entry["date"], "ticks": {}, "completed": {},
+                       "file": None, "analysis": None, "warnings_read": False,
+                       "reported_count": entry["reported_count"], "redo_of": None})
+    school["passes"] = passes
+    school["failures"] = []
+
+
 # version N -> the function turning a version-N document into version N+1
-_STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+_STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(doc: dict) -> dict:

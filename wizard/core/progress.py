@@ -17,14 +17,28 @@ from collections.abc import Callable
 
 from wizard.core import outcomes
 from wizard.core.dates import now_iso
-from wizard.core.document import FORMAT_VERSION
+from wizard.core.document import (
+    FORMAT_VERSION,
+    Document,
+    Identity,
+    Pass,
+    School,
+    ServerCheck,
+    Settings,
+)
+from wizard.core.figures import figure_kind
 from wizard.core.saving import WriteNow
-from wizard.core.steps import STEPS
+from wizard.core.schoolname import DIFFERENT, compare
+from wizard.core.steps import PASS_STEP_IDS
 from wizard.core.store import ProgressStore, encode
 
-# The steps of a pass through part 3 and the end: a new pass clears their ticks.
-CYCLE_STEPS = tuple(step.id for step in STEPS if step.part >= 3)
+# The steps of a pass through part 3, and the end: their ticks and completion dates belong to the pass.
+CYCLE_STEPS = PASS_STEP_IDS
 SERVER_CHECKS_KEPT = 20  # the latest ones tell the story; keep the file small
+# An earlier pass keeps its analysis's counts and the findings a page shows, not the full lists (thousands of
+# findings, keyed hashes that its import entry keeps anyway): the file stays small and quick to open.
+ARCHIVED_FINDINGS = 200
+FAILURE_COUNTS_KEPT = 100
 
 
 def random_hex(size: int) -> str:
@@ -33,13 +47,40 @@ def random_hex(size: int) -> str:
     return os.urandom(size).hex()
 
 
-def new_pass(kind: str, mode: str | None) -> dict:
+def new_pass(kind: str, mode: str | None, redo_of: str | None = None) -> Pass:
     # The id tells passes apart: two passes can start within the same second (the history is keyed on it).
     return {"id": random_hex(6), "kind": kind, "mode": mode, "started_at": now_iso(), "finished_at": None,
-            "file": None, "analysis": None, "warnings_read": False, "reported_count": None}
+            "ticks": {}, "completed": {}, "file": None, "analysis": None, "warnings_read": False,
+            "reported_count": None, "redo_of": redo_of}
 
 
-def new_school() -> dict:
+def archived(cycle: dict) -> dict:
+    """The pass as history keeps it (see ARCHIVED_FINDINGS)."""
+    analysis = cycle["analysis"]
+    if analysis is None:
+        return cycle
+    return {**cycle, "analysis": {**analysis, "findings": analysis["findings"][:ARCHIVED_FINDINGS], "id_hashes": []}}
+
+
+def pass_is_empty(cycle: dict) -> bool:
+    """Nothing was done in this pass: no tick, no file, no figure (replaced by a new one, it is not history)."""
+    return not (cycle["finished_at"] or cycle["file"] or cycle["reported_count"] is not None
+                or any(any(ticks.values()) for ticks in cycle["ticks"].values()))
+
+
+def ticks_of(school: dict, step: str) -> dict[str, bool]:
+    """The ticks of `step`: the current pass's for a step of part 3, the school's for the others."""
+    holder = school["cycle"] if step in CYCLE_STEPS else school
+    return holder["ticks"].get(step, {})
+
+
+def completed_at(school: dict, step: str) -> str | None:
+    """When the admin last went past `step` complete (in the current pass, for a step of part 3)."""
+    holder = school["cycle"] if step in CYCLE_STEPS else school
+    return holder["completed"].get(step)
+
+
+def new_school() -> School:
     return {
         "id": random_hex(4),
         "identity": {"name": "", "uai": "", "pronote_url": "", "pronote_version": "", "ent_site_url": "",
@@ -52,13 +93,23 @@ def new_school() -> dict:
         "connection": None,
         "restart_from_part_1": False,
         "cycle": new_pass("premiere", None),
+        "passes": [],
         "import_history": [],
+        "failures": [],
         "server_checks": [],
         "matching": None,
     }
 
 
-def new_document() -> dict:
+def school_is_draft(school: dict) -> bool:
+    """Only the school page was filled in: nothing walked, checked, imported or noted."""
+    return (not school["setup_finished_at"] and not school["connection"] and not school["import_history"]
+            and not school["passes"] and not school["server_checks"] and not school["failures"]
+            and pass_is_empty(school["cycle"])
+            and not any(any(ticks.values()) for ticks in school["ticks"].values()))
+
+
+def new_document() -> Document:
     school = new_school()
     return {"version": FORMAT_VERSION, "current": school["id"], "schools": {school["id"]: school},
             "settings": {"language": "", "proxy": ""}}
@@ -73,42 +124,46 @@ def without_credentials(proxy: str) -> str:
     return f"{scheme}{sep}{host}"
 
 
-def import_entry(cycle: dict) -> dict:
-    """What an import leaves in the history: the ENT's figure, the file's counts, keyed hashes of the ids."""
+def import_entry(cycle: dict, history: list[dict], date: str | None = None) -> dict:
+    """What an import leaves in the history: its date, the ENT's figure and what it meant (figures.py), the file's
+    counts, keyed hashes of the ids. `history`: the imports before this pass; `date`: kept when the entry corrects
+    this pass's own (the import happened then)."""
     analysis = cycle["analysis"] or {}
+    reading = figure_kind(analysis, cycle["reported_count"], cycle["mode"], history) if cycle["analysis"] else None
     return {
-        "date": now_iso(),
+        "date": date or now_iso(),
         "cycle": cycle["id"],
         "mode": cycle["mode"],
         "counts": analysis.get("counts", {}),
         "file_sha256": (cycle["file"] or {}).get("sha256"),
         "reported_count": cycle["reported_count"],
+        "reading": reading,
         "export_date": analysis.get("export_date"),
         "id_hashes": analysis.get("id_hashes", []),
     }
 
 
-def last_check(school: dict, purpose: str) -> dict | None:
+def last_check(school: School, purpose: str) -> ServerCheck | None:
     """The school's latest server check made for `purpose` (address or delegation)."""
     checks = [check for check in school["server_checks"] if check["kind"] == purpose]
     return checks[-1] if checks else None
 
 
-def declaration_allowed(school: dict) -> bool:
+def declaration_allowed(school: School) -> bool:
     """Part 2 may be declared by hand, unless the server was last seen answering as PRONOTE without the
     delegation: that would record a switch the server itself contradicts."""
     check = last_check(school, outcomes.DELEGATION)
     return check is None or outcomes.manual_confirmation_allowed(check["outcome"])
 
 
-def analysis_is_current(cycle: dict) -> bool:
+def analysis_is_current(cycle: Pass) -> bool:
     """The pass's analysis judged the file now chosen, in the mode now chosen (else it must be made again)."""
     file, analysis = cycle.get("file"), cycle.get("analysis")
     return bool(file and analysis and analysis["file_sha256"] == file["sha256"] and analysis["mode"] == cycle["mode"])
 
 
 class Progress:
-    def __init__(self, store: ProgressStore, doc: dict | None):
+    def __init__(self, store: ProgressStore, doc: Document | None):
         self.store = store
         self.doc = doc if doc is not None else new_document()
         self.listeners: list[Callable[[], None]] = []
@@ -130,22 +185,22 @@ class Progress:
 
     # -- reading ---------------------------------------------------------------------------------
     @property
-    def school(self) -> dict:
+    def school(self) -> School:
         return self.doc["schools"][self.doc["current"]]
 
     def schools(self) -> list[dict]:
         return list(self.doc["schools"].values())
 
     @property
-    def identity(self) -> dict:
+    def identity(self) -> Identity:
         return self.school["identity"]
 
     @property
-    def cycle(self) -> dict:
+    def cycle(self) -> Pass:
         return self.school["cycle"]
 
     @property
-    def settings(self) -> dict:
+    def settings(self) -> Settings:
         return self.doc["settings"]
 
     @property
@@ -153,7 +208,24 @@ class Progress:
         return bool(self.school["setup_finished_at"])
 
     def ticked(self, step: str, item: str) -> bool:
-        return bool(self.school["ticks"].get(step, {}).get(item))
+        return bool(ticks_of(self.school, step).get(item))
+
+    @property
+    def pass_finished(self) -> bool:
+        """The current pass is history: its ticks, file and figure no longer change (only « refaire cet import »
+        starts another)."""
+        return bool(self.cycle["finished_at"])
+
+    def school_with_uai(self, uai: str) -> dict | None:
+        """Another school kept here with this UAI (one school, one record: a second would split its history)."""
+        def plain(text: str) -> str:  # as school.check_uai reads it: no spaces, upper case
+            return "".join(text.split()).upper()
+
+        uai = plain(uai)
+        for school in self.schools():
+            if uai and school["id"] != self.school["id"] and plain(school["identity"]["uai"]) == uai:
+                return school
+        return None
 
     @property
     def saved(self) -> bool:
@@ -169,6 +241,17 @@ class Progress:
         school = new_school()
         self.doc["schools"][school["id"]] = school
         self.doc["current"] = school["id"]
+        self._changed()
+
+    def drop_school(self, school_id: str) -> None:
+        """A school begun by mistake (« Ajouter » for one already kept) is removed: only one that holds nothing
+        but what was typed on the school page, never the last one."""
+        school = self.doc["schools"].get(school_id)
+        if school is None or len(self.doc["schools"]) == 1 or not school_is_draft(school):
+            return
+        del self.doc["schools"][school_id]
+        if self.doc["current"] == school_id:
+            self.doc["current"] = next(iter(self.doc["schools"]))
         self._changed()
 
     def switch_school(self, school_id: str) -> None:
@@ -203,7 +286,10 @@ class Progress:
             self._changed()
 
     def tick(self, step: str, item: str, on: bool) -> None:
-        ticks = self.school["ticks"].setdefault(step, {})
+        if step in CYCLE_STEPS and self.pass_finished:
+            return  # a finished pass is history
+        holder = self.cycle if step in CYCLE_STEPS else self.school
+        ticks = holder["ticks"].setdefault(step, {})
         if ticks.get(item, False) != on:
             ticks[item] = on
             self._changed()
@@ -214,8 +300,13 @@ class Progress:
             self._changed()
 
     def complete_step(self, step: str) -> None:
-        if step not in self.school["completed"]:
-            self.school["completed"][step] = now_iso()
+        """The admin went past `step` complete: the first time is the date kept (going back and forward again
+        changes nothing)."""
+        if step in CYCLE_STEPS and self.pass_finished:
+            return
+        holder = self.cycle if step in CYCLE_STEPS else self.school
+        if step not in holder["completed"]:
+            holder["completed"][step] = now_iso()
             self._changed()
 
     def choose_language(self, language: str) -> None:
@@ -256,7 +347,9 @@ class Progress:
         elif purpose == outcomes.DELEGATION and connection and not declaration_allowed(self.school):
             self.school["connection"] = None  # the server now answers without the delegation
         elif purpose == outcomes.ADDRESS and result.outcome == outcomes.DELEGATED and not self.setup_finished \
-                and not self.school["restart_from_part_1"]:
+                and not self.school["restart_from_part_1"] \
+                and compare(self.identity["name"], getattr(result, "school_name", None) or "") != DIFFERENT:
+            # (a server under another school's name does not skip parts 1–2 on its word: the admin chooses)
             self._already_connected(verified=True)
         self._changed()
 
@@ -289,28 +382,38 @@ class Progress:
         self._changed()
 
     # -- part 3: the passes ----------------------------------------------------------------------
-    def start_pass(self, kind: str) -> None:
+    def start_pass(self, kind: str, mode: str | None = None, redo_of: str | None = None) -> None:
         """A new pass through part 3: « partiel » for newcomers, « nouvelle_annee » for the yearly full import.
 
-        The ticks of the previous pass are cleared: they described another export.
+        The current pass becomes history (unless nothing was done in it); the new one starts with no tick, no file
+        and no figure: they will describe another export.
         """
-        for step in CYCLE_STEPS:
-            self.school["ticks"].pop(step, None)
-            self.school["completed"].pop(step, None)
+        if not pass_is_empty(self.cycle):
+            self.school["passes"].append(archived(self.cycle))
         if kind == "nouvelle_annee":  # the PRONOTE version changes each year: the school page is walked again
             self.school["completed"].pop("etablissement", None)
-        self.school["cycle"] = new_pass(kind, "partiel" if kind == "partiel" else "complet")
+        mode = mode or ("partiel" if kind == "partiel" else "complet")
+        self.school["cycle"] = new_pass(kind, mode, redo_of)
         self.school["current_step"] = "accueil"
         self._changed()
 
+    def redo_pass(self) -> None:
+        """« Refaire cet import »: the last pass again, in its mode, as a new pass; the old one stays as it was."""
+        last = self.cycle
+        kind = last["kind"] if last["kind"] != "premiere" else \
+            ("partiel" if last["mode"] == "partiel" else "nouvelle_annee")
+        self.start_pass(kind, last["mode"], redo_of=last["id"])
+
     def choose_mode(self, mode: str) -> None:
-        if self.cycle["mode"] != mode:
+        if self.cycle["mode"] != mode and not self.pass_finished:
             self.cycle["mode"] = mode
             self._changed()
 
     def record_analysis(self, file_info: dict, analysis: dict) -> None:
         """The file check ended: the file and what was found. Its warnings are to be read again – unless it is the
         same file found the same (read again in another language, or after an interruption)."""
+        if self.pass_finished:
+            return
         previous = self.cycle["analysis"]
         same = bool(previous and previous["file_sha256"] == analysis["file_sha256"]
                     and previous["finding_counts"] == analysis["finding_counts"])
@@ -321,29 +424,42 @@ class Progress:
 
     def forget_analysis(self) -> None:
         """The file could not be read: no analysis stands for this pass."""
-        if self.cycle["analysis"] is not None:
+        if self.cycle["analysis"] is not None and not self.pass_finished:
             self.cycle["analysis"] = None
             self._changed()
 
     def read_warnings(self, on: bool) -> None:
-        if self.cycle["warnings_read"] != on:
+        if self.cycle["warnings_read"] != on and not self.pass_finished:
             self.cycle["warnings_read"] = on
             self._changed()
 
     def type_reported_count(self, count: int | None) -> None:
-        if self.cycle["reported_count"] != count:
+        if self.cycle["reported_count"] != count and not self.pass_finished:
             self.cycle["reported_count"] = count
             self._changed()
 
+    def imports_before_this_pass(self) -> list[dict]:
+        cycle_id = self.cycle["id"]
+        return [entry for entry in self.school["import_history"] if entry["cycle"] != cycle_id]
+
     def record_import(self) -> None:
-        """Leaving the import page: this pass's import in the history, or corrected when the admin came back
-        and changed the figure."""
-        entry = import_entry(self.cycle)
+        """Leaving the import page: this pass's import in the history. Passing the page again records nothing new;
+        a corrected figure for the same file keeps the import's date (the import happened then); another file is
+        another import, of today. A finished pass is never recorded again."""
+        if self.pass_finished or self.cycle["reported_count"] is None:
+            return
         history = self.school["import_history"]
-        if history and history[-1]["cycle"] == entry["cycle"]:
-            history[-1] = entry
+        own = next((index for index, entry in enumerate(history) if entry["cycle"] == self.cycle["id"]), None)
+        before = self.imports_before_this_pass()
+        if own is None:
+            history.append(import_entry(self.cycle, before))
         else:
-            history.append(entry)
+            entry = history[own]
+            same_file = entry["file_sha256"] == (self.cycle["file"] or {}).get("sha256")
+            updated = import_entry(self.cycle, before, date=entry["date"] if same_file else None)
+            if updated == entry:
+                return
+            history[own] = updated
         self._changed()
 
     def record_matching(self, counts: dict, ent_rows: int, unusable_rows: int) -> None:
@@ -363,6 +479,23 @@ class Progress:
         else:
             decisions.pop(key, None)
         self._changed()
+
+    # -- after the import: identification failures ----------------------------------------------------------
+    def note_failures(self, day: str, count: int) -> None:
+        """The admin read `count` users in failure on PRONOTE's home page on `day` (ISO date): one count per day,
+        the latest noted for that day wins. The page checks the values first (failures.check_count)."""
+        failures = [entry for entry in self.school["failures"] if entry["day"] != day]
+        failures.append({"day": day, "count": count, "recorded_at": now_iso()})
+        failures.sort(key=lambda entry: entry["day"])
+        self.school["failures"] = failures[-FAILURE_COUNTS_KEPT:]
+        self._changed()
+
+    def unnote_failures(self, day: str) -> None:
+        """A count noted by mistake is taken back."""
+        failures = [entry for entry in self.school["failures"] if entry["day"] != day]
+        if len(failures) != len(self.school["failures"]):
+            self.school["failures"] = failures
+            self._changed()
 
     def finish_walk(self) -> None:
         """« Terminé » reached: the first walk is over (parts 1–2 are then skipped) and this pass too."""

@@ -18,6 +18,7 @@ from wizard.core.entdata import EntData, current
 from wizard.core.errors import UserError
 from wizard.core.people import PROFILES
 from wizard.core.printed import STYLE, Heading, Paragraph, Printed, Table
+from wizard.core.progress import completed_at, ticks_of
 from wizard.core.school import identity_values
 from wizard.core.schoolname import of_the_school
 from wizard.core.typography import french
@@ -25,7 +26,6 @@ from wizard.core.typography import french
 __all__ = ["STYLE", "TITLES", "record_document", "notice_document", "record_html", "notice_html",
            "NothingConfigured"]
 
-PART_STEPS = {part: [step.id for step in steps.STEPS if step.part == part] for part in (1, 2, 3)}
 RECORD_TITLE = "Fiche de configuration"
 NOTICE_TITLE = "Notice pour les familles et les personnels"
 # The documents' own titles (French documents, whatever the window's language).
@@ -104,19 +104,18 @@ def _ticks(school: dict, step_id: str) -> str:
     items = [item for item in ent.checklists.get(step_id, ()) if "modes" not in item or mode in item["modes"]]
     if not items:
         return "—"
-    ticked = school.get("ticks", {}).get(step_id, {})
+    ticked = ticks_of(school, step_id)
     return f"{sum(1 for item in items if ticked.get(item['id']))} sur {len(items)}"
 
 
 def _steps_table(school: dict, ent: EntData) -> Table:
-    completed = school.get("completed", {})
     in_place = (school.get("connection") or {}).get("how") == "already_in_place"
     rows, groups = [], {}
-    for part, step_ids in PART_STEPS.items():
+    for part, step_ids in steps.PART_STEPS.items():
         groups[len(rows)] = steps.PART_NAMES[part].format(**ent.french_words)
         for step_id in step_ids:
-            if step_id in completed:
-                done = _day(completed[step_id])
+            if completed_at(school, step_id):
+                done = _day(completed_at(school, step_id))
             elif part in (1, 2) and in_place:
                 done = "déjà en place"
             else:

@@ -5,12 +5,24 @@ A part is « vérifié » only when the live server showed it; a part the admin 
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal, NamedTuple
 
-from wizard.core import flow
+from wizard.core import failures, flow
 from wizard.core.dates import day
-from wizard.core.i18n import tr
-from wizard.core.schoolyear import describe_import, last_import
+from wizard.core.entdata import load_ent
+from wizard.core.i18n import tr, tr_noop
+from wizard.core.progress import completed_at
+from wizard.core.schoolyear import (
+    MODE_WORDS,
+    full_import_of_year,
+    last_import,
+    recap,
+    work_year_of,
+    year_label,
+    year_of_work,
+)
+from wizard.core.steps import PART_STEPS
 
 DONE, VERIFIED, DECLARED, TODO = "done", "verified", "declared", "todo"
 State = Literal["done", "verified", "declared", "todo"]
@@ -38,17 +50,17 @@ def connection_line(connection: dict | None) -> str:
     return tr("Publication déclarée le {date}, non vérifiée").format(date=day(connection["date"]))
 
 
-def board(school: dict) -> list[Row]:
-    """Parts 1, 2 and 3 for this school."""
-    completed = school["completed"]
+def board(school: dict, today: date) -> list[Row]:
+    """Parts 1, 2 and 3 for this school, and the identification failures noted after the imports."""
     connection = school["connection"]
     rows = []
-    for part, steps in ((1, ("ent_service", "ent_acces")), (2, ("pronote_net_avertissement", "pronote_net"))):
+    for part in (1, 2):
+        step_ids = PART_STEPS[part]
         if connection and connection["how"] == "already_in_place":
             state = VERIFIED if connection["verified"] else DECLARED
             detail = connection_line(connection)
-        elif all(step in completed for step in steps):
-            detail = tr("Fait le {date}").format(date=day(completed[steps[-1]]))
+        elif all(flow.step_done(step, school) for step in step_ids):
+            detail = tr("Fait le {date}").format(date=day(completed_at(school, step_ids[-1])))
             state = DONE
             if part == 2 and connection:
                 state = VERIFIED if connection["verified"] else DECLARED
@@ -56,13 +68,110 @@ def board(school: dict) -> list[Row]:
         else:
             state, detail = TODO, tr("À faire")
         rows.append(Row(part, flow.part_name(part), state, detail))
-    entry = last_import(school["import_history"])
-    detail = describe_import(entry) + "." if entry else tr("Aucun import enregistré.")
-    if entry and not school["cycle"]["finished_at"]:
-        step = school["current_step"]
-        detail += "\n" + tr("Import en cours, arrêté à l'étape « {title} ».").format(title=flow.title(step))
-    rows.append(Row(3, flow.part_name(3), DONE if entry else TODO, detail))
+    rows.append(_identifiers_row(school, today))
+    rows.append(_failures_row(school, today))
     return rows
+
+
+def _identifiers_row(school: dict, today: date) -> Row:
+    """Part 3: done for this school year once its full import is recorded; the last import in one line."""
+    history = school["import_history"]
+    year = year_of_work(today)
+    done = full_import_of_year(history, year) is not None
+    entry = last_import(history)
+    lines = [recap(entry) if entry else tr("Aucun import enregistré.")]
+    if not done:
+        lines.append(tr("Année {year} : l'import complet de la rentrée n'est pas encore fait.").format(
+            year=year_label(year)))
+    if in_progress(school):
+        lines.append(tr("Import en cours, arrêté à l'étape « {title} ».").format(
+            title=flow.title(school["current_step"])))
+    return Row(3, flow.part_name(3), DONE if done else TODO, "\n".join(lines))
+
+
+def _failures_row(school: dict, today: date) -> Row:
+    counts = failures.of_year(school["failures"], today)
+    title = tr("Échecs d'identification")
+    if not counts:
+        return Row(3, title, TODO, tr("Aucun nombre noté cette année : après l'import, relevez dans PRONOTE le "
+                                      "nombre d'utilisateurs en échec."))
+    state = DONE if counts[-1]["count"] == 0 else TODO
+    return Row(3, title, state, tr("Utilisateurs en échec, relevés dans PRONOTE : {trend}.").format(
+        trend=failures.trend(counts)))
+
+
+# -- what is due now, and what each entry of the board leads to --------------------------------------------------
+RESUME, FULL, PARTIAL, FAILURES, REDO = "resume", "full", "partial", "failures", "redo"
+
+
+class Due(NamedTuple):
+    """What the board offers first, and the sentence that says why."""
+
+    action: str  # RESUME, FULL or PARTIAL
+    year: int  # the school year it is for
+    headline: str
+
+
+def due_now(school: dict, today: date) -> Due:
+    """What the returning school has to do now: resume the pass in progress when it was started this school year;
+    else the full import of the rentrée when none is recorded for this school year; else a partial import."""
+    year = year_of_work(today)
+    cycle = school["cycle"]
+    if in_progress(school) and work_year_of(cycle["started_at"]) == year:
+        headline = tr("Un import {mode} est en cours depuis le {date} : reprenez-le à l'étape « {title} ».").format(
+            mode=_mode_word(cycle["mode"]), date=day(cycle["started_at"]), title=flow.title(school["current_step"]))
+        return Due(RESUME, year, headline)
+    full = full_import_of_year(school["import_history"], year)
+    if full is None:
+        return Due(FULL, year, tr("Année {year} : l'import complet de la rentrée n'est pas encore "
+                                  "fait.").format(year=year_label(year)))
+    return Due(PARTIAL, year, tr("Année {year} : l'import complet de la rentrée est fait (le {date}). À chaque "
+                                 "arrivée de nouveaux élèves ou personnels, faites un import "
+                                 "partiel.").format(year=year_label(year), date=day(full["date"])))
+
+
+def entry_sentence(action: str, school: dict) -> str:
+    """What the pages behind an entry of the board are for, in one sentence (said beside the entry)."""
+    words = load_ent().words
+    cycle = school["cycle"]
+    if action == FULL:
+        return tr("Vérifier l'établissement et la version de PRONOTE, exporter depuis PRONOTE les identifiants de "
+                  "tous les utilisateurs, vérifier le fichier, l'importer dans l'ENT en mode "
+                  "« {import_mode_complet} », rapprocher les comptes, puis suivre les échecs "
+                  "d'identification.").format(**words)
+    if action == PARTIAL:
+        return tr("Exporter depuis PRONOTE les seuls nouveaux arrivants, vérifier le fichier, l'importer dans l'ENT en "
+                  "mode « {import_mode_partiel} », rapprocher leurs comptes, puis suivre les échecs "
+                  "d'identification.").format(**words)
+    if action == RESUME:
+        return tr("Revenir à l'étape « {title} » de l'import {mode} commencé le {date}, là où vous vous êtes "
+                  "arrêté.").format(title=flow.title(school["current_step"]), mode=_mode_word(cycle["mode"]),
+                                    date=day(cycle["started_at"]))
+    if action == FAILURES:
+        return tr("Noter le nombre d'utilisateurs en échec d'identification que PRONOTE affiche, voir son évolution "
+                  "et comment résoudre ces échecs.")
+    if action == REDO:
+        entry = own_import(school)
+        when = day(entry["date"]) if entry else day(cycle["finished_at"] or cycle["started_at"])
+        return tr("Refaire l'import {mode} du {date} dans un nouveau passage : celui-ci reste dans l'historique tel "
+                  "quel.").format(mode=_mode_word(cycle["mode"]), date=when)
+    raise ValueError(action)
+
+
+def redo_offered(school: dict, today: date) -> bool:
+    """« Refaire cet import »: for the last pass, finished with an import recorded this school year (last year's
+    November import is not something to do again at the next rentrée)."""
+    entry = own_import(school)
+    return bool(school["cycle"]["finished_at"] and entry and work_year_of(entry["date"]) == year_of_work(today))
+
+
+def own_import(school: dict) -> dict | None:
+    """The import the current pass recorded, if any."""
+    return next((entry for entry in school["import_history"] if entry["cycle"] == school["cycle"]["id"]), None)
+
+
+def _mode_word(mode: str | None) -> str:
+    return tr(MODE_WORDS.get(mode or "", tr_noop("inconnu")))
 
 
 def unverified(school: dict) -> bool:

@@ -33,9 +33,13 @@ STEPS: tuple[Step, ...] = (
     Step("fichier", 3, tr_noop("Vérifier le fichier des identifiants"), "each_import"),
     Step("import_ent", 3, tr_noop("Importer le fichier dans l'ENT"), "each_import"),
     Step("rapprochement", 3, tr_noop("Rapprocher les comptes"), "each_import"),
+    Step("echecs", 3, tr_noop("Suivre les échecs d'identification"), "each_import"),
     Step("fin", 4, tr_noop("Terminé"), "always"),
 )
 STEP_IDS = tuple(step.id for step in STEPS)
+# The steps of a pass through part 3, and the end: their ticks and completion dates are the pass's own.
+PASS_STEP_IDS = tuple(step.id for step in STEPS if step.part >= 3)
 BY_ID = {step.id: step for step in STEPS}
+PART_STEPS = {part: tuple(step.id for step in STEPS if step.part == part) for part in (1, 2, 3)}
 PART_NAMES = {1: tr_noop("Partie 1 – Service PRONOTE dans l'ENT"), 2: tr_noop("Partie 2 – pronote.net"),
               3: tr_noop("Partie 3 – Identifiants")}

@@ -33,6 +33,7 @@ from wizard.core.matching.matcher import STATUS_LABELS, STATUS_PLURALS
 from wizard.core.people import FIELD_LABELS, PROFILE_LABELS, PROFILES
 from wizard.gui.files import open_file, save_file
 from wizard.gui.tables import GrownTable
+from wizard.gui.wheel import ComboBox
 from wizard.gui.widgets import FlowRow, notice, paragraph
 from wizard.gui.worker import TaskRunner
 
@@ -59,7 +60,7 @@ class ColumnMappingDialog(QDialog):
         form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
         for key, label_text in FIELDS:
-            combo = QComboBox()
+            combo = ComboBox()
             combo.addItem(tr("(aucune)"), None)
             for index, header in enumerate(headers):
                 combo.addItem(header or tr("colonne {n}").format(n=index + 1), index)
@@ -138,13 +139,13 @@ class MatchingPreview(QGroupBox):
         filters = QWidget()
         grid = QGridLayout(filters)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.status_filter = QComboBox()
+        self.status_filter = ComboBox()
         self.status_filter.setObjectName("status_filter")
         self.status_filter.addItem(tr("Tous les statuts"), "")
         self.status_filter.addItem(tr("À examiner (tous sauf les sûrs)"), TO_REVIEW)
         for key, label_text in STATUS_FILTERS.items():
             self.status_filter.addItem(tr(label_text), key)
-        self.profile_filter = QComboBox()
+        self.profile_filter = ComboBox()
         self.profile_filter.setObjectName("profile_filter")
         self.profile_filter.addItem(tr("Tous les profils"), "")
         for key in PROFILES:
@@ -198,6 +199,11 @@ class MatchingPreview(QGroupBox):
                 button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
                 button.setAutoDefault(False)  # Enter stays « Suivant » (see StepPage.ensure_built)
             lines.addLayout(FlowRow(*buttons))
+            if buttons[0] is self.accept_button:  # why they are greyed, while they are (issue 19)
+                self.decide_hint = paragraph(tr("Pour accepter ou rejeter une paire, sélectionnez dans le tableau une "
+                                                "ligne au statut « probable »."))
+                self.decide_hint.setObjectName("decide_hint")
+                lines.addWidget(self.decide_hint)
         return lines
 
     # -- running ----------------------------------------------------------------------------------
@@ -313,6 +319,7 @@ class MatchingPreview(QGroupBox):
         pair, _ = self._selected_pair()
         self.accept_button.setEnabled(pair is not None)
         self.reject_button.setEnabled(pair is not None)
+        self.decide_hint.setVisible(pair is None)
 
     def _decide(self, decision: str) -> None:
         pair, row = self._selected_pair()

@@ -13,6 +13,7 @@ RICH_TEXT = 1  # Qt.TextFormat.RichText
 SELECTABLE_BY_MOUSE = 1  # Qt.TextInteractionFlag.TextSelectableByMouse
 TEXT_BROWSER = 13  # Qt.TextInteractionFlag.TextBrowserInteraction: select, and follow links by mouse and keyboard
 NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
+STRONG_FOCUS = 11  # Qt.FocusPolicy.StrongFocus: Tab and click, not the wheel (gui/wheel.py)
 
 
 def set_plain_selectable(label) -> None:

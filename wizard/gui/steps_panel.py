@@ -37,7 +37,7 @@ def panel_lines(school: dict, current: str | None) -> list[tuple[str, str, str]]
             shown_part = part
         if step == current:
             rows.append(("current", CURRENT, flow.title(step)))
-        elif step in school["completed"] or (step == "fin" and school["cycle"]["finished_at"]):
+        elif flow.step_done(step, school) or (step == "fin" and school["cycle"]["finished_at"]):
             rows.append(("done", DONE, flow.title(step)))
         else:
             rows.append(("todo", TODO, flow.title(step)))

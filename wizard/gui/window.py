@@ -54,6 +54,8 @@ class InterconnectionWizard(QWizard):
         self.page_ids = {step: number for number, step in enumerate(steps.STEP_IDS)}
         self.step_ids = dict(enumerate(steps.STEP_IDS))
         self.replaying = False
+        self.detour: str | None = None  # a step the board opens directly (the identification failures)
+        self._on_board = False
         self._closing = False
         self.ensure_page("accueil")
         self.setStartId(self.page_ids["accueil"])
@@ -105,9 +107,17 @@ class InterconnectionWizard(QWizard):
         button = QWizard.WizardButton
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setButtonText(button.CustomButton1, tr(ABOUT))
-        self.setButtonLayout([button.HelpButton, button.CustomButton1, button.Stretch, button.BackButton,
-                              button.NextButton, button.CommitButton, button.FinishButton, button.CancelButton])
+        self.setButtonLayout(self.button_layout())
         self.button(button.CustomButton1).clicked.connect(self.show_about)
+
+    @staticmethod
+    def button_layout(board: bool = False) -> list:
+        """« Aide » and « À propos » on the left, the buttons that move through the pages on the right; no
+        « Suivant » on the board (show_board_navigation)."""
+        button = QWizard.WizardButton
+        return [button.HelpButton, button.CustomButton1, button.Stretch, button.BackButton,
+                *(() if board else (button.NextButton,)), button.CommitButton, button.FinishButton,
+                button.CancelButton]
 
     def ensure_page(self, step: str) -> QWizardPage:
         number = self.page_ids[step]
@@ -126,7 +136,13 @@ class InterconnectionWizard(QWizard):
     def nextId(self) -> int:
         try:
             step = self.step_ids.get(self.currentId())
-            following = None if step is None else flow.next_step(step, self.progress.school)
+            if step == "accueil" and self.detour:
+                following = self.detour
+            elif step is not None and step == self.detour:
+                following = None  # a visit ends there (Back returns to the board): it never reaches « Terminé »,
+                # which would close the pass the school may be in the middle of
+            else:
+                following = None if step is None else flow.next_step(step, self.progress.school)
         except Exception:  # noqa: BLE001 - never let an exception into the binding (see pages/base.py)
             report_bug()
             following = None
@@ -149,15 +165,44 @@ class InterconnectionWizard(QWizard):
         step = self.step_ids.get(page_id)
         if step is None or self.replaying:
             return
+        if step == "accueil":
+            self.detour = None  # back on the board (or the first page): Next follows the flow again
         page = self.currentPage()
         if hasattr(page, "show_deferred"):
             page.show_deferred()
+            page.arrived()
         if step != "accueil" or not self.progress.setup_finished:
-            self.progress.arrive_at(step)
+            if step != self.detour:  # a visit from the board is not where the pass stopped
+                self.progress.arrive_at(step)
         if step == "fin":
             self.progress.finish_walk()
+        self.show_board_navigation(step == "accueil" and self.progress.setup_finished)
         self.autosave.flush(refresh_backup=True)  # a step left: written now, with a fresh backup
         self.steps_panel.show_step(step)
+
+    def show_board_navigation(self, on: bool) -> None:
+        """The board is the home of a returning school: its own entries lead on – the one due first, as the
+        default button – and « Suivant » is not there to walk again through a finished pass (issue 19)."""
+        if on == self._on_board:
+            return
+        self._on_board = on
+        self.setOption(QWizard.WizardOption.NoDefaultButton, on)
+        self.setButtonLayout(self.button_layout(board=on))
+        page = self.currentPage()
+        if on and hasattr(page, "claim_default"):
+            page.claim_default()
+
+    def begin_pass(self) -> None:
+        """The pass just started (from the board, or « Refaire cet import »): on to its first page."""
+        self.restart()
+        self.next()
+
+    def visit(self, step: str) -> None:
+        """From the board straight to `step` (the identification failures): Back returns to the board."""
+        self.restart()  # on the board: that clears any earlier visit
+        self.detour = step
+        self.ensure_page(step)
+        self.next()
 
     def go_to(self, target: str) -> None:
         """Walk from the welcome page to `target` through the flow, so Back retraces the admin's path."""
@@ -175,7 +220,9 @@ class InterconnectionWizard(QWizard):
 
     def resume(self) -> None:
         """Open where the admin stopped; once the first walk is over, on the status board instead (also after
-        switching, adding or erasing schools)."""
+        switching, adding or erasing schools: `restart` has every page load its values again when shown, from the
+        school now current)."""
+        self.detour = None
         if self.progress.setup_finished:
             self.restart()
             self.steps_panel.show_step(self.current_step())

@@ -1,24 +1,19 @@
-"""One page per step of the flow, each in its own module, imported when the page is first needed."""
+"""One page per step of the flow: `wizard/pages/<step id>.py` holds the step's page, the one StepPage there whose
+`step_id` is that id; the module is imported when the page is first needed."""
 from __future__ import annotations
 
 from importlib import import_module
 
-PAGE_CLASSES = {
-    "accueil": "accueil:AccueilPage",
-    "etablissement": "etablissement:EtablissementPage",
-    "ent_service": "ent_service:EntServicePage",
-    "ent_acces": "ent_acces:EntAccesPage",
-    "pronote_net_avertissement": "pronote_net_avertissement:PronoteNetAvertissementPage",
-    "pronote_net": "pronote_net:PronoteNetPage",
-    "export_mode": "export_mode:ExportModePage",
-    "export_pronote": "export_pronote:ExportPronotePage",
-    "fichier": "fichier:FichierPage",
-    "import_ent": "import_ent:ImportEntPage",
-    "rapprochement": "rapprochement:RapprochementPage",
-    "fin": "fin:FinPage",
-}
+from wizard.core.progress import Progress
+from wizard.pages.base import StepPage
 
 
-def build_page(step_id: str, progress):
-    module, name = PAGE_CLASSES[step_id].split(":")
-    return getattr(import_module(f"wizard.pages.{module}"), name)(progress)
+def page_class(step_id: str) -> type[StepPage]:
+    module = import_module(f"wizard.pages.{step_id}")
+    (page,) = [value for value in vars(module).values()
+               if isinstance(value, type) and issubclass(value, StepPage) and value.step_id == step_id]
+    return page
+
+
+def build_page(step_id: str, progress: Progress) -> StepPage:
+    return page_class(step_id)(progress)

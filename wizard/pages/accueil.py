@@ -1,6 +1,9 @@
-"""Welcome: what the assistant does and needs; on later launches the status board and its three entries;
-the school chooser and the erasing of local data."""
+"""Welcome: what the assistant does and needs; on later launches the status board – what is due now first, the
+other entries each with what its pages are for, the state of each part; the school chooser and the erasing of
+local data."""
 from __future__ import annotations
+
+from itertools import pairwise
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -11,12 +14,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
     QWidget,
+    QWizard,
 )
 
-from wizard.core import i18n, status
+from wizard.core import dates, i18n, status
 from wizard.core.i18n import tr
 from wizard.core.typography import french
 from wizard.gui import steps_panel
+from wizard.gui.wheel import ComboBox
 from wizard.gui.widgets import FlowRow, TextColumn
 from wizard.pages.base import StepPage, notice, paragraph, settle_controls
 
@@ -58,9 +63,35 @@ class AccueilPage(StepPage):
         self.board_box = QGroupBox(tr("Où en est l'interconnexion"))
         self.board_box.setObjectName("status_board")
         box = QVBoxLayout(self.board_box)
+        # What is due now, first: its sentence, then the entries – the one due first, the default button, the first
+        # stop of Tab – each with what its pages are for.
+        self.due_line = notice("", "info", "due")
+        box.addWidget(self.due_line)
+        entries = QWidget()
+        self.entry_grid = QGridLayout(entries)
+        self.entry_grid.setContentsMargins(0, 0, 0, 0)
+        self.entry_grid.setColumnStretch(1, 1)
+        self.entries: dict[str, tuple[QPushButton, QLabel]] = {}
+        for action, text, slot in (
+                (status.RESUME, tr("&Reprendre l'import en cours"), self._resume),
+                (status.FULL, tr("&Nouvelle année scolaire : import complet"), lambda: self._start("nouvelle_annee")),
+                (status.PARTIAL, tr("Import partiel (nouveaux arr&ivants)"), lambda: self._start("partiel")),
+                (status.FAILURES, tr("Suivre les é&checs d'identification"), self._failures),
+                (status.REDO, tr("Refaire cet imp&ort"), self._redo)):
+            button = QPushButton(text)
+            button.setObjectName(f"board_{action}")
+            sentence = paragraph("")
+            sentence.setObjectName(f"board_{action}_text")
+            button.clicked.connect(slot)
+            button.setAutoDefault(False)  # Enter is the entry due's (the default button); Space presses this one
+            row = len(self.entries)
+            self.entry_grid.addWidget(button, row, 0)  # placed (so in Tab's chain) before what follows them
+            self.entry_grid.addWidget(sentence, row, 1)
+            self.entries[action] = (button, sentence)
+        box.addWidget(entries)
         self.board_rows = QWidget()
         self.board_grid = QGridLayout(self.board_rows)
-        self.board_grid.setContentsMargins(0, 0, 0, 0)
+        self.board_grid.setContentsMargins(0, 8, 0, 0)
         self.board_grid.setColumnStretch(1, 1)
         box.addWidget(self.board_rows)
         # Parts 1–2 stand on the admin's word: one click checks them on the server.
@@ -69,25 +100,14 @@ class AccueilPage(StepPage):
         self.verify.finished.connect(lambda _result: self.load_board())
         self.add_runner(self.verify.task)
         box.addWidget(self.verify)
-        actions = FlowRow()  # three long labels: on two lines when the window is narrow
-        self.resume_button = QPushButton(tr("&Reprendre"))
-        self.partial_button = QPushButton(tr("Import partiel (nouveaux arr&ivants)"))
-        self.year_button = QPushButton(tr("&Nouvelle année scolaire"))
-        for name, button, slot in (("resume", self.resume_button, self._resume),
-                                   ("partial", self.partial_button, lambda: self._start("partiel")),
-                                   ("new_year", self.year_button, lambda: self._start("nouvelle_annee"))):
-            button.setObjectName(f"board_{name}")
-            button.setAccessibleName(button.text().replace("&", ""))
-            button.clicked.connect(slot)
-            actions.addWidget(button)
-        box.addLayout(actions)
+        self.primary: QPushButton | None = None
         self.body.insertWidget(self.body.indexOf(self.first_time) + 1, self.board_box)
 
     def build_schools(self) -> None:
         schools = QGroupBox(tr("Établissement et langue"))
         grid = QGridLayout(schools)
         label = QLabel(tr("Établissement s&uivi :"))
-        self.school_combo = QComboBox()
+        self.school_combo = ComboBox()
         self.school_combo.setObjectName("school_combo")
         self.school_combo.setAccessibleName(tr("Établissement suivi"))
         # As wide as the room there is, not as the longest school name: the list itself shows names whole.
@@ -102,7 +122,7 @@ class AccueilPage(StepPage):
         erase.setObjectName("erase")
         erase.clicked.connect(self._erase)
         language_label = QLabel(french("&Langue / Language :"))
-        self.language_combo = QComboBox()
+        self.language_combo = ComboBox()
         self.language_combo.setObjectName("language_combo")
         self.language_combo.setAccessibleName("Langue / Language")
         self.language_combo.addItem("Français", "fr")
@@ -121,15 +141,38 @@ class AccueilPage(StepPage):
         self.body.addWidget(schools)
 
     def first_to_do(self):
-        # Reading, then « Suivant » (or an entry of the board, one Tab away): the school and language choosers
-        # are not a first thing to do.
-        return None
+        # On the board, what is due now. Otherwise reading, then « Suivant »: the school and language choosers are
+        # not a first thing to do.
+        return self.primary if self.board_box is not None and self.board_box.isVisible() else None
 
-    def focus_wizard_button(self, button) -> None:
+    def focus_first_to_do(self) -> None:
         # The page the app opens on: a focus reason would load PySide's Qt namespace (13 ms, gui/qtvalues.py)
-        # before the admin sees anything. « Suivant » is the default button, already marked as Enter's; its focus
-        # frame appears at the first Tab.
-        button.setFocus()
+        # before the admin sees anything. The entry due (or « Suivant ») is the default button, already marked as
+        # Enter's; its focus frame appears at the first Tab.
+        if not self.isVisible():
+            return
+        target = self.first_to_do()
+        if target is not None:
+            target.setFocus()
+        elif self.wizard() is not None:
+            self.scroll.ensureVisible(0, 0)
+            next_button = self.wizard().button(QWizard.WizardButton.NextButton)
+            if next_button.isVisible() and next_button.isEnabled():
+                next_button.setFocus()
+
+    def arrived(self) -> None:
+        """Back on the board (from the failures page, or any page): what was done there shows."""
+        if self.board_box is None or self.board_box.isHidden():  # (the page itself is not shown yet)
+            return
+        if getattr(self, "board_fresh", False):  # just loaded with the page
+            self.board_fresh = False
+            return
+        self.load_board()
+
+    def claim_default(self) -> None:
+        """The entry due is the window's default button (the window hides « Suivant » on the board)."""
+        if self.primary is not None:
+            self.primary.setDefault(True)
 
     def load(self) -> None:
         finished = self.progress.setup_finished
@@ -142,6 +185,7 @@ class AccueilPage(StepPage):
         if self.board_box is not None:
             self.board_box.setVisible(finished)
             self.load_board()
+            self.board_fresh = True
         self.school_combo.clear()
         for entry in self.progress.schools():
             identity = entry["identity"]
@@ -154,23 +198,64 @@ class AccueilPage(StepPage):
         marks = {status.DONE: steps_panel.DONE, status.VERIFIED: steps_panel.DONE, status.DECLARED: "?",
                  status.TODO: steps_panel.TODO}
         school = self.progress.school
-        self.resume_button.setEnabled(status.in_progress(school))
+        today = dates.today()
+        due = status.due_now(school, today)
+        self.due_line.show_message(due.headline, "info" if due.action == status.PARTIAL else "warning")
+        self._place_entries(due.action, school)
         self.verify.setVisible(status.unverified(school) and bool(school["identity"]["pronote_url"]))
+        if not self.verify.running:  # a verdict shown is this school's, from this check (or none yet)
+            self.verify.message.setVisible(False)
         while self.board_grid.count():
             item = self.board_grid.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        for number, row in enumerate(status.board(school)):
+        for number, row in enumerate(status.board(school, today)):
             mark = QLabel(f"{marks[row.state]} {row.title}")
             mark.setObjectName(f"board_row_title_{number}")
             text = paragraph(row.detail)
             text.setObjectName(f"board_row_{number}")
             self.board_grid.addWidget(mark, number, 0)
             self.board_grid.addWidget(text, number, 1)
+        self.claim_default()
+
+    def _place_entries(self, due: str, school: dict) -> None:
+        """The entries that apply, the one due first; each with its sentence as its accessible description."""
+        shown = [due] + [action for action in self.entries if action != due]
+        if not status.in_progress(school):
+            shown.remove(status.RESUME)
+        if not status.redo_offered(school, dates.today()):
+            shown.remove(status.REDO)
+        while self.entry_grid.count():
+            self.entry_grid.takeAt(0)
+        for button, sentence in self.entries.values():
+            button.setVisible(False)
+            sentence.setVisible(False)
+            button.setDefault(False)
+        for row, action in enumerate(shown):
+            button, sentence = self.entries[action]
+            text = status.entry_sentence(action, school)
+            sentence.setText(text)
+            button.setAccessibleName(button.text().replace("&", ""))
+            button.setAccessibleDescription(text)
+            self.entry_grid.addWidget(button, row, 0)
+            self.entry_grid.addWidget(sentence, row, 1)
+            button.setVisible(True)
+            sentence.setVisible(True)
+        # Tab follows the order shown (no enum needed: QWidget.setTabOrder; the entries were made one after another).
+        for before, after in pairwise(shown):
+            QWidget.setTabOrder(self.entries[before][0], self.entries[after][0])
+        self.primary = self.entries[due][0]
 
     # -- the board's entries ----------------------------------------------------------------------
     def _resume(self) -> None:
         self.wizard().go_to(self.progress.school["current_step"])
+
+    def _failures(self) -> None:
+        self.wizard().visit("echecs")
+
+    def _redo(self) -> None:
+        self.progress.redo_pass()
+        self.wizard().begin_pass()
 
     def _start(self, kind: str) -> None:
         from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
@@ -183,7 +268,7 @@ class AccueilPage(StepPage):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.progress.start_pass(kind)
-        self.wizard().next()
+        self.wizard().begin_pass()
 
     def _language(self, index: int) -> None:
         chosen = self.language_combo.itemData(index)

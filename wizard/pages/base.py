@@ -1,6 +1,7 @@
 """What every page shares: loading from the progress model, writing back through its methods, one refresh path,
 completion taken from the flow (the reason shown on the page while Next is disabled), Next waiting while a
-background job of the page runs, a failed save told at once, and where the keyboard lands on arrival."""
+background job of the page runs, a failed save told at once, and where the keyboard lands on arrival. (The pages
+made of the tutorial's ticks share more: checklist.py.)"""
 from __future__ import annotations
 
 from itertools import pairwise
@@ -8,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt read where used: the welcome page never needs it (gui/qtvalues.py)
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -29,17 +29,22 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core import flow, steps
+from wizard.core.dates import day
 from wizard.core.entdata import load_ent
 from wizard.core.i18n import tr
-from wizard.core.progress import Progress
+from wizard.core.progress import CYCLE_STEPS, Progress
 from wizard.gui import report_bug
-from wizard.gui.qtvalues import NO_FOCUS, PLAIN_TEXT, set_plain_selectable
+from wizard.gui.qtvalues import NO_FOCUS, PLAIN_TEXT
 from wizard.gui.widgets import TextColumn, focus_ring, notice, paragraph
 
 if TYPE_CHECKING:  # the worker (threads) is loaded by the pages that run jobs, not by the first page
     from wizard.gui.worker import TaskRunner
 
-__all__ = ["StepPage", "ChecklistPage", "Checklist", "notice", "paragraph", "wrapping_check", "order_tabs"]
+# The steps of a pass that show a finished pass as history (the failures page notes counts for the school; the last
+# page prints the record).
+HISTORY_STEPS = tuple(step for step in CYCLE_STEPS if step not in ("echecs", "fin"))
+
+__all__ = ["StepPage", "notice", "paragraph", "wrapping_check", "order_tabs", "settle_controls"]
 
 
 class StepPage(QWizardPage):
@@ -78,6 +83,7 @@ class StepPage(QWizardPage):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.outer = outer
         self.save_banner = None  # made at the first failed save (refresh): most runs never need it
+        self.history_banner = None  # made when the page shows a finished pass (refresh)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -133,6 +139,10 @@ class StepPage(QWizardPage):
             self._initialize()
         except Exception:  # noqa: BLE001 - see above
             report_bug()
+
+    def arrived(self) -> None:
+        """The window shows this page, forward or back. QWizard initialises a page only when it is reached forward;
+        a page that shows what other pages did (the board) reads the model again here."""
 
     def show_deferred(self) -> None:
         """The window shows this page: make it now if it was passed through while resuming."""
@@ -191,7 +201,12 @@ class StepPage(QWizardPage):
     def complete(self) -> bool:
         if any(runner.running for runner in self.runners):
             return False
-        return not flow.missing(self.step_id, self.progress.school)
+        return not self.missing()
+
+    def missing(self) -> str:
+        """Why the page is not complete, as one sentence ("" when it is): the flow's rule, which a page may
+        extend with what only it knows."""
+        return flow.missing(self.step_id, self.progress.school)
 
     def validatePage(self) -> bool:
         try:
@@ -218,10 +233,58 @@ class StepPage(QWizardPage):
         if self.save_banner is not None:
             self.save_banner.refresh()
         busy = any(runner.running for runner in self.runners)
-        why = tr("Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.") if busy else \
-            flow.missing(self.step_id, self.progress.school)
+        why = tr("Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.") if busy else self.missing()
         self.reason.show_message(why, "warning")
+        self._show_history()
         self.completeChanged.emit()
+
+    def _show_history(self) -> None:
+        """A step of a finished pass shows what was done, greyed, under the reason: that pass is history (Back from
+        « Terminé » leads here); « Refaire cet import » starts a new one."""
+        closed = self.step_id in HISTORY_STEPS and self.progress.pass_finished
+        if closed and self.history_banner is None:
+            self.history_banner = _HistoryBanner(self)
+            self.outer.insertWidget(self.outer.indexOf(self.scroll), self.history_banner)
+        if self.history_banner is not None:
+            self.history_banner.refresh(closed)
+        body = self.scroll.widget()
+        if body.isEnabled() == closed:
+            body.setEnabled(not closed)
+
+
+class _HistoryBanner(QWidget):
+    """The reason a finished pass's page is greyed, and the one way to do that import again."""
+
+    def __init__(self, page: StepPage):
+        super().__init__()
+        self.page = page
+        self.setObjectName("finished_pass")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        self.message = notice("", "info", "finished_pass_message")
+        redo = QPushButton(tr("Refaire cet import"))
+        redo.setObjectName("redo_pass")
+        redo.setAccessibleName(tr("Refaire cet import, dans un nouveau passage"))
+        redo.setAutoDefault(False)
+        redo.clicked.connect(self._redo)
+        layout.addWidget(self.message, 1)
+        beside = QVBoxLayout()
+        beside.addWidget(redo)
+        beside.addStretch(1)
+        layout.addLayout(beside)
+
+    def refresh(self, shown: bool) -> None:
+        self.setVisible(shown)
+        if shown:
+            cycle = self.page.progress.cycle
+            self.message.show_message(tr(
+                "Cet import a été terminé le {date} : il fait partie de l'historique et ne change plus (ses cases, son "
+                "fichier et le nombre annoncé par l'ENT restent ceux d'alors). Pour le refaire, « Refaire cet "
+                "import » commence un nouveau passage.").format(date=day(cycle["finished_at"])), "info")
+
+    def _redo(self) -> None:
+        self.page.progress.redo_pass()
+        self.page.wizard().begin_pass()
 
 
 class _SaveBanner(QWidget):
@@ -317,70 +380,6 @@ def first_to_do(body: QWidget) -> QWidget | None:
     return fallback
 
 
-class Checklist(QWidget):
-    """The tutorial's actions as ticks, each naming the exact menu or button; a value to type shows whole under
-    its action, across the page's width, with a « Copier » button."""
-
-    def __init__(self, page: StepPage, values: dict[str, tuple[str, callable]] | None = None):
-        super().__init__()
-        self.page = page
-        self.values = values or {}
-        self.rows = QVBoxLayout(self)
-        self.rows.setContentsMargins(0, 4, 0, 4)
-        self.boxes: dict[str, QCheckBox] = {}
-        self.value_fields: dict[str, QLabel] = {}
-
-    def load(self) -> None:
-        while self.rows.count():
-            item = self.rows.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self.boxes.clear()
-        self.value_fields.clear()
-        progress = self.page.progress
-        for item in flow.checklist(self.page.step_id, progress.cycle["mode"]):
-            box = QCheckBox(item["text"])
-            box.setObjectName(f"tick_{item['id']}")
-            box.setChecked(progress.ticked(self.page.step_id, item["id"]))
-            box.toggled.connect(lambda on, key=item["id"]: progress.tick(self.page.step_id, key, on))
-            value = None
-            if "value" in item and item["value"] in self.values:
-                label_text, getter = self.values[item["value"]]
-                value = self._value_row(item["value"], label_text, getter())
-            self.rows.addWidget(wrapping_check(box, value))
-            self.boxes[item["id"]] = box
-        self.page.tab_order_stale = True
-
-    def _value_row(self, key: str, label_text: str, value: str) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 2, 0, 2)
-        # A selectable, wrapping label rather than a line edit: the whole value shows, even a long URL at a
-        # small width, and it still copies with the mouse.
-        field = QLabel(value)
-        field.setObjectName(f"value_{key}")
-        field.setWordWrap(True)
-        set_plain_selectable(field)
-        field.setFrameShape(QFrame.Shape.StyledPanel)
-        field.setStyleSheet("QLabel { padding: 3px 6px; }")
-        field.setAccessibleName(tr("{label_text} (valeur à saisir dans l'ENT)").format(label_text=label_text))
-        field.setToolTip(value)
-        copy = QPushButton(tr("Copier"))
-        copy.setObjectName(f"copy_{key}")
-        copy.setAccessibleName(tr("Copier {label_text}").format(label_text=label_text))
-        copy.setAutoDefault(False)  # made after the page: Enter stays « Suivant » (see StepPage.ensure_built)
-        copy.clicked.connect(lambda: self._copy(field, copy))
-        layout.addWidget(field, 1)
-        layout.addWidget(copy, 0, QtCore.Qt.AlignmentFlag.AlignTop)
-        self.value_fields[key] = field
-        return row
-
-    @staticmethod
-    def _copy(field: QLabel, button: QPushButton) -> None:
-        QGuiApplication.clipboard().setText(field.text())
-        button.setText(tr("Copié ✓"))
-
-
 def wrapping_check(box: QAbstractButton, below: QWidget | None = None) -> QWidget:
     """A QCheckBox (or radio button) does not wrap its text; a box with an empty text beside a wrapping label
     does, and clicking the label still toggles it. The box keeps the text as its accessible name; the label is
@@ -424,31 +423,3 @@ class _ClickLabel(QLabel):
         else:
             self.box.toggle()
         self.box.setFocus()
-
-
-class ChecklistPage(StepPage):
-    """A page whose completion is its ticks: the intro, the checklist, optional help underneath."""
-
-    help_text = ""
-
-    def build(self) -> None:
-        from wizard.core import facts
-
-        self.checklist = Checklist(self, self.checklist_values())
-        self.body.addWidget(self.checklist)
-        # The names of the list that no current source confirms, said once under it (wizard/core/facts.py).
-        caveat = facts.caveat(self.ent, facts.of_step(self.ent, self.step_id))
-        if caveat:
-            self.body.addWidget(notice(caveat, "info", "version_caveat"))
-        if self.help_text:
-            self.body.addWidget(notice(tr(self.help_text).format(**self.ent.words), "info"))
-        self.build_extra()
-
-    def checklist_values(self) -> dict:
-        return {}
-
-    def build_extra(self) -> None:
-        pass
-
-    def load(self) -> None:
-        self.checklist.load()

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.school import identity_values
-from wizard.pages.base import ChecklistPage, notice, paragraph
+from wizard.pages.base import notice, paragraph
+from wizard.pages.checklist import ChecklistPage
 
 
 class EntAccesPage(ChecklistPage):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.school import identity_values
-from wizard.pages.base import ChecklistPage
+from wizard.pages.checklist import ChecklistPage
 
 
 class EntServicePage(ChecklistPage):

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core import flow
+from wizard.core import flow, schoolname
 from wizard.core.flow import ALREADY, DECLARED, FULL_WALK
 from wizard.core.i18n import tr, tr_noop
+from wizard.core.outcomes import ADDRESS, past_check_sentence, verdict_level
+from wizard.core.progress import last_check
 from wizard.core.school import check_ent_site, check_uai, normalise_pronote_url
 from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
 
@@ -71,10 +73,21 @@ class EtablissementPage(StepPage):
                 message.setObjectName(f"{key.split('_')[-1]}_message")
                 rows.addWidget(message)
                 setattr(self, f"{key.split('_')[-1]}_message", message)
+            if key == "uai":
+                # One school, one record: a second with the same UAI would split its history in two.
+                self.open_existing = QPushButton()
+                self.open_existing.setObjectName("open_existing_school")
+                self.open_existing.setVisible(False)
+                self.open_existing.clicked.connect(self._open_existing)
+                self.open_existing_row = QHBoxLayout()
+                self.open_existing_row.addWidget(self.open_existing)
+                self.open_existing_row.addStretch(1)
+                rows.addLayout(self.open_existing_row)
         for label in labels:
             label.setFixedWidth(label_width + 12)
         for message in (self.uai_message, self.url_message):
             message.setContentsMargins(label_width + 18, 0, 0, 0)
+        self.open_existing_row.setContentsMargins(label_width + 18, 0, 0, 0)
         self.body.addWidget(form_widget)
         self.body.addWidget(notice(
             tr("L'adresse PRONOTE est celle de la barre d'adresse quand vous ouvrez PRONOTE dans un navigateur, "
@@ -125,14 +138,27 @@ class EtablissementPage(StepPage):
         self.triage_note = paragraph("")
         self.triage_note.setObjectName("triage_note")
         layout.addWidget(self.triage_note)
+        # The server's own name against the one typed: said here, before anything is skipped on its word.
+        self.name_warning = notice("", "warning", "server_name")
+        self.name_warning.setVisible(False)
+        layout.insertWidget(0, self.name_warning)
         self.triage.setVisible(False)
         self.body.addWidget(self.triage)
 
     # -- model → widgets -------------------------------------------------------------------------
     def load(self) -> None:
+        """Everything from this school's record – also after switching school: nothing of another school's server
+        (its verdict, its name, its triage) stays on the page."""
         for key, field in self.fields.items():
             field.setText(self.progress.identity[key])
         self._show_checks()
+        check = last_check(self.progress.school, ADDRESS)
+        if check and not self.server.running:
+            self.server.message.show_message(past_check_sentence(check), verdict_level(check["outcome"], ADDRESS))
+        elif not self.server.running:
+            self.server.message.setVisible(False)
+        self.use_name.setVisible(False)
+        self.name_warning.setVisible(False)
         self._show_triage(flow.triage(self.progress.school))
 
     def _show_triage(self, triage: flow.Triage | None) -> None:
@@ -151,7 +177,13 @@ class EtablissementPage(StepPage):
         self.triage_note.setText(note.format(**self.ent.words))
         self.loading = True
         try:
-            self.choices[triage.chosen].setChecked(True)
+            if triage.chosen is None:  # nothing chosen for the admin: the server's word is in doubt (its name)
+                self.triage_group.setExclusive(False)
+                for button in self.choices.values():
+                    button.setChecked(False)
+                self.triage_group.setExclusive(True)
+            else:
+                self.choices[triage.chosen].setChecked(True)
         finally:
             self.loading = False
         self.triage.setVisible(True)
@@ -175,6 +207,14 @@ class EtablissementPage(StepPage):
             self.url_message.setText("")
         for message in (self.uai_message, self.url_message):
             message.setVisible(bool(message.text()))  # no blank line between the fields until there is a verdict
+        other = self._duplicate()
+        if other is not None:
+            self.uai_message.setText(tr("Ce code UAI est déjà celui de « {name} », suivi par l'assistant.").format(
+                name=_school_name(other)))
+            self.uai_message.setVisible(True)
+            self.open_existing.setText(tr("&Ouvrir l'établissement « {name} »").format(name=_school_name(other)))
+            self.open_existing.setAccessibleName(self.open_existing.text().replace("&", ""))
+        self.open_existing.setVisible(other is not None)
 
     # -- widgets → model -------------------------------------------------------------------------
     def _typed(self, key: str, text: str) -> None:
@@ -187,12 +227,22 @@ class EtablissementPage(StepPage):
 
     def _probed(self, result) -> None:
         self.use_name.setVisible(False)
+        self.name_warning.setVisible(False)
         if result is None:
             return
+        server_name = (result.school_name or "").strip() if result.is_pronote else ""
+        typed = self.progress.identity["name"].strip()
         if result.is_pronote:
             self._take_server_values(result)
-        # (A server that delegates was recorded as proving parts 1–2 already: Progress.record_server_check.)
-        self._show_triage(flow.triage(self.progress.school, result.outcome))
+        # (A server that delegates was recorded as proving parts 1–2 already – unless it names another school:
+        # Progress.record_server_check.)
+        triage = flow.triage(self.progress.school, result.outcome, server_name)
+        if triage is not None and triage.chosen is None:
+            self.name_warning.show_message(tr(
+                "Le serveur PRONOTE à cette adresse se présente comme « {served} », et non comme « {typed} » : "
+                "vérifiez l'adresse PRONOTE avant de passer les parties 1 et 2. S'il s'agit bien de votre "
+                "établissement, choisissez ci-dessous.").format(served=server_name, typed=typed), "warning")
+        self._show_triage(triage)
         if self.triage.isVisible():
             QTimer.singleShot(0, self, self._bring_triage)  # once the layout has placed it
 
@@ -205,23 +255,48 @@ class EtablissementPage(StepPage):
             chosen.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def _take_server_values(self, result) -> None:
+        """The version and, when none was typed, the name the server gives; a name written otherwise is offered."""
         version = result.version or ""
         if version and self.progress.identity["pronote_version"].strip() != version:
             self.fields["pronote_version"].setText(version)
         name = (result.school_name or "").strip()
+        if not name:
+            return
+        if not self.progress.identity["name"].strip():
+            self.fields["name"].setText(name)
         # « COLLEGE VIA DOMITIA » for « Collège Via Domitia » is the same name as PRONOTE writes it: nothing to offer.
-        if name and _folded(name) != _folded(self.progress.identity["name"]):
-            if not self.progress.identity["name"].strip():
-                self.fields["name"].setText(name)
-            else:
-                self._server_name = name
-                self.use_name.setText(tr("Utiliser le nom « {name} »").format(name=name))
-                self.use_name.setAccessibleName(tr("Utiliser le nom annoncé par le serveur : {name}").format(name=name))
-                self.use_name.setVisible(True)
+        elif schoolname.compare(self.progress.identity["name"], name) != schoolname.SAME:
+            self._server_name = name
+            self.use_name.setText(tr("Utiliser le nom « {name} »").format(name=name))
+            self.use_name.setAccessibleName(tr("Utiliser le nom annoncé par le serveur : {name}").format(name=name))
+            self.use_name.setVisible(True)
 
     def _use_server_name(self) -> None:
         self.fields["name"].setText(self._server_name)
         self.use_name.setVisible(False)
+
+    def _duplicate(self) -> dict | None:
+        uai = check_uai(self.progress.identity["uai"])
+        return self.progress.school_with_uai(uai.value) if uai.ok else None
+
+    def missing(self) -> str:
+        why = super().missing()
+        if why:
+            return why
+        other = self._duplicate()
+        if other is not None:
+            return tr("L'assistant suit déjà un établissement avec ce code UAI ({name}) : ouvrez-le plutôt que d'en "
+                      "créer un second, ou corrigez le code UAI.").format(name=_school_name(other))
+        return ""
+
+    def _open_existing(self) -> None:
+        other = self._duplicate()
+        if other is None:
+            return
+        mistaken = self.progress.school["id"]
+        self.progress.switch_school(other["id"])
+        self.progress.drop_school(mistaken)  # begun by mistake: only what was typed here is lost
+        self.wizard().resume()
 
     def _triaged(self, choice: str) -> None:
         if self.loading:
@@ -246,7 +321,7 @@ class EtablissementPage(StepPage):
         return True
 
 
-def _folded(name: str) -> str:
-    from wizard.core.matching.normalise import fold  # the matching's own folding, loaded when a server answered
 
-    return fold(name)
+def _school_name(school: dict) -> str:
+    identity = school["identity"]
+    return f"{identity['name'] or tr('Nouvel établissement')} ({identity['uai']})"

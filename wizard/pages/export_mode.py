@@ -1,10 +1,9 @@
 """Part 3: full import (start of the school year) or partial import (newcomers)."""
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QButtonGroup, QRadioButton
 
+from wizard.core import dates
 from wizard.core.i18n import tr
 from wizard.core.schoolyear import default_mode, describe_import, last_import, school_year_label
 from wizard.pages.base import StepPage, notice, paragraph
@@ -12,7 +11,6 @@ from wizard.pages.base import StepPage, notice, paragraph
 
 class ExportModePage(StepPage):
     step_id = "export_mode"
-    today = staticmethod(date.today)
 
     def build(self) -> None:
         self.body.addWidget(paragraph(
@@ -34,7 +32,7 @@ class ExportModePage(StepPage):
 
     def load(self) -> None:
         history = self.progress.school["import_history"]
-        today = self.today()
+        today = dates.today()
         suggested = default_mode(history, today)
         if self.progress.cycle["mode"] is None:
             self.progress.choose_mode(suggested)
@@ -43,6 +41,9 @@ class ExportModePage(StepPage):
         if suggested == "complet":
             lines.append(tr("Aucun import complet n'a été fait pour l'année {year} : l'import "
                             "complet est conseillé.").format(year=school_year_label(today)))
+        elif self.progress.cycle["mode"] == "complet":  # a full import done again, on purpose: said, not contradicted
+            lines.append(tr("L'import complet de l'année {year} est déjà enregistré : vous en refaites un. Pour les "
+                            "seuls nouveaux arrivants, l'import partiel suffit.").format(year=school_year_label(today)))
         else:
             lines.append(tr("L'import complet de l'année {year} est fait : pour les nouveaux arrivants, choisissez "
                             "l'import partiel.").format(year=school_year_label(today)))

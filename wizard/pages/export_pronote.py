@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from wizard.core.i18n import tr, tr_noop
-from wizard.pages.base import ChecklistPage, notice
+from wizard.pages.base import notice
+from wizard.pages.checklist import ChecklistPage
 
 
 class ExportPronotePage(ChecklistPage):

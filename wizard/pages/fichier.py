@@ -8,7 +8,6 @@ from PySide6 import QtCore
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from wizard.core.people import PROFILE_LABELS, PROFILES
 from wizard.core.progress import analysis_is_current
 from wizard.gui.files import open_file
 from wizard.gui.tables import GrownTable
+from wizard.gui.wheel import ComboBox
 from wizard.gui.worker import TaskRunner
 from wizard.pages.base import StepPage, notice, paragraph
 
@@ -65,6 +65,23 @@ class FichierPage(StepPage):
         self.status = notice("", "info", "analysis_status")
         self.status.setVisible(False)
         self.body.addWidget(self.status)
+        # A partial export that lists everybody: refaire l'export, or make this pass a full import.
+        self.everybody = QWidget()
+        everybody = QHBoxLayout(self.everybody)
+        everybody.setContentsMargins(0, 0, 0, 0)
+        self.everybody_text = paragraph(tr(
+            "Si vous vouliez bien exporter tout le monde, passez à l'import complet : le fichier sera vérifié à "
+            "nouveau dans ce mode, et vous l'importerez dans l'ENT en mode « {import_mode_complet} ». Sinon, "
+            "refaites l'export en cochant la case, puis choisissez le nouveau fichier.").format(**self.ent.words))
+        self.to_full = QPushButton(tr("Passer à l'import co&mplet"))
+        self.to_full.setObjectName("switch_to_full")
+        self.to_full.setAccessibleName(tr("Passer à l'import complet"))
+        self.to_full.setAccessibleDescription(self.everybody_text.text())
+        self.to_full.clicked.connect(self._switch_to_full)
+        everybody.addWidget(self.everybody_text, 1)
+        everybody.addWidget(self.to_full, 0, QtCore.Qt.AlignmentFlag.AlignTop)
+        self.everybody.setVisible(False)
+        self.body.addWidget(self.everybody)
         self.counts = GrownTable(2, "counts", tr("Nombre de personnes par profil"), [tr("Profil"), tr("Personnes")])
         self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.body.addWidget(self.counts, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
@@ -89,7 +106,7 @@ class FichierPage(StepPage):
         filter_layout = QHBoxLayout(self.filter_row)
         filter_layout.setContentsMargins(0, 0, 0, 0)
         filter_label = QLabel(tr("A&fficher :"))
-        self.level_filter = QComboBox()
+        self.level_filter = ComboBox()
         self.level_filter.setObjectName("finding_filter")
         self.level_filter.addItem(tr("Toutes les remarques"), "")
         self.level_filter.addItem(tr("Erreurs seulement"), "error")
@@ -152,6 +169,8 @@ class FichierPage(StepPage):
         self.more_findings.setVisible(len(findings) > SHOWN_FINDINGS)
         self.read_warnings.setVisible(has and bool(analysis["warnings"]) and not analysis["errors"])
         self.details_button.setVisible(has)
+        self.everybody.setVisible(has and self.progress.cycle["mode"] == "partiel"
+                                  and bool(analysis["finding_counts"].get("tous_deja_importes")))
         self._show_details(self.details_button.isChecked())
         if not has:
             self.status.setVisible(False)
@@ -255,6 +274,18 @@ class FichierPage(StepPage):
         self._show_analysis(self.progress.cycle["analysis"])
         if self.read_warnings.isVisible():
             self.scroll.ensureWidgetVisible(self.read_warnings)
+
+    def _switch_to_full(self) -> None:
+        """The export listed everybody: this pass becomes a full import, and the file is read again in that mode."""
+        self.progress.choose_mode("complet")
+        self.everybody.setVisible(False)
+        file = self.progress.cycle["file"]
+        if file and Path(file["path"]).is_file():
+            self.analyse(Path(file["path"]))
+        else:
+            self._show_analysis(None)
+            self.status.show_message(tr("Import complet choisi : choisissez à nouveau le fichier pour le vérifier "
+                                        "dans ce mode."), "info")
 
     def _failed(self, message: str) -> None:
         self.progress.forget_analysis()

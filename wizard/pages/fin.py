@@ -7,11 +7,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton
 
 from wizard.core import status
+from wizard.core.figures import BATCH, RUNNING_TOTAL, file_total, reading_phrase
 from wizard.core.i18n import tr
-from wizard.core.importcheck import file_total
 from wizard.core.records import TITLES, notice_document, record_document
 from wizard.core.school import identity_values
-from wizard.core.schoolyear import describe_import, last_import
+from wizard.core.schoolyear import last_import, recap
 from wizard.gui.files import save_file
 from wizard.gui.pdf import print_document, write_pdf
 from wizard.gui.widgets import FlowRow
@@ -31,11 +31,15 @@ def verification_summary(school: dict) -> tuple[str, str, list[str]]:
     if analysis and not analysis["errors"]:
         verified.append(tr("Fichier des identifiants vérifié : {total} personne(s), aucune erreur bloquante.")
                         .format(total=file_total(analysis)))
-    entry = last_import(school["import_history"])
-    if entry and entry["cycle"] == cycle["id"]:
+    entry = status.own_import(school)
+    if entry:
         line = tr("Import dans l'ENT : {count} identifiant(s) annoncé(s) par l'ENT, recopié(s) par vous.").format(
             count=entry["reported_count"])
-        (verified if analysis and entry["reported_count"] == file_total(analysis) else unverified).append(line)
+        meaning = reading_phrase(entry["reading"])
+        if meaning:
+            line = line[:-1] + f" ({meaning})."
+        # The figure read as the file's people, or as the ENT's total after it: either agrees with the file.
+        (verified if analysis and entry["reading"] in (BATCH, RUNNING_TOTAL) else unverified).append(line)
     if not unverified:
         return "ok", tr("L'interconnexion est en place et l'assistant a pu tout vérifier :"), verified
     return "warning", tr("Ce que l'assistant a vérifié, et ce qui reste à confirmer :"), [
@@ -62,8 +66,9 @@ class FinPage(StepPage):
         self.body.addWidget(notice(tr(
             "Si un utilisateur voit « {pronote_failure_message} » en ouvrant PRONOTE depuis l'ENT, ses données dans "
             "l'ENT ne correspondent pas à celles de PRONOTE : résolvez-le dans PRONOTE, {pronote_failures_menu}. "
-            "Conseil : pour un nouvel arrivant, vérifiez d'abord qu'un import partiel a été fait.").format(**words),
-            "info"))
+            "Conseil : pour un nouvel arrivant, vérifiez d'abord qu'un import partiel a été fait. La page précédente, "
+            "« Suivre les échecs d'identification » (aussi sur le tableau de bord), dit où PRONOTE compte ces "
+            "échecs.").format(**words), "info"))
         self.body.addWidget(notice(tr(
             "La prochaine fois :\n"
             "• à l'arrivée de nouveaux élèves ou personnels, relancez l'assistant et choisissez « Import partiel "
@@ -150,6 +155,6 @@ class FinPage(StepPage):
                  tr("URL CAS de PRONOTE : {url}").format(url=values["cas_url"])]
         entry = last_import(school["import_history"])
         if entry:
-            facts.append(describe_import(entry) + ".")
+            facts.append(recap(entry))
         self.summary.show_message("\n".join([headline, *lines, "", *facts]), kind)
         self.contact.setText(self.progress.identity["contact"])

@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
 
 from wizard.core.facts import day_of
 from wizard.core.i18n import tr, tr_noop
-from wizard.core.importcheck import explain_count
-from wizard.pages.base import ChecklistPage, notice
+from wizard.core.importcheck import read_figure
+from wizard.pages.base import notice
+from wizard.pages.checklist import ChecklistPage
 
 
 class ImportEntPage(ChecklistPage):
@@ -42,12 +43,18 @@ class ImportEntPage(ChecklistPage):
         mode = "partiel" if cycle["mode"] == "partiel" else "complet"
         # The ENT's report as its source shows it, for the mode chosen for this pass, with where it comes from.
         example = self.ent.facts[f"labels.ent_import_message_{mode}"]
-        self.example.show_message(tr(
+        text = tr(
             "Après « {button} », l'ENT affiche un bilan, par exemple : « {message} » ({source}, {date}). Recopiez "
             "ci-dessous le nombre qu'il annonce (mode d'import choisi : « {mode_label} »).").format(
             button=self.ent.labels["ent_button_import"], message=example.value,
             source=self.ent.sources[example.sources[0]].title, date=day_of(example.confirmed),
-            mode_label=self.ent.import_modes[mode]), "info")
+            mode_label=self.ent.import_modes[mode])
+        if mode == "partiel":
+            # The tutorial's screenshots show the same figure after the full import and after a partial one.
+            text += " " + tr("Après un import partiel, ce nombre peut être celui des seuls nouveaux arrivants, ou le "
+                             "total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît l'un et "
+                             "l'autre.")
+        self.example.show_message(text, "info")
         reported = cycle["reported_count"]
         self.count.setText("" if reported is None else str(reported))
         self._compare()
@@ -63,8 +70,9 @@ class ImportEntPage(ChecklistPage):
         if cycle["reported_count"] is None:
             self.comparison.setVisible(False)
             return
-        level, text = explain_count(cycle["analysis"], cycle["reported_count"], cycle["mode"])
-        self.comparison.show_message(text, level)
+        reading = read_figure(cycle["analysis"], cycle["reported_count"], cycle["mode"],
+                              self.progress.imports_before_this_pass())
+        self.comparison.show_message(reading.text, reading.level)
 
     def validate(self) -> bool:
         if not super().validate():

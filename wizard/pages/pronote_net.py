@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox
 
+from wizard.core.dates import day
 from wizard.core.i18n import tr, tr_noop
-from wizard.core.outcomes import DELEGATION, past_check_sentence, verdict_level
+from wizard.core.outcomes import CAS_INACTIVE, DELEGATION, past_check_sentence, verdict_level
 from wizard.core.progress import declaration_allowed, last_check
-from wizard.pages.base import ChecklistPage, notice, paragraph, wrapping_check
+from wizard.pages.base import notice, paragraph, wrapping_check
+from wizard.pages.checklist import ChecklistPage
 
 
 class PronoteNetPage(ChecklistPage):
@@ -33,6 +35,10 @@ class PronoteNetPage(ChecklistPage):
         self.manual.toggled.connect(self._manual)
         self.manual_row = wrapping_check(self.manual)
         self.body.addWidget(self.manual_row)
+        # Why the declaration cannot be ticked, when it cannot, and what to do: a greyed box always says why.
+        self.manual_reason = notice("", "warning", "manual_confirmation_reason")
+        self.manual_reason.setVisible(False)
+        self.body.addWidget(self.manual_reason)
         self.body.addWidget(notice(
             tr("Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. "
                "Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants)."),
@@ -46,8 +52,10 @@ class PronoteNetPage(ChecklistPage):
     def load(self) -> None:
         super().load()
         check = last_check(self.progress.school, DELEGATION)
-        if check:
+        if check and not self.server.running:
             self.server.message.show_message(past_check_sentence(check), verdict_level(check["outcome"], DELEGATION))
+        elif not self.server.running:
+            self.server.message.setVisible(False)  # no other school's verdict
         self._offer_manual()
 
     def _offer_manual(self) -> None:
@@ -57,14 +65,31 @@ class PronoteNetPage(ChecklistPage):
         school = self.progress.school
         connection = school["connection"]
         verified = bool(connection and connection["verified"])
+        allowed = declaration_allowed(school)
         self.loading = True
         try:
             self.manual.setChecked(bool(connection and not verified))
-            self.manual.setEnabled(declaration_allowed(school) and not verified)
+            self.manual.setEnabled(allowed and not verified)
             self.manual_row.setVisible(not verified)
         finally:
             self.loading = False
+        check = last_check(school, DELEGATION)
+        if verified or allowed or check is None:
+            self.manual_reason.setVisible(False)
+            return
+        self.manual_reason.show_message(tr(
+            "Déclaration impossible pour l'instant : le {date}, le serveur PRONOTE a répondu sans déléguer "
+            "l'authentification à {ent_name} ({seen}). Déclarer la bascule irait contre ce que montre le serveur. "
+            "Dans pronote.net, vérifiez que la configuration « {pronote_net_configuration} » est choisie et que la "
+            "base est publiée (« Publier la base »), puis cliquez à nouveau sur « Vérifier la délégation ».").format(
+            date=day(check["date"]), seen=_seen(check), **self.ent.words), "warning")
 
     def _manual(self, on: bool) -> None:
         if not self.loading:
             self.progress.confirm_by_hand(on)
+
+
+def _seen(check: dict) -> str:
+    if check["outcome"] == CAS_INACTIVE:
+        return tr("CAS inactif")
+    return tr("CAS vers {cas_host}").format(cas_host=check["cas_host"] or "?")

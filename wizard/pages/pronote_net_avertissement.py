@@ -1,10 +1,9 @@
 """Part 2, before switching: what breaks, when to do it (date-aware), what is not affected."""
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QCheckBox
 
+from wizard.core import dates
 from wizard.core.dates import day
 from wizard.core.i18n import tr
 from wizard.core.schoolyear import is_pre_rentree
@@ -13,7 +12,6 @@ from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
 
 class PronoteNetAvertissementPage(StepPage):
     step_id = "pronote_net_avertissement"
-    today = staticmethod(date.today)  # replaced in tests to check both seasons
 
     def build(self) -> None:
         words = self.ent.words
@@ -43,7 +41,7 @@ class PronoteNetAvertissementPage(StepPage):
         self.body.addWidget(wrapping_check(self.ack))
 
     def load(self) -> None:
-        today = self.today()
+        today = dates.today()
         if is_pre_rentree(today):
             self.season.show_message(tr("Nous sommes le {today}, près de la rentrée. Conseil : c'est un bon moment "
                                         "pour basculer, tout le monde découvre le nouvel accès en même "

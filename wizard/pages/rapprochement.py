@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from wizard.core.i18n import tr_noop
-from wizard.pages.base import ChecklistPage
+from wizard.pages.checklist import ChecklistPage
 
 
 class RapprochementPage(ChecklistPage):
@@ -11,7 +11,7 @@ class RapprochementPage(ChecklistPage):
                     "puis lisez le bilan d'import :")
     help_text = tr_noop("Quand les données d'un utilisateur dans l'ENT ne correspondent pas à celles de PRONOTE, "
                         "PRONOTE lui affiche « {pronote_failure_message} ». Ces échecs se résolvent dans PRONOTE : "
-                        "{pronote_failures_menu}.")
+                        "{pronote_failures_menu} ; la page suivante dit où PRONOTE les compte.")
 
     def build_extra(self) -> None:
         from wizard.gui.matching_preview import MatchingPreview  # the matching loads with its page (DEVELOPING.md)

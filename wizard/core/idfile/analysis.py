@@ -10,6 +10,7 @@ from pathlib import Path
 from wizard.core.dates import day_and_time
 from wizard.core.idfile import dates, findings, reader
 from wizard.core.idfile.encoding import looks_misdecoded
+from wizard.core.idfile.limits import EVERYBODY_MINIMUM, EVERYBODY_SHARE
 from wizard.core.idfile.report import Report, empty_counts
 from wizard.core.people import Person
 
@@ -84,6 +85,17 @@ class _Judge:
         if value in self._earlier:
             self.findings.add(findings.already_imported(line))
 
+    def everybody_finding(self) -> list:
+        """In a partial import, (nearly) every identifier already imported: their warnings become one blocking
+        finding (limits.EVERYBODY_SHARE)."""
+        already = self.findings.counts.get("deja_importe", 0)
+        distinct = len(self.hashes)
+        if already < EVERYBODY_MINIMUM or already < EVERYBODY_SHARE * distinct:
+            return []
+        self.findings.items = [finding for finding in self.findings.items if finding.code != "deja_importe"]
+        del self.findings.counts["deja_importe"]
+        return [findings.everybody_already_imported(already, already == distinct)]
+
     def misdecoded_finding(self) -> list:
         count, first = self._misdecoded
         return [findings.misdecoded_text(first, count)] if count else []
@@ -122,7 +134,9 @@ def analyse(path, *, uai: str | None = None, mode: str | None = None, history: I
     scan = reader.scan(path, begin, advance=advance, cancelled=cancelled)
     judge = judges[-1]
     export = dates.timestamp(scan.export_date[0]) if scan.export_date else None
-    extra = judge.misdecoded_finding() + _school_findings(scan, uai) + _history_findings(scan, export, history)
+    # First: it replaces the judge's own « déjà importé » warnings by one finding.
+    extra = judge.everybody_finding() + judge.misdecoded_finding()
+    extra += _school_findings(scan, uai) + _history_findings(scan, export, history)
     found = scan.findings + judge.findings.items + judge.findings.unlisted() + extra
     found.sort(key=lambda finding: (finding.line or 0))
     finding_counts: dict[str, int] = {}

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from wizard.core import i18n
+from wizard.core.entdata import current
 from wizard.core.errors import Cancelled, UserError  # noqa: F401 – Cancelled is re-exported by wizard.core.idfile
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.idfile.limits import MAX_FINDINGS_PER_CODE
@@ -138,6 +139,17 @@ def same_file_imported(imported: str) -> Finding:
 def already_imported(line: int) -> Finding:
     return Finding(WARNING, "deja_importe",
                    _once(tr_noop("Import partiel : cette personne figurait déjà dans un import précédent.")), line)
+
+
+def everybody_already_imported(count: int, everyone: bool) -> Finding:
+    """A partial export that lists (nearly) everybody: one conclusion instead of one warning per person."""
+    how = tr("toutes") if everyone else tr("presque toutes")
+    return Finding(ERROR, "tous_deja_importes",
+                   tr("Ce fichier contient {count} personnes déjà importées ({how}) : dans PRONOTE, la case "
+                      "« {pronote_export_checkbox} » n'était sans doute pas cochée. Refaites l'export.").format(
+                       count=count, how=how,  # the box's name: the ENT data file's label, with its source
+                       pronote_export_checkbox=current().labels["pronote_export_checkbox"]),
+                   None)
 
 
 def retried_windows1252(line: int | None) -> Finding:

@@ -48,6 +48,15 @@ MAX_PROCESSING_INSTRUCTIONS = 100
 # A whole school already imported (partial import) gives one finding per person, some 30,000 at most.
 MAX_FINDINGS_PER_CODE = 50_000
 
+# A partial export whose people were (nearly) all imported before is one blocking finding, not one warning per person
+# (findings.everybody_already_imported): the box « Uniquement les utilisateurs sans identifiants CAS » was left
+# unticked. « Nearly all »: at least this share of the file's distinct identifiers, and at least EVERYBODY_MINIMUM
+# people. A correct partial export lists newcomers only (the tutorial); one that lists everybody in November still
+# has 85–95 % of old hands (newcomers since the rentrée are rarely more than a tenth of a school). Below the
+# minimum, a few individual warnings are short enough to read one by one.
+EVERYBODY_SHARE = 0.9
+EVERYBODY_MINIMUM = 10
+
 # Generic layouts: records of a shape not yet known to be people (no element of it has had all three fields) wait,
 # in memory, for one that has. Their budget, in characters plus 64 per record; past it, the shape is not people.
 MAX_PENDING = 2_000_000
