@@ -20,6 +20,8 @@ if str(ROOT) not in sys.path:
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("PRONOTE_ENT_WIZARD_LOG_DIR", str(tmp_path / "logs"))
+    # The keys of keyed hashes go to a file in the data dir, never to the developer's own key store (keys.py).
+    monkeypatch.setenv("PRONOTE_ENT_WIZARD_KEY_STORE", "file")
     return tmp_path
 
 

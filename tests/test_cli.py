@@ -118,11 +118,12 @@ def test_the_command_helps_in_a_subprocess():
 # -- record / notice: --school, --out ----------------------------------------------------------------------------
 def _two_schools(data_dir: Path) -> None:
     from tests.records.conftest import v2_school
+    from wizard.core.document import FORMAT_VERSION
     from wizard.core.store import ProgressStore
 
     first = v2_school()
     second = v2_school(id="b2c3d4e5", identity={**first["identity"], "name": "Lycée Jean Jaurès", "uai": "0341794R"})
-    ProgressStore(data_dir).save({"version": 2, "current": first["id"],
+    ProgressStore(data_dir).save({"version": FORMAT_VERSION, "current": first["id"],
                                   "schools": {first["id"]: first, second["id"]: second},
                                   "settings": {"language": "", "proxy": ""}})
 

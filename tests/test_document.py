@@ -55,7 +55,7 @@ def test_an_older_document_without_matching_or_contact_migrates():
 @pytest.mark.parametrize("path, value, where", [
     (("identity",), KeyError, "identity"),
     (("identity", "uai"), 7, "identity.uai"),
-    (("hash_key",), "zz", "hash_key"),
+    (("hash_key_id",), "zz", "hash_key_id"),
     (("current_step",), "nulle_part", "current_step"),
     (("ticks", "ent_service", "type_sso"), "oui", "ticks.ent_service.type_sso"),
     (("cycle", "mode"), "moitié", "cycle.mode"),

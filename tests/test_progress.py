@@ -24,7 +24,9 @@ FILE = {"name": "IdPN_To_KOSMOS.xml", "path": "/tmp/IdPN_To_KOSMOS.xml", "size":
 
 
 def opened(data_dir):
-    return Progress.open(ProgressStore(data_dir))
+    store = ProgressStore(data_dir)
+    store.acquire()  # the store writes only under its lock
+    return Progress.open(store)
 
 
 def reread(data_dir, progress):

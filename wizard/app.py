@@ -19,14 +19,24 @@ COMMANDS = ("check", "reconcile", "probe", "record", "notice")
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _no_console_streams()
+    from wizard.core.hardening import no_core_dumps
+
+    no_core_dumps()  # before any name is read (window or command)
     if any(arg in COMMANDS for arg in argv if not arg.startswith("-")) and _first_positional(argv) in COMMANDS:
         from wizard.commands.cli import run
 
         return run(argv)
     args, qt_args = window_arguments(argv)  # before Qt: --help lists the window's options and the commands
-    from wizard.gui.shell import run_gui
+    try:
+        from wizard.gui.shell import run_gui
 
-    return run_gui(args, qt_args, create_window, smoke_report if args.smoke_test else None)
+        return run_gui(args, qt_args, create_window, smoke_report if args.smoke_test else None)
+    except KeyboardInterrupt:  # Ctrl+C before the window listens for it: no traceback either
+        if "wizard.gui.shell" in sys.modules:
+            from wizard.gui.shell import _end
+
+            return _end(130)  # a job a page started must not be destroyed running
+        return 130
 
 
 def gui_main() -> int:
@@ -37,7 +47,9 @@ def gui_main() -> int:
 def cli_main() -> int:
     """`pronote-ent-wizard-cli` (a console script): the headless commands only; no command is a French usage error."""
     from wizard.commands.cli import run
+    from wizard.core.hardening import no_core_dumps
 
+    no_core_dumps()
     return run(sys.argv[1:])
 
 

@@ -4,62 +4,62 @@
   <context>
     <name>wizard</name>
     <message>
-      <location filename="wizard/commands/check.py" line="69" />
+      <location filename="wizard/commands/check.py" line="72" />
       <source>Champs lus :</source>
       <translation>Fields read:</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="80" />
+      <location filename="wizard/commands/check.py" line="83" />
       <source>ERREUR</source>
       <translation>ERROR</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="80" />
+      <location filename="wizard/commands/check.py" line="83" />
       <source>attention</source>
       <translation>warning</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="81" />
+      <location filename="wizard/commands/check.py" line="84" />
       <source>fichier</source>
       <translation>file</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="86" />
+      <location filename="wizard/commands/check.py" line="89" />
       <source>Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.</source>
       <translation>The file has blocking errors: do not import it into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="66" />
+      <location filename="wizard/commands/check.py" line="69" />
       <source>Fichier : {name} ({size} octets)</source>
       <translation>File: {name} ({size} bytes)</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="67" />
+      <location filename="wizard/commands/check.py" line="70" />
       <source>Format : {label} ; encodage : {encoding}</source>
       <translation>Layout: {label}; encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="71" />
+      <location filename="wizard/commands/check.py" line="74" />
       <source>Personnes : {total} ({per_profile})</source>
       <translation>People: {total} ({per_profile})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="77" />
+      <location filename="wizard/commands/check.py" line="80" />
       <source>{errors} erreur(s) bloquante(s), {warnings} avertissement(s).</source>
       <translation>{errors} blocking error(s), {warnings} warning(s).</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="74" />
+      <location filename="wizard/commands/check.py" line="77" />
       <source>Exporté le : {date}</source>
       <translation>Exported on: {date}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="81" />
+      <location filename="wizard/commands/check.py" line="84" />
       <source>ligne {line}</source>
       <translation>line {line}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="84" />
+      <location filename="wizard/commands/check.py" line="87" />
       <source>  … et {more} autre(s) : la liste complète s'obtient avec --json.</source>
       <translation>  … and {more} more: the full list comes with --json.</translation>
     </message>
@@ -114,52 +114,47 @@
       <translation>address not given</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="101" />
+      <location filename="wizard/commands/reconcile.py" line="88" />
       <source>ligne ignorée : </source>
       <translation>row skipped: </translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="91" />
+      <location filename="wizard/commands/reconcile.py" line="78" />
       <source>Rapprochement prévu entre {pronote} personnes du fichier PRONOTE et {ent} comptes de l'ENT.</source>
       <translation>Matching planned between {pronote} people of the PRONOTE file and {ent} ENT accounts.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="98" />
+      <location filename="wizard/commands/reconcile.py" line="85" />
       <source>Profil inconnu</source>
       <translation>Unknown profile</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="42" />
+      <location filename="wizard/commands/reconcile.py" line="45" />
       <source>Sans fenêtre : l'option --colonne, par exemple --colonne identifiant=1 --colonne nom=2 --colonne prenom=3.</source>
       <translation>Without the window: the --colonne option, for example “--colonne identifiant=1 --colonne nom=2 --colonne prenom=3”.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="72" />
-      <source>Le fichier de travail « {name} » est un des fichiers lus : choisissez un autre nom pour --out.</source>
-      <translation>The worksheet “{name}” is one of the files being read: choose another name for --out.</translation>
-    </message>
-    <message>
-      <location filename="wizard/commands/reconcile.py" line="105" />
+      <location filename="wizard/commands/reconcile.py" line="92" />
       <source>{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.</source>
       <translation>{count} row(s) of the ENT list skipped: {shown}{more}.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="108" />
+      <location filename="wizard/commands/reconcile.py" line="95" />
       <source>Fichier de travail écrit : {path} (il contient des données personnelles).</source>
       <translation>Worksheet written: {path} (it contains personal data).</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="99" />
+      <location filename="wizard/commands/reconcile.py" line="86" />
       <source>{profile} : {counts}.</source>
       <translation>{profile}: {counts}.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="102" />
+      <location filename="wizard/commands/reconcile.py" line="89" />
       <source>ligne {line} ({why})</source>
       <translation>row {line} ({why})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="52" />
+      <location filename="wizard/commands/reconcile.py" line="55" />
       <source>Le fichier de travail « {name} » ne peut pas être écrit (ouvert dans un tableur, ou dossier protégé).</source>
       <translation>The worksheet “{name}” cannot be written (open in a spreadsheet, or a protected folder).</translation>
     </message>
@@ -564,72 +559,72 @@
       <translation>neither the file's number nor the expected total</translation>
     </message>
     <message>
-      <location filename="wizard/core/filecheck.py" line="17" />
+      <location filename="wizard/core/filecheck.py" line="19" />
       <source>Aucune erreur bloquante trouvée. L'assistant vérifie ce qu'il reconnaît du fichier (personnes, identifiants, dates, établissement) ; le format exact qu'attend l'ENT n'est pas publié.</source>
       <translation>No blocking error found. The assistant checks what it recognises of the file (people, identifiers, dates, school); the exact layout the ENT expects is not published.</translation>
     </message>
     <message>
-      <location filename="wizard/core/filecheck.py" line="28" />
+      <location filename="wizard/core/filecheck.py" line="31" />
       <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir.</source>
       <translation>“{name}” is not a file the assistant can open.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="133" />
+      <location filename="wizard/core/flow.py" line="134" />
       <source>l'ENT</source>
       <translation>the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="163" />
+      <location filename="wizard/core/flow.py" line="164" />
       <source>Cochez la case confirmant que vous avez compris les conséquences de la bascule.</source>
       <translation>Tick the box confirming that you understand the consequences of the switch.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="176" />
+      <location filename="wizard/core/flow.py" line="177" />
       <source>Vérifiez la délégation au serveur PRONOTE, ou confirmez-la vous-même si la vérification est impossible.</source>
       <translation>Check the delegation on the PRONOTE server, or confirm it yourself if the check cannot be done.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="180" />
+      <location filename="wizard/core/flow.py" line="181" />
       <source>Choisissez un import complet ou partiel.</source>
       <translation>Choose a full or a partial import.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="186" />
+      <location filename="wizard/core/flow.py" line="187" />
       <source>Choisissez le fichier des identifiants exporté depuis PRONOTE.</source>
       <translation>Choose the identifier file exported from PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="188" />
+      <location filename="wizard/core/flow.py" line="189" />
       <source>Le fichier doit être analysé avant de continuer.</source>
       <translation>The file must be analysed before you continue.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="191" />
+      <location filename="wizard/core/flow.py" line="192" />
       <source>Le fichier contient des erreurs bloquantes : corrigez l'export dans PRONOTE puis choisissez le nouveau fichier.</source>
       <translation>The file has blocking errors: fix the export in PRONOTE, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="194" />
+      <location filename="wizard/core/flow.py" line="195" />
       <source>Cochez « J'ai lu les avertissements » pour continuer.</source>
       <translation>Tick “I have read the warnings” to continue.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="203" />
+      <location filename="wizard/core/flow.py" line="204" />
       <source>Saisissez le nombre d'identifiants que l'ENT annonce avoir importés.</source>
       <translation>Type the number of identifiers the ENT says it imported.</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="142" />
+      <location filename="wizard/core/flow.py" line="143" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restante).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="143" />
+      <location filename="wizard/core/flow.py" line="144" />
       <source>Cochez chaque action une fois faite dans {what} ({n} restantes).</source>
       <translation>Tick each action once done in {what} ({n} left).</translation>
     </message>
     <message>
-      <location filename="wizard/core/flow.py" line="173" />
+      <location filename="wizard/core/flow.py" line="174" />
       <source>Le serveur PRONOTE a répondu sans déléguer l'authentification à {ent_name} : vérifiez la configuration et la publication dans pronote.net, puis vérifiez à nouveau la délégation.</source>
       <translation>The PRONOTE server answered without delegating authentication to {ent_name}: check the configuration and the publication in pronote.net, then check the delegation again.</translation>
     </message>
@@ -1004,7 +999,22 @@
       <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}). Possible reasons: </translation>
     </message>
     <message>
-      <location filename="wizard/core/matchcheck.py" line="33" />
+      <location filename="wizard/core/keys.py" line="163" />
+      <source>Le trousseau du système (où l'assistant garde la clé des empreintes) est verrouillé ou ne répond pas : les imports précédents et les décisions de rapprochement ne peuvent pas être comparés pour l'instant. Déverrouillez-le, puis relancez l'analyse.</source>
+      <translation>The system keyring (where the assistant keeps the key of the fingerprints) is locked or does not answer: earlier imports and matching decisions cannot be compared for now. Unlock it, then run the analysis again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/keys.py" line="169" />
+      <source>La clé des empreintes de cet établissement est introuvable (trousseau du système ou fichier « {file} » effacé, ou données copiées sur un autre poste) : les empreintes déjà enregistrées (historique des imports, décisions de rapprochement) ne peuvent plus être comparées et ont été retirées. Une nouvelle clé a été créée ; le prochain import partiel ne pourra pas signaler les personnes déjà importées.</source>
+      <translation>The key of this school's fingerprints cannot be found (system keyring or file “{file}” erased, or data copied to another computer): the fingerprints already saved (import history, matching decisions) can no longer be compared and have been removed. A new key has been created; the next partial import will not be able to point out people already imported.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/keys.py" line="93" />
+      <source>la clé « {name} » du trousseau du système</source>
+      <translation>the key “{name}” in the system keyring</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matchcheck.py" line="35" />
       <source>Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à l'étape « Vérifier le fichier des identifiants ».</source>
       <translation>The PRONOTE identifier file is no longer available: choose it again at the step “Check the identifier file”.</translation>
     </message>
@@ -1399,7 +1409,7 @@
       <translation>ENT birth date</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/worksheet.py" line="61" />
+      <location filename="wizard/core/matching/worksheet.py" line="63" />
       <source>Décision</source>
       <translation>Decision</translation>
     </message>
@@ -1447,6 +1457,56 @@
       <location filename="wizard/core/outcomes.py" line="74" />
       <source>Dernière vérification du serveur le {date} : {seen}.</source>
       <translation>Last server check on {date}: {seen}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outputs.py" line="103" />
+      <source>le disque est plein</source>
+      <translation>the disk is full</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outputs.py" line="105" />
+      <source>le dossier est protégé en écriture, ou le fichier est ouvert dans un autre programme</source>
+      <translation>the folder is write-protected, or the file is open in another program</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outputs.py" line="107" />
+      <source>le fichier n'a pas pu être écrit en entier</source>
+      <translation>the file could not be written whole</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outputs.py" line="108" />
+      <source>Impossible d'écrire « {path} » ({why}) : rien n'a été enregistré.</source>
+      <translation>Cannot write “{path}” ({why}): nothing was saved.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outputs.py" line="39" />
+      <source>« {path} » est un dossier : indiquez le nom du fichier à écrire.</source>
+      <translation>“{path}” is a folder: give the name of the file to write.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outputs.py" line="42" />
+      <source>Le dossier « {folder} » n'existe pas : choisissez un autre emplacement.</source>
+      <translation>The folder “{folder}” does not exist: choose another place.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outputs.py" line="45" />
+      <source>« {path} » est dans le dossier des données de l'assistant ({folder}) : choisissez un autre emplacement, ces fichiers ne doivent pas être remplacés.</source>
+      <translation>“{path}” is in the assistant's data folder ({folder}): choose another place, these files must not be replaced.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outputs.py" line="58" />
+      <source>« {path} » existe et est protégé en écriture : choisissez un autre nom.</source>
+      <translation>“{path}” exists and is write-protected: choose another name.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outputs.py" line="51" />
+      <source>« {path} » est un des fichiers de l'assistant (sa progression) sous un autre nom : choisissez un autre nom.</source>
+      <translation>“{path}” is one of the assistant's own files (its progress) under another name: choose another name.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/outputs.py" line="55" />
+      <source>« {path} » est un des fichiers lus pour faire celui-ci : choisissez un autre nom.</source>
+      <translation>“{path}” is one of the files read to make this one: choose another name.</translation>
     </message>
     <message>
       <location filename="wizard/core/people.py" line="17" />
@@ -1509,297 +1569,297 @@
       <translation>Children</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="284" />
+      <location filename="wizard/core/probe/judge.py" line="289" />
       <source>Si le proxy {proxy} de l'établissement inspecte les connexions https, son certificat doit être installé dans le magasin de certificats du système.</source>
       <translation>If the school's proxy {proxy} inspects https connections, its certificate must be installed in the system's certificate store.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="37" />
+      <location filename="wizard/core/probe/judge.py" line="38" />
       <source>requête refusée</source>
       <translation>request refused</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="38" />
+      <location filename="wizard/core/probe/judge.py" line="39" />
       <source>authentification demandée</source>
       <translation>authentication required</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="39" />
+      <location filename="wizard/core/probe/judge.py" line="40" />
       <source>accès interdit</source>
       <translation>access forbidden</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="40" />
+      <location filename="wizard/core/probe/judge.py" line="41" />
       <source>page introuvable</source>
       <translation>page not found</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="41" />
+      <location filename="wizard/core/probe/judge.py" line="42" />
       <source>méthode refusée</source>
       <translation>method not allowed</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="42" />
+      <location filename="wizard/core/probe/judge.py" line="43" />
       <source>délai dépassé côté serveur</source>
       <translation>server-side timeout</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="43" />
+      <location filename="wizard/core/probe/judge.py" line="44" />
       <source>page supprimée</source>
       <translation>page gone</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="44" />
+      <location filename="wizard/core/probe/judge.py" line="45" />
       <source>trop de requêtes</source>
       <translation>too many requests</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="45" />
+      <location filename="wizard/core/probe/judge.py" line="46" />
       <source>erreur interne du serveur</source>
       <translation>internal server error</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="46" />
+      <location filename="wizard/core/probe/judge.py" line="47" />
       <source>passerelle en erreur</source>
       <translation>bad gateway</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="47" />
+      <location filename="wizard/core/probe/judge.py" line="48" />
       <source>service indisponible</source>
       <translation>service unavailable</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="48" />
+      <location filename="wizard/core/probe/judge.py" line="49" />
       <source>passerelle sans réponse</source>
       <translation>gateway timeout</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="158" />
+      <location filename="wizard/core/probe/judge.py" line="159" />
       <source>La réponse du serveur n'est pas celle d'un serveur PRONOTE : vérifiez l'adresse.</source>
       <translation>The server's answer is not that of a PRONOTE server: check the address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="235" />
+      <location filename="wizard/core/probe/judge.py" line="240" />
       <source>Le serveur {host} est introuvable : vérifiez l'adresse PRONOTE et la connexion à Internet.</source>
       <translation>The server {host} cannot be found: check the PRONOTE address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="236" />
+      <location filename="wizard/core/probe/judge.py" line="241" />
       <source>La recherche du serveur {host} n'a pas abouti (délai de {seconds} s dépassé) : vérifiez la connexion à Internet, puis réessayez.</source>
       <translation>Looking up the server {host} did not finish (time limit of {seconds} s exceeded): check the Internet connection, then try again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="238" />
+      <location filename="wizard/core/probe/judge.py" line="243" />
       <source>Le serveur {host} refuse la connexion : le service n'est peut-être pas démarré, ou l'adresse (le port) est incorrecte.</source>
       <translation>The server {host} refuses the connection: the service may not be running, or the address (port) is wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="240" />
+      <location filename="wizard/core/probe/judge.py" line="245" />
       <source>Le serveur {host} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez l'adresse et la connexion à Internet.</source>
       <translation>The server {host} does not answer ({seconds} s timeout exceeded): try again later, or check the address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="242" />
+      <location filename="wizard/core/probe/judge.py" line="247" />
       <source>Le serveur {host} a fermé la connexion sans répondre.</source>
       <translation>The server {host} closed the connection without answering.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="243" />
+      <location filename="wizard/core/probe/judge.py" line="248" />
       <source>Impossible de joindre le serveur {host} : vérifiez la connexion à Internet.</source>
       <translation>Cannot reach the server {host}: check the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="244" />
+      <location filename="wizard/core/probe/judge.py" line="249" />
       <source>Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification inconnue) : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} is not trusted (unknown certificate authority): the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="246" />
+      <location filename="wizard/core/probe/judge.py" line="251" />
       <source>Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} has expired or is not valid yet: the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="248" />
+      <location filename="wizard/core/probe/judge.py" line="253" />
       <source>Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. Vérifiez l'adresse PRONOTE.</source>
       <translation>The certificate presented is not that of {host}: the connection was stopped. Check the PRONOTE address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="250" />
+      <location filename="wizard/core/probe/judge.py" line="255" />
       <source>La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à cette adresse.</source>
       <translation>The secure (https) connection with {host} failed: the server may not speak https at this address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="253" />
+      <location filename="wizard/core/probe/judge.py" line="258" />
       <source>Le réglage du proxy n'est pas valide (il doit ressembler à http://proxy.etablissement.fr:3128) : rien n'a été envoyé. Corrigez-le dans les réglages de l'assistant ou du système.</source>
       <translation>The proxy setting is not valid (it should look like http://proxy.school.fr:3128): nothing was sent. Correct it in the assistant's or the system's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="256" />
+      <location filename="wizard/core/probe/judge.py" line="261" />
       <source>Le proxy {proxy} n'est pas un proxy web en http:// (SOCKS ou https://), que l'assistant ne sait pas utiliser : rien n'a été envoyé. Indiquez le proxy web de l'établissement dans les réglages de l'assistant.</source>
       <translation>The proxy {proxy} is not an http:// web proxy (SOCKS or https://), which the assistant cannot use: nothing was sent. Enter the school's web proxy in the assistant's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="259" />
+      <location filename="wizard/core/probe/judge.py" line="264" />
       <source>Le proxy {proxy} est introuvable : vérifiez son nom dans les réglages (de l'assistant ou du système) et la connexion au réseau.</source>
       <translation>The proxy {proxy} cannot be found: check its name in the settings (the assistant's or the system's) and the network connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="261" />
+      <location filename="wizard/core/probe/judge.py" line="266" />
       <source>Le proxy {proxy} refuse la connexion : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
       <translation>The proxy {proxy} refuses the connection: check its address and port in the settings (the assistant's or the system's).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="263" />
+      <location filename="wizard/core/probe/judge.py" line="268" />
       <source>Impossible de joindre le proxy {proxy} : vérifiez la connexion au réseau de l'établissement.</source>
       <translation>The proxy {proxy} cannot be reached: check the connection to the school's network.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="265" />
+      <location filename="wizard/core/probe/judge.py" line="270" />
       <source>Le proxy {proxy} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez le réglage du proxy.</source>
       <translation>The proxy {proxy} does not answer (time limit of {seconds} s exceeded): try again later, or check the proxy setting.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="267" />
+      <location filename="wizard/core/probe/judge.py" line="272" />
       <source>Le proxy {proxy} n'a pas répondu comme un proxy web : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
       <translation>The proxy {proxy} did not answer as a web proxy: check its address and port in the settings (the assistant's or the system's).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="269" />
+      <location filename="wizard/core/probe/judge.py" line="274" />
       <source>Le proxy {proxy} demande un identifiant et un mot de passe : indiquez-les dans les réglages de l'assistant, sous la forme http://identifiant:motdepasse@{proxy}.</source>
       <translation>The proxy {proxy} asks for a user name and a password: enter them in the assistant's settings, as http://username:password@{proxy}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="271" />
+      <location filename="wizard/core/probe/judge.py" line="276" />
       <source>Le proxy {proxy} a refusé l'identifiant ou le mot de passe indiqué : vérifiez-les dans les réglages de l'assistant.</source>
       <translation>The proxy {proxy} refused the user name or password given: check them in the assistant's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="273" />
+      <location filename="wizard/core/probe/judge.py" line="278" />
       <source>Le proxy {proxy} demande une authentification Windows (NTLM ou Kerberos), que l'assistant ne sait pas faire : demandez au responsable du réseau d'autoriser l'accès à {host} sans authentification, ou un identifiant utilisable en authentification simple.</source>
       <translation>The proxy {proxy} asks for Windows authentication (NTLM or Kerberos), which the assistant cannot do: ask the network administrator to allow access to {host} without authentication, or for a user name that works with basic authentication.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="276" />
+      <location filename="wizard/core/probe/judge.py" line="281" />
       <source>Le proxy {proxy} refuse l'accès au serveur {host} (réponse {status}) : demandez au responsable du réseau de l'établissement d'autoriser ce serveur.</source>
       <translation>The proxy {proxy} refuses access to the server {host} (answer {status}): ask the school's network administrator to allow this server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="278" />
+      <location filename="wizard/core/probe/judge.py" line="283" />
       <source>Le proxy {proxy} n'a pas pu joindre le serveur {host} (réponse {status}) : vérifiez l'adresse PRONOTE, ou réessayez plus tard.</source>
       <translation>The proxy {proxy} could not reach the server {host} (answer {status}): check the PRONOTE address, or try again later.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="136" />
+      <location filename="wizard/core/probe/judge.py" line="137" />
       <source> Ce n'est sans doute pas l'adresse d'un serveur PRONOTE : vérifiez-la.</source>
       <translation> This is probably not the address of a PRONOTE server: check it.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="146" />
+      <location filename="wizard/core/probe/judge.py" line="147" />
       <source>Le serveur a envoyé un JSON imbriqué bien plus profondément que celui de PRONOTE : ce n'est pas une réponse PRONOTE.</source>
       <translation>The server sent JSON nested far deeper than PRONOTE's: this is not a PRONOTE answer.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="149" />
+      <location filename="wizard/core/probe/judge.py" line="150" />
       <source>Le serveur a répondu par une page web, pas comme un serveur PRONOTE : l'adresse mène peut-être à un portail ou à une page de connexion.</source>
       <translation>The server answered with a web page, not as a PRONOTE server: the address may lead to a portal or a login page.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="152" />
+      <location filename="wizard/core/probe/judge.py" line="153" />
       <source>Le serveur a répondu en JSON, mais pas comme un serveur PRONOTE : vérifiez l'adresse.</source>
       <translation>The server answered in JSON, but not as a PRONOTE server: check the address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="154" />
+      <location filename="wizard/core/probe/judge.py" line="155" />
       <source>Le serveur a envoyé une réponse JSON incomplète ou invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server sent an incomplete or invalid JSON answer: this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="157" />
+      <location filename="wizard/core/probe/judge.py" line="158" />
       <source>Le serveur a envoyé une réponse vide : ce n'est pas un serveur PRONOTE.</source>
       <translation>The server sent an empty answer: it is not a PRONOTE server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="110" />
+      <location filename="wizard/core/probe/judge.py" line="111" />
       <source>adresse inconnue</source>
       <translation>unknown address</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="120" />
+      <location filename="wizard/core/probe/judge.py" line="121" />
       <source>Le serveur a envoyé une réponse bien trop volumineuse pour être celle de PRONOTE : ce n'est pas un serveur PRONOTE, ou l'adresse est incorrecte.</source>
       <translation>The server sent an answer far too large to be PRONOTE's: it is not a PRONOTE server, or the address is wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="132" />
+      <location filename="wizard/core/probe/judge.py" line="133" />
       <source>erreur du serveur</source>
       <translation>server error</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="134" />
+      <location filename="wizard/core/probe/judge.py" line="135" />
       <source>Le serveur a répondu {status} ({meaning}).</source>
       <translation>The server answered {status} ({meaning}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="138" />
+      <location filename="wizard/core/probe/judge.py" line="139" />
       <source> Le serveur PRONOTE est peut-être en maintenance : réessayez plus tard.</source>
       <translation> The PRONOTE server may be under maintenance: try again later.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="107" />
+      <location filename="wizard/core/probe/judge.py" line="108" />
       <source>Le serveur renvoie vers une adresse invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server redirects to an invalid address: this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="112" />
+      <location filename="wizard/core/probe/judge.py" line="113" />
       <source>Le serveur renvoie de page en page sans jamais répondre (trop de redirections) : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server redirects from page to page without ever answering (too many redirects): this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="133" />
+      <location filename="wizard/core/probe/judge.py" line="134" />
       <source>réponse inattendue</source>
       <translation>unexpected answer</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="168" />
+      <location filename="wizard/core/probe/judge.py" line="169" />
       <source>Serveur PRONOTE {version} de l'établissement « {name} »</source>
       <translation>PRONOTE {version} server of the school “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="169" />
+      <location filename="wizard/core/probe/judge.py" line="170" />
       <source>Serveur PRONOTE {version}</source>
       <translation>PRONOTE {version} server</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="172" />
+      <location filename="wizard/core/probe/judge.py" line="173" />
       <source>{server} ; l'authentification est déléguée à {ent_name} ({cas_host}).</source>
       <translation>{server}; authentication is delegated to {ent_name} ({cas_host}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="114" />
+      <location filename="wizard/core/probe/judge.py" line="115" />
       <source>Le serveur renvoie vers un autre serveur ({host}) ; l'assistant ne suit pas cette redirection. Vérifiez l'adresse PRONOTE : elle mène peut-être à un portail ou à une page de connexion.</source>
       <translation>The server redirects to another server ({host}); the assistant does not follow this redirect. Check the PRONOTE address: it may lead to a portal or a login page.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="176" />
+      <location filename="wizard/core/probe/judge.py" line="177" />
       <source>{server} ; CAS inactif : l'authentification n'est déléguée à aucun ENT (la publication n'a pas encore été faite, ou n'est pas encore prise en compte).</source>
       <translation>{server}; CAS inactive: authentication is delegated to no ENT (publishing has not been done yet, or is not in force yet).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="313" />
+      <location filename="wizard/core/probe/judge.py" line="318" />
       <source>{message} Rien n'a été envoyé.</source>
       <translation>{message} Nothing was sent.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="180" />
+      <location filename="wizard/core/probe/judge.py" line="181" />
       <source>{server} ; CAS vers un autre ENT : {cas_host}.</source>
       <translation>{server}; CAS to another ENT: {cas_host}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="183" />
+      <location filename="wizard/core/probe/judge.py" line="184" />
       <source>{server} ; CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS.</source>
       <translation>{server}; CAS active, but the server does not give the address of its CAS server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="297" />
+      <location filename="wizard/core/probe/judge.py" line="302" />
       <source>Le serveur {host} a répondu, mais pas comme un serveur web : ce n'est pas un serveur PRONOTE.</source>
       <translation>The server {host} answered, but not as a web server: it is not a PRONOTE server.</translation>
     </message>
@@ -1887,6 +1947,11 @@
       <location filename="wizard/core/probe/verdict.py" line="66" />
       <source>{message} La vérification est impossible pour l'instant : réessayez, ou confirmez vous-même la publication ci-dessous.</source>
       <translation>{message} The check cannot be done for now: try again, or confirm the publication yourself below.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/records.py" line="335" />
+      <source>Rapprochement des comptes – feuille de travail</source>
+      <translation>Account matching – worksheet</translation>
     </message>
     <message>
       <location filename="wizard/core/school.py" line="93" />
@@ -1999,112 +2064,112 @@
       <translation>Last import: {day}, {mode}; {people} person(s) in the file; the ENT reported {figure}</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="92" />
+      <location filename="wizard/core/status.py" line="94" />
       <source>Échecs d'identification</source>
       <translation>Identification failures</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="149" />
+      <location filename="wizard/core/status.py" line="151" />
       <source>Noter le nombre d'utilisateurs en échec d'identification que PRONOTE affiche, voir son évolution et comment résoudre ces échecs.</source>
       <translation>Note the number of users in identification failure that PRONOTE shows, see how it changes and how to resolve these failures.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="49" />
+      <location filename="wizard/core/status.py" line="50" />
       <source>Publication déclarée le {date}, non vérifiée</source>
       <translation>Publication declared on {date}, not verified</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="80" />
+      <location filename="wizard/core/status.py" line="82" />
       <source>Aucun import enregistré.</source>
       <translation>No import recorded.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="94" />
+      <location filename="wizard/core/status.py" line="96" />
       <source>Aucun nombre noté cette année : après l'import, relevez dans PRONOTE le nombre d'utilisateurs en échec.</source>
       <translation>No number noted this year: after the import, read in PRONOTE the number of users in failure.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="46" />
+      <location filename="wizard/core/status.py" line="47" />
       <source>Déjà en place, déclaré le {date}, non vérifié</source>
       <translation>Already in place, declared on {date}, not verified</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="48" />
+      <location filename="wizard/core/status.py" line="49" />
       <source>Publication vérifiée sur le serveur PRONOTE le {date}</source>
       <translation>Publication verified on the PRONOTE server on {date}</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="97" />
+      <location filename="wizard/core/status.py" line="99" />
       <source>Utilisateurs en échec, relevés dans PRONOTE : {trend}.</source>
       <translation>Users in failure, as read in PRONOTE: {trend}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="119" />
+      <location filename="wizard/core/status.py" line="121" />
       <source>Un import {mode} est en cours depuis le {date} : reprenez-le à l'étape « {title} ».</source>
       <translation>A {mode} import has been in progress since {date}: resume it at the step “{title}”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="126" />
+      <location filename="wizard/core/status.py" line="128" />
       <source>Année {year} : l'import complet de la rentrée est fait (le {date}). À chaque arrivée de nouveaux élèves ou personnels, faites un import partiel.</source>
       <translation>School year {year}: the full import of the start of the year is done ({date}). Whenever new pupils or staff arrive, make a partial import.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="136" />
+      <location filename="wizard/core/status.py" line="138" />
       <source>Vérifier l'établissement et la version de PRONOTE, exporter depuis PRONOTE les identifiants de tous les utilisateurs, vérifier le fichier, l'importer dans l'ENT en mode « {import_mode_complet} », rapprocher les comptes, puis suivre les échecs d'identification.</source>
       <translation>Check the school and the PRONOTE version, export every user's identifiers from PRONOTE, check the file, import it into the ENT in “{import_mode_complet}” mode, match the accounts, then follow the identification failures.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="141" />
+      <location filename="wizard/core/status.py" line="143" />
       <source>Exporter depuis PRONOTE les seuls nouveaux arrivants, vérifier le fichier, l'importer dans l'ENT en mode « {import_mode_partiel} », rapprocher leurs comptes, puis suivre les échecs d'identification.</source>
       <translation>Export the newcomers only from PRONOTE, check the file, import it into the ENT in “{import_mode_partiel}” mode, match their accounts, then follow the identification failures.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="145" />
+      <location filename="wizard/core/status.py" line="147" />
       <source>Revenir à l'étape « {title} » de l'import {mode} commencé le {date}, là où vous vous êtes arrêté.</source>
       <translation>Go back to the step “{title}” of the {mode} import started on {date}, where you stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="154" />
+      <location filename="wizard/core/status.py" line="156" />
       <source>Refaire l'import {mode} du {date} dans un nouveau passage : celui-ci reste dans l'historique tel quel.</source>
       <translation>Redo the {mode} import of {date} as a new pass: that one stays in the history as it is.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="45" />
+      <location filename="wizard/core/status.py" line="46" />
       <source>Déjà en place, vérifié sur le serveur PRONOTE le {date}</source>
       <translation>Already in place, verified on the PRONOTE server on {date}</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="67" />
+      <location filename="wizard/core/status.py" line="69" />
       <source>À faire</source>
       <translation>To do</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="82" />
+      <location filename="wizard/core/status.py" line="84" />
       <source>Année {year} : l'import complet de la rentrée n'est pas encore fait.</source>
       <translation>School year {year}: the full import of the start of the year is not done yet.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="85" />
+      <location filename="wizard/core/status.py" line="87" />
       <source>Import en cours, arrêté à l'étape « {title} ».</source>
       <translation>Import in progress, stopped at the step “{title}”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="61" />
+      <location filename="wizard/core/status.py" line="63" />
       <source>Fait le {date}</source>
       <translation>Done on {date}</translation>
     </message>
     <message>
-      <location filename="wizard/core/steps.py" line="43" />
+      <location filename="wizard/core/steps.py" line="44" />
       <source>Partie 1 – Service PRONOTE dans l'ENT</source>
       <translation>Part 1 – PRONOTE service in the ENT</translation>
     </message>
     <message>
-      <location filename="wizard/core/steps.py" line="43" />
+      <location filename="wizard/core/steps.py" line="44" />
       <source>Partie 2 – pronote.net</source>
       <translation>Part 2 – pronote.net</translation>
     </message>
     <message>
-      <location filename="wizard/core/steps.py" line="44" />
+      <location filename="wizard/core/steps.py" line="45" />
       <source>Partie 3 – Identifiants</source>
       <translation>Part 3 – Identifiers</translation>
     </message>
@@ -2174,134 +2239,184 @@
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="315" />
+      <location filename="wizard/core/store.py" line="415" />
       <source>Pour en utiliser un autre, lancez l'assistant avec --data-dir DOSSIER.</source>
       <translation>To use another one, start the assistant with --data-dir FOLDER.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="320" />
+      <location filename="wizard/core/store.py" line="450" />
+      <source>Enregistrement impossible : une valeur de la progression ne peut pas être écrite (erreur de l'assistant ; le détail est dans le journal). Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert.</source>
+      <translation>Cannot save: a value of the progress cannot be written (an error of the assistant; the details are in the log). Your latest changes are kept in memory only, as long as the assistant stays open.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="420" />
       <source>un fichier porte ce nom (ou celui d'un dossier parent) à la place d'un dossier</source>
       <translation>a file has this name (or the name of a parent folder) instead of a folder</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="336" />
+      <location filename="wizard/core/store.py" line="436" />
       <source>libérez de la place</source>
       <translation>free some space</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="168" />
+      <location filename="wizard/core/store.py" line="462" />
+      <source>c'est un lien vers un autre fichier</source>
+      <translation>it is a link to another file</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="219" />
       <source>Le fichier de progression « {path} » était endommagé : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
       <translation>The progress file “{path}” was damaged: its last backup copy has been restored; check the last page you had filled in.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="322" />
+      <location filename="wizard/core/store.py" line="422" />
       <source>vous n'avez pas le droit d'y écrire</source>
       <translation>you are not allowed to write there</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="329" />
+      <location filename="wizard/core/store.py" line="429" />
       <source>Le dossier de données « {folder} » ne peut pas être utilisé ({why}). {how}</source>
       <translation>The data folder “{folder}” cannot be used ({why}). {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="339" />
+      <location filename="wizard/core/store.py" line="439" />
       <source>rendez-le modifiable</source>
       <translation>make it writable</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="343" />
+      <location filename="wizard/core/store.py" line="443" />
       <source>vérifiez ce dossier</source>
       <translation>check this folder</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="344" />
+      <location filename="wizard/core/store.py" line="444" />
       <source>Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la prochaine modification. {how}</source>
       <translation>Saving failed: {why}. Your latest changes are kept in memory only, while the assistant stays open. Not to lose them, {todo}: the assistant will try again at the next change. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="350" />
+      <location filename="wizard/core/store.py" line="464" />
+      <source>ce n'est pas un fichier ordinaire</source>
+      <translation>it is not a regular file</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="469" />
+      <source>Le verrou « {path} », qui garantit qu'une seule fenêtre utilise ces données, ne peut pas être pris ({why}) : rien n'a été ouvert. Supprimez ce fichier s'il n'est pas à vous, ou choisissez un autre dossier. {how}</source>
+      <translation>The lock “{path}”, which makes sure only one window uses this data, cannot be taken ({why}): nothing was opened. Delete this file if it is not yours, or choose another folder. {how}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="475" />
+      <source>Le dossier de données « {folder} » est sur un système de fichiers qui ne permet pas de verrou (un partage réseau, souvent) : l'assistant ne peut pas empêcher deux fenêtres d'y enregistrer en même temps, ce qui ferait perdre le travail de l'une.</source>
+      <translation>The data folder “{folder}” is on a file system that does not allow locks (often a network share): the assistant cannot stop two windows from saving there at the same time, which would lose the work of one.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="481" />
       <source>Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été modifié. Corrigez ses droits. {how}</source>
       <translation>The progress file “{path}” cannot be read (insufficient rights): nothing was changed. Fix its rights. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="171" />
+      <location filename="wizard/core/store.py" line="222" />
       <source>Le fichier de progression « {path} » avait disparu : sa dernière copie de secours a été rétablie ; vérifiez la dernière page que vous aviez remplie.</source>
       <translation>The progress file “{path}” had disappeared: its last backup copy has been restored; check the last page you had filled in.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="174" />
+      <location filename="wizard/core/store.py" line="225" />
       <source>Le fichier de progression « {path} » était illisible et aucune copie de secours n'était utilisable : l'assistant repart de zéro.</source>
       <translation>The progress file “{path}” was unreadable and no backup copy could be used: the assistant starts afresh.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="324" />
+      <location filename="wizard/core/store.py" line="424" />
       <source>il est sur un disque en lecture seule</source>
       <translation>it is on a read-only disk</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="335" />
+      <location filename="wizard/core/store.py" line="435" />
       <source>le disque du dossier « {folder} » est plein</source>
       <translation>the disk of the folder “{folder}” is full</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="104" />
-      <source>L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : fermez-le avant d'en ouvrir un second.</source>
-      <translation>The assistant is already open for this data (another window or another user): close it before opening a second one.</translation>
+      <location filename="wizard/core/store.py" line="466" />
+      <source>vous n'avez pas le droit de le lire (il appartient peut-être à un autre utilisateur)</source>
+      <translation>you are not allowed to read it (it may belong to another user)</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="256" />
+      <location filename="wizard/core/store.py" line="237" />
+      <source>Ouvert en lecture seule : le dossier « {folder} » ne permet pas de verrou, rien de ce que vous faites ne sera enregistré. {how}</source>
+      <translation>Opened read-only: the folder “{folder}” does not allow locks, nothing you do will be saved. {how}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="344" />
       <source>Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format {version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.</source>
       <translation>The data “{path}” was saved by a newer version of the assistant (format {version}): install the latest version to open it; nothing was changed.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="326" />
-      <source>le disque est plein</source>
-      <translation>the disk is full</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/store.py" line="338" />
+      <location filename="wizard/core/store.py" line="438" />
       <source>le dossier « {folder} » est protégé en écriture</source>
       <translation>the folder “{folder}” is write-protected</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="341" />
+      <location filename="wizard/core/store.py" line="441" />
       <source>le système a refusé l'écriture dans « {folder} » ({error})</source>
       <translation>the system refused to write in “{folder}” ({error})</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="176" />
+      <location filename="wizard/core/store.py" line="144" />
+      <source>L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : fermez-le avant d'en ouvrir un second.</source>
+      <translation>The assistant is already open for this data (another window or another user): close it before opening a second one.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="227" />
       <source>L'ancien fichier est conservé sous le nom « {name} ».</source>
       <translation>The old file is kept under the name “{name}”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="328" />
+      <location filename="wizard/core/store.py" line="468" />
       <source>erreur du système : {error}</source>
       <translation>system error: {error}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="15" />
+      <location filename="wizard/gui/about.py" line="16" />
       <source>Version {version}</source>
       <translation>Version {version}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="16" />
+      <location filename="wizard/gui/about.py" line="17" />
       <source>Logiciel libre sous licence publique de l'Union européenne (EUPL-1.2) : vous pouvez l'utiliser, le copier, le modifier et le redistribuer selon ses termes.</source>
       <translation>Free software under the European Union Public Licence (EUPL-1.2): you may use, copy, modify and redistribute it under its terms.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="20" />
+      <location filename="wizard/gui/about.py" line="21" />
       <source>Aucun nom ni date de naissance n'est conservé ni envoyé : seulement des nombres et des codes.</source>
       <translation>No name or date of birth is kept or sent: only counts and codes.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="21" />
+      <location filename="wizard/gui/about.py" line="22" />
       <source>Journal : {path}</source>
       <translation>Log: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/about.py" line="22" />
+      <location filename="wizard/gui/about.py" line="23" />
       <source>Python {python}, Qt {qt} (PySide6)</source>
       <translation>Python {python}, Qt {qt} (PySide6)</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/about.py" line="51" />
+      <source>Logo de l'assistant</source>
+      <translation>The assistant's logo</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/accessibility.py" line="107" />
+      <source>Question</source>
+      <translation>Question</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/accessibility.py" line="108" />
+      <source>Avertissement</source>
+      <translation>Warning</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/accessibility.py" line="109" />
+      <source>Erreur</source>
+      <translation>Error</translation>
     </message>
     <message>
       <location filename="wizard/gui/branding.py" line="11" />
@@ -2374,242 +2489,247 @@
       <translation>Help: {title}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="42" />
+      <location filename="wizard/gui/matching_preview.py" line="53" />
       <source>Accepté</source>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="42" />
+      <location filename="wizard/gui/matching_preview.py" line="53" />
       <source>Rejeté</source>
       <translation>Rejected</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="48" />
+      <location filename="wizard/gui/matching_preview.py" line="59" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="48" />
+      <location filename="wizard/gui/matching_preview.py" line="59" />
       <source>Score</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="48" />
+      <location filename="wizard/gui/matching_preview.py" line="59" />
       <source>Raisons</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="48" />
+      <location filename="wizard/gui/matching_preview.py" line="59" />
       <source>PRONOTE</source>
       <translation>PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="49" />
+      <location filename="wizard/gui/matching_preview.py" line="60" />
       <source>ENT</source>
       <translation>ENT</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="57" />
+      <location filename="wizard/gui/matching_preview.py" line="68" />
       <source>Colonnes de la liste des comptes</source>
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="93" />
+      <location filename="wizard/gui/matching_preview.py" line="104" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="106" />
+      <location filename="wizard/gui/matching_preview.py" line="121" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="121" />
+      <location filename="wizard/gui/matching_preview.py" line="137" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="131" />
+      <location filename="wizard/gui/matching_preview.py" line="146" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="144" />
+      <location filename="wizard/gui/matching_preview.py" line="159" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="145" />
+      <location filename="wizard/gui/matching_preview.py" line="160" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="150" />
+      <location filename="wizard/gui/matching_preview.py" line="165" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="155" />
+      <location filename="wizard/gui/matching_preview.py" line="170" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="172" />
+      <location filename="wizard/gui/matching_preview.py" line="187" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="184" />
+      <location filename="wizard/gui/matching_preview.py" line="199" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="186" />
+      <location filename="wizard/gui/matching_preview.py" line="201" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="190" />
+      <location filename="wizard/gui/matching_preview.py" line="205" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="193" />
+      <location filename="wizard/gui/matching_preview.py" line="208" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="211" />
+      <location filename="wizard/gui/matching_preview.py" line="226" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="211" />
+      <location filename="wizard/gui/matching_preview.py" line="226" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="243" />
+      <location filename="wizard/gui/matching_preview.py" line="279" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="340" />
+      <location filename="wizard/gui/matching_preview.py" line="393" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="341" />
+      <location filename="wizard/gui/matching_preview.py" line="394" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="64" />
+      <location filename="wizard/gui/matching_preview.py" line="75" />
       <source>(aucune)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="86" />
+      <location filename="wizard/gui/matching_preview.py" line="97" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="100" />
+      <location filename="wizard/gui/matching_preview.py" line="115" />
       <source>Si vous avez la liste des comptes ENT de l'établissement en fichier CSV (l'assistant ne sait pas quel menu de l'ENT la produit), chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>If you have the school's list of ENT accounts as a CSV file (the assistant does not know which ENT menu produces it), load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, namesake parents) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="109" />
+      <location filename="wizard/gui/matching_preview.py" line="124" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="110" />
+      <location filename="wizard/gui/matching_preview.py" line="125" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="158" />
+      <location filename="wizard/gui/matching_preview.py" line="173" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="158" />
-      <source>Filtrer par statut</source>
-      <translation>Filter by status</translation>
+      <location filename="wizard/gui/matching_preview.py" line="173" />
+      <source>Statut (filtre des lignes)</source>
+      <translation>Status (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="159" />
+      <location filename="wizard/gui/matching_preview.py" line="174" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="159" />
-      <source>Filtrer par profil</source>
-      <translation>Filter by profile</translation>
+      <location filename="wizard/gui/matching_preview.py" line="174" />
+      <source>Profil (filtre des lignes)</source>
+      <translation>Profile (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="160" />
+      <location filename="wizard/gui/matching_preview.py" line="175" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="160" />
+      <location filename="wizard/gui/matching_preview.py" line="175" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="229" />
+      <location filename="wizard/gui/matching_preview.py" line="250" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="257" />
+      <location filename="wizard/gui/matching_preview.py" line="261" />
+      <source>Le rapprochement s'est terminé pour un autre établissement ou un autre import que celui affiché : il n'est pas montré ici.</source>
+      <translation>The matching ended for another school or another import than the one shown: it is not shown here.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="299" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="59" />
+      <location filename="wizard/gui/matching_preview.py" line="70" />
       <source>Indiquez la colonne de chaque information :</source>
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="203" />
+      <location filename="wizard/gui/matching_preview.py" line="218" />
       <source>Pour accepter ou rejeter une paire, sélectionnez dans le tableau une ligne au statut « probable ».</source>
       <translation>To accept or reject a pair, select in the table a row whose status is “probable”.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="244" />
+      <location filename="wizard/gui/matching_preview.py" line="280" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="305" />
-      <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
-      <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="350" />
+      <location filename="wizard/gui/matching_preview.py" line="411" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="363" />
-      <source>Rapprochement des comptes – feuille de travail</source>
-      <translation>Account matching – worksheet</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="228" />
+      <location filename="wizard/gui/matching_preview.py" line="249" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="247" />
+      <location filename="wizard/gui/matching_preview.py" line="283" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="347" />
+      <location filename="wizard/gui/matching_preview.py" line="341" />
+      <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
+      <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="292" />
+      <source>Tableau « {name} » : {rows} ligne(s).</source>
+      <translation>Table “{name}”: {rows} row(s).</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="408" />
       <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
       <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
     </message>
@@ -2625,11 +2745,16 @@
     </message>
     <message>
       <location filename="wizard/gui/network_settings.py" line="28" />
-      <source>Proxy à utiliser pour la vérification du serveur PRONOTE</source>
-      <translation>Proxy to use for the PRONOTE server check</translation>
+      <source>Proxy à utiliser (facultatif)</source>
+      <translation>Proxy to use (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/network_settings.py" line="32" />
+      <location filename="wizard/gui/network_settings.py" line="29" />
+      <source>Pour la vérification du serveur PRONOTE. Laissez vide pour utiliser celui du poste.</source>
+      <translation>For the check of the PRONOTE server. Leave empty to use this computer's.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/network_settings.py" line="34" />
       <source>Laissez vide pour utiliser celui du poste. Un identifiant et un mot de passe du proxy (http://identifiant:motdepasse@proxy:3128) servent jusqu'à la fermeture de l'assistant et ne sont jamais enregistrés.</source>
       <translation>Leave empty to use this computer's proxy. A proxy user name and password (http://username:password@proxy:3128) are used until the assistant is closed and are never saved.</translation>
     </message>
@@ -2654,7 +2779,7 @@
       <translation>Proxy settings for the server check</translation>
     </message>
     <message>
-      <location filename="wizard/gui/server_check.py" line="85" />
+      <location filename="wizard/gui/server_check.py" line="99" />
       <source>Vérification annulée.</source>
       <translation>Check cancelled.</translation>
     </message>
@@ -2669,152 +2794,202 @@
       <translation>Server check in progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/server_check.py" line="63" />
+      <location filename="wizard/gui/server_check.py" line="65" />
       <source>Interrogation du serveur PRONOTE…</source>
       <translation>Querying the PRONOTE server…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/server_check.py" line="80" />
-      <source>La vérification a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
-      <translation>The check failed because of an unexpected error; the details are in the log.</translation>
+      <location filename="wizard/gui/server_check.py" line="79" />
+      <source>L'établissement pour lequel le serveur était vérifié n'existe plus : le résultat n'a pas été enregistré.</source>
+      <translation>The school whose server was being checked no longer exists: the result was not saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/shell.py" line="45" />
-      <source>Assistant d'interconnexion PRONOTE</source>
-      <translation>PRONOTE interconnection assistant</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/steps_panel.py" line="56" />
-      <source>Étapes de l'assistant</source>
-      <translation>The assistant's steps</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/steps_panel.py" line="30" />
-      <source>Parties 1 et 2 : déjà faites</source>
-      <translation>Parts 1 and 2: already done</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/window.py" line="241" />
-      <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
-      <translation>Quit the assistant? Your progress is saved on this computer: you will come back to this page when you open it again.</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/window.py" line="250" />
-      <source>&amp;Quitter</source>
-      <translation>&amp;Quit</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/window.py" line="251" />
-      <source>&amp;Rester</source>
-      <translation>&amp;Stay</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/window.py" line="245" />
-      <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
-      <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="62" />
-      <source>Où en est l'interconnexion</source>
-      <translation>Where the interconnection stands</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="97" />
-      <source>&amp;Vérifier maintenant sur le serveur PRONOTE</source>
-      <translation>&amp;Verify now on the PRONOTE server</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="106" />
-      <source>Établissement et langue</source>
-      <translation>School and language</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="108" />
-      <source>Établissement s&amp;uivi :</source>
-      <translation>S&amp;chool followed:</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="111" />
-      <source>Établissement suivi</source>
-      <translation>School followed</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="117" />
-      <source>A&amp;jouter un établissement</source>
-      <translation>A&amp;dd a school</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="120" />
-      <source>&amp;Effacer les données locales…</source>
-      <translation>&amp;Erase local data…</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="293" />
-      <source>Effacer les données locales</source>
-      <translation>Erase local data</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="294" />
-      <source>Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, historique des imports et des vérifications. Cette action est définitive. Effacer ?</source>
-      <translation>All the assistant's data on this computer will be erased: schools, ticked steps, history of imports and checks. This cannot be undone. Erase?</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="43" />
-      <source>Chaque année, les établissements déjà reliés à l'ENT reviennent ici pour la partie 3 : l'import complet des identifiants PRONOTE à la rentrée, puis un import partiel à chaque arrivée de nouveaux élèves ou personnels. Si votre établissement est déjà relié, l'assistant le vérifie sur votre serveur PRONOTE à la page suivante et vous mène directement à la partie 3.</source>
-      <translation>Every year, schools already connected to the ENT come back here for part 3: the full import of PRONOTE identifiers at the start of the school year, then a partial import whenever new pupils or staff arrive. If your school is already connected, the assistant checks it on your PRONOTE server on the next page and takes you straight to part 3.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="75" />
-      <source>&amp;Reprendre l'import en cours</source>
-      <translation>&amp;Resume the import in progress</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="76" />
-      <source>&amp;Nouvelle année scolaire : import complet</source>
-      <translation>New school &amp;year: full import</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="77" />
-      <source>Import partiel (nouveaux arr&amp;ivants)</source>
-      <translation>Partial import (new arr&amp;ivals)</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="78" />
-      <source>Suivre les é&amp;checs d'identification</source>
-      <translation>Follow identification fail&amp;ures</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="79" />
-      <source>Refaire cet imp&amp;ort</source>
-      <translation>Redo this imp&amp;ort</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/accueil.py" line="191" />
+      <location filename="wizard/gui/server_check.py" line="84" />
       <source>Nouvel établissement</source>
       <translation>New school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="263" />
+      <location filename="wizard/gui/server_check.py" line="94" />
+      <source>La vérification a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
+      <translation>The check failed because of an unexpected error; the details are in the log.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/server_check.py" line="85" />
+      <source>La vérification du serveur de « {name} » s'est terminée : son résultat a été enregistré pour cet établissement, pas pour celui affiché.</source>
+      <translation>The server check of “{name}” has ended: its result was saved for that school, not for the one shown.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/shell.py" line="48" />
+      <source>Assistant d'interconnexion PRONOTE</source>
+      <translation>PRONOTE interconnection assistant</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/steps_panel.py" line="24" />
+      <source>fait</source>
+      <translation>done</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/steps_panel.py" line="24" />
+      <source>étape en cours</source>
+      <translation>current step</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/steps_panel.py" line="24" />
+      <source>à faire</source>
+      <translation>to do</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/steps_panel.py" line="56" />
+      <source>{step} : {state}</source>
+      <translation>{step}: {state}</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/steps_panel.py" line="133" />
+      <source>Étapes de l'assistant</source>
+      <translation>The assistant's steps</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/steps_panel.py" line="38" />
+      <source>Parties 1 et 2 : déjà faites</source>
+      <translation>Parts 1 and 2: already done</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/tables.py" line="32" />
+      <source>{rows} ligne(s)</source>
+      <translation>{rows} row(s)</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/window.py" line="323" />
+      <source>Ouvrir en &amp;lecture seule</source>
+      <translation>Open &amp;read-only</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/window.py" line="324" />
+      <source>&amp;Je suis seul à utiliser ce dossier</source>
+      <translation>&amp;I am the only one using this folder</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/window.py" line="325" />
+      <source>&amp;Quitter</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/window.py" line="268" />
+      <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
+      <translation>Quit the assistant? Your progress is saved on this computer: you will come back to this page when you open it again.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/window.py" line="279" />
+      <source>&amp;Rester</source>
+      <translation>&amp;Stay</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/window.py" line="319" />
+      <source>Vous pouvez l'ouvrir en lecture seule (rien ne sera enregistré), ou, si personne d'autre n'utilise ce dossier, l'ouvrir normalement.</source>
+      <translation>You can open it read-only (nothing will be saved), or, if nobody else uses this folder, open it normally.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/window.py" line="272" />
+      <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
+      <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="63" />
+      <source>Où en est l'interconnexion</source>
+      <translation>Where the interconnection stands</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="98" />
+      <source>&amp;Vérifier maintenant sur le serveur PRONOTE</source>
+      <translation>&amp;Verify now on the PRONOTE server</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="107" />
+      <source>Établissement et langue</source>
+      <translation>School and language</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="109" />
+      <source>Établissement s&amp;uivi :</source>
+      <translation>S&amp;chool followed:</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="112" />
+      <source>Établissement suivi</source>
+      <translation>School followed</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="118" />
+      <source>A&amp;jouter un établissement</source>
+      <translation>A&amp;dd a school</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="121" />
+      <source>&amp;Effacer les données locales…</source>
+      <translation>&amp;Erase local data…</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="295" />
+      <source>Effacer les données locales</source>
+      <translation>Erase local data</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="296" />
+      <source>Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, historique des imports et des vérifications. Cette action est définitive. Effacer ?</source>
+      <translation>All the assistant's data on this computer will be erased: schools, ticked steps, history of imports and checks. This cannot be undone. Erase?</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="44" />
+      <source>Chaque année, les établissements déjà reliés à l'ENT reviennent ici pour la partie 3 : l'import complet des identifiants PRONOTE à la rentrée, puis un import partiel à chaque arrivée de nouveaux élèves ou personnels. Si votre établissement est déjà relié, l'assistant le vérifie sur votre serveur PRONOTE à la page suivante et vous mène directement à la partie 3.</source>
+      <translation>Every year, schools already connected to the ENT come back here for part 3: the full import of PRONOTE identifiers at the start of the school year, then a partial import whenever new pupils or staff arrive. If your school is already connected, the assistant checks it on your PRONOTE server on the next page and takes you straight to part 3.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="76" />
+      <source>&amp;Reprendre l'import en cours</source>
+      <translation>&amp;Resume the import in progress</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="77" />
+      <source>&amp;Nouvelle année scolaire : import complet</source>
+      <translation>New school &amp;year: full import</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="78" />
+      <source>Import partiel (nouveaux arr&amp;ivants)</source>
+      <translation>Partial import (new arr&amp;ivals)</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="79" />
+      <source>Suivre les é&amp;checs d'identification</source>
+      <translation>Follow identification fail&amp;ures</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="80" />
+      <source>Refaire cet imp&amp;ort</source>
+      <translation>Redo this imp&amp;ort</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/accueil.py" line="264" />
       <source>Nouvel import</source>
       <translation>New import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="264" />
+      <location filename="wizard/pages/accueil.py" line="265" />
       <source>Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées de l'import en cours (l'historique des imports est conservé). Continuer ?</source>
       <translation>An import is already in progress for this school. Starting a new one clears the ticks of the current import (the import history is kept). Continue?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="32" />
+      <location filename="wizard/pages/accueil.py" line="33" />
       <source>Interconnexion PRONOTE – {ent_name}</source>
       <translation>PRONOTE – {ent_name} interconnection</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="34" />
+      <location filename="wizard/pages/accueil.py" line="35" />
       <source>Cet assistant vous guide, page par page, pour relier votre serveur PRONOTE à {ent_name} : élèves, parents et personnels ouvrent alors PRONOTE depuis l'ENT sans se reconnecter. Il ne peut pas cliquer à votre place dans l'ENT ou dans PRONOTE : il vous dit exactement quoi faire et quoi saisir, et vérifie tout ce qu'il peut. Vous pouvez vous arrêter à tout moment : la progression est gardée sur ce poste, et vous reprendrez à la même page.</source>
       <translation>This assistant guides you, page by page, through connecting your PRONOTE server to {ent_name}: pupils, parents and staff then open PRONOTE from the ENT without logging in again. It cannot click for you in the ENT or in PRONOTE: it tells you exactly what to do and what to type, and checks everything it can. You can stop at any time: your progress is kept on this computer, and you will resume on the same page.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="48" />
+      <location filename="wizard/pages/accueil.py" line="49" />
       <source>Il vous faut :
 • un compte administrateur de l'ENT (parties 1 et 3) ;
 • pour un nouvel établissement seulement, un accès administrateur à pronote.net, dans la {hosting_console} de PRONOTE (partie 2) ;
@@ -2825,59 +3000,59 @@
 • the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="102" />
-      <source>Ce qu'il reste à faire sur cette page</source>
-      <translation>What is left to do on this page</translation>
+      <location filename="wizard/pages/accueil.py" line="303" />
+      <source>Ces fichiers n'ont pas pu être effacés (ouverts dans un autre programme, ou protégés) : {files}. Supprimez-les vous-même.</source>
+      <translation>These files could not be erased (open in another program, or protected): {files}. Delete them yourself.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="235" />
+      <location filename="wizard/pages/base.py" line="245" />
       <source>Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.</source>
       <translation>Wait until the current operation ends, or cancel it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="264" />
+      <location filename="wizard/pages/base.py" line="293" />
       <source>Refaire cet import</source>
       <translation>Redo this import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="266" />
+      <location filename="wizard/pages/base.py" line="295" />
       <source>Refaire cet import, dans un nouveau passage</source>
       <translation>Redo this import, as a new pass</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="301" />
-      <source>L'enregistrement a échoué</source>
-      <translation>Saving failed</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/base.py" line="302" />
+      <location filename="wizard/pages/base.py" line="328" />
       <source>Réessayer l'enregistrement</source>
       <translation>Try saving again</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="432" />
+      <location filename="wizard/pages/base.py" line="308" />
+      <source>Cet import a été terminé le {date} : il fait partie de l'historique et ne change plus (ses cases, son fichier et le nombre annoncé par l'ENT restent ceux d'alors). Pour le refaire, « Refaire cet import » commence un nouveau passage.</source>
+      <translation>This import was finished on {date}: it is part of the history and no longer changes (its ticks, its file and the number the ENT reported stay as they were). To do it again, “Redo this import” starts a new pass.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/checklist.py" line="68" />
       <source>Copier</source>
       <translation>Copy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="445" />
-      <source>Copié ✓</source>
-      <translation>Copied ✓</translation>
+      <location filename="wizard/pages/checklist.py" line="82" />
+      <source>Copié</source>
+      <translation>Copied</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="430" />
-      <source>{label_text} (valeur à saisir dans l'ENT)</source>
-      <translation>{label_text} (value to type in the ENT)</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/base.py" line="434" />
+      <location filename="wizard/pages/checklist.py" line="70" />
       <source>Copier {label_text}</source>
       <translation>Copy {label_text}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="281" />
-      <source>Cet import a été terminé le {date} : il fait partie de l'historique et ne change plus (ses cases, son fichier et le nombre annoncé par l'ENT restent ceux d'alors). Pour le refaire, « Refaire cet import » commence un nouveau passage.</source>
-      <translation>This import was finished on {date}: it is part of the history and no longer changes (its ticks, its file and the number the ENT reported stay as they were). To do it again, “Redo this import” starts a new pass.</translation>
+      <location filename="wizard/pages/checklist.py" line="83" />
+      <source>Copié : {label_text}</source>
+      <translation>Copied: {label_text}</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/checklist.py" line="84" />
+      <source>{label_text} copié dans le presse-papiers.</source>
+      <translation>{label_text} copied to the clipboard.</translation>
     </message>
     <message>
       <location filename="wizard/pages/echecs.py" line="26" />
@@ -2993,12 +3168,12 @@
       <translation>No number noted this year (the last one: {count} on {day}).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_acces.py" line="11" />
+      <location filename="wizard/pages/ent_acces.py" line="12" />
       <source>Toujours dans le formulaire du service, donnez l'accès à chacun des cinq profils. Conseil : avant de valider, vérifiez que chaque profil, « Parent » compris, a sa ligne dans le récapitulatif.</source>
       <translation>Still in the service form, give access to each of the five profiles. Tip: before saving, check that each profile, “Parent” included, has its line in the summary.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/ent_acces.py" line="16" />
+      <location filename="wizard/pages/ent_acces.py" line="17" />
       <source>Le « {ent_access_summary} » doit alors montrer ces cinq lignes. L'ENT y écrit le nom de l'établissement à sa façon, par exemple « {school_label_example} » : comparez le code UAI entre parenthèses, le profil et le rôle de chaque ligne.</source>
       <translation>The “{ent_access_summary}” must then show these five lines. The ENT writes the school's name there in its own way, for example “{school_label_example}”: compare the UAI code in brackets, the profile and the role of each line.</translation>
     </message>
@@ -3038,169 +3213,174 @@
       <translation>(read it in the PRONOTE client)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="30" />
+      <location filename="wizard/pages/etablissement.py" line="31" />
       <source>Ces informations servent à toutes les étapes : l'assistant en déduit les valeurs à saisir dans l'ENT (dont l'URL CAS de PRONOTE), vérifie les codes et interroge votre serveur PRONOTE pour savoir si l'interconnexion est déjà en place.</source>
       <translation>This information is used at every step: the assistant derives from it the values to type in the ENT (including the PRONOTE CAS URL), checks the codes and queries your PRONOTE server to find out whether the interconnection is already in place.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="107" />
+      <location filename="wizard/pages/etablissement.py" line="112" />
       <source>Véri&amp;fier le serveur PRONOTE</source>
       <translation>Chec&amp;k the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="112" />
+      <location filename="wizard/pages/etablissement.py" line="117" />
       <source>Utiliser ce nom</source>
       <translation>Use this name</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="172" />
+      <location filename="wizard/pages/etablissement.py" line="177" />
       <source>Le serveur PRONOTE confie déjà l'authentification à {ent_name} : les parties 1 et 2 ont été faites. Il reste l'import des identifiants (partie 3).</source>
       <translation>The PRONOTE server already hands authentication to {ent_name}: parts 1 and 2 have been done. What remains is the identifier import (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="175" />
+      <location filename="wizard/pages/etablissement.py" line="180" />
       <source>Si votre établissement ouvre déjà PRONOTE depuis {ent_name}, vous pouvez passer à la partie 3 ; sinon, reprenez depuis la partie 1.</source>
       <translation>If your school already opens PRONOTE from {ent_name}, you can go on to part 3; otherwise, start again from part 1.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="38" />
+      <location filename="wizard/pages/etablissement.py" line="39" />
       <source>&amp;Nom de l'établissement</source>
       <translation>School na&amp;me</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="38" />
+      <location filename="wizard/pages/etablissement.py" line="39" />
       <source>Nom de l'établissement</source>
       <translation>School name</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="39" />
+      <location filename="wizard/pages/etablissement.py" line="40" />
       <source>par exemple Collège Via Domitia, Manduel</source>
       <translation>for example Collège Via Domitia, Manduel</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="40" />
+      <location filename="wizard/pages/etablissement.py" line="41" />
       <source>Code &amp;UAI</source>
       <translation>&amp;UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="40" />
+      <location filename="wizard/pages/etablissement.py" line="41" />
       <source>Code UAI de l'établissement</source>
       <translation>School UAI code</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="41" />
+      <location filename="wizard/pages/etablissement.py" line="42" />
       <source>7 chiffres et une lettre, par exemple 0301746K</source>
       <translation>7 digits and a letter, for example 0301746K</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="42" />
+      <location filename="wizard/pages/etablissement.py" line="43" />
       <source>Adresse du serveur P&amp;RONOTE</source>
       <translation>P&amp;RONOTE server address</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="42" />
+      <location filename="wizard/pages/etablissement.py" line="43" />
       <source>Adresse du serveur PRONOTE</source>
       <translation>PRONOTE server address</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="44" />
+      <location filename="wizard/pages/etablissement.py" line="45" />
       <source>&amp;Version de PRONOTE</source>
       <translation>PRONOTE &amp;version</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="44" />
+      <location filename="wizard/pages/etablissement.py" line="45" />
       <source>par exemple 2024 – 2.5</source>
       <translation>for example 2024 – 2.5</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="45" />
+      <location filename="wizard/pages/etablissement.py" line="46" />
       <source>Adresse du site &amp;ENT (facultatif)</source>
       <translation>&amp;ENT site address (optional)</translation>
     </message>
     <message>
       <location filename="wizard/pages/etablissement.py" line="46" />
-      <source>Adresse du site ENT de l'établissement (facultatif)</source>
-      <translation>School's ENT site address (optional)</translation>
+      <source>Adresse du site ENT (facultatif)</source>
+      <translation>ENT site address (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="93" />
+      <location filename="wizard/pages/etablissement.py" line="98" />
       <source>L'adresse PRONOTE est celle de la barre d'adresse quand vous ouvrez PRONOTE dans un navigateur, sans le nom de l'espace (eleve.html, professeur.html…) : l'assistant l'enlève pour vous. La version s'affiche dans le titre du client PRONOTE (par exemple « PRONOTE 2024 - 2.5 »).</source>
       <translation>The PRONOTE address is the one in the address bar when you open PRONOTE in a browser, without the space's page name (eleve.html, professeur.html…): the assistant removes it for you. The version shows in the PRONOTE client's title bar (for example “PRONOTE 2024 - 2.5”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="127" />
+      <location filename="wizard/pages/etablissement.py" line="132" />
       <source>L'interconnexion est déjà en place : passer à l'import des identifiants (recommandé)</source>
       <translation>The interconnection is already in place: go to the identifier import (recommended)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="128" />
+      <location filename="wizard/pages/etablissement.py" line="133" />
       <source>L'interconnexion est déjà en place, je le déclare (le serveur n'a pas pu le confirmer ; ce sera noté « déclaré, non vérifié ») : passer à l'import des identifiants</source>
       <translation>The interconnection is already in place, I declare it (the server could not confirm it; it will be recorded as “declared, not verified”): go to the identifier import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="131" />
+      <location filename="wizard/pages/etablissement.py" line="136" />
       <source>Tout reprendre depuis la partie 1 (création du service dans l'ENT)</source>
       <translation>Start again from part 1 (creating the service in the ENT)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="120" />
+      <location filename="wizard/pages/etablissement.py" line="221" />
+      <source>Format attendu : l'adresse qui commence par https://, par exemple https://0301746K.index-education.net/pronote/.</source>
+      <translation>Expected format: the address starting with https://, for example https://0301746K.index-education.net/pronote/.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="125" />
       <source>L'interconnexion avec {ent_name} est-elle déjà en place ?</source>
       <translation>Is the interconnection with {ent_name} already in place?</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="195" />
+      <location filename="wizard/pages/etablissement.py" line="209" />
+      <source>Format attendu : 7 chiffres et une lettre, par exemple 0301746K.</source>
+      <translation>Expected format: 7 digits and a letter, for example 0301746K.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="306" />
+      <source>L'assistant suit déjà un établissement avec ce code UAI ({name}) : ouvrez-le plutôt que d'en créer un second, ou corrigez le code UAI.</source>
+      <translation>The assistant already follows a school with this UAI code ({name}): open it rather than making a second one, or correct the UAI code.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="109" />
+      <source>L'assistant interroge votre serveur PRONOTE (il faut une connexion à Internet) pour vérifier l'adresse, relever la version et voir si PRONOTE est déjà relié à {ent_name}. Rien d'autre n'est envoyé.</source>
+      <translation>The assistant queries your PRONOTE server (an Internet connection is needed) to check the address, read the version and see whether PRONOTE is already connected to {ent_name}. Nothing else is sent.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="201" />
+      <source>Ce code UAI est déjà celui de « {name} », suivi par l'assistant.</source>
+      <translation>This UAI code is already that of “{name}”, followed by the assistant.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="203" />
+      <source>&amp;Ouvrir l'établissement « {name} »</source>
+      <translation>&amp;Open the school “{name}”</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="259" />
+      <source>Le serveur PRONOTE à cette adresse se présente comme « {served} », et non comme « {typed} » : vérifiez l'adresse PRONOTE avant de passer les parties 1 et 2. S'il s'agit bien de votre établissement, choisissez ci-dessous.</source>
+      <translation>The PRONOTE server at this address calls itself “{served}”, not “{typed}”: check the PRONOTE address before skipping parts 1 and 2. If it is your school indeed, choose below.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/etablissement.py" line="207" />
       <source>✓ Code UAI valide.</source>
       <translation>✓ Valid UAI code.</translation>
     </message>
     <message>
       <location filename="wizard/pages/etablissement.py" line="288" />
-      <source>L'assistant suit déjà un établissement avec ce code UAI ({name}) : ouvrez-le plutôt que d'en créer un second, ou corrigez le code UAI.</source>
-      <translation>The assistant already follows a school with this UAI code ({name}): open it rather than making a second one, or correct the UAI code.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/etablissement.py" line="104" />
-      <source>L'assistant interroge votre serveur PRONOTE (il faut une connexion à Internet) pour vérifier l'adresse, relever la version et voir si PRONOTE est déjà relié à {ent_name}. Rien d'autre n'est envoyé.</source>
-      <translation>The assistant queries your PRONOTE server (an Internet connection is needed) to check the address, read the version and see whether PRONOTE is already connected to {ent_name}. Nothing else is sent.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/etablissement.py" line="212" />
-      <source>Ce code UAI est déjà celui de « {name} », suivi par l'assistant.</source>
-      <translation>This UAI code is already that of “{name}”, followed by the assistant.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/etablissement.py" line="215" />
-      <source>&amp;Ouvrir l'établissement « {name} »</source>
-      <translation>&amp;Open the school “{name}”</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/etablissement.py" line="241" />
-      <source>Le serveur PRONOTE à cette adresse se présente comme « {served} », et non comme « {typed} » : vérifiez l'adresse PRONOTE avant de passer les parties 1 et 2. S'il s'agit bien de votre établissement, choisissez ci-dessous.</source>
-      <translation>The PRONOTE server at this address calls itself “{served}”, not “{typed}”: check the PRONOTE address before skipping parts 1 and 2. If it is your school indeed, choose below.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/etablissement.py" line="270" />
       <source>Utiliser le nom « {name} »</source>
       <translation>Use the name “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="271" />
+      <location filename="wizard/pages/etablissement.py" line="289" />
       <source>Utiliser le nom annoncé par le serveur : {name}</source>
       <translation>Use the name given by the server: {name}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/etablissement.py" line="202" />
+      <location filename="wizard/pages/etablissement.py" line="215" />
       <source>Adresse retenue : {value}</source>
       <translation>Address used: {value}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="23" />
+      <location filename="wizard/pages/export_mode.py" line="24" />
       <source>Import &amp;complet – début d'année : tous les utilisateurs</source>
       <translation>Fu&amp;ll import – start of the year: every user</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/export_mode.py" line="24" />
-      <source>Import complet, début d'année, tous les utilisateurs</source>
-      <translation>Full import, start of the year, every user</translation>
     </message>
     <message>
       <location filename="wizard/pages/export_mode.py" line="25" />
@@ -3208,312 +3388,317 @@
       <translation>&amp;Partial import – newcomers only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="26" />
-      <source>Import partiel, nouveaux arrivants seulement</source>
-      <translation>Partial import, newcomers only</translation>
-    </message>
-    <message>
       <location filename="wizard/pages/export_mode.py" line="17" />
       <source>La partie 3 donne à l'ENT les identifiants PRONOTE qu'il présentera à PRONOTE pour reconnaître chaque utilisateur. Un import complet se fait en début d'année scolaire ; ensuite, un import partiel à chaque arrivée de nouveaux élèves ou personnels.</source>
       <translation>Part 3 gives the ENT the PRONOTE identifiers it will present to PRONOTE to recognise each user. A full import is made at the start of the school year; then a partial import whenever new pupils or staff arrive.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="40" />
+      <location filename="wizard/pages/export_mode.py" line="39" />
       <source>Aucun import enregistré par l'assistant.</source>
       <translation>No import recorded by the assistant.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="42" />
+      <location filename="wizard/pages/export_mode.py" line="41" />
       <source>Aucun import complet n'a été fait pour l'année {year} : l'import complet est conseillé.</source>
       <translation>No full import was made for the year {year}: the full import is advised.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="45" />
+      <location filename="wizard/pages/export_mode.py" line="44" />
       <source>L'import complet de l'année {year} est déjà enregistré : vous en refaites un. Pour les seuls nouveaux arrivants, l'import partiel suffit.</source>
       <translation>The full import of school year {year} is already recorded: you are making another one. For the newcomers alone, the partial import is enough.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_mode.py" line="48" />
+      <location filename="wizard/pages/export_mode.py" line="47" />
       <source>L'import complet de l'année {year} est fait : pour les nouveaux arrivants, choisissez l'import partiel.</source>
       <translation>The full import of the year {year} is done: for newcomers, choose the partial import.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_pronote.py" line="10" />
+      <location filename="wizard/pages/export_pronote.py" line="11" />
       <source>Dans le client PRONOTE (le logiciel installé sur le poste), avec le compte Superviseur :</source>
       <translation>In the PRONOTE client (the software installed on the computer), with the Supervisor account:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_pronote.py" line="19" />
+      <location filename="wizard/pages/export_pronote.py" line="20" />
       <source>Import partiel : la case « {pronote_export_checkbox} » doit être COCHÉE, sinon tout le monde est exporté à nouveau.</source>
       <translation>Partial import: the box “{pronote_export_checkbox}” must be TICKED, otherwise everyone is exported again.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/export_pronote.py" line="22" />
+      <location filename="wizard/pages/export_pronote.py" line="23" />
       <source>Import complet : la case « {pronote_export_checkbox} » doit être DÉCOCHÉE, sinon les utilisateurs qui avaient déjà un identifiant CAS ne seront pas exportés.</source>
       <translation>Full import: the box “{pronote_export_checkbox}” must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="30" />
-      <source>Erreur</source>
-      <translation>Error</translation>
+      <location filename="wizard/pages/fichier.py" line="339" />
+      <source>L'analyse s'est terminée pour un établissement ou un import qui n'existe plus : son résultat n'a pas été enregistré.</source>
+      <translation>The analysis ended for a school or an import that no longer exists: its result was not saved.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="30" />
-      <source>Avertissement</source>
-      <translation>Warning</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fichier.py" line="301" />
+      <location filename="wizard/pages/fichier.py" line="347" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="301" />
+      <location filename="wizard/pages/fichier.py" line="347" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="301" />
+      <location filename="wizard/pages/fichier.py" line="347" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="301" />
+      <location filename="wizard/pages/fichier.py" line="347" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="39" />
+      <location filename="wizard/pages/fichier.py" line="41" />
       <source>Aucun fichier choisi. Dans la source de l'assistant ({date}), ce fichier s'appelle {export_file_name} ; selon la version de PRONOTE, son nom peut différer.</source>
       <translation>No file chosen. In the assistant's source ({date}), this file is called {export_file_name}; depending on the PRONOTE version, its name may differ.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="54" />
+      <location filename="wizard/pages/fichier.py" line="56" />
       <source>&amp;Choisir le fichier…</source>
       <translation>&amp;Choose the file…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="56" />
+      <location filename="wizard/pages/fichier.py" line="58" />
       <source>Choisir le fichier des identifiants PRONOTE</source>
       <translation>Choose the PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="76" />
+      <location filename="wizard/pages/fichier.py" line="78" />
       <source>Passer à l'import co&amp;mplet</source>
       <translation>Switch to the full im&amp;port</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="78" />
+      <location filename="wizard/pages/fichier.py" line="80" />
       <source>Passer à l'import complet</source>
       <translation>Switch to the full import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="85" />
+      <location filename="wizard/pages/fichier.py" line="87" />
       <source>Nombre de personnes par profil</source>
       <translation>Number of people per profile</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="89" />
+      <location filename="wizard/pages/fichier.py" line="91" />
       <source>J'ai lu les avertissements</source>
       <translation>I have read the warnings</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="91" />
+      <location filename="wizard/pages/fichier.py" line="93" />
       <source>J'ai lu les avertissements sur le fichier</source>
       <translation>I have read the warnings on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="94" />
+      <location filename="wizard/pages/fichier.py" line="96" />
       <source>&amp;Détails techniques</source>
       <translation>&amp;Technical details</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="108" />
+      <location filename="wizard/pages/fichier.py" line="110" />
       <source>A&amp;fficher :</source>
       <translation>Sho&amp;w:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="111" />
+      <location filename="wizard/pages/fichier.py" line="113" />
       <source>Toutes les remarques</source>
       <translation>All remarks</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="112" />
+      <location filename="wizard/pages/fichier.py" line="114" />
       <source>Erreurs seulement</source>
       <translation>Errors only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="113" />
+      <location filename="wizard/pages/fichier.py" line="115" />
       <source>Avertissements seulement</source>
       <translation>Warnings only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="114" />
+      <location filename="wizard/pages/fichier.py" line="116" />
       <source>Afficher : filtre des remarques sur le fichier</source>
       <translation>Show: filter of the remarks on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="121" />
+      <location filename="wizard/pages/fichier.py" line="123" />
       <source>Remarques sur le fichier : niveau, ligne, message</source>
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="238" />
+      <location filename="wizard/pages/fichier.py" line="250" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="239" />
+      <location filename="wizard/pages/fichier.py" line="251" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="297" />
+      <location filename="wizard/pages/fichier.py" line="332" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="38" />
+      <location filename="wizard/pages/fichier.py" line="342" />
+      <source>L'analyse lancée pour « {name} » s'est terminée : son résultat a été enregistré pour cet établissement, pas pour celui affiché.</source>
+      <translation>The analysis started for “{name}” has ended: its result was saved for that school, not for the one shown.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="40" />
       <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
       <translation>No file chosen. The file is normally called {export_file_name}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="50" />
+      <location filename="wizard/pages/fichier.py" line="52" />
       <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui pourrait faire échouer l'import ou laisser des comptes sans accès (identifiants manquants ou en double, fichier d'un autre établissement…).</source>
       <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping the names: it counts people per profile and points out what could make the import fail or leave accounts without access (missing or duplicate identifiers, another school's file…).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="122" />
+      <location filename="wizard/pages/fichier.py" line="124" />
       <source>Niveau</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="122" />
+      <location filename="wizard/pages/fichier.py" line="124" />
       <source>Ligne</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="122" />
+      <location filename="wizard/pages/fichier.py" line="124" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="180" />
+      <location filename="wizard/pages/fichier.py" line="182" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="287" />
+      <location filename="wizard/pages/fichier.py" line="278" />
+      <source>Clé des empreintes</source>
+      <translation>Key of the fingerprints</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="318" />
       <source>Import complet choisi : choisissez à nouveau le fichier pour le vérifier dans ce mode.</source>
       <translation>Full import chosen: choose the file again to check it in this mode.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="293" />
+      <location filename="wizard/pages/fichier.py" line="328" />
       <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="59" />
+      <location filename="wizard/pages/fichier.py" line="61" />
       <source>Annuler l'analyse</source>
       <translation>Cancel the analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="60" />
+      <location filename="wizard/pages/fichier.py" line="62" />
       <source>Progression de l'analyse du fichier</source>
       <translation>Progress of the file analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="72" />
+      <location filename="wizard/pages/fichier.py" line="74" />
       <source>Si vous vouliez bien exporter tout le monde, passez à l'import complet : le fichier sera vérifié à nouveau dans ce mode, et vous l'importerez dans l'ENT en mode « {import_mode_complet} ». Sinon, refaites l'export en cochant la case, puis choisissez le nouveau fichier.</source>
       <translation>If you did mean to export everybody, switch to the full import: the file will be checked again in that mode, and you will import it into the ENT in “{import_mode_complet}” mode. Otherwise, export again with the box ticked, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="160" />
+      <location filename="wizard/pages/fichier.py" line="162" />
       <source>Fichier : {name} – {size}</source>
       <translation>File: {name} – {size}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="195" />
+      <location filename="wizard/pages/fichier.py" line="197" />
       <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
       <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="212" />
+      <location filename="wizard/pages/fichier.py" line="224" />
       <source>Format reconnu : {layout}</source>
       <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="218" />
+      <location filename="wizard/pages/fichier.py" line="230" />
       <source>Empreinte SHA-256 du fichier : {sha}</source>
       <translation>SHA-256 fingerprint of the file: {sha}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="263" />
+      <location filename="wizard/pages/fichier.py" line="290" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="199" />
+      <location filename="wizard/pages/fichier.py" line="201" />
       <source>{errors} erreur(s) bloquante(s) : corrigez-les dans PRONOTE et exportez de nouveau avant d'importer dans l'ENT.</source>
       <translation>{errors} blocking error(s): fix them in PRONOTE and export again before importing into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="214" />
+      <location filename="wizard/pages/fichier.py" line="226" />
       <source>Encodage : {encoding}</source>
       <translation>Encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="216" />
+      <location filename="wizard/pages/fichier.py" line="228" />
       <source>Champs utilisés : {fields}</source>
       <translation>Fields used: {fields}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="202" />
+      <location filename="wizard/pages/fichier.py" line="269" />
+      <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir : rien n'a été changé.</source>
+      <translation>“{name}” is not a file the assistant can open: nothing was changed.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="204" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="45" />
+      <location filename="wizard/pages/fin.py" line="47" />
       <source>Ce que l'assistant a vérifié, et ce qui reste à confirmer :</source>
       <translation>What the assistant verified, and what remains to be confirmed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="44" />
+      <location filename="wizard/pages/fin.py" line="46" />
       <source>L'interconnexion est en place et l'assistant a pu tout vérifier :</source>
       <translation>The interconnection is in place and the assistant could verify everything:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="82" />
+      <location filename="wizard/pages/fin.py" line="84" />
       <source>Documents à imprimer ou à enregistrer</source>
       <translation>Documents to print or save</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="89" />
+      <location filename="wizard/pages/fin.py" line="91" />
       <source>C&amp;ontact indiqué sur la notice :</source>
       <translation>C&amp;ontact given on the notice:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="92" />
+      <location filename="wizard/pages/fin.py" line="95" />
       <source>par exemple le secrétariat, 04 66 00 00 00</source>
       <translation>for example the school office, 04 66 00 00 00</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="93" />
+      <location filename="wizard/pages/fin.py" line="96" />
       <source>Contact indiqué sur la notice pour les familles et les personnels</source>
       <translation>Contact given on the notice for families and staff</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="124" />
+      <location filename="wizard/pages/fin.py" line="127" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="36" />
+      <location filename="wizard/pages/fin.py" line="38" />
       <source>Import dans l'ENT : {count} identifiant(s) annoncé(s) par l'ENT, recopié(s) par vous.</source>
       <translation>Import into the ENT: {count} identifier(s), as reported by the ENT and typed in by you.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="72" />
+      <location filename="wizard/pages/fin.py" line="74" />
       <source>La prochaine fois :
 • à l'arrivée de nouveaux élèves ou personnels, relancez l'assistant et choisissez « Import partiel (nouveaux arrivants) » ;
 • en début d'année scolaire, choisissez « Nouvelle année scolaire » pour l'import complet (conseil : mettez aussi à jour la version de PRONOTE dans le service de l'ENT si elle a changé).
@@ -3524,147 +3709,137 @@ Les parties 1 et 2 n'ont pas à être refaites.</source>
 Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="84" />
+      <location filename="wizard/pages/fin.py" line="86" />
       <source>La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée personnelle). La notice dit aux familles et aux personnels avec quels identifiants se connecter et comment ouvrir PRONOTE.</source>
       <translation>The configuration record keeps track of what was set and verified (with no personal data at all). The notice tells families and staff which credentials to log in with and how to open PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="28" />
+      <location filename="wizard/pages/fin.py" line="30" />
       <source>Parties 1 et 2 : non vérifiées</source>
       <translation>Parts 1 and 2: not verified</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="32" />
+      <location filename="wizard/pages/fin.py" line="34" />
       <source>Fichier des identifiants vérifié : {total} personne(s), aucune erreur bloquante.</source>
       <translation>Identifier file checked: {total} person(s), no blocking error.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="99" />
+      <location filename="wizard/pages/fin.py" line="102" />
       <source>la fiche de configuration</source>
       <translation>the configuration record</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="99" />
+      <location filename="wizard/pages/fin.py" line="102" />
       <source>&amp;Imprimer la fiche…</source>
       <translation>&amp;Print the record…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="100" />
+      <location filename="wizard/pages/fin.py" line="103" />
       <source>&amp;Enregistrer la fiche en PDF…</source>
       <translation>&amp;Save the record as PDF…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="101" />
+      <location filename="wizard/pages/fin.py" line="104" />
       <source>la notice</source>
       <translation>the notice</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="101" />
+      <location filename="wizard/pages/fin.py" line="104" />
       <source>Imprimer la &amp;notice…</source>
       <translation>Print the no&amp;tice…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="101" />
+      <location filename="wizard/pages/fin.py" line="104" />
       <source>Enregistrer la notice en P&amp;DF…</source>
       <translation>Save the notice as P&amp;DF…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="124" />
+      <location filename="wizard/pages/fin.py" line="127" />
       <source>Enregistrer – {title}</source>
       <translation>Save – {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="133" />
+      <location filename="wizard/pages/fin.py" line="138" />
       <source>{title} enregistrée : {path}</source>
       <translation>{title} saved: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="154" />
+      <location filename="wizard/pages/fin.py" line="159" />
       <source>PRONOTE : {url}</source>
       <translation>PRONOTE: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="155" />
+      <location filename="wizard/pages/fin.py" line="160" />
       <source>URL CAS de PRONOTE : {url}</source>
       <translation>PRONOTE CAS URL: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="57" />
+      <location filename="wizard/pages/fin.py" line="59" />
       <source>Avec quels identifiants ? Pour entrer dans {ent_name}, les élèves et les parents utilisent {login_pupils_parents} ; les personnels de l'Éducation nationale, {login_staff}. Le client PRONOTE installé sur les postes garde ses propres identifiants.</source>
       <translation>With which credentials? To enter {ent_name}, pupils and parents use {login_pupils_parents}; Éducation nationale staff, {login_staff}. The PRONOTE client installed on computers keeps its own credentials.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="61" />
+      <location filename="wizard/pages/fin.py" line="63" />
       <source>Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis {ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur {service_title} dans le menu {service_regroupement} suffit (élèves et parents ont aussi le bloc PRONOTE de leur page d'accueil).</source>
       <translation>First connection: the first time a pupil, a parent or a staff member opens PRONOTE from {ent_name}, a “première connexion” page is offered to them once. After that, one click on “{service_title}” in the “{service_regroupement}” menu is enough (pupils and parents also have the PRONOTE block on their home page).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="66" />
+      <location filename="wizard/pages/fin.py" line="68" />
       <source>Si un utilisateur voit « {pronote_failure_message} » en ouvrant PRONOTE depuis l'ENT, ses données dans l'ENT ne correspondent pas à celles de PRONOTE : résolvez-le dans PRONOTE, {pronote_failures_menu}. Conseil : pour un nouvel arrivant, vérifiez d'abord qu'un import partiel a été fait. La page précédente, « Suivre les échecs d'identification » (aussi sur le tableau de bord), dit où PRONOTE compte ces échecs.</source>
       <translation>If a user sees “{pronote_failure_message}” when opening PRONOTE from the ENT, their data in the ENT does not match PRONOTE's: resolve it in PRONOTE, “{pronote_failures_menu}”. Tip: for a newcomer, first check that a partial import was made. The previous page, “Follow the identification failures” (also on the status board), says where PRONOTE counts these failures.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="105" />
+      <location filename="wizard/pages/fin.py" line="108" />
       <source>Imprimer {title}</source>
       <translation>Print {title}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="109" />
-      <source>Enregistrer {title} en PDF</source>
-      <translation>Save {title} as PDF</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="153" />
+      <location filename="wizard/pages/fin.py" line="158" />
       <source>Établissement</source>
       <translation>School</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="46" />
+      <location filename="wizard/pages/fin.py" line="48" />
       <source>✓ {line}</source>
       <translation>✓ {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="47" />
+      <location filename="wizard/pages/fin.py" line="49" />
       <source>? {line}</source>
       <translation>? {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="131" />
-      <source>Impossible d'écrire « {path} » : choisissez un autre dossier.</source>
-      <translation>Cannot write “{path}”: choose another folder.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/import_ent.py" line="15" />
+      <location filename="wizard/pages/import_ent.py" line="16" />
       <source>Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :</source>
       <translation>Import the file checked at the previous step into the ENT, in the chosen mode:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="24" />
+      <location filename="wizard/pages/import_ent.py" line="25" />
       <source>par exemple 1575</source>
       <translation>for example 1575</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="25" />
-      <source>Nombre d'identifiants importés annoncé par l'ENT</source>
-      <translation>Number of imported identifiers reported by the ENT</translation>
+      <location filename="wizard/pages/import_ent.py" line="26" />
+      <source>Nombre annoncé par l'ENT (identifiants importés)</source>
+      <translation>Number reported by the ENT (identifiers imported)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="29" />
+      <location filename="wizard/pages/import_ent.py" line="30" />
       <source>&amp;Nombre annoncé par l'ENT :</source>
       <translation>Number reported by the EN&amp;T:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="45" />
+      <location filename="wizard/pages/import_ent.py" line="46" />
       <source>Après « {button} », l'ENT affiche un bilan, par exemple : « {message} » ({source}, {date}). Recopiez ci-dessous le nombre qu'il annonce (mode d'import choisi : « {mode_label} »).</source>
       <translation>After “{button}”, the ENT shows a report, for example: “{message}” ({source}, {date}). Copy below the number it reports (import mode chosen: “{mode_label}”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="53" />
+      <location filename="wizard/pages/import_ent.py" line="54" />
       <source>Après un import partiel, ce nombre peut être celui des seuls nouveaux arrivants, ou le total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît l'un et l'autre.</source>
       <translation>After a partial import, this number may be the newcomers alone, or the total of the ENT's identifiers: copy it as it is, the assistant recognises either.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="15" />
+      <location filename="wizard/pages/pronote_net.py" line="16" />
       <source>Dans la {hosting_console} de PRONOTE (l'hébergement de votre serveur PRONOTE) :</source>
       <translation>In PRONOTE's “{hosting_console}” (the hosting of your PRONOTE server):</translation>
     </message>
@@ -3674,14 +3849,9 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>CAS inactive</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="24" />
+      <location filename="wizard/pages/pronote_net.py" line="25" />
       <source>Vérifier la &amp;délégation</source>
       <translation>Check the &amp;delegation</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/pronote_net.py" line="33" />
-      <source>Déclaration de la publication, non vérifiée</source>
-      <translation>Declaration of the publication, not verified</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net.py" line="94" />
@@ -3694,7 +3864,7 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Parts 1 and 2 are done only once, for the whole life of the interconnection. From now on, the assistant will take you straight to part 3 (identifier import).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="28" />
+      <location filename="wizard/pages/pronote_net.py" line="29" />
       <source>Je ne peux pas faire vérifier le serveur par l'assistant : je déclare moi-même que la base a été publiée avec la configuration « {pronote_net_configuration} » (ce sera noté « déclaré, non vérifié »).</source>
       <translation>I cannot have the server checked by the assistant: I declare myself that the database was published with the “{pronote_net_configuration}” configuration (it will be recorded as “declared, not verified”).</translation>
     </message>
@@ -3704,7 +3874,7 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Declaring is not possible for now: on {date}, the PRONOTE server answered without delegating authentication to {ent_name} ({seen}). Declaring the switch would go against what the server shows. In pronote.net, check that the “{pronote_net_configuration}” configuration is chosen and that the base is published (“Publier la base”), then click “Check the delegation” again.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="22" />
+      <location filename="wizard/pages/pronote_net.py" line="23" />
       <source>Après « {hosting_publish} », votre serveur PRONOTE doit confier l'authentification au serveur CAS de {ent_name} ({ent_cas_host}). Vérifiez-le ici une fois la base publiée.</source>
       <translation>After “{hosting_publish}”, your PRONOTE server must hand authentication to the CAS server of {ent_name} ({ent_cas_host}). Check it here once the base is published.</translation>
     </message>
@@ -3717,11 +3887,6 @@ Parts 1 and 2 need not be done again.</translation>
       <location filename="wizard/pages/pronote_net_avertissement.py" line="37" />
       <source>J'ai compris : je bascule maintenant, en connaissance de cause.</source>
       <translation>I understand: I am switching now, knowingly.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="39" />
-      <source>J'ai compris les conséquences de la bascule de pronote.net</source>
-      <translation>I understand the consequences of switching pronote.net</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net_avertissement.py" line="33" />
@@ -3744,12 +3909,12 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>• if your school went through {previous_ent} until now, {previous_ent} can no longer open PRONOTE without a second login;</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="46" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="45" />
       <source>Nous sommes le {today}, près de la rentrée. Conseil : c'est un bon moment pour basculer, tout le monde découvre le nouvel accès en même temps.</source>
       <translation>Today is {today}, close to the start of the school year. Tip: it is a good moment to switch, everyone discovers the new access at the same time.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net_avertissement.py" line="50" />
+      <location filename="wizard/pages/pronote_net_avertissement.py" line="49" />
       <source>Nous sommes le {today}, en cours d'année scolaire. Conseil : la bascule change du jour au lendemain la façon dont chacun se connecte à PRONOTE ; sauf décision de la direction et information préalable des familles et des personnels, attendez la pré-rentrée. Vous pouvez quitter l'assistant et reprendre plus tard.</source>
       <translation>Today is {today}, during the school year. Tip: the switch changes overnight how everyone logs in to PRONOTE; unless the management decides otherwise and families and staff are told beforehand, wait for the back-to-school period. You can quit the assistant and resume later.</translation>
     </message>

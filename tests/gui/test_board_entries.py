@@ -102,7 +102,8 @@ def test_a_partial_export_of_everybody_can_become_a_full_import(qtbot, data_dir,
     school["import_history"] = [{"date": "2026-09-02T09:00:00", "cycle": "c0", "mode": "complet",
                                  "counts": {"total": 40}, "file_sha256": None, "reported_count": 40,
                                  "reading": "batch", "export_date": None,
-                                 "id_hashes": [keyed_hash(school["hash_key"], ident) for ident in OLD_HANDS]}]
+                                 "id_hashes": [keyed_hash(window.progress.hash_key(school), ident)
+                                               for ident in OLD_HANDS]}]
     window.progress.choose_mode("partiel")
     window.progress.tick("export_pronote", "case_partiel", True)
     window.go_to("fichier")

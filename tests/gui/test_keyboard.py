@@ -232,6 +232,9 @@ def test_no_two_controls_of_a_page_share_an_alt_letter(qtbot, data_dir, tmp_path
     window.progress.cycle["file"]["path"] = str(tmp_path / "IdPN_To_KOSMOS.xml")
     clashes = {}
     for state in every_page_state(window):
+        # A page's job ends before the page is left: leaving a page cancels its jobs (the file read again here).
+        qtbot.waitUntil(lambda: not any(r.running for r in getattr(window.currentPage(), "runners", ())),
+                        timeout=15000)
         if state == "rapprochement":  # with the account list loaded: the filters and decisions show
             preview = window.currentPage().preview
             preview.start(fixtures / "ent.csv")

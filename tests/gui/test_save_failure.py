@@ -56,3 +56,25 @@ def test_quitting_with_everything_saved_says_so(qtbot, data_dir, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
     window.reject()
     assert "progression est enregistrée" in asked[0] and window.isVisible()  # « Rester » by default
+
+
+def test_a_value_that_cannot_be_written_is_a_failed_save_for_the_window_and_the_crash_dialog(qtbot, data_dir,
+                                                                                               monkeypatch):
+    """Issue 22, 1: the save raised UnicodeEncodeError outside its error handling; « enregistré » stayed true, and
+    the window and the crash dialog still said « Votre progression est enregistrée »."""
+    from wizard.gui.crash import CrashDialog
+
+    window = open_window(qtbot, data_dir)
+    window.next()
+    page = window.currentPage()
+    window.progress.school["identity"]["contact"] = "\udcff"  # a value no boundary should let in, as a bug would
+    page.fields["name"].setText("Collège Via Domitia")
+    written(window.progress)
+    qtbot.waitUntil(lambda: page.save_banner is not None and page.save_banner.isVisible())
+    assert not window.progress.saved
+    text = CrashDialog(None, saved=window.progress.saved).text()
+    assert "pas pu être enregistrées" in text and "progression est enregistrée" not in text
+    asked = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    window.reject()
+    assert "pas pu être enregistrées" in asked[0]

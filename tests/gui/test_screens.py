@@ -34,13 +34,10 @@ def run_measurements(config: str, tmp_path: Path) -> dict:
     screens.write_text(json.dumps({"screens": [{"name": "ecran", "x": 0, "y": 0, "width": width, "height": height,
                                                 "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1.0}]}),
                        encoding="utf-8")
-    # The file is named relative to the process's folder: Qt splits the platform's options at each colon, and a
-    # Windows path has one after its drive letter (« configfile=C:\… » would name a file « C »).
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen:configfile=screens.json", "QT_SCALE_FACTOR": str(scale),
-           "PRONOTE_ENT_WIZARD_LOG_DIR": str(tmp_path / "logs"),
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screens}", "QT_SCALE_FACTOR": str(scale),
+           "PRONOTE_ENT_WIZARD_LOG_DIR": str(tmp_path / "logs")}
     code = f"from tests.gui.test_screens import measure_every_page; measure_every_page({language!r})"
-    done = subprocess.run([sys.executable, "-c", code], cwd=screens.parent, env=env, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -229,7 +226,7 @@ def measure_page(window) -> dict:
 
 # -- the file dialog -----------------------------------------------------------------------------------------
 def test_the_file_dialog_is_french_and_opens_in_downloads(qtbot, data_dir, tmp_path, monkeypatch):
-    """On Linux Qt's own dialog (not the desktop's, which may not follow the wizard's language), every label in French –
+    """Qt's own dialog (not the desktop's, which may not follow the wizard's language), every label in French –
     two of them Qt's French translation misses – opening in the Downloads folder rather than at the disk's root."""
     from PySide6.QtCore import QStandardPaths, QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
@@ -257,9 +254,7 @@ def test_the_file_dialog_is_french_and_opens_in_downloads(qtbot, data_dir, tmp_p
 
     QTimer.singleShot(20, look)
     assert files.open_file(window, "Fichier des identifiants PRONOTE", "Fichier XML (*.xml)") == ""
-    assert Path(seen["folder"]) == downloads  # Qt writes « / » where Windows writes « \ »
-    # Qt's own dialog on Linux; Windows and macOS ask for theirs (which offscreen Qt replaces with its own).
-    assert seen["native"] is not sys.platform.startswith(("win", "darwin"))
+    assert seen["folder"] == str(downloads) and seen["native"]
     assert {"Voir dans\u00a0:", "Fichiers de type\u00a0:", "&Nom de fichier\u00a0:"} <= set(seen["labels"]), seen
 
 
@@ -271,10 +266,17 @@ def test_controls_that_need_data_appear_with_it(qtbot, data_dir):
     window = open_window(qtbot, data_dir)
     window.next()
     school = window.currentPage()
-    # No blank line under the UAI and address fields before anything is typed; the verdict when there is one.
-    assert not school.uai_message.isVisible() and not school.url_message.isVisible()
+    # Under the UAI and address fields, the expected format before anything is typed (RGAA 11.10: not only in a
+    # placeholder, issue 23), then the verdict; each is also its field's accessible description.
+    for message, field in ((school.uai_message, "uai"), (school.url_message, "pronote_url")):
+        assert message.isVisible() and plain(message.text()).startswith("Format attendu : ")
+        assert school.fields[field].accessibleDescription() == message.text()
     school.fields["uai"].setText("0301746K")
-    assert school.uai_message.isVisible() and not school.url_message.isVisible()
+    assert school.uai_message.objectName() == "uai_message_ok" and school.uai_message.text() == "✓ Code UAI valide."
+    assert school.fields["uai"].accessibleDescription() == school.uai_message.text()
+    school.fields["uai"].setText("0301746X")
+    assert school.uai_message.objectName() == "uai_message_error"
+    assert school.fields["uai"].accessibleDescription() == school.uai_message.text()
     assert not school.triage.isVisible() and not school.use_name.isVisible()
     complete_every_step(window.progress)
     window.progress.forget_analysis()
@@ -292,12 +294,14 @@ def test_the_side_panel_puts_the_skipped_parts_where_the_path_jumps_them(data_di
     from wizard.core.store import ProgressStore
     from wizard.gui.steps_panel import panel_lines
 
-    progress = Progress.open(ProgressStore(data_dir))
+    store = ProgressStore(data_dir)
+    store.acquire()
+    progress = Progress.open(store)
     progress.declare_already_connected(verified=True)
     rows = panel_lines(progress.school, "export_mode")
-    assert [plain(text) for _kind, _mark, text in rows[:4]] == [
+    assert [plain(text) for _kind, text in rows[:4]] == [
         "Bienvenue", "Votre établissement", "Parties 1 et 2 : déjà faites", "Partie 3 – Identifiants"]
-    assert rows[2][0] == "skipped" and rows[4] == ("current", "•", "Import complet ou partiel")
-    assert rows[-1] == ("todo", "–", "Terminé")
+    assert rows[2][0] == "skipped" and rows[4] == ("current", "Import complet ou partiel")
+    assert rows[-1] == ("todo", "Terminé")
     progress.finish_walk()
-    assert panel_lines(progress.school, "accueil")[-1] == ("done", "√", "Terminé")
+    assert panel_lines(progress.school, "accueil")[-1] == ("done", "Terminé")

@@ -1,21 +1,22 @@
-"""The marks of a step's state (the side panel, the welcome page's board) are drawn by every font: a mark a font
-lacks is replaced by whatever the fallback finds – under Wine's Tahoma, to-do steps looked done."""
+"""The marks of a step's state are drawn by every font: the side panel draws its own (steps_panel.draw_mark), the
+welcome page's board types characters every font has. A mark a font lacks is replaced by whatever the fallback
+finds – under Wine's Tahoma, to-do rows looked done."""
 import ctypes
 import sys
 
 import pytest
 from PySide6.QtGui import QFont, QFontInfo, QRawFont
 
-from wizard.gui.steps_panel import CURRENT, DONE, TODO
+from wizard.pages.accueil import BOARD_MARKS
 
-MARKS = (DONE, CURRENT, TODO)
+MARKS = tuple(dict.fromkeys(BOARD_MARKS.values()))
 
 
-def test_marks_are_windows_ansi_characters_or_the_square_root():
+def test_board_marks_are_windows_ansi_characters_or_the_square_root():
     # Windows' ANSI code page is in every Windows font; √ is in WGL4, which Tahoma, Segoe UI and Arial carry.
     for mark in MARKS:
         assert mark == "√" or mark.encode("cp1252")
-    assert len(set(MARKS)) == 3
+    assert len(MARKS) == 3  # done, declared, to do: each its own
 
 
 def windows_message_font() -> str:
@@ -58,7 +59,7 @@ def substitute(family: str) -> str:
 
 
 @pytest.mark.skipif(sys.platform != "win32", reason="Windows' own user-interface font")
-def test_the_windows_interface_font_draws_every_mark(qapp):
+def test_the_windows_interface_font_draws_every_board_mark(qapp):
     family = windows_message_font()
     font = QFont(family)
     if QFontInfo(font).family() != family:

@@ -28,7 +28,10 @@ def write_school(data_dir: Path, *, uai: str = UAI, mode: str | None = None, his
     doc = new_document()
     school = doc["schools"][doc["current"]]
     school["identity"].update(uai=uai, name="CLG-VIA DOMITIA-MANDUEL", pronote_url=f"https://{uai}.index-education.net/pronote/")
-    school["hash_key"] = HASH_KEY
+    from wizard.core.keys import KeyStore, entry_name, key_id
+
+    school["hash_key_id"] = key_id(HASH_KEY)  # the key itself apart, where the window keeps it (keys.py)
+    KeyStore(data_dir).put(entry_name(school["id"], school["hash_key_id"]), HASH_KEY)
     school["cycle"]["mode"] = mode
     school["import_history"] = [{"date": "2026-06-01T10:00:00", "cycle": "c0", "mode": None, "counts": {},
                                  "file_sha256": None, "reported_count": 0, "reading": None, "export_date": None,

@@ -20,7 +20,7 @@ def v2_school(**changes) -> dict:
         "identity": {"name": "Collège Via Domitia", "uai": "0301746K", "pronote_version": "2024 – 2.5",
                      "pronote_url": "https://0301746k.index-education.net/pronote/", "ent_site_url": "",
                      "contact": "le secrétariat"},
-        "hash_key": "0" * 64,
+        "hash_key_id": None,  # the key is kept apart (keys.py)
         "current_step": "fin",
         "ticks": {"ent_service": {"nouveau_service": True, "type_sso": True}},
         "completed": {"etablissement": "2026-08-27T08:00:00", "ent_service": "2026-08-27T08:10:00"},

@@ -115,7 +115,7 @@ def test_the_commands_write_the_pdf_and_say_where(name, title, qapp, tmp_path, m
 
 def test_a_missing_folder_is_one_french_sentence(qapp, tmp_path, monkeypatch, capsys):
     assert run_command("record", tmp_path / "absent" / "x.pdf", monkeypatch, v2_school()) == 1
-    err = capsys.readouterr().err
+    err = capsys.readouterr().err.replace("\u00a0", " ").replace("\u202f", " ")  # French typography's spaces
     assert err.startswith("Le dossier « ") and err.endswith("n'existe pas : choisissez un autre emplacement.\n")
 
 
@@ -136,7 +136,10 @@ def test_the_record_command_reads_the_saved_document(data_dir, tmp_path):
     from wizard.core.store import ProgressStore
 
     school = v2_school(connection={"date": "2026-09-02T10:00:00", "verified": False, "how": "already_in_place"})
-    ProgressStore(data_dir).save(v2_document(school))
+    store = ProgressStore(data_dir)
+    store.acquire()
+    store.save(v2_document(school))
+    store.release()
     out = tmp_path / "fiche.pdf"
     result = main_py("record", "--out", str(out), data_dir=data_dir)
     assert result.returncode == 0, result.stderr

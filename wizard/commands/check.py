@@ -13,6 +13,7 @@ from pathlib import Path
 from wizard.commands.console import err, out, write
 from wizard.core.dates import day_and_time
 from wizard.core.filecheck import NO_ERROR
+from wizard.core.hardening import before_personal_data
 from wizard.core.i18n import tr
 from wizard.core.idfile import MAPPING_LABELS, IdFileError, Report, analyse
 from wizard.core.people import PROFILE_LABELS
@@ -24,7 +25,9 @@ _SHOWN_FINDINGS = 50  # the full list is in --json; a terminal page is enough to
 
 
 def run_check(args, data_dir: Path) -> int:
-    school = read_current_school(Path(data_dir)) or {}  # read-only: never writes, never locks
+    before_personal_data()
+    found_keys: dict[str, str] = {}
+    school = read_current_school(Path(data_dir), found_keys) or {}  # read-only: never writes, never locks
     uai = args.uai or (school.get("identity") or {}).get("uai") or None
     if uai:
         checked = check_uai(uai)
@@ -37,7 +40,7 @@ def run_check(args, data_dir: Path) -> int:
             uai = checked.value
     mode = args.mode or (school.get("cycle") or {}).get("mode")
     # Keyed hashes are not printed; they are only needed to spot people already imported in a partial import.
-    hash_key = school.get("hash_key") if mode == "partiel" else None
+    hash_key = _hash_key(school, Path(data_dir), found_keys) if mode == "partiel" else None
     try:
         report = analyse(args.file, uai=uai, mode=mode, history=school.get("import_history") or (), hash_key=hash_key)
     except IdFileError as problem:
@@ -86,3 +89,18 @@ def summary(report: Report, name: str) -> str:
     lines.append(tr("Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.") if errors
                  else tr(NO_ERROR))
     return "\n".join(lines) + "\n"
+
+
+def _hash_key(school: dict, data_dir: Path, found_keys: dict[str, str]) -> str | None:
+    """The school's key, read where the window keeps it (keys.py); never made here: a command writes nothing."""
+    from wizard.core.keys import KeyStore, KeyUnavailable, entry_name, key_id
+
+    kid = school.get("hash_key_id")
+    if not kid:
+        return None
+    name = entry_name(school["id"], kid)
+    try:
+        key = found_keys.get(name) or KeyStore(data_dir).get(name)
+    except KeyUnavailable:
+        return None
+    return key if key and key_id(key) == kid else None

@@ -8,6 +8,7 @@ from pathlib import Path
 from wizard.commands.console import err, out
 from wizard.commands.outfile import wrong_extension
 from wizard.core.errors import UserError
+from wizard.core.outputs import OutputFailed, refusal
 from wizard.core.records import TITLES, notice_document, record_document
 from wizard.core.school import check_uai
 from wizard.core.store import read_schools
@@ -34,17 +35,15 @@ def run_pdf(args, data_dir: Path) -> int:
     except UserError as problem:
         err(problem.message)
         return 1
-    if not target.parent.is_dir():
-        err(f"Le dossier « {clean(str(target.parent))} » n'existe pas : choisissez un autre emplacement.")
+    # Never over the progress file, its backup, anything in the data folder, a folder, a read-only file.
+    if problem := refusal(target, data_dir=data_dir):
+        err(problem)
         return 1
     ensure_gui_application()
     try:
-        write_pdf(document, target, TITLES[args.command])
-        written = target.exists() and target.stat().st_size > 0  # Qt may fail without raising
-    except OSError:
-        written = False
-    if not written:
-        err(f"Impossible d'écrire « {clean(str(target))} » : vérifiez les droits sur ce dossier.")
+        write_pdf(document, target, TITLES[args.command])  # whole or not at all (wizard/core/outputs.py)
+    except OutputFailed as failure:
+        err(failure.message)
         return 1
     out(f"{TITLES[args.command]} enregistrée : {clean(str(target))}")
     return 0

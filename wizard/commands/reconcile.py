@@ -11,27 +11,30 @@ show French never ends the command, and text from the files (names of files, hea
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from wizard.commands.columns import column_mapping
 from wizard.commands.console import err, out
 from wizard.commands.outfile import wrong_extension
 from wizard.core.errors import UserError
+from wizard.core.hardening import before_personal_data
 from wizard.core.i18n import tr
 from wizard.core.idfile import IdFileError, load_people_and_links
 from wizard.core.matching.entcsv import EntCsvError, EntList, read_ent_csv
 from wizard.core.matching.family import families
 from wizard.core.matching.matcher import COUNT_KEYS, STATUS_LABELS, STATUS_PLURALS, Result, reconcile
 from wizard.core.matching.worksheet import write_worksheet
+from wizard.core.outputs import refusal
 from wizard.core.people import PROFILE_LABELS, PROFILES
 from wizard.core.text import clean
 
 UNREADABLE = 2
 
 def run_reconcile(args, data_dir: Path) -> int:
+    before_personal_data()
     inputs = (Path(args.pronote_file), Path(args.ent_csv))
-    if args.out and (problem := overwrites_input(Path(args.out), inputs) or wrong_extension(Path(args.out), ".csv")):
+    if args.out and (problem := refusal(Path(args.out), data_dir=data_dir, inputs=inputs)
+                     or wrong_extension(Path(args.out), ".csv")):
         return _fail(problem)
     try:
         mapping = column_mapping(getattr(args, "columns", None) or [])
@@ -56,22 +59,6 @@ def run_reconcile(args, data_dir: Path) -> int:
     else:
         out(summary(result, ent, len(pronote), args.out))
     return 0
-
-
-def overwrites_input(target: Path, inputs: tuple[Path, ...]) -> str | None:
-    """The French refusal when the worksheet would replace a file being read: the same path, or the same file
-    under another name (a hard link, a symbolic link, `./x` for `x`)."""
-    for source in inputs:
-        same = os.path.abspath(target) == os.path.abspath(source)
-        if not same:
-            try:
-                same = os.path.samefile(target, source)
-            except (OSError, ValueError):
-                same = False  # the worksheet does not exist yet, or the input is missing (told later)
-        if same:
-            return tr("Le fichier de travail « {name} » est un des fichiers lus : choisissez un autre nom pour "
-                      "--out.").format(name=clean(target.name))
-    return None
 
 
 def to_json(result: Result, ent: EntList) -> dict:

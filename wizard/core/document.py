@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal, TypedDict, Union, get_args, get_orig
 
 from wizard.core.steps import PASS_STEP_IDS, STEP_IDS
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 PROFILE_KEYS = ("eleve", "parent", "enseignant", "personnel", "autre", "total")
 
@@ -72,6 +72,7 @@ def all_hex_digits(count: int):
 
 IsoDate = Annotated[str, Rule(_iso, "une date ISO 8601")]
 HashKey = Annotated[str, Rule(hex_digits(64), "64 chiffres hexadécimaux", all_hex_digits(64))]
+KeyId = Annotated[str, Rule(hex_digits(16), "16 chiffres hexadécimaux")]
 Hash = Annotated[str, Rule(hex_digits(32), "32 chiffres hexadécimaux", all_hex_digits(32))]
 StepId = Annotated[str, Rule(STEP_IDS.__contains__, "une étape de l'assistant")]
 PassStepId = Annotated[str, Rule(PASS_STEP_IDS.__contains__, "une étape d'un passage (partie 3)")]
@@ -206,7 +207,9 @@ class Matching(TypedDict):
 class School(TypedDict):
     id: str
     identity: Identity
-    hash_key: HashKey  # the key of the keyed hashes (privacy.keyed_hash); never leaves this file
+    # The fingerprint of the key of the keyed hashes (keys.key_id): the key itself is kept apart (keys.py); None
+    # until the first hash is made.
+    hash_key_id: KeyId | None
     current_step: StepId
     ticks: dict[SchoolStepId, dict[str, bool]]  # the actions ticked, per step (a pass's steps: in the pass)
     completed: dict[SchoolStepId, IsoDate]  # when the admin went past each step complete
@@ -251,6 +254,24 @@ def validate(doc: object) -> Document:
     for key, school in doc["schools"].items():
         if school["id"] != key:
             raise InvalidDocument(f"schools.{key}.id", "ne correspond pas à sa clé")
+    return doc
+
+
+# probe.result.DELEGATED: the outcome of a server check that saw the delegation to the ENT (kept here as a value so
+# that the document does not import the probe).
+DELEGATED_OUTCOME = "delegated"
+
+
+def settle_claims(doc: Document) -> Document:
+    """What a hand-edited file may not claim: parts 1–2 « vérifié » with no server check that saw the delegation.
+    Such a claim is read as declared (« déclaré, non vérifié »), never dropped: the admin's word stays, the
+    assistant's seal does not. (Dates are not compared: a clock set back, or the hour repeated when summer time
+    ends, would make a true verification look older than its check.)"""
+    for school in doc["schools"].values():
+        connection = school["connection"]
+        if connection and connection["verified"] and not any(
+                check["verified"] and check["outcome"] == DELEGATED_OUTCOME for check in school["server_checks"]):
+            connection["verified"] = False
     return doc
 
 

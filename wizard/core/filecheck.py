@@ -9,7 +9,9 @@ from pathlib import Path
 
 from wizard.core import i18n
 from wizard.core.errors import UserError
+from wizard.core.hardening import before_personal_data
 from wizard.core.i18n import tr, tr_noop
+from wizard.core.safetext import MESSAGE, NAME, PATH, plain, plain_keys
 from wizard.core.school import check_uai
 
 # The verdict on a file without blocking error: what was checked, and no more (the ENT's expected layout of the
@@ -23,6 +25,7 @@ def run_analysis(path: Path, school: dict, mode: str | None, *, advance: Callabl
     """Read and judge the file for this school; returns (file info, report). Runs in a worker thread."""
     from wizard.core.idfile import analyse  # the file reader loads with its first use (docs/DEVELOPING.md)
 
+    before_personal_data()
     path = Path(path)
     if not path.is_file():
         raise UserError(tr("« {name} » n'est pas un fichier que l'assistant peut ouvrir.").format(name=path.name))
@@ -31,32 +34,37 @@ def run_analysis(path: Path, school: dict, mode: str | None, *, advance: Callabl
         uai=check_uai(school["identity"]["uai"]).value or None,
         mode=mode,
         history=school["import_history"],
-        hash_key=school["hash_key"],
+        hash_key=school.get("hash_key"),  # None: no hashes (the key store refused for now)
         advance=advance,
         cancelled=cancelled,
     )
-    info = {"name": path.name, "path": str(path), "size": found.size, "sha256": found.file_sha256}
+    # A file name in another encoding reaches Python with lone surrogates (os.fsdecode): made plain here, where it
+    # enters the document (safetext.py).
+    info = {"name": plain(path.name, NAME), "path": plain(str(path), PATH), "size": found.size,
+            "sha256": found.file_sha256}
     return info, found
 
 
 def analysis_record(found, mode: str | None) -> dict:
-    """The document's `Analysis` (document.py) of a reader's report."""
-    findings = [finding.to_json() for finding in found.findings]
-    counts = dict(found.finding_counts)
+    """The document's `Analysis` (document.py) of a reader's report: what the file said (field names, tags and
+    values quoted in findings) made plain on its way in (safetext.py)."""
+    findings = [{**finding.to_json(), "code": plain(finding.code), "message": plain(finding.message, MESSAGE)}
+                for finding in found.findings]
+    counts = {plain(code): count for code, count in found.finding_counts.items()}
     level_of = {finding["code"]: finding["level"] for finding in findings}
     return {
         "file_sha256": found.file_sha256,
         "mode": mode,
-        "layout": found.layout or "",
-        "layout_label": found.layout_label,
-        "encoding": found.encoding,
+        "layout": plain(found.layout or ""),
+        "layout_label": plain(found.layout_label) if found.layout_label else found.layout_label,
+        "encoding": plain(found.encoding) if found.encoding else found.encoding,
         "counts": dict(found.counts),
         "findings": findings,
         "finding_counts": counts,
         # From the exact counts: past the cap, the listed findings would say too few.
         "errors": sum(n for code, n in counts.items() if level_of.get(code) == "error"),
         "warnings": sum(n for code, n in counts.items() if level_of.get(code) == "warning"),
-        "mapping": dict(found.mapping),
+        "mapping": plain_keys(found.mapping),
         "export_date": found.export_date.isoformat() if found.export_date else None,
         "id_hashes": list(found.id_hashes),
         "language": i18n.language(),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.core.errors import UserError
+from wizard.core.hardening import before_personal_data
 from wizard.core.i18n import tr
 from wizard.core.idfile import load_people_and_links
 from wizard.core.matching import EntCsvError, families, read_ent_csv, reconcile
@@ -29,6 +30,7 @@ def run_matching(pronote_file: str | None, ent_csv: Path, mapping: dict | None, 
                  advance: Callable[[float], None], cancelled: Callable[[], bool]):
     """Read both lists and match them; returns (EntList, Result), or a MappingNeeded to ask for columns.
     Runs in a worker thread; a file that cannot be read raises its UserError."""
+    before_personal_data()
     if not pronote_file or not Path(pronote_file).is_file():
         raise UserError(tr("Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à "
                            "l'étape « Vérifier le fichier des identifiants »."))
@@ -51,6 +53,9 @@ def pair_key(hash_key: str, pair) -> str:
     return keyed_hash(hash_key, pair.pronote.ident) + ":" + keyed_hash(hash_key, pair.ent.ident)
 
 
-def decision_of(school: dict, pair) -> str:
+def decision_of(school: dict, pair, hash_key: str | None) -> str:
+    """The admin's decision on `pair`, with the school's key (None: out of reach, no decision can be read)."""
     decisions = (school["matching"] or {}).get("decisions", {})
-    return decisions.get(pair_key(school["hash_key"], pair), "")
+    if not decisions or not hash_key:
+        return ""
+    return decisions.get(pair_key(hash_key, pair), "")

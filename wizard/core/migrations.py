@@ -1,6 +1,7 @@
 """Forward migrations of the saved document, one function per format step (`document.FORMAT_VERSION` is the last).
 
-A migration takes a document of its version as it was written by that release and returns the next version.
+A migration takes a document of its version as it was written by that release and returns the next version; the
+keys it takes out of the document (v2 → v3) go into `found_keys`, for the store to put in their own place.
 It may meet a damaged file: any error it raises is turned into `InvalidDocument` by `migrate`, and the store then
 falls back to the backup, as for any other damage.
 """
@@ -113,18 +114,36 @@ def _school_v2_to_v3(school: dict) -> None:
     school["failures"] = []
 
 
-# version N -> the function turning a version-N document into version N+1
-_STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(doc: dict, found_keys: dict[str, str]) -> dict:
+    """v3 kept each school's hash key beside its hashes; v4 keeps only the key's fingerprint (keys.py), the key
+    going to the user's key store (issue 22; chained after issue 19's v2 → v3)."""
+    from wizard.core.keys import entry_name, key_id
+
+    schools = {}
+    for school_id, school in doc["schools"].items():
+        school = dict(school)
+        key = school.pop("hash_key")
+        bytes.fromhex(key)  # ValueError for a damaged one: the backup then
+        school["hash_key_id"] = key_id(key)
+        found_keys[entry_name(school["id"], school["hash_key_id"])] = key
+        schools[school_id] = school
+    return {**doc, "version": 4, "schools": schools}
 
 
-def migrate(doc: dict) -> dict:
+# version N -> the function turning a version-N document into version N+1 (the keys a step takes out of the
+# document go into found_keys)
+_STEPS: dict[int, Callable[[dict, dict], dict]] = {1: lambda doc, found_keys: _v1_to_v2(doc),
+                                                   2: lambda doc, found_keys: _v2_to_v3(doc), 3: _v3_to_v4}
+
+
+def migrate(doc: dict, found_keys: dict[str, str] | None = None) -> dict:
     """`doc` brought to FORMAT_VERSION; InvalidDocument when it is too damaged to be carried forward."""
     version = doc.get("version")
     if type(version) is not int or version < 1:
         raise InvalidDocument("version", "numéro de format absent ou impossible")
     while version < FORMAT_VERSION:
         try:
-            doc = _STEPS[version](doc)
+            doc = _STEPS[version](doc, found_keys if found_keys is not None else {})
         except (KeyError, TypeError, AttributeError, ValueError) as problem:
             raise InvalidDocument("", f"format {version} endommagé ({type(problem).__name__})") from None
         version += 1

@@ -27,10 +27,12 @@ from wizard.core.document import (
     Settings,
 )
 from wizard.core.figures import figure_kind
+from wizard.core.keys import KeyStore, KeyUnavailable, entry_name, key_id, lost_message
+from wizard.core.safetext import ADDRESS, MESSAGE, NAME, plain
 from wizard.core.saving import WriteNow
 from wizard.core.schoolname import DIFFERENT, compare
 from wizard.core.steps import PASS_STEP_IDS
-from wizard.core.store import ProgressStore, encode
+from wizard.core.store import ProgressStore, encode, log_unwritable, unwritable_message
 
 # The steps of a pass through part 3, and the end: their ticks and completion dates belong to the pass.
 CYCLE_STEPS = PASS_STEP_IDS
@@ -39,11 +41,15 @@ SERVER_CHECKS_KEPT = 20  # the latest ones tell the story; keep the file small
 # findings, keyed hashes that its import entry keeps anyway): the file stays small and quick to open.
 ARCHIVED_FINDINGS = 200
 FAILURE_COUNTS_KEPT = 100
+HERE, ELSEWHERE, GONE = "here", "elsewhere", "gone"
+# How long each typed value of the school may be (safetext.py): the fields refuse more as they are typed.
+IDENTITY_LIMITS = {"name": NAME, "uai": NAME, "pronote_url": ADDRESS, "pronote_version": NAME,
+                   "ent_site_url": ADDRESS, "contact": ADDRESS}
 
 
 def random_hex(size: int) -> str:
     """`size` random bytes from the system's cryptographic source, in hex: the ids of schools and passes, and each
-    school's key for its keyed hashes (privacy.keyed_hash)."""
+    school's key for its keyed hashes (privacy.keyed_hash, kept apart: keys.py)."""
     return os.urandom(size).hex()
 
 
@@ -85,7 +91,7 @@ def new_school() -> School:
         "id": random_hex(4),
         "identity": {"name": "", "uai": "", "pronote_url": "", "pronote_version": "", "ent_site_url": "",
                      "contact": ""},
-        "hash_key": random_hex(32),
+        "hash_key_id": None,  # the key is made with the first hash, and kept apart (Progress.hash_key)
         "current_step": "accueil",
         "ticks": {},
         "completed": {},
@@ -178,10 +184,77 @@ class Progress:
         self._backup_refreshed = False
         self._outcomes = threading.Lock()  # `written` may come from the writer thread
         self._last_outcome = 0
+        self.keys = KeyStore(store.data_dir)
+        self._hash_keys: dict[str, str] = {}  # school id → key, once found (the key store is asked once)
+        self.key_problem = ""  # a key lost or out of reach, said by the page that needed it
+        self._adopt_found_keys()
 
     @classmethod
     def open(cls, store: ProgressStore) -> Progress:
         return cls(store, store.load())
+
+    # -- the key of the keyed hashes (keys.py) ----------------------------------------------------
+    def _adopt_found_keys(self) -> None:
+        """A file of an older format kept its keys inside: they go to the key store, and the file is written again
+        at once without them (its backup too)."""
+        found = dict(self.store.found_keys)
+        if not found:
+            return
+        for school in self.doc["schools"].values():
+            name = entry_name(school["id"], school["hash_key_id"] or "")
+            if name in found:
+                self._hash_keys[school["id"]] = found[name]
+        if not self.store.writable:
+            return  # read-only: the keys serve from memory, the file is left as it is
+        try:
+            for name, key in found.items():
+                self.keys.put(name, key)
+        except OSError:
+            return  # nowhere to keep them yet: they stay in the old file, tried again at the next start
+        self._changed()
+
+    def hash_key(self, school: dict | None = None) -> str | None:
+        """The key of `school`'s keyed hashes (default: the current school's), made with its first hash. None when
+        the system's key store refuses now (`key_problem` says so: comparisons with earlier hashes wait). A key
+        that is lost for good is replaced, and the hashes it made – which nothing can compare any more – go."""
+        school = school or self.school
+        known = self._hash_keys.get(school["id"])
+        if known:
+            return known
+        kid = school["hash_key_id"]
+        key = None
+        if kid:
+            try:
+                key = self.keys.get(entry_name(school["id"], kid))
+            except KeyUnavailable as problem:
+                self.key_problem = problem.message
+                return None
+            if key and key_id(key) != kid:
+                key = None  # another key under that name: the hashes were not made with it
+        if key is None:
+            key = random_hex(32)
+            if kid:
+                self._forget_hashes(school)
+                self.key_problem = lost_message()
+            school["hash_key_id"] = key_id(key)
+            if self.store.writable:
+                try:
+                    self.keys.put(entry_name(school["id"], school["hash_key_id"]), key)
+                except OSError:
+                    pass  # kept for this session only; the next start finds it lost, and says so
+            self._changed()
+        self._hash_keys[school["id"]] = key
+        return key
+
+    @staticmethod
+    def _forget_hashes(school: dict) -> None:
+        for entry in school["import_history"]:
+            entry["id_hashes"] = []
+        if school["cycle"]["analysis"]:
+            school["cycle"]["analysis"]["id_hashes"] = []
+        if school["matching"]:
+            school["matching"]["decisions"] = {}
+
 
     # -- reading ---------------------------------------------------------------------------------
     @property
@@ -206,6 +279,20 @@ class Progress:
     @property
     def setup_finished(self) -> bool:
         return bool(self.school["setup_finished_at"])
+
+    # -- whom a background job works for ---------------------------------------------------------
+    def job_target(self) -> tuple[str, str]:
+        """The school and the pass a job is started for: its result is recorded there and nowhere else, whatever
+        the window shows by the time it ends (another school, a new pass)."""
+        return self.school["id"], self.cycle["id"]
+
+    def where(self, target: tuple[str, str]) -> str:
+        """HERE: the school and pass now shown; ELSEWHERE: that school's pass, while another school is shown;
+        GONE: the school was erased or the pass replaced by a new one (the result has nowhere to go)."""
+        school = self.doc["schools"].get(target[0])
+        if school is None or school["cycle"]["id"] != target[1]:
+            return GONE
+        return HERE if school is self.school else ELSEWHERE
 
     def ticked(self, step: str, item: str) -> bool:
         return bool(ticks_of(self.school, step).get(item))
@@ -259,18 +346,24 @@ class Progress:
             self.doc["current"] = school_id
             self._changed()
 
-    def erase_all(self) -> None:
-        """« Effacer les données locales »: every school and every file the app keeps, then a fresh start."""
+    def erase_all(self) -> list[str]:
+        """« Effacer les données locales »: every school and every file the app keeps, and their keys, then a
+        fresh start. Returns what could not be removed (the page names it)."""
         self.writer.wait()  # a write still under way would bring the erased file back
-        self.store.erase()
+        left = self.store.erase()
+        left += self.keys.delete([entry_name(school["id"], school["hash_key_id"])
+                                  for school in self.doc["schools"].values() if school["hash_key_id"]])
+        self._hash_keys.clear()
         self._backup_refreshed = True  # nothing left to keep a copy of
         settings = self.doc["settings"]
         self.doc = new_document()
         self.doc["settings"]["language"] = settings["language"]  # the interface stays in the chosen language
         self._changed()
+        return left
 
     # -- what the admin typed, ticked, chose -----------------------------------------------------
     def type_identity(self, key: str, value: str) -> None:
+        value = plain(value, IDENTITY_LIMITS[key])
         if self.identity[key] == value:
             return
         self.identity[key] = value
@@ -281,6 +374,7 @@ class Progress:
 
     def settle_identity(self, values: dict[str, str]) -> None:
         """The school page is left complete: its values in their normalised form, in one save."""
+        values = {key: plain(value, IDENTITY_LIMITS[key]) for key, value in values.items()}
         if any(self.identity[key] != value for key, value in values.items()):
             self.identity.update(values)
             self._changed()
@@ -317,7 +411,7 @@ class Progress:
     def set_proxy(self, proxy: str) -> None:
         """The proxy typed in the network settings ("" = the system's). A user name and password in it serve
         until the assistant closes and are never written to disk."""
-        self.session_proxy = proxy
+        self.session_proxy = proxy = plain(proxy, ADDRESS)
         stored = without_credentials(proxy)
         if self.settings["proxy"] != stored:
             self.settings["proxy"] = stored
@@ -330,28 +424,35 @@ class Progress:
         return self.session_proxy or self.settings["proxy"] or None
 
     # -- parts 1 and 2: in place, verified or declared -------------------------------------------
-    def record_server_check(self, purpose: str, result) -> None:
+    def record_server_check(self, purpose: str, result, school_id: str | None = None) -> bool:
         """A look at the server (a `probe.ProbeResult`): its date and outcome only. A delegation to the ENT seen
         from part 2 proves parts 1–2, and from the school page that they were done before (unless the admin chose
-        the whole walk); a server seen answering without it withdraws what stood on the admin's word."""
-        entry = {"date": now_iso(), "kind": purpose, "outcome": result.outcome,
-                 "verified": outcomes.verified(result.outcome, purpose), "version": result.version or "",
-                 "cas_host": result.cas_host or "", "message": result.message}
-        checks = self.school["server_checks"]
+        the whole walk); a server seen answering without it withdraws what stood on the admin's word.
+
+        Recorded on `school_id`, the school the check was started for (default: the current one); False when that
+        school is gone. What the server said is made plain on its way in (safetext.py)."""
+        school = self.doc["schools"].get(school_id or self.doc["current"])
+        if school is None:
+            return False
+        entry = {"date": now_iso(), "kind": purpose, "outcome": plain(result.outcome),
+                 "verified": outcomes.verified(result.outcome, purpose), "version": plain(result.version or ""),
+                 "cas_host": plain(result.cas_host or "", ADDRESS), "message": plain(result.message, MESSAGE)}
+        checks = school["server_checks"]
         checks.append(entry)
         del checks[:-SERVER_CHECKS_KEPT]
-        connection = self.school["connection"]
+        connection = school["connection"]
         if purpose == outcomes.DELEGATION and entry["verified"]:
             how = connection["how"] if connection else "walk"  # a declaration now verified keeps its kind
-            self.school["connection"] = {"date": entry["date"], "verified": True, "how": how}
-        elif purpose == outcomes.DELEGATION and connection and not declaration_allowed(self.school):
-            self.school["connection"] = None  # the server now answers without the delegation
-        elif purpose == outcomes.ADDRESS and result.outcome == outcomes.DELEGATED and not self.setup_finished \
-                and not self.school["restart_from_part_1"] \
-                and compare(self.identity["name"], getattr(result, "school_name", None) or "") != DIFFERENT:
+            school["connection"] = {"date": entry["date"], "verified": True, "how": how}
+        elif purpose == outcomes.DELEGATION and connection and not declaration_allowed(school):
+            school["connection"] = None  # the server now answers without the delegation
+        elif purpose == outcomes.ADDRESS and result.outcome == outcomes.DELEGATED and not school["setup_finished_at"] \
+                and not school["restart_from_part_1"] \
+                and compare(school["identity"]["name"], getattr(result, "school_name", None) or "") != DIFFERENT:
             # (a server under another school's name does not skip parts 1–2 on its word: the admin chooses)
-            self._already_connected(verified=True)
+            self._already_connected(verified=True, school=school)
         self._changed()
+        return True
 
     def confirm_by_hand(self, on: bool) -> None:
         """Part 2: the admin says the base was published, the server could not be checked (« déclaré »)."""
@@ -369,9 +470,10 @@ class Progress:
         self._already_connected(verified)
         self._changed()
 
-    def _already_connected(self, verified: bool) -> None:
-        self.school["connection"] = {"date": now_iso(), "verified": verified, "how": "already_in_place"}
-        self.school["restart_from_part_1"] = False
+    def _already_connected(self, verified: bool, school: dict | None = None) -> None:
+        school = school or self.school
+        school["connection"] = {"date": now_iso(), "verified": verified, "how": "already_in_place"}
+        school["restart_from_part_1"] = False
 
     def restart_from_part_1(self) -> None:
         """The school page: the admin wants the whole walk, whatever the server showed."""
@@ -409,18 +511,26 @@ class Progress:
             self.cycle["mode"] = mode
             self._changed()
 
-    def record_analysis(self, file_info: dict, analysis: dict) -> None:
+    def record_analysis(self, file_info: dict, analysis: dict, target: tuple[str, str] | None = None) -> str:
         """The file check ended: the file and what was found. Its warnings are to be read again – unless it is the
-        same file found the same (read again in another language, or after an interruption)."""
-        if self.pass_finished:
-            return
-        previous = self.cycle["analysis"]
+        same file found the same (read again in another language, or after an interruption).
+
+        Recorded in `target`'s pass (`job_target()` when the analysis started); says where it landed (HERE,
+        ELSEWHERE) or GONE when that pass is no more, or is finished – history (nothing recorded)."""
+        where = self.where(target) if target else HERE
+        if where == GONE:
+            return GONE
+        cycle = self.doc["schools"][target[0]]["cycle"] if target else self.cycle
+        if cycle["finished_at"]:
+            return GONE
+        previous = cycle["analysis"]
         same = bool(previous and previous["file_sha256"] == analysis["file_sha256"]
                     and previous["finding_counts"] == analysis["finding_counts"])
-        self.cycle["file"] = {**file_info, "chosen_at": now_iso()}
-        self.cycle["analysis"] = analysis
-        self.cycle["warnings_read"] = self.cycle["warnings_read"] and same
+        cycle["file"] = {**file_info, "chosen_at": now_iso()}
+        cycle["analysis"] = analysis
+        cycle["warnings_read"] = cycle["warnings_read"] and same
         self._changed()
+        return where
 
     def forget_analysis(self) -> None:
         """The file could not be read: no analysis stands for this pass."""
@@ -462,11 +572,18 @@ class Progress:
             history[own] = updated
         self._changed()
 
-    def record_matching(self, counts: dict, ent_rows: int, unusable_rows: int) -> None:
-        decisions = (self.school["matching"] or {}).get("decisions", {})
-        self.school["matching"] = {"date": now_iso(), "counts": counts, "ent_rows": ent_rows,
-                                   "unusable_rows": unusable_rows, "decisions": decisions}
+    def record_matching(self, counts: dict, ent_rows: int, unusable_rows: int,
+                        target: tuple[str, str] | None = None) -> str:
+        """A matching preview ended: its counts, on `target`'s school (as record_analysis)."""
+        where = self.where(target) if target else HERE
+        if where == GONE:
+            return GONE
+        school = self.doc["schools"][target[0]] if target else self.school
+        decisions = (school["matching"] or {}).get("decisions", {})
+        school["matching"] = {"date": now_iso(), "counts": counts, "ent_rows": ent_rows,
+                              "unusable_rows": unusable_rows, "decisions": decisions}
         self._changed()
+        return where
 
     def decide_pair(self, key: str, decision: str | None) -> None:
         """The admin accepted or rejected a proposed pair (`key` is keyed hashes of both ids), or undid it."""
@@ -517,7 +634,16 @@ class Progress:
         session, so that it holds the last good state of the previous session."""
         if self._handed == self.revision and not self.save_problem:
             return
-        data = encode(self.doc)  # here, on the thread that changes the document: one consistent state
+        try:
+            data = encode(self.doc)  # here, on the thread that changes the document: one consistent state
+        except (ValueError, TypeError, RecursionError) as problem:
+            # A value that cannot be written (outside text let in unchecked: a lone surrogate…) is a bug, but it
+            # fails this write loudly – never every later one in silence, never « enregistré ».
+            log_unwritable(problem)
+            with self._outcomes:
+                self.save_problem = unwritable_message()
+            self.notify()  # the views say it now (the window's writes come from its pause timer)
+            return
         self._handed = self.revision
         refresh_backup = refresh_backup or not self._backup_refreshed
         self._backup_refreshed = True

@@ -16,9 +16,14 @@ from wizard.core import facts, steps
 from wizard.core.dates import day, parse_iso
 from wizard.core.entdata import EntData, current
 from wizard.core.errors import UserError
+from wizard.core.i18n import tr
+from wizard.core.matching.matcher import Result
+from wizard.core.matching.worksheet import COLUMNS as SHEET_COLUMNS
+from wizard.core.matching.worksheet import NOTICE, worksheet_rows
 from wizard.core.people import PROFILES
 from wizard.core.printed import STYLE, Heading, Paragraph, Printed, Table
 from wizard.core.progress import completed_at, ticks_of
+from wizard.core.safetext import ADDRESS, plain
 from wizard.core.school import identity_values
 from wizard.core.schoolname import of_the_school
 from wizard.core.typography import french
@@ -50,6 +55,11 @@ def is_configured(school: dict | None) -> bool:
 
 def _day(text: str | None) -> str:
     return day(text, "—")
+
+
+def _identity(school: dict) -> dict:
+    """The school's values as printed, each bounded (a hand-edited 1 MB name took the layout past 20 s)."""
+    return {key: plain(value, ADDRESS) for key, value in identity_values(school["identity"]).items()}
 
 
 def _e(text: object) -> str:
@@ -144,7 +154,7 @@ def record_document(school: dict | None, today: date | None = None) -> Printed:
         raise NothingConfigured()
     ent = current()
     labels = ent.labels
-    values = identity_values(school["identity"])
+    values = _identity(school)
     today = today or date.today()
     in_place = (school.get("connection") or {}).get("how") == "already_in_place"
     name = values["name"] or "Établissement sans nom"
@@ -252,12 +262,12 @@ def notice_document(school: dict | None, today: date | None = None) -> Printed:
         raise NothingConfigured()
     ent = current()
     labels = ent.labels
-    values = identity_values(school["identity"])
+    values = _identity(school)
     today = today or date.today()
     name = values["name"]
     ent_name = _e(ent.name)
     ent_site = _e(values["ent_site_url"] or ent.portal_url)
-    contact = _e((school["identity"].get("contact") or "").strip()
+    contact = _e(plain((school["identity"].get("contact") or "").strip(), ADDRESS)
                  or f"le secrétariat ou le référent numérique {of_the_school(name)}")
     blocks = [Heading(1, f"Ouvrir PRONOTE depuis {ent_name}")]
     if name:
@@ -314,3 +324,13 @@ def record_html(school: dict | None, today: date | None = None) -> str:
 
 def notice_html(school: dict | None, today: date | None = None) -> str:
     return notice_document(school, today).html()
+
+
+def worksheet_html(result: Result, decisions: list[str]) -> str:
+    """The matching worksheet to print (from the matching preview): every row, the admin's decisions, the
+    personal-data notice."""
+    rows = [row + [d] for row, d in zip(worksheet_rows(result), decisions, strict=True)]
+    head = "".join(f"<th>{escape(h)}</th>" for h in (*SHEET_COLUMNS, "Décision"))
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return (f"{STYLE}<h1>{escape(tr('Rapprochement des comptes – feuille de travail'))}</h1>"
+            f"<p><b>{escape(NOTICE)}</b></p><table border='1' cellspacing='0'><tr>{head}</tr>{body}</table>")

@@ -17,7 +17,12 @@
 - A write that fails raises `SaveFailed` with what failed and what to do: the caller keeps the values in memory,
   says so, and tries again at the next change. Nothing claims « enregistré » unless the write succeeded.
 - `write` may run in a writer thread (saving.py): one at a time, never alongside `erase`.
-- One running instance per data dir: an OS lock on `.lock`, released by the OS even when the app is killed.
+- One running instance per data dir: an OS lock on `.lock`, released by the OS even when the app is killed, that
+  cannot be skipped: the store writes only while it holds it. The lock file is opened without following a link
+  and must be a regular file; a read-only one, or another user's in a shared folder, is still locked (read-only
+  opening). When it cannot be taken, the true reason is said (already open; not a file; a file system without
+  locks – some network shares – which the window offers to open read-only, or as « je suis seul à utiliser ce
+  dossier »); only a folder nobody can write in opens read-only by itself.
 """
 from __future__ import annotations
 
@@ -31,12 +36,14 @@ import time
 from pathlib import Path
 
 from wizard.core import safejson
-from wizard.core.document import FORMAT_VERSION, InvalidDocument, validate
+from wizard.core.document import FORMAT_VERSION, InvalidDocument, settle_claims, validate
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
 from wizard.core.migrations import migrate
+from wizard.core.safetext import encodable, without_lone_surrogates
 
 FILE_NAME = "progress.json"
+LOCK_NAME = ".lock"
 BACKUP_SUFFIX = ".bak"
 ASIDE_MARK = ".illisible"
 # A real document is a few hundred kilobytes (the import history's keyed hashes are the bulk); ten years of
@@ -47,6 +54,7 @@ MAX_DEPTH = 32
 REPLACE_ATTEMPTS = 5  # about 0.75 s in all, for a file held by an antivirus
 _DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))  # no EDQUOT on Windows
 log = logging.getLogger(__name__)
+_SURROGATE_ESCAPE = b"\\ud"  # the start of « \ud800 »…« \udfff » (and of a few ordinary escapes, checked then)
 
 
 class StoreError(UserError):
@@ -69,6 +77,18 @@ class SaveFailed(StoreError):
     pass
 
 
+class LocksUnavailable(StoreError):
+    """The folder's file system refuses locks (EINVAL, ENOLCK, EOPNOTSUPP: some network shares)."""
+
+
+# What a file system without locks answers (an answer meaning « someone holds it » is EWOULDBLOCK/EAGAIN/EACCES).
+_NO_LOCKS = {errno.ENOLCK, errno.EINVAL, getattr(errno, "EOPNOTSUPP", -1), getattr(errno, "ENOTSUP", -1),
+             getattr(errno, "ENOSYS", -1)}
+_HELD = {errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, getattr(errno, "EDEADLOCK", errno.EACCES)}
+
+
+
+
 class ProgressStore:
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
@@ -79,33 +99,63 @@ class ProgressStore:
         self._recovery: tuple[str, str] | None = None  # (what happened, the name the damaged file was kept under)
         self._read_only: OSError | None = None
         self._lock_file = None
+        self._alone = False  # no lock could exist here, and the admin said they are alone on this folder
+        self._acquired = False  # acquire() was asked: from then on, only its outcome lets the store write
+        # Keys an older file kept beside its hashes (v2), taken out when it was read: the progress puts them in
+        # the key store; the next write leaves them out, of the backup too (never the old file as the backup).
+        self.found_keys: dict[str, str] = {}
 
     # -- single instance -------------------------------------------------------------------------
-    def acquire(self) -> None:
-        """Take the data dir for this window; clean what a killed save left behind."""
+    def acquire(self, *, without_lock: str = "") -> None:
+        """Take the data dir for this window; clean what a killed save left behind.
+
+        `without_lock`, on a file system without locks (after LocksUnavailable): "read_only" opens without ever
+        writing; "alone" writes, on the admin's word that nobody else uses this folder."""
+        self._acquired = True
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             if not self.data_dir.is_dir():
                 raise NotADirectoryError(errno.ENOTDIR, "not a directory")
         except OSError as problem:
             raise DataDirUnusable(unusable_dir_message(self.data_dir, problem)) from None
+        lock_path = self.data_dir / LOCK_NAME
         try:
-            handle = open(self.data_dir / ".lock", "a+b")  # noqa: SIM115 - held open for the window's life
+            handle = _open_lock(lock_path)
         except OSError as problem:
-            if problem.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            if problem.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and not _can_write_in(self.data_dir):
                 # Nothing can be written here, so no second window could write either: open, and say it.
                 self._read_only = problem
                 return
-            raise DataDirUnusable(unusable_dir_message(self.data_dir, problem)) from None
+            raise DataDirUnusable(lock_refused_message(lock_path, problem)) from None
         try:
             _lock(handle)
-        except OSError:
+        except OSError as problem:
             handle.close()
-            raise AlreadyRunning(tr(
-                "L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : "
-                "fermez-le avant d'en ouvrir un second.")) from None
+            if problem.errno in _NO_LOCKS:
+                if without_lock == "read_only":
+                    self._read_only = problem
+                    return
+                if without_lock == "alone":
+                    self._alone = True
+                    self._remove_leftovers()
+                    return
+                raise LocksUnavailable(no_locks_message(self.data_dir)) from None
+            if problem.errno in _HELD:
+                raise AlreadyRunning(tr(
+                    "L'assistant est déjà ouvert pour ces données (une autre fenêtre ou un autre utilisateur) : "
+                    "fermez-le avant d'en ouvrir un second.")) from None
+            raise DataDirUnusable(lock_refused_message(lock_path, problem)) from None
         self._lock_file = handle
         self._remove_leftovers()
+
+    @property
+    def writable(self) -> bool:
+        """The store may write: it holds the lock, or the admin said they are alone on a folder without locks –
+        never once opened read-only (a folder nobody can write, or no locks and « lecture seule »). A store never
+        asked to acquire is a tool's or a test's: the window always acquires (gui/window.build_window)."""
+        if self._read_only is not None:
+            return False
+        return self._lock_file is not None or self._alone or not self._acquired
 
     def release(self) -> None:
         if self._lock_file is not None:
@@ -136,9 +186,10 @@ class ProgressStore:
         if not main_exists and not bak_exists:
             return None
         main_problem = "absent"
+        self.found_keys = {}
         if main_exists:
             try:
-                return read_document(self.path)
+                return read_document(self.path, self.found_keys)
             except FutureVersion:
                 raise
             except (OSError, InvalidDocument) as problem:
@@ -146,7 +197,7 @@ class ProgressStore:
                     raise DataDirUnusable(unreadable_message(self.path)) from None
                 main_problem = str(problem)
         try:
-            doc = read_document(self.bak_path) if bak_exists else None
+            doc = read_document(self.bak_path, self.found_keys) if bak_exists else None
         except FutureVersion:
             raise
         except (OSError, InvalidDocument):
@@ -178,8 +229,14 @@ class ProgressStore:
 
     @property
     def read_only_message(self) -> str:
-        """Set when the folder cannot be written at all (said from the first page, before anything is lost)."""
-        return save_failed_message(self.data_dir, self._read_only) if self._read_only else ""
+        """Set when the folder cannot be written at all, or is opened read-only on a file system without locks
+        (said from the first page, before anything is lost)."""
+        if self._read_only is None:
+            return ""
+        if self._read_only.errno in _NO_LOCKS:
+            return tr("Ouvert en lecture seule : le dossier « {folder} » ne permet pas de verrou, rien de ce que "
+                      "vous faites ne sera enregistré. {how}").format(folder=self.data_dir, how=_how_to_choose())
+        return save_failed_message(self.data_dir, self._read_only)
 
     def _set_aside(self, path: Path) -> Path | None:
         if not _lexists(path):
@@ -194,19 +251,29 @@ class ProgressStore:
     # -- writing ---------------------------------------------------------------------------------
     def save(self, doc: dict) -> None:
         """Write `doc` now, refreshing the `.bak` (tools and tests; the app goes through `Progress`)."""
-        self.write(encode(doc), refresh_backup=True)
+        try:
+            data = encode(doc)
+        except (ValueError, TypeError, RecursionError) as problem:  # a value that cannot be written: said
+            log_unwritable(problem)
+            raise SaveFailed(unwritable_message()) from None
+        self.write(data, refresh_backup=True)
 
     def write(self, data: bytes, *, refresh_backup: bool) -> None:
         """Write the serialised document atomically, first copying the previous file to `.bak` when
         `refresh_backup`; SaveFailed when it could not be written."""
+        if not self.writable:  # never without the lock: a second window would lose one of the two
+            raise SaveFailed(self.read_only_message or save_failed_message(
+                self.data_dir, OSError(errno.ENOLCK, "no lock")))
         target = self._target()
         try:
-            if refresh_backup and target.is_file():
+            if (refresh_backup or self.found_keys) and target.is_file():
                 try:
-                    _atomic_write(self.bak_path, target.read_bytes())
+                    # A file that still held keys (found_keys) is not kept as the backup: the new one is.
+                    _atomic_write(self.bak_path, data if self.found_keys else target.read_bytes())
                 except OSError:
                     pass  # the .bak is a safety net; the main write below is what must happen
             _atomic_write(target, data)
+            self.found_keys = {}
         except OSError as problem:
             raise SaveFailed(save_failed_message(target.parent, problem)) from None
 
@@ -216,24 +283,43 @@ class ProgressStore:
             return Path(os.path.realpath(self.path))
         return self.path
 
-    def erase(self) -> None:
-        """« Effacer les données locales »: the progress, its backup, whatever was set aside, temp files."""
+    def erase(self) -> list[str]:
+        """« Effacer les données locales »: the progress, its backup, whatever was set aside, temp files – through
+        a symbolic link, the file it points to as well as the link. Returns what could not be removed (paths)."""
         names = (FILE_NAME, FILE_NAME + BACKUP_SUFFIX)
-        for path in self.data_dir.glob(FILE_NAME + "*"):
-            if path.name in names or ASIDE_MARK in path.name or path.name.endswith(".tmp"):
+        try:
+            with os.scandir(self.data_dir) as entries:
+                found = [Path(entry.path) for entry in entries if entry.name.startswith(FILE_NAME)]
+        except OSError:
+            found = [self.data_dir / name for name in names]
+        left: list[str] = []
+        for path in found:
+            if not (path.name in names or ASIDE_MARK in path.name or path.name.endswith(".tmp")):
+                continue
+            targets = [path]
+            if path.is_symlink():
+                real = Path(os.path.realpath(path))
+                if real != path and real.exists():
+                    targets.insert(0, real)  # the data, wherever the link keeps it, then the link
+            for target in targets:
                 try:
-                    path.unlink()
+                    target.unlink()
                 except FileNotFoundError:
                     pass
+                except OSError:
+                    left.append(str(target))
+        return left
 
 
 def encode(doc: dict) -> bytes:
-    """The document as the file holds it: compact UTF-8 JSON."""
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """The document as the file holds it: compact UTF-8 JSON. ValueError (UnicodeEncodeError included) or
+    TypeError when a value cannot be written (the caller's error handling says so: Progress.flush)."""
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
-def read_document(path: Path) -> dict:
-    """The document in `path`, bounded, migrated and validated; OSError, InvalidDocument or FutureVersion."""
+def read_document(path: Path, found_keys: dict[str, str] | None = None) -> dict:
+    """The document in `path`, bounded, migrated and validated; OSError, InvalidDocument or FutureVersion.
+    Keys an older format kept inside (v2) are taken out into `found_keys` (migrations.py)."""
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read, a device never end it
         raise InvalidDocument("", "n'est pas un fichier ordinaire")
@@ -251,13 +337,27 @@ def read_document(path: Path) -> dict:
         raise InvalidDocument("", f"JSON illisible ({type(problem).__name__})") from None
     if not isinstance(doc, dict):
         raise InvalidDocument("", "un objet JSON attendu")
+    if _SURROGATE_ESCAPE in data.lower():  # never written by us: a hand edit or another program
+        doc = _without_lone_surrogates(doc)
     version = doc.get("version")
     if type(version) is int and version > FORMAT_VERSION:
         raise FutureVersion(tr(
             "Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format "
             "{version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.").format(
             path=path, version=version))
-    return validate(migrate(doc))
+    return settle_claims(validate(migrate(doc, found_keys)))
+
+
+def _without_lone_surrogates(value):
+    """`value` with every lone surrogate of its texts replaced: JSON can say « \\udcff », UTF-8 cannot hold it,
+    and one such text would make every later save fail."""
+    if isinstance(value, str):
+        return value if encodable(value) else without_lone_surrogates(value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(key): _without_lone_surrogates(item) for key, item in value.items()}
+    return value
 
 
 def _lexists(path: Path) -> bool:
@@ -346,6 +446,37 @@ def save_failed_message(folder: Path, problem: OSError) -> str:
               "modification. {how}").format(why=why, todo=todo, how=_how_to_choose())
 
 
+def unwritable_message() -> str:
+    return tr("Enregistrement impossible : une valeur de la progression ne peut pas être écrite (erreur de "
+              "l'assistant ; le détail est dans le journal). Vos dernières modifications ne sont gardées qu'en "
+              "mémoire, tant que l'assistant reste ouvert.")
+
+
+def log_unwritable(problem: Exception) -> None:
+    # The type only, never the value itself.
+    log.error("progression impossible à écrire : %s", type(problem).__name__)
+
+
+def lock_refused_message(path: Path, problem: OSError) -> str:
+    if problem.errno == errno.ELOOP:
+        why = tr("c'est un lien vers un autre fichier")
+    elif problem.errno in (errno.EISDIR, errno.ENXIO, errno.EINVAL, errno.EBADF) and problem.strerror == "irregular":
+        why = tr("ce n'est pas un fichier ordinaire")
+    elif problem.errno in (errno.EACCES, errno.EPERM, errno.EBADF):
+        why = tr("vous n'avez pas le droit de le lire (il appartient peut-être à un autre utilisateur)")
+    else:
+        why = tr("erreur du système : {error}").format(error=problem.strerror or problem.errno)
+    return tr("Le verrou « {path} », qui garantit qu'une seule fenêtre utilise ces données, ne peut pas être pris "
+              "({why}) : rien n'a été ouvert. Supprimez ce fichier s'il n'est pas à vous, ou choisissez un autre "
+              "dossier. {how}").format(path=path, why=why, how=_how_to_choose())
+
+
+def no_locks_message(folder: Path) -> str:
+    return tr("Le dossier de données « {folder} » est sur un système de fichiers qui ne permet pas de verrou (un "
+              "partage réseau, souvent) : l'assistant ne peut pas empêcher deux fenêtres d'y enregistrer en même "
+              "temps, ce qui ferait perdre le travail de l'une.").format(folder=folder)
+
+
 def unreadable_message(path: Path) -> str:
     return tr("Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été "
               "modifié. Corrigez ses droits. {how}").format(path=path, how=_how_to_choose())
@@ -354,6 +485,42 @@ def unreadable_message(path: Path) -> str:
 def _log_recovery(path: Path, problem: str) -> None:
     # The problem names a key of the document and its expected type, never a value: no personal data.
     log.warning("progression illisible (%s) : %s", path.name, problem)
+
+
+def _open_lock(path: Path):
+    """The lock file, created with the usual mode if absent (readable by others who share the folder, so that
+    they can take the same lock), never through a link, never anything but a regular file. A read-only one, or
+    one that belongs to another user, is opened for reading: locking it still keeps a second window out."""
+    flags = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
+        | getattr(os, "O_BINARY", 0)
+    mode = "r+b"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | flags, 0o644)
+    except PermissionError as refused:
+        try:
+            fd, mode = os.open(path, os.O_RDONLY | flags), "rb"
+        except FileNotFoundError:
+            raise refused from None  # none there, and none can be made: the folder is read-only
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "irregular")
+    return os.fdopen(fd, mode)
+
+
+def _can_write_in(folder: Path) -> bool:
+    """Whether a file can be made in `folder` (root ignores permission bits, so they are not read: tried)."""
+    import tempfile
+
+    try:
+        fd, name = tempfile.mkstemp(prefix=".essai-", dir=folder)
+    except OSError:
+        return False
+    os.close(fd)
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+    return True
 
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
@@ -376,11 +543,11 @@ else:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def read_current_school(data_dir: Path) -> dict | None:
+def read_current_school(data_dir: Path, found_keys: dict[str, str] | None = None) -> dict | None:
     """The current school's record, read-only (for the headless commands): never writes, never locks."""
     for path in (Path(data_dir) / FILE_NAME, Path(data_dir) / (FILE_NAME + BACKUP_SUFFIX)):
         try:
-            doc = read_document(path)
+            doc = read_document(path, found_keys)
         except (OSError, InvalidDocument, FutureVersion):
             continue
         return doc["schools"][doc["current"]]

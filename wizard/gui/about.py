@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from wizard import __version__
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.logs import log_dir
+from wizard.gui.accessibility import name_message_box_icon
 from wizard.gui.branding import ABOUT, app_icon, window_title
 
 VERSION = tr_noop("Version {version}")
@@ -47,6 +48,7 @@ def about_box(parent=None) -> QMessageBox:
     icon = app_icon()
     if not icon.isNull():
         box.setIconPixmap(icon.pixmap(96, 96))
+        name_message_box_icon(box, tr("Logo de l'assistant"))  # an image a screen reader would skip or spell
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box
 

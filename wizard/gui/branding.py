@@ -12,8 +12,11 @@ WINDOW_TITLE = tr_noop("Assistant d'interconnexion PRONOTE – {ent_name}")
 ABOUT = tr_noop("À propos")
 
 
-def window_title() -> str:
-    return tr(WINDOW_TITLE).format(**load_ent().words)
+def window_title(page: str = "") -> str:
+    """The window's name; with the page first, as screen readers say a window when it changes (« Votre
+    établissement – Assistant… »)."""
+    title = tr(WINDOW_TITLE).format(**load_ent().words)
+    return f"{page} – {title}" if page else title
 
 
 def app_icon() -> QIcon:

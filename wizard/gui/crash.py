@@ -62,6 +62,7 @@ class CrashDialog(QDialog):
         self.quit_requested = False
         icon = QLabel()
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48))
+        icon.setAccessibleName(tr("Erreur"))  # an image: named, as screen readers otherwise skip or spell it
         texts = QVBoxLayout()
         todo = TODO_UNKNOWN if saved is None else TODO_SAVED if saved else TODO_NOT_SAVED
         for text in (tr(WHAT), tr(todo), tr(WHERE).format(path=log_path) if log_path else tr(NO_LOG)):

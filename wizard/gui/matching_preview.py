@@ -3,12 +3,16 @@ ambiguous, who is missing; accept or reject each probable pair; export the works
 
 The table grows with its rows inside the page's one scrolling area (at most SHOWN_ROWS at a time: the filters
 narrow it, the worksheet has everything); the score and the reasons are technical details, behind « Détails ».
-Names live only in this widget's memory (the Result); the progress keeps counts and hashed decisions."""
+Names live only in this widget's memory (the Result); the progress keeps counts and hashed decisions.
+
+200,000 rows and a search box: the rows are made in the worker with the matching (core/matching/preview.py), the
+table is a model that shows at most SHOWN_ROWS of them, and each filter scans the rows a slice of 10 ms at a time
+between the window's events – the first matches show at once, the count when the scan ends (bench/preview.py)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,24 +25,31 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from wizard.core.dates import day
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
 from wizard.core.matching.matcher import STATUS_LABELS, STATUS_PLURALS
+from wizard.core.matching.preview import (
+    TO_REVIEW,
+    Filter,
+    no_collector_pauses,
+    preview_rows,
+    release_in_slices,
+)
 from wizard.core.people import FIELD_LABELS, PROFILE_LABELS, PROFILES
+from wizard.core.records import worksheet_html
+from wizard.gui.accessibility import announce
 from wizard.gui.files import open_file, save_file
-from wizard.gui.tables import GrownTable
+from wizard.gui.tables import GrownTableView
 from wizard.gui.wheel import ComboBox
 from wizard.gui.widgets import FlowRow, notice, paragraph
 from wizard.gui.worker import TaskRunner
 
 STATUS_FILTERS = STATUS_PLURALS
-TO_REVIEW = "to_review"  # every status but « Sûrs »: what the admin has to look at, shown first
+FILTER_SLICE = 0.01  # seconds of scanning between two turns of the event loop
 DECISIONS = {"accepte": tr_noop("Accepté"), "rejete": tr_noop("Rejeté")}
 SHOWN_ROWS = 200  # enough to work through; the worksheet has every row
 DETAIL_COLUMNS = (2, 3)  # score and reasons
@@ -94,8 +105,13 @@ class MatchingPreview(QGroupBox):
         self.page = page
         self.progress_model = page.progress
         self.result = None
-        self.entries = []
+        self.rows = []  # core.matching.preview.PreviewRow, all of them
         self.csv_path: Path | None = None
+        self._scan: Filter | None = None
+        self._announce_after_scan: list[str] | None = None
+        self._scan_timer = QTimer(self)
+        self._scan_timer.setInterval(0)
+        self._scan_timer.timeout.connect(self._scan_step)
         layout = QVBoxLayout(self)
         layout.addWidget(paragraph(tr(
             "Si vous avez la liste des comptes ENT de l'établissement en fichier CSV (l'assistant ne sait pas quel "
@@ -118,11 +134,11 @@ class MatchingPreview(QGroupBox):
         result_layout = QVBoxLayout(self.result_part)
         result_layout.setContentsMargins(0, 0, 0, 0)
         result_layout.addWidget(self._build_filters())
-        self.table = _MatchingTable(len(COLUMNS), "matching_table", tr("Aperçu du rapprochement des comptes"),
-                                    [tr(c) for c in COLUMNS])
+        self.model = MatchingModel(self)
+        self.table = _MatchingTable(self.model, "matching_table", tr("Aperçu du rapprochement des comptes"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.itemSelectionChanged.connect(self._selection)
+        self.table.selectionModel().selectionChanged.connect(self._selection)
         result_layout.addWidget(self.table)
         self.more_rows = paragraph("")
         self.more_rows.setObjectName("more_rows")
@@ -155,8 +171,8 @@ class MatchingPreview(QGroupBox):
         self.search.setPlaceholderText(tr("nom, prénom ou identifiant"))
         # Two lines, not one: three labelled filters side by side do not fit a window at 150 % scaling.
         for row, column, label_text, widget, accessible in (
-                (0, 0, tr("S&tatut :"), self.status_filter, tr("Filtrer par statut")),
-                (0, 2, tr("Pro&fil :"), self.profile_filter, tr("Filtrer par profil")),
+                (0, 0, tr("S&tatut :"), self.status_filter, tr("Statut (filtre des lignes)")),
+                (0, 2, tr("Pro&fil :"), self.profile_filter, tr("Profil (filtre des lignes)")),
                 (1, 0, tr("&Rechercher :"), self.search, tr("Rechercher un nom, un prénom ou un identifiant"))):
             label = QLabel(label_text)
             label.setBuddy(widget)
@@ -220,15 +236,32 @@ class MatchingPreview(QGroupBox):
     def start(self, csv_path: Path, mapping: dict | None = None) -> None:
         self.csv_path = csv_path
         pronote_file = (self.progress_model.cycle["file"] or {}).get("path")
+        target = self.progress_model.job_target()  # its counts belong to this school and pass
 
         def job(advance, cancelled):
-            return run_matching(pronote_file, csv_path, mapping, advance=advance, cancelled=cancelled)
+            with no_collector_pauses():
+                outcome = run_matching(pronote_file, csv_path, mapping, advance=advance, cancelled=cancelled)
+                if isinstance(outcome, MappingNeeded):
+                    return outcome
+                ent, result = outcome
+                return ent, result, preview_rows(result, cancelled)  # the table's texts, made here, not on screen
 
-        if self.task.run(job, done=self._done, failed=self._failed,
+        if self.task.run(job, done=lambda outcome: self._done(outcome, target), failed=self._failed,
                          cancelled=lambda: self._say(tr("Rapprochement annulé."), "warning")):
             self._say(tr("Comparaison des deux listes en cours…"), "info")
 
-    def _done(self, outcome) -> None:
+    def _done(self, outcome, target) -> None:
+        from wizard.core.progress import HERE
+
+        if self.progress_model.where(target) != HERE:
+            # Another school or pass is shown: names of one school never appear on another's page, and counts are
+            # kept only where they were asked for.
+            if not isinstance(outcome, MappingNeeded):
+                ent, result, _rows = outcome
+                self.progress_model.record_matching(result.counts, len(ent.people), len(ent.unusable), target)
+            self._say(tr("Le rapprochement s'est terminé pour un autre établissement ou un autre import que celui "
+                         "affiché : il n'est pas montré ici."), "warning")
+            return
         if isinstance(outcome, MappingNeeded):
             dialog = ColumnMappingDialog(outcome.headers, outcome.message, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -236,8 +269,12 @@ class MatchingPreview(QGroupBox):
             else:
                 self._say(outcome.message, "error")
             return
-        ent, self.result = outcome
-        self.progress_model.record_matching(self.result.counts, len(ent.people), len(ent.unusable))
+        previous = (self.rows, *(self._result_lists() if self.result is not None else ()))
+        ent, self.result, self.rows = outcome
+        self._scan = None
+        self.model.set_rows(self.rows)
+        release_in_slices(*previous)  # the rows and pairs of the result shown before, freed a slice at a time
+        self.progress_model.record_matching(self.result.counts, len(ent.people), len(ent.unusable), target)
         counts = self.result.counts
         total = {key: sum(counts.get(key, {}).values()) for key in STATUS_LABELS}
         lines = [tr("Comptes rapprochés par l'assistant, tous profils :")]
@@ -247,73 +284,83 @@ class MatchingPreview(QGroupBox):
             lines.append(tr("{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : "
                             "{message}").format(n=len(ent.unusable), line=ent.unusable[0].line,
                                                 message=ent.unusable[0].message))
-        self._say("\n".join(lines), "ok" if not total["ambiguous"] else "warning")
+        self.status.show_message("\n".join(lines), "ok" if not total["ambiguous"] else "warning")
         # What needs a look comes first; the sure pairs are one choice away.
         self.status_filter.setCurrentIndex(self.status_filter.findData(TO_REVIEW if total["certain"] < sum(
             total.values()) else ""))
         self._show_result()
+        # Said with the result once the first scan has counted its rows: the counts, the table's size, and the
+        # warning that comes with the table.
+        self._announce_after_scan = lines
+
+    def _result_lists(self) -> tuple[list, ...]:
+        return self.result.pairs, self.result.unmatched_pronote, self.result.unmatched_ent
 
     def _failed(self, message: str) -> None:
         self._say(message or tr("Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans "
                                 "le journal."), "error")
 
     def _say(self, text: str, kind: str) -> None:
-        self.status.show_message(text, kind)
+        self.status.show_message(text, kind, announce=True)
 
     # -- showing ----------------------------------------------------------------------------------
     def _show_result(self) -> None:
-        from wizard.core.matching.worksheet import worksheet_entries
-
         has = self.result is not None
         self.result_part.setVisible(has)
         if not has:
             return
-        self.entries = worksheet_entries(self.result)
-        self.table.setRowCount(len(self.entries))
-        for row, (profile, status, item) in enumerate(self.entries):
-            pair = item if status in ("certain", "probable", "ambiguous") else None
-            pronote = pair.pronote if pair else (item if status == "unmatched_pronote" else None)
-            ent = pair.ent if pair else (item if status == "unmatched_ent" else None)
-            reasons = ", ".join(tr(r) for r in pair.reasons) if pair else ""
-            cells = [tr(STATUS_LABELS[status]), tr(PROFILE_LABELS.get(profile, profile)),
-                     str(pair.score) if pair else "", reasons[:1].upper() + reasons[1:],
-                     _person(pronote), _person(ent),
-                     tr(DECISIONS.get(decision_of(self.progress_model.school, pair), "")) if pair else ""]
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, row)
-                self.table.setItem(row, column, cell)
+        self.model.set_rows(self.rows)
         self._show_details(self.details_button.isChecked())
+        self._filter()
         self._selection()
 
     def _show_details(self, on: bool) -> None:
+        # The same rows, two columns more or less: no new scan (a model reset tells assistive tools every cell
+        # again).
         for column in DETAIL_COLUMNS:
             self.table.setColumnHidden(column, not on)
-        self._filter()
+        self.table.fit()
 
     def _filter(self) -> None:
-        status, profile = self.status_filter.currentData(), self.profile_filter.currentData()
-        needle = self.search.text().strip().lower()
-        shown = matching = 0
-        for row, (p, s, _) in enumerate(self.entries):
-            text = " ".join(self.table.item(row, c).text().lower() for c in (4, 5))
-            wanted = (not status or s == status or (status == TO_REVIEW and s != "certain")) \
-                and (not profile or p == profile) and (not needle or needle in text)
-            matching += wanted
-            self.table.setRowHidden(row, not (wanted and shown < SHOWN_ROWS))
-            shown += wanted and shown < SHOWN_ROWS
-        self.more_rows.setText(tr("… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille "
-                                  "de travail qui les contient toutes.").format(more=matching - shown))
-        self.more_rows.setVisible(matching > shown)
-        self.table.fit()
+        """A new scan for the filters now set; the one under way (a keystroke ago) is dropped."""
+        self._scan = Filter(self.rows, self.status_filter.currentData() or "", self.profile_filter.currentData() or "",
+                            self.search.text(), SHOWN_ROWS)
+        self._scan_shown = False
+        self._scan_timer.start()  # at the next turn of the event loop: filters set in a row make one scan
+
+    def _scan_step(self) -> None:
+        scan = self._scan
+        if scan is None:
+            self._scan_timer.stop()
+            return
+        done = scan.step(FILTER_SLICE)
+        if not self._scan_shown and (done or len(scan.found) >= scan.limit):
+            self._scan_shown = True  # the first rows as soon as there are enough of them; the count follows
+            self.model.show(scan.rows, scan.found)
+            self.table.fit()
+            self._selection()
+        if done:
+            self._scan_timer.stop()
+            if self._announce_after_scan is not None:
+                lines, self._announce_after_scan = self._announce_after_scan, None
+                announce(self.status, " ".join([*lines, tr("Tableau « {name} » : {rows} ligne(s).").format(
+                    name=self.table.accessibleName(), rows=self.table.shown_rows()), self.personal.text()]))
+            more = scan.count - len(scan.found)
+            self.more_rows.setText(tr("… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la "
+                                      "feuille de travail qui les contient toutes.").format(more=more))
+            self.more_rows.setVisible(more > 0)
+
+    @property
+    def filtering(self) -> bool:
+        return self._scan is not None and not self._scan.done
 
     def _selected_pair(self):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if not rows:
             return None, -1
         row = rows[0].row()
-        profile, status, item = self.entries[row]
-        return (item if status == "probable" else None), row
+        entry = self.model.row(row)
+        return (entry.item if entry.status == "probable" else None), row
 
     def _selection(self) -> None:
         pair, _ = self._selected_pair()
@@ -325,14 +372,28 @@ class MatchingPreview(QGroupBox):
         pair, row = self._selected_pair()
         if pair is None:
             return
-        self.progress_model.decide_pair(pair_key(self.progress_model.school["hash_key"], pair), decision)
-        self.table.item(row, 6).setText(tr(DECISIONS[decision]))
+        key = self._key()
+        if key is None:
+            return
+        self.progress_model.decide_pair(pair_key(key, pair), decision)
+        self.model.decided(row)
+
+    def _key(self) -> str | None:
+        key = self.progress_model.hash_key()
+        if self.progress_model.key_problem:
+            self._say(self.progress_model.key_problem, "warning")
+            self.progress_model.key_problem = ""
+        return key
 
     # -- exporting --------------------------------------------------------------------------------
+    def decision_text(self, entry) -> str:
+        pair = entry.pair
+        if pair is None or not (self.progress_model.school["matching"] or {}).get("decisions"):
+            return ""
+        return tr(DECISIONS.get(decision_of(self.progress_model.school, pair, self._key()), ""))
+
     def _decisions(self) -> list[str]:
-        return [tr(DECISIONS.get(decision_of(self.progress_model.school, item), ""))
-                if s in ("certain", "probable", "ambiguous") else ""
-                for _, s, item in self.entries]
+        return [self.decision_text(entry) for entry in self.rows]
 
     def _export_csv(self) -> None:
         from wizard.core.matching import write_worksheet
@@ -340,6 +401,14 @@ class MatchingPreview(QGroupBox):
         path = save_file(self, tr("Feuille de travail du rapprochement"), "rapprochement-comptes.csv",
                          tr("Fichier CSV (*.csv)"))
         if not path:
+            return
+        from wizard.core.outputs import refusal
+
+        # « Remplacer ? » in the dialog does not make the files being read, or the app's own, fair game.
+        problem = refusal(Path(path), data_dir=self.progress_model.store.data_dir,
+                          inputs=((self.progress_model.cycle["file"] or {}).get("path"), self.csv_path))
+        if problem:
+            self._say(problem, "error")
             return
         try:
             write_worksheet(self.result, path, self._decisions())
@@ -351,17 +420,7 @@ class MatchingPreview(QGroupBox):
                      "données personnelles.").format(path=path), "ok")
 
     def worksheet_html(self) -> str:
-        from html import escape
-
-        from wizard.core.matching.worksheet import COLUMNS as SHEET_COLUMNS
-        from wizard.core.matching.worksheet import NOTICE, worksheet_rows
-        from wizard.core.records import STYLE
-
-        rows = [row + [d] for row, d in zip(worksheet_rows(self.result), self._decisions(), strict=True)]
-        head = "".join(f"<th>{escape(h)}</th>" for h in (*SHEET_COLUMNS, "Décision"))
-        body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-        return (f"{STYLE}<h1>{escape(tr('Rapprochement des comptes – feuille de travail'))}</h1>"
-                f"<p><b>{escape(NOTICE)}</b></p><table border='1' cellspacing='0'><tr>{head}</tr>{body}</table>")
+        return worksheet_html(self.result, self._decisions())
 
     def _print(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -374,34 +433,85 @@ class MatchingPreview(QGroupBox):
             print_html(self.worksheet_html(), printer)
 
 
-def _person(person) -> str:
-    if person is None:
-        return ""
-    when = day(person.birth_date)
-    return " ".join(part for part in (person.last_name, person.first_name, when, f"({person.ident})") if part)
+class MatchingModel(QAbstractTableModel):
+    """The rows the filters let through, at most SHOWN_ROWS: the view asks only for what it paints."""
+
+    def __init__(self, preview: MatchingPreview):
+        super().__init__(preview)
+        self.preview = preview
+        self.rows = []
+        self.shown: list[int] = []
+        self._decisions: dict[int, str] = {}  # shown row → its decision's text, computed once
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self.rows, self.shown, self._decisions = rows, [], {}
+        self.endResetModel()
+
+    def show(self, rows: list, indices: list[int]) -> None:
+        self.beginResetModel()
+        self.rows, self.shown, self._decisions = rows, list(indices), {}
+        self.endResetModel()
+
+    def row(self, number: int):
+        return self.rows[self.shown[number]]
+
+    def decided(self, number: int) -> None:
+        self._decisions.pop(number, None)
+        self.dataChanged.emit(self.index(number, 6), self.index(number, 6))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self.shown)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) or not index.isValid():
+            return None
+        number, column = index.row(), index.column()
+        if column == 6:
+            if number not in self._decisions:
+                self._decisions[number] = self.preview.decision_text(self.row(number))
+            return self._decisions[number]
+        return self.row(number).cells[column]
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return tr(COLUMNS[section])
+        return None
 
 
-class _MatchingTable(GrownTable):
-    """The two people side by side get the room; status, profile and reasons take their share and wrap, so the
-    table fits the page's width instead of scrolling sideways."""
+class _MatchingTable(GrownTableView):
+    """The two people side by side get the room; status, profile and reasons take their share. One line per row,
+    cut with « … » when narrow, the whole text in its tooltip and for assistive tools: measuring 200 wrapped rows
+    took 0.35 s at each keystroke (bench/preview.py), so no row is measured – each has one line's height."""
 
-    SHARES = {0: 0.2, 1: 0.15, 3: 0.22}  # status, profile, reasons (when shown)
+    SHARES = {0: 0.16, 1: 0.12, 3: 0.2}  # status, profile, reasons (when shown)
 
     def __init__(self, *args):
         super().__init__(*args)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.horizontalHeader()
-        for column in self.SHARES:
+        for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        for column in (2, 6):  # score, decision
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for column in (4, 5):  # PRONOTE, ENT
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        metrics = self.fontMetrics()
+        for column, widest in ((2, "100"), (6, max((tr(text) for text in DECISIONS.values()), key=len))):
+            label = tr(COLUMNS[column])
+            self.setColumnWidth(column, max(metrics.horizontalAdvance(widest), metrics.horizontalAdvance(label)) + 24)
 
     def share_width(self) -> None:
         width = self.viewport().width()
         for column, share in self.SHARES.items():
-            self.setColumnWidth(column, min(self.sizeHintForColumn(column) + 8, int(width * share)))
+            self.setColumnWidth(column, int(width * share))
 
     def fit(self) -> None:
         self.share_width()
-        super().fit()
+        rows = self.model().rowCount()
+        self.setAccessibleDescription(tr("{rows} ligne(s)").format(rows=rows))  # as GrownTable says it
+        self.setFixedHeight(self.horizontalHeader().height() + 2 * self.frameWidth()
+                            + rows * self.verticalHeader().defaultSectionSize())

@@ -26,7 +26,9 @@ class NetworkSettings(QDialog):
         self.field = QLineEdit(progress.session_proxy or progress.settings["proxy"])
         self.field.setObjectName("proxy_field")
         self.field.setPlaceholderText("http://proxy.mon-etablissement.fr:3128")
-        self.field.setAccessibleName(tr("Proxy à utiliser pour la vérification du serveur PRONOTE"))
+        self.field.setAccessibleName(tr("Proxy à utiliser (facultatif)"))
+        self.field.setAccessibleDescription(tr("Pour la vérification du serveur PRONOTE. Laissez vide pour utiliser "
+                                               "celui du poste."))
         label.setBuddy(self.field)
         layout.addWidget(label)
         layout.addWidget(self.field)
@@ -46,7 +48,7 @@ class NetworkSettings(QDialog):
     def _accept(self) -> None:
         checked = self.check_proxy(self.field.text())
         if not checked.ok:
-            self.problem.show_message(checked.message, "error")
+            self.problem.show_message(checked.message, "error", announce=True)
             return
         self.progress.set_proxy(checked.value)
         self.accept()

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 
 from wizard.core.entdata import current
+from wizard.core.outputs import is_whole_pdf, write_atomically
 from wizard.core.printed import Block, Printed, Table
 
 MARGINS_MM = 15
@@ -176,11 +177,19 @@ def _a4(device) -> None:
 
 
 def write_pdf(document: Printed, path: Path, title: str) -> None:
-    writer = QPdfWriter(str(path))
-    writer.setTitle(title)
-    writer.setCreator(f"Assistant d'interconnexion PRONOTE – {current().name}")
-    _a4(writer)
-    render(document, writer)
+    """The PDF at `path`, whole, or OutputFailed and `path` as it was. QPdfWriter never reports a failure (a
+    folder it cannot write, a file held open): the file it wrote is checked before it takes the target's place
+    (wizard/core/outputs.py)."""
+
+    def draw(temporary: Path) -> None:
+        writer = QPdfWriter(str(temporary))
+        writer.setTitle(title)
+        writer.setCreator(f"Assistant d'interconnexion PRONOTE – {current().name}")
+        _a4(writer)
+        render(document, writer)
+        del writer  # the file is closed before it is checked and renamed (Windows cannot rename it open)
+
+    write_atomically(Path(path), draw, is_whole_pdf)
 
 
 def print_document(document: Printed, printer) -> None:

@@ -55,12 +55,14 @@ class ServerCheck(QWidget):
 
         url, purpose = self.progress.identity["pronote_url"], self.purpose
         proxy = self.progress.proxy
+        school_id = self.progress.school["id"]  # the check's result belongs to this school, whatever is shown then
 
         def job(advance, cancelled):
             return probe_server(url, purpose=purpose, proxy=proxy, cancelled=cancelled)
 
-        if self.task.run(job, done=self._done, failed=self._failed, cancelled=self._cancelled):
-            self.message.show_message(tr("Interrogation du serveur PRONOTE…"), "info")
+        if self.task.run(job, done=lambda result: self._done(result, school_id), failed=self._failed,
+                         cancelled=self._cancelled):
+            self.message.show_message(tr("Interrogation du serveur PRONOTE…"), "info", announce=True)
             self.started.emit()
 
     def _network_settings(self) -> None:
@@ -71,16 +73,28 @@ class ServerCheck(QWidget):
     def stop(self) -> None:
         self.task.stop()
 
-    def _done(self, result) -> None:
-        self.progress.record_server_check(self.purpose, result)
-        self.message.show_message(result.message, result.level)
+    def _done(self, result, school_id: str | None = None) -> None:
+        school_id = school_id or self.progress.school["id"]
+        if not self.progress.record_server_check(self.purpose, result, school_id):
+            self.message.show_message(tr("L'établissement pour lequel le serveur était vérifié n'existe plus : le "
+                                         "résultat n'a pas été enregistré."), "warning", announce=True)
+            self.finished.emit(None)
+            return
+        if school_id != self.progress.school["id"]:
+            name = self.progress.doc["schools"][school_id]["identity"]["name"] or tr("Nouvel établissement")
+            self.message.show_message(tr("La vérification du serveur de « {name} » s'est terminée : son résultat a "
+                                         "été enregistré pour cet établissement, pas pour celui affiché.").format(
+                                             name=name), "warning", announce=True)
+            self.finished.emit(None)
+            return
+        self.message.show_message(result.message, result.level, announce=True)
         self.finished.emit(result)
 
     def _failed(self, message: str) -> None:
         self.message.show_message(message or tr("La vérification a échoué à cause d'une erreur inattendue ; le détail "
-                                                "est dans le journal."), "error")
+                                                "est dans le journal."), "error", announce=True)
         self.finished.emit(None)
 
     def _cancelled(self) -> None:
-        self.message.show_message(tr("Vérification annulée."), "warning")
+        self.message.show_message(tr("Vérification annulée."), "warning", announce=True)
         self.finished.emit(None)

@@ -8,15 +8,16 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
 from wizard.core.logs import enable_faulthandler, log_exception, log_startup, setup_logging
 from wizard.core.paths import default_data_dir
 from wizard.gui import crash
+from wizard.gui.accessibility import message_box
 from wizard.gui.branding import app_icon, window_title
 from wizard.gui.translations import load_translations
 
@@ -28,6 +29,8 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("pronote-ent-wizard")
     QGuiApplication.setDesktopFileName("pronote-ent-wizard")  # Wayland finds the .desktop entry, hence the icon
+    # Before the window: a page may start a job as it opens (a file read again), and Ctrl+C may come then.
+    listener = _close_on_signals(app)  # noqa: F841 - kept alive while the loop runs
     setup_logging()
     enable_faulthandler()
     log_startup("fenêtre")
@@ -44,7 +47,7 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
         if args.smoke_test:
             sys.stderr.write(problem + "\n")
         else:
-            QMessageBox.critical(None, tr("Assistant d'interconnexion PRONOTE"), problem)
+            message_box(None, "critical", tr("Assistant d'interconnexion PRONOTE"), problem)
 
     def open_window(language: str | None) -> bool:
         try:
@@ -66,7 +69,7 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
         windows[:] = [window]
         window.show()
         if window.recovery_message:
-            QMessageBox.warning(window, window_title(), window.recovery_message)
+            message_box(window, "warning", window_title(), window.recovery_message)
         return True
 
     def switch(old, language: str) -> None:
@@ -80,12 +83,79 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
             return 1
         if smoke_report is not None:
             QTimer.singleShot(0, lambda: app.exit(_painted_then(smoke_report, windows[0])))
-        return app.exec()
+        code = app.exec()
     finally:
         if scratch is not None:
             for window in windows:
                 window.close()  # lets go of the data folder (Windows deletes no file another handle holds)
             scratch.cleanup()  # each smoke test used to leave its folder in %TEMP%
+    return _end(code)
+
+
+def _close_on_signals(app: QApplication):
+    """Ctrl+C in the terminal (SIGINT) and a logout or `kill` (SIGTERM) close the window as its own button would:
+    jobs cancelled and waited for, the data folder released, no traceback. Python runs its handlers only between
+    bytecodes, which never come while Qt waits for events: the signal's byte on a socket (signal.set_wakeup_fd)
+    wakes Qt, whose notifier lets Python run the handler."""
+    import signal
+    import socket
+
+    try:
+        reader, writer = socket.socketpair()
+    except OSError:
+        return None
+    for end in (reader, writer):
+        end.setblocking(False)
+    try:
+        signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    except (ValueError, OSError):  # not the main thread (a test harness): Qt's defaults stay
+        reader.close()
+        writer.close()
+        return None
+    received: list[int] = []
+
+    def handler(signum, frame) -> None:
+        if not received:
+            received.append(signum)
+            QTimer.singleShot(0, lambda: _close_all(app, 128 + signum))
+
+    def drain() -> None:
+        try:
+            while reader.recv(64):
+                pass
+        except OSError:
+            pass
+
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), handler)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(drain)
+    return notifier, reader, writer
+
+
+def _close_all(app: QApplication, code: int) -> None:
+    app.closeAllWindows()  # the wizard's closeEvent stops its jobs and releases the data folder
+    app.exit(code)
+
+
+def _end(code: int) -> int:
+    """After the event loop: a job thread still running (stuck in a call that cannot be interrupted) must not be
+    destroyed by Python's shutdown – that aborts the process. The log is flushed and the process ends at once."""
+    import logging
+    import os
+
+    from wizard.gui import worker
+
+    if worker.running_jobs() and worker.shutdown(1000):
+        logging.shutdown()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (AttributeError, OSError, ValueError):
+                pass
+        os._exit(code)
+    return code
 
 
 def _painted_then(report: Callable, window) -> int:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidget
+
+from wizard.core.i18n import tr
 
 
 class GrownTable(QTableWidget):
@@ -21,7 +23,13 @@ class GrownTable(QTableWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+    def shown_rows(self) -> int:
+        return sum(not self.isRowHidden(row) for row in range(self.rowCount()))
+
     def fit(self) -> None:
+        # The number of rows shown, as screen readers say it with the table (the count also goes into the
+        # announcement of the result that filled it).
+        self.setAccessibleDescription(tr("{rows} ligne(s)").format(rows=self.shown_rows()))
         height = self.horizontalHeader().height() + 2 * self.frameWidth()
         for row in range(self.rowCount()):
             if not self.isRowHidden(row):  # only the rows shown: a long list filtered down stays quick
@@ -33,6 +41,39 @@ class GrownTable(QTableWidget):
         """As narrow as its columns (a short table of counts), instead of the page's whole width."""
         self.resizeColumnsToContents()
         self.setFixedWidth(self.horizontalHeader().length() + 2 * self.frameWidth())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
+
+
+class GrownTableView(QTableView):
+    """GrownTable over a model: the same look and behaviour, for a list too long for one item per cell (the
+    matching preview; its model shows at most a few hundred rows of any number)."""
+
+    def __init__(self, model, name: str, accessible: str):
+        super().__init__()
+        self.setModel(model)
+        self.setObjectName(name)
+        self.setAccessibleName(accessible)
+        self.verticalHeader().setVisible(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(True)
+        self.setTabKeyNavigation(False)  # Tab must leave the table: no keyboard trap
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def shown_rows(self) -> int:
+        return self.model().rowCount()  # the model holds only the rows shown
+
+    def fit(self) -> None:
+        self.setAccessibleDescription(tr("{rows} ligne(s)").format(rows=self.shown_rows()))
+        height = self.horizontalHeader().height() + 2 * self.frameWidth()
+        for row in range(self.model().rowCount()):
+            self.resizeRowToContents(row)
+            height += self.rowHeight(row)
+        self.setFixedHeight(height)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

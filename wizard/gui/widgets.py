@@ -2,9 +2,10 @@
 of buttons that wraps. (The table that grows with its rows is in tables.py: the first page has none.)"""
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize, QTimer
 from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
+from wizard.gui import accessibility
 from wizard.gui.qtvalues import PLAIN_TEXT, RICH_TEXT, SELECTABLE_BY_MOUSE, TEXT_BROWSER
 
 # info (blue), warning (orange), ok (green), error (red); a translucent tint and a solid edge stay readable on
@@ -110,10 +111,20 @@ class Notice(WrappingLabel):
         self.select_with_mouse()
         self.base_name = name
         self.kind = ""
+        self.message = ""  # what it says now ("" while hidden, whatever the hidden label still holds)
         self.show_message(text, kind, hide_when_empty=False)
 
-    def show_message(self, text: str, kind: str, *, hide_when_empty: bool = True) -> None:
-        self.setText(text)
+    def show_message(self, text: str, kind: str, *, hide_when_empty: bool = True, announce: bool = False) -> None:
+        """`announce`: a screen reader says the message when it changes (an error at once, the rest politely),
+        for messages that appear away from the focus – a verdict, a status, what is left to do."""
+        changed = text != self.message or kind != self.kind
+        self.message = text
+        if hide_when_empty and not text:
+            # Hidden with its last words: emptying it would be one more event for screen readers, at each key
+            # that completes a page.
+            self.setVisible(False)
+        else:
+            self.setText(text)
         if kind != self.kind:
             self.kind = kind
             r, g, b = NOTICE_COLOURS[kind]
@@ -123,6 +134,10 @@ class Notice(WrappingLabel):
         self.setObjectName(f"{self.base_name}_{kind}")
         if hide_when_empty:
             self.setVisible(bool(text))
+        if announce and changed and text:
+            # At the end of this turn of the event loop: a field's own verdict, said at once, comes first, and the
+            # same words are not said twice (accessibility.announce).
+            QTimer.singleShot(0, self, lambda: accessibility.announce(self, text, assertive=kind == "error"))
 
 
 def notice(text: str, kind: str = "info", name: str = "notice") -> Notice:

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
 from wizard.core import flow, steps
 from wizard.core.i18n import tr
 from wizard.core.progress import Progress
-from wizard.core.store import ProgressStore
-from wizard.gui import report_bug
+from wizard.core.store import LocksUnavailable, ProgressStore
+from wizard.gui import accessibility, report_bug
+from wizard.gui.accessibility import mark_heading, name_message_box_icon
 from wizard.gui.autosave import AutoSave
 from wizard.gui.branding import ABOUT, app_icon, window_title
 from wizard.gui.steps_panel import StepsPanel
@@ -23,6 +24,8 @@ from wizard.gui.translations import load_translations
 # size it prefers when the screen allows.
 MIN_SIZE = (800, 500)
 PREFERRED_SIZE = (1040, 760)
+# How long closing waits for background jobs to stop once cancelled (a check stuck in a name lookup, a file read).
+JOBS_TIMEOUT_MS = 5000
 
 PageFactory = Callable[[str, Progress], QWizardPage]
 
@@ -57,6 +60,7 @@ class InterconnectionWizard(QWizard):
         self.detour: str | None = None  # a step the board opens directly (the identification failures)
         self._on_board = False
         self._closing = False
+        self._title = None
         self.ensure_page("accueil")
         self.setStartId(self.page_ids["accueil"])
         self.currentIdChanged.connect(self._on_page_changed)
@@ -179,6 +183,28 @@ class InterconnectionWizard(QWizard):
         self.show_board_navigation(step == "accueil" and self.progress.setup_finished)
         self.autosave.flush(refresh_backup=True)  # a step left: written now, with a fresh backup
         self.steps_panel.show_step(step)
+        self.say_page(page)
+
+    def say_page(self, page: QWizardPage) -> None:
+        """The page's title in the window's name and as a heading: what a screen reader says on arrival."""
+        title = page.title() if page is not None else ""
+        # The welcome page's title is the assistant's own name: said once.
+        self.setWindowTitle(window_title("" if title.casefold() in window_title().casefold() else title))
+        label = self._title_label(title)
+        if label is not None:
+            mark_heading(label)
+
+    def _title_label(self, title: str):
+        """QWizard's own label for the page title, found once by its text: made a heading (before any assistive
+        tool reads it: Qt keeps the first interface it makes for a widget) rather than doubled by one of ours.
+        (Through findChildren: reaching it as the buttons' parent widget makes PySide load QMessageBox's enums.
+        No page shows its own title in a label.)"""
+        if self._title is None and title:
+            from PySide6.QtWidgets import QLabel
+
+            found = [label for label in self.findChildren(QLabel) if label.text() == title]
+            self._title = found[0] if found else None
+        return self._title
 
     def show_board_navigation(self, on: bool) -> None:
         """The board is the home of a returning school: its own entries lead on – the one due first, as the
@@ -226,6 +252,7 @@ class InterconnectionWizard(QWizard):
         if self.progress.setup_finished:
             self.restart()
             self.steps_panel.show_step(self.current_step())
+            self.say_page(self.currentPage())
         else:
             self.go_to(self.progress.school["current_step"])
 
@@ -247,6 +274,7 @@ class InterconnectionWizard(QWizard):
             icon = QMessageBox.Icon.Warning
         box = QMessageBox(icon, window_title(), text, parent=self)
         box.setObjectName("confirm_quit")
+        name_message_box_icon(box, tr("Question") if icon == QMessageBox.Icon.Question else tr("Avertissement"))
         quit_button = box.addButton(tr("&Quitter"), QMessageBox.ButtonRole.AcceptRole)
         stay = box.addButton(tr("&Rester"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(stay)
@@ -262,6 +290,7 @@ class InterconnectionWizard(QWizard):
         finally:
             self._closing = False
         if event.isAccepted():
+            self.stop_jobs()  # first: no job's result comes after the last write
             self.save_now()
             self.progress.store.release()
 
@@ -270,13 +299,50 @@ class InterconnectionWizard(QWizard):
         crash dialog: what they say about the progress must be true)."""
         return self.autosave.finish()
 
+    def stop_jobs(self) -> None:
+        """Closing: every page's job cancelled, and their threads waited for (bounded): nothing is written after
+        the window, and no thread is destroyed while it runs."""
+        from wizard.gui import worker
+
+        for number in self.pageIds():
+            for runner in getattr(self.page(number), "runners", ()):
+                runner.stop()
+        if worker.running_jobs():
+            worker.shutdown(JOBS_TIMEOUT_MS)
+
+
+def ask_without_locks(message: str) -> str:
+    """A data folder on a file system without locks: open it read-only (the safe default), on the admin's word
+    that nobody else uses it, or not at all ("")."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, window_title(), message + "\n\n" + tr(
+        "Vous pouvez l'ouvrir en lecture seule (rien ne sera enregistré), ou, si personne d'autre n'utilise ce "
+        "dossier, l'ouvrir normalement."))
+    box.setObjectName("no_locks")
+    read_only = box.addButton(tr("Ouvrir en &lecture seule"), QMessageBox.ButtonRole.AcceptRole)
+    alone = box.addButton(tr("&Je suis seul à utiliser ce dossier"), QMessageBox.ButtonRole.DestructiveRole)
+    give_up = box.addButton(tr("&Quitter"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read_only)
+    box.setEscapeButton(give_up)
+    box.exec()
+    return {read_only: "read_only", alone: "alone"}.get(box.clickedButton(), "")
+
 
 def build_window(data_dir: Path, page_factory: PageFactory, language: str | None = None) -> InterconnectionWizard:
     app = QApplication.instance()
     if app is None:
         raise RuntimeError("create_window needs a QApplication")
+    accessibility.install()
+    accessibility.readable_placeholders(app)
     store = ProgressStore(data_dir)
-    store.acquire()
+    try:
+        store.acquire()
+    except LocksUnavailable as problem:
+        choice = ask_without_locks(problem.message)
+        if not choice:
+            raise
+        store.acquire(without_lock=choice)
     try:
         progress = Progress.open(store)
         # An explicit language (--lang, create_window) wins; otherwise the one the admin chose last time.

@@ -7,12 +7,18 @@ for the page, `Cancelled` is not a failure, anything else is a bug – logged, a
 
 `TaskRunner` puts one job at a time behind a button: a progress bar, a Cancel button, the button greyed
 meanwhile, the focus moved to Cancel and back. Pages ask `running`; `StepPage` keeps Next waiting while any of its
-runners runs.
+runners runs, and cancels them when the admin leaves the page (Back, another school): a cancelled job's outcome,
+even one already on its way, reaches the page as « cancelled », never as a result.
+
+Every job's thread is known here until it ends (`_LIVE`): closing the window cancels them all and waits for them, a
+bounded time (`shutdown`); the app ends without destroying a thread still running (« QThread: Destroyed while
+thread is still running » aborts the process).
 """
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +28,8 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 from wizard.core.errors import Cancelled, UserError
 
 log = logging.getLogger("wizard.worker")
+# The workers whose thread runs, kept alive here rather than by a page: a page may go before its job ends.
+_LIVE: set[Worker] = set()
 
 
 class Worker(QObject):
@@ -32,15 +40,20 @@ class Worker(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, job: Callable[..., Any], parent: QObject | None = None):
-        super().__init__(parent)
+    def __init__(self, job: Callable[..., Any]):
+        super().__init__()
         self._job = job
         self._stop = threading.Event()
         self._thread: QThread | None = None
+        # Its outcome goes nowhere now (replaced, or the window closing). A flag read on the window's thread, rather
+        # than disconnecting the signals while the job's thread may be emitting them.
+        self.dropped = False
 
     def start(self) -> None:
         self._thread = _JobThread(self)
+        self._thread.setObjectName("wizard-job")  # the thread's name in the system's tools (and tests)
         self._thread.finished.connect(self._thread_done)
+        _LIVE.add(self)
         self._thread.start()
 
     def _thread_done(self) -> None:
@@ -48,13 +61,11 @@ class Worker(QObject):
         thread, self._thread = self._thread, None
         if thread is not None:
             thread.deleteLater()
+        _LIVE.discard(self)
 
-    def disconnect_all(self) -> None:
-        for signal in (self.progressed, self.succeeded, self.failed, self.cancelled):
-            try:
-                signal.disconnect()
-            except (RuntimeError, TypeError):
-                pass  # nothing connected
+    @property
+    def alive(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
 
     def cancel(self) -> None:
         self._stop.set()
@@ -79,6 +90,29 @@ class Worker(QObject):
             self.cancelled.emit() if self._stop.is_set() else self.succeeded.emit(result)
 
 
+def shutdown(timeout_ms: int = 5000) -> int:
+    """Cancel every job and wait for their threads, `timeout_ms` in all; how many still run after that (a job deep
+    in a call that cannot be interrupted). Their late outcomes go nowhere: the pages may be gone."""
+    workers = list(_LIVE)
+    for worker in workers:
+        worker.cancel()
+        worker.dropped = True
+    deadline = time.monotonic() + timeout_ms / 1000
+    for worker in workers:
+        worker.wait(max(0, int((deadline - time.monotonic()) * 1000)))
+    still = [worker for worker in workers if worker.alive]
+    for worker in workers:
+        if not worker.alive:
+            _LIVE.discard(worker)
+    if still:
+        log.warning("%d tâche(s) encore en cours à la fermeture", len(still))
+    return len(still)
+
+
+def running_jobs() -> int:
+    return sum(worker.alive for worker in list(_LIVE))
+
+
 class _JobThread(QThread):
     def __init__(self, worker: Worker):
         super().__init__()
@@ -96,6 +130,7 @@ class TaskRunner:
         self.busy_changed: list[Callable[[bool], None]] = []  # StepPage listens: Next waits while a job runs
         self.worker: Worker | None = None
         self._busy = False
+        self._stopped = False  # Cancel pressed, or the page left: whatever comes back is « cancelled »
         self.bar = QProgressBar()
         self.determinate = determinate
         self.bar.setRange(0, 1000 if determinate else 0)  # 0..0: a request has no meaningful percentage
@@ -127,27 +162,34 @@ class TaskRunner:
         if self.running:
             if not replace:
                 return False
+            # The replaced job ends on its own (shutdown knows it); its late signals must not reach the page.
             self.worker.cancel()
-            self.worker.wait()
-            self.worker.disconnect_all()  # the replaced job's late signals must not reach the page
-        self.worker = Worker(job, self.owner)
+            self.worker.dropped = True
+        self._stopped = False
+        self.worker = worker = Worker(job)
         if self.determinate:
-            self.worker.progressed.connect(lambda fraction: self.bar.setValue(int(fraction * 1000)))
+            worker.progressed.connect(lambda fraction: worker.dropped or self.bar.setValue(int(fraction * 1000)))
         # Idle first, then the page hears the outcome: it may start the next job from there (the matching does,
         # after asking for the CSV columns).
-        self.worker.succeeded.connect(lambda result: self._then(done, result))
-        self.worker.failed.connect(lambda message: self._then(failed, message))
-        self.worker.cancelled.connect(lambda: self._then(cancelled))
+        worker.succeeded.connect(lambda result: worker.dropped or self._then(done, result))
+        worker.failed.connect(lambda message: worker.dropped or self._then(failed, message))
+        self._cancelled_callback = cancelled
+        worker.cancelled.connect(lambda: worker.dropped or self._then(cancelled))
         self._set_busy(True)
         self.worker.start()
         return True
 
     def _then(self, callback, *outcome) -> None:
         self._set_busy(False)
+        if self._stopped and callback is not self._cancelled_callback:
+            self._cancelled_callback()
+            return
         callback(*outcome)
 
     def stop(self) -> None:
-        if self.worker is not None:
+        """Cancel the job: its outcome, even one already sent, reaches the page as « cancelled »."""
+        if self.worker is not None and self._busy:
+            self._stopped = True
             self.worker.cancel()
 
     def _set_busy(self, on: bool) -> None:

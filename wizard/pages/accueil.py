@@ -20,11 +20,15 @@ from PySide6.QtWidgets import (
 from wizard.core import dates, i18n, status
 from wizard.core.i18n import tr
 from wizard.core.typography import french
-from wizard.gui import steps_panel
+from wizard.gui.accessibility import message_box
 from wizard.gui.wheel import ComboBox
 from wizard.gui.widgets import FlowRow, TextColumn
 from wizard.pages.base import StepPage, notice, paragraph, settle_controls
 
+# The board's marks, in characters every font draws (Windows' ANSI characters, and √ which Tahoma, Segoe UI, Arial
+# and Wine's Tahoma all have): under Wine's Tahoma « ○ » and « ✓ » came from another font, to-do rows drawn like
+# done ones. (The side panel draws its marks: steps_panel.draw_mark.)
+BOARD_MARKS = {status.DONE: "√", status.VERIFIED: "√", status.DECLARED: "?", status.TODO: "–"}
 
 class AccueilPage(StepPage):
     step_id = "accueil"
@@ -195,8 +199,6 @@ class AccueilPage(StepPage):
         self.language_combo.setCurrentIndex(self.language_combo.findData(i18n.language()))
 
     def load_board(self) -> None:
-        marks = {status.DONE: steps_panel.DONE, status.VERIFIED: steps_panel.DONE, status.DECLARED: "?",
-                 status.TODO: steps_panel.TODO}
         school = self.progress.school
         today = dates.today()
         due = status.due_now(school, today)
@@ -210,7 +212,7 @@ class AccueilPage(StepPage):
             if item.widget():
                 item.widget().deleteLater()
         for number, row in enumerate(status.board(school, today)):
-            mark = QLabel(f"{marks[row.state]} {row.title}")
+            mark = QLabel(f"{BOARD_MARKS[row.state]} {row.title}")
             mark.setObjectName(f"board_row_title_{number}")
             text = paragraph(row.detail)
             text.setObjectName(f"board_row_{number}")
@@ -261,10 +263,11 @@ class AccueilPage(StepPage):
         from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
 
         if status.in_progress(self.progress.school):
-            answer = QMessageBox.question(
-                self, tr("Nouvel import"),
+            answer = message_box(
+                self, "question", tr("Nouvel import"),
                 tr("Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases "
-                   "cochées de l'import en cours (l'historique des imports est conservé). Continuer ?"))
+                   "cochées de l'import en cours (l'historique des imports est conservé). Continuer ?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.progress.start_pass(kind)
@@ -291,11 +294,15 @@ class AccueilPage(StepPage):
     def _erase(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # a dialog: loaded when it opens
 
-        answer = QMessageBox.warning(
-            self, tr("Effacer les données locales"),
+        answer = message_box(
+            self, "warning", tr("Effacer les données locales"),
             tr("Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, "
                "historique des imports et des vérifications. Cette action est définitive. Effacer ?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            self.progress.erase_all()
+            left = self.progress.erase_all()
             self.wizard().resume()
+            if left:  # what erasing says it removed must be true: the rest is named
+                QMessageBox.warning(self, tr("Effacer les données locales"), tr(
+                    "Ces fichiers n'ont pas pu être effacés (ouverts dans un autre programme, ou protégés) : {files}. "
+                    "Supprimez-les vous-même.").format(files=" ; ".join(f"« {path} »" for path in left)))

@@ -69,6 +69,8 @@ class StepPage(QWizardPage):
         # whoever makes them sets this, and the page puts Tab back in reading order (order_tabs) once loaded.
         self.tab_order_stale = False
         self.runners: list[TaskRunner] = []
+        self.completed: bool | None = None  # what « Suivant » last showed (refresh)
+        self.arriving = False  # the page is being filled on arrival: nothing to announce yet
 
     def ensure_built(self) -> None:
         """Widgets are made on the page's first visit: the window opens as fast as a bare QWizard
@@ -99,8 +101,8 @@ class StepPage(QWizardPage):
         self.build()
         self.body.addStretch(1)
         outer.addWidget(self.scroll, 1)
+        # No accessible name: a label's name replaces its text, and the text is what a screen reader must read.
         self.reason = notice("", "warning", "reason")
-        self.reason.setAccessibleName(tr("Ce qu'il reste à faire sur cette page"))
         outer.addWidget(self.reason)
         self.progress.listeners.append(self.refresh)
         settle_controls(body)
@@ -135,6 +137,7 @@ class StepPage(QWizardPage):
             self.deferred = True
             return
         self.deferred = False
+        self.completed = None
         try:
             self._initialize()
         except Exception:  # noqa: BLE001 - see above
@@ -151,7 +154,7 @@ class StepPage(QWizardPage):
 
     def _initialize(self) -> None:
         self.ensure_built()
-        self.loading = True
+        self.loading = self.arriving = True
         try:
             self.load()
         finally:
@@ -159,7 +162,10 @@ class StepPage(QWizardPage):
         if self.tab_order_stale:
             self.tab_order_stale = False
             order_tabs(self.scroll.widget())
-        self.refresh()
+        try:
+            self.refresh()
+        finally:
+            self.arriving = False
         QTimer.singleShot(0, self, self.focus_first_to_do)  # the page as context: no call once it is gone
 
     def first_to_do(self) -> QWidget | None:
@@ -189,7 +195,10 @@ class StepPage(QWizardPage):
 
     def cleanupPage(self) -> None:
         # QWizard's default resets registered fields on Back; ours live in the model and must stay as typed.
-        pass
+        # Leaving the page (Back, or restart: another school, a new pass) cancels its jobs: a result is never
+        # applied to what is on screen by the time it ends.
+        for runner in self.runners:
+            runner.stop()
 
     def isComplete(self) -> bool:
         try:
@@ -234,9 +243,28 @@ class StepPage(QWizardPage):
             self.save_banner.refresh()
         busy = any(runner.running for runner in self.runners)
         why = tr("Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.") if busy else self.missing()
-        self.reason.show_message(why, "warning")
+        self.reason.show_message(why, "warning", announce=not self.arriving)
         self._show_history()
-        self.completeChanged.emit()
+        self.update_next()
+
+    def update_next(self) -> None:
+        """« Suivant » (or « Terminer ») follows the page's completeness – only when it changes.
+
+        Not through completeChanged: QWizard answers each one by hiding and showing again everything in the
+        window (its anti-flicker widget, whatever changed), ~700 accessibility events that make a screen reader
+        drop what it was saying, and a full layout of the window, at each key typed. The buttons' enabled state
+        is the only thing that signal updates for these pages (no commit page, no early « Terminer »); QWizard
+        itself sets it from isComplete() whenever it shows a page."""
+        complete = self.isComplete()
+        if complete == self.completed:
+            return
+        self.completed = complete
+        wizard = self.wizard()
+        if wizard is None or wizard.currentPage() is not self:
+            return
+        following = wizard.nextId() != -1
+        which = QWizard.WizardButton.NextButton if following else QWizard.WizardButton.FinishButton
+        wizard.button(which).setEnabled(complete)
 
     def _show_history(self) -> None:
         """A step of a finished pass shows what was done, greyed, under the reason: that pass is history (Back from
@@ -296,8 +324,7 @@ class _SaveBanner(QWidget):
         self.setObjectName("save_problem")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
-        self.message = notice("", "error", "save_problem_message")
-        self.message.setAccessibleName(tr("L'enregistrement a échoué"))
+        self.message = notice("", "error", "save_problem_message")  # its text is what a screen reader reads
         retry = QPushButton(tr("Réessayer l'enregistrement"))
         retry.setObjectName("retry_save")
         retry.setAutoDefault(False)
@@ -311,7 +338,7 @@ class _SaveBanner(QWidget):
 
     def refresh(self) -> None:
         problem = self.progress.save_problem
-        self.message.show_message(problem, "error", hide_when_empty=False)
+        self.message.show_message(problem, "error", hide_when_empty=False, announce=True)
         self.setVisible(bool(problem))
 
 

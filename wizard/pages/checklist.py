@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButto
 
 from wizard.core import facts, flow
 from wizard.core.i18n import tr
+from wizard.gui.accessibility import announce
 from wizard.gui.qtvalues import set_plain_selectable
 from wizard.pages.base import StepPage, notice, wrapping_check
 
@@ -61,22 +62,26 @@ class Checklist(QWidget):
         set_plain_selectable(field)
         field.setFrameShape(QFrame.Shape.StyledPanel)
         field.setStyleSheet("QLabel { padding: 3px 6px; }")
-        field.setAccessibleName(tr("{label_text} (valeur à saisir dans l'ENT)").format(label_text=label_text))
         field.setToolTip(value)
+        # The label keeps its text (the value) as what is read; the keyboard reaches the value through the copy
+        # button, whose description is the value: « Copier URL CAS de PRONOTE, bouton, https://… ».
         copy = QPushButton(tr("Copier"))
         copy.setObjectName(f"copy_{key}")
         copy.setAccessibleName(tr("Copier {label_text}").format(label_text=label_text))
+        copy.setAccessibleDescription(value)
         copy.setAutoDefault(False)  # made after the page: Enter stays « Suivant » (see StepPage.ensure_built)
-        copy.clicked.connect(lambda: self._copy(field, copy))
+        copy.clicked.connect(lambda: self._copy(field, copy, label_text))
         layout.addWidget(field, 1)
         layout.addWidget(copy, 0, QtCore.Qt.AlignmentFlag.AlignTop)
         self.value_fields[key] = field
         return row
 
     @staticmethod
-    def _copy(field: QLabel, button: QPushButton) -> None:
+    def _copy(field: QLabel, button: QPushButton, label_text: str) -> None:
         QGuiApplication.clipboard().setText(field.text())
-        button.setText(tr("Copié ✓"))
+        button.setText(tr("Copié"))  # no « ✓ »: a glyph some fonts lack, and the name follows the text
+        button.setAccessibleName(tr("Copié : {label_text}").format(label_text=label_text))
+        announce(button, tr("{label_text} copié dans le presse-papiers.").format(label_text=label_text))
 
 
 class ChecklistPage(StepPage):

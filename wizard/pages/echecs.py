@@ -125,7 +125,7 @@ class EchecsPage(StepPage):
     def _note(self) -> bool:
         checked = self._checked()
         if isinstance(checked, str):  # said once, here; nothing is noted
-            self.message.show_message(checked, "error")
+            self.message.show_message(checked, "error", announce=True)
             return False
         noted_day, count = checked
         day = noted_day.isoformat()
@@ -134,7 +134,7 @@ class EchecsPage(StepPage):
         text = tr("Noté : {count} le {day}.").format(count=count, day=dates.day(day))
         if replaced:
             text += " " + tr("Il remplace le nombre noté plus tôt pour ce jour.")
-        self.message.show_message(text, "ok")
+        self.message.show_message(text, "ok", announce=True)
         self.loading = True
         try:
             self.count.clear()
@@ -151,7 +151,8 @@ class EchecsPage(StepPage):
         last = noted[-1]
         self.progress.unnote_failures(last["day"])
         self.message.show_message(tr("Retiré : {count} le {day}.").format(count=last["count"],
-                                                                          day=dates.day(last["day"])), "info")
+                                                                          day=dates.day(last["day"])), "info",
+                                  announce=True)
         self._show_noted()
 
     def validate(self) -> bool:

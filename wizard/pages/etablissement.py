@@ -20,8 +20,9 @@ from wizard.core import flow, schoolname
 from wizard.core.flow import ALREADY, DECLARED, FULL_WALK
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.outcomes import ADDRESS, past_check_sentence, verdict_level
-from wizard.core.progress import last_check
+from wizard.core.progress import IDENTITY_LIMITS, last_check
 from wizard.core.school import check_ent_site, check_uai, normalise_pronote_url
+from wizard.gui.accessibility import announce
 from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
 
 
@@ -42,8 +43,8 @@ class EtablissementPage(StepPage):
             ("pronote_url", tr("Adresse du serveur P&RONOTE"), tr("Adresse du serveur PRONOTE"),
              "https://0301746K.index-education.net/pronote/"),
             ("pronote_version", tr("&Version de PRONOTE"), tr("Version de PRONOTE"), tr("par exemple 2024 – 2.5")),
-            ("ent_site_url", tr("Adresse du site &ENT (facultatif)"),
-             tr("Adresse du site ENT de l'établissement (facultatif)"), self.ent.site_example),
+            ("ent_site_url", tr("Adresse du site &ENT (facultatif)"), tr("Adresse du site ENT (facultatif)"),
+             self.ent.site_example),
         )
         form_widget = QWidget()
         rows = QVBoxLayout(form_widget)
@@ -55,6 +56,7 @@ class EtablissementPage(StepPage):
             field = QLineEdit()
             field.setObjectName(f"field_{key}")
             field.setPlaceholderText(placeholder)
+            field.setMaxLength(IDENTITY_LIMITS[key])  # what the document keeps (safetext.py): no more is taken
             field.setAccessibleName(accessible)
             # textChanged, not textEdited: dictation, screen readers' form modes and UI automation set the text
             # through the accessibility interface, and that counts as typing. The page's own loading is skipped.
@@ -69,8 +71,11 @@ class EtablissementPage(StepPage):
             rows.addLayout(row)
             self.fields[key] = field
             if key in ("uai", "pronote_url"):
+                # Under the field: the expected format until something is typed, then the verdict; also the
+                # field's accessible description, so a screen reader says it with the field.
                 message = paragraph("")
-                message.setObjectName(f"{key.split('_')[-1]}_message")
+                message.field = field
+                message.verdict = None
                 rows.addWidget(message)
                 setattr(self, f"{key.split('_')[-1]}_message", message)
             if key == "uai":
@@ -191,30 +196,43 @@ class EtablissementPage(StepPage):
     def _show_checks(self) -> None:
         identity = self.progress.identity
         uai = check_uai(identity["uai"])
-        if identity["uai"].strip():
-            self.uai_message.setText(tr("✓ Code UAI valide.") if uai.ok else uai.message)
-        else:
-            self.uai_message.setText("")
+        other = self._duplicate()
+        if other is not None:  # a code another school of this machine has: blocking, said as an error
+            self._verdict(self.uai_message, tr("Ce code UAI est déjà celui de « {name} », suivi par l'assistant.")
+                          .format(name=_school_name(other)), "error")
+            self.open_existing.setText(tr("&Ouvrir l'établissement « {name} »").format(name=_school_name(other)))
+            self.open_existing.setAccessibleName(self.open_existing.text().replace("&", ""))
+        self.open_existing.setVisible(other is not None)
+        if other is None and identity["uai"].strip():
+            self._verdict(self.uai_message, *((tr("✓ Code UAI valide."), "ok") if uai.ok else (uai.message, "error")))
+        elif other is None:
+            self._verdict(self.uai_message, tr("Format attendu : 7 chiffres et une lettre, par exemple 0301746K."),
+                          "info")
         url_text = identity["pronote_url"]
         if url_text.strip():
             url = normalise_pronote_url(url_text, school_uai=uai.value)
             if url.ok:
-                self.url_message.setText("\n".join([tr("Adresse retenue : {value}").format(value=url.value),
-                                                    *url.warnings]))
+                self._verdict(self.url_message, "\n".join([tr("Adresse retenue : {value}").format(value=url.value),
+                                                           *url.warnings]), "warning" if url.warnings else "ok",
+                              said="\n".join(url.warnings))
             else:
-                self.url_message.setText(url.message)
+                self._verdict(self.url_message, url.message, "error")
         else:
-            self.url_message.setText("")
-        for message in (self.uai_message, self.url_message):
-            message.setVisible(bool(message.text()))  # no blank line between the fields until there is a verdict
-        other = self._duplicate()
-        if other is not None:
-            self.uai_message.setText(tr("Ce code UAI est déjà celui de « {name} », suivi par l'assistant.").format(
-                name=_school_name(other)))
-            self.uai_message.setVisible(True)
-            self.open_existing.setText(tr("&Ouvrir l'établissement « {name} »").format(name=_school_name(other)))
-            self.open_existing.setAccessibleName(self.open_existing.text().replace("&", ""))
-        self.open_existing.setVisible(other is not None)
+            self._verdict(self.url_message, tr("Format attendu : l'adresse qui commence par https://, par exemple "
+                                               "https://0301746K.index-education.net/pronote/."), "info")
+
+    def _verdict(self, message, text: str, kind: str, said: str | None = None) -> None:
+        """Show a field's message and make it the field's description. A changed verdict – valid, an error, a
+        different error – is announced; the address retained, which changes with each key, is not."""
+        message.setText(text)
+        message.setObjectName(f"{message.field.objectName().removeprefix('field_')}_message_{kind}")
+        message.field.setAccessibleDescription(text)
+        said = text if said is None else said
+        verdict = (kind, said if kind in ("error", "warning") else "")
+        if verdict != message.verdict:
+            if message.verdict is not None and kind != "info" and not self.loading:
+                announce(message.field, said, assertive=kind == "error")
+            message.verdict = verdict
 
     # -- widgets → model -------------------------------------------------------------------------
     def _typed(self, key: str, text: str) -> None:

@@ -20,10 +20,9 @@ class ExportModePage(StepPage):
         self.history_note = notice("", "info", "history_note")
         self.body.addWidget(self.history_note)
         self.group = QButtonGroup(self)
+        # Named by their visible text (no accessible name of their own): what voice control users say.
         self.full = QRadioButton(tr("Import &complet – début d'année : tous les utilisateurs"))
-        self.full.setAccessibleName(tr("Import complet, début d'année, tous les utilisateurs"))
         self.partial = QRadioButton(tr("Import partie&l – nouveaux arrivants seulement"))
-        self.partial.setAccessibleName(tr("Import partiel, nouveaux arrivants seulement"))
         for mode, button in (("complet", self.full), ("partiel", self.partial)):
             button.setObjectName(f"mode_{mode}")
             self.group.addButton(button)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidgetItem,
     QWidget,
@@ -20,7 +21,8 @@ from wizard.core import i18n
 from wizard.core.filecheck import NO_ERROR, analysis_record, run_analysis
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.people import PROFILE_LABELS, PROFILES
-from wizard.core.progress import analysis_is_current
+from wizard.core.progress import GONE, HERE, analysis_is_current
+from wizard.gui.accessibility import announce
 from wizard.gui.files import open_file
 from wizard.gui.tables import GrownTable
 from wizard.gui.wheel import ComboBox
@@ -204,7 +206,17 @@ class FichierPage(StepPage):
         else:
             verdict, kind = tr(NO_ERROR), "ok"
         self.status.show_message(verdict, kind)
+        if not self.loading:  # a result that arrives away from the focus: said, with what the tables hold
+            announce(self.status, " ".join([verdict, *self._table_sizes()]), assertive=kind == "error")
         self.details.setText(self._details_text(analysis))
+
+    def _table_sizes(self) -> list[str]:
+        sizes = [tr("Tableau « {name} » : {rows} ligne(s).").format(name=self.counts.accessibleName(),
+                                                                  rows=self.counts.rowCount())]
+        if self.findings.isVisibleTo(self):
+            sizes.append(tr("Tableau « {name} » : {rows} ligne(s).").format(name=self.findings.accessibleName(),
+                                                                          rows=self.findings.shown_rows()))
+        return sizes
 
     def _details_text(self, analysis: dict) -> str:
         from wizard.core.idfile.report import MAPPING_LABELS  # the file reader loads with its first use
@@ -252,19 +264,38 @@ class FichierPage(StepPage):
                 return
 
     def analyse(self, path: Path) -> None:
+        if not path.is_file():
+            # A folder dropped by mistake, a file gone since: said, and the analysis kept stands.
+            self.status.show_message(tr("« {name} » n'est pas un fichier que l'assistant peut ouvrir : rien n'a été "
+                                        "changé.").format(name=path.name or str(path)), "error")
+            return
+        # What the job needs, taken now on this thread: the school and the pass it is for, whatever is shown later.
+        target = self.progress.job_target()
         school = self.progress.school
+        snapshot = {"identity": dict(school["identity"]), "import_history": list(school["import_history"]),
+                    "hash_key": self.progress.hash_key(school)}
+        if self.progress.key_problem:
+            QMessageBox.warning(self, tr("Clé des empreintes"), self.progress.key_problem)
+            self.progress.key_problem = ""
         mode = self.progress.cycle["mode"]
 
         def job(advance, cancelled):
-            return run_analysis(path, school, mode, advance=advance, cancelled=cancelled)
+            info, found = run_analysis(path, snapshot, mode, advance=advance, cancelled=cancelled)
+            return info, analysis_record(found, mode)  # made plain here, off the window's thread
 
         # A new file replaces the one being read.
-        self.task.run(job, done=self._analysed, failed=self._failed, cancelled=self._cancelled, replace=True)
-        self.status.show_message(tr("Analyse de {name} en cours…").format(name=path.name), "info")
+        self.task.run(job, done=lambda outcome: self._analysed(outcome, target),
+                      failed=lambda message: self._failed(message, path, target), cancelled=self._cancelled,
+                      replace=True)
+        self.status.show_message(tr("Analyse de {name} en cours…").format(name=path.name), "info",
+                                 announce=not self.loading)
 
-    def _analysed(self, outcome) -> None:
-        file_info, found = outcome
-        self.progress.record_analysis(file_info, analysis_record(found, self.progress.cycle["mode"]))
+    def _analysed(self, outcome, target) -> None:
+        file_info, record = outcome
+        where = self.progress.record_analysis(file_info, record, target)
+        if where != HERE:
+            self.status.show_message(_elsewhere(self.progress, target, where), "warning")
+            return
         self.loading = True
         try:
             self.read_warnings.setChecked(False)
@@ -285,16 +316,31 @@ class FichierPage(StepPage):
         else:
             self._show_analysis(None)
             self.status.show_message(tr("Import complet choisi : choisissez à nouveau le fichier pour le vérifier "
-                                        "dans ce mode."), "info")
+                                        "dans ce mode."), "info", announce=True)
 
-    def _failed(self, message: str) -> None:
-        self.progress.forget_analysis()
-        self._show_analysis(None)
+    def _failed(self, message: str, path: Path, target) -> None:
+        if self.progress.where(target) != HERE:
+            return  # the page shows another school or pass now; the analysis that stands there is not this one's
+        chosen = self.progress.cycle["file"]
+        if chosen and Path(chosen["path"]) == path:  # the recorded file itself can no longer be read
+            self.progress.forget_analysis()
+            self._show_analysis(None)
         self.status.show_message(message or tr("Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le "
-                                               "détail est dans le journal."), "error")
+                                               "détail est dans le journal."), "error", announce=True)
 
     def _cancelled(self) -> None:
-        self.status.show_message(tr("Analyse annulée : choisissez à nouveau le fichier pour la relancer."), "warning")
+        self.status.show_message(tr("Analyse annulée : choisissez à nouveau le fichier pour la relancer."), "warning",
+                                 announce=True)
+
+
+def _elsewhere(progress, target, where: str) -> str:
+    """What became of an analysis that ended for a school or a pass no longer shown."""
+    if where == GONE:
+        return tr("L'analyse s'est terminée pour un établissement ou un import qui n'existe plus : son résultat "
+                  "n'a pas été enregistré.")
+    name = progress.doc["schools"][target[0]]["identity"]["name"] or tr("Nouvel établissement")
+    return tr("L'analyse lancée pour « {name} » s'est terminée : son résultat a été enregistré pour cet "
+              "établissement, pas pour celui affiché.").format(name=name)
 
 
 def _human_size(size: int) -> str:

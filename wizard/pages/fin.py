@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushBu
 from wizard.core import status
 from wizard.core.figures import BATCH, RUNNING_TOTAL, file_total, reading_phrase
 from wizard.core.i18n import tr
+from wizard.core.outputs import OutputFailed, refusal
+from wizard.core.progress import IDENTITY_LIMITS
 from wizard.core.records import TITLES, notice_document, record_document
 from wizard.core.school import identity_values
 from wizard.core.schoolyear import last_import, recap
@@ -89,6 +91,7 @@ class FinPage(StepPage):
         label = QLabel(tr("C&ontact indiqué sur la notice :"))
         self.contact = QLineEdit()
         self.contact.setObjectName("contact")
+        self.contact.setMaxLength(IDENTITY_LIMITS["contact"])
         self.contact.setPlaceholderText(tr("par exemple le secrétariat, 04 66 00 00 00"))
         self.contact.setAccessibleName(tr("Contact indiqué sur la notice pour les familles et les personnels"))
         self.contact.textChanged.connect(lambda text: self.loading or self.progress.type_identity("contact", text))
@@ -102,11 +105,11 @@ class FinPage(StepPage):
                 start=2):
             printing = QPushButton(print_text)
             printing.setObjectName(f"print_{kind}")
-            printing.setAccessibleName(tr("Imprimer {title}").format(title=title))
+            printing.setAccessibleName(tr("Imprimer {title}").format(title=title))  # « Imprimer la fiche… » in it
             printing.clicked.connect(lambda _=False, k=kind: self._print(k))
             saving = QPushButton(save_text)
             saving.setObjectName(f"save_{kind}")
-            saving.setAccessibleName(tr("Enregistrer {title} en PDF").format(title=title))
+            saving.setAccessibleName(save_text.replace("&", "").rstrip("…"))
             saving.clicked.connect(lambda _=False, k=kind: self._save(k))
             grid.addLayout(FlowRow(printing, saving), row, 1)  # on two lines when the window is narrow
         self.records_message = notice("", "info", "records_message")
@@ -124,14 +127,16 @@ class FinPage(StepPage):
         path = save_file(self, tr("Enregistrer – {title}").format(title=tr(TITLES[kind])), name, tr("PDF (*.pdf)"))
         if not path:
             return
+        problem = refusal(Path(path), data_dir=self.progress.store.data_dir)
         try:
+            if problem:
+                raise OutputFailed(problem)
             write_pdf(self._document(kind), Path(path), tr(TITLES[kind]))
-        except OSError:
-            self.records_message.show_message(
-                tr("Impossible d'écrire « {path} » : choisissez un autre dossier.").format(path=path), "error")
+        except OutputFailed as failure:
+            self.records_message.show_message(failure.message, "error", announce=True)
             return
         self.records_message.show_message(tr("{title} enregistrée : {path}").format(title=tr(TITLES[kind]), path=path),
-                                          "ok")
+                                          "ok", announce=True)
 
     def _print(self, kind: str) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # a dialog: loaded when it opens

@@ -23,7 +23,7 @@ class ImportEntPage(ChecklistPage):
         self.count.setObjectName("reported_count")
         self.count.setValidator(QIntValidator(0, 10_000_000, self))
         self.count.setPlaceholderText(tr("par exemple 1575"))
-        self.count.setAccessibleName(tr("Nombre d'identifiants importés annoncé par l'ENT"))
+        self.count.setAccessibleName(tr("Nombre annoncé par l'ENT (identifiants importés)"))
         self.count.setMaximumWidth(160)
         # textChanged: a value set through the accessibility interface counts as typed (see etablissement.py).
         self.count.textChanged.connect(self._count_typed)
@@ -72,7 +72,7 @@ class ImportEntPage(ChecklistPage):
             return
         reading = read_figure(cycle["analysis"], cycle["reported_count"], cycle["mode"],
                               self.progress.imports_before_this_pass())
-        self.comparison.show_message(reading.text, reading.level)
+        self.comparison.show_message(reading.text, reading.level, announce=not self.loading)
 
     def validate(self) -> bool:
         if not super().validate():

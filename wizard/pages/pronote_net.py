@@ -31,7 +31,6 @@ class PronoteNetPage(ChecklistPage):
             "publiée avec la configuration « {pronote_net_configuration} » (ce sera noté « déclaré, non vérifié »).")
             .format(**words))
         self.manual.setObjectName("manual_confirmation")
-        self.manual.setAccessibleName(tr("Déclaration de la publication, non vérifiée"))
         self.manual.toggled.connect(self._manual)
         self.manual_row = wrapping_check(self.manual)
         self.body.addWidget(self.manual_row)

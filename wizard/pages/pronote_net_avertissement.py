@@ -36,7 +36,6 @@ class PronoteNetAvertissementPage(StepPage):
         self.body.addWidget(self.season)
         self.ack = QCheckBox(tr("J'ai compris : je bascule maintenant, en connaissance de cause."))
         self.ack.setObjectName("ack")
-        self.ack.setAccessibleName(tr("J'ai compris les conséquences de la bascule de pronote.net"))
         self.ack.toggled.connect(lambda on: self.progress.tick(self.step_id, "compris", on))
         self.body.addWidget(wrapping_check(self.ack))
 

@@ -55,5 +55,8 @@ def timestamp(text: str) -> datetime | None:
         except ValueError:
             return None
     if value.tzinfo is not None:
-        value = value.astimezone().replace(tzinfo=None)
+        try:
+            value = value.astimezone().replace(tzinfo=None)
+        except (OverflowError, ValueError, OSError):  # « 0001-01-01T00:00:00+14:00 » is before year 1 here
+            return None
     return value

@@ -22,8 +22,10 @@ COLUMNS = ("Profil", "Statut", "Score", "Raisons",
            tr_noop("Identifiant PRONOTE"), tr_noop("Nom PRONOTE"), tr_noop("Prénom PRONOTE"),
            tr_noop("Date de naissance PRONOTE"),
            tr_noop("Identifiant ENT"), tr_noop("Nom ENT"), tr_noop("Prénom ENT"), tr_noop("Date de naissance ENT"))
-# A cell starting with one of these is run as a formula by Excel: a name in a CSV must never be.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A cell whose first non-blank character is one of these is run as a formula by Excel or LibreOffice (which may
+# trim the spaces before it, « Supprimer les espaces »): a name in a CSV must never be. The full-width and small
+# forms too (a spreadsheet may fold them), and tab, CR and LF, which some readers skip like spaces.
+_FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\ufe6b\u2212")
 
 
 def worksheet_entries(result: Result) -> list[tuple[str, str, Pair | Person]]:
@@ -95,4 +97,7 @@ def _profile(profile: str) -> str:
 
 
 def _safe(cell: str) -> str:
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    """The cell as text: an apostrophe first when what a spreadsheet sees first (spaces skipped) could start a
+    formula."""
+    first = next((char for char in cell if char in _FORMULA_START or not char.isspace()), "")
+    return "'" + cell if first in _FORMULA_START and first else cell

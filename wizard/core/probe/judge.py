@@ -28,6 +28,7 @@ from wizard.core.outcomes import (
 )
 from wizard.core.probe.answer import Answer, ProbeFailure
 from wizard.core.probe.result import ProbeResult, Space
+from wizard.core.safetext import encodable, without_lone_surrogates
 
 # genreEspace → the space's page name under the PRONOTE root (eleve.html…), stable ids for JSON and pages.
 SPACE_KINDS = {6: "eleve", 7: "parent", 8: "professeur", 14: "viescolaire", 17: "direction", 26: "accompagnant",
@@ -215,10 +216,14 @@ def _space_url(root: str, page) -> str:
         url = urljoin(root, page)
     except ValueError:
         return ""
-    return url if url.startswith(root) else ""
+    return _shorten(url, 500) if url.startswith(root) else ""
 
 
 def _shorten(text: str, limit: int) -> str:
+    """What the server says, bounded and encodable (a lone surrogate, « \\udcff », is valid JSON). Its control
+    characters stay, for the console to show as escapes (commands/console.py); the progress makes the text plain
+    where it enters the document (safetext.py)."""
+    text = text if encodable(text) else without_lone_surrogates(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
