@@ -225,8 +225,8 @@ win wine 'C:\Python\python.exe' -m ensurepip --default-pip >/dev/null
 # real one, two Wine processes for each of the suite's hundreds of subprocesses (and, under load, a launcher that
 # sometimes fails to start it: « Unable to create process »).
 wpython='C:\Python\python.exe'
-win wine "$wpython" -m pip install -q --disable-pip-version-check --no-index --find-links "$(winpath "$wheels")" \
-  -r "$(winpath "$requirements")"
+win wine "$wpython" -m pip install -q --disable-pip-version-check --no-warn-script-location --no-index \
+  --find-links "$(winpath "$wheels")" -r "$(winpath "$requirements")"
 win wine "$wpython" -c "import sys, platform; from PySide6 import QtCore; print('Windows CPython', sys.version.split()[0], platform.platform(), 'Qt', QtCore.qVersion())"
 win wine 'C:\Python\Scripts\lint-imports.exe' --help >/dev/null  # pip's launchers start (the suite runs some)
 
