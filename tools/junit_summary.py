@@ -23,7 +23,10 @@ def outcomes(path: Path) -> list[tuple[str, str, str]]:
         outcome, reason = "passed", ""
         for child in case:
             if child.tag in ("failure", "error"):
-                outcome, reason = "failed", child.get("message") or (child.text or "").strip()
+                outcome, reason = "failed", child.get("message") or ""
+                if reason in ("", "collection failure"):  # the why is in the report's last « E » line
+                    errors = [line[1:].strip() for line in (child.text or "").splitlines() if line.startswith("E ")]
+                    reason = f"{reason}: {errors[-1]}" if reason and errors else (errors or [reason])[-1]
                 break
             if child.tag == "skipped":
                 outcome, reason = "skipped", child.get("message") or ""

@@ -16,6 +16,9 @@ RUN = """<?xml version="1.0" encoding="utf-8"?><testsuites><testsuite name="pyte
 trace</failure></testcase>
 <testcase classname="tests.gui.test_x" name="test_setup" time="1"><error message="fixture failed">trace</error>
 </testcase></testsuite></testsuites>"""
+COLLECTION = """<?xml version="1.0" encoding="utf-8"?><testsuites><testsuite name="pytest" tests="1">
+<testcase classname="tests.bus.test_bus" name="" time="0"><error message="collection failure">tests/bus/test_bus.py:32
+E   OSError: [WinError 6] Invalid handle</error></testcase></testsuite></testsuites>"""
 
 
 def test_figures_failures_and_wine_skips_are_listed(tmp_path, capsys):
@@ -37,3 +40,12 @@ def test_a_clean_run_passes_and_a_missing_file_fails(tmp_path, capsys):
     assert capsys.readouterr().out.splitlines()[-1] == "2 passed, 0 failed, 1 skipped"
     assert junit_summary.main([str(tmp_path / "absent.xml")]) == 1
     assert capsys.readouterr().out.splitlines()[-1] == "0 passed, 1 failed"
+
+
+def test_a_collection_error_says_why(tmp_path, capsys):
+    path = tmp_path / "junit.xml"
+    path.write_text(COLLECTION, encoding="utf-8")
+    assert junit_summary.main([str(path), "--label", "Windows"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "FAILED tests.bus.test_bus — collection failure: OSError: [WinError 6] Invalid handle"
+    assert lines[-1] == "Windows: 0 passed, 1 failed, 0 skipped"
