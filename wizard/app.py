@@ -11,7 +11,11 @@ import os
 import sys
 from pathlib import Path
 
-from wizard.core import entdata
+# The core the window opens with (`status` brings every core module of the first page and the board) is imported
+# here, before either side can load Qt: PySide reads the source of every module imported after its own, to find those
+# that switch its `__feature__` options on, and the core, Qt-free by contract, never needs reading
+# (docs/DEVELOPING.md, « Imports »).
+from wizard.core import entdata, status  # noqa: F401 - status: for the order above
 
 COMMANDS = ("check", "reconcile", "probe", "record", "notice")
 

@@ -2429,52 +2429,52 @@
       <translation>About</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="32" />
+      <location filename="wizard/gui/crash_dialog.py" line="22" />
       <source>Erreur inattendue</source>
       <translation>Unexpected error</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="33" />
+      <location filename="wizard/gui/crash_dialog.py" line="23" />
       <source>L'assistant a rencontré une erreur inattendue et n'a pas pu terminer cette action.</source>
       <translation>The assistant ran into an unexpected error and could not finish this action.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="35" />
+      <location filename="wizard/gui/crash_dialog.py" line="25" />
       <source>Votre progression est enregistrée ; relancez l'assistant : il reprendra à l'étape où vous étiez. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
       <translation>Your progress is saved; restart the assistant: it will resume at the step you were on. If the error comes back, send the log to your IT referent or to support.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="39" />
+      <location filename="wizard/gui/crash_dialog.py" line="29" />
       <source>Attention : vos dernières modifications n'ont pas pu être enregistrées (voir le message en haut de la page). Choisissez « Continuer quand même » pour les garder à l'écran et réessayer l'enregistrement. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
       <translation>Warning: your latest changes could not be saved (see the message at the top of the page). Choose “Continue anyway” to keep them on screen and try saving again. If the error comes back, send the log to your IT referent or to support.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="44" />
+      <location filename="wizard/gui/crash_dialog.py" line="34" />
       <source>Relancez l'assistant. Si l'erreur revient, envoyez le journal à votre référent numérique ou à l'assistance.</source>
       <translation>Restart the assistant. If the error comes back, send the log to your IT referent or to support.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="47" />
+      <location filename="wizard/gui/crash_dialog.py" line="37" />
       <source>Le journal se trouve dans : {path}</source>
       <translation>The log is in: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="48" />
+      <location filename="wizard/gui/crash_dialog.py" line="38" />
       <source>Le journal n'a pas pu être écrit sur ce poste.</source>
       <translation>The log could not be written on this computer.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="49" />
+      <location filename="wizard/gui/crash_dialog.py" line="39" />
       <source>Ouvrir le dossier du journal</source>
       <translation>Open the log folder</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="50" />
+      <location filename="wizard/gui/crash_dialog.py" line="40" />
       <source>Quitter l'assistant</source>
       <translation>Quit the assistant</translation>
     </message>
     <message>
-      <location filename="wizard/gui/crash.py" line="51" />
+      <location filename="wizard/gui/crash_dialog.py" line="41" />
       <source>Continuer quand même</source>
       <translation>Continue anyway</translation>
     </message>

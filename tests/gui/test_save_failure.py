@@ -62,7 +62,7 @@ def test_a_value_that_cannot_be_written_is_a_failed_save_for_the_window_and_the_
                                                                                                monkeypatch):
     """Issue 22, 1: the save raised UnicodeEncodeError outside its error handling; « enregistré » stayed true, and
     the window and the crash dialog still said « Votre progression est enregistrée »."""
-    from wizard.gui.crash import CrashDialog
+    from wizard.gui.crash_dialog import CrashDialog
 
     window = open_window(qtbot, data_dir)
     window.next()

@@ -29,7 +29,7 @@ from tests.i18n.english import french_leaks, help_text, quote_faults
 from wizard.core import flow, i18n
 from wizard.core.matching.entcsv import EntCsvError, read_ent_csv
 from wizard.gui.about import about_box
-from wizard.gui.crash import CrashDialog
+from wizard.gui.crash_dialog import CrashDialog
 from wizard.gui.network_settings import NetworkSettings
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from tests.packaging.conftest import read_logs
 from wizard.app import create_window
 from wizard.gui import crash as ui_crash
+from wizard.gui import crash_dialog
 
 
 @pytest.fixture
 def shown(monkeypatch):
     """Installs the hook; every dialog it would show is captured instead of blocking the test."""
     dialogs = []
-    monkeypatch.setattr(ui_crash.CrashDialog, "exec", lambda self: dialogs.append(self) or 0)
+    monkeypatch.setattr(crash_dialog.CrashDialog, "exec", lambda self: dialogs.append(self) or 0)
     reporter = ui_crash.install(QApplication.instance())
     yield dialogs
     reporter.uninstall()
@@ -51,8 +52,8 @@ def test_exception_in_a_slot_shows_the_french_dialog(qtbot, shown, log_file):
 @pytest.mark.qt_no_exception_capture
 def test_open_log_folder_opens_the_folder_of_the_log(qtbot, shown, log_file, monkeypatch):
     opened = []
-    monkeypatch.setattr(ui_crash.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    dialog = ui_crash.CrashDialog(str(log_file))
+    monkeypatch.setattr(crash_dialog.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    dialog = crash_dialog.CrashDialog(str(log_file))
     qtbot.addWidget(dialog)
     dialog.open_button.click()
     assert opened == [QUrl.fromLocalFile(str(log_file.parent))]
@@ -109,8 +110,8 @@ def test_unattended_runs_exit_instead_of_waiting_on_a_dialog(qtbot, monkeypatch,
 def test_quit_button_asks_the_app_to_stop(qtbot, monkeypatch):
     exits = []
     monkeypatch.setattr(QApplication.instance(), "exit", lambda code=0: exits.append(code))
-    monkeypatch.setattr(ui_crash.CrashDialog, "exec", lambda self: self.quit_button.click() or 1)
-    dialog = ui_crash.show_crash_dialog(None)
+    monkeypatch.setattr(crash_dialog.CrashDialog, "exec", lambda self: self.quit_button.click() or 1)
+    dialog = crash_dialog.show_crash_dialog(None)
     assert dialog.quit_requested and exits == [1]
     assert not dialog.open_button.isEnabled()  # no log written: nothing to open
     assert "n'a pas pu être écrit" in dialog.text()

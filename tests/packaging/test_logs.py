@@ -2,11 +2,13 @@
 import io
 import logging
 import logging.handlers
+import platform
 import sys
 import types
 from contextlib import redirect_stderr
 
 from tests.packaging.conftest import FIXTURE, PERSONAL, read_logs
+from wizard import __version__
 from wizard.core import logs
 
 
@@ -121,3 +123,12 @@ def test_faulthandler_writes_beside_the_log(tmp_path, monkeypatch):
             logs._fault_file.close()
         if was_enabled:
             faulthandler.enable()
+
+
+def test_the_start_line_names_the_build_python_and_system(log_file):
+    """What a log sent by a school must say first: which version runs on which Python and system."""
+    logs.log_startup("fenêtre")
+    line = read_logs(log_file.parent).splitlines()[-1]
+    assert f"démarrage fenêtre {__version__}" in line
+    for said in (platform.python_version(), platform.system(), platform.release(), platform.machine()):
+        assert said in line

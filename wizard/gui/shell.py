@@ -61,7 +61,9 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
             if args.smoke_test:
                 sys.stderr.write(f"Erreur inattendue ; le détail est dans le journal {where}.\n")
             else:
-                crash.show_crash_dialog(where)
+                from wizard.gui.crash_dialog import show_crash_dialog  # a dialog: loaded when it opens
+
+                show_crash_dialog(where)
             return False
         app.setApplicationDisplayName(window_title())
         window.language_chosen.connect(lambda chosen, old=window: switch(old, chosen))
