@@ -3,7 +3,8 @@
 1. the window opens offscreen and closes by itself (`--smoke-test`);
 2. `check` reads a fixture and prints its counts as JSON;
 3. a refused `probe` ends in a French sentence and a non-zero exit, never a traceback;
-4. on Windows, both executables carry the version resource of pyproject.toml's version.
+4. on Windows, both executables carry the version resource of pyproject.toml's version;
+5. the bundle carries none of the packages only the tests or the build use (TEST_ONLY).
 
 Every run happens from a temporary folder outside the checkout, with the data, the log and the fixture under
 folder names with spaces and accents (« Données de l'école », a OneDrive-like « OneDrive - Académie »): the bundle
@@ -48,6 +49,12 @@ def executables(dist: Path, platform: str = sys.platform) -> Executables:
         return Executables(program, program)
     program = dist / NAME / NAME
     return Executables(program, program)
+
+
+# Packages of the `test` extra or of PyInstaller's own dependencies that the app never imports: a hook that pulls one
+# in makes the bundle bigger (cryptography alone is 10 MB) and ships code nobody reviewed for it.
+TEST_ONLY = ("cryptography", "setuptools", "pkg_resources", "certifi", "charset_normalizer", "requests", "urllib3",
+             "pytest", "_pytest", "trustme", "werkzeug", "pytest_httpserver", "pypdf", "PyInstaller")
 
 
 class SmokeFailure(Exception):
@@ -119,6 +126,28 @@ def check_version_resource(exe: Executables, version: str) -> None:
         print(f"{program.name} : version {version} ({strings.get('ProductName')})")
 
 
+def bundled_packages(folder: Path, program: Path) -> set[str]:
+    """The top-level names a bundle carries: folders and extension modules beside the executable, and the pure
+    modules of the archive inside it (read with PyInstaller's own reader)."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    names = {path.name.split(".")[0].split("-")[0] for path in folder.rglob("*")
+             if path.is_dir() or path.suffix in (".py", ".pyc", ".pyd", ".so")}
+    archive = CArchiveReader(str(program))
+    for entry in archive.toc:
+        if entry.endswith(".pyz"):
+            names |= {module.split(".")[0] for module in archive.open_embedded_archive(entry).toc}
+    return names
+
+
+def check_contents(dist: Path, platform: str) -> None:
+    folder = dist / NAME  # PyInstaller's folder, on macOS too (the .app is made from it)
+    program = folder / (f"{NAME}-cli.exe" if platform == "win32" else NAME)
+    extra = sorted(bundled_packages(folder, program) & set(TEST_ONLY))
+    expect(not extra, f"le paquet contient des paquets inutiles à l'application : {', '.join(extra)}")
+    print("contenu : aucun paquet réservé aux tests ou à la construction")
+
+
 def smoke(dist: Path, platform: str = sys.platform) -> None:
     exe = executables(dist.resolve(), platform)
     for program in {exe.window, exe.commands}:
@@ -141,6 +170,7 @@ def main(argv: list[str]) -> int:
     dist = Path(argv[0]) if argv else ROOT / "dist"
     try:
         smoke(dist)
+        check_contents(dist.resolve(), sys.platform)
     except (SmokeFailure, subprocess.TimeoutExpired, json.JSONDecodeError) as exc:
         print(f"Échec du test du paquet : {exc}", file=sys.stderr)
         return 1

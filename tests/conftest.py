@@ -6,6 +6,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if sys.platform == "win32":
+    # Windows' offscreen platform finds fonts only in this folder (or <Qt>/fonts, absent from PySide's wheel):
+    # without it no text is drawn at all – PDFs without text, measures of empty labels.
+    os.environ.setdefault("QT_QPA_FONTDIR", os.path.join(os.environ.get("WINDIR", r"C:\Windows"), "Fonts"))
 # The test modules import `wizard` and `tests` from this checkout; pytest itself needs no path, so its import stays
 # at the top with the others.
 ROOT = Path(__file__).resolve().parents[1]

@@ -288,7 +288,7 @@ def test_no_text_names_the_past_logins_or_ent_unless_the_data_file_says_so():
     past = re.compile(r"\bATEN\b|\bARENA\b|ENT-LR")
     texts = [*ROOT.glob("wizard/**/*.py"), *ROOT.glob("resources/help/**/*.html"), ROOT / "README.md",
              ROOT / "resources" / "ent" / "README.md", *ROOT.glob("tools/strings_en_*.py")]
-    named = [str(path.relative_to(ROOT)) for path in texts if past.search(path.read_text(encoding="utf-8"))]
+    named = [path.relative_to(ROOT).as_posix() for path in texts if past.search(path.read_text(encoding="utf-8"))]
     assert named == ["tools/strings_en_issue20.py"]  # the English of the data file's notes
     ent = entdata.read(DEFAULT)
     in_values = [fact.key for fact in ent.facts.values() if past.search(str(fact.value))]

@@ -3,13 +3,18 @@
 1. a silent per-user install, without administrator rights, into a folder with spaces and accents;
 2. the program, its console twin, the icon and the uninstaller are there, with a Start-menu shortcut, no desktop
    shortcut unless asked, and Windows' « Applications installées » entry carrying pyproject's version;
-3. the installed program opens its window offscreen (`--smoke-test`);
-4. a silent uninstall removes the program and keeps the admin's data folder (%LOCALAPPDATA%\\pronote-ent-wizard).
+3. the installed program opens its window offscreen (`--smoke-test`), both executables give pyproject's version
+   (`--version`), and the console one checks a fixture (`check --json`);
+4. with --screenshot FILE, the installed program opens as an admin sees it (the native platform, the user's
+   fonts) and the screen is saved, then the program is closed as a killed process would be;
+5. a silent uninstall removes the program and keeps the admin's data folder (%LOCALAPPDATA%\\pronote-ent-wizard).
 
-    python packaging/windows/check_installer.py
+    python packaging/windows/check_installer.py [--dist DIST] [--screenshot FILE]
 """
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import re
 import subprocess
@@ -24,6 +29,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 from build_installer import ISS, OUTPUT, installer_name  # noqa: E402
 from project_version import read_version  # noqa: E402
+
+FIXTURE = HERE.parents[1] / "tests" / "fixtures" / "walk" / "IdPN_To_KOSMOS.xml"
 
 DATA_DIR_NAME = "pronote-ent-wizard"
 
@@ -72,17 +79,85 @@ def wait_until_gone(path: Path, seconds: int = 120) -> None:
         time.sleep(1)
 
 
+def temporary_entries() -> set[str]:
+    return set(os.listdir(tempfile.gettempdir()))
+
+
+def leftovers(before: set[str]) -> list[str]:
+    """What appeared in %TEMP% since `before` (the smoke test makes its scratch data folder there)."""
+    return sorted(name for name in temporary_entries() - before if name.startswith("pronote-ent"))
+
+
 def check(condition: bool, message: str) -> None:
     if not condition:
         raise SystemExit(f"Échec de la vérification de l'installateur : {message}")
     print(f"ok : {message}")
 
 
-def main() -> int:
+def check_programs(target: Path, version: str, env: dict[str, str], work: Path) -> None:
+    """The installed executables answer: --version (both), `check` on a fixture (the console one)."""
+    for name in ("pronote-ent-wizard.exe", "pronote-ent-wizard-cli.exe"):
+        done = subprocess.run([str(target / name), "--version"], env=env, cwd=work, capture_output=True, timeout=120)
+        shown = done.stdout.decode("utf-8", "replace").strip()
+        check(done.returncode == 0 and shown == f"pronote-ent-wizard {version}", f"{name} --version : {shown!r}")
+    done = subprocess.run([str(target / "pronote-ent-wizard-cli.exe"), "check", str(FIXTURE), "--json",
+                           "--data-dir", str(work / "données check")], env=env, cwd=work, capture_output=True,
+                          timeout=180)
+    counts = json.loads(done.stdout)["counts"] if done.returncode == 0 else {}
+    check(counts.get("total", 0) > 0, f"check sur un fichier d'exemple : {counts or done.stderr[-300:]!r}")
+
+
+def window_of(pid: int) -> bool:
+    """Whether process `pid` shows a visible window with a title."""
+    import ctypes
+    from ctypes import wintypes
+
+    user32 = ctypes.windll.user32
+    found = []
+
+    @ctypes.WINFUNCTYPE(wintypes.BOOL, wintypes.HWND, wintypes.LPARAM)
+    def each(hwnd, _):
+        owner = wintypes.DWORD()
+        user32.GetWindowThreadProcessId(hwnd, ctypes.byref(owner))
+        if owner.value == pid and user32.IsWindowVisible(hwnd) and user32.GetWindowTextLengthW(hwnd) > 0:
+            found.append(hwnd)
+        return True
+
+    user32.EnumWindows(each, 0)
+    return bool(found)
+
+
+def take_screenshot(target: Path, env: dict[str, str], work: Path, path: Path) -> None:
+    """The installed window as an admin sees it: native platform (no offscreen), then the whole screen saved."""
+    from PySide6.QtGui import QGuiApplication
+
+    native = {key: value for key, value in env.items() if key not in ("QT_QPA_PLATFORM", "QT_QPA_FONTDIR")}
+    program = subprocess.Popen([str(target / "pronote-ent-wizard.exe"), "--data-dir", str(work / "données écran")],
+                               env=native, cwd=work)
+    try:
+        deadline = time.monotonic() + 120
+        while not window_of(program.pid) and time.monotonic() < deadline and program.poll() is None:
+            time.sleep(0.5)
+        check(window_of(program.pid), "le programme installé ouvre sa fenêtre à l'écran")
+        time.sleep(3)  # its first paint, and the fonts' first use
+        app = QGuiApplication.instance() or QGuiApplication(["check_installer", "-platform", "windows"])
+        image = app.primaryScreen().grabWindow(0)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        check(image.save(str(path)), f"capture d'écran : {path}")
+    finally:
+        program.kill()
+        program.wait(60)
+
+
+def main(argv: list[str]) -> int:
     for stream in (sys.stdout, sys.stderr):
         stream.reconfigure(errors="replace")
+    parser = argparse.ArgumentParser(description="Installe, lance puis désinstalle l'installateur Windows.")
+    parser.add_argument("--dist", type=Path, default=OUTPUT, help="dossier où est l'installateur")
+    parser.add_argument("--screenshot", type=Path, help="enregistrer une capture du programme installé")
+    args = parser.parse_args(argv)
     version = read_version()
-    setup = OUTPUT / installer_name(version)
+    setup = args.dist / installer_name(version)
     places = expected_places(os.environ)
     with tempfile.TemporaryDirectory(prefix="installateur ") as tmp:
         target = Path(tmp) / "Programmes installés" / "Assistant PRONOTE ENT"
@@ -97,10 +172,15 @@ def main() -> int:
         check(entry["DisplayVersion"] == version, f"« Applications installées » : {entry}")
 
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PRONOTE_ENT_WIZARD_LOG_DIR": str(Path(tmp) / "journal")}
+        before = temporary_entries()
         done = subprocess.run([str(target / "pronote-ent-wizard-cli.exe"), "--smoke-test"], env=env, cwd=tmp,
                               capture_output=True, timeout=180)
         check(done.returncode == 0 and done.stdout.startswith(b"smoke-test: ok"),
               f"le programme installé ouvre sa fenêtre ({done.stdout[:120]!r} {done.stderr[-300:]!r})")
+        check(not leftovers(before), "rien laissé dans le dossier temporaire par le test de la fenêtre")
+        check_programs(target, version, env, Path(tmp))
+        if args.screenshot:
+            take_screenshot(target, env, Path(tmp), args.screenshot)
 
         marker = places["data"] / "test-conservation.txt"
         existed = places["data"].exists()
@@ -126,4 +206,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

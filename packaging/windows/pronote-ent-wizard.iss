@@ -15,6 +15,12 @@
 #ifndef BundleDir
   #define BundleDir "..\..\dist\pronote-ent-wizard"
 #endif
+; {autopf} is %LOCALAPPDATA%\Programs in a per-user install: never the data folder, which the uninstaller keeps.
+; Wine 8.0 cannot expand {autopf} for a per-user install: scripts/test-windows.sh passes what it means there,
+; /DDefaultDir={localappdata}\Programs\Assistant PRONOTE ENT.
+#ifndef DefaultDir
+  #define DefaultDir "{autopf}\Assistant PRONOTE ENT"
+#endif
 
 #define AppName "Assistant PRONOTE – mon ENT Occitanie"
 #define AppExe "pronote-ent-wizard.exe"
@@ -32,8 +38,7 @@ VersionInfoProductName=Assistant d'interconnexion PRONOTE – mon ENT Occitanie
 VersionInfoProductTextVersion={#AppVersion}
 VersionInfoDescription=Installation de l'{#AppName}
 PrivilegesRequired=lowest
-; {autopf} is %LOCALAPPDATA%\Programs in a per-user install: never the data folder, which the uninstaller keeps.
-DefaultDirName={autopf}\Assistant PRONOTE ENT
+DefaultDirName={#DefaultDir}
 DisableProgramGroupPage=yes
 UninstallDisplayName={#AppName}
 UninstallDisplayIcon={app}\{#AppExe}

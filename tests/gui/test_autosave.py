@@ -29,6 +29,7 @@ def school_page(qtbot, data_dir):
     window = open_window(qtbot, data_dir)
     go_next_by_keyboard(window)
     assert window.current_step() == "etablissement"
+    window.progress.writer.wait()  # the step left is being written: on disk before the typing starts
     return window, window.currentPage().fields["name"]
 
 

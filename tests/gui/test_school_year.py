@@ -25,8 +25,9 @@ from tests.gui.helpers import (
     tick_all_by_keyboard,
     type_into,
 )
-from wizard.core import dates
+from wizard.core import dates, status
 from wizard.core.typography import plain
+from wizard.pages.accueil import BOARD_MARKS
 
 UAI = "0301746K"
 OLD_HANDS = [f"ELEV{n:012d}" for n in range(40)]  # imported at the rentrée
@@ -246,7 +247,7 @@ def test_one_school_through_a_school_year(qtbot, data_dir, tmp_path, monkeypatch
     text = board_text(window)
     assert "Année 2027-2028 : l'import complet de la rentrée n'est pas encore fait." in text
     assert "49 le 02/09 → 12 le 20/11 → 0 le 10/03" not in text  # last year's trend is last year's
-    assert "○ Partie 3" in text  # part 3 is no ✓ until this year's full import is recorded
+    assert f"{BOARD_MARKS[status.TODO]} Partie 3" in text  # to do until this year's full import is recorded
     assert history(window) == year  # reopening a year later changes nothing recorded
     sentence = plain(window.currentPage().entries["full"][1].text())
     assert sentence.startswith("Vérifier l'établissement et la version de PRONOTE")

@@ -17,6 +17,8 @@ CONSOLES = {
     "Windows console cp1252": {"PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0"},
 }
 ESCAPE = "\x1b[31m"
+# Windows refuses control characters in file names: there, only the name that does not exist carries one.
+IN_NAMES = "" if sys.platform == "win32" else ESCAPE
 
 
 def check(env: dict, *args: str) -> subprocess.CompletedProcess:
@@ -31,9 +33,9 @@ def check(env: dict, *args: str) -> subprocess.CompletedProcess:
 def files(tmp_path):
     """A good file, a file with a blocking error (a duplicate), both with an escape sequence and « ’ » in their
     names, and a name that does not exist."""
-    good = tmp_path / f"bon’–{ESCAPE}.xml"
+    good = tmp_path / f"bon’–{IN_NAMES}.xml"
     good.write_bytes((FIXTURES / "documented.xml").read_bytes())
-    bad = tmp_path / f"doublon’{ESCAPE}.xml"
+    bad = tmp_path / f"doublon’{IN_NAMES}.xml"
     bad.write_text('<?xml version="1.0"?>\n<eleves>\n<eleve id="1" nom="A" prenom="B"/>\n'
                    '<eleve id="1" nom="C" prenom="D"/>\n'
                    f'<{ESCAPE[1:]}x/>\n</eleves>\n'.replace("[31m", "z31m"), encoding="utf-8")
@@ -52,7 +54,7 @@ def test_check_on_consoles_that_cannot_show_french(console, files):
             assert done.stdout == b"" and len(done.stderr.strip().splitlines()) == 1
             assert b"introuvable" in done.stderr and b"\\x1b" in done.stderr  # the escape shown, not obeyed
         else:
-            assert b"Personnes" in done.stdout and b"\\x1b" in done.stdout
+            assert b"Personnes" in done.stdout and (b"\\x1b" in done.stdout or not IN_NAMES)
         if console != "C locale, no UTF-8 mode":  # these consoles have « é »: French is printed, not replaced
             encoding = env["PYTHONIOENCODING"]
             assert "ichier".encode(encoding) in output and "é".encode(encoding) in output

@@ -2,6 +2,7 @@
 (code and line) or read correctly. Peak memory and time are measured by the benchmark, not here."""
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import sys
 import pytest
 
 from tests.idfile.conftest import ROOT
+from tests.wine import wine_limitation
 from wizard.core.idfile import IdFileError, analyse, limits, load_people
 
 NS = "http://www.index-education.com/rapprochementssoV2.0"
@@ -323,6 +325,7 @@ def test_devices_are_refused(tmp_path):
         assert refused(device).code == "pas_un_fichier"
 
 
+@wine_limitation("CreateSymbolicLinkW reports success but makes no link (os.symlink returns, is_symlink() is False)")
 def test_a_symlink_loop_is_refused(tmp_path):
     (tmp_path / "a.xml").symlink_to(tmp_path / "b.xml")
     (tmp_path / "b.xml").symlink_to(tmp_path / "a.xml")
@@ -338,6 +341,15 @@ def test_an_unreadable_file_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "open", denied)
     error = refused(path)
     assert error.code == "fichier_illisible" and "droits d'accès" in error.message
+
+
+def test_a_name_windows_refuses_is_not_found_rather_than_unreadable(tmp_path, monkeypatch):
+    """Windows answers EINVAL for a name no file can have (a control character, « ? »): it is not there."""
+    def invalid(*args, **kwargs):
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr(os, "open", invalid)
+    assert refused(tmp_path / "absent\x1b[31m.xml").code == "fichier_introuvable"
 
 
 # -- people and findings -------------------------------------------------------------------------------------------

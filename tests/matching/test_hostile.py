@@ -2,6 +2,7 @@
 line – never a hang, a traceback, a silent loss, an overwritten input or a name in a message.
 Peak memory and time of these inputs are measured in bench/reconcile_hostile.py, not here."""
 import codecs
+import locale
 import os
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.wine import wine_limitation
 from wizard.core.matching import EntCsvError, entcsv, read_ent_csv, source, write_worksheet
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +29,10 @@ def write(tmp_path, lines, name="comptes.csv", encoding="utf-8", end="\r\n"):
     return path
 
 
+# What a command writes to a pipe: the locale's encoding – UTF-8 on Linux and macOS, the ANSI code page on Windows.
+CONSOLE = locale.getpreferredencoding(False)
+
+
 def command(*args, env_extra=None, timeout=60):
     env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "PYTHONIOENCODING")}
     env.update(env_extra or {})
@@ -41,14 +47,26 @@ def test_a_fifo_is_refused_without_waiting(tmp_path, data_dir):
     os.mkfifo(fifo)
     done = command(PRONOTE, fifo, "--data-dir", data_dir, timeout=30)  # a hang would time out
     assert done.returncode == 2
-    err = done.stderr.decode()
+    err = done.stderr.decode(CONSOLE)
     assert "pas un fichier ordinaire" in err and "Traceback" not in err
 
 
-@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+@pytest.mark.skipif(os.name != "posix", reason="no /dev/zero on Windows")  # Wine maps « /dev/zero » to Z:\dev\zero
 def test_dev_zero_is_refused_at_once(data_dir):
     done = command(PRONOTE, "/dev/zero", "--data-dir", data_dir, timeout=30)
-    assert done.returncode == 2 and "pas un fichier ordinaire" in done.stderr.decode()
+    assert done.returncode == 2 and "pas un fichier ordinaire" in done.stderr.decode(CONSOLE)
+
+
+def test_a_folder_is_named_a_folder_as_windows_refuses_it(tmp_path, monkeypatch):
+    """Windows refuses to open a folder with « access denied » (PermissionError), not IsADirectoryError."""
+    def windows_open(path, flags, *args):
+        raise PermissionError(13, "Accès refusé", str(path))
+
+    monkeypatch.setattr(source.os, "open", windows_open)
+    with pytest.raises(EntCsvError, match="dossier"):
+        read_ent_csv(tmp_path)
+    with pytest.raises(EntCsvError, match="ne peut pas être ouvert"):
+        read_ent_csv(tmp_path / "verrouillé.csv")  # a file Windows will not open is not called a folder
 
 
 def test_a_folder_and_a_missing_file(tmp_path):
@@ -106,7 +124,7 @@ def test_an_over_long_field_is_refused_in_french_not_by_csv(tmp_path, length):
 def test_an_over_long_header_is_refused_by_the_command(tmp_path, data_dir):
     path = write(tmp_path, ["Identifiant;Nom;Prénom;" + "X" * 300_000, *rows(3)])
     done = command(PRONOTE, path, "--data-dir", data_dir)
-    err = done.stderr.decode()
+    err = done.stderr.decode(CONSOLE)
     assert done.returncode == 2 and "Traceback" not in err and "field larger" not in err
 
 
@@ -179,7 +197,7 @@ def test_a_mapping_on_a_file_without_header_reads_its_first_row(tmp_path):
 def test_header_cells_are_quoted_cleaned_of_control_characters(tmp_path, data_dir):
     path = write(tmp_path, ["Nom;\x1b[31mCompte\x1b[0m;Profil", "MARTIN;x;Élève"])
     done = command(PRONOTE, path, "--data-dir", data_dir)
-    err = done.stderr.decode()
+    err = done.stderr.decode(CONSOLE)
     assert done.returncode == 2 and "\x1b" not in err and "\\x1b[31mCompte" in err
 
 
@@ -194,12 +212,20 @@ def test_out_refused_when_it_is_an_input(tmp_path, data_dir):
     for out in (pronote, ent, link, tmp_path / "." / "p.xml"):
         done = command(pronote, ent, "--out", out, "--data-dir", data_dir)
         assert done.returncode == 2, out
-        assert "un des fichiers lus" in done.stderr.decode()
-    if hasattr(os, "symlink"):
-        symlink = tmp_path / "symbolique.xml"
-        symlink.symlink_to(pronote)
-        assert command(pronote, ent, "--out", symlink, "--data-dir", data_dir).returncode == 2
+        assert "un des fichiers lus" in done.stderr.decode(CONSOLE)
     assert (pronote.read_bytes(), ent.read_bytes()) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+@wine_limitation("CreateSymbolicLinkW reports success but makes no link (os.symlink returns, is_symlink() is False)")
+def test_out_refused_when_it_is_a_link_to_an_input(tmp_path, data_dir):
+    pronote, ent = tmp_path / "p.xml", tmp_path / "e.csv"
+    pronote.write_bytes(PRONOTE.read_bytes())
+    ent.write_bytes(ENT.read_bytes())
+    symlink = tmp_path / "symbolique.xml"
+    symlink.symlink_to(pronote)
+    assert command(pronote, ent, "--out", symlink, "--data-dir", data_dir).returncode == 2
+    assert pronote.read_bytes() == PRONOTE.read_bytes()
 
 
 def test_the_worksheet_is_written_whole_or_not_at_all(tmp_path, monkeypatch):

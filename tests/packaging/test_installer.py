@@ -77,8 +77,10 @@ def test_per_user_install_without_administrator_rights(iss):
     setup = iss["setup"]
     assert setup["PrivilegesRequired"] == "lowest"
     assert "PrivilegesRequiredOverridesAllowed" not in setup  # never a prompt for elevation
-    # {autopf} is %LOCALAPPDATA%\Programs for a per-user install; never a machine-wide folder spelled out.
-    assert setup["DefaultDirName"].startswith("{autopf}\\")
+    # {autopf} is %LOCALAPPDATA%\Programs for a per-user install; never a machine-wide folder spelled out. The
+    # folder is a define so that the Wine stage can spell out what {autopf} means there (build_installer.py).
+    assert setup["DefaultDirName"] == "{#DefaultDir}"
+    assert iss["defines"]["DefaultDir"] == "{autopf}\\Assistant PRONOTE ENT"
     assert not any(const in text for text in setup.values() for const in ("{commonpf}", "{pf}", "{commondesktop}"))
 
 
@@ -143,7 +145,7 @@ def test_the_data_folder_is_the_apps_own_on_windows(iss, monkeypatch):
     data = PureWindowsPath(str(paths.default_data_dir()))
     assert data == PureWindowsPath(local) / iss["defines"]["DataDirName"]
     assert PureWindowsPath(str(paths.default_log_dir())) == data / "Logs"
-    assert "{localappdata}" not in iss["setup"]["DefaultDirName"] or "Programs" in iss["setup"]["DefaultDirName"]
+    assert iss["defines"]["DefaultDir"].startswith("{autopf}\\")  # never the data folder
     env = {"APPDATA": r"C:\Users\Hélène Dupré\AppData\Roaming", "LOCALAPPDATA": local}
     assert PureWindowsPath(str(check_installer.expected_places(env)["data"])) == data
 
@@ -158,9 +160,13 @@ def test_version_plumbing_from_pyproject(iss):
     for name in ("AppVersion", "AppFileVersion"):  # a build without the version stops instead of guessing one
         assert re.search(rf"#ifndef {name}\n\s*#error ", text)
     command = build_installer.iscc_command(Path("ISCC.exe"), version, Path("C:/b"), Path("C:/o"))
+    assert not any(part.startswith("/DDefaultDir=") for part in command)  # the script's own, {autopf}
+    wine = build_installer.iscc_command(Path("ISCC.exe"), version, Path("C:/b"), Path("C:/o"),
+                                        default_dir="{localappdata}\\Programs\\Assistant PRONOTE ENT")
+    assert "/DDefaultDir={localappdata}\\Programs\\Assistant PRONOTE ENT" in wine
     assert f"/DAppVersion={version}" in command
     assert f"/DAppFileVersion={'.'.join(map(str, numeric_version(version)))}" in command
-    assert command[-1] == str(ISS) and "/OC:/o" in command and "/DBundleDir=C:/b" in command
+    assert command[-1] == str(ISS) and f"/O{Path('C:/o')}" in command and f"/DBundleDir={Path('C:/b')}" in command
     expected = setup["OutputBaseFilename"].replace("{#AppVersion}", version) + ".exe"
     assert build_installer.installer_name(version) == expected
 
@@ -192,11 +198,12 @@ def test_iscc_found_on_the_path_or_in_program_files(tmp_path):
         folder.mkdir(parents=True)
         (folder / "ISCC.exe").write_bytes(b"")
     environ = {"ProgramFiles(x86)": str(x86), "LOCALAPPDATA": str(user)}
-    assert build_installer.find_iscc(environ, which=lambda name: None) == x86 / "Inno Setup 6" / "ISCC.exe"
+    assert build_installer.find_iscc(environ, which=lambda name: None, usual=()) == x86 / "Inno Setup 6" / "ISCC.exe"
     environ = {"LOCALAPPDATA": str(user)}  # a per-user Inno Setup
-    found = build_installer.find_iscc(environ, which=lambda name: None)
+    found = build_installer.find_iscc(environ, which=lambda name: None, usual=())
     assert found == user / "Programs" / "Inno Setup 6" / "ISCC.exe"
-    assert build_installer.find_iscc({}, which=lambda name: None) is None
+    # Only the folders it is told of: the machine's own Inno Setup (GitHub's Windows runners have one) is not one.
+    assert build_installer.find_iscc({}, which=lambda name: None, usual=()) is None
 
 
 def test_the_installer_check_knows_the_uninstall_key_and_the_shortcut(iss):

@@ -1,6 +1,7 @@
 """packaging/smoke.py, the bundle's smoke test, run here against stand-in bundles: small launchers at the places
 PyInstaller puts the executables on each system, which start main.py (or a broken program)."""
 import os
+import shutil
 import stat
 import sys
 from pathlib import Path
@@ -84,3 +85,34 @@ def test_a_missing_bundle_is_named(tmp_path, capsys):
 def test_console_output_in_a_windows_code_page_is_read():
     assert smoke.decode("smoke-test: ok « é »".encode("cp1252")) == "smoke-test: ok « é »"
     assert smoke.decode("« é »".encode()) == "« é »"
+
+
+class FakeArchive:
+    """PyInstaller's reader of an executable's archive, for a stand-in bundle: the pure modules it carries."""
+
+    modules = ["wizard", "wizard.app", "truststore", "requests.adapters"]
+
+    def __init__(self, path):
+        self.toc = {"main": None, "PYZ.pyz": None}
+
+    def open_embedded_archive(self, name):
+        archive = FakeArchive.__new__(FakeArchive)
+        archive.toc = dict.fromkeys(self.modules)
+        return archive
+
+
+def test_test_only_packages_in_a_bundle_are_named(tmp_path, monkeypatch):
+    import PyInstaller.archive.readers
+
+    monkeypatch.setattr(PyInstaller.archive.readers, "CArchiveReader", FakeArchive)
+    folder = tmp_path / "pronote-ent-wizard"
+    (folder / "_internal" / "cryptography" / "hazmat").mkdir(parents=True)
+    (folder / "_internal" / "charset_normalizer").mkdir()
+    (folder / "_internal" / "PySide6").mkdir()
+    (folder / "pronote-ent-wizard").write_bytes(b"")
+    with pytest.raises(smoke.SmokeFailure, match="charset_normalizer, cryptography, requests$"):
+        smoke.check_contents(tmp_path, "linux")
+    monkeypatch.setattr(FakeArchive, "modules", ["wizard", "truststore"])
+    for name in ("cryptography", "charset_normalizer"):
+        shutil.rmtree(folder / "_internal" / name)
+    smoke.check_contents(tmp_path, "linux")  # PySide6 and the app's own packages are what a bundle is for

@@ -81,6 +81,20 @@ def test_the_window_starts_with_accented_data_and_log_folders(school_pc, tmp_pat
     assert school_pc["data"].is_dir()
 
 
+@pytest.mark.slow
+def test_a_smoke_test_leaves_nothing_in_the_temporary_folder(tmp_path):
+    """Without --data-dir the smoke test works in a folder of its own under %TEMP%: gone when it ends."""
+    temp = tmp_path / "Temp"
+    temp.mkdir()
+    env = {**os.environ, "TMP": str(temp), "TEMP": str(temp), "TMPDIR": str(temp), "QT_QPA_PLATFORM": "offscreen",
+           "PRONOTE_ENT_WIZARD_LOG_DIR": str(tmp_path / "logs")}
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--smoke-test"], cwd=tmp_path, env=env,
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"smoke-test: ok")
+    assert list(temp.iterdir()) == []
+
+
 def test_log_rotation_blocked_by_another_process_is_not_a_traceback(log_file, monkeypatch, capsys):
     """Windows refuses to rename a file that another process holds open (the window and a command share the log):
     the log goes on in the same file, and the console shows no « --- Logging error --- »."""

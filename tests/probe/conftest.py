@@ -12,6 +12,7 @@ import trustme
 from pytest_httpserver import HTTPServer
 
 from wizard.core.hosts import is_loopback
+from wizard.core.probe import proxy as proxy_module
 
 
 @pytest.fixture(autouse=True)
@@ -171,10 +172,12 @@ PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
 
 @pytest.fixture(autouse=True)
 def no_system_proxy(monkeypatch):
-    """No proxy variable from the machine running the tests: each test sets the ones it is about."""
+    """No proxy variable from the machine running the tests, and on Windows no automatic configuration of its
+    Internet Options (WPAD would search the network): each test sets the ones it is about."""
     for name in PROXY_VARIABLES:
         monkeypatch.delenv(name, raising=False)
         monkeypatch.delenv(name.upper(), raising=False)
+    monkeypatch.setattr(proxy_module, "_windows_automatic", lambda url, timeout, cancelled: None)
 
 
 # A name no DNS knows (.test is reserved): only the recording proxy can reach it, so a check that succeeds

@@ -95,11 +95,16 @@ def test_exit_2_when_nothing_can_be_read():
     assert data["reachable"] is False and "refuse la connexion" in plain(data["message"])
 
 
-def test_https_trusts_the_system_store_which_ssl_cert_file_can_point_to(serve, tls_good, ca, tmp_path):
+def test_https_refuses_a_certificate_the_system_does_not_trust(serve, tls_good):
     url = serve_info(serve(tls_good), info_body())
     untrusted = run_cli(url)
     assert untrusted.returncode == 2
     assert "certificat" in plain(untrusted.stderr)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="SSL_CERT_FILE is OpenSSL's: Windows and macOS have their stores")
+def test_https_trusts_the_system_store_which_ssl_cert_file_can_point_to(serve, tls_good, ca, tmp_path):
+    url = serve_info(serve(tls_good), info_body())
     bundle = tmp_path / "ca.pem"
     ca.cert_pem.write_to_path(str(bundle))
     trusted = run_cli(url, "--json", env_extra={"SSL_CERT_FILE": str(bundle)})  # OpenSSL's default-paths override

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import socket
+import sys
 import threading
 import time
 
@@ -11,6 +12,7 @@ import pytest
 
 from tests.probe.conftest import PROXY_ONLY_HOST
 from tests.probe.pronote import INFO_PATH, INFO_QUERY, info_body, plain
+from tests.wine import wine_limitation
 from wizard.core.probe import Cancelled, probe_server
 
 FAST = {"connect_timeout": 0.5, "total_timeout": 1.0}
@@ -106,10 +108,12 @@ def test_loopback_never_goes_through_a_proxy(serve, recording_proxy, monkeypatch
     assert proxy.requests == []
 
 
-def test_a_proxy_that_intercepts_tls_is_trusted_through_the_system_store(
-        serve, tls_proxy_only, recording_proxy, ca, tmp_path, monkeypatch):
-    """The académie's certificate installed in the system's store (here SSL_CERT_FILE, which truststore reads on
-    Linux) makes a TLS-inspecting proxy just work – no context passed in, the production one."""
+@wine_limitation("its crypt32 accepts a certificate of an unknown CA when the name matches (truststore then "
+                 "trusts the test CA)")
+def test_a_proxy_that_intercepts_tls_is_refused_until_the_system_trusts_it(serve, tls_proxy_only, recording_proxy,
+                                                                           monkeypatch):
+    """A TLS-inspecting proxy whose certificate the system does not trust: the message names the proxy and the
+    certificate store."""
     server = pronote_behind(serve, tls_proxy_only)
     proxy = tunnel_to(recording_proxy, server)
     monkeypatch.setenv("HTTPS_PROXY", proxy.url())
@@ -117,6 +121,17 @@ def test_a_proxy_that_intercepts_tls_is_trusted_through_the_system_store(
     assert untrusted.reason == "cert_untrusted"
     assert f"interrompue. Si le proxy 127.0.0.1:{proxy.port}" in plain(untrusted.message)
     assert "magasin de certificats" in plain(untrusted.message)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="SSL_CERT_FILE is OpenSSL's: Windows and macOS have their stores")
+def test_a_proxy_that_intercepts_tls_is_trusted_through_the_system_store(
+        serve, tls_proxy_only, recording_proxy, ca, tmp_path, monkeypatch):
+    """The académie's certificate installed in the system's store (here SSL_CERT_FILE, which truststore reads on
+    Linux) makes a TLS-inspecting proxy just work – no context passed in, the production one."""
+    server = pronote_behind(serve, tls_proxy_only)
+    proxy = tunnel_to(recording_proxy, server)
+    monkeypatch.setenv("HTTPS_PROXY", proxy.url())
+    assert probe_server(URL, **FAST).reason == "cert_untrusted"
     bundle = tmp_path / "academie.pem"
     ca.cert_pem.write_to_path(str(bundle))
     monkeypatch.setenv("SSL_CERT_FILE", str(bundle))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import ssl
 import subprocess
+import sys
 
 import pytest
 import truststore
@@ -30,6 +31,7 @@ def test_the_default_context_is_truststores():
     assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="SSL_CERT_FILE is OpenSSL's: Windows and macOS have their stores")
 def test_ssl_cert_file_makes_the_test_ca_trusted(serve, tls_good, ca, tmp_path, monkeypatch):
     url = serve_pronote(serve, tls_good)
     assert probe_server(url, **FAST).reason == "cert_untrusted"
@@ -39,6 +41,7 @@ def test_ssl_cert_file_makes_the_test_ca_trusted(serve, tls_good, ca, tmp_path, 
     assert probe_server(url, **FAST).outcome == "delegated"
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="SSL_CERT_DIR is OpenSSL's: Windows and macOS have their stores")
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to name the hashed file")
 def test_ssl_cert_dir_makes_the_test_ca_trusted(serve, tls_good, ca, tmp_path, monkeypatch):
     url = serve_pronote(serve, tls_good)
@@ -54,6 +57,7 @@ def test_ssl_cert_dir_makes_the_test_ca_trusted(serve, tls_good, ca, tmp_path, m
     assert probe_server(url, **FAST).outcome == "delegated"
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="SSL_CERT_FILE is OpenSSL's: Windows and macOS have their stores")
 def test_the_production_context_keeps_the_precise_sentences(serve, tls_expired, tls_wrong_host, ca, tmp_path,
                                                             monkeypatch):
     bundle = tmp_path / "ca.pem"

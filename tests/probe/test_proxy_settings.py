@@ -29,11 +29,18 @@ def no_dns(monkeypatch):
 
 @pytest.fixture
 def windows(monkeypatch):
-    """The Windows branch: what urllib.request.getproxies() returns from the registry, and ProxyOverride."""
-    settings = {"proxies": {}, "override": ""}
+    """The Windows branch: what urllib.request.getproxies() returns from the registry, ProxyOverride, and what
+    the automatic configuration (winproxy.py, tested for real on Windows) answers for each address asked."""
+    settings = {"proxies": {}, "override": "", "automatic": None, "asked": []}
+
+    def automatic(url, timeout, cancelled):
+        settings["asked"].append(url)
+        return settings["automatic"]
+
     monkeypatch.setattr(proxy_module, "_platform", lambda: "win32")
     monkeypatch.setattr(urllib.request, "getproxies", lambda: settings["proxies"])
     monkeypatch.setattr(proxy_module, "_windows_override", lambda: settings["override"])
+    monkeypatch.setattr(proxy_module, "_windows_automatic", automatic)
     return settings
 
 
@@ -145,6 +152,42 @@ def test_windows_socks_only_is_refused_with_its_own_reason(windows):
 def test_windows_without_proxy(windows):
     windows["override"] = "*.clg.fr"
     assert system_proxy(URL) is None
+
+
+# --- Windows: the automatic configuration (script or WPAD) -----------------------------------------------------
+
+def test_windows_automatic_configuration_names_the_proxy_for_the_pronote_address(windows):
+    windows["proxies"] = {"https": "http://fixe.ac-toulouse.fr:8080"}  # the fallback, not used when a script answers
+    windows["automatic"] = "pac.clg.fr:3128"
+    assert system_proxy(URL) == "http://pac.clg.fr:3128"
+    assert choose_proxy(HOST, 443, None, url=URL).display == "pac.clg.fr:3128"
+    assert windows["asked"] == ["https://0301746k.index-education.net/pronote/", URL]
+
+
+def test_windows_automatic_configuration_saying_direct_wins_over_the_fixed_proxy(windows):
+    windows["proxies"] = {"https": "http://fixe.ac-toulouse.fr:8080"}
+    windows["automatic"] = ""
+    assert system_proxy(URL) is None
+    assert choose_proxy(HOST, 443, None) is None
+    assert windows["asked"][-1] == f"https://{HOST}/"  # without a url, the host's root is asked
+
+
+def test_windows_without_an_automatic_answer_uses_the_fixed_proxy(windows):
+    windows["proxies"] = {"https": "http://fixe.ac-toulouse.fr:8080"}
+    assert system_proxy(URL) == "http://fixe.ac-toulouse.fr:8080"
+
+
+def test_windows_automatic_answer_without_a_port_means_80(windows):
+    windows["automatic"] = "pac.clg.fr"
+    assert choose_proxy(HOST, 443, None).display == "pac.clg.fr:80"
+
+
+def test_the_typed_proxy_and_the_environment_win_over_the_automatic_configuration(windows, monkeypatch):
+    windows["automatic"] = "pac.clg.fr:3128"
+    assert choose_proxy(HOST, 443, "http://tape.clg.fr:8080").display == "tape.clg.fr:8080"
+    monkeypatch.setenv("HTTPS_PROXY", "http://env.clg.fr:3128")
+    assert choose_proxy(HOST, 443, None).display == "env.clg.fr:3128"
+    assert windows["asked"] == []
 
 
 # --- macOS: network settings -----------------------------------------------------------------------------------

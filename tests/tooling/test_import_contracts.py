@@ -2,7 +2,7 @@
 places the contracts name, and `lint-imports` fails when a core module imports Qt or reaches up."""
 import shutil
 import subprocess
-import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -51,9 +51,12 @@ def test_every_step_s_page_stands_alone_and_every_page_module_is_a_step_s():
 
 
 def lint_imports(root: Path) -> subprocess.CompletedProcess:
-    command = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or "lint-imports"
+    # Where pip put the console scripts: beside python in a venv's bin/ or Scripts\, in Scripts\ of a Windows
+    # Python used without a venv.
+    scripts = sysconfig.get_path("scripts")
+    command = shutil.which("lint-imports", path=scripts) or "lint-imports"
     return subprocess.run([command, "--no-cache"], cwd=root, capture_output=True, text=True, timeout=300,
-                          env={"PYTHONPATH": str(root), "PATH": str(Path(sys.executable).parent)})
+                          env={"PYTHONPATH": str(root), "PATH": scripts})
 
 
 def test_lint_imports_fails_when_a_core_module_imports_qt_or_a_layer_above_it(tmp_path):

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
+from wizard import __version__
 from wizard.commands.columns import COLUMN_FIELDS
 from wizard.commands.console import Stream, err, make_streams_safe, write
 from wizard.core import entdata
@@ -161,6 +162,7 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
                              "sont une phrase en français sur la sortie d'erreur, avec un code de sortie non nul."),
         epilog=_wrapped(f"« {prog} COMMANDE --help » décrit une commande et ses options."))
     _common_options(parser.options, top=True)
+    _version_option(parser.options)
     sub = parser.commands
 
     def command(name: str) -> FrenchArgumentParser:
@@ -227,6 +229,12 @@ def _common_options(group: argparse._ArgumentGroup, top: bool = False) -> None:
                        help="le fichier de données d'un autre ENT (voir resources/ent/README.md)")
 
 
+def _version_option(group: argparse._ArgumentGroup) -> None:
+    """--version on both executables, before Qt or a data folder is touched: what installers and IT scripts ask."""
+    group.add_argument("--version", action="version", version=f"pronote-ent-wizard {__version__}",
+                       help="afficher la version et quitter")
+
+
 # -- the window ---------------------------------------------------------------------------------------------
 def window_parser(prog: str | None = None) -> FrenchArgumentParser:
     """`main.py`'s own options (the window), with the commands listed: Qt-free, so that `--help` loads no Qt."""
@@ -245,6 +253,7 @@ def window_parser(prog: str | None = None) -> FrenchArgumentParser:
                                 help="la langue de la fenêtre : fr (français, par défaut) ou en (anglais)")
     parser.options.add_argument("--ent", metavar="FICHIER", type=Path,
                                 help="le fichier de données d'un autre ENT (voir resources/ent/README.md)")
+    _version_option(parser.options)
     # Opens the window, lets it paint, prints one line and exits 0: CI runs the bundle this way, bench/bundle.py too.
     parser.options.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     return parser

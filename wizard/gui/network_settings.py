@@ -17,7 +17,8 @@ class NetworkSettings(QDialog):
         self.setWindowTitle(tr("Proxy pour la vérification du serveur"))
         layout = QVBoxLayout(self)
         url = progress.identity["pronote_url"]
-        used = system_proxy(url) if url else None
+        # On the GUI thread: an automatic configuration script gets two seconds here (the check itself waits more).
+        used = system_proxy(url, timeout=2.0) if url else None
         layout.addWidget(paragraph(
             tr("Par défaut, l'assistant passe par le proxy réglé sur ce poste : {proxy}.").format(
                 proxy=used or tr("aucun (connexion directe)"))))

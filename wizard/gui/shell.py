@@ -38,8 +38,10 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
     reporter = crash.install(app, interactive=not args.smoke_test)
     app.setWindowIcon(app_icon())
     data_dir = args.data_dir or default_data_dir()
+    scratch = None
     if args.smoke_test and not args.data_dir:  # a smoke test never touches (nor locks) the admin's real data
-        data_dir = Path(tempfile.mkdtemp(prefix="pronote-ent-smoke-"))
+        scratch = tempfile.TemporaryDirectory(prefix="pronote-ent-smoke-")
+        data_dir = Path(scratch.name)
     windows: list = []
 
     def say(problem: str) -> None:
@@ -79,11 +81,17 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
         if open_window(language):
             windows[0].restoreGeometry(geometry)
 
-    if not open_window(args.lang):
-        return 1
-    if smoke_report is not None:
-        QTimer.singleShot(0, lambda: app.exit(_painted_then(smoke_report, windows[0])))
-    code = app.exec()
+    try:
+        if not open_window(args.lang):
+            return 1
+        if smoke_report is not None:
+            QTimer.singleShot(0, lambda: app.exit(_painted_then(smoke_report, windows[0])))
+        code = app.exec()
+    finally:
+        if scratch is not None:
+            for window in windows:
+                window.close()  # lets go of the data folder (Windows deletes no file another handle holds)
+            scratch.cleanup()  # each smoke test used to leave its folder in %TEMP%
     return _end(code)
 
 

@@ -26,6 +26,10 @@ from wizard.gui.wheel import ComboBox
 from wizard.gui.widgets import FlowRow, TextColumn, clear_layout
 from wizard.pages.base import StepPage, notice, paragraph, settle_controls
 
+# The board's marks, in characters every font draws (Windows' ANSI characters, and √ which Tahoma, Segoe UI, Arial
+# and Wine's Tahoma all have): under Wine's Tahoma « ○ » and « ✓ » came from another font, to-do rows drawn like
+# done ones. (The side panel draws its marks: steps_panel.draw_mark.)
+BOARD_MARKS = {status.DONE: "√", status.VERIFIED: "√", status.DECLARED: "?", status.TODO: "–"}
 
 class AccueilPage(StepPage):
     step_id = "accueil"
@@ -198,7 +202,6 @@ class AccueilPage(StepPage):
         self.language_combo.setCurrentIndex(self.language_combo.findData(i18n.language()))
 
     def load_board(self) -> None:
-        marks = {status.DONE: "✓", status.VERIFIED: "✓", status.DECLARED: "?", status.TODO: "○"}
         school = self.progress.school
         today = dates.today()
         due = status.due_now(school, today)
@@ -209,7 +212,7 @@ class AccueilPage(StepPage):
             self.verify.message.setVisible(False)
         clear_layout(self.board_grid)
         for number, row in enumerate(status.board(school, today)):
-            mark = QLabel(f"{marks[row.state]} {row.title}")
+            mark = QLabel(f"{BOARD_MARKS[row.state]} {row.title}")
             mark.setObjectName(f"board_row_title_{number}")
             text = paragraph(row.detail)
             text.setObjectName(f"board_row_{number}")

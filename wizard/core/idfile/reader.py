@@ -100,7 +100,11 @@ class _Pass:
         """One pass from the start of the file; `override` forces the encoding (the Windows-1252 retry)."""
         self.handle.seek(0)
         layout = self.layout_class(emit, self.want_links)
-        parser = safety.pull_parser(events=("start", "end"), encoding=override)
+        # A byte order mark decides the encoding, whatever the declaration says (XML 1.0, appendix F): told to the
+        # parser, since libxml2 2.11 (lxml's Windows wheels) refuses a BOM that contradicts the declaration where
+        # 2.14 (its Linux wheels) follows the BOM – the same file must read the same on every system.
+        parser = safety.pull_parser(events=("start", "end"),
+                                    encoding=override or (self.sniffed.label if self.sniffed.bom else None))
         guard = ByteGuard(None if override else self.sniffed.codec)
         digest = hashlib.sha256()
         label = override or self.sniffed.label

@@ -49,7 +49,9 @@ def open_regular(path: Path) -> tuple[io.FileIO, int]:
         raise IdFileError(tr("Le fichier « {name} » est introuvable : vérifiez le dossier choisi "
                              "lors de l'export.").format(name=name), code="fichier_introuvable") from None
     except OSError as error:
-        if error.errno == errno.ENOTDIR:
+        # ENOTDIR: a folder on the way is a file; EINVAL: Windows refuses the name itself (a control character,
+        # « : » or « ? » in it): no such file can exist there.
+        if error.errno in (errno.ENOTDIR, errno.EINVAL):
             raise IdFileError(tr("Le fichier « {name} » est introuvable : vérifiez le dossier choisi "
                                  "lors de l'export.").format(name=name), code="fichier_introuvable") from None
         if error.errno in (errno.EISDIR, errno.EACCES) and path.is_dir():  # Windows cannot open a folder as a file

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import io
 import os
 import stat
@@ -90,9 +91,12 @@ def _open_regular(path: Path, name: str) -> BinaryIO:
         descriptor = os.open(path, flags)
     except FileNotFoundError:
         raise SourceError(tr("Le fichier « {name} » est introuvable.").format(name=name)) from None
-    except IsADirectoryError:
-        raise SourceError(tr("« {name} » est un dossier, pas une liste de comptes.").format(name=name)) from None
-    except (OSError, ValueError):  # ValueError: a NUL byte in the path
+    except OSError as error:
+        # Windows cannot open a folder as a file either, but says « access denied » (EACCES), not EISDIR.
+        if error.errno in (errno.EISDIR, errno.EACCES) and path.is_dir():
+            raise SourceError(tr("« {name} » est un dossier, pas une liste de comptes.").format(name=name)) from None
+        raise SourceError(tr("Le fichier « {name} » ne peut pas être ouvert.").format(name=name)) from None
+    except ValueError:  # a NUL byte in the path
         raise SourceError(tr("Le fichier « {name} » ne peut pas être ouvert.").format(name=name)) from None
     try:
         status = os.fstat(descriptor)

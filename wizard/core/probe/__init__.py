@@ -71,7 +71,8 @@ def probe_server(
     root = check.value
     parts = urlsplit(root)
     try:
-        route = choose_proxy((parts.hostname or "").rstrip("."), parts.port or 443, proxy)
+        route = choose_proxy((parts.hostname or "").rstrip("."), parts.port or 443, proxy, url=info_url(root),
+                             cancelled=cancelled)
         answer = fetch(info_url(root), connect_timeout=connect_timeout, total_timeout=total_timeout,
                        max_body=max_body, max_redirects=max_redirects, ssl_context=ssl_context, cancelled=cancelled,
                        proxy=route)

@@ -249,7 +249,9 @@ def _read_body(response: http.client.HTTPResponse, headers: dict[str, str], sock
         return b"", True
     chunks: list[bytes] = []
     size = 0
-    while True:
+    # Python ≥ 3.13's http.client closes the connection – the socket with it – as soon as the last byte that
+    # Content-Length announced is read: the loop asks the response, not the socket, whether more may come.
+    while not response.isclosed():
         guard.check()
         sock.settimeout(guard.io_timeout())
         try:

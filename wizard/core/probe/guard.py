@@ -2,7 +2,9 @@
 
 Socket timeouts alone cannot: a server (or a proxy) that sends one byte a second resets them forever, and
 getaddrinfo ignores them. A watcher thread shuts the current socket down when time is up or Cancel is pressed,
-which wakes whatever call is blocked on it; the socket timeouts stay as a second line.
+which wakes whatever call is blocked on it on Linux and macOS; Windows does not promise that a shutdown wakes a
+blocked receive (under Wine it does not: Cancel waited for the socket's timeout), but closing the socket cancels
+every blocking call on it, so there the watcher closes it too. The socket timeouts stay as a second line.
 
 The guard also remembers which limit bounded the current blocking call – the connect timeout or the total
 deadline – so that a message says the delay that truly expired (« 15 s », not « 5 s » after 15 s).
@@ -10,6 +12,7 @@ deadline – so that a message says the delay that truly expired (« 15 s », no
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -91,3 +94,11 @@ class Guard:
                     socket.socket.shutdown(self._sock, socket.SHUT_RDWR)
                 except OSError:
                     pass
+                if _platform() == "win32":
+                    # What wakes a blocked receive on Windows; the reader then meets `tripped`. Not sock.close(),
+                    # which waits for http.client's file object to let go: the handle itself, now.
+                    socket.close(self._sock.detach())
+
+
+def _platform() -> str:
+    return sys.platform

@@ -4,8 +4,10 @@ In this order:
 1. the proxy typed in the wizard's settings (`check_proxy` validates the field), for networks whose proxy the
    system does not announce (an automatic configuration script, a locked-down PC);
 2. otherwise the system's: when any `*_proxy` variable is set, the environment (HTTPS_PROXY or ALL_PROXY, and
-   NO_PROXY; lower-case forms first, as urllib reads them), else the platform's settings that
-   `urllib.request.getproxies()` reads – Windows' Internet Options (registry), macOS' network settings;
+   NO_PROXY; lower-case forms first, as urllib reads them); else on Windows the automatic configuration of
+   Internet Options – its script (PAC) or the network's (WPAD) – as Windows itself evaluates it for the PRONOTE
+   address (winproxy.py), and when there is none or it does not answer, the fixed proxy; on macOS the network
+   settings' fixed proxy; both fixed proxies as `urllib.request.getproxies()` reads them;
 3. never a proxy for a loopback host (a demo server on this computer).
 
 HTTP_PROXY is, as everywhere (curl, requests, urllib), the proxy for http:// addresses; the probe sends http only
@@ -27,6 +29,7 @@ import ipaddress
 import re
 import sys
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import NamedTuple
@@ -35,6 +38,7 @@ from urllib.parse import unquote, urlsplit
 from wizard.core.hosts import is_host_name, is_ip_address, is_loopback
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.probe.answer import ProbeFailure
+from wizard.core.probe.winproxy import automatic_proxy
 from wizard.core.school import normalise_pronote_url
 
 _PRINTABLE_ASCII = re.compile(r"[!-~]+")  # no space, no control character, nothing beyond ASCII
@@ -268,13 +272,30 @@ class SystemSetting(NamedTuple):
     bypassed: bool
 
 
-def system_setting(host: str, port: int = 443) -> SystemSetting:
+# How long the automatic configuration may take to answer before the fixed proxy applies: a script on the
+# school's server, or WPAD's search on the network (fast once Windows has cached it).
+AUTOMATIC_TIMEOUT = 5.0
+
+
+def _windows_automatic(url: str, timeout: float, cancelled: Callable[[], bool] | None) -> str | None:
+    """The automatic configuration's answer for `url` (« host:port », "" for direct), None when there is none."""
+    answer = automatic_proxy(url, timeout=timeout, cancelled=cancelled)
+    return None if answer is None else answer.proxy
+
+
+def system_setting(host: str, port: int = 443, *, url: str = "", timeout: float = AUTOMATIC_TIMEOUT,
+                   cancelled: Callable[[], bool] | None = None) -> SystemSetting:
+    """`url`: the address the check will ask (an automatic configuration script may answer per address);
+    by default the host's root."""
     environment = urllib.request.getproxies_environment()
     if environment:
         text = environment.get("https") or environment.get("all")
         return SystemSetting(text, bool(text) and bypass_no_proxy(host, port, environment.get("no", "")))
     platform = _platform()
     if platform == "win32":
+        automatic = _windows_automatic(url or _root_url(host, port), timeout, cancelled)
+        if automatic is not None:
+            return SystemSetting(automatic or None, False)  # the script's answer is the whole answer
         text = urllib.request.getproxies().get("https")
         return SystemSetting(text, bool(text) and bypass_windows(host, _windows_override()))
     if platform == "darwin":
@@ -283,14 +304,21 @@ def system_setting(host: str, port: int = 443) -> SystemSetting:
     return SystemSetting(None, False)
 
 
-def choose_proxy(host: str, port: int, typed: str | None) -> Proxy | None:
-    """The proxy to reach `host:port` over https, or None for a direct connection. Raises ProbeFailure
-    (proxy_invalid, proxy_unsupported) when the setting to use cannot be used."""
+def _root_url(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"https://{shown}/" if port == 443 else f"https://{shown}:{port}/"
+
+
+def choose_proxy(host: str, port: int, typed: str | None, *, url: str = "",
+                 cancelled: Callable[[], bool] | None = None) -> Proxy | None:
+    """The proxy to reach `host:port` (the address `url`) over https, or None for a direct connection. Raises
+    ProbeFailure (proxy_invalid, proxy_unsupported) when the setting to use cannot be used, Cancelled when
+    `cancelled` turns true while the system works out its proxy."""
     if is_loopback(host):
         return None
     if typed and typed.strip():
         return _parsed(typed, host, typed=True)
-    setting = system_setting(host, port)
+    setting = system_setting(host, port, url=url, cancelled=cancelled)
     if not setting.text or setting.bypassed:
         return None
     return _parsed(setting.text, host, typed=False)
@@ -318,9 +346,10 @@ def _credential_free(text: str) -> str:
     return f"{parts.scheme.lower()}://{shown}" + (f":{port}" if port else "")
 
 
-def system_proxy(url: str) -> str | None:
+def system_proxy(url: str, *, timeout: float = AUTOMATIC_TIMEOUT) -> str | None:
     """The proxy the system would use for the PRONOTE address `url`, without credentials (for display), or None
-    for a direct connection (or an address that would be refused)."""
+    for a direct connection (or an address that would be refused). `timeout`: how long an automatic
+    configuration may take (the settings dialog asks on the GUI thread, so it waits less)."""
     check = normalise_pronote_url(url)
     if not check.ok:
         return None
@@ -328,7 +357,7 @@ def system_proxy(url: str) -> str | None:
     host = (parts.hostname or "").rstrip(".")
     if parts.scheme != "https" or is_loopback(host):
         return None
-    setting = system_setting(host, parts.port or 443)
+    setting = system_setting(host, parts.port or 443, url=check.value, timeout=timeout)
     if not setting.text or setting.bypassed:
         return None
     return _credential_free(setting.text) or None
