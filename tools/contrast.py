@@ -11,6 +11,8 @@ The dark palette is Qt's own derivation from a dark button colour (QPalette(#353
 of Fusion's dark variant), applied before the window is made, as a system in dark mode hands it to Qt; the
 offscreen platform has no theme of its own to switch.
 
+The current step's row of the steps list is selected: its mark takes Qt's « selected » tint (the application's
+highlight colour at 30 % over the drawn triangle); the mark and the row's text are measured against the row.
 The check boxes' and radio buttons' outlines (« contour », RGAA 3.3 / WCAG 1.4.11: 3:1) are measured on the
 indicator's edge all around it (indicator_contrast), unticked and ticked, with and without the focus.
 
@@ -90,6 +92,34 @@ def mark_contrast(focused, unfocused, rect, frame_only: bool = False) -> dict:
     frequent = [colour for colour, count in changed.items() if count >= 4] or list(changed)
     mark = max(frequent, key=lambda colour: ratio(colour, background))
     return {"background": background, "mark": mark, "ratio": round(ratio(mark, background), 2)}
+
+
+def current_step_rects(steps, rect_of):
+    """The selected row of the steps list, in the window's device pixels: its mark (the decoration's place, as
+    the list's style puts it), and its text (the rest of the row)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    item = steps.selectedItems()[0]
+    row = steps.visualItemRect(item)
+    option = QStyleOptionViewItem()
+    steps.initViewItemOption(option)
+    option.rect = row
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+    option.decorationSize = steps.iconSize()
+    option.text = item.text()
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+    style = steps.style()
+    icon = style.subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, option, steps)
+    viewport = rect_of(steps.viewport())
+    dpr = steps.window().devicePixelRatioF()
+
+    def in_window(rect) -> QRect:
+        return QRect(viewport.x() + round(rect.x() * dpr), viewport.y() + round(rect.y() * dpr),
+                     round(rect.width() * dpr), round(rect.height() * dpr))
+
+    text = QRect(icon.right() + 1, row.y(), row.right() - icon.right(), row.height())
+    return in_window(icon), in_window(text)
 
 
 def in_sight(widget) -> None:
@@ -214,6 +244,10 @@ def measure(scheme: str, out: Path | None) -> dict:
     results["avis d'information (bleu)"] = text_contrast(image, rect_of(info[0], 1, 5))
     steps = getattr(window.steps_panel, "list", None) or window.steps_panel.text  # (the rich-text label before)
     results["liste des étapes (texte)"] = text_contrast(image, rect_of(steps, 2))
+    # The current step's row (selected): its mark (a graphic: 3:1) and its text, against the row's background.
+    mark, text = current_step_rects(steps, rect_of)
+    results["marque de l'étape en cours"] = text_contrast(image, mark)
+    results["texte de l'étape en cours"] = text_contrast(image, text)
     # The focus frame of a field: the same field with and without the focus.
     field = page.fields["name"]
     unfocused = grab("etablissement-sans-focus")
