@@ -10,6 +10,7 @@ from typing import Literal, NamedTuple
 
 from wizard.core import failures, flow
 from wizard.core.dates import day
+from wizard.core.document import School
 from wizard.core.entdata import load_ent
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.progress import completed_at
@@ -189,7 +190,7 @@ def in_progress(school: dict) -> bool:
 PanelKind = Literal["part", "done", "current", "todo", "skipped"]
 
 
-def pass_counts_now(school: dict, today: date) -> bool:
+def pass_counts_now(school: School, today: date) -> bool:
     """Whether the current pass's steps are what is done now: a pass in progress is (its pages show its ticks,
     « Reprendre » goes on with it), a finished one only in the school year it was finished in (`year_of_work`, as
     the board reads its imports). At the rentrée last year's finished pass is history: the board says the full
@@ -198,7 +199,7 @@ def pass_counts_now(school: dict, today: date) -> bool:
     return not finished or work_year_of(finished) == year_of_work(today)
 
 
-def step_done_now(step: str, school: dict, today: date) -> bool:
+def step_done_now(step: str, school: School, today: date) -> bool:
     """Done, as the steps panel ticks it: a step of the welcome and school pages or of parts 1–2 once gone past
     complete (the connection is set up once); a step of the pass (part 3, « Terminé ») only in a pass that counts
     now (`pass_counts_now`)."""
@@ -209,7 +210,7 @@ def step_done_now(step: str, school: dict, today: date) -> bool:
     return flow.step_done(step, school)
 
 
-def panel_rows(school: dict, current: str | None, today: date) -> list[tuple[PanelKind, str]]:
+def panel_rows(school: School, current: str | None, today: date) -> list[tuple[PanelKind, str]]:
     """The steps panel's rows, (kind, text): the parts' names, then each step of this school's path – « current »,
     « done » (`step_done_now`) or « todo » –, and « skipped » where the path jumps over parts 1–2."""
     rows: list[tuple[PanelKind, str]] = []

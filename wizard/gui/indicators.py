@@ -62,7 +62,7 @@ class OutlinedIndicators(QProxyStyle):
 
     def __init__(self, style_name: str) -> None:
         super().__init__(QStyleFactory.create(style_name))
-        self._colours: dict[tuple[int, int, int], QColor] = {}
+        self._colours: dict[tuple[int, ...], QColor] = {}
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
                       widget: QWidget | None = None) -> None:

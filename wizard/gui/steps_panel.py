@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from wizard.core import dates, status
+from wizard.core.document import School
 from wizard.core.i18n import tr, tr_noop
 from wizard.gui.qtvalues import NO_FOCUS
 
@@ -25,7 +26,7 @@ STATE_WORDS = {"done": tr_noop("fait"), "current": tr_noop("étape en cours"), "
                "skipped": tr_noop("fait")}
 
 
-def panel_lines(school: dict, current: str | None) -> list[tuple[str, str]]:
+def panel_lines(school: School, current: str | None) -> list[tuple[str, str]]:
     """(kind, text) rows: kind is "part", "done", "current", "todo" or "skipped" – what is done this school year,
     as the core reads it on the assistant's clock (status.panel_rows)."""
     return list(status.panel_rows(school, current, dates.today()))
