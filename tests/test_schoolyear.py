@@ -344,3 +344,59 @@ def test_redo_is_offered_for_this_years_finished_import_only(progress, monkeypat
     assert status.redo_offered(progress.school, dates.today())
     clock.set("2027-09-01T08:00:00")  # last November's import is not to be done again at the next rentrée
     assert not status.redo_offered(progress.school, dates.today())
+
+
+# -- the steps panel: what is done this school year -------------------------------------------------------------
+def panel_states(progress: Progress, current: str = "accueil") -> dict[str, str]:
+    """Each step's kind in the panel's rows, by its title."""
+    return {plain(text): kind for kind, text in status.panel_rows(progress.school, current, dates.today())
+            if kind not in ("part", "skipped")}
+
+
+PASS_TITLES = ["Import complet ou partiel", "Exporter les identifiants depuis PRONOTE",
+               "Vérifier le fichier des identifiants", "Importer le fichier dans l'ENT", "Rapprocher les comptes",
+               "Terminé"]
+
+
+def test_at_the_next_rentree_the_panel_shows_last_years_pass_as_to_do(progress, monkeypatch):
+    """Issue 19's left-out item: on the board at the next school year the panel showed last year's finished pass
+    ticked, though the board says the full import is due; this year's pass has not started."""
+    clock = Clock(monkeypatch, "2026-09-02T09:00:00")
+    progress.complete_step("etablissement")
+    walk_a_pass(progress, "complet", 1575, 1575, "a")
+    assert all(panel_states(progress)[title] == "done" for title in PASS_TITLES)
+    clock.set("2027-06-30T09:00:00")  # the same school year: still done
+    assert all(panel_states(progress)[title] == "done" for title in PASS_TITLES)
+    clock.set("2027-09-01T08:00:00")
+    assert status.due_now(progress.school, dates.today()).action == status.FULL
+    states = panel_states(progress)
+    assert {title: states[title] for title in PASS_TITLES} == dict.fromkeys(PASS_TITLES, "todo")
+    assert states["Bienvenue"] == "current" and states["Votre établissement"] == "done"  # set up once
+    progress.start_pass("complet")  # « Nouvelle année scolaire : import complet »
+    progress.complete_step("export_mode")
+    states = panel_states(progress, "export_pronote")
+    assert states["Import complet ou partiel"] == "done" and states["Exporter les identifiants depuis PRONOTE"] \
+        == "current" and states["Terminé"] == "todo"
+
+
+def test_a_pass_finished_in_august_counts_for_the_coming_year(progress, monkeypatch):
+    """The pré-rentrée's full import (finished 27/08/2027) is 2027-2028's: done on 1 September, as the board says."""
+    clock = Clock(monkeypatch, "2027-08-27T09:00:00")
+    walk_a_pass(progress, "complet", 1575, 1575, "a")
+    clock.set("2027-09-01T08:00:00")
+    assert status.board(progress.school, dates.today())[2].state == status.DONE
+    assert all(panel_states(progress)[title] == "done" for title in PASS_TITLES)
+
+
+def test_a_pass_in_progress_shows_its_steps_whenever_it_began(progress, monkeypatch):
+    """A pass left unfinished last year is still what « Reprendre » goes on with: its pages show its ticks, and so
+    does the panel."""
+    clock = Clock(monkeypatch, "2026-09-02T09:00:00")
+    walk_a_pass(progress, "complet", 1575, 1575, "a")
+    clock.set("2027-06-20T09:00:00")
+    progress.start_pass("partiel")
+    progress.complete_step("export_mode")
+    clock.set("2027-09-01T08:00:00")
+    assert status.in_progress(progress.school)
+    states = panel_states(progress)
+    assert states["Import complet ou partiel"] == "done" and states["Terminé"] == "todo"

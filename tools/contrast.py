@@ -1,6 +1,6 @@
 """Contrast measured on screenshots of the real window (issue 23): placeholder and secondary text against what is
 behind them, the notices' text on their tint, the steps list, and the focus marks (check box ring, field frame)
-against the page – in a light and a dark palette, at 100 % and 150 %.
+against the page – in a light and a dark palette, at 100 %, 125 % and 150 %.
 
 Each measure crops the widget's rectangle from a grab of the whole window (what the screen shows), takes the
 background as the crop's most frequent colour and the text as the colour farthest from it in luminance (the core
@@ -11,13 +11,19 @@ The dark palette is Qt's own derivation from a dark button colour (QPalette(#353
 of Fusion's dark variant), applied before the window is made, as a system in dark mode hands it to Qt; the
 offscreen platform has no theme of its own to switch.
 
-Usage: .venv/bin/python tools/contrast.py [--scheme light|dark] [--scale 1|1.5] [--out DIR] [--json]
+The current step's row of the steps list is selected: its mark takes Qt's « selected » tint (the application's
+highlight colour at 30 % over the drawn triangle); the mark and the row's text are measured against the row.
+The check boxes' and radio buttons' outlines (« contour », RGAA 3.3 / WCAG 1.4.11: 3:1) are measured on the
+indicator's edge all around it (indicator_contrast), unticked and ticked, with and without the focus.
+
+Usage: .venv/bin/python tools/contrast.py [--scheme light|dark] [--scale 1|1.25|1.5] [--out DIR] [--json]
 (one configuration per process: the scale is fixed when Qt starts); tests/gui/test_contrast.py runs it.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import tempfile
@@ -88,6 +94,96 @@ def mark_contrast(focused, unfocused, rect, frame_only: bool = False) -> dict:
     return {"background": background, "mark": mark, "ratio": round(ratio(mark, background), 2)}
 
 
+def current_step_rects(steps, rect_of):
+    """The selected row of the steps list, in the window's device pixels: its mark (the decoration's place, as
+    the list's style puts it), and its text (the rest of the row)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    item = steps.selectedItems()[0]
+    row = steps.visualItemRect(item)
+    option = QStyleOptionViewItem()
+    steps.initViewItemOption(option)
+    option.rect = row
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+    option.decorationSize = steps.iconSize()
+    option.text = item.text()
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+    style = steps.style()
+    icon = style.subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, option, steps)
+    viewport = rect_of(steps.viewport())
+    dpr = steps.window().devicePixelRatioF()
+
+    def in_window(rect) -> QRect:
+        return QRect(viewport.x() + round(rect.x() * dpr), viewport.y() + round(rect.y() * dpr),
+                     round(rect.width() * dpr), round(rect.height() * dpr))
+
+    text = QRect(icon.right() + 1, row.y(), row.right() - icon.right(), row.height())
+    return in_window(icon), in_window(text)
+
+
+def in_sight(widget) -> None:
+    """Scroll the page's area to `widget`'s left edge (a small offscreen screen at 150 % scrolls the page)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    holder = widget.parentWidget()
+    while holder is not None and not isinstance(holder, QScrollArea):
+        holder = holder.parentWidget()
+    if holder is not None:
+        holder.horizontalScrollBar().setValue(0)
+        holder.ensureWidgetVisible(widget, 0, 0)
+
+
+def indicator_rect(button):
+    """The check box's or radio button's indicator, in the button's coordinates, as its style places it."""
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    element = (QStyle.SubElement.SE_CheckBoxIndicator if isinstance(button, QCheckBox)
+               else QStyle.SubElement.SE_RadioButtonIndicator)
+    return button.style().subElementRect(element, option, button)
+
+
+def indicator_contrast(image, button, rect_of, rays: int = 32) -> dict:
+    """A box's boundary against the background around it: from the indicator's centre, along `rays` directions,
+    the pixels from one device pixel outside its edge to two inside (the outline, never the tick further in); on
+    each ray the one farthest from the background; the ratio is the weakest ray's – a closed outline passes on
+    every ray, a gap fails. The background is the most frequent colour of the button's rectangle."""
+    from PySide6.QtWidgets import QRadioButton
+
+    background = Counter(pixels(image, rect_of(button))).most_common(1)[0][0]
+    inside = indicator_rect(button)
+    whole = rect_of(button)
+    dpr = button.window().devicePixelRatioF()
+    left = whole.x() + inside.x() * dpr
+    top = whole.y() + inside.y() * dpr
+    half_w, half_h = inside.width() * dpr / 2, inside.height() * dpr / 2
+    centre_x, centre_y = left + half_w, top + half_h
+    round_one = isinstance(button, QRadioButton)
+    weakest, weakest_colour = None, None
+    for ray in range(rays):
+        angle = 2 * math.pi * ray / rays
+        dx, dy = math.cos(angle), math.sin(angle)
+        if round_one:
+            edge = min(half_w, half_h)
+        else:
+            edge = min(half_w / abs(dx) if abs(dx) > 1e-9 else math.inf,
+                       half_h / abs(dy) if abs(dy) > 1e-9 else math.inf)
+        best, best_colour = 1.0, background
+        distance = edge + 1.0
+        while distance >= edge - 2.0:
+            x, y = int(centre_x + dx * distance), int(centre_y + dy * distance)
+            colour = image.pixelColor(x, y)
+            found = (colour.red(), colour.green(), colour.blue())
+            if ratio(found, background) > best:
+                best, best_colour = ratio(found, background), found
+            distance -= 0.5
+        if weakest is None or best < weakest:
+            weakest, weakest_colour = best, best_colour
+    return {"background": background, "mark": weakest_colour, "ratio": round(weakest, 2)}
+
+
 def dark_palette():
     from PySide6.QtGui import QColor, QPalette
 
@@ -148,6 +244,10 @@ def measure(scheme: str, out: Path | None) -> dict:
     results["avis d'information (bleu)"] = text_contrast(image, rect_of(info[0], 1, 5))
     steps = getattr(window.steps_panel, "list", None) or window.steps_panel.text  # (the rich-text label before)
     results["liste des étapes (texte)"] = text_contrast(image, rect_of(steps, 2))
+    # The current step's row (selected): its mark (a graphic: 3:1) and its text, against the row's background.
+    mark, text = current_step_rects(steps, rect_of)
+    results["marque de l'étape en cours"] = text_contrast(image, mark)
+    results["texte de l'étape en cours"] = text_contrast(image, text)
     # The focus frame of a field: the same field with and without the focus.
     field = page.fields["name"]
     unfocused = grab("etablissement-sans-focus")
@@ -168,6 +268,32 @@ def measure(scheme: str, out: Path | None) -> dict:
     results["indicateur de focus (case à cocher)"] = mark_contrast(focused, unfocused, rect_of(box, -3))
     value = next(iter(page.checklist.value_fields.values()))
     results["valeur à copier"] = text_contrast(unfocused, rect_of(value, 2))
+    # The boxes' outlines (RGAA 3.3): unticked and ticked, without and with the focus.
+    for ticked in (False, True):
+        box.setChecked(ticked)
+        unfocus()
+        state = "cochée" if ticked else "non cochée"
+        results[f"contour de case à cocher ({state})"] = indicator_contrast(
+            grab(f"ent_service-case-{int(ticked)}"), box, rect_of)
+        box.setFocus(Qt.FocusReason.TabFocusReason)
+        results[f"contour de case à cocher ({state}, focus)"] = indicator_contrast(
+            grab(f"ent_service-case-{int(ticked)}-focus"), box, rect_of)
+    # The radio buttons of the mode page: one chosen, the other not; then the chosen one focused.
+    complete_every_step(window.progress)
+    window.go_to("export_mode")
+    page = window.currentPage()
+    page.full.setChecked(True)
+    unfocus()
+    app.processEvents()
+    in_sight(page.partial)
+    image = grab("export_mode")
+    results["contour de bouton radio (choisi)"] = indicator_contrast(image, page.full, rect_of)
+    results["contour de bouton radio (non choisi)"] = indicator_contrast(image, page.partial, rect_of)
+    page.partial.setFocus(Qt.FocusReason.TabFocusReason)
+    app.processEvents()
+    in_sight(page.partial)
+    results["contour de bouton radio (non choisi, focus)"] = indicator_contrast(
+        grab("export_mode-focus-radio"), page.partial, rect_of)
     # The end: the summary (a success or a warning notice).
     complete_every_step(window.progress)
     window.go_to("fin")
@@ -185,7 +311,14 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     os.environ["QT_SCALE_FACTOR"] = args.scale
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+        # A laptop's screen (tests/gui/test_screens.py's 1280×800), not the offscreen platform's 800×800: at 150 %
+        # that leaves the window 533 logical pixels, and the page's left edge goes under the steps panel.
+        screens = Path(tempfile.mkdtemp()) / "screens.json"
+        screens.write_text(json.dumps({"screens": [{"name": "ecran", "x": 0, "y": 0, "width": 1280, "height": 800,
+                                                    "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1.0}]}),
+                           encoding="utf-8")
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
     found = measure(args.scheme, args.out)

@@ -23,7 +23,7 @@ from wizard.core.schoolyear import (
     year_label,
     year_of_work,
 )
-from wizard.core.steps import PART_STEPS
+from wizard.core.steps import BY_ID, PART_NAMES, PART_STEPS, PASS_STEP_IDS
 
 DONE: Final = "done"
 VERIFIED: Final = "verified"
@@ -188,3 +188,51 @@ def unverified(school: School) -> bool:
 def in_progress(school: School) -> bool:
     """A pass of part 3 started after the first walk and not finished yet: « Reprendre » returns to it."""
     return bool(school["setup_finished_at"]) and not school["cycle"]["finished_at"]
+
+
+# -- the steps panel: where the admin is, and what is done this school year ----------------------------------------
+PanelKind = Literal["part", "done", "current", "todo", "skipped"]
+
+
+def pass_counts_now(school: School, today: date) -> bool:
+    """Whether the current pass's steps are what is done now: a pass in progress is (its pages show its ticks,
+    « Reprendre » goes on with it), a finished one only in the school year it was finished in (`year_of_work`, as
+    the board reads its imports). At the rentrée last year's finished pass is history: the board says the full
+    import is due, and its steps are to do again."""
+    finished = school["cycle"]["finished_at"]
+    return not finished or work_year_of(finished) == year_of_work(today)
+
+
+def step_done_now(step: str, school: School, today: date) -> bool:
+    """Done, as the steps panel ticks it: a step of the welcome and school pages or of parts 1–2 once gone past
+    complete (the connection is set up once); a step of the pass (part 3, « Terminé ») only in a pass that counts
+    now (`pass_counts_now`)."""
+    if step in PASS_STEP_IDS and not pass_counts_now(school, today):
+        return False
+    if step == "fin":
+        return bool(school["cycle"]["finished_at"])
+    return flow.step_done(step, school)
+
+
+def panel_rows(school: School, current: str | None, today: date) -> list[tuple[PanelKind, str]]:
+    """The steps panel's rows, (kind, text): the parts' names, then each step of this school's path – « current »,
+    « done » (`step_done_now`) or « todo » –, and « skipped » where the path jumps over parts 1–2."""
+    rows: list[tuple[PanelKind, str]] = []
+    shown_part: int | None = None
+    skipped = flow.parts_1_2_skipped(school)
+    for step in flow.route(school):
+        part = BY_ID[step].part
+        if skipped and part > 2 and shown_part is None:
+            # Where the path jumps over them: after the school page, before part 3.
+            rows.append(("skipped", tr("Parties 1 et 2 : déjà faites")))
+            shown_part = 0
+        if part in PART_NAMES and part != shown_part:
+            rows.append(("part", flow.part_name(part)))
+            shown_part = part
+        if step == current:
+            rows.append(("current", flow.title(step)))
+        elif step_done_now(step, school, today):
+            rows.append(("done", flow.title(step)))
+        else:
+            rows.append(("todo", flow.title(step)))
+    return rows

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from wizard.core import flow, steps
+from wizard.core import dates, status
 from wizard.core.document import School
 from wizard.core.i18n import tr, tr_noop
 from wizard.gui.qtvalues import NO_FOCUS
@@ -27,27 +27,9 @@ STATE_WORDS = {"done": tr_noop("fait"), "current": tr_noop("étape en cours"), "
 
 
 def panel_lines(school: School, current: str | None) -> list[tuple[str, str]]:
-    """(kind, text) rows: kind is "part", "done", "current", "todo" or "skipped" (Qt-free, tested)."""
-    route = flow.route(school)
-    rows: list[tuple[str, str]] = []
-    shown_part = None
-    skipped = flow.parts_1_2_skipped(school)
-    for step in route:
-        part = steps.BY_ID[step].part
-        if skipped and part > 2 and shown_part is None:
-            # Where the path jumps over them: after the school page, before part 3.
-            rows.append(("skipped", tr("Parties 1 et 2 : déjà faites")))
-            shown_part = 0
-        if part in steps.PART_NAMES and part != shown_part:
-            rows.append(("part", flow.part_name(part)))
-            shown_part = part
-        if step == current:
-            rows.append(("current", flow.title(step)))
-        elif flow.step_done(step, school) or (step == "fin" and school["cycle"]["finished_at"]):
-            rows.append(("done", flow.title(step)))
-        else:
-            rows.append(("todo", flow.title(step)))
-    return rows
+    """(kind, text) rows: kind is "part", "done", "current", "todo" or "skipped" – what is done this school year,
+    as the core reads it on the assistant's clock (status.panel_rows)."""
+    return list(status.panel_rows(school, current, dates.today()))
 
 
 def spoken(kind: str, text: str) -> str:

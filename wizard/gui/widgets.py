@@ -104,7 +104,13 @@ def clear_layout(layout: QLayout) -> None:
 
 
 def focus_ring(button: QWidget) -> None:
-    """Give a check box or a radio button its focus ring (FOCUS_RING)."""
+    """Give a check box or a radio button its focus ring (FOCUS_RING) and an outline that can be seen
+    (indicators.py)."""
+    # Loaded with the first box: a style written in Python loads QStyle's enums, which the first page and the
+    # board do without (tests/gui/test_startup.py).
+    from wizard.gui.indicators import outlined
+
+    outlined(button)
     button.setStyleSheet(FOCUS_RING)
 
 
