@@ -1949,7 +1949,7 @@
       <translation>{message} The check cannot be done for now: try again, or confirm the publication yourself below.</translation>
     </message>
     <message>
-      <location filename="wizard/core/records.py" line="335" />
+      <location filename="wizard/core/records.py" line="418" />
       <source>Rapprochement des comptes – feuille de travail</source>
       <translation>Account matching – worksheet</translation>
     </message>
@@ -2534,87 +2534,87 @@
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="121" />
+      <location filename="wizard/gui/matching_preview.py" line="122" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="137" />
+      <location filename="wizard/gui/matching_preview.py" line="138" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="146" />
+      <location filename="wizard/gui/matching_preview.py" line="147" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="159" />
+      <location filename="wizard/gui/matching_preview.py" line="160" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="160" />
+      <location filename="wizard/gui/matching_preview.py" line="161" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="165" />
+      <location filename="wizard/gui/matching_preview.py" line="166" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="170" />
+      <location filename="wizard/gui/matching_preview.py" line="171" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="187" />
+      <location filename="wizard/gui/matching_preview.py" line="188" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="199" />
+      <location filename="wizard/gui/matching_preview.py" line="200" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="201" />
+      <location filename="wizard/gui/matching_preview.py" line="202" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="205" />
+      <location filename="wizard/gui/matching_preview.py" line="206" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="208" />
+      <location filename="wizard/gui/matching_preview.py" line="209" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="226" />
+      <location filename="wizard/gui/matching_preview.py" line="227" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="226" />
+      <location filename="wizard/gui/matching_preview.py" line="227" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="279" />
+      <location filename="wizard/gui/matching_preview.py" line="280" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="393" />
+      <location filename="wizard/gui/matching_preview.py" line="401" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="394" />
+      <location filename="wizard/gui/matching_preview.py" line="402" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
@@ -2629,62 +2629,62 @@
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="115" />
+      <location filename="wizard/gui/matching_preview.py" line="116" />
       <source>Si vous avez la liste des comptes ENT de l'établissement en fichier CSV (l'assistant ne sait pas quel menu de l'ENT la produit), chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>If you have the school's list of ENT accounts as a CSV file (the assistant does not know which ENT menu produces it), load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, namesake parents) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="124" />
+      <location filename="wizard/gui/matching_preview.py" line="125" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="125" />
+      <location filename="wizard/gui/matching_preview.py" line="126" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="173" />
+      <location filename="wizard/gui/matching_preview.py" line="174" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="173" />
+      <location filename="wizard/gui/matching_preview.py" line="174" />
       <source>Statut (filtre des lignes)</source>
       <translation>Status (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="174" />
+      <location filename="wizard/gui/matching_preview.py" line="175" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="174" />
+      <location filename="wizard/gui/matching_preview.py" line="175" />
       <source>Profil (filtre des lignes)</source>
       <translation>Profile (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="175" />
+      <location filename="wizard/gui/matching_preview.py" line="176" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="175" />
+      <location filename="wizard/gui/matching_preview.py" line="176" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="250" />
+      <location filename="wizard/gui/matching_preview.py" line="251" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="261" />
+      <location filename="wizard/gui/matching_preview.py" line="262" />
       <source>Le rapprochement s'est terminé pour un autre établissement ou un autre import que celui affiché : il n'est pas montré ici.</source>
       <translation>The matching ended for another school or another import than the one shown: it is not shown here.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="299" />
+      <location filename="wizard/gui/matching_preview.py" line="300" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
@@ -2694,44 +2694,49 @@
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="218" />
+      <location filename="wizard/gui/matching_preview.py" line="219" />
       <source>Pour accepter ou rejeter une paire, sélectionnez dans le tableau une ligne au statut « probable ».</source>
       <translation>To accept or reject a pair, select in the table a row whose status is “probable”.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="280" />
+      <location filename="wizard/gui/matching_preview.py" line="281" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="411" />
+      <location filename="wizard/gui/matching_preview.py" line="419" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="249" />
+      <location filename="wizard/gui/matching_preview.py" line="515" />
+      <source>{rows} ligne(s)</source>
+      <translation>{rows} row(s)</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="250" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="283" />
+      <location filename="wizard/gui/matching_preview.py" line="284" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="341" />
+      <location filename="wizard/gui/matching_preview.py" line="349" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="292" />
-      <source>Tableau « {name} » : {rows} ligne(s).</source>
-      <translation>Table “{name}”: {rows} row(s).</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="408" />
+      <location filename="wizard/gui/matching_preview.py" line="416" />
       <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
       <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="346" />
+      <source>Tableau « {name} » : {rows} ligne(s).</source>
+      <translation>Table “{name}”: {rows} row(s).</translation>
     </message>
     <message>
       <location filename="wizard/gui/network_settings.py" line="17" />
@@ -2767,6 +2772,76 @@
       <location filename="wizard/gui/network_settings.py" line="23" />
       <source>aucun (connexion directe)</source>
       <translation>none (direct connection)</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/printables.py" line="40" />
+      <source>la fiche de configuration</source>
+      <translation>the configuration record</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/printables.py" line="40" />
+      <source>la notice</source>
+      <translation>the notice</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/printables.py" line="44" />
+      <source>&amp;Imprimer la fiche…</source>
+      <translation>&amp;Print the record…</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/printables.py" line="45" />
+      <source>&amp;Enregistrer la fiche en PDF…</source>
+      <translation>&amp;Save the record as PDF…</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/printables.py" line="49" />
+      <source>Imprimer la &amp;notice…</source>
+      <translation>Print the no&amp;tice…</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/printables.py" line="50" />
+      <source>Enregistrer la notice en P&amp;DF…</source>
+      <translation>Save the notice as P&amp;DF…</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/printables.py" line="58" />
+      <source>Documents à imprimer ou à enregistrer</source>
+      <translation>Documents to print or save</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/printables.py" line="64" />
+      <source>C&amp;ontact indiqué sur la notice :</source>
+      <translation>C&amp;ontact given on the notice:</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/printables.py" line="68" />
+      <source>par exemple le secrétariat, 04 66 00 00 00</source>
+      <translation>for example the school office, 04 66 00 00 00</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/printables.py" line="69" />
+      <source>Contact indiqué sur la notice pour les familles et les personnels</source>
+      <translation>Contact given on the notice for families and staff</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/printables.py" line="122" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/printables.py" line="122" />
+      <source>Enregistrer – {title}</source>
+      <translation>Save – {title}</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/printables.py" line="133" />
+      <source>{title} enregistrée : {path}</source>
+      <translation>{title} saved: {path}</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/printables.py" line="79" />
+      <source>Imprimer {title}</source>
+      <translation>Print {title}</translation>
     </message>
     <message>
       <location filename="wizard/gui/server_check.py" line="38" />
@@ -2852,11 +2927,6 @@
       <location filename="wizard/gui/steps_panel.py" line="38" />
       <source>Parties 1 et 2 : déjà faites</source>
       <translation>Parts 1 and 2: already done</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/tables.py" line="32" />
-      <source>{rows} ligne(s)</source>
-      <translation>{rows} row(s)</translation>
     </message>
     <message>
       <location filename="wizard/gui/window.py" line="323" />
@@ -3658,47 +3728,27 @@
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="47" />
+      <location filename="wizard/pages/fin.py" line="38" />
       <source>Ce que l'assistant a vérifié, et ce qui reste à confirmer :</source>
       <translation>What the assistant verified, and what remains to be confirmed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="46" />
+      <location filename="wizard/pages/fin.py" line="37" />
       <source>L'interconnexion est en place et l'assistant a pu tout vérifier :</source>
       <translation>The interconnection is in place and the assistant could verify everything:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="84" />
-      <source>Documents à imprimer ou à enregistrer</source>
-      <translation>Documents to print or save</translation>
+      <location filename="wizard/pages/fin.py" line="75" />
+      <source>La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée personnelle). La notice dit aux familles et aux personnels avec quels identifiants se connecter et comment ouvrir PRONOTE.</source>
+      <translation>The configuration record keeps track of what was set and verified (with no personal data at all). The notice tells families and staff which credentials to log in with and how to open PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="91" />
-      <source>C&amp;ontact indiqué sur la notice :</source>
-      <translation>C&amp;ontact given on the notice:</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="95" />
-      <source>par exemple le secrétariat, 04 66 00 00 00</source>
-      <translation>for example the school office, 04 66 00 00 00</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="96" />
-      <source>Contact indiqué sur la notice pour les familles et les personnels</source>
-      <translation>Contact given on the notice for families and staff</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="127" />
-      <source>PDF (*.pdf)</source>
-      <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="38" />
+      <location filename="wizard/pages/fin.py" line="29" />
       <source>Import dans l'ENT : {count} identifiant(s) annoncé(s) par l'ENT, recopié(s) par vous.</source>
       <translation>Import into the ENT: {count} identifier(s), as reported by the ENT and typed in by you.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="74" />
+      <location filename="wizard/pages/fin.py" line="65" />
       <source>La prochaine fois :
 • à l'arrivée de nouveaux élèves ou personnels, relancez l'assistant et choisissez « Import partiel (nouveaux arrivants) » ;
 • en début d'année scolaire, choisissez « Nouvelle année scolaire » pour l'import complet (conseil : mettez aussi à jour la version de PRONOTE dans le service de l'ENT si elle a changé).
@@ -3709,102 +3759,52 @@ Les parties 1 et 2 n'ont pas à être refaites.</source>
 Parts 1 and 2 need not be done again.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="86" />
-      <source>La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée personnelle). La notice dit aux familles et aux personnels avec quels identifiants se connecter et comment ouvrir PRONOTE.</source>
-      <translation>The configuration record keeps track of what was set and verified (with no personal data at all). The notice tells families and staff which credentials to log in with and how to open PRONOTE.</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="30" />
+      <location filename="wizard/pages/fin.py" line="21" />
       <source>Parties 1 et 2 : non vérifiées</source>
       <translation>Parts 1 and 2: not verified</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="34" />
+      <location filename="wizard/pages/fin.py" line="25" />
       <source>Fichier des identifiants vérifié : {total} personne(s), aucune erreur bloquante.</source>
       <translation>Identifier file checked: {total} person(s), no blocking error.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="102" />
-      <source>la fiche de configuration</source>
-      <translation>the configuration record</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="102" />
-      <source>&amp;Imprimer la fiche…</source>
-      <translation>&amp;Print the record…</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="103" />
-      <source>&amp;Enregistrer la fiche en PDF…</source>
-      <translation>&amp;Save the record as PDF…</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="104" />
-      <source>la notice</source>
-      <translation>the notice</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="104" />
-      <source>Imprimer la &amp;notice…</source>
-      <translation>Print the no&amp;tice…</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="104" />
-      <source>Enregistrer la notice en P&amp;DF…</source>
-      <translation>Save the notice as P&amp;DF…</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="127" />
-      <source>Enregistrer – {title}</source>
-      <translation>Save – {title}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="138" />
-      <source>{title} enregistrée : {path}</source>
-      <translation>{title} saved: {path}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="159" />
+      <location filename="wizard/pages/fin.py" line="93" />
       <source>PRONOTE : {url}</source>
       <translation>PRONOTE: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="160" />
+      <location filename="wizard/pages/fin.py" line="94" />
       <source>URL CAS de PRONOTE : {url}</source>
       <translation>PRONOTE CAS URL: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="59" />
+      <location filename="wizard/pages/fin.py" line="50" />
       <source>Avec quels identifiants ? Pour entrer dans {ent_name}, les élèves et les parents utilisent {login_pupils_parents} ; les personnels de l'Éducation nationale, {login_staff}. Le client PRONOTE installé sur les postes garde ses propres identifiants.</source>
       <translation>With which credentials? To enter {ent_name}, pupils and parents use {login_pupils_parents}; Éducation nationale staff, {login_staff}. The PRONOTE client installed on computers keeps its own credentials.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="63" />
+      <location filename="wizard/pages/fin.py" line="54" />
       <source>Première connexion : la première fois qu'un élève, un parent ou un personnel ouvre PRONOTE depuis {ent_name}, une page de « première connexion » lui est proposée une seule fois. Ensuite, un clic sur {service_title} dans le menu {service_regroupement} suffit (élèves et parents ont aussi le bloc PRONOTE de leur page d'accueil).</source>
       <translation>First connection: the first time a pupil, a parent or a staff member opens PRONOTE from {ent_name}, a “première connexion” page is offered to them once. After that, one click on “{service_title}” in the “{service_regroupement}” menu is enough (pupils and parents also have the PRONOTE block on their home page).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="68" />
+      <location filename="wizard/pages/fin.py" line="59" />
       <source>Si un utilisateur voit « {pronote_failure_message} » en ouvrant PRONOTE depuis l'ENT, ses données dans l'ENT ne correspondent pas à celles de PRONOTE : résolvez-le dans PRONOTE, {pronote_failures_menu}. Conseil : pour un nouvel arrivant, vérifiez d'abord qu'un import partiel a été fait. La page précédente, « Suivre les échecs d'identification » (aussi sur le tableau de bord), dit où PRONOTE compte ces échecs.</source>
       <translation>If a user sees “{pronote_failure_message}” when opening PRONOTE from the ENT, their data in the ENT does not match PRONOTE's: resolve it in PRONOTE, “{pronote_failures_menu}”. Tip: for a newcomer, first check that a partial import was made. The previous page, “Follow the identification failures” (also on the status board), says where PRONOTE counts these failures.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="108" />
-      <source>Imprimer {title}</source>
-      <translation>Print {title}</translation>
-    </message>
-    <message>
-      <location filename="wizard/pages/fin.py" line="158" />
+      <location filename="wizard/pages/fin.py" line="92" />
       <source>Établissement</source>
       <translation>School</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="48" />
+      <location filename="wizard/pages/fin.py" line="39" />
       <source>✓ {line}</source>
       <translation>✓ {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fin.py" line="49" />
+      <location filename="wizard/pages/fin.py" line="40" />
       <source>? {line}</source>
       <translation>? {line}</translation>
     </message>
@@ -3839,44 +3839,54 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>After a partial import, this number may be the newcomers alone, or the total of the ENT's identifiers: copy it as it is, the assistant recognises either.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="16" />
+      <location filename="wizard/pages/pronote_net.py" line="17" />
       <source>Dans la {hosting_console} de PRONOTE (l'hébergement de votre serveur PRONOTE) :</source>
       <translation>In PRONOTE's “{hosting_console}” (the hosting of your PRONOTE server):</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="93" />
+      <location filename="wizard/pages/pronote_net.py" line="103" />
       <source>CAS inactif</source>
       <translation>CAS inactive</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="25" />
+      <location filename="wizard/pages/pronote_net.py" line="26" />
       <source>Vérifier la &amp;délégation</source>
       <translation>Check the &amp;delegation</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="94" />
+      <location filename="wizard/pages/pronote_net.py" line="104" />
       <source>CAS vers {cas_host}</source>
       <translation>CAS towards {cas_host}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="42" />
+      <location filename="wizard/pages/pronote_net.py" line="43" />
       <source>Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants).</source>
       <translation>Parts 1 and 2 are done only once, for the whole life of the interconnection. From now on, the assistant will take you straight to part 3 (identifier import).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="29" />
+      <location filename="wizard/pages/pronote_net.py" line="30" />
       <source>Je ne peux pas faire vérifier le serveur par l'assistant : je déclare moi-même que la base a été publiée avec la configuration « {pronote_net_configuration} » (ce sera noté « déclaré, non vérifié »).</source>
       <translation>I cannot have the server checked by the assistant: I declare myself that the database was published with the “{pronote_net_configuration}” configuration (it will be recorded as “declared, not verified”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="79" />
+      <location filename="wizard/pages/pronote_net.py" line="48" />
+      <source>Conseil : prévenez les familles et les personnels avant « {hosting_publish} ». La notice leur dit avec quels identifiants se connecter à {ent_name} et comment y ouvrir PRONOTE. La fiche de configuration est proposée à la dernière page de l'assistant.</source>
+      <translation>Tip: tell families and staff before “{hosting_publish}”. The notice tells them which credentials to log in to {ent_name} with and how to open PRONOTE there. The configuration record is offered on the assistant's last page.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net.py" line="89" />
       <source>Déclaration impossible pour l'instant : le {date}, le serveur PRONOTE a répondu sans déléguer l'authentification à {ent_name} ({seen}). Déclarer la bascule irait contre ce que montre le serveur. Dans pronote.net, vérifiez que la configuration « {pronote_net_configuration} » est choisie et que la base est publiée (« Publier la base »), puis cliquez à nouveau sur « Vérifier la délégation ».</source>
       <translation>Declaring is not possible for now: on {date}, the PRONOTE server answered without delegating authentication to {ent_name} ({seen}). Declaring the switch would go against what the server shows. In pronote.net, check that the “{pronote_net_configuration}” configuration is chosen and that the base is published (“Publier la base”), then click “Check the delegation” again.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="23" />
+      <location filename="wizard/pages/pronote_net.py" line="24" />
       <source>Après « {hosting_publish} », votre serveur PRONOTE doit confier l'authentification au serveur CAS de {ent_name} ({ent_cas_host}). Vérifiez-le ici une fois la base publiée.</source>
       <translation>After “{hosting_publish}”, your PRONOTE server must hand authentication to the CAS server of {ent_name} ({ent_cas_host}). Check it here once the base is published.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net.py" line="52" />
+      <source>&amp;Enregistrer la notice en PDF…</source>
+      <translation>Sa&amp;ve the notice as PDF…</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net_avertissement.py" line="25" />
