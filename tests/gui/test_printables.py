@@ -74,7 +74,8 @@ def test_the_pronote_net_page_saves_the_notice_by_keyboard_and_says_so(qtbot, da
     assert "Avec quels identifiants ?" in text and "Collège Via Domitia" in text
     message = page.printables.message
     assert message.isVisible() and message.kind == "ok"
-    assert plain(message.text()) == f"Notice pour les familles et les personnels enregistrée : {tmp_path / 'notice.pdf'}"
+    saved = tmp_path / "notice.pdf"
+    assert plain(message.text()) == f"Notice pour les familles et les personnels enregistrée : {saved}"
     qtbot.waitUntil(lambda: any("enregistrée" in plain(said) for said, _ in heard))
     assert focused() is button  # the keyboard stays where it was
     assert not page.findChild(QPushButton, "save_record")  # the record is the last page's

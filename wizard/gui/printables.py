@@ -19,7 +19,6 @@ from wizard.core.i18n import tr, tr_noop
 from wizard.core.outputs import OutputFailed, refusal
 from wizard.core.printed import Printed
 from wizard.core.progress import IDENTITY_LIMITS, Progress
-from wizard.core.records import TITLES, notice_document, record_document
 from wizard.core.text import clean
 from wizard.gui.files import save_file
 from wizard.gui.pdf import print_document, write_pdf
@@ -104,6 +103,10 @@ class PrintablesBox(QGroupBox):
 
     def document(self, kind: str) -> Printed:
         """The document, made now from this school's saved state (UserError when the school has no UAI yet)."""
+        # Loaded when a document is asked for: the records module also holds the matching worksheet, whose
+        # matcher the pronote.net page, passed by when a walk is resumed, must not load (tests/gui/test_startup.py).
+        from wizard.core.records import notice_document, record_document
+
         school = self.progress.school
         return record_document(school) if kind == "record" else notice_document(school)
 
@@ -113,6 +116,8 @@ class PrintablesBox(QGroupBox):
         return [file["path"]] if file and file["path"] else []
 
     def save(self, offer: Offer) -> None:
+        from wizard.core.records import TITLES  # (see `document`)
+
         title = tr(TITLES[offer.kind])
         try:
             document = self.document(offer.kind)  # before the dialog: nothing to save is said at once
