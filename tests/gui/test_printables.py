@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.gui.helpers import focused, open_window, press, tab_to, type_into
@@ -17,18 +16,7 @@ from tests.gui.test_help import complete_every_step
 from tests.records.conftest import pdf_text
 from wizard.core.helptext import help_html
 from wizard.core.typography import plain
-from wizard.gui import accessibility, printables
-
-
-@pytest.fixture
-def heard(monkeypatch) -> list[tuple[str, bool]]:
-    """The announcements sent, as (text, assertive), with an assistive tool taken as listening."""
-    said: list[tuple[str, bool]] = []
-    monkeypatch.setattr(accessibility, "listening", lambda: True)
-    monkeypatch.setattr(accessibility, "_last_said", ["", 0.0])
-    monkeypatch.setattr(accessibility, "send", lambda event: said.append(
-        (event.message(), event.politeness() == QAccessible.AnnouncementPoliteness.Assertive)))
-    return said
+from wizard.gui import printables
 
 
 def shown(label: str) -> str:
