@@ -128,9 +128,9 @@ class PrintablesBox(QGroupBox):
         if not path:
             return
         try:
-            problem = refusal(Path(path), data_dir=self.progress.store.data_dir, inputs=self._inputs())
-            if problem:
-                raise OutputFailed(problem)
+            refused = refusal(Path(path), data_dir=self.progress.store.data_dir, inputs=self._inputs())
+            if refused:
+                raise OutputFailed(refused)
             write_pdf(document, Path(path), title)
         except OutputFailed as failure:
             self.message.show_message(failure.message, "error", announce=True)
