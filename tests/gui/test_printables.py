@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from tests.gui.helpers import focused, open_window, press, tab_to, type_into
 from tests.gui.test_help import complete_every_step
 from tests.records.conftest import pdf_text
 from wizard.core.helptext import help_html
 from wizard.core.typography import plain
-from wizard.gui import printables
 
 
 def shown(label: str) -> str:
@@ -30,14 +29,14 @@ def words(html: str) -> str:
 
 
 def save_to(monkeypatch, target: Path | str) -> list[str]:
-    """The save dialog answers `target` (what the admin would choose); the titles it was opened with."""
+    """Qt's save dialog answers `target` (what the admin would choose); the titles it was opened with."""
     asked: list[str] = []
 
-    def choose(_parent, title, _name, _filters) -> str:
+    def choose(_parent, title, _path, _filters, **_options) -> tuple[str, str]:
         asked.append(title)
-        return str(target)
+        return str(target), "PDF (*.pdf)"
 
-    monkeypatch.setattr(printables, "save_file", choose)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     return asked
 
 
