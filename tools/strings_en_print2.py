@@ -9,4 +9,5 @@ EN = {
         "to {ent_name} with and how to open PRONOTE there. The configuration record is offered on the assistant's "
         "last page.",
     "&Enregistrer la notice en PDF…": "Sa&ve the notice as PDF…",
+    "Avant la publication : prévenir les familles et les personnels": "Before publishing: tell families and staff",
 }

@@ -2774,72 +2774,72 @@
       <translation>none (direct connection)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/printables.py" line="40" />
+      <location filename="wizard/gui/printables.py" line="39" />
       <source>la fiche de configuration</source>
       <translation>the configuration record</translation>
     </message>
     <message>
-      <location filename="wizard/gui/printables.py" line="40" />
+      <location filename="wizard/gui/printables.py" line="39" />
       <source>la notice</source>
       <translation>the notice</translation>
     </message>
     <message>
-      <location filename="wizard/gui/printables.py" line="44" />
+      <location filename="wizard/gui/printables.py" line="43" />
       <source>&amp;Imprimer la fiche…</source>
       <translation>&amp;Print the record…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/printables.py" line="45" />
+      <location filename="wizard/gui/printables.py" line="44" />
       <source>&amp;Enregistrer la fiche en PDF…</source>
       <translation>&amp;Save the record as PDF…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/printables.py" line="49" />
+      <location filename="wizard/gui/printables.py" line="48" />
       <source>Imprimer la &amp;notice…</source>
       <translation>Print the no&amp;tice…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/printables.py" line="50" />
+      <location filename="wizard/gui/printables.py" line="49" />
       <source>Enregistrer la notice en P&amp;DF…</source>
       <translation>Save the notice as P&amp;DF…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/printables.py" line="58" />
-      <source>Documents à imprimer ou à enregistrer</source>
-      <translation>Documents to print or save</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/printables.py" line="64" />
+      <location filename="wizard/gui/printables.py" line="65" />
       <source>C&amp;ontact indiqué sur la notice :</source>
       <translation>C&amp;ontact given on the notice:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/printables.py" line="68" />
+      <location filename="wizard/gui/printables.py" line="69" />
       <source>par exemple le secrétariat, 04 66 00 00 00</source>
       <translation>for example the school office, 04 66 00 00 00</translation>
     </message>
     <message>
-      <location filename="wizard/gui/printables.py" line="69" />
+      <location filename="wizard/gui/printables.py" line="70" />
       <source>Contact indiqué sur la notice pour les familles et les personnels</source>
       <translation>Contact given on the notice for families and staff</translation>
     </message>
     <message>
-      <location filename="wizard/gui/printables.py" line="122" />
+      <location filename="wizard/gui/printables.py" line="129" />
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/printables.py" line="122" />
+      <location filename="wizard/gui/printables.py" line="59" />
+      <source>Documents à imprimer ou à enregistrer</source>
+      <translation>Documents to print or save</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/printables.py" line="129" />
       <source>Enregistrer – {title}</source>
       <translation>Save – {title}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/printables.py" line="133" />
+      <location filename="wizard/gui/printables.py" line="140" />
       <source>{title} enregistrée : {path}</source>
       <translation>{title} saved: {path}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/printables.py" line="79" />
+      <location filename="wizard/gui/printables.py" line="80" />
       <source>Imprimer {title}</source>
       <translation>Print {title}</translation>
     </message>
@@ -3844,7 +3844,7 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>In PRONOTE's “{hosting_console}” (the hosting of your PRONOTE server):</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="103" />
+      <location filename="wizard/pages/pronote_net.py" line="104" />
       <source>CAS inactif</source>
       <translation>CAS inactive</translation>
     </message>
@@ -3854,7 +3854,12 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Check the &amp;delegation</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="104" />
+      <location filename="wizard/pages/pronote_net.py" line="53" />
+      <source>Avant la publication : prévenir les familles et les personnels</source>
+      <translation>Before publishing: tell families and staff</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/pronote_net.py" line="105" />
       <source>CAS vers {cas_host}</source>
       <translation>CAS towards {cas_host}</translation>
     </message>
@@ -3874,7 +3879,7 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>Tip: tell families and staff before “{hosting_publish}”. The notice tells them which credentials to log in to {ent_name} with and how to open PRONOTE there. The configuration record is offered on the assistant's last page.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/pronote_net.py" line="89" />
+      <location filename="wizard/pages/pronote_net.py" line="90" />
       <source>Déclaration impossible pour l'instant : le {date}, le serveur PRONOTE a répondu sans déléguer l'authentification à {ent_name} ({seen}). Déclarer la bascule irait contre ce que montre le serveur. Dans pronote.net, vérifiez que la configuration « {pronote_net_configuration} » est choisie et que la base est publiée (« Publier la base »), puis cliquez à nouveau sur « Vérifier la délégation ».</source>
       <translation>Declaring is not possible for now: on {date}, the PRONOTE server answered without delegating authentication to {ent_name} ({seen}). Declaring the switch would go against what the server shows. In pronote.net, check that the “{pronote_net_configuration}” configuration is chosen and that the base is published (“Publier la base”), then click “Check the delegation” again.</translation>
     </message>

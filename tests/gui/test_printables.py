@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from tests.gui.helpers import focused, open_window, press, tab_to, type_into
@@ -74,6 +74,10 @@ def test_the_print_button_of_the_notice_is_there_with_its_name(qtbot, data_dir):
     assert printing.isVisibleTo(page) and shown(printing.text()) == "Imprimer la notice…"
     assert printing.accessibleName() == "Imprimer la notice"
     assert printing.focusPolicy() & Qt.FocusPolicy.TabFocus
+    # Above the steps: the users are told before « Publier la base », not after.
+    assert plain(page.printables.title()) == "Avant la publication : prévenir les familles et les personnels"
+    bottom = page.printables.mapTo(page, QPoint(0, page.printables.height())).y()
+    assert bottom <= page.checklist.mapTo(page, QPoint(0, 0)).y()
 
 
 def test_alt_e_saves_the_notice_from_the_pronote_net_page(qtbot, data_dir, tmp_path, monkeypatch):

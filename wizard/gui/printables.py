@@ -50,11 +50,13 @@ def notice_offer(print_text: str = "", save_text: str = "") -> Offer:
 
 
 class PrintablesBox(QGroupBox):
-    """The group « Documents à imprimer ou à enregistrer »: `intro`, the notice's contact, then a row of buttons
-    per offered document, and the box's message. `load()` puts the school's contact in the field."""
+    """A group (« Documents à imprimer ou à enregistrer » unless `title` says otherwise): `intro`, the notice's
+    contact, then a row of buttons per offered document, and the box's message. `load()` puts the school's contact
+    in the field."""
 
-    def __init__(self, progress: Progress, intro: str, offers: list[Offer], parent: QWidget | None = None):
-        super().__init__(tr("Documents à imprimer ou à enregistrer"), parent)
+    def __init__(self, progress: Progress, intro: str, offers: list[Offer], title: str = "",
+                 parent: QWidget | None = None):
+        super().__init__(title or tr("Documents à imprimer ou à enregistrer"), parent)
         self.setObjectName("printables")
         self.progress = progress
         self.loading = False

@@ -43,14 +43,15 @@ class PronoteNetPage(ChecklistPage):
             tr("Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. "
                "Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants)."),
             "info"))
-        # The notice here too: after publishing, users log in another way; the admin tells them first (the last
-        # page offers it again, with the configuration record).
+        # The notice here too, at the top, before the steps: after « Publier la base » users log in another way,
+        # so the admin tells them first (the last page offers it again, with the configuration record).
         self.printables = PrintablesBox(self.progress, tr(
             "Conseil : prévenez les familles et les personnels avant « {hosting_publish} ». La notice leur dit avec "
             "quels identifiants se connecter à {ent_name} et comment y ouvrir PRONOTE. La fiche de configuration "
             "est proposée à la dernière page de l'assistant.").format(**words),
-            [notice_offer(save_text=tr("&Enregistrer la notice en PDF…"))])
-        self.body.addWidget(self.printables)
+            [notice_offer(save_text=tr("&Enregistrer la notice en PDF…"))],
+            tr("Avant la publication : prévenir les familles et les personnels"))
+        self.body.insertWidget(0, self.printables)
 
     def first_to_do(self):
         # The ticks, then nothing: neither « Vérifier la délégation » (a first Space would start a network
