@@ -4,7 +4,6 @@ the window named after its page, errors and results announced, and a key typed t
 completeChanged, no page hidden and shown again, no list rebuilt."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAccessible, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QWizard
@@ -14,17 +13,6 @@ from tests.gui.test_help import complete_every_step
 from wizard.core import flow
 from wizard.core.typography import plain
 from wizard.gui import accessibility
-
-
-@pytest.fixture
-def heard(monkeypatch):
-    """The announcements sent, as (text, assertive), with an assistive tool taken as listening."""
-    said: list[tuple[str, bool]] = []
-    monkeypatch.setattr(accessibility, "listening", lambda: True)
-    monkeypatch.setattr(accessibility, "_last_said", ["", 0.0])
-    monkeypatch.setattr(accessibility, "send", lambda event: said.append(
-        (event.message(), event.politeness() == QAccessible.AnnouncementPoliteness.Assertive)))
-    return said
 
 
 class Hidden(QObject):

@@ -67,7 +67,7 @@ def test_table_columns_never_cut_a_word(render, tmp_path):
         cut = set(words) - _plain_words(printed) - footer
         assert not cut, (name, sorted(cut))
     record = _laid_out_words(tmp_path / "record.pdf")
-    for word in ("Enseignant", "Annoncé", "Parent", "d'import", "27/08/2026", "cas.mon-ent-occitanie.fr",
+    for word in ("Enseignant", "lecture", "Parent", "d'import", "27/08/2026", "cas.mon-ent-occitanie.fr",
                  "https://0301746k.index-education.net/pronote/**"):
         assert word in record, word
 
@@ -163,21 +163,31 @@ MARGIN = 15 * 72 / 25.4  # the printable area: 15 mm inside each edge
 
 
 def six_years_of_imports() -> list[dict]:
-    """A full import each rentrée and a partial one each November, 2021–2026: twelve rows."""
+    """A full import each rentrée and a partial one each November, 2021–2026: twelve rows. The ENT's figure after
+    a partial import is the batch in even years, its running total (1575 + 35) in odd ones."""
     history = []
     for year in range(2021, 2027):
         for day, mode, counts in ((f"{year}-08-27T08:39:00", "complet", (600, 900, 50, 25, 0)),
                                   (f"{year}-11-03T15:01:00", "partiel", (12, 20, 2, 1, 0))):
             total = sum(counts)
+            running = mode == "partiel" and year % 2 == 1
             history.append({"date": day, "cycle": f"c{year}{mode[0]}", "mode": mode,
                             "counts": dict(zip(("eleve", "parent", "enseignant", "personnel", "autre"), counts,
                                                strict=True)) | {"total": total},
-                            "file_sha256": "f" * 64, "reported_count": total, "export_date": None, "id_hashes": []})
+                            "file_sha256": "f" * 64, "reported_count": 1575 + total if running else total,
+                            "reading": "running_total" if running else "batch", "export_date": None,
+                            "id_hashes": []})
     return history
 
 
+def six_years_of_failures() -> list[dict]:
+    """Three counts of identification failures noted after each rentrée, 2021–2026."""
+    return [{"day": f"{year}-{day}", "count": count, "recorded_at": f"{year}-{day}T17:00:00"}
+            for year in range(2021, 2027) for day, count in (("09-03", 49), ("09-17", 12), ("10-08", 0))]
+
+
 def a4_school(how: str) -> dict:
-    school = v2_school(import_history=six_years_of_imports(),
+    school = v2_school(import_history=six_years_of_imports(), failures=six_years_of_failures(),
                        connection={"date": "2026-08-27T09:00:00", "verified": True, "how": how},
                        server_checks=v2_school()["server_checks"] * 3)
     school["identity"] = {**school["identity"], "name": LONG_NAME, "contact": ""}

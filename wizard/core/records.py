@@ -16,9 +16,10 @@ from typing import TypeGuard
 from wizard import __version__
 from wizard.core import facts, steps
 from wizard.core.dates import day, parse_iso
-from wizard.core.document import School
+from wizard.core.document import ImportEntry, School
 from wizard.core.entdata import EntData, current
 from wizard.core.errors import UserError
+from wizard.core.figures import BATCH, DIFFERS, RUNNING_TOTAL, ent_total
 from wizard.core.i18n import tr
 from wizard.core.matching.matcher import Result
 from wizard.core.matching.worksheet import COLUMNS as SHEET_COLUMNS
@@ -29,6 +30,7 @@ from wizard.core.progress import completed_at, ticks_of
 from wizard.core.safetext import ADDRESS, plain
 from wizard.core.school import identity_values
 from wizard.core.schoolname import of_the_school
+from wizard.core.schoolyear import work_year_of, year_label
 from wizard.core.typography import french
 
 __all__ = ["STYLE", "TITLES", "record_document", "notice_document", "record_html", "notice_html",
@@ -103,6 +105,9 @@ def identifiers_state(school: School, ent: EntData) -> str:
         reported, total = last.get("reported_count", 0), last.get("counts", {}).get("total", 0)
         text = (f"Dernier import le {_day(last.get('date'))} (« {mode_label} ») : {reported} identifiant(s) annoncé(s) "
                 f"par l'ENT, {total} dans le fichier vérifié.")
+        meaning = READING_MEANINGS.get(last.get("reading") or "")
+        if meaning:
+            text = text[:-1] + f" ; l'ENT a affiché {meaning}."
     cycle = school["cycle"]
     mode = cycle["mode"]
     if mode and not cycle.get("finished_at") and not any(
@@ -151,6 +156,72 @@ def _caveat(ent: EntData, keys: list[str]) -> Paragraph | None:
     """The names of a part that no current source confirms, said under its table (in French)."""
     text = facts.caveat(ent, [ent.facts[key] for key in keys], translate=french)
     return Paragraph(_e(text).replace("\n", "<br/>"), "small") if text else None
+
+
+# -- what each figure of the ENT meant, the failures noted ----------------------------------------------------
+# What the ENT's figure was read as (figures.py), in the record's words: after a partial import the ENT's report
+# may give the batch or its running total (issue 19). French whatever the window's language, like the whole record.
+READING_MEANINGS = {BATCH: "le nombre du fichier", RUNNING_TOTAL: "son total après cet import"}
+
+
+def figure_meaning(entry: ImportEntry, before: list[ImportEntry]) -> str:
+    """The ENT's figure of one import and how it was read, only from what the history holds: « 3 nouveaux (l'ENT
+    affichait 43 au total) ». `before`: the imports recorded before this one (the ENT's total after them is read
+    through their own figures, figures.ent_total)."""
+    figure = entry["reported_count"]  # always there: the document's rules check an import entry's figure
+    people = int(entry.get("counts", {}).get("total", 0))
+    partial = entry.get("mode") == "partiel"
+    reading = entry.get("reading")
+    if reading == BATCH:
+        if not partial:
+            return f"{figure} : le nombre de personnes du fichier"
+        if figure == people:
+            return f"{_newcomers(figure)} : les personnes du fichier"
+        already = people - figure
+        less = "la personne déjà importée" if already == 1 else f"les {already} personnes déjà importées"
+        return f"{_newcomers(figure)} : les personnes du fichier, moins {less}"
+    if reading == RUNNING_TOTAL:
+        total_before = ent_total(before)
+        if total_before is not None and 0 <= figure - total_before:
+            added = figure - total_before
+            return f"{_newcomers(added)} (l'ENT affichait {figure} au total, après {total_before} à l'import d'avant)"
+        return f"l'ENT affichait {figure} au total (son total après cet import, pas le nombre du fichier)"
+    if reading == DIFFERS:
+        total_before = ent_total(before) if partial else None
+        if total_before is None:
+            return f"l'ENT affichait {figure}, pas le nombre du fichier ({people}) : écart non expliqué"
+        return (f"l'ENT affichait {figure} : ni le nombre du fichier ({people}), ni le total attendu "
+                f"({total_before + people}) ; écart non expliqué")
+    return f"l'ENT affichait {figure} (non comparé : aucun fichier vérifié pour cet import)"
+
+
+def _newcomers(count: int) -> str:
+    return f"{count} nouveau" if count <= 1 else f"{count} nouveaux"
+
+
+def _failures_blocks(school: School, ent: EntData) -> list[Block]:
+    """The counts of users in « échec d'identification » the admin noted, one row per school year, oldest first:
+    « 49 le 02/09/2026 → 12 le 20/11/2026 → 0 le 10/03/2027 ». Nothing else is said of them: the assistant cannot
+    read them itself."""
+    blocks: list[Block] = [Heading(2, "Échecs d'identification relevés")]
+    noted = sorted(school.get("failures", []), key=lambda entry: entry["day"])
+    if not noted:
+        blocks.append(Paragraph("Aucun relevé noté dans l'assistant."))
+        return blocks
+    by_year: dict[int, list[str]] = {}
+    for entry in noted:
+        year = work_year_of(entry["day"])
+        if year is not None:
+            by_year.setdefault(year, []).append(f"{entry['count']} le {_day(entry['day'])}")
+    labels = ent.labels
+    blocks.append(Paragraph(
+        "Le nombre d'utilisateurs en échec d'identification que l'administrateur a relevé dans PRONOTE (volet "
+        f"« {_e(labels['pronote_home_failures_panel'])} » de la page d'accueil) et noté dans l'assistant, à la date "
+        "du relevé. L'assistant ne peut pas le lire lui-même.", "small", keep_with_next=True))
+    blocks.append(Table(["Année scolaire", "Utilisateurs en échec, par relevé"],
+                        [[year_label(year), " → ".join(counts)] for year, counts in sorted(by_year.items())]))
+    blocks += filter(None, [_caveat(ent, ["labels.pronote_home_failures_panel"])])
+    return blocks
 
 
 # -- the record ----------------------------------------------------------------------------------------------
@@ -231,11 +302,20 @@ def record_document(school: School | None, today: date | None = None) -> Printed
     blocks.append(Heading(2, "Imports des identifiants"))
     history = school.get("import_history", [])
     if history:
-        blocks.append(Table(["Date", "Mode d'import", "Personnes dans le fichier vérifié", "Annoncé par l'ENT"], [
+        blocks.append(Paragraph(
+            f"« Chiffre de l'ENT » : le nombre que l'administrateur a recopié du bilan d'import de l'ENT "
+            f"(« {_e(labels['ent_import_report'])} »). Après un import partiel, ce bilan peut donner le lot importé "
+            "ou le total de l'ENT ; aucune source ne dit lequel. L'assistant a lu chaque chiffre en le comparant au "
+            "fichier vérifié et aux imports d'avant.", "small", keep_with_next=True))
+        blocks.append(Table(["Date", "Mode d'import", "Personnes dans le fichier vérifié",
+                             "Chiffre de l'ENT et sa lecture"], [
             [_day(entry.get("date")), ent.import_modes.get(entry.get("mode") or "", "—"),
-             _counts(entry.get("counts", {})), entry.get("reported_count", "—")] for entry in history]))
+             _counts(entry.get("counts", {})), figure_meaning(entry, history[:index])]
+            for index, entry in enumerate(history)]))
+        blocks += filter(None, [_caveat(ent, ["labels.ent_import_report"])])
     else:
         blocks.append(Paragraph("Aucun import enregistré."))
+    blocks += _failures_blocks(school, ent)
     blocks += [
         Heading(2, "En cas de problème"),
         Paragraph(f"<b>« {_e(labels['pronote_failure_message'])} »</b> : PRONOTE n'a pas reconnu l'utilisateur ; ses "

@@ -2,22 +2,13 @@
 « Identification impossible », the printable record and notice, and what to do next time."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton
-
 from wizard.core import status
 from wizard.core.document import School
 from wizard.core.figures import BATCH, RUNNING_TOTAL, file_total, reading_phrase
 from wizard.core.i18n import tr
-from wizard.core.outputs import OutputFailed, refusal
-from wizard.core.progress import IDENTITY_LIMITS
-from wizard.core.records import TITLES, notice_document, record_document
 from wizard.core.school import identity_values
 from wizard.core.schoolyear import last_import, recap
-from wizard.gui.files import save_file
-from wizard.gui.pdf import print_document, write_pdf
-from wizard.gui.widgets import FlowRow
+from wizard.gui.printables import PrintablesBox, notice_offer, record_offer
 from wizard.pages.base import StepPage, notice, paragraph
 
 
@@ -82,74 +73,13 @@ class FinPage(StepPage):
         self.build_records()
 
     def build_records(self) -> None:
-        box = QGroupBox(tr("Documents à imprimer ou à enregistrer"))
-        grid = QGridLayout(box)
-        grid.addWidget(paragraph(tr(
+        self.printables = PrintablesBox(self.progress, tr(
             "La fiche de configuration garde la trace de ce qui a été réglé et vérifié (sans aucune donnée "
             "personnelle). La notice dit aux familles et aux personnels avec quels identifiants se connecter et "
-            "comment ouvrir PRONOTE.")),
-            0, 0, 1, 2)
-        label = QLabel(tr("C&ontact indiqué sur la notice :"))
-        self.contact = QLineEdit()
-        self.contact.setObjectName("contact")
-        self.contact.setMaxLength(IDENTITY_LIMITS["contact"])
-        self.contact.setPlaceholderText(tr("par exemple le secrétariat, 04 66 00 00 00"))
-        self.contact.setAccessibleName(tr("Contact indiqué sur la notice pour les familles et les personnels"))
-        self.contact.textChanged.connect(self._contact_typed)
-        label.setBuddy(self.contact)
-        grid.addWidget(label, 1, 0)
-        grid.addWidget(self.contact, 1, 1)
-        for row, (kind, title, print_text, save_text) in enumerate((
-                ("record", tr("la fiche de configuration"), tr("&Imprimer la fiche…"),
-                 tr("&Enregistrer la fiche en PDF…")),
-                ("notice", tr("la notice"), tr("Imprimer la &notice…"), tr("Enregistrer la notice en P&DF…"))),
-                start=2):
-            printing = QPushButton(print_text)
-            printing.setObjectName(f"print_{kind}")
-            printing.setAccessibleName(tr("Imprimer {title}").format(title=title))  # « Imprimer la fiche… » in it
-            printing.clicked.connect(lambda _=False, k=kind: self._print(k))
-            saving = QPushButton(save_text)
-            saving.setObjectName(f"save_{kind}")
-            saving.setAccessibleName(save_text.replace("&", "").rstrip("…"))
-            saving.clicked.connect(lambda _=False, k=kind: self._save(k))
-            grid.addLayout(FlowRow(printing, saving), row, 1)  # on two lines when the window is narrow
-        self.records_message = notice("", "info", "records_message")
-        self.records_message.setVisible(False)
-        grid.addWidget(self.records_message, 4, 0, 1, 2)
-        grid.setColumnStretch(1, 1)  # the label keeps its width, the field and the buttons take the rest
-        self.body.addWidget(box)
-
-    def _contact_typed(self, text: str) -> None:
-        if not self.loading:
-            self.progress.type_identity("contact", text)
-
-    def _document(self, kind: str):
-        school = self.progress.school
-        return record_document(school) if kind == "record" else notice_document(school)
-
-    def _save(self, kind: str) -> None:
-        name = "fiche-configuration-pronote-ent.pdf" if kind == "record" else "notice-pronote-ent.pdf"
-        path = save_file(self, tr("Enregistrer – {title}").format(title=tr(TITLES[kind])), name, tr("PDF (*.pdf)"))
-        if not path:
-            return
-        problem = refusal(Path(path), data_dir=self.progress.store.data_dir)
-        try:
-            if problem:
-                raise OutputFailed(problem)
-            write_pdf(self._document(kind), Path(path), tr(TITLES[kind]))
-        except OutputFailed as failure:
-            self.records_message.show_message(failure.message, "error", announce=True)
-            return
-        self.records_message.show_message(tr("{title} enregistrée : {path}").format(title=tr(TITLES[kind]), path=path),
-                                          "ok", announce=True)
-
-    def _print(self, kind: str) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # a dialog: loaded when it opens
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            print_document(self._document(kind), printer)
+            "comment ouvrir PRONOTE."), [record_offer(), notice_offer()])
+        self.contact = self.printables.contact
+        self.records_message = self.printables.message
+        self.body.addWidget(self.printables)
 
     def first_to_do(self):
         # Nothing is left to do here (the contact is optional): the keyboard lands on « Terminer » and the page
@@ -167,4 +97,4 @@ class FinPage(StepPage):
         if entry:
             facts.append(recap(entry))
         self.summary.show_message("\n".join([headline, *lines, "", *facts]), kind)
-        self.contact.setText(self.progress.identity["contact"])
+        self.printables.load()

@@ -8,6 +8,7 @@ from wizard.core.document import ServerCheck
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.outcomes import CAS_INACTIVE, DELEGATION, past_check_sentence, verdict_level
 from wizard.core.progress import declaration_allowed, last_check
+from wizard.gui.printables import PrintablesBox, notice_offer
 from wizard.pages.base import notice, paragraph, wrapping_check
 from wizard.pages.checklist import ChecklistPage
 
@@ -43,6 +44,15 @@ class PronoteNetPage(ChecklistPage):
             tr("Les parties 1 et 2 ne se font qu'une seule fois, pour toute la durée de l'interconnexion. "
                "Les prochaines fois, l'assistant vous mènera directement à la partie 3 (import des identifiants)."),
             "info"))
+        # The notice here too, at the top, before the steps: after « Publier la base » users log in another way,
+        # so the admin tells them first (the last page offers it again, with the configuration record).
+        self.printables = PrintablesBox(self.progress, tr(
+            "Conseil : prévenez les familles et les personnels avant « {hosting_publish} ». La notice leur dit avec "
+            "quels identifiants se connecter à {ent_name} et comment y ouvrir PRONOTE. La fiche de configuration "
+            "est proposée à la dernière page de l'assistant.").format(**words),
+            [notice_offer(save_text=tr("&Enregistrer la notice en PDF…"))],
+            tr("Avant la publication : prévenir les familles et les personnels"))
+        self.body.insertWidget(0, self.printables)
 
     def first_to_do(self):
         # The ticks, then nothing: neither « Vérifier la délégation » (a first Space would start a network
@@ -57,6 +67,7 @@ class PronoteNetPage(ChecklistPage):
         elif not self.server.running:
             self.server.message.setVisible(False)  # no other school's verdict
         self._offer_manual()
+        self.printables.load()
 
     def _offer_manual(self) -> None:
         """The declaration box follows the model: ticked while part 2 stands on the admin's word; offered only
