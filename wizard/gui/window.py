@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
+from PySide6.QtWidgets import QApplication, QLabel, QWizard, QWizardPage
 
 from wizard.core import flow, steps
 from wizard.core.i18n import tr
@@ -60,7 +60,7 @@ class InterconnectionWizard(QWizard):
         self.detour: str | None = None  # a step the board opens directly (the identification failures)
         self._on_board = False
         self._closing = False
-        self._title = None
+        self._title: QLabel | None = None
         self.ensure_page("accueil")
         self.setStartId(self.page_ids["accueil"])
         self.currentIdChanged.connect(self._on_page_changed)
@@ -194,16 +194,15 @@ class InterconnectionWizard(QWizard):
         if label is not None:
             mark_heading(label)
 
-    def _title_label(self, title: str):
+    def _title_label(self, title: str) -> QLabel | None:
         """QWizard's own label for the page title, found once by its text: made a heading (before any assistive
         tool reads it: Qt keeps the first interface it makes for a widget) rather than doubled by one of ours.
-        (Through findChildren: reaching it as the buttons' parent widget makes PySide load QMessageBox's enums.
-        No page shows its own title in a label.)"""
+        Found by walking the window's own children, the pages and the side panel left out: `findChildren` would
+        wrap every widget of the page for Python (scroll bars, the combos' inner views…), 2.5–3 ms of the first
+        page; reaching the label as the buttons' parent widget makes PySide load QMessageBox's enums. No page
+        shows its own title in a label."""
         if self._title is None and title:
-            from PySide6.QtWidgets import QLabel
-
-            found = [label for label in self.findChildren(QLabel) if label.text() == title]
-            self._title = found[0] if found else None
+            self._title = _label_with_text(self, title, skip=(QWizardPage, StepsPanel))
         return self._title
 
     def show_board_navigation(self, on: bool) -> None:
@@ -309,6 +308,18 @@ class InterconnectionWizard(QWizard):
                 runner.stop()
         if worker.running_jobs():
             worker.shutdown(JOBS_TIMEOUT_MS)
+
+
+def _label_with_text(parent: QObject, text: str, skip: tuple[type, ...]) -> QLabel | None:
+    """The first QLabel showing `text` among `parent`'s descendants, the subtrees of `skip`'s types not entered."""
+    for child in parent.children():
+        if isinstance(child, QLabel) and child.text() == text:
+            return child
+        if not isinstance(child, skip):
+            found = _label_with_text(child, text, skip)
+            if found is not None:
+                return found
+    return None
 
 
 def ask_without_locks(message: str) -> str:
