@@ -142,8 +142,8 @@ def _system() -> tuple[str, str, str, str]:
         return names.sysname, names.release, names.version, names.machine
     import platform  # Windows only (above)
 
-    names = platform.uname()
-    return names.system, names.release, names.version, names.machine
+    system = platform.uname()
+    return system.system, system.release, system.version, system.machine
 
 
 _fault_file = None

@@ -89,7 +89,7 @@ def _coverages(kind: str, size: int, ratio: float) -> list[float]:
     if kind == "current":  # a filled triangle pointing right
         corners = ((3.5, 2.5), (MARK - 2.5, MARK / 2), (3.5, MARK - 2.5))
         one, two, three = (_segment(*corners[i], *corners[(i + 1) % 3]) for i in range(3))
-        covers = []
+        covers: list[float] = []
         for y in centres:
             for x in centres:
                 distance = min(_distance(x, y, one), _distance(x, y, two), _distance(x, y, three))
