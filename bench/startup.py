@@ -21,7 +21,8 @@ before the runs. It is written without PySide's `Qt` namespace, as the app is (i
 wizard/gui/qtvalues.py). The target (issue 24): a first launch within 1.1 × the plain page.
 
 Usage: .venv/bin/python bench/startup.py [--runs N] [--compare OTHER_CHECKOUT]
-(--compare: the app of another checkout of the project in the same rounds, e.g. the tree before a change.)
+(--compare: the app of another checkout of the project in the same rounds, e.g. the tree before a change; the
+ratios of this tree's app to that one's, round by round, are printed last.)
 """
 from __future__ import annotations
 
@@ -326,15 +327,25 @@ def main() -> None:
         line = f"{name:27}: {wall:4.0f} ms wall, {cpu:4.0f} ms CPU"
         for baseline, said in (("plain Qt page", "the plain page"), ("bare QWizard", "a bare QWizard")):
             if name not in ("bare QWizard", baseline):
-                per_round = [[a[kind] / b[kind] for a, b in zip(values, times[baseline], strict=True)]
-                             for kind in (0, 1)]
-                wall_ratio, cpu_ratio = (statistics.median(ratios) for ratios in per_round)
-                line += f"   to {said} {wall_ratio:.2f} / {cpu_ratio:.2f}"
-                if len(values) > 1:
-                    low, _, high = statistics.quantiles(per_round[1], n=4)
-                    line += f" [{low:.2f}–{high:.2f}]"
+                line += f"   to {said} {ratios(values, times[baseline])}"
         print(line)
+    if args.compare:
+        print("this tree against the compared one, same rounds (below 1: this tree is faster):")
+        for name in names:
+            if name.endswith(" (compared)"):
+                case = name.removesuffix(" (compared)")
+                print(f"{case:27}: {ratios(times[case], times[name])}")
 
+
+def ratios(values: list[tuple[float, float]], baseline: list[tuple[float, float]]) -> str:
+    """The medians of the rounds' ratios, wall / CPU, and the CPU ratios' quartiles."""
+    per_round = [[a[kind] / b[kind] for a, b in zip(values, baseline, strict=True)] for kind in (0, 1)]
+    wall_ratio, cpu_ratio = (statistics.median(rounds) for rounds in per_round)
+    said = f"{wall_ratio:.2f} / {cpu_ratio:.2f}"
+    if len(values) > 1:
+        low, _, high = statistics.quantiles(per_round[1], n=4)
+        said += f" [{low:.2f}–{high:.2f}]"
+    return said
 
 if __name__ == "__main__":
     main()
