@@ -4,6 +4,8 @@ Each sample is a whole new process timed from its first line to its first page e
 platform), imports included, in wall time and in CPU time (all the process's threads). Every round runs each
 program once, in an order that turns from round to round; a ratio is taken within each round and the medians of
 those ratios are printed, so a machine busy with other work moves both sides of a ratio alike (CPU time moves least).
+The spread is printed beside them (the quartiles of the rounds' CPU ratios), with the machine's load average before
+and after the runs.
 
 The app opens as `main.py` opens it – `wizard.app` first, the window's options parsed, then `run_gui`: the Qt
 application, the log, the crash reporter and the window – and it is timed once its first page is painted. Three
@@ -19,7 +21,8 @@ before the runs. It is written without PySide's `Qt` namespace, as the app is (i
 wizard/gui/qtvalues.py). The target (issue 24): a first launch within 1.1 × the plain page.
 
 Usage: .venv/bin/python bench/startup.py [--runs N] [--compare OTHER_CHECKOUT]
-(--compare: the app of another checkout of the project in the same rounds, e.g. the tree before a change.)
+(--compare: the app of another checkout of the project in the same rounds, e.g. the tree before a change; the
+ratios of this tree's app to that one's, round by round, are printed last.)
 """
 from __future__ import annotations
 
@@ -304,6 +307,7 @@ def main() -> None:
                 **{f"{case}{suffix}": fixed(APP.format(root=str(root), data=str(folder)))
                    for case, folder in folders.items()},
                 f"window only{suffix}": fresh(WINDOW_ONLY)})
+        load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
         names = list(programs)
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
         for run in range(args.runs + 1):  # the first round warms the file cache and is not counted
@@ -312,18 +316,36 @@ def main() -> None:
                 seconds = sample(programs[name](f"{name}{run}".replace(" ", "_")), env)
                 if run:
                     times[name].append(seconds)
-    print(f"{args.runs} rounds; medians of each round's ratios (wall / CPU); the target: first launch ≤ {TARGET} × "
-          f"the plain Qt page")
+    load_after = os.getloadavg() if hasattr(os, "getloadavg") else None
+    print(f"{args.runs} rounds; medians of each round's ratios (wall / CPU), the CPU ratios' quartiles in brackets; "
+          f"the target: first launch ≤ {TARGET} × the plain Qt page")
+    if load_before and load_after:
+        print(f"load average (1, 5, 15 min): {' '.join(f'{v:.2f}' for v in load_before)} before, "
+              f"{' '.join(f'{v:.2f}' for v in load_after)} after")
     for name, values in times.items():
         wall, cpu = (statistics.median(value[kind] for value in values) * 1000 for kind in (0, 1))
         line = f"{name:27}: {wall:4.0f} ms wall, {cpu:4.0f} ms CPU"
         for baseline, said in (("plain Qt page", "the plain page"), ("bare QWizard", "a bare QWizard")):
             if name not in ("bare QWizard", baseline):
-                ratios = [statistics.median(a[kind] / b[kind] for a, b in zip(values, times[baseline], strict=True))
-                          for kind in (0, 1)]
-                line += f"   to {said} {ratios[0]:.2f} / {ratios[1]:.2f}"
+                line += f"   to {said} {ratios(values, times[baseline])}"
         print(line)
+    if args.compare:
+        print("this tree against the compared one, same rounds (below 1: this tree is faster):")
+        for name in names:
+            if name.endswith(" (compared)"):
+                case = name.removesuffix(" (compared)")
+                print(f"{case:27}: {ratios(times[case], times[name])}")
 
+
+def ratios(values: list[tuple[float, float]], baseline: list[tuple[float, float]]) -> str:
+    """The medians of the rounds' ratios, wall / CPU, and the CPU ratios' quartiles."""
+    per_round = [[a[kind] / b[kind] for a, b in zip(values, baseline, strict=True)] for kind in (0, 1)]
+    wall_ratio, cpu_ratio = (statistics.median(rounds) for rounds in per_round)
+    said = f"{wall_ratio:.2f} / {cpu_ratio:.2f}"
+    if len(values) > 1:
+        low, _, high = statistics.quantiles(per_round[1], n=4)
+        said += f" [{low:.2f}–{high:.2f}]"
+    return said
 
 if __name__ == "__main__":
     main()

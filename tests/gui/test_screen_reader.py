@@ -131,3 +131,29 @@ def test_the_reason_is_announced_when_it_changes_not_on_arrival(qtbot, data_dir,
     next(iter(page.checklist.boxes.values())).setChecked(True)
     QApplication.processEvents()
     assert heard and heard[-1] == (page.reason.text(), False)
+
+
+def test_the_file_pages_key_warning_names_its_icon(qtbot, data_dir, tmp_path, monkeypatch):
+    """The hash key's problem, said as the file's analysis starts, is the house's message box: its icon says its kind
+    (« Avertissement »), where QMessageBox.warning left an unnamed image."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.go_to("fichier")
+    page = window.currentPage()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(
+        (box.text(), box.findChild(QLabel, "qt_msgboxex_icon_label").accessibleName())) or 0)
+    # The static box, icon unnamed (and never waiting on a test):
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *rest: shown.append(
+        (text, "")) or 0))
+    window.progress.key_problem = "La clé des empreintes a changé."
+    copy = tmp_path / "IdPN_To_KOSMOS.xml"
+    copy.write_bytes((Path(__file__).parents[1] / "matching" / "fixtures" / "pronote.xml").read_bytes())
+    page.analyse(copy)
+    qtbot.waitUntil(lambda: not page.task.running, timeout=20000)
+    assert shown == [("La clé des empreintes a changé.", "Avertissement")]
+    assert window.progress.key_problem == ""

@@ -4,7 +4,8 @@ it cheap is checked here, in a fresh process for each of the three ways the app 
 
 - PySide's `Qt` namespace is never touched while the window opens on its first page (13 ms: gui/qtvalues.py),
   nor QStyle, QMessageBox or QEvent, whose enums load with their first use – the crash reporter and the shell
-  included;
+  included –, nor the Python types of controls neither page shows (QCheckBox 1.3 ms: the pages' helpers tell
+  controls apart by Qt's class name);
 - no window-wide style sheet (it makes Qt restyle every widget: 9 ms on the first page);
 - the network check, the file reader and the matching load with their pages (docs/DEVELOPING.md, « Imports »):
   not for the first page, not for the board, not for the pages a resumed walk passes by;
@@ -38,7 +39,9 @@ from wizard.gui.shell import run_gui
 def report(window):
     from PySide6 import QtCore, QtWidgets
     made = [name for name, module in (("Qt", QtCore), ("QEvent", QtCore), ("QStyle", QtWidgets),
-                                      ("QMessageBox", QtWidgets)) if name in vars(module)]
+                                      ("QMessageBox", QtWidgets), ("QCheckBox", QtWidgets),
+                                      ("QRadioButton", QtWidgets), ("QLineEdit", QtWidgets))
+            if name in vars(module)]
     modules = list(sys.modules)  # in the order they were first imported; before this report's own imports
     import json
     print(json.dumps({{"step": window.current_step(), "made": made, "style_sheet": window.styleSheet(),
@@ -90,3 +93,5 @@ def test_the_window_opens_without_the_costly_qt_enums_a_style_sheet_or_the_later
     after_qt = modules[modules.index("PySide6"):]
     if step == "accueil":  # the core the window opens with was loaded before Qt (app.py says why)
         assert [name for name in after_qt if name.startswith("wizard.core")] == []
+    if sys.platform != "win32":  # the log's start line reads os.uname(); `platform` (1.6 ms) is Windows' way
+        assert "platform" not in modules

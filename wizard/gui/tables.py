@@ -1,7 +1,7 @@
 """A table that grows with its rows, for the pages that list things (the file check, the matching preview)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore  # QtCore.Qt read where used: importing it builds PySide's Qt namespace (qtvalues.py)
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidget
 
 from wizard.core.i18n import tr
@@ -20,8 +20,8 @@ class GrownTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)
         self.setTabKeyNavigation(False)  # Tab must leave the table: no keyboard trap
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def shown_rows(self) -> int:
         return sum(not self.isRowHidden(row) for row in range(self.rowCount()))
@@ -61,8 +61,8 @@ class GrownTableView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)
         self.setTabKeyNavigation(False)  # Tab must leave the table: no keyboard trap
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def shown_rows(self) -> int:
         return self.model().rowCount()  # the model holds only the rows shown

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
+from PySide6.QtWidgets import QApplication, QLabel, QWizard, QWizardPage
 
 from wizard.core import flow, steps
 from wizard.core.i18n import tr
@@ -22,7 +22,7 @@ from wizard.gui.steps_panel import StepsPanel
 from wizard.gui.translations import load_translations
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLabel  # imported where used (_title_label)
+    pass  # imported where used (_title_label)
 
 # The smallest window that still works (1280×800 at 150 % scaling leaves about 853×533 logical pixels) and the
 # size it prefers when the screen allows.
@@ -213,16 +213,15 @@ class InterconnectionWizard(QWizard):
         if label is not None:
             mark_heading(label)
 
-    def _title_label(self, title: str):
+    def _title_label(self, title: str) -> QLabel | None:
         """QWizard's own label for the page title, found once by its text: made a heading (before any assistive
         tool reads it: Qt keeps the first interface it makes for a widget) rather than doubled by one of ours.
-        (Through findChildren: reaching it as the buttons' parent widget makes PySide load QMessageBox's enums.
-        No page shows its own title in a label.)"""
+        Found by walking the window's own children, the pages and the side panel left out: `findChildren` would
+        wrap every widget of the page for Python (scroll bars, the combos' inner views…), 2.5–3 ms of the first
+        page; reaching the label as the buttons' parent widget makes PySide load QMessageBox's enums. No page
+        shows its own title in a label."""
         if self._title is None and title:
-            from PySide6.QtWidgets import QLabel
-
-            found = [label for label in self.findChildren(QLabel) if label.text() == title]
-            self._title = found[0] if found else None
+            self._title = _label_with_text(self, title, skip=(QWizardPage, StepsPanel))
         return self._title
 
     def show_board_navigation(self, on: bool) -> None:
@@ -328,6 +327,18 @@ class InterconnectionWizard(QWizard):
                 runner.stop()
         if worker.running_jobs():
             worker.shutdown(JOBS_TIMEOUT_MS)
+
+
+def _label_with_text(parent: QObject, text: str, skip: tuple[type, ...]) -> QLabel | None:
+    """The first QLabel showing `text` among `parent`'s descendants, the subtrees of `skip`'s types not entered."""
+    for child in parent.children():
+        if isinstance(child, QLabel) and child.text() == text:
+            return child
+        if not isinstance(child, skip):
+            found = _label_with_text(child, text, skip)
+            if found is not None:
+                return found
+    return None
 
 
 def ask_without_locks(message: str) -> str:

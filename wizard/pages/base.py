@@ -10,16 +10,11 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore  # QtCore.Qt read where used: the welcome page never needs it (gui/qtvalues.py)
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QCheckBox,
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -39,7 +34,17 @@ from wizard.gui.widgets import TextColumn, focus_ring, notice, paragraph
 from wizard.gui.window import InterconnectionWizard
 
 if TYPE_CHECKING:  # the worker (threads) is loaded by the pages that run jobs, not by the first page
+    from PySide6.QtWidgets import QAbstractButton
+
     from wizard.gui.worker import TaskRunner
+
+# The kinds of control the helpers below look for, by Qt's class name (`QObject.inherits`): the first page has no
+# check box, radio button or line edit, and naming their Python classes makes PySide build them (1.5 ms).
+CHECKABLE = ("QCheckBox", "QRadioButton")
+
+
+def _is(widget: QWidget, *class_names: str) -> bool:
+    return any(widget.inherits(name) for name in class_names)
 
 # The steps of a pass that show a finished pass as history (the failures page notes counts for the school; the last
 # page prints the record).
@@ -359,7 +364,7 @@ def settle_controls(body: QWidget) -> None:
     for widget in _placed_widgets(body):
         if isinstance(widget, QPushButton):
             widget.setAutoDefault(False)
-        elif isinstance(widget, (QCheckBox, QRadioButton)) and not widget.styleSheet():  # wrapping_check's have it
+        elif _is(widget, *CHECKABLE) and not widget.styleSheet():  # wrapping_check's have it
             focus_ring(widget)
 
 
@@ -402,14 +407,14 @@ def first_to_do(body: QWidget) -> QWidget | None:
     for widget in _in_layout_order(body):
         if not (widget.isVisibleTo(body) and widget.isEnabled()):
             continue
-        if isinstance(widget, QCheckBox) and not widget.isChecked():
+        if _is(widget, "QCheckBox") and not widget.isChecked():
             return widget
-        if isinstance(widget, QLineEdit) and not widget.isReadOnly() and not widget.text():
+        if _is(widget, "QLineEdit") and not widget.isReadOnly() and not widget.text():
             return widget
-        if isinstance(widget, QRadioButton) and widget.isChecked():
+        if _is(widget, "QRadioButton") and widget.isChecked():
             return widget
-        if fallback is None and isinstance(widget, (QCheckBox, QLineEdit, QRadioButton, QComboBox)) \
-                and not (isinstance(widget, QLineEdit) and widget.isReadOnly()):
+        if fallback is None and _is(widget, *CHECKABLE, "QLineEdit", "QComboBox") \
+                and not (_is(widget, "QLineEdit") and widget.isReadOnly()):
             fallback = widget
     return fallback
 
@@ -451,7 +456,7 @@ class _ClickLabel(QLabel):
         return False
 
     def mousePressEvent(self, event) -> None:
-        if isinstance(self.box, QRadioButton):
+        if _is(self.box, "QRadioButton"):
             self.box.setChecked(True)
         else:
             self.box.toggle()

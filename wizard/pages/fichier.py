@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidgetItem,
     QWidget,
@@ -23,7 +22,7 @@ from wizard.core.filecheck import NO_ERROR, ForTheCheck, analysis_record, run_an
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.people import PROFILE_LABELS, PROFILES
 from wizard.core.progress import GONE, HERE, analysis_is_current
-from wizard.gui.accessibility import announce
+from wizard.gui.accessibility import announce, message_box
 from wizard.gui.files import open_file
 from wizard.gui.tables import GrownTable
 from wizard.gui.wheel import ComboBox
@@ -283,7 +282,7 @@ class FichierPage(StepPage):
                                  "import_history": list(school["import_history"]),
                                  "hash_key": self.progress.hash_key(school)}
         if self.progress.key_problem:
-            QMessageBox.warning(self, tr("Clé des empreintes"), self.progress.key_problem)
+            message_box(self, "warning", tr("Clé des empreintes"), self.progress.key_problem)
             self.progress.key_problem = ""
         mode = self.progress.cycle["mode"]
 
