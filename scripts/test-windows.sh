@@ -37,7 +37,7 @@ while [ $# -gt 0 ]; do
        exit 2 ;;
   esac
 done
-if [ -n "$reuse" ] && [ ! -x "$reuse/prefix/drive_c/Python/python.exe" ]; then
+if [ -n "$reuse" ] && [ ! -f "$reuse/prefix/drive_c/Python/python.exe" ]; then
   echo "$reuse is not a work folder kept by --keep (no prefix/drive_c/Python/python.exe)" >&2; exit 2
 fi
 
@@ -247,10 +247,9 @@ fi  # [ -z "$reuse" ]
 if [ -n "$tests" ]; then
   step "Only these tests under Windows CPython: $tests"
   junit=$work/junit-tests.xml
-  # $tests is split into pytest's arguments on purpose.
-  # shellcheck disable=SC2086
+  eval "tests_args=($tests)"  # split as the shell would: --tests "tests/test_lock.py -k 'read or user'"
   win timeout 1800 wine "$wpython" -m pytest -p no:cacheprovider -q -rfEs -o faulthandler_timeout=240 \
-    --junitxml="$(winpath "$junit")" $tests || true
+    --junitxml="$(winpath "$junit")" "${tests_args[@]}" || true
   "$lpython" tools/junit_summary.py "$junit" --label Windows
   exit
 fi
