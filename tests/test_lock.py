@@ -48,8 +48,9 @@ def second_process_acquires(folder: Path, user: str | None = None) -> subprocess
     return subprocess.run(command, capture_output=True, text=True, timeout=60)
 
 
-def holder(folder: Path, user: str) -> subprocess.Popen:
-    """Another window, as `user`: takes the folder, saves once, and keeps it until its standard input closes."""
+def holder(folder: Path, user: str | None) -> subprocess.Popen:
+    """Another window, as `user` (or as this one): takes the folder, saves once, and keeps it until its standard
+    input closes."""
     code = textwrap.dedent(f"""
         import sys; sys.path.insert(0, {str(ROOT)!r})
         from pathlib import Path
@@ -62,34 +63,48 @@ def holder(folder: Path, user: str) -> subprocess.Popen:
         print("ready", progress.saved, flush=True)
         sys.stdin.read()
     """)
-    return subprocess.Popen(["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", sys.executable,
-                             "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    command = [sys.executable, "-c", code]
+    if user:
+        command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
+    return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+# Another user: util-linux's setpriv runs the second window as « nobody ». Windows has no such thing (a second
+# account and its ACLs would be needed), so there these cases cannot be made.
+ANOTHER_USER = pytest.mark.skipif(shutil.which("setpriv") is None,
+                                  reason="setpriv (util-linux) runs the second window as another user")
 
 
 def test_a_read_only_lock_file_still_keeps_a_second_window_out():
-    """As « nobody » (root ignores permissions). The read-only lock was opened for appending: refused, so the app
-    ran « read-only »… and saved; two windows, the last one wins."""
+    """On POSIX as « nobody » (root ignores permissions); on Windows the read-only attribute binds everyone. The
+    read-only lock was opened for appending: refused, so the app ran « read-only »… and saved; two windows, the
+    last one wins."""
     folder = Path(tempfile.mkdtemp(prefix="lecture-seule-"))
+    user = "65534" if os.name == "posix" else None
+    if user and shutil.which("setpriv") is None:
+        pytest.skip("setpriv (util-linux) runs the windows as « nobody », whom permissions bind")
     try:
         (folder / ".lock").write_bytes(b"")
-        os.chmod(folder / ".lock", 0o444)
-        os.chown(folder, 65534, 65534)
-        os.chown(folder / ".lock", 65534, 65534)
-        first = holder(folder, "65534")
+        os.chmod(folder / ".lock", 0o444)  # on Windows: the read-only attribute
+        if user:
+            os.chown(folder, 65534, 65534)
+            os.chown(folder / ".lock", 65534, 65534)
+        first = holder(folder, user)
         ready = first.stdout.readline()
         if "ready" not in ready:
             first.kill()
             if "setpriv" in first.stderr.read():
                 pytest.skip("setpriv cannot change user here")
         assert ready.split() == ["ready", "True"], ready
-        run = second_process_acquires(folder, user="65534")
+        run = second_process_acquires(folder, user=user)
         first.communicate("", timeout=30)
         assert run.returncode == 7, run.stdout + run.stderr
     finally:
+        os.chmod(folder / ".lock", 0o644)  # Windows deletes no read-only file
         shutil.rmtree(folder)
 
 
+@ANOTHER_USER
 def test_a_lock_file_of_another_user_in_a_shared_folder_still_keeps_a_second_window_out(tmp_path):
     """As « nobody » (root ignores permissions): the shared folder is writable by all, the lock file is root's and
     read-only for others, and root holds it."""
@@ -113,6 +128,7 @@ def test_a_lock_file_of_another_user_in_a_shared_folder_still_keeps_a_second_win
         shutil.rmtree(shared)
 
 
+@ANOTHER_USER
 def test_a_lock_file_nobody_can_read_is_refused_with_its_reason(tmp_path):
     shared = Path(tempfile.mkdtemp(prefix="partage-"))
     try:

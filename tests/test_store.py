@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.wine import wine_limitation
+from tests.wine import NO_SYMLINKS, wine_limitation
 from wizard.core import store as store_module
 from wizard.core.document import FORMAT_VERSION
 from wizard.core.progress import Progress
@@ -230,7 +230,7 @@ def test_future_version_is_refused_and_left_untouched(data_dir):
     assert json.loads(path.read_text(encoding="utf-8")) == doc
 
 
-@wine_limitation("CreateSymbolicLinkW reports success but makes no link (os.symlink returns, is_symlink() is False)")
+@wine_limitation(NO_SYMLINKS)
 def test_a_symlinked_progress_file_is_written_through(data_dir, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

@@ -29,3 +29,7 @@ WINE = wine_version()
 def wine_limitation(reason: str):
     """Skip under Wine only; `reason` names what Wine lacks or does differently from Windows."""
     return pytest.mark.skipif(WINE is not None, reason=f"Wine {WINE}: {reason}")
+
+
+# Measured under Wine 8.0: `os.symlink` returns, then `is_symlink()` and `exists()` are False (no link was made).
+NO_SYMLINKS = "CreateSymbolicLinkW reports success but makes no link (os.symlink returns, is_symlink() is False)"

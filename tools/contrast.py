@@ -318,7 +318,11 @@ def main() -> int:
         screens.write_text(json.dumps({"screens": [{"name": "ecran", "x": 0, "y": 0, "width": 1280, "height": 800,
                                                     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1.0}]}),
                            encoding="utf-8")
-        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
+        # Named relative to this process's folder: Qt splits the platform's options at each colon, and a Windows
+        # path has one after its drive letter (« configfile=C:\… » would name a file « C » and leave 800×800).
+        os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=screens.json"
+        args.out = args.out.resolve() if args.out else None
+        os.chdir(screens.parent)
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
     found = measure(args.scheme, args.out)

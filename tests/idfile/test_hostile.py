@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from tests.idfile.conftest import ROOT
-from tests.wine import wine_limitation
+from tests.wine import NO_SYMLINKS, wine_limitation
 from wizard.core.idfile import IdFileError, analyse, limits, load_people
 
 NS = "http://www.index-education.com/rapprochementssoV2.0"
@@ -325,7 +325,7 @@ def test_devices_are_refused(tmp_path):
         assert refused(device).code == "pas_un_fichier"
 
 
-@wine_limitation("CreateSymbolicLinkW reports success but makes no link (os.symlink returns, is_symlink() is False)")
+@wine_limitation(NO_SYMLINKS)
 def test_a_symlink_loop_is_refused(tmp_path):
     (tmp_path / "a.xml").symlink_to(tmp_path / "b.xml")
     (tmp_path / "b.xml").symlink_to(tmp_path / "a.xml")

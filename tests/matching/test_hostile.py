@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.wine import wine_limitation
+from tests.wine import NO_SYMLINKS, wine_limitation
 from wizard.core.matching import EntCsvError, entcsv, read_ent_csv, source, write_worksheet
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -217,7 +217,7 @@ def test_out_refused_when_it_is_an_input(tmp_path, data_dir):
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
-@wine_limitation("CreateSymbolicLinkW reports success but makes no link (os.symlink returns, is_symlink() is False)")
+@wine_limitation(NO_SYMLINKS)
 def test_out_refused_when_it_is_a_link_to_an_input(tmp_path, data_dir):
     pronote, ent = tmp_path / "p.xml", tmp_path / "e.csv"
     pronote.write_bytes(PRONOTE.read_bytes())

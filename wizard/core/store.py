@@ -527,15 +527,47 @@ def _can_write_in(folder: Path) -> bool:
 
 # sys.platform, not os.name: the type checker reads this test, and checks each branch for its own platform.
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    # LockFileEx itself rather than msvcrt.locking: the C runtime's _locking reports a failure through errno, which
+    # it need not set (Wine's leaves it as it was: « Error », errno 0 or any earlier one), and then a second window
+    # was « verrou ne peut pas être pris » instead of « déjà ouvert ». Windows' own error code says which it is.
+    import ctypes
     import msvcrt
+    from ctypes import wintypes
+
+    _LOCKFILE_FAIL_IMMEDIATELY, _LOCKFILE_EXCLUSIVE_LOCK = 0x1, 0x2
+    _ERROR_LOCK_VIOLATION = 33  # another handle holds it
+    # Answers of a file system that has no locks (some network shares).
+    _ERROR_NO_LOCKS = {1: "ERROR_INVALID_FUNCTION", 50: "ERROR_NOT_SUPPORTED", 120: "ERROR_CALL_NOT_IMPLEMENTED"}
+
+    class _Overlapped(ctypes.Structure):
+        _fields_ = [("Internal", ctypes.c_void_p), ("InternalHigh", ctypes.c_void_p), ("Offset", wintypes.DWORD),
+                    ("OffsetHigh", wintypes.DWORD), ("hEvent", wintypes.HANDLE)]
+
+    _kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    _LockFileEx = _kernel32.LockFileEx
+    _LockFileEx.argtypes = [wintypes.HANDLE, wintypes.DWORD, wintypes.DWORD, wintypes.DWORD, wintypes.DWORD,
+                            ctypes.POINTER(_Overlapped)]
+    _LockFileEx.restype = wintypes.BOOL
+    _UnlockFileEx = _kernel32.UnlockFileEx
+    _UnlockFileEx.argtypes = [wintypes.HANDLE, wintypes.DWORD, wintypes.DWORD, wintypes.DWORD,
+                              ctypes.POINTER(_Overlapped)]
+    _UnlockFileEx.restype = wintypes.BOOL
 
     def _lock(handle: IO[bytes]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        """The file's first byte, exclusively, without waiting; an error named as on POSIX (flock)."""
+        if _LockFileEx(msvcrt.get_osfhandle(handle.fileno()), _LOCKFILE_FAIL_IMMEDIATELY | _LOCKFILE_EXCLUSIVE_LOCK,
+                       0, 1, 0, ctypes.byref(_Overlapped())):
+            return
+        code = ctypes.get_last_error()
+        if code == _ERROR_LOCK_VIOLATION:
+            raise OSError(errno.EWOULDBLOCK, "held")
+        if code in _ERROR_NO_LOCKS:
+            raise OSError(errno.ENOLCK, _ERROR_NO_LOCKS[code])
+        raise ctypes.WinError(code)
 
     def _unlock(handle: IO[bytes]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        if not _UnlockFileEx(msvcrt.get_osfhandle(handle.fileno()), 0, 1, 0, ctypes.byref(_Overlapped())):
+            raise ctypes.WinError(ctypes.get_last_error())
 else:
     import fcntl
 
