@@ -71,6 +71,12 @@ def no_collector_pauses() -> Iterator[None]:
             gc.enable()
 
 
+# A slice of a previous result freed at once (about half a millisecond for 500 rows), then a pause: with
+# `time.sleep(0)` the releasing thread took the interpreter back at once, and the window's thread – the new result
+# being shown – waited for it 18 ms at a time (60–100 ms stalls at 200,000 rows, bench/preview.py).
+RELEASE_SLICE, RELEASE_PAUSE = 500, 0.002
+
+
 def release_in_slices(*lists: list[Any]) -> None:
     """Empty `lists` (a previous result's rows, pairs and people) a slice at a time in a thread of their own:
     freed at once, 200,000 rows held the window's thread for a fifth of a second."""
@@ -79,8 +85,8 @@ def release_in_slices(*lists: list[Any]) -> None:
     def run() -> None:
         for items in lists:
             while items:
-                del items[-2000:]
-                time.sleep(0)  # the window's thread gets its turn between slices
+                del items[-RELEASE_SLICE:]
+                time.sleep(RELEASE_PAUSE)  # the interpreter left to the window's thread between slices
 
     threading.Thread(target=run, name="wizard-release", daemon=True).start()
 
