@@ -21,7 +21,18 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def on_disk(data_dir: Path) -> dict:
-    document = json.loads((data_dir / "progress.json").read_text(encoding="utf-8"))
+    """The current school as the file holds it. On Windows the file cannot be opened for the moment the writer
+    thread replaces it (PermissionError; the store's own replace retries likewise): read again then."""
+    deadline = time.monotonic() + 2
+    while True:
+        try:
+            text = (data_dir / "progress.json").read_text(encoding="utf-8")
+            break
+        except PermissionError:
+            if sys.platform != "win32" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+    document = json.loads(text)
     return document["schools"][document["current"]]
 
 

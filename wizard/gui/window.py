@@ -2,6 +2,7 @@
 opens on, and a close that says what is kept."""
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -221,7 +222,13 @@ class InterconnectionWizard(QWizard):
         page; reaching the label as the buttons' parent widget makes PySide load QMessageBox's enums. No page
         shows its own title in a label."""
         if self._title is None and title:
-            self._title = _label_with_text(self, title, skip=(QWizardPage, StepsPanel))
+            if sys.platform == "win32":
+                # On Windows QWizard's Aero style keeps private widgets among its children: wrapping one for Python
+                # makes PySide build the types of QStyle, QMessageBox and the controls while it looks for its
+                # class (tests/gui/test_startup.py under Wine). findChildren wraps the labels only.
+                self._title = next((label for label in self.findChildren(QLabel) if label.text() == title), None)
+            else:
+                self._title = _label_with_text(self, title, skip=(QWizardPage, StepsPanel))
         return self._title
 
     def show_board_navigation(self, on: bool) -> None:
