@@ -7,6 +7,17 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidget
 from wizard.core.i18n import tr
 
 
+def _read_only_and_grown(table: QTableView) -> None:
+    """What both grown tables are: read-only, wrapping, left by Tab, without scroll bars of their own (the page
+    scrolls as one area)."""
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(True)
+    table.setTabKeyNavigation(False)  # Tab must leave the table: no keyboard trap
+    table.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
 class GrownTable(QTableWidget):
     """A read-only table as tall as its shown rows and never wider than the page: the page scrolls as one area,
     never a table inside it. Its cells wrap, so the height follows the width; `fit()` after changing rows."""
@@ -16,12 +27,7 @@ class GrownTable(QTableWidget):
         self.setObjectName(name)
         self.setAccessibleName(accessible)
         self.setHorizontalHeaderLabels(headers)
-        self.verticalHeader().setVisible(False)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setWordWrap(True)
-        self.setTabKeyNavigation(False)  # Tab must leave the table: no keyboard trap
-        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        _read_only_and_grown(self)
 
     def shown_rows(self) -> int:
         return sum(not self.isRowHidden(row) for row in range(self.rowCount()))
@@ -57,12 +63,7 @@ class GrownTableView(QTableView):
         self.setModel(model)
         self.setObjectName(name)
         self.setAccessibleName(accessible)
-        self.verticalHeader().setVisible(False)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setWordWrap(True)
-        self.setTabKeyNavigation(False)  # Tab must leave the table: no keyboard trap
-        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        _read_only_and_grown(self)
 
     def shown_rows(self) -> int:
         return self.model().rowCount()  # the model holds only the rows shown
