@@ -208,3 +208,36 @@ def test_killed_while_the_writer_thread_writes_the_file_still_opens_whole(data_d
     assert set(document["schools"][document["current"]]["identity"]["name"]) <= {"x"}
     assert fresh.recovery_message == ""  # the main file itself, whole: no backup needed
     assert not [path for path in data_dir.iterdir() if path.name.endswith(".tmp")]
+
+
+DELETING_CHILD = textwrap.dedent("""
+    import os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    sys.path.insert(0, {root!r})
+    from pathlib import Path
+    import shiboken6
+    from PySide6.QtWidgets import QApplication, QWidget
+    from wizard.core.progress import Progress
+    from wizard.core.store import ProgressStore
+    from wizard.gui.autosave import AutoSave
+    app = QApplication([])
+    for i in range({rounds}):
+        window = QWidget()
+        progress = Progress.open(ProgressStore(Path({data!r}) / str(i)))
+        autosave = AutoSave(progress, window)
+        progress.type_identity("name", "Collège " + str(i))
+        autosave.flush()  # the writer thread writes, then tells the views…
+        shiboken6.delete(window)  # …while the window, its autosave with it, is being deleted
+        if i % 50 == 0:
+            app.processEvents()
+    print("done", flush=True)
+""")
+
+
+def test_a_window_deleted_while_its_write_ends_does_not_crash_the_app(tmp_path):
+    """Found by the tests of two schools in one session: a write ending in the thread as Qt deleted the window
+    emitted through a half-destroyed object – a segmentation fault about once in a few hundred windows."""
+    child = subprocess.run([sys.executable, "-c", DELETING_CHILD.format(root=str(ROOT), data=str(tmp_path),
+                                                                         rounds=3000)],
+                           capture_output=True, text=True, timeout=300)
+    assert (child.returncode, child.stdout.strip()) == (0, "done"), child.stderr[-2000:]

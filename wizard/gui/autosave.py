@@ -9,9 +9,11 @@ an app killed before that loses the last moments of typing, never what it said w
 """
 from __future__ import annotations
 
+import threading
 import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from wizard.core.progress import Progress
 from wizard.core.saving import WriterThread
@@ -20,12 +22,29 @@ PAUSE_MS = 400  # the admin stops typing: written this long after the last chang
 LONGEST_S = 3.0  # the admin never stops: written at least this often
 
 
+class _Lifetime:
+    """Whether the views may still hear of a write. A write can end in the writer thread at the very moment Qt
+    deletes the window (its autosave with it): a signal emitted from the thread then reaches an object half
+    destroyed – a crash, not an exception. The window's `destroyed` comes before its children are deleted; it ends
+    the lifetime under the lock the thread holds while it emits, so the two never overlap."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.alive = True
+
+    def end(self) -> None:
+        with self.lock:
+            self.alive = False
+
+
 class AutoSave(QObject):
     written = Signal()  # a write ended: queued from the writer thread to the screen's, where the views refresh
 
-    def __init__(self, progress: Progress, parent: QObject | None = None):
-        super().__init__(parent)
+    def __init__(self, progress: Progress, window: QWidget):
+        super().__init__(window)
         self.progress = progress
+        self._lifetime = _Lifetime()
+        window.destroyed.connect(self._lifetime.end)  # a plain Python callable: runs as Qt destroys the window
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(PAUSE_MS)
@@ -58,7 +77,6 @@ class AutoSave(QObject):
 
     def _written(self, revision: int, problem: str) -> None:  # in the writer thread
         self.progress.written(revision, problem)
-        try:
-            self.written.emit()
-        except RuntimeError:  # the window is gone (its close waited for this write): no view to refresh
-            pass
+        with self._lifetime.lock:
+            if self._lifetime.alive:  # else the window is gone: no view to refresh
+                self.written.emit()
