@@ -14,6 +14,10 @@ done and six years of imports of 1,200 people in its history: the welcome page w
 every year); an admin who stopped in the middle of part 3 (resuming replays the flow to that page). « window only »
 is the first launch through `create_window` alone (the Qt application made by the bench): the shell's share shows.
 
+« plain page + app's modules » is the plain page after importing every module from outside the project that the app
+has loaded when its first page is painted (Python's, PySide's, platformdirs…): the floor no work on the app's own
+code can go below.
+
 The plain Qt page is what a programmer would write to show the first launch's page with PySide and nothing else:
 the same window (title, icon, wizard style and buttons, Qt's own French translation, size), the same side panel
 and the same page – its texts, labels, notice, group box, combos and buttons are read from the app's own first page
@@ -158,6 +162,22 @@ def painted(window):
 run_gui(args, qt_args, create_window, painted)
 """
 
+# The first launch as APP, reporting instead of a time the modules from outside the project (Python's, PySide's,
+# the other packages') loaded once the page is painted: what the app needs and no work on its own code removes.
+OUTSIDE_MODULES = APP.replace("print(time.perf_counter() - t0, time.process_time() - c0)", """import json
+    print(json.dumps(sorted(name for name in sys.modules if name.split(".")[0] not in ("wizard", "tests", "__main__"))))""")
+
+# The plain page after importing those modules: the floor under the app's first launch – the plain page plus what
+# the app must load from outside. A first launch within TARGET × the plain page is possible only above this floor.
+FLOOR_IMPORTS = r"""
+import importlib, time; t0, c0 = time.perf_counter(), time.process_time()
+for name in {modules!r}:
+    try:
+        importlib.import_module(name)
+    except Exception:  # a module that only loads in its package's own order: imported with it already
+        pass
+"""
+
 WINDOW_ONLY = r"""
 import time; t0, c0 = time.perf_counter(), time.process_time()
 import sys; sys.path.insert(0, {root!r})
@@ -263,7 +283,7 @@ print(json.dumps({{
     "side_width": window.steps_panel.width(), "steps": rows, "marks": marks,
     "mark": window.steps_panel.list.iconSize().width(),
     "minimum_size": [window.minimumWidth(), window.minimumHeight()], "size": [window.width(), window.height()],
-    "title": page.title(), "body": items(page.scroll.widget().layout())}}))
+    "title": page.title(), "body": items(page.scroll_area.widget().layout())}}))
 window.close()
 """
 
@@ -291,7 +311,13 @@ def main() -> None:
         shown = json.loads(subprocess.run(
             [sys.executable, "-c", FIRST_PAGE.format(root=str(ROOT), data=str(Path(top) / "shown"))],
             env=env, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
-        programs = {"bare QWizard": fixed(BARE), "plain Qt page": fixed(PLAIN_PAGE.format(shown=shown))}
+        plain = PLAIN_PAGE.format(shown=shown)
+        outside = json.loads(subprocess.run(
+            [sys.executable, "-c", OUTSIDE_MODULES.format(root=str(ROOT), data=str(Path(top) / "modules"))],
+            env=env, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+        floor = FLOOR_IMPORTS.format(modules=outside) + plain.split("\n", 2)[2]  # its clock started before
+        programs = {"bare QWizard": fixed(BARE), "plain Qt page": fixed(plain),
+                    "plain page + app's modules": fixed(floor)}
         for suffix, root in roots.items():
             folders = {}
             for case, finished in (("yearly board", True), ("resumed part 3", False)):
