@@ -5,8 +5,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 # The accessibility bus test (tests/bus) reads the window as a screen reader does: an X server, a D-Bus session, the
 # AT-SPI registry, Debian's python3 with pyatspi, xdotool for the keys. Installed when missing, on Debian/Ubuntu as
-# root (CI); elsewhere that one test is skipped and says what is absent.
-bus_packages="at-spi2-core python3-pyatspi gir1.2-atspi-2.0 xdotool dbus-x11 xvfb xauth"
+# root (CI); elsewhere that one test is skipped and says what is absent. faketime sets a process's clock (a school PC
+# whose clock is behind: tests/test_entdata.py).
+bus_packages="at-spi2-core python3-pyatspi gir1.2-atspi-2.0 xdotool dbus-x11 xvfb xauth faketime"
 if command -v dpkg-query >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=""
   for pkg in $bus_packages; do

@@ -1,6 +1,11 @@
 """The ENT data file: validated at load with one French sentence naming the bad key, the active ENT of the process,
 and its words as placeholders (so that another ENT is one more file)."""
 import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -35,7 +40,7 @@ def write(tmp_path: Path, raw: dict, name: str = "autre-ent.json") -> Path:
 
 
 def test_the_default_file_is_valid_and_its_words_fill_texts():
-    ent = entdata.read(DEFAULT)
+    ent = entdata.read(DEFAULT, today=date.today())  # its confirmations judged by the real date, as its author's
     assert ent.name == "mon ENT Occitanie" and ent.cas_host == "cas.mon-ent-occitanie.fr"
     # ENT-LR is gone: no school moves from a previous ENT today (the 2019 past is the fact's note)
     assert ent.previous_ent is None and "ENT-LR" in ent.facts["previous_ent"].note
@@ -134,7 +139,7 @@ def test_each_mistake_is_one_sentence_naming_the_key(tmp_path, key, value, expec
     raw = raw_default()
     _set(raw, key, value)
     with pytest.raises(UserError) as caught:
-        entdata.read(write(tmp_path, raw))
+        entdata.read(write(tmp_path, raw), today=date.today())
     message = plain(caught.value.message)
     assert expected in message, message
     assert message.startswith("Le fichier de l'ENT « autre-ent.json » n'est pas valable") and message.count("\n") == 0
@@ -226,6 +231,7 @@ def test_no_checklist_text_writes_an_ent_word_literally():
 
 def test_every_checklist_belongs_to_a_step_of_the_flow():
     for path in (DEFAULT, RENAMED):
+        entdata.read(path, today=date.today())  # no confirmation in the future
         assert set(entdata.read(path).checklists) <= set(flow.STEP_IDS)
 
 
@@ -295,3 +301,34 @@ def test_no_text_names_the_past_logins_or_ent_unless_the_data_file_says_so():
     assert in_values == []  # no value states them: notes only
     assert [fact.key for fact in ent.facts.values() if past.search(fact.note)] == [
         "previous_ent", "logins.pupils_parents", "logins.staff"]
+
+
+def test_a_pc_whose_clock_is_behind_still_reads_the_ent_file(monkeypatch):
+    """A school PC's clock can be years behind (a flat clock battery): the file's confirmations, dated after it,
+    once made every launch fail with « … est une date future » – the app never opened."""
+    class Behind(date):
+        @classmethod
+        def today(cls):
+            return cls(2020, 1, 1)
+
+    monkeypatch.setattr(entdata, "date", Behind)
+    assert entdata.read(DEFAULT).name == "mon ENT Occitanie"
+    with pytest.raises(UserError, match="date future"):  # the data file's tests still catch a typed future date
+        entdata.read(DEFAULT, today=date(2020, 1, 1))
+
+
+@pytest.mark.skipif(shutil.which("faketime") is None or sys.platform == "win32",
+                    reason="faketime (Debian's package, installed by scripts/test.sh) moves a process's clock")
+def test_the_window_opens_on_a_pc_whose_clock_is_behind(tmp_path):
+    """The whole process with its clock set back (faketime): the window opens on its first page – before, the app
+    stopped on « Le fichier de l'ENT … n'est pas valable : la clé « name.confirmed » est une date future »."""
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+            "from pathlib import Path\n"
+            "from PySide6.QtWidgets import QApplication\n"
+            "app = QApplication([])\n"
+            "from wizard.app import create_window\n"
+            f"window = create_window(Path({str(tmp_path)!r}))\n"
+            "print(window.current_step())\n")
+    done = subprocess.run(["faketime", "2025-01-15 10:00:00", sys.executable, "-c", code], capture_output=True,
+                          text=True, encoding="utf-8", timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert (done.returncode, done.stdout.strip()) == (0, "accueil"), done.stderr[-2000:]

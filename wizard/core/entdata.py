@@ -234,8 +234,10 @@ def load_ent() -> EntData:
 
 
 def read(path: Path, today: date | None = None) -> EntData:
-    """The ENT data file at `path`, validated whole; UserError otherwise. `today`: no fact may be confirmed
-    after it (a date in the future is a typing mistake)."""
+    """The ENT data file at `path`, validated whole; UserError otherwise. `today` (the tests of a data file, with
+    the real date): no fact may be confirmed after it – a date in the future is a typing mistake. The app passes
+    none: a school PC's clock may be wrong (a flat clock battery, a laptop long unused), and a date it took for the
+    future would stop the app from opening at all."""
     name = clean(path.name)
     try:
         text = path.read_bytes().decode("utf-8-sig")  # -sig: Windows Notepad may save UTF-8 with a byte order mark
@@ -254,7 +256,7 @@ def read(path: Path, today: date | None = None) -> EntData:
         # Valid JSON no ENT file needs: a number of thousands of digits, lists nested far too deep.
         raise UserError(tr("Le fichier de l'ENT « {file} » n'est pas du JSON valable : un nombre y est trop long, ou "
                            "des listes et des objets y sont imbriqués trop profondément.").format(file=name)) from None
-    checker = _Checker(name, (today or date.today()).isoformat())
+    checker = _Checker(name, today.isoformat() if today is not None else None)
     checker.section(raw, SCHEMA, "")
     facts = checker.facts
     # The file's own French that reaches the admin without `tr` (titles, menu names, the ENT's messages) gets its
@@ -355,7 +357,7 @@ def _unknown() -> str:
 class _Checker:
     """Walks the file against the schema; collects its facts on the way."""
 
-    def __init__(self, file: str, today: str):
+    def __init__(self, file: str, today: str | None):
         self.file = file
         self.today = today  # AAAA-MM-JJ: dates written the same way compare as texts
         self.facts: dict[str, Fact] = {}
@@ -446,7 +448,7 @@ class _Checker:
         """AAAA, AAAA-MM or AAAA-MM-JJ: a source's or a confirmation's date, as precisely as it is known."""
         if not (isinstance(raw, str) and _is_partial_date(raw)):  # AAAA-MM-JJ texts compare as dates
             raise self.bad(key, tr("doit être une date AAAA-MM-JJ (ou AAAA-MM, ou AAAA)"))
-        if not_after_today and raw > self.today[:len(raw)]:
+        if not_after_today and self.today is not None and raw > self.today[:len(raw)]:
             raise self.bad(key, tr("est une date future"))
 
     def sources(self, raw: object) -> None:
