@@ -165,7 +165,8 @@ run_gui(args, qt_args, create_window, painted)
 # The first launch as APP, reporting instead of a time the modules from outside the project (Python's, PySide's,
 # the other packages') loaded once the page is painted: what the app needs and no work on its own code removes.
 OUTSIDE_MODULES = APP.replace("print(time.perf_counter() - t0, time.process_time() - c0)", """import json
-    print(json.dumps(sorted(name for name in sys.modules if name.split(".")[0] not in ("wizard", "tests", "__main__"))))""")
+    ours = ("wizard", "tests", "__main__")
+    print(json.dumps(sorted(name for name in sys.modules if name.split(".")[0] not in ours)))""")
 
 # The plain page after importing those modules: the floor under the app's first launch – the plain page plus what
 # the app must load from outside. A first launch within TARGET × the plain page is possible only above this floor.

@@ -65,3 +65,18 @@ EN = {
     "L'ancien fichier est conservé sous le nom « {name} ».": "The old file is kept under the name “{name}”.",
     "erreur du système : {error}": "system error: {error}",
 }
+
+# A PC whose clock is certainly behind (wizard/core/pcclock.py, stop 29).
+EN.update({
+    "l'assistant a déjà enregistré sur cet ordinateur une action datée du {day}":
+        "the assistant has already recorded on this computer an action dated {day}",
+    "les informations de l'assistant sur l'ENT ont été vérifiées le {day}":
+        "the assistant's information about the ENT was checked on {day}",
+    "La date de cet ordinateur semble fausse : il indique le {today}, alors que {proof}. L'assistant s'en sert pour "
+    "savoir quelle année scolaire a commencé et pour dater chaque import. Nous vous conseillons de corriger la date "
+    "et l'heure de l'ordinateur (ou de le demander à la personne qui gère le parc informatique), puis de rouvrir "
+    "l'assistant.":
+        "This computer's date seems wrong: it says {today}, whereas {proof}. The assistant uses it to know which "
+        "school year has begun and to date each import. We advise you to correct the computer's date and time (or "
+        "to ask whoever manages the school's computers), then to reopen the assistant.",
+})

@@ -11,11 +11,12 @@ import os
 import sys
 from pathlib import Path
 
-# The core the window opens with (`status` brings every core module of the first page and the board) is imported
+# The core the window opens with (`status` brings every core module of the first page and the board; `pcclock`, the
+# shell's look at the clock) is imported
 # here, before either side can load Qt: PySide reads the source of every module imported after its own, to find those
 # that switch its `__feature__` options on, and the core, Qt-free by contract, never needs reading
 # (docs/DEVELOPING.md, « Imports »).
-from wizard.core import entdata, status  # noqa: F401 - status: for the order above
+from wizard.core import entdata, pcclock, status  # noqa: F401 - pcclock, status: for the order above
 
 COMMANDS = ("check", "reconcile", "probe", "record", "notice")
 

@@ -174,152 +174,152 @@
       <translation> or </translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="352" />
+      <location filename="wizard/core/entdata.py" line="354" />
       <source>est inconnue (les clés permises sont décrites dans resources/ent/README.md)</source>
       <translation>is unknown (the allowed keys are described in resources/ent/README.md)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="347" />
+      <location filename="wizard/core/entdata.py" line="349" />
       <source>Le fichier de l'ENT « {file} » n'est pas valable : la clé « {key} » {problem}.</source>
       <translation>The ENT file “{file}” is not valid: the key “{key}” {problem}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="371" />
+      <location filename="wizard/core/entdata.py" line="373" />
       <source>doit être un objet JSON</source>
       <translation>must be a JSON object</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="405" />
+      <location filename="wizard/core/entdata.py" line="407" />
       <source>est vide</source>
       <translation>is empty</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="407" />
+      <location filename="wizard/core/entdata.py" line="409" />
       <source>doit être un nom de serveur en minuscules, sans https:// ni /</source>
       <translation>must be a server name in lower case, without https:// or /</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="409" />
+      <location filename="wizard/core/entdata.py" line="411" />
       <source>doit être une adresse complète, commençant par https:// et finissant par /</source>
       <translation>must be a full address, starting with https:// and ending with /</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="413" />
+      <location filename="wizard/core/entdata.py" line="415" />
       <source>doit être un objet JSON : sa valeur (value), ses sources (sources), la date où elle a été confirmée (confirmed) et son état (status)</source>
       <translation>must be a JSON object: its value (value), its sources (sources), the date it was confirmed (confirmed) and its state (status)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="427" />
+      <location filename="wizard/core/entdata.py" line="429" />
       <source>doit être « confirmed », « unconfirmed », « inferred » ou « advice »</source>
       <translation>must be “confirmed”, “unconfirmed”, “inferred” or “advice”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="437" />
+      <location filename="wizard/core/entdata.py" line="439" />
       <source>doit être une liste non vide d'identifiants de sources</source>
       <translation>must be a non-empty list of source identifiers</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="448" />
+      <location filename="wizard/core/entdata.py" line="450" />
       <source>doit être une date AAAA-MM-JJ (ou AAAA-MM, ou AAAA)</source>
       <translation>must be a date YYYY-MM-DD (or YYYY-MM, or YYYY)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="450" />
+      <location filename="wizard/core/entdata.py" line="452" />
       <source>est une date future</source>
       <translation>is a date in the future</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="454" />
+      <location filename="wizard/core/entdata.py" line="456" />
       <source>doit être un objet JSON non vide</source>
       <translation>must be a non-empty JSON object</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="510" />
+      <location filename="wizard/core/entdata.py" line="512" />
       <source>répète l'identifiant d'une action précédente</source>
       <translation>repeats the identifier of an earlier action</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="518" />
+      <location filename="wizard/core/entdata.py" line="520" />
       <source>doit être une liste tirée de « complet » et « partiel »</source>
       <translation>must be a list taken from “complet” and “partiel”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="549" />
+      <location filename="wizard/core/entdata.py" line="551" />
       <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
       <translation>holds a lone brace (write {{ or }} to show one)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="375" />
+      <location filename="wizard/core/entdata.py" line="377" />
       <source>manque</source>
       <translation>is missing</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="395" />
+      <location filename="wizard/core/entdata.py" line="397" />
       <source>doit être une liste de textes</source>
       <translation>must be a list of texts</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="397" />
+      <location filename="wizard/core/entdata.py" line="399" />
       <source>est vide ou contient un texte vide</source>
       <translation>is empty or holds an empty text</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="400" />
+      <location filename="wizard/core/entdata.py" line="402" />
       <source>doit être un texte ou null</source>
       <translation>must be a text or null</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="401" />
+      <location filename="wizard/core/entdata.py" line="403" />
       <source>doit être un texte</source>
       <translation>must be a text</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="467" />
+      <location filename="wizard/core/entdata.py" line="469" />
       <source>ne doit pas contenir de guillemets « »</source>
       <translation>must not contain French quotation marks</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="475" />
+      <location filename="wizard/core/entdata.py" line="477" />
       <source>n'est citée par aucun fait</source>
       <translation>is cited by no fact</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="482" />
+      <location filename="wizard/core/entdata.py" line="484" />
       <source>doit être un nom de repère en minuscules (lettres, chiffres, _) qui ne soit pas déjà pris</source>
       <translation>must be a lower-case placeholder name (letters, digits, _) not already taken</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="492" />
+      <location filename="wizard/core/entdata.py" line="494" />
       <source>doit être une liste non vide d'actions</source>
       <translation>must be a non-empty list of actions</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="243" />
+      <location filename="wizard/core/entdata.py" line="245" />
       <source>Le fichier de l'ENT « {file} » est introuvable.</source>
       <translation>The ENT file “{file}” cannot be found.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="245" />
+      <location filename="wizard/core/entdata.py" line="247" />
       <source>Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.</source>
       <translation>The ENT file “{file}” cannot be read: it must be JSON text in UTF-8.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="255" />
+      <location filename="wizard/core/entdata.py" line="257" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable : un nombre y est trop long, ou des listes et des objets y sont imbriqués trop profondément.</source>
       <translation>The ENT file “{file}” is not valid JSON: a number in it is too long, or lists and objects in it are nested too deeply.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="252" />
+      <location filename="wizard/core/entdata.py" line="254" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).</source>
       <translation>The ENT file “{file}” is not valid JSON (line {line}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="440" />
+      <location filename="wizard/core/entdata.py" line="442" />
       <source>cite une source inconnue : « {source} » (elle doit être décrite sous « sources »)</source>
       <translation>cites an unknown source: “{source}” (it must be described under “sources”)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="521" />
+      <location filename="wizard/core/entdata.py" line="523" />
       <source>utilise un mot inconnu : {{{placeholder}}}</source>
       <translation>uses an unknown word: {{{placeholder}}}</translation>
     </message>
@@ -1459,7 +1459,7 @@
       <translation>ENT birth date</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/worksheet.py" line="65" />
+      <location filename="wizard/core/matching/worksheet.py" line="75" />
       <source>Décision</source>
       <translation>Decision</translation>
     </message>
@@ -1557,6 +1557,21 @@
       <location filename="wizard/core/outputs.py" line="55" />
       <source>« {path} » est un des fichiers lus pour faire celui-ci : choisissez un autre nom.</source>
       <translation>“{path}” is one of the files read to make this one: choose another name.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/pcclock.py" line="72" />
+      <source>La date de cet ordinateur semble fausse : il indique le {today}, alors que {proof}. L'assistant s'en sert pour savoir quelle année scolaire a commencé et pour dater chaque import. Nous vous conseillons de corriger la date et l'heure de l'ordinateur (ou de le demander à la personne qui gère le parc informatique), puis de rouvrir l'assistant.</source>
+      <translation>This computer's date seems wrong: it says {today}, whereas {proof}. The assistant uses it to know which school year has begun and to date each import. We advise you to correct the computer's date and time (or to ask whoever manages the school's computers), then to reopen the assistant.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/pcclock.py" line="67" />
+      <source>l'assistant a déjà enregistré sur cet ordinateur une action datée du {day}</source>
+      <translation>the assistant has already recorded on this computer an action dated {day}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/pcclock.py" line="69" />
+      <source>les informations de l'assistant sur l'ENT ont été vérifiées le {day}</source>
+      <translation>the assistant's information about the ENT was checked on {day}</translation>
     </message>
     <message>
       <location filename="wizard/core/people.py" line="17" />
@@ -2474,12 +2489,12 @@
       <translation>Error</translation>
     </message>
     <message>
-      <location filename="wizard/gui/branding.py" line="11" />
+      <location filename="wizard/gui/branding.py" line="13" />
       <source>Assistant d'interconnexion PRONOTE – {ent_name}</source>
       <translation>PRONOTE – {ent_name} interconnection assistant</translation>
     </message>
     <message>
-      <location filename="wizard/gui/branding.py" line="12" />
+      <location filename="wizard/gui/branding.py" line="14" />
       <source>À propos</source>
       <translation>About</translation>
     </message>
@@ -2949,7 +2964,7 @@
       <translation>The server check of “{name}” has ended: its result was saved for that school, not for the one shown.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/shell.py" line="51" />
+      <location filename="wizard/gui/shell.py" line="57" />
       <source>Assistant d'interconnexion PRONOTE</source>
       <translation>PRONOTE interconnection assistant</translation>
     </message>
@@ -2974,42 +2989,42 @@
       <translation>{step}: {state}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/steps_panel.py" line="116" />
+      <location filename="wizard/gui/steps_panel.py" line="135" />
       <source>Étapes de l'assistant</source>
       <translation>The assistant's steps</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="342" />
+      <location filename="wizard/gui/window.py" line="360" />
       <source>Ouvrir en &amp;lecture seule</source>
       <translation>Open &amp;read-only</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="343" />
+      <location filename="wizard/gui/window.py" line="361" />
       <source>&amp;Je suis seul à utiliser ce dossier</source>
       <translation>&amp;I am the only one using this folder</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="344" />
+      <location filename="wizard/gui/window.py" line="362" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="287" />
+      <location filename="wizard/gui/window.py" line="293" />
       <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
       <translation>Quit the assistant? Your progress is saved on this computer: you will come back to this page when you open it again.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="298" />
+      <location filename="wizard/gui/window.py" line="304" />
       <source>&amp;Rester</source>
       <translation>&amp;Stay</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="338" />
+      <location filename="wizard/gui/window.py" line="356" />
       <source>Vous pouvez l'ouvrir en lecture seule (rien ne sera enregistré), ou, si personne d'autre n'utilise ce dossier, l'ouvrir normalement.</source>
       <translation>You can open it read-only (nothing will be saved), or, if nobody else uses this folder, open it normally.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="291" />
+      <location filename="wizard/gui/window.py" line="297" />
       <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
       <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
     </message>
@@ -3125,27 +3140,27 @@
       <translation>These files could not be erased (open in another program, or protected): {files}. Delete them yourself.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="253" />
+      <location filename="wizard/pages/base.py" line="258" />
       <source>Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.</source>
       <translation>Wait until the current operation ends, or cancel it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="300" />
+      <location filename="wizard/pages/base.py" line="305" />
       <source>Refaire cet import</source>
       <translation>Redo this import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="302" />
+      <location filename="wizard/pages/base.py" line="307" />
       <source>Refaire cet import, dans un nouveau passage</source>
       <translation>Redo this import, as a new pass</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="335" />
+      <location filename="wizard/pages/base.py" line="340" />
       <source>Réessayer l'enregistrement</source>
       <translation>Try saving again</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="315" />
+      <location filename="wizard/pages/base.py" line="320" />
       <source>Cet import a été terminé le {date} : il fait partie de l'historique et ne change plus (ses cases, son fichier et le nombre annoncé par l'ENT restent ceux d'alors). Pour le refaire, « Refaire cet import » commence un nouveau passage.</source>
       <translation>This import was finished on {date}: it is part of the history and no longer changes (its ticks, its file and the number the ENT reported stay as they were). To do it again, “Redo this import” starts a new pass.</translation>
     </message>
@@ -3548,232 +3563,232 @@
       <translation>Full import: the box “{pronote_export_checkbox}” must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="347" />
+      <location filename="wizard/pages/fichier.py" line="346" />
       <source>L'analyse s'est terminée pour un établissement ou un import qui n'existe plus : son résultat n'a pas été enregistré.</source>
       <translation>The analysis ended for a school or an import that no longer exists: its result was not saved.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="356" />
+      <location filename="wizard/pages/fichier.py" line="355" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="356" />
+      <location filename="wizard/pages/fichier.py" line="355" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="356" />
+      <location filename="wizard/pages/fichier.py" line="355" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="356" />
+      <location filename="wizard/pages/fichier.py" line="355" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="42" />
+      <location filename="wizard/pages/fichier.py" line="41" />
       <source>Aucun fichier choisi. Dans la source de l'assistant ({date}), ce fichier s'appelle {export_file_name} ; selon la version de PRONOTE, son nom peut différer.</source>
       <translation>No file chosen. In the assistant's source ({date}), this file is called {export_file_name}; depending on the PRONOTE version, its name may differ.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="57" />
+      <location filename="wizard/pages/fichier.py" line="56" />
       <source>&amp;Choisir le fichier…</source>
       <translation>&amp;Choose the file…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="59" />
+      <location filename="wizard/pages/fichier.py" line="58" />
       <source>Choisir le fichier des identifiants PRONOTE</source>
       <translation>Choose the PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="79" />
+      <location filename="wizard/pages/fichier.py" line="78" />
       <source>Passer à l'import co&amp;mplet</source>
       <translation>Switch to the full im&amp;port</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="81" />
+      <location filename="wizard/pages/fichier.py" line="80" />
       <source>Passer à l'import complet</source>
       <translation>Switch to the full import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="88" />
+      <location filename="wizard/pages/fichier.py" line="87" />
       <source>Nombre de personnes par profil</source>
       <translation>Number of people per profile</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="92" />
+      <location filename="wizard/pages/fichier.py" line="91" />
       <source>J'ai lu les avertissements</source>
       <translation>I have read the warnings</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="94" />
+      <location filename="wizard/pages/fichier.py" line="93" />
       <source>J'ai lu les avertissements sur le fichier</source>
       <translation>I have read the warnings on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="97" />
+      <location filename="wizard/pages/fichier.py" line="96" />
       <source>&amp;Détails techniques</source>
       <translation>&amp;Technical details</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="111" />
+      <location filename="wizard/pages/fichier.py" line="110" />
       <source>A&amp;fficher :</source>
       <translation>Sho&amp;w:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="114" />
+      <location filename="wizard/pages/fichier.py" line="113" />
       <source>Toutes les remarques</source>
       <translation>All remarks</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="115" />
+      <location filename="wizard/pages/fichier.py" line="114" />
       <source>Erreurs seulement</source>
       <translation>Errors only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="116" />
+      <location filename="wizard/pages/fichier.py" line="115" />
       <source>Avertissements seulement</source>
       <translation>Warnings only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="117" />
+      <location filename="wizard/pages/fichier.py" line="116" />
       <source>Afficher : filtre des remarques sur le fichier</source>
       <translation>Show: filter of the remarks on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="124" />
+      <location filename="wizard/pages/fichier.py" line="123" />
       <source>Remarques sur le fichier : niveau, ligne, message</source>
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="257" />
+      <location filename="wizard/pages/fichier.py" line="256" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="258" />
+      <location filename="wizard/pages/fichier.py" line="257" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="340" />
+      <location filename="wizard/pages/fichier.py" line="339" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="350" />
+      <location filename="wizard/pages/fichier.py" line="349" />
       <source>L'analyse lancée pour « {name} » s'est terminée : son résultat a été enregistré pour cet établissement, pas pour celui affiché.</source>
       <translation>The analysis started for “{name}” has ended: its result was saved for that school, not for the one shown.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="41" />
+      <location filename="wizard/pages/fichier.py" line="40" />
       <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
       <translation>No file chosen. The file is normally called {export_file_name}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="53" />
+      <location filename="wizard/pages/fichier.py" line="52" />
       <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui pourrait faire échouer l'import ou laisser des comptes sans accès (identifiants manquants ou en double, fichier d'un autre établissement…).</source>
       <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping the names: it counts people per profile and points out what could make the import fail or leave accounts without access (missing or duplicate identifiers, another school's file…).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="125" />
+      <location filename="wizard/pages/fichier.py" line="124" />
       <source>Niveau</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="125" />
+      <location filename="wizard/pages/fichier.py" line="124" />
       <source>Ligne</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="125" />
+      <location filename="wizard/pages/fichier.py" line="124" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="187" />
+      <location filename="wizard/pages/fichier.py" line="186" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="286" />
+      <location filename="wizard/pages/fichier.py" line="285" />
       <source>Clé des empreintes</source>
       <translation>Key of the fingerprints</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="326" />
+      <location filename="wizard/pages/fichier.py" line="325" />
       <source>Import complet choisi : choisissez à nouveau le fichier pour le vérifier dans ce mode.</source>
       <translation>Full import chosen: choose the file again to check it in this mode.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="336" />
+      <location filename="wizard/pages/fichier.py" line="335" />
       <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="62" />
+      <location filename="wizard/pages/fichier.py" line="61" />
       <source>Annuler l'analyse</source>
       <translation>Cancel the analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="63" />
+      <location filename="wizard/pages/fichier.py" line="62" />
       <source>Progression de l'analyse du fichier</source>
       <translation>Progress of the file analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="75" />
+      <location filename="wizard/pages/fichier.py" line="74" />
       <source>Si vous vouliez bien exporter tout le monde, passez à l'import complet : le fichier sera vérifié à nouveau dans ce mode, et vous l'importerez dans l'ENT en mode « {import_mode_complet} ». Sinon, refaites l'export en cochant la case, puis choisissez le nouveau fichier.</source>
       <translation>If you did mean to export everybody, switch to the full import: the file will be checked again in that mode, and you will import it into the ENT in “{import_mode_complet}” mode. Otherwise, export again with the box ticked, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="168" />
+      <location filename="wizard/pages/fichier.py" line="167" />
       <source>Fichier : {name} – {size}</source>
       <translation>File: {name} – {size}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="202" />
+      <location filename="wizard/pages/fichier.py" line="201" />
       <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
       <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="229" />
+      <location filename="wizard/pages/fichier.py" line="228" />
       <source>Format reconnu : {layout}</source>
       <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="235" />
+      <location filename="wizard/pages/fichier.py" line="234" />
       <source>Empreinte SHA-256 du fichier : {sha}</source>
       <translation>SHA-256 fingerprint of the file: {sha}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="298" />
+      <location filename="wizard/pages/fichier.py" line="297" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="206" />
+      <location filename="wizard/pages/fichier.py" line="205" />
       <source>{errors} erreur(s) bloquante(s) : corrigez-les dans PRONOTE et exportez de nouveau avant d'importer dans l'ENT.</source>
       <translation>{errors} blocking error(s): fix them in PRONOTE and export again before importing into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="231" />
+      <location filename="wizard/pages/fichier.py" line="230" />
       <source>Encodage : {encoding}</source>
       <translation>Encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="233" />
+      <location filename="wizard/pages/fichier.py" line="232" />
       <source>Champs utilisés : {fields}</source>
       <translation>Fields used: {fields}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="276" />
+      <location filename="wizard/pages/fichier.py" line="275" />
       <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir : rien n'a été changé.</source>
       <translation>“{name}” is not a file the assistant can open: nothing was changed.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="209" />
+      <location filename="wizard/pages/fichier.py" line="208" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>

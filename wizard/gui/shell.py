@@ -3,19 +3,24 @@ window), and the smoke test the bundle's CI runs."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from wizard.core import entdata
+from wizard.core.dates import clock
 from wizard.core.errors import UserError
 from wizard.core.i18n import tr
 from wizard.core.logs import enable_faulthandler, log_exception, log_startup, setup_logging
 from wizard.core.paths import default_data_dir
+from wizard.core.pcclock import clock_message
 from wizard.gui import crash
 from wizard.gui.accessibility import message_box
 from wizard.gui.branding import app_icon, window_title
@@ -43,6 +48,7 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
         scratch = tempfile.TemporaryDirectory(prefix="pronote-ent-smoke-")
         data_dir = Path(scratch.name)
     windows: list = []
+    told_clock: list[bool] = []
 
     def say(problem: str) -> None:
         if args.smoke_test:
@@ -72,8 +78,23 @@ def run_gui(args: argparse.Namespace, qt_args: list[str], create_window: Callabl
         windows[:] = [window]
         window.show()
         if window.recovery_message:
-            message_box(window, "warning", window_title(), window.recovery_message)
+            warn(window, window.recovery_message)
+        if not told_clock:  # once per launch, not again when the language switch opens a new window
+            told_clock.append(True)
+            now = datetime.fromtimestamp(clock())
+            behind = clock_message(entdata.current(), window.progress.doc, now)
+            if behind:
+                # The line's own time stamp is the PC's date (a date in the message would be masked as personal).
+                logging.getLogger("wizard").warning("horloge de l'ordinateur en retard : averti")
+                warn(window, behind)
         return True
+
+    def warn(window, text: str) -> None:
+        """A warning over the open window; written to stderr in a smoke test, which no one is there to answer."""
+        if args.smoke_test:
+            sys.stderr.write(text + "\n")
+        else:
+            message_box(window, "warning", window_title(), text)
 
     def switch(old, language: str) -> None:
         geometry = old.saveGeometry()
@@ -145,7 +166,6 @@ def _close_all(app: QApplication, code: int) -> None:
 def _end(code: int) -> int:
     """After the event loop: a job thread still running (stuck in a call that cannot be interrupted) must not be
     destroyed by Python's shutdown – that aborts the process. The log is flushed and the process ends at once."""
-    import logging
     import os
 
     from wizard.gui import worker
