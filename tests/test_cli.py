@@ -215,3 +215,18 @@ def test_columns_need_at_least_the_three_that_identify(data_dir):
     done = main_py("reconcile", str(FIXTURES / "pronote.xml"), str(FIXTURES / "ent.csv"), "--colonne", "nom=2",
                    "--data-dir", str(data_dir))
     assert done.returncode == 2 and "au moins les colonnes identifiant, nom et prenom" in plain(done.stderr)
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_each_help_gives_every_exit_code_the_command_can_end_with(name, tmp_path, capsys):
+    """A usage mistake exits 2 for every command (argparse's code), so each help says so; `record` and `notice`
+    said no code at all. The codes said are checked against what the command does."""
+    said = plain(COMMANDS[name][1])
+    assert "Code de sortie : 0" in said and ("2 si" in said or "2 sinon" in said) and "commande est incorrecte" in said
+    with pytest.raises(SystemExit) as stopped:
+        run([name, "--option-inconnue"])
+    assert stopped.value.code == 2
+    if name in ("record", "notice"):
+        assert "1 s'il n'y a rien à écrire" in said
+        assert run([name, "--data-dir", str(tmp_path / "vide"), "--out", str(tmp_path / "x.pdf")]) == 1
+        assert "Aucun établissement" in plain(capsys.readouterr().err)

@@ -28,30 +28,37 @@ from wizard.core.logs import log_exception
 from wizard.core.paths import default_data_dir
 from wizard.core.typography import NBSP, french
 
+# What `record` and `notice` exit with (their code, commands/pdf.py).
+_WRITTEN = ("Code de sortie : 0 si le document est écrit ; 1 s'il n'y a rien à écrire (aucun établissement suivi, "
+            "ou pas celui de --school) ou si l'écriture est impossible ; 2 si la commande est incorrecte (--out qui "
+            "ne finit pas par .pdf, un code UAI faux).")
+
 # Each command with its one line for the lists of commands (short enough for one line of an 80-column terminal),
 # and what its own --help says first.
 COMMANDS = {
     "check": ("vérifier le fichier exporté de PRONOTE",
               "Vérifie le fichier des identifiants exporté de PRONOTE, comme la page « Vérifier le fichier » : "
               "personnes par profil, erreurs et avertissements. N'enregistre rien. Code de sortie : 0 sans erreur "
-              "bloquante, 1 avec des erreurs bloquantes, 2 si le fichier ne peut pas être lu."),
+              "bloquante, 1 avec des erreurs bloquantes, 2 si le fichier ne peut pas être lu ou si la commande est "
+              "incorrecte (une option inconnue, un code UAI faux)."),
     "reconcile": ("prévoir le rapprochement des comptes",
                   "Compare le fichier PRONOTE à la liste des comptes de l'ENT (CSV) et prévoit, profil par profil, "
                   "les comptes rapprochés, ambigus ou sans correspondant. Les noms ne sont pas enregistrés, sauf "
                   "dans la feuille de travail demandée par --out. Code de sortie : 0 si les deux fichiers ont été "
-                  "lus, 2 sinon."),
+                  "lus, 2 sinon ou si la commande est incorrecte."),
     "probe": ("interroger le serveur PRONOTE",
               "Interroge le serveur PRONOTE (InfoMobileApp.json) à travers le proxy du poste. Code de sortie : "
               "0 si le serveur est un PRONOTE qui confie l'authentification à l'ENT ; 1 si c'est un PRONOTE qui ne "
               "la confie pas à cet ENT (CAS inactif ou un autre serveur CAS) ; 2 si rien d'utilisable n'a été lu "
-              "(adresse refusée, serveur injoignable, réponse qui n'est pas celle de PRONOTE)."),
+              "(adresse refusée, serveur injoignable, réponse qui n'est pas celle de PRONOTE) ou si la commande est "
+              "incorrecte."),
     "record": ("écrire la fiche de configuration (PDF)",
                "Écrit la fiche de configuration de l'établissement (PDF, A4) : valeurs saisies dans l'ENT et "
                "pronote.net, étapes faites, vérifications du serveur, historique des imports. Sans aucune donnée "
-               "personnelle."),
+               "personnelle. " + _WRITTEN),
     "notice": ("écrire la notice pour les familles (PDF)",
                "Écrit la notice pour les familles et les personnels (PDF, A4) : avec quels identifiants se "
-               "connecter, comment ouvrir PRONOTE depuis l'ENT, que faire en cas de problème."),
+               "connecter, comment ouvrir PRONOTE depuis l'ENT, que faire en cas de problème. " + _WRITTEN),
 }
 
 
