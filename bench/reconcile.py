@@ -34,6 +34,24 @@ without a partner on the other side carries « no-partner »). The baseline pair
 profile, surname, first name and birth date are equal, when unique on both sides (what an exact join does).
 `--save` keeps a run's figures; `--before` prints them beside this run's, kind by kind (the « before » and
 « after » of a change to the matcher).
+
+Each run also prints the recall a matcher that never guesses could reach at best (`out_of_reach`), from the true
+pairs no such matcher can give:
+- « doubles »: a record of the pair has a double on its own side – another record of its profile with the same
+  surname, first name(s) and birth date as the matcher reduces them (`normalise.form`) and, when the ENT list has
+  the family columns, the same family facts (a PRONOTE record's linked pupils or parents, an ENT row's « Enfants »
+  and « Classe » cells). Exchanging the record and its double changes nothing a matcher can compare (the PRONOTE
+  links alone, without those columns, have nothing to be compared with), so pairing either is a guess;
+- without the family columns, « nothing in common »: the ENT row was not read, or the two records agree on no
+  name at any level (`scoring`: another or a missing surname, another or a missing first name) and their birth
+  dates are missing on a side or further apart than two slips (`D_MISSING`, `D_NONE`, `D_OTHER`).
+`R ≤` is 1 − (pairs in either)/(true pairs): a bound for any matcher, not only this one. Without the family
+columns two tighter readings follow, each adding pairs to those: « under issue 25's rules » – another first name
+(`F_OTHER`) unless surname and birth date are the same and neither side has a sibling (`Rules.sibling`: same
+surname and date, or a brother or sister by the PRONOTE links), and a surname changed completely (`S_OTHER`)
+unless the first name is the same or one slip away (`Rules.identifies`), the birth date exact and at most
+`UNCROWDED` of the profile born that day on each side; « under this matcher's refusals » – pairs `Rules.refused`
+refuses outright whatever their weight (a bound for this matcher's rules as they are).
 """
 from __future__ import annotations
 
@@ -47,7 +65,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -121,6 +139,75 @@ def exact_baseline(pronote, ent) -> set[tuple[str, str]]:
     return {(ids[0], right[k][0]) for k, ids in left.items() if len(ids) == 1 and len(right.get(k, ())) == 1}
 
 
+def out_of_reach(pronote, ent, truth: set[tuple[str, str]], families=None) -> dict[str, set[tuple[str, str]]]:
+    """The true pairs a matcher that never guesses cannot give, by reading (the module's docstring defines them):
+    "doubles", "nothing" (nothing in common), and without the ENT's family columns "issue-rules" and "refusals",
+    each of the last two including the first two."""
+    from wizard.core.matching import scoring as lv
+    from wizard.core.matching.blocking import crowded_dates
+    from wizard.core.matching.family import FamilyView
+    from wizard.core.matching.normalise import form
+    from wizard.core.matching.rules import SAME_SURNAME, UNCROWDED, Rules
+
+    columns = families is not None and bool(families.ent_children or families.ent_classes)
+    linked: dict[str, set[str]] = defaultdict(set)  # PRONOTE identifier → the people its links name
+    for pupil, parents in (families.parents_of.items() if columns else ()):
+        linked[pupil].update(parents)
+        for parent in parents:
+            linked[parent].add(pupil)
+
+    def facts(person, pronote_side: bool) -> tuple:
+        known = (person.profile, form(person.last_name, person.first_name, person.birth_date))
+        if not columns:
+            return known
+        if pronote_side:
+            return (*known, frozenset(linked.get(person.ident, ())))
+        return (*known, families.ent_children.get(person.ident, ()), families.ent_classes.get(person.ident, ()))
+
+    left = {person.ident: person for person in pronote}
+    right = {person.ident: person for person in ent}
+    same_left = Counter(facts(person, True) for person in pronote)
+    same_right = Counter(facts(person, False) for person in ent)
+    doubles = {(a, b) for a, b in truth if b in right and (same_left[facts(left[a], True)] > 1
+                                                            or same_right[facts(right[b], False)] > 1)}
+    if columns:
+        return {"doubles": doubles, "nothing": set()}
+    nothing = {(a, b) for a, b in truth if b not in right}
+    forbidden, refused = set(), set()
+    partner = dict(truth)  # PRONOTE identifier → its true ENT account (one each)
+    kin = FamilyView(families, pronote, ent) if families is not None else None
+    groups: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    for person in pronote:
+        groups[person.profile][0].append(person)
+    for person in ent:
+        groups[person.profile][1].append(person)
+    for ours, theirs in groups.values():
+        forms_l = [form(p.last_name, p.first_name, p.birth_date) for p in ours]
+        forms_r = [form(p.last_name, p.first_name, p.birth_date) for p in theirs]
+        rules = Rules(ours, theirs, forms_l, forms_r, kin, crowded_dates(forms_r))
+        born_l, born_r = Counter(f.digits for f in forms_l), Counter(f.digits for f in forms_r)
+        place_r = {person.ident: j for j, person in enumerate(theirs)}
+        for i, person in enumerate(ours):
+            j = place_r.get(partner.get(person.ident, ""))
+            if j is None:
+                continue
+            a, b = forms_l[i], forms_r[j]
+            levels = lv.compare(a, b)
+            s, f, d = levels[:3]
+            pair = (person.ident, theirs[j].ident)
+            if s in (lv.S_OTHER, lv.S_MISSING) and f in (lv.F_OTHER, lv.F_MISSING) and d in (
+                    lv.D_MISSING, lv.D_NONE, lv.D_OTHER):
+                nothing.add(pair)
+            if f == lv.F_OTHER and not (s in SAME_SURNAME and d == lv.D_EXACT and not rules.sibling(i, j)) or \
+                    s == lv.S_OTHER and not (Rules.identifies(f, a, b) and d == lv.D_EXACT
+                                             and born_l[a.digits] <= UNCROWDED and born_r[b.digits] <= UNCROWDED):
+                forbidden.add(pair)
+            if rules.refused(levels, i, j, a, b):
+                refused.add(pair)
+    return {"doubles": doubles, "nothing": nothing, "issue-rules": doubles | nothing | forbidden,
+            "refusals": doubles | nothing | refused}
+
+
 def precision_recall(found: set, truth: set) -> tuple[float, float]:
     right = len(found & truth)
     return (right / len(found) if found else 1.0), (right / len(truth) if truth else 1.0)
@@ -159,6 +246,8 @@ def run_one(name: str, seed: int) -> dict:
     baseline_seconds = time.perf_counter() - started
     precision, recall = precision_recall(found, data.pairs)
     base_precision, base_recall = precision_recall(baseline, data.pairs)
+    reach = out_of_reach(data.pronote, ent.people, data.pairs, families)
+    ceiling = {"strict": len(reach["doubles"] | reach["nothing"]), **{k: len(v) for k, v in reach.items()}}
     return {
         "set": name, "seed": seed, "pronote": len(data.pronote), "ent": len(data.ent), "read": len(ent.people),
         "truth": len(data.pairs), "compared": result.compared, "precision": precision, "recall": recall,
@@ -169,6 +258,7 @@ def run_one(name: str, seed: int) -> dict:
         "csv_seconds": csv_seconds, "kinds": per_kind(found, data.pairs, data.kinds),
         "baseline_precision": base_precision, "baseline_recall": base_recall, "baseline_seconds": baseline_seconds,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "rss_before_mb": rss_before / 1024,
+        "ceiling": ceiling,
     }
 
 
@@ -188,6 +278,22 @@ def show(row: dict) -> None:
           f"ambiguous {row['ambiguous']} wrong {row['wrong']} time {row['seconds']:.2f} s (cpu {row['cpu']:.2f}, "
           f"load {row['load']:.1f}; CSV read {row['csv_seconds']:.2f} s) | exact P {row['baseline_precision']:.4f} "
           f"R {row['baseline_recall']:.4f} time {row['baseline_seconds']:.2f} s | peak {row['peak_mb']:.0f} MB")
+    print(f"            {ceiling_line(row)}")
+
+
+def bound(row: dict, reading: str) -> float:
+    """The recall no matcher that never guesses can pass, under one reading of `out_of_reach`."""
+    return 1 - row["ceiling"][reading] / row["truth"] if row["truth"] else 1.0
+
+
+def ceiling_line(row: dict) -> str:
+    counts = row["ceiling"]
+    line = (f"ceiling without guessing: R ≤ {bound(row, 'strict'):.4f} ({counts['doubles']} true pairs with a double "
+            f"on their side, {counts['nothing']} with nothing in common)")
+    if "issue-rules" in counts:
+        line += (f"; under issue 25's rules R ≤ {bound(row, 'issue-rules'):.4f} ({counts['issue-rules']}); under "
+                 f"this matcher's refusals R ≤ {bound(row, 'refusals'):.4f} ({counts['refusals']})")
+    return line
 
 
 def kind_totals(rows: list[dict]) -> dict[str, list[int]]:
@@ -239,7 +345,9 @@ def verdict(name: str, rows: list[dict]) -> bool:
         print(f"  held out: precision min {worst_p:.4f} (target P ≥ {TARGETS['french'][0]}) "
               f"{'ok' if ok else 'NOT MET'}, recall min {min(r['recall'] for r in held):.4f} mean "
               f"{statistics.mean(r['recall'] for r in held):.4f} (reported: namesake parents without the family "
-              "columns are ambiguous)")
+              "columns are ambiguous); ceiling without guessing min "
+              f"{min(bound(r, 'strict') for r in held):.4f}, under issue 25's rules min "
+              f"{min(bound(r, 'issue-rules') for r in held):.4f}")
         kind = None
     if kind in TARGETS:
         precision, recall = TARGETS[kind]
