@@ -21,7 +21,9 @@ needs_faketime = pytest.mark.skipif(shutil.which("faketime") is None or sys.plat
 
 
 def smoke(tmp_path: Path, data: Path, *clock: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PRONOTE_ENT_WIZARD_LOG_DIR": str(tmp_path / "logs")}
+    # UTF-8 whatever the console's code page (Windows writes « » in cp1252 otherwise).
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PRONOTE_ENT_WIZARD_LOG_DIR": str(tmp_path / "logs"),
+           "PYTHONIOENCODING": "utf-8"}
     return subprocess.run([*clock, sys.executable, str(ROOT / "main.py"), "--smoke-test", "--data-dir", str(data)],
                           env=env, capture_output=True, text=True, encoding="utf-8", timeout=60, cwd=tmp_path)
 
