@@ -7,8 +7,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from wizard.core.matching.family import Families
 from wizard.core.people import Person
+
+if sys.platform == "win32":  # the benchmarks run on the developers' Linux: bench/reconcile.py reads `resource`
+    pytest.skip("bench/reconcile.py is a Linux tool (it imports `resource`)", allow_module_level=True)
 
 _SPEC = importlib.util.spec_from_file_location(
     "bench_reconcile", Path(__file__).resolve().parents[2] / "bench" / "reconcile.py")
