@@ -37,6 +37,19 @@ def test_quoted_cells_with_the_other_separator(tmp_path):
     assert person.last_name == "MARTIN, épouse DUPONT"
 
 
+@pytest.mark.parametrize("separator, other", [(";", ","), ("\t", ","), (",", ";")])
+def test_a_row_with_many_of_the_other_separator_does_not_change_the_separator(tmp_path, separator, other):
+    """A teacher's classes « 6A, 6B, 5A, 5B, 4A, 3C » in a `;` list: one row split into more pieces by `,` than by
+    `;` made the whole list read with `,` (before: « Aucune ligne d'en-tête reconnue », nobody read)."""
+    classes = f"{other} ".join(["6A", "6B", "5A", "5B", "4A", "3C", "3D"])
+    rows = ["Identifiant", "Nom", "Prénom", "Profil", "Classe"], ["ent.1", "ROUX", "Emma", "Élève", "6A"], \
+        ["ent.2", "FABRE", "Paul", "Enseignant", f'"{classes}"']
+    accounts = read_ent_csv(write(tmp_path, "".join(separator.join(row) + "\n" for row in rows)))
+    assert accounts.delimiter == separator and not accounts.problems
+    assert [p.ident for p in accounts.people] == ["ent.1", "ent.2"]
+    assert accounts.classes["ent.2"] == ("6A", "6B", "5A", "5B", "4A", "3C", "3D")
+
+
 @pytest.mark.parametrize("headers", [
     ["IDENTIFIANT", "NOM", "PRENOM", "NE(E) LE", "PROFIL"],
     ["login", "nom", "prénom", "Né(e) le", "catégorie"],
