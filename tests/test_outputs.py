@@ -91,6 +91,21 @@ def test_a_pdf_the_writer_could_not_write_is_a_failure_and_leaves_nothing(qapp, 
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no temporary file left
 
 
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="only Linux names files with bytes that are not text")
+def test_a_pdf_in_a_folder_whose_name_is_not_utf8_is_written(qapp, tmp_path):
+    """A USB stick's « Collège » folder written in Latin-1: Python names it (surrogate escapes), Qt could not, and
+    the record was « Impossible d'écrire … (le fichier n'a pas pu être écrit en entier) »."""
+    from wizard.core.printed import Paragraph, Printed
+    from wizard.gui.pdf import write_pdf
+
+    folder = tmp_path / os.fsdecode(b"Coll\xe8ge")
+    folder.mkdir()
+    target = folder / os.fsdecode(b"fiche-\xe9t\xe9.pdf")
+    write_pdf(Printed("Fiche", [Paragraph("Texte de la fiche.")]), target, "Fiche")
+    assert is_whole_pdf(target)
+    assert os.listdir(os.fsencode(folder)) == [b"fiche-\xe9t\xe9.pdf"]  # no temporary file left beside it
+
+
 def test_a_one_megabyte_school_name_makes_a_whole_pdf_in_seconds(data_dir, tmp_path):
     """Issue 22, 11: a hand-edited 1 MB name made the PDF commands run past 20 s and leave a partial PDF."""
     saved_school(data_dir, identity={**v2_school()["identity"], "name": "Collège Via " * 90_000})  # 1 MB, in words
