@@ -230,6 +230,18 @@ def test_reconcile_columns_named_on_the_command_line(data_dir, tmp_path):
     assert len(pairs) >= len(json.loads(with_header.stdout)["pairs"]) - 1
 
 
+def test_a_misspelt_column_header_is_refused_and_nothing_written(data_dir, tmp_path, capsys):
+    """Before: « --colonne nom=Nomm » was left out without a word: every account kept with one name, 0 « sûr »,
+    exit 0 and a worksheet written."""
+    out = tmp_path / "feuille.csv"
+    code = run(["reconcile", str(FIXTURES / "pronote.xml"), str(FIXTURES / "ent.csv"), "--colonne", "identifiant=1",
+                "--colonne", "nom=Nomm", "--colonne", "prenom=3", "--out", str(out), "--data-dir", str(data_dir)])
+    captured = capsys.readouterr()
+    assert code == 2 and not out.exists() and captured.out == ""
+    assert "n'a pas de colonne « Nomm » (indiquée pour Nom)" in plain(captured.err)
+    assert len(captured.err.strip().splitlines()) == 1
+
+
 @pytest.mark.parametrize("spec, expected", [
     ("nom", "écrivez CHAMP=COLONNE"), ("age=2", "écrivez CHAMP=COLONNE"), ("nom=0", "à partir de 1"),
 ])

@@ -4,62 +4,62 @@
   <context>
     <name>wizard</name>
     <message>
-      <location filename="wizard/commands/check.py" line="75" />
+      <location filename="wizard/commands/check.py" line="80" />
       <source>Champs lus :</source>
       <translation>Fields read:</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="86" />
+      <location filename="wizard/commands/check.py" line="91" />
       <source>ERREUR</source>
       <translation>ERROR</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="86" />
+      <location filename="wizard/commands/check.py" line="91" />
       <source>attention</source>
       <translation>warning</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="87" />
+      <location filename="wizard/commands/check.py" line="92" />
       <source>fichier</source>
       <translation>file</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="92" />
+      <location filename="wizard/commands/check.py" line="97" />
       <source>Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.</source>
       <translation>The file has blocking errors: do not import it into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="72" />
+      <location filename="wizard/commands/check.py" line="77" />
       <source>Fichier : {name} ({size} octets)</source>
       <translation>File: {name} ({size} bytes)</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="73" />
+      <location filename="wizard/commands/check.py" line="78" />
       <source>Format : {label} ; encodage : {encoding}</source>
       <translation>Layout: {label}; encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="77" />
+      <location filename="wizard/commands/check.py" line="82" />
       <source>Personnes : {total} ({per_profile})</source>
       <translation>People: {total} ({per_profile})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="83" />
+      <location filename="wizard/commands/check.py" line="88" />
       <source>{errors} erreur(s) bloquante(s), {warnings} avertissement(s).</source>
       <translation>{errors} blocking error(s), {warnings} warning(s).</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="80" />
+      <location filename="wizard/commands/check.py" line="85" />
       <source>Exporté le : {date}</source>
       <translation>Exported on: {date}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="87" />
+      <location filename="wizard/commands/check.py" line="92" />
       <source>ligne {line}</source>
       <translation>line {line}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="90" />
+      <location filename="wizard/commands/check.py" line="95" />
       <source>  … et {more} autre(s) : la liste complète s'obtient avec --json.</source>
       <translation>  … and {more} more: the full list comes with --json.</translation>
     </message>
@@ -174,152 +174,152 @@
       <translation> or </translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="352" />
+      <location filename="wizard/core/entdata.py" line="354" />
       <source>est inconnue (les clés permises sont décrites dans resources/ent/README.md)</source>
       <translation>is unknown (the allowed keys are described in resources/ent/README.md)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="347" />
+      <location filename="wizard/core/entdata.py" line="349" />
       <source>Le fichier de l'ENT « {file} » n'est pas valable : la clé « {key} » {problem}.</source>
       <translation>The ENT file “{file}” is not valid: the key “{key}” {problem}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="371" />
+      <location filename="wizard/core/entdata.py" line="373" />
       <source>doit être un objet JSON</source>
       <translation>must be a JSON object</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="405" />
+      <location filename="wizard/core/entdata.py" line="407" />
       <source>est vide</source>
       <translation>is empty</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="407" />
+      <location filename="wizard/core/entdata.py" line="409" />
       <source>doit être un nom de serveur en minuscules, sans https:// ni /</source>
       <translation>must be a server name in lower case, without https:// or /</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="409" />
+      <location filename="wizard/core/entdata.py" line="411" />
       <source>doit être une adresse complète, commençant par https:// et finissant par /</source>
       <translation>must be a full address, starting with https:// and ending with /</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="413" />
+      <location filename="wizard/core/entdata.py" line="415" />
       <source>doit être un objet JSON : sa valeur (value), ses sources (sources), la date où elle a été confirmée (confirmed) et son état (status)</source>
       <translation>must be a JSON object: its value (value), its sources (sources), the date it was confirmed (confirmed) and its state (status)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="427" />
+      <location filename="wizard/core/entdata.py" line="429" />
       <source>doit être « confirmed », « unconfirmed », « inferred » ou « advice »</source>
       <translation>must be “confirmed”, “unconfirmed”, “inferred” or “advice”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="437" />
+      <location filename="wizard/core/entdata.py" line="439" />
       <source>doit être une liste non vide d'identifiants de sources</source>
       <translation>must be a non-empty list of source identifiers</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="448" />
+      <location filename="wizard/core/entdata.py" line="450" />
       <source>doit être une date AAAA-MM-JJ (ou AAAA-MM, ou AAAA)</source>
       <translation>must be a date YYYY-MM-DD (or YYYY-MM, or YYYY)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="450" />
+      <location filename="wizard/core/entdata.py" line="452" />
       <source>est une date future</source>
       <translation>is a date in the future</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="454" />
+      <location filename="wizard/core/entdata.py" line="456" />
       <source>doit être un objet JSON non vide</source>
       <translation>must be a non-empty JSON object</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="510" />
+      <location filename="wizard/core/entdata.py" line="512" />
       <source>répète l'identifiant d'une action précédente</source>
       <translation>repeats the identifier of an earlier action</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="518" />
+      <location filename="wizard/core/entdata.py" line="520" />
       <source>doit être une liste tirée de « complet » et « partiel »</source>
       <translation>must be a list taken from “complet” and “partiel”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="549" />
+      <location filename="wizard/core/entdata.py" line="551" />
       <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
       <translation>holds a lone brace (write {{ or }} to show one)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="375" />
+      <location filename="wizard/core/entdata.py" line="377" />
       <source>manque</source>
       <translation>is missing</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="395" />
+      <location filename="wizard/core/entdata.py" line="397" />
       <source>doit être une liste de textes</source>
       <translation>must be a list of texts</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="397" />
+      <location filename="wizard/core/entdata.py" line="399" />
       <source>est vide ou contient un texte vide</source>
       <translation>is empty or holds an empty text</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="400" />
+      <location filename="wizard/core/entdata.py" line="402" />
       <source>doit être un texte ou null</source>
       <translation>must be a text or null</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="401" />
+      <location filename="wizard/core/entdata.py" line="403" />
       <source>doit être un texte</source>
       <translation>must be a text</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="467" />
+      <location filename="wizard/core/entdata.py" line="469" />
       <source>ne doit pas contenir de guillemets « »</source>
       <translation>must not contain French quotation marks</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="475" />
+      <location filename="wizard/core/entdata.py" line="477" />
       <source>n'est citée par aucun fait</source>
       <translation>is cited by no fact</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="482" />
+      <location filename="wizard/core/entdata.py" line="484" />
       <source>doit être un nom de repère en minuscules (lettres, chiffres, _) qui ne soit pas déjà pris</source>
       <translation>must be a lower-case placeholder name (letters, digits, _) not already taken</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="492" />
+      <location filename="wizard/core/entdata.py" line="494" />
       <source>doit être une liste non vide d'actions</source>
       <translation>must be a non-empty list of actions</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="243" />
+      <location filename="wizard/core/entdata.py" line="245" />
       <source>Le fichier de l'ENT « {file} » est introuvable.</source>
       <translation>The ENT file “{file}” cannot be found.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="245" />
+      <location filename="wizard/core/entdata.py" line="247" />
       <source>Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.</source>
       <translation>The ENT file “{file}” cannot be read: it must be JSON text in UTF-8.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="255" />
+      <location filename="wizard/core/entdata.py" line="257" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable : un nombre y est trop long, ou des listes et des objets y sont imbriqués trop profondément.</source>
       <translation>The ENT file “{file}” is not valid JSON: a number in it is too long, or lists and objects in it are nested too deeply.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="252" />
+      <location filename="wizard/core/entdata.py" line="254" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).</source>
       <translation>The ENT file “{file}” is not valid JSON (line {line}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="440" />
+      <location filename="wizard/core/entdata.py" line="442" />
       <source>cite une source inconnue : « {source} » (elle doit être décrite sous « sources »)</source>
       <translation>cites an unknown source: “{source}” (it must be described under “sources”)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="521" />
+      <location filename="wizard/core/entdata.py" line="523" />
       <source>utilise un mot inconnu : {{{placeholder}}}</source>
       <translation>uses an unknown word: {{{placeholder}}}</translation>
     </message>
@@ -1019,7 +1019,7 @@
       <translation>The PRONOTE identifier file is no longer available: choose it again at the step “Check the identifier file”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="223" />
+      <location filename="wizard/core/matching/entcsv.py" line="222" />
       <source>Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes Identifiant, Nom et Prénom. Ajoutez une ligne d'en-tête ou indiquez les colonnes.</source>
       <translation>No header row recognised in the first {rows} rows: columns Identifier, Last name and First name are needed. Add a header row or choose the columns.</translation>
     </message>
@@ -1029,107 +1029,122 @@
       <translation>{count} ENT account(s) with a single name (last or first name empty, lines {lines}): matched on that name and the birth date, at best as “Probable”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="173" />
+      <location filename="wizard/core/matching/entcsv.py" line="177" />
       <source>ligne ignorée : {problem}.</source>
       <translation>row skipped: {problem}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="221" />
+      <location filename="wizard/core/matching/entcsv.py" line="220" />
       <source>Le fichier est vide.</source>
       <translation>The file is empty.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="237" />
+      <location filename="wizard/core/matching/entcsv.py" line="295" />
       <source>« {header} »</source>
       <translation>“{header}”</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="265" />
+      <location filename="wizard/core/matching/entcsv.py" line="323" />
       <source>identifiant</source>
       <translation>identifier</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="265" />
+      <location filename="wizard/core/matching/entcsv.py" line="323" />
       <source>nom</source>
       <translation>last name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="265" />
+      <location filename="wizard/core/matching/entcsv.py" line="323" />
       <source>prénom</source>
       <translation>first name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="268" />
+      <location filename="wizard/core/matching/entcsv.py" line="326" />
       <source>ligne ignorée : {fields} manquants.</source>
       <translation>row skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="269" />
+      <location filename="wizard/core/matching/entcsv.py" line="327" />
       <source>ligne ignorée : {fields} manquant.</source>
       <translation>row skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="291" />
+      <location filename="wizard/core/matching/entcsv.py" line="349" />
       <source>nom vide : comparé sur le prénom et la date de naissance, jamais comme « Sûr ».</source>
       <translation>last name empty: compared on the first name and the birth date, never as “Sure”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="292" />
+      <location filename="wizard/core/matching/entcsv.py" line="350" />
       <source>prénom vide : comparé sur le nom et la date de naissance, jamais comme « Sûr ».</source>
       <translation>first name empty: compared on the last name and the birth date, never as “Sure”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="231" />
+      <location filename="wizard/core/matching/entcsv.py" line="230" />
       <source>Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.</source>
       <translation>Columns not recognised (missing: {missing}); columns read: {seen}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="273" />
+      <location filename="wizard/core/matching/entcsv.py" line="331" />
       <source>ligne ignorée : identifiant déjà présent ligne {v0}.</source>
       <translation>row skipped: identifier already on row {v0}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="281" />
+      <location filename="wizard/core/matching/entcsv.py" line="339" />
       <source>vide</source>
       <translation>empty</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="282" />
+      <location filename="wizard/core/matching/entcsv.py" line="287" />
+      <source>La liste de l'ENT n'a pas de colonne {header} (indiquée pour {field}) ; colonnes lues : {seen}.</source>
+      <translation>The ENT's list has no column {header} (given for {field}); columns read: {seen}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="340" />
       <source>ligne ignorée : profil « {shown} » non reconnu.</source>
       <translation>row skipped: profile “{shown}” not recognised.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="289" />
+      <location filename="wizard/core/matching/entcsv.py" line="347" />
       <source>date de naissance illisible, comparée sans date.</source>
       <translation>unreadable birth date, compared without a date.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="167" />
+      <location filename="wizard/core/matching/entcsv.py" line="171" />
       <source>« {name} » compte plus de {rows} lignes : ce n'est pas une liste de comptes d'un établissement.</source>
       <translation>“{name}” has more than {rows} rows: it is not a school's account list.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="219" />
+      <location filename="wizard/core/matching/entcsv.py" line="218" />
       <source>Ligne {line} : {problem} ; aucune ligne d'en-tête n'a pu être lue.</source>
       <translation>Row {line}: {problem}; no header row could be read.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="256" />
-      <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
-      <translation>row skipped: a cell is longer than {limit} characters.</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/matching/entcsv.py" line="145" />
-      <source>colonne {n}</source>
-      <translation>column {n}</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/matching/entcsv.py" line="193" />
+      <location filename="wizard/core/matching/entcsv.py" line="262" />
       <source>Les {lines} premières lignes du fichier sont vides ou illisibles : ce n'est pas une liste de comptes.</source>
       <translation>The first {lines} lines of the file are empty or unreadable: it is not an account list.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="270" />
+      <location filename="wizard/core/matching/entcsv.py" line="279" />
+      <source>La colonne {number} indiquée pour {field} n'existe pas : la liste de l'ENT n'en a que {count}.</source>
+      <translation>Column {number}, given for {field}, does not exist: the ENT's list has only {count}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="282" />
+      <source>La colonne {header} indiquée pour {field} ne peut pas être trouvée : la liste de l'ENT n'a pas de ligne d'en-tête reconnue ; indiquez le numéro de la colonne.</source>
+      <translation>The column {header} given for {field} cannot be found: the ENT's list has no header row that could be recognised; give the column's number.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="314" />
+      <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
+      <translation>row skipped: a cell is longer than {limit} characters.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="149" />
+      <source>colonne {n}</source>
+      <translation>column {n}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="328" />
       <source> et </source>
       <translation> and </translation>
     </message>
@@ -1184,12 +1199,12 @@
       <translation>Ambiguous</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/rows.py" line="17" />
+      <location filename="wizard/core/matching/rows.py" line="18" />
       <source>un guillemet ouvert n'y est pas refermé (les lignes suivantes sont lues une à une)</source>
       <translation>a quote opened on it is not closed (the following rows are read one by one)</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/rows.py" line="18" />
+      <location filename="wizard/core/matching/rows.py" line="19" />
       <source>elle est démesurée (plus de 16 000 caractères)</source>
       <translation>it is far too long (over 16,000 characters)</translation>
     </message>
@@ -1459,7 +1474,7 @@
       <translation>ENT birth date</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/worksheet.py" line="65" />
+      <location filename="wizard/core/matching/worksheet.py" line="75" />
       <source>Décision</source>
       <translation>Decision</translation>
     </message>
@@ -2474,12 +2489,12 @@
       <translation>Error</translation>
     </message>
     <message>
-      <location filename="wizard/gui/branding.py" line="11" />
+      <location filename="wizard/gui/branding.py" line="13" />
       <source>Assistant d'interconnexion PRONOTE – {ent_name}</source>
       <translation>PRONOTE – {ent_name} interconnection assistant</translation>
     </message>
     <message>
-      <location filename="wizard/gui/branding.py" line="12" />
+      <location filename="wizard/gui/branding.py" line="14" />
       <source>À propos</source>
       <translation>About</translation>
     </message>
@@ -2974,42 +2989,42 @@
       <translation>{step}: {state}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/steps_panel.py" line="116" />
+      <location filename="wizard/gui/steps_panel.py" line="135" />
       <source>Étapes de l'assistant</source>
       <translation>The assistant's steps</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="342" />
+      <location filename="wizard/gui/window.py" line="360" />
       <source>Ouvrir en &amp;lecture seule</source>
       <translation>Open &amp;read-only</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="343" />
+      <location filename="wizard/gui/window.py" line="361" />
       <source>&amp;Je suis seul à utiliser ce dossier</source>
       <translation>&amp;I am the only one using this folder</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="344" />
+      <location filename="wizard/gui/window.py" line="362" />
       <source>&amp;Quitter</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="287" />
+      <location filename="wizard/gui/window.py" line="293" />
       <source>Quitter l'assistant ? Votre progression est enregistrée sur ce poste : vous reprendrez à cette page en le relançant.</source>
       <translation>Quit the assistant? Your progress is saved on this computer: you will come back to this page when you open it again.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="298" />
+      <location filename="wizard/gui/window.py" line="304" />
       <source>&amp;Rester</source>
       <translation>&amp;Stay</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="338" />
+      <location filename="wizard/gui/window.py" line="356" />
       <source>Vous pouvez l'ouvrir en lecture seule (rien ne sera enregistré), ou, si personne d'autre n'utilise ce dossier, l'ouvrir normalement.</source>
       <translation>You can open it read-only (nothing will be saved), or, if nobody else uses this folder, open it normally.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/window.py" line="291" />
+      <location filename="wizard/gui/window.py" line="297" />
       <source>Quitter l'assistant ? Attention : vos dernières modifications n'ont pas pu être enregistrées et seront perdues. {problem}</source>
       <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
     </message>
@@ -3125,27 +3140,27 @@
       <translation>These files could not be erased (open in another program, or protected): {files}. Delete them yourself.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="253" />
+      <location filename="wizard/pages/base.py" line="258" />
       <source>Patientez jusqu'à la fin de l'opération en cours, ou annulez-la.</source>
       <translation>Wait until the current operation ends, or cancel it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="300" />
+      <location filename="wizard/pages/base.py" line="305" />
       <source>Refaire cet import</source>
       <translation>Redo this import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="302" />
+      <location filename="wizard/pages/base.py" line="307" />
       <source>Refaire cet import, dans un nouveau passage</source>
       <translation>Redo this import, as a new pass</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="335" />
+      <location filename="wizard/pages/base.py" line="340" />
       <source>Réessayer l'enregistrement</source>
       <translation>Try saving again</translation>
     </message>
     <message>
-      <location filename="wizard/pages/base.py" line="315" />
+      <location filename="wizard/pages/base.py" line="320" />
       <source>Cet import a été terminé le {date} : il fait partie de l'historique et ne change plus (ses cases, son fichier et le nombre annoncé par l'ENT restent ceux d'alors). Pour le refaire, « Refaire cet import » commence un nouveau passage.</source>
       <translation>This import was finished on {date}: it is part of the history and no longer changes (its ticks, its file and the number the ENT reported stay as they were). To do it again, “Redo this import” starts a new pass.</translation>
     </message>
@@ -3195,57 +3210,57 @@
       <translation>&amp;Users in failure:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="61" />
+      <location filename="wizard/pages/echecs.py" line="62" />
       <source>par exemple 49</source>
       <translation>for example 49</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="62" />
+      <location filename="wizard/pages/echecs.py" line="63" />
       <source>Nombre d'utilisateurs en échec, affiché par PRONOTE</source>
       <translation>Users in failure, as PRONOTE shows them</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="66" />
+      <location filename="wizard/pages/echecs.py" line="67" />
       <source>Rele&amp;vé le :</source>
       <translation>&amp;Date read:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="69" />
+      <location filename="wizard/pages/echecs.py" line="70" />
       <source>jj/mm/aaaa</source>
       <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="70" />
+      <location filename="wizard/pages/echecs.py" line="71" />
       <source>Relevé le : jour où PRONOTE affichait ce nombre (jj/mm/aaaa)</source>
       <translation>Date read: the day PRONOTE showed this number (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="74" />
+      <location filename="wizard/pages/echecs.py" line="75" />
       <source>Noter ce &amp;nombre</source>
       <translation>Note this nu&amp;mber</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="77" />
+      <location filename="wizard/pages/echecs.py" line="78" />
       <source>&amp;Retirer le dernier nombre noté</source>
       <translation>&amp;Remove the last number noted</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="138" />
+      <location filename="wizard/pages/echecs.py" line="146" />
       <source>Noté : {count} le {day}.</source>
       <translation>Noted: {count} on {day}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="140" />
+      <location filename="wizard/pages/echecs.py" line="148" />
       <source>Il remplace le nombre noté plus tôt pour ce jour.</source>
       <translation>It replaces the number noted earlier for that day.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="116" />
+      <location filename="wizard/pages/echecs.py" line="117" />
       <source>Aucun nombre noté pour l'instant.</source>
       <translation>No number noted yet.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="157" />
+      <location filename="wizard/pages/echecs.py" line="165" />
       <source>Retiré : {count} le {day}.</source>
       <translation>Removed: {count} on {day}.</translation>
     </message>
@@ -3278,12 +3293,12 @@
 • an account deleted and created again, in the ENT or in PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="111" />
+      <location filename="wizard/pages/echecs.py" line="112" />
       <source>Nombres notés cette année : {trend}.</source>
       <translation>Numbers noted this year: {trend}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="113" />
+      <location filename="wizard/pages/echecs.py" line="114" />
       <source>Aucun nombre noté cette année (le dernier : {count} le {day}).</source>
       <translation>No number noted this year (the last one: {count} on {day}).</translation>
     </message>
@@ -3548,232 +3563,232 @@
       <translation>Full import: the box “{pronote_export_checkbox}” must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="347" />
+      <location filename="wizard/pages/fichier.py" line="346" />
       <source>L'analyse s'est terminée pour un établissement ou un import qui n'existe plus : son résultat n'a pas été enregistré.</source>
       <translation>The analysis ended for a school or an import that no longer exists: its result was not saved.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="356" />
+      <location filename="wizard/pages/fichier.py" line="355" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="356" />
+      <location filename="wizard/pages/fichier.py" line="355" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="356" />
+      <location filename="wizard/pages/fichier.py" line="355" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="356" />
+      <location filename="wizard/pages/fichier.py" line="355" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="42" />
+      <location filename="wizard/pages/fichier.py" line="41" />
       <source>Aucun fichier choisi. Dans la source de l'assistant ({date}), ce fichier s'appelle {export_file_name} ; selon la version de PRONOTE, son nom peut différer.</source>
       <translation>No file chosen. In the assistant's source ({date}), this file is called {export_file_name}; depending on the PRONOTE version, its name may differ.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="57" />
+      <location filename="wizard/pages/fichier.py" line="56" />
       <source>&amp;Choisir le fichier…</source>
       <translation>&amp;Choose the file…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="59" />
+      <location filename="wizard/pages/fichier.py" line="58" />
       <source>Choisir le fichier des identifiants PRONOTE</source>
       <translation>Choose the PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="79" />
+      <location filename="wizard/pages/fichier.py" line="78" />
       <source>Passer à l'import co&amp;mplet</source>
       <translation>Switch to the full im&amp;port</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="81" />
+      <location filename="wizard/pages/fichier.py" line="80" />
       <source>Passer à l'import complet</source>
       <translation>Switch to the full import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="88" />
+      <location filename="wizard/pages/fichier.py" line="87" />
       <source>Nombre de personnes par profil</source>
       <translation>Number of people per profile</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="92" />
+      <location filename="wizard/pages/fichier.py" line="91" />
       <source>J'ai lu les avertissements</source>
       <translation>I have read the warnings</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="94" />
+      <location filename="wizard/pages/fichier.py" line="93" />
       <source>J'ai lu les avertissements sur le fichier</source>
       <translation>I have read the warnings on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="97" />
+      <location filename="wizard/pages/fichier.py" line="96" />
       <source>&amp;Détails techniques</source>
       <translation>&amp;Technical details</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="111" />
+      <location filename="wizard/pages/fichier.py" line="110" />
       <source>A&amp;fficher :</source>
       <translation>Sho&amp;w:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="114" />
+      <location filename="wizard/pages/fichier.py" line="113" />
       <source>Toutes les remarques</source>
       <translation>All remarks</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="115" />
+      <location filename="wizard/pages/fichier.py" line="114" />
       <source>Erreurs seulement</source>
       <translation>Errors only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="116" />
+      <location filename="wizard/pages/fichier.py" line="115" />
       <source>Avertissements seulement</source>
       <translation>Warnings only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="117" />
+      <location filename="wizard/pages/fichier.py" line="116" />
       <source>Afficher : filtre des remarques sur le fichier</source>
       <translation>Show: filter of the remarks on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="124" />
+      <location filename="wizard/pages/fichier.py" line="123" />
       <source>Remarques sur le fichier : niveau, ligne, message</source>
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="257" />
+      <location filename="wizard/pages/fichier.py" line="256" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="258" />
+      <location filename="wizard/pages/fichier.py" line="257" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="340" />
+      <location filename="wizard/pages/fichier.py" line="339" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="350" />
+      <location filename="wizard/pages/fichier.py" line="349" />
       <source>L'analyse lancée pour « {name} » s'est terminée : son résultat a été enregistré pour cet établissement, pas pour celui affiché.</source>
       <translation>The analysis started for “{name}” has ended: its result was saved for that school, not for the one shown.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="41" />
+      <location filename="wizard/pages/fichier.py" line="40" />
       <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
       <translation>No file chosen. The file is normally called {export_file_name}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="53" />
+      <location filename="wizard/pages/fichier.py" line="52" />
       <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui pourrait faire échouer l'import ou laisser des comptes sans accès (identifiants manquants ou en double, fichier d'un autre établissement…).</source>
       <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping the names: it counts people per profile and points out what could make the import fail or leave accounts without access (missing or duplicate identifiers, another school's file…).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="125" />
+      <location filename="wizard/pages/fichier.py" line="124" />
       <source>Niveau</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="125" />
+      <location filename="wizard/pages/fichier.py" line="124" />
       <source>Ligne</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="125" />
+      <location filename="wizard/pages/fichier.py" line="124" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="187" />
+      <location filename="wizard/pages/fichier.py" line="186" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="286" />
+      <location filename="wizard/pages/fichier.py" line="285" />
       <source>Clé des empreintes</source>
       <translation>Key of the fingerprints</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="326" />
+      <location filename="wizard/pages/fichier.py" line="325" />
       <source>Import complet choisi : choisissez à nouveau le fichier pour le vérifier dans ce mode.</source>
       <translation>Full import chosen: choose the file again to check it in this mode.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="336" />
+      <location filename="wizard/pages/fichier.py" line="335" />
       <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="62" />
+      <location filename="wizard/pages/fichier.py" line="61" />
       <source>Annuler l'analyse</source>
       <translation>Cancel the analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="63" />
+      <location filename="wizard/pages/fichier.py" line="62" />
       <source>Progression de l'analyse du fichier</source>
       <translation>Progress of the file analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="75" />
+      <location filename="wizard/pages/fichier.py" line="74" />
       <source>Si vous vouliez bien exporter tout le monde, passez à l'import complet : le fichier sera vérifié à nouveau dans ce mode, et vous l'importerez dans l'ENT en mode « {import_mode_complet} ». Sinon, refaites l'export en cochant la case, puis choisissez le nouveau fichier.</source>
       <translation>If you did mean to export everybody, switch to the full import: the file will be checked again in that mode, and you will import it into the ENT in “{import_mode_complet}” mode. Otherwise, export again with the box ticked, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="168" />
+      <location filename="wizard/pages/fichier.py" line="167" />
       <source>Fichier : {name} – {size}</source>
       <translation>File: {name} – {size}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="202" />
+      <location filename="wizard/pages/fichier.py" line="201" />
       <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
       <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="229" />
+      <location filename="wizard/pages/fichier.py" line="228" />
       <source>Format reconnu : {layout}</source>
       <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="235" />
+      <location filename="wizard/pages/fichier.py" line="234" />
       <source>Empreinte SHA-256 du fichier : {sha}</source>
       <translation>SHA-256 fingerprint of the file: {sha}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="298" />
+      <location filename="wizard/pages/fichier.py" line="297" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="206" />
+      <location filename="wizard/pages/fichier.py" line="205" />
       <source>{errors} erreur(s) bloquante(s) : corrigez-les dans PRONOTE et exportez de nouveau avant d'importer dans l'ENT.</source>
       <translation>{errors} blocking error(s): fix them in PRONOTE and export again before importing into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="231" />
+      <location filename="wizard/pages/fichier.py" line="230" />
       <source>Encodage : {encoding}</source>
       <translation>Encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="233" />
+      <location filename="wizard/pages/fichier.py" line="232" />
       <source>Champs utilisés : {fields}</source>
       <translation>Fields used: {fields}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="276" />
+      <location filename="wizard/pages/fichier.py" line="275" />
       <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir : rien n'a été changé.</source>
       <translation>“{name}” is not a file the assistant can open: nothing was changed.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="209" />
+      <location filename="wizard/pages/fichier.py" line="208" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
@@ -3859,32 +3874,32 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>? {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="16" />
+      <location filename="wizard/pages/import_ent.py" line="18" />
       <source>Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :</source>
       <translation>Import the file checked at the previous step into the ENT, in the chosen mode:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="25" />
+      <location filename="wizard/pages/import_ent.py" line="28" />
       <source>par exemple 1575</source>
       <translation>for example 1575</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="26" />
+      <location filename="wizard/pages/import_ent.py" line="29" />
       <source>Nombre annoncé par l'ENT (identifiants importés)</source>
       <translation>Number reported by the ENT (identifiers imported)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="30" />
+      <location filename="wizard/pages/import_ent.py" line="33" />
       <source>&amp;Nombre annoncé par l'ENT :</source>
       <translation>Number reported by the EN&amp;T:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="46" />
+      <location filename="wizard/pages/import_ent.py" line="49" />
       <source>Après « {button} », l'ENT affiche un bilan, par exemple : « {message} » ({source}, {date}). Recopiez ci-dessous le nombre qu'il annonce (mode d'import choisi : « {mode_label} »).</source>
       <translation>After “{button}”, the ENT shows a report, for example: “{message}” ({source}, {date}). Copy below the number it reports (import mode chosen: “{mode_label}”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="54" />
+      <location filename="wizard/pages/import_ent.py" line="57" />
       <source>Après un import partiel, ce nombre peut être celui des seuls nouveaux arrivants, ou le total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît l'un et l'autre.</source>
       <translation>After a partial import, this number may be the newcomers alone, or the total of the ENT's identifiers: copy it as it is, the assistant recognises either.</translation>
     </message>
