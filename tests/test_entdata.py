@@ -151,6 +151,9 @@ def test_each_mistake_is_one_sentence_naming_the_key(tmp_path, key, value, expec
     (lambda items: items[0].pop("id"), "checklists.pronote_net[0].id » manque"),
     (lambda items: items[1].update(id=items[0]["id"]), "répète l'identifiant"),
     (lambda items: items[0].update(modes=["complete"]), "checklists.pronote_net[0].modes"),
+    # Before: TypeError (unhashable list), « Erreur inattendue » from the commands.
+    (lambda items: items[0].update(modes=[["complet"]]), "checklists.pronote_net[0].modes"),
+    (lambda items: items[0].update(modes=[{"complet": 1}]), "checklists.pronote_net[0].modes"),
     (lambda items: items[0].update(valeur="x"), "checklists.pronote_net[0].valeur » est inconnue"),
     (lambda items: items.clear(), "checklists.pronote_net » doit être une liste non vide"),
     (lambda items: items[0].pop("sources"), "checklists.pronote_net[0].sources » manque"),

@@ -516,7 +516,7 @@ class _Checker:
         if "value" in item:
             self.value(item["value"], "text", f"{at}.value")
         if "modes" in item and (not isinstance(item["modes"], list) or not item["modes"]
-                                or not set(item["modes"]) <= set(IMPORT_MODES)):
+                                or not all(mode in IMPORT_MODES for mode in item["modes"])):
             raise self.bad(f"{at}.modes", tr("doit être une liste tirée de « complet » et « partiel »"))
         for placeholder in _placeholders(item["text"], f"{at}.text", self.file):
             if placeholder not in words:
