@@ -114,17 +114,17 @@
       <translation>address not given</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="95" />
+      <location filename="wizard/commands/reconcile.py" line="94" />
       <source>ligne ignorée : </source>
       <translation>row skipped: </translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="85" />
+      <location filename="wizard/commands/reconcile.py" line="84" />
       <source>Rapprochement prévu entre {pronote} personnes du fichier PRONOTE et {ent} comptes de l'ENT.</source>
       <translation>Matching planned between {pronote} people of the PRONOTE file and {ent} ENT accounts.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="92" />
+      <location filename="wizard/commands/reconcile.py" line="91" />
       <source>Profil inconnu</source>
       <translation>Unknown profile</translation>
     </message>
@@ -134,192 +134,187 @@
       <translation>Without the window: the --colonne option, for example “--colonne identifiant=1 --colonne nom=2 --colonne prenom=3”.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="99" />
+      <location filename="wizard/commands/reconcile.py" line="98" />
       <source>{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.</source>
       <translation>{count} row(s) of the ENT list skipped: {shown}{more}.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="104" />
+      <location filename="wizard/commands/reconcile.py" line="103" />
       <source>Fichier de travail écrit : {path} (il contient des données personnelles).</source>
       <translation>Worksheet written: {path} (it contains personal data).</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="93" />
+      <location filename="wizard/commands/reconcile.py" line="92" />
       <source>{profile} : {counts}.</source>
       <translation>{profile}: {counts}.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="96" />
+      <location filename="wizard/commands/reconcile.py" line="95" />
       <source>ligne {line} ({why})</source>
       <translation>row {line} ({why})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="59" />
-      <source>Le fichier de travail « {name} » ne peut pas être écrit (ouvert dans un tableur, ou dossier protégé).</source>
-      <translation>The worksheet “{name}” cannot be written (open in a spreadsheet, or a protected folder).</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/entdata.py" line="147" />
+      <location filename="wizard/core/entdata.py" line="158" />
       <source>« {value} »</source>
       <translation>“{value}”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="148" />
+      <location filename="wizard/core/entdata.py" line="159" />
       <source>selon la version de PRONOTE : {choices}</source>
       <translation>depending on the PRONOTE version: {choices}</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="149" />
+      <location filename="wizard/core/entdata.py" line="160" />
       <source> ou </source>
       <translation> or </translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="354" />
+      <location filename="wizard/core/entdata.py" line="365" />
       <source>est inconnue (les clés permises sont décrites dans resources/ent/README.md)</source>
       <translation>is unknown (the allowed keys are described in resources/ent/README.md)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="349" />
+      <location filename="wizard/core/entdata.py" line="360" />
       <source>Le fichier de l'ENT « {file} » n'est pas valable : la clé « {key} » {problem}.</source>
       <translation>The ENT file “{file}” is not valid: the key “{key}” {problem}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="373" />
+      <location filename="wizard/core/entdata.py" line="384" />
       <source>doit être un objet JSON</source>
       <translation>must be a JSON object</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="407" />
+      <location filename="wizard/core/entdata.py" line="418" />
       <source>est vide</source>
       <translation>is empty</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="409" />
+      <location filename="wizard/core/entdata.py" line="420" />
       <source>doit être un nom de serveur en minuscules, sans https:// ni /</source>
       <translation>must be a server name in lower case, without https:// or /</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="411" />
+      <location filename="wizard/core/entdata.py" line="422" />
       <source>doit être une adresse complète, commençant par https:// et finissant par /</source>
       <translation>must be a full address, starting with https:// and ending with /</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="415" />
+      <location filename="wizard/core/entdata.py" line="426" />
       <source>doit être un objet JSON : sa valeur (value), ses sources (sources), la date où elle a été confirmée (confirmed) et son état (status)</source>
       <translation>must be a JSON object: its value (value), its sources (sources), the date it was confirmed (confirmed) and its state (status)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="429" />
+      <location filename="wizard/core/entdata.py" line="440" />
       <source>doit être « confirmed », « unconfirmed », « inferred » ou « advice »</source>
       <translation>must be “confirmed”, “unconfirmed”, “inferred” or “advice”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="439" />
+      <location filename="wizard/core/entdata.py" line="450" />
       <source>doit être une liste non vide d'identifiants de sources</source>
       <translation>must be a non-empty list of source identifiers</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="450" />
+      <location filename="wizard/core/entdata.py" line="461" />
       <source>doit être une date AAAA-MM-JJ (ou AAAA-MM, ou AAAA)</source>
       <translation>must be a date YYYY-MM-DD (or YYYY-MM, or YYYY)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="452" />
+      <location filename="wizard/core/entdata.py" line="463" />
       <source>est une date future</source>
       <translation>is a date in the future</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="456" />
+      <location filename="wizard/core/entdata.py" line="467" />
       <source>doit être un objet JSON non vide</source>
       <translation>must be a non-empty JSON object</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="512" />
+      <location filename="wizard/core/entdata.py" line="526" />
       <source>répète l'identifiant d'une action précédente</source>
       <translation>repeats the identifier of an earlier action</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="520" />
+      <location filename="wizard/core/entdata.py" line="534" />
       <source>doit être une liste tirée de « complet » et « partiel »</source>
       <translation>must be a list taken from “complet” and “partiel”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="551" />
+      <location filename="wizard/core/entdata.py" line="565" />
       <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
       <translation>holds a lone brace (write {{ or }} to show one)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="377" />
+      <location filename="wizard/core/entdata.py" line="388" />
       <source>manque</source>
       <translation>is missing</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="397" />
+      <location filename="wizard/core/entdata.py" line="408" />
       <source>doit être une liste de textes</source>
       <translation>must be a list of texts</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="399" />
+      <location filename="wizard/core/entdata.py" line="410" />
       <source>est vide ou contient un texte vide</source>
       <translation>is empty or holds an empty text</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="402" />
+      <location filename="wizard/core/entdata.py" line="413" />
       <source>doit être un texte ou null</source>
       <translation>must be a text or null</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="403" />
+      <location filename="wizard/core/entdata.py" line="414" />
       <source>doit être un texte</source>
       <translation>must be a text</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="469" />
+      <location filename="wizard/core/entdata.py" line="480" />
       <source>ne doit pas contenir de guillemets « »</source>
       <translation>must not contain French quotation marks</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="477" />
+      <location filename="wizard/core/entdata.py" line="488" />
       <source>n'est citée par aucun fait</source>
       <translation>is cited by no fact</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="484" />
+      <location filename="wizard/core/entdata.py" line="498" />
       <source>doit être un nom de repère en minuscules (lettres, chiffres, _) qui ne soit pas déjà pris</source>
       <translation>must be a lower-case placeholder name (letters, digits, _) not already taken</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="494" />
+      <location filename="wizard/core/entdata.py" line="508" />
       <source>doit être une liste non vide d'actions</source>
       <translation>must be a non-empty list of actions</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="245" />
+      <location filename="wizard/core/entdata.py" line="256" />
       <source>Le fichier de l'ENT « {file} » est introuvable.</source>
       <translation>The ENT file “{file}” cannot be found.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="247" />
+      <location filename="wizard/core/entdata.py" line="258" />
       <source>Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.</source>
       <translation>The ENT file “{file}” cannot be read: it must be JSON text in UTF-8.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="257" />
+      <location filename="wizard/core/entdata.py" line="268" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable : un nombre y est trop long, ou des listes et des objets y sont imbriqués trop profondément.</source>
       <translation>The ENT file “{file}” is not valid JSON: a number in it is too long, or lists and objects in it are nested too deeply.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="254" />
+      <location filename="wizard/core/entdata.py" line="265" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).</source>
       <translation>The ENT file “{file}” is not valid JSON (line {line}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="442" />
+      <location filename="wizard/core/entdata.py" line="453" />
       <source>cite une source inconnue : « {source} » (elle doit être décrite sous « sources »)</source>
       <translation>cites an unknown source: “{source}” (it must be described under “sources”)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="523" />
+      <location filename="wizard/core/entdata.py" line="537" />
       <source>utilise un mot inconnu : {{{placeholder}}}</source>
       <translation>uses an unknown word: {{{placeholder}}}</translation>
     </message>
@@ -999,17 +994,17 @@
       <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}). Possible reasons: </translation>
     </message>
     <message>
-      <location filename="wizard/core/keys.py" line="168" />
+      <location filename="wizard/core/keys.py" line="178" />
       <source>Le trousseau du système (où l'assistant garde la clé des empreintes) est verrouillé ou ne répond pas : les imports précédents et les décisions de rapprochement ne peuvent pas être comparés pour l'instant. Déverrouillez-le, puis relancez l'analyse.</source>
       <translation>The system keyring (where the assistant keeps the key of the fingerprints) is locked or does not answer: earlier imports and matching decisions cannot be compared for now. Unlock it, then run the analysis again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/keys.py" line="174" />
+      <location filename="wizard/core/keys.py" line="184" />
       <source>La clé des empreintes de cet établissement est introuvable (trousseau du système ou fichier « {file} » effacé, ou données copiées sur un autre poste) : les empreintes déjà enregistrées (historique des imports, décisions de rapprochement) ne peuvent plus être comparées et ont été retirées. Une nouvelle clé a été créée ; le prochain import partiel ne pourra pas signaler les personnes déjà importées.</source>
       <translation>The key of this school's fingerprints cannot be found (system keyring or file “{file}” erased, or data copied to another computer): the fingerprints already saved (import history, matching decisions) can no longer be compared and have been removed. A new key has been created; the next partial import will not be able to point out people already imported.</translation>
     </message>
     <message>
-      <location filename="wizard/core/keys.py" line="99" />
+      <location filename="wizard/core/keys.py" line="109" />
       <source>la clé « {name} » du trousseau du système</source>
       <translation>the key “{name}” in the system keyring</translation>
     </message>
@@ -1524,22 +1519,22 @@
       <translation>Last server check on {date}: {seen}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="103" />
+      <location filename="wizard/core/outputs.py" line="105" />
       <source>le disque est plein</source>
       <translation>the disk is full</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="105" />
+      <location filename="wizard/core/outputs.py" line="107" />
       <source>le dossier est protégé en écriture, ou le fichier est ouvert dans un autre programme</source>
       <translation>the folder is write-protected, or the file is open in another program</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="107" />
+      <location filename="wizard/core/outputs.py" line="109" />
       <source>le fichier n'a pas pu être écrit en entier</source>
       <translation>the file could not be written whole</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="108" />
+      <location filename="wizard/core/outputs.py" line="110" />
       <source>Impossible d'écrire « {path} » ({why}) : rien n'a été enregistré.</source>
       <translation>Cannot write “{path}” ({why}): nothing was saved.</translation>
     </message>
@@ -2019,82 +2014,82 @@
       <translation>Account matching – worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="94" />
+      <location filename="wizard/core/school.py" line="99" />
       <source>« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.</source>
       <translation>“/pronote/” was added to the address: it is PRONOTE's root on this server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="39" />
+      <location filename="wizard/core/school.py" line="44" />
       <source>Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par exemple 0301746K).</source>
       <translation>Type the school's UAI code (7 digits and a letter, for example 0301746K).</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="43" />
+      <location filename="wizard/core/school.py" line="48" />
       <source>Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K.</source>
       <translation>A UAI code has 7 digits followed by a letter, for example 0301746K.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="61" />
+      <location filename="wizard/core/school.py" line="66" />
       <source>Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.</source>
       <translation>Type the address of your PRONOTE server, for example https://0301746K.index-education.net/pronote/.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="63" />
+      <location filename="wizard/core/school.py" line="68" />
       <source>L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.</source>
       <translation>The PRONOTE address must not contain spaces; copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="78" />
+      <location filename="wizard/core/school.py" line="83" />
       <source>L'adresse PRONOTE doit commencer par https://.</source>
       <translation>The PRONOTE address must start with https://.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="80" />
+      <location filename="wizard/core/school.py" line="85" />
       <source>L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net.</source>
       <translation>The address has no valid server name, such as 0301746K.index-education.net.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="83" />
+      <location filename="wizard/core/school.py" line="88" />
       <source>L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.</source>
       <translation>The PRONOTE address must not contain a login or a password.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="132" />
+      <location filename="wizard/core/school.py" line="137" />
       <source>L'adresse du site ENT ne doit pas contenir d'espace.</source>
       <translation>The ENT site address must not contain spaces.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="67" />
+      <location filename="wizard/core/school.py" line="72" />
       <source>Cette adresse n'est pas une adresse web ; elle doit commencer par https://.</source>
       <translation>This is not a web address; it must start with https://.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="75" />
+      <location filename="wizard/core/school.py" line="80" />
       <source>Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.</source>
       <translation>This address is not valid; copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="92" />
+      <location filename="wizard/core/school.py" line="97" />
       <source>L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.</source>
       <translation>The address must lead to the PRONOTE root, which ends with /pronote/.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="105" />
+      <location filename="wizard/core/school.py" line="110" />
       <source>L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.</source>
       <translation>The address points to the server of school {host_uai}, not your UAI {school_uai}: check that it really is your PRONOTE server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="139" />
+      <location filename="wizard/core/school.py" line="144" />
       <source>L'adresse du site ENT n'est pas valide.</source>
       <translation>The ENT site address is not valid.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="48" />
+      <location filename="wizard/core/school.py" line="53" />
       <source>La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.</source>
       <translation>The check letter does not match: for {digits}, it should be “{expected}”. Check the UAI code.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="141" />
+      <location filename="wizard/core/school.py" line="146" />
       <source>L'adresse du site ENT doit ressembler à {site_example}.</source>
       <translation>The ENT site address should look like {site_example}.</translation>
     </message>
@@ -2774,12 +2769,12 @@
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="429" />
+      <location filename="wizard/gui/matching_preview.py" line="428" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="526" />
+      <location filename="wizard/gui/matching_preview.py" line="525" />
       <source>{rows} ligne(s)</source>
       <translation>{rows} row(s)</translation>
     </message>
@@ -2797,11 +2792,6 @@
       <location filename="wizard/gui/matching_preview.py" line="358" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="426" />
-      <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
-      <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
     </message>
     <message>
       <location filename="wizard/gui/matching_preview.py" line="355" />
