@@ -125,6 +125,9 @@ def test_a_title_line_above_an_unclear_header_then_the_column_dialog(tmp_path):
         ("ent.1", "ROUX", "Emma", 3), ("ent.2", "FABRE", "Paul", 4)]
     assert not accounts.problems
     headless = write(tmp_path, "Liste des comptes\n\nent.1;ROUX;Emma\nent.2;FABRE;Paul\n", name="sans.csv")
+    with pytest.raises(EntCsvError) as caught:
+        read_ent_csv(headless)
+    assert caught.value.headers == ["", "", ""]  # before: [""], the title line's width: a dialog of one column
     assert [p.line for p in read_ent_csv(headless, mapping={"ident": 0, "last_name": 1, "first_name": 2}).people] \
         == [3, 4]
 

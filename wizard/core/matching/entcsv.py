@@ -203,7 +203,7 @@ def _find_header(records: Iterable[csvrows.Record]
         if not any(cell.strip() for cell in row):
             continue
         searched += 1
-        width = width or len(row)
+        width = max(width, len(row))  # a title line above the list is one cell wide: the dialog needs them all
         header = is_header(row)
         if header:
             columns = guess_mapping(row)
