@@ -1,5 +1,6 @@
 """English for the sweep branch's texts: the ENT account list's columns named by the admin (the column dialog,
-`reconcile --colonne`) that the list does not have. For whoever updates the translations:
+`reconcile --colonne`) that the list does not have; results of a job for another school said « rattaché », not
+« enregistré ». For whoever updates the translations:
 .venv/bin/python tools/update_translations.py, then .venv/bin/python tools/apply_translations.py
 tools/strings_en_sweep.py"""
 EN = {
@@ -11,4 +12,11 @@ EN = {
         "recognised; give the column's number.",
     "La liste de l'ENT n'a pas de colonne {header} (indiquée pour {field}) ; colonnes lues : {seen}.":
         "The ENT's list has no column {header} (given for {field}); columns read: {seen}.",
+    # « rattaché », not « enregistré »: the result is written with the next save, which may fail.
+    "La vérification du serveur de « {name} » s'est terminée : son résultat est rattaché à cet établissement, pas "
+    "à celui affiché.":
+        "The server check of “{name}” has ended: its result belongs to that school, not to the one shown.",
+    "L'analyse lancée pour « {name} » s'est terminée : son résultat est rattaché à cet établissement, pas à celui "
+    "affiché.":
+        "The analysis started for “{name}” has ended: its result belongs to that school, not to the one shown.",
 }

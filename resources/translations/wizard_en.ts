@@ -1629,7 +1629,7 @@
       <translation>Children</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="292" />
+      <location filename="wizard/core/probe/judge.py" line="299" />
       <source>Si le proxy {proxy} de l'établissement inspecte les connexions https, son certificat doit être installé dans le magasin de certificats du système.</source>
       <translation>If the school's proxy {proxy} inspects https connections, its certificate must be installed in the system's certificate store.</translation>
     </message>
@@ -1699,112 +1699,112 @@
       <translation>The server's answer is not that of a PRONOTE server: check the address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="243" />
+      <location filename="wizard/core/probe/judge.py" line="250" />
       <source>Le serveur {host} est introuvable : vérifiez l'adresse PRONOTE et la connexion à Internet.</source>
       <translation>The server {host} cannot be found: check the PRONOTE address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="244" />
+      <location filename="wizard/core/probe/judge.py" line="251" />
       <source>La recherche du serveur {host} n'a pas abouti (délai de {seconds} s dépassé) : vérifiez la connexion à Internet, puis réessayez.</source>
       <translation>Looking up the server {host} did not finish (time limit of {seconds} s exceeded): check the Internet connection, then try again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="246" />
+      <location filename="wizard/core/probe/judge.py" line="253" />
       <source>Le serveur {host} refuse la connexion : le service n'est peut-être pas démarré, ou l'adresse (le port) est incorrecte.</source>
       <translation>The server {host} refuses the connection: the service may not be running, or the address (port) is wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="248" />
+      <location filename="wizard/core/probe/judge.py" line="255" />
       <source>Le serveur {host} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez l'adresse et la connexion à Internet.</source>
       <translation>The server {host} does not answer ({seconds} s timeout exceeded): try again later, or check the address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="250" />
+      <location filename="wizard/core/probe/judge.py" line="257" />
       <source>Le serveur {host} a fermé la connexion sans répondre.</source>
       <translation>The server {host} closed the connection without answering.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="251" />
+      <location filename="wizard/core/probe/judge.py" line="258" />
       <source>Impossible de joindre le serveur {host} : vérifiez la connexion à Internet.</source>
       <translation>Cannot reach the server {host}: check the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="252" />
+      <location filename="wizard/core/probe/judge.py" line="259" />
       <source>Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification inconnue) : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} is not trusted (unknown certificate authority): the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="254" />
+      <location filename="wizard/core/probe/judge.py" line="261" />
       <source>Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} has expired or is not valid yet: the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="256" />
+      <location filename="wizard/core/probe/judge.py" line="263" />
       <source>Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. Vérifiez l'adresse PRONOTE.</source>
       <translation>The certificate presented is not that of {host}: the connection was stopped. Check the PRONOTE address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="258" />
+      <location filename="wizard/core/probe/judge.py" line="265" />
       <source>La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à cette adresse.</source>
       <translation>The secure (https) connection with {host} failed: the server may not speak https at this address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="261" />
+      <location filename="wizard/core/probe/judge.py" line="268" />
       <source>Le réglage du proxy n'est pas valide (il doit ressembler à http://proxy.etablissement.fr:3128) : rien n'a été envoyé. Corrigez-le dans les réglages de l'assistant ou du système.</source>
       <translation>The proxy setting is not valid (it should look like http://proxy.school.fr:3128): nothing was sent. Correct it in the assistant's or the system's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="264" />
+      <location filename="wizard/core/probe/judge.py" line="271" />
       <source>Le proxy {proxy} n'est pas un proxy web en http:// (SOCKS ou https://), que l'assistant ne sait pas utiliser : rien n'a été envoyé. Indiquez le proxy web de l'établissement dans les réglages de l'assistant.</source>
       <translation>The proxy {proxy} is not an http:// web proxy (SOCKS or https://), which the assistant cannot use: nothing was sent. Enter the school's web proxy in the assistant's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="267" />
+      <location filename="wizard/core/probe/judge.py" line="274" />
       <source>Le proxy {proxy} est introuvable : vérifiez son nom dans les réglages (de l'assistant ou du système) et la connexion au réseau.</source>
       <translation>The proxy {proxy} cannot be found: check its name in the settings (the assistant's or the system's) and the network connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="269" />
+      <location filename="wizard/core/probe/judge.py" line="276" />
       <source>Le proxy {proxy} refuse la connexion : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
       <translation>The proxy {proxy} refuses the connection: check its address and port in the settings (the assistant's or the system's).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="271" />
+      <location filename="wizard/core/probe/judge.py" line="278" />
       <source>Impossible de joindre le proxy {proxy} : vérifiez la connexion au réseau de l'établissement.</source>
       <translation>The proxy {proxy} cannot be reached: check the connection to the school's network.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="273" />
+      <location filename="wizard/core/probe/judge.py" line="280" />
       <source>Le proxy {proxy} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez le réglage du proxy.</source>
       <translation>The proxy {proxy} does not answer (time limit of {seconds} s exceeded): try again later, or check the proxy setting.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="275" />
+      <location filename="wizard/core/probe/judge.py" line="282" />
       <source>Le proxy {proxy} n'a pas répondu comme un proxy web : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
       <translation>The proxy {proxy} did not answer as a web proxy: check its address and port in the settings (the assistant's or the system's).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="277" />
+      <location filename="wizard/core/probe/judge.py" line="284" />
       <source>Le proxy {proxy} demande un identifiant et un mot de passe : indiquez-les dans les réglages de l'assistant, sous la forme http://identifiant:motdepasse@{proxy}.</source>
       <translation>The proxy {proxy} asks for a user name and a password: enter them in the assistant's settings, as http://username:password@{proxy}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="279" />
+      <location filename="wizard/core/probe/judge.py" line="286" />
       <source>Le proxy {proxy} a refusé l'identifiant ou le mot de passe indiqué : vérifiez-les dans les réglages de l'assistant.</source>
       <translation>The proxy {proxy} refused the user name or password given: check them in the assistant's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="281" />
+      <location filename="wizard/core/probe/judge.py" line="288" />
       <source>Le proxy {proxy} demande une authentification Windows (NTLM ou Kerberos), que l'assistant ne sait pas faire : demandez au responsable du réseau d'autoriser l'accès à {host} sans authentification, ou un identifiant utilisable en authentification simple.</source>
       <translation>The proxy {proxy} asks for Windows authentication (NTLM or Kerberos), which the assistant cannot do: ask the network administrator to allow access to {host} without authentication, or for a user name that works with basic authentication.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="284" />
+      <location filename="wizard/core/probe/judge.py" line="291" />
       <source>Le proxy {proxy} refuse l'accès au serveur {host} (réponse {status}) : demandez au responsable du réseau de l'établissement d'autoriser ce serveur.</source>
       <translation>The proxy {proxy} refuses access to the server {host} (answer {status}): ask the school's network administrator to allow this server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="286" />
+      <location filename="wizard/core/probe/judge.py" line="293" />
       <source>Le proxy {proxy} n'a pas pu joindre le serveur {host} (réponse {status}) : vérifiez l'adresse PRONOTE, ou réessayez plus tard.</source>
       <translation>The proxy {proxy} could not reach the server {host} (answer {status}): check the PRONOTE address, or try again later.</translation>
     </message>
@@ -1904,7 +1904,7 @@
       <translation>{server}; CAS inactive: authentication is delegated to no ENT (publishing has not been done yet, or is not in force yet).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="321" />
+      <location filename="wizard/core/probe/judge.py" line="328" />
       <source>{message} Rien n'a été envoyé.</source>
       <translation>{message} Nothing was sent.</translation>
     </message>
@@ -1919,7 +1919,7 @@
       <translation>{server}; CAS active, but the server does not give the address of its CAS server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="305" />
+      <location filename="wizard/core/probe/judge.py" line="312" />
       <source>Le serveur {host} a répondu, mais pas comme un serveur web : ce n'est pas un serveur PRONOTE.</source>
       <translation>The server {host} answered, but not as a web server: it is not a PRONOTE server.</translation>
     </message>
@@ -2914,7 +2914,7 @@
       <translation>Proxy settings for the server check</translation>
     </message>
     <message>
-      <location filename="wizard/gui/server_check.py" line="99" />
+      <location filename="wizard/gui/server_check.py" line="101" />
       <source>Vérification annulée.</source>
       <translation>Check cancelled.</translation>
     </message>
@@ -2944,14 +2944,14 @@
       <translation>New school</translation>
     </message>
     <message>
-      <location filename="wizard/gui/server_check.py" line="94" />
+      <location filename="wizard/gui/server_check.py" line="96" />
       <source>La vérification a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The check failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/server_check.py" line="85" />
-      <source>La vérification du serveur de « {name} » s'est terminée : son résultat a été enregistré pour cet établissement, pas pour celui affiché.</source>
-      <translation>The server check of “{name}” has ended: its result was saved for that school, not for the one shown.</translation>
+      <location filename="wizard/gui/server_check.py" line="87" />
+      <source>La vérification du serveur de « {name} » s'est terminée : son résultat est rattaché à cet établissement, pas à celui affiché.</source>
+      <translation>The server check of “{name}” has ended: its result belongs to that school, not to the one shown.</translation>
     </message>
     <message>
       <location filename="wizard/gui/shell.py" line="51" />
@@ -3558,22 +3558,22 @@
       <translation>The analysis ended for a school or an import that no longer exists: its result was not saved.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="355" />
+      <location filename="wizard/pages/fichier.py" line="357" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="355" />
+      <location filename="wizard/pages/fichier.py" line="357" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="355" />
+      <location filename="wizard/pages/fichier.py" line="357" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="355" />
+      <location filename="wizard/pages/fichier.py" line="357" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
@@ -3668,9 +3668,9 @@
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="349" />
-      <source>L'analyse lancée pour « {name} » s'est terminée : son résultat a été enregistré pour cet établissement, pas pour celui affiché.</source>
-      <translation>The analysis started for “{name}” has ended: its result was saved for that school, not for the one shown.</translation>
+      <location filename="wizard/pages/fichier.py" line="351" />
+      <source>L'analyse lancée pour « {name} » s'est terminée : son résultat est rattaché à cet établissement, pas à celui affiché.</source>
+      <translation>The analysis started for “{name}” has ended: its result belongs to that school, not to the one shown.</translation>
     </message>
     <message>
       <location filename="wizard/pages/fichier.py" line="40" />

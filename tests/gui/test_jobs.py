@@ -51,6 +51,16 @@ def two_schools_on_the_file_page(qtbot, data_dir, tmp_path):
     return window, progress, first, second, copy
 
 
+def refuse_saves(monkeypatch) -> None:
+    import errno
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+
+
 def test_an_analysis_that_ends_after_the_school_changed_is_recorded_for_its_own_school(qtbot, data_dir, tmp_path,
                                                                                          monkeypatch):
     """Issue 22, 2: going back and switching school recorded school A's analysis on school B."""
@@ -65,12 +75,14 @@ def test_an_analysis_that_ends_after_the_school_changed_is_recorded_for_its_own_
     assert gate.started.wait(10)
     before_b = progress.doc["schools"][second]["cycle"]["analysis"]
     progress.switch_school(second)  # as if the window showed B by now (the page was not left)
+    refuse_saves(monkeypatch)  # the disk refuses from now on: nothing may say the result was written
     gate.go.set()
     qtbot.waitUntil(lambda: not page.task.running, timeout=20000)
     assert progress.doc["schools"][second]["cycle"]["analysis"] == before_b  # B untouched
     assert progress.doc["schools"][first]["cycle"]["file"]["name"] == "IdPN_To_KOSMOS.xml"  # A got its own
     assert progress.where(target) == ELSEWHERE
-    assert "pas pour celui affiché" in page.status.text()
+    assert "pas à celui affiché" in page.status.text()
+    assert "enregistré" not in page.status.text()  # before: « a été enregistré pour cet établissement »
 
 
 def test_going_back_cancels_the_analysis_and_nothing_is_recorded(qtbot, data_dir, tmp_path, monkeypatch):
@@ -144,7 +156,8 @@ def test_a_server_check_that_ends_after_the_school_changed_fills_nothing_on_scre
     assert schools[second]["server_checks"] == [] and schools[second]["connection"] is None
     assert schools[second]["identity"]["pronote_version"] == ""
     assert schools[first]["server_checks"][-1]["outcome"] == "delegated"
-    assert "pas pour celui affiché" in page.server.message.text()
+    assert "pas à celui affiché" in page.server.message.text()
+    assert "enregistré" not in page.server.message.text()  # written with the next save, which may still fail
 
 
 def test_closing_the_window_during_a_job_cancels_and_waits_for_it(qtbot, data_dir, tmp_path, monkeypatch):

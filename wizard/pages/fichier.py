@@ -346,8 +346,10 @@ def _elsewhere(progress, target, where: str) -> str:
         return tr("L'analyse s'est terminée pour un établissement ou un import qui n'existe plus : son résultat "
                   "n'a pas été enregistré.")
     name = progress.doc["schools"][target[0]]["identity"]["name"] or tr("Nouvel établissement")
-    return tr("L'analyse lancée pour « {name} » s'est terminée : son résultat a été enregistré pour cet "
-              "établissement, pas pour celui affiché.").format(name=name)
+    # « rattaché », not « enregistré »: it is written with the next save, which may fail (the save banner then
+    # says so); nothing may claim a write that has not happened.
+    return tr("L'analyse lancée pour « {name} » s'est terminée : son résultat est rattaché à cet établissement, pas "
+              "à celui affiché.").format(name=name)
 
 
 def _human_size(size: int) -> str:
