@@ -34,8 +34,7 @@ COMMANDS = {
     "check": ("vérifier le fichier exporté de PRONOTE",
               "Vérifie le fichier des identifiants exporté de PRONOTE, comme la page « Vérifier le fichier » : "
               "personnes par profil, erreurs et avertissements. N'enregistre rien. Code de sortie : 0 sans erreur "
-              "bloquante, 1 avec des erreurs bloquantes, 2 si le fichier ne peut pas être lu (ou si les "
-              "données de l'assistant viennent d'une version plus récente)."),
+              "bloquante, 1 avec des erreurs bloquantes, 2 si le fichier ne peut pas être lu."),
     "reconcile": ("prévoir le rapprochement des comptes",
                   "Compare le fichier PRONOTE à la liste des comptes de l'ENT (CSV) et prévoit, profil par profil, "
                   "les comptes rapprochés, ambigus ou sans correspondant. Les noms ne sont pas enregistrés, sauf "
