@@ -19,4 +19,8 @@ EN = {
     "L'analyse lancée pour « {name} » s'est terminée : son résultat est rattaché à cet établissement, pas à celui "
     "affiché.":
         "The analysis started for “{name}” has ended: its result belongs to that school, not to the one shown.",
+    "Le fichier continue après la fin du document XML (deux exports mis bout à bout, ou un ajout après l'export) : "
+    "réexportez-le depuis PRONOTE.":
+        "The file goes on after the end of the XML document (two exports put end to end, or something added after "
+        "the export): export it again from PRONOTE.",
 }

@@ -804,37 +804,37 @@
       <translation>Export date</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="159" />
+      <location filename="wizard/core/idfile/safety.py" line="165" />
       <source>Le fichier n'est pas un XML valide (erreur de structure) : ce n'est pas un export PRONOTE intact.</source>
       <translation>The file is not valid XML (structure error): it is not an intact PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="164" />
+      <location filename="wizard/core/idfile/safety.py" line="170" />
       <source>Le fichier XML est incomplet (tronqué) : l'export ou la copie n'est pas allé jusqu'au bout ; réexportez-le.</source>
       <translation>The XML file is incomplete (truncated): the export or the copy did not finish; export it again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="169" />
+      <location filename="wizard/core/idfile/safety.py" line="175" />
       <source>Fichier refusé : ses éléments sont imbriqués bien trop profondément pour un export PRONOTE.</source>
       <translation>File refused: its elements are nested far too deeply for a PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="174" />
+      <location filename="wizard/core/idfile/safety.py" line="180" />
       <source>Fichier refusé : il contient un texte ou une balise démesurés ; l'assistant ne lit pas un tel fichier.</source>
       <translation>File refused: it holds an outsized text or tag; the assistant does not read such a file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="179" />
+      <location filename="wizard/core/idfile/safety.py" line="185" />
       <source>Fichier refusé : un de ses éléments porte des centaines d'attributs ; l'assistant ne lit pas un tel fichier.</source>
       <translation>File refused: one of its elements carries hundreds of attributes; the assistant does not read such a file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="184" />
+      <location filename="wizard/core/idfile/safety.py" line="190" />
       <source>Fichier refusé : il emploie bien trop de noms d'éléments ou d'attributs différents (ou des noms démesurés) pour un export PRONOTE.</source>
       <translation>File refused: it uses far too many different element or attribute names (or oversized names) for a PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="189" />
+      <location filename="wizard/core/idfile/safety.py" line="195" />
       <source>Fichier refusé : il contient bien trop de déclarations d'espaces de noms ou d'instructions de traitement pour un export PRONOTE.</source>
       <translation>File refused: it contains far too many namespace declarations or processing instructions for a PRONOTE export.</translation>
     </message>
@@ -860,6 +860,11 @@
     </message>
     <message>
       <location filename="wizard/core/idfile/safety.py" line="151" />
+      <source>Le fichier continue après la fin du document XML (deux exports mis bout à bout, ou un ajout après l'export) : réexportez-le depuis PRONOTE.</source>
+      <translation>The file goes on after the end of the XML document (two exports put end to end, or something added after the export): export it again from PRONOTE.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="157" />
       <source>Le fichier contient un caractère interdit en XML (octet nul ou caractère de contrôle) : ce n'est pas un export PRONOTE intact.</source>
       <translation>The file contains a character XML forbids (a null byte or a control character): it is not an intact PRONOTE export.</translation>
     </message>
@@ -884,7 +889,7 @@
       <translation>File refused for safety: {reason}; the assistant does not read such a file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="194" />
+      <location filename="wizard/core/idfile/safety.py" line="200" />
       <source>Fichier refusé : il contient plus de {limit} personnes, bien plus qu'aucun établissement.</source>
       <translation>File refused: it contains more than {limit} people, far more than any school.</translation>
     </message>
@@ -894,7 +899,7 @@
       <translation>The encoding declared by the file ({encoding}) is not recognised.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="154" />
+      <location filename="wizard/core/idfile/safety.py" line="160" />
       <source>Le fichier contient des caractères qui ne correspondent pas à son encodage ({encoding}) : réexportez-le depuis PRONOTE.</source>
       <translation>The file contains characters that do not match its encoding ({encoding}): export it again from PRONOTE.</translation>
     </message>
