@@ -335,3 +335,23 @@ def test_dropping_a_folder_keeps_the_saved_good_analysis(qtbot, data_dir, tmp_pa
     assert "rien n'a été changé" in page.status.text()
     written(progress)
     assert progress.saved
+
+
+def test_the_file_page_reads_again_an_export_that_took_the_analysed_file_s_place(qtbot, data_dir, tmp_path):
+    """PRONOTE writes each export over the previous one: back on the page, the old analysis stood above a file never
+    checked (« Aucune erreur bloquante » for another export)."""
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.go_to("fichier")
+    page = window.currentPage()
+    export = tmp_path / "IdPN_To_KOSMOS.xml"
+    export.write_bytes(FIXTURE.read_bytes())
+    page.analyse(export)
+    qtbot.waitUntil(lambda: not page.task.running, timeout=20000)
+    first = window.progress.cycle["analysis"]["file_sha256"]
+    window.go_to("import_ent")
+    export.write_bytes((ROOT / "tests" / "fixtures" / "idfile" / "documented.xml").read_bytes())  # a new export
+    window.go_to("fichier")
+    qtbot.waitUntil(lambda: not page.task.running and window.progress.cycle["analysis"]["file_sha256"] != first,
+                    timeout=20000)
+    assert window.progress.cycle["analysis"]["counts"]["total"] == 7  # documented.xml's seven people

@@ -2,6 +2,7 @@
 details (format, encoding, fields used, fingerprint, line numbers) behind « Détails »."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6 import QtCore
@@ -151,11 +152,12 @@ class FichierPage(StepPage):
         self._show_file(cycle["file"])
         analysis = cycle["analysis"]
         in_another_language = analysis is not None and analysis["language"] != i18n.language()
-        if cycle["file"] and (not analysis_is_current(cycle) or in_another_language):
+        if cycle["file"] and (not analysis_is_current(cycle) or in_another_language
+                              or (not cycle["finished_at"] and _replaced_on_disk(cycle["file"]))):
             path = Path(cycle["file"]["path"])
             if path.is_file():
-                # The mode changed, the analysis was interrupted, or its findings were written in the other
-                # language: read the file again.
+                # The mode changed, the analysis was interrupted, its findings were written in the other language,
+                # or another export took the file's place: read the file again.
                 self.analyse(path)
                 return
         self._show_analysis(analysis)
@@ -338,6 +340,16 @@ class FichierPage(StepPage):
     def _cancelled(self) -> None:
         self.status.show_message(tr("Analyse annulée : choisissez à nouveau le fichier pour la relancer."), "warning",
                                  announce=True)
+
+
+def _replaced_on_disk(file: FileInfo) -> bool:
+    """The file at the recorded place is no longer the one analysed: PRONOTE writes each export over the previous
+    one, under the same name. Told by its size (a stat, nothing read on the window's thread); before, the page went
+    on showing the old file's analysis – « Aucune erreur bloquante » – above a new export never checked."""
+    try:
+        return os.stat(file["path"]).st_size != file["size"]
+    except (OSError, ValueError):
+        return False  # gone: the page says so when it is chosen again
 
 
 def _elsewhere(progress, target, where: str) -> str:
