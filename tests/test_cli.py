@@ -1,7 +1,9 @@
 """The command line speaks French throughout: argparse's own words, every option described, no metavar leaking, the
 commands listed by `main.py --help` too; `--school`, `--out`'s extension, `reconcile --colonne`."""
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -152,6 +154,32 @@ def test_an_unknown_or_invalid_school_is_one_sentence(data_dir, tmp_path):
     assert done.returncode == 2 and plain(done.stderr).startswith("--school « 0301746A » : La lettre de contrôle")
 
 
+@pytest.mark.parametrize("command", ["record", "notice", "check"])
+def test_data_from_a_newer_version_is_refused_not_read_from_its_older_backup(command, data_dir, tmp_path, capsys):
+    """A newer assistant wrote progress.json; its .bak is an older state. The window refuses the file; the commands
+    read the .bak as if current (before: a record of the old state « enregistrée », a file checked against the old
+    school) or, without a .bak, said « Aucun établissement n'est encore configuré »."""
+    from wizard.core.document import FORMAT_VERSION
+
+    _two_schools(data_dir)
+    main = data_dir / "progress.json"
+    shutil.copy(main, data_dir / "progress.json.bak")
+    main.write_text(json.dumps({**json.loads(main.read_text(encoding="utf-8")), "version": FORMAT_VERSION + 1}),
+                    encoding="utf-8")
+    before = {path.name: path.read_bytes() for path in data_dir.iterdir()}
+    out = tmp_path / "x.pdf"
+    argv = ["check", str(ROOT / "tests" / "fixtures" / "idfile" / "documented.xml")] if command == "check" \
+        else [command, "--out", str(out)]
+    code = run([*argv, "--data-dir", str(data_dir)])
+    captured = capsys.readouterr()
+    assert code == (2 if command == "check" else 1) and not out.exists() and captured.out == ""
+    assert "version plus récente" in plain(captured.err) and len(captured.err.strip().splitlines()) == 1
+    assert {path.name: path.read_bytes() for path in data_dir.iterdir()} == before  # both left as they were
+    (data_dir / "progress.json.bak").unlink()
+    assert run([*argv, "--data-dir", str(data_dir)]) == code
+    assert "version plus récente" in plain(capsys.readouterr().err)
+
+
 @pytest.mark.parametrize("name, out", [("record", "fiche.txt"), ("notice", "notice"), ("record", "fiche.pdf.csv")])
 def test_out_refuses_an_extension_that_is_not_pdf(name, out, data_dir, tmp_path):
     _two_schools(data_dir)
@@ -200,6 +228,18 @@ def test_reconcile_columns_named_on_the_command_line(data_dir, tmp_path):
     pairs = {(p["pronote_id"], p["ent_id"], p["status"]) for p in json.loads(done.stdout)["pairs"]}
     assert ("ELEV0000000000M1", "ent.lmartin", "certain") in pairs
     assert len(pairs) >= len(json.loads(with_header.stdout)["pairs"]) - 1
+
+
+def test_a_misspelt_column_header_is_refused_and_nothing_written(data_dir, tmp_path, capsys):
+    """Before: « --colonne nom=Nomm » was left out without a word: every account kept with one name, 0 « sûr »,
+    exit 0 and a worksheet written."""
+    out = tmp_path / "feuille.csv"
+    code = run(["reconcile", str(FIXTURES / "pronote.xml"), str(FIXTURES / "ent.csv"), "--colonne", "identifiant=1",
+                "--colonne", "nom=Nomm", "--colonne", "prenom=3", "--out", str(out), "--data-dir", str(data_dir)])
+    captured = capsys.readouterr()
+    assert code == 2 and not out.exists() and captured.out == ""
+    assert "n'a pas de colonne « Nomm » (indiquée pour Nom)" in plain(captured.err)
+    assert len(captured.err.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize("spec, expected", [

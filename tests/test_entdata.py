@@ -2,6 +2,7 @@
 and its words as placeholders (so that another ENT is one more file)."""
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -81,6 +82,13 @@ def test_the_active_ent_is_the_default_until_another_is_activated():
     assert entdata.activate(None).name == "mon ENT Occitanie"
 
 
+def test_the_labels_read_by_name_are_those_the_readme_lists_and_the_files_give():
+    readme = (Path(entdata.__file__).parents[2] / "resources" / "ent" / "README.md").read_text(encoding="utf-8")
+    listed = readme[readme.index("The labels the pages use today"):readme.index("## Checklists")]
+    assert set(re.findall(r"`([a-z0-9_]+)`", listed)) == set(entdata.LABELS_READ)
+    assert set(raw_default()["labels"]) == set(entdata.LABELS_READ)
+
+
 def test_a_bad_file_is_refused_and_the_active_ent_stays(tmp_path):
     entdata.activate(RENAMED)
     raw = raw_default()
@@ -105,6 +113,9 @@ def _set(raw: dict, dotted: str, value) -> None:
     ("cas_host", KeyError, "la clé « cas_host » manque"),
     ("service.sso_type", KeyError, "la clé « service.sso_type » manque"),
     ("import_modes.partiel", KeyError, "la clé « import_modes.partiel » manque"),
+    # A label the code reads by name (before: the file was taken, then a KeyError in the record and the pages).
+    ("labels.pronote_failure_message", KeyError, "la clé « labels.pronote_failure_message » manque"),
+    ("labels.pronote_home_failures_panel", KeyError, "la clé « labels.pronote_home_failures_panel » manque"),
     ("name", 3, "la clé « name » doit être un objet JSON : sa valeur (value), ses sources"),
     ("name.value", 3, "la clé « name.value » doit être un texte"),
     ("service", "SSO", "la clé « service » doit être un objet JSON"),
@@ -151,6 +162,9 @@ def test_each_mistake_is_one_sentence_naming_the_key(tmp_path, key, value, expec
     (lambda items: items[0].pop("id"), "checklists.pronote_net[0].id » manque"),
     (lambda items: items[1].update(id=items[0]["id"]), "répète l'identifiant"),
     (lambda items: items[0].update(modes=["complete"]), "checklists.pronote_net[0].modes"),
+    # Before: TypeError (unhashable list), « Erreur inattendue » from the commands.
+    (lambda items: items[0].update(modes=[["complet"]]), "checklists.pronote_net[0].modes"),
+    (lambda items: items[0].update(modes=[{"complet": 1}]), "checklists.pronote_net[0].modes"),
     (lambda items: items[0].update(valeur="x"), "checklists.pronote_net[0].valeur » est inconnue"),
     (lambda items: items.clear(), "checklists.pronote_net » doit être une liste non vide"),
     (lambda items: items[0].pop("sources"), "checklists.pronote_net[0].sources » manque"),

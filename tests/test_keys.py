@@ -83,6 +83,28 @@ def test_a_lost_key_is_said_and_the_hashes_it_made_go(data_dir):
     progress.store.release()
 
 
+@pytest.mark.parametrize("damaged", ["zz", "ab" * 31, "ab" * 33, "é" * 64],
+                         ids=["not_hex", "short", "long", "accented"])
+def test_a_key_file_damaged_by_hand_is_a_lost_key_not_a_crash(data_dir, damaged, capsys):
+    """Before: `key_id` failed on a key that is not 64 hexadecimal digits – « Erreur inattendue » (exit 3) from
+    `check --mode partiel`, a ValueError on the window's thread when the file page made its snapshot."""
+    from wizard.commands.cli import run
+
+    progress = opened(data_dir)
+    progress.type_identity("uai", "0301746K")
+    progress.start_pass("partiel", "partiel")
+    key = progress.hash_key()
+    progress.store.release()
+    keys_file = data_dir / FILE_NAME
+    keys_file.write_text(keys_file.read_text(encoding="utf-8").replace(key, damaged), encoding="utf-8")
+    assert run(["check", str(ROOT / "tests" / "fixtures" / "idfile" / "documented.xml"), "--data-dir",
+                str(data_dir)]) == 0
+    assert "inattendue" not in capsys.readouterr().err
+    progress = opened(data_dir)
+    assert progress.hash_key() not in (key, damaged) and "introuvable" in progress.key_problem
+    progress.store.release()
+
+
 def test_a_key_store_that_refuses_for_now_changes_nothing(data_dir, monkeypatch):
     progress = opened(data_dir)
     progress.hash_key()

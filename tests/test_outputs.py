@@ -1,5 +1,6 @@
 """Outputs never overwrite inputs or the app's own data, are written whole or not at all, and a failure is told as a
 failure (issue 22, 4 and 9; 11: a 1 MB school name)."""
+import errno
 import os
 import subprocess
 import sys
@@ -91,6 +92,21 @@ def test_a_pdf_the_writer_could_not_write_is_a_failure_and_leaves_nothing(qapp, 
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no temporary file left
 
 
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="only Linux names files with bytes that are not text")
+def test_a_pdf_in_a_folder_whose_name_is_not_utf8_is_written(qapp, tmp_path):
+    """A USB stick's « Collège » folder written in Latin-1: Python names it (surrogate escapes), Qt could not, and
+    the record was « Impossible d'écrire … (le fichier n'a pas pu être écrit en entier) »."""
+    from wizard.core.printed import Paragraph, Printed
+    from wizard.gui.pdf import write_pdf
+
+    folder = tmp_path / os.fsdecode(b"Coll\xe8ge")
+    folder.mkdir()
+    target = folder / os.fsdecode(b"fiche-\xe9t\xe9.pdf")
+    write_pdf(Printed("Fiche", [Paragraph("Texte de la fiche.")]), target, "Fiche")
+    assert is_whole_pdf(target)
+    assert os.listdir(os.fsencode(folder)) == [b"fiche-\xe9t\xe9.pdf"]  # no temporary file left beside it
+
+
 def test_a_one_megabyte_school_name_makes_a_whole_pdf_in_seconds(data_dir, tmp_path):
     """Issue 22, 11: a hand-edited 1 MB name made the PDF commands run past 20 s and leave a partial PDF."""
     saved_school(data_dir, identity={**v2_school()["identity"], "name": "Collège Via " * 90_000})  # 1 MB, in words
@@ -159,3 +175,50 @@ def test_the_window_refuses_to_export_the_worksheet_over_its_own_inputs(qtbot, d
         assert "enregistrée" not in preview.status.text()
     assert (ent.read_bytes(), pronote.read_bytes()) == before
     assert (data_dir / "progress.json").read_bytes().startswith(b"{")
+
+
+def _disk_full(monkeypatch):
+    from wizard.core.matching import worksheet
+
+    def failing_writerows(self, rows):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(worksheet.csv, "writer", lambda *a, **k: type("W", (), {"writerows": failing_writerows})())
+
+
+def test_a_full_disk_under_the_worksheet_command_is_told_as_a_full_disk(data_dir, tmp_path, monkeypatch, capsys):
+    """Before: « ne peut pas être écrit (ouvert dans un tableur, ou dossier protégé) » for a full disk."""
+    from wizard.commands.cli import run
+
+    _disk_full(monkeypatch)
+    out = tmp_path / "feuille.csv"
+    assert run(["reconcile", PRONOTE, ENT, "--out", str(out), "--data-dir", str(data_dir)]) == 2
+    captured = capsys.readouterr()
+    assert "le disque est plein" in captured.err and "rien n'a été enregistré" in captured.err
+    assert "tableur" not in captured.err and captured.out == "" and not out.exists()
+
+
+def test_a_full_disk_under_the_window_s_worksheet_is_told_as_a_full_disk(qtbot, data_dir, tmp_path, monkeypatch):
+    """Before: « le fichier est peut-être ouvert dans Excel » for a full disk."""
+    import shutil
+
+    from tests.gui.helpers import open_window
+    from tests.gui.test_help import complete_every_step
+    from wizard.gui import matching_preview
+
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    pronote = tmp_path / "IdPN_To_KOSMOS.xml"
+    shutil.copy(PRONOTE, pronote)
+    window.progress.cycle["file"]["path"] = str(pronote)
+    window.go_to("rapprochement")
+    preview = window.currentPage().preview
+    preview.start(Path(ENT))
+    qtbot.waitUntil(lambda: not preview.running and preview.result is not None, timeout=30000)
+    _disk_full(monkeypatch)
+    target = tmp_path / "feuille.csv"
+    monkeypatch.setattr(matching_preview, "save_file", lambda *args: str(target))
+    preview._export_csv()
+    shown = preview.status.text()
+    assert "le disque est plein" in shown and "Excel" not in shown and "enregistrée" not in shown
+    assert not target.exists()

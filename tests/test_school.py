@@ -26,6 +26,22 @@ def test_invalid_uai(uai, words):
     assert words in plain(result.message)
 
 
+PASTED = {"zero_width_space": "0301746\u200bK", "soft_hyphen": "03017\u00ad46K", "byte_order_mark": "\ufeff0301746K",
+          "full_width": "０３０１７４６Ｋ", "narrow_space": "0301746\u202fK"}
+
+
+@pytest.mark.parametrize("pasted", PASTED.values(), ids=PASTED.keys())
+def test_a_uai_pasted_with_what_no_one_sees_is_the_code_it_shows(pasted):
+    """Before: « Le code UAI comporte 7 chiffres suivis d'une lettre » about a field showing 0301746K."""
+    assert check_uai(pasted) == (True, "0301746K", "", ())
+
+
+def test_a_uai_is_made_of_ascii_digits_only():
+    """Before: `\\d` took Arabic-Indic digits: the code was kept so, and the right file was then « exporté pour
+    l'établissement 0301746K, pas pour le vôtre »."""
+    assert not check_uai("٠٣٠١٧٤٦K").ok
+
+
 ROOT = "https://0301746k.index-education.net/pronote/"
 
 

@@ -24,6 +24,7 @@ from wizard.core.store import (
     ProgressStore,
     SaveFailed,
     read_current_school,
+    read_schools,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -305,6 +306,17 @@ def test_read_current_school_skips_a_damaged_file(data_dir):
     Progress.open(ProgressStore(data_dir)).type_identity("name", "Collège B")  # a later session: .bak is « A »
     store.path.write_text('{"version": 2}', encoding="utf-8")
     assert read_current_school(data_dir)["identity"]["name"] == "Collège A"  # the .bak
+
+
+def test_the_read_only_readers_refuse_a_newer_version_rather_than_read_its_older_backup(data_dir):
+    store, _ = saved(data_dir)
+    Progress.open(ProgressStore(data_dir)).type_identity("name", "Collège B")  # a later session: .bak is « A »
+    doc = json.loads(store.path.read_text(encoding="utf-8"))
+    store.path.write_text(json.dumps({**doc, "version": FORMAT_VERSION + 1}), encoding="utf-8")
+    with pytest.raises(FutureVersion):
+        read_current_school(data_dir)
+    with pytest.raises(FutureVersion):
+        read_schools(data_dir)
 
 
 def test_several_schools_one_current(data_dir):

@@ -4,62 +4,62 @@
   <context>
     <name>wizard</name>
     <message>
-      <location filename="wizard/commands/check.py" line="75" />
+      <location filename="wizard/commands/check.py" line="80" />
       <source>Champs lus :</source>
       <translation>Fields read:</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="86" />
+      <location filename="wizard/commands/check.py" line="91" />
       <source>ERREUR</source>
       <translation>ERROR</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="86" />
+      <location filename="wizard/commands/check.py" line="91" />
       <source>attention</source>
       <translation>warning</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="87" />
+      <location filename="wizard/commands/check.py" line="92" />
       <source>fichier</source>
       <translation>file</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="92" />
+      <location filename="wizard/commands/check.py" line="97" />
       <source>Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.</source>
       <translation>The file has blocking errors: do not import it into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="72" />
+      <location filename="wizard/commands/check.py" line="77" />
       <source>Fichier : {name} ({size} octets)</source>
       <translation>File: {name} ({size} bytes)</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="73" />
+      <location filename="wizard/commands/check.py" line="78" />
       <source>Format : {label} ; encodage : {encoding}</source>
       <translation>Layout: {label}; encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="77" />
+      <location filename="wizard/commands/check.py" line="82" />
       <source>Personnes : {total} ({per_profile})</source>
       <translation>People: {total} ({per_profile})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="83" />
+      <location filename="wizard/commands/check.py" line="88" />
       <source>{errors} erreur(s) bloquante(s), {warnings} avertissement(s).</source>
       <translation>{errors} blocking error(s), {warnings} warning(s).</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="80" />
+      <location filename="wizard/commands/check.py" line="85" />
       <source>Exporté le : {date}</source>
       <translation>Exported on: {date}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="87" />
+      <location filename="wizard/commands/check.py" line="92" />
       <source>ligne {line}</source>
       <translation>line {line}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="90" />
+      <location filename="wizard/commands/check.py" line="95" />
       <source>  … et {more} autre(s) : la liste complète s'obtient avec --json.</source>
       <translation>  … and {more} more: the full list comes with --json.</translation>
     </message>
@@ -114,17 +114,17 @@
       <translation>address not given</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="95" />
+      <location filename="wizard/commands/reconcile.py" line="94" />
       <source>ligne ignorée : </source>
       <translation>row skipped: </translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="85" />
+      <location filename="wizard/commands/reconcile.py" line="84" />
       <source>Rapprochement prévu entre {pronote} personnes du fichier PRONOTE et {ent} comptes de l'ENT.</source>
       <translation>Matching planned between {pronote} people of the PRONOTE file and {ent} ENT accounts.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="92" />
+      <location filename="wizard/commands/reconcile.py" line="91" />
       <source>Profil inconnu</source>
       <translation>Unknown profile</translation>
     </message>
@@ -134,192 +134,187 @@
       <translation>Without the window: the --colonne option, for example “--colonne identifiant=1 --colonne nom=2 --colonne prenom=3”.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="99" />
+      <location filename="wizard/commands/reconcile.py" line="98" />
       <source>{count} ligne(s) de la liste de l'ENT ignorée(s) : {shown}{more}.</source>
       <translation>{count} row(s) of the ENT list skipped: {shown}{more}.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="104" />
+      <location filename="wizard/commands/reconcile.py" line="103" />
       <source>Fichier de travail écrit : {path} (il contient des données personnelles).</source>
       <translation>Worksheet written: {path} (it contains personal data).</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="93" />
+      <location filename="wizard/commands/reconcile.py" line="92" />
       <source>{profile} : {counts}.</source>
       <translation>{profile}: {counts}.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="96" />
+      <location filename="wizard/commands/reconcile.py" line="95" />
       <source>ligne {line} ({why})</source>
       <translation>row {line} ({why})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/reconcile.py" line="59" />
-      <source>Le fichier de travail « {name} » ne peut pas être écrit (ouvert dans un tableur, ou dossier protégé).</source>
-      <translation>The worksheet “{name}” cannot be written (open in a spreadsheet, or a protected folder).</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/entdata.py" line="147" />
+      <location filename="wizard/core/entdata.py" line="158" />
       <source>« {value} »</source>
       <translation>“{value}”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="148" />
+      <location filename="wizard/core/entdata.py" line="159" />
       <source>selon la version de PRONOTE : {choices}</source>
       <translation>depending on the PRONOTE version: {choices}</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="149" />
+      <location filename="wizard/core/entdata.py" line="160" />
       <source> ou </source>
       <translation> or </translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="354" />
+      <location filename="wizard/core/entdata.py" line="365" />
       <source>est inconnue (les clés permises sont décrites dans resources/ent/README.md)</source>
       <translation>is unknown (the allowed keys are described in resources/ent/README.md)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="349" />
+      <location filename="wizard/core/entdata.py" line="360" />
       <source>Le fichier de l'ENT « {file} » n'est pas valable : la clé « {key} » {problem}.</source>
       <translation>The ENT file “{file}” is not valid: the key “{key}” {problem}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="373" />
+      <location filename="wizard/core/entdata.py" line="384" />
       <source>doit être un objet JSON</source>
       <translation>must be a JSON object</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="407" />
+      <location filename="wizard/core/entdata.py" line="418" />
       <source>est vide</source>
       <translation>is empty</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="409" />
+      <location filename="wizard/core/entdata.py" line="420" />
       <source>doit être un nom de serveur en minuscules, sans https:// ni /</source>
       <translation>must be a server name in lower case, without https:// or /</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="411" />
+      <location filename="wizard/core/entdata.py" line="422" />
       <source>doit être une adresse complète, commençant par https:// et finissant par /</source>
       <translation>must be a full address, starting with https:// and ending with /</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="415" />
+      <location filename="wizard/core/entdata.py" line="426" />
       <source>doit être un objet JSON : sa valeur (value), ses sources (sources), la date où elle a été confirmée (confirmed) et son état (status)</source>
       <translation>must be a JSON object: its value (value), its sources (sources), the date it was confirmed (confirmed) and its state (status)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="429" />
+      <location filename="wizard/core/entdata.py" line="440" />
       <source>doit être « confirmed », « unconfirmed », « inferred » ou « advice »</source>
       <translation>must be “confirmed”, “unconfirmed”, “inferred” or “advice”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="439" />
+      <location filename="wizard/core/entdata.py" line="450" />
       <source>doit être une liste non vide d'identifiants de sources</source>
       <translation>must be a non-empty list of source identifiers</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="450" />
+      <location filename="wizard/core/entdata.py" line="461" />
       <source>doit être une date AAAA-MM-JJ (ou AAAA-MM, ou AAAA)</source>
       <translation>must be a date YYYY-MM-DD (or YYYY-MM, or YYYY)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="452" />
+      <location filename="wizard/core/entdata.py" line="463" />
       <source>est une date future</source>
       <translation>is a date in the future</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="456" />
+      <location filename="wizard/core/entdata.py" line="467" />
       <source>doit être un objet JSON non vide</source>
       <translation>must be a non-empty JSON object</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="512" />
+      <location filename="wizard/core/entdata.py" line="526" />
       <source>répète l'identifiant d'une action précédente</source>
       <translation>repeats the identifier of an earlier action</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="520" />
+      <location filename="wizard/core/entdata.py" line="534" />
       <source>doit être une liste tirée de « complet » et « partiel »</source>
       <translation>must be a list taken from “complet” and “partiel”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="551" />
+      <location filename="wizard/core/entdata.py" line="565" />
       <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
       <translation>holds a lone brace (write {{ or }} to show one)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="377" />
+      <location filename="wizard/core/entdata.py" line="388" />
       <source>manque</source>
       <translation>is missing</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="397" />
+      <location filename="wizard/core/entdata.py" line="408" />
       <source>doit être une liste de textes</source>
       <translation>must be a list of texts</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="399" />
+      <location filename="wizard/core/entdata.py" line="410" />
       <source>est vide ou contient un texte vide</source>
       <translation>is empty or holds an empty text</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="402" />
+      <location filename="wizard/core/entdata.py" line="413" />
       <source>doit être un texte ou null</source>
       <translation>must be a text or null</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="403" />
+      <location filename="wizard/core/entdata.py" line="414" />
       <source>doit être un texte</source>
       <translation>must be a text</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="469" />
+      <location filename="wizard/core/entdata.py" line="480" />
       <source>ne doit pas contenir de guillemets « »</source>
       <translation>must not contain French quotation marks</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="477" />
+      <location filename="wizard/core/entdata.py" line="488" />
       <source>n'est citée par aucun fait</source>
       <translation>is cited by no fact</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="484" />
+      <location filename="wizard/core/entdata.py" line="498" />
       <source>doit être un nom de repère en minuscules (lettres, chiffres, _) qui ne soit pas déjà pris</source>
       <translation>must be a lower-case placeholder name (letters, digits, _) not already taken</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="494" />
+      <location filename="wizard/core/entdata.py" line="508" />
       <source>doit être une liste non vide d'actions</source>
       <translation>must be a non-empty list of actions</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="245" />
+      <location filename="wizard/core/entdata.py" line="256" />
       <source>Le fichier de l'ENT « {file} » est introuvable.</source>
       <translation>The ENT file “{file}” cannot be found.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="247" />
+      <location filename="wizard/core/entdata.py" line="258" />
       <source>Le fichier de l'ENT « {file} » est illisible : il doit être un texte JSON en UTF-8.</source>
       <translation>The ENT file “{file}” cannot be read: it must be JSON text in UTF-8.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="257" />
+      <location filename="wizard/core/entdata.py" line="268" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable : un nombre y est trop long, ou des listes et des objets y sont imbriqués trop profondément.</source>
       <translation>The ENT file “{file}” is not valid JSON: a number in it is too long, or lists and objects in it are nested too deeply.</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="254" />
+      <location filename="wizard/core/entdata.py" line="265" />
       <source>Le fichier de l'ENT « {file} » n'est pas du JSON valable (ligne {line}).</source>
       <translation>The ENT file “{file}” is not valid JSON (line {line}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="442" />
+      <location filename="wizard/core/entdata.py" line="453" />
       <source>cite une source inconnue : « {source} » (elle doit être décrite sous « sources »)</source>
       <translation>cites an unknown source: “{source}” (it must be described under “sources”)</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="523" />
+      <location filename="wizard/core/entdata.py" line="537" />
       <source>utilise un mot inconnu : {{{placeholder}}}</source>
       <translation>uses an unknown word: {{{placeholder}}}</translation>
     </message>
@@ -809,37 +804,37 @@
       <translation>Export date</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="159" />
+      <location filename="wizard/core/idfile/safety.py" line="165" />
       <source>Le fichier n'est pas un XML valide (erreur de structure) : ce n'est pas un export PRONOTE intact.</source>
       <translation>The file is not valid XML (structure error): it is not an intact PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="164" />
+      <location filename="wizard/core/idfile/safety.py" line="170" />
       <source>Le fichier XML est incomplet (tronqué) : l'export ou la copie n'est pas allé jusqu'au bout ; réexportez-le.</source>
       <translation>The XML file is incomplete (truncated): the export or the copy did not finish; export it again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="169" />
+      <location filename="wizard/core/idfile/safety.py" line="175" />
       <source>Fichier refusé : ses éléments sont imbriqués bien trop profondément pour un export PRONOTE.</source>
       <translation>File refused: its elements are nested far too deeply for a PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="174" />
+      <location filename="wizard/core/idfile/safety.py" line="180" />
       <source>Fichier refusé : il contient un texte ou une balise démesurés ; l'assistant ne lit pas un tel fichier.</source>
       <translation>File refused: it holds an outsized text or tag; the assistant does not read such a file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="179" />
+      <location filename="wizard/core/idfile/safety.py" line="185" />
       <source>Fichier refusé : un de ses éléments porte des centaines d'attributs ; l'assistant ne lit pas un tel fichier.</source>
       <translation>File refused: one of its elements carries hundreds of attributes; the assistant does not read such a file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="184" />
+      <location filename="wizard/core/idfile/safety.py" line="190" />
       <source>Fichier refusé : il emploie bien trop de noms d'éléments ou d'attributs différents (ou des noms démesurés) pour un export PRONOTE.</source>
       <translation>File refused: it uses far too many different element or attribute names (or oversized names) for a PRONOTE export.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="189" />
+      <location filename="wizard/core/idfile/safety.py" line="195" />
       <source>Fichier refusé : il contient bien trop de déclarations d'espaces de noms ou d'instructions de traitement pour un export PRONOTE.</source>
       <translation>File refused: it contains far too many namespace declarations or processing instructions for a PRONOTE export.</translation>
     </message>
@@ -865,6 +860,11 @@
     </message>
     <message>
       <location filename="wizard/core/idfile/safety.py" line="151" />
+      <source>Le fichier continue après la fin du document XML (deux exports mis bout à bout, ou un ajout après l'export) : réexportez-le depuis PRONOTE.</source>
+      <translation>The file goes on after the end of the XML document (two exports put end to end, or something added after the export): export it again from PRONOTE.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/idfile/safety.py" line="157" />
       <source>Le fichier contient un caractère interdit en XML (octet nul ou caractère de contrôle) : ce n'est pas un export PRONOTE intact.</source>
       <translation>The file contains a character XML forbids (a null byte or a control character): it is not an intact PRONOTE export.</translation>
     </message>
@@ -889,7 +889,7 @@
       <translation>File refused for safety: {reason}; the assistant does not read such a file.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="194" />
+      <location filename="wizard/core/idfile/safety.py" line="200" />
       <source>Fichier refusé : il contient plus de {limit} personnes, bien plus qu'aucun établissement.</source>
       <translation>File refused: it contains more than {limit} people, far more than any school.</translation>
     </message>
@@ -899,7 +899,7 @@
       <translation>The encoding declared by the file ({encoding}) is not recognised.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/safety.py" line="154" />
+      <location filename="wizard/core/idfile/safety.py" line="160" />
       <source>Le fichier contient des caractères qui ne correspondent pas à son encodage ({encoding}) : réexportez-le depuis PRONOTE.</source>
       <translation>The file contains characters that do not match its encoding ({encoding}): export it again from PRONOTE.</translation>
     </message>
@@ -999,17 +999,17 @@
       <translation>The ENT reports {gap} identifier(s) fewer than the file ({total}). Possible reasons: </translation>
     </message>
     <message>
-      <location filename="wizard/core/keys.py" line="168" />
+      <location filename="wizard/core/keys.py" line="178" />
       <source>Le trousseau du système (où l'assistant garde la clé des empreintes) est verrouillé ou ne répond pas : les imports précédents et les décisions de rapprochement ne peuvent pas être comparés pour l'instant. Déverrouillez-le, puis relancez l'analyse.</source>
       <translation>The system keyring (where the assistant keeps the key of the fingerprints) is locked or does not answer: earlier imports and matching decisions cannot be compared for now. Unlock it, then run the analysis again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/keys.py" line="174" />
+      <location filename="wizard/core/keys.py" line="184" />
       <source>La clé des empreintes de cet établissement est introuvable (trousseau du système ou fichier « {file} » effacé, ou données copiées sur un autre poste) : les empreintes déjà enregistrées (historique des imports, décisions de rapprochement) ne peuvent plus être comparées et ont été retirées. Une nouvelle clé a été créée ; le prochain import partiel ne pourra pas signaler les personnes déjà importées.</source>
       <translation>The key of this school's fingerprints cannot be found (system keyring or file “{file}” erased, or data copied to another computer): the fingerprints already saved (import history, matching decisions) can no longer be compared and have been removed. A new key has been created; the next partial import will not be able to point out people already imported.</translation>
     </message>
     <message>
-      <location filename="wizard/core/keys.py" line="99" />
+      <location filename="wizard/core/keys.py" line="109" />
       <source>la clé « {name} » du trousseau du système</source>
       <translation>the key “{name}” in the system keyring</translation>
     </message>
@@ -1019,7 +1019,7 @@
       <translation>The PRONOTE identifier file is no longer available: choose it again at the step “Check the identifier file”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="223" />
+      <location filename="wizard/core/matching/entcsv.py" line="222" />
       <source>Aucune ligne d'en-tête reconnue dans les {rows} premières lignes : il faut des colonnes Identifiant, Nom et Prénom. Ajoutez une ligne d'en-tête ou indiquez les colonnes.</source>
       <translation>No header row recognised in the first {rows} rows: columns Identifier, Last name and First name are needed. Add a header row or choose the columns.</translation>
     </message>
@@ -1029,107 +1029,122 @@
       <translation>{count} ENT account(s) with a single name (last or first name empty, lines {lines}): matched on that name and the birth date, at best as “Probable”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="173" />
+      <location filename="wizard/core/matching/entcsv.py" line="177" />
       <source>ligne ignorée : {problem}.</source>
       <translation>row skipped: {problem}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="221" />
+      <location filename="wizard/core/matching/entcsv.py" line="220" />
       <source>Le fichier est vide.</source>
       <translation>The file is empty.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="237" />
+      <location filename="wizard/core/matching/entcsv.py" line="295" />
       <source>« {header} »</source>
       <translation>“{header}”</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="265" />
+      <location filename="wizard/core/matching/entcsv.py" line="323" />
       <source>identifiant</source>
       <translation>identifier</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="265" />
+      <location filename="wizard/core/matching/entcsv.py" line="323" />
       <source>nom</source>
       <translation>last name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="265" />
+      <location filename="wizard/core/matching/entcsv.py" line="323" />
       <source>prénom</source>
       <translation>first name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="268" />
+      <location filename="wizard/core/matching/entcsv.py" line="326" />
       <source>ligne ignorée : {fields} manquants.</source>
       <translation>row skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="269" />
+      <location filename="wizard/core/matching/entcsv.py" line="327" />
       <source>ligne ignorée : {fields} manquant.</source>
       <translation>row skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="291" />
+      <location filename="wizard/core/matching/entcsv.py" line="349" />
       <source>nom vide : comparé sur le prénom et la date de naissance, jamais comme « Sûr ».</source>
       <translation>last name empty: compared on the first name and the birth date, never as “Sure”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="292" />
+      <location filename="wizard/core/matching/entcsv.py" line="350" />
       <source>prénom vide : comparé sur le nom et la date de naissance, jamais comme « Sûr ».</source>
       <translation>first name empty: compared on the last name and the birth date, never as “Sure”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="231" />
+      <location filename="wizard/core/matching/entcsv.py" line="230" />
       <source>Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.</source>
       <translation>Columns not recognised (missing: {missing}); columns read: {seen}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="273" />
+      <location filename="wizard/core/matching/entcsv.py" line="331" />
       <source>ligne ignorée : identifiant déjà présent ligne {v0}.</source>
       <translation>row skipped: identifier already on row {v0}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="281" />
+      <location filename="wizard/core/matching/entcsv.py" line="339" />
       <source>vide</source>
       <translation>empty</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="282" />
+      <location filename="wizard/core/matching/entcsv.py" line="287" />
+      <source>La liste de l'ENT n'a pas de colonne {header} (indiquée pour {field}) ; colonnes lues : {seen}.</source>
+      <translation>The ENT's list has no column {header} (given for {field}); columns read: {seen}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="340" />
       <source>ligne ignorée : profil « {shown} » non reconnu.</source>
       <translation>row skipped: profile “{shown}” not recognised.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="289" />
+      <location filename="wizard/core/matching/entcsv.py" line="347" />
       <source>date de naissance illisible, comparée sans date.</source>
       <translation>unreadable birth date, compared without a date.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="167" />
+      <location filename="wizard/core/matching/entcsv.py" line="171" />
       <source>« {name} » compte plus de {rows} lignes : ce n'est pas une liste de comptes d'un établissement.</source>
       <translation>“{name}” has more than {rows} rows: it is not a school's account list.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="219" />
+      <location filename="wizard/core/matching/entcsv.py" line="218" />
       <source>Ligne {line} : {problem} ; aucune ligne d'en-tête n'a pu être lue.</source>
       <translation>Row {line}: {problem}; no header row could be read.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="256" />
-      <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
-      <translation>row skipped: a cell is longer than {limit} characters.</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/matching/entcsv.py" line="145" />
-      <source>colonne {n}</source>
-      <translation>column {n}</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/matching/entcsv.py" line="193" />
+      <location filename="wizard/core/matching/entcsv.py" line="262" />
       <source>Les {lines} premières lignes du fichier sont vides ou illisibles : ce n'est pas une liste de comptes.</source>
       <translation>The first {lines} lines of the file are empty or unreadable: it is not an account list.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="270" />
+      <location filename="wizard/core/matching/entcsv.py" line="279" />
+      <source>La colonne {number} indiquée pour {field} n'existe pas : la liste de l'ENT n'en a que {count}.</source>
+      <translation>Column {number}, given for {field}, does not exist: the ENT's list has only {count}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="282" />
+      <source>La colonne {header} indiquée pour {field} ne peut pas être trouvée : la liste de l'ENT n'a pas de ligne d'en-tête reconnue ; indiquez le numéro de la colonne.</source>
+      <translation>The column {header} given for {field} cannot be found: the ENT's list has no header row that could be recognised; give the column's number.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="314" />
+      <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
+      <translation>row skipped: a cell is longer than {limit} characters.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="149" />
+      <source>colonne {n}</source>
+      <translation>column {n}</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="328" />
       <source> et </source>
       <translation> and </translation>
     </message>
@@ -1184,12 +1199,12 @@
       <translation>Ambiguous</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/rows.py" line="17" />
+      <location filename="wizard/core/matching/rows.py" line="18" />
       <source>un guillemet ouvert n'y est pas refermé (les lignes suivantes sont lues une à une)</source>
       <translation>a quote opened on it is not closed (the following rows are read one by one)</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/rows.py" line="18" />
+      <location filename="wizard/core/matching/rows.py" line="19" />
       <source>elle est démesurée (plus de 16 000 caractères)</source>
       <translation>it is far too long (over 16,000 characters)</translation>
     </message>
@@ -1509,22 +1524,22 @@
       <translation>Last server check on {date}: {seen}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="103" />
+      <location filename="wizard/core/outputs.py" line="105" />
       <source>le disque est plein</source>
       <translation>the disk is full</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="105" />
+      <location filename="wizard/core/outputs.py" line="107" />
       <source>le dossier est protégé en écriture, ou le fichier est ouvert dans un autre programme</source>
       <translation>the folder is write-protected, or the file is open in another program</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="107" />
+      <location filename="wizard/core/outputs.py" line="109" />
       <source>le fichier n'a pas pu être écrit en entier</source>
       <translation>the file could not be written whole</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="108" />
+      <location filename="wizard/core/outputs.py" line="110" />
       <source>Impossible d'écrire « {path} » ({why}) : rien n'a été enregistré.</source>
       <translation>Cannot write “{path}” ({why}): nothing was saved.</translation>
     </message>
@@ -1559,17 +1574,17 @@
       <translation>“{path}” is one of the files read to make this one: choose another name.</translation>
     </message>
     <message>
-      <location filename="wizard/core/pcclock.py" line="72" />
-      <source>La date de cet ordinateur semble fausse : il indique le {today}, alors que {proof}. L'assistant s'en sert pour savoir quelle année scolaire a commencé et pour dater chaque import. Nous vous conseillons de corriger la date et l'heure de l'ordinateur (ou de le demander à la personne qui gère le parc informatique), puis de rouvrir l'assistant.</source>
-      <translation>This computer's date seems wrong: it says {today}, whereas {proof}. The assistant uses it to know which school year has begun and to date each import. We advise you to correct the computer's date and time (or to ask whoever manages the school's computers), then to reopen the assistant.</translation>
-    </message>
-    <message>
       <location filename="wizard/core/pcclock.py" line="67" />
       <source>l'assistant a déjà enregistré sur cet ordinateur une action datée du {day}</source>
       <translation>the assistant has already recorded on this computer an action dated {day}</translation>
     </message>
     <message>
-      <location filename="wizard/core/pcclock.py" line="69" />
+      <location filename="wizard/core/pcclock.py" line="73" />
+      <source>La date de cet ordinateur semble fausse : il indique le {today}, alors que {proof}. L'assistant s'en sert pour savoir quelle année scolaire a commencé et pour dater chaque import. Nous vous conseillons de corriger la date et l'heure de l'ordinateur (ou de le demander à la personne qui gère le parc informatique), puis de rouvrir l'assistant.</source>
+      <translation>This computer's date seems wrong: it says {today}, whereas {proof}. The assistant uses it to know which school year has begun and to date each import. We advise you to correct the computer's date and time (or to ask whoever manages the school's computers), then to reopen the assistant.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/pcclock.py" line="70" />
       <source>les informations de l'assistant sur l'ENT ont été vérifiées le {day}</source>
       <translation>the assistant's information about the ENT was checked on {day}</translation>
     </message>
@@ -1634,7 +1649,7 @@
       <translation>Children</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="292" />
+      <location filename="wizard/core/probe/judge.py" line="299" />
       <source>Si le proxy {proxy} de l'établissement inspecte les connexions https, son certificat doit être installé dans le magasin de certificats du système.</source>
       <translation>If the school's proxy {proxy} inspects https connections, its certificate must be installed in the system's certificate store.</translation>
     </message>
@@ -1704,112 +1719,112 @@
       <translation>The server's answer is not that of a PRONOTE server: check the address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="243" />
+      <location filename="wizard/core/probe/judge.py" line="250" />
       <source>Le serveur {host} est introuvable : vérifiez l'adresse PRONOTE et la connexion à Internet.</source>
       <translation>The server {host} cannot be found: check the PRONOTE address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="244" />
+      <location filename="wizard/core/probe/judge.py" line="251" />
       <source>La recherche du serveur {host} n'a pas abouti (délai de {seconds} s dépassé) : vérifiez la connexion à Internet, puis réessayez.</source>
       <translation>Looking up the server {host} did not finish (time limit of {seconds} s exceeded): check the Internet connection, then try again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="246" />
+      <location filename="wizard/core/probe/judge.py" line="253" />
       <source>Le serveur {host} refuse la connexion : le service n'est peut-être pas démarré, ou l'adresse (le port) est incorrecte.</source>
       <translation>The server {host} refuses the connection: the service may not be running, or the address (port) is wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="248" />
+      <location filename="wizard/core/probe/judge.py" line="255" />
       <source>Le serveur {host} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez l'adresse et la connexion à Internet.</source>
       <translation>The server {host} does not answer ({seconds} s timeout exceeded): try again later, or check the address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="250" />
+      <location filename="wizard/core/probe/judge.py" line="257" />
       <source>Le serveur {host} a fermé la connexion sans répondre.</source>
       <translation>The server {host} closed the connection without answering.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="251" />
+      <location filename="wizard/core/probe/judge.py" line="258" />
       <source>Impossible de joindre le serveur {host} : vérifiez la connexion à Internet.</source>
       <translation>Cannot reach the server {host}: check the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="252" />
+      <location filename="wizard/core/probe/judge.py" line="259" />
       <source>Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification inconnue) : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} is not trusted (unknown certificate authority): the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="254" />
+      <location filename="wizard/core/probe/judge.py" line="261" />
       <source>Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} has expired or is not valid yet: the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="256" />
+      <location filename="wizard/core/probe/judge.py" line="263" />
       <source>Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. Vérifiez l'adresse PRONOTE.</source>
       <translation>The certificate presented is not that of {host}: the connection was stopped. Check the PRONOTE address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="258" />
+      <location filename="wizard/core/probe/judge.py" line="265" />
       <source>La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à cette adresse.</source>
       <translation>The secure (https) connection with {host} failed: the server may not speak https at this address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="261" />
+      <location filename="wizard/core/probe/judge.py" line="268" />
       <source>Le réglage du proxy n'est pas valide (il doit ressembler à http://proxy.etablissement.fr:3128) : rien n'a été envoyé. Corrigez-le dans les réglages de l'assistant ou du système.</source>
       <translation>The proxy setting is not valid (it should look like http://proxy.school.fr:3128): nothing was sent. Correct it in the assistant's or the system's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="264" />
+      <location filename="wizard/core/probe/judge.py" line="271" />
       <source>Le proxy {proxy} n'est pas un proxy web en http:// (SOCKS ou https://), que l'assistant ne sait pas utiliser : rien n'a été envoyé. Indiquez le proxy web de l'établissement dans les réglages de l'assistant.</source>
       <translation>The proxy {proxy} is not an http:// web proxy (SOCKS or https://), which the assistant cannot use: nothing was sent. Enter the school's web proxy in the assistant's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="267" />
+      <location filename="wizard/core/probe/judge.py" line="274" />
       <source>Le proxy {proxy} est introuvable : vérifiez son nom dans les réglages (de l'assistant ou du système) et la connexion au réseau.</source>
       <translation>The proxy {proxy} cannot be found: check its name in the settings (the assistant's or the system's) and the network connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="269" />
+      <location filename="wizard/core/probe/judge.py" line="276" />
       <source>Le proxy {proxy} refuse la connexion : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
       <translation>The proxy {proxy} refuses the connection: check its address and port in the settings (the assistant's or the system's).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="271" />
+      <location filename="wizard/core/probe/judge.py" line="278" />
       <source>Impossible de joindre le proxy {proxy} : vérifiez la connexion au réseau de l'établissement.</source>
       <translation>The proxy {proxy} cannot be reached: check the connection to the school's network.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="273" />
+      <location filename="wizard/core/probe/judge.py" line="280" />
       <source>Le proxy {proxy} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez le réglage du proxy.</source>
       <translation>The proxy {proxy} does not answer (time limit of {seconds} s exceeded): try again later, or check the proxy setting.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="275" />
+      <location filename="wizard/core/probe/judge.py" line="282" />
       <source>Le proxy {proxy} n'a pas répondu comme un proxy web : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
       <translation>The proxy {proxy} did not answer as a web proxy: check its address and port in the settings (the assistant's or the system's).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="277" />
+      <location filename="wizard/core/probe/judge.py" line="284" />
       <source>Le proxy {proxy} demande un identifiant et un mot de passe : indiquez-les dans les réglages de l'assistant, sous la forme http://identifiant:motdepasse@{proxy}.</source>
       <translation>The proxy {proxy} asks for a user name and a password: enter them in the assistant's settings, as http://username:password@{proxy}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="279" />
+      <location filename="wizard/core/probe/judge.py" line="286" />
       <source>Le proxy {proxy} a refusé l'identifiant ou le mot de passe indiqué : vérifiez-les dans les réglages de l'assistant.</source>
       <translation>The proxy {proxy} refused the user name or password given: check them in the assistant's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="281" />
+      <location filename="wizard/core/probe/judge.py" line="288" />
       <source>Le proxy {proxy} demande une authentification Windows (NTLM ou Kerberos), que l'assistant ne sait pas faire : demandez au responsable du réseau d'autoriser l'accès à {host} sans authentification, ou un identifiant utilisable en authentification simple.</source>
       <translation>The proxy {proxy} asks for Windows authentication (NTLM or Kerberos), which the assistant cannot do: ask the network administrator to allow access to {host} without authentication, or for a user name that works with basic authentication.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="284" />
+      <location filename="wizard/core/probe/judge.py" line="291" />
       <source>Le proxy {proxy} refuse l'accès au serveur {host} (réponse {status}) : demandez au responsable du réseau de l'établissement d'autoriser ce serveur.</source>
       <translation>The proxy {proxy} refuses access to the server {host} (answer {status}): ask the school's network administrator to allow this server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="286" />
+      <location filename="wizard/core/probe/judge.py" line="293" />
       <source>Le proxy {proxy} n'a pas pu joindre le serveur {host} (réponse {status}) : vérifiez l'adresse PRONOTE, ou réessayez plus tard.</source>
       <translation>The proxy {proxy} could not reach the server {host} (answer {status}): check the PRONOTE address, or try again later.</translation>
     </message>
@@ -1909,7 +1924,7 @@
       <translation>{server}; CAS inactive: authentication is delegated to no ENT (publishing has not been done yet, or is not in force yet).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="321" />
+      <location filename="wizard/core/probe/judge.py" line="328" />
       <source>{message} Rien n'a été envoyé.</source>
       <translation>{message} Nothing was sent.</translation>
     </message>
@@ -1924,7 +1939,7 @@
       <translation>{server}; CAS active, but the server does not give the address of its CAS server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="305" />
+      <location filename="wizard/core/probe/judge.py" line="312" />
       <source>Le serveur {host} a répondu, mais pas comme un serveur web : ce n'est pas un serveur PRONOTE.</source>
       <translation>The server {host} answered, but not as a web server: it is not a PRONOTE server.</translation>
     </message>
@@ -2019,82 +2034,82 @@
       <translation>Account matching – worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="94" />
+      <location filename="wizard/core/school.py" line="99" />
       <source>« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.</source>
       <translation>“/pronote/” was added to the address: it is PRONOTE's root on this server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="39" />
+      <location filename="wizard/core/school.py" line="44" />
       <source>Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par exemple 0301746K).</source>
       <translation>Type the school's UAI code (7 digits and a letter, for example 0301746K).</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="43" />
+      <location filename="wizard/core/school.py" line="48" />
       <source>Le code UAI comporte 7 chiffres suivis d'une lettre, par exemple 0301746K.</source>
       <translation>A UAI code has 7 digits followed by a letter, for example 0301746K.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="61" />
+      <location filename="wizard/core/school.py" line="66" />
       <source>Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.</source>
       <translation>Type the address of your PRONOTE server, for example https://0301746K.index-education.net/pronote/.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="63" />
+      <location filename="wizard/core/school.py" line="68" />
       <source>L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.</source>
       <translation>The PRONOTE address must not contain spaces; copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="78" />
+      <location filename="wizard/core/school.py" line="83" />
       <source>L'adresse PRONOTE doit commencer par https://.</source>
       <translation>The PRONOTE address must start with https://.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="80" />
+      <location filename="wizard/core/school.py" line="85" />
       <source>L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net.</source>
       <translation>The address has no valid server name, such as 0301746K.index-education.net.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="83" />
+      <location filename="wizard/core/school.py" line="88" />
       <source>L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.</source>
       <translation>The PRONOTE address must not contain a login or a password.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="132" />
+      <location filename="wizard/core/school.py" line="137" />
       <source>L'adresse du site ENT ne doit pas contenir d'espace.</source>
       <translation>The ENT site address must not contain spaces.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="67" />
+      <location filename="wizard/core/school.py" line="72" />
       <source>Cette adresse n'est pas une adresse web ; elle doit commencer par https://.</source>
       <translation>This is not a web address; it must start with https://.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="75" />
+      <location filename="wizard/core/school.py" line="80" />
       <source>Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.</source>
       <translation>This address is not valid; copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="92" />
+      <location filename="wizard/core/school.py" line="97" />
       <source>L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.</source>
       <translation>The address must lead to the PRONOTE root, which ends with /pronote/.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="105" />
+      <location filename="wizard/core/school.py" line="110" />
       <source>L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.</source>
       <translation>The address points to the server of school {host_uai}, not your UAI {school_uai}: check that it really is your PRONOTE server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="139" />
+      <location filename="wizard/core/school.py" line="144" />
       <source>L'adresse du site ENT n'est pas valide.</source>
       <translation>The ENT site address is not valid.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="48" />
+      <location filename="wizard/core/school.py" line="53" />
       <source>La lettre de contrôle ne correspond pas : pour {digits}, elle devrait être « {expected} ». Vérifiez le code UAI.</source>
       <translation>The check letter does not match: for {digits}, it should be “{expected}”. Check the UAI code.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="141" />
+      <location filename="wizard/core/school.py" line="146" />
       <source>L'adresse du site ENT doit ressembler à {site_example}.</source>
       <translation>The ENT site address should look like {site_example}.</translation>
     </message>
@@ -2774,12 +2789,12 @@
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="429" />
+      <location filename="wizard/gui/matching_preview.py" line="428" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="526" />
+      <location filename="wizard/gui/matching_preview.py" line="525" />
       <source>{rows} ligne(s)</source>
       <translation>{rows} row(s)</translation>
     </message>
@@ -2797,11 +2812,6 @@
       <location filename="wizard/gui/matching_preview.py" line="358" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="426" />
-      <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
-      <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
     </message>
     <message>
       <location filename="wizard/gui/matching_preview.py" line="355" />
@@ -2924,7 +2934,7 @@
       <translation>Proxy settings for the server check</translation>
     </message>
     <message>
-      <location filename="wizard/gui/server_check.py" line="99" />
+      <location filename="wizard/gui/server_check.py" line="101" />
       <source>Vérification annulée.</source>
       <translation>Check cancelled.</translation>
     </message>
@@ -2954,14 +2964,14 @@
       <translation>New school</translation>
     </message>
     <message>
-      <location filename="wizard/gui/server_check.py" line="94" />
+      <location filename="wizard/gui/server_check.py" line="96" />
       <source>La vérification a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The check failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/server_check.py" line="85" />
-      <source>La vérification du serveur de « {name} » s'est terminée : son résultat a été enregistré pour cet établissement, pas pour celui affiché.</source>
-      <translation>The server check of “{name}” has ended: its result was saved for that school, not for the one shown.</translation>
+      <location filename="wizard/gui/server_check.py" line="87" />
+      <source>La vérification du serveur de « {name} » s'est terminée : son résultat est rattaché à cet établissement, pas à celui affiché.</source>
+      <translation>The server check of “{name}” has ended: its result belongs to that school, not to the one shown.</translation>
     </message>
     <message>
       <location filename="wizard/gui/shell.py" line="57" />
@@ -3210,57 +3220,57 @@
       <translation>&amp;Users in failure:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="61" />
+      <location filename="wizard/pages/echecs.py" line="62" />
       <source>par exemple 49</source>
       <translation>for example 49</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="62" />
+      <location filename="wizard/pages/echecs.py" line="63" />
       <source>Nombre d'utilisateurs en échec, affiché par PRONOTE</source>
       <translation>Users in failure, as PRONOTE shows them</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="66" />
+      <location filename="wizard/pages/echecs.py" line="67" />
       <source>Rele&amp;vé le :</source>
       <translation>&amp;Date read:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="69" />
+      <location filename="wizard/pages/echecs.py" line="70" />
       <source>jj/mm/aaaa</source>
       <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="70" />
+      <location filename="wizard/pages/echecs.py" line="71" />
       <source>Relevé le : jour où PRONOTE affichait ce nombre (jj/mm/aaaa)</source>
       <translation>Date read: the day PRONOTE showed this number (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="74" />
+      <location filename="wizard/pages/echecs.py" line="75" />
       <source>Noter ce &amp;nombre</source>
       <translation>Note this nu&amp;mber</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="77" />
+      <location filename="wizard/pages/echecs.py" line="78" />
       <source>&amp;Retirer le dernier nombre noté</source>
       <translation>&amp;Remove the last number noted</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="138" />
+      <location filename="wizard/pages/echecs.py" line="146" />
       <source>Noté : {count} le {day}.</source>
       <translation>Noted: {count} on {day}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="140" />
+      <location filename="wizard/pages/echecs.py" line="148" />
       <source>Il remplace le nombre noté plus tôt pour ce jour.</source>
       <translation>It replaces the number noted earlier for that day.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="116" />
+      <location filename="wizard/pages/echecs.py" line="117" />
       <source>Aucun nombre noté pour l'instant.</source>
       <translation>No number noted yet.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="157" />
+      <location filename="wizard/pages/echecs.py" line="165" />
       <source>Retiré : {count} le {day}.</source>
       <translation>Removed: {count} on {day}.</translation>
     </message>
@@ -3293,12 +3303,12 @@
 • an account deleted and created again, in the ENT or in PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="111" />
+      <location filename="wizard/pages/echecs.py" line="112" />
       <source>Nombres notés cette année : {trend}.</source>
       <translation>Numbers noted this year: {trend}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="113" />
+      <location filename="wizard/pages/echecs.py" line="114" />
       <source>Aucun nombre noté cette année (le dernier : {count} le {day}).</source>
       <translation>No number noted this year (the last one: {count} on {day}).</translation>
     </message>
@@ -3563,232 +3573,232 @@
       <translation>Full import: the box “{pronote_export_checkbox}” must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="346" />
+      <location filename="wizard/pages/fichier.py" line="358" />
       <source>L'analyse s'est terminée pour un établissement ou un import qui n'existe plus : son résultat n'a pas été enregistré.</source>
       <translation>The analysis ended for a school or an import that no longer exists: its result was not saved.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="355" />
+      <location filename="wizard/pages/fichier.py" line="369" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="355" />
+      <location filename="wizard/pages/fichier.py" line="369" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="355" />
+      <location filename="wizard/pages/fichier.py" line="369" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="355" />
+      <location filename="wizard/pages/fichier.py" line="369" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="41" />
+      <location filename="wizard/pages/fichier.py" line="42" />
       <source>Aucun fichier choisi. Dans la source de l'assistant ({date}), ce fichier s'appelle {export_file_name} ; selon la version de PRONOTE, son nom peut différer.</source>
       <translation>No file chosen. In the assistant's source ({date}), this file is called {export_file_name}; depending on the PRONOTE version, its name may differ.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="56" />
+      <location filename="wizard/pages/fichier.py" line="57" />
       <source>&amp;Choisir le fichier…</source>
       <translation>&amp;Choose the file…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="58" />
+      <location filename="wizard/pages/fichier.py" line="59" />
       <source>Choisir le fichier des identifiants PRONOTE</source>
       <translation>Choose the PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="78" />
+      <location filename="wizard/pages/fichier.py" line="79" />
       <source>Passer à l'import co&amp;mplet</source>
       <translation>Switch to the full im&amp;port</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="80" />
+      <location filename="wizard/pages/fichier.py" line="81" />
       <source>Passer à l'import complet</source>
       <translation>Switch to the full import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="87" />
+      <location filename="wizard/pages/fichier.py" line="88" />
       <source>Nombre de personnes par profil</source>
       <translation>Number of people per profile</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="91" />
+      <location filename="wizard/pages/fichier.py" line="92" />
       <source>J'ai lu les avertissements</source>
       <translation>I have read the warnings</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="93" />
+      <location filename="wizard/pages/fichier.py" line="94" />
       <source>J'ai lu les avertissements sur le fichier</source>
       <translation>I have read the warnings on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="96" />
+      <location filename="wizard/pages/fichier.py" line="97" />
       <source>&amp;Détails techniques</source>
       <translation>&amp;Technical details</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="110" />
+      <location filename="wizard/pages/fichier.py" line="111" />
       <source>A&amp;fficher :</source>
       <translation>Sho&amp;w:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="113" />
+      <location filename="wizard/pages/fichier.py" line="114" />
       <source>Toutes les remarques</source>
       <translation>All remarks</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="114" />
+      <location filename="wizard/pages/fichier.py" line="115" />
       <source>Erreurs seulement</source>
       <translation>Errors only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="115" />
+      <location filename="wizard/pages/fichier.py" line="116" />
       <source>Avertissements seulement</source>
       <translation>Warnings only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="116" />
+      <location filename="wizard/pages/fichier.py" line="117" />
       <source>Afficher : filtre des remarques sur le fichier</source>
       <translation>Show: filter of the remarks on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="123" />
+      <location filename="wizard/pages/fichier.py" line="124" />
       <source>Remarques sur le fichier : niveau, ligne, message</source>
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="256" />
+      <location filename="wizard/pages/fichier.py" line="258" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="257" />
+      <location filename="wizard/pages/fichier.py" line="259" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="339" />
+      <location filename="wizard/pages/fichier.py" line="341" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="349" />
-      <source>L'analyse lancée pour « {name} » s'est terminée : son résultat a été enregistré pour cet établissement, pas pour celui affiché.</source>
-      <translation>The analysis started for “{name}” has ended: its result was saved for that school, not for the one shown.</translation>
+      <location filename="wizard/pages/fichier.py" line="363" />
+      <source>L'analyse lancée pour « {name} » s'est terminée : son résultat est rattaché à cet établissement, pas à celui affiché.</source>
+      <translation>The analysis started for “{name}” has ended: its result belongs to that school, not to the one shown.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="40" />
+      <location filename="wizard/pages/fichier.py" line="41" />
       <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
       <translation>No file chosen. The file is normally called {export_file_name}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="52" />
+      <location filename="wizard/pages/fichier.py" line="53" />
       <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui pourrait faire échouer l'import ou laisser des comptes sans accès (identifiants manquants ou en double, fichier d'un autre établissement…).</source>
       <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping the names: it counts people per profile and points out what could make the import fail or leave accounts without access (missing or duplicate identifiers, another school's file…).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="124" />
+      <location filename="wizard/pages/fichier.py" line="125" />
       <source>Niveau</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="124" />
+      <location filename="wizard/pages/fichier.py" line="125" />
       <source>Ligne</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="124" />
+      <location filename="wizard/pages/fichier.py" line="125" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="186" />
+      <location filename="wizard/pages/fichier.py" line="188" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="285" />
+      <location filename="wizard/pages/fichier.py" line="287" />
       <source>Clé des empreintes</source>
       <translation>Key of the fingerprints</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="325" />
+      <location filename="wizard/pages/fichier.py" line="327" />
       <source>Import complet choisi : choisissez à nouveau le fichier pour le vérifier dans ce mode.</source>
       <translation>Full import chosen: choose the file again to check it in this mode.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="335" />
+      <location filename="wizard/pages/fichier.py" line="337" />
       <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="61" />
+      <location filename="wizard/pages/fichier.py" line="62" />
       <source>Annuler l'analyse</source>
       <translation>Cancel the analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="62" />
+      <location filename="wizard/pages/fichier.py" line="63" />
       <source>Progression de l'analyse du fichier</source>
       <translation>Progress of the file analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="74" />
+      <location filename="wizard/pages/fichier.py" line="75" />
       <source>Si vous vouliez bien exporter tout le monde, passez à l'import complet : le fichier sera vérifié à nouveau dans ce mode, et vous l'importerez dans l'ENT en mode « {import_mode_complet} ». Sinon, refaites l'export en cochant la case, puis choisissez le nouveau fichier.</source>
       <translation>If you did mean to export everybody, switch to the full import: the file will be checked again in that mode, and you will import it into the ENT in “{import_mode_complet}” mode. Otherwise, export again with the box ticked, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="167" />
+      <location filename="wizard/pages/fichier.py" line="169" />
       <source>Fichier : {name} – {size}</source>
       <translation>File: {name} – {size}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="201" />
+      <location filename="wizard/pages/fichier.py" line="203" />
       <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
       <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="228" />
+      <location filename="wizard/pages/fichier.py" line="230" />
       <source>Format reconnu : {layout}</source>
       <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="234" />
+      <location filename="wizard/pages/fichier.py" line="236" />
       <source>Empreinte SHA-256 du fichier : {sha}</source>
       <translation>SHA-256 fingerprint of the file: {sha}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="297" />
+      <location filename="wizard/pages/fichier.py" line="299" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="205" />
+      <location filename="wizard/pages/fichier.py" line="207" />
       <source>{errors} erreur(s) bloquante(s) : corrigez-les dans PRONOTE et exportez de nouveau avant d'importer dans l'ENT.</source>
       <translation>{errors} blocking error(s): fix them in PRONOTE and export again before importing into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="230" />
+      <location filename="wizard/pages/fichier.py" line="232" />
       <source>Encodage : {encoding}</source>
       <translation>Encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="232" />
+      <location filename="wizard/pages/fichier.py" line="234" />
       <source>Champs utilisés : {fields}</source>
       <translation>Fields used: {fields}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="275" />
+      <location filename="wizard/pages/fichier.py" line="277" />
       <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir : rien n'a été changé.</source>
       <translation>“{name}” is not a file the assistant can open: nothing was changed.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="208" />
+      <location filename="wizard/pages/fichier.py" line="210" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
@@ -3874,32 +3884,32 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>? {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="16" />
+      <location filename="wizard/pages/import_ent.py" line="18" />
       <source>Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :</source>
       <translation>Import the file checked at the previous step into the ENT, in the chosen mode:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="25" />
+      <location filename="wizard/pages/import_ent.py" line="28" />
       <source>par exemple 1575</source>
       <translation>for example 1575</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="26" />
+      <location filename="wizard/pages/import_ent.py" line="29" />
       <source>Nombre annoncé par l'ENT (identifiants importés)</source>
       <translation>Number reported by the ENT (identifiers imported)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="30" />
+      <location filename="wizard/pages/import_ent.py" line="33" />
       <source>&amp;Nombre annoncé par l'ENT :</source>
       <translation>Number reported by the EN&amp;T:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="46" />
+      <location filename="wizard/pages/import_ent.py" line="49" />
       <source>Après « {button} », l'ENT affiche un bilan, par exemple : « {message} » ({source}, {date}). Recopiez ci-dessous le nombre qu'il annonce (mode d'import choisi : « {mode_label} »).</source>
       <translation>After “{button}”, the ENT shows a report, for example: “{message}” ({source}, {date}). Copy below the number it reports (import mode chosen: “{mode_label}”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="54" />
+      <location filename="wizard/pages/import_ent.py" line="57" />
       <source>Après un import partiel, ce nombre peut être celui des seuls nouveaux arrivants, ou le total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît l'un et l'autre.</source>
       <translation>After a partial import, this number may be the newcomers alone, or the total of the ENT's identifiers: copy it as it is, the assistant recognises either.</translation>
     </message>

@@ -51,6 +51,16 @@ def two_schools_on_the_file_page(qtbot, data_dir, tmp_path):
     return window, progress, first, second, copy
 
 
+def refuse_saves(monkeypatch) -> None:
+    import errno
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+
+
 def test_an_analysis_that_ends_after_the_school_changed_is_recorded_for_its_own_school(qtbot, data_dir, tmp_path,
                                                                                          monkeypatch):
     """Issue 22, 2: going back and switching school recorded school A's analysis on school B."""
@@ -65,12 +75,14 @@ def test_an_analysis_that_ends_after_the_school_changed_is_recorded_for_its_own_
     assert gate.started.wait(10)
     before_b = progress.doc["schools"][second]["cycle"]["analysis"]
     progress.switch_school(second)  # as if the window showed B by now (the page was not left)
+    refuse_saves(monkeypatch)  # the disk refuses from now on: nothing may say the result was written
     gate.go.set()
     qtbot.waitUntil(lambda: not page.task.running, timeout=20000)
     assert progress.doc["schools"][second]["cycle"]["analysis"] == before_b  # B untouched
     assert progress.doc["schools"][first]["cycle"]["file"]["name"] == "IdPN_To_KOSMOS.xml"  # A got its own
     assert progress.where(target) == ELSEWHERE
-    assert "pas pour celui affiché" in page.status.text()
+    assert "pas à celui affiché" in page.status.text()
+    assert "enregistré" not in page.status.text()  # before: « a été enregistré pour cet établissement »
 
 
 def test_going_back_cancels_the_analysis_and_nothing_is_recorded(qtbot, data_dir, tmp_path, monkeypatch):
@@ -144,7 +156,8 @@ def test_a_server_check_that_ends_after_the_school_changed_fills_nothing_on_scre
     assert schools[second]["server_checks"] == [] and schools[second]["connection"] is None
     assert schools[second]["identity"]["pronote_version"] == ""
     assert schools[first]["server_checks"][-1]["outcome"] == "delegated"
-    assert "pas pour celui affiché" in page.server.message.text()
+    assert "pas à celui affiché" in page.server.message.text()
+    assert "enregistré" not in page.server.message.text()  # written with the next save, which may still fail
 
 
 def test_closing_the_window_during_a_job_cancels_and_waits_for_it(qtbot, data_dir, tmp_path, monkeypatch):
@@ -322,3 +335,23 @@ def test_dropping_a_folder_keeps_the_saved_good_analysis(qtbot, data_dir, tmp_pa
     assert "rien n'a été changé" in page.status.text()
     written(progress)
     assert progress.saved
+
+
+def test_the_file_page_reads_again_an_export_that_took_the_analysed_file_s_place(qtbot, data_dir, tmp_path):
+    """PRONOTE writes each export over the previous one: back on the page, the old analysis stood above a file never
+    checked (« Aucune erreur bloquante » for another export)."""
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.go_to("fichier")
+    page = window.currentPage()
+    export = tmp_path / "IdPN_To_KOSMOS.xml"
+    export.write_bytes(FIXTURE.read_bytes())
+    page.analyse(export)
+    qtbot.waitUntil(lambda: not page.task.running, timeout=20000)
+    first = window.progress.cycle["analysis"]["file_sha256"]
+    window.go_to("import_ent")
+    export.write_bytes((ROOT / "tests" / "fixtures" / "idfile" / "documented.xml").read_bytes())  # a new export
+    window.go_to("fichier")
+    qtbot.waitUntil(lambda: not page.task.running and window.progress.cycle["analysis"]["file_sha256"] != first,
+                    timeout=20000)
+    assert window.progress.cycle["analysis"]["counts"]["total"] == 7  # documented.xml's seven people

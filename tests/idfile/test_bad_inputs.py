@@ -35,6 +35,10 @@ CASES = {
     "truncated": (DOCUMENTED[:DOCUMENTED.index("<Eleve Ident=\"202\"") + 30], (), 2, "xml_tronque", 25),
     "malformed": ('<?xml version="1.0"?>\n<export>\n<eleve nom="A">\n</eleves>\n<eleve/>\n</export>\n',
                   (), 2, "xml_invalide", 4),
+    # Two exports put end to end, or something written after the export: not « tronqué » (before).
+    "two_exports_end_to_end": (DOCUMENTED + DOCUMENTED, (), 2, "contenu_apres_la_fin", DOCUMENTED.count("\n") + 1),
+    "text_after_the_end": (DOCUMENTED + "fin de l'export\n", (), 2, "contenu_apres_la_fin",
+                           DOCUMENTED.count("\n") + 1),
     "truncated_generic": ('<?xml version="1.0"?>\n<export>\n<eleve id="1" nom="A" prenom="B"/>\n'
                           '<eleve id="2" nom="C" pre', (), 2, "xml_tronque", 4),
     "external_entity": (lambda tmp, srv: f'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "{srv.url}secret">]>\n'

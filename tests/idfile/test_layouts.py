@@ -103,3 +103,14 @@ def test_nested_structures_and_noise_are_not_people(tmp_path):
     assert report.counts["total"] == 1 and report.counts["eleve"] == 1
     assert [(f.code, f.line) for f in report.findings] == [("uai_different", 3)]
     assert report.mapping["ident"] == "@ID_Partenaire"
+
+
+@pytest.mark.parametrize("numero", ["0301746K&#10;  [attention] ligne 9 : tout va bien", "0301746K&#13;X",
+                                    "0301746K&#9;X"])
+def test_a_uai_written_on_several_lines_is_quoted_on_one(tmp_path, numero):
+    """Before: the finding printed « … l'établissement 0301746K » then a forged line of the check's own output."""
+    path = tmp_path / "f.xml"
+    path.write_text(f'<?xml version="1.0"?>\n<EXPORT>\n<Etablissement Numero="{numero}"/>\n<Eleves>\n'
+                    '<Eleve ID_Partenaire="X1" Nom="A" Prenom="B"/>\n</Eleves>\n</EXPORT>\n', encoding="utf-8")
+    [finding] = analyse(path, uai="0341794R").findings
+    assert finding.code == "uai_different" and not any(char in finding.message for char in "\n\r\t")

@@ -37,6 +37,19 @@ def test_quoted_cells_with_the_other_separator(tmp_path):
     assert person.last_name == "MARTIN, épouse DUPONT"
 
 
+@pytest.mark.parametrize("separator, other", [(";", ","), ("\t", ","), (",", ";")])
+def test_a_row_with_many_of_the_other_separator_does_not_change_the_separator(tmp_path, separator, other):
+    """A teacher's classes « 6A, 6B, 5A, 5B, 4A, 3C » in a `;` list: one row split into more pieces by `,` than by
+    `;` made the whole list read with `,` (before: « Aucune ligne d'en-tête reconnue », nobody read)."""
+    classes = f"{other} ".join(["6A", "6B", "5A", "5B", "4A", "3C", "3D"])
+    rows = ["Identifiant", "Nom", "Prénom", "Profil", "Classe"], ["ent.1", "ROUX", "Emma", "Élève", "6A"], \
+        ["ent.2", "FABRE", "Paul", "Enseignant", f'"{classes}"']
+    accounts = read_ent_csv(write(tmp_path, "".join(separator.join(row) + "\n" for row in rows)))
+    assert accounts.delimiter == separator and not accounts.problems
+    assert [p.ident for p in accounts.people] == ["ent.1", "ent.2"]
+    assert accounts.classes["ent.2"] == ("6A", "6B", "5A", "5B", "4A", "3C", "3D")
+
+
 @pytest.mark.parametrize("headers", [
     ["IDENTIFIANT", "NOM", "PRENOM", "NE(E) LE", "PROFIL"],
     ["login", "nom", "prénom", "Né(e) le", "catégorie"],
@@ -98,6 +111,44 @@ def test_mapping_from_the_column_dialog(tmp_path):
     [person] = accounts.people
     assert (person.ident, person.first_name, person.last_name, person.profile) == ("ent.1", "Emma", "ROUX", "")
     assert accounts.columns["first_name"] == "Col B"
+
+
+def test_a_title_line_above_an_unclear_header_then_the_column_dialog(tmp_path):
+    """The dialog's columns come from the header below the title; the mapping read the title line as the header
+    (one cell wide) and left every mapped column out (before: 0 accounts, every row « nom et prénom manquants »)."""
+    path = write(tmp_path, "Liste des comptes du collège\nColA;ColB;ColC;Nom\nent.1;ROUX;Emma;x\nent.2;FABRE;Paul;y\n")
+    with pytest.raises(EntCsvError) as caught:
+        read_ent_csv(path)
+    assert caught.value.headers == ["ColA", "ColB", "ColC", "Nom"]
+    accounts = read_ent_csv(path, mapping={"ident": 0, "last_name": 1, "first_name": 2})
+    assert [(p.ident, p.last_name, p.first_name, p.line) for p in accounts.people] == [
+        ("ent.1", "ROUX", "Emma", 3), ("ent.2", "FABRE", "Paul", 4)]
+    assert not accounts.problems
+    headless = write(tmp_path, "Liste des comptes\n\nent.1;ROUX;Emma\nent.2;FABRE;Paul\n", name="sans.csv")
+    with pytest.raises(EntCsvError) as caught:
+        read_ent_csv(headless)
+    assert caught.value.headers == ["", "", ""]  # before: [""], the title line's width: a dialog of one column
+    assert [p.line for p in read_ent_csv(headless, mapping={"ident": 0, "last_name": 1, "first_name": 2}).people] \
+        == [3, 4]
+
+
+@pytest.mark.parametrize("text, mapping, words", [
+    ("Identifiant;Nom;Prénom\nent.1;ROUX;Emma\n", {"ident": 0, "last_name": 1, "first_name": 2, "profile": 8},
+     "La colonne 9 indiquée pour Profil n'existe pas : la liste de l'ENT n'en a que 3."),
+    ("Identifiant;Nom;Prénom\nent.1;ROUX;Emma\n", {"ident": 0, "last_name": "Nomm", "first_name": 2},
+     "La liste de l'ENT n'a pas de colonne « Nomm » (indiquée pour Nom) ; colonnes lues : « Identifiant », « Nom », "
+     "« Prénom »."),
+    ("ent.1;ROUX;Emma\n", {"ident": 0, "last_name": "Nom", "first_name": 2},
+     "La colonne « Nom » indiquée pour Nom ne peut pas être trouvée : la liste de l'ENT n'a pas de ligne d'en-tête "
+     "reconnue ; indiquez le numéro de la colonne."),
+    ("ent.1;ROUX;Emma\n", {"ident": 0, "last_name": 1, "first_name": 3},
+     "La colonne 4 indiquée pour Prénom n'existe pas : la liste de l'ENT n'en a que 3."),
+], ids=["number_beyond_the_header", "header_misspelt", "header_without_a_header_row", "number_beyond_the_rows"])
+def test_a_column_named_that_the_list_does_not_have_is_one_sentence(tmp_path, text, mapping, words):
+    """Before: the column was silently left out (a misspelt header matched every account on one name, exit 0)."""
+    with pytest.raises(EntCsvError) as caught:
+        read_ent_csv(write(tmp_path, text), mapping=mapping)
+    assert plain(caught.value.message) == words and not caught.value.headers
 
 
 @pytest.mark.parametrize("content, words", [(None, "introuvable"), (b"", "vide"), (b"\n\n", "vide")])

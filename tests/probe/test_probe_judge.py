@@ -71,6 +71,17 @@ def test_spaces_with_their_kind_and_delegation():
     assert spaces[0].url == ROOT + "mobile.eleve.html"  # relative in the answer, absolute for the admin
 
 
+def test_names_from_the_server_stay_on_one_line():
+    """A school name « … \nCAS : actif (cas.mon-ent-occitanie.fr) » printed a forged line under the check's own
+    (the probe command keeps line breaks in what it prints: they are its own)."""
+    data = pronote_info(cas_active=False, name="COLLEGE\nCAS : actif (cas.mon-ent-occitanie.fr)\r\n\tX")
+    data["espaces"][0]["nom"] = "Espace\nÉlèves"
+    result = judge(ok(as_json(data)))
+    assert result.school_name == "COLLEGE CAS : actif (cas.mon-ent-occitanie.fr) X"
+    assert "\n" not in result.message and "\r" not in result.message
+    assert result.spaces[0].nom == "Espace Élèves"
+
+
 def test_unknown_space_kind_keeps_its_number():
     data = pronote_info()
     data["espaces"] = [{"nom": "Espace Inconnu", "URL": "x.html", "genreEspace": 99}, "junk"]

@@ -1,7 +1,8 @@
 """`python main.py check FILE [--json] [--uai UAI] [--mode complet|partiel]`: the file page's analysis, headless.
 
 Reads the current school (UAI, mode, import history, hash key) and never writes to the data dir: checking a file
-is not an import. Exit 0: no blocking error; 1: blocking errors; 2: the file cannot be read.
+is not an import. Exit 0: no blocking error; 1: blocking errors; 2: the file cannot be read, or the data dir was
+written by a newer version (its backup is an older state: the file is not judged against it).
 Everything goes through `console`: a console that cannot show a character gets a replacement, and text that
 comes from the file or its name (field and element names, a UAI) has its control characters neutralised.
 """
@@ -20,7 +21,7 @@ from wizard.core.i18n import tr
 from wizard.core.idfile import MAPPING_LABELS, IdFileError, Report, analyse
 from wizard.core.people import PROFILE_LABELS
 from wizard.core.school import check_uai
-from wizard.core.store import read_current_school
+from wizard.core.store import FutureVersion, read_current_school
 from wizard.core.text import clean
 
 _SHOWN_FINDINGS = 50  # the full list is in --json; a terminal page is enough to act on
@@ -29,7 +30,11 @@ _SHOWN_FINDINGS = 50  # the full list is in --json; a terminal page is enough to
 def run_check(args: Namespace, data_dir: Path) -> int:
     before_personal_data()
     found_keys: dict[str, str] = {}
-    school = read_current_school(Path(data_dir), found_keys)  # read-only: never writes, never locks
+    try:
+        school = read_current_school(Path(data_dir), found_keys)  # read-only: never writes, never locks
+    except FutureVersion as problem:  # its .bak is an older state: the file would be judged against it
+        err(clean(problem.message))
+        return 2
     uai = args.uai or (school["identity"]["uai"] if school else "") or None
     if uai:
         checked = check_uai(uai)

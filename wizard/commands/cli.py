@@ -30,8 +30,9 @@ from wizard.core.typography import NBSP, french
 
 # What `record` and `notice` exit with (their code, commands/pdf.py).
 _WRITTEN = ("Code de sortie : 0 si le document est écrit ; 1 s'il n'y a rien à écrire (aucun établissement suivi, "
-            "ou pas celui de --school) ou si l'écriture est impossible ; 2 si la commande est incorrecte (--out qui "
-            "ne finit pas par .pdf, un code UAI faux).")
+            "ou pas celui de --school), si les données de l'assistant viennent d'une version plus récente ou si "
+            "l'écriture est impossible ; 2 si la commande est incorrecte (--out qui ne finit pas par .pdf, un code "
+            "UAI faux).")
 
 # Each command with its one line for the lists of commands (short enough for one line of an 80-column terminal),
 # and what its own --help says first.
@@ -39,8 +40,9 @@ COMMANDS = {
     "check": ("vérifier le fichier exporté de PRONOTE",
               "Vérifie le fichier des identifiants exporté de PRONOTE, comme la page « Vérifier le fichier » : "
               "personnes par profil, erreurs et avertissements. N'enregistre rien. Code de sortie : 0 sans erreur "
-              "bloquante, 1 avec des erreurs bloquantes, 2 si le fichier ne peut pas être lu ou si la commande est "
-              "incorrecte (une option inconnue, un code UAI faux)."),
+              "bloquante, 1 avec des erreurs bloquantes, 2 si le fichier ne peut pas être lu, si les données de "
+              "l'assistant viennent d'une version plus récente ou si la commande est incorrecte (une option "
+              "inconnue, un code UAI faux)."),
     "reconcile": ("prévoir le rapprochement des comptes",
                   "Compare le fichier PRONOTE à la liste des comptes de l'ENT (CSV) et prévoit, profil par profil, "
                   "les comptes rapprochés, ambigus ou sans correspondant. Les noms ne sont pas enregistrés, sauf "

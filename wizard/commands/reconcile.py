@@ -25,7 +25,7 @@ from wizard.core.matching.entcsv import EntCsvError, EntList, one_name_finding, 
 from wizard.core.matching.family import families
 from wizard.core.matching.matcher import COUNT_KEYS, STATUS_LABELS, STATUS_PLURALS, Result, reconcile
 from wizard.core.matching.worksheet import write_worksheet
-from wizard.core.outputs import refusal
+from wizard.core.outputs import failed_message, refusal
 from wizard.core.people import PROFILE_LABELS, PROFILES
 from wizard.core.text import clean
 
@@ -55,9 +55,8 @@ def run_reconcile(args: Namespace, data_dir: Path) -> int:
     if args.out:
         try:
             write_worksheet(result, args.out)
-        except OSError:
-            return _fail(tr("Le fichier de travail « {name} » ne peut pas être écrit (ouvert dans un tableur, ou "
-                            "dossier protégé).").format(name=clean(Path(args.out).name)))
+        except OSError as problem:  # what happened: a full disk, a protected folder, a file held open
+            return _fail(failed_message(Path(args.out), problem))
     if args.json:
         out(json.dumps(to_json(result, ent), ensure_ascii=False, indent=2))
     else:

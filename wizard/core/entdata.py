@@ -31,6 +31,17 @@ from wizard.core.text import clean
 from wizard.core.typography import french
 
 IMPORT_MODES = ("complet", "partiel")
+# The labels the code, the help and the translations read by name (resources/ent/README.md lists them): an ENT's
+# file gives each of them.
+LABELS_READ = (
+    "ent_menu_services", "ent_button_new_service", "ent_tab_general", "ent_tab_technical", "ent_field_sso_type",
+    "ent_field_xiti", "ent_xiti_default", "ent_field_regroupement", "ent_field_cas_url", "ent_tab_access",
+    "ent_field_level", "ent_field_sublevel", "ent_button_add_access", "ent_access_summary", "ent_button_validate",
+    "ent_menu_import", "ent_field_import_mode", "ent_field_import_file", "ent_button_import", "ent_import_report",
+    "ent_import_message_complet", "ent_import_message_partiel", "pronote_export_menu", "pronote_export_socle_field",
+    "pronote_export_checkbox", "pronote_failure_message", "pronote_failures_menu", "pronote_failures_tool",
+    "pronote_home_failures_panel", "pronote_home_failures_count", "hosting_console", "hosting_panel", "hosting_stop",
+    "hosting_publish", "hosting_integration_tab", "hosting_confirmation", "hosting_confirm_button")
 # An ENT file nests 6 deep: the file → checklists → a step's actions → an action → its sources (or modes).
 MAX_DEPTH = 16
 _HTTPS_URL = re.compile(r"https://[^\s/]+/\S*")
@@ -479,6 +490,9 @@ class _Checker:
     def labels(self, raw: object) -> None:
         if not isinstance(raw, dict):
             raise self.bad("labels", tr("doit être un objet JSON"))
+        for key in LABELS_READ:  # read by name: missing, a KeyError on a page or in the record (before)
+            if key not in raw:
+                raise self.bad(f"labels.{key}", tr("manque"))
         for key, item in raw.items():
             if not _LABEL_NAME.fullmatch(key) or key in WORD_FACTS or key in ("ent_site_example",):
                 raise self.bad(f"labels.{key}", tr("doit être un nom de repère en minuscules (lettres, chiffres, _) "
@@ -516,7 +530,7 @@ class _Checker:
         if "value" in item:
             self.value(item["value"], "text", f"{at}.value")
         if "modes" in item and (not isinstance(item["modes"], list) or not item["modes"]
-                                or not set(item["modes"]) <= set(IMPORT_MODES)):
+                                or not all(mode in IMPORT_MODES for mode in item["modes"])):
             raise self.bad(f"{at}.modes", tr("doit être une liste tirée de « complet » et « partiel »"))
         for placeholder in _placeholders(item["text"], f"{at}.text", self.file):
             if placeholder not in words:

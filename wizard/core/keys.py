@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # keyring loads when a key is first needed
 SERVICE = "pronote-ent-wizard"
 FILE_NAME = "hash-keys.json"
 ENVIRONMENT = "PRONOTE_ENT_WIZARD_KEY_STORE"
+KEY_DIGITS = 64  # 32 random bytes
 
 
 class KeyUnavailable(UserError):
@@ -42,6 +43,11 @@ def key_id(key_hex: str) -> str:
     import hmac
 
     return hmac.new(bytes.fromhex(key_hex), b"pronote-ent-wizard: key id", hashlib.sha256).hexdigest()[:16]
+
+
+def is_key(text: str) -> bool:
+    """A key as `progress.random_hex(32)` makes them: 64 hexadecimal digits."""
+    return len(text) == KEY_DIGITS and all(char in "0123456789abcdefABCDEF" for char in text)
 
 
 def entry_name(school_id: str, kid: str) -> str:
@@ -65,15 +71,19 @@ class KeyStore:
 
     # -- reading, writing, forgetting ------------------------------------------------------------
     def get(self, name: str) -> str | None:
-        """The key under `name`, from the system's store then the file; None when it is nowhere."""
+        """The key under `name`, from the system's store then the file; None when it is nowhere, or when what is
+        there is not a key (a hand-edited or damaged file: before, `key_id` failed on it – « Erreur inattendue »
+        from `check --mode partiel`, the file page's analysis ending in the crash dialog): it is then lost, and
+        the progress says so as for any lost key."""
         if self.system is not None:
             try:
                 found: str | None = self.system.get_password(SERVICE, name)
             except Exception as problem:  # noqa: BLE001 - every backend has its own errors (locked, dismissed)
                 raise KeyUnavailable(unavailable_message()) from problem
-            if found:
+            if found and is_key(found):
                 return found
-        return self._read_file().get(name)
+        kept = self._read_file().get(name)
+        return kept if kept is not None and is_key(kept) else None
 
     def put(self, name: str, key: str) -> None:
         """OSError when neither the system's store nor the file could keep it."""

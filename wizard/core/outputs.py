@@ -67,7 +67,7 @@ def write_atomically(target: Path, write: Callable[[Path], None],
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name[:60]}.", suffix=".tmp", dir=folder)
     except OSError as problem:
-        raise OutputFailed(_failed(target, problem)) from None
+        raise OutputFailed(failed_message(target, problem)) from None
     os.close(fd)
     temporary = Path(name)
     try:
@@ -78,7 +78,7 @@ def write_atomically(target: Path, write: Callable[[Path], None],
             os.fsync(handle.fileno())
         os.replace(temporary, target)
     except OSError as problem:
-        raise OutputFailed(_failed(target, problem)) from None
+        raise OutputFailed(failed_message(target, problem)) from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -98,7 +98,9 @@ def is_whole_pdf(path: Path) -> bool:
     return head == b"%PDF-" and b"%%EOF" in tail
 
 
-def _failed(target: Path, problem: OSError) -> str:
+def failed_message(target: Path, problem: OSError) -> str:
+    """Why `target` could not be written, in one sentence that says nothing was (a full disk is a full disk,
+    not a file « ouvert dans Excel »)."""
     if problem.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         why = tr("le disque est plein")
     elif problem.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

@@ -5,6 +5,7 @@ Pure functions; each returns a result with one French sentence when the input is
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple, TypedDict
 from urllib.parse import urlsplit, urlunsplit
 
@@ -14,7 +15,7 @@ from wizard.core.hosts import is_host_name, is_ip_address, is_loopback
 from wizard.core.i18n import tr
 
 UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"  # 23 letters: no I, O, Q
-_UAI_SHAPE = re.compile(r"^(\d{7})([A-Z])$")
+_UAI_SHAPE = re.compile(r"^([0-9]{7})([A-Z])$")
 
 # Pages PRONOTE serves under its root; the address bar often shows one of them (DOMAIN.md).
 _SPACE_PAGE = re.compile(r"^(mobile\.)?[a-z_]+\.html?$", re.IGNORECASE)
@@ -34,7 +35,11 @@ def uai_check_letter(digits: str) -> str:
 
 
 def check_uai(text: str) -> Check:
-    uai = re.sub(r"\s+", "", text or "").upper()
+    # Pasted from a PDF or a web page, a code may carry what no one sees (a soft hyphen, a zero-width space) or
+    # full-width digits: read as the code they show. Only ASCII digits make a UAI: `\d` also took « ٠٣٠١٧٤٦K »,
+    # and a code kept with such digits never equals the file's (a false « exporté pour un autre établissement »).
+    shown = unicodedata.normalize("NFKC", text or "")
+    uai = "".join(char for char in shown if not char.isspace() and unicodedata.category(char) != "Cf").upper()
     if not uai:
         return Check(False, message=tr("Saisissez le code UAI de l'établissement (7 chiffres et une lettre, par "
                                        "exemple 0301746K)."))

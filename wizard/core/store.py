@@ -579,11 +579,13 @@ else:
 
 
 def read_current_school(data_dir: Path, found_keys: dict[str, str] | None = None) -> School | None:
-    """The current school's record, read-only (for the headless commands): never writes, never locks."""
+    """The current school's record, read-only (for the headless commands): never writes, never locks.
+    FutureVersion when the file was written by a newer version: its backup is an older state, not to be read
+    as the current one (the window refuses such a file too)."""
     for path in (Path(data_dir) / FILE_NAME, Path(data_dir) / (FILE_NAME + BACKUP_SUFFIX)):
         try:
             doc = read_document(path, found_keys)
-        except (OSError, InvalidDocument, FutureVersion):
+        except (OSError, InvalidDocument):
             continue
         return doc["schools"][doc["current"]]
     return None
@@ -591,11 +593,11 @@ def read_current_school(data_dir: Path, found_keys: dict[str, str] | None = None
 
 def read_schools(data_dir: Path) -> tuple[list[School], str | None]:
     """Every school kept in `data_dir` and the current one's id, read-only like `read_current_school`; ([], None)
-    when nothing usable is saved there."""
+    when nothing usable is saved there; FutureVersion as `read_current_school` says."""
     for path in (Path(data_dir) / FILE_NAME, Path(data_dir) / (FILE_NAME + BACKUP_SUFFIX)):
         try:
             doc = read_document(path)
-        except (OSError, InvalidDocument, FutureVersion):
+        except (OSError, InvalidDocument):
             continue
         return list(doc["schools"].values()), doc["current"]
     return [], None

@@ -412,7 +412,7 @@ class MatchingPreview(QGroupBox):
                          tr("Fichier CSV (*.csv)"))
         if not path or self.result is None:
             return
-        from wizard.core.outputs import refusal
+        from wizard.core.outputs import failed_message, refusal
 
         # « Remplacer ? » in the dialog does not make the files being read, or the app's own, fair game.
         problem = refusal(Path(path), data_dir=self.progress_model.store.data_dir,
@@ -422,9 +422,8 @@ class MatchingPreview(QGroupBox):
             return
         try:
             write_worksheet(self.result, path, self._decisions())
-        except OSError:
-            self._say(tr("Impossible d'écrire « {path} » : le fichier est peut-être "
-                         "ouvert dans Excel.").format(path=path), "error")
+        except OSError as failure:  # what happened: a full disk is not a file « ouvert dans Excel »
+            self._say(failed_message(Path(path), failure), "error")
             return
         self._say(tr("Feuille de travail enregistrée : {path}. Elle contient des "
                      "données personnelles.").format(path=path), "ok")

@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -182,12 +182,20 @@ def write_pdf(document: Printed, path: Path, title: str) -> None:
     (wizard/core/outputs.py)."""
 
     def draw(temporary: Path) -> None:
-        writer = QPdfWriter(str(temporary))
+        # Drawn in memory, written by Python: Qt cannot name a file whose path is not valid Unicode (a folder
+        # « Coll\xe8ge » written in Latin-1 on a Linux stick), Python can (before: « n'a pas pu être écrit »).
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
         writer.setTitle(title)
         writer.setCreator(f"Assistant d'interconnexion PRONOTE – {current().name}")
         _a4(writer)
         render(document, writer)
-        del writer  # the file is closed before it is checked and renamed (Windows cannot rename it open)
+        del writer  # the PDF is finished when its writer goes
+        buffer.close()
+        with open(temporary, "wb") as handle:  # closed before it is checked and renamed (Windows cannot rename it open)
+            handle.write(data.data())
 
     write_atomically(Path(path), draw, is_whole_pdf)
 

@@ -82,8 +82,10 @@ class ServerCheck(QWidget):
             return
         if school_id != self.progress.school["id"]:
             name = self.progress.doc["schools"][school_id]["identity"]["name"] or tr("Nouvel établissement")
-            self.message.show_message(tr("La vérification du serveur de « {name} » s'est terminée : son résultat a "
-                                         "été enregistré pour cet établissement, pas pour celui affiché.").format(
+            # « rattaché », not « enregistré »: it is written with the next save, which may fail (the save banner
+            # then says so); nothing may claim a write that has not happened.
+            self.message.show_message(tr("La vérification du serveur de « {name} » s'est terminée : son résultat est "
+                                         "rattaché à cet établissement, pas à celui affiché.").format(
                                              name=name), "warning", announce=True)
             self.finished.emit(None)
             return

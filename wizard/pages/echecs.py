@@ -57,7 +57,8 @@ class EchecsPage(StepPage):
         count_label = QLabel(tr("N&ombre d'utilisateurs en échec :"))
         self.count = QLineEdit()
         self.count.setObjectName("failures_count")
-        self.count.setValidator(QIntValidator(0, failures.MAX_COUNT, self))
+        self.validator = QIntValidator(0, failures.MAX_COUNT, self)
+        self.count.setValidator(self.validator)
         self.count.setPlaceholderText(tr("par exemple 49"))
         self.count.setAccessibleName(tr("Nombre d'utilisateurs en échec, affiché par PRONOTE"))
         self.count.setMaximumWidth(160)
@@ -117,7 +118,14 @@ class EchecsPage(StepPage):
         self.unnote.setVisible(bool(noted))
 
     def _checked(self):
-        return failures.check_count(self.day.text(), self.count.text(), dates.today())
+        return failures.check_count(self.day.text(), self._count_text(), dates.today())
+
+    def _count_text(self) -> str:
+        """The count as the validator let it through: « 1 575 » or « +12 » in French are numbers to it (before:
+        « … s'écrit en chiffres » about what the field had just accepted)."""
+        text = self.count.text()
+        value, ok = self.validator.locale().toInt(text.strip())
+        return str(value) if ok and value >= 0 else text
 
     def missing(self) -> str:
         """A count typed but not valid keeps the page (nothing half-noted); an empty one is fine: it is optional."""

@@ -2,6 +2,7 @@
 details (format, encoding, fields used, fingerprint, line numbers) behind « Détails »."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6 import QtCore
@@ -151,11 +152,12 @@ class FichierPage(StepPage):
         self._show_file(cycle["file"])
         analysis = cycle["analysis"]
         in_another_language = analysis is not None and analysis["language"] != i18n.language()
-        if cycle["file"] and (not analysis_is_current(cycle) or in_another_language):
+        if cycle["file"] and (not analysis_is_current(cycle) or in_another_language
+                              or (not cycle["finished_at"] and _replaced_on_disk(cycle["file"]))):
             path = Path(cycle["file"]["path"])
             if path.is_file():
-                # The mode changed, the analysis was interrupted, or its findings were written in the other
-                # language: read the file again.
+                # The mode changed, the analysis was interrupted, its findings were written in the other language,
+                # or another export took the file's place: read the file again.
                 self.analyse(path)
                 return
         self._show_analysis(analysis)
@@ -340,14 +342,26 @@ class FichierPage(StepPage):
                                  announce=True)
 
 
+def _replaced_on_disk(file: FileInfo) -> bool:
+    """The file at the recorded place is no longer the one analysed: PRONOTE writes each export over the previous
+    one, under the same name. Told by its size (a stat, nothing read on the window's thread); before, the page went
+    on showing the old file's analysis – « Aucune erreur bloquante » – above a new export never checked."""
+    try:
+        return os.stat(file["path"]).st_size != file["size"]
+    except (OSError, ValueError):
+        return False  # gone: the page says so when it is chosen again
+
+
 def _elsewhere(progress, target, where: str) -> str:
     """What became of an analysis that ended for a school or a pass no longer shown."""
     if where == GONE:
         return tr("L'analyse s'est terminée pour un établissement ou un import qui n'existe plus : son résultat "
                   "n'a pas été enregistré.")
     name = progress.doc["schools"][target[0]]["identity"]["name"] or tr("Nouvel établissement")
-    return tr("L'analyse lancée pour « {name} » s'est terminée : son résultat a été enregistré pour cet "
-              "établissement, pas pour celui affiché.").format(name=name)
+    # « rattaché », not « enregistré »: it is written with the next save, which may fail (the save banner then
+    # says so); nothing may claim a write that has not happened.
+    return tr("L'analyse lancée pour « {name} » s'est terminée : son résultat est rattaché à cet établissement, pas "
+              "à celui affiché.").format(name=name)
 
 
 def _human_size(size: int) -> str:

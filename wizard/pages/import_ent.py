@@ -10,6 +10,8 @@ from wizard.core.importcheck import read_figure
 from wizard.pages.base import notice
 from wizard.pages.checklist import ChecklistPage
 
+_MAX_COUNT = 10_000_000
+
 
 class ImportEntPage(ChecklistPage):
     step_id = "import_ent"
@@ -21,7 +23,8 @@ class ImportEntPage(ChecklistPage):
         row = QHBoxLayout()
         self.count = QLineEdit()
         self.count.setObjectName("reported_count")
-        self.count.setValidator(QIntValidator(0, 10_000_000, self))
+        self.validator = QIntValidator(0, _MAX_COUNT, self)
+        self.count.setValidator(self.validator)
         self.count.setPlaceholderText(tr("par exemple 1575"))
         self.count.setAccessibleName(tr("Nombre annoncé par l'ENT (identifiants importés)"))
         self.count.setMaximumWidth(160)
@@ -62,7 +65,11 @@ class ImportEntPage(ChecklistPage):
     def _count_typed(self, text: str) -> None:
         if self.loading:
             return
-        self.progress.type_reported_count(int(text) if text.isdigit() else None)
+        # Read as the validator let it through: in French « 1 575 » (the way the file page shows counts) and
+        # « +1575 » are numbers to it; `isdigit` took them for nothing typed (« Saisissez le nombre… » beside
+        # the number shown, Next greyed).
+        value, ok = self.validator.locale().toInt(text.strip())
+        self.progress.type_reported_count(value if ok and 0 <= value <= _MAX_COUNT else None)
         self._compare()
 
     def _compare(self) -> None:

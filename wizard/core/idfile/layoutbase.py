@@ -106,7 +106,8 @@ class LayoutReader:
 
     def add_uai(self, value: str, line: int) -> None:
         if len(self._uais) < MAX_UAIS:
-            self._uais.setdefault(value.strip().upper(), line)
+            # On one line: a finding quotes it, and a line break in it forged a line of `check`'s output.
+            self._uais.setdefault(" ".join(value.split()).upper(), line)
 
     def counted(self, line: int) -> None:
         """One more person handed on; refused past MAX_PEOPLE."""

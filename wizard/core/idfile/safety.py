@@ -145,6 +145,12 @@ def syntax_problem(error: etree.XMLSyntaxError, encoding_label: str, at_end: boo
     if "Unsupported encoding" in text or "unknown encoding" in text.lower():
         return IdFileError(tr("L'encodage déclaré par le fichier ({encoding}) "
                               "n'est pas reconnu.").format(encoding=encoding_label), code="encodage_inconnu", line=line)
+    if "Extra content at the end" in text or "XML declaration allowed only at the start" in text:
+        # Two exports put end to end (a copy appended to the old file), or text written after the export: the
+        # file goes on after its end – not cut short, which is what « tronqué » said (before).
+        return IdFileError(tr("Le fichier continue après la fin du document XML (deux exports mis bout à bout, ou un "
+                              "ajout après l'export) : réexportez-le depuis PRONOTE."),
+                           code="contenu_apres_la_fin", line=line)
     if at_end and (cut_character or "Incomplete UTF-8" in text):  # cut inside a character: cut short, not mis-encoded
         return truncated(line)
     if "invalid char" in text.lower() or "out of allowed range" in text:

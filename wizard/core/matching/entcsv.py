@@ -138,24 +138,28 @@ def read_ent_csv(path: Path | str, mapping: dict[str, int | str] | None = None) 
     try:
         with open_text(path) as text:
             records = csvrows.Records(text.lines())
-            header, columns, first_data, early = _find_header(records, mapping)
+            if mapping:
+                header, columns, pending, early = _find_mapped(records, mapping)
+            else:
+                header, columns, first_data, early = _find_header(records)
+                pending = [first_data] if first_data is not None else []
             if header:
                 used = {name: header[index] for name, index in columns.items()}
             else:
                 used = {name: tr("colonne {n}").format(n=index + 1) for name, index in columns.items()}
             result = EntList([], encoding=text.encoding, delimiter=records.delimiter, columns=used)
             result.problems.extend(RowProblem(line, _ignored(problem), False) for line, problem in early)
-            _read_rows(records, first_data, columns, result, path)
+            _read_rows(records, pending, columns, result, path)
     except SourceError as problem:
         raise EntCsvError(problem.message) from None
     return result
 
 
-def _read_rows(records: Iterable[csvrows.Record], first_data: csvrows.Record | None, columns: dict[str, int],
+def _read_rows(records: Iterable[csvrows.Record], pending: list[csvrows.Record], columns: dict[str, int],
                result: EntList, path: Path) -> None:
     seen: dict[str, int] = {}
     count = 0
-    for record in _chain(first_data, records):
+    for record in _chain(pending, records):
         if record.problem:
             result.problems.append(RowProblem(record.line, _ignored(record.problem), False))
             continue
@@ -173,13 +177,12 @@ def _ignored(problem: str) -> str:
     return tr("ligne ignorée : {problem}.").format(problem=tr(problem))
 
 
-def _chain(first: csvrows.Record | None, rest: Iterable[csvrows.Record]) -> Iterator[csvrows.Record]:
-    if first is not None:
-        yield first
+def _chain(first: list[csvrows.Record], rest: Iterable[csvrows.Record]) -> Iterator[csvrows.Record]:
+    yield from first
     yield from rest
 
 
-def _find_header(records: Iterable[csvrows.Record], mapping: dict[str, int | str] | None
+def _find_header(records: Iterable[csvrows.Record]
                  ) -> tuple[list[str] | None, dict[str, int], csvrows.Record | None, list[tuple[int, str]]]:
     """(header cells or None, field → column, a first data row to read or None, damaged rows met on the way: their
     line and problem)."""
@@ -200,12 +203,8 @@ def _find_header(records: Iterable[csvrows.Record], mapping: dict[str, int | str
         if not any(cell.strip() for cell in row):
             continue
         searched += 1
-        width = width or len(row)
+        width = max(width, len(row))  # a title line above the list is one cell wide: the dialog needs them all
         header = is_header(row)
-        if mapping:
-            if header:
-                return row, _apply(mapping, row), None, early
-            return None, _apply(mapping, [""] * len(row)), record, early  # no header: the first row is a person
         if header:
             columns = guess_mapping(row)
             if all(name in columns for name in REQUIRED):
@@ -230,6 +229,65 @@ def _find_header(records: Iterable[csvrows.Record], mapping: dict[str, int | str
     more = " …" if sum(1 for cell in cells if cell) > _QUOTED_HEADERS else ""
     raise EntCsvError(tr("Colonnes non reconnues (il manque : {missing}) ; colonnes lues : {seen}.").format(
         missing=missing, seen=", ".join(shown) + more), headers=[cell[:MAX_CELL] for cell in cells])
+
+
+def _find_mapped(records: Iterable[csvrows.Record], mapping: dict[str, int | str]
+                 ) -> tuple[list[str] | None, dict[str, int], list[csvrows.Record], list[tuple[int, str]]]:
+    """As `_find_header`, for columns named by the admin (the page's dialog, `--colonne`): (header cells or None,
+    field → column, the records to read first, damaged rows met before them). The header is the first row that
+    names a known column, as without a mapping; without one, the list starts at the first row wide enough for the
+    columns named – a title line above it is not a person whose other cells are missing (before: every row
+    « nom et prénom manquants »). A column named that the list does not have is one sentence, nothing read
+    (before: silently left out – a misspelt « --colonne nom=Nomm » matched every account on its first name)."""
+    buffered: list[csvrows.Record] = []
+    early: list[tuple[int, str]] = []
+    indexes = [column for column in mapping.values() if isinstance(column, int)]
+    needed = max(indexes, default=-1) + 1
+    searched = 0
+    for record in records:
+        buffered.append(record)
+        if not record.problem and any(cell.strip() for cell in record.cells):
+            searched += 1
+            if is_header(record.cells):
+                early += [(item.line, item.problem) for item in buffered[:-1] if item.problem]
+                return record.cells, _mapped_columns(mapping, record.cells), [], early
+        if searched >= HEADER_SEARCH_ROWS or record.line >= HEADER_SEARCH_LINES:
+            break
+    for position, record in enumerate(buffered):
+        if not record.problem and any(cell.strip() for cell in record.cells) and len(record.cells) >= needed:
+            early += [(item.line, item.problem) for item in buffered[:position] if item.problem]
+            return None, _mapped_columns(mapping, [""] * len(record.cells), header=False), buffered[position:], early
+    if not searched:
+        if buffered and buffered[-1].line >= HEADER_SEARCH_LINES:
+            raise EntCsvError(tr("Les {lines} premières lignes du fichier sont vides ou illisibles : ce n'est pas "
+                                 "une liste de comptes.").format(lines=HEADER_SEARCH_LINES))
+        raise EntCsvError(tr("Le fichier est vide."))
+    width = max(len(record.cells) for record in buffered if not record.problem)
+    _mapped_columns(mapping, [""] * width, header=False)  # a column beyond the widest row: it raises
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _mapped_columns(mapping: dict[str, int | str], cells: list[str], *, header: bool = True) -> dict[str, int]:
+    """`_apply`, or one sentence for the first column named that the list does not have; `cells`: the header row
+    (`header`), else as many empty strings as the first row has cells."""
+    columns = _apply(mapping, cells)
+    for name, column in mapping.items():
+        if name not in FIELDS or name in columns:
+            continue
+        field = tr(FIELD_LABELS[name])
+        if isinstance(column, int):
+            raise EntCsvError(tr("La colonne {number} indiquée pour {field} n'existe pas : la liste de l'ENT n'en a "
+                                 "que {count}.").format(number=column + 1, field=field, count=len(cells)))
+        if not header:
+            raise EntCsvError(tr("La colonne {header} indiquée pour {field} ne peut pas être trouvée : la liste de "
+                                 "l'ENT n'a pas de ligne d'en-tête reconnue ; indiquez le numéro de la "
+                                 "colonne.").format(header=_quoted(column), field=field))
+        seen = [_quoted(cell.strip()) for cell in cells if cell.strip()]
+        more = " …" if len(seen) > _QUOTED_HEADERS else ""
+        raise EntCsvError(tr("La liste de l'ENT n'a pas de colonne {header} (indiquée pour {field}) ; colonnes "
+                             "lues : {seen}.").format(header=_quoted(column), field=field,
+                                                      seen=", ".join(seen[:_QUOTED_HEADERS]) + more))
+    return columns
 
 
 def _quoted(cell: str) -> str:
