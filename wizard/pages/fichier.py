@@ -151,7 +151,10 @@ class FichierPage(StepPage):
         self._show_file(cycle["file"])
         analysis = cycle["analysis"]
         in_another_language = analysis is not None and analysis["language"] != i18n.language()
-        if cycle["file"] and (not analysis_is_current(cycle) or in_another_language):
+        # A finished pass is history: its analysis is shown as it was recorded, never read again (its result could
+        # not be recorded, and the page said the import « no longer exists »).
+        if cycle["file"] and not self.progress.pass_finished and (not analysis_is_current(cycle)
+                                                                   or in_another_language):
             path = Path(cycle["file"]["path"])
             if path.is_file():
                 # The mode changed, the analysis was interrupted, or its findings were written in the other
@@ -187,7 +190,7 @@ class FichierPage(StepPage):
         self.counts.setRowCount(len(rows))
         for index, (label, number) in enumerate(rows):
             self.counts.setItem(index, 0, QTableWidgetItem(label))
-            item = QTableWidgetItem(QLocale().toString(number))
+            item = QTableWidgetItem(_grouped(number))
             item.setTextAlignment(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
             self.counts.setItem(index, 1, item)
         shown = findings[:SHOWN_FINDINGS]
@@ -350,10 +353,17 @@ def _elsewhere(progress, target, where: str) -> str:
               "établissement, pas pour celui affiché.").format(name=name)
 
 
+def _grouped(number: int) -> str:
+    """A count with the language's digit grouping (« 1 575 »), whatever its size: QLocale's own takes 64 bits at
+    most, and a progress file edited by hand may hold more (the loader takes any count)."""
+    return f"{number:,}".replace(",", QLocale().groupSeparator())
+
+
 def _human_size(size: int) -> str:
-    amount = float(size)
-    for unit in (tr("octets"), tr("Ko"), tr("Mo"), tr("Go")):
-        if amount < 1024 or unit == tr("Go"):
-            return f"{size} {unit}" if unit == tr("octets") else QLocale().toString(amount, "f", 1) + f" {unit}"
-        amount /= 1024
-    return str(size)
+    """« 812 octets », « 1,5 Mo »: in whole numbers, so that no size overflows a float (see _grouped)."""
+    units = (tr("octets"), tr("Ko"), tr("Mo"), tr("Go"))
+    power = min(len(units) - 1, max(0, (size.bit_length() - 1) // 10))
+    if power == 0:
+        return f"{size} {units[0]}"
+    tenths = (size * 10 + 1024 ** power // 2) // 1024 ** power  # rounded to the nearest tenth
+    return f"{_grouped(tenths // 10)}{QLocale().decimalPoint()}{tenths % 10} {units[power]}"

@@ -1,0 +1,70 @@
+"""The real window used as an adversarial admin would: a finished pass looked at in the other language, a progress
+file edited by hand within what the loader accepts, a count written the French way, a folder dropped for a file."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.helpers import open_window, written
+from tests.gui.test_help import complete_every_step
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "walk" / "IdPN_To_KOSMOS.xml"
+
+
+def analysed_then_finished(qtbot, window, file: Path) -> dict:
+    """The pass of the current school analyses `file`, then reaches « fin » (its pass is history)."""
+    progress = window.progress
+    complete_every_step(progress)
+    progress.cycle["finished_at"] = None
+    window.go_to("fichier")
+    page = window.currentPage()
+    page.analyse(file)
+    qtbot.waitUntil(lambda: not page.task.running, timeout=20000)
+    assert progress.cycle["analysis"]["counts"]["total"] > 0
+    window.go_to("fin")
+    assert progress.pass_finished
+    return json.loads(json.dumps(progress.cycle))
+
+
+def test_a_finished_pass_seen_in_the_other_language_shows_its_analysis_as_recorded(qtbot, data_dir, tmp_path):
+    """Before: the file page of a finished pass, seen in English, read the file again and said « The analysis ended
+    for a school or an import that no longer exists: its result was not saved », with no counts shown."""
+    file = tmp_path / "IdPN_To_KOSMOS.xml"
+    shutil.copy(FIXTURE, file)
+    window = open_window(qtbot, data_dir)
+    recorded = analysed_then_finished(qtbot, window, file)
+    window.close()
+
+    again = open_window(qtbot, data_dir, "en")
+    again.go_to("fin")
+    while again.current_step() != "fichier":
+        again.back()
+    page = again.currentPage()
+    assert not page.task.running
+    assert page.counts.isVisible() and page.counts.rowCount() >= 2
+    assert "no longer exists" not in page.status.text() and page.status.objectName() != "analysis_status_warning"
+    assert json.loads(json.dumps(again.progress.cycle)) == recorded  # history unchanged
+
+
+def test_counts_and_sizes_beyond_64_bits_in_a_hand_edited_progress_file_show(qtbot, data_dir):
+    """The loader takes any count ≥ 0. Before: a count of 10**20 (QLocale's toString takes 64 bits) or a size beyond
+    a float raised OverflowError on the file page – the crash dialog instead of the page."""
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.progress.cycle["finished_at"] = None
+    window.progress.cycle["analysis"]["counts"] = {"eleve": 10**20, "total": 10**20}
+    window.progress.cycle["file"]["size"] = 10**400
+    window.progress.arrive_at("fichier")
+    written(window.progress)
+    window.close()
+    QApplication.processEvents()
+
+    again = open_window(qtbot, data_dir)  # (pytest-qt fails the test on an exception raised inside Qt)
+    assert not again.recovery_message  # the loader took the document as it is
+    again.go_to("fichier")
+    page = again.currentPage()
+    assert page.counts.item(page.counts.rowCount() - 1, 1).text() == "\u202f".join(["100"] + ["000"] * 6)
+    assert " Go" in page.file_label.text()
