@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.helpers import open_window, written
+from tests.gui.helpers import next_button, open_window, type_into, written
 from tests.gui.test_help import complete_every_step
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "walk" / "IdPN_To_KOSMOS.xml"
@@ -68,3 +68,32 @@ def test_counts_and_sizes_beyond_64_bits_in_a_hand_edited_progress_file_show(qtb
     page = again.currentPage()
     assert page.counts.item(page.counts.rowCount() - 1, 1).text() == "\u202f".join(["100"] + ["000"] * 6)
     assert " Go" in page.file_label.text()
+
+
+def test_the_ents_count_written_the_french_way_is_taken(qtbot, data_dir):
+    """The field takes « 1 575 » and « +5 » (its validator reads the language's grouping and sign). Before: the page
+    then said « Saisissez le nombre d'identifiants… » as if nothing was typed, and « Suivant » stayed greyed."""
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.progress.cycle["finished_at"] = None
+    window.progress.cycle["analysis"]["counts"] = {"total": 1575}
+    window.go_to("import_ent")
+    page = window.currentPage()
+    for typed, number in (("1 575", 1575), ("1\u202f575", 1575), ("+5", 5)):
+        type_into("reported_count", typed)
+        assert page.count.text() == typed
+        assert window.progress.cycle["reported_count"] == number, typed
+        assert next_button(window).isEnabled() and not page.reason.isVisible()
+
+
+def test_the_failures_count_written_the_french_way_is_noted(qtbot, data_dir):
+    """Before: the field took « 1 575 » and « Noter ce nombre » answered « … s'écrit en chiffres, par exemple 12 »."""
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.go_to("echecs")
+    page = window.currentPage()
+    type_into("failures_count", "1 575")
+    assert page.count.text() == "1 575" and next_button(window).isEnabled()
+    page.note.click()
+    assert window.progress.school["failures"][-1]["count"] == 1575
+    assert page.message.objectName() == "failures_message_ok"

@@ -57,7 +57,8 @@ class EchecsPage(StepPage):
         count_label = QLabel(tr("N&ombre d'utilisateurs en échec :"))
         self.count = QLineEdit()
         self.count.setObjectName("failures_count")
-        self.count.setValidator(QIntValidator(0, failures.MAX_COUNT, self))
+        self.digits = QIntValidator(0, failures.MAX_COUNT, self)
+        self.count.setValidator(self.digits)
         self.count.setPlaceholderText(tr("par exemple 49"))
         self.count.setAccessibleName(tr("Nombre d'utilisateurs en échec, affiché par PRONOTE"))
         self.count.setMaximumWidth(160)
@@ -117,7 +118,11 @@ class EchecsPage(StepPage):
         self.unnote.setVisible(bool(noted))
 
     def _checked(self):
-        return failures.check_count(self.day.text(), self.count.text(), dates.today())
+        # « 1 575 » or « +5 », which the field takes (its validator reads the language's grouping and sign), in
+        # plain digits for the check; anything else as typed, for the check to say what is wrong.
+        number, ok = self.digits.locale().toInt(self.count.text().strip())
+        count = str(number) if ok and number >= 0 else self.count.text()
+        return failures.check_count(self.day.text(), count, dates.today())
 
     def missing(self) -> str:
         """A count typed but not valid keeps the page (nothing half-noted); an empty one is fine: it is optional."""

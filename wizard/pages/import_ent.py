@@ -21,7 +21,8 @@ class ImportEntPage(ChecklistPage):
         row = QHBoxLayout()
         self.count = QLineEdit()
         self.count.setObjectName("reported_count")
-        self.count.setValidator(QIntValidator(0, 10_000_000, self))
+        self.digits = QIntValidator(0, 10_000_000, self)
+        self.count.setValidator(self.digits)
         self.count.setPlaceholderText(tr("par exemple 1575"))
         self.count.setAccessibleName(tr("Nombre annoncé par l'ENT (identifiants importés)"))
         self.count.setMaximumWidth(160)
@@ -62,7 +63,10 @@ class ImportEntPage(ChecklistPage):
     def _count_typed(self, text: str) -> None:
         if self.loading:
             return
-        self.progress.type_reported_count(int(text) if text.isdigit() else None)
+        # Read as the field accepts it: « 1 575 » (grouped the French way) or « +5 » are numbers too; before, the
+        # field showed them and the page asked for the number as if nothing was typed.
+        number, ok = self.digits.locale().toInt(text.strip())
+        self.progress.type_reported_count(number if ok and number >= 0 else None)
         self._compare()
 
     def _compare(self) -> None:
