@@ -97,3 +97,39 @@ def test_the_failures_count_written_the_french_way_is_noted(qtbot, data_dir):
     page.note.click()
     assert window.progress.school["failures"][-1]["count"] == 1575
     assert page.message.objectName() == "failures_message_ok"
+
+
+def test_a_folder_or_a_vanished_file_is_announced(qtbot, data_dir, tmp_path, heard):
+    """The error comes away from the focus (the file dialog has closed, or a folder was dropped): before, it was shown
+    but never said to a screen reader, whose user heard nothing happen."""
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.progress.cycle["finished_at"] = None
+    window.go_to("fichier")
+    page = window.currentPage()
+    for chosen in (tmp_path, tmp_path / "disparu.xml"):
+        heard.clear()
+        page.analyse(chosen)
+        qtbot.waitUntil(lambda: bool(heard), timeout=2000)
+        assert heard == [(page.status.text(), True)] and "rien n'a été changé" in page.status.text()
+
+
+def test_an_analysis_that_ends_for_another_school_is_announced(qtbot, data_dir, tmp_path, monkeypatch, heard):
+    """Where its result went (« … enregistré pour cet établissement, pas pour celui affiché ») is a status change
+    away from the focus: before, shown only."""
+    from tests.gui.test_jobs import Gate, two_schools_on_the_file_page
+    from wizard.pages import fichier
+
+    window, progress, first, second, copy = two_schools_on_the_file_page(qtbot, data_dir, tmp_path)
+    gate = Gate(fichier.run_analysis)
+    monkeypatch.setattr(fichier, "run_analysis", gate)
+    page = window.currentPage()
+    page.analyse(copy)
+    assert gate.started.wait(10)
+    progress.switch_school(second)
+    QApplication.processEvents()  # « Analyse … en cours… », said at the next turn of the event loop
+    heard.clear()
+    gate.go.set()
+    qtbot.waitUntil(lambda: not page.task.running and "pas pour celui affiché" in page.status.text(), timeout=20000)
+    qtbot.waitUntil(lambda: bool(heard), timeout=2000)
+    assert heard == [(page.status.text(), False)]

@@ -276,7 +276,7 @@ class FichierPage(StepPage):
         if not path.is_file():
             # A folder dropped by mistake, a file gone since: said, and the analysis kept stands.
             self.status.show_message(tr("« {name} » n'est pas un fichier que l'assistant peut ouvrir : rien n'a été "
-                                        "changé.").format(name=path.name or str(path)), "error")
+                                        "changé.").format(name=path.name or str(path)), "error", announce=True)
             return
         # What the job needs, taken now on this thread: the school and the pass it is for, whatever is shown later.
         target = self.progress.job_target()
@@ -304,7 +304,7 @@ class FichierPage(StepPage):
         file_info, record = outcome
         where = self.progress.record_analysis(file_info, record, target)
         if where != HERE:
-            self.status.show_message(_elsewhere(self.progress, target, where), "warning")
+            self.status.show_message(_elsewhere(self.progress, target, where), "warning", announce=True)
             return
         self.loading = True
         try:
