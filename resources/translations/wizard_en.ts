@@ -1559,17 +1559,17 @@
       <translation>“{path}” is one of the files read to make this one: choose another name.</translation>
     </message>
     <message>
-      <location filename="wizard/core/pcclock.py" line="72" />
-      <source>La date de cet ordinateur semble fausse : il indique le {today}, alors que {proof}. L'assistant s'en sert pour savoir quelle année scolaire a commencé et pour dater chaque import. Nous vous conseillons de corriger la date et l'heure de l'ordinateur (ou de le demander à la personne qui gère le parc informatique), puis de rouvrir l'assistant.</source>
-      <translation>This computer's date seems wrong: it says {today}, whereas {proof}. The assistant uses it to know which school year has begun and to date each import. We advise you to correct the computer's date and time (or to ask whoever manages the school's computers), then to reopen the assistant.</translation>
-    </message>
-    <message>
       <location filename="wizard/core/pcclock.py" line="67" />
       <source>l'assistant a déjà enregistré sur cet ordinateur une action datée du {day}</source>
       <translation>the assistant has already recorded on this computer an action dated {day}</translation>
     </message>
     <message>
-      <location filename="wizard/core/pcclock.py" line="69" />
+      <location filename="wizard/core/pcclock.py" line="73" />
+      <source>La date de cet ordinateur semble fausse : il indique le {today}, alors que {proof}. L'assistant s'en sert pour savoir quelle année scolaire a commencé et pour dater chaque import. Nous vous conseillons de corriger la date et l'heure de l'ordinateur (ou de le demander à la personne qui gère le parc informatique), puis de rouvrir l'assistant.</source>
+      <translation>This computer's date seems wrong: it says {today}, whereas {proof}. The assistant uses it to know which school year has begun and to date each import. We advise you to correct the computer's date and time (or to ask whoever manages the school's computers), then to reopen the assistant.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/pcclock.py" line="70" />
       <source>les informations de l'assistant sur l'ENT ont été vérifiées le {day}</source>
       <translation>the assistant's information about the ENT was checked on {day}</translation>
     </message>
@@ -3210,57 +3210,57 @@
       <translation>&amp;Users in failure:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="61" />
+      <location filename="wizard/pages/echecs.py" line="62" />
       <source>par exemple 49</source>
       <translation>for example 49</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="62" />
+      <location filename="wizard/pages/echecs.py" line="63" />
       <source>Nombre d'utilisateurs en échec, affiché par PRONOTE</source>
       <translation>Users in failure, as PRONOTE shows them</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="66" />
+      <location filename="wizard/pages/echecs.py" line="67" />
       <source>Rele&amp;vé le :</source>
       <translation>&amp;Date read:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="69" />
+      <location filename="wizard/pages/echecs.py" line="70" />
       <source>jj/mm/aaaa</source>
       <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="70" />
+      <location filename="wizard/pages/echecs.py" line="71" />
       <source>Relevé le : jour où PRONOTE affichait ce nombre (jj/mm/aaaa)</source>
       <translation>Date read: the day PRONOTE showed this number (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="74" />
+      <location filename="wizard/pages/echecs.py" line="75" />
       <source>Noter ce &amp;nombre</source>
       <translation>Note this nu&amp;mber</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="77" />
+      <location filename="wizard/pages/echecs.py" line="78" />
       <source>&amp;Retirer le dernier nombre noté</source>
       <translation>&amp;Remove the last number noted</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="138" />
+      <location filename="wizard/pages/echecs.py" line="143" />
       <source>Noté : {count} le {day}.</source>
       <translation>Noted: {count} on {day}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="140" />
+      <location filename="wizard/pages/echecs.py" line="145" />
       <source>Il remplace le nombre noté plus tôt pour ce jour.</source>
       <translation>It replaces the number noted earlier for that day.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="116" />
+      <location filename="wizard/pages/echecs.py" line="117" />
       <source>Aucun nombre noté pour l'instant.</source>
       <translation>No number noted yet.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="157" />
+      <location filename="wizard/pages/echecs.py" line="162" />
       <source>Retiré : {count} le {day}.</source>
       <translation>Removed: {count} on {day}.</translation>
     </message>
@@ -3293,12 +3293,12 @@
 • an account deleted and created again, in the ENT or in PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="111" />
+      <location filename="wizard/pages/echecs.py" line="112" />
       <source>Nombres notés cette année : {trend}.</source>
       <translation>Numbers noted this year: {trend}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="113" />
+      <location filename="wizard/pages/echecs.py" line="114" />
       <source>Aucun nombre noté cette année (le dernier : {count} le {day}).</source>
       <translation>No number noted this year (the last one: {count} on {day}).</translation>
     </message>
@@ -3563,27 +3563,27 @@
       <translation>Full import: the box “{pronote_export_checkbox}” must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="346" />
+      <location filename="wizard/pages/fichier.py" line="353" />
       <source>L'analyse s'est terminée pour un établissement ou un import qui n'existe plus : son résultat n'a pas été enregistré.</source>
       <translation>The analysis ended for a school or an import that no longer exists: its result was not saved.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="355" />
+      <location filename="wizard/pages/fichier.py" line="368" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="355" />
+      <location filename="wizard/pages/fichier.py" line="368" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="355" />
+      <location filename="wizard/pages/fichier.py" line="368" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="355" />
+      <location filename="wizard/pages/fichier.py" line="368" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
@@ -3663,22 +3663,22 @@
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="256" />
+      <location filename="wizard/pages/fichier.py" line="263" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="257" />
+      <location filename="wizard/pages/fichier.py" line="264" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="339" />
+      <location filename="wizard/pages/fichier.py" line="346" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="349" />
+      <location filename="wizard/pages/fichier.py" line="356" />
       <source>L'analyse lancée pour « {name} » s'est terminée : son résultat a été enregistré pour cet établissement, pas pour celui affiché.</source>
       <translation>The analysis started for “{name}” has ended: its result was saved for that school, not for the one shown.</translation>
     </message>
@@ -3708,22 +3708,22 @@
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="186" />
+      <location filename="wizard/pages/fichier.py" line="193" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="285" />
+      <location filename="wizard/pages/fichier.py" line="292" />
       <source>Clé des empreintes</source>
       <translation>Key of the fingerprints</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="325" />
+      <location filename="wizard/pages/fichier.py" line="332" />
       <source>Import complet choisi : choisissez à nouveau le fichier pour le vérifier dans ce mode.</source>
       <translation>Full import chosen: choose the file again to check it in this mode.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="335" />
+      <location filename="wizard/pages/fichier.py" line="342" />
       <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
@@ -3743,54 +3743,59 @@
       <translation>If you did mean to export everybody, switch to the full import: the file will be checked again in that mode, and you will import it into the ENT in “{import_mode_complet}” mode. Otherwise, export again with the box ticked, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="167" />
+      <location filename="wizard/pages/fichier.py" line="174" />
       <source>Fichier : {name} – {size}</source>
       <translation>File: {name} – {size}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="201" />
+      <location filename="wizard/pages/fichier.py" line="208" />
       <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
       <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="228" />
+      <location filename="wizard/pages/fichier.py" line="235" />
       <source>Format reconnu : {layout}</source>
       <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="234" />
+      <location filename="wizard/pages/fichier.py" line="241" />
       <source>Empreinte SHA-256 du fichier : {sha}</source>
       <translation>SHA-256 fingerprint of the file: {sha}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="297" />
+      <location filename="wizard/pages/fichier.py" line="304" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="205" />
+      <location filename="wizard/pages/fichier.py" line="212" />
       <source>{errors} erreur(s) bloquante(s) : corrigez-les dans PRONOTE et exportez de nouveau avant d'importer dans l'ENT.</source>
       <translation>{errors} blocking error(s): fix them in PRONOTE and export again before importing into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="230" />
+      <location filename="wizard/pages/fichier.py" line="237" />
       <source>Encodage : {encoding}</source>
       <translation>Encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="232" />
+      <location filename="wizard/pages/fichier.py" line="239" />
       <source>Champs utilisés : {fields}</source>
       <translation>Fields used: {fields}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="275" />
+      <location filename="wizard/pages/fichier.py" line="282" />
       <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir : rien n'a été changé.</source>
       <translation>“{name}” is not a file the assistant can open: nothing was changed.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="208" />
+      <location filename="wizard/pages/fichier.py" line="215" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="165" />
+      <source>« {name} » a changé depuis sa vérification (exporté de nouveau ?) : l'assistant le vérifie à nouveau.</source>
+      <translation>“{name}” has changed since it was checked (exported again?): the assistant checks it again.</translation>
     </message>
     <message>
       <location filename="wizard/pages/fin.py" line="39" />
@@ -3874,34 +3879,39 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>? {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="16" />
+      <location filename="wizard/pages/import_ent.py" line="17" />
       <source>Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :</source>
       <translation>Import the file checked at the previous step into the ENT, in the chosen mode:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="25" />
+      <location filename="wizard/pages/import_ent.py" line="32" />
       <source>par exemple 1575</source>
       <translation>for example 1575</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="26" />
+      <location filename="wizard/pages/import_ent.py" line="33" />
       <source>Nombre annoncé par l'ENT (identifiants importés)</source>
       <translation>Number reported by the ENT (identifiers imported)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="30" />
+      <location filename="wizard/pages/import_ent.py" line="37" />
       <source>&amp;Nombre annoncé par l'ENT :</source>
       <translation>Number reported by the EN&amp;T:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="46" />
+      <location filename="wizard/pages/import_ent.py" line="53" />
       <source>Après « {button} », l'ENT affiche un bilan, par exemple : « {message} » ({source}, {date}). Recopiez ci-dessous le nombre qu'il annonce (mode d'import choisi : « {mode_label} »).</source>
       <translation>After “{button}”, the ENT shows a report, for example: “{message}” ({source}, {date}). Copy below the number it reports (import mode chosen: “{mode_label}”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="54" />
+      <location filename="wizard/pages/import_ent.py" line="61" />
       <source>Après un import partiel, ce nombre peut être celui des seuls nouveaux arrivants, ou le total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît l'un et l'autre.</source>
       <translation>After a partial import, this number may be the newcomers alone, or the total of the ENT's identifiers: copy it as it is, the assistant recognises either.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/import_ent.py" line="67" />
+      <source>« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape précédente pour le vérifier à nouveau avant de l'importer dans l'ENT.</source>
+      <translation>“{name}” has changed since it was checked (exported again?): go back to the previous step to check it again before importing it into the ENT.</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net.py" line="18" />

@@ -133,3 +133,30 @@ def test_an_analysis_that_ends_for_another_school_is_announced(qtbot, data_dir, 
     qtbot.waitUntil(lambda: not page.task.running and "pas pour celui affiché" in page.status.text(), timeout=20000)
     qtbot.waitUntil(lambda: bool(heard), timeout=2000)
     assert heard == [(page.status.text(), False)]
+
+
+def test_a_file_exported_again_after_its_check_is_checked_again(qtbot, data_dir, tmp_path):
+    """PRONOTE writes its export under the same name each time. Before: a file replaced after its check went on as
+    verified – the import page said to import « le fichier vérifié », the file page showed the old verdict."""
+    file = tmp_path / "IdPN_To_KOSMOS.xml"
+    shutil.copy(FIXTURE, file)
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.progress.cycle["finished_at"] = None
+    window.go_to("fichier")
+    page = window.currentPage()
+    page.analyse(file)
+    qtbot.waitUntil(lambda: not page.task.running, timeout=20000)
+    assert window.progress.cycle["analysis"]["errors"] == 0
+
+    file.write_text("<?xml version='1.0'?><PARTENAIRE_INDEX/>", encoding="utf-8")  # exported again: nobody in it
+    window.go_to("import_ent")
+    warning = window.currentPage().file_changed
+    assert warning.isVisible() and "IdPN_To_KOSMOS.xml" in warning.text() and "a changé" in warning.text()
+
+    window.go_to("fichier")
+    page = window.currentPage()
+    qtbot.waitUntil(lambda: not page.task.running, timeout=20000)
+    assert page.status.objectName() == "analysis_status_error"
+    assert window.progress.cycle["analysis"] is None  # nobody in it: no analysis stands
+    assert not next_button(window).isEnabled()

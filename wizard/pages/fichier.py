@@ -23,7 +23,7 @@ from wizard.core.i18n import tr, tr_noop
 from wizard.core.people import PROFILE_LABELS, PROFILES
 from wizard.core.progress import GONE, HERE, analysis_is_current
 from wizard.gui.accessibility import announce, message_box
-from wizard.gui.files import open_file
+from wizard.gui.files import changed_since_analysed, open_file
 from wizard.gui.tables import GrownTable
 from wizard.gui.wheel import ComboBox
 from wizard.gui.worker import TaskRunner
@@ -153,13 +153,17 @@ class FichierPage(StepPage):
         in_another_language = analysis is not None and analysis["language"] != i18n.language()
         # A finished pass is history: its analysis is shown as it was recorded, never read again (its result could
         # not be recorded, and the page said the import « no longer exists »).
+        changed = changed_since_analysed(cycle["file"])
         if cycle["file"] and not self.progress.pass_finished and (not analysis_is_current(cycle)
-                                                                   or in_another_language):
+                                                                   or in_another_language or changed):
             path = Path(cycle["file"]["path"])
             if path.is_file():
-                # The mode changed, the analysis was interrupted, or its findings were written in the other
-                # language: read the file again.
+                # The mode changed, the analysis was interrupted, its findings were written in the other language,
+                # or the file was exported again since: read the file again.
                 self.analyse(path)
+                if changed:
+                    self.status.show_message(tr("« {name} » a changé depuis sa vérification (exporté de nouveau ?) : "
+                                                "l'assistant le vérifie à nouveau.").format(name=path.name), "warning")
                 return
         self._show_analysis(analysis)
 

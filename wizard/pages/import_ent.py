@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
 from wizard.core.facts import day_of
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.importcheck import read_figure
+from wizard.gui.files import changed_since_analysed
 from wizard.pages.base import notice
 from wizard.pages.checklist import ChecklistPage
 
@@ -16,6 +17,11 @@ class ImportEntPage(ChecklistPage):
     intro = tr_noop("Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :")
 
     def build_extra(self) -> None:
+        # The file verified at the previous step, exported again since: what is imported would not be what was
+        # verified, nor what the ENT's count is compared with.
+        self.file_changed = notice("", "warning", "file_changed")
+        self.file_changed.setVisible(False)
+        self.body.addWidget(self.file_changed)
         self.example = notice("", "info", "ent_report_example")
         self.body.addWidget(self.example)
         row = QHBoxLayout()
@@ -56,6 +62,13 @@ class ImportEntPage(ChecklistPage):
                              "total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît l'un et "
                              "l'autre.")
         self.example.show_message(text, "info")
+        file = cycle["file"]
+        if file and not self.progress.pass_finished and changed_since_analysed(file):
+            self.file_changed.show_message(tr(
+                "« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape précédente "
+                "pour le vérifier à nouveau avant de l'importer dans l'ENT.").format(name=file["name"]), "warning")
+        else:
+            self.file_changed.setVisible(False)
         reported = cycle["reported_count"]
         self.count.setText("" if reported is None else str(reported))
         self._compare()
