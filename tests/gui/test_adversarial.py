@@ -160,3 +160,28 @@ def test_a_file_exported_again_after_its_check_is_checked_again(qtbot, data_dir,
     assert page.status.objectName() == "analysis_status_error"
     assert window.progress.cycle["analysis"] is None  # nobody in it: no analysis stands
     assert not next_button(window).isEnabled()
+
+
+def test_noter_ce_nombre_pressed_twice_keeps_its_confirmation(qtbot, data_dir, heard):
+    """A double-click, or Space pressed twice, on « Noter ce nombre ». Before: the second press found the field
+    emptied by the first and replaced « Noté : 12 le … » by the error « Saisissez le nombre … », said aloud."""
+    from PySide6.QtCore import Qt
+
+    from tests.gui.helpers import press, tab_to
+
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.go_to("echecs")
+    page = window.currentPage()
+    type_into("failures_count", "12")
+    tab_to(lambda widget: widget.objectName() == "note_failures")
+    press(Qt.Key.Key_Space)
+    press(Qt.Key.Key_Space)
+    QApplication.processEvents()
+    assert [entry["count"] for entry in window.progress.school["failures"]] == [12]
+    assert page.message.objectName() == "failures_message_ok" and "Noté\xa0: 12" in page.message.text()
+    assert not [text for text, assertive in heard if assertive]
+    # With nothing noted just before, the empty field still gets its sentence.
+    page.unnote.click()
+    page.note.click()
+    assert page.message.objectName() == "failures_message_error"

@@ -132,6 +132,10 @@ class EchecsPage(StepPage):
         return ""
 
     def _note(self) -> bool:
+        if not self.count.text().strip() and self.message.isVisible() and self.message.kind == "ok":
+            # Pressed again once noted (a double-click, Space twice): the confirmation stays – it is still true –
+            # rather than an error that made the admin believe nothing was noted.
+            return False
         checked = self._checked()
         if isinstance(checked, str):  # said once, here; nothing is noted
             self.message.show_message(checked, "error", announce=True)
