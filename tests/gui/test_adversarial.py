@@ -185,3 +185,58 @@ def test_noter_ce_nombre_pressed_twice_keeps_its_confirmation(qtbot, data_dir, h
     page.unnote.click()
     page.note.click()
     assert page.message.objectName() == "failures_message_error"
+
+
+def test_a_button_that_hides_itself_leaves_the_keyboard_on_the_page(qtbot, data_dir):
+    """« Retirer le dernier nombre noté » (the last one) and « Utiliser le nom … » hide once pressed. Before: the
+    focus went on to « Précédent », where the next Space left the page."""
+    from PySide6.QtCore import Qt
+
+    from tests.gui.helpers import focused, press, tab_to
+    from tools.screenshots import server_answer
+
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.go_to("echecs")
+    page = window.currentPage()
+    type_into("failures_count", "12")
+    tab_to(lambda widget: widget.objectName() == "note_failures")
+    press(Qt.Key.Key_Space)
+    tab_to(lambda widget: widget.objectName() == "unnote_failures")
+    press(Qt.Key.Key_Space)
+    assert window.progress.school["failures"] == [] and not page.unnote.isVisible()
+    assert focused() is page.count
+
+    window.go_to("etablissement")
+    page = window.currentPage()
+    page.server._done(server_answer(window.progress.identity["pronote_url"], delegated=False, purpose="address"))
+    assert page.use_name.isVisible()
+    tab_to(lambda widget: widget is page.use_name)
+    press(Qt.Key.Key_Space)
+    assert window.progress.identity["name"] == "LYCEE JEAN MOULIN"
+    assert focused() is page.fields["name"]
+
+
+def test_passer_a_l_import_complet_leaves_the_keyboard_on_the_file_button(qtbot, data_dir):
+    """The partial export listed everybody; « Passer à l'import complet » hides with its sentence. Before: the
+    focus went on to « Précédent » (the file itself gone: nothing else took it)."""
+    from PySide6.QtCore import Qt
+
+    from tests.gui.helpers import focused, press, tab_to
+    from wizard.core import flow
+
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    cycle = window.progress.cycle
+    cycle["finished_at"] = None
+    cycle["mode"] = cycle["analysis"]["mode"] = "partiel"
+    cycle["analysis"]["finding_counts"] = {"tous_deja_importes": 1}
+    for item in flow.checklist("export_pronote", "partiel"):
+        window.progress.tick("export_pronote", item["id"], True)
+    window.go_to("fichier")
+    page = window.currentPage()
+    assert page.to_full.isVisible()
+    tab_to(lambda widget: widget is page.to_full)
+    press(Qt.Key.Key_Space)
+    assert window.progress.cycle["mode"] == "complet" and not page.everybody.isVisible()
+    assert focused() is page.choose

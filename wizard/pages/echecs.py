@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushBu
 
 from wizard.core import dates, facts, failures
 from wizard.core.i18n import tr
-from wizard.gui.widgets import FlowRow
+from wizard.gui.widgets import FlowRow, hide_keeping_focus
 from wizard.pages.base import StepPage, notice, paragraph
 
 
@@ -115,7 +115,10 @@ class EchecsPage(StepPage):
                 count=noted[-1]["count"], day=dates.day(noted[-1]["day"])))
         else:
             self.noted.setText(tr("Aucun nombre noté pour l'instant."))
-        self.unnote.setVisible(bool(noted))
+        if noted:
+            self.unnote.setVisible(True)
+        else:  # the last one just taken back, the keyboard on the button: on to the count, to note another
+            hide_keeping_focus(self.unnote, self.count)
 
     def _checked(self):
         # « 1 575 » or « +5 », which the field takes (its validator reads the language's grouping and sign), in

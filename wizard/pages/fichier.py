@@ -26,6 +26,7 @@ from wizard.gui.accessibility import announce, message_box
 from wizard.gui.files import changed_since_analysed, open_file
 from wizard.gui.tables import GrownTable
 from wizard.gui.wheel import ComboBox
+from wizard.gui.widgets import hide_keeping_focus
 from wizard.gui.worker import TaskRunner
 from wizard.pages.base import StepPage, notice, paragraph
 
@@ -323,7 +324,7 @@ class FichierPage(StepPage):
     def _switch_to_full(self) -> None:
         """The export listed everybody: this pass becomes a full import, and the file is read again in that mode."""
         self.progress.choose_mode("complet")
-        self.everybody.setVisible(False)
+        hide_keeping_focus(self.everybody, self.choose)
         file = self.progress.cycle["file"]
         if file and Path(file["path"]).is_file():
             self.analyse(Path(file["path"]))
