@@ -240,3 +240,25 @@ def test_passer_a_l_import_complet_leaves_the_keyboard_on_the_file_button(qtbot,
     press(Qt.Key.Key_Space)
     assert window.progress.cycle["mode"] == "complet" and not page.everybody.isVisible()
     assert focused() is page.choose
+
+
+def test_back_shows_the_school_as_the_other_pages_use_it(qtbot, data_dir):
+    """What goes forward is the settled form (etablissement.validate). Before: Back showed the text as typed –
+    « 0301746k » with spaces, …/eleve.html, a pasted line break – while the next pages, and the same page once
+    the app reopened, showed 0301746K and the address without its page."""
+    from tests.gui.helpers import go_next_by_keyboard
+
+    window = open_window(qtbot, data_dir)
+    go_next_by_keyboard(window)
+    page = window.currentPage()
+    typed = {"name": "  Collège\nVia Domitia ", "uai": " 0301746k ",
+             "pronote_url": "https://0301746K.index-education.net/pronote/eleve.html?login=true"}
+    for key, text in typed.items():
+        page.fields[key].setText(text)  # as pasted
+    go_next_by_keyboard(window)
+    assert window.current_step() == "ent_service"
+    window.back()
+    identity = window.progress.identity
+    assert identity["uai"] == "0301746K" and identity["pronote_url"] == "https://0301746k.index-education.net/pronote/"
+    assert {key: page.fields[key].text() for key in typed} == {key: identity[key] for key in typed}
+    assert "Adresse retenue" in page.url_message.text() and next_button(window).isEnabled()

@@ -346,6 +346,17 @@ class EtablissementPage(StepPage):
             "name": identity["name"].strip(),
             "pronote_version": identity["pronote_version"].strip(),
         })
+        # And the fields show it: Back does not load the page again, and showed the text as typed (« 0301746k »,
+        # …/eleve.html, a pasted line break) while every other page, and this one reopened, used the settled form.
+        if self.built and not self.deferred:  # (a page passed by while resuming was never made, nor filled)
+            self.loading = True
+            try:
+                for key, field in self.fields.items():
+                    if field.text() != identity[key]:
+                        field.setText(identity[key])
+                self._show_checks()  # (the page is being left: nothing to announce)
+            finally:
+                self.loading = False
         return True
 
 
