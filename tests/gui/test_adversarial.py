@@ -262,3 +262,24 @@ def test_back_shows_the_school_as_the_other_pages_use_it(qtbot, data_dir):
     assert identity["uai"] == "0301746K" and identity["pronote_url"] == "https://0301746k.index-education.net/pronote/"
     assert {key: page.fields[key].text() for key in typed} == {key: identity[key] for key in typed}
     assert "Adresse retenue" in page.url_message.text() and next_button(window).isEnabled()
+
+
+def test_back_from_the_end_of_the_first_walk_to_the_welcome_page_shows_the_board(qtbot, data_dir, monkeypatch):
+    """The first walk, by keyboard, to « Terminé », then « Précédent » to the first page. Before: the window took
+    the page for the board (the walk was finished), hid « Suivant », and asked a board never made for its entry
+    due – AttributeError, the unexpected-error dialog, and a page with no way on."""
+    from PySide6.QtCore import Qt
+
+    from tests.gui.helpers import press
+    from tests.gui.test_walk import walk_to_end
+
+    window = open_window(qtbot, data_dir)
+    walk_to_end(window, qtbot, monkeypatch)
+    while window.current_step() != "accueil":
+        press(Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # « &Précédent »
+    page = window.currentPage()
+    assert page.board_box is not None and page.board_box.isVisible()
+    assert page.primary is not None and page.primary.isVisible() and page.primary.isDefault()
+    assert not next_button(window).isVisible()
+    press(Qt.Key.Key_Return)  # the entry due: a partial import, the full one being done
+    assert window.current_step() == "export_mode"
