@@ -276,10 +276,41 @@ def test_back_from_the_end_of_the_first_walk_to_the_welcome_page_shows_the_board
     window = open_window(qtbot, data_dir)
     walk_to_end(window, qtbot, monkeypatch)
     while window.current_step() != "accueil":
-        press(Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # « &Précédent »
+        window.back()  # « Précédent » (its Alt+P clicks it after an animation: slow to wait for, page by page)
     page = window.currentPage()
     assert page.board_box is not None and page.board_box.isVisible()
     assert page.primary is not None and page.primary.isVisible() and page.primary.isDefault()
     assert not next_button(window).isVisible()
     press(Qt.Key.Key_Return)  # the entry due: a partial import, the full one being done
     assert window.current_step() == "export_mode"
+
+
+def test_a_failures_count_typed_then_precedent_is_still_there(qtbot, data_dir):
+    """« Back never loses what was typed » (DESIGN.md). Before: a count typed on the failures page, then
+    « Précédent » to the board (or to the matching page) and back, was gone – never noted, nothing said."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWizard
+
+    from tests.gui.helpers import press, tab_to
+    from tests.gui.test_board_entries import finished_school, press_entry
+    from wizard.core import status
+
+    window = finished_school(qtbot, data_dir)
+    press_entry(window, status.FAILURES)
+    assert window.current_step() == "echecs"
+    type_into("failures_count", "7")
+    type_into("failures_day", "01/12/2026")
+    back = window.button(QWizard.WizardButton.BackButton)
+    tab_to(lambda widget: widget is back)
+    press(Qt.Key.Key_Space)
+    assert window.current_step() == "accueil" and window.progress.school["failures"] == []
+    press_entry(window, status.FAILURES)
+    page = window.currentPage()
+    assert (page.count.text(), page.day.text()) == ("7", "01/12/2026")
+    tab_to(lambda widget: widget.objectName() == "note_failures")
+    press(Qt.Key.Key_Space)
+    assert [(e["day"], e["count"]) for e in window.progress.school["failures"]] == [("2026-12-01", 7)]
+    # Noted: the next visit starts empty again, on today's date.
+    window.back()
+    press_entry(window, status.FAILURES)
+    assert window.currentPage().count.text() == ""

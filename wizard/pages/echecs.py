@@ -63,6 +63,7 @@ class EchecsPage(StepPage):
         self.count.setAccessibleName(tr("Nombre d'utilisateurs en échec, affiché par PRONOTE"))
         self.count.setMaximumWidth(160)
         self.count.textChanged.connect(self._typed)
+        self.unnoted: dict[str, tuple[str, str]] = {}  # school id → (count, day) typed and not noted yet
         count_label.setBuddy(self.count)
         day_label = QLabel(tr("Rele&vé le :"))
         self.day = QLineEdit()
@@ -97,11 +98,15 @@ class EchecsPage(StepPage):
 
     def _typed(self, _text: str) -> None:
         if not self.loading:
+            # Kept for this school until noted: Back (to the board, to the matching page) and forward again load
+            # the page anew, and the count typed was gone, never noted.
+            self.unnoted[self.progress.school["id"]] = (self.count.text(), self.day.text())
             self.refresh()
 
     def load(self) -> None:
-        self.day.setText(dates.day(dates.today()))
-        self.count.clear()
+        count, day = self.unnoted.get(self.progress.school["id"], ("", dates.day(dates.today())))
+        self.day.setText(day)
+        self.count.setText(count)
         self.message.setVisible(False)
         self._show_noted()
 
@@ -156,6 +161,7 @@ class EchecsPage(StepPage):
             self.count.clear()
         finally:
             self.loading = False
+        self.unnoted.pop(self.progress.school["id"], None)
         self._show_noted()
         self.refresh()
         return True
