@@ -314,3 +314,29 @@ def test_a_failures_count_typed_then_precedent_is_still_there(qtbot, data_dir):
     window.back()
     press_entry(window, status.FAILURES)
     assert window.currentPage().count.text() == ""
+
+
+def test_the_matching_table_of_one_school_never_shows_on_anothers_page(qtbot, data_dir, tmp_path):
+    """School A's ENT list compared on its matching page; back to the first page, school B chosen, on to B's
+    matching page. Before: A's table – names, birth dates, identifiers – and A's counts were still there."""
+    from tests.gui.test_jobs import FIXTURE, two_schools_on_the_file_page
+    from tests.gui.test_matching_page import FIXTURES
+
+    window, progress, first, second, copy = two_schools_on_the_file_page(qtbot, data_dir, tmp_path)
+    for school in (first, second):
+        progress.doc["schools"][school]["cycle"]["file"]["path"] = str(FIXTURE)
+    window.go_to("rapprochement")
+    preview = window.currentPage().preview
+    preview.start(FIXTURES / "ent.csv")
+    qtbot.waitUntil(lambda: not preview.running and not preview.filtering, timeout=15000)
+    assert preview.model.rowCount() > 0 and preview.result_part.isVisible()
+
+    window.go_to("accueil")
+    combo = window.currentPage().school_combo
+    combo.setCurrentIndex(combo.findData(second))
+    combo.activated.emit(combo.currentIndex())  # as chosen in the list
+    assert progress.school["id"] == second
+    window.go_to("rapprochement")
+    preview = window.currentPage().preview
+    assert preview.model.rowCount() == 0 and not preview.result_part.isVisible()
+    assert not preview.status.isVisible() and preview.csv_path is None

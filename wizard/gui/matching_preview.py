@@ -110,6 +110,7 @@ class MatchingPreview(QGroupBox):
         self.result: Result | None = None
         self.rows: list[PreviewRow] = []  # all of them
         self.csv_path: Path | None = None
+        self.shown_for: tuple[str, str] | None = None  # the school and pass the list loaded last is for
         self._scan: Filter | None = None
         self._announce_after_scan: list[str] | None = None
         self._scan_timer = QTimer(self)
@@ -240,6 +241,7 @@ class MatchingPreview(QGroupBox):
         self.csv_path = csv_path
         pronote_file = (self.progress_model.cycle["file"] or {}).get("path")
         target = self.progress_model.job_target()  # its counts belong to this school and pass
+        self.shown_for = target
 
         def job(advance, cancelled):
             with no_collector_pauses():
@@ -299,6 +301,17 @@ class MatchingPreview(QGroupBox):
         # Said with the result once the first scan has counted its rows: the counts, the table's size, and the
         # warning that comes with the table.
         self._announce_after_scan = lines
+
+    def forget(self) -> None:
+        """The page now shows another school or another pass: nothing of the list loaded before stays – its table
+        of names, its counts, its messages, its file offered again."""
+        previous = (self.rows, *self._result_lists())
+        self.result, self.rows, self._scan, self.csv_path, self.shown_for = None, [], None, None, None
+        self._announce_after_scan = None
+        self.model.set_rows([])
+        release_in_slices(*previous)
+        self.status.show_message("", "info")
+        self._show_result()
 
     def _result_lists(self) -> tuple[list, ...]:
         if self.result is None:
