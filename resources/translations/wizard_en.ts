@@ -2559,252 +2559,257 @@
       <translation>Help: {title}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="56" />
+      <location filename="wizard/gui/matching_preview.py" line="57" />
       <source>Accepté</source>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="56" />
+      <location filename="wizard/gui/matching_preview.py" line="57" />
       <source>Rejeté</source>
       <translation>Rejected</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="62" />
+      <location filename="wizard/gui/matching_preview.py" line="63" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="62" />
+      <location filename="wizard/gui/matching_preview.py" line="63" />
       <source>Score</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="62" />
+      <location filename="wizard/gui/matching_preview.py" line="63" />
       <source>Raisons</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="62" />
+      <location filename="wizard/gui/matching_preview.py" line="63" />
       <source>PRONOTE</source>
       <translation>PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="63" />
+      <location filename="wizard/gui/matching_preview.py" line="64" />
       <source>ENT</source>
       <translation>ENT</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="71" />
+      <location filename="wizard/gui/matching_preview.py" line="72" />
       <source>Colonnes de la liste des comptes</source>
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="107" />
+      <location filename="wizard/gui/matching_preview.py" line="108" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="125" />
+      <location filename="wizard/gui/matching_preview.py" line="127" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="141" />
+      <location filename="wizard/gui/matching_preview.py" line="143" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="150" />
+      <location filename="wizard/gui/matching_preview.py" line="152" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="163" />
+      <location filename="wizard/gui/matching_preview.py" line="165" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="164" />
+      <location filename="wizard/gui/matching_preview.py" line="166" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="169" />
+      <location filename="wizard/gui/matching_preview.py" line="171" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="174" />
+      <location filename="wizard/gui/matching_preview.py" line="176" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="191" />
+      <location filename="wizard/gui/matching_preview.py" line="193" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="203" />
+      <location filename="wizard/gui/matching_preview.py" line="205" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="205" />
+      <location filename="wizard/gui/matching_preview.py" line="207" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="209" />
+      <location filename="wizard/gui/matching_preview.py" line="211" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="212" />
+      <location filename="wizard/gui/matching_preview.py" line="214" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="230" />
+      <location filename="wizard/gui/matching_preview.py" line="232" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="230" />
+      <location filename="wizard/gui/matching_preview.py" line="232" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="285" />
+      <location filename="wizard/gui/matching_preview.py" line="295" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="411" />
+      <location filename="wizard/gui/matching_preview.py" line="432" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="412" />
+      <location filename="wizard/gui/matching_preview.py" line="433" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="78" />
+      <location filename="wizard/gui/matching_preview.py" line="79" />
       <source>(aucune)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="100" />
+      <location filename="wizard/gui/matching_preview.py" line="101" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="119" />
+      <location filename="wizard/gui/matching_preview.py" line="121" />
       <source>Si vous avez la liste des comptes ENT de l'établissement en fichier CSV (l'assistant ne sait pas quel menu de l'ENT la produit), chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>If you have the school's list of ENT accounts as a CSV file (the assistant does not know which ENT menu produces it), load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, namesake parents) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="128" />
+      <location filename="wizard/gui/matching_preview.py" line="130" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="129" />
+      <location filename="wizard/gui/matching_preview.py" line="131" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="177" />
+      <location filename="wizard/gui/matching_preview.py" line="179" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="177" />
+      <location filename="wizard/gui/matching_preview.py" line="179" />
       <source>Statut (filtre des lignes)</source>
       <translation>Status (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="178" />
+      <location filename="wizard/gui/matching_preview.py" line="180" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="178" />
+      <location filename="wizard/gui/matching_preview.py" line="180" />
       <source>Profil (filtre des lignes)</source>
       <translation>Profile (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="179" />
+      <location filename="wizard/gui/matching_preview.py" line="181" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="179" />
+      <location filename="wizard/gui/matching_preview.py" line="181" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="254" />
+      <location filename="wizard/gui/matching_preview.py" line="264" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="265" />
+      <location filename="wizard/gui/matching_preview.py" line="275" />
       <source>Le rapprochement s'est terminé pour un autre établissement ou un autre import que celui affiché : il n'est pas montré ici.</source>
       <translation>The matching ended for another school or another import than the one shown: it is not shown here.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="309" />
+      <location filename="wizard/gui/matching_preview.py" line="330" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="73" />
+      <location filename="wizard/gui/matching_preview.py" line="74" />
       <source>Indiquez la colonne de chaque information :</source>
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="222" />
+      <location filename="wizard/gui/matching_preview.py" line="224" />
       <source>Pour accepter ou rejeter une paire, sélectionnez dans le tableau une ligne au statut « probable ».</source>
       <translation>To accept or reject a pair, select in the table a row whose status is “probable”.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="286" />
+      <location filename="wizard/gui/matching_preview.py" line="296" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="429" />
+      <location filename="wizard/gui/matching_preview.py" line="450" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="526" />
+      <location filename="wizard/gui/matching_preview.py" line="547" />
       <source>{rows} ligne(s)</source>
       <translation>{rows} row(s)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="253" />
+      <location filename="wizard/gui/matching_preview.py" line="249" />
+      <source>« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape « {step} » pour le vérifier à nouveau avant de rapprocher les comptes.</source>
+      <translation>“{name}” has changed since it was checked (exported again?): go back to the step “{step}” to check it again before matching the accounts.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="263" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="289" />
+      <location filename="wizard/gui/matching_preview.py" line="299" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="358" />
+      <location filename="wizard/gui/matching_preview.py" line="379" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="426" />
+      <location filename="wizard/gui/matching_preview.py" line="447" />
       <source>Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans Excel.</source>
       <translation>Cannot write “{path}”: the file may be open in Excel.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="355" />
+      <location filename="wizard/gui/matching_preview.py" line="376" />
       <source>Tableau « {name} » : {rows} ligne(s).</source>
       <translation>Table “{name}”: {rows} row(s).</translation>
     </message>
@@ -3029,47 +3034,47 @@
       <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="70" />
+      <location filename="wizard/pages/accueil.py" line="71" />
       <source>Où en est l'interconnexion</source>
       <translation>Where the interconnection stands</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="105" />
+      <location filename="wizard/pages/accueil.py" line="106" />
       <source>&amp;Vérifier maintenant sur le serveur PRONOTE</source>
       <translation>&amp;Verify now on the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="115" />
+      <location filename="wizard/pages/accueil.py" line="116" />
       <source>Établissement et langue</source>
       <translation>School and language</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="117" />
+      <location filename="wizard/pages/accueil.py" line="118" />
       <source>Établissement s&amp;uivi :</source>
       <translation>S&amp;chool followed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="120" />
+      <location filename="wizard/pages/accueil.py" line="121" />
       <source>Établissement suivi</source>
       <translation>School followed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="126" />
+      <location filename="wizard/pages/accueil.py" line="127" />
       <source>A&amp;jouter un établissement</source>
       <translation>A&amp;dd a school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="129" />
+      <location filename="wizard/pages/accueil.py" line="130" />
       <source>&amp;Effacer les données locales…</source>
       <translation>&amp;Erase local data…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="298" />
+      <location filename="wizard/pages/accueil.py" line="306" />
       <source>Effacer les données locales</source>
       <translation>Erase local data</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="299" />
+      <location filename="wizard/pages/accueil.py" line="307" />
       <source>Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, historique des imports et des vérifications. Cette action est définitive. Effacer ?</source>
       <translation>All the assistant's data on this computer will be erased: schools, ticked steps, history of imports and checks. This cannot be undone. Erase?</translation>
     </message>
@@ -3079,37 +3084,37 @@
       <translation>Every year, schools already connected to the ENT come back here for part 3: the full import of PRONOTE identifiers at the start of the school year, then a partial import whenever new pupils or staff arrive. If your school is already connected, the assistant checks it on your PRONOTE server on the next page and takes you straight to part 3.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="83" />
+      <location filename="wizard/pages/accueil.py" line="84" />
       <source>&amp;Reprendre l'import en cours</source>
       <translation>&amp;Resume the import in progress</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="84" />
+      <location filename="wizard/pages/accueil.py" line="85" />
       <source>&amp;Nouvelle année scolaire : import complet</source>
       <translation>New school &amp;year: full import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="85" />
+      <location filename="wizard/pages/accueil.py" line="86" />
       <source>Import partiel (nouveaux arr&amp;ivants)</source>
       <translation>Partial import (new arr&amp;ivals)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="86" />
+      <location filename="wizard/pages/accueil.py" line="87" />
       <source>Suivre les é&amp;checs d'identification</source>
       <translation>Follow identification fail&amp;ures</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="87" />
+      <location filename="wizard/pages/accueil.py" line="88" />
       <source>Refaire cet imp&amp;ort</source>
       <translation>Redo this imp&amp;ort</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="267" />
+      <location filename="wizard/pages/accueil.py" line="275" />
       <source>Nouvel import</source>
       <translation>New import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="268" />
+      <location filename="wizard/pages/accueil.py" line="276" />
       <source>Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées de l'import en cours (l'historique des imports est conservé). Continuer ?</source>
       <translation>An import is already in progress for this school. Starting a new one clears the ticks of the current import (the import history is kept). Continue?</translation>
     </message>
@@ -3135,7 +3140,7 @@
 • the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="306" />
+      <location filename="wizard/pages/accueil.py" line="314" />
       <source>Ces fichiers n'ont pas pu être effacés (ouverts dans un autre programme, ou protégés) : {files}. Supprimez-les vous-même.</source>
       <translation>These files could not be erased (open in another program, or protected): {files}. Delete them yourself.</translation>
     </message>
@@ -3220,47 +3225,47 @@
       <translation>Users in failure, as PRONOTE shows them</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="67" />
+      <location filename="wizard/pages/echecs.py" line="68" />
       <source>Rele&amp;vé le :</source>
       <translation>&amp;Date read:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="70" />
+      <location filename="wizard/pages/echecs.py" line="71" />
       <source>jj/mm/aaaa</source>
       <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="71" />
+      <location filename="wizard/pages/echecs.py" line="72" />
       <source>Relevé le : jour où PRONOTE affichait ce nombre (jj/mm/aaaa)</source>
       <translation>Date read: the day PRONOTE showed this number (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="75" />
+      <location filename="wizard/pages/echecs.py" line="76" />
       <source>Noter ce &amp;nombre</source>
       <translation>Note this nu&amp;mber</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="78" />
+      <location filename="wizard/pages/echecs.py" line="79" />
       <source>&amp;Retirer le dernier nombre noté</source>
       <translation>&amp;Remove the last number noted</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="143" />
+      <location filename="wizard/pages/echecs.py" line="155" />
       <source>Noté : {count} le {day}.</source>
       <translation>Noted: {count} on {day}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="145" />
+      <location filename="wizard/pages/echecs.py" line="157" />
       <source>Il remplace le nombre noté plus tôt pour ce jour.</source>
       <translation>It replaces the number noted earlier for that day.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="117" />
+      <location filename="wizard/pages/echecs.py" line="122" />
       <source>Aucun nombre noté pour l'instant.</source>
       <translation>No number noted yet.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="162" />
+      <location filename="wizard/pages/echecs.py" line="175" />
       <source>Retiré : {count} le {day}.</source>
       <translation>Removed: {count} on {day}.</translation>
     </message>
@@ -3293,12 +3298,12 @@
 • an account deleted and created again, in the ENT or in PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="112" />
+      <location filename="wizard/pages/echecs.py" line="117" />
       <source>Nombres notés cette année : {trend}.</source>
       <translation>Numbers noted this year: {trend}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="114" />
+      <location filename="wizard/pages/echecs.py" line="119" />
       <source>Aucun nombre noté cette année (le dernier : {count} le {day}).</source>
       <translation>No number noted this year (the last one: {count} on {day}).</translation>
     </message>
@@ -3563,237 +3568,237 @@
       <translation>Full import: the box “{pronote_export_checkbox}” must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="353" />
+      <location filename="wizard/pages/fichier.py" line="354" />
       <source>L'analyse s'est terminée pour un établissement ou un import qui n'existe plus : son résultat n'a pas été enregistré.</source>
       <translation>The analysis ended for a school or an import that no longer exists: its result was not saved.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="368" />
+      <location filename="wizard/pages/fichier.py" line="369" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="368" />
+      <location filename="wizard/pages/fichier.py" line="369" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="368" />
+      <location filename="wizard/pages/fichier.py" line="369" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="368" />
+      <location filename="wizard/pages/fichier.py" line="369" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="41" />
+      <location filename="wizard/pages/fichier.py" line="42" />
       <source>Aucun fichier choisi. Dans la source de l'assistant ({date}), ce fichier s'appelle {export_file_name} ; selon la version de PRONOTE, son nom peut différer.</source>
       <translation>No file chosen. In the assistant's source ({date}), this file is called {export_file_name}; depending on the PRONOTE version, its name may differ.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="56" />
+      <location filename="wizard/pages/fichier.py" line="57" />
       <source>&amp;Choisir le fichier…</source>
       <translation>&amp;Choose the file…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="58" />
+      <location filename="wizard/pages/fichier.py" line="59" />
       <source>Choisir le fichier des identifiants PRONOTE</source>
       <translation>Choose the PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="78" />
+      <location filename="wizard/pages/fichier.py" line="79" />
       <source>Passer à l'import co&amp;mplet</source>
       <translation>Switch to the full im&amp;port</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="80" />
+      <location filename="wizard/pages/fichier.py" line="81" />
       <source>Passer à l'import complet</source>
       <translation>Switch to the full import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="87" />
+      <location filename="wizard/pages/fichier.py" line="88" />
       <source>Nombre de personnes par profil</source>
       <translation>Number of people per profile</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="91" />
+      <location filename="wizard/pages/fichier.py" line="92" />
       <source>J'ai lu les avertissements</source>
       <translation>I have read the warnings</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="93" />
+      <location filename="wizard/pages/fichier.py" line="94" />
       <source>J'ai lu les avertissements sur le fichier</source>
       <translation>I have read the warnings on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="96" />
+      <location filename="wizard/pages/fichier.py" line="97" />
       <source>&amp;Détails techniques</source>
       <translation>&amp;Technical details</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="110" />
+      <location filename="wizard/pages/fichier.py" line="111" />
       <source>A&amp;fficher :</source>
       <translation>Sho&amp;w:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="113" />
+      <location filename="wizard/pages/fichier.py" line="114" />
       <source>Toutes les remarques</source>
       <translation>All remarks</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="114" />
+      <location filename="wizard/pages/fichier.py" line="115" />
       <source>Erreurs seulement</source>
       <translation>Errors only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="115" />
+      <location filename="wizard/pages/fichier.py" line="116" />
       <source>Avertissements seulement</source>
       <translation>Warnings only</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="116" />
+      <location filename="wizard/pages/fichier.py" line="117" />
       <source>Afficher : filtre des remarques sur le fichier</source>
       <translation>Show: filter of the remarks on the file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="123" />
+      <location filename="wizard/pages/fichier.py" line="124" />
       <source>Remarques sur le fichier : niveau, ligne, message</source>
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="263" />
+      <location filename="wizard/pages/fichier.py" line="264" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="264" />
+      <location filename="wizard/pages/fichier.py" line="265" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="346" />
+      <location filename="wizard/pages/fichier.py" line="347" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="356" />
+      <location filename="wizard/pages/fichier.py" line="357" />
       <source>L'analyse lancée pour « {name} » s'est terminée : son résultat a été enregistré pour cet établissement, pas pour celui affiché.</source>
       <translation>The analysis started for “{name}” has ended: its result was saved for that school, not for the one shown.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="40" />
+      <location filename="wizard/pages/fichier.py" line="41" />
       <source>Aucun fichier choisi. Le fichier s'appelle normalement {export_file_name}.</source>
       <translation>No file chosen. The file is normally called {export_file_name}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="52" />
+      <location filename="wizard/pages/fichier.py" line="53" />
       <source>Choisissez le fichier exporté depuis PRONOTE, ou déposez-le sur cette page. L'assistant le lit sur ce poste, sans l'envoyer nulle part et sans conserver les noms : il compte les personnes par profil et signale ce qui pourrait faire échouer l'import ou laisser des comptes sans accès (identifiants manquants ou en double, fichier d'un autre établissement…).</source>
       <translation>Choose the file exported from PRONOTE, or drop it on this page. The assistant reads it on this computer, without sending it anywhere and without keeping the names: it counts people per profile and points out what could make the import fail or leave accounts without access (missing or duplicate identifiers, another school's file…).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="124" />
+      <location filename="wizard/pages/fichier.py" line="125" />
       <source>Niveau</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="124" />
+      <location filename="wizard/pages/fichier.py" line="125" />
       <source>Ligne</source>
       <translation>Line</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="124" />
+      <location filename="wizard/pages/fichier.py" line="125" />
       <source>Message</source>
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="193" />
+      <location filename="wizard/pages/fichier.py" line="194" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="292" />
+      <location filename="wizard/pages/fichier.py" line="293" />
       <source>Clé des empreintes</source>
       <translation>Key of the fingerprints</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="332" />
+      <location filename="wizard/pages/fichier.py" line="333" />
       <source>Import complet choisi : choisissez à nouveau le fichier pour le vérifier dans ce mode.</source>
       <translation>Full import chosen: choose the file again to check it in this mode.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="342" />
+      <location filename="wizard/pages/fichier.py" line="343" />
       <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="61" />
+      <location filename="wizard/pages/fichier.py" line="62" />
       <source>Annuler l'analyse</source>
       <translation>Cancel the analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="62" />
+      <location filename="wizard/pages/fichier.py" line="63" />
       <source>Progression de l'analyse du fichier</source>
       <translation>Progress of the file analysis</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="74" />
+      <location filename="wizard/pages/fichier.py" line="75" />
       <source>Si vous vouliez bien exporter tout le monde, passez à l'import complet : le fichier sera vérifié à nouveau dans ce mode, et vous l'importerez dans l'ENT en mode « {import_mode_complet} ». Sinon, refaites l'export en cochant la case, puis choisissez le nouveau fichier.</source>
       <translation>If you did mean to export everybody, switch to the full import: the file will be checked again in that mode, and you will import it into the ENT in “{import_mode_complet}” mode. Otherwise, export again with the box ticked, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="174" />
+      <location filename="wizard/pages/fichier.py" line="175" />
       <source>Fichier : {name} – {size}</source>
       <translation>File: {name} – {size}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="208" />
+      <location filename="wizard/pages/fichier.py" line="209" />
       <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
       <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="235" />
+      <location filename="wizard/pages/fichier.py" line="236" />
       <source>Format reconnu : {layout}</source>
       <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="241" />
+      <location filename="wizard/pages/fichier.py" line="242" />
       <source>Empreinte SHA-256 du fichier : {sha}</source>
       <translation>SHA-256 fingerprint of the file: {sha}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="304" />
+      <location filename="wizard/pages/fichier.py" line="305" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="212" />
+      <location filename="wizard/pages/fichier.py" line="213" />
       <source>{errors} erreur(s) bloquante(s) : corrigez-les dans PRONOTE et exportez de nouveau avant d'importer dans l'ENT.</source>
       <translation>{errors} blocking error(s): fix them in PRONOTE and export again before importing into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="237" />
+      <location filename="wizard/pages/fichier.py" line="238" />
       <source>Encodage : {encoding}</source>
       <translation>Encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="239" />
+      <location filename="wizard/pages/fichier.py" line="240" />
       <source>Champs utilisés : {fields}</source>
       <translation>Fields used: {fields}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="282" />
+      <location filename="wizard/pages/fichier.py" line="283" />
       <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir : rien n'a été changé.</source>
       <translation>“{name}” is not a file the assistant can open: nothing was changed.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="215" />
+      <location filename="wizard/pages/fichier.py" line="216" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="165" />
+      <location filename="wizard/pages/fichier.py" line="166" />
       <source>« {name} » a changé depuis sa vérification (exporté de nouveau ?) : l'assistant le vérifie à nouveau.</source>
       <translation>“{name}” has changed since it was checked (exported again?): the assistant checks it again.</translation>
     </message>

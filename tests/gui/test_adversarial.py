@@ -324,7 +324,7 @@ def test_the_matching_table_of_one_school_never_shows_on_anothers_page(qtbot, da
 
     window, progress, first, second, copy = two_schools_on_the_file_page(qtbot, data_dir, tmp_path)
     for school in (first, second):
-        progress.doc["schools"][school]["cycle"]["file"]["path"] = str(FIXTURE)
+        progress.doc["schools"][school]["cycle"]["file"].update(path=str(FIXTURE), size=FIXTURE.stat().st_size)
     window.go_to("rapprochement")
     preview = window.currentPage().preview
     preview.start(FIXTURES / "ent.csv")
@@ -340,3 +340,24 @@ def test_the_matching_table_of_one_school_never_shows_on_anothers_page(qtbot, da
     preview = window.currentPage().preview
     assert preview.model.rowCount() == 0 and not preview.result_part.isVisible()
     assert not preview.status.isVisible() and preview.csv_path is None
+
+
+def test_the_matching_refuses_a_pronote_file_exported_again_since_its_check(qtbot, data_dir, tmp_path):
+    """Before: the matching read the file at the recorded path as it is now – re-exported since, it matched a
+    file never checked, silently."""
+    from tests.gui.test_matching_page import FIXTURES
+
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    pronote = tmp_path / "IdPN_To_KOSMOS.xml"
+    shutil.copy(FIXTURES / "pronote.xml", pronote)
+    window.progress.cycle["file"].update(path=str(pronote), size=pronote.stat().st_size)
+    window.go_to("rapprochement")
+    preview = window.currentPage().preview
+    with pronote.open("a", encoding="utf-8") as again:
+        again.write("\n<!-- exporté de nouveau -->\n")
+    preview.start(FIXTURES / "ent.csv")
+    qtbot.waitUntil(lambda: not preview.running, timeout=15000)
+    assert preview.result is None and preview.status.objectName() == "matching_status_error"
+    assert "a changé depuis sa vérification" in preview.status.text()
+    assert "Vérifier le fichier des identifiants" in preview.status.text()

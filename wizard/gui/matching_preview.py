@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core import flow
 from wizard.core.document import Decision
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
@@ -45,7 +46,7 @@ from wizard.core.matching.preview import (
 from wizard.core.people import FIELD_LABELS, PROFILE_LABELS, PROFILES
 from wizard.core.records import worksheet_html
 from wizard.gui.accessibility import announce
-from wizard.gui.files import open_file, save_file
+from wizard.gui.files import changed_since_analysed, open_file, save_file
 from wizard.gui.tables import GrownTableView
 from wizard.gui.wheel import ComboBox
 from wizard.gui.widgets import FlowRow, notice, paragraph
@@ -239,9 +240,16 @@ class MatchingPreview(QGroupBox):
 
     def start(self, csv_path: Path, mapping: dict | None = None) -> None:
         self.csv_path = csv_path
-        pronote_file = (self.progress_model.cycle["file"] or {}).get("path")
+        chosen = self.progress_model.cycle["file"]
+        pronote_file = (chosen or {}).get("path")
         target = self.progress_model.job_target()  # its counts belong to this school and pass
         self.shown_for = target
+        if changed_since_analysed(chosen):  # (chosen is there: changed_since_analysed says False without it)
+            # Matched as it is now, it would not be the file checked and imported – nor the counts shown.
+            self._say(tr("« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape "
+                         "« {step} » pour le vérifier à nouveau avant de rapprocher les comptes.").format(
+                name=chosen["name"] if chosen else "", step=flow.title("fichier")), "error")
+            return
 
         def job(advance, cancelled):
             with no_collector_pauses():
