@@ -163,6 +163,7 @@ def test_the_window_refuses_to_export_the_worksheet_over_its_own_inputs(qtbot, d
     ent = tmp_path / "comptes.csv"
     shutil.copy(ENT, ent)
     window.progress.cycle["file"]["path"] = str(pronote)
+    window.progress.cycle["file"]["size"] = pronote.stat().st_size  # the file analysed, as it was
     window.go_to("rapprochement")
     preview = window.currentPage().preview
     preview.start(ent)

@@ -2574,247 +2574,252 @@
       <translation>Help: {title}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="56" />
+      <location filename="wizard/gui/matching_preview.py" line="57" />
       <source>Accepté</source>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="56" />
+      <location filename="wizard/gui/matching_preview.py" line="57" />
       <source>Rejeté</source>
       <translation>Rejected</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="62" />
+      <location filename="wizard/gui/matching_preview.py" line="63" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="62" />
+      <location filename="wizard/gui/matching_preview.py" line="63" />
       <source>Score</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="62" />
+      <location filename="wizard/gui/matching_preview.py" line="63" />
       <source>Raisons</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="62" />
+      <location filename="wizard/gui/matching_preview.py" line="63" />
       <source>PRONOTE</source>
       <translation>PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="63" />
+      <location filename="wizard/gui/matching_preview.py" line="64" />
       <source>ENT</source>
       <translation>ENT</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="71" />
+      <location filename="wizard/gui/matching_preview.py" line="72" />
       <source>Colonnes de la liste des comptes</source>
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="107" />
+      <location filename="wizard/gui/matching_preview.py" line="108" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="125" />
+      <location filename="wizard/gui/matching_preview.py" line="127" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="141" />
+      <location filename="wizard/gui/matching_preview.py" line="143" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="150" />
+      <location filename="wizard/gui/matching_preview.py" line="152" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="163" />
+      <location filename="wizard/gui/matching_preview.py" line="165" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="164" />
+      <location filename="wizard/gui/matching_preview.py" line="166" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="169" />
+      <location filename="wizard/gui/matching_preview.py" line="171" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="174" />
+      <location filename="wizard/gui/matching_preview.py" line="176" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="191" />
+      <location filename="wizard/gui/matching_preview.py" line="193" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="203" />
+      <location filename="wizard/gui/matching_preview.py" line="205" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="205" />
+      <location filename="wizard/gui/matching_preview.py" line="207" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="209" />
+      <location filename="wizard/gui/matching_preview.py" line="211" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="212" />
+      <location filename="wizard/gui/matching_preview.py" line="214" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="230" />
+      <location filename="wizard/gui/matching_preview.py" line="232" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="230" />
+      <location filename="wizard/gui/matching_preview.py" line="232" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="285" />
+      <location filename="wizard/gui/matching_preview.py" line="295" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="411" />
+      <location filename="wizard/gui/matching_preview.py" line="432" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="412" />
+      <location filename="wizard/gui/matching_preview.py" line="433" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="78" />
+      <location filename="wizard/gui/matching_preview.py" line="79" />
       <source>(aucune)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="100" />
+      <location filename="wizard/gui/matching_preview.py" line="101" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="119" />
+      <location filename="wizard/gui/matching_preview.py" line="121" />
       <source>Si vous avez la liste des comptes ENT de l'établissement en fichier CSV (l'assistant ne sait pas quel menu de l'ENT la produit), chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>If you have the school's list of ENT accounts as a CSV file (the assistant does not know which ENT menu produces it), load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, namesake parents) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="128" />
+      <location filename="wizard/gui/matching_preview.py" line="130" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="129" />
+      <location filename="wizard/gui/matching_preview.py" line="131" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="177" />
+      <location filename="wizard/gui/matching_preview.py" line="179" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="177" />
+      <location filename="wizard/gui/matching_preview.py" line="179" />
       <source>Statut (filtre des lignes)</source>
       <translation>Status (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="178" />
+      <location filename="wizard/gui/matching_preview.py" line="180" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="178" />
+      <location filename="wizard/gui/matching_preview.py" line="180" />
       <source>Profil (filtre des lignes)</source>
       <translation>Profile (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="179" />
+      <location filename="wizard/gui/matching_preview.py" line="181" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="179" />
+      <location filename="wizard/gui/matching_preview.py" line="181" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="254" />
+      <location filename="wizard/gui/matching_preview.py" line="264" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="265" />
+      <location filename="wizard/gui/matching_preview.py" line="275" />
       <source>Le rapprochement s'est terminé pour un autre établissement ou un autre import que celui affiché : il n'est pas montré ici.</source>
       <translation>The matching ended for another school or another import than the one shown: it is not shown here.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="309" />
+      <location filename="wizard/gui/matching_preview.py" line="330" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="73" />
+      <location filename="wizard/gui/matching_preview.py" line="74" />
       <source>Indiquez la colonne de chaque information :</source>
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="222" />
+      <location filename="wizard/gui/matching_preview.py" line="224" />
       <source>Pour accepter ou rejeter une paire, sélectionnez dans le tableau une ligne au statut « probable ».</source>
       <translation>To accept or reject a pair, select in the table a row whose status is “probable”.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="286" />
+      <location filename="wizard/gui/matching_preview.py" line="296" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="428" />
+      <location filename="wizard/gui/matching_preview.py" line="449" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="525" />
+      <location filename="wizard/gui/matching_preview.py" line="546" />
       <source>{rows} ligne(s)</source>
       <translation>{rows} row(s)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="253" />
+      <location filename="wizard/gui/matching_preview.py" line="249" />
+      <source>« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape « {step} » pour le vérifier à nouveau avant de rapprocher les comptes.</source>
+      <translation>“{name}” has changed since it was checked (exported again?): go back to the step “{step}” to check it again before matching the accounts.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="263" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="289" />
+      <location filename="wizard/gui/matching_preview.py" line="299" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="358" />
+      <location filename="wizard/gui/matching_preview.py" line="379" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="355" />
+      <location filename="wizard/gui/matching_preview.py" line="376" />
       <source>Tableau « {name} » : {rows} ligne(s).</source>
       <translation>Table “{name}”: {rows} row(s).</translation>
     </message>
@@ -3039,47 +3044,47 @@
       <translation>Quit the assistant? Warning: your latest changes could not be saved and will be lost. {problem}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="70" />
+      <location filename="wizard/pages/accueil.py" line="71" />
       <source>Où en est l'interconnexion</source>
       <translation>Where the interconnection stands</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="105" />
+      <location filename="wizard/pages/accueil.py" line="106" />
       <source>&amp;Vérifier maintenant sur le serveur PRONOTE</source>
       <translation>&amp;Verify now on the PRONOTE server</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="115" />
+      <location filename="wizard/pages/accueil.py" line="116" />
       <source>Établissement et langue</source>
       <translation>School and language</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="117" />
+      <location filename="wizard/pages/accueil.py" line="118" />
       <source>Établissement s&amp;uivi :</source>
       <translation>S&amp;chool followed:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="120" />
+      <location filename="wizard/pages/accueil.py" line="121" />
       <source>Établissement suivi</source>
       <translation>School followed</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="126" />
+      <location filename="wizard/pages/accueil.py" line="127" />
       <source>A&amp;jouter un établissement</source>
       <translation>A&amp;dd a school</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="129" />
+      <location filename="wizard/pages/accueil.py" line="130" />
       <source>&amp;Effacer les données locales…</source>
       <translation>&amp;Erase local data…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="298" />
+      <location filename="wizard/pages/accueil.py" line="306" />
       <source>Effacer les données locales</source>
       <translation>Erase local data</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="299" />
+      <location filename="wizard/pages/accueil.py" line="307" />
       <source>Toutes les données de l'assistant sur ce poste seront effacées : établissements, étapes cochées, historique des imports et des vérifications. Cette action est définitive. Effacer ?</source>
       <translation>All the assistant's data on this computer will be erased: schools, ticked steps, history of imports and checks. This cannot be undone. Erase?</translation>
     </message>
@@ -3089,37 +3094,37 @@
       <translation>Every year, schools already connected to the ENT come back here for part 3: the full import of PRONOTE identifiers at the start of the school year, then a partial import whenever new pupils or staff arrive. If your school is already connected, the assistant checks it on your PRONOTE server on the next page and takes you straight to part 3.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="83" />
+      <location filename="wizard/pages/accueil.py" line="84" />
       <source>&amp;Reprendre l'import en cours</source>
       <translation>&amp;Resume the import in progress</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="84" />
+      <location filename="wizard/pages/accueil.py" line="85" />
       <source>&amp;Nouvelle année scolaire : import complet</source>
       <translation>New school &amp;year: full import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="85" />
+      <location filename="wizard/pages/accueil.py" line="86" />
       <source>Import partiel (nouveaux arr&amp;ivants)</source>
       <translation>Partial import (new arr&amp;ivals)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="86" />
+      <location filename="wizard/pages/accueil.py" line="87" />
       <source>Suivre les é&amp;checs d'identification</source>
       <translation>Follow identification fail&amp;ures</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="87" />
+      <location filename="wizard/pages/accueil.py" line="88" />
       <source>Refaire cet imp&amp;ort</source>
       <translation>Redo this imp&amp;ort</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="267" />
+      <location filename="wizard/pages/accueil.py" line="275" />
       <source>Nouvel import</source>
       <translation>New import</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="268" />
+      <location filename="wizard/pages/accueil.py" line="276" />
       <source>Un import est déjà en cours pour cet établissement. En commencer un nouveau efface les cases cochées de l'import en cours (l'historique des imports est conservé). Continuer ?</source>
       <translation>An import is already in progress for this school. Starting a new one clears the ticks of the current import (the import history is kept). Continue?</translation>
     </message>
@@ -3145,7 +3150,7 @@
 • the Supervisor (SPR) account of the PRONOTE client (part 3).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/accueil.py" line="306" />
+      <location filename="wizard/pages/accueil.py" line="314" />
       <source>Ces fichiers n'ont pas pu être effacés (ouverts dans un autre programme, ou protégés) : {files}. Supprimez-les vous-même.</source>
       <translation>These files could not be erased (open in another program, or protected): {files}. Delete them yourself.</translation>
     </message>
@@ -3230,47 +3235,47 @@
       <translation>Users in failure, as PRONOTE shows them</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="67" />
+      <location filename="wizard/pages/echecs.py" line="68" />
       <source>Rele&amp;vé le :</source>
       <translation>&amp;Date read:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="70" />
+      <location filename="wizard/pages/echecs.py" line="71" />
       <source>jj/mm/aaaa</source>
       <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="71" />
+      <location filename="wizard/pages/echecs.py" line="72" />
       <source>Relevé le : jour où PRONOTE affichait ce nombre (jj/mm/aaaa)</source>
       <translation>Date read: the day PRONOTE showed this number (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="75" />
+      <location filename="wizard/pages/echecs.py" line="76" />
       <source>Noter ce &amp;nombre</source>
       <translation>Note this nu&amp;mber</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="78" />
+      <location filename="wizard/pages/echecs.py" line="79" />
       <source>&amp;Retirer le dernier nombre noté</source>
       <translation>&amp;Remove the last number noted</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="146" />
+      <location filename="wizard/pages/echecs.py" line="155" />
       <source>Noté : {count} le {day}.</source>
       <translation>Noted: {count} on {day}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="148" />
+      <location filename="wizard/pages/echecs.py" line="157" />
       <source>Il remplace le nombre noté plus tôt pour ce jour.</source>
       <translation>It replaces the number noted earlier for that day.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="117" />
+      <location filename="wizard/pages/echecs.py" line="122" />
       <source>Aucun nombre noté pour l'instant.</source>
       <translation>No number noted yet.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="165" />
+      <location filename="wizard/pages/echecs.py" line="175" />
       <source>Retiré : {count} le {day}.</source>
       <translation>Removed: {count} on {day}.</translation>
     </message>
@@ -3303,12 +3308,12 @@
 • an account deleted and created again, in the ENT or in PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="112" />
+      <location filename="wizard/pages/echecs.py" line="117" />
       <source>Nombres notés cette année : {trend}.</source>
       <translation>Numbers noted this year: {trend}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="114" />
+      <location filename="wizard/pages/echecs.py" line="119" />
       <source>Aucun nombre noté cette année (le dernier : {count} le {day}).</source>
       <translation>No number noted this year (the last one: {count} on {day}).</translation>
     </message>
@@ -3573,27 +3578,27 @@
       <translation>Full import: the box “{pronote_export_checkbox}” must be UNTICKED, otherwise users who already had a CAS identifier will not be exported.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="358" />
+      <location filename="wizard/pages/fichier.py" line="354" />
       <source>L'analyse s'est terminée pour un établissement ou un import qui n'existe plus : son résultat n'a pas été enregistré.</source>
       <translation>The analysis ended for a school or an import that no longer exists: its result was not saved.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="369" />
+      <location filename="wizard/pages/fichier.py" line="371" />
       <source>octets</source>
       <translation>bytes</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="369" />
+      <location filename="wizard/pages/fichier.py" line="371" />
       <source>Ko</source>
       <translation>KB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="369" />
+      <location filename="wizard/pages/fichier.py" line="371" />
       <source>Mo</source>
       <translation>MB</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="369" />
+      <location filename="wizard/pages/fichier.py" line="371" />
       <source>Go</source>
       <translation>GB</translation>
     </message>
@@ -3673,22 +3678,22 @@
       <translation>Remarks on the file: level, line, message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="258" />
+      <location filename="wizard/pages/fichier.py" line="264" />
       <source>Fichier des identifiants PRONOTE</source>
       <translation>PRONOTE identifier file</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="259" />
+      <location filename="wizard/pages/fichier.py" line="265" />
       <source>Fichier XML (*.xml);;Tous les fichiers (*)</source>
       <translation>XML file (*.xml);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="341" />
+      <location filename="wizard/pages/fichier.py" line="347" />
       <source>Analyse annulée : choisissez à nouveau le fichier pour la relancer.</source>
       <translation>Analysis cancelled: choose the file again to restart it.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="363" />
+      <location filename="wizard/pages/fichier.py" line="359" />
       <source>L'analyse lancée pour « {name} » s'est terminée : son résultat est rattaché à cet établissement, pas à celui affiché.</source>
       <translation>The analysis started for “{name}” has ended: its result belongs to that school, not to the one shown.</translation>
     </message>
@@ -3718,22 +3723,22 @@
       <translation>Message</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="188" />
+      <location filename="wizard/pages/fichier.py" line="194" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="287" />
+      <location filename="wizard/pages/fichier.py" line="293" />
       <source>Clé des empreintes</source>
       <translation>Key of the fingerprints</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="327" />
+      <location filename="wizard/pages/fichier.py" line="333" />
       <source>Import complet choisi : choisissez à nouveau le fichier pour le vérifier dans ce mode.</source>
       <translation>Full import chosen: choose the file again to check it in this mode.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="337" />
+      <location filename="wizard/pages/fichier.py" line="343" />
       <source>Le fichier n'a pas pu être lu à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The file could not be read because of an unexpected error; the details are in the log.</translation>
     </message>
@@ -3753,54 +3758,59 @@
       <translation>If you did mean to export everybody, switch to the full import: the file will be checked again in that mode, and you will import it into the ENT in “{import_mode_complet}” mode. Otherwise, export again with the box ticked, then choose the new file.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="169" />
+      <location filename="wizard/pages/fichier.py" line="175" />
       <source>Fichier : {name} – {size}</source>
       <translation>File: {name} – {size}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="203" />
+      <location filename="wizard/pages/fichier.py" line="209" />
       <source>… et {more} autre(s) remarque(s) : la liste complète s'obtient avec la commande « check --json ».</source>
       <translation>… and {more} more remark(s): the full list comes with the “check --json” command.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="230" />
+      <location filename="wizard/pages/fichier.py" line="236" />
       <source>Format reconnu : {layout}</source>
       <translation>Layout recognised: {layout}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="236" />
+      <location filename="wizard/pages/fichier.py" line="242" />
       <source>Empreinte SHA-256 du fichier : {sha}</source>
       <translation>SHA-256 fingerprint of the file: {sha}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="299" />
+      <location filename="wizard/pages/fichier.py" line="305" />
       <source>Analyse de {name} en cours…</source>
       <translation>Analysing {name}…</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="207" />
+      <location filename="wizard/pages/fichier.py" line="213" />
       <source>{errors} erreur(s) bloquante(s) : corrigez-les dans PRONOTE et exportez de nouveau avant d'importer dans l'ENT.</source>
       <translation>{errors} blocking error(s): fix them in PRONOTE and export again before importing into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="232" />
+      <location filename="wizard/pages/fichier.py" line="238" />
       <source>Encodage : {encoding}</source>
       <translation>Encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="234" />
+      <location filename="wizard/pages/fichier.py" line="240" />
       <source>Champs utilisés : {fields}</source>
       <translation>Fields used: {fields}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="277" />
+      <location filename="wizard/pages/fichier.py" line="283" />
       <source>« {name} » n'est pas un fichier que l'assistant peut ouvrir : rien n'a été changé.</source>
       <translation>“{name}” is not a file the assistant can open: nothing was changed.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/fichier.py" line="210" />
+      <location filename="wizard/pages/fichier.py" line="216" />
       <source>Aucune erreur bloquante ; {warnings} avertissement(s) à lire.</source>
       <translation>No blocking error; {warnings} warning(s) to read.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/fichier.py" line="166" />
+      <source>« {name} » a changé depuis sa vérification (exporté de nouveau ?) : l'assistant le vérifie à nouveau.</source>
+      <translation>“{name}” has changed since it was checked (exported again?): the assistant checks it again.</translation>
     </message>
     <message>
       <location filename="wizard/pages/fin.py" line="39" />
@@ -3884,34 +3894,39 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>? {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="18" />
+      <location filename="wizard/pages/import_ent.py" line="19" />
       <source>Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :</source>
       <translation>Import the file checked at the previous step into the ENT, in the chosen mode:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="28" />
+      <location filename="wizard/pages/import_ent.py" line="34" />
       <source>par exemple 1575</source>
       <translation>for example 1575</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="29" />
+      <location filename="wizard/pages/import_ent.py" line="35" />
       <source>Nombre annoncé par l'ENT (identifiants importés)</source>
       <translation>Number reported by the ENT (identifiers imported)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="33" />
+      <location filename="wizard/pages/import_ent.py" line="39" />
       <source>&amp;Nombre annoncé par l'ENT :</source>
       <translation>Number reported by the EN&amp;T:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="49" />
+      <location filename="wizard/pages/import_ent.py" line="55" />
       <source>Après « {button} », l'ENT affiche un bilan, par exemple : « {message} » ({source}, {date}). Recopiez ci-dessous le nombre qu'il annonce (mode d'import choisi : « {mode_label} »).</source>
       <translation>After “{button}”, the ENT shows a report, for example: “{message}” ({source}, {date}). Copy below the number it reports (import mode chosen: “{mode_label}”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="57" />
+      <location filename="wizard/pages/import_ent.py" line="63" />
       <source>Après un import partiel, ce nombre peut être celui des seuls nouveaux arrivants, ou le total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît l'un et l'autre.</source>
       <translation>After a partial import, this number may be the newcomers alone, or the total of the ENT's identifiers: copy it as it is, the assistant recognises either.</translation>
+    </message>
+    <message>
+      <location filename="wizard/pages/import_ent.py" line="69" />
+      <source>« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape précédente pour le vérifier à nouveau avant de l'importer dans l'ENT.</source>
+      <translation>“{name}” has changed since it was checked (exported again?): go back to the previous step to check it again before importing it into the ENT.</translation>
     </message>
     <message>
       <location filename="wizard/pages/pronote_net.py" line="18" />

@@ -230,6 +230,7 @@ def test_no_two_controls_of_a_page_share_an_alt_letter(qtbot, data_dir, tmp_path
     fixtures = Path(__file__).resolve().parents[1] / "matching" / "fixtures"
     shutil.copy(fixtures / "pronote.xml", tmp_path / "IdPN_To_KOSMOS.xml")
     window.progress.cycle["file"]["path"] = str(tmp_path / "IdPN_To_KOSMOS.xml")
+    window.progress.cycle["file"]["size"] = (tmp_path / "IdPN_To_KOSMOS.xml").stat().st_size
     clashes = {}
     for state in every_page_state(window):
         # A page's job ends before the page is left: leaving a page cancels its jobs (the file read again here).

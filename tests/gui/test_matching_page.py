@@ -22,6 +22,7 @@ def preview(qtbot, data_dir, tmp_path):
     pronote = tmp_path / "IdPN_To_KOSMOS.xml"
     shutil.copy(FIXTURES / "pronote.xml", pronote)
     window.progress.cycle["file"]["path"] = str(pronote)
+    window.progress.cycle["file"]["size"] = pronote.stat().st_size  # the file analysed, as it was
     window.go_to("rapprochement")
     widget = window.currentPage().preview
     widget.window_ = window

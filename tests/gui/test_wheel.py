@@ -73,6 +73,7 @@ def test_scrolling_the_matching_page_leaves_its_filters_alone(qtbot, data_dir, t
     complete_every_step(window.progress)
     shutil.copy(FIXTURES / "pronote.xml", tmp_path / "IdPN_To_KOSMOS.xml")
     window.progress.cycle["file"]["path"] = str(tmp_path / "IdPN_To_KOSMOS.xml")
+    window.progress.cycle["file"]["size"] = (tmp_path / "IdPN_To_KOSMOS.xml").stat().st_size
     window.go_to("rapprochement")
     preview = window.currentPage().preview
     preview.start(FIXTURES / "ent.csv")

@@ -200,6 +200,7 @@ def test_the_matching_preview_the_triage_and_the_board_read_in_english(qtbot, da
     complete_every_step(window.progress)
     shutil.copy(MATCHING / "pronote.xml", tmp_path / "IdPN_To_KOSMOS.xml")
     window.progress.cycle["file"]["path"] = str(tmp_path / "IdPN_To_KOSMOS.xml")
+    window.progress.cycle["file"]["size"] = (tmp_path / "IdPN_To_KOSMOS.xml").stat().st_size
     window.go_to("rapprochement")
     preview = window.currentPage().preview
     preview.start(MATCHING / "ent.csv")

@@ -3,8 +3,10 @@ admin keeps downloads and documents (never at the root of the disk)."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
@@ -58,6 +60,19 @@ def _translated_labels():
         yield
     finally:
         QApplication.removeTranslator(labels)
+
+
+def changed_since_analysed(chosen: Mapping[str, Any] | None) -> bool:
+    """The identifier file analysed for a pass is still where it was, with another size: re-exported or replaced
+    since (PRONOTE writes its export under the same name every time). The size only – a cheap look, made as a page
+    opens: a rewrite to the very same size goes unseen (its fingerprint would need the whole file read)."""
+    if not chosen:
+        return False
+    try:
+        size = Path(chosen["path"]).stat().st_size
+    except (OSError, ValueError):  # gone, unreachable, or a path this system cannot take: not « changed »
+        return False
+    return size != chosen["size"]
 
 
 def open_file(parent: QWidget, title: str, filters: str, remembered: str | Path | None = None) -> str:

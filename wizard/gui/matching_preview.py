@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core import flow
 from wizard.core.document import Decision
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
@@ -45,7 +46,7 @@ from wizard.core.matching.preview import (
 from wizard.core.people import FIELD_LABELS, PROFILE_LABELS, PROFILES
 from wizard.core.records import worksheet_html
 from wizard.gui.accessibility import announce
-from wizard.gui.files import open_file, save_file
+from wizard.gui.files import changed_since_analysed, open_file, save_file
 from wizard.gui.tables import GrownTableView
 from wizard.gui.wheel import ComboBox
 from wizard.gui.widgets import FlowRow, notice, paragraph
@@ -110,6 +111,7 @@ class MatchingPreview(QGroupBox):
         self.result: Result | None = None
         self.rows: list[PreviewRow] = []  # all of them
         self.csv_path: Path | None = None
+        self.shown_for: tuple[str, str] | None = None  # the school and pass the list loaded last is for
         self._scan: Filter | None = None
         self._announce_after_scan: list[str] | None = None
         self._scan_timer = QTimer(self)
@@ -238,8 +240,16 @@ class MatchingPreview(QGroupBox):
 
     def start(self, csv_path: Path, mapping: dict | None = None) -> None:
         self.csv_path = csv_path
-        pronote_file = (self.progress_model.cycle["file"] or {}).get("path")
+        chosen = self.progress_model.cycle["file"]
+        pronote_file = (chosen or {}).get("path")
         target = self.progress_model.job_target()  # its counts belong to this school and pass
+        self.shown_for = target
+        if changed_since_analysed(chosen):  # (chosen is there: changed_since_analysed says False without it)
+            # Matched as it is now, it would not be the file checked and imported – nor the counts shown.
+            self._say(tr("« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape "
+                         "« {step} » pour le vérifier à nouveau avant de rapprocher les comptes.").format(
+                name=chosen["name"] if chosen else "", step=flow.title("fichier")), "error")
+            return
 
         def job(advance, cancelled):
             with no_collector_pauses():
@@ -299,6 +309,17 @@ class MatchingPreview(QGroupBox):
         # Said with the result once the first scan has counted its rows: the counts, the table's size, and the
         # warning that comes with the table.
         self._announce_after_scan = lines
+
+    def forget(self) -> None:
+        """The page now shows another school or another pass: nothing of the list loaded before stays – its table
+        of names, its counts, its messages, its file offered again."""
+        previous = (self.rows, *self._result_lists())
+        self.result, self.rows, self._scan, self.csv_path, self.shown_for = None, [], None, None, None
+        self._announce_after_scan = None
+        self.model.set_rows([])
+        release_in_slices(*previous)
+        self.status.show_message("", "info")
+        self._show_result()
 
     def _result_lists(self) -> tuple[list, ...]:
         if self.result is None:

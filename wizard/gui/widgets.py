@@ -103,6 +103,17 @@ def clear_layout(layout: QLayout) -> None:
             widget.deleteLater()
 
 
+def hide_keeping_focus(widget: QWidget, instead: QWidget) -> None:
+    """Hide `widget`; if the keyboard was on it (or inside it), the focus goes to `instead` first. Qt would hand it
+    to the next control of the window – often « Précédent », where the next Space goes back a page."""
+    focus = widget.focusWidget() if widget.isVisible() else None
+    if focus is not None and focus.hasFocus():
+        from PySide6.QtCore import Qt  # as pages/base.py: the first page never needs Qt's enums here
+
+        instead.setFocus(Qt.FocusReason.TabFocusReason)
+    widget.setVisible(False)
+
+
 def focus_ring(button: QWidget) -> None:
     """Give a check box or a radio button its focus ring (FOCUS_RING) and an outline that can be seen
     (indicators.py)."""

@@ -59,6 +59,7 @@ class AccueilPage(StepPage):
         self.body.addWidget(self.first_time)
         # Made when there is something to show: the first launch opens faster without it.
         self.board_box: QGroupBox | None = None
+        self.primary: QPushButton | None = None  # the board's entry due now (_place_entries)
         self.board_fresh = False  # the board was just filled with the page (arrived need not do it again)
         if self.progress.setup_finished:
             self.build_board()  # made in reading order: Tab needs no reordering (StepPage.tab_order_stale)
@@ -107,7 +108,7 @@ class AccueilPage(StepPage):
         self.verify.finished.connect(lambda _result: self.load_board())
         self.add_runner(self.verify.task)
         box.addWidget(self.verify)
-        self.primary: QPushButton | None = None
+        self.primary = None
         self.body.insertWidget(self.body.indexOf(self.first_time) + 1, board)
         return board
 
@@ -170,6 +171,13 @@ class AccueilPage(StepPage):
 
     def arrived(self) -> None:
         """Back on the board (from the failures page, or any page): what was done there shows."""
+        if self.progress.setup_finished and not self.deferred and (self.board_box is None
+                                                                   or self.board_box.isHidden()):
+            # The first walk ended since this page was filled (Back from « Terminé » to here): it becomes the
+            # board, as the next launch shows it. Before, the window hid « Suivant » for a board never made – no
+            # way on – and the unexpected-error dialog opened.
+            self._initialize()
+            return
         if self.board_box is None or self.board_box.isHidden():  # (the page itself is not shown yet)
             return
         if self.board_fresh:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushBu
 
 from wizard.core import dates, facts, failures
 from wizard.core.i18n import tr
-from wizard.gui.widgets import FlowRow
+from wizard.gui.widgets import FlowRow, hide_keeping_focus
 from wizard.pages.base import StepPage, notice, paragraph
 
 
@@ -57,12 +57,13 @@ class EchecsPage(StepPage):
         count_label = QLabel(tr("N&ombre d'utilisateurs en échec :"))
         self.count = QLineEdit()
         self.count.setObjectName("failures_count")
-        self.validator = QIntValidator(0, failures.MAX_COUNT, self)
-        self.count.setValidator(self.validator)
+        self.digits = QIntValidator(0, failures.MAX_COUNT, self)
+        self.count.setValidator(self.digits)
         self.count.setPlaceholderText(tr("par exemple 49"))
         self.count.setAccessibleName(tr("Nombre d'utilisateurs en échec, affiché par PRONOTE"))
         self.count.setMaximumWidth(160)
         self.count.textChanged.connect(self._typed)
+        self.unnoted: dict[str, tuple[str, str]] = {}  # school id → (count, day) typed and not noted yet
         count_label.setBuddy(self.count)
         day_label = QLabel(tr("Rele&vé le :"))
         self.day = QLineEdit()
@@ -97,11 +98,15 @@ class EchecsPage(StepPage):
 
     def _typed(self, _text: str) -> None:
         if not self.loading:
+            # Kept for this school until noted: Back (to the board, to the matching page) and forward again load
+            # the page anew, and the count typed was gone, never noted.
+            self.unnoted[self.progress.school["id"]] = (self.count.text(), self.day.text())
             self.refresh()
 
     def load(self) -> None:
-        self.day.setText(dates.day(dates.today()))
-        self.count.clear()
+        count, day = self.unnoted.get(self.progress.school["id"], ("", dates.day(dates.today())))
+        self.day.setText(day)
+        self.count.setText(count)
         self.message.setVisible(False)
         self._show_noted()
 
@@ -115,17 +120,17 @@ class EchecsPage(StepPage):
                 count=noted[-1]["count"], day=dates.day(noted[-1]["day"])))
         else:
             self.noted.setText(tr("Aucun nombre noté pour l'instant."))
-        self.unnote.setVisible(bool(noted))
+        if noted:
+            self.unnote.setVisible(True)
+        else:  # the last one just taken back, the keyboard on the button: on to the count, to note another
+            hide_keeping_focus(self.unnote, self.count)
 
     def _checked(self):
-        return failures.check_count(self.day.text(), self._count_text(), dates.today())
-
-    def _count_text(self) -> str:
-        """The count as the validator let it through: « 1 575 » or « +12 » in French are numbers to it (before:
-        « … s'écrit en chiffres » about what the field had just accepted)."""
-        text = self.count.text()
-        value, ok = self.validator.locale().toInt(text.strip())
-        return str(value) if ok and value >= 0 else text
+        # « 1 575 » or « +5 », which the field takes (its validator reads the language's grouping and sign), in
+        # plain digits for the check; anything else as typed, for the check to say what is wrong.
+        number, ok = self.digits.locale().toInt(self.count.text().strip())
+        count = str(number) if ok and number >= 0 else self.count.text()
+        return failures.check_count(self.day.text(), count, dates.today())
 
     def missing(self) -> str:
         """A count typed but not valid keeps the page (nothing half-noted); an empty one is fine: it is optional."""
@@ -135,6 +140,10 @@ class EchecsPage(StepPage):
         return ""
 
     def _note(self) -> bool:
+        if not self.count.text().strip() and self.message.isVisible() and self.message.kind == "ok":
+            # Pressed again once noted (a double-click, Space twice): the confirmation stays – it is still true –
+            # rather than an error that made the admin believe nothing was noted.
+            return False
         checked = self._checked()
         if isinstance(checked, str):  # said once, here; nothing is noted
             self.message.show_message(checked, "error", announce=True)
@@ -152,6 +161,7 @@ class EchecsPage(StepPage):
             self.count.clear()
         finally:
             self.loading = False
+        self.unnoted.pop(self.progress.school["id"], None)
         self._show_noted()
         self.refresh()
         return True

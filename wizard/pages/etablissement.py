@@ -26,7 +26,7 @@ from wizard.core.outcomes import ADDRESS, past_check_sentence, verdict_level
 from wizard.core.progress import IDENTITY_LIMITS, last_check
 from wizard.core.school import check_ent_site, check_uai, normalise_pronote_url
 from wizard.gui.accessibility import announce
-from wizard.gui.widgets import WrappingLabel
+from wizard.gui.widgets import WrappingLabel, hide_keeping_focus
 from wizard.pages.base import StepPage, notice, paragraph, wrapping_check
 
 
@@ -297,7 +297,7 @@ class EtablissementPage(StepPage):
 
     def _use_server_name(self) -> None:
         self.fields["name"].setText(self._server_name)
-        self.use_name.setVisible(False)
+        hide_keeping_focus(self.use_name, self.fields["name"])  # the keyboard on the name it just filled in
 
     def _duplicate(self) -> School | None:
         uai = check_uai(self.progress.identity["uai"])
@@ -346,6 +346,17 @@ class EtablissementPage(StepPage):
             "name": identity["name"].strip(),
             "pronote_version": identity["pronote_version"].strip(),
         })
+        # And the fields show it: Back does not load the page again, and showed the text as typed (« 0301746k »,
+        # …/eleve.html, a pasted line break) while every other page, and this one reopened, used the settled form.
+        if self.built and not self.deferred:  # (a page passed by while resuming was never made, nor filled)
+            self.loading = True
+            try:
+                for key, field in self.fields.items():
+                    if field.text() != identity[key]:
+                        field.setText(identity[key])
+                self._show_checks()  # (the page is being left: nothing to announce)
+            finally:
+                self.loading = False
         return True
 
 

@@ -2,7 +2,6 @@
 details (format, encoding, fields used, fingerprint, line numbers) behind « Détails »."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6 import QtCore
@@ -24,9 +23,10 @@ from wizard.core.i18n import tr, tr_noop
 from wizard.core.people import PROFILE_LABELS, PROFILES
 from wizard.core.progress import GONE, HERE, analysis_is_current
 from wizard.gui.accessibility import announce, message_box
-from wizard.gui.files import open_file
+from wizard.gui.files import changed_since_analysed, open_file
 from wizard.gui.tables import GrownTable
 from wizard.gui.wheel import ComboBox
+from wizard.gui.widgets import hide_keeping_focus
 from wizard.gui.worker import TaskRunner
 from wizard.pages.base import StepPage, notice, paragraph
 
@@ -152,13 +152,19 @@ class FichierPage(StepPage):
         self._show_file(cycle["file"])
         analysis = cycle["analysis"]
         in_another_language = analysis is not None and analysis["language"] != i18n.language()
-        if cycle["file"] and (not analysis_is_current(cycle) or in_another_language
-                              or (not cycle["finished_at"] and _replaced_on_disk(cycle["file"]))):
+        # A finished pass is history: its analysis is shown as it was recorded, never read again (its result could
+        # not be recorded, and the page said the import « no longer exists »).
+        changed = changed_since_analysed(cycle["file"])
+        if cycle["file"] and not self.progress.pass_finished and (not analysis_is_current(cycle)
+                                                                   or in_another_language or changed):
             path = Path(cycle["file"]["path"])
             if path.is_file():
                 # The mode changed, the analysis was interrupted, its findings were written in the other language,
-                # or another export took the file's place: read the file again.
+                # or the file was exported again since: read the file again.
                 self.analyse(path)
+                if changed:
+                    self.status.show_message(tr("« {name} » a changé depuis sa vérification (exporté de nouveau ?) : "
+                                                "l'assistant le vérifie à nouveau.").format(name=path.name), "warning")
                 return
         self._show_analysis(analysis)
 
@@ -189,7 +195,7 @@ class FichierPage(StepPage):
         self.counts.setRowCount(len(rows))
         for index, (label, number) in enumerate(rows):
             self.counts.setItem(index, 0, QTableWidgetItem(label))
-            item = QTableWidgetItem(QLocale().toString(number))
+            item = QTableWidgetItem(_grouped(number))
             item.setTextAlignment(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
             self.counts.setItem(index, 1, item)
         shown = findings[:SHOWN_FINDINGS]
@@ -275,7 +281,7 @@ class FichierPage(StepPage):
         if not path.is_file():
             # A folder dropped by mistake, a file gone since: said, and the analysis kept stands.
             self.status.show_message(tr("« {name} » n'est pas un fichier que l'assistant peut ouvrir : rien n'a été "
-                                        "changé.").format(name=path.name or str(path)), "error")
+                                        "changé.").format(name=path.name or str(path)), "error", announce=True)
             return
         # What the job needs, taken now on this thread: the school and the pass it is for, whatever is shown later.
         target = self.progress.job_target()
@@ -303,7 +309,7 @@ class FichierPage(StepPage):
         file_info, record = outcome
         where = self.progress.record_analysis(file_info, record, target)
         if where != HERE:
-            self.status.show_message(_elsewhere(self.progress, target, where), "warning")
+            self.status.show_message(_elsewhere(self.progress, target, where), "warning", announce=True)
             return
         self.loading = True
         try:
@@ -318,7 +324,7 @@ class FichierPage(StepPage):
     def _switch_to_full(self) -> None:
         """The export listed everybody: this pass becomes a full import, and the file is read again in that mode."""
         self.progress.choose_mode("complet")
-        self.everybody.setVisible(False)
+        hide_keeping_focus(self.everybody, self.choose)
         file = self.progress.cycle["file"]
         if file and Path(file["path"]).is_file():
             self.analyse(Path(file["path"]))
@@ -342,16 +348,6 @@ class FichierPage(StepPage):
                                  announce=True)
 
 
-def _replaced_on_disk(file: FileInfo) -> bool:
-    """The file at the recorded place is no longer the one analysed: PRONOTE writes each export over the previous
-    one, under the same name. Told by its size (a stat, nothing read on the window's thread); before, the page went
-    on showing the old file's analysis – « Aucune erreur bloquante » – above a new export never checked."""
-    try:
-        return os.stat(file["path"]).st_size != file["size"]
-    except (OSError, ValueError):
-        return False  # gone: the page says so when it is chosen again
-
-
 def _elsewhere(progress, target, where: str) -> str:
     """What became of an analysis that ended for a school or a pass no longer shown."""
     if where == GONE:
@@ -364,10 +360,17 @@ def _elsewhere(progress, target, where: str) -> str:
               "à celui affiché.").format(name=name)
 
 
+def _grouped(number: int) -> str:
+    """A count with the language's digit grouping (« 1 575 »), whatever its size: QLocale's own takes 64 bits at
+    most, and a progress file edited by hand may hold more (the loader takes any count)."""
+    return f"{number:,}".replace(",", QLocale().groupSeparator())
+
+
 def _human_size(size: int) -> str:
-    amount = float(size)
-    for unit in (tr("octets"), tr("Ko"), tr("Mo"), tr("Go")):
-        if amount < 1024 or unit == tr("Go"):
-            return f"{size} {unit}" if unit == tr("octets") else QLocale().toString(amount, "f", 1) + f" {unit}"
-        amount /= 1024
-    return str(size)
+    """« 812 octets », « 1,5 Mo »: in whole numbers, so that no size overflows a float (see _grouped)."""
+    units = (tr("octets"), tr("Ko"), tr("Mo"), tr("Go"))
+    power = min(len(units) - 1, max(0, (size.bit_length() - 1) // 10))
+    if power == 0:
+        return f"{size} {units[0]}"
+    tenths = (size * 10 + 1024 ** power // 2) // 1024 ** power  # rounded to the nearest tenth
+    return f"{_grouped(tenths // 10)}{QLocale().decimalPoint()}{tenths % 10} {units[power]}"

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
 from wizard.core.facts import day_of
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.importcheck import read_figure
+from wizard.gui.files import changed_since_analysed
 from wizard.pages.base import notice
 from wizard.pages.checklist import ChecklistPage
 
@@ -18,13 +19,18 @@ class ImportEntPage(ChecklistPage):
     intro = tr_noop("Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :")
 
     def build_extra(self) -> None:
+        # The file verified at the previous step, exported again since: what is imported would not be what was
+        # verified, nor what the ENT's count is compared with.
+        self.file_changed = notice("", "warning", "file_changed")
+        self.file_changed.setVisible(False)
+        self.body.addWidget(self.file_changed)
         self.example = notice("", "info", "ent_report_example")
         self.body.addWidget(self.example)
         row = QHBoxLayout()
         self.count = QLineEdit()
         self.count.setObjectName("reported_count")
-        self.validator = QIntValidator(0, _MAX_COUNT, self)
-        self.count.setValidator(self.validator)
+        self.digits = QIntValidator(0, _MAX_COUNT, self)
+        self.count.setValidator(self.digits)
         self.count.setPlaceholderText(tr("par exemple 1575"))
         self.count.setAccessibleName(tr("Nombre annoncé par l'ENT (identifiants importés)"))
         self.count.setMaximumWidth(160)
@@ -58,6 +64,13 @@ class ImportEntPage(ChecklistPage):
                              "total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît l'un et "
                              "l'autre.")
         self.example.show_message(text, "info")
+        file = cycle["file"]
+        if file and not self.progress.pass_finished and changed_since_analysed(file):
+            self.file_changed.show_message(tr(
+                "« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape précédente "
+                "pour le vérifier à nouveau avant de l'importer dans l'ENT.").format(name=file["name"]), "warning")
+        else:
+            self.file_changed.setVisible(False)
         reported = cycle["reported_count"]
         self.count.setText("" if reported is None else str(reported))
         self._compare()
@@ -65,11 +78,10 @@ class ImportEntPage(ChecklistPage):
     def _count_typed(self, text: str) -> None:
         if self.loading:
             return
-        # Read as the validator let it through: in French « 1 575 » (the way the file page shows counts) and
-        # « +1575 » are numbers to it; `isdigit` took them for nothing typed (« Saisissez le nombre… » beside
-        # the number shown, Next greyed).
-        value, ok = self.validator.locale().toInt(text.strip())
-        self.progress.type_reported_count(value if ok and 0 <= value <= _MAX_COUNT else None)
+        # Read as the field accepts it: « 1 575 » (grouped the French way) or « +5 » are numbers too; before, the
+        # field showed them and the page asked for the number as if nothing was typed.
+        number, ok = self.digits.locale().toInt(text.strip())
+        self.progress.type_reported_count(number if ok and number >= 0 else None)
         self._compare()
 
     def _compare(self) -> None:

@@ -19,3 +19,9 @@ class RapprochementPage(ChecklistPage):
         self.preview = MatchingPreview(self)
         self.add_runner(self.preview.task)
         self.body.addWidget(self.preview)
+
+    def load(self) -> None:
+        super().load()
+        # Names of one school never appear on another's page (another school chosen, or a new pass begun since).
+        if self.preview.shown_for not in (None, self.progress.job_target()):
+            self.preview.forget()
