@@ -162,19 +162,26 @@ def test_a_file_exported_again_after_its_check_is_checked_again(qtbot, data_dir,
     assert not next_button(window).isEnabled()
 
 
+def failures_page_on_noter(qtbot, data_dir, count: str):
+    """The failures page of a school whose walk is done, `count` typed, the keyboard on « Noter ce nombre »."""
+    from tests.gui.helpers import tab_to
+
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.go_to("echecs")
+    type_into("failures_count", count)
+    tab_to(lambda widget: widget.objectName() == "note_failures")
+    return window, window.currentPage()
+
+
 def test_noter_ce_nombre_pressed_twice_keeps_its_confirmation(qtbot, data_dir, heard):
     """A double-click, or Space pressed twice, on « Noter ce nombre ». Before: the second press found the field
     emptied by the first and replaced « Noté : 12 le … » by the error « Saisissez le nombre … », said aloud."""
     from PySide6.QtCore import Qt
 
-    from tests.gui.helpers import press, tab_to
+    from tests.gui.helpers import press
 
-    window = open_window(qtbot, data_dir)
-    complete_every_step(window.progress)
-    window.go_to("echecs")
-    page = window.currentPage()
-    type_into("failures_count", "12")
-    tab_to(lambda widget: widget.objectName() == "note_failures")
+    window, page = failures_page_on_noter(qtbot, data_dir, "12")
     press(Qt.Key.Key_Space)
     press(Qt.Key.Key_Space)
     QApplication.processEvents()
@@ -195,12 +202,7 @@ def test_a_button_that_hides_itself_leaves_the_keyboard_on_the_page(qtbot, data_
     from tests.gui.helpers import focused, press, tab_to
     from tools.screenshots import server_answer
 
-    window = open_window(qtbot, data_dir)
-    complete_every_step(window.progress)
-    window.go_to("echecs")
-    page = window.currentPage()
-    type_into("failures_count", "12")
-    tab_to(lambda widget: widget.objectName() == "note_failures")
+    window, page = failures_page_on_noter(qtbot, data_dir, "12")
     press(Qt.Key.Key_Space)
     tab_to(lambda widget: widget.objectName() == "unnote_failures")
     press(Qt.Key.Key_Space)
