@@ -211,7 +211,7 @@ def test_a_full_disk_under_the_window_s_worksheet_is_told_as_a_full_disk(qtbot, 
     complete_every_step(window.progress)
     pronote = tmp_path / "IdPN_To_KOSMOS.xml"
     shutil.copy(PRONOTE, pronote)
-    window.progress.cycle["file"]["path"] = str(pronote)
+    window.progress.cycle["file"].update(path=str(pronote), size=pronote.stat().st_size)  # the file as analysed
     window.go_to("rapprochement")
     preview = window.currentPage().preview
     preview.start(Path(ENT))
