@@ -111,9 +111,12 @@ def main() -> None:
         ours, theirs = [], []
         keys = (TEXT * (args.keys // len(TEXT) + 1))[: args.keys]
         for character in keys:
+            if len(field.text()) == field.maxLength():  # the name's limit (200, safetext.NAME): a new name, untimed
+                field.clear()
+                bare.clear()
             ours.append(key_time(field, character))
             theirs.append(key_time(bare, character))
-        assert window.progress.identity["name"] == keys
+        assert window.progress.identity["name"] == field.text() == keys[-len(field.text()):]
         waited, held = settle(app, window.progress)
         listeners, window.progress.listeners = window.progress.listeners, []
         model = []

@@ -166,10 +166,11 @@ run_gui(args, qt_args, create_window, painted)
 # the other packages') loaded once the page is painted: what the app needs and no work on its own code removes.
 OUTSIDE_MODULES = APP.replace("print(time.perf_counter() - t0, time.process_time() - c0)", """import json
     ours = ("wizard", "tests", "__main__")
-    print(json.dumps(sorted(name for name in sys.modules if name.split(".")[0] not in ours)))""")
+    print(json.dumps([name for name in sys.modules if name.split(".")[0] not in ours]))  # in the app's order""")
 
-# The plain page after importing those modules: the floor under the app's first launch – the plain page plus what
-# the app must load from outside. A first launch within TARGET × the plain page is possible only above this floor.
+# The plain page after importing those modules, in the order the app imported them (PySide reads the source of each
+# module imported after its own, so the order has a cost): the floor under the app's first launch – the plain page
+# plus what the app must load from outside. A first launch within TARGET × the plain page needs this below TARGET.
 FLOOR_IMPORTS = r"""
 import importlib, time; t0, c0 = time.perf_counter(), time.process_time()
 for name in {modules!r}:
