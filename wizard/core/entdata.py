@@ -538,12 +538,18 @@ class _Checker:
                                .format(placeholder=placeholder))
 
 
+def first_day(text: str) -> date:
+    """The first day an AAAA, AAAA-MM or AAAA-MM-JJ date can mean (« 2026 » → 1 January 2026); ValueError when it
+    is no day of the calendar."""
+    return date.fromisoformat((text + "-01-01")[:10])
+
+
 def _is_partial_date(text: str) -> bool:
     """AAAA, AAAA-MM or AAAA-MM-JJ, a real day of the calendar."""
     if not _DATE.fullmatch(text):
         return False
     try:
-        date.fromisoformat((text + "-01-01")[:10])
+        first_day(text)
     except ValueError:
         return False
     return True

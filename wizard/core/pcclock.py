@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from wizard.core.dates import day, parse_iso
 from wizard.core.document import Document
-from wizard.core.entdata import EntData
+from wizard.core.entdata import EntData, first_day
 from wizard.core.i18n import tr
 
 # The document's dates that the assistant took from this PC's clock when something happened (an export date comes
@@ -28,7 +28,7 @@ def newest_confirmation(ent: EntData) -> date | None:
     day (the earliest it can be: the clock is said behind only when it certainly is)."""
     dates = [fact.confirmed for fact in ent.facts.values()]
     dates += [item["confirmed"] for items in ent.checklists.values() for item in items]
-    days = [date.fromisoformat((text + "-01-01")[:10]) for text in dates if text]
+    days = [first_day(text) for text in dates if text]
     return max(days, default=None)
 
 

@@ -17,3 +17,9 @@ def _escape(match: re.Match[str]) -> str:
 def clean(text: str) -> str:
     """`text` with its control characters made visible and harmless (\\r included: it would overwrite a line)."""
     return _CONTROL.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: its line breaks and tabs are single spaces. For outside text a message quotes (a UAI from
+    the identifier file, a name from the PRONOTE server): a line break in it forged a line of the command's output."""
+    return " ".join(text.split())

@@ -22,6 +22,7 @@ from wizard.core.idfile.limits import (
     MAX_UAIS,
 )
 from wizard.core.idfile.safety import too_deep, too_long, too_many_attributes, too_many_names, too_many_people
+from wizard.core.text import one_line
 
 
 class Element(Protocol):
@@ -106,8 +107,7 @@ class LayoutReader:
 
     def add_uai(self, value: str, line: int) -> None:
         if len(self._uais) < MAX_UAIS:
-            # On one line: a finding quotes it, and a line break in it forged a line of `check`'s output.
-            self._uais.setdefault(" ".join(value.split()).upper(), line)
+            self._uais.setdefault(one_line(value).upper(), line)  # a finding quotes it
 
     def counted(self, line: int) -> None:
         """One more person handed on; refused past MAX_PEOPLE."""

@@ -30,6 +30,7 @@ from wizard.core.outcomes import (
 from wizard.core.probe.answer import Answer, ProbeFailure
 from wizard.core.probe.result import ProbeResult, Space
 from wizard.core.safetext import encodable, without_lone_surrogates
+from wizard.core.text import one_line
 
 # genreEspace → the space's page name under the PRONOTE root (eleve.html…), stable ids for JSON and pages.
 SPACE_KINDS = {6: "eleve", 7: "parent", 8: "professeur", 14: "viescolaire", 17: "direction", 26: "accompagnant",
@@ -163,7 +164,7 @@ def _not_pronote_sentence(answer: Answer, kind: str) -> str:
 def _judge_pronote(info: dict[str, Any], *, root: str, cas_host: str, ent_name: str,
                    warnings: tuple[str, ...]) -> ProbeResult:
     version = format_version(info["version"])
-    name = _shorten(_one_line(info["nomEtab"]), MAX_NAME) if isinstance(info.get("nomEtab"), str) else ""
+    name = _shorten(one_line(info["nomEtab"]), MAX_NAME) if isinstance(info.get("nomEtab"), str) else ""
     cas = info.get("CAS")
     cas = cas if isinstance(cas, dict) else {}
     cas_active = cas.get("actif") is True
@@ -202,7 +203,7 @@ def _spaces(raw: object, root: str) -> tuple[Space, ...]:
         code = code if type(code) is int else None
         page = item.get("URL", item.get("url"))
         spaces.append(Space(
-            nom=_shorten(_one_line(str(item.get("nom") or "")), MAX_NAME),
+            nom=_shorten(one_line(str(item.get("nom") or "")), MAX_NAME),
             url=_space_url(root, page),
             genre=SPACE_KINDS.get(code, str(code)) if code is not None else "",
             genre_code=code,
@@ -220,13 +221,6 @@ def _space_url(root: str, page: object) -> str:
     except ValueError:
         return ""
     return _shorten(url, 500) if url.startswith(root) else ""
-
-
-def _one_line(text: str) -> str:
-    """A name the server gives, on one line: its line breaks (and tabs) are spaces. Kept, « Collège\nCAS : actif
-    (cas.mon-ent-occitanie.fr) » printed a second, forged « CAS » line under the check's own (the console keeps
-    line breaks: they are its own)."""
-    return " ".join(text.split())
 
 
 def _shorten(text: str, limit: int) -> str:
