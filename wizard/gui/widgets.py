@@ -2,11 +2,16 @@
 of buttons that wraps. (The table that grows with its rows is in tables.py: the first page has none.)"""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, QRect, QSize, QTimer
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget
 
 from wizard.gui import accessibility
 from wizard.gui.qtvalues import PLAIN_TEXT, RICH_TEXT, SELECTABLE_BY_MOUSE, TEXT_BROWSER
+
+if TYPE_CHECKING:  # a type only: the first page builds no QIntValidator (PySide makes a class's type when named)
+    from PySide6.QtGui import QIntValidator
 
 # info (blue), warning (orange), ok (green), error (red); a translucent tint and a solid edge stay readable on
 # light and dark palettes alike.
@@ -101,6 +106,14 @@ def clear_layout(layout: QLayout) -> None:
         widget = item.widget()
         if widget is not None:
             widget.deleteLater()
+
+
+def typed_count(validator: QIntValidator, text: str) -> int | None:
+    """The whole number ≥ 0 a count field shows, read as its validator accepts it – « 1 575 » (grouped the French
+    way) or « +5 » are numbers too; None for anything else. (Before, the import and failures pages took such a
+    count, which the field had just accepted, for nothing typed.)"""
+    number, ok = validator.locale().toInt(text.strip())
+    return number if ok and number >= 0 else None
 
 
 def hide_keeping_focus(widget: QWidget, instead: QWidget) -> None:

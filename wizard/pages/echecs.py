@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushBu
 
 from wizard.core import dates, facts, failures
 from wizard.core.i18n import tr
-from wizard.gui.widgets import FlowRow, hide_keeping_focus
+from wizard.gui.widgets import FlowRow, hide_keeping_focus, typed_count
 from wizard.pages.base import StepPage, notice, paragraph
 
 
@@ -126,10 +126,9 @@ class EchecsPage(StepPage):
             hide_keeping_focus(self.unnote, self.count)
 
     def _checked(self):
-        # « 1 575 » or « +5 », which the field takes (its validator reads the language's grouping and sign), in
-        # plain digits for the check; anything else as typed, for the check to say what is wrong.
-        number, ok = self.digits.locale().toInt(self.count.text().strip())
-        count = str(number) if ok and number >= 0 else self.count.text()
+        # In plain digits for the check; anything else as typed, for the check to say what is wrong.
+        number = typed_count(self.digits, self.count.text())
+        count = self.count.text() if number is None else str(number)
         return failures.check_count(self.day.text(), count, dates.today())
 
     def missing(self) -> str:

@@ -8,6 +8,7 @@ from wizard.core.facts import day_of
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.importcheck import read_figure
 from wizard.gui.files import changed_since_analysed
+from wizard.gui.widgets import typed_count
 from wizard.pages.base import notice
 from wizard.pages.checklist import ChecklistPage
 
@@ -78,10 +79,7 @@ class ImportEntPage(ChecklistPage):
     def _count_typed(self, text: str) -> None:
         if self.loading:
             return
-        # Read as the field accepts it: « 1 575 » (grouped the French way) or « +5 » are numbers too; before, the
-        # field showed them and the page asked for the number as if nothing was typed.
-        number, ok = self.digits.locale().toInt(text.strip())
-        self.progress.type_reported_count(number if ok and number >= 0 else None)
+        self.progress.type_reported_count(typed_count(self.digits, text))
         self._compare()
 
     def _compare(self) -> None:
