@@ -105,6 +105,24 @@ def test_replace_is_retried_while_another_program_holds_the_file(data_dir, monke
     assert progress.saved and len(calls) >= 3
 
 
+def test_a_file_that_refuses_to_be_replaced_is_named_not_its_folder(data_dir, monkeypatch):
+    """The new file was written beside the old one: the folder is writable. What refused is the file itself –
+    read-only, or held open by another program on Windows – and the sentence says so (it said « the folder is
+    write-protected », sending the admin to the wrong place)."""
+    store, progress = saved(data_dir)
+
+    def held(source, target):
+        raise PermissionError(errno.EACCES, "Access denied")
+
+    monkeypatch.setattr(os, "replace", held)
+    monkeypatch.setattr(time, "sleep", lambda seconds: None)
+    progress.type_identity("name", "B")
+    assert not progress.saved
+    assert "le fichier «\xa0" + str(data_dir / "progress.json") + "\xa0»" in progress.save_problem
+    assert "ouvert par un autre programme" in progress.save_problem and "protégé" not in progress.save_problem
+    assert not [p for p in data_dir.iterdir() if p.name.endswith(".tmp")]
+
+
 @pytest.mark.skipif(shutil.which("setpriv") is None, reason="setpriv (util-linux) runs the check as another user")
 def test_a_read_only_folder_is_told_not_claimed(tmp_path):
     """As a user who is not root (root ignores permissions): the folder cannot be written at all."""

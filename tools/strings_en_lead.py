@@ -79,4 +79,11 @@ EN.update({
         "This computer's date seems wrong: it says {today}, whereas {proof}. The assistant uses it to know which "
         "school year has begun and to date each import. We advise you to correct the computer's date and time (or "
         "to ask whoever manages the school's computers), then to reopen the assistant.",
+    "Enregistrement impossible : le fichier « {file} » est en lecture seule ou ouvert par un autre programme. Vos "
+    "dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert. Pour ne pas les "
+    "perdre, fermez le programme qui l'utilise ou retirez au fichier la lecture seule : l'assistant réessaiera à la "
+    "prochaine modification.":
+        "Cannot save: the file “{file}” is read-only or open in another program. Your latest changes are kept in "
+        "memory only, while the assistant stays open. Not to lose them, close the program using it or clear the "
+        "file's read-only attribute: the assistant will try again at the next change.",
 })

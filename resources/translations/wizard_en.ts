@@ -239,7 +239,7 @@
       <translation>must be a list taken from “complet” and “partiel”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="565" />
+      <location filename="wizard/core/entdata.py" line="571" />
       <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
       <translation>holds a lone brace (write {{ or }} to show one)</translation>
     </message>
@@ -1649,297 +1649,297 @@
       <translation>Children</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="299" />
+      <location filename="wizard/core/probe/judge.py" line="293" />
       <source>Si le proxy {proxy} de l'établissement inspecte les connexions https, son certificat doit être installé dans le magasin de certificats du système.</source>
       <translation>If the school's proxy {proxy} inspects https connections, its certificate must be installed in the system's certificate store.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="39" />
+      <location filename="wizard/core/probe/judge.py" line="40" />
       <source>requête refusée</source>
       <translation>request refused</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="40" />
+      <location filename="wizard/core/probe/judge.py" line="41" />
       <source>authentification demandée</source>
       <translation>authentication required</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="41" />
+      <location filename="wizard/core/probe/judge.py" line="42" />
       <source>accès interdit</source>
       <translation>access forbidden</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="42" />
+      <location filename="wizard/core/probe/judge.py" line="43" />
       <source>page introuvable</source>
       <translation>page not found</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="43" />
+      <location filename="wizard/core/probe/judge.py" line="44" />
       <source>méthode refusée</source>
       <translation>method not allowed</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="44" />
+      <location filename="wizard/core/probe/judge.py" line="45" />
       <source>délai dépassé côté serveur</source>
       <translation>server-side timeout</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="45" />
+      <location filename="wizard/core/probe/judge.py" line="46" />
       <source>page supprimée</source>
       <translation>page gone</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="46" />
+      <location filename="wizard/core/probe/judge.py" line="47" />
       <source>trop de requêtes</source>
       <translation>too many requests</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="47" />
+      <location filename="wizard/core/probe/judge.py" line="48" />
       <source>erreur interne du serveur</source>
       <translation>internal server error</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="48" />
+      <location filename="wizard/core/probe/judge.py" line="49" />
       <source>passerelle en erreur</source>
       <translation>bad gateway</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="49" />
+      <location filename="wizard/core/probe/judge.py" line="50" />
       <source>service indisponible</source>
       <translation>service unavailable</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="50" />
+      <location filename="wizard/core/probe/judge.py" line="51" />
       <source>passerelle sans réponse</source>
       <translation>gateway timeout</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="160" />
+      <location filename="wizard/core/probe/judge.py" line="161" />
       <source>La réponse du serveur n'est pas celle d'un serveur PRONOTE : vérifiez l'adresse.</source>
       <translation>The server's answer is not that of a PRONOTE server: check the address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="250" />
+      <location filename="wizard/core/probe/judge.py" line="244" />
       <source>Le serveur {host} est introuvable : vérifiez l'adresse PRONOTE et la connexion à Internet.</source>
       <translation>The server {host} cannot be found: check the PRONOTE address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="251" />
+      <location filename="wizard/core/probe/judge.py" line="245" />
       <source>La recherche du serveur {host} n'a pas abouti (délai de {seconds} s dépassé) : vérifiez la connexion à Internet, puis réessayez.</source>
       <translation>Looking up the server {host} did not finish (time limit of {seconds} s exceeded): check the Internet connection, then try again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="253" />
+      <location filename="wizard/core/probe/judge.py" line="247" />
       <source>Le serveur {host} refuse la connexion : le service n'est peut-être pas démarré, ou l'adresse (le port) est incorrecte.</source>
       <translation>The server {host} refuses the connection: the service may not be running, or the address (port) is wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="255" />
+      <location filename="wizard/core/probe/judge.py" line="249" />
       <source>Le serveur {host} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez l'adresse et la connexion à Internet.</source>
       <translation>The server {host} does not answer ({seconds} s timeout exceeded): try again later, or check the address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="257" />
+      <location filename="wizard/core/probe/judge.py" line="251" />
       <source>Le serveur {host} a fermé la connexion sans répondre.</source>
       <translation>The server {host} closed the connection without answering.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="258" />
+      <location filename="wizard/core/probe/judge.py" line="252" />
       <source>Impossible de joindre le serveur {host} : vérifiez la connexion à Internet.</source>
       <translation>Cannot reach the server {host}: check the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="259" />
+      <location filename="wizard/core/probe/judge.py" line="253" />
       <source>Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification inconnue) : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} is not trusted (unknown certificate authority): the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="261" />
+      <location filename="wizard/core/probe/judge.py" line="255" />
       <source>Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} has expired or is not valid yet: the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="263" />
+      <location filename="wizard/core/probe/judge.py" line="257" />
       <source>Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. Vérifiez l'adresse PRONOTE.</source>
       <translation>The certificate presented is not that of {host}: the connection was stopped. Check the PRONOTE address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="265" />
+      <location filename="wizard/core/probe/judge.py" line="259" />
       <source>La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à cette adresse.</source>
       <translation>The secure (https) connection with {host} failed: the server may not speak https at this address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="268" />
+      <location filename="wizard/core/probe/judge.py" line="262" />
       <source>Le réglage du proxy n'est pas valide (il doit ressembler à http://proxy.etablissement.fr:3128) : rien n'a été envoyé. Corrigez-le dans les réglages de l'assistant ou du système.</source>
       <translation>The proxy setting is not valid (it should look like http://proxy.school.fr:3128): nothing was sent. Correct it in the assistant's or the system's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="271" />
+      <location filename="wizard/core/probe/judge.py" line="265" />
       <source>Le proxy {proxy} n'est pas un proxy web en http:// (SOCKS ou https://), que l'assistant ne sait pas utiliser : rien n'a été envoyé. Indiquez le proxy web de l'établissement dans les réglages de l'assistant.</source>
       <translation>The proxy {proxy} is not an http:// web proxy (SOCKS or https://), which the assistant cannot use: nothing was sent. Enter the school's web proxy in the assistant's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="274" />
+      <location filename="wizard/core/probe/judge.py" line="268" />
       <source>Le proxy {proxy} est introuvable : vérifiez son nom dans les réglages (de l'assistant ou du système) et la connexion au réseau.</source>
       <translation>The proxy {proxy} cannot be found: check its name in the settings (the assistant's or the system's) and the network connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="276" />
+      <location filename="wizard/core/probe/judge.py" line="270" />
       <source>Le proxy {proxy} refuse la connexion : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
       <translation>The proxy {proxy} refuses the connection: check its address and port in the settings (the assistant's or the system's).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="278" />
+      <location filename="wizard/core/probe/judge.py" line="272" />
       <source>Impossible de joindre le proxy {proxy} : vérifiez la connexion au réseau de l'établissement.</source>
       <translation>The proxy {proxy} cannot be reached: check the connection to the school's network.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="280" />
+      <location filename="wizard/core/probe/judge.py" line="274" />
       <source>Le proxy {proxy} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez le réglage du proxy.</source>
       <translation>The proxy {proxy} does not answer (time limit of {seconds} s exceeded): try again later, or check the proxy setting.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="282" />
+      <location filename="wizard/core/probe/judge.py" line="276" />
       <source>Le proxy {proxy} n'a pas répondu comme un proxy web : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
       <translation>The proxy {proxy} did not answer as a web proxy: check its address and port in the settings (the assistant's or the system's).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="284" />
+      <location filename="wizard/core/probe/judge.py" line="278" />
       <source>Le proxy {proxy} demande un identifiant et un mot de passe : indiquez-les dans les réglages de l'assistant, sous la forme http://identifiant:motdepasse@{proxy}.</source>
       <translation>The proxy {proxy} asks for a user name and a password: enter them in the assistant's settings, as http://username:password@{proxy}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="286" />
+      <location filename="wizard/core/probe/judge.py" line="280" />
       <source>Le proxy {proxy} a refusé l'identifiant ou le mot de passe indiqué : vérifiez-les dans les réglages de l'assistant.</source>
       <translation>The proxy {proxy} refused the user name or password given: check them in the assistant's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="288" />
+      <location filename="wizard/core/probe/judge.py" line="282" />
       <source>Le proxy {proxy} demande une authentification Windows (NTLM ou Kerberos), que l'assistant ne sait pas faire : demandez au responsable du réseau d'autoriser l'accès à {host} sans authentification, ou un identifiant utilisable en authentification simple.</source>
       <translation>The proxy {proxy} asks for Windows authentication (NTLM or Kerberos), which the assistant cannot do: ask the network administrator to allow access to {host} without authentication, or for a user name that works with basic authentication.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="291" />
+      <location filename="wizard/core/probe/judge.py" line="285" />
       <source>Le proxy {proxy} refuse l'accès au serveur {host} (réponse {status}) : demandez au responsable du réseau de l'établissement d'autoriser ce serveur.</source>
       <translation>The proxy {proxy} refuses access to the server {host} (answer {status}): ask the school's network administrator to allow this server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="293" />
+      <location filename="wizard/core/probe/judge.py" line="287" />
       <source>Le proxy {proxy} n'a pas pu joindre le serveur {host} (réponse {status}) : vérifiez l'adresse PRONOTE, ou réessayez plus tard.</source>
       <translation>The proxy {proxy} could not reach the server {host} (answer {status}): check the PRONOTE address, or try again later.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="138" />
+      <location filename="wizard/core/probe/judge.py" line="139" />
       <source> Ce n'est sans doute pas l'adresse d'un serveur PRONOTE : vérifiez-la.</source>
       <translation> This is probably not the address of a PRONOTE server: check it.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="148" />
+      <location filename="wizard/core/probe/judge.py" line="149" />
       <source>Le serveur a envoyé un JSON imbriqué bien plus profondément que celui de PRONOTE : ce n'est pas une réponse PRONOTE.</source>
       <translation>The server sent JSON nested far deeper than PRONOTE's: this is not a PRONOTE answer.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="151" />
+      <location filename="wizard/core/probe/judge.py" line="152" />
       <source>Le serveur a répondu par une page web, pas comme un serveur PRONOTE : l'adresse mène peut-être à un portail ou à une page de connexion.</source>
       <translation>The server answered with a web page, not as a PRONOTE server: the address may lead to a portal or a login page.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="154" />
+      <location filename="wizard/core/probe/judge.py" line="155" />
       <source>Le serveur a répondu en JSON, mais pas comme un serveur PRONOTE : vérifiez l'adresse.</source>
       <translation>The server answered in JSON, but not as a PRONOTE server: check the address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="156" />
+      <location filename="wizard/core/probe/judge.py" line="157" />
       <source>Le serveur a envoyé une réponse JSON incomplète ou invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server sent an incomplete or invalid JSON answer: this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="159" />
+      <location filename="wizard/core/probe/judge.py" line="160" />
       <source>Le serveur a envoyé une réponse vide : ce n'est pas un serveur PRONOTE.</source>
       <translation>The server sent an empty answer: it is not a PRONOTE server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="112" />
+      <location filename="wizard/core/probe/judge.py" line="113" />
       <source>adresse inconnue</source>
       <translation>unknown address</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="122" />
+      <location filename="wizard/core/probe/judge.py" line="123" />
       <source>Le serveur a envoyé une réponse bien trop volumineuse pour être celle de PRONOTE : ce n'est pas un serveur PRONOTE, ou l'adresse est incorrecte.</source>
       <translation>The server sent an answer far too large to be PRONOTE's: it is not a PRONOTE server, or the address is wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="134" />
+      <location filename="wizard/core/probe/judge.py" line="135" />
       <source>erreur du serveur</source>
       <translation>server error</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="136" />
+      <location filename="wizard/core/probe/judge.py" line="137" />
       <source>Le serveur a répondu {status} ({meaning}).</source>
       <translation>The server answered {status} ({meaning}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="140" />
+      <location filename="wizard/core/probe/judge.py" line="141" />
       <source> Le serveur PRONOTE est peut-être en maintenance : réessayez plus tard.</source>
       <translation> The PRONOTE server may be under maintenance: try again later.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="109" />
+      <location filename="wizard/core/probe/judge.py" line="110" />
       <source>Le serveur renvoie vers une adresse invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server redirects to an invalid address: this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="114" />
+      <location filename="wizard/core/probe/judge.py" line="115" />
       <source>Le serveur renvoie de page en page sans jamais répondre (trop de redirections) : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server redirects from page to page without ever answering (too many redirects): this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="135" />
+      <location filename="wizard/core/probe/judge.py" line="136" />
       <source>réponse inattendue</source>
       <translation>unexpected answer</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="172" />
+      <location filename="wizard/core/probe/judge.py" line="173" />
       <source>Serveur PRONOTE {version} de l'établissement « {name} »</source>
       <translation>PRONOTE {version} server of the school “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="173" />
+      <location filename="wizard/core/probe/judge.py" line="174" />
       <source>Serveur PRONOTE {version}</source>
       <translation>PRONOTE {version} server</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="176" />
+      <location filename="wizard/core/probe/judge.py" line="177" />
       <source>{server} ; l'authentification est déléguée à {ent_name} ({cas_host}).</source>
       <translation>{server}; authentication is delegated to {ent_name} ({cas_host}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="116" />
+      <location filename="wizard/core/probe/judge.py" line="117" />
       <source>Le serveur renvoie vers un autre serveur ({host}) ; l'assistant ne suit pas cette redirection. Vérifiez l'adresse PRONOTE : elle mène peut-être à un portail ou à une page de connexion.</source>
       <translation>The server redirects to another server ({host}); the assistant does not follow this redirect. Check the PRONOTE address: it may lead to a portal or a login page.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="180" />
+      <location filename="wizard/core/probe/judge.py" line="181" />
       <source>{server} ; CAS inactif : l'authentification n'est déléguée à aucun ENT (la publication n'a pas encore été faite, ou n'est pas encore prise en compte).</source>
       <translation>{server}; CAS inactive: authentication is delegated to no ENT (publishing has not been done yet, or is not in force yet).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="328" />
+      <location filename="wizard/core/probe/judge.py" line="322" />
       <source>{message} Rien n'a été envoyé.</source>
       <translation>{message} Nothing was sent.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="184" />
+      <location filename="wizard/core/probe/judge.py" line="185" />
       <source>{server} ; CAS vers un autre ENT : {cas_host}.</source>
       <translation>{server}; CAS to another ENT: {cas_host}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="187" />
+      <location filename="wizard/core/probe/judge.py" line="188" />
       <source>{server} ; CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS.</source>
       <translation>{server}; CAS active, but the server does not give the address of its CAS server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="312" />
+      <location filename="wizard/core/probe/judge.py" line="306" />
       <source>Le serveur {host} a répondu, mais pas comme un serveur web : ce n'est pas un serveur PRONOTE.</source>
       <translation>The server {host} answered, but not as a web server: it is not a PRONOTE server.</translation>
     </message>
@@ -2324,27 +2324,27 @@
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="417" />
+      <location filename="wizard/core/store.py" line="428" />
       <source>Pour en utiliser un autre, lancez l'assistant avec --data-dir DOSSIER.</source>
       <translation>To use another one, start the assistant with --data-dir FOLDER.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="452" />
+      <location filename="wizard/core/store.py" line="470" />
       <source>Enregistrement impossible : une valeur de la progression ne peut pas être écrite (erreur de l'assistant ; le détail est dans le journal). Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert.</source>
       <translation>Cannot save: a value of the progress cannot be written (an error of the assistant; the details are in the log). Your latest changes are kept in memory only, as long as the assistant stays open.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="422" />
+      <location filename="wizard/core/store.py" line="433" />
       <source>un fichier porte ce nom (ou celui d'un dossier parent) à la place d'un dossier</source>
       <translation>a file has this name (or the name of a parent folder) instead of a folder</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="438" />
+      <location filename="wizard/core/store.py" line="449" />
       <source>libérez de la place</source>
       <translation>free some space</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="464" />
+      <location filename="wizard/core/store.py" line="482" />
       <source>c'est un lien vers un autre fichier</source>
       <translation>it is a link to another file</translation>
     </message>
@@ -2354,47 +2354,52 @@
       <translation>The progress file “{path}” was damaged: its last backup copy has been restored; check the last page you had filled in.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="424" />
+      <location filename="wizard/core/store.py" line="435" />
       <source>vous n'avez pas le droit d'y écrire</source>
       <translation>you are not allowed to write there</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="431" />
+      <location filename="wizard/core/store.py" line="442" />
       <source>Le dossier de données « {folder} » ne peut pas être utilisé ({why}). {how}</source>
       <translation>The data folder “{folder}” cannot be used ({why}). {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="441" />
+      <location filename="wizard/core/store.py" line="452" />
       <source>rendez-le modifiable</source>
       <translation>make it writable</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="445" />
+      <location filename="wizard/core/store.py" line="456" />
       <source>vérifiez ce dossier</source>
       <translation>check this folder</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="446" />
+      <location filename="wizard/core/store.py" line="457" />
       <source>Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la prochaine modification. {how}</source>
       <translation>Saving failed: {why}. Your latest changes are kept in memory only, while the assistant stays open. Not to lose them, {todo}: the assistant will try again at the next change. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="466" />
+      <location filename="wizard/core/store.py" line="463" />
+      <source>Enregistrement impossible : le fichier « {file} » est en lecture seule ou ouvert par un autre programme. Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste ouvert. Pour ne pas les perdre, fermez le programme qui l'utilise ou retirez au fichier la lecture seule : l'assistant réessaiera à la prochaine modification.</source>
+      <translation>Cannot save: the file “{file}” is read-only or open in another program. Your latest changes are kept in memory only, while the assistant stays open. Not to lose them, close the program using it or clear the file's read-only attribute: the assistant will try again at the next change.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/store.py" line="484" />
       <source>ce n'est pas un fichier ordinaire</source>
       <translation>it is not a regular file</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="471" />
+      <location filename="wizard/core/store.py" line="489" />
       <source>Le verrou « {path} », qui garantit qu'une seule fenêtre utilise ces données, ne peut pas être pris ({why}) : rien n'a été ouvert. Supprimez ce fichier s'il n'est pas à vous, ou choisissez un autre dossier. {how}</source>
       <translation>The lock “{path}”, which makes sure only one window uses this data, cannot be taken ({why}): nothing was opened. Delete this file if it is not yours, or choose another folder. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="477" />
+      <location filename="wizard/core/store.py" line="495" />
       <source>Le dossier de données « {folder} » est sur un système de fichiers qui ne permet pas de verrou (un partage réseau, souvent) : l'assistant ne peut pas empêcher deux fenêtres d'y enregistrer en même temps, ce qui ferait perdre le travail de l'une.</source>
       <translation>The data folder “{folder}” is on a file system that does not allow locks (often a network share): the assistant cannot stop two windows from saving there at the same time, which would lose the work of one.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="483" />
+      <location filename="wizard/core/store.py" line="501" />
       <source>Le fichier de progression « {path} » ne peut pas être lu (droits insuffisants) : rien n'a été modifié. Corrigez ses droits. {how}</source>
       <translation>The progress file “{path}” cannot be read (insufficient rights): nothing was changed. Fix its rights. {how}</translation>
     </message>
@@ -2409,17 +2414,17 @@
       <translation>The progress file “{path}” was unreadable and no backup copy could be used: the assistant starts afresh.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="426" />
+      <location filename="wizard/core/store.py" line="437" />
       <source>il est sur un disque en lecture seule</source>
       <translation>it is on a read-only disk</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="437" />
+      <location filename="wizard/core/store.py" line="448" />
       <source>le disque du dossier « {folder} » est plein</source>
       <translation>the disk of the folder “{folder}” is full</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="468" />
+      <location filename="wizard/core/store.py" line="486" />
       <source>vous n'avez pas le droit de le lire (il appartient peut-être à un autre utilisateur)</source>
       <translation>you are not allowed to read it (it may belong to another user)</translation>
     </message>
@@ -2429,17 +2434,17 @@
       <translation>Opened read-only: the folder “{folder}” does not allow locks, nothing you do will be saved. {how}</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="346" />
+      <location filename="wizard/core/store.py" line="348" />
       <source>Les données « {path} » ont été enregistrées par une version plus récente de l'assistant (format {version}) : installez la dernière version pour les ouvrir ; rien n'a été modifié.</source>
       <translation>The data “{path}” was saved by a newer version of the assistant (format {version}): install the latest version to open it; nothing was changed.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="440" />
+      <location filename="wizard/core/store.py" line="451" />
       <source>le dossier « {folder} » est protégé en écriture</source>
       <translation>the folder “{folder}” is write-protected</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="443" />
+      <location filename="wizard/core/store.py" line="454" />
       <source>le système a refusé l'écriture dans « {folder} » ({error})</source>
       <translation>the system refused to write in “{folder}” ({error})</translation>
     </message>
@@ -2454,7 +2459,7 @@
       <translation>The old file is kept under the name “{name}”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/store.py" line="470" />
+      <location filename="wizard/core/store.py" line="488" />
       <source>erreur du système : {error}</source>
       <translation>system error: {error}</translation>
     </message>
@@ -3260,12 +3265,12 @@
       <translation>&amp;Remove the last number noted</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="155" />
+      <location filename="wizard/pages/echecs.py" line="154" />
       <source>Noté : {count} le {day}.</source>
       <translation>Noted: {count} on {day}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="157" />
+      <location filename="wizard/pages/echecs.py" line="156" />
       <source>Il remplace le nombre noté plus tôt pour ce jour.</source>
       <translation>It replaces the number noted earlier for that day.</translation>
     </message>
@@ -3275,7 +3280,7 @@
       <translation>No number noted yet.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="175" />
+      <location filename="wizard/pages/echecs.py" line="174" />
       <source>Retiré : {count} le {day}.</source>
       <translation>Removed: {count} on {day}.</translation>
     </message>
@@ -3894,37 +3899,37 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>? {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="19" />
+      <location filename="wizard/pages/import_ent.py" line="20" />
       <source>Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :</source>
       <translation>Import the file checked at the previous step into the ENT, in the chosen mode:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="34" />
+      <location filename="wizard/pages/import_ent.py" line="35" />
       <source>par exemple 1575</source>
       <translation>for example 1575</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="35" />
+      <location filename="wizard/pages/import_ent.py" line="36" />
       <source>Nombre annoncé par l'ENT (identifiants importés)</source>
       <translation>Number reported by the ENT (identifiers imported)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="39" />
+      <location filename="wizard/pages/import_ent.py" line="40" />
       <source>&amp;Nombre annoncé par l'ENT :</source>
       <translation>Number reported by the EN&amp;T:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="55" />
+      <location filename="wizard/pages/import_ent.py" line="56" />
       <source>Après « {button} », l'ENT affiche un bilan, par exemple : « {message} » ({source}, {date}). Recopiez ci-dessous le nombre qu'il annonce (mode d'import choisi : « {mode_label} »).</source>
       <translation>After “{button}”, the ENT shows a report, for example: “{message}” ({source}, {date}). Copy below the number it reports (import mode chosen: “{mode_label}”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="63" />
+      <location filename="wizard/pages/import_ent.py" line="64" />
       <source>Après un import partiel, ce nombre peut être celui des seuls nouveaux arrivants, ou le total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît l'un et l'autre.</source>
       <translation>After a partial import, this number may be the newcomers alone, or the total of the ENT's identifiers: copy it as it is, the assistant recognises either.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="69" />
+      <location filename="wizard/pages/import_ent.py" line="70" />
       <source>« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape précédente pour le vérifier à nouveau avant de l'importer dans l'ENT.</source>
       <translation>“{name}” has changed since it was checked (exported again?): go back to the previous step to check it again before importing it into the ENT.</translation>
     </message>

@@ -276,6 +276,8 @@ class ProgressStore:
                     pass  # the .bak is a safety net; the main write below is what must happen
             _atomic_write(target, data)
             self.found_keys = {}
+        except ReplaceRefused:
+            raise SaveFailed(file_held_message(target)) from None
         except OSError as problem:
             raise SaveFailed(save_failed_message(target.parent, problem)) from None
 
@@ -366,6 +368,10 @@ def _lexists(path: Path) -> bool:
     return os.path.lexists(path)
 
 
+class ReplaceRefused(PermissionError):
+    """The new file was written beside the old one, which then refused to be replaced (even after the retries)."""
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
@@ -373,7 +379,12 @@ def _atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        _replace(tmp, path)
+        try:
+            _replace(tmp, path)
+        except PermissionError as refused:
+            # The folder took the new file: what refuses is the old one – read-only, or (Windows) held open by
+            # another program. Not « the folder is write-protected ».
+            raise ReplaceRefused(*refused.args) from None
     except BaseException:
         try:
             os.unlink(tmp)
@@ -446,6 +457,13 @@ def save_failed_message(folder: Path, problem: OSError) -> str:
     return tr("Enregistrement impossible : {why}. Vos dernières modifications ne sont gardées qu'en mémoire, tant "
               "que l'assistant reste ouvert. Pour ne pas les perdre, {todo} : l'assistant réessaiera à la prochaine "
               "modification. {how}").format(why=why, todo=todo, how=_how_to_choose())
+
+
+def file_held_message(file: Path) -> str:
+    return tr("Enregistrement impossible : le fichier « {file} » est en lecture seule ou ouvert par un autre "
+              "programme. Vos dernières modifications ne sont gardées qu'en mémoire, tant que l'assistant reste "
+              "ouvert. Pour ne pas les perdre, fermez le programme qui l'utilise ou retirez au fichier la lecture "
+              "seule : l'assistant réessaiera à la prochaine modification.").format(file=file)
 
 
 def unwritable_message() -> str:
