@@ -67,3 +67,24 @@ def test_a_clock_set_back_behind_what_was_recorded_is_told_but_not_a_summer_time
     said = plain(pcclock.clock_message(ent, progress.doc, datetime(2026, 9, 1, 10, 0)))
     assert "il indique le 01/09/2026, alors que l'assistant a déjà enregistré sur cet ordinateur une action datée du " \
            "03/09/2027" in said
+
+
+# -- the PRONOTE server's date (HTTP `Date`), when the admin checks the server -----------------------------------
+NOW = datetime(2026, 12, 7, 15, 0).timestamp()  # this PC's clock, local time
+
+
+def test_a_server_a_year_apart_either_way_says_the_clock_is_wrong_with_both_dates():
+    behind = plain(pcclock.server_clock_message("Tue, 07 Dec 2027 15:00:00 GMT", NOW, "pronote.example.fr"))
+    assert behind.startswith("La date de cet ordinateur semble fausse : il indique le 07/12/2026, alors que le "
+                             "serveur pronote.example.fr indique le 07/12/2027.")
+    ahead = plain(pcclock.server_clock_message("Sat, 07 Dec 2024 15:00:00 GMT", NOW, "pronote.example.fr"))
+    assert "indique le 07/12/2024" in ahead and "corriger la date et l'heure" in ahead
+
+
+def test_hours_apart_or_an_unreadable_date_say_nothing():
+    assert pcclock.server_clock_message("Mon, 07 Dec 2026 23:59:00 GMT", NOW, "h") == ""  # time zones, drift
+    assert pcclock.server_clock_message("Mon, 07 Dec 2026 15:00:00 -0000", NOW, "h") == ""  # « -0000 »: UTC
+    for header in ("", "yesterday", "Mon, 99 Foo 2026 25:61:00 GMT", "Fri, 31 Dec 9999 23:59:59 GMT",
+                   "Mon, 01 Jan 0001 00:00:00 GMT", "\x00" * 40):
+        message = pcclock.server_clock_message(header, NOW, "h")  # never an exception: a date a server sends
+        assert message == "" or "semble fausse" in message

@@ -42,6 +42,19 @@ def test_exit_0_with_json(serve):
     assert data["outcome"] == "delegated"
 
 
+def test_a_server_date_years_from_this_pc_s_is_told_on_stderr_and_in_the_json(serve):
+    server = serve()
+    server.expect_request(INFO_PATH, query_string=INFO_QUERY).respond_with_data(
+        info_body(), content_type="application/json", headers={"Date": "Tue, 07 Dec 2060 12:00:00 GMT"})
+    url = server.url_for("/pronote/")
+    done = run_cli(url)
+    assert done.returncode == 0, plain(done.stderr)
+    assert "Version : 2024 – 2.5" in plain(done.stdout) and "semble fausse" not in done.stdout
+    assert "La date de cet ordinateur semble fausse" in plain(done.stderr) and "07/12/2060" in done.stderr
+    data = json.loads(run_cli(url, "--json").stdout)
+    assert "07/12/2060" in data["clock_warning"] and data["outcome"] == "delegated"
+
+
 def test_exit_1_for_a_pronote_that_does_not_delegate_to_this_ent(serve):
     """PRONOTE answers, but part 2 is not in force: a script must not take it for « connected »."""
     url = serve_info(serve(), info_body(cas_active=False))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 
@@ -93,7 +94,7 @@ def test_json_has_exactly_the_documented_keys():
     data = judge(ok(info_body())).to_json()
     assert set(data) == {"url", "outcome", "reachable", "school_name", "version", "cas_active", "cas_host",
                          "delegated_to_ent", "spaces", "message", "level", "purpose", "allows_manual_confirmation",
-                         "finding"}
+                         "finding", "clock_warning"}
     assert data["spaces"][0] == {"nom": "Espace Élèves", "url": ROOT + "mobile.eleve.html", "genre": "eleve",
                                  "genre_code": 6, "delegation": True}
     json.dumps(data)  # serialisable as is
@@ -185,6 +186,13 @@ def test_transport_failures_are_unreachable_with_a_french_reason(reason, words):
     assert (result.reachable, result.is_pronote, result.outcome, result.reason) == (False, False, "unreachable", reason)
     assert words in plain(result.message)
     assert "pronote.example.org" in plain(result.message)
+
+
+def test_an_expired_certificate_asks_to_check_this_pc_s_date_and_gives_it(monkeypatch):
+    """Validity is judged by this PC's clock: a clock years off makes a good certificate look expired."""
+    monkeypatch.setattr("wizard.core.dates.clock", lambda: datetime(2031, 3, 2, 10, 0).timestamp())
+    result = judge_failure(ProbeFailure("cert_expired", "pronote.example.org", 1.5), root=ROOT)
+    assert "Vérifiez aussi la date de cet ordinateur (le 02/03/2031)" in plain(result.message)
 
 
 def test_protocol_garbage_means_something_answered_but_not_pronote():

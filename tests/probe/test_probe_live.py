@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from email.utils import parsedate_to_datetime
 
 import pytest
 from werkzeug import Response
@@ -42,6 +43,27 @@ def test_delegation_to_occitanie_over_https(serve, tls_good, client_context):
     assert request.method == "GET"
     assert request.headers["User-Agent"].startswith("pronote-ent-wizard/")
     assert request.headers["Host"] == f"127.0.0.1:{server.port}"
+
+
+def test_a_server_whose_date_is_a_year_from_this_pc_s_says_the_clock_is_wrong(serve, monkeypatch):
+    """The server's answer carries its date (HTTP `Date`): a PC clock a year off is told with the finding – on
+    the page (the message) and to the command (`clock_warning`) – and changes nothing of the finding itself."""
+    server = serve()
+    serve_info(server, headers={"Date": "Tue, 07 Dec 2027 12:00:00 GMT"})  # noon: that day in any time zone
+    server_time = parsedate_to_datetime("Tue, 07 Dec 2027 12:00:00 GMT").timestamp()
+    monkeypatch.setattr("wizard.core.dates.clock", lambda: server_time - 365 * 86400)
+    result = probe_server(root(server))
+    assert result.outcome == "delegated" and plain(result.finding).startswith("Serveur PRONOTE 2024 – 2.5")
+    assert "serveur 127.0.0.1 indique le 07/12/2027" in plain(result.clock_warning)
+    assert plain(result.message).endswith(plain(result.clock_warning))
+    assert result.to_json()["clock_warning"] == result.clock_warning
+
+
+def test_a_server_on_time_adds_nothing(serve):
+    server = serve()
+    serve_info(server)  # the test server sends its own date: this PC's
+    result = probe_server(root(server))
+    assert result.outcome == "delegated" and result.clock_warning == "" and "date" not in plain(result.message)
 
 
 def test_https_by_name_checks_the_certificate_against_the_name(serve, tls_good, client_context):

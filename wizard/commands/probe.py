@@ -48,6 +48,8 @@ def run_probe(args: Namespace, data_dir: Path) -> int:
         out("\n".join(clean(line) for line in _lines(result)))
     else:
         err(clean(result.finding))
+    if result.clock_warning and not args.json:  # --json holds it as `clock_warning`
+        err(clean(result.clock_warning))
     return exit_code(result)
 
 

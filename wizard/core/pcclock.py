@@ -3,13 +3,16 @@ confirmed on, and the dates it recorded itself on this PC.
 
 The assistant reasons with the date (which school year has begun, whether this year's full import is done) and
 dates what it records (each step, each import). A clock years behind – a flat clock battery, a laptop long
-unused – would propose the wrong pass and date the history wrongly, silently. It cannot know the true date (it
-asks no server for it): it only says when the clock is certainly behind, so the admin corrects it.
+unused – would propose the wrong pass and date the history wrongly, silently. At launch it cannot know the true
+date (it asks no server for it): it only says when the clock is certainly behind, so the admin corrects it. When the
+admin checks the PRONOTE server, the server's answer carries its own date (HTTP `Date`, in UTC): a clock ahead is
+told then too.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 
 from wizard.core.dates import day, parse_iso
 from wizard.core.document import Document
@@ -70,6 +73,32 @@ def clock_message(ent: EntData, doc: Document, now: datetime) -> str:
         proof = tr("les informations de l'assistant sur l'ENT ont été vérifiées le {day}").format(day=day(confirmed))
     else:
         return ""
+    return _wrong_clock(now, proof)
+
+
+def server_clock_message(server_date: str, now: float, host: str) -> str:
+    """"" unless the date the server `host` sent (its HTTP `Date` header) and this PC's clock (`now`, seconds since the
+    epoch) are more than a day apart, either way; then the paragraph of `clock_message`. A server's clock is kept
+    right (its certificates and its sessions depend on it); minutes apart are an unset PC clock's drift, not
+    worth a word. A header that is absent or unreadable says nothing."""
+    try:
+        server = parsedate_to_datetime(server_date)
+    except (TypeError, ValueError, IndexError):
+        return ""
+    if server.tzinfo is None:  # « -0000 »: an HTTP date is in UTC whatever it says
+        server = server.replace(tzinfo=timezone.utc)
+    try:
+        gap = abs(server.timestamp() - now)
+        server_day = datetime.fromtimestamp(server.timestamp())
+    except (OverflowError, OSError, ValueError):  # a year the platform cannot place: no proof of anything
+        return ""
+    if gap <= _TOLERANCE.total_seconds():
+        return ""
+    proof = tr("le serveur {host} indique le {day}").format(host=host, day=day(server_day))
+    return _wrong_clock(datetime.fromtimestamp(now), proof)
+
+
+def _wrong_clock(now: datetime, proof: str) -> str:
     return tr("La date de cet ordinateur semble fausse : il indique le {today}, alors que {proof}. L'assistant s'en "
               "sert pour savoir quelle année scolaire a commencé et pour dater chaque import. Nous vous conseillons "
               "de corriger la date et l'heure de l'ordinateur (ou de le demander à la personne qui gère le parc "

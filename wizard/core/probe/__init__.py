@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
+from wizard.core.dates import clock
 from wizard.core.entdata import EntData, load_ent
 from wizard.core.errors import Cancelled
 from wizard.core.outcomes import ADDRESS
+from wizard.core.pcclock import server_clock_message
 from wizard.core.probe.answer import ProbeFailure
 from wizard.core.probe.client import fetch
 from wizard.core.probe.judge import judge_answer, judge_failure, refused_url
@@ -81,6 +83,8 @@ def probe_server(
     if cancelled is not None and cancelled():
         raise Cancelled()
     result = judge_answer(answer, root=root, cas_host=words.cas_host, ent_name=words.name, warnings=check.warnings)
+    host = (parts.hostname or "").rstrip(".")
+    result = replace(result, clock_warning=server_clock_message(answer.headers.get("date", ""), clock(), host))
     return give_verdict(result, purpose, words)
 
 

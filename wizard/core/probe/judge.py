@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from wizard.core import safejson
+from wizard.core.dates import day, today
 from wizard.core.i18n import tr, tr_noop
 from wizard.core.outcomes import (
     CAS_INACTIVE,
@@ -252,8 +253,10 @@ _FAILURES = {
     "network": tr_noop("Impossible de joindre le serveur {host} : vérifiez la connexion à Internet."),
     "cert_untrusted": tr_noop("Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification "
         "inconnue) : la connexion a été interrompue."),
+    # Validity is judged by this PC's clock: a clock off by years (a flat battery) makes every certificate look so.
     "cert_expired": tr_noop("Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été "
-        "interrompue."),
+        "interrompue. Vérifiez aussi la date de cet ordinateur (le {today}) : si elle est fausse, un certificat "
+        "valide paraît expiré."),
     "cert_wrong_host": tr_noop("Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. "
         "Vérifiez l'adresse PRONOTE."),
     "tls": tr_noop("La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à "
@@ -308,7 +311,7 @@ def judge_failure(failure: ProbeFailure, *, root: str, warnings: tuple[str, ...]
                            warnings=warnings)
     template = _FAILURES.get(failure.reason, _FAILURES["network"])
     values = {"host": failure.host, "seconds": seconds_text(failure.seconds), "proxy": failure.proxy,
-              "status": failure.status}
+              "status": failure.status, "today": day(today())}
     message = tr(template).format(**values)
     if failure.reason == "cert_untrusted" and failure.proxy:
         message += " " + tr(_INSPECTING_PROXY).format(**values)

@@ -42,6 +42,7 @@ class ProbeResult:
     # publication by hand would then record what the server itself contradicts.
     allows_manual_confirmation: bool = True
     finding: str = ""  # the bare fact in French, whatever the purpose (what the `probe` command prints)
+    clock_warning: str = ""  # the server's date and this PC's are days apart (pcclock.server_clock_message)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -59,4 +60,5 @@ class ProbeResult:
             "purpose": self.purpose,
             "allows_manual_confirmation": self.allows_manual_confirmation,
             "finding": self.finding,
+            "clock_warning": self.clock_warning,
         }

@@ -48,6 +48,8 @@ def give_verdict(result: ProbeResult, purpose: str, ent: EntWords) -> ProbeResul
     if purpose not in PURPOSES:
         raise ValueError(f"unknown purpose {purpose!r}")
     message = _delegation_message(result, ent) if purpose == DELEGATION else _address_message(result)
+    if result.clock_warning:  # said where the check's answer is read: on the page, or by the command
+        message = tr("{message} {clock}").format(message=message, clock=result.clock_warning)
     return replace(result, purpose=purpose, level=verdict_level(result.outcome, purpose), message=message,
                    allows_manual_confirmation=manual_confirmation_allowed(result.outcome), finding=result.message)
 
