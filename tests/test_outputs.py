@@ -92,6 +92,28 @@ def test_a_pdf_the_writer_could_not_write_is_a_failure_and_leaves_nothing(qapp, 
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no temporary file left
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits (Windows: the folder's ACL decides)")
+def test_a_pdf_gets_the_permissions_of_any_new_file_and_a_replaced_one_keeps_its_own(qapp, tmp_path):
+    """A record saved to a shared folder was created owner-only (mkstemp's 0600): colleagues could not open it. The
+    record and the notice hold no personal data: a new one follows the umask, a replaced one keeps its mode."""
+    from wizard.core.printed import Paragraph, Printed
+    from wizard.gui.pdf import write_pdf
+
+    document = Printed("Fiche", [Paragraph("Texte de la fiche.")])
+    previous = os.umask(0o022)
+    try:
+        write_pdf(document, tmp_path / "fiche.pdf", "Fiche")
+        (tmp_path / "notice.pdf").write_bytes(b"%PDF-1.4 previous %%EOF")
+        os.chmod(tmp_path / "notice.pdf", 0o640)
+        write_pdf(document, tmp_path / "notice.pdf", "Notice")
+    finally:
+        os.umask(previous)
+    assert oct((tmp_path / "fiche.pdf").stat().st_mode & 0o777) == oct(0o644)
+    assert oct((tmp_path / "notice.pdf").stat().st_mode & 0o777) == oct(0o640)
+    assert is_whole_pdf(tmp_path / "notice.pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fiche.pdf", "notice.pdf"]
+
+
 @pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="only Linux names files with bytes that are not text")
 def test_a_pdf_in_a_folder_whose_name_is_not_utf8_is_written(qapp, tmp_path):
     """A USB stick's « Collège » folder written in Latin-1: Python names it (surrogate escapes), Qt could not, and

@@ -18,8 +18,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -65,15 +65,14 @@ def write_atomically(target: Path, write: Callable[[Path], None],
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name[:60]}.", suffix=".tmp", dir=folder)
+        temporary = _new_file(folder, target.name)
     except OSError as problem:
         raise OutputFailed(failed_message(target, problem)) from None
-    os.close(fd)
-    temporary = Path(name)
     try:
         write(temporary)
         if check is not None and not check(temporary):
             raise OSError(0, "incomplete")
+        _keep_mode(target, temporary)
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, target)
@@ -82,6 +81,29 @@ def write_atomically(target: Path, write: Callable[[Path], None],
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+
+
+def _new_file(folder: Path, name: str) -> Path:
+    """An empty file of a name no one uses, beside the target. Created with the permissions the user's umask gives
+    any new file – not mkstemp's owner-only 0600: the record and the notice hold no personal data, and a copy
+    saved to a shared folder for colleagues must be readable by them."""
+    for _attempt in range(100):
+        path = folder / f".{name[:60]}.{secrets.token_hex(4)}.tmp"
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666))
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
+
+
+def _keep_mode(target: Path, temporary: Path) -> None:
+    """A file written over keeps the permissions its owner gave it (the replacement is a new file)."""
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return  # no file there yet
+    os.chmod(temporary, mode)
 
 
 def is_whole_pdf(path: Path) -> bool:
