@@ -87,7 +87,6 @@ EN.update({
         "memory only, while the assistant stays open. Not to lose them, close the program using it or clear the "
         "file's read-only attribute: the assistant will try again at the next change.",
     "le serveur {host} indique le {day}": "the server {host} says {day}",
-    "{message} {clock}": "{message} {clock}",
     "Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été interrompue. Vérifiez "
     "aussi la date de cet ordinateur (le {today}) : si elle est fausse, un certificat valide paraît expiré.":
         "The certificate of the server {host} has expired or is not valid yet: the connection was stopped. Also check "

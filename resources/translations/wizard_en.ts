@@ -1524,22 +1524,22 @@
       <translation>Last server check on {date}: {seen}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="105" />
+      <location filename="wizard/core/outputs.py" line="127" />
       <source>le disque est plein</source>
       <translation>the disk is full</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="107" />
+      <location filename="wizard/core/outputs.py" line="129" />
       <source>le dossier est protégé en écriture, ou le fichier est ouvert dans un autre programme</source>
       <translation>the folder is write-protected, or the file is open in another program</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="109" />
+      <location filename="wizard/core/outputs.py" line="131" />
       <source>le fichier n'a pas pu être écrit en entier</source>
       <translation>the file could not be written whole</translation>
     </message>
     <message>
-      <location filename="wizard/core/outputs.py" line="110" />
+      <location filename="wizard/core/outputs.py" line="132" />
       <source>Impossible d'écrire « {path} » ({why}) : rien n'a été enregistré.</source>
       <translation>Cannot write “{path}” ({why}): nothing was saved.</translation>
     </message>
@@ -1999,42 +1999,37 @@
       <translation>The PRONOTE address holds characters a web address cannot hold as they are (accented letters, invisible or special characters); copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="60" />
+      <location filename="wizard/core/probe/verdict.py" line="64" />
       <source>{message} Vous pouvez continuer sans cette vérification.</source>
       <translation>{message} You can go on without this check.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="84" />
+      <location filename="wizard/core/probe/verdict.py" line="88" />
       <source>{message} Vérifiez l'adresse PRONOTE sur la page « Votre établissement ».</source>
       <translation>{message} Check the PRONOTE address on the “Your school” page.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="52" />
-      <source>{message} {clock}</source>
-      <translation>{message} {clock}</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/probe/verdict.py" line="65" />
+      <location filename="wizard/core/probe/verdict.py" line="69" />
       <source>Vérifié : le serveur PRONOTE délègue l'authentification à {ent_name} ({cas_host}).</source>
       <translation>Verified: the PRONOTE server delegates authentication to {ent_name} ({cas_host}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="68" />
+      <location filename="wizard/core/probe/verdict.py" line="72" />
       <source>CAS inactif : le serveur n'a pas encore de délégation d'authentification. La base n'a peut-être pas encore été publiée, ou la publication n'est pas terminée : vérifiez « {publish} » dans la {console}, attendez quelques minutes, puis vérifiez à nouveau.</source>
       <translation>CAS inactive: the server does not delegate authentication yet. The base may not be published yet, or the publication is not finished: check “{publish}” in the “{console}”, wait a few minutes, then check again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="73" />
+      <location filename="wizard/core/probe/verdict.py" line="77" />
       <source>CAS vers un autre ENT : {cas_host}. Le serveur est encore relié à un autre ENT que {ent_name} : dans la {console}, choisissez la configuration « {configuration} », confirmez, puis publiez la base.</source>
       <translation>CAS towards another ENT: {cas_host}. The server is still connected to an ENT other than {ent_name}: in the “{console}”, choose the configuration “{configuration}”, confirm, then publish the base.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="78" />
+      <location filename="wizard/core/probe/verdict.py" line="82" />
       <source>CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS : dans la {console}, vérifiez que la configuration « {configuration} » est choisie, puis publiez la base.</source>
       <translation>CAS active, but the server does not give the address of its CAS server: in the “{console}”, check that the configuration “{configuration}” is chosen, then publish the base.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/verdict.py" line="82" />
+      <location filename="wizard/core/probe/verdict.py" line="86" />
       <source>{message} La vérification est impossible pour l'instant : réessayez, ou confirmez vous-même la publication ci-dessous.</source>
       <translation>{message} The check cannot be done for now: try again, or confirm the publication yourself below.</translation>
     </message>

@@ -55,7 +55,7 @@ def test_a_server_whose_date_is_a_year_from_this_pc_s_says_the_clock_is_wrong(se
     result = probe_server(root(server))
     assert result.outcome == "delegated" and plain(result.finding).startswith("Serveur PRONOTE 2024 – 2.5")
     assert "serveur 127.0.0.1 indique le 07/12/2027" in plain(result.clock_warning)
-    assert plain(result.message).endswith(plain(result.clock_warning))
+    assert plain(result.message).endswith("\n" + plain(result.clock_warning)) and result.level == "warning"
     assert result.to_json()["clock_warning"] == result.clock_warning
 
 
@@ -64,6 +64,7 @@ def test_a_server_on_time_adds_nothing(serve):
     serve_info(server)  # the test server sends its own date: this PC's
     result = probe_server(root(server))
     assert result.outcome == "delegated" and result.clock_warning == "" and "date" not in plain(result.message)
+    assert result.level == "ok"
 
 
 def test_https_by_name_checks_the_certificate_against_the_name(serve, tls_good, client_context):

@@ -19,9 +19,11 @@ from wizard.core.outcomes import (
     CAS_OTHER,
     DELEGATED,
     DELEGATION,
+    OK,
     PURPOSES,
     REFUSED_URL,
     UNREACHABLE,
+    WARNING,
     manual_confirmation_allowed,
     verdict_level,
 )
@@ -48,9 +50,11 @@ def give_verdict(result: ProbeResult, purpose: str, ent: EntWords) -> ProbeResul
     if purpose not in PURPOSES:
         raise ValueError(f"unknown purpose {purpose!r}")
     message = _delegation_message(result, ent) if purpose == DELEGATION else _address_message(result)
-    if result.clock_warning:  # said where the check's answer is read: on the page, or by the command
-        message = tr("{message} {clock}").format(message=message, clock=result.clock_warning)
-    return replace(result, purpose=purpose, level=verdict_level(result.outcome, purpose), message=message,
+    level = verdict_level(result.outcome, purpose)
+    if result.clock_warning:  # a paragraph of its own, under the finding; an « ok » then shows as a warning
+        message = message + "\n" + result.clock_warning
+        level = WARNING if level == OK else level
+    return replace(result, purpose=purpose, level=level, message=message,
                    allows_manual_confirmation=manual_confirmation_allowed(result.outcome), finding=result.message)
 
 
