@@ -239,7 +239,7 @@
       <translation>must be a list taken from “complet” and “partiel”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="565" />
+      <location filename="wizard/core/entdata.py" line="571" />
       <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
       <translation>holds a lone brace (write {{ or }} to show one)</translation>
     </message>
@@ -1014,9 +1014,14 @@
       <translation>the key “{name}” in the system keyring</translation>
     </message>
     <message>
-      <location filename="wizard/core/matchcheck.py" line="39" />
+      <location filename="wizard/core/matchcheck.py" line="41" />
       <source>Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à l'étape « Vérifier le fichier des identifiants ».</source>
       <translation>The PRONOTE identifier file is no longer available: choose it again at the step “Check the identifier file”.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matchcheck.py" line="64" />
+      <source>« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape « {step} » pour le vérifier à nouveau avant de rapprocher les comptes.</source>
+      <translation>“{name}” has changed since it was checked (exported again?): go back to the step “{step}” to check it again before matching the accounts.</translation>
     </message>
     <message>
       <location filename="wizard/core/matching/entcsv.py" line="222" />
@@ -1649,297 +1654,297 @@
       <translation>Children</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="299" />
+      <location filename="wizard/core/probe/judge.py" line="293" />
       <source>Si le proxy {proxy} de l'établissement inspecte les connexions https, son certificat doit être installé dans le magasin de certificats du système.</source>
       <translation>If the school's proxy {proxy} inspects https connections, its certificate must be installed in the system's certificate store.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="39" />
+      <location filename="wizard/core/probe/judge.py" line="40" />
       <source>requête refusée</source>
       <translation>request refused</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="40" />
+      <location filename="wizard/core/probe/judge.py" line="41" />
       <source>authentification demandée</source>
       <translation>authentication required</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="41" />
+      <location filename="wizard/core/probe/judge.py" line="42" />
       <source>accès interdit</source>
       <translation>access forbidden</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="42" />
+      <location filename="wizard/core/probe/judge.py" line="43" />
       <source>page introuvable</source>
       <translation>page not found</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="43" />
+      <location filename="wizard/core/probe/judge.py" line="44" />
       <source>méthode refusée</source>
       <translation>method not allowed</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="44" />
+      <location filename="wizard/core/probe/judge.py" line="45" />
       <source>délai dépassé côté serveur</source>
       <translation>server-side timeout</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="45" />
+      <location filename="wizard/core/probe/judge.py" line="46" />
       <source>page supprimée</source>
       <translation>page gone</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="46" />
+      <location filename="wizard/core/probe/judge.py" line="47" />
       <source>trop de requêtes</source>
       <translation>too many requests</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="47" />
+      <location filename="wizard/core/probe/judge.py" line="48" />
       <source>erreur interne du serveur</source>
       <translation>internal server error</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="48" />
+      <location filename="wizard/core/probe/judge.py" line="49" />
       <source>passerelle en erreur</source>
       <translation>bad gateway</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="49" />
+      <location filename="wizard/core/probe/judge.py" line="50" />
       <source>service indisponible</source>
       <translation>service unavailable</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="50" />
+      <location filename="wizard/core/probe/judge.py" line="51" />
       <source>passerelle sans réponse</source>
       <translation>gateway timeout</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="160" />
+      <location filename="wizard/core/probe/judge.py" line="161" />
       <source>La réponse du serveur n'est pas celle d'un serveur PRONOTE : vérifiez l'adresse.</source>
       <translation>The server's answer is not that of a PRONOTE server: check the address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="250" />
+      <location filename="wizard/core/probe/judge.py" line="244" />
       <source>Le serveur {host} est introuvable : vérifiez l'adresse PRONOTE et la connexion à Internet.</source>
       <translation>The server {host} cannot be found: check the PRONOTE address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="251" />
+      <location filename="wizard/core/probe/judge.py" line="245" />
       <source>La recherche du serveur {host} n'a pas abouti (délai de {seconds} s dépassé) : vérifiez la connexion à Internet, puis réessayez.</source>
       <translation>Looking up the server {host} did not finish (time limit of {seconds} s exceeded): check the Internet connection, then try again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="253" />
+      <location filename="wizard/core/probe/judge.py" line="247" />
       <source>Le serveur {host} refuse la connexion : le service n'est peut-être pas démarré, ou l'adresse (le port) est incorrecte.</source>
       <translation>The server {host} refuses the connection: the service may not be running, or the address (port) is wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="255" />
+      <location filename="wizard/core/probe/judge.py" line="249" />
       <source>Le serveur {host} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez l'adresse et la connexion à Internet.</source>
       <translation>The server {host} does not answer ({seconds} s timeout exceeded): try again later, or check the address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="257" />
+      <location filename="wizard/core/probe/judge.py" line="251" />
       <source>Le serveur {host} a fermé la connexion sans répondre.</source>
       <translation>The server {host} closed the connection without answering.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="258" />
+      <location filename="wizard/core/probe/judge.py" line="252" />
       <source>Impossible de joindre le serveur {host} : vérifiez la connexion à Internet.</source>
       <translation>Cannot reach the server {host}: check the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="259" />
+      <location filename="wizard/core/probe/judge.py" line="253" />
       <source>Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification inconnue) : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} is not trusted (unknown certificate authority): the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="261" />
+      <location filename="wizard/core/probe/judge.py" line="255" />
       <source>Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} has expired or is not valid yet: the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="263" />
+      <location filename="wizard/core/probe/judge.py" line="257" />
       <source>Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. Vérifiez l'adresse PRONOTE.</source>
       <translation>The certificate presented is not that of {host}: the connection was stopped. Check the PRONOTE address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="265" />
+      <location filename="wizard/core/probe/judge.py" line="259" />
       <source>La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à cette adresse.</source>
       <translation>The secure (https) connection with {host} failed: the server may not speak https at this address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="268" />
+      <location filename="wizard/core/probe/judge.py" line="262" />
       <source>Le réglage du proxy n'est pas valide (il doit ressembler à http://proxy.etablissement.fr:3128) : rien n'a été envoyé. Corrigez-le dans les réglages de l'assistant ou du système.</source>
       <translation>The proxy setting is not valid (it should look like http://proxy.school.fr:3128): nothing was sent. Correct it in the assistant's or the system's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="271" />
+      <location filename="wizard/core/probe/judge.py" line="265" />
       <source>Le proxy {proxy} n'est pas un proxy web en http:// (SOCKS ou https://), que l'assistant ne sait pas utiliser : rien n'a été envoyé. Indiquez le proxy web de l'établissement dans les réglages de l'assistant.</source>
       <translation>The proxy {proxy} is not an http:// web proxy (SOCKS or https://), which the assistant cannot use: nothing was sent. Enter the school's web proxy in the assistant's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="274" />
+      <location filename="wizard/core/probe/judge.py" line="268" />
       <source>Le proxy {proxy} est introuvable : vérifiez son nom dans les réglages (de l'assistant ou du système) et la connexion au réseau.</source>
       <translation>The proxy {proxy} cannot be found: check its name in the settings (the assistant's or the system's) and the network connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="276" />
+      <location filename="wizard/core/probe/judge.py" line="270" />
       <source>Le proxy {proxy} refuse la connexion : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
       <translation>The proxy {proxy} refuses the connection: check its address and port in the settings (the assistant's or the system's).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="278" />
+      <location filename="wizard/core/probe/judge.py" line="272" />
       <source>Impossible de joindre le proxy {proxy} : vérifiez la connexion au réseau de l'établissement.</source>
       <translation>The proxy {proxy} cannot be reached: check the connection to the school's network.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="280" />
+      <location filename="wizard/core/probe/judge.py" line="274" />
       <source>Le proxy {proxy} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez le réglage du proxy.</source>
       <translation>The proxy {proxy} does not answer (time limit of {seconds} s exceeded): try again later, or check the proxy setting.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="282" />
+      <location filename="wizard/core/probe/judge.py" line="276" />
       <source>Le proxy {proxy} n'a pas répondu comme un proxy web : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
       <translation>The proxy {proxy} did not answer as a web proxy: check its address and port in the settings (the assistant's or the system's).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="284" />
+      <location filename="wizard/core/probe/judge.py" line="278" />
       <source>Le proxy {proxy} demande un identifiant et un mot de passe : indiquez-les dans les réglages de l'assistant, sous la forme http://identifiant:motdepasse@{proxy}.</source>
       <translation>The proxy {proxy} asks for a user name and a password: enter them in the assistant's settings, as http://username:password@{proxy}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="286" />
+      <location filename="wizard/core/probe/judge.py" line="280" />
       <source>Le proxy {proxy} a refusé l'identifiant ou le mot de passe indiqué : vérifiez-les dans les réglages de l'assistant.</source>
       <translation>The proxy {proxy} refused the user name or password given: check them in the assistant's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="288" />
+      <location filename="wizard/core/probe/judge.py" line="282" />
       <source>Le proxy {proxy} demande une authentification Windows (NTLM ou Kerberos), que l'assistant ne sait pas faire : demandez au responsable du réseau d'autoriser l'accès à {host} sans authentification, ou un identifiant utilisable en authentification simple.</source>
       <translation>The proxy {proxy} asks for Windows authentication (NTLM or Kerberos), which the assistant cannot do: ask the network administrator to allow access to {host} without authentication, or for a user name that works with basic authentication.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="291" />
+      <location filename="wizard/core/probe/judge.py" line="285" />
       <source>Le proxy {proxy} refuse l'accès au serveur {host} (réponse {status}) : demandez au responsable du réseau de l'établissement d'autoriser ce serveur.</source>
       <translation>The proxy {proxy} refuses access to the server {host} (answer {status}): ask the school's network administrator to allow this server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="293" />
+      <location filename="wizard/core/probe/judge.py" line="287" />
       <source>Le proxy {proxy} n'a pas pu joindre le serveur {host} (réponse {status}) : vérifiez l'adresse PRONOTE, ou réessayez plus tard.</source>
       <translation>The proxy {proxy} could not reach the server {host} (answer {status}): check the PRONOTE address, or try again later.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="138" />
+      <location filename="wizard/core/probe/judge.py" line="139" />
       <source> Ce n'est sans doute pas l'adresse d'un serveur PRONOTE : vérifiez-la.</source>
       <translation> This is probably not the address of a PRONOTE server: check it.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="148" />
+      <location filename="wizard/core/probe/judge.py" line="149" />
       <source>Le serveur a envoyé un JSON imbriqué bien plus profondément que celui de PRONOTE : ce n'est pas une réponse PRONOTE.</source>
       <translation>The server sent JSON nested far deeper than PRONOTE's: this is not a PRONOTE answer.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="151" />
+      <location filename="wizard/core/probe/judge.py" line="152" />
       <source>Le serveur a répondu par une page web, pas comme un serveur PRONOTE : l'adresse mène peut-être à un portail ou à une page de connexion.</source>
       <translation>The server answered with a web page, not as a PRONOTE server: the address may lead to a portal or a login page.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="154" />
+      <location filename="wizard/core/probe/judge.py" line="155" />
       <source>Le serveur a répondu en JSON, mais pas comme un serveur PRONOTE : vérifiez l'adresse.</source>
       <translation>The server answered in JSON, but not as a PRONOTE server: check the address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="156" />
+      <location filename="wizard/core/probe/judge.py" line="157" />
       <source>Le serveur a envoyé une réponse JSON incomplète ou invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server sent an incomplete or invalid JSON answer: this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="159" />
+      <location filename="wizard/core/probe/judge.py" line="160" />
       <source>Le serveur a envoyé une réponse vide : ce n'est pas un serveur PRONOTE.</source>
       <translation>The server sent an empty answer: it is not a PRONOTE server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="112" />
+      <location filename="wizard/core/probe/judge.py" line="113" />
       <source>adresse inconnue</source>
       <translation>unknown address</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="122" />
+      <location filename="wizard/core/probe/judge.py" line="123" />
       <source>Le serveur a envoyé une réponse bien trop volumineuse pour être celle de PRONOTE : ce n'est pas un serveur PRONOTE, ou l'adresse est incorrecte.</source>
       <translation>The server sent an answer far too large to be PRONOTE's: it is not a PRONOTE server, or the address is wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="134" />
+      <location filename="wizard/core/probe/judge.py" line="135" />
       <source>erreur du serveur</source>
       <translation>server error</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="136" />
+      <location filename="wizard/core/probe/judge.py" line="137" />
       <source>Le serveur a répondu {status} ({meaning}).</source>
       <translation>The server answered {status} ({meaning}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="140" />
+      <location filename="wizard/core/probe/judge.py" line="141" />
       <source> Le serveur PRONOTE est peut-être en maintenance : réessayez plus tard.</source>
       <translation> The PRONOTE server may be under maintenance: try again later.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="109" />
+      <location filename="wizard/core/probe/judge.py" line="110" />
       <source>Le serveur renvoie vers une adresse invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server redirects to an invalid address: this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="114" />
+      <location filename="wizard/core/probe/judge.py" line="115" />
       <source>Le serveur renvoie de page en page sans jamais répondre (trop de redirections) : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server redirects from page to page without ever answering (too many redirects): this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="135" />
+      <location filename="wizard/core/probe/judge.py" line="136" />
       <source>réponse inattendue</source>
       <translation>unexpected answer</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="172" />
+      <location filename="wizard/core/probe/judge.py" line="173" />
       <source>Serveur PRONOTE {version} de l'établissement « {name} »</source>
       <translation>PRONOTE {version} server of the school “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="173" />
+      <location filename="wizard/core/probe/judge.py" line="174" />
       <source>Serveur PRONOTE {version}</source>
       <translation>PRONOTE {version} server</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="176" />
+      <location filename="wizard/core/probe/judge.py" line="177" />
       <source>{server} ; l'authentification est déléguée à {ent_name} ({cas_host}).</source>
       <translation>{server}; authentication is delegated to {ent_name} ({cas_host}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="116" />
+      <location filename="wizard/core/probe/judge.py" line="117" />
       <source>Le serveur renvoie vers un autre serveur ({host}) ; l'assistant ne suit pas cette redirection. Vérifiez l'adresse PRONOTE : elle mène peut-être à un portail ou à une page de connexion.</source>
       <translation>The server redirects to another server ({host}); the assistant does not follow this redirect. Check the PRONOTE address: it may lead to a portal or a login page.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="180" />
+      <location filename="wizard/core/probe/judge.py" line="181" />
       <source>{server} ; CAS inactif : l'authentification n'est déléguée à aucun ENT (la publication n'a pas encore été faite, ou n'est pas encore prise en compte).</source>
       <translation>{server}; CAS inactive: authentication is delegated to no ENT (publishing has not been done yet, or is not in force yet).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="328" />
+      <location filename="wizard/core/probe/judge.py" line="322" />
       <source>{message} Rien n'a été envoyé.</source>
       <translation>{message} Nothing was sent.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="184" />
+      <location filename="wizard/core/probe/judge.py" line="185" />
       <source>{server} ; CAS vers un autre ENT : {cas_host}.</source>
       <translation>{server}; CAS to another ENT: {cas_host}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="187" />
+      <location filename="wizard/core/probe/judge.py" line="188" />
       <source>{server} ; CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS.</source>
       <translation>{server}; CAS active, but the server does not give the address of its CAS server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="312" />
+      <location filename="wizard/core/probe/judge.py" line="306" />
       <source>Le serveur {host} a répondu, mais pas comme un serveur web : ce n'est pas un serveur PRONOTE.</source>
       <translation>The server {host} answered, but not as a web server: it is not a PRONOTE server.</translation>
     </message>
@@ -2574,252 +2579,247 @@
       <translation>Help: {title}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="57" />
+      <location filename="wizard/gui/matching_preview.py" line="56" />
       <source>Accepté</source>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="57" />
+      <location filename="wizard/gui/matching_preview.py" line="56" />
       <source>Rejeté</source>
       <translation>Rejected</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="63" />
+      <location filename="wizard/gui/matching_preview.py" line="62" />
       <source>Statut</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="63" />
+      <location filename="wizard/gui/matching_preview.py" line="62" />
       <source>Score</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="63" />
+      <location filename="wizard/gui/matching_preview.py" line="62" />
       <source>Raisons</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="63" />
+      <location filename="wizard/gui/matching_preview.py" line="62" />
       <source>PRONOTE</source>
       <translation>PRONOTE</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="64" />
+      <location filename="wizard/gui/matching_preview.py" line="63" />
       <source>ENT</source>
       <translation>ENT</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="72" />
+      <location filename="wizard/gui/matching_preview.py" line="71" />
       <source>Colonnes de la liste des comptes</source>
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="108" />
+      <location filename="wizard/gui/matching_preview.py" line="107" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="127" />
+      <location filename="wizard/gui/matching_preview.py" line="126" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="143" />
+      <location filename="wizard/gui/matching_preview.py" line="142" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="152" />
+      <location filename="wizard/gui/matching_preview.py" line="151" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="165" />
+      <location filename="wizard/gui/matching_preview.py" line="164" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="166" />
+      <location filename="wizard/gui/matching_preview.py" line="165" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="171" />
+      <location filename="wizard/gui/matching_preview.py" line="170" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="176" />
+      <location filename="wizard/gui/matching_preview.py" line="175" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="193" />
+      <location filename="wizard/gui/matching_preview.py" line="192" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="205" />
+      <location filename="wizard/gui/matching_preview.py" line="204" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="207" />
+      <location filename="wizard/gui/matching_preview.py" line="206" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="211" />
+      <location filename="wizard/gui/matching_preview.py" line="210" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="214" />
+      <location filename="wizard/gui/matching_preview.py" line="213" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="232" />
+      <location filename="wizard/gui/matching_preview.py" line="231" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="232" />
+      <location filename="wizard/gui/matching_preview.py" line="231" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="295" />
+      <location filename="wizard/gui/matching_preview.py" line="292" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="432" />
+      <location filename="wizard/gui/matching_preview.py" line="429" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="433" />
+      <location filename="wizard/gui/matching_preview.py" line="430" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="79" />
+      <location filename="wizard/gui/matching_preview.py" line="78" />
       <source>(aucune)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="101" />
+      <location filename="wizard/gui/matching_preview.py" line="100" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="121" />
+      <location filename="wizard/gui/matching_preview.py" line="120" />
       <source>Si vous avez la liste des comptes ENT de l'établissement en fichier CSV (l'assistant ne sait pas quel menu de l'ENT la produit), chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>If you have the school's list of ENT accounts as a CSV file (the assistant does not know which ENT menu produces it), load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, namesake parents) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="130" />
+      <location filename="wizard/gui/matching_preview.py" line="129" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="131" />
+      <location filename="wizard/gui/matching_preview.py" line="130" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="179" />
+      <location filename="wizard/gui/matching_preview.py" line="178" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="179" />
+      <location filename="wizard/gui/matching_preview.py" line="178" />
       <source>Statut (filtre des lignes)</source>
       <translation>Status (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="180" />
+      <location filename="wizard/gui/matching_preview.py" line="179" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="180" />
+      <location filename="wizard/gui/matching_preview.py" line="179" />
       <source>Profil (filtre des lignes)</source>
       <translation>Profile (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="181" />
+      <location filename="wizard/gui/matching_preview.py" line="180" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="181" />
+      <location filename="wizard/gui/matching_preview.py" line="180" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="264" />
+      <location filename="wizard/gui/matching_preview.py" line="261" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="275" />
+      <location filename="wizard/gui/matching_preview.py" line="272" />
       <source>Le rapprochement s'est terminé pour un autre établissement ou un autre import que celui affiché : il n'est pas montré ici.</source>
       <translation>The matching ended for another school or another import than the one shown: it is not shown here.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="330" />
+      <location filename="wizard/gui/matching_preview.py" line="327" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="74" />
+      <location filename="wizard/gui/matching_preview.py" line="73" />
       <source>Indiquez la colonne de chaque information :</source>
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="224" />
+      <location filename="wizard/gui/matching_preview.py" line="223" />
       <source>Pour accepter ou rejeter une paire, sélectionnez dans le tableau une ligne au statut « probable ».</source>
       <translation>To accept or reject a pair, select in the table a row whose status is “probable”.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="296" />
+      <location filename="wizard/gui/matching_preview.py" line="293" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="449" />
+      <location filename="wizard/gui/matching_preview.py" line="446" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="546" />
+      <location filename="wizard/gui/matching_preview.py" line="543" />
       <source>{rows} ligne(s)</source>
       <translation>{rows} row(s)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="249" />
-      <source>« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape « {step} » pour le vérifier à nouveau avant de rapprocher les comptes.</source>
-      <translation>“{name}” has changed since it was checked (exported again?): go back to the step “{step}” to check it again before matching the accounts.</translation>
-    </message>
-    <message>
-      <location filename="wizard/gui/matching_preview.py" line="263" />
+      <location filename="wizard/gui/matching_preview.py" line="260" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="299" />
+      <location filename="wizard/gui/matching_preview.py" line="296" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="379" />
+      <location filename="wizard/gui/matching_preview.py" line="376" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="376" />
+      <location filename="wizard/gui/matching_preview.py" line="373" />
       <source>Tableau « {name} » : {rows} ligne(s).</source>
       <translation>Table “{name}”: {rows} row(s).</translation>
     </message>
@@ -3260,12 +3260,12 @@
       <translation>&amp;Remove the last number noted</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="155" />
+      <location filename="wizard/pages/echecs.py" line="154" />
       <source>Noté : {count} le {day}.</source>
       <translation>Noted: {count} on {day}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="157" />
+      <location filename="wizard/pages/echecs.py" line="156" />
       <source>Il remplace le nombre noté plus tôt pour ce jour.</source>
       <translation>It replaces the number noted earlier for that day.</translation>
     </message>
@@ -3275,7 +3275,7 @@
       <translation>No number noted yet.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="175" />
+      <location filename="wizard/pages/echecs.py" line="174" />
       <source>Retiré : {count} le {day}.</source>
       <translation>Removed: {count} on {day}.</translation>
     </message>
@@ -3894,37 +3894,37 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>? {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="19" />
+      <location filename="wizard/pages/import_ent.py" line="20" />
       <source>Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :</source>
       <translation>Import the file checked at the previous step into the ENT, in the chosen mode:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="34" />
+      <location filename="wizard/pages/import_ent.py" line="35" />
       <source>par exemple 1575</source>
       <translation>for example 1575</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="35" />
+      <location filename="wizard/pages/import_ent.py" line="36" />
       <source>Nombre annoncé par l'ENT (identifiants importés)</source>
       <translation>Number reported by the ENT (identifiers imported)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="39" />
+      <location filename="wizard/pages/import_ent.py" line="40" />
       <source>&amp;Nombre annoncé par l'ENT :</source>
       <translation>Number reported by the EN&amp;T:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="55" />
+      <location filename="wizard/pages/import_ent.py" line="56" />
       <source>Après « {button} », l'ENT affiche un bilan, par exemple : « {message} » ({source}, {date}). Recopiez ci-dessous le nombre qu'il annonce (mode d'import choisi : « {mode_label} »).</source>
       <translation>After “{button}”, the ENT shows a report, for example: “{message}” ({source}, {date}). Copy below the number it reports (import mode chosen: “{mode_label}”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="63" />
+      <location filename="wizard/pages/import_ent.py" line="64" />
       <source>Après un import partiel, ce nombre peut être celui des seuls nouveaux arrivants, ou le total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît l'un et l'autre.</source>
       <translation>After a partial import, this number may be the newcomers alone, or the total of the ENT's identifiers: copy it as it is, the assistant recognises either.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="69" />
+      <location filename="wizard/pages/import_ent.py" line="70" />
       <source>« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape précédente pour le vérifier à nouveau avant de l'importer dans l'ENT.</source>
       <translation>“{name}” has changed since it was checked (exported again?): go back to the previous step to check it again before importing it into the ENT.</translation>
     </message>

@@ -403,3 +403,26 @@ def test_a_file_exported_again_at_the_same_size_is_checked_again(qtbot, data_dir
     assert window.progress.cycle["file"]["sha256"] not in ("", first)  # the new export, checked
     assert window.progress.cycle["file"]["mtime_ns"] == CHECKED_AT + 4 * 10**9
 
+
+def test_the_matching_refuses_a_file_rewritten_at_the_same_size_and_time_since_its_check(qtbot, data_dir, tmp_path):
+    """Before: the matching refused a file whose size had changed, and matched a same-size export copied over the
+    one checked with its time kept – people never checked nor imported, shown and counted as the school's."""
+    from tests.gui.test_matching_page import FIXTURES
+
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    pronote = tmp_path / "IdPN_To_KOSMOS.xml"
+    shutil.copy(FIXTURES / "pronote.xml", pronote)
+    os.utime(pronote, ns=(CHECKED_AT, CHECKED_AT))
+    as_checked(window.progress.cycle, pronote)
+    matching_before = json.loads(json.dumps(window.progress.school["matching"]))
+    window.go_to("rapprochement")
+    preview = window.currentPage().preview
+    another_export_of_the_same_size(pronote, CHECKED_AT)
+    preview.start(FIXTURES / "ent.csv")
+    qtbot.waitUntil(lambda: not preview.running, timeout=15000)
+    assert preview.result is None and preview.model.rowCount() == 0 and not preview.result_part.isVisible()
+    assert preview.status.objectName() == "matching_status_error"
+    assert "a changé depuis sa vérification" in preview.status.text()
+    assert "Vérifier le fichier des identifiants" in preview.status.text()
+    assert window.progress.school["matching"] == matching_before  # no count of it kept
