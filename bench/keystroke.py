@@ -45,7 +45,8 @@ def six_years(progress) -> None:
         progress.choose_mode("complet")
         hashes = [f"{year:02d}{person:030x}" for person in range(1200)]
         progress.record_analysis(
-            {"name": "IdPN_To_KOSMOS.xml", "path": "/nonexistent", "size": 1, "sha256": f"{year:064x}"},
+            {"name": "IdPN_To_KOSMOS.xml", "path": "/nonexistent", "size": 1, "sha256": f"{year:064x}",
+             "mtime_ns": None},
             {"file_sha256": f"{year:064x}", "mode": "complet", "layout": "", "layout_label": None, "encoding": None,
              "counts": {"total": 1200}, "findings": [], "finding_counts": {}, "errors": 0, "warnings": 0,
              "mapping": {}, "export_date": None, "id_hashes": hashes, "language": "fr"})

@@ -52,6 +52,34 @@ def test_an_older_document_without_matching_or_contact_migrates():
     assert school_of(doc)["matching"] is None and school_of(doc)["identity"]["contact"] == ""
 
 
+def v4_document(file: dict) -> dict:
+    """A document as format 4 wrote it: its files without a modification time, the current pass's and an earlier
+    one's."""
+    doc = new_document()
+    school = school_of(doc)
+    school["cycle"]["file"] = {**file, "chosen_at": "2026-09-02T10:00:00"}
+    school["passes"] = [{**copy.deepcopy(school["cycle"]), "id": "earlier", "finished_at": "2026-09-03T10:00:00"}]
+    for one_pass in (school["cycle"], *school["passes"]):
+        one_pass["file"].pop("mtime_ns", None)
+    return {**doc, "version": 4}
+
+
+def test_a_v4_document_migrates_with_its_files_times_unknown():
+    """Format 5 keeps the file's modification time at its check; a file checked before has none (None: judged on
+    its size alone, files.changed_since_analysed)."""
+    old = v4_document({"name": "IdPN_To_KOSMOS.xml", "path": "/tmp/IdPN_To_KOSMOS.xml", "size": 10,
+                       "sha256": "f" * 64})
+    with pytest.raises(InvalidDocument, match=r"cycle\.file"):
+        validate({**copy.deepcopy(old), "version": FORMAT_VERSION})  # as it is: a key missing
+    school = school_of(validate(migrate(old)))
+    assert school["cycle"]["file"]["mtime_ns"] is None and school["passes"][0]["file"]["mtime_ns"] is None
+    assert school["cycle"]["file"]["size"] == 10 and school["cycle"]["file"]["sha256"] == "f" * 64
+    for wrong in (True, "1733580000000000000", 1.5):
+        school["cycle"]["file"]["mtime_ns"] = wrong
+        with pytest.raises(InvalidDocument, match=r"cycle\.file"):
+            validate({**old, "schools": {school["id"]: school}})
+
+
 @pytest.mark.parametrize("path, value, where", [
     (("identity",), KeyError, "identity"),
     (("identity", "uai"), 7, "identity.uai"),

@@ -175,7 +175,7 @@ def test_the_window_refuses_to_export_the_worksheet_over_its_own_inputs(qtbot, d
     import shutil
 
     from tests.gui.helpers import open_window
-    from tests.gui.test_help import complete_every_step
+    from tests.gui.test_help import as_checked, complete_every_step
     from wizard.gui import matching_preview
 
     window = open_window(qtbot, data_dir)
@@ -184,8 +184,7 @@ def test_the_window_refuses_to_export_the_worksheet_over_its_own_inputs(qtbot, d
     shutil.copy(PRONOTE, pronote)
     ent = tmp_path / "comptes.csv"
     shutil.copy(ENT, ent)
-    window.progress.cycle["file"]["path"] = str(pronote)
-    window.progress.cycle["file"]["size"] = pronote.stat().st_size  # the file analysed, as it was
+    as_checked(window.progress.cycle, pronote)
     window.go_to("rapprochement")
     preview = window.currentPage().preview
     preview.start(ent)
@@ -226,14 +225,14 @@ def test_a_full_disk_under_the_window_s_worksheet_is_told_as_a_full_disk(qtbot, 
     import shutil
 
     from tests.gui.helpers import open_window
-    from tests.gui.test_help import complete_every_step
+    from tests.gui.test_help import as_checked, complete_every_step
     from wizard.gui import matching_preview
 
     window = open_window(qtbot, data_dir)
     complete_every_step(window.progress)
     pronote = tmp_path / "IdPN_To_KOSMOS.xml"
     shutil.copy(PRONOTE, pronote)
-    window.progress.cycle["file"].update(path=str(pronote), size=pronote.stat().st_size)  # the file as analysed
+    as_checked(window.progress.cycle, pronote)
     window.go_to("rapprochement")
     preview = window.currentPage().preview
     preview.start(Path(ENT))

@@ -20,7 +20,8 @@ ANALYSIS = {
     "id_hashes": ["a" * 32, "b" * 32], "language": "fr",
     "export_date": "2026-08-27T08:30:00",
 }
-FILE = {"name": "IdPN_To_KOSMOS.xml", "path": "/tmp/IdPN_To_KOSMOS.xml", "size": 10, "sha256": "f" * 64}
+FILE = {"name": "IdPN_To_KOSMOS.xml", "path": "/tmp/IdPN_To_KOSMOS.xml", "size": 10, "sha256": "f" * 64,
+        "mtime_ns": None}
 
 
 def opened(data_dir):

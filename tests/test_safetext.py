@@ -4,6 +4,7 @@ anyway fails that save with a sentence instead of every later one in silence.
 The property tests feed arbitrary Unicode (lone surrogates, NUL, controls, huge texts) through each way outside
 text enters – a server's answer, an identifier file's contents and name, the ENT's CSV, what the admin types –
 then save, and read the file back."""
+import hashlib
 import json
 import os
 import sys
@@ -136,8 +137,10 @@ def test_an_ent_account_list_of_any_text_is_saved(tmp_path, rows):
     lines = ["Nom;Prénom;Identifiant;Profil"] + [";".join(cell.replace(";", ",") for cell in row) for row in rows]
     csv_path.write_bytes("\n".join(lines).encode("utf-8", "surrogatepass"))
     progress = fresh(tmp_path)
+    checked = {"name": pronote.name, "path": str(pronote), "size": pronote.stat().st_size, "mtime_ns": None,
+               "sha256": hashlib.sha256(pronote.read_bytes()).hexdigest()}  # as its check recorded it
     try:
-        outcome = run_matching(str(pronote), csv_path, None, advance=lambda f: None, cancelled=lambda: False)
+        outcome = run_matching(checked, csv_path, None, advance=lambda f: None, cancelled=lambda: False)
     except Exception as problem:  # noqa: BLE001 - an unreadable list is refused in French, which is fine here
         from wizard.core.errors import UserError
 

@@ -46,7 +46,8 @@ def analysis(total: int, sha: str, mode: str, hashes=(), finding_counts=None) ->
 
 
 def file_info(sha: str) -> dict:
-    return {"name": "IdPN_To_KOSMOS.xml", "path": f"/tmp/{sha}.xml", "size": 10, "sha256": sha * 64}
+    return {"name": "IdPN_To_KOSMOS.xml", "path": f"/tmp/{sha}.xml", "size": 10, "sha256": sha * 64,
+            "mtime_ns": None}
 
 
 def walk_a_pass(progress: Progress, mode: str, total: int, figure: int, sha: str) -> None:

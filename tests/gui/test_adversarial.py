@@ -3,15 +3,17 @@ file edited by hand within what the loader accepts, a count written the French w
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.helpers import next_button, open_window, type_into, written
-from tests.gui.test_help import complete_every_step
+from tests.gui.test_help import as_checked, complete_every_step
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "walk" / "IdPN_To_KOSMOS.xml"
+CHECKED_AT = 1_788_000_000 * 10**9  # a file's time at its check: whole seconds, kept as set by every file system
 
 
 def analysed_then_finished(qtbot, window, file: Path) -> dict:
@@ -326,7 +328,7 @@ def test_the_matching_table_of_one_school_never_shows_on_anothers_page(qtbot, da
 
     window, progress, first, second, copy = two_schools_on_the_file_page(qtbot, data_dir, tmp_path)
     for school in (first, second):
-        progress.doc["schools"][school]["cycle"]["file"].update(path=str(FIXTURE), size=FIXTURE.stat().st_size)
+        as_checked(progress.doc["schools"][school]["cycle"], FIXTURE)
     window.go_to("rapprochement")
     preview = window.currentPage().preview
     preview.start(FIXTURES / "ent.csv")
@@ -353,7 +355,7 @@ def test_the_matching_refuses_a_pronote_file_exported_again_since_its_check(qtbo
     complete_every_step(window.progress)
     pronote = tmp_path / "IdPN_To_KOSMOS.xml"
     shutil.copy(FIXTURES / "pronote.xml", pronote)
-    window.progress.cycle["file"].update(path=str(pronote), size=pronote.stat().st_size)
+    as_checked(window.progress.cycle, pronote)
     window.go_to("rapprochement")
     preview = window.currentPage().preview
     with pronote.open("a", encoding="utf-8") as again:
@@ -363,3 +365,64 @@ def test_the_matching_refuses_a_pronote_file_exported_again_since_its_check(qtbo
     assert preview.result is None and preview.status.objectName() == "matching_status_error"
     assert "a changé depuis sa vérification" in preview.status.text()
     assert "Vérifier le fichier des identifiants" in preview.status.text()
+
+
+def another_export_of_the_same_size(path: Path, mtime_ns: int) -> None:
+    """PRONOTE's next export over `path`: one letter of a name differs, the size is the same, written at
+    `mtime_ns` (a copy keeps the first file's time)."""
+    data = path.read_bytes()
+    at = data.index(b'Nom="') + len(b'Nom="')
+    other = data[:at] + (b"Y" if data[at:at + 1] == b"Z" else b"Z") + data[at + 1:]
+    path.write_bytes(other)
+    os.utime(path, ns=(mtime_ns, mtime_ns))
+
+
+def test_a_file_exported_again_at_the_same_size_is_checked_again(qtbot, data_dir, tmp_path):
+    """Before: only the size told a re-export – another export of the very same size kept the first one's verdict
+    on the file page, and the import page said to import « le fichier vérifié ». Its time tells it now."""
+    file = tmp_path / "IdPN_To_KOSMOS.xml"
+    shutil.copy(FIXTURE, file)
+    os.utime(file, ns=(CHECKED_AT, CHECKED_AT))
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    window.progress.cycle["finished_at"] = None
+    window.go_to("fichier")
+    page = window.currentPage()
+    page.analyse(file)
+    qtbot.waitUntil(lambda: not page.task.running, timeout=20000)
+    first = window.progress.cycle["file"]["sha256"]
+    assert window.progress.cycle["file"]["mtime_ns"] == CHECKED_AT
+
+    another_export_of_the_same_size(file, CHECKED_AT + 4 * 10**9)
+    window.go_to("import_ent")
+    warning = window.currentPage().file_changed
+    assert warning.isVisible() and "a changé" in warning.text()
+    window.go_to("fichier")
+    page = window.currentPage()
+    qtbot.waitUntil(lambda: not page.task.running, timeout=20000)
+    assert window.progress.cycle["file"]["sha256"] not in ("", first)  # the new export, checked
+    assert window.progress.cycle["file"]["mtime_ns"] == CHECKED_AT + 4 * 10**9
+
+
+def test_the_matching_refuses_a_file_rewritten_at_the_same_size_and_time_since_its_check(qtbot, data_dir, tmp_path):
+    """Before: the matching refused a file whose size had changed, and matched a same-size export copied over the
+    one checked with its time kept – people never checked nor imported, shown and counted as the school's."""
+    from tests.gui.test_matching_page import FIXTURES
+
+    window = open_window(qtbot, data_dir)
+    complete_every_step(window.progress)
+    pronote = tmp_path / "IdPN_To_KOSMOS.xml"
+    shutil.copy(FIXTURES / "pronote.xml", pronote)
+    os.utime(pronote, ns=(CHECKED_AT, CHECKED_AT))
+    as_checked(window.progress.cycle, pronote)
+    matching_before = json.loads(json.dumps(window.progress.school["matching"]))
+    window.go_to("rapprochement")
+    preview = window.currentPage().preview
+    another_export_of_the_same_size(pronote, CHECKED_AT)
+    preview.start(FIXTURES / "ent.csv")
+    qtbot.waitUntil(lambda: not preview.running, timeout=15000)
+    assert preview.result is None and preview.model.rowCount() == 0 and not preview.result_part.isVisible()
+    assert preview.status.objectName() == "matching_status_error"
+    assert "a changé depuis sa vérification" in preview.status.text()
+    assert "Vérifier le fichier des identifiants" in preview.status.text()
+    assert window.progress.school["matching"] == matching_before  # no count of it kept

@@ -1,5 +1,6 @@
 """Help opens for every page, from the Help button and from F1, with the school's links and the active ENT's words;
 an ENT without a previous one has no sentence about it."""
+import hashlib
 import json
 import re
 import sys
@@ -36,11 +37,20 @@ def complete_every_step(progress):
     progress.tick("pronote_net_avertissement", "compris", True)
     progress.confirm_by_hand(True)
     progress.record_analysis(
-        {"name": "IdPN_To_KOSMOS.xml", "path": "/nonexistent", "size": 1, "sha256": "0" * 64},
+        {"name": "IdPN_To_KOSMOS.xml", "path": "/nonexistent", "size": 1, "sha256": "0" * 64, "mtime_ns": None},
         {"file_sha256": "0" * 64, "mode": "complet", "layout": "", "layout_label": None, "encoding": None,
          "counts": {"total": 0}, "findings": [], "finding_counts": {}, "errors": 0, "warnings": 0, "mapping": {},
          "export_date": None, "id_hashes": [], "language": "fr"})
     progress.type_reported_count(0)
+
+
+def as_checked(cycle, path) -> None:
+    """The pass's file is `path` as its check would have recorded it now – where, size, time, fingerprint (its
+    analysis's too) – for tests that point the matching at a fixture without analysing it."""
+    path = Path(path)
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    cycle["file"].update(path=str(path), size=path.stat().st_size, mtime_ns=path.stat().st_mtime_ns, sha256=sha256)
+    cycle["analysis"]["file_sha256"] = sha256
 
 
 @pytest.fixture

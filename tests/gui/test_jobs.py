@@ -112,7 +112,7 @@ def test_a_result_for_a_pass_replaced_or_a_school_erased_goes_nowhere(data_dir):
     progress = Progress.open(store)
     target = progress.job_target()
     progress.start_pass("partiel")
-    info = {"name": "f.xml", "path": "/f.xml", "size": 1, "sha256": "0" * 64}
+    info = {"name": "f.xml", "path": "/f.xml", "size": 1, "sha256": "0" * 64, "mtime_ns": None}
     analysis = {"file_sha256": "0" * 64, "mode": "complet", "layout": "", "layout_label": None, "encoding": None,
                 "counts": {"total": 0}, "findings": [], "finding_counts": {}, "errors": 0, "warnings": 0,
                 "mapping": {}, "export_date": None, "id_hashes": [], "language": "fr"}

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.gui.helpers import open_window
-from tests.gui.test_help import complete_every_step
+from tests.gui.test_help import as_checked, complete_every_step
 from wizard.core import flow, i18n
 
 FIRST_WALK = ["accueil", "etablissement", "ent_service", "ent_acces", "pronote_net_avertissement", "pronote_net",
@@ -229,8 +229,7 @@ def test_no_two_controls_of_a_page_share_an_alt_letter(qtbot, data_dir, tmp_path
     complete_every_step(window.progress)
     fixtures = Path(__file__).resolve().parents[1] / "matching" / "fixtures"
     shutil.copy(fixtures / "pronote.xml", tmp_path / "IdPN_To_KOSMOS.xml")
-    window.progress.cycle["file"]["path"] = str(tmp_path / "IdPN_To_KOSMOS.xml")
-    window.progress.cycle["file"]["size"] = (tmp_path / "IdPN_To_KOSMOS.xml").stat().st_size
+    as_checked(window.progress.cycle, tmp_path / "IdPN_To_KOSMOS.xml")
     clashes = {}
     for state in every_page_state(window):
         # A page's job ends before the page is left: leaving a page cancels its jobs (the file read again here).

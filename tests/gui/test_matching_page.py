@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from tests.gui.helpers import open_window, written
-from tests.gui.test_help import complete_every_step
+from tests.gui.test_help import as_checked, complete_every_step
 from wizard.core.typography import plain
 from wizard.gui import matching_preview as matching_page
 
@@ -21,8 +21,7 @@ def preview(qtbot, data_dir, tmp_path):
     complete_every_step(window.progress)
     pronote = tmp_path / "IdPN_To_KOSMOS.xml"
     shutil.copy(FIXTURES / "pronote.xml", pronote)
-    window.progress.cycle["file"]["path"] = str(pronote)
-    window.progress.cycle["file"]["size"] = pronote.stat().st_size  # the file analysed, as it was
+    as_checked(window.progress.cycle, pronote)
     window.go_to("rapprochement")
     widget = window.currentPage().preview
     widget.window_ = window

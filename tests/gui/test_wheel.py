@@ -10,7 +10,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QScrollBar
 
 from tests.gui.helpers import open_window
-from tests.gui.test_help import complete_every_step
+from tests.gui.test_help import as_checked, complete_every_step
 from wizard.gui.wheel import VALUE_CONTROLS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "matching" / "fixtures"
@@ -72,8 +72,7 @@ def test_scrolling_the_matching_page_leaves_its_filters_alone(qtbot, data_dir, t
     window = open_window(qtbot, data_dir)
     complete_every_step(window.progress)
     shutil.copy(FIXTURES / "pronote.xml", tmp_path / "IdPN_To_KOSMOS.xml")
-    window.progress.cycle["file"]["path"] = str(tmp_path / "IdPN_To_KOSMOS.xml")
-    window.progress.cycle["file"]["size"] = (tmp_path / "IdPN_To_KOSMOS.xml").stat().st_size
+    as_checked(window.progress.cycle, tmp_path / "IdPN_To_KOSMOS.xml")
     window.go_to("rapprochement")
     preview = window.currentPage().preview
     preview.start(FIXTURES / "ent.csv")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.gui.helpers import open_window, written
-from tests.gui.test_help import complete_every_step
+from tests.gui.test_help import as_checked, complete_every_step
 from tests.i18n.english import french_leaks, help_text, quote_faults
 from wizard.core import flow, i18n
 from wizard.core.matching.entcsv import EntCsvError, read_ent_csv
@@ -199,8 +199,7 @@ def test_the_matching_preview_the_triage_and_the_board_read_in_english(qtbot, da
     window = open_window(qtbot, data_dir, language="en")
     complete_every_step(window.progress)
     shutil.copy(MATCHING / "pronote.xml", tmp_path / "IdPN_To_KOSMOS.xml")
-    window.progress.cycle["file"]["path"] = str(tmp_path / "IdPN_To_KOSMOS.xml")
-    window.progress.cycle["file"]["size"] = (tmp_path / "IdPN_To_KOSMOS.xml").stat().st_size
+    as_checked(window.progress.cycle, tmp_path / "IdPN_To_KOSMOS.xml")
     window.go_to("rapprochement")
     preview = window.currentPage().preview
     preview.start(MATCHING / "ent.csv")

@@ -1,8 +1,13 @@
-"""The pupil → parents links of the documented layout, for the matching (`load_people_and_links`)."""
+"""The pupil → parents links of the documented layout, for the matching (`load_people_and_links`), and the
+fingerprint of what that read."""
 from __future__ import annotations
 
+import hashlib
+
+import pytest
+
 from tests.idfile.conftest import FIXTURES
-from wizard.core.idfile import limits, load_people, load_people_and_links
+from wizard.core.idfile import analyse, limits, load_people, load_people_and_links
 
 NS = "http://www.index-education.com/rapprochementssoV2.0"
 
@@ -18,7 +23,7 @@ def write(tmp_path, content: str):
 
 
 def test_links_of_the_documented_fixture_use_the_people_s_identifiers():
-    people, links = load_people_and_links(FIXTURES / "documented.xml")
+    people, links, _sha256 = load_people_and_links(FIXTURES / "documented.xml")
     assert people == load_people(FIXTURES / "documented.xml")
     by_ident = {person.ident: person for person in people}
     assert links == {"E5FW1JLMHA7UKTBG": ["C3DU8GJKFY5SHRZE", "D4EV9HKLGZ6TJSAF"]}
@@ -38,7 +43,7 @@ def test_pupils_before_parents_unknown_and_repeated_links(tmp_path):
             '<Responsable Ident="9" Nom="G" Prenom="H" ID_Partenaire="R9"/>\n'
             '<Responsable Ident="7" Nom="I" Prenom="J" ID_Partenaire="R7"/>\n'
             '</Responsables>\n')
-    people, links = load_people_and_links(write(tmp_path, documented(body)))
+    people, links, _sha256 = load_people_and_links(write(tmp_path, documented(body)))
     assert links == {"E1": ["R7", "R9"]}  # the pupil without identifier and the unknown parent are left out
     assert {person.ident for person in people} == {"E1", "", "E3", "R9", "R7"}
 
@@ -61,5 +66,14 @@ def test_links_per_pupil_are_capped(tmp_path):
 
 
 def test_generic_layouts_state_no_links():
-    people, links = load_people_and_links(FIXTURES / "child_elements.xml")
+    people, links, _sha256 = load_people_and_links(FIXTURES / "child_elements.xml")
     assert links == {} and len(people) == 3
+
+
+@pytest.mark.parametrize("name", ["documented.xml", "windows1252_undeclared.xml", "utf16_bom.xml"])
+def test_the_matching_s_read_fingerprints_the_bytes_as_the_check_does(name):
+    """The matching compares this with the check's recorded SHA-256 (matchcheck.run_matching): the same bytes give
+    the same fingerprint, also when the file is read again as Windows-1252 or from a byte order mark."""
+    path = FIXTURES / name
+    assert load_people_and_links(path).sha256 == analyse(path).file_sha256 == hashlib.sha256(
+        path.read_bytes()).hexdigest()

@@ -42,7 +42,7 @@ def run_reconcile(args: Namespace, data_dir: Path) -> int:
     except UserError as problem:
         return _fail(problem.message)
     try:
-        pronote, links = load_people_and_links(inputs[0])
+        pronote, links, _sha256 = load_people_and_links(inputs[0])  # a file named here, not one checked before
         ent = read_ent_csv(inputs[1], mapping or None)
     except EntCsvError as problem:
         # The page offers its column dialog here; the command has --colonne.

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal, TypedDict, Union, cast, get_args, ge
 from wizard.core.i18n import Language
 from wizard.core.steps import PASS_STEP_IDS, STEP_IDS
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 PROFILE_KEYS = ("eleve", "parent", "enseignant", "personnel", "autre", "total")
 
@@ -104,6 +104,9 @@ class ChosenFile(TypedDict):
     path: str
     size: Count
     sha256: str
+    # Its modification time as the check's stat gave it, compared as is (files.changed_since_analysed); None for a
+    # file checked before format 5: its size alone then tells a re-export.
+    mtime_ns: int | None
 
 
 class FileInfo(ChosenFile):

@@ -43,6 +43,9 @@ def run_analysis(path: Path, school: ForTheCheck, mode: str | None, *, advance: 
     path = Path(path)
     if not path.is_file():
         raise UserError(tr("« {name} » n'est pas un fichier que l'assistant peut ouvrir.").format(name=path.name))
+    # Taken before the read, with the stat the pages make later (files.changed_since_analysed): a re-export
+    # landing during the read leaves the older time recorded, so it is seen as a change – never the reverse.
+    mtime_ns = _mtime_ns(path)
     found = analyse(
         path,
         uai=check_uai(school["identity"]["uai"]).value or None,
@@ -55,8 +58,15 @@ def run_analysis(path: Path, school: ForTheCheck, mode: str | None, *, advance: 
     # A file name in another encoding reaches Python with lone surrogates (os.fsdecode): made plain here, where it
     # enters the document (safetext.py).
     info: ChosenFile = {"name": plain(path.name, NAME), "path": plain(str(path), PATH), "size": found.size,
-                        "sha256": found.file_sha256}
+                        "sha256": found.file_sha256, "mtime_ns": mtime_ns}
     return info, found
+
+
+def _mtime_ns(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except (OSError, ValueError):  # gone since the look above: the read that follows says so
+        return None
 
 
 def analysis_record(found: Report, mode: Mode | None) -> Analysis:

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from wizard.core.document import School
+from wizard.core import flow
+from wizard.core.document import ChosenFile, School
 from wizard.core.errors import UserError
 from wizard.core.hardening import before_personal_data
 from wizard.core.i18n import tr
@@ -29,13 +30,14 @@ class MappingNeeded:
     headers: list[str]
 
 
-def run_matching(pronote_file: str | None, ent_csv: Path, mapping: dict[str, int | str] | None, *,
+def run_matching(checked: ChosenFile | None, ent_csv: Path, mapping: dict[str, int | str] | None, *,
                  advance: Callable[[float], None],
                  cancelled: Callable[[], bool]) -> tuple[EntList, Result] | MappingNeeded:
     """Read both lists and match them; returns (EntList, Result), or a MappingNeeded to ask for columns.
-    Runs in a worker thread; a file that cannot be read raises its UserError."""
+    `checked`: the PRONOTE file as its check recorded it – only those very bytes are matched.
+    Runs in a worker thread; a file that cannot be read, or is no longer the file checked, raises its UserError."""
     before_personal_data()
-    if not pronote_file or not Path(pronote_file).is_file():
+    if not checked or not Path(checked["path"]).is_file():
         raise UserError(tr("Le fichier des identifiants PRONOTE n'est plus disponible : choisissez-le à nouveau à "
                            "l'étape « Vérifier le fichier des identifiants »."))
     try:
@@ -46,11 +48,21 @@ def run_matching(pronote_file: str | None, ent_csv: Path, mapping: dict[str, int
         raise
     advance(0.05)
     # The pupil–parent links of the file and the ENT list's children and class columns settle homonym parents.
-    pronote, links = load_people_and_links(pronote_file, cancelled=cancelled)
+    pronote = load_people_and_links(checked["path"], cancelled=cancelled)
+    if pronote.sha256 != checked["sha256"]:
+        # Rewritten since its check, at the same size and time (a copy keeps them): its people were never checked,
+        # nor imported – none of them is matched, nothing of them is shown or kept.
+        raise UserError(changed_since_check(checked["name"]))
     advance(0.1)
-    result = reconcile(pronote, ent.people, advance=lambda f: advance(0.1 + 0.9 * f), cancelled=cancelled,
-                       families=families(links, ent))
+    result = reconcile(pronote.people, ent.people, advance=lambda f: advance(0.1 + 0.9 * f), cancelled=cancelled,
+                       families=families(pronote.links, ent))
     return ent, result
+
+
+def changed_since_check(name: str) -> str:
+    """The matching's refusal of a PRONOTE file that is no longer the one checked (exported again since)."""
+    return tr("« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape « {step} » pour "
+              "le vérifier à nouveau avant de rapprocher les comptes.").format(name=name, step=flow.title("fichier"))
 
 
 def pair_key(hash_key: str, pair: Pair) -> str:

@@ -134,10 +134,21 @@ def _v3_to_v4(doc: RawDocument, found_keys: dict[str, str]) -> RawDocument:
     return {**doc, "version": 4, "schools": schools}
 
 
+def _v4_to_v5(doc: RawDocument) -> RawDocument:
+    """v5 keeps the identifier file's modification time beside its size, so that a re-export to the very same size
+    is seen too; a file checked before has none (None: « unknown », judged on its size alone, as before)."""
+    for school in doc["schools"].values():
+        for one_pass in (school["cycle"], *school["passes"]):
+            if one_pass["file"] is not None:
+                one_pass["file"]["mtime_ns"] = None
+    return {**doc, "version": 5}
+
+
 # version N -> the function turning a version-N document into version N+1 (the keys a step takes out of the
 # document go into found_keys)
 _STEPS: dict[int, Callable[[RawDocument, dict[str, str]], RawDocument]] = {1: lambda doc, found_keys: _v1_to_v2(doc),
-                                                   2: lambda doc, found_keys: _v2_to_v3(doc), 3: _v3_to_v4}
+                                                   2: lambda doc, found_keys: _v2_to_v3(doc), 3: _v3_to_v4,
+                                                   4: lambda doc, found_keys: _v4_to_v5(doc)}
 
 
 def migrate(doc: RawDocument, found_keys: dict[str, str] | None = None) -> RawDocument:

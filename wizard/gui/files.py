@@ -63,16 +63,20 @@ def _translated_labels():
 
 
 def changed_since_analysed(chosen: Mapping[str, Any] | None) -> bool:
-    """The identifier file analysed for a pass is still where it was, with another size: re-exported or replaced
-    since (PRONOTE writes its export under the same name every time). The size only – a cheap look, made as a page
-    opens: a rewrite to the very same size goes unseen (its fingerprint would need the whole file read)."""
+    """The identifier file analysed for a pass is still where it was, with another size or modification time:
+    re-exported or replaced since (PRONOTE writes its export under the same name every time). A cheap look, made as
+    a page opens, nothing read: a copy that keeps the old time at the very same size goes unseen here (the matching
+    compares the bytes it reads with the recorded fingerprint). Times are compared exactly as the same stat gave
+    them at the check (a share that rounds them rounds both alike); a file checked before they were kept (None) is
+    judged on its size alone."""
     if not chosen:
         return False
     try:
-        size = Path(chosen["path"]).stat().st_size
+        now = Path(chosen["path"]).stat()
     except (OSError, ValueError):  # gone, unreachable, or a path this system cannot take: not « changed »
         return False
-    return size != chosen["size"]
+    recorded = chosen.get("mtime_ns")
+    return now.st_size != chosen["size"] or (recorded is not None and now.st_mtime_ns != recorded)
 
 
 def open_file(parent: QWidget, title: str, filters: str, remembered: str | Path | None = None) -> str:

@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core import flow
 from wizard.core.document import Decision
 from wizard.core.i18n import tr, tr_noop
-from wizard.core.matchcheck import MappingNeeded, decision_of, pair_key, run_matching
+from wizard.core.matchcheck import MappingNeeded, changed_since_check, decision_of, pair_key, run_matching
 from wizard.core.matching.entcsv import one_name_finding
 from wizard.core.matching.matcher import STATUS_LABELS, STATUS_PLURALS, Pair, Result
 from wizard.core.matching.preview import (
@@ -240,20 +239,18 @@ class MatchingPreview(QGroupBox):
 
     def start(self, csv_path: Path, mapping: dict | None = None) -> None:
         self.csv_path = csv_path
-        chosen = self.progress_model.cycle["file"]
-        pronote_file = (chosen or {}).get("path")
+        checked = self.progress_model.cycle["file"]  # a later check records another: the job keeps this one
         target = self.progress_model.job_target()  # its counts belong to this school and pass
         self.shown_for = target
-        if changed_since_analysed(chosen):  # (chosen is there: changed_since_analysed says False without it)
-            # Matched as it is now, it would not be the file checked and imported – nor the counts shown.
-            self._say(tr("« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape "
-                         "« {step} » pour le vérifier à nouveau avant de rapprocher les comptes.").format(
-                name=chosen["name"] if chosen else "", step=flow.title("fichier")), "error")
+        if checked and changed_since_analysed(checked):
+            # Matched as it is now, it would not be the file checked and imported – nor the counts shown. Told by
+            # a stat, before the account list is read; the same size and time are told by the bytes (run_matching).
+            self._say(changed_since_check(checked["name"]), "error")
             return
 
         def job(advance, cancelled):
             with no_collector_pauses():
-                outcome = run_matching(pronote_file, csv_path, mapping, advance=advance, cancelled=cancelled)
+                outcome = run_matching(checked, csv_path, mapping, advance=advance, cancelled=cancelled)
                 if isinstance(outcome, MappingNeeded):
                     return outcome
                 ent, result = outcome

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from wizard.core.dates import day_and_time
 from wizard.core.document import ImportEntry
@@ -192,14 +193,23 @@ def _history_findings(scan: reader.Scan, export: datetime | None,
     return result
 
 
+class Loaded(NamedTuple):
+    """The people of a file for the matching, the pupil → parents links it states, and the SHA-256 of the very bytes
+    they were read from (hashed as they were read: what the file check recorded tells whether they are its file)."""
+
+    people: list[Person]
+    links: dict[str, list[str]]
+    sha256: str
+
+
 def load_people(path: Path | str, *, advance: Callable[[float], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> list[Person]:
     """Everyone in the file, names included, for the account matching; kept in memory only."""
-    return _load(path, advance, cancelled, want_links=False)[0]
+    return _load(path, advance, cancelled, want_links=False).people
 
 
 def load_people_and_links(path: Path | str, *, advance: Callable[[float], None] | None = None,
-                          cancelled: Callable[[], bool] | None = None) -> tuple[list[Person], dict[str, list[str]]]:
+                          cancelled: Callable[[], bool] | None = None) -> Loaded:
     """`load_people`, plus the pupil → parents links the file states: {pupil's ident: [parents' idents]}, with the
     idents exactly as the people carry them (`Person.ident`), parents in file order, each once. Only the documented
     layout states links (`Eleve/Responsable@Ident` naming a parent's `@Ident`); other layouts give {}. A link to
@@ -208,7 +218,7 @@ def load_people_and_links(path: Path | str, *, advance: Callable[[float], None] 
 
 
 def _load(path: Path | str, advance: Callable[[float], None] | None, cancelled: Callable[[], bool] | None,
-          want_links: bool) -> tuple[list[Person], dict[str, list[str]]]:
+          want_links: bool) -> Loaded:
     people: list[Person] = []
     strict = False
 
@@ -224,7 +234,7 @@ def _load(path: Path | str, advance: Callable[[float], None] | None, cancelled: 
 
     scan = reader.scan(Path(path), begin, advance=advance, cancelled=cancelled, want_links=want_links)
     people.sort(key=_line)  # file order, also for the few a generic layout hands on late
-    return people, scan.links
+    return Loaded(people, scan.links, scan.sha256)
 
 
 def _line(person: Person) -> int:
