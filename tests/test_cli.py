@@ -270,3 +270,60 @@ def test_each_help_gives_every_exit_code_the_command_can_end_with(name, tmp_path
         assert "1 s'il n'y a rien à écrire" in said
         assert run([name, "--data-dir", str(tmp_path / "vide"), "--out", str(tmp_path / "x.pdf")]) == 1
         assert "Aucun établissement" in plain(capsys.readouterr().err)
+
+
+# -- --json: one object on stdout whatever the outcome -----------------------------------------------------------
+def _newer_data(data_dir: Path) -> None:
+    from wizard.core.document import FORMAT_VERSION
+
+    _two_schools(data_dir)
+    main = data_dir / "progress.json"
+    main.write_text(json.dumps({**json.loads(main.read_text(encoding="utf-8")), "version": FORMAT_VERSION + 1}),
+                    encoding="utf-8")
+
+
+IDFILE = str(ROOT / "tests" / "fixtures" / "idfile" / "documented.xml")
+REFUSALS = {
+    "check, a wrong --uai": (["check", IDFILE, "--json", "--uai", "0301746A"], "La lettre de contrôle"),
+    "check, data of a newer version": (["check", IDFILE, "--json"], "version plus récente"),
+    "check, an unknown --mode": (["check", IDFILE, "--json", "--mode", "tout"], "choix impossible"),
+    "check, an abbreviated --json and an unknown option": (["check", IDFILE, "--js", "--bof"], "arguments inconnus"),
+    "check, --ent not found": (["check", IDFILE, "--json", "--ent", "absent.json"], "absent.json"),
+    "reconcile, a file not found": (["reconcile", "absent.xml", str(FIXTURES / "ent.csv"), "--json"],
+                                    "absent.xml"),
+    "reconcile, a wrong --colonne": (["reconcile", str(FIXTURES / "pronote.xml"), str(FIXTURES / "ent.csv"),
+                                      "--json", "--colonne", "age=2"], "écrivez CHAMP=COLONNE"),
+    "probe, a wrong --proxy": (["probe", "https://pronote.invalid/pronote/", "--json", "--proxy", "ftp://x"],
+                               "proxy"),
+    "probe, an unknown option": (["probe", "https://pronote.invalid/pronote/", "--json", "--bof"],
+                                 "arguments inconnus"),
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSALS))
+def test_json_prints_one_object_when_the_command_is_refused(case, data_dir, capsys):
+    """Before: with --json, the refusals that are not about the file (a wrong --uai, data of a newer version, an
+    unknown option, a wrong --proxy, any refusal of reconcile) printed nothing on stdout: a script reading it met
+    an empty output instead of an object. Now one object, the shape of that command's own refusals: for check an
+    unreadable file's (the sentence as its one error finding), for probe a refused address's, for reconcile
+    `{"error": sentence}`."""
+    argv, said = REFUSALS[case]
+    if "version plus récente" in said:
+        _newer_data(data_dir)
+    try:
+        code = run([*argv, "--data-dir", str(data_dir)])
+    except SystemExit as stopped:  # argparse's own refusals
+        code = stopped.code
+    captured = capsys.readouterr()
+    assert code == 2
+    data = json.loads(captured.out)  # exactly one object: json.loads refuses anything after it
+    sentence = {"check": lambda: data["findings"][0]["message"], "probe": lambda: data["message"],
+                "reconcile": lambda: data["error"]}[argv[0]]()
+    assert isinstance(data, dict) and said in plain(sentence), data
+    if argv[0] == "check":
+        assert set(data) == {"layout", "encoding", "counts", "findings"} and data["counts"]["total"] == 0
+        assert [finding["level"] for finding in data["findings"]] == ["error"]
+    if argv[0] == "probe":
+        assert data["reachable"] is False and data["outcome"].startswith("refused_")
+    if argv[0] != "probe" or "--bof" in argv:
+        assert said in plain(captured.err) and len(captured.err.strip().splitlines()) == 1
