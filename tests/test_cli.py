@@ -272,6 +272,27 @@ def test_each_help_gives_every_exit_code_the_command_can_end_with(name, tmp_path
         assert "Aucun établissement" in plain(capsys.readouterr().err)
 
 
+@pytest.mark.parametrize("columns, said", [
+    (["nom=2", "prenom=2"], "« nom=2 » et « prenom=2 » désignent la même colonne"),
+    (["nom=Nom", "prénom=NOM "], "« nom=Nom » et « prénom=NOM » désignent la même colonne"),
+    (["nom=2", "prenom=3", "nom=4"], "« nom=2 » et « nom=4 » : le champ nom est indiqué deux fois"),
+    (["nom=2", "prenom=Nom"], "La colonne 2 « Nom » est indiquée pour Nom et pour Prénom"),
+    (["nom=²", "prenom=3"], "La liste de l'ENT n'a pas de colonne « ² »"),
+])
+def test_one_column_for_two_fields_or_a_field_twice_is_refused(columns, said, data_dir, tmp_path, capsys):
+    """Before: `--colonne nom=2 --colonne prenom=2` read one column as both names and wrote the worksheet (exit 0),
+    `--colonne nom=2 … --colonne nom=4` kept the last one without a word, and `nom=²` (a digit int() refuses)
+    ended in « Erreur inattendue » (exit 3)."""
+    out = tmp_path / "feuille.csv"
+    argv = ["reconcile", str(FIXTURES / "pronote.xml"), str(FIXTURES / "ent.csv"), "--colonne", "identifiant=1"]
+    for column in columns:
+        argv += ["--colonne", column]
+    code = run([*argv, "--out", str(out), "--data-dir", str(data_dir)])
+    captured = capsys.readouterr()
+    assert code == 2 and not out.exists() and captured.out == ""
+    assert said in plain(captured.err) and len(captured.err.strip().splitlines()) == 1, captured.err
+
+
 # -- --json: one object on stdout whatever the outcome -----------------------------------------------------------
 def _newer_data(data_dir: Path) -> None:
     from wizard.core.document import FORMAT_VERSION

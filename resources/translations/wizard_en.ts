@@ -4,112 +4,112 @@
   <context>
     <name>wizard</name>
     <message>
-      <location filename="wizard/commands/check.py" line="80" />
+      <location filename="wizard/commands/check.py" line="89" />
       <source>Champs lus :</source>
       <translation>Fields read:</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="91" />
+      <location filename="wizard/commands/check.py" line="100" />
       <source>ERREUR</source>
       <translation>ERROR</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="91" />
+      <location filename="wizard/commands/check.py" line="100" />
       <source>attention</source>
       <translation>warning</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="92" />
+      <location filename="wizard/commands/check.py" line="101" />
       <source>fichier</source>
       <translation>file</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="97" />
+      <location filename="wizard/commands/check.py" line="106" />
       <source>Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.</source>
       <translation>The file has blocking errors: do not import it into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="77" />
+      <location filename="wizard/commands/check.py" line="86" />
       <source>Fichier : {name} ({size} octets)</source>
       <translation>File: {name} ({size} bytes)</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="78" />
+      <location filename="wizard/commands/check.py" line="87" />
       <source>Format : {label} ; encodage : {encoding}</source>
       <translation>Layout: {label}; encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="82" />
+      <location filename="wizard/commands/check.py" line="91" />
       <source>Personnes : {total} ({per_profile})</source>
       <translation>People: {total} ({per_profile})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="88" />
+      <location filename="wizard/commands/check.py" line="97" />
       <source>{errors} erreur(s) bloquante(s), {warnings} avertissement(s).</source>
       <translation>{errors} blocking error(s), {warnings} warning(s).</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="85" />
+      <location filename="wizard/commands/check.py" line="94" />
       <source>Exporté le : {date}</source>
       <translation>Exported on: {date}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="92" />
+      <location filename="wizard/commands/check.py" line="101" />
       <source>ligne {line}</source>
       <translation>line {line}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="95" />
+      <location filename="wizard/commands/check.py" line="104" />
       <source>  … et {more} autre(s) : la liste complète s'obtient avec --json.</source>
       <translation>  … and {more} more: the full list comes with --json.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="62" />
+      <location filename="wizard/commands/probe.py" line="81" />
       <source>CAS : inactif</source>
       <translation>CAS: inactive</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="64" />
+      <location filename="wizard/commands/probe.py" line="83" />
       <source>délégation</source>
       <translation>delegation</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="64" />
+      <location filename="wizard/commands/probe.py" line="83" />
       <source>sans délégation</source>
       <translation>no delegation</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="55" />
+      <location filename="wizard/commands/probe.py" line="74" />
       <source>Adresse : {url}</source>
       <translation>Address: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="58" />
+      <location filename="wizard/commands/probe.py" line="77" />
       <source>Version : {version}</source>
       <translation>Version: {version}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="57" />
+      <location filename="wizard/commands/probe.py" line="76" />
       <source>Établissement : {name}</source>
       <translation>School: {name}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="60" />
+      <location filename="wizard/commands/probe.py" line="79" />
       <source>CAS : actif ({cas_host})</source>
       <translation>CAS: active ({cas_host})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="65" />
+      <location filename="wizard/commands/probe.py" line="84" />
       <source>Espace : {name} ({delegation})</source>
       <translation>Space: {name} ({delegation})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="66" />
+      <location filename="wizard/commands/probe.py" line="85" />
       <source>Remarque : {warning}</source>
       <translation>Note: {warning}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="60" />
+      <location filename="wizard/commands/probe.py" line="79" />
       <source>adresse non indiquée</source>
       <translation>address not given</translation>
     </message>
@@ -239,7 +239,7 @@
       <translation>must be a list taken from “complet” and “partiel”</translation>
     </message>
     <message>
-      <location filename="wizard/core/entdata.py" line="565" />
+      <location filename="wizard/core/entdata.py" line="571" />
       <source>contient une accolade seule (écrivez {{ ou }} pour en montrer une)</source>
       <translation>holds a lone brace (write {{ or }} to show one)</translation>
     </message>
@@ -1039,42 +1039,42 @@
       <translation>The file is empty.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="295" />
+      <location filename="wizard/core/matching/entcsv.py" line="305" />
       <source>« {header} »</source>
       <translation>“{header}”</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="323" />
+      <location filename="wizard/core/matching/entcsv.py" line="333" />
       <source>identifiant</source>
       <translation>identifier</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="323" />
+      <location filename="wizard/core/matching/entcsv.py" line="333" />
       <source>nom</source>
       <translation>last name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="323" />
+      <location filename="wizard/core/matching/entcsv.py" line="333" />
       <source>prénom</source>
       <translation>first name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="326" />
+      <location filename="wizard/core/matching/entcsv.py" line="336" />
       <source>ligne ignorée : {fields} manquants.</source>
       <translation>row skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="327" />
+      <location filename="wizard/core/matching/entcsv.py" line="337" />
       <source>ligne ignorée : {fields} manquant.</source>
       <translation>row skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="349" />
+      <location filename="wizard/core/matching/entcsv.py" line="359" />
       <source>nom vide : comparé sur le prénom et la date de naissance, jamais comme « Sûr ».</source>
       <translation>last name empty: compared on the first name and the birth date, never as “Sure”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="350" />
+      <location filename="wizard/core/matching/entcsv.py" line="360" />
       <source>prénom vide : comparé sur le nom et la date de naissance, jamais comme « Sûr ».</source>
       <translation>first name empty: compared on the last name and the birth date, never as “Sure”.</translation>
     </message>
@@ -1084,12 +1084,12 @@
       <translation>Columns not recognised (missing: {missing}); columns read: {seen}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="331" />
+      <location filename="wizard/core/matching/entcsv.py" line="341" />
       <source>ligne ignorée : identifiant déjà présent ligne {v0}.</source>
       <translation>row skipped: identifier already on row {v0}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="339" />
+      <location filename="wizard/core/matching/entcsv.py" line="349" />
       <source>vide</source>
       <translation>empty</translation>
     </message>
@@ -1099,12 +1099,12 @@
       <translation>The ENT's list has no column {header} (given for {field}); columns read: {seen}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="340" />
+      <location filename="wizard/core/matching/entcsv.py" line="350" />
       <source>ligne ignorée : profil « {shown} » non reconnu.</source>
       <translation>row skipped: profile “{shown}” not recognised.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="347" />
+      <location filename="wizard/core/matching/entcsv.py" line="357" />
       <source>date de naissance illisible, comparée sans date.</source>
       <translation>unreadable birth date, compared without a date.</translation>
     </message>
@@ -1134,7 +1134,12 @@
       <translation>The column {header} given for {field} cannot be found: the ENT's list has no header row that could be recognised; give the column's number.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="314" />
+      <location filename="wizard/core/matching/entcsv.py" line="294" />
+      <source>La colonne {number}{header} est indiquée pour {first} et pour {second} : une colonne ne contient qu'une information ; indiquez-en une autre.</source>
+      <translation>Column {number}{header} is given for both {first} and {second}: a column holds one piece of information; give another one.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="324" />
       <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
       <translation>row skipped: a cell is longer than {limit} characters.</translation>
     </message>
@@ -1144,7 +1149,7 @@
       <translation>column {n}</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="328" />
+      <location filename="wizard/core/matching/entcsv.py" line="338" />
       <source> et </source>
       <translation> and </translation>
     </message>
@@ -1649,297 +1654,297 @@
       <translation>Children</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="299" />
+      <location filename="wizard/core/probe/judge.py" line="293" />
       <source>Si le proxy {proxy} de l'établissement inspecte les connexions https, son certificat doit être installé dans le magasin de certificats du système.</source>
       <translation>If the school's proxy {proxy} inspects https connections, its certificate must be installed in the system's certificate store.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="39" />
+      <location filename="wizard/core/probe/judge.py" line="40" />
       <source>requête refusée</source>
       <translation>request refused</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="40" />
+      <location filename="wizard/core/probe/judge.py" line="41" />
       <source>authentification demandée</source>
       <translation>authentication required</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="41" />
+      <location filename="wizard/core/probe/judge.py" line="42" />
       <source>accès interdit</source>
       <translation>access forbidden</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="42" />
+      <location filename="wizard/core/probe/judge.py" line="43" />
       <source>page introuvable</source>
       <translation>page not found</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="43" />
+      <location filename="wizard/core/probe/judge.py" line="44" />
       <source>méthode refusée</source>
       <translation>method not allowed</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="44" />
+      <location filename="wizard/core/probe/judge.py" line="45" />
       <source>délai dépassé côté serveur</source>
       <translation>server-side timeout</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="45" />
+      <location filename="wizard/core/probe/judge.py" line="46" />
       <source>page supprimée</source>
       <translation>page gone</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="46" />
+      <location filename="wizard/core/probe/judge.py" line="47" />
       <source>trop de requêtes</source>
       <translation>too many requests</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="47" />
+      <location filename="wizard/core/probe/judge.py" line="48" />
       <source>erreur interne du serveur</source>
       <translation>internal server error</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="48" />
+      <location filename="wizard/core/probe/judge.py" line="49" />
       <source>passerelle en erreur</source>
       <translation>bad gateway</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="49" />
+      <location filename="wizard/core/probe/judge.py" line="50" />
       <source>service indisponible</source>
       <translation>service unavailable</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="50" />
+      <location filename="wizard/core/probe/judge.py" line="51" />
       <source>passerelle sans réponse</source>
       <translation>gateway timeout</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="160" />
+      <location filename="wizard/core/probe/judge.py" line="161" />
       <source>La réponse du serveur n'est pas celle d'un serveur PRONOTE : vérifiez l'adresse.</source>
       <translation>The server's answer is not that of a PRONOTE server: check the address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="250" />
+      <location filename="wizard/core/probe/judge.py" line="244" />
       <source>Le serveur {host} est introuvable : vérifiez l'adresse PRONOTE et la connexion à Internet.</source>
       <translation>The server {host} cannot be found: check the PRONOTE address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="251" />
+      <location filename="wizard/core/probe/judge.py" line="245" />
       <source>La recherche du serveur {host} n'a pas abouti (délai de {seconds} s dépassé) : vérifiez la connexion à Internet, puis réessayez.</source>
       <translation>Looking up the server {host} did not finish (time limit of {seconds} s exceeded): check the Internet connection, then try again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="253" />
+      <location filename="wizard/core/probe/judge.py" line="247" />
       <source>Le serveur {host} refuse la connexion : le service n'est peut-être pas démarré, ou l'adresse (le port) est incorrecte.</source>
       <translation>The server {host} refuses the connection: the service may not be running, or the address (port) is wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="255" />
+      <location filename="wizard/core/probe/judge.py" line="249" />
       <source>Le serveur {host} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez l'adresse et la connexion à Internet.</source>
       <translation>The server {host} does not answer ({seconds} s timeout exceeded): try again later, or check the address and the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="257" />
+      <location filename="wizard/core/probe/judge.py" line="251" />
       <source>Le serveur {host} a fermé la connexion sans répondre.</source>
       <translation>The server {host} closed the connection without answering.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="258" />
+      <location filename="wizard/core/probe/judge.py" line="252" />
       <source>Impossible de joindre le serveur {host} : vérifiez la connexion à Internet.</source>
       <translation>Cannot reach the server {host}: check the Internet connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="259" />
+      <location filename="wizard/core/probe/judge.py" line="253" />
       <source>Le certificat du serveur {host} n'est pas reconnu comme sûr (autorité de certification inconnue) : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} is not trusted (unknown certificate authority): the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="261" />
+      <location filename="wizard/core/probe/judge.py" line="255" />
       <source>Le certificat du serveur {host} a expiré ou n'est pas encore valide : la connexion a été interrompue.</source>
       <translation>The certificate of the server {host} has expired or is not valid yet: the connection was stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="263" />
+      <location filename="wizard/core/probe/judge.py" line="257" />
       <source>Le certificat présenté n'est pas celui de {host} : la connexion a été interrompue. Vérifiez l'adresse PRONOTE.</source>
       <translation>The certificate presented is not that of {host}: the connection was stopped. Check the PRONOTE address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="265" />
+      <location filename="wizard/core/probe/judge.py" line="259" />
       <source>La connexion sécurisée (https) avec {host} a échoué : le serveur ne parle peut-être pas https à cette adresse.</source>
       <translation>The secure (https) connection with {host} failed: the server may not speak https at this address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="268" />
+      <location filename="wizard/core/probe/judge.py" line="262" />
       <source>Le réglage du proxy n'est pas valide (il doit ressembler à http://proxy.etablissement.fr:3128) : rien n'a été envoyé. Corrigez-le dans les réglages de l'assistant ou du système.</source>
       <translation>The proxy setting is not valid (it should look like http://proxy.school.fr:3128): nothing was sent. Correct it in the assistant's or the system's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="271" />
+      <location filename="wizard/core/probe/judge.py" line="265" />
       <source>Le proxy {proxy} n'est pas un proxy web en http:// (SOCKS ou https://), que l'assistant ne sait pas utiliser : rien n'a été envoyé. Indiquez le proxy web de l'établissement dans les réglages de l'assistant.</source>
       <translation>The proxy {proxy} is not an http:// web proxy (SOCKS or https://), which the assistant cannot use: nothing was sent. Enter the school's web proxy in the assistant's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="274" />
+      <location filename="wizard/core/probe/judge.py" line="268" />
       <source>Le proxy {proxy} est introuvable : vérifiez son nom dans les réglages (de l'assistant ou du système) et la connexion au réseau.</source>
       <translation>The proxy {proxy} cannot be found: check its name in the settings (the assistant's or the system's) and the network connection.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="276" />
+      <location filename="wizard/core/probe/judge.py" line="270" />
       <source>Le proxy {proxy} refuse la connexion : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
       <translation>The proxy {proxy} refuses the connection: check its address and port in the settings (the assistant's or the system's).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="278" />
+      <location filename="wizard/core/probe/judge.py" line="272" />
       <source>Impossible de joindre le proxy {proxy} : vérifiez la connexion au réseau de l'établissement.</source>
       <translation>The proxy {proxy} cannot be reached: check the connection to the school's network.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="280" />
+      <location filename="wizard/core/probe/judge.py" line="274" />
       <source>Le proxy {proxy} ne répond pas (délai de {seconds} s dépassé) : réessayez plus tard, ou vérifiez le réglage du proxy.</source>
       <translation>The proxy {proxy} does not answer (time limit of {seconds} s exceeded): try again later, or check the proxy setting.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="282" />
+      <location filename="wizard/core/probe/judge.py" line="276" />
       <source>Le proxy {proxy} n'a pas répondu comme un proxy web : vérifiez son adresse et son port dans les réglages (de l'assistant ou du système).</source>
       <translation>The proxy {proxy} did not answer as a web proxy: check its address and port in the settings (the assistant's or the system's).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="284" />
+      <location filename="wizard/core/probe/judge.py" line="278" />
       <source>Le proxy {proxy} demande un identifiant et un mot de passe : indiquez-les dans les réglages de l'assistant, sous la forme http://identifiant:motdepasse@{proxy}.</source>
       <translation>The proxy {proxy} asks for a user name and a password: enter them in the assistant's settings, as http://username:password@{proxy}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="286" />
+      <location filename="wizard/core/probe/judge.py" line="280" />
       <source>Le proxy {proxy} a refusé l'identifiant ou le mot de passe indiqué : vérifiez-les dans les réglages de l'assistant.</source>
       <translation>The proxy {proxy} refused the user name or password given: check them in the assistant's settings.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="288" />
+      <location filename="wizard/core/probe/judge.py" line="282" />
       <source>Le proxy {proxy} demande une authentification Windows (NTLM ou Kerberos), que l'assistant ne sait pas faire : demandez au responsable du réseau d'autoriser l'accès à {host} sans authentification, ou un identifiant utilisable en authentification simple.</source>
       <translation>The proxy {proxy} asks for Windows authentication (NTLM or Kerberos), which the assistant cannot do: ask the network administrator to allow access to {host} without authentication, or for a user name that works with basic authentication.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="291" />
+      <location filename="wizard/core/probe/judge.py" line="285" />
       <source>Le proxy {proxy} refuse l'accès au serveur {host} (réponse {status}) : demandez au responsable du réseau de l'établissement d'autoriser ce serveur.</source>
       <translation>The proxy {proxy} refuses access to the server {host} (answer {status}): ask the school's network administrator to allow this server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="293" />
+      <location filename="wizard/core/probe/judge.py" line="287" />
       <source>Le proxy {proxy} n'a pas pu joindre le serveur {host} (réponse {status}) : vérifiez l'adresse PRONOTE, ou réessayez plus tard.</source>
       <translation>The proxy {proxy} could not reach the server {host} (answer {status}): check the PRONOTE address, or try again later.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="138" />
+      <location filename="wizard/core/probe/judge.py" line="139" />
       <source> Ce n'est sans doute pas l'adresse d'un serveur PRONOTE : vérifiez-la.</source>
       <translation> This is probably not the address of a PRONOTE server: check it.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="148" />
+      <location filename="wizard/core/probe/judge.py" line="149" />
       <source>Le serveur a envoyé un JSON imbriqué bien plus profondément que celui de PRONOTE : ce n'est pas une réponse PRONOTE.</source>
       <translation>The server sent JSON nested far deeper than PRONOTE's: this is not a PRONOTE answer.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="151" />
+      <location filename="wizard/core/probe/judge.py" line="152" />
       <source>Le serveur a répondu par une page web, pas comme un serveur PRONOTE : l'adresse mène peut-être à un portail ou à une page de connexion.</source>
       <translation>The server answered with a web page, not as a PRONOTE server: the address may lead to a portal or a login page.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="154" />
+      <location filename="wizard/core/probe/judge.py" line="155" />
       <source>Le serveur a répondu en JSON, mais pas comme un serveur PRONOTE : vérifiez l'adresse.</source>
       <translation>The server answered in JSON, but not as a PRONOTE server: check the address.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="156" />
+      <location filename="wizard/core/probe/judge.py" line="157" />
       <source>Le serveur a envoyé une réponse JSON incomplète ou invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server sent an incomplete or invalid JSON answer: this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="159" />
+      <location filename="wizard/core/probe/judge.py" line="160" />
       <source>Le serveur a envoyé une réponse vide : ce n'est pas un serveur PRONOTE.</source>
       <translation>The server sent an empty answer: it is not a PRONOTE server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="112" />
+      <location filename="wizard/core/probe/judge.py" line="113" />
       <source>adresse inconnue</source>
       <translation>unknown address</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="122" />
+      <location filename="wizard/core/probe/judge.py" line="123" />
       <source>Le serveur a envoyé une réponse bien trop volumineuse pour être celle de PRONOTE : ce n'est pas un serveur PRONOTE, ou l'adresse est incorrecte.</source>
       <translation>The server sent an answer far too large to be PRONOTE's: it is not a PRONOTE server, or the address is wrong.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="134" />
+      <location filename="wizard/core/probe/judge.py" line="135" />
       <source>erreur du serveur</source>
       <translation>server error</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="136" />
+      <location filename="wizard/core/probe/judge.py" line="137" />
       <source>Le serveur a répondu {status} ({meaning}).</source>
       <translation>The server answered {status} ({meaning}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="140" />
+      <location filename="wizard/core/probe/judge.py" line="141" />
       <source> Le serveur PRONOTE est peut-être en maintenance : réessayez plus tard.</source>
       <translation> The PRONOTE server may be under maintenance: try again later.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="109" />
+      <location filename="wizard/core/probe/judge.py" line="110" />
       <source>Le serveur renvoie vers une adresse invalide : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server redirects to an invalid address: this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="114" />
+      <location filename="wizard/core/probe/judge.py" line="115" />
       <source>Le serveur renvoie de page en page sans jamais répondre (trop de redirections) : ce n'est pas la réponse d'un serveur PRONOTE.</source>
       <translation>The server redirects from page to page without ever answering (too many redirects): this is not how a PRONOTE server answers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="135" />
+      <location filename="wizard/core/probe/judge.py" line="136" />
       <source>réponse inattendue</source>
       <translation>unexpected answer</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="172" />
+      <location filename="wizard/core/probe/judge.py" line="173" />
       <source>Serveur PRONOTE {version} de l'établissement « {name} »</source>
       <translation>PRONOTE {version} server of the school “{name}”</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="173" />
+      <location filename="wizard/core/probe/judge.py" line="174" />
       <source>Serveur PRONOTE {version}</source>
       <translation>PRONOTE {version} server</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="176" />
+      <location filename="wizard/core/probe/judge.py" line="177" />
       <source>{server} ; l'authentification est déléguée à {ent_name} ({cas_host}).</source>
       <translation>{server}; authentication is delegated to {ent_name} ({cas_host}).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="116" />
+      <location filename="wizard/core/probe/judge.py" line="117" />
       <source>Le serveur renvoie vers un autre serveur ({host}) ; l'assistant ne suit pas cette redirection. Vérifiez l'adresse PRONOTE : elle mène peut-être à un portail ou à une page de connexion.</source>
       <translation>The server redirects to another server ({host}); the assistant does not follow this redirect. Check the PRONOTE address: it may lead to a portal or a login page.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="180" />
+      <location filename="wizard/core/probe/judge.py" line="181" />
       <source>{server} ; CAS inactif : l'authentification n'est déléguée à aucun ENT (la publication n'a pas encore été faite, ou n'est pas encore prise en compte).</source>
       <translation>{server}; CAS inactive: authentication is delegated to no ENT (publishing has not been done yet, or is not in force yet).</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="328" />
+      <location filename="wizard/core/probe/judge.py" line="322" />
       <source>{message} Rien n'a été envoyé.</source>
       <translation>{message} Nothing was sent.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="184" />
+      <location filename="wizard/core/probe/judge.py" line="185" />
       <source>{server} ; CAS vers un autre ENT : {cas_host}.</source>
       <translation>{server}; CAS to another ENT: {cas_host}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="187" />
+      <location filename="wizard/core/probe/judge.py" line="188" />
       <source>{server} ; CAS actif, mais le serveur n'indique pas l'adresse de son serveur CAS.</source>
       <translation>{server}; CAS active, but the server does not give the address of its CAS server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/probe/judge.py" line="312" />
+      <location filename="wizard/core/probe/judge.py" line="306" />
       <source>Le serveur {host} a répondu, mais pas comme un serveur web : ce n'est pas un serveur PRONOTE.</source>
       <translation>The server {host} answered, but not as a web server: it is not a PRONOTE server.</translation>
     </message>
@@ -3260,12 +3265,12 @@
       <translation>&amp;Remove the last number noted</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="155" />
+      <location filename="wizard/pages/echecs.py" line="154" />
       <source>Noté : {count} le {day}.</source>
       <translation>Noted: {count} on {day}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="157" />
+      <location filename="wizard/pages/echecs.py" line="156" />
       <source>Il remplace le nombre noté plus tôt pour ce jour.</source>
       <translation>It replaces the number noted earlier for that day.</translation>
     </message>
@@ -3275,7 +3280,7 @@
       <translation>No number noted yet.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="175" />
+      <location filename="wizard/pages/echecs.py" line="174" />
       <source>Retiré : {count} le {day}.</source>
       <translation>Removed: {count} on {day}.</translation>
     </message>
@@ -3894,37 +3899,37 @@ Parts 1 and 2 need not be done again.</translation>
       <translation>? {line}</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="19" />
+      <location filename="wizard/pages/import_ent.py" line="20" />
       <source>Importez dans l'ENT le fichier vérifié à l'étape précédente, dans le mode choisi :</source>
       <translation>Import the file checked at the previous step into the ENT, in the chosen mode:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="34" />
+      <location filename="wizard/pages/import_ent.py" line="35" />
       <source>par exemple 1575</source>
       <translation>for example 1575</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="35" />
+      <location filename="wizard/pages/import_ent.py" line="36" />
       <source>Nombre annoncé par l'ENT (identifiants importés)</source>
       <translation>Number reported by the ENT (identifiers imported)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="39" />
+      <location filename="wizard/pages/import_ent.py" line="40" />
       <source>&amp;Nombre annoncé par l'ENT :</source>
       <translation>Number reported by the EN&amp;T:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="55" />
+      <location filename="wizard/pages/import_ent.py" line="56" />
       <source>Après « {button} », l'ENT affiche un bilan, par exemple : « {message} » ({source}, {date}). Recopiez ci-dessous le nombre qu'il annonce (mode d'import choisi : « {mode_label} »).</source>
       <translation>After “{button}”, the ENT shows a report, for example: “{message}” ({source}, {date}). Copy below the number it reports (import mode chosen: “{mode_label}”).</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="63" />
+      <location filename="wizard/pages/import_ent.py" line="64" />
       <source>Après un import partiel, ce nombre peut être celui des seuls nouveaux arrivants, ou le total des identifiants de l'ENT : recopiez-le tel quel, l'assistant reconnaît l'un et l'autre.</source>
       <translation>After a partial import, this number may be the newcomers alone, or the total of the ENT's identifiers: copy it as it is, the assistant recognises either.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/import_ent.py" line="69" />
+      <location filename="wizard/pages/import_ent.py" line="70" />
       <source>« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape précédente pour le vérifier à nouveau avant de l'importer dans l'ENT.</source>
       <translation>“{name}” has changed since it was checked (exported again?): go back to the previous step to check it again before importing it into the ENT.</translation>
     </message>
