@@ -1,9 +1,14 @@
 """English for the cli branch's texts: one column of the ENT account list named for two fields (the column dialog,
-`reconcile --colonne`). For whoever updates the translations: .venv/bin/python tools/update_translations.py, then
-.venv/bin/python tools/apply_translations.py tools/strings_en_cli.py"""
+`reconcile --colonne`); an undeclared identifier file read as Latin-1. For whoever updates the translations:
+.venv/bin/python tools/update_translations.py, then .venv/bin/python tools/apply_translations.py
+tools/strings_en_cli.py"""
 EN = {
     "La colonne {number}{header} est indiquée pour {first} et pour {second} : une colonne ne contient qu'une "
     "information ; indiquez-en une autre.":
         "Column {number}{header} is given for both {first} and {second}: a column holds one piece of information; "
         "give another one.",
+    "Le fichier ne déclare pas son encodage et n'est ni en UTF-8 ni en Windows-1252 : il a été lu en ISO-8859-1 "
+    "(Latin-1). Vérifiez les accents des noms.":
+        "The file does not declare its encoding and is neither UTF-8 nor Windows-1252: it was read as ISO-8859-1 "
+        "(Latin-1). Check the accents in the names.",
 }

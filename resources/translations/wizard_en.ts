@@ -654,9 +654,9 @@
       <translation>nearly all of them</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="158" />
-      <source>Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : il a été lu en Windows-1252. Vérifiez les accents des noms.</source>
-      <translation>The file does not declare its encoding and is not UTF-8: it was read as Windows-1252. Check the accents in the names.</translation>
+      <location filename="wizard/core/idfile/findings.py" line="164" />
+      <source>Le fichier ne déclare pas son encodage et n'est ni en UTF-8 ni en Windows-1252 : il a été lu en ISO-8859-1 (Latin-1). Vérifiez les accents des noms.</source>
+      <translation>The file does not declare its encoding and is neither UTF-8 nor Windows-1252: it was read as ISO-8859-1 (Latin-1). Check the accents in the names.</translation>
     </message>
     <message>
       <location filename="wizard/core/idfile/findings.py" line="85" />
@@ -684,6 +684,11 @@
       <translation>Partial import: this person was already in an earlier import.</translation>
     </message>
     <message>
+      <location filename="wizard/core/idfile/findings.py" line="161" />
+      <source>Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : il a été lu en Windows-1252. Vérifiez les accents des noms.</source>
+      <translation>The file does not declare its encoding and is not UTF-8: it was read as Windows-1252. Check the accents in the names.</translation>
+    </message>
+    <message>
       <location filename="wizard/core/idfile/findings.py" line="120" />
       <source>Le fichier a été exporté pour l'établissement {found}, pas pour le vôtre ({expected}) : exportez-le depuis la base PRONOTE de votre établissement.</source>
       <translation>The file was exported for school {found}, not yours ({expected}): export it from your school's PRONOTE database.</translation>
@@ -704,7 +709,7 @@
       <translation>This file holds {count} people already imported ({how}): in PRONOTE, the “{pronote_export_checkbox}” box was probably not ticked. Export again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="165" />
+      <location filename="wizard/core/idfile/findings.py" line="170" />
       <source>{count} nom(s) semblent mal décodés (caractères de contrôle ou « Ã© » à la place des accents), le premier ici : l'encodage déclaré par le fichier est probablement faux.</source>
       <translation>{count} name(s) look wrongly decoded (control characters or “Ã©” instead of accents), the first one here: the encoding the file declares is probably wrong.</translation>
     </message>
@@ -739,52 +744,52 @@
       <translation>UAI code found in the file</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="177" />
+      <location filename="wizard/core/idfile/reader.py" line="185" />
       <source>Le fichier est au format PARTENAIRE_INDEX mais ne contient aucune personne (ni Eleve, ni Responsable, ni Professeur, ni Personnel) : l'export PRONOTE était sans doute vide.</source>
       <translation>The file is in the PARTENAIRE_INDEX layout but holds nobody (no “Eleve”, “Responsable”, “Professeur” or “Personnel”): the PRONOTE export was probably empty.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="195" />
+      <location filename="wizard/core/idfile/reader.py" line="203" />
       <source>c'est un fichier binaire (document, archive ou image), pas du XML</source>
       <translation>it is a binary file (document, archive or image), not XML</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="185" />
+      <location filename="wizard/core/idfile/reader.py" line="193" />
       <source>Le fichier ne contient que des espaces : l'export PRONOTE n'a sans doute pas abouti.</source>
       <translation>The file holds only blank space: the PRONOTE export probably did not complete.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="197" />
+      <location filename="wizard/core/idfile/reader.py" line="205" />
       <source>il ressemble à un tableau CSV renommé, pas à l'export XML de PRONOTE</source>
       <translation>it looks like a renamed CSV table, not PRONOTE's XML export</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="199" />
+      <location filename="wizard/core/idfile/reader.py" line="207" />
       <source>il ne commence pas par une balise XML</source>
       <translation>it does not start with an XML tag</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="189" />
+      <location filename="wizard/core/idfile/reader.py" line="197" />
       <source>Ce fichier est une page web enregistrée, pas l'export des identifiants PRONOTE.</source>
       <translation>This file is a saved web page, not the export of PRONOTE identifiers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="200" />
+      <location filename="wizard/core/idfile/reader.py" line="208" />
       <source>Ce fichier n'est pas un fichier XML : {reason}.</source>
       <translation>This is not an XML file: {reason}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="174" />
+      <location filename="wizard/core/idfile/reader.py" line="182" />
       <source>Aucune personne reconnue dans ce fichier (il faut au moins un nom, un prénom et un identifiant par personne). Éléments rencontrés : {listed}.</source>
       <translation>Nobody was recognised in this file (each person needs at least a last name, a first name and an identifier). Elements seen: {listed}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="87" />
+      <location filename="wizard/core/idfile/reader.py" line="95" />
       <source>Le fichier « {name} » n'a pas pu être lu jusqu'au bout.</source>
       <translation>The file “{name}” could not be read to the end.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="59" />
+      <location filename="wizard/core/idfile/reader.py" line="60" />
       <source>Le fichier « {name} » ne peut pas être lu.</source>
       <translation>The file “{name}” cannot be read.</translation>
     </message>
