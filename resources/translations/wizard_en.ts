@@ -2044,7 +2044,7 @@
       <translation>Account matching – worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="99" />
+      <location filename="wizard/core/school.py" line="106" />
       <source>« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.</source>
       <translation>“/pronote/” was added to the address: it is PRONOTE's root on this server.</translation>
     </message>
@@ -2059,57 +2059,62 @@
       <translation>A UAI code has 7 digits followed by a letter, for example 0301746K.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="66" />
+      <location filename="wizard/core/school.py" line="68" />
       <source>Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.</source>
       <translation>Type the address of your PRONOTE server, for example https://0301746K.index-education.net/pronote/.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="68" />
+      <location filename="wizard/core/school.py" line="70" />
       <source>L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.</source>
       <translation>The PRONOTE address must not contain spaces; copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="83" />
+      <location filename="wizard/core/school.py" line="85" />
       <source>L'adresse PRONOTE doit commencer par https://.</source>
       <translation>The PRONOTE address must start with https://.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="85" />
+      <location filename="wizard/core/school.py" line="93" />
       <source>L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net.</source>
       <translation>The address has no valid server name, such as 0301746K.index-education.net.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="88" />
+      <location filename="wizard/core/school.py" line="96" />
       <source>L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.</source>
       <translation>The PRONOTE address must not contain a login or a password.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="137" />
+      <location filename="wizard/core/school.py" line="144" />
       <source>L'adresse du site ENT ne doit pas contenir d'espace.</source>
       <translation>The ENT site address must not contain spaces.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="72" />
+      <location filename="wizard/core/school.py" line="74" />
       <source>Cette adresse n'est pas une adresse web ; elle doit commencer par https://.</source>
       <translation>This is not a web address; it must start with https://.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="80" />
+      <location filename="wizard/core/school.py" line="82" />
       <source>Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.</source>
       <translation>This address is not valid; copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="97" />
+      <location filename="wizard/core/school.py" line="89" />
+      <source>Le nom du serveur « {typed} » s'écrit « {host} » dans une adresse web : c'est sous cette forme que l'assistant l'utilise (contrôle du serveur, URL CAS).</source>
+      <translation>The server name “{typed}” is written “{host}” in a web address: that is the form the assistant uses (server check, CAS URL).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="104" />
       <source>L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.</source>
       <translation>The address must lead to the PRONOTE root, which ends with /pronote/.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="110" />
+      <location filename="wizard/core/school.py" line="117" />
       <source>L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.</source>
       <translation>The address points to the server of school {host_uai}, not your UAI {school_uai}: check that it really is your PRONOTE server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="144" />
+      <location filename="wizard/core/school.py" line="151" />
       <source>L'adresse du site ENT n'est pas valide.</source>
       <translation>The ENT site address is not valid.</translation>
     </message>
@@ -2119,7 +2124,7 @@
       <translation>The check letter does not match: for {digits}, it should be “{expected}”. Check the UAI code.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="146" />
+      <location filename="wizard/core/school.py" line="153" />
       <source>L'adresse du site ENT doit ressembler à {site_example}.</source>
       <translation>The ENT site address should look like {site_example}.</translation>
     </message>
