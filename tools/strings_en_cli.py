@@ -15,4 +15,6 @@ EN = {
     "l'assistant l'utilise (contrôle du serveur, URL CAS).":
         "The server name “{typed}” is written “{host}” in a web address: that is the form the assistant uses "
         "(server check, CAS URL).",
+    "Une même colonne est choisie pour deux informations : choisissez une colonne différente pour chacune.":
+        "The same column is chosen for two pieces of information: choose a different column for each.",
 }

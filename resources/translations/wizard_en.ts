@@ -2629,92 +2629,92 @@
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="108" />
+      <location filename="wizard/gui/matching_preview.py" line="113" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="127" />
+      <location filename="wizard/gui/matching_preview.py" line="132" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="143" />
+      <location filename="wizard/gui/matching_preview.py" line="148" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="152" />
+      <location filename="wizard/gui/matching_preview.py" line="157" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="165" />
+      <location filename="wizard/gui/matching_preview.py" line="170" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="166" />
+      <location filename="wizard/gui/matching_preview.py" line="171" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="171" />
+      <location filename="wizard/gui/matching_preview.py" line="176" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="176" />
+      <location filename="wizard/gui/matching_preview.py" line="181" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="193" />
+      <location filename="wizard/gui/matching_preview.py" line="198" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="205" />
+      <location filename="wizard/gui/matching_preview.py" line="210" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="207" />
+      <location filename="wizard/gui/matching_preview.py" line="212" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="211" />
+      <location filename="wizard/gui/matching_preview.py" line="216" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="214" />
+      <location filename="wizard/gui/matching_preview.py" line="219" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="232" />
+      <location filename="wizard/gui/matching_preview.py" line="237" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="232" />
+      <location filename="wizard/gui/matching_preview.py" line="237" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="295" />
+      <location filename="wizard/gui/matching_preview.py" line="300" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="432" />
+      <location filename="wizard/gui/matching_preview.py" line="437" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="433" />
+      <location filename="wizard/gui/matching_preview.py" line="438" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
@@ -2724,67 +2724,72 @@
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="101" />
+      <location filename="wizard/gui/matching_preview.py" line="102" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="121" />
+      <location filename="wizard/gui/matching_preview.py" line="105" />
+      <source>Une même colonne est choisie pour deux informations : choisissez une colonne différente pour chacune.</source>
+      <translation>The same column is chosen for two pieces of information: choose a different column for each.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="126" />
       <source>Si vous avez la liste des comptes ENT de l'établissement en fichier CSV (l'assistant ne sait pas quel menu de l'ENT la produit), chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>If you have the school's list of ENT accounts as a CSV file (the assistant does not know which ENT menu produces it), load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, namesake parents) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="130" />
+      <location filename="wizard/gui/matching_preview.py" line="135" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="131" />
+      <location filename="wizard/gui/matching_preview.py" line="136" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="179" />
+      <location filename="wizard/gui/matching_preview.py" line="184" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="179" />
+      <location filename="wizard/gui/matching_preview.py" line="184" />
       <source>Statut (filtre des lignes)</source>
       <translation>Status (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="180" />
+      <location filename="wizard/gui/matching_preview.py" line="185" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="180" />
+      <location filename="wizard/gui/matching_preview.py" line="185" />
       <source>Profil (filtre des lignes)</source>
       <translation>Profile (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="181" />
+      <location filename="wizard/gui/matching_preview.py" line="186" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="181" />
+      <location filename="wizard/gui/matching_preview.py" line="186" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="264" />
+      <location filename="wizard/gui/matching_preview.py" line="269" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="275" />
+      <location filename="wizard/gui/matching_preview.py" line="280" />
       <source>Le rapprochement s'est terminé pour un autre établissement ou un autre import que celui affiché : il n'est pas montré ici.</source>
       <translation>The matching ended for another school or another import than the one shown: it is not shown here.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="330" />
+      <location filename="wizard/gui/matching_preview.py" line="335" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
@@ -2794,47 +2799,47 @@
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="224" />
+      <location filename="wizard/gui/matching_preview.py" line="229" />
       <source>Pour accepter ou rejeter une paire, sélectionnez dans le tableau une ligne au statut « probable ».</source>
       <translation>To accept or reject a pair, select in the table a row whose status is “probable”.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="296" />
+      <location filename="wizard/gui/matching_preview.py" line="301" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="449" />
+      <location filename="wizard/gui/matching_preview.py" line="454" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="546" />
+      <location filename="wizard/gui/matching_preview.py" line="551" />
       <source>{rows} ligne(s)</source>
       <translation>{rows} row(s)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="249" />
+      <location filename="wizard/gui/matching_preview.py" line="254" />
       <source>« {name} » a changé depuis sa vérification (exporté de nouveau ?) : revenez à l'étape « {step} » pour le vérifier à nouveau avant de rapprocher les comptes.</source>
       <translation>“{name}” has changed since it was checked (exported again?): go back to the step “{step}” to check it again before matching the accounts.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="263" />
+      <location filename="wizard/gui/matching_preview.py" line="268" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="299" />
+      <location filename="wizard/gui/matching_preview.py" line="304" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="379" />
+      <location filename="wizard/gui/matching_preview.py" line="384" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="376" />
+      <location filename="wizard/gui/matching_preview.py" line="381" />
       <source>Tableau « {name} » : {rows} ligne(s).</source>
       <translation>Table “{name}”: {rows} row(s).</translation>
     </message>
