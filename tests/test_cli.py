@@ -348,3 +348,23 @@ def test_json_prints_one_object_when_the_command_is_refused(case, data_dir, caps
         assert data["reachable"] is False and data["outcome"].startswith("refused_")
     if argv[0] != "probe" or "--bof" in argv:
         assert said in plain(captured.err) and len(captured.err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["check", "reconcile", "probe"])
+def test_json_prints_one_object_after_an_unexpected_error_too(command, data_dir, capsys, monkeypatch):
+    """A bug (exit 3) is one sentence on stderr and, with --json, one object on stdout, not an empty output."""
+    import importlib
+
+    def broken(*_):
+        raise RuntimeError("bug")
+
+    module = importlib.import_module(f"wizard.commands.{command}")
+    monkeypatch.setattr(module, f"run_{command}", broken)
+    monkeypatch.setattr("wizard.commands.cli.log_exception", lambda exc: "assistant.log")
+    argv = {"check": [IDFILE], "reconcile": [str(FIXTURES / "pronote.xml"), str(FIXTURES / "ent.csv")],
+            "probe": ["https://pronote.invalid/pronote/"]}[command]
+    assert run([command, *argv, "--json", "--data-dir", str(data_dir)]) == 3
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert "Erreur inattendue" in json.dumps(data, ensure_ascii=False)
+    assert plain(captured.err).startswith("Erreur inattendue") and "bug" not in captured.out + captured.err
