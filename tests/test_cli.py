@@ -270,3 +270,101 @@ def test_each_help_gives_every_exit_code_the_command_can_end_with(name, tmp_path
         assert "1 s'il n'y a rien à écrire" in said
         assert run([name, "--data-dir", str(tmp_path / "vide"), "--out", str(tmp_path / "x.pdf")]) == 1
         assert "Aucun établissement" in plain(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("columns, said", [
+    (["nom=2", "prenom=2"], "« nom=2 » et « prenom=2 » désignent la même colonne"),
+    (["nom=Nom", "prénom=NOM "], "« nom=Nom » et « prénom=NOM » désignent la même colonne"),
+    (["nom=2", "prenom=3", "nom=4"], "« nom=2 » et « nom=4 » : le champ nom est indiqué deux fois"),
+    (["nom=2", "prenom=Nom"], "La colonne 2 « Nom » est indiquée pour Nom et pour Prénom"),
+    (["nom=²", "prenom=3"], "La liste de l'ENT n'a pas de colonne « ² »"),
+])
+def test_one_column_for_two_fields_or_a_field_twice_is_refused(columns, said, data_dir, tmp_path, capsys):
+    """Before: `--colonne nom=2 --colonne prenom=2` read one column as both names and wrote the worksheet (exit 0),
+    `--colonne nom=2 … --colonne nom=4` kept the last one without a word, and `nom=²` (a digit int() refuses)
+    ended in « Erreur inattendue » (exit 3)."""
+    out = tmp_path / "feuille.csv"
+    argv = ["reconcile", str(FIXTURES / "pronote.xml"), str(FIXTURES / "ent.csv"), "--colonne", "identifiant=1"]
+    for column in columns:
+        argv += ["--colonne", column]
+    code = run([*argv, "--out", str(out), "--data-dir", str(data_dir)])
+    captured = capsys.readouterr()
+    assert code == 2 and not out.exists() and captured.out == ""
+    assert said in plain(captured.err) and len(captured.err.strip().splitlines()) == 1, captured.err
+
+
+# -- --json: one object on stdout whatever the outcome -----------------------------------------------------------
+def _newer_data(data_dir: Path) -> None:
+    from wizard.core.document import FORMAT_VERSION
+
+    _two_schools(data_dir)
+    main = data_dir / "progress.json"
+    main.write_text(json.dumps({**json.loads(main.read_text(encoding="utf-8")), "version": FORMAT_VERSION + 1}),
+                    encoding="utf-8")
+
+
+IDFILE = str(ROOT / "tests" / "fixtures" / "idfile" / "documented.xml")
+REFUSALS = {
+    "check, a wrong --uai": (["check", IDFILE, "--json", "--uai", "0301746A"], "La lettre de contrôle"),
+    "check, data of a newer version": (["check", IDFILE, "--json"], "version plus récente"),
+    "check, an unknown --mode": (["check", IDFILE, "--json", "--mode", "tout"], "choix impossible"),
+    "check, an abbreviated --json and an unknown option": (["check", IDFILE, "--js", "--bof"], "arguments inconnus"),
+    "check, --ent not found": (["check", IDFILE, "--json", "--ent", "absent.json"], "absent.json"),
+    "reconcile, a file not found": (["reconcile", "absent.xml", str(FIXTURES / "ent.csv"), "--json"],
+                                    "absent.xml"),
+    "reconcile, a wrong --colonne": (["reconcile", str(FIXTURES / "pronote.xml"), str(FIXTURES / "ent.csv"),
+                                      "--json", "--colonne", "age=2"], "écrivez CHAMP=COLONNE"),
+    "probe, a wrong --proxy": (["probe", "https://pronote.invalid/pronote/", "--json", "--proxy", "ftp://x"],
+                               "proxy"),
+    "probe, an unknown option": (["probe", "https://pronote.invalid/pronote/", "--json", "--bof"],
+                                 "arguments inconnus"),
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSALS))
+def test_json_prints_one_object_when_the_command_is_refused(case, data_dir, capsys):
+    """Before: with --json, the refusals that are not about the file (a wrong --uai, data of a newer version, an
+    unknown option, a wrong --proxy, any refusal of reconcile) printed nothing on stdout: a script reading it met
+    an empty output instead of an object. Now one object, the shape of that command's own refusals: for check an
+    unreadable file's (the sentence as its one error finding), for probe a refused address's, for reconcile
+    `{"error": sentence}`."""
+    argv, said = REFUSALS[case]
+    if "version plus récente" in said:
+        _newer_data(data_dir)
+    try:
+        code = run([*argv, "--data-dir", str(data_dir)])
+    except SystemExit as stopped:  # argparse's own refusals
+        code = stopped.code
+    captured = capsys.readouterr()
+    assert code == 2
+    data = json.loads(captured.out)  # exactly one object: json.loads refuses anything after it
+    sentence = {"check": lambda: data["findings"][0]["message"], "probe": lambda: data["message"],
+                "reconcile": lambda: data["error"]}[argv[0]]()
+    assert isinstance(data, dict) and said in plain(sentence), data
+    if argv[0] == "check":
+        assert set(data) == {"layout", "encoding", "counts", "findings"} and data["counts"]["total"] == 0
+        assert [finding["level"] for finding in data["findings"]] == ["error"]
+    if argv[0] == "probe":
+        assert data["reachable"] is False and data["outcome"].startswith("refused_")
+    if argv[0] != "probe" or "--bof" in argv:
+        assert said in plain(captured.err) and len(captured.err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["check", "reconcile", "probe"])
+def test_json_prints_one_object_after_an_unexpected_error_too(command, data_dir, capsys, monkeypatch):
+    """A bug (exit 3) is one sentence on stderr and, with --json, one object on stdout, not an empty output."""
+    import importlib
+
+    def broken(*_):
+        raise RuntimeError("bug")
+
+    module = importlib.import_module(f"wizard.commands.{command}")
+    monkeypatch.setattr(module, f"run_{command}", broken)
+    monkeypatch.setattr("wizard.commands.cli.log_exception", lambda exc: "assistant.log")
+    argv = {"check": [IDFILE], "reconcile": [str(FIXTURES / "pronote.xml"), str(FIXTURES / "ent.csv")],
+            "probe": ["https://pronote.invalid/pronote/"]}[command]
+    assert run([command, *argv, "--json", "--data-dir", str(data_dir)]) == 3
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert "Erreur inattendue" in json.dumps(data, ensure_ascii=False)
+    assert plain(captured.err).startswith("Erreur inattendue") and "bug" not in captured.out + captured.err

@@ -120,3 +120,55 @@ def test_school_identity_keeps_a_local_demo_server_on_http():
     assert identity_values({"pronote_url": "http://127.0.0.1:8080/pronote/eleve.html"})["pronote_url"] == "http://127.0.0.1:8080/pronote/"
     assert identity_values({"pronote_url": "http://0301746K.index-education.net/pronote/"})["pronote_url"].startswith("https://")
 
+
+
+# -- an accented server name: its IDNA form (xn--) -------------------------------------------------------------
+ACCENTED = "https://collège-exemple.index-education.net/pronote/eleve.html"
+ACCENTED_ROOT = "https://xn--collge-exemple-yjb.index-education.net/pronote/"
+
+
+@pytest.mark.parametrize("typed", [ACCENTED, "COLLÈGE-EXEMPLE.index-education.net/pronote", ACCENTED_ROOT])
+def test_an_accented_host_is_kept_in_its_idna_form(typed):
+    """Before: « collège-exemple.index-education.net » refused (« pas de nom de serveur valide ») while its xn--
+    form was accepted. The address retained is the ASCII one; a warning shows the admin both forms."""
+    result = normalise_pronote_url(typed)
+    assert result.ok, result.message
+    assert result.value == ACCENTED_ROOT
+    if typed == ACCENTED_ROOT:
+        assert not result.warnings
+    else:
+        [warning] = result.warnings
+        assert plain(warning) == ("Le nom du serveur « collège-exemple.index-education.net » s'écrit "
+                                  "« xn--collge-exemple-yjb.index-education.net » dans une adresse web : c'est sous "
+                                  "cette forme que l'assistant l'utilise (contrôle du serveur, URL CAS).")
+
+
+def test_an_accented_host_gives_the_ascii_cas_url_and_probe_address(monkeypatch):
+    from wizard.core import probe
+    from wizard.core.probe.answer import ProbeFailure
+    from wizard.core.probe.target import check_target
+
+    assert identity_values({"pronote_url": ACCENTED})["cas_url"] == ACCENTED_ROOT + "**"
+    assert check_target(ACCENTED).value == ACCENTED_ROOT
+    asked = []
+
+    def fetch(url, **_):
+        asked.append(url)
+        raise ProbeFailure("dns", host="xn--collge-exemple-yjb.index-education.net")
+
+    monkeypatch.setattr(probe, "choose_proxy", lambda host, *_, **__: asked.append(host))
+    monkeypatch.setattr(probe, "fetch", fetch)  # nothing leaves the machine
+    result = probe.probe_server(ACCENTED)
+    assert asked[0] == "xn--collge-exemple-yjb.index-education.net"  # the proxy chosen for the ASCII name
+    assert asked[1].startswith(ACCENTED_ROOT + "InfoMobileApp.json")  # and the request sent to it
+    assert result.url == ACCENTED_ROOT and result.outcome != "refused_url"
+    assert any("xn--collge-exemple-yjb" in warning for warning in result.warnings)
+
+
+@pytest.mark.parametrize("typed", ["https://a..collège.fr/pronote/", "https://" + "é" * 60 + ".fr/pronote/",
+                                   "https://collège_exemple.fr/pronote/", "https://é/pronote/"])
+def test_an_accented_host_that_cannot_be_a_server_name_is_refused_in_one_sentence(typed):
+    result = normalise_pronote_url(typed)
+    assert not result.ok and not result.warnings
+    assert plain(result.message) == ("L'adresse ne contient pas de nom de serveur valide, par exemple "
+                                     "0301746K.index-education.net.")

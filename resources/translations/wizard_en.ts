@@ -4,112 +4,112 @@
   <context>
     <name>wizard</name>
     <message>
-      <location filename="wizard/commands/check.py" line="80" />
+      <location filename="wizard/commands/check.py" line="89" />
       <source>Champs lus :</source>
       <translation>Fields read:</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="91" />
+      <location filename="wizard/commands/check.py" line="100" />
       <source>ERREUR</source>
       <translation>ERROR</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="91" />
+      <location filename="wizard/commands/check.py" line="100" />
       <source>attention</source>
       <translation>warning</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="92" />
+      <location filename="wizard/commands/check.py" line="101" />
       <source>fichier</source>
       <translation>file</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="97" />
+      <location filename="wizard/commands/check.py" line="106" />
       <source>Le fichier contient des erreurs bloquantes : ne l'importez pas dans l'ENT.</source>
       <translation>The file has blocking errors: do not import it into the ENT.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="77" />
+      <location filename="wizard/commands/check.py" line="86" />
       <source>Fichier : {name} ({size} octets)</source>
       <translation>File: {name} ({size} bytes)</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="78" />
+      <location filename="wizard/commands/check.py" line="87" />
       <source>Format : {label} ; encodage : {encoding}</source>
       <translation>Layout: {label}; encoding: {encoding}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="82" />
+      <location filename="wizard/commands/check.py" line="91" />
       <source>Personnes : {total} ({per_profile})</source>
       <translation>People: {total} ({per_profile})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="88" />
+      <location filename="wizard/commands/check.py" line="97" />
       <source>{errors} erreur(s) bloquante(s), {warnings} avertissement(s).</source>
       <translation>{errors} blocking error(s), {warnings} warning(s).</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="85" />
+      <location filename="wizard/commands/check.py" line="94" />
       <source>Exporté le : {date}</source>
       <translation>Exported on: {date}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="92" />
+      <location filename="wizard/commands/check.py" line="101" />
       <source>ligne {line}</source>
       <translation>line {line}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/check.py" line="95" />
+      <location filename="wizard/commands/check.py" line="104" />
       <source>  … et {more} autre(s) : la liste complète s'obtient avec --json.</source>
       <translation>  … and {more} more: the full list comes with --json.</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="64" />
+      <location filename="wizard/commands/probe.py" line="83" />
       <source>CAS : inactif</source>
       <translation>CAS: inactive</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="66" />
+      <location filename="wizard/commands/probe.py" line="85" />
       <source>délégation</source>
       <translation>delegation</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="66" />
+      <location filename="wizard/commands/probe.py" line="85" />
       <source>sans délégation</source>
       <translation>no delegation</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="57" />
+      <location filename="wizard/commands/probe.py" line="76" />
       <source>Adresse : {url}</source>
       <translation>Address: {url}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="60" />
+      <location filename="wizard/commands/probe.py" line="79" />
       <source>Version : {version}</source>
       <translation>Version: {version}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="59" />
+      <location filename="wizard/commands/probe.py" line="78" />
       <source>Établissement : {name}</source>
       <translation>School: {name}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="62" />
+      <location filename="wizard/commands/probe.py" line="81" />
       <source>CAS : actif ({cas_host})</source>
       <translation>CAS: active ({cas_host})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="67" />
+      <location filename="wizard/commands/probe.py" line="86" />
       <source>Espace : {name} ({delegation})</source>
       <translation>Space: {name} ({delegation})</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="68" />
+      <location filename="wizard/commands/probe.py" line="87" />
       <source>Remarque : {warning}</source>
       <translation>Note: {warning}</translation>
     </message>
     <message>
-      <location filename="wizard/commands/probe.py" line="62" />
+      <location filename="wizard/commands/probe.py" line="81" />
       <source>adresse non indiquée</source>
       <translation>address not given</translation>
     </message>
@@ -654,9 +654,9 @@
       <translation>nearly all of them</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="158" />
-      <source>Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : il a été lu en Windows-1252. Vérifiez les accents des noms.</source>
-      <translation>The file does not declare its encoding and is not UTF-8: it was read as Windows-1252. Check the accents in the names.</translation>
+      <location filename="wizard/core/idfile/findings.py" line="164" />
+      <source>Le fichier ne déclare pas son encodage et n'est ni en UTF-8 ni en Windows-1252 : il a été lu en ISO-8859-1 (Latin-1). Vérifiez les accents des noms.</source>
+      <translation>The file does not declare its encoding and is neither UTF-8 nor Windows-1252: it was read as ISO-8859-1 (Latin-1). Check the accents in the names.</translation>
     </message>
     <message>
       <location filename="wizard/core/idfile/findings.py" line="85" />
@@ -684,6 +684,11 @@
       <translation>Partial import: this person was already in an earlier import.</translation>
     </message>
     <message>
+      <location filename="wizard/core/idfile/findings.py" line="161" />
+      <source>Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : il a été lu en Windows-1252. Vérifiez les accents des noms.</source>
+      <translation>The file does not declare its encoding and is not UTF-8: it was read as Windows-1252. Check the accents in the names.</translation>
+    </message>
+    <message>
       <location filename="wizard/core/idfile/findings.py" line="120" />
       <source>Le fichier a été exporté pour l'établissement {found}, pas pour le vôtre ({expected}) : exportez-le depuis la base PRONOTE de votre établissement.</source>
       <translation>The file was exported for school {found}, not yours ({expected}): export it from your school's PRONOTE database.</translation>
@@ -704,7 +709,7 @@
       <translation>This file holds {count} people already imported ({how}): in PRONOTE, the “{pronote_export_checkbox}” box was probably not ticked. Export again.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/findings.py" line="165" />
+      <location filename="wizard/core/idfile/findings.py" line="170" />
       <source>{count} nom(s) semblent mal décodés (caractères de contrôle ou « Ã© » à la place des accents), le premier ici : l'encodage déclaré par le fichier est probablement faux.</source>
       <translation>{count} name(s) look wrongly decoded (control characters or “Ã©” instead of accents), the first one here: the encoding the file declares is probably wrong.</translation>
     </message>
@@ -739,52 +744,52 @@
       <translation>UAI code found in the file</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="177" />
+      <location filename="wizard/core/idfile/reader.py" line="185" />
       <source>Le fichier est au format PARTENAIRE_INDEX mais ne contient aucune personne (ni Eleve, ni Responsable, ni Professeur, ni Personnel) : l'export PRONOTE était sans doute vide.</source>
       <translation>The file is in the PARTENAIRE_INDEX layout but holds nobody (no “Eleve”, “Responsable”, “Professeur” or “Personnel”): the PRONOTE export was probably empty.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="195" />
+      <location filename="wizard/core/idfile/reader.py" line="203" />
       <source>c'est un fichier binaire (document, archive ou image), pas du XML</source>
       <translation>it is a binary file (document, archive or image), not XML</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="185" />
+      <location filename="wizard/core/idfile/reader.py" line="193" />
       <source>Le fichier ne contient que des espaces : l'export PRONOTE n'a sans doute pas abouti.</source>
       <translation>The file holds only blank space: the PRONOTE export probably did not complete.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="197" />
+      <location filename="wizard/core/idfile/reader.py" line="205" />
       <source>il ressemble à un tableau CSV renommé, pas à l'export XML de PRONOTE</source>
       <translation>it looks like a renamed CSV table, not PRONOTE's XML export</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="199" />
+      <location filename="wizard/core/idfile/reader.py" line="207" />
       <source>il ne commence pas par une balise XML</source>
       <translation>it does not start with an XML tag</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="189" />
+      <location filename="wizard/core/idfile/reader.py" line="197" />
       <source>Ce fichier est une page web enregistrée, pas l'export des identifiants PRONOTE.</source>
       <translation>This file is a saved web page, not the export of PRONOTE identifiers.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="200" />
+      <location filename="wizard/core/idfile/reader.py" line="208" />
       <source>Ce fichier n'est pas un fichier XML : {reason}.</source>
       <translation>This is not an XML file: {reason}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="174" />
+      <location filename="wizard/core/idfile/reader.py" line="182" />
       <source>Aucune personne reconnue dans ce fichier (il faut au moins un nom, un prénom et un identifiant par personne). Éléments rencontrés : {listed}.</source>
       <translation>Nobody was recognised in this file (each person needs at least a last name, a first name and an identifier). Elements seen: {listed}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="87" />
+      <location filename="wizard/core/idfile/reader.py" line="95" />
       <source>Le fichier « {name} » n'a pas pu être lu jusqu'au bout.</source>
       <translation>The file “{name}” could not be read to the end.</translation>
     </message>
     <message>
-      <location filename="wizard/core/idfile/reader.py" line="59" />
+      <location filename="wizard/core/idfile/reader.py" line="60" />
       <source>Le fichier « {name} » ne peut pas être lu.</source>
       <translation>The file “{name}” cannot be read.</translation>
     </message>
@@ -1044,42 +1049,42 @@
       <translation>The file is empty.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="295" />
+      <location filename="wizard/core/matching/entcsv.py" line="305" />
       <source>« {header} »</source>
       <translation>“{header}”</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="323" />
+      <location filename="wizard/core/matching/entcsv.py" line="333" />
       <source>identifiant</source>
       <translation>identifier</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="323" />
+      <location filename="wizard/core/matching/entcsv.py" line="333" />
       <source>nom</source>
       <translation>last name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="323" />
+      <location filename="wizard/core/matching/entcsv.py" line="333" />
       <source>prénom</source>
       <translation>first name</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="326" />
+      <location filename="wizard/core/matching/entcsv.py" line="336" />
       <source>ligne ignorée : {fields} manquants.</source>
       <translation>row skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="327" />
+      <location filename="wizard/core/matching/entcsv.py" line="337" />
       <source>ligne ignorée : {fields} manquant.</source>
       <translation>row skipped: {fields} missing.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="349" />
+      <location filename="wizard/core/matching/entcsv.py" line="359" />
       <source>nom vide : comparé sur le prénom et la date de naissance, jamais comme « Sûr ».</source>
       <translation>last name empty: compared on the first name and the birth date, never as “Sure”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="350" />
+      <location filename="wizard/core/matching/entcsv.py" line="360" />
       <source>prénom vide : comparé sur le nom et la date de naissance, jamais comme « Sûr ».</source>
       <translation>first name empty: compared on the last name and the birth date, never as “Sure”.</translation>
     </message>
@@ -1089,12 +1094,12 @@
       <translation>Columns not recognised (missing: {missing}); columns read: {seen}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="331" />
+      <location filename="wizard/core/matching/entcsv.py" line="341" />
       <source>ligne ignorée : identifiant déjà présent ligne {v0}.</source>
       <translation>row skipped: identifier already on row {v0}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="339" />
+      <location filename="wizard/core/matching/entcsv.py" line="349" />
       <source>vide</source>
       <translation>empty</translation>
     </message>
@@ -1104,12 +1109,12 @@
       <translation>The ENT's list has no column {header} (given for {field}); columns read: {seen}.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="340" />
+      <location filename="wizard/core/matching/entcsv.py" line="350" />
       <source>ligne ignorée : profil « {shown} » non reconnu.</source>
       <translation>row skipped: profile “{shown}” not recognised.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="347" />
+      <location filename="wizard/core/matching/entcsv.py" line="357" />
       <source>date de naissance illisible, comparée sans date.</source>
       <translation>unreadable birth date, compared without a date.</translation>
     </message>
@@ -1139,7 +1144,12 @@
       <translation>The column {header} given for {field} cannot be found: the ENT's list has no header row that could be recognised; give the column's number.</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="314" />
+      <location filename="wizard/core/matching/entcsv.py" line="294" />
+      <source>La colonne {number}{header} est indiquée pour {first} et pour {second} : une colonne ne contient qu'une information ; indiquez-en une autre.</source>
+      <translation>Column {number}{header} is given for both {first} and {second}: a column holds one piece of information; give another one.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/matching/entcsv.py" line="324" />
       <source>ligne ignorée : une cellule dépasse {limit} caractères.</source>
       <translation>row skipped: a cell is longer than {limit} characters.</translation>
     </message>
@@ -1149,7 +1159,7 @@
       <translation>column {n}</translation>
     </message>
     <message>
-      <location filename="wizard/core/matching/entcsv.py" line="328" />
+      <location filename="wizard/core/matching/entcsv.py" line="338" />
       <source> et </source>
       <translation> and </translation>
     </message>
@@ -2044,7 +2054,7 @@
       <translation>Account matching – worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="99" />
+      <location filename="wizard/core/school.py" line="106" />
       <source>« /pronote/ » a été ajouté à l'adresse : c'est la racine de PRONOTE sur ce serveur.</source>
       <translation>“/pronote/” was added to the address: it is PRONOTE's root on this server.</translation>
     </message>
@@ -2059,57 +2069,62 @@
       <translation>A UAI code has 7 digits followed by a letter, for example 0301746K.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="66" />
+      <location filename="wizard/core/school.py" line="68" />
       <source>Saisissez l'adresse de votre serveur PRONOTE, par exemple https://0301746K.index-education.net/pronote/.</source>
       <translation>Type the address of your PRONOTE server, for example https://0301746K.index-education.net/pronote/.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="68" />
+      <location filename="wizard/core/school.py" line="70" />
       <source>L'adresse PRONOTE ne doit pas contenir d'espace ; copiez-la depuis la barre d'adresse du navigateur.</source>
       <translation>The PRONOTE address must not contain spaces; copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="83" />
+      <location filename="wizard/core/school.py" line="85" />
       <source>L'adresse PRONOTE doit commencer par https://.</source>
       <translation>The PRONOTE address must start with https://.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="85" />
+      <location filename="wizard/core/school.py" line="93" />
       <source>L'adresse ne contient pas de nom de serveur valide, par exemple 0301746K.index-education.net.</source>
       <translation>The address has no valid server name, such as 0301746K.index-education.net.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="88" />
+      <location filename="wizard/core/school.py" line="96" />
       <source>L'adresse PRONOTE ne doit pas contenir d'identifiant ni de mot de passe.</source>
       <translation>The PRONOTE address must not contain a login or a password.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="137" />
+      <location filename="wizard/core/school.py" line="144" />
       <source>L'adresse du site ENT ne doit pas contenir d'espace.</source>
       <translation>The ENT site address must not contain spaces.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="72" />
+      <location filename="wizard/core/school.py" line="74" />
       <source>Cette adresse n'est pas une adresse web ; elle doit commencer par https://.</source>
       <translation>This is not a web address; it must start with https://.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="80" />
+      <location filename="wizard/core/school.py" line="82" />
       <source>Cette adresse n'est pas valide ; copiez-la depuis la barre d'adresse du navigateur.</source>
       <translation>This address is not valid; copy it from the browser's address bar.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="97" />
+      <location filename="wizard/core/school.py" line="89" />
+      <source>Le nom du serveur « {typed} » s'écrit « {host} » dans une adresse web : c'est sous cette forme que l'assistant l'utilise (contrôle du serveur, URL CAS).</source>
+      <translation>The server name “{typed}” is written “{host}” in a web address: that is the form the assistant uses (server check, CAS URL).</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/school.py" line="104" />
       <source>L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/.</source>
       <translation>The address must lead to the PRONOTE root, which ends with /pronote/.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="110" />
+      <location filename="wizard/core/school.py" line="117" />
       <source>L'adresse désigne le serveur de l'établissement {host_uai}, différent de votre UAI {school_uai} : vérifiez que c'est bien votre serveur PRONOTE.</source>
       <translation>The address points to the server of school {host_uai}, not your UAI {school_uai}: check that it really is your PRONOTE server.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="144" />
+      <location filename="wizard/core/school.py" line="151" />
       <source>L'adresse du site ENT n'est pas valide.</source>
       <translation>The ENT site address is not valid.</translation>
     </message>
@@ -2119,7 +2134,7 @@
       <translation>The check letter does not match: for {digits}, it should be “{expected}”. Check the UAI code.</translation>
     </message>
     <message>
-      <location filename="wizard/core/school.py" line="146" />
+      <location filename="wizard/core/school.py" line="153" />
       <source>L'adresse du site ENT doit ressembler à {site_example}.</source>
       <translation>The ENT site address should look like {site_example}.</translation>
     </message>
@@ -2629,92 +2644,92 @@
       <translation>Columns of the account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="107" />
+      <location filename="wizard/gui/matching_preview.py" line="112" />
       <source>Prévoir le rapprochement (facultatif)</source>
       <translation>Preview the matching (optional)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="126" />
+      <location filename="wizard/gui/matching_preview.py" line="131" />
       <source>Charger la liste des comptes de l'ENT (CSV)…</source>
       <translation>Load the ENT account list (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="142" />
+      <location filename="wizard/gui/matching_preview.py" line="147" />
       <source>Aperçu du rapprochement des comptes</source>
       <translation>Account matching preview</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="151" />
+      <location filename="wizard/gui/matching_preview.py" line="156" />
       <source>La feuille de travail contient des données personnelles (noms, dates de naissance) : gardez-la dans l'établissement et supprimez-la une fois le rapprochement terminé.</source>
       <translation>The worksheet contains personal data (names, birth dates): keep it within the school and delete it once the matching is finished.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="164" />
+      <location filename="wizard/gui/matching_preview.py" line="169" />
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="165" />
+      <location filename="wizard/gui/matching_preview.py" line="170" />
       <source>À examiner (tous sauf les sûrs)</source>
       <translation>To review (all but the sure ones)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="170" />
+      <location filename="wizard/gui/matching_preview.py" line="175" />
       <source>Tous les profils</source>
       <translation>All profiles</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="175" />
+      <location filename="wizard/gui/matching_preview.py" line="180" />
       <source>nom, prénom ou identifiant</source>
       <translation>last name, first name or identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="192" />
+      <location filename="wizard/gui/matching_preview.py" line="197" />
       <source>&amp;Détails (score, raisons)</source>
       <translation>&amp;Details (score, reasons)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="204" />
+      <location filename="wizard/gui/matching_preview.py" line="209" />
       <source>A&amp;ccepter la paire</source>
       <translation>A&amp;ccept the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="206" />
+      <location filename="wizard/gui/matching_preview.py" line="211" />
       <source>Re&amp;jeter la paire</source>
       <translation>Re&amp;ject the pair</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="210" />
+      <location filename="wizard/gui/matching_preview.py" line="215" />
       <source>&amp;Exporter la feuille de travail (CSV)…</source>
       <translation>&amp;Export the worksheet (CSV)…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="213" />
+      <location filename="wizard/gui/matching_preview.py" line="218" />
       <source>&amp;Imprimer la feuille…</source>
       <translation>&amp;Print the worksheet…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="231" />
+      <location filename="wizard/gui/matching_preview.py" line="236" />
       <source>Liste des comptes de l'ENT</source>
       <translation>ENT account list</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="231" />
+      <location filename="wizard/gui/matching_preview.py" line="236" />
       <source>Fichier CSV (*.csv *.txt);;Tous les fichiers (*)</source>
       <translation>CSV file (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="292" />
+      <location filename="wizard/gui/matching_preview.py" line="297" />
       <source>Comptes rapprochés par l'assistant, tous profils :</source>
       <translation>Accounts matched by the assistant, all profiles:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="429" />
+      <location filename="wizard/gui/matching_preview.py" line="434" />
       <source>Feuille de travail du rapprochement</source>
       <translation>Matching worksheet</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="430" />
+      <location filename="wizard/gui/matching_preview.py" line="435" />
       <source>Fichier CSV (*.csv)</source>
       <translation>CSV file (*.csv)</translation>
     </message>
@@ -2724,67 +2739,72 @@
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="100" />
+      <location filename="wizard/gui/matching_preview.py" line="101" />
       <source>Il faut au moins les colonnes Nom, Prénom et Identifiant.</source>
       <translation>At least the Last name, First name and Identifier columns are needed.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="120" />
+      <location filename="wizard/gui/matching_preview.py" line="104" />
+      <source>Une même colonne est choisie pour deux informations : choisissez une colonne différente pour chacune.</source>
+      <translation>The same column is chosen for two pieces of information: choose a different column for each.</translation>
+    </message>
+    <message>
+      <location filename="wizard/gui/matching_preview.py" line="125" />
       <source>Si vous avez la liste des comptes ENT de l'établissement en fichier CSV (l'assistant ne sait pas quel menu de l'ENT la produit), chargez-la ici : l'assistant la compare au fichier PRONOTE et montre, profil par profil, les comptes qui seront rapprochés, ceux qui sont ambigus (jumeaux, parents homonymes) et ceux qui manquent d'un côté. Les noms restent sur ce poste, en mémoire : seuls des totaux sont enregistrés.</source>
       <translation>If you have the school's list of ENT accounts as a CSV file (the assistant does not know which ENT menu produces it), load it here: the assistant compares it with the PRONOTE file and shows, profile by profile, the accounts that will be matched, those that are ambiguous (twins, namesake parents) and those missing on one side. Names stay on this computer, in memory: only totals are saved.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="129" />
+      <location filename="wizard/gui/matching_preview.py" line="134" />
       <source>Annuler</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="130" />
+      <location filename="wizard/gui/matching_preview.py" line="135" />
       <source>Progression du rapprochement</source>
       <translation>Matching progress</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="178" />
+      <location filename="wizard/gui/matching_preview.py" line="183" />
       <source>S&amp;tatut :</source>
       <translation>Sta&amp;tus:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="178" />
+      <location filename="wizard/gui/matching_preview.py" line="183" />
       <source>Statut (filtre des lignes)</source>
       <translation>Status (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="179" />
+      <location filename="wizard/gui/matching_preview.py" line="184" />
       <source>Pro&amp;fil :</source>
       <translation>P&amp;rofile:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="179" />
+      <location filename="wizard/gui/matching_preview.py" line="184" />
       <source>Profil (filtre des lignes)</source>
       <translation>Profile (filter of the rows)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="180" />
+      <location filename="wizard/gui/matching_preview.py" line="185" />
       <source>&amp;Rechercher :</source>
       <translation>&amp;Search:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="180" />
+      <location filename="wizard/gui/matching_preview.py" line="185" />
       <source>Rechercher un nom, un prénom ou un identifiant</source>
       <translation>Search a last name, a first name or an identifier</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="261" />
+      <location filename="wizard/gui/matching_preview.py" line="266" />
       <source>Comparaison des deux listes en cours…</source>
       <translation>Comparing the two lists…</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="272" />
+      <location filename="wizard/gui/matching_preview.py" line="277" />
       <source>Le rapprochement s'est terminé pour un autre établissement ou un autre import que celui affiché : il n'est pas montré ici.</source>
       <translation>The matching ended for another school or another import than the one shown: it is not shown here.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="327" />
+      <location filename="wizard/gui/matching_preview.py" line="332" />
       <source>Le rapprochement a échoué à cause d'une erreur inattendue ; le détail est dans le journal.</source>
       <translation>The matching failed because of an unexpected error; the details are in the log.</translation>
     </message>
@@ -2794,42 +2814,42 @@
       <translation>Say which column holds each piece of information:</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="223" />
+      <location filename="wizard/gui/matching_preview.py" line="228" />
       <source>Pour accepter ou rejeter une paire, sélectionnez dans le tableau une ligne au statut « probable ».</source>
       <translation>To accept or reject a pair, select in the table a row whose status is “probable”.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="293" />
+      <location filename="wizard/gui/matching_preview.py" line="298" />
       <source>• {status} : {count}</source>
       <translation>• {status}: {count}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="446" />
+      <location filename="wizard/gui/matching_preview.py" line="451" />
       <source>Feuille de travail enregistrée : {path}. Elle contient des données personnelles.</source>
       <translation>Worksheet saved: {path}. It contains personal data.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="543" />
+      <location filename="wizard/gui/matching_preview.py" line="548" />
       <source>{rows} ligne(s)</source>
       <translation>{rows} row(s)</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="260" />
+      <location filename="wizard/gui/matching_preview.py" line="265" />
       <source>Rapprochement annulé.</source>
       <translation>Matching cancelled.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="296" />
+      <location filename="wizard/gui/matching_preview.py" line="301" />
       <source>{n} ligne(s) de la liste de l'ENT inutilisable(s), par exemple ligne {line} : {message}</source>
       <translation>{n} unusable row(s) in the ENT list, for example row {line}: {message}</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="376" />
+      <location filename="wizard/gui/matching_preview.py" line="381" />
       <source>… et {more} autre(s) ligne(s) : affinez avec les filtres, ou exportez la feuille de travail qui les contient toutes.</source>
       <translation>… and {more} more row(s): narrow them down with the filters, or export the worksheet, which holds them all.</translation>
     </message>
     <message>
-      <location filename="wizard/gui/matching_preview.py" line="373" />
+      <location filename="wizard/gui/matching_preview.py" line="378" />
       <source>Tableau « {name} » : {rows} ligne(s).</source>
       <translation>Table “{name}”: {rows} row(s).</translation>
     </message>

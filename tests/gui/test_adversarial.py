@@ -426,3 +426,25 @@ def test_the_matching_refuses_a_file_rewritten_at_the_same_size_and_time_since_i
     assert "a changé depuis sa vérification" in preview.status.text()
     assert "Vérifier le fichier des identifiants" in preview.status.text()
     assert window.progress.school["matching"] == matching_before  # no count of it kept
+
+
+def test_an_accented_server_name_is_shown_in_the_form_the_assistant_uses(qtbot, data_dir):
+    """Before: « https://collège-exemple.index-education.net/pronote/ » was refused (« pas de nom de serveur
+    valide ») while its xn-- form was accepted. Now the page shows the address retained, in its xn-- form, with a
+    sentence saying why; the CAS URL to type in the ENT is the same ASCII form."""
+    from tests.gui.helpers import go_next_by_keyboard
+    from wizard.core.typography import plain
+
+    window = open_window(qtbot, data_dir)
+    go_next_by_keyboard(window)
+    page = window.currentPage()
+    for key, text in {"name": "Collège Exemple", "uai": "0301746K",
+                      "pronote_url": "https://collège-exemple.index-education.net/pronote/eleve.html"}.items():
+        page.fields[key].setText(text)
+    shown = plain(page.url_message.text())
+    assert shown.startswith("Adresse retenue : https://xn--collge-exemple-yjb.index-education.net/pronote/\n")
+    assert "« collège-exemple.index-education.net » s'écrit « xn--collge-exemple-yjb" in shown
+    assert next_button(window).isEnabled()
+    go_next_by_keyboard(window)
+    assert window.current_step() == "ent_service"
+    assert window.progress.identity["pronote_url"] == "https://xn--collge-exemple-yjb.index-education.net/pronote/"

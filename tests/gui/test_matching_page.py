@@ -116,6 +116,21 @@ def test_unclear_headers_open_the_column_mapping_dialog(qtbot, preview, tmp_path
     assert preview.model.rowCount() > 0
 
 
+def test_the_column_dialog_refuses_one_column_for_two_fields(qtbot):
+    """Before: one column chosen for Nom and Prénom was accepted, and every account read with its last name as its
+    first name too. The dialog says so and stays open (the reader refuses such a mapping as well)."""
+    dialog = matching_page.ColumnMappingDialog(["A", "B", "C"], "Colonnes non reconnues.")
+    qtbot.addWidget(dialog)
+    for key, index in {"ident": 0, "last_name": 1, "first_name": 1}.items():
+        dialog.combos[key].setCurrentIndex(dialog.combos[key].findData(index))
+    dialog._accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert plain(dialog.problem.text()).startswith("Une même colonne est choisie pour deux informations")
+    dialog.combos["first_name"].setCurrentIndex(dialog.combos["first_name"].findData(2))
+    dialog._accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
 def test_missing_pronote_file_is_one_sentence(qtbot, preview, tmp_path):
     preview.progress_model.cycle["file"]["path"] = str(tmp_path / "parti.xml")
     run(qtbot, preview, FIXTURES / "ent.csv")

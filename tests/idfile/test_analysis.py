@@ -169,3 +169,57 @@ def test_check_partiel_exits_1_with_the_everybody_finding(tmp_path, data_dir, ca
     result = run_inprocess(capsys, "check", str(path), "--json", "--mode", "partiel", "--data-dir", str(data_dir))
     assert [f["code"] for f in json.loads(result.out)["findings"]] == ["tous_deja_importes"]
     assert run_inprocess(capsys, "check", str(path), "--mode", "complet", "--data-dir", str(data_dir)).code == 0
+
+
+# -- undeclared Latin-1: bytes Windows-1252 leaves undefined -----------------------------------------------------
+def _latin1(tmp_path, body: bytes, name: str = "latin1.xml"):
+    path = tmp_path / name
+    path.write_bytes(b"<eleves>\n" + body + b"</eleves>\n")  # no declaration, no BOM
+    return path
+
+
+@pytest.mark.parametrize("byte", [b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"])
+def test_undeclared_latin1_with_a_byte_cp1252_leaves_undefined_is_read_as_latin1(tmp_path, byte):
+    """Before: refused, « des caractères qui ne correspondent pas à son encodage (windows-1252) » (exit 2). The
+    file is read as ISO-8859-1, said so, and the name holding a C1 control character is told as mis-decoded."""
+    path = _latin1(tmp_path, b'<eleve id="1" nom="Ren\xe9" prenom="Lo\xefc"/>\n'
+                             b'<eleve id="2" nom="Mar' + byte + b'tin" prenom="Zo\xe9"/>\n')
+    report = analyse(path)
+    assert report.encoding == "ISO-8859-1" and report.counts["total"] == 2
+    codes = [(finding.code, finding.line) for finding in report.findings]
+    assert codes == [("encodage_latin1", None), ("texte_mal_decode", 3)], codes
+    assert [(p.last_name, p.first_name) for p in load_people(path)] == [
+        ("René", "Loïc"), ("Mar" + byte.decode("latin-1") + "tin", "Zoé")]
+
+
+def test_a_byte_cp1252_leaves_undefined_outside_names_is_no_mis_decoded_name(tmp_path):
+    report = analyse(_latin1(tmp_path, b'<!-- export \x90 -->\n<eleve id="1" nom="Ren\xe9" prenom="Lo\xefc"/>\n'))
+    assert report.encoding == "ISO-8859-1" and [f.code for f in report.findings] == ["encodage_latin1"]
+
+
+def test_the_byte_cp1252_leaves_undefined_may_come_before_what_shows_the_file_is_not_utf8(tmp_path):
+    """« Á » in UTF-8 is C3 81: a chunk that is still UTF-8 may hold the byte 0x81, and only a later chunk show
+    that the file is not UTF-8 – Windows-1252 would then refuse that 0x81."""
+    first = b'<eleve id="1" nom="\xc3\x81lvarez" prenom="Ana"/>\n'
+    padding = b"".join(b'<eleve id="p%d" nom="Nom" prenom="Pr\xc3\xa9nom"/>\n' % n for n in range(3000))
+    path = _latin1(tmp_path, first + padding + b'<eleve id="2" nom="Ren\xe9" prenom="Lo\xefc"/>\n')
+    assert path.stat().st_size > 2 * 64 * 1024  # the 0x81 and the Latin-1 « é » in different chunks
+    report = analyse(path)
+    assert report.encoding == "ISO-8859-1" and report.counts["total"] == 3002
+    assert "encodage_latin1" in {f.code for f in report.findings}
+
+
+def test_undeclared_windows1252_is_still_read_as_windows1252(tmp_path):
+    path = _latin1(tmp_path, b'<eleve id="1" nom="O\x92Neil" prenom="Ren\xe9"/>\n')  # « ’ », cp1252's 0x92
+    report = analyse(path)
+    assert report.encoding == "Windows-1252" and [f.code for f in report.findings] == ["encodage_windows1252"]
+    assert load_people(path)[0].last_name == "O’Neil"
+
+
+def test_main_py_reads_undeclared_latin1(tmp_path, data_dir):
+    path = _latin1(tmp_path, b'<eleve id="1" nom="Mar\x81tin" prenom="Zo\xe9"/>\n')
+    result = run_process("check", str(path), "--json", "--data-dir", str(data_dir))
+    assert result.code == 0 and result.err.strip() == ""
+    report = json.loads(result.out)
+    assert report["encoding"] == "ISO-8859-1"
+    assert [f["code"] for f in report["findings"]] == ["encodage_latin1", "texte_mal_decode"]

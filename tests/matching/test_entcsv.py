@@ -113,6 +113,25 @@ def test_mapping_from_the_column_dialog(tmp_path):
     assert accounts.columns["first_name"] == "Col B"
 
 
+@pytest.mark.parametrize("mapping, said", [
+    ({"ident": 0, "last_name": 2, "first_name": "Nom"}, "La colonne 3 « Nom » est indiquée pour Nom et pour Prénom"),
+    ({"ident": 0, "last_name": 1, "first_name": 1}, "La colonne 2 « Col B » est indiquée pour Nom et pour Prénom"),
+    ({"ident": 2, "last_name": 2, "first_name": 1}, "La colonne 3 « Nom » est indiquée pour Identifiant et pour Nom"),
+])
+def test_one_column_named_for_two_fields_is_refused(tmp_path, mapping, said):
+    """Before: the column dialog or --colonne could give one column to two fields (a number and a header naming
+    the same one): every account read with its last name as first name too, and matched on that."""
+    path = write(tmp_path, "Colonne A;Col B;Nom;Naissance\nent.1;Emma;ROUX;2013-02-14\n")
+    with pytest.raises(EntCsvError) as caught:
+        read_ent_csv(path, mapping=mapping)
+    assert plain(caught.value.message).startswith(said), caught.value.message
+    assert caught.value.headers == ["Colonne A", "Col B", "Nom", "Naissance"]  # the dialog is offered again
+    headless = write(tmp_path, "ent.1;Emma;ROUX;2013-02-14\n", name="sans.csv")
+    with pytest.raises(EntCsvError) as caught:
+        read_ent_csv(headless, mapping={"ident": 0, "last_name": 3, "first_name": 3})
+    assert plain(caught.value.message).startswith("La colonne 4 est indiquée pour Nom et pour Prénom")
+
+
 def test_a_title_line_above_an_unclear_header_then_the_column_dialog(tmp_path):
     """The dialog's columns come from the header below the title; the mapping read the title line as the header
     (one cell wide) and left every mapped column out (before: 0 accounts, every row « nom et prénom manquants »)."""

@@ -33,15 +33,13 @@ def run_check(args: Namespace, data_dir: Path) -> int:
     try:
         school = read_current_school(Path(data_dir), found_keys)  # read-only: never writes, never locks
     except FutureVersion as problem:  # its .bak is an older state: the file would be judged against it
-        err(clean(problem.message))
-        return 2
+        return refuse(args, IdFileError(problem.message, code="donnees_plus_recentes"))
     uai = args.uai or (school["identity"]["uai"] if school else "") or None
     if uai:
         checked = check_uai(uai)
         if not checked.ok:
             if args.uai:
-                err(clean(checked.message))
-                return 2
+                return refuse(args, IdFileError(checked.message, code="uai_incorrect"))
             uai = None  # an unfinished school page must not stop the check
         else:
             uai = checked.value
@@ -52,15 +50,26 @@ def run_check(args: Namespace, data_dir: Path) -> int:
     try:
         report = analyse(args.file, uai=uai, mode=mode, history=history, hash_key=hash_key)
     except IdFileError as problem:
-        if args.json:
-            _print_json(Report.unreadable(problem))
-        err(clean(problem.message))
-        return problem.exit_code
+        return refuse(args, problem)
     if args.json:
         _print_json(report)
     else:
         out(summary(report, Path(args.file).name))
     return 1 if report.has_errors else 0
+
+
+def refuse(args: Namespace, problem: IdFileError) -> int:
+    """Nothing judged: the sentence on stderr and, with --json, one object on stdout all the same – the shape of
+    an unreadable file, the sentence as its one error finding – so that a script reading stdout always gets one."""
+    if getattr(args, "json", False):
+        _print_json(Report.unreadable(problem))
+    err(clean(problem.message))
+    return problem.exit_code
+
+
+def print_json_error(message: str, code: str) -> None:
+    """The object of `refuse` for a command stopped before `run_check` (cli.py: an unknown option, --ent)."""
+    _print_json(Report.unreadable(IdFileError(message, code=code)))
 
 
 def _print_json(report: Report) -> None:

@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 
 from wizard import __version__
 from wizard.commands.columns import COLUMN_FIELDS
-from wizard.commands.console import Stream, err, make_streams_safe, write
+from wizard.commands.console import Stream, err, make_streams_safe, out, write
 from wizard.core import entdata
 from wizard.core.errors import UserError
 from wizard.core.logs import log_exception
@@ -64,6 +64,14 @@ COMMANDS = {
 }
 
 
+class CommandLineError(SystemExit):
+    """The command line cannot be understood (exit 2); `message` is the French sentence already on stderr."""
+
+    def __init__(self, message: str):
+        super().__init__(2)
+        self.message = message
+
+
 class FrenchHelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's help, with « Usage : » for its English prefix. Descriptions keep their line breaks (we wrap
     them ourselves, see `_wrapped`); options are listed with their help beside them."""
@@ -95,8 +103,9 @@ class FrenchArgumentParser(argparse.ArgumentParser):
                                   help="afficher cette aide et quitter")
 
     def error(self, message: str) -> NoReturn:  # argparse's own English error text is not for our users
-        err(french(f"Commande incomplète ou incorrecte ({_french(message)}). Voir « {self.prog} --help »."))
-        raise SystemExit(2)
+        sentence = french(f"Commande incomplète ou incorrecte ({_french(message)}). Voir « {self.prog} --help ».")
+        err(sentence)
+        raise CommandLineError(sentence)
 
     def print_help(self, file: Stream | None = None) -> None:
         # Through the console module: a console that cannot show « é » or a non-breaking space never fails.
@@ -275,13 +284,22 @@ def resolve_data_dir(args: argparse.Namespace) -> Path:
 
 def run(argv: list[str]) -> int:
     make_streams_safe()  # a cp850 console or LC_ALL=C: replace what cannot be shown, never fail on it
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except CommandLineError as problem:
+        if _asks_json(argv):
+            print_json_error(next((token for token in argv if token in COMMANDS), None), problem.message,
+                             "commande_incorrecte")
+        raise
     data_dir = resolve_data_dir(args)
+    json_wanted = getattr(args, "json", False)
     try:
         if args.ent is not None:
             try:
                 entdata.activate(args.ent)
             except UserError as problem:
+                if json_wanted:
+                    print_json_error(args.command, problem.message, "ent_illisible")
                 err(problem.message)
                 return 2
         if args.command == "check":
@@ -304,5 +322,32 @@ def run(argv: list[str]) -> int:
         return 130
     except Exception as exc:  # a bug must still end in one French sentence, not a traceback
         where = log_exception(exc)
-        err(f"Erreur inattendue ; le détail est dans le journal {where}.")
+        sentence = f"Erreur inattendue ; le détail est dans le journal {where}."
+        if json_wanted:
+            print_json_error(args.command, sentence, "erreur_inattendue")
+        err(sentence)
         return 3
+
+
+def _asks_json(argv: list[str]) -> bool:
+    """--json (or argparse's abbreviation of it) among the options of a command line argparse refused."""
+    options = argv[:argv.index("--")] if "--" in argv else argv
+    return any(len(token) > 2 and "--json".startswith(token) for token in options)
+
+
+def print_json_error(command: str | None, message: str, code: str) -> None:
+    """The one JSON object a `--json` command prints when it stops before its own result: the shape of that
+    command's own refusals (check: an unreadable file's, the sentence as its one error finding; probe: a refused
+    address's; reconcile: `{"error": sentence}`)."""
+    if command == "check":
+        from wizard.commands.check import print_json_error as check_error
+
+        check_error(message, code)
+    elif command == "reconcile":
+        from wizard.commands.reconcile import error_json as reconcile_error
+
+        out(reconcile_error(message))
+    elif command == "probe":
+        from wizard.commands.probe import error_json as probe_error
+
+        out(probe_error(message, outcome=code))

@@ -38,12 +38,14 @@ def run_probe(args: Namespace, data_dir: Path) -> int:
     if proxy:
         checked = check_proxy(proxy)
         if not checked.ok:
+            if args.json:
+                out(error_json(checked.message, url=args.url, outcome="refused_proxy"))
             err(checked.message)
             return 2
         proxy = checked.value
     result = probe_server(args.url, proxy=proxy)
     if args.json:
-        out(json.dumps(result.to_json(), indent=2, ensure_ascii=True))
+        out(_json(result))
     elif result.is_pronote:
         out("\n".join(clean(line) for line in _lines(result)))
     else:
@@ -51,6 +53,23 @@ def run_probe(args: Namespace, data_dir: Path) -> int:
     if result.clock_warning and not args.json:  # --json holds it as `clock_warning`
         err(clean(result.clock_warning))
     return exit_code(result)
+
+
+def _json(result: ProbeResult) -> str:
+    return json.dumps(result.to_json(), indent=2, ensure_ascii=True)
+
+
+# The codes cli.py gives a command stopped before its own result, as this command's outcomes.
+_OUTCOMES = {"commande_incorrecte": "refused_command", "ent_illisible": "refused_ent",
+             "erreur_inattendue": "unexpected_error"}
+
+
+def error_json(message: str, url: str = "", outcome: str = "refused_command") -> str:
+    """What `probe --json` prints when nothing was asked of the server (a wrong --proxy, an unknown option): the
+    shape of a refused address, the French sentence as its `message` and `finding`."""
+    outcome = _OUTCOMES.get(outcome, outcome)
+    return _json(ProbeResult(url=url, outcome=outcome, reachable=False, is_pronote=False, message=message,
+                             finding=message))
 
 
 def _lines(result: ProbeResult) -> list[str]:

@@ -36,11 +36,11 @@ def run_reconcile(args: Namespace, data_dir: Path) -> int:
     inputs = (Path(args.pronote_file), Path(args.ent_csv))
     if args.out and (problem := refusal(Path(args.out), data_dir=data_dir, inputs=inputs)
                      or wrong_extension(Path(args.out), ".csv")):
-        return _fail(problem)
+        return _fail(args, problem)
     try:
         mapping = column_mapping(getattr(args, "columns", None) or [])
     except UserError as problem:
-        return _fail(problem.message)
+        return _fail(args, problem.message)
     try:
         pronote, links, _sha256 = load_people_and_links(inputs[0])  # a file named here, not one checked before
         ent = read_ent_csv(inputs[1], mapping or None)
@@ -48,15 +48,15 @@ def run_reconcile(args: Namespace, data_dir: Path) -> int:
         # The page offers its column dialog here; the command has --colonne.
         hint = "" if mapping else " " + tr("Sans fenêtre : l'option --colonne, par exemple --colonne identifiant=1 "
                                            "--colonne nom=2 --colonne prenom=3.")
-        return _fail(problem.message + hint if problem.headers else problem.message)
+        return _fail(args, problem.message + hint if problem.headers else problem.message)
     except (IdFileError, UserError) as problem:
-        return _fail(problem.message)
+        return _fail(args, problem.message)
     result = reconcile(pronote, ent.people, families=families(links, ent))
     if args.out:
         try:
             write_worksheet(result, args.out)
         except OSError as problem:  # what happened: a full disk, a protected folder, a file held open
-            return _fail(failed_message(Path(args.out), problem))
+            return _fail(args, failed_message(Path(args.out), problem))
     if args.json:
         out(json.dumps(to_json(result, ent), ensure_ascii=False, indent=2))
     else:
@@ -105,9 +105,16 @@ def summary(result: Result, ent: EntList, pronote_count: int, out_path: Path | N
     return "\n".join(lines)
 
 
-def _fail(message: str) -> int:
+def _fail(args: Namespace, message: str) -> int:
+    """The sentence on stderr and, with --json, `{"error": sentence}` on stdout: one object whatever the outcome."""
+    if getattr(args, "json", False):
+        out(error_json(message))
     err(clean(message.rstrip()))
     return UNREADABLE
+
+
+def error_json(message: str) -> str:
+    return json.dumps({"error": message.rstrip()}, ensure_ascii=False, indent=2)
 
 
 def _lower_first(text: str) -> str:

@@ -16,6 +16,18 @@ def is_host_name(host: str, *, min_labels: int = 2) -> bool:
     return len(labels) >= min_labels and all(map(_LABEL.fullmatch, labels)) and not labels[-1].isdigit()
 
 
+def ascii_host(host: str) -> str | None:
+    """The name as DNS, TLS and HTTP carry it: an accented name (`collège-exemple.fr`) in its IDNA form
+    (`xn--collge-exemple-yjb.fr`, IDNA 2003 as Python's own codec writes it), in lower case; an ASCII name as it
+    is; None when the name cannot be written so (an empty label, a label over 63 characters)."""
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return None
+
+
 def is_ip_address(host: str) -> bool:
     """An IPv4 address in full (`192.0.2.1`) or an IPv6 address, with or without its URL brackets."""
     try:

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from wizard.core.document import Identity
 from wizard.core.entdata import load_ent
-from wizard.core.hosts import is_host_name, is_ip_address, is_loopback
+from wizard.core.hosts import ascii_host, is_host_name, is_ip_address, is_loopback
 from wizard.core.i18n import tr
 
 UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"  # 23 letters: no I, O, Q
@@ -59,7 +59,9 @@ def normalise_pronote_url(text: str, *, school_uai: str = "") -> Check:
     """The PRONOTE root as `https://host/pronote/`, whatever page or query the admin pasted.
 
     http is upgraded to https (PRONOTE hosting always serves https) except for loopback hosts: a training demo
-    server on this computer, which no school uses for real, and nothing that leaves the machine.
+    server on this computer, which no school uses for real, and nothing that leaves the machine. An accented host
+    name is kept in its IDNA form (`xn--…`), with a warning that shows it: the address the probe asks and the CAS
+    URL derived from it are then the ASCII one (before: refused, while its `xn--` form was accepted).
     """
     raw = (text or "").strip()
     if not raw:
@@ -81,6 +83,12 @@ def normalise_pronote_url(text: str, *, school_uai: str = "") -> Check:
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         return Check(False, message=tr("L'adresse PRONOTE doit commencer par https://."))
+    warnings: list[str] = []
+    typed, host = host, ascii_host(host) or ""
+    if host and host != typed:  # an accented name: the server check and the CAS URL use its IDNA form
+        warnings.append(tr("Le nom du serveur « {typed} » s'écrit « {host} » dans une adresse web : c'est sous "
+                           "cette forme que l'assistant l'utilise (contrôle du serveur, URL CAS).").format(
+            typed=typed, host=host))
     if not host or not _valid_host(host):
         return Check(False, message=tr("L'adresse ne contient pas de nom de serveur valide, par exemple "
                                        "0301746K.index-education.net."))
@@ -91,7 +99,6 @@ def normalise_pronote_url(text: str, *, school_uai: str = "") -> Check:
     segments = [s for s in parts.path.split("/") if s]
     if segments and _SPACE_PAGE.match(segments[-1]):
         segments.pop()
-    warnings: list[str] = []
     if not any(s.lower() == "pronote" for s in segments):
         if segments:
             return Check(False, message=tr("L'adresse doit mener à la racine PRONOTE, qui se termine par /pronote/."))

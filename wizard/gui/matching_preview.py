@@ -96,8 +96,13 @@ class ColumnMappingDialog(QDialog):
         return {key: combo.currentData() for key, combo in self.combos.items() if combo.currentData() is not None}
 
     def _accept(self) -> None:
-        if not {"last_name", "first_name", "ident"} <= set(self.mapping()):
+        mapping = self.mapping()
+        if not {"last_name", "first_name", "ident"} <= set(mapping):
             self.problem.setText(tr("Il faut au moins les colonnes Nom, Prénom et Identifiant."))
+            return
+        if len(set(mapping.values())) < len(mapping):  # the reader would refuse it too (matching/entcsv.py)
+            self.problem.setText(tr("Une même colonne est choisie pour deux informations : choisissez une colonne "
+                                    "différente pour chacune."))
             return
         self.accept()
 

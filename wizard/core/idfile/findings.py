@@ -154,10 +154,15 @@ def everybody_already_imported(count: int, everyone: bool) -> Finding:
                    None)
 
 
-def retried_windows1252(line: int | None) -> Finding:
-    return Finding(WARNING, "encodage_windows1252", tr("Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : "
-                                                       "il a été lu en Windows-1252. Vérifiez les accents des noms."),
-                   line)
+def retried_undeclared(codec: str) -> Finding:
+    """The file declared no encoding and was not UTF-8: read in Windows-1252, or in Latin-1 (encoding.py)."""
+    if codec == "windows-1252":
+        return Finding(WARNING, "encodage_windows1252",
+                       tr("Le fichier ne déclare pas son encodage et n'est pas en UTF-8 : il a été lu en Windows-1252. "
+                          "Vérifiez les accents des noms."))
+    return Finding(WARNING, "encodage_latin1",
+                   tr("Le fichier ne déclare pas son encodage et n'est ni en UTF-8 ni en Windows-1252 : il a été lu en "
+                      "ISO-8859-1 (Latin-1). Vérifiez les accents des noms."))
 
 
 def misdecoded_text(line: int, count: int) -> Finding:

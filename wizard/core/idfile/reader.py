@@ -2,7 +2,8 @@
 
 The file is opened once and read in chunks that feed the byte-level caps (`guard`), lxml, the SHA-256 and the
 progress at once. A file that declares no encoding is first scanned for UTF-8 (a fast pass over the bytes, no
-parsing): if it is not UTF-8 it is parsed as Windows-1252, and parsed once either way. After each chunk, what has
+parsing): if it is not UTF-8 it is parsed as Windows-1252 (as ISO-8859-1 when it holds a byte Windows-1252 leaves
+undefined), and parsed once either way. After each chunk, what has
 been read is freed (`pruning`): memory does not grow with the file, only with what is kept per person by whoever
 receives them.
 """
@@ -19,7 +20,7 @@ from lxml import etree
 from wizard.core.errors import Cancelled
 from wizard.core.i18n import tr
 from wizard.core.idfile import encoding, layouts, names, safety
-from wizard.core.idfile.findings import Finding, IdFileError, retried_windows1252
+from wizard.core.idfile.findings import Finding, IdFileError, retried_undeclared
 from wizard.core.idfile.generic import Generic
 from wizard.core.idfile.guard import ByteGuard
 from wizard.core.idfile.layoutbase import Element, Emit, Events, LayoutReader
@@ -65,28 +66,35 @@ def scan(path: Path | str, begin: Callable[[bool], Emit], *, advance: Callable[[
         safety.check_prolog(text, root)
         layout_class = layouts.choose(text[root:])
         reading = _Pass(handle, path.name, size, sniffed, layout_class, advance, cancelled, want_links)
-        if sniffed.declared or _is_utf8(handle, path.name, cancelled):
+        retry = None if sniffed.declared else _undeclared_retry(handle, path.name, cancelled)
+        if retry is None:
             return reading.run(begin(layout_class.strict_dates), None)
-        result = reading.run(begin(layout_class.strict_dates), encoding.RETRY_ENCODING)
-        result.encoding = "Windows-1252"
-        result.findings.insert(0, retried_windows1252(None))
+        result = reading.run(begin(layout_class.strict_dates), retry)
+        result.encoding = encoding.RETRY_LABELS[retry]
+        result.findings.insert(0, retried_undeclared(retry))
         return result
 
 
-def _is_utf8(handle: BinaryIO, name: str, cancelled: Callable[[], bool] | None) -> bool:
-    """Whether the whole file decodes as UTF-8 (XML's default when nothing is declared)."""
+def _undeclared_retry(handle: BinaryIO, name: str, cancelled: Callable[[], bool] | None) -> str | None:
+    """None when the whole file decodes as UTF-8 (XML's default when nothing is declared); else the encoding to
+    read it in: Windows-1252, or ISO-8859-1 when a byte Windows-1252 leaves undefined is anywhere in the file
+    (before: « ne correspondent pas à son encodage (windows-1252) », the file refused)."""
     probe = encoding.Utf8Probe()
+    utf8 = True
     handle.seek(0)
     try:
         while chunk := handle.read(CHUNK):
             if cancelled is not None and cancelled():
                 raise Cancelled()
-            if not probe.ok(chunk):
-                return False
+            # Every chunk is looked at: « Á » in UTF-8 is C3 81, and a later byte may show the file is not UTF-8.
+            undefined = probe.undefined_in_cp1252(chunk)
+            utf8 = utf8 and probe.ok(chunk)
+            if not utf8 and undefined:
+                return encoding.LATIN1_RETRY  # no need to read further: Latin-1 reads every byte
     except OSError:
         raise IdFileError(tr("Le fichier « {name} » n'a pas pu être lu jusqu'au bout.").format(name=name),
                           code="fichier_illisible") from None
-    return probe.ok(b"", final=True)
+    return None if utf8 and probe.ok(b"", final=True) else encoding.RETRY_ENCODING
 
 
 class _Pass:
@@ -97,7 +105,7 @@ class _Pass:
         self.layout_class, self.advance, self.cancelled, self.want_links = layout_class, advance, cancelled, want_links
 
     def run(self, emit: Emit, override: str | None) -> Scan:
-        """One pass from the start of the file; `override` forces the encoding (the Windows-1252 retry)."""
+        """One pass from the start of the file; `override` forces the encoding (the Windows-1252 or Latin-1 retry)."""
         self.handle.seek(0)
         layout = self.layout_class(emit, self.want_links)
         # A byte order mark decides the encoding, whatever the declaration says (XML 1.0, appendix F): told to the

@@ -268,8 +268,8 @@ def _find_mapped(records: Iterable[csvrows.Record], mapping: dict[str, int | str
 
 
 def _mapped_columns(mapping: dict[str, int | str], cells: list[str], *, header: bool = True) -> dict[str, int]:
-    """`_apply`, or one sentence for the first column named that the list does not have; `cells`: the header row
-    (`header`), else as many empty strings as the first row has cells."""
+    """`_apply`, or one sentence for the first column named that the list does not have or that is named for two
+    fields; `cells`: the header row (`header`), else as many empty strings as the first row has cells."""
     columns = _apply(mapping, cells)
     for name, column in mapping.items():
         if name not in FIELDS or name in columns:
@@ -287,6 +287,16 @@ def _mapped_columns(mapping: dict[str, int | str], cells: list[str], *, header: 
         raise EntCsvError(tr("La liste de l'ENT n'a pas de colonne {header} (indiquée pour {field}) ; colonnes "
                              "lues : {seen}.").format(header=_quoted(column), field=field,
                                                       seen=", ".join(seen[:_QUOTED_HEADERS]) + more))
+    taken: dict[int, str] = {}
+    for name, index in columns.items():
+        if index in taken:  # before: the column was read as both (« nom=2 », « prenom=Nom » – the same column)
+            title = cells[index].strip()
+            raise EntCsvError(tr("La colonne {number}{header} est indiquée pour {first} et pour {second} : une "
+                                 "colonne ne contient qu'une information ; indiquez-en une autre.").format(
+                number=index + 1, header=" " + _quoted(title) if title else "",
+                first=tr(FIELD_LABELS[taken[index]]), second=tr(FIELD_LABELS[name])),
+                headers=[cell[:MAX_CELL] for cell in cells])
+        taken[index] = name
     return columns
 
 
