@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.records.conftest import v2_document, v2_school
+from wizard.core.document import FORMAT_VERSION
 from wizard.core.keys import FILE_NAME, KeyStore, KeyUnavailable, entry_name, key_id
 from wizard.core.privacy import keyed_hash
 from wizard.core.progress import Progress
@@ -58,7 +59,7 @@ def test_an_older_file_has_its_key_moved_out_and_its_hashes_still_match(data_dir
     progress = opened(data_dir)
     for name in ("progress.json", "progress.json.bak"):  # written again at once, the backup too
         raw = (data_dir / name).read_bytes()
-        assert KEY.encode() not in raw and b'"hash_key"' not in raw and b'"version":4' in raw
+        assert KEY.encode() not in raw and b'"hash_key"' not in raw and f'"version":{FORMAT_VERSION}'.encode() in raw
     assert progress.hash_key() == KEY
     assert progress.school["import_history"][0]["id_hashes"] == [keyed_hash(KEY, ident)]
     assert progress.key_problem == ""
