@@ -174,3 +174,17 @@ def test_a_list_of_good_hashes_is_not_walked_one_by_one(monkeypatch):
     monkeypatch.setattr(rule, "test", lambda text: walked.append(text) or True)
     validate(_with_history(GOOD_HASHES))
     assert walked == []
+
+
+def test_a_v5_document_without_a_failures_draft_loads_with_none(data_dir):
+    """v6 added the failures count typed and not noted (`failures_draft`): a file of the previous format,
+    which has none, opens whole with no draft."""
+    from wizard.core.store import ProgressStore
+
+    doc = new_document()
+    del school_of(doc)["failures_draft"]
+    doc["version"] = 5
+    (data_dir / "progress.json").write_text(json.dumps(doc), encoding="utf-8")
+    loaded = ProgressStore(data_dir).load()
+    assert loaded is not None and loaded["version"] == FORMAT_VERSION == 6
+    assert school_of(loaded)["failures_draft"] is None and school_of(loaded)["failures"] == []

@@ -202,3 +202,22 @@ def test_recording_a_check_or_a_declaration_never_loads_the_network_code():
     graph = grimp.build_graph("wizard")
     assert not graph.chain_exists(importer="wizard.core.progress", imported="wizard.core.probe", as_packages=True)
     assert not graph.chain_exists(importer="wizard.core.status", imported="wizard.core.probe", as_packages=True)
+
+
+def test_a_failures_count_typed_is_a_draft_saved_never_a_noted_count(data_dir):
+    """Typed on the failures page and not noted: written as a draft (headless: at once), read back as typed;
+    the board and the trend read only what was noted; noting it, or emptying it, leaves no draft."""
+    progress = opened(data_dir)
+    progress.type_failures("49", "01/12/2026")
+    school = reread(data_dir, progress)
+    assert school["failures_draft"] == {"count": "49", "day": "01/12/2026"} and school["failures"] == []
+    assert status.board(school, TODAY)[-1].detail.startswith("Aucun nombre noté cette année")
+    progress.type_failures("", "01/12/2026")
+    assert reread(data_dir, progress)["failures_draft"] is None
+    progress.type_failures("49", "01/12/2026")
+    progress.note_failures("2026-12-01", 49)
+    school = reread(data_dir, progress)
+    assert school["failures_draft"] is None and [entry["count"] for entry in school["failures"]] == [49]
+    progress.type_failures("1\x00\ud800", "x" * 5000)  # outside text fit for the document, as any typing
+    draft = reread(data_dir, progress)["failures_draft"]
+    assert draft is not None and "\x00" not in draft["count"] and len(draft["day"]) <= 200

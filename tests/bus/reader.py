@@ -173,6 +173,8 @@ class Reader:
                 node["value"] = Atspi.Value.get_current_value(acc)
         except GLib.Error:
             pass
+        if node["role"] == "combo box" and not light:
+            node["selected"] = self._combo_value(acc)
         # What is hidden holds nothing a reader can reach (Qt says « visible » only when every ancestor is): its
         # children are not read, which keeps a page's reading under a second.
         shown = children and (states.contains(Atspi.StateType.SHOWING) or len(path) == 1)
@@ -187,6 +189,20 @@ class Reader:
             if child is not None:
                 node["children"].append(self._node(child, [*path, index], paths, light=light))
         return node
+
+
+    @staticmethod
+    def _combo_value(acc) -> str | None:
+        """A combo box's value as Orca reads it when the name is not it: the item selected in its list, its
+        first child (Orca's script_utilities, displayed text of a combo box)."""
+        try:
+            choices = acc.get_child_at_index(0)
+            if choices is None or "Selection" not in choices.get_interfaces():
+                return None
+            selected = Atspi.Selection.get_selected_child(choices, 0)
+            return selected.get_name() if selected is not None else None
+        except GLib.Error:
+            return None
 
 
 def main() -> None:

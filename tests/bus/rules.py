@@ -51,9 +51,9 @@ def check_tree(tree: list[dict], qt_texts: dict[str, dict]) -> list[str]:
         labels = [nodes.get(json.dumps(target)) for relation in node["relations"]
                   if relation["type"] == "labelled-by" for target in relation["targets"]]
         labels = [label for label in labels if label is not None and label["role"] == "label"]
-        # On Linux Qt names a combo box by its current value (as GTK does): Orca reads its label through the
-        # relation, checked below. (On Windows, UI Automation gets the accessible name, which contains the label.)
-        for label in labels if role != "combo box" else []:
+        # A combo box too: Qt's own interface names it by its current value on Linux, the assistant's by its
+        # label (wizard/gui/accessibility.py), as on Windows.
+        for label in labels:
             if normal(label["name"]) and normal(label["name"]) not in normal(name):
                 problems.append(f"nom sans le texte de son étiquette « {label['name']} » : {describe(node)}")
         shown = qt_texts.get(key)

@@ -27,6 +27,10 @@ from tests.bus.desktop import Desktop, missing
 ROOT = Path(__file__).resolve().parents[2]
 WALK_FILE = ROOT / "tests" / "fixtures" / "walk" / "IdPN_To_KOSMOS.xml"
 ENT_LIST = ROOT / "tests" / "matching" / "fixtures" / "ent.csv"
+# The combo boxes the walk meets, by object name, and their accessible names (each holds its label's text).
+COMBO_NAMES = {"language_combo": "Langue / Language",
+               "finding_filter": "Afficher : filtre des remarques sur le fichier",
+               "status_filter": "Statut (filtre des lignes)", "profile_filter": "Profil (filtre des lignes)"}
 SCHOOL = ("Collège Via Domitia", "0301746", "https://0301746K.index-education.net/pronote/")
 
 # AT-SPI is the Linux desktop's accessibility bus. (Under Wine the Linux root is drive Z:, where /usr/bin/python3
@@ -51,6 +55,7 @@ class Walk:
         self.problems: dict[str, list[str]] = {}
         self.trees: dict[str, str] = {}
         self.key_counts: list[tuple[str, str, int]] = []  # (page, key, events heard)
+        self.combos: dict[str, dict] = {}  # the combo boxes met, by object name: their node as last read
         self.page = "accueil"
         self.visited: list[str] = []
         self.clock = time.monotonic()
@@ -97,6 +102,8 @@ class Walk:
     def inspect(self, tree=None) -> list[dict]:
         tree = tree or self.tree()
         self.note(rules.check_tree(tree, self.desktop.qt_labels()), tree)
+        self.combos.update({node["id"].rsplit(".", 1)[-1]: node for node in rules.walk(tree)
+                            if node["role"] == "combo box" and rules.showing(node)})
         return tree
 
     # -- acting ----------------------------------------------------------------------------------
@@ -311,6 +318,13 @@ def test_every_page_through_the_bus(tmp_path):
             print(desktop.log()[-2000:])
     assert walk.page == "fin"
     assert not walk.problems, text
+    # The combo boxes were read: named by their label (check_tree), not by their current value as Qt's own
+    # interface names them on Linux; the value read as Orca reads it, the item selected in the list.
+    for key, name in COMBO_NAMES.items():
+        node = walk.combos[key]
+        assert rules.normal(node["name"]) == rules.normal(name) and node["selected"] \
+            and node["selected"] != node["name"], (key, node)
+        assert "expandable" in node["states"], (key, node)
 
 
 def test_the_reader_runs_outside_the_virtual_environment():

@@ -32,6 +32,7 @@ def v2_school(**changes) -> dict:
                   "analysis": None, "warnings_read": False, "reported_count": 1575, "redo_of": None},
         "passes": [],
         "failures": [],
+        "failures_draft": None,
         "import_history": [{"date": "2026-08-27T08:39:00", "cycle": "c0ffee000001", "mode": "complet",
                             "counts": {"eleve": 600, "parent": 900, "enseignant": 50, "personnel": 25, "autre": 0,
                                        "total": 1575},

@@ -89,3 +89,13 @@ def test_the_a4_school_holds_readings_and_failures(render):
     assert "35 nouveaux : les personnes du fichier" in text
     assert "2021-2022 49 le 03/09/2021 → 12 le 17/09/2021 → 0 le 08/10/2021" in text
     assert "2026-2027 49 le 03/09/2026" in text
+
+
+def test_a_count_typed_and_not_noted_is_never_printed_as_noted(render):
+    """A draft (`failures_draft`, typed on the failures page and not noted) is no reading: the record says what
+    was noted, and only that."""
+    draft = {"count": "4242", "day": "01/12/2026"}
+    _, text = render(record_document(v2_school(import_history=YEAR, failures_draft=draft)))
+    assert "Échecs d'identification relevés Aucun relevé noté dans l'assistant." in text and "4242" not in text
+    _, text = render(record_document(v2_school(import_history=YEAR, failures=FAILURES, failures_draft=draft)))
+    assert "2026-2027 49 le 02/09/2026 → 12 le 20/11/2026 → 0 le 10/03/2027" in text and "4242" not in text

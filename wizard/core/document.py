@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal, TypedDict, Union, cast, get_args, ge
 from wizard.core.i18n import Language
 from wizard.core.steps import PASS_STEP_IDS, STEP_IDS
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 PROFILE_KEYS = ("eleve", "parent", "enseignant", "personnel", "autre", "total")
 
@@ -196,6 +196,14 @@ class FailureCount(TypedDict):
     recorded_at: IsoDate
 
 
+class FailureDraft(TypedDict):
+    """A count of failures typed on its page and not noted yet, as typed (the day too): kept so that closing the
+    assistant, or its being killed, loses nothing typed – never a noted figure (`School.failures` alone is)."""
+
+    count: str
+    day: str
+
+
 class Connection(TypedDict):
     """Parts 1 and 2 are in place: seen on the server (`verified`), or only declared by the admin.
 
@@ -233,6 +241,7 @@ class School(TypedDict):
     passes: list[Pass]  # the earlier ones, oldest first: history
     import_history: list[ImportEntry]  # one per pass that recorded an import, oldest first
     failures: list[FailureCount]  # the counts of identification failures the admin noted, by day
+    failures_draft: FailureDraft | None  # a count typed on the failures page, not noted yet
     server_checks: list[ServerCheck]
     matching: Matching | None
 

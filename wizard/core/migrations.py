@@ -144,11 +144,18 @@ def _v4_to_v5(doc: RawDocument) -> RawDocument:
     return {**doc, "version": 5}
 
 
+def _v5_to_v6(doc: RawDocument) -> RawDocument:
+    """v6 keeps a count of failures typed and not noted yet (`failures_draft`); v5 had none: None."""
+    schools = {key: {**school, "failures_draft": None} for key, school in doc["schools"].items()}
+    return {**doc, "version": 6, "schools": schools}
+
+
 # version N -> the function turning a version-N document into version N+1 (the keys a step takes out of the
 # document go into found_keys)
 _STEPS: dict[int, Callable[[RawDocument, dict[str, str]], RawDocument]] = {1: lambda doc, found_keys: _v1_to_v2(doc),
                                                    2: lambda doc, found_keys: _v2_to_v3(doc), 3: _v3_to_v4,
-                                                   4: lambda doc, found_keys: _v4_to_v5(doc)}
+                                                   4: lambda doc, found_keys: _v4_to_v5(doc),
+                                                   5: lambda doc, found_keys: _v5_to_v6(doc)}
 
 
 def migrate(doc: RawDocument, found_keys: dict[str, str] | None = None) -> RawDocument:

@@ -25,6 +25,7 @@ from wizard.core.document import (
     Decision,
     Document,
     FailureCount,
+    FailureDraft,
     Identity,
     IdentityField,
     ImportEntry,
@@ -129,6 +130,7 @@ def new_school() -> School:
         "passes": [],
         "import_history": [],
         "failures": [],
+        "failures_draft": None,
         "server_checks": [],
         "matching": None,
     }
@@ -638,7 +640,17 @@ class Progress:
         failures.append(noted)
         failures.sort(key=lambda entry: entry["day"])
         self.school["failures"] = failures[-FAILURE_COUNTS_KEPT:]
+        self.school["failures_draft"] = None  # noted: no longer a draft
         self._changed()
+
+    def type_failures(self, count: str, day: str) -> None:
+        """The admin typed a count of failures (and its day) not noted yet: kept as a draft, never as a noted
+        count; an emptied count leaves no draft."""
+        draft: FailureDraft | None = {"count": plain(count, NAME), "day": plain(day, NAME)} \
+            if count.strip() else None
+        if self.school["failures_draft"] != draft:
+            self.school["failures_draft"] = draft
+            self._changed()
 
     def unnote_failures(self, day: str) -> None:
         """A count noted by mistake is taken back."""

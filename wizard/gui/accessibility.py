@@ -6,6 +6,12 @@ software; Qt maps the same interfaces to AT-SPI on Linux and UI Automation on Wi
   error, a verdict or a status that appears away from the focus: a screen reader says it without moving there.
 - `mark_heading`: a QLabel read as a heading (Qt has no widget with that role): through an accessibility factory,
   the only public way to give a widget another role.
+- Combo boxes named by their label: Qt's own interface for a combo box (QAccessibleComboBox) answers its current
+  value as its name on every Unix – « on Linux we use relations for this » (qtbase, complexwidgets.cpp, under
+  `#ifndef Q_OS_UNIX`), the label only reachable through the « labelled by » relation – and its accessible name on
+  Windows. Through the same factory, a non-editable combo box answers its accessible name (else its buddy label's
+  text, as any widget does) on every system, its current text as its value, its list as its child and the same
+  actions (tests/gui/test_accessibility.py, tests/bus).
 - `readable_placeholders`: Qt draws placeholder text in the text colour at half opacity, 4.0:1 on white; RGAA 3.2
   asks 4.5:1. The placeholder colour is mixed from the palette's own text and base colours to 5:1, light or dark.
 """
@@ -13,8 +19,9 @@ from __future__ import annotations
 
 import time
 
+import shiboken6
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QComboBox, QLabel, QWidget
 
 from wizard.core.i18n import tr
 
@@ -56,23 +63,84 @@ class _HeadingInterface(QAccessibleWidget):
         self.label = label
 
     def text(self, kind):
-        if kind == QAccessible.Text.Name:
+        if kind == QAccessible.Text.Name and shiboken6.isValid(self.label):
             return self.label.accessibleName() or self.label.text().replace("&&", "&")
         return super().text(kind)
 
 
-_interfaces: dict[int, _HeadingInterface] = {}  # Qt keeps the interface; Python must keep its wrapper alive
+# -- combo boxes -------------------------------------------------------------------------------------------------
+class _ComboBoxInterface(QAccessibleWidget):
+    """What QAccessibleComboBox gives a non-editable combo box, but its name: the label, not the current value.
+
+    While the combo box is being destroyed, Qt may still ask its interface (the bridge tells the object's end)
+    when Python's side of it is gone: each answer checks it first (else an exception in a Qt call, which the
+    crash dialog would catch – seen through the bus when Qt's file dialog closed)."""
+
+    def __init__(self, combo: QComboBox):
+        super().__init__(combo, QAccessible.Role.ComboBox)
+        self.combo = combo
+
+    def _alive(self) -> QComboBox | None:
+        return self.combo if shiboken6.isValid(self.combo) else None
+
+    def text(self, kind):
+        combo = self._alive()
+        if kind == QAccessible.Text.Value:
+            return combo.currentText() if combo is not None else ""
+        return super().text(kind)  # Name: the accessible name, else the buddy label's text (QAccessibleWidget)
+
+    def state(self):
+        state = super().state()
+        combo = self._alive()
+        state.expandable = True  # « développable », as Qt's own says: its list opens
+        state.expanded = combo is not None and combo.view().isVisible()
+        return state
+
+    # Its one child is the list of choices: a screen reader reads it while it is open, and reads the value of a
+    # closed combo box as the item selected in it (Orca does), as with Qt's own interface.
+    def childCount(self) -> int:
+        return 1 if self._alive() is not None else 0
+
+    def child(self, index: int):
+        combo = self._alive()
+        return QAccessible.queryAccessibleInterface(combo.view()) if combo is not None and index == 0 else None
+
+    def indexOfChild(self, child) -> int:
+        combo = self._alive()
+        return 0 if combo is not None and child is not None and child.object() is combo.view() else -1
+
+    def actionNames(self) -> list[str]:
+        return [self.showMenuAction(), self.pressAction(), *super().actionNames()]
+
+    def doAction(self, name: str) -> None:
+        combo = self._alive()
+        if name in (self.showMenuAction(), self.pressAction()):
+            if combo is not None and combo.view().isVisible():
+                combo.hidePopup()
+            elif combo is not None:
+                combo.showPopup()
+            return
+        super().doAction(name)
 
 
-def _factory(class_name: str, obj) -> _HeadingInterface | None:
+_interfaces: dict[int, QAccessibleWidget] = {}  # Qt keeps the interface; Python must keep its wrapper alive
+
+
+def _factory(class_name: str, obj) -> QAccessibleWidget | None:
     if isinstance(obj, QLabel) and obj.property(HEADING):
-        interface = _interfaces.get(id(obj))
-        if interface is None:
-            key = id(obj)
-            interface = _interfaces[key] = _HeadingInterface(obj)
-            obj.destroyed.connect(lambda _=None: _interfaces.pop(key, None))
-        return interface
+        return _kept(obj, _HeadingInterface)
+    if isinstance(obj, QComboBox) and not obj.isEditable():  # (an editable one: its line edit is its value)
+        return _kept(obj, _ComboBoxInterface)
     return None
+
+
+def _kept(obj, kind) -> QAccessibleWidget:
+    interface = _interfaces.get(id(obj))
+    if interface is None:
+        key = id(obj)
+        interface = _interfaces[key] = kind(obj)
+        obj.destroyed.connect(lambda _=None: _interfaces.pop(key, None))
+    return interface
 
 
 _installed = False

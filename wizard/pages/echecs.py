@@ -63,7 +63,6 @@ class EchecsPage(StepPage):
         self.count.setAccessibleName(tr("Nombre d'utilisateurs en échec, affiché par PRONOTE"))
         self.count.setMaximumWidth(160)
         self.count.textChanged.connect(self._typed)
-        self.unnoted: dict[str, tuple[str, str]] = {}  # school id → (count, day) typed and not noted yet
         count_label.setBuddy(self.count)
         day_label = QLabel(tr("Rele&vé le :"))
         self.day = QLineEdit()
@@ -98,15 +97,15 @@ class EchecsPage(StepPage):
 
     def _typed(self, _text: str) -> None:
         if not self.loading:
-            # Kept for this school until noted: Back (to the board, to the matching page) and forward again load
-            # the page anew, and the count typed was gone, never noted.
-            self.unnoted[self.progress.school["id"]] = (self.count.text(), self.day.text())
+            # Kept in the document as a draft until noted (saved as any typing is): Back and forward again, a
+            # closing, a kill lose nothing typed; the board, the record and the trend read only noted counts.
+            self.progress.type_failures(self.count.text(), self.day.text())
             self.refresh()
 
     def load(self) -> None:
-        count, day = self.unnoted.get(self.progress.school["id"], ("", dates.day(dates.today())))
-        self.day.setText(day)
-        self.count.setText(count)
+        draft = self.progress.school["failures_draft"]
+        self.day.setText(draft["day"] if draft else dates.day(dates.today()))
+        self.count.setText(draft["count"] if draft else "")
         self.message.setVisible(False)
         self._show_noted()
 
@@ -160,7 +159,6 @@ class EchecsPage(StepPage):
             self.count.clear()
         finally:
             self.loading = False
-        self.unnoted.pop(self.progress.school["id"], None)
         self._show_noted()
         self.refresh()
         return True
