@@ -221,3 +221,19 @@ def test_a_failures_count_typed_is_a_draft_saved_never_a_noted_count(data_dir):
     progress.type_failures("1\x00\ud800", "x" * 5000)  # outside text fit for the document, as any typing
     draft = reread(data_dir, progress)["failures_draft"]
     assert draft is not None and "\x00" not in draft["count"] and len(draft["day"]) <= 200
+
+
+def test_the_board_says_a_count_typed_and_not_noted_is_waiting_and_does_not_count_it(data_dir):
+    """The assistant closed before « Noter ce nombre »: the board says a count waits, where to note it, and neither
+    counts it nor changes the row's state."""
+    progress = opened(data_dir)
+    progress.note_failures("2026-11-02", 12)
+    before = status.board(progress.school, TODAY)[-1]
+    progress.type_failures("3", "27/11/2026")
+    row = status.board(progress.school, TODAY)[-1]
+    assert row.state == before.state and row.detail.startswith(before.detail + "\n")
+    assert plain(row.detail.splitlines()[-1]) == ("Un nombre saisi (3, relevé le 27/11/2026) n'est pas encore noté : "
+                                                  "à l'étape « Suivre les échecs d'identification », choisissez "
+                                                  "« Noter ce nombre ».")
+    progress.note_failures("2026-11-27", 3)
+    assert "n'est pas encore noté" not in status.board(progress.school, TODAY)[-1].detail

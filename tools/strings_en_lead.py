@@ -91,4 +91,8 @@ EN.update({
     "aussi la date de cet ordinateur (le {today}) : si elle est fausse, un certificat valide paraît expiré.":
         "The certificate of the server {host} has expired or is not valid yet: the connection was stopped. Also check "
         "this computer's date ({today}): when it is wrong, a valid certificate looks expired.",
+    "Un nombre saisi ({count}, relevé le {day}) n'est pas encore noté : à l'étape « {step} », choisissez « Noter ce "
+    "nombre ».":
+        "A count was typed ({count}, read on {day}) and is not noted yet: at the step “{step}”, choose “Note this "
+        "number”.",
 })

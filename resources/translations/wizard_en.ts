@@ -2174,7 +2174,7 @@
       <translation>Identification failures</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="156" />
+      <location filename="wizard/core/status.py" line="166" />
       <source>Noter le nombre d'utilisateurs en échec d'identification que PRONOTE affiche, voir son évolution et comment résoudre ces échecs.</source>
       <translation>Note the number of users in identification failure that PRONOTE shows, see how it changes and how to resolve these failures.</translation>
     </message>
@@ -2194,6 +2194,11 @@
       <translation>No number noted this year: after the import, read in PRONOTE the number of users in failure.</translation>
     </message>
     <message>
+      <location filename="wizard/core/status.py" line="112" />
+      <source>Un nombre saisi ({count}, relevé le {day}) n'est pas encore noté : à l'étape « {step} », choisissez « Noter ce nombre ».</source>
+      <translation>A count was typed ({count}, read on {day}) and is not noted yet: at the step “{step}”, choose “Note this number”.</translation>
+    </message>
+    <message>
       <location filename="wizard/core/status.py" line="51" />
       <source>Déjà en place, déclaré le {date}, non vérifié</source>
       <translation>Already in place, declared on {date}, not verified</translation>
@@ -2204,37 +2209,32 @@
       <translation>Publication verified on the PRONOTE server on {date}</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="104" />
-      <source>Utilisateurs en échec, relevés dans PRONOTE : {trend}.</source>
-      <translation>Users in failure, as read in PRONOTE: {trend}.</translation>
-    </message>
-    <message>
-      <location filename="wizard/core/status.py" line="126" />
+      <location filename="wizard/core/status.py" line="136" />
       <source>Un import {mode} est en cours depuis le {date} : reprenez-le à l'étape « {title} ».</source>
       <translation>A {mode} import has been in progress since {date}: resume it at the step “{title}”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="133" />
+      <location filename="wizard/core/status.py" line="143" />
       <source>Année {year} : l'import complet de la rentrée est fait (le {date}). À chaque arrivée de nouveaux élèves ou personnels, faites un import partiel.</source>
       <translation>School year {year}: the full import of the start of the year is done ({date}). Whenever new pupils or staff arrive, make a partial import.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="143" />
+      <location filename="wizard/core/status.py" line="153" />
       <source>Vérifier l'établissement et la version de PRONOTE, exporter depuis PRONOTE les identifiants de tous les utilisateurs, vérifier le fichier, l'importer dans l'ENT en mode « {import_mode_complet} », rapprocher les comptes, puis suivre les échecs d'identification.</source>
       <translation>Check the school and the PRONOTE version, export every user's identifiers from PRONOTE, check the file, import it into the ENT in “{import_mode_complet}” mode, match the accounts, then follow the identification failures.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="148" />
+      <location filename="wizard/core/status.py" line="158" />
       <source>Exporter depuis PRONOTE les seuls nouveaux arrivants, vérifier le fichier, l'importer dans l'ENT en mode « {import_mode_partiel} », rapprocher leurs comptes, puis suivre les échecs d'identification.</source>
       <translation>Export the newcomers only from PRONOTE, check the file, import it into the ENT in “{import_mode_partiel}” mode, match their accounts, then follow the identification failures.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="152" />
+      <location filename="wizard/core/status.py" line="162" />
       <source>Revenir à l'étape « {title} » de l'import {mode} commencé le {date}, là où vous vous êtes arrêté.</source>
       <translation>Go back to the step “{title}” of the {mode} import started on {date}, where you stopped.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="161" />
+      <location filename="wizard/core/status.py" line="171" />
       <source>Refaire l'import {mode} du {date} dans un nouveau passage : celui-ci reste dans l'historique tel quel.</source>
       <translation>Redo the {mode} import of {date} as a new pass: that one stays in the history as it is.</translation>
     </message>
@@ -2259,7 +2259,12 @@
       <translation>Import in progress, stopped at the step “{title}”.</translation>
     </message>
     <message>
-      <location filename="wizard/core/status.py" line="227" />
+      <location filename="wizard/core/status.py" line="105" />
+      <source>Utilisateurs en échec, relevés dans PRONOTE : {trend}.</source>
+      <translation>Users in failure, as read in PRONOTE: {trend}.</translation>
+    </message>
+    <message>
+      <location filename="wizard/core/status.py" line="237" />
       <source>Parties 1 et 2 : déjà faites</source>
       <translation>Parts 1 and 2: already done</translation>
     </message>
@@ -2519,17 +2524,17 @@
       <translation>The assistant's logo</translation>
     </message>
     <message>
-      <location filename="wizard/gui/accessibility.py" line="107" />
+      <location filename="wizard/gui/accessibility.py" line="175" />
       <source>Question</source>
       <translation>Question</translation>
     </message>
     <message>
-      <location filename="wizard/gui/accessibility.py" line="108" />
+      <location filename="wizard/gui/accessibility.py" line="176" />
       <source>Avertissement</source>
       <translation>Warning</translation>
     </message>
     <message>
-      <location filename="wizard/gui/accessibility.py" line="109" />
+      <location filename="wizard/gui/accessibility.py" line="177" />
       <source>Erreur</source>
       <translation>Error</translation>
     </message>
@@ -3265,47 +3270,47 @@
       <translation>Users in failure, as PRONOTE shows them</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="68" />
+      <location filename="wizard/pages/echecs.py" line="67" />
       <source>Rele&amp;vé le :</source>
       <translation>&amp;Date read:</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="71" />
+      <location filename="wizard/pages/echecs.py" line="70" />
       <source>jj/mm/aaaa</source>
       <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="72" />
+      <location filename="wizard/pages/echecs.py" line="71" />
       <source>Relevé le : jour où PRONOTE affichait ce nombre (jj/mm/aaaa)</source>
       <translation>Date read: the day PRONOTE showed this number (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="76" />
+      <location filename="wizard/pages/echecs.py" line="75" />
       <source>Noter ce &amp;nombre</source>
       <translation>Note this nu&amp;mber</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="79" />
+      <location filename="wizard/pages/echecs.py" line="78" />
       <source>&amp;Retirer le dernier nombre noté</source>
       <translation>&amp;Remove the last number noted</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="154" />
+      <location filename="wizard/pages/echecs.py" line="153" />
       <source>Noté : {count} le {day}.</source>
       <translation>Noted: {count} on {day}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="156" />
+      <location filename="wizard/pages/echecs.py" line="155" />
       <source>Il remplace le nombre noté plus tôt pour ce jour.</source>
       <translation>It replaces the number noted earlier for that day.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="122" />
+      <location filename="wizard/pages/echecs.py" line="121" />
       <source>Aucun nombre noté pour l'instant.</source>
       <translation>No number noted yet.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="174" />
+      <location filename="wizard/pages/echecs.py" line="172" />
       <source>Retiré : {count} le {day}.</source>
       <translation>Removed: {count} on {day}.</translation>
     </message>
@@ -3338,12 +3343,12 @@
 • an account deleted and created again, in the ENT or in PRONOTE.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="117" />
+      <location filename="wizard/pages/echecs.py" line="116" />
       <source>Nombres notés cette année : {trend}.</source>
       <translation>Numbers noted this year: {trend}.</translation>
     </message>
     <message>
-      <location filename="wizard/pages/echecs.py" line="119" />
+      <location filename="wizard/pages/echecs.py" line="118" />
       <source>Aucun nombre noté cette année (le dernier : {count} le {day}).</source>
       <translation>No number noted this year (the last one: {count} on {day}).</translation>
     </message>

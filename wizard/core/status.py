@@ -98,11 +98,21 @@ def _failures_row(school: School, today: date) -> Row:
     counts = failures.of_year(school["failures"], today)
     title = tr("Échecs d'identification")
     if not counts:
-        return Row(3, title, TODO, tr("Aucun nombre noté cette année : après l'import, relevez dans PRONOTE le "
-                                      "nombre d'utilisateurs en échec."))
-    state: State = DONE if counts[-1]["count"] == 0 else TODO
-    return Row(3, title, state, tr("Utilisateurs en échec, relevés dans PRONOTE : {trend}.").format(
-        trend=failures.trend(counts)))
+        row = Row(3, title, TODO, tr("Aucun nombre noté cette année : après l'import, relevez dans PRONOTE le "
+                                     "nombre d'utilisateurs en échec."))
+    else:
+        state: State = DONE if counts[-1]["count"] == 0 else TODO
+        row = Row(3, title, state, tr("Utilisateurs en échec, relevés dans PRONOTE : {trend}.").format(
+            trend=failures.trend(counts)))
+    draft = school["failures_draft"]
+    if draft is None:
+        return row
+    # Typed, then the assistant closed before « Noter ce nombre »: said, so the count is not forgotten – and not
+    # counted (a draft is no reading).
+    waiting = tr("Un nombre saisi ({count}, relevé le {day}) n'est pas encore noté : à l'étape « {step} », "
+                 "choisissez « Noter ce nombre ».").format(count=draft["count"], day=draft["day"],
+                                                          step=flow.title("echecs"))
+    return row._replace(detail=row.detail + "\n" + waiting)
 
 
 # -- what is due now, and what each entry of the board leads to --------------------------------------------------
