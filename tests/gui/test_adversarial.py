@@ -137,11 +137,8 @@ def test_an_analysis_that_ends_for_another_school_is_announced(qtbot, data_dir, 
     assert heard == [(page.status.text(), False)]
 
 
-def test_a_file_exported_again_after_its_check_is_checked_again(qtbot, data_dir, tmp_path):
-    """PRONOTE writes its export under the same name each time. Before: a file replaced after its check went on as
-    verified – the import page said to import « le fichier vérifié », the file page showed the old verdict."""
-    file = tmp_path / "IdPN_To_KOSMOS.xml"
-    shutil.copy(FIXTURE, file)
+def checked_on_the_file_page(qtbot, data_dir, file: Path):
+    """The window of a school whose walk is done and whose pass is open again, `file` checked on the file page."""
     window = open_window(qtbot, data_dir)
     complete_every_step(window.progress)
     window.progress.cycle["finished_at"] = None
@@ -149,6 +146,15 @@ def test_a_file_exported_again_after_its_check_is_checked_again(qtbot, data_dir,
     page = window.currentPage()
     page.analyse(file)
     qtbot.waitUntil(lambda: not page.task.running, timeout=20000)
+    return window
+
+
+def test_a_file_exported_again_after_its_check_is_checked_again(qtbot, data_dir, tmp_path):
+    """PRONOTE writes its export under the same name each time. Before: a file replaced after its check went on as
+    verified – the import page said to import « le fichier vérifié », the file page showed the old verdict."""
+    file = tmp_path / "IdPN_To_KOSMOS.xml"
+    shutil.copy(FIXTURE, file)
+    window = checked_on_the_file_page(qtbot, data_dir, file)
     assert window.progress.cycle["analysis"]["errors"] == 0
 
     file.write_text("<?xml version='1.0'?><PARTENAIRE_INDEX/>", encoding="utf-8")  # exported again: nobody in it
@@ -383,13 +389,7 @@ def test_a_file_exported_again_at_the_same_size_is_checked_again(qtbot, data_dir
     file = tmp_path / "IdPN_To_KOSMOS.xml"
     shutil.copy(FIXTURE, file)
     os.utime(file, ns=(CHECKED_AT, CHECKED_AT))
-    window = open_window(qtbot, data_dir)
-    complete_every_step(window.progress)
-    window.progress.cycle["finished_at"] = None
-    window.go_to("fichier")
-    page = window.currentPage()
-    page.analyse(file)
-    qtbot.waitUntil(lambda: not page.task.running, timeout=20000)
+    window = checked_on_the_file_page(qtbot, data_dir, file)
     first = window.progress.cycle["file"]["sha256"]
     assert window.progress.cycle["file"]["mtime_ns"] == CHECKED_AT
 
